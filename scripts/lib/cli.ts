@@ -1,0 +1,26 @@
+// Shared shape of every command-line entry point: one clear line on a known failure, non-zero exit,
+// never a bare stack trace.
+export class CliError extends Error {}
+
+const KNOWN_ERRORS = new Set(["CliError", "MigrationError", "DatabaseStartError", "DatabaseUrlError", "SeedError"]);
+
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (KNOWN_ERRORS.has(error.constructor.name)) return error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ECONNREFUSED") return `cannot reach the database (${error.message})`;
+  if (code === "ENOTFOUND") return `the database host does not resolve (${error.message})`;
+  if (code === "28P01") return "the database refused the password in DATABASE_URL";
+  if (code === "3D000") return `the database does not exist (${error.message})`;
+  return error.message;
+}
+
+export async function runCli(name: string, main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    console.error(`${name}: error: ${describeError(error)}`);
+    if (process.env.BATON_DEBUG) console.error(error);
+    process.exitCode = 1;
+  }
+}
