@@ -1,0 +1,162 @@
+/**
+ * SLA deadlines. "minutes" and "hours" run on the wall clock (elapsed time). "business_days" count
+ * working time in the calendar's own time zone: one business day is one full workday of working
+ * minutes, counted only inside working hours on working days. Working hours are local wall-clock
+ * hours, so a DST change moves them with the clock (Friday 10:00 + 1 business day = Monday 10:00 local).
+ */
+import { TZDate } from "@date-fns/tz";
+import type { SlaDuration, WorkingCalendar } from "./types";
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+/** Guards against absurd settings (e.g. 10^9 business days) turning into a near-endless loop. */
+const MAX_BUSINESS_DAYS = 3_650;
+
+export interface NormalizedCalendar {
+  timeZone: string;
+  workdayStartMinute: number;
+  workdayEndMinute: number;
+  workingDays: ReadonlySet<number>;
+  /** Set when the given calendar was unusable and a fallback applies; callers surface this as evidence. */
+  problem: string | null;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Makes any calendar usable instead of throwing: an invalid zone falls back to UTC; no working days or
+ * an empty workday falls back to "every day, all day" (so a business day equals 24 hours).
+ */
+export function normalizeCalendar(calendar: WorkingCalendar): NormalizedCalendar {
+  const problems: string[] = [];
+  let timeZone = calendar.timeZone;
+  if (typeof timeZone !== "string" || !isValidTimeZone(timeZone)) {
+    problems.push(`unknown time zone "${String(timeZone)}", UTC used`);
+    timeZone = "UTC";
+  }
+  const clampMinute = (m: number) => (Number.isFinite(m) ? Math.min(1440, Math.max(0, Math.round(m))) : 0);
+  let start = clampMinute(calendar.workdayStartMinute);
+  let end = clampMinute(calendar.workdayEndMinute);
+  let days = new Set(
+    (Array.isArray(calendar.workingDays) ? calendar.workingDays : []).filter(
+      (d) => Number.isInteger(d) && d >= 0 && d <= 6,
+    ),
+  );
+  if (days.size === 0 || end <= start) {
+    problems.push("no working time defined, every day 00:00-24:00 used");
+    start = 0;
+    end = 1440;
+    days = new Set([0, 1, 2, 3, 4, 5, 6]);
+  }
+  return {
+    timeZone,
+    workdayStartMinute: start,
+    workdayEndMinute: end,
+    workingDays: days,
+    problem: problems.length > 0 ? problems.join("; ") : null,
+  };
+}
+
+export function workdayLengthMinutes(calendar: WorkingCalendar): number {
+  const c = normalizeCalendar(calendar);
+  return c.workdayEndMinute - c.workdayStartMinute;
+}
+
+/** A local calendar date; month is 0-based like Date. */
+interface LocalDay {
+  year: number;
+  month: number;
+  day: number;
+}
+
+function nextLocalDay({ year, month, day }: LocalDay): LocalDay {
+  // Plain calendar arithmetic in UTC: independent of any zone's DST.
+  const next = new Date(Date.UTC(year, month, day) + DAY_MS);
+  return { year: next.getUTCFullYear(), month: next.getUTCMonth(), day: next.getUTCDate() };
+}
+
+function weekday({ year, month, day }: LocalDay): number {
+  return new Date(Date.UTC(year, month, day)).getUTCDay();
+}
+
+function localInstant(d: LocalDay, msOfDay: number, timeZone: string): Date {
+  const hours = Math.floor(msOfDay / 3_600_000);
+  const minutes = Math.floor((msOfDay % 3_600_000) / MINUTE_MS);
+  const seconds = Math.floor((msOfDay % MINUTE_MS) / 1000);
+  const ms = msOfDay % 1000;
+  const zoned = new TZDate(d.year, d.month, d.day, hours, minutes, seconds, ms, timeZone);
+  return new Date(zoned.getTime());
+}
+
+/** Adds working minutes; a start outside working time begins counting at the next opening. */
+export function addWorkingMinutes(start: Date, workingMinutes: number, calendar: WorkingCalendar): Date {
+  if (!Number.isFinite(start.getTime())) return new Date(Number.NaN);
+  const cal = normalizeCalendar(calendar);
+  const local = new TZDate(start.getTime(), cal.timeZone);
+  let day: LocalDay = { year: local.getFullYear(), month: local.getMonth(), day: local.getDate() };
+  let msOfDay =
+    ((local.getHours() * 60 + local.getMinutes()) * 60 + local.getSeconds()) * 1000 + local.getMilliseconds();
+  // Math.max(0, NaN) is NaN, so non-finite input is zeroed explicitly.
+  let remaining = Number.isFinite(workingMinutes) && workingMinutes > 0 ? Math.round(workingMinutes * MINUTE_MS) : 0;
+  const openMs = cal.workdayStartMinute * MINUTE_MS;
+  const closeMs = cal.workdayEndMinute * MINUTE_MS;
+  const maxIterations = MAX_BUSINESS_DAYS * 7 + 14;
+
+  for (let i = 0; i < maxIterations; i++) {
+    if (cal.workingDays.has(weekday(day)) && msOfDay < closeMs) {
+      const from = Math.max(msOfDay, openMs);
+      const available = closeMs - from;
+      if (remaining <= available) return localInstant(day, from + remaining, cal.timeZone);
+      remaining -= available;
+    }
+    day = nextLocalDay(day);
+    msOfDay = 0;
+  }
+  return localInstant(day, openMs, cal.timeZone);
+}
+
+function sanitizeAmount(amount: number): number {
+  return Number.isFinite(amount) && amount > 0 ? amount : 0;
+}
+
+/** The moment an SLA that started at `start` runs out. Being exactly at the deadline is still on time. */
+export function addSlaDuration(start: Date, sla: SlaDuration, calendar: WorkingCalendar): Date {
+  const amount = sanitizeAmount(sla.amount);
+  switch (sla.unit) {
+    case "minutes":
+      return new Date(start.getTime() + amount * MINUTE_MS);
+    case "hours":
+      return new Date(start.getTime() + amount * 60 * MINUTE_MS);
+    case "business_days": {
+      const days = Math.min(amount, MAX_BUSINESS_DAYS);
+      return addWorkingMinutes(start, days * workdayLengthMinutes(calendar), calendar);
+    }
+    default:
+      // Unknown unit from the database: treat the amount as minutes rather than throwing.
+      return new Date(start.getTime() + amount * MINUTE_MS);
+  }
+}
+
+/** Wall-clock minutes between two instants, rounded to 2 decimals for display. */
+export function elapsedMinutes(from: Date, to: Date): number {
+  return Math.round((to.getTime() - from.getTime()) / 600) / 100;
+}
+
+/** The SLA as elapsed wall-clock minutes from `start` (what `targetMinutes` in evidence reports). */
+export function elapsedSlaMinutes(start: Date, sla: SlaDuration, calendar: WorkingCalendar): number {
+  return elapsedMinutes(start, addSlaDuration(start, sla, calendar));
+}
+
+export function describeSla(sla: SlaDuration): string {
+  const amount = sanitizeAmount(sla.amount);
+  const unit =
+    sla.unit === "business_days" ? "business day" : sla.unit === "hours" ? "hour" : "minute";
+  return `${amount} ${unit}${amount === 1 ? "" : "s"}`;
+}

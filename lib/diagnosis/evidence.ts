@@ -1,0 +1,41 @@
+/** Small builders so every step reports evidence the same way. */
+import { elapsedMinutes } from "./business-time";
+import type { DiagnosisEvent, Evidence } from "./types";
+
+export function iso(date: Date): string {
+  return Number.isFinite(date.getTime()) ? date.toISOString() : "invalid date";
+}
+
+export function eventEvidence(label: string, e: DiagnosisEvent, extra: Partial<Evidence> = {}): Evidence {
+  return { label, eventId: e.id, eventType: e.type, at: iso(e.occurredAt), ...extra };
+}
+
+export function fieldEvidence(label: string, field: string, value: string | number | null): Evidence {
+  return { label, field, value };
+}
+
+/** Evidence for a clock: measured duration (when it ended) against the SLA target and deadline. */
+export function clockEvidence(
+  label: string,
+  start: Date,
+  deadline: Date,
+  end: Date | null,
+  extra: Partial<Evidence> = {},
+): Evidence {
+  return {
+    label,
+    ...(end ? { at: iso(end), minutes: elapsedMinutes(start, end) } : {}),
+    targetMinutes: elapsedMinutes(start, deadline),
+    deadline: iso(deadline),
+    ...extra,
+  };
+}
+
+export function isBlank(value: string | null | undefined): boolean {
+  return typeof value !== "string" || value.trim() === "";
+}
+
+export function personName(id: string | null, name?: string | null): string {
+  if (name && name.trim() !== "") return name.trim();
+  return id ?? "unknown person";
+}

@@ -1,0 +1,27 @@
+/**
+ * Severity, an integer 0..100:
+ *
+ *   raw      = 20 × (failing steps) + 5 × (warning steps)
+ *   severity = min(100, round(raw × intent multiplier)), at least 1 when anything fails or warns
+ *   intent multiplier: high 1.5, medium 1.0, low 0.7; unknown intent 1.0
+ *
+ * Counting steps (not failure points) keeps one broken step from counting twice. Intent comes from
+ * the lead type, else from an explicit priority (p1 high, p2 medium, p3 low). The floor of 1 keeps a
+ * warn-only lead visibly above a clean one even after rounding.
+ */
+import type { StepResult } from "./types";
+import type { Intent } from "./vocabulary";
+
+export const FAIL_WEIGHT = 20;
+export const WARN_WEIGHT = 5;
+export const INTENT_MULTIPLIER: Record<Intent, number> = { high: 1.5, medium: 1.0, low: 0.7 };
+export const UNKNOWN_INTENT_MULTIPLIER = 1.0;
+
+export function computeSeverity(steps: readonly StepResult[], intent: Intent | null): number {
+  const fails = steps.filter((s) => s.status === "fail").length;
+  const warns = steps.filter((s) => s.status === "warn").length;
+  const raw = fails * FAIL_WEIGHT + warns * WARN_WEIGHT;
+  if (raw === 0) return 0;
+  const multiplier = intent ? INTENT_MULTIPLIER[intent] : UNKNOWN_INTENT_MULTIPLIER;
+  return Math.min(100, Math.max(1, Math.round(raw * multiplier)));
+}

@@ -1,0 +1,109 @@
+/**
+ * routing: did a person own the lead, in time, and only one person? Unowned past the owner SLA and
+ * duplicate outreach fail unclear_owner; a late first assignment fails slow_timing; too many
+ * reassignments warn unclear_owner; an owner without a recorded assignment time warns slow_timing.
+ */
+import { addSlaDuration, describeSla, elapsedMinutes } from "../business-time";
+import type { DiagnosisContext } from "../context";
+import type { DuplicateOutreachHit } from "../duplicate-outreach";
+import { clockEvidence, fieldEvidence, iso, isBlank } from "../evidence";
+import { eventsOfType, lastOf, ownerAt } from "../timeline";
+import { buildStepResult, type Finding } from "../step-result";
+import type { Evidence, StepResult } from "../types";
+
+const KIND_LABEL: Record<DuplicateOutreachHit["kind"], string> = {
+  same_lead: "this lead",
+  email: "the same buyer email",
+  account: "the same account domain",
+};
+
+function duplicateEvidence(hit: DuplicateOutreachHit): Evidence {
+  const where = hit.otherLeadId ? ` on lead ${hit.otherLeadId}` : "";
+  return {
+    label: `Outreach to ${KIND_LABEL[hit.kind]} by ${hit.otherActorId}${where} while ${hit.ownActorId} worked this lead`,
+    field: hit.kind === "account" ? "account_domain" : hit.kind === "email" ? "email" : "owner",
+    value: hit.otherLeadId ?? hit.otherActorId,
+    at: iso(hit.otherAt),
+    ...(hit.otherEventId ? { eventId: hit.otherEventId } : hit.ownEventId ? { eventId: hit.ownEventId } : {}),
+  };
+}
+
+export function diagnoseRouting(ctx: DiagnosisContext): StepResult {
+  const { lead, settings } = ctx.input;
+  const { timeline, now } = ctx;
+  const findings: Finding[] = [];
+  const evidence: Evidence[] = [ctx.priorityEvidence];
+  if (ctx.calendarProblem) evidence.push({ label: `Working calendar problem: ${ctx.calendarProblem}`, field: "calendar" });
+
+  const ownerDeadline = addSlaDuration(lead.capturedAt, ctx.sla.owner, settings.calendar);
+  const slaText = describeSla(ctx.sla.owner);
+  const first = timeline.firstAssignment;
+
+  if (first) {
+    const late = first.at.getTime() > ownerDeadline.getTime();
+    evidence.push(
+      clockEvidence(`First assigned to ${first.ownerId} (owner SLA ${slaText})`, lead.capturedAt, ownerDeadline, first.at, {
+        field: "owner_assigned_at",
+        eventId: first.eventId,
+        eventType: first.eventType,
+        value: first.ownerId,
+      }),
+    );
+    if (late) {
+      findings.push({
+        level: "fail",
+        point: "slow_timing",
+        message: `it took ${Math.round(elapsedMinutes(lead.capturedAt, first.at))} minutes to reach an owner, over the ${slaText} owner SLA`,
+      });
+    }
+  } else if (timeline.ownerFromLeadFallback) {
+    evidence.push(fieldEvidence("Owner known only from the lead record; no assignment event", "owner_assigned_at", null));
+    evidence.push(fieldEvidence("Owner on the lead record", "owner", timeline.fallbackOwnerId));
+    findings.push({
+      level: "warn",
+      point: "slow_timing",
+      message: "the lead has an owner but no recorded assignment time, so lead-to-owner time cannot be measured",
+    });
+  } else {
+    const queue = lastOf(eventsOfType(timeline, "routed"))?.details?.queue ?? lead.queue;
+    if (typeof queue === "string" && !isBlank(queue)) evidence.push(fieldEvidence("Sits in a queue, not with a person", "queue", queue));
+    evidence.push(
+      clockEvidence(`No person owns the lead (owner SLA ${slaText})`, lead.capturedAt, ownerDeadline, null, {
+        field: "owner_assigned_at",
+        value: null,
+      }),
+    );
+    if (now.getTime() > ownerDeadline.getTime()) {
+      findings.push({ level: "fail", point: "unclear_owner", message: `no person has owned the lead past the ${slaText} owner SLA` });
+    } else {
+      findings.push({ level: "pending", message: `not yet assigned to a person, still inside the ${slaText} owner SLA` });
+    }
+  }
+
+  if (ctx.duplicates.duplicate) {
+    evidence.push(...ctx.duplicates.hits.map(duplicateEvidence));
+    if (ctx.duplicates.totalHits > ctx.duplicates.hits.length) {
+      evidence.push({ label: "More duplicate outreach not listed", value: ctx.duplicates.totalHits });
+    }
+    const kinds = [...new Set(ctx.duplicates.hits.map((h) => KIND_LABEL[h.kind]))];
+    findings.push({
+      level: "fail",
+      point: "unclear_owner",
+      message: `two or more people reached out to ${kinds.join(" and ")} within ${settings.duplicateWindowDays} days`,
+    });
+  }
+
+  if (timeline.reassignments > 0) {
+    evidence.push({ label: "Reassignments", field: "owner", value: timeline.reassignments });
+  }
+  if (timeline.reassignments >= Math.max(1, settings.reassignmentWarnCount)) {
+    findings.push({ level: "warn", point: "unclear_owner", message: `the lead was reassigned ${timeline.reassignments} times` });
+  }
+
+  const timelineOwner = timeline.ownership.length > 0 ? ownerAt(timeline, now) : null;
+  if (timelineOwner && !isBlank(lead.ownerId) && lead.ownerId !== timelineOwner) {
+    evidence.push(fieldEvidence(`Lead record owner differs from the timeline owner (${timelineOwner})`, "owner", lead.ownerId));
+  }
+
+  return buildStepResult("routing", findings, evidence, "A person owned the lead within the owner SLA, with no duplicate outreach");
+}
