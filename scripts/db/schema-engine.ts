@@ -70,7 +70,7 @@ export async function readSchemaFile() {
   return { path: SCHEMA_PATH, content: await readFile(SCHEMA_PATH, "utf8") };
 }
 
-export async function withSchemaEngine<T>(databaseUrl: string, use: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+export async function withSchemaEngine<T>(databaseUrl: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   enginePackage ??= loadEnginePackage();
   const { SchemaEngine } = await enginePackage;
   const schema = await readSchemaFile();
@@ -78,7 +78,7 @@ export async function withSchemaEngine<T>(databaseUrl: string, use: (engine: Sch
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
   const engine = await SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, () => undefined, adapter);
   try {
-    return await use(engine);
+    return await work(engine);
   } finally {
     engine.free();
     await pool.end().catch(() => undefined);

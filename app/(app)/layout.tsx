@@ -1,0 +1,12 @@
+import { AppNav } from "@/components/layout/app-nav";
+import { requirePageUser } from "@/lib/auth/session";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePageUser();
+  return (
+    <div className="flex min-h-screen">
+      <AppNav user={user} />
+      <main className="min-w-0 flex-1 px-6 py-6 lg:px-8">{children}</main>
+    </div>
+  );
+}

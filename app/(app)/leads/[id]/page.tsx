@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DiagnosisStrip } from "@/components/diagnosis/diagnosis-strip";
+import { SymptomList } from "@/components/diagnosis/symptom-list";
+import { HandoffElementsPanel } from "@/components/leads/handoff-elements-panel";
+import { LeadSummary } from "@/components/leads/lead-summary";
+import { LeadTimeline } from "@/components/leads/lead-timeline";
+import { Card } from "@/components/ui/card";
+import { requirePageUser } from "@/lib/auth/session";
+import { getPrioritySlas, getWorkspaceTimeZone, summarizeSla } from "@/lib/definitions/queries";
+import { evaluateHandoffElements } from "@/lib/leads/handoff-elements";
+import { findLeadDetail } from "@/lib/leads/queries";
+import type { LeadDiagnosis } from "@/lib/diagnosis/types";
+
+type Params = { params: Promise<{ id: string }> };
+
+function parseId(raw: string): number | null {
+  return /^\d{1,10}$/.test(raw) && Number(raw) <= 2 ** 31 - 1 ? Number(raw) : null;
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const id = parseId((await params).id);
+  return { title: id ? `Lead ${id}` : "Lead" };
+}
+
+export default async function LeadPage({ params }: Params) {
+  await requirePageUser("leads.read");
+  const id = parseId((await params).id);
+  const lead = id ? await findLeadDetail(id) : null;
+  if (!lead) notFound();
+  const [timeZone, slas] = await Promise.all([getWorkspaceTimeZone(), getPrioritySlas()]);
+  const diagnosis = lead.diagnosis?.result as LeadDiagnosis | undefined;
+  const elements = evaluateHandoffElements({ ...lead, slaSummary: summarizeSla(slas.find((sla) => sla.priority === lead.priority)) });
+
+  return (
+    <div className="space-y-5">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+        <Link href="/leads" className="hover:text-slate-800 hover:underline">Leads</Link> <span aria-hidden>/</span> <span className="text-slate-800">{lead.name}</span>
+      </nav>
+      <LeadSummary lead={lead} timeZone={timeZone} />
+      <Card
+        title="Diagnosis"
+        description={diagnosis ? "Each step of the handoff, judged on this record's evidence. Choose a step to see why." : undefined}
+      >
+        {diagnosis ? (
+          <>
+            <DiagnosisStrip steps={diagnosis.steps} timeZone={timeZone} initialStep={diagnosis.firstBrokenStep} />
+            <SymptomList symptoms={diagnosis.symptoms} />
+          </>
+        ) : (
+          <p className="text-sm text-slate-600">This lead has not been diagnosed yet; it will be within a minute of its next change.</p>
+        )}
+      </Card>
+      <Card title="Handoff elements" description="What the handoff had to transfer, and whether this record shows it.">
+        <HandoffElementsPanel elements={elements} timeZone={timeZone} />
+      </Card>
+      <Card title="Handoff timeline" description={`${lead.events.length} events, oldest first. Times in ${timeZone}.`}>
+        <LeadTimeline events={lead.events} timeZone={timeZone} />
+      </Card>
+    </div>
+  );
+}

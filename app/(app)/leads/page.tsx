@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { LeadFilters } from "@/components/leads/lead-filters";
+import { LeadTable } from "@/components/leads/lead-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/session";
+import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
+import { parseLeadListQuery } from "@/lib/leads/list-query";
+import { findLeadFilterOptions, findLeads } from "@/lib/leads/queries";
+
+export const metadata: Metadata = { title: "Leads" };
+
+export default async function LeadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageUser("leads.read");
+  const query = parseLeadListQuery(await searchParams);
+  const [{ rows, total }, options, timeZone] = await Promise.all([findLeads(query), findLeadFilterOptions(), getWorkspaceTimeZone()]);
+  return (
+    <>
+      <PageHeader title="Leads" description="Every lead with its handoff status. Filter, sort and share the view: the address holds it." />
+      <LeadFilters
+        options={options}
+        current={{
+          q: query.q,
+          source: query.sources[0],
+          type: query.leadTypes[0],
+          owner: query.unassigned ? "none" : query.owners[0]?.toString(),
+          status: query.statuses[0],
+          from: query.from,
+          to: query.to,
+        }}
+      />
+      <LeadTable
+        rows={rows}
+        total={total}
+        page={query.page}
+        pageSize={query.pageSize}
+        sort={{ id: query.sort, desc: query.direction === "desc" }}
+        hiddenColumns={query.hiddenColumns}
+        timeZone={timeZone}
+        emptyMessage="No leads match these filters. Clear a filter or widen the date range."
+      />
+    </>
+  );
+}

@@ -1,0 +1,158 @@
+"use client";
+
+import {
+  columnVisibilityFeature,
+  FlexRender,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type ColumnVisibilityState,
+  type RowData,
+  type SortingState,
+} from "@tanstack/react-table";
+import clsx from "clsx";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTransition } from "react";
+
+// One table for every list: server-side pagination and sorting, state in the URL (sort, page, size,
+// hide), column visibility, and loading / empty slots.
+export const dataTableFeatures = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
+export type DataTableColumn<TData extends RowData> = ColumnDef<typeof dataTableFeatures, TData>;
+
+interface DataTableProps<TData extends RowData> {
+  columns: DataTableColumn<TData>[];
+  data: TData[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: { id: string; desc: boolean };
+  hiddenColumns: string[];
+  pageSizes?: readonly number[];
+  getRowId: (row: TData) => string;
+  emptyMessage: React.ReactNode;
+  caption: string;
+}
+
+export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
+  const { columns, data, total, page, pageSize, sort, hiddenColumns, getRowId, emptyMessage, caption } = props;
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [pending, startTransition] = useTransition();
+
+  const navigate = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(searchParams.toString());
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null) next.delete(key);
+      else next.set(key, value);
+    }
+    startTransition(() => router.push(`${pathname}?${next.toString()}`, { scroll: false }));
+  };
+
+  const sorting: SortingState = [{ id: sort.id, desc: sort.desc }];
+  const columnVisibility: ColumnVisibilityState = Object.fromEntries(hiddenColumns.map((id) => [id, false]));
+
+  const table = useTable({
+    features: dataTableFeatures,
+    columns,
+    data,
+    getRowId,
+    manualSorting: true,
+    enableSortingRemoval: false,
+    state: { sorting, columnVisibility },
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      const first = next[0];
+      if (first) navigate({ sort: `${first.id}.${first.desc ? "desc" : "asc"}`, page: null });
+    },
+    onColumnVisibilityChange: (updater) => {
+      const next = typeof updater === "function" ? updater(columnVisibility) : updater;
+      const hidden = Object.entries(next).filter(([, visible]) => !visible).map(([id]) => id);
+      navigate({ hide: hidden.length ? hidden.join(",") : null });
+    },
+  });
+
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const firstRow = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const lastRow = Math.min(total, page * pageSize);
+
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-2 text-sm">
+        <p className="text-slate-600" aria-live="polite">
+          {total === 0 ? "No matching leads" : `${firstRow.toLocaleString("en")}–${lastRow.toLocaleString("en")} of ${total.toLocaleString("en")}`}
+          {pending && <span className="ml-2 text-slate-400">Loading…</span>}
+        </p>
+        <details className="relative">
+          <summary className="cursor-pointer list-none rounded-md px-2 py-1 text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">Columns</summary>
+          <div className="absolute right-0 z-10 mt-1 w-48 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+            {table.getAllLeafColumns().filter((column) => column.getCanHide()).map((column) => (
+              <label key={column.id} className="flex items-center gap-2 rounded px-1 py-1 text-sm hover:bg-slate-50">
+                <input type="checkbox" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} />
+                {typeof column.columnDef.header === "string" ? column.columnDef.header : column.id}
+              </label>
+            ))}
+          </div>
+        </details>
+      </div>
+      <div className={clsx("overflow-x-auto", pending && "opacity-60")}>
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  return (
+                    <th key={header.id} scope="col" className="whitespace-nowrap px-2.5 py-2" aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}>
+                      {header.column.getCanSort() ? (
+                        <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 uppercase hover:text-slate-900">
+                          <FlexRender header={header} />
+                          <span aria-hidden className="text-slate-400">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                        </button>
+                      ) : (
+                        <FlexRender header={header} />
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className="hover:bg-slate-50">
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className="px-2.5 py-2 align-top">
+                    <FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {data.length === 0 && <div className="px-4 py-10 text-center text-sm text-slate-500">{emptyMessage}</div>}
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 px-4 py-2 text-sm">
+        <label className="flex items-center gap-2 text-slate-600">
+          Rows per page
+          <select value={pageSize} onChange={(event) => navigate({ size: event.target.value, page: null })} className="rounded-md border border-slate-300 px-2 py-1">
+            {(props.pageSizes ?? [25, 50, 100]).map((size) => (
+              <option key={size} value={size}>{size}</option>
+            ))}
+          </select>
+        </label>
+        <div className="flex items-center gap-2">
+          <button type="button" disabled={page <= 1} onClick={() => navigate({ page: page - 1 > 1 ? String(page - 1) : null })} className="rounded-md px-2 py-1 ring-1 ring-slate-300 disabled:opacity-40">
+            Previous
+          </button>
+          <span className="text-slate-600">Page {page.toLocaleString("en")} of {pageCount.toLocaleString("en")}</span>
+          <button type="button" disabled={page >= pageCount} onClick={() => navigate({ page: String(page + 1) })} className="rounded-md px-2 py-1 ring-1 ring-slate-300 disabled:opacity-40">
+            Next
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { queryE2e } from "../fixtures/database";
+import { expect, test } from "../fixtures/auth";
+
+test("a sales rep filters the list by source, opens a lead and sees its timeline and missing handoff elements", async ({ page, signIn }) => {
+  // A webinar lead whose conversion point never reached the CRM: context is partly missing.
+  const [target] = await queryE2e<{ id: number; name: string }>(
+    `SELECT id, name FROM leads WHERE original_source = 'webinar' AND conversion_point IS NULL ORDER BY captured_at DESC LIMIT 1`,
+  );
+  expect(target, "the demo data has a webinar lead without conversion point").toBeTruthy();
+  const [webinar] = await queryE2e<{ count: string }>(`SELECT count(*) FROM leads WHERE original_source = 'webinar'`);
+  const webinarCount = Number(webinar?.count);
+
+  await signIn("rep");
+  await page.goto("/leads");
+  await expect(page.getByRole("heading", { name: "Leads" })).toBeVisible();
+
+  await page.getByLabel("Source").selectOption("webinar");
+  await expect(page).toHaveURL(/source=webinar/);
+  await expect(page.getByText(new RegExp(`of ${webinarCount.toLocaleString("en")}$`))).toBeVisible();
+  const sourceCells = page.getByRole("row").locator("td:nth-child(4)");
+  await expect(sourceCells.first()).toContainText("Webinar");
+  for (const text of await sourceCells.allInnerTexts()) expect(text).toContain("Webinar");
+
+  await page.getByLabel("Search").fill(target!.name);
+  await page.getByLabel("Search").press("Enter");
+  await expect(page).toHaveURL(/q=/);
+  await page.getByRole("link", { name: target!.name }).first().click();
+
+  await expect(page).toHaveURL(new RegExp(`/leads/${target!.id}$`));
+  await expect(page.getByRole("heading", { name: target!.name, level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Handoff timeline" })).toBeVisible();
+  const timeline = page.getByRole("list", { name: "Timeline events" });
+  await expect(timeline.getByRole("listitem").first()).toContainText("Captured");
+  await expect(timeline.getByText(/after previous step/).first()).toBeVisible();
+
+  const context = page.locator('[data-element="context"]');
+  await expect(context).not.toHaveAttribute("data-status", "present");
+  await expect(context.getByText("Conversion point")).toBeVisible();
+  await expect(context.getByText("Missing").first()).toBeVisible();
+});
+
+test("invalid filter values in the address are ignored and the list still works", async ({ page, signIn }) => {
+  await signIn("viewer");
+  await page.goto("/leads?status=bogus&page=-4&size=7&sort=drop_table.asc&from=2026-13-45");
+  await expect(page.getByRole("heading", { name: "Leads" })).toBeVisible();
+  await expect(page.getByText(/^1–50 of /)).toBeVisible();
+});
+
+test("an unknown lead id shows a 404 page", async ({ page, signIn }) => {
+  await signIn("viewer");
+  const response = await page.goto("/leads/999999999");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Lead not found" })).toBeVisible();
+  await page.goto("/leads/not-a-number");
+  await expect(page.getByRole("heading", { name: "Lead not found" })).toBeVisible();
+});

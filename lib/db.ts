@@ -1,0 +1,47 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { getEnv } from "@/lib/env";
+
+// The one database client. Prisma and the few set-based SQL paths (diagnosis batches, metrics) share one
+// pg pool. Created on first use, so building the app needs no database, and cached on globalThis so
+// development reloads do not open a pool per reload.
+interface Connections {
+  pool: pg.Pool;
+  prisma: PrismaClient;
+}
+
+const globalForDb = globalThis as unknown as { batonConnections?: Connections };
+
+function connect(): Connections {
+  if (globalForDb.batonConnections) return globalForDb.batonConnections;
+  const env = getEnv();
+  const pool = new pg.Pool({
+    connectionString: env.DATABASE_URL,
+    max: env.DATABASE_POOL_SIZE,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client dropped by a database restart must not crash the server: the pool replaces it.
+  pool.on("error", (error) => console.error(`database pool: ${error.message}`));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  globalForDb.batonConnections = { pool, prisma };
+  return globalForDb.batonConnections;
+}
+
+function lazy<T extends object>(pick: (connections: Connections) => T): T {
+  return new Proxy({} as T, {
+    get(_target, property) {
+      const target = pick(connect());
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+export const db: PrismaClient = lazy((connections) => connections.prisma);
+export const pool: pg.Pool = lazy((connections) => connections.pool);
+
+export type Db = PrismaClient;
+export type { Prisma } from "@/lib/generated/prisma/client";

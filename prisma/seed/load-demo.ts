@@ -1,0 +1,207 @@
+/**
+ * loadDemoWorkspace: writes the demo workspace (definitions, teams, users, accounts, leads and their
+ * handoff events) into the database in ONE transaction, with bulk inserts. It does not diagnose:
+ * the caller runs the diagnosis afterwards. A workspace that already has users is left alone unless
+ * `force`, which first empties the workspace tables.
+ */
+import { performance } from "node:perf_hooks";
+import type pg from "pg";
+import { DEFAULT_LEAD_TYPES, DEFAULT_REJECTION_REASONS } from "../../lib/diagnosis/defaults.ts";
+import { PRIORITIES } from "../../lib/diagnosis/vocabulary.ts";
+import { insertDefinitions } from "./load-definitions.ts";
+import { generateDemoWorkspace } from "./demo-leads.ts";
+import { DEMO_TEAMS, DEMO_USERS, hashDemoPassword } from "./demo-people.ts";
+import type { DemoEvent, DemoLead } from "./demo-types.ts";
+import { insertRows, isoOrNull, type Queryable } from "./sql-batch.ts";
+
+export class SeedError extends Error {}
+
+export interface LoadDemoOptions {
+  seed: number | string;
+  /** The data's "now" (usually the current time). */
+  anchor: Date;
+  /** Empty the workspace tables first and load the demo even if users exist. */
+  force?: boolean;
+  leadCount?: number;
+}
+
+export interface LoadDemoCounts {
+  teams: number;
+  users: number;
+  accounts: number;
+  leadTypes: number;
+  rejectionReasons: number;
+  prioritySlas: number;
+  leads: number;
+  events: number;
+}
+
+/** Counts are at the top level (`result.leads`, `result.events`, …) when seeded. */
+export type LoadDemoResult = { seeded: false; reason: string } | ({ seeded: true; durationMs: number } & LoadDemoCounts);
+
+/** Tables emptied by `force` (CASCADE also empties anything else that references them). */
+export const WORKSPACE_TABLES = [
+  "audit_logs", "lead_diagnoses", "handoff_events", "leads", "accounts", "users", "teams",
+  "lead_types", "rejection_reasons", "priority_slas", "workspace_settings",
+] as const;
+
+/** Serialises concurrent seeders (two app instances starting at once). Any constant. */
+const SEED_LOCK_KEY = 72707370;
+
+async function userCount(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: string }>("SELECT count(*)::text AS n FROM users");
+  return Number(rows[0]?.n ?? 0);
+}
+
+function idMap<K extends string>(rows: ReadonlyArray<Record<K | "id", unknown>>, key: K): Map<string, number> {
+  return new Map(rows.map((r) => [String(r[key]), Number(r.id)]));
+}
+
+function lookup(map: Map<string, number>, key: string | null, what: string): number | null {
+  if (key === null) return null;
+  const id = map.get(key);
+  if (id === undefined) throw new SeedError(`demo data refers to an unknown ${what}: ${key}`);
+  return id;
+}
+
+export async function loadDemoWorkspace(db: pg.Client | pg.PoolClient, options: LoadDemoOptions): Promise<LoadDemoResult> {
+  const started = performance.now();
+  if (!options.force && (await userCount(db)) > 0) return { seeded: false, reason: "the workspace already has users" };
+
+  const workspace = generateDemoWorkspace({ seed: options.seed, anchor: options.anchor, leadCount: options.leadCount });
+  const passwordHash = await hashDemoPassword();
+
+  await db.query("BEGIN");
+  try {
+    await db.query("SELECT pg_advisory_xact_lock($1)", [SEED_LOCK_KEY]);
+    if (options.force) {
+      await db.query(`TRUNCATE ${WORKSPACE_TABLES.join(", ")} RESTART IDENTITY CASCADE`);
+    } else if ((await userCount(db)) > 0) {
+      await db.query("ROLLBACK");
+      return { seeded: false, reason: "the workspace already has users" };
+    }
+    const counts = await insertWorkspace(db, workspace.leads, workspace.events, workspace.accounts, passwordHash);
+    await db.query("COMMIT");
+    return { seeded: true, ...counts, durationMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    await db.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
+}
+
+async function insertWorkspace(
+  db: Queryable,
+  leads: readonly DemoLead[],
+  events: readonly DemoEvent[],
+  accounts: ReadonlyArray<{ domain: string; name: string; createdAt: Date }>,
+  passwordHash: string,
+): Promise<LoadDemoCounts> {
+  const now = new Date().toISOString();
+  await insertDefinitions(db, now);
+
+  await insertRows(db, "teams", [{ name: "name", type: "text", value: (t) => t }], DEMO_TEAMS, { suffix: "ON CONFLICT (name) DO NOTHING" });
+  const teamIds = idMap((await db.query<{ id: number; name: string }>("SELECT id, name FROM teams")).rows, "name");
+  const joined = leads[0]?.capturedAt ?? new Date(now);
+  const userRows = await insertRows<(typeof DEMO_USERS)[number], { id: number; email: string }>(db, "users", [
+    { name: "email", type: "text", value: (u) => u.email },
+    { name: "name", type: "text", value: (u) => u.name },
+    { name: "password_hash", type: "text", value: () => passwordHash },
+    { name: "role", type: '"Role"', value: (u) => u.role },
+    { name: "team_id", type: "int", value: (u) => lookup(teamIds, u.team, "team") },
+    { name: "created_at", type: "timestamptz", value: () => new Date(joined.getTime() - 30 * 86_400_000).toISOString() },
+    { name: "updated_at", type: "timestamptz", value: () => now },
+  ], DEMO_USERS, { returning: "id, email" });
+  const userIds = idMap(userRows, "email");
+
+  await insertRows(db, "accounts", [
+    { name: "domain", type: "text", value: (a) => a.domain },
+    { name: "name", type: "text", value: (a) => a.name },
+    { name: "created_at", type: "timestamptz", value: (a) => a.createdAt.toISOString() },
+  ], accounts, { suffix: "ON CONFLICT (domain) DO NOTHING" });
+  const accountIds = idMap(
+    (await db.query<{ id: number; domain: string }>("SELECT id, domain FROM accounts WHERE domain = ANY($1::text[])", [accounts.map((a) => a.domain)])).rows,
+    "domain",
+  );
+  const leadTypeIds = idMap((await db.query<{ id: number; key: string }>("SELECT id, key FROM lead_types")).rows, "key");
+
+  const lastEventAt = new Map<string, Date>();
+  for (const e of events) lastEventAt.set(e.leadExternalId, e.occurredAt);
+  const leadRows = await insertRows<DemoLead, { id: number; external_id: string }>(db, "leads", leadColumns(accountIds, leadTypeIds, userIds, lastEventAt), leads, {
+    returning: "id, external_id",
+  });
+  const leadIds = idMap(leadRows, "external_id");
+
+  await insertRows<DemoEvent>(db, "handoff_events", [
+    { name: "lead_id", type: "int", value: (e) => lookup(leadIds, e.leadExternalId, "lead") },
+    { name: "type", type: '"EventType"', value: (e) => e.type },
+    { name: "occurred_at", type: "timestamptz", value: (e) => e.occurredAt.toISOString() },
+    { name: "actor_id", type: "int", value: (e) => lookup(userIds, e.actorEmail, "user") },
+    { name: "actor_name", type: "text", value: (e) => e.actorName },
+    { name: "channel", type: '"Channel"', value: (e) => e.channel },
+    { name: "details", type: "jsonb", value: (e) => JSON.stringify(resolveDetails(e.details, userIds)) },
+    { name: "source_system", type: "text", value: () => "demo" },
+    { name: "external_id", type: "text", value: (e) => e.externalId },
+    { name: "recorded_at", type: "timestamptz", value: (e) => e.occurredAt.toISOString() },
+  ], events);
+
+  return {
+    teams: DEMO_TEAMS.length,
+    users: userRows.length,
+    accounts: accountIds.size,
+    leadTypes: DEFAULT_LEAD_TYPES.length,
+    rejectionReasons: DEFAULT_REJECTION_REASONS.length,
+    prioritySlas: PRIORITIES.length,
+    leads: leadRows.length,
+    events: events.length,
+  };
+}
+
+/** Owner references in details are emails in the generated data; the database stores user ids (as strings). */
+function resolveDetails(details: DemoEvent["details"], userIds: Map<string, number>): DemoEvent["details"] {
+  const out = { ...details };
+  for (const key of ["ownerId", "fromOwnerId"] as const) {
+    const value = out[key];
+    if (typeof value === "string") out[key] = String(lookup(userIds, value, "user"));
+  }
+  return out;
+}
+
+function leadColumns(
+  accountIds: Map<string, number>,
+  leadTypeIds: Map<string, number>,
+  userIds: Map<string, number>,
+  lastEventAt: Map<string, Date>,
+) {
+  return [
+    { name: "source_system", type: "text", value: () => "demo" },
+    { name: "external_id", type: "text", value: (l: DemoLead) => l.externalId },
+    ...(["name", "email", "phone", "company", "title"] as const).map((k) => ({ name: k, type: "text", value: (l: DemoLead) => l[k] })),
+    { name: "account_id", type: "int", value: (l: DemoLead) => lookup(accountIds, l.accountDomain, "account") },
+    { name: "account_domain", type: "text", value: (l: DemoLead) => l.accountDomain },
+    { name: "captured_at", type: "timestamptz", value: (l: DemoLead) => l.capturedAt.toISOString() },
+    { name: "original_source", type: "text", value: (l: DemoLead) => l.originalSource },
+    { name: "source_detail", type: "text", value: (l: DemoLead) => l.sourceDetail },
+    { name: "campaign", type: "text", value: (l: DemoLead) => l.campaign },
+    { name: "offer", type: "text", value: (l: DemoLead) => l.offer },
+    { name: "conversion_point", type: "text", value: (l: DemoLead) => l.conversionPoint },
+    { name: "landing_page", type: "text", value: (l: DemoLead) => l.landingPage },
+    { name: "buyer_message", type: "text", value: (l: DemoLead) => l.buyerMessage },
+    { name: "lead_type_id", type: "int", value: (l: DemoLead) => lookup(leadTypeIds, l.leadTypeKey, "lead type") },
+    { name: "priority", type: '"Priority"', value: (l: DemoLead) => l.priority },
+    { name: "owner_id", type: "int", value: (l: DemoLead) => lookup(userIds, l.ownerEmail, "user") },
+    { name: "queue", type: "text", value: (l: DemoLead) => l.queue },
+    { name: "owner_assigned_at", type: "timestamptz", value: (l: DemoLead) => isoOrNull(l.ownerAssignedAt) },
+    { name: "first_sales_action_at", type: "timestamptz", value: (l: DemoLead) => isoOrNull(l.firstSalesActionAt) },
+    { name: "acceptance_status", type: '"AcceptanceStatus"', value: (l: DemoLead) => l.acceptanceStatus },
+    { name: "decided_at", type: "timestamptz", value: (l: DemoLead) => isoOrNull(l.decidedAt) },
+    { name: "decided_by_id", type: "int", value: (l: DemoLead) => lookup(userIds, l.decidedByEmail, "user") },
+    { name: "rejection_reason_code", type: "text", value: (l: DemoLead) => l.rejectionReasonCode },
+    { name: "rejection_detail", type: "text", value: (l: DemoLead) => l.rejectionDetail },
+    { name: "next_action", type: "text", value: (l: DemoLead) => l.nextAction },
+    { name: "next_action_due_at", type: "timestamptz", value: (l: DemoLead) => isoOrNull(l.nextActionDueAt) },
+    { name: "outcome", type: '"LeadOutcome"', value: (l: DemoLead) => l.outcome },
+    { name: "outcome_at", type: "timestamptz", value: (l: DemoLead) => isoOrNull(l.outcomeAt) },
+    { name: "created_at", type: "timestamptz", value: (l: DemoLead) => l.capturedAt.toISOString() },
+    { name: "updated_at", type: "timestamptz", value: (l: DemoLead) => (lastEventAt.get(l.externalId) ?? l.capturedAt).toISOString() },
+  ];
+}

@@ -1,0 +1,62 @@
+// The demo workspace: loaded on the first start against an empty database, by `npm run db:seed`, and for
+// the end-to-end tests; diagnosed right after loading so every page has real findings to show.
+import pg from "pg";
+import { rediagnoseAll } from "../../lib/rediagnosis/run.ts";
+import { DEMO_PASSWORD, DEMO_SIGN_INS } from "../../prisma/seed/demo-people.ts";
+import { loadDemoWorkspace } from "../../prisma/seed/load-demo.ts";
+
+export const DEMO_SEED = 20261124;
+
+export interface DemoResult {
+  seeded: boolean;
+  leads: number;
+  events: number;
+  seconds: number;
+}
+
+/** The demo's reference time: the current hour, so timelines end "now" and stay comparable within the hour. */
+export function demoAnchor(now = new Date()): Date {
+  const anchor = new Date(now);
+  anchor.setUTCMinutes(0, 0, 0);
+  return anchor;
+}
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function loadAndDiagnoseDemo(url: string, options: { force?: boolean; anchor?: Date } = {}): Promise<DemoResult> {
+  const started = performance.now();
+  return withClient(url, async (client) => {
+    const anchor = options.anchor ?? demoAnchor();
+    const loaded = await loadDemoWorkspace(client, { seed: DEMO_SEED, anchor, force: options.force ?? true });
+    if (!loaded.seeded) return { seeded: false, leads: 0, events: 0, seconds: 0 };
+    // A pool: the diagnosis batches read leads, events and related outreach in parallel.
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    try {
+      await rediagnoseAll(pool, { now: new Date(Math.max(Date.now(), anchor.getTime())) });
+    } finally {
+      await pool.end();
+    }
+    return { seeded: true, leads: loaded.leads, events: loaded.events, seconds: (performance.now() - started) / 1000 };
+  });
+}
+
+/** Loads the demo only into an empty workspace (no users yet): never over real data. */
+export function ensureDemoWorkspace(url: string): Promise<DemoResult> {
+  return loadAndDiagnoseDemo(url, { force: false });
+}
+
+export function printDemoSignIns(port: number): void {
+  const width = Math.max(...DEMO_SIGN_INS.map((entry) => entry.email.length));
+  console.log(`\nBaton is starting on http://localhost:${port}`);
+  console.log(`Demo sign-ins (password "${DEMO_PASSWORD}", demo data only):`);
+  for (const entry of DEMO_SIGN_INS) console.log(`  ${entry.email.padEnd(width)}  ${entry.role}`);
+  console.log("Press Ctrl-C to stop the app and its embedded database.\n");
+}

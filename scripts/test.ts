@@ -1,0 +1,117 @@
+// `npm test`: every suite, on a fresh machine too. Type check, lint, unit, integration against real
+// PostgreSQL, and Playwright end-to-end in Debian's Chromium against a production build. Tests run on a
+// throwaway PostgreSQL cluster of their own, so this can run while `npm start` serves the demo.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { CliError, runCli } from "./lib/cli.ts";
+import { ensureProductionBuild } from "./lib/build.ts";
+import { findFreePort, startEmbeddedPostgres } from "./db/embedded-postgres.ts";
+import { createTestDatabase } from "../tests/databases.ts";
+import { loadAndDiagnoseDemo } from "./db/demo.ts";
+
+const SUITES = ["typecheck", "lint", "unit", "integration", "e2e"] as const;
+type Suite = (typeof SUITES)[number];
+const CHROMIUM = process.env.BATON_CHROMIUM ?? "/usr/bin/chromium";
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  if (process.getuid?.() !== 0) throw new CliError(`Chromium is missing at ${CHROMIUM}: install it with "sudo apt-get install -y chromium"`);
+  console.log("Installing Debian's chromium for the end-to-end tests…");
+  if ((await run("apt-get", ["update", "-qq"])) !== 0 || (await run("apt-get", ["install", "-y", "-qq", "chromium"], { DEBIAN_FRONTEND: "noninteractive" })) !== 0) {
+    throw new CliError("could not install chromium with apt-get; install it and run npm test again");
+  }
+}
+
+async function readTally(file: string, kind: "vitest" | "playwright"): Promise<Tally> {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  const report = JSON.parse(await readFile(file, "utf8"));
+  if (kind === "vitest") return { passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0, skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0) };
+  const stats = report.stats ?? {};
+  return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0), skipped: stats.skipped ?? 0 };
+}
+
+function selectedSuites(): Suite[] {
+  const only = process.argv.indexOf("--only");
+  if (only === -1) return [...SUITES];
+  const names = (process.argv[only + 1] ?? "").split(",");
+  const unknown = names.filter((name) => !(SUITES as readonly string[]).includes(name));
+  if (unknown.length || !names.length) throw new CliError(`--only takes ${SUITES.join(",")}`);
+  return names as Suite[];
+}
+
+await runCli("test", async () => {
+  const suites = selectedSuites();
+  const reports = await mkdtemp(path.join(os.tmpdir(), "baton-test-reports-"));
+  const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+  const failedSuites: string[] = [];
+  const add = (suite: string, result: Tally) => {
+    tally.passed += result.passed;
+    tally.failed += result.failed;
+    tally.skipped += result.skipped;
+    if (result.failed) failedSuites.push(suite);
+  };
+
+  if (suites.includes("e2e")) await ensureChromium();
+  if (suites.includes("typecheck")) {
+    console.log("\n▶ Type check");
+    add("typecheck", (await run("node_modules/.bin/tsc", ["--noEmit", "-p", "tsconfig.json"])) === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+  }
+  if (suites.includes("lint")) {
+    console.log("\n▶ Lint");
+    add("lint", (await run("node_modules/.bin/eslint", ["--max-warnings=0", "."])) === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+  }
+
+  const needsDatabase = suites.some((suite) => suite === "integration" || suite === "e2e");
+  const cluster = needsDatabase
+    ? await startEmbeddedPostgres({ dataDir: path.join(os.tmpdir(), `baton-test-pg-${process.pid}`), port: await findFreePort(), database: "postgres", persistent: false })
+    : undefined;
+  try {
+    for (const project of ["unit", "integration"] as const) {
+      if (!suites.includes(project)) continue;
+      console.log(`\n▶ ${project === "unit" ? "Unit" : "Integration (real PostgreSQL)"} tests`);
+      const output = path.join(reports, `${project}.json`);
+      await run("node_modules/.bin/vitest", ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], {
+        TEST_PG_ADMIN_URL: cluster?.url ?? "",
+      });
+      add(project, await readTally(output, "vitest"));
+    }
+
+    if (suites.includes("e2e") && cluster) {
+      console.log("\n▶ End-to-end tests (Playwright, Chromium, production build)");
+      const database = await createTestDatabase(cluster.url);
+      await loadAndDiagnoseDemo(database.url);
+      await ensureProductionBuild(".next-test");
+      const output = path.join(reports, "e2e.json");
+      await run("node_modules/.bin/playwright", ["test"], {
+        BATON_E2E_DATABASE_URL: database.url,
+        BATON_E2E_PORT: String(await findFreePort()),
+        BATON_E2E_PG_ADMIN_URL: cluster.url,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: output,
+      });
+      add("e2e", await readTally(output, "playwright"));
+    }
+  } finally {
+    await cluster?.stop();
+    await rm(reports, { recursive: true, force: true });
+  }
+
+  console.log(`\n${failedSuites.length ? `Failed suites: ${failedSuites.join(", ")}` : "All suites passed."}`);
+  console.log(`tests: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+  if (tally.failed) process.exitCode = 1;
+});

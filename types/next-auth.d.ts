@@ -1,0 +1,15 @@
+import type { Role } from "@/lib/auth/permissions";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; role: Role; name?: string | null; email?: string | null; image?: string | null };
+    sessionVersion?: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    role?: Role;
+    sessionVersion?: number;
+  }
+}
