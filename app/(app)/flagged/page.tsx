@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { FlaggedFilters } from "@/components/diagnosis/flagged-filters";
+import { LeadFilters } from "@/components/leads/lead-filters";
+import { LeadTable } from "@/components/leads/lead-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/session";
+import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
+import { parseLeadListQuery } from "@/lib/leads/list-query";
+import { findLeadFilterOptions, findLeads } from "@/lib/leads/queries";
+
+export const metadata: Metadata = { title: "Flagged leads" };
+
+export default async function FlaggedPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageUser("leads.read");
+  const query = { ...parseLeadListQuery(await searchParams, { sort: "severity" }), flagged: true };
+  const [{ rows, total }, options, timeZone] = await Promise.all([findLeads(query), findLeadFilterOptions(), getWorkspaceTimeZone()]);
+  const step = query.steps[0];
+  return (
+    <>
+      <PageHeader
+        title="Flagged leads"
+        description="Leads where at least one diagnosis step failed, most severe first. High-intent leads weigh more. Narrow by failure point to find the layer that breaks."
+      />
+      <LeadFilters
+        options={options}
+        current={{
+          q: query.q,
+          source: query.sources[0],
+          type: query.leadTypes[0],
+          owner: query.unassigned ? "none" : query.owners[0]?.toString(),
+          status: query.statuses[0],
+          from: query.from,
+          to: query.to,
+        }}
+      >
+        <FlaggedFilters failurePoint={query.failurePoints[0]} step={step ? `${step.step}:${step.status}` : undefined} />
+      </LeadFilters>
+      <LeadTable
+        rows={rows}
+        total={total}
+        page={query.page}
+        pageSize={query.pageSize}
+        sort={{ id: query.sort, desc: query.direction === "desc" }}
+        hiddenColumns={query.hiddenColumns}
+        timeZone={timeZone}
+        emptyMessage="No flagged leads match these filters."
+      />
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import clsx from "clsx";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { FAILURE_POINT_LABELS, STEP_LABELS, STEP_QUESTIONS, STEP_STATUS_LABELS } from "@/lib/diagnosis/labels";
+import type { Evidence, StepResult } from "@/lib/diagnosis/types";
+import { formatDuration } from "@/lib/time";
+
+const STATUS_STYLE: Record<StepResult["status"], { cell: string; dot: string; tone: "good" | "warn" | "bad" | "neutral" | "muted" }> = {
+  pass: { cell: "border-emerald-200 bg-emerald-50", dot: "bg-emerald-500", tone: "good" },
+  warn: { cell: "border-amber-200 bg-amber-50", dot: "bg-amber-500", tone: "warn" },
+  fail: { cell: "border-red-300 bg-red-50", dot: "bg-red-600", tone: "bad" },
+  pending: { cell: "border-slate-200 bg-slate-50", dot: "bg-slate-400", tone: "neutral" },
+  not_applicable: { cell: "border-slate-200 bg-white", dot: "bg-slate-200", tone: "muted" },
+};
+
+/** The six diagnosis steps side by side; choosing one shows the evidence behind its verdict. */
+export function DiagnosisStrip({ steps, timeZone, initialStep }: { steps: StepResult[]; timeZone: string; initialStep?: string | null }) {
+  const [selected, setSelected] = useState(initialStep ?? steps.find((step) => step.status !== "pass")?.step ?? steps[0]?.step);
+  const current = steps.find((step) => step.step === selected);
+  return (
+    <div>
+      <ol className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6" aria-label="Diagnosis steps">
+        {steps.map((step, index) => {
+          const style = STATUS_STYLE[step.status];
+          const active = step.step === selected;
+          return (
+            <li key={step.step} data-step={step.step} data-status={step.status}>
+              <button
+                type="button"
+                onClick={() => setSelected(step.step)}
+                aria-pressed={active}
+                className={clsx("flex h-full w-full flex-col items-start rounded-md border p-2.5 text-left transition", style.cell, active ? "ring-2 ring-brand-500" : "hover:brightness-95")}
+              >
+                <span className="flex items-center gap-1.5 text-xs font-semibold text-slate-500">
+                  <span aria-hidden className={clsx("h-2 w-2 rounded-full", style.dot)} />
+                  {index + 1}. {STEP_LABELS[step.step]}
+                </span>
+                <span className="mt-1 text-sm font-semibold text-slate-900">{STEP_STATUS_LABELS[step.status]}</span>
+                {step.failurePoints.length > 0 && (
+                  <span className="mt-1 flex flex-wrap gap-1">
+                    {step.failurePoints.map((point) => (
+                      <Badge key={point} tone={style.tone}>{FAILURE_POINT_LABELS[point]}</Badge>
+                    ))}
+                  </span>
+                )}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      {current && (
+        <section aria-label={`${STEP_LABELS[current.step]} evidence`} className="mt-3 rounded-md border border-slate-200 bg-white p-4">
+          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{STEP_QUESTIONS[current.step]}</p>
+          <p className="mt-1 text-sm text-slate-900">{current.summary}</p>
+          {current.evidence.length > 0 ? (
+            <table className="mt-3 w-full text-left text-xs">
+              <caption className="sr-only">Evidence used</caption>
+              <thead className="text-slate-500">
+                <tr>
+                  <th scope="col" className="py-1 pr-3 font-medium">Evidence</th>
+                  <th scope="col" className="py-1 pr-3 font-medium">Value</th>
+                  <th scope="col" className="py-1 font-medium">Against target</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {current.evidence.map((item, index) => (
+                  <EvidenceRow key={`${item.label}-${index}`} item={item} timeZone={timeZone} />
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="mt-2 text-xs text-slate-500">No evidence was needed for this verdict.</p>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function EvidenceRow({ item, timeZone }: { item: Evidence; timeZone: string }) {
+  const format = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
+  const value = item.minutes !== undefined ? formatDuration(item.minutes * 60_000) : item.at ? format.format(new Date(item.at)) : item.value === null ? "Missing" : item.value !== undefined ? String(item.value) : "";
+  const over = item.minutes !== undefined && item.targetMinutes !== undefined && item.minutes > item.targetMinutes;
+  return (
+    <tr>
+      <td className="py-1.5 pr-3 text-slate-700">{item.label}</td>
+      <td className={clsx("py-1.5 pr-3 tabular-nums", item.value === null ? "font-medium text-red-700" : "text-slate-900")}>{value || "—"}</td>
+      <td className="py-1.5 tabular-nums text-slate-600">
+        {item.targetMinutes !== undefined && (
+          <span className={clsx(item.minutes === undefined ? "text-slate-600" : over ? "font-medium text-red-700" : "text-emerald-700")}>
+            target {formatDuration(item.targetMinutes * 60_000)}
+            {over ? ` · over by ${formatDuration((item.minutes! - item.targetMinutes) * 60_000)}` : item.minutes !== undefined ? " · met" : ""}
+          </span>
+        )}
+        {item.deadline && <span className="ml-1 text-slate-500">deadline {format.format(new Date(item.deadline))}</span>}
+      </td>
+    </tr>
+  );
+}

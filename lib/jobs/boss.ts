@@ -1,0 +1,26 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { getEnv } from "@/lib/env";
+
+// Background jobs live in PostgreSQL (pg-boss): they survive restarts and any app instance can run
+// them. One boss per process, started on first use.
+const globalForJobs = globalThis as unknown as { batonBoss?: Promise<PgBoss> };
+
+export function getBoss(): Promise<PgBoss> {
+  globalForJobs.batonBoss ??= (async () => {
+    const boss = new PgBoss({ connectionString: getEnv().DATABASE_URL, max: 3, schema: "pgboss" });
+    boss.on("error", (error) => console.error(`jobs: ${error.message}`));
+    await boss.start();
+    return boss;
+  })().catch((error: unknown) => {
+    globalForJobs.batonBoss = undefined; // let the next call try again
+    throw error;
+  });
+  return globalForJobs.batonBoss;
+}
+
+export async function stopBoss(): Promise<void> {
+  const boss = await globalForJobs.batonBoss?.catch(() => undefined);
+  globalForJobs.batonBoss = undefined;
+  await boss?.stop({ graceful: true, timeout: 10_000 }).catch(() => undefined);
+}

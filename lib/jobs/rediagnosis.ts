@@ -1,0 +1,31 @@
+import "server-only";
+import { pool } from "@/lib/db";
+import { getBoss } from "@/lib/jobs/boss";
+import { rediagnoseAll } from "@/lib/rediagnosis/run";
+
+// Re-diagnosing every lead after a definition changes, and the open leads as time passes (an SLA that
+// was "pending" an hour ago may have failed since). "stately": at most one queued and one running, so a
+// burst of edits coalesces into one run that sees the latest definitions.
+export const REDIAGNOSE_ALL = "rediagnose-all";
+export const REDIAGNOSE_OPEN = "rediagnose-open";
+
+export async function requestFullRediagnosis(reason: string): Promise<void> {
+  const boss = await getBoss();
+  await boss.send(REDIAGNOSE_ALL, { reason });
+}
+
+export async function startRediagnosisWorkers(): Promise<void> {
+  const boss = await getBoss();
+  for (const name of [REDIAGNOSE_ALL, REDIAGNOSE_OPEN]) {
+    await boss.createQueue(name, { name, policy: "stately", retryLimit: 2, expireInSeconds: 60 * 30 });
+  }
+  await boss.work(REDIAGNOSE_ALL, async () => {
+    const result = await rediagnoseAll(pool);
+    console.log(`diagnosis: re-diagnosed ${result.leads} leads in ${result.seconds.toFixed(1)} s`);
+  });
+  await boss.work(REDIAGNOSE_OPEN, async () => {
+    await rediagnoseAll(pool, { onlyOpen: true });
+  });
+  // One schedule for the whole deployment: pg-boss fires it on a single instance.
+  await boss.schedule(REDIAGNOSE_OPEN, "*/10 * * * *");
+}

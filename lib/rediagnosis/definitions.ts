@@ -1,0 +1,87 @@
+import type { DiagnosisSettings, LeadTypeDefinition, PrioritySla, RejectionReasonDefinition } from "@/lib/diagnosis/types";
+import { DEFAULT_SETTINGS } from "@/lib/diagnosis/defaults";
+import type { Priority } from "@/lib/diagnosis/vocabulary";
+import type { Queryable } from "@/lib/rediagnosis/queryable";
+
+// The definitions in force, read from the database into the diagnosis engine's shapes.
+export interface DiagnosisDefinitions {
+  settings: DiagnosisSettings;
+  leadTypesById: Map<number, LeadTypeDefinition>;
+  rejectionReasons: RejectionReasonDefinition[];
+}
+
+interface SettingsRow {
+  time_zone: string;
+  workday_start_minute: number;
+  workday_end_minute: number;
+  working_days: number[];
+  duplicate_window_days: number;
+  stall_window_days: number;
+  reassignment_warn_count: number;
+  outcome_window_days: number;
+  minimum_specific_detail_length: number;
+  inbound_sources: string[];
+}
+
+interface SlaRow {
+  priority: Priority;
+  owner_sla_amount: number;
+  owner_sla_unit: PrioritySla["owner"]["unit"];
+  decision_sla_amount: number;
+  decision_sla_unit: PrioritySla["owner"]["unit"];
+  first_action_sla_amount: number;
+  first_action_sla_unit: PrioritySla["owner"]["unit"];
+}
+
+export async function loadDiagnosisDefinitions(client: Queryable): Promise<DiagnosisDefinitions> {
+  const [settingsResult, slaResult, typeResult, reasonResult] = await Promise.all([
+    client.query<SettingsRow>(`SELECT * FROM workspace_settings WHERE id = 1`),
+    client.query<SlaRow>(`SELECT * FROM priority_slas`),
+    client.query<{ id: number; key: string; name: string; intent: LeadTypeDefinition["intent"]; priority: Priority; acceptance_criteria: unknown }>(
+      `SELECT id, key, name, intent, priority, acceptance_criteria FROM lead_types`,
+    ),
+    client.query<{ code: string; label: string; requires_detail: boolean }>(`SELECT code, label, requires_detail FROM rejection_reasons`),
+  ]);
+
+  const row = settingsResult.rows[0];
+  const slaByPriority = { ...DEFAULT_SETTINGS.slaByPriority };
+  for (const sla of slaResult.rows) {
+    slaByPriority[sla.priority] = {
+      owner: { amount: sla.owner_sla_amount, unit: sla.owner_sla_unit },
+      decision: { amount: sla.decision_sla_amount, unit: sla.decision_sla_unit },
+      firstAction: { amount: sla.first_action_sla_amount, unit: sla.first_action_sla_unit },
+    };
+  }
+  const settings: DiagnosisSettings = row
+    ? {
+        calendar: {
+          timeZone: row.time_zone,
+          workdayStartMinute: row.workday_start_minute,
+          workdayEndMinute: row.workday_end_minute,
+          workingDays: row.working_days,
+        },
+        slaByPriority,
+        duplicateWindowDays: row.duplicate_window_days,
+        stallWindowDays: row.stall_window_days,
+        reassignmentWarnCount: row.reassignment_warn_count,
+        outcomeWindowDays: row.outcome_window_days,
+        inboundSources: row.inbound_sources,
+        minimumSpecificDetailLength: row.minimum_specific_detail_length,
+      }
+    : { ...DEFAULT_SETTINGS, slaByPriority };
+
+  const leadTypesById = new Map(
+    typeResult.rows.map((type) => [
+      type.id,
+      {
+        key: type.key,
+        name: type.name,
+        intent: type.intent,
+        priority: type.priority,
+        acceptanceCriteria: Array.isArray(type.acceptance_criteria) ? (type.acceptance_criteria as LeadTypeDefinition["acceptanceCriteria"]) : [],
+      },
+    ]),
+  );
+  const rejectionReasons = reasonResult.rows.map((reason) => ({ code: reason.code, label: reason.label, requiresDetail: reason.requires_detail }));
+  return { settings, leadTypesById, rejectionReasons };
+}

@@ -1,0 +1,159 @@
+import type { DiagnosisEvent, DiagnosisInput, DiagnosisLead, RelatedOutreach } from "@/lib/diagnosis/types";
+import type { DiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
+import type { Queryable } from "@/lib/rediagnosis/queryable";
+
+// Reads what the engine needs for a batch of leads in three set-based queries: the leads, their events,
+// and outreach to the same buyer (email) or account (domain) recorded on other leads.
+
+interface LeadRow {
+  id: number;
+  captured_at: Date;
+  original_source: string | null;
+  campaign: string | null;
+  offer: string | null;
+  conversion_point: string | null;
+  landing_page: string | null;
+  buyer_message: string | null;
+  lead_type_id: number | null;
+  priority: DiagnosisLead["priority"];
+  owner_id: number | null;
+  owner_name: string | null;
+  queue: string | null;
+  acceptance_status: DiagnosisLead["acceptanceStatus"];
+  rejection_reason_code: string | null;
+  rejection_detail: string | null;
+  next_action: string | null;
+  next_action_due_at: Date | null;
+  outcome: DiagnosisLead["outcome"];
+  email: string | null;
+  account_domain: string | null;
+}
+
+interface EventRow {
+  id: number;
+  lead_id: number;
+  type: DiagnosisEvent["type"];
+  occurred_at: Date;
+  actor_id: number | null;
+  actor_name: string | null;
+  channel: DiagnosisEvent["channel"];
+  details: DiagnosisEvent["details"] | null;
+}
+
+interface OutreachRow {
+  lead_id: number;
+  other_lead_id: number;
+  actor_id: number;
+  occurred_at: Date;
+  match: RelatedOutreach["match"];
+}
+
+const LEADS_SQL = `
+  SELECT l.id, l.captured_at, l.original_source, l.campaign, l.offer, l.conversion_point, l.landing_page, l.buyer_message,
+         l.lead_type_id, l.priority, l.owner_id, u.name AS owner_name, l.queue, l.acceptance_status, l.rejection_reason_code,
+         l.rejection_detail, l.next_action, l.next_action_due_at, l.outcome, l.email, l.account_domain
+  FROM leads l LEFT JOIN users u ON u.id = l.owner_id
+  WHERE l.id = ANY($1::int[])`;
+
+const EVENTS_SQL = `
+  SELECT id, lead_id, type, occurred_at, actor_id, actor_name, channel, details
+  FROM handoff_events WHERE lead_id = ANY($1::int[])`;
+
+// Other leads' outreach from the lead's capture (minus the duplicate window) on: anything older cannot
+// fall within the window of this lead's own outreach.
+const OUTREACH_SQL = `
+  WITH batch AS (SELECT id, email, account_domain, captured_at FROM leads WHERE id = ANY($1::int[]))
+  SELECT b.id AS lead_id, o.id AS other_lead_id, e.actor_id, e.occurred_at,
+         CASE WHEN b.email IS NOT NULL AND o.email = b.email THEN 'email' ELSE 'account' END AS match
+  FROM batch b
+  JOIN leads o ON o.id <> b.id AND ((b.email IS NOT NULL AND o.email = b.email) OR (b.account_domain IS NOT NULL AND o.account_domain = b.account_domain))
+  JOIN handoff_events e ON e.lead_id = o.id AND e.type IN ('contacted', 'meeting_booked') AND e.actor_id IS NOT NULL
+       AND e.occurred_at >= b.captured_at - make_interval(days => $2::int)`;
+
+export async function loadDiagnosisInputs(client: Queryable, leadIds: number[], definitions: DiagnosisDefinitions, now: Date): Promise<DiagnosisInput[]> {
+  if (leadIds.length === 0) return [];
+  const [leads, events, outreach] = await Promise.all([
+    client.query<LeadRow>(LEADS_SQL, [leadIds]),
+    client.query<EventRow>(EVENTS_SQL, [leadIds]),
+    client.query<OutreachRow>(OUTREACH_SQL, [leadIds, definitions.settings.duplicateWindowDays]),
+  ]);
+
+  const eventsByLead = groupBy(events.rows, (row) => row.lead_id);
+  const outreachByLead = groupBy(outreach.rows, (row) => row.lead_id);
+  return leads.rows.map((row) => {
+    const leadType = row.lead_type_id === null ? null : (definitions.leadTypesById.get(row.lead_type_id) ?? null);
+    return {
+      lead: toDiagnosisLead(row, leadType?.key ?? null),
+      events: (eventsByLead.get(row.id) ?? []).map(toDiagnosisEvent),
+      leadType,
+      settings: definitions.settings,
+      rejectionReasons: definitions.rejectionReasons,
+      relatedOutreach: (outreachByLead.get(row.id) ?? []).map((item) => ({
+        leadId: String(item.other_lead_id),
+        actorId: String(item.actor_id),
+        occurredAt: item.occurred_at,
+        match: item.match,
+      })),
+      now,
+    };
+  });
+}
+
+function toDiagnosisLead(row: LeadRow, leadTypeKey: string | null): DiagnosisLead {
+  return {
+    id: String(row.id),
+    capturedAt: row.captured_at,
+    originalSource: row.original_source,
+    campaign: row.campaign,
+    offer: row.offer,
+    conversionPoint: row.conversion_point,
+    landingPage: row.landing_page,
+    buyerMessage: row.buyer_message,
+    leadTypeKey,
+    priority: row.priority,
+    ownerId: row.owner_id === null ? null : String(row.owner_id),
+    ownerName: row.owner_name,
+    queue: row.queue,
+    acceptanceStatus: row.acceptance_status,
+    rejectionReasonCode: row.rejection_reason_code,
+    rejectionDetail: row.rejection_detail,
+    nextAction: row.next_action,
+    nextActionDueAt: row.next_action_due_at,
+    outcome: row.outcome,
+    email: row.email,
+    accountDomain: row.account_domain,
+  };
+}
+
+function toDiagnosisEvent(row: EventRow): DiagnosisEvent {
+  return {
+    id: String(row.id),
+    type: row.type,
+    occurredAt: row.occurred_at,
+    actorId: row.actor_id === null ? null : String(row.actor_id),
+    actorName: row.actor_name,
+    channel: row.channel,
+    details: normaliseDetails(row.details),
+  };
+}
+
+/** Owner ids are user ids (numbers in the database); the engine compares them as strings. */
+function normaliseDetails(details: DiagnosisEvent["details"] | null): DiagnosisEvent["details"] {
+  if (!details) return {};
+  const normalised = { ...details };
+  for (const key of ["ownerId", "fromOwnerId"] as const) {
+    const value: unknown = details[key];
+    if (typeof value === "number") normalised[key] = String(value);
+  }
+  return normalised;
+}
+
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}

@@ -1,0 +1,52 @@
+import type { LeadDiagnosis } from "@/lib/diagnosis/types";
+import type { Queryable } from "@/lib/rediagnosis/queryable";
+
+// Writes a batch of diagnoses in two statements: the summary columns the lead list filters and sorts on,
+// and the full result with its evidence.
+
+export interface DiagnosedLead {
+  leadId: number;
+  diagnosis: LeadDiagnosis;
+}
+
+const stepStatus = (diagnosis: LeadDiagnosis, step: string) => diagnosis.steps.find((result) => result.step === step)?.status ?? null;
+
+export async function saveDiagnoses(client: Queryable, batch: DiagnosedLead[], computedAt: Date): Promise<void> {
+  if (batch.length === 0) return;
+  const column = <T>(pick: (item: DiagnosedLead) => T) => batch.map(pick);
+  await client.query(
+    `UPDATE leads AS l SET
+       flagged = v.flagged, severity = v.severity, first_broken_step = v.first_broken_step::"DiagnosisStep",
+       failure_points = v.failure_points::"FailurePoint"[],
+       step_capture = v.step_capture::"StepStatus", step_routing = v.step_routing::"StepStatus",
+       step_acceptance = v.step_acceptance::"StepStatus", step_first_action = v.step_first_action::"StepStatus",
+       step_qualification = v.step_qualification::"StepStatus", step_outcome = v.step_outcome::"StepStatus",
+       owner_assigned_at = COALESCE(v.owner_assigned_at, l.owner_assigned_at),
+       first_sales_action_at = COALESCE(v.first_sales_action_at, l.first_sales_action_at), diagnosed_at = $14
+     FROM unnest($1::int[], $2::bool[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[])
+       AS v(id, flagged, severity, first_broken_step, failure_points, step_capture, step_routing, step_acceptance, step_first_action, step_qualification, step_outcome, owner_assigned_at, first_sales_action_at)
+     WHERE l.id = v.id`,
+    [
+      column((item) => item.leadId),
+      column((item) => item.diagnosis.flagged),
+      column((item) => item.diagnosis.severity),
+      column((item) => item.diagnosis.firstBrokenStep),
+      column((item) => `{${item.diagnosis.failurePoints.join(",")}}`),
+      column((item) => stepStatus(item.diagnosis, "capture")),
+      column((item) => stepStatus(item.diagnosis, "routing")),
+      column((item) => stepStatus(item.diagnosis, "acceptance")),
+      column((item) => stepStatus(item.diagnosis, "first_action")),
+      column((item) => stepStatus(item.diagnosis, "qualification")),
+      column((item) => stepStatus(item.diagnosis, "outcome")),
+      column((item) => item.diagnosis.facts.ownerAssignedAt ?? null),
+      column((item) => item.diagnosis.facts.firstSalesActionAt ?? null),
+      computedAt,
+    ],
+  );
+  await client.query(
+    `INSERT INTO lead_diagnoses (lead_id, result, computed_at)
+     SELECT id, result, $3 FROM unnest($1::int[], $2::jsonb[]) AS v(id, result)
+     ON CONFLICT (lead_id) DO UPDATE SET result = EXCLUDED.result, computed_at = EXCLUDED.computed_at`,
+    [column((item) => item.leadId), column((item) => JSON.stringify(item.diagnosis)), computedAt],
+  );
+}
