@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "tests/empty-module.ts") };
 
 // unit: pure modules, no database. integration (*.int.test.ts): real PostgreSQL; each test file gets a
 // freshly migrated database of its own on one embedded cluster, so files never share data and the demo

@@ -1,0 +1,2 @@
+// Tests load server modules outside Next: 'server-only' guards nothing there.
+export {};
