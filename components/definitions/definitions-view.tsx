@@ -1,0 +1,69 @@
+import { LeadTypesSection } from "@/components/definitions/lead-types-section";
+import { RejectionReasonsSection } from "@/components/definitions/rejection-reasons-section";
+import { SlaForm } from "@/components/definitions/sla-form";
+import { WorkspaceSettingsForm } from "@/components/definitions/workspace-settings-form";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import type { DefinitionsOverview } from "@/lib/definitions/queries";
+
+// The definitions page body: four calm cards, each with its own small form(s). Readers without
+// "definitions.edit" see the same values, disabled, with a note saying who can change them.
+export function DefinitionsView({ definitions, canEdit }: { definitions: DefinitionsOverview; canEdit: boolean }) {
+  const { slas, workspace, leadTypes, rejectionReasons } = definitions;
+  return (
+    <>
+      <PageHeader
+        title="Definitions"
+        description="What a good handoff means here: how fast each priority must move, the working calendar, the kinds of leads with the evidence sales needs, and the reasons reps give. Every diagnosis is computed from these, so saving a change re-diagnoses all leads."
+      />
+      {!canEdit && (
+        <p role="note" className="mb-5 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600 shadow-sm">
+          You can read these definitions. Revenue operations and admins can change them; ask them when a definition no longer fits how you work.
+        </p>
+      )}
+      <div className="space-y-5">
+        <Card
+          title="SLA targets by priority"
+          description="How fast each priority must be handled. A lead's priority comes from its lead type."
+        >
+          <p className="mb-4 rounded-md bg-slate-50 px-3 py-2 text-xs leading-relaxed text-slate-600">
+            Each clock starts at the step that owes the next move: the <strong className="font-medium text-slate-800">owner</strong> SLA runs from capture;
+            the <strong className="font-medium text-slate-800">decision</strong> and <strong className="font-medium text-slate-800">first-action</strong> SLAs
+            run from assignment to a person. Minutes and hours run on the wall clock; business days follow the working calendar below.
+          </p>
+          <div className="divide-y divide-slate-100">
+            {slas.map((sla) => (
+              <SlaForm
+                key={sla.priority}
+                sla={sla}
+                canEdit={canEdit}
+                usedBy={leadTypes.filter((type) => type.active && type.priority === sla.priority).map((type) => type.name)}
+              />
+            ))}
+          </div>
+        </Card>
+
+        <Card
+          title="Working calendar and diagnosis windows"
+          description={`Times are in ${workspace.timeZone}. These settle what "one business day" means and when the diagnosis calls a lead stalled, duplicated or missing feedback.`}
+        >
+          <WorkspaceSettingsForm settings={workspace} canEdit={canEdit} />
+        </Card>
+
+        <Card
+          title="Lead types"
+          description="The kinds of leads that arrive, how urgent each is, and the evidence sales checks before accepting one. Fix these before automating routing."
+        >
+          <LeadTypesSection leadTypes={leadTypes} canEdit={canEdit} />
+        </Card>
+
+        <Card
+          title="Rejection reasons"
+          description="The structured reasons reps choose from when they reject a lead. A reason marked as needing detail only counts as usable feedback when the rep explains."
+        >
+          <RejectionReasonsSection reasons={rejectionReasons} canEdit={canEdit} />
+        </Card>
+      </div>
+    </>
+  );
+}

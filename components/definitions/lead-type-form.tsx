@@ -1,0 +1,96 @@
+"use client";
+
+import { useId } from "react";
+import { Button } from "@/components/ui/button";
+import { CriteriaEditor } from "@/components/definitions/criteria-editor";
+import { CheckboxField, controlClass, Field, FormStatus, SaveButton } from "@/components/definitions/form-parts";
+import { useDefinitionForm, validateWith } from "@/components/definitions/use-definition-form";
+import { addLeadType, saveLeadType } from "@/lib/definitions/actions";
+import { readLeadTypeForm } from "@/lib/definitions/form-data";
+import type { LeadTypeDefinitionRow } from "@/lib/definitions/queries";
+import { leadTypeCreateSchema, leadTypeUpdateSchema } from "@/lib/definitions/schemas";
+import { INTENT_LABELS, PRIORITY_LABELS } from "@/lib/diagnosis/labels";
+import { INTENTS, PRIORITIES } from "@/lib/diagnosis/vocabulary";
+
+const validateCreate = validateWith(leadTypeCreateSchema, readLeadTypeForm);
+const validateUpdate = validateWith(leadTypeUpdateSchema, readLeadTypeForm);
+
+/** Adds a lead type (no `leadType`) or edits one. Closes itself through onDone after a save. */
+export function LeadTypeForm({ leadType, onDone }: { leadType?: LeadTypeDefinitionRow; onDone: (message?: string) => void }) {
+  const creating = !leadType;
+  const { state, pending, onSubmit, errorFor } = useDefinitionForm({
+    action: creating ? addLeadType : saveLeadType,
+    validate: creating ? validateCreate : validateUpdate,
+    onSaved: (result) => onDone(result.message),
+  });
+  const prefix = useId();
+  const id = (name: string) => `${prefix}-${name}`;
+  const title = creating ? "New lead type" : `Edit ${leadType.name}`;
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby={id("title")} className="space-y-4 rounded-md border border-brand-100 bg-brand-50/40 p-4">
+      <h3 id={id("title")} className="text-sm font-semibold text-slate-900">
+        {title}
+      </h3>
+      {leadType && (
+        <>
+          <input type="hidden" name="id" value={leadType.id} />
+          <input type="hidden" name="version" value={leadType.version} />
+        </>
+      )}
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Field id={id("name")} name="name" label="Name" error={errorFor("name")}>
+          {(control) => <input {...control} type="text" required maxLength={80} defaultValue={leadType?.name} placeholder="e.g. Demo request" className={controlClass} />}
+        </Field>
+        {creating ? (
+          <Field id={id("key")} name="key" label="Key (optional)" error={errorFor("key")} help="Leave empty to make one from the name. Imports and the API use it; it cannot be changed later.">
+            {(control) => <input {...control} type="text" maxLength={64} autoComplete="off" spellCheck={false} placeholder="e.g. demo_request" className={`${controlClass} font-mono`} />}
+          </Field>
+        ) : (
+          <div>
+            <p className="text-xs font-medium text-slate-700">Key</p>
+            <p className="mt-1 py-1.5 font-mono text-sm text-slate-800">{leadType.key}</p>
+            <p className="mt-1 text-xs text-slate-500">Fixed: imports and the API refer to it.</p>
+          </div>
+        )}
+        <Field id={id("intent")} name="intent" label="Intent" error={errorFor("intent")} help="Weighs how severe a broken handoff is.">
+          {(control) => (
+            <select {...control} defaultValue={leadType?.intent ?? "medium"} className={controlClass}>
+              {INTENTS.map((intent) => (
+                <option key={intent} value={intent}>
+                  {INTENT_LABELS[intent]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id={id("priority")} name="priority" label="Priority" error={errorFor("priority")} help="Sets which SLA targets apply.">
+          {(control) => (
+            <select {...control} defaultValue={leadType?.priority ?? "p2"} className={controlClass}>
+              {PRIORITIES.map((priority) => (
+                <option key={priority} value={priority}>
+                  {PRIORITY_LABELS[priority]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <CriteriaEditor idPrefix={prefix} initial={leadType?.acceptanceCriteria ?? []} errorFor={errorFor} />
+      <CheckboxField
+        id={id("active")}
+        name="active"
+        label="Active"
+        defaultChecked={leadType?.active ?? true}
+        help="Turn off a type you no longer use instead of removing it: its leads keep their history and diagnosis."
+      />
+      <div className="flex flex-wrap items-center gap-3">
+        <SaveButton pending={pending} label={creating ? "Add lead type" : "Save lead type"} />
+        <Button type="button" variant="ghost" size="sm" onClick={() => onDone()} disabled={pending}>
+          Cancel
+        </Button>
+        <FormStatus state={state} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,169 @@
+import "server-only";
+import type { z } from "zod";
+import { recordAudit } from "@/lib/audit/record";
+import { db, type Prisma } from "@/lib/db";
+import { NotFoundError, StaleWriteError, ValidationError } from "@/lib/errors";
+import {
+  LEAD_TYPE_SELECT,
+  parseAcceptanceCriteria,
+  REJECTION_REASON_SELECT,
+  SLA_SELECT,
+  WORKSPACE_SELECT,
+} from "@/lib/definitions/queries";
+import {
+  leadTypeCreateSchema,
+  leadTypeUpdateSchema,
+  prioritySlaSchema,
+  rejectionReasonCreateSchema,
+  rejectionReasonUpdateSchema,
+  toFieldErrors,
+  workspaceSettingsSchema,
+} from "@/lib/definitions/schemas";
+
+// The writes behind the definitions page: validate, then write in one transaction with optimistic
+// concurrency (the caller states the version it read; a row changed since is refused, never overwritten)
+// and an audit entry. No request context here, so integration tests call these directly; the server
+// actions add authentication, revalidation and the re-diagnosis of every lead.
+// Each returns { changed, record }: `changed` is false when the submitted values equal the stored ones
+// (nothing written, nothing to re-diagnose); `record` is the row as it now stands.
+
+type Tx = Prisma.TransactionClient;
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationError(toFieldErrors(result.error), "Some fields need attention. Nothing was saved.");
+  return result.data;
+}
+
+function staleWrite(what: string): StaleWriteError {
+  return new StaleWriteError(`Someone else changed ${what} since you opened this page. Nothing was saved: reload to see their change, then make yours again.`);
+}
+
+/** True when every submitted field already has that value. */
+function unchanged(before: Record<string, unknown>, fields: Record<string, unknown>): boolean {
+  return Object.entries(fields).every(([key, value]) => JSON.stringify(before[key]) === JSON.stringify(value));
+}
+
+/** A unique-key clash that slipped past the in-transaction check (two saves at once) becomes `error`. */
+async function onUniqueViolation<T>(work: Promise<T>, error: () => Error): Promise<T> {
+  try {
+    return await work;
+  } catch (cause) {
+    if (typeof cause === "object" && cause !== null && (cause as { code?: unknown }).code === "P2002") throw error();
+    throw cause;
+  }
+}
+
+async function audit(tx: Tx, actorId: number, action: string, entityType: string, entityId: string | number, before: unknown, after: unknown) {
+  await recordAudit(tx, { actorId, action: `definitions.${entityType}.${action}`, entityType, entityId, before, after });
+}
+
+// ---- SLA targets per priority ----------------------------------------------------------------------
+
+export async function updatePrioritySla(actorId: number, input: unknown) {
+  const { priority, version, ...fields } = parse(prioritySlaSchema, input);
+  const what = `the ${priority.toUpperCase()} SLA targets`;
+  const work = db.$transaction(async (tx) => {
+    const before = await tx.prioritySla.findUnique({ where: { priority }, select: SLA_SELECT });
+    if (!before) {
+      // Never saved: the page showed the defaults at version 0. The first save creates the row.
+      if (version !== 0) throw staleWrite(what);
+      const after = await tx.prioritySla.create({ data: { priority, ...fields, version: 1 }, select: SLA_SELECT });
+      await audit(tx, actorId, "update", "priority_sla", priority, null, after);
+      return { changed: true, record: after };
+    }
+    if (before.version !== version) throw staleWrite(what);
+    if (unchanged(before, fields)) return { changed: false, record: before };
+    const { count } = await tx.prioritySla.updateMany({ where: { priority, version }, data: { ...fields, version: { increment: 1 } } });
+    if (count === 0) throw staleWrite(what);
+    const after = await tx.prioritySla.findUniqueOrThrow({ where: { priority }, select: SLA_SELECT });
+    await audit(tx, actorId, "update", "priority_sla", priority, before, after);
+    return { changed: true, record: after };
+  });
+  return onUniqueViolation(work, () => staleWrite(what));
+}
+
+// ---- Workspace calendar and diagnosis windows ------------------------------------------------------
+
+export async function updateWorkspaceSettings(actorId: number, input: unknown) {
+  const { version, ...fields } = parse(workspaceSettingsSchema, input);
+  const what = "the workspace calendar and windows";
+  const work = db.$transaction(async (tx) => {
+    const before = await tx.workspaceSettings.findUnique({ where: { id: 1 }, select: WORKSPACE_SELECT });
+    if (!before) {
+      if (version !== 0) throw staleWrite(what);
+      const after = await tx.workspaceSettings.create({ data: { id: 1, ...fields, version: 1 }, select: WORKSPACE_SELECT });
+      await audit(tx, actorId, "update", "workspace_settings", 1, null, after);
+      return { changed: true, record: after };
+    }
+    if (before.version !== version) throw staleWrite(what);
+    if (unchanged(before, fields)) return { changed: false, record: before };
+    const { count } = await tx.workspaceSettings.updateMany({ where: { id: 1, version }, data: { ...fields, version: { increment: 1 } } });
+    if (count === 0) throw staleWrite(what);
+    const after = await tx.workspaceSettings.findUniqueOrThrow({ where: { id: 1 }, select: WORKSPACE_SELECT });
+    await audit(tx, actorId, "update", "workspace_settings", 1, before, after);
+    return { changed: true, record: after };
+  });
+  return onUniqueViolation(work, () => staleWrite(what));
+}
+
+// ---- Lead types ------------------------------------------------------------------------------------
+
+export async function createLeadType(actorId: number, input: unknown) {
+  const values = parse(leadTypeCreateSchema, input);
+  const duplicateKey = () => new ValidationError({ key: [`A lead type with the key ${values.key} already exists. Choose another key.`] }, "Some fields need attention. Nothing was saved.");
+  const work = db.$transaction(async (tx) => {
+    if (await tx.leadType.findUnique({ where: { key: values.key }, select: { id: true } })) throw duplicateKey();
+    const last = await tx.leadType.aggregate({ _max: { sortOrder: true } });
+    const after = await tx.leadType.create({ data: { ...values, sortOrder: (last._max.sortOrder ?? 0) + 1 }, select: LEAD_TYPE_SELECT });
+    await audit(tx, actorId, "create", "lead_type", after.id, null, after);
+    return { changed: true, record: after };
+  });
+  return onUniqueViolation(work, duplicateKey);
+}
+
+export async function updateLeadType(actorId: number, input: unknown) {
+  const { id, version, ...fields } = parse(leadTypeUpdateSchema, input);
+  return db.$transaction(async (tx) => {
+    const before = await tx.leadType.findUnique({ where: { id }, select: LEAD_TYPE_SELECT });
+    if (!before) throw new NotFoundError("That lead type");
+    const what = `the lead type “${before.name}”`;
+    if (before.version !== version) throw staleWrite(what);
+    if (unchanged({ ...before, acceptanceCriteria: parseAcceptanceCriteria(before.acceptanceCriteria) }, fields)) return { changed: false, record: before };
+    const { count } = await tx.leadType.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
+    if (count === 0) throw staleWrite(what);
+    const after = await tx.leadType.findUniqueOrThrow({ where: { id }, select: LEAD_TYPE_SELECT });
+    await audit(tx, actorId, "update", "lead_type", id, before, after);
+    return { changed: true, record: after };
+  });
+}
+
+// ---- Rejection reasons -----------------------------------------------------------------------------
+
+export async function createRejectionReason(actorId: number, input: unknown) {
+  const values = parse(rejectionReasonCreateSchema, input);
+  const duplicateCode = () => new ValidationError({ code: [`A rejection reason with the code ${values.code} already exists. Choose another code.`] }, "Some fields need attention. Nothing was saved.");
+  const work = db.$transaction(async (tx) => {
+    if (await tx.rejectionReason.findUnique({ where: { code: values.code }, select: { id: true } })) throw duplicateCode();
+    const after = await tx.rejectionReason.create({ data: values, select: REJECTION_REASON_SELECT });
+    await audit(tx, actorId, "create", "rejection_reason", after.id, null, after);
+    return { changed: true, record: after };
+  });
+  return onUniqueViolation(work, duplicateCode);
+}
+
+export async function updateRejectionReason(actorId: number, input: unknown) {
+  const { id, version, ...fields } = parse(rejectionReasonUpdateSchema, input);
+  return db.$transaction(async (tx) => {
+    const before = await tx.rejectionReason.findUnique({ where: { id }, select: REJECTION_REASON_SELECT });
+    if (!before) throw new NotFoundError("That rejection reason");
+    const what = `the rejection reason “${before.label}”`;
+    if (before.version !== version) throw staleWrite(what);
+    if (unchanged(before, fields)) return { changed: false, record: before };
+    const { count } = await tx.rejectionReason.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
+    if (count === 0) throw staleWrite(what);
+    const after = await tx.rejectionReason.findUniqueOrThrow({ where: { id }, select: REJECTION_REASON_SELECT });
+    await audit(tx, actorId, "update", "rejection_reason", id, before, after);
+    return { changed: true, record: after };
+  });
+}
