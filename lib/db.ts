@@ -2,7 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { getEnv } from "@/lib/env";
+import { getDatabaseEnv } from "@/lib/env";
 
 // The one database client. Prisma and the few set-based SQL paths (diagnosis batches, metrics) share one
 // pg pool. Created on first use, so building the app needs no database, and cached on globalThis so
@@ -16,7 +16,7 @@ const globalForDb = globalThis as unknown as { batonConnections?: Connections };
 
 function connect(): Connections {
   if (globalForDb.batonConnections) return globalForDb.batonConnections;
-  const env = getEnv();
+  const env = getDatabaseEnv();
   const pool = new pg.Pool({
     connectionString: env.DATABASE_URL,
     max: env.DATABASE_POOL_SIZE,

@@ -1,6 +1,9 @@
 import { AppNav } from "@/components/layout/app-nav";
 import { requirePageUser } from "@/lib/auth/session";
 
+// Per-user pages: rendered on every request, never prerendered at build time.
+export const dynamic = "force-dynamic";
+
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
   return (

@@ -1,6 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
-import { getEnv } from "@/lib/env";
+import { getDatabaseEnv } from "@/lib/env";
 
 // Background jobs live in PostgreSQL (pg-boss): they survive restarts and any app instance can run
 // them. One boss per process, started on first use.
@@ -8,7 +8,7 @@ const globalForJobs = globalThis as unknown as { batonBoss?: Promise<PgBoss> };
 
 export function getBoss(): Promise<PgBoss> {
   globalForJobs.batonBoss ??= (async () => {
-    const boss = new PgBoss({ connectionString: getEnv().DATABASE_URL, max: 3, schema: "pgboss" });
+    const boss = new PgBoss({ connectionString: getDatabaseEnv().DATABASE_URL, max: 3, schema: "pgboss" });
     boss.on("error", (error) => console.error(`jobs: ${error.message}`));
     await boss.start();
     return boss;

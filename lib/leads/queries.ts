@@ -67,6 +67,8 @@ export async function findLeads(query: LeadListQuery) {
       take: query.pageSize,
       select: {
         id: true,
+        sourceSystem: true,
+        externalId: true,
         name: true,
         email: true,
         company: true,

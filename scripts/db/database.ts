@@ -1,6 +1,8 @@
 // Which PostgreSQL a command uses: DATABASE_URL when set, else the embedded cluster under .data/.
 import pg from "pg";
-import { startEmbeddedPostgres } from "./embedded-postgres.ts";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { embeddedUrl, isPortInUse, startEmbeddedPostgres } from "./embedded-postgres.ts";
 
 export class DatabaseUrlError extends Error {}
 
@@ -43,7 +45,14 @@ export async function openDatabase(log?: (line: string) => void): Promise<OpenDa
     await assertReachable(url);
     return { url, embedded: false, stop: async () => undefined };
   }
-  const server = await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, port: embeddedPort(), database: "baton", log });
+  const port = embeddedPort();
+  // `npm start` may already run the embedded cluster: share it rather than fail on the taken port.
+  if (existsSync(path.join(EMBEDDED_DATA_DIR, "postmaster.pid")) && (await isPortInUse(port))) {
+    const url = embeddedUrl(port, "baton");
+    await assertReachable(url);
+    return { url, embedded: true, stop: async () => undefined };
+  }
+  const server = await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, port, database: "baton", log });
   return { url: server.url, embedded: true, stop: server.stop };
 }
 

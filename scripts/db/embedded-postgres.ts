@@ -28,6 +28,10 @@ const PASSWORD = "baton-local";
 
 export class DatabaseStartError extends Error {}
 
+export function embeddedUrl(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
   if (await isPortInUse(options.port)) {
@@ -70,7 +74,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
 
-  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`;
+  const url = embeddedUrl(options.port, options.database);
   await ensureDatabase(url);
   let stopped = false;
   return {

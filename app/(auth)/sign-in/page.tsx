@@ -5,6 +5,9 @@ import { getSessionUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 
+// Per-user pages: rendered on every request, never prerendered at build time.
+export const dynamic = "force-dynamic";
+
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const { callbackUrl, error } = await searchParams;
   if (await getSessionUser()) redirect(safeCallback(callbackUrl));

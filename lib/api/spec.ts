@@ -1,0 +1,4 @@
+// Every API area's paths, registered by importing its spec module; then the document.
+import "@/lib/leads/api-spec";
+
+export { generateOpenApiDocument } from "@/lib/api/openapi";

@@ -1,0 +1,50 @@
+// `npm run baton -- <command>`: administration from the command line.
+//   token create --name NAME --scope read|write [--user EMAIL]   prints a new API token (shown once)
+//   token list                                                    lists tokens (never their secret)
+//   token revoke --id ID
+import { parseArgs } from "node:util";
+import { CliError, runCli } from "./lib/cli.ts";
+import { openDatabase } from "./db/database.ts";
+
+const USAGE = "usage: npm run baton -- token create --name NAME --scope read|write [--user EMAIL] | token list | token revoke --id ID";
+
+await runCli("baton", async () => {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { name: { type: "string" }, scope: { type: "string" }, user: { type: "string" }, id: { type: "string" } },
+  });
+  const [area, command] = positionals;
+  if (area !== "token" || !command || !["create", "list", "revoke"].includes(command)) throw new CliError(USAGE);
+
+  const database = await openDatabase();
+  process.env.DATABASE_URL = database.url;
+  const { db, pool } = await import("../lib/db.ts");
+  const { createApiToken, revokeApiToken } = await import("../lib/api/tokens.ts");
+  try {
+    if (command === "create") {
+      const name = values.name?.trim();
+      if (!name || name.length > 100) throw new CliError("--name is required (at most 100 characters)");
+      if (values.scope !== "read" && values.scope !== "write") throw new CliError("--scope must be read or write");
+      const user = values.user
+        ? await db.user.findUnique({ where: { email: values.user.toLowerCase() }, select: { id: true, email: true, role: true } })
+        : await db.user.findFirst({ where: { role: "admin", active: true }, orderBy: { id: "asc" }, select: { id: true, email: true, role: true } });
+      if (!user) throw new CliError(values.user ? `no user with email ${values.user}` : "no active admin exists yet: create one first");
+      const created = await createApiToken({ name, scope: values.scope, userId: user.id });
+      console.log(`Created token "${name}" (${values.scope}) acting as ${user.email} (${user.role}). It is shown only now:\n\n${created.token}\n`);
+    } else if (command === "list") {
+      const tokens = await db.apiToken.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, prefix: true, scope: true, revokedAt: true, lastUsedAt: true, createdBy: { select: { email: true } } } });
+      if (!tokens.length) console.log("No API tokens.");
+      for (const token of tokens) {
+        console.log(`${token.id}\t${token.prefix}…\t${token.scope}\t${token.name}\t${token.createdBy?.email ?? "-"}\t${token.revokedAt ? "revoked" : token.lastUsedAt ? `last used ${token.lastUsedAt.toISOString()}` : "never used"}`);
+      }
+    } else {
+      const id = Number(values.id);
+      if (!Number.isInteger(id) || id <= 0) throw new CliError("--id must be a token id (see token list)");
+      console.log((await revokeApiToken(id)) ? `Revoked token ${id}.` : `Token ${id} does not exist or is already revoked.`);
+    }
+  } finally {
+    await db.$disconnect();
+    await pool.end();
+    await database.stop();
+  }
+});
