@@ -34,7 +34,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       NODE_ENV: "production",
-      BATON_DIST_DIR: ".next-test",
+      BATON_DIST_DIR: process.env.BATON_DIST_DIR || ".next-test",
       DATABASE_URL: process.env.BATON_E2E_DATABASE_URL ?? "",
       NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789",
       NEXTAUTH_URL: baseURL,

@@ -15,6 +15,8 @@ import { loadAndDiagnoseDemo } from "./db/demo.ts";
 const SUITES = ["typecheck", "lint", "unit", "integration", "e2e"] as const;
 type Suite = (typeof SUITES)[number];
 const CHROMIUM = process.env.BATON_CHROMIUM ?? "/usr/bin/chromium";
+// A separate build folder keeps the tests from disturbing a running `npm start` (.next).
+const TEST_DIST_DIR = process.env.BATON_TEST_DIST_DIR || ".next-test";
 
 interface Tally {
   passed: number;
@@ -96,9 +98,12 @@ await runCli("test", async () => {
       console.log("\n▶ End-to-end tests (Playwright, Chromium, production build)");
       const database = await createTestDatabase(cluster.url);
       await loadAndDiagnoseDemo(database.url);
-      await ensureProductionBuild(".next-test");
+      await ensureProductionBuild(TEST_DIST_DIR);
       const output = path.join(reports, "e2e.json");
-      await run("node_modules/.bin/playwright", ["test"], {
+      // Arguments after "--" go to Playwright (a spec path or --grep) for running one area.
+      const extra = process.argv.includes("--") ? process.argv.slice(process.argv.indexOf("--") + 1) : [];
+      await run("node_modules/.bin/playwright", ["test", ...extra], {
+        BATON_DIST_DIR: TEST_DIST_DIR,
         BATON_E2E_DATABASE_URL: database.url,
         BATON_E2E_PORT: String(await findFreePort()),
         BATON_E2E_PG_ADMIN_URL: cluster.url,

@@ -7,7 +7,8 @@ import { embeddedUrl, isPortInUse, startEmbeddedPostgres } from "./embedded-post
 export class DatabaseUrlError extends Error {}
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
-export const EMBEDDED_DATA_DIR = ".data/postgres";
+/** BATON_DATA_DIR lets several checkouts or developers on one machine keep separate embedded clusters. */
+export const EMBEDDED_DATA_DIR = process.env.BATON_DATA_DIR || ".data/postgres";
 
 function databaseUrlProblem(value: string): string | null {
   if (!URL.canParse(value)) return "is not a URL";
