@@ -10,7 +10,7 @@ import {
 } from "@/lib/definitions/mutations";
 import { getDefinitionsOverview } from "@/lib/definitions/queries";
 import { DEFAULT_SETTINGS } from "@/lib/diagnosis/defaults";
-import type { LeadDiagnosis } from "@/lib/diagnosis/types";
+import { diagnoseStoredLead } from "@/lib/rediagnosis/read";
 import { PRIORITIES } from "@/lib/diagnosis/vocabulary";
 import { StaleWriteError, ValidationError } from "@/lib/errors";
 import { rediagnoseAll } from "@/lib/rediagnosis/run";
@@ -61,11 +61,14 @@ async function p1SlaInput(changes: Record<string, unknown> = {}) {
   return { ...fields, ...changes };
 }
 
-/** Whether the stored diagnosis fails the routing step for slow timing. */
+/** Whether the diagnosis fails the routing step for slow timing, and the stored summary agrees. */
 async function slowAtRouting(leadId: number): Promise<boolean> {
-  const stored = await db.leadDiagnosis.findUniqueOrThrow({ where: { leadId }, select: { result: true } });
-  const routing = (stored.result as unknown as LeadDiagnosis).steps.find((step) => step.step === "routing");
-  return routing?.status === "fail" && routing.failurePoints.includes("slow_timing");
+  const diagnosis = await diagnoseStoredLead(pool, leadId, NOW);
+  const routing = diagnosis?.steps.find((step) => step.step === "routing");
+  const slow = routing?.status === "fail" && routing.failurePoints.includes("slow_timing");
+  const stored = await db.lead.findUniqueOrThrow({ where: { id: leadId }, select: { stepRouting: true, failurePoints: true } });
+  expect(stored.stepRouting === "fail" && stored.failurePoints.includes("slow_timing")).toBe(slow);
+  return slow;
 }
 
 async function auditRows(entityType: string, entityId: string) {

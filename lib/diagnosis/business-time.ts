@@ -21,13 +21,22 @@ export interface NormalizedCalendar {
   problem: string | null;
 }
 
+// Building an Intl formatter is costly and re-diagnosing a million leads asks about the same zone each
+// time: remember the answer per zone name.
+const validTimeZones = new Map<string, boolean>();
+
 export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
-  } catch {
-    return false;
+  let valid = validTimeZones.get(timeZone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    if (validTimeZones.size < 1000) validTimeZones.set(timeZone, valid);
   }
+  return valid;
 }
 
 /**

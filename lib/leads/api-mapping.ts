@@ -27,8 +27,7 @@ export function toLeadSummary(row: LeadListRow & { sourceSystem: string; externa
   };
 }
 
-export function toLeadDetail(lead: LeadDetail): LeadDetailResponse {
-  const result = lead.diagnosis?.result as LeadDiagnosis | undefined;
+export function toLeadDetail(lead: LeadDetail, result: LeadDiagnosis | null, computedAt: Date): LeadDetailResponse {
   return {
     id: lead.id,
     sourceSystem: lead.sourceSystem,
@@ -69,7 +68,7 @@ export function toLeadDetail(lead: LeadDetail): LeadDetailResponse {
       sourceSystem: event.sourceSystem,
     })),
     diagnosis:
-      result && lead.diagnosis
+      result
         ? {
             flagged: result.flagged,
             severity: result.severity,
@@ -78,7 +77,7 @@ export function toLeadDetail(lead: LeadDetail): LeadDetailResponse {
             warnings: result.warnings,
             steps: result.steps.map((step) => ({ ...step, evidence: step.evidence as unknown as Record<string, unknown>[] })),
             symptoms: result.symptoms.map((symptom) => ({ ...symptom, inspect: [...symptom.inspect] })),
-            computedAt: lead.diagnosis.computedAt.toISOString(),
+            computedAt: computedAt.toISOString(),
           }
         : null,
   };

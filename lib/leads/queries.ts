@@ -1,5 +1,6 @@
 import "server-only";
-import { db, type Prisma } from "@/lib/db";
+import { db, pool, type Prisma } from "@/lib/db";
+import { diagnoseStoredLead } from "@/lib/rediagnosis/read";
 import { zonedDayStart } from "@/lib/time";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import type { LeadListQuery, LeadSortField } from "@/lib/leads/list-query";
@@ -146,7 +147,7 @@ export async function findLeadDetail(id: number) {
       leadType: { select: { key: true, name: true, intent: true, priority: true, acceptanceCriteria: true } },
       owner: { select: { id: true, name: true, email: true } },
       decidedBy: { select: { id: true, name: true } },
-      diagnosis: { select: { result: true, computedAt: true } },
+      diagnosedAt: true,
       events: {
         orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
         select: {
@@ -165,3 +166,8 @@ export async function findLeadDetail(id: number) {
 }
 
 export type LeadDetail = NonNullable<Awaited<ReturnType<typeof findLeadDetail>>>;
+
+/** The lead's full diagnosis with evidence, computed now (see lib/rediagnosis/read.ts). */
+export function diagnoseLeadNow(leadId: number) {
+  return diagnoseStoredLead(pool, leadId);
+}

@@ -9,43 +9,70 @@ import { saveDiagnoses } from "@/lib/rediagnosis/save-batch";
 
 export const DEFAULT_BATCH_SIZE = 2000;
 
-export async function rediagnoseLeads(client: Queryable, leadIds: number[], options: { now?: Date; definitions?: DiagnosisDefinitions } = {}): Promise<number> {
-  if (leadIds.length === 0) return 0;
+export interface BatchResult {
+  diagnosed: number;
+  changed: number;
+}
+
+export async function rediagnoseLeads(client: Queryable, leadIds: number[], options: { now?: Date; definitions?: DiagnosisDefinitions } = {}): Promise<BatchResult> {
+  if (leadIds.length === 0) return { diagnosed: 0, changed: 0 };
   const now = options.now ?? new Date();
   const definitions = options.definitions ?? (await loadDiagnosisDefinitions(client));
   const inputs = await loadDiagnosisInputs(client, leadIds, definitions, now);
   const diagnosed = inputs.map((input) => ({ leadId: Number(input.lead.id), diagnosis: diagnoseLead(input) }));
-  await saveDiagnoses(client, diagnosed, now);
-  return diagnosed.length;
+  const changed = await saveDiagnoses(client, diagnosed, now);
+  return { diagnosed: diagnosed.length, changed };
 }
 
 export interface RediagnoseAllOptions {
   now?: Date;
   batchSize?: number;
+  /** Batches in flight at once: one computing in Node while another reads or writes in PostgreSQL. */
+  concurrency?: number;
   /** Only leads whose diagnosis can still change: open outcome or captured recently. */
   onlyOpen?: boolean;
   onProgress?: (done: number) => void;
 }
 
-export async function rediagnoseAll(client: Queryable, options: RediagnoseAllOptions = {}): Promise<{ leads: number; seconds: number }> {
+export interface RediagnoseAllResult {
+  leads: number;
+  changed: number;
+  seconds: number;
+}
+
+export async function rediagnoseAll(client: Queryable, options: RediagnoseAllOptions = {}): Promise<RediagnoseAllResult> {
   const started = performance.now();
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const definitions = await loadDiagnosisDefinitions(client);
-  const filter = options.onlyOpen ? `AND (outcome = 'open' OR captured_at > now() - make_interval(days => ${Number(definitions.settings.outcomeWindowDays) + 1}))` : "";
+  const openOnly = options.onlyOpen ? `AND (outcome = 'open' OR captured_at > now() - make_interval(days => $3::int))` : "";
+  const params = (after: number) => (options.onlyOpen ? [after, batchSize, definitions.settings.outcomeWindowDays + 1] : [after, batchSize]);
 
+  // Batches are claimed in id order by whichever worker is free; each keyset page is read once.
   let lastId = 0;
+  let exhausted = false;
+  let claiming: Promise<number[]> = Promise.resolve([]);
+  const claim = (): Promise<number[]> => {
+    claiming = claiming.then(async () => {
+      if (exhausted) return [];
+      const { rows } = await client.query<{ id: number }>(`SELECT id FROM leads WHERE id > $1 ${openOnly} ORDER BY id LIMIT $2`, params(lastId));
+      if (rows.length < batchSize) exhausted = true;
+      if (rows.length) lastId = rows[rows.length - 1]!.id;
+      return rows.map((row) => row.id);
+    });
+    return claiming;
+  };
+
   let done = 0;
-  // Fetch the next page of ids while this one is being diagnosed: the database and Node overlap.
-  const nextIds = (after: number) =>
-    client.query<{ id: number }>(`SELECT id FROM leads WHERE id > $1 ${filter} ORDER BY id LIMIT $2`, [after, batchSize]).then((result) => result.rows.map((row) => row.id));
-  let ids = await nextIds(lastId);
-  while (ids.length > 0) {
-    lastId = ids[ids.length - 1]!;
-    const upcoming = ids.length === batchSize ? nextIds(lastId) : Promise.resolve([]);
-    done += await rediagnoseLeads(client, ids, { now, definitions });
-    options.onProgress?.(done);
-    ids = await upcoming;
-  }
-  return { leads: done, seconds: (performance.now() - started) / 1000 };
+  let changed = 0;
+  const worker = async () => {
+    for (let ids = await claim(); ids.length > 0; ids = await claim()) {
+      const result = await rediagnoseLeads(client, ids, { now, definitions });
+      done += result.diagnosed;
+      changed += result.changed;
+      options.onProgress?.(done);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
+  return { leads: done, changed, seconds: (performance.now() - started) / 1000 };
 }

@@ -1,8 +1,7 @@
 import type { LeadDiagnosis } from "@/lib/diagnosis/types";
 import type { Queryable } from "@/lib/rediagnosis/queryable";
 
-// Writes a batch of diagnoses in two statements: the summary columns the lead list filters and sorts on,
-// and the full result with its evidence.
+// Writes a batch of diagnoses in one statement: the summary columns the lead list filters and sorts on.
 
 export interface DiagnosedLead {
   leadId: number;
@@ -11,10 +10,12 @@ export interface DiagnosedLead {
 
 const stepStatus = (diagnosis: LeadDiagnosis, step: string) => diagnosis.steps.find((result) => result.step === step)?.status ?? null;
 
-export async function saveDiagnoses(client: Queryable, batch: DiagnosedLead[], computedAt: Date): Promise<void> {
-  if (batch.length === 0) return;
+export async function saveDiagnoses(client: Queryable, batch: DiagnosedLead[], computedAt: Date): Promise<number> {
+  if (batch.length === 0) return 0;
   const column = <T>(pick: (item: DiagnosedLead) => T) => batch.map(pick);
-  await client.query(
+  // Rows whose summary did not change are not rewritten: re-diagnosing after a definition change
+  // touches only the leads whose verdict moved.
+  const result = await client.query(
     `UPDATE leads AS l SET
        flagged = v.flagged, severity = v.severity, first_broken_step = v.first_broken_step::"DiagnosisStep",
        failure_points = v.failure_points::"FailurePoint"[],
@@ -25,7 +26,15 @@ export async function saveDiagnoses(client: Queryable, batch: DiagnosedLead[], c
        first_sales_action_at = COALESCE(v.first_sales_action_at, l.first_sales_action_at), diagnosed_at = $14
      FROM unnest($1::int[], $2::bool[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[])
        AS v(id, flagged, severity, first_broken_step, failure_points, step_capture, step_routing, step_acceptance, step_first_action, step_qualification, step_outcome, owner_assigned_at, first_sales_action_at)
-     WHERE l.id = v.id`,
+     WHERE l.id = v.id
+       AND (l.diagnosed_at IS NULL
+         OR (l.flagged, l.severity, l.first_broken_step::text, l.failure_points::text[], l.step_capture::text, l.step_routing::text, l.step_acceptance::text,
+             l.step_first_action::text, l.step_qualification::text, l.step_outcome::text)
+            IS DISTINCT FROM
+            (v.flagged, v.severity, v.first_broken_step, v.failure_points::text[], v.step_capture, v.step_routing, v.step_acceptance,
+             v.step_first_action, v.step_qualification, v.step_outcome)
+         OR (v.owner_assigned_at IS NOT NULL AND l.owner_assigned_at IS DISTINCT FROM v.owner_assigned_at)
+         OR (v.first_sales_action_at IS NOT NULL AND l.first_sales_action_at IS DISTINCT FROM v.first_sales_action_at))`,
     [
       column((item) => item.leadId),
       column((item) => item.diagnosis.flagged),
@@ -43,10 +52,5 @@ export async function saveDiagnoses(client: Queryable, batch: DiagnosedLead[], c
       computedAt,
     ],
   );
-  await client.query(
-    `INSERT INTO lead_diagnoses (lead_id, result, computed_at)
-     SELECT id, result, $3 FROM unnest($1::int[], $2::jsonb[]) AS v(id, result)
-     ON CONFLICT (lead_id) DO UPDATE SET result = EXCLUDED.result, computed_at = EXCLUDED.computed_at`,
-    [column((item) => item.leadId), column((item) => JSON.stringify(item.diagnosis)), computedAt],
-  );
+  return result.rowCount ?? 0;
 }

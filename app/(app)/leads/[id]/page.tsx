@@ -10,8 +10,7 @@ import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/session";
 import { getPrioritySlas, getWorkspaceTimeZone, summarizeSla } from "@/lib/definitions/queries";
 import { evaluateHandoffElements } from "@/lib/leads/handoff-elements";
-import { findLeadDetail } from "@/lib/leads/queries";
-import type { LeadDiagnosis } from "@/lib/diagnosis/types";
+import { diagnoseLeadNow, findLeadDetail } from "@/lib/leads/queries";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -29,8 +28,7 @@ export default async function LeadPage({ params }: Params) {
   const id = parseId((await params).id);
   const lead = id ? await findLeadDetail(id) : null;
   if (!lead) notFound();
-  const [timeZone, slas] = await Promise.all([getWorkspaceTimeZone(), getPrioritySlas()]);
-  const diagnosis = lead.diagnosis?.result as LeadDiagnosis | undefined;
+  const [timeZone, slas, diagnosis] = await Promise.all([getWorkspaceTimeZone(), getPrioritySlas(), diagnoseLeadNow(lead.id)]);
   const elements = evaluateHandoffElements({ ...lead, slaSummary: summarizeSla(slas.find((sla) => sla.priority === lead.priority)) });
 
   return (
@@ -49,7 +47,7 @@ export default async function LeadPage({ params }: Params) {
             <SymptomList symptoms={diagnosis.symptoms} />
           </>
         ) : (
-          <p className="text-sm text-slate-600">This lead has not been diagnosed yet; it will be within a minute of its next change.</p>
+          <p className="text-sm text-slate-600">The diagnosis could not be computed for this lead.</p>
         )}
       </Card>
       <Card title="Handoff elements" description="What the handoff had to transfer, and whether this record shows it.">
