@@ -17,7 +17,7 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await page.getByLabel("Email").fill("rep@demo.baton.dev");
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText("do not match an active account");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("do not match an active account");
   await expect(page).toHaveURL(/\/sign-in/);
 });
 

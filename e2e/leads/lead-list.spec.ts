@@ -14,15 +14,15 @@ test("a sales rep filters the list by source, opens a lead and sees its timeline
   await page.goto("/leads");
   await expect(page.getByRole("heading", { name: "Leads" })).toBeVisible();
 
-  await page.getByLabel("Source").selectOption("webinar");
+  await page.getByRole("combobox", { name: "Source" }).selectOption("webinar");
   await expect(page).toHaveURL(/source=webinar/);
   await expect(page.getByText(new RegExp(`of ${webinarCount.toLocaleString("en")}$`))).toBeVisible();
   const sourceCells = page.getByRole("row").locator("td:nth-child(4)");
   await expect(sourceCells.first()).toContainText("Webinar");
   for (const text of await sourceCells.allInnerTexts()) expect(text).toContain("Webinar");
 
-  await page.getByLabel("Search").fill(target!.name);
-  await page.getByLabel("Search").press("Enter");
+  await page.getByRole("searchbox", { name: "Search" }).fill(target!.name);
+  await page.getByRole("searchbox", { name: "Search" }).press("Enter");
   await expect(page).toHaveURL(/q=/);
   await page.getByRole("link", { name: target!.name }).first().click();
 

