@@ -31,12 +31,13 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
   });
 }
 
-async function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
-  if (process.getuid?.() !== 0) throw new CliError(`Chromium is missing at ${CHROMIUM}: install it with "sudo apt-get install -y chromium"`);
-  console.log("Installing Debian's chromium for the end-to-end tests…");
-  if ((await run("apt-get", ["update", "-qq"])) !== 0 || (await run("apt-get", ["install", "-y", "-qq", "chromium"], { DEBIAN_FRONTEND: "noninteractive" })) !== 0) {
-    throw new CliError("could not install chromium with apt-get; install it and run npm test again");
+/** Installs a Debian package when its program is missing (the tests need Chromium and pg_dump). */
+async function ensureDebianPackage(program: string, debianPackage: string, purpose: string) {
+  if (existsSync(program)) return;
+  if (process.getuid?.() !== 0) throw new CliError(`${program} is missing: install it with "sudo apt-get install -y ${debianPackage}" (${purpose})`);
+  console.log(`Installing Debian's ${debianPackage} (${purpose})…`);
+  if ((await run("apt-get", ["update", "-qq"])) !== 0 || (await run("apt-get", ["install", "-y", "-qq", debianPackage], { DEBIAN_FRONTEND: "noninteractive" })) !== 0) {
+    throw new CliError(`could not install ${debianPackage} with apt-get; install it and run npm test again`);
   }
 }
 
@@ -69,7 +70,8 @@ await runCli("test", async () => {
     if (result.failed) failedSuites.push(suite);
   };
 
-  if (suites.includes("e2e")) await ensureChromium();
+  if (suites.includes("e2e")) await ensureDebianPackage(CHROMIUM, "chromium", "the end-to-end tests run in it");
+  if (suites.includes("integration")) await ensureDebianPackage("/usr/bin/pg_dump", "postgresql-client", "the backup tests use pg_dump and pg_restore");
   if (suites.includes("typecheck")) {
     console.log("\n▶ Type check");
     add("typecheck", (await run("node_modules/.bin/tsc", ["--noEmit", "-p", "tsconfig.json"])) === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });

