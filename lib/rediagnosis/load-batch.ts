@@ -62,13 +62,20 @@ const EVENTS_SQL = `
 // Other leads' outreach from the lead's capture (minus the duplicate window) on: anything older cannot
 // fall within the window of this lead's own outreach.
 const OUTREACH_SQL = `
-  WITH batch AS (SELECT id, email, account_domain, captured_at FROM leads WHERE id = ANY($1::int[]))
-  SELECT b.id AS lead_id, o.id AS other_lead_id, e.actor_id, e.occurred_at,
-         CASE WHEN b.email IS NOT NULL AND o.email = b.email THEN 'email' ELSE 'account' END AS match
-  FROM batch b
-  JOIN leads o ON o.id <> b.id AND ((b.email IS NOT NULL AND o.email = b.email) OR (b.account_domain IS NOT NULL AND o.account_domain = b.account_domain))
-  JOIN handoff_events e ON e.lead_id = o.id AND e.type IN ('contacted', 'meeting_booked') AND e.actor_id IS NOT NULL
-       AND e.occurred_at >= b.captured_at - make_interval(days => $2::int)`;
+  WITH batch AS (SELECT id, email, account_domain, captured_at FROM leads WHERE id = ANY($1::int[])),
+  related AS (
+    -- Two index-backed joins rather than one OR join: same buyer (email), then same account (domain).
+    SELECT b.id AS lead_id, o.id AS other_lead_id, b.captured_at, 'email' AS match
+    FROM batch b JOIN leads o ON b.email IS NOT NULL AND o.email = b.email AND o.id <> b.id
+    UNION
+    SELECT b.id, o.id, b.captured_at, 'account'
+    FROM batch b JOIN leads o ON b.account_domain IS NOT NULL AND o.account_domain = b.account_domain AND o.id <> b.id
+      AND (b.email IS NULL OR o.email IS DISTINCT FROM b.email)
+  )
+  SELECT r.lead_id, r.other_lead_id, e.actor_id, e.occurred_at, r.match
+  FROM related r
+  JOIN handoff_events e ON e.lead_id = r.other_lead_id AND e.type IN ('contacted', 'meeting_booked') AND e.actor_id IS NOT NULL
+       AND e.occurred_at >= r.captured_at - make_interval(days => $2::int)`;
 
 export async function loadDiagnosisInputs(client: Queryable, leadIds: number[], definitions: DiagnosisDefinitions, now: Date): Promise<DiagnosisInput[]> {
   if (leadIds.length === 0) return [];

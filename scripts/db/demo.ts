@@ -31,7 +31,7 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   }
 }
 
-export async function loadAndDiagnoseDemo(url: string, options: { force?: boolean; anchor?: Date } = {}): Promise<DemoResult> {
+export async function loadAndDiagnoseDemo(url: string, options: { force?: boolean; anchor?: Date; now?: Date } = {}): Promise<DemoResult> {
   const started = performance.now();
   return withClient(url, async (client) => {
     const anchor = options.anchor ?? demoAnchor();
@@ -40,7 +40,7 @@ export async function loadAndDiagnoseDemo(url: string, options: { force?: boolea
     // A pool: the diagnosis batches read leads, events and related outreach in parallel.
     const pool = new pg.Pool({ connectionString: url, max: 4 });
     try {
-      await rediagnoseAll(pool, { now: new Date(Math.max(Date.now(), anchor.getTime())) });
+      await rediagnoseAll(pool, { now: options.now ?? new Date(Math.max(Date.now(), anchor.getTime())) });
     } finally {
       await pool.end();
     }
