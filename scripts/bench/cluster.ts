@@ -6,7 +6,7 @@ import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "../
 import { migrate } from "../db/migrate.ts";
 import { generateBenchDataset } from "./dataset.ts";
 
-export const DATASET_VERSION = "3";
+export const DATASET_VERSION = "4";
 const SETTINGS = [
   "-c", "shared_buffers=2GB", "-c", "work_mem=32MB", "-c", "maintenance_work_mem=1GB", "-c", "effective_cache_size=12GB",
   "-c", "max_wal_size=8GB", "-c", "checkpoint_timeout=30min", "-c", "synchronous_commit=off", "-c", "random_page_cost=1.1",

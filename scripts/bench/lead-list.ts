@@ -37,7 +37,7 @@ export async function leadListCases(client: pg.Pool, anchor: Date): Promise<List
     {
       name: "search: name/email/company",
       params: { q: "lead 4242" },
-      where: "(l.name ILIKE $3 OR l.email ILIKE $3 OR l.company ILIKE $3)",
+      where: "l.search_text LIKE $3",
       order: "l.captured_at DESC, l.id DESC",
       args: ["%lead 4242%"],
     },
