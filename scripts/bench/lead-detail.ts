@@ -30,5 +30,5 @@ export async function measureLeadDetail(client: pg.Pool, runs: number) {
     return diagnoseLead(inputs[0]);
   };
   const timing = await compare(product, limit, { runs: runs * 3 });
-  return [{ area: "lead detail", name: "record + timeline + diagnosis", matching: 1, ...timing }];
+  return { leadId, comparisons: [{ area: "lead detail", name: "record + timeline + diagnosis", matching: 1, ...timing }] };
 }

@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { CliError, runCli } from "../lib/cli.ts";
 import { startBenchCluster, prepareBenchDatabase } from "./cluster.ts";
+import { measureHttp } from "./http.ts";
 import { measureLeadDetail } from "./lead-detail.ts";
 import { measureLeadList } from "./lead-list.ts";
 import { measureRediagnosis } from "./rediagnosis.ts";
@@ -23,6 +24,10 @@ await runCli("bench", async () => {
   if (!Number.isInteger(runs) || runs < 3 || runs > 200) throw new CliError("--runs must be a whole number from 3 to 200");
 
   const cluster = await startBenchCluster();
+  // Ctrl-C mid-run: stop the benchmark's PostgreSQL before leaving, never leave it running.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void cluster.stop().finally(() => process.exit(130)));
+  }
   const comparisons: Comparison[] = [];
   const figures: Figure[] = [];
   try {
@@ -39,7 +44,12 @@ await runCli("bench", async () => {
       console.log("Lead list…");
       comparisons.push(...(await measureLeadList(pool, database.anchor, runs)));
       console.log("Lead detail…");
-      comparisons.push(...(await measureLeadDetail(pool, runs)));
+      const detail = await measureLeadDetail(pool, runs);
+      comparisons.push(...detail.comparisons);
+      if (!values["skip-http"]) {
+        console.log(`Pages through the production server${values.lighthouse ? " and Lighthouse" : ""}…`);
+        figures.push(...(await measureHttp(database.url, detail.leadId, values.lighthouse)));
+      }
 
       console.log();
       printComparisons(comparisons);

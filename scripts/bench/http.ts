@@ -1,0 +1,135 @@
+// Through the running production server: page latency (p50, p95, p99) under a few concurrent users, the
+// JavaScript each route sends (gzip), and optionally Lighthouse scores in Debian's Chromium.
+import { spawn, type ChildProcess } from "node:child_process";
+import { gzipSync } from "node:zlib";
+import { ensureProductionBuild } from "../lib/build.ts";
+import { findFreePort } from "../db/embedded-postgres.ts";
+import { percentile } from "./measure.ts";
+import type { Figure } from "./report.ts";
+
+const DIST_DIR = ".next-bench";
+
+export interface RunningApp {
+  base: string;
+  cookie: string;
+  stop: () => void;
+}
+
+async function waitUntilHealthy(base: string, seconds: number) {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${base}/api/health`).then((response) => response.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the production server did not become healthy");
+}
+
+async function signIn(base: string, email: string): Promise<string> {
+  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const csrfCookie = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password: "baton-demo", json: "true" }),
+  });
+  const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).find((cookie) => cookie?.includes("session-token"));
+  if (!session) throw new Error(`could not sign in as ${email}`);
+  return session;
+}
+
+export async function startApp(databaseUrl: string): Promise<RunningApp> {
+  await ensureProductionBuild(DIST_DIR);
+  const port = await findFreePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    stdio: "ignore",
+    env: { ...process.env, NODE_ENV: "production", BATON_DIST_DIR: DIST_DIR, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-0123456789abcdefghijklmnop", NEXTAUTH_URL: base },
+  });
+  try {
+    await waitUntilHealthy(base, 90);
+    return { base, cookie: await signIn(base, "marketing@demo.baton.dev"), stop: () => child.kill("SIGTERM") };
+  } catch (error) {
+    child.kill("SIGTERM");
+    throw error;
+  }
+}
+
+/** `connections` concurrent users request `path` until `requests` responses arrived. */
+export async function pageLatency(app: RunningApp, path: string, connections = 4, requests = 120) {
+  const samples: number[] = [];
+  let failures = 0;
+  let sent = 0;
+  const started = performance.now();
+  const user = async () => {
+    while (sent < requests) {
+      sent += 1;
+      const begin = performance.now();
+      const response = await fetch(`${app.base}${path}`, { headers: { Cookie: app.cookie } });
+      await response.arrayBuffer();
+      samples.push(performance.now() - begin);
+      if (!response.ok) failures += 1;
+    }
+  };
+  for (let i = 0; i < 8; i++) await (await fetch(`${app.base}${path}`, { headers: { Cookie: app.cookie } })).arrayBuffer();
+  await Promise.all(Array.from({ length: connections }, user));
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99), rps: samples.length / ((performance.now() - started) / 1000), failures };
+}
+
+/** Bytes of JavaScript (gzip) a route's HTML makes the browser download. */
+export async function routeJavaScript(app: RunningApp, path: string): Promise<number> {
+  const html = await (await fetch(`${app.base}${path}`, { headers: { Cookie: app.cookie } })).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!))];
+  const sizes = await Promise.all(sources.map(async (source) => gzipSync(Buffer.from(await (await fetch(new URL(source, app.base))).arrayBuffer())).length));
+  return sizes.reduce((sum, size) => sum + size, 0);
+}
+
+export async function lighthouse(app: RunningApp, path: string): Promise<{ performance: number; accessibility: number }> {
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn("node_modules/.bin/lighthouse", [
+      `${app.base}${path}`, "--quiet", "--output=json", "--only-categories=performance,accessibility", "--preset=desktop",
+      `--extra-headers=${JSON.stringify({ Cookie: app.cookie })}`, "--chrome-path=/usr/bin/chromium",
+      "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync",
+    ], { stdio: ["ignore", "pipe", "ignore"], env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" } });
+    let stdout = "";
+    child.stdout.on("data", (chunk) => (stdout += String(chunk)));
+    child.on("exit", (code) => (code === 0 ? resolve(stdout) : reject(new Error(`lighthouse exited with ${code}`))));
+  });
+  const report = JSON.parse(output) as { categories: Record<string, { score: number }> };
+  return { performance: Math.round((report.categories.performance?.score ?? 0) * 100), accessibility: Math.round((report.categories.accessibility?.score ?? 0) * 100) };
+}
+
+export async function measureHttp(databaseUrl: string, leadId: number, withLighthouse: boolean): Promise<Figure[]> {
+  const app = await startApp(databaseUrl);
+  const figures: Figure[] = [];
+  try {
+    const pages = [
+      ["lead list", "/leads"],
+      ["lead list, filtered", "/leads?source=webinar&status=accepted"],
+      ["flagged view", "/flagged?fp=slow_timing"],
+      ["lead detail", `/leads/${leadId}`],
+      ["dashboard", "/dashboard"],
+    ] as const;
+    for (const [name, path] of pages) {
+      const latency = await pageLatency(app, path);
+      figures.push({ area: "http", name: `${name} p50`, value: latency.p50, unit: "ms" });
+      figures.push({ area: "http", name: `${name} p95`, value: latency.p95, unit: "ms" });
+      figures.push({ area: "http", name: `${name} p99`, value: latency.p99, unit: "ms", target: latency.failures ? `${latency.failures} failed` : undefined, ok: latency.failures === 0 });
+      const javascript = await routeJavaScript(app, path);
+      figures.push({ area: "bundle", name: `${name} JavaScript (gzip)`, value: javascript / 1024, unit: "KB", target: "< 250 KB", ok: javascript < 250 * 1024 });
+    }
+    if (withLighthouse) {
+      for (const [name, path] of [["lead list", "/leads"], ["lead detail", `/leads/${leadId}`], ["dashboard", "/dashboard"]] as const) {
+        const scores = await lighthouse(app, path);
+        figures.push({ area: "lighthouse", name: `${name} performance`, value: scores.performance, unit: "/100", target: ">= 90", ok: scores.performance >= 90 });
+        figures.push({ area: "lighthouse", name: `${name} accessibility`, value: scores.accessibility, unit: "/100", target: ">= 90", ok: scores.accessibility >= 90 });
+      }
+    }
+  } finally {
+    app.stop();
+  }
+  return figures;
+}
