@@ -1,4 +1,5 @@
 // Every API area's paths, registered by importing its spec module; then the document.
 import "@/lib/leads/api-spec";
+import "@/lib/decisions/api-spec";
 
 export { generateOpenApiDocument } from "@/lib/api/openapi";

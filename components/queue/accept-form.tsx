@@ -1,0 +1,76 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { allMet, CriteriaChecklist } from "@/components/queue/criteria-checklist";
+import { FormButtons, Refusal, inputClass } from "@/components/queue/form-bits";
+import { NextActionFields } from "@/components/queue/next-action-fields";
+import { localToIso, submitOnEnter, useDecisionForm, type DecisionSuccess } from "@/components/queue/use-decision-form";
+import { acceptLeadAction } from "@/lib/decisions/actions";
+import type { QueueItem } from "@/lib/decisions/queue-queries";
+import { acceptDecisionSchema, FIRST_ACTION_CHANNELS } from "@/lib/decisions/schemas";
+
+const CHANNEL_LABELS = { call: "Call", email: "Email", meeting: "Meeting booked" } as const;
+
+/**
+ * Accept: the criteria checklist (all met to start), optionally the first action just made and the next
+ * step. Opens with the confirm button focused, so `a` then Enter accepts.
+ */
+export function AcceptForm({ lead, onDone, onCancel }: { lead: QueueItem; onDone: (result: DecisionSuccess) => void; onCancel: () => void }) {
+  const [criteria, setCriteria] = useState(() => allMet(lead.criteria));
+  const [firstAction, setFirstAction] = useState<string>("none");
+  const [note, setNote] = useState("");
+  const [nextAction, setNextAction] = useState("");
+  const [due, setDue] = useState("");
+  const confirm = useRef<HTMLButtonElement>(null);
+  const form = useDecisionForm({ send: (input) => acceptLeadAction(lead.id, input), onDone });
+  useEffect(() => confirm.current?.focus(), []);
+
+  const unmet = lead.criteria.filter((criterion) => criteria[criterion.id] === false).length;
+  const prefix = `accept-${lead.id}`;
+
+  return (
+    <form
+      aria-label={`Accept ${lead.name}`}
+      noValidate
+      onKeyDown={submitOnEnter}
+      onSubmit={(event) => {
+        event.preventDefault();
+        form.submit(acceptDecisionSchema({ now: new Date() }), {
+          version: lead.version,
+          criteria,
+          firstAction,
+          firstActionNote: note,
+          nextAction,
+          nextActionDueAt: localToIso(due),
+        });
+      }}
+      className="space-y-4"
+    >
+      <CriteriaChecklist idPrefix={prefix} criteria={lead.criteria} met={criteria} onChange={setCriteria} mode="met" errorFor={form.errorFor} />
+      {unmet > 0 && <p className="text-xs text-amber-700">Accepting although {unmet === 1 ? "one criterion is" : `${unmet} criteria are`} not met: the diagnosis will flag it for review.</p>}
+      <fieldset>
+        <legend className="text-xs font-medium text-slate-700">First action already made (optional)</legend>
+        <div role="radiogroup" className="mt-1.5 flex flex-wrap gap-2">
+          {["none", ...FIRST_ACTION_CHANNELS].map((channel) => (
+            <label key={channel} className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm ring-1 ring-slate-200 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-500">
+              <input type="radio" name={`${prefix}-first-action`} value={channel} checked={firstAction === channel} onChange={() => setFirstAction(channel)} className="accent-brand-600" />
+              {channel === "none" ? "Not yet" : CHANNEL_LABELS[channel as keyof typeof CHANNEL_LABELS]}
+            </label>
+          ))}
+        </div>
+        {form.errorFor("firstAction") && <p className="mt-1 text-xs text-red-700">{form.errorFor("firstAction")}</p>}
+      </fieldset>
+      {firstAction !== "none" && (
+        <div>
+          <label htmlFor={`${prefix}-note`} className="block text-xs font-medium text-slate-700">
+            What was said (optional)
+          </label>
+          <input id={`${prefix}-note`} type="text" maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} className={`${inputClass} mt-1`} placeholder="e.g. Wants a demo for the ops team next week" />
+        </div>
+      )}
+      <NextActionFields idPrefix={prefix} nextAction={nextAction} due={due} onNextAction={setNextAction} onDue={setDue} errorFor={form.errorFor} required={firstAction !== "none"} />
+      <Refusal message={form.refusal} offerReload={form.refusedByServer} />
+      <FormButtons pending={form.pending} label="Accept lead" onCancel={onCancel} confirmRef={confirm} />
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { FormButtons, inputClass, Refusal } from "@/components/queue/form-bits";
+import { NextActionFields } from "@/components/queue/next-action-fields";
+import { localToIso, submitOnEnter, useDecisionForm, type DecisionSuccess } from "@/components/queue/use-decision-form";
+import { logFirstActionAction } from "@/lib/decisions/actions";
+import type { QueueItem } from "@/lib/decisions/queue-queries";
+import { FIRST_ACTION_CHANNELS, firstActionSchema } from "@/lib/decisions/schemas";
+
+const CHANNEL_LABELS = { call: "Call", email: "Email", meeting: "Meeting booked" } as const;
+
+/** The first sales touch on an accepted lead, always with the next step. */
+export function FirstActionForm({ lead, onDone, onCancel }: { lead: QueueItem; onDone: (result: DecisionSuccess) => void; onCancel: () => void }) {
+  const [channel, setChannel] = useState<string>("call");
+  const [note, setNote] = useState("");
+  const [nextAction, setNextAction] = useState("");
+  const [due, setDue] = useState("");
+  const first = useRef<HTMLInputElement>(null);
+  const form = useDecisionForm({ send: (input) => logFirstActionAction(lead.id, input), onDone });
+  useEffect(() => first.current?.focus(), []);
+  const prefix = `action-${lead.id}`;
+
+  return (
+    <form
+      aria-label={`Log the first action on ${lead.name}`}
+      noValidate
+      onKeyDown={submitOnEnter}
+      onSubmit={(event) => {
+        event.preventDefault();
+        form.submit(firstActionSchema({ now: new Date() }), { version: lead.version, channel, note, nextAction, nextActionDueAt: localToIso(due) });
+      }}
+      className="space-y-4"
+    >
+      <fieldset>
+        <legend className="text-xs font-medium text-slate-700">What you did</legend>
+        <div role="radiogroup" className="mt-1.5 flex flex-wrap gap-2">
+          {FIRST_ACTION_CHANNELS.map((option, index) => (
+            <label key={option} className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm ring-1 ring-slate-200 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-500">
+              <input ref={index === 0 ? first : undefined} type="radio" name={`${prefix}-channel`} value={option} checked={channel === option} onChange={() => setChannel(option)} className="accent-brand-600" />
+              {CHANNEL_LABELS[option]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div>
+        <label htmlFor={`${prefix}-note`} className="block text-xs font-medium text-slate-700">
+          What was said (optional)
+        </label>
+        <input id={`${prefix}-note`} type="text" maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} className={`${inputClass} mt-1`} />
+      </div>
+      <NextActionFields idPrefix={prefix} nextAction={nextAction} due={due} onNextAction={setNextAction} onDue={setDue} errorFor={form.errorFor} required />
+      <Refusal message={form.refusal} offerReload={form.refusedByServer} />
+      <FormButtons pending={form.pending} label="Log action" onCancel={onCancel} />
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { described, FieldErrorText, FormButtons, inputClass, Refusal } from "@/components/queue/form-bits";
+import { submitOnEnter, useDecisionForm, type DecisionSuccess } from "@/components/queue/use-decision-form";
+import { reassignLeadAction } from "@/lib/decisions/actions";
+import type { QueueItem } from "@/lib/decisions/queue-queries";
+import { reassignSchema } from "@/lib/decisions/schemas";
+
+/** A manager moves the lead to someone else on the team; the reason goes on the timeline. */
+export function ReassignForm(props: { lead: QueueItem; assignees: { id: number; name: string }[]; onDone: (result: DecisionSuccess) => void; onCancel: () => void }) {
+  const { lead, onDone, onCancel } = props;
+  const assignees = props.assignees.filter((person) => person.id !== lead.owner?.id);
+  const [ownerId, setOwnerId] = useState("");
+  const [reason, setReason] = useState("");
+  const select = useRef<HTMLSelectElement>(null);
+  const form = useDecisionForm({ send: (input) => reassignLeadAction(lead.id, input), onDone });
+  useEffect(() => select.current?.focus(), []);
+  const prefix = `reassign-${lead.id}`;
+
+  return (
+    <form
+      aria-label={`Reassign ${lead.name}`}
+      noValidate
+      onKeyDown={submitOnEnter}
+      onSubmit={(event) => {
+        event.preventDefault();
+        form.submit(reassignSchema, { version: lead.version, ownerId, reason });
+      }}
+      className="space-y-3"
+    >
+      <div className="grid gap-3 sm:grid-cols-[14rem_minmax(0,1fr)]">
+        <div>
+          <label htmlFor={`${prefix}-owner`} className="block text-xs font-medium text-slate-700">
+            New owner
+          </label>
+          <select ref={select} {...described(`${prefix}-owner`, form.errorFor("ownerId"))} value={ownerId} onChange={(event) => setOwnerId(event.target.value)} className={`${inputClass} mt-1`}>
+            <option value="">Choose…</option>
+            {assignees.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
+          </select>
+          <FieldErrorText id={`${prefix}-owner-error`} error={form.errorFor("ownerId")} />
+        </div>
+        <div>
+          <label htmlFor={`${prefix}-reason`} className="block text-xs font-medium text-slate-700">
+            Why it moves
+          </label>
+          <input
+            {...described(`${prefix}-reason`, form.errorFor("reason"))}
+            type="text"
+            maxLength={500}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            placeholder="e.g. Riley is out until Monday"
+            className={`${inputClass} mt-1`}
+          />
+          <FieldErrorText id={`${prefix}-reason-error`} error={form.errorFor("reason")} />
+        </div>
+      </div>
+      <Refusal message={form.refusal} offerReload={form.refusedByServer} />
+      <FormButtons pending={form.pending} label="Reassign" onCancel={onCancel} />
+    </form>
+  );
+}

@@ -1,0 +1,190 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import { can } from "@/lib/auth/permissions";
+import { db, type Prisma } from "@/lib/db";
+import type { Actor } from "@/lib/decisions/access";
+import {
+  assertKnownCriteria,
+  assertMayAct,
+  assertOpenForDecision,
+  assertSameVersion,
+  auditView,
+  loadDecisionContext,
+  lockLead,
+  parseWith,
+  refreshDiagnosis,
+  updateGuardedLead,
+  type GuardedLead,
+  type Tx,
+} from "@/lib/decisions/lead-guard";
+import { reasonQualityFeedback, type ReasonQualityFeedback } from "@/lib/decisions/quality";
+import { acceptDecisionSchema, firstActionSchema, infoRequestSchema, rejectDecisionSchema, type FirstActionChannel } from "@/lib/decisions/schemas";
+import type { AcceptanceStatus } from "@/lib/diagnosis/vocabulary";
+import { ForbiddenError, StaleWriteError, ValidationError } from "@/lib/errors";
+
+// A rep's decisions on a lead: accept (with the criteria evaluated, optionally the first action and the
+// next one), reject (with a structured reason), ask marketing for information, and log the first action
+// on an accepted lead. Each: role check -> validate -> in one transaction: lock the lead, check ownership
+// and the stale-decision rule, write the lead, append the timeline events, audit -> re-diagnose.
+// No request context here: server actions, API routes and integration tests all call these.
+
+export interface DecisionResult {
+  leadId: number;
+  leadName: string;
+  /** The lead's version after the write: the one to send with the next change. */
+  version: number;
+  acceptanceStatus: AcceptanceStatus;
+  message: string;
+  quality?: ReasonQualityFeedback;
+}
+
+function requireRole(actor: Actor, action: "leads.decide" | "leads.log_activity") {
+  if (!can(actor.role, action)) throw new ForbiddenError("Only sales (the owner, their manager) or revenue operations can decide on a lead.");
+}
+
+/** A decision that evaluates criteria must evaluate every criterion of the lead type. */
+function assertAllCriteria(lead: GuardedLead, criteria: Record<string, boolean>) {
+  assertKnownCriteria(lead, criteria);
+  const expected = Array.isArray(lead.leadType?.acceptanceCriteria) ? (lead.leadType.acceptanceCriteria as { id?: unknown; label?: unknown }[]) : [];
+  const missing = expected.filter((criterion) => typeof criterion.id === "string" && typeof criteria[criterion.id] !== "boolean");
+  if (missing.length > 0) {
+    throw new ValidationError(
+      { criteria: [`Say for every acceptance criterion whether it is met. Missing: ${missing.map((criterion) => String(criterion.label ?? criterion.id)).join("; ")}.`] },
+      "Some fields need attention. Nothing was saved.",
+    );
+  }
+}
+
+/** The sales touch and the next step, as timeline events (a meeting logged is a booked meeting). */
+function actionEvents(leadId: number, actorId: number, at: Date, channel: FirstActionChannel | null, note: string | null, nextAction: string | null, dueAt: Date | undefined) {
+  const events: Prisma.HandoffEventCreateManyInput[] = [];
+  if (channel) {
+    events.push({ leadId, actorId, occurredAt: at, type: channel === "meeting" ? "meeting_booked" : "contacted", channel, details: note ? { summary: note } : {} });
+  }
+  if (nextAction && dueAt) events.push({ leadId, actorId, occurredAt: at, type: "next_action_set", details: { nextAction, dueAt: dueAt.toISOString() } });
+  return events;
+}
+
+async function audit(tx: Tx, actor: Actor, action: string, before: GuardedLead, after: Record<string, unknown>) {
+  await recordAudit(tx, { actorId: actor.id, action: `lead.${action}`, entityType: "lead", entityId: before.id, before: auditView(before), after: { ...auditView(before), ...after, version: before.version + 1 } });
+}
+
+const ACTION_WORDS: Record<FirstActionChannel, string> = { call: "a call", email: "an email", meeting: "a booked meeting" };
+
+export async function acceptLead(actor: Actor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
+  requireRole(actor, "leads.decide");
+  const context = await loadDecisionContext(now);
+  const values = parseWith(acceptDecisionSchema(context), input);
+  const lead = await db.$transaction(async (tx) => {
+    const lead = await lockLead(tx, leadId);
+    assertMayAct(actor, "leads.decide", lead);
+    await assertOpenForDecision(tx, actor, lead, values.version, context.timeZone);
+    assertAllCriteria(lead, values.criteria);
+    const touched = values.firstAction !== null;
+    const changes = {
+      acceptanceStatus: "accepted" as const,
+      decidedAt: now,
+      decidedById: actor.id,
+      rejectionReasonCode: null,
+      rejectionDetail: null,
+      recycleSuggested: false,
+      ...(values.nextAction ? { nextAction: values.nextAction, nextActionDueAt: values.nextActionDueAt } : {}),
+      ...(touched && !lead.firstSalesActionAt ? { firstSalesActionAt: now } : {}),
+    };
+    await updateGuardedLead(tx, lead, changes);
+    await tx.handoffEvent.createMany({
+      data: [
+        { leadId, actorId: actor.id, occurredAt: now, type: "accepted", details: { criteria: values.criteria } },
+        ...actionEvents(leadId, actor.id, now, values.firstAction, values.firstActionNote, values.nextAction, values.nextActionDueAt),
+      ],
+    });
+    await audit(tx, actor, "accept", lead, changes);
+    return lead;
+  });
+  await refreshDiagnosis(leadId);
+  const logged = values.firstAction ? ` Logged ${ACTION_WORDS[values.firstAction]}.` : "";
+  const next = values.nextAction ? ` Next: ${values.nextAction}.` : values.firstAction ? "" : " Log the first action when you make it.";
+  return { leadId, leadName: lead.name, version: lead.version + 1, acceptanceStatus: "accepted", message: `Accepted ${lead.name}.${logged}${next}` };
+}
+
+export async function rejectLead(actor: Actor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
+  requireRole(actor, "leads.decide");
+  const context = await loadDecisionContext(now);
+  const values = parseWith(rejectDecisionSchema(context), input);
+  const lead = await db.$transaction(async (tx) => {
+    const lead = await lockLead(tx, leadId);
+    assertMayAct(actor, "leads.decide", lead);
+    await assertOpenForDecision(tx, actor, lead, values.version, context.timeZone);
+    assertAllCriteria(lead, values.criteria);
+    const changes = {
+      acceptanceStatus: "rejected" as const,
+      decidedAt: now,
+      decidedById: actor.id,
+      rejectionReasonCode: values.reasonCode,
+      rejectionDetail: values.detail,
+      recycleSuggested: values.recycleSuggested,
+    };
+    await updateGuardedLead(tx, lead, changes);
+    await tx.handoffEvent.create({
+      data: {
+        leadId,
+        actorId: actor.id,
+        occurredAt: now,
+        type: "rejected",
+        details: { criteria: values.criteria, reasonCode: values.reasonCode, ...(values.detail ? { reasonDetail: values.detail } : {}), recycleSuggested: values.recycleSuggested },
+      },
+    });
+    await audit(tx, actor, "reject", lead, changes);
+    return lead;
+  });
+  await refreshDiagnosis(leadId);
+  const quality = reasonQualityFeedback(values.reasonCode, values.detail, context.reasons, context.minimumSpecificDetailLength);
+  const recycle = values.recycleSuggested ? " Suggested for marketing nurture." : "";
+  const nudge = quality.nudge ? ` Marketing sees the reason but not why: next time, ${quality.nudge.charAt(0).toLowerCase()}${quality.nudge.slice(1)}` : " Marketing can act on it.";
+  return { leadId, leadName: lead.name, version: lead.version + 1, acceptanceStatus: "rejected", quality, message: `Rejected ${lead.name}. Reason quality ${quality.score} of 1 (${quality.label.toLowerCase()}).${recycle}${nudge}` };
+}
+
+export async function requestLeadInfo(actor: Actor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
+  requireRole(actor, "leads.decide");
+  const context = await loadDecisionContext(now);
+  const values = parseWith(infoRequestSchema, input);
+  const lead = await db.$transaction(async (tx) => {
+    const lead = await lockLead(tx, leadId);
+    assertMayAct(actor, "leads.decide", lead);
+    await assertOpenForDecision(tx, actor, lead, values.version, context.timeZone);
+    const open = await tx.infoRequest.findFirst({ where: { leadId, status: "open" }, select: { question: true, askedBy: { select: { name: true } } } });
+    if (open) throw new StaleWriteError(`${open.askedBy.name} already asked marketing: “${open.question}”. Nothing was saved; wait for the answer, or accept or reject now.`);
+    const changes = { acceptanceStatus: "info_requested" as const };
+    await updateGuardedLead(tx, lead, changes);
+    const request = await tx.infoRequest.create({ data: { leadId, question: values.question, askedById: actor.id, askedAt: now }, select: { id: true } });
+    await tx.handoffEvent.create({ data: { leadId, actorId: actor.id, occurredAt: now, type: "info_requested", details: { question: values.question, infoRequestId: request.id } } });
+    await audit(tx, actor, "request_info", lead, { ...changes, question: values.question });
+    return lead;
+  });
+  await refreshDiagnosis(leadId);
+  return { leadId, leadName: lead.name, version: lead.version + 1, acceptanceStatus: "info_requested", message: `Asked marketing about ${lead.name}. It comes back to your queue with the answer.` };
+}
+
+/** The owner's first sales touch on an accepted lead, with the next step. */
+export async function logFirstAction(actor: Actor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
+  requireRole(actor, "leads.log_activity");
+  const context = await loadDecisionContext(now);
+  const values = parseWith(firstActionSchema(context), input);
+  const lead = await db.$transaction(async (tx) => {
+    const lead = await lockLead(tx, leadId);
+    assertMayAct(actor, "leads.log_activity", lead);
+    // The diagnosis counts only the owner's touches as the first action: nobody logs one for them.
+    if (lead.ownerId !== actor.id) throw new ForbiddenError(`Only the owner${lead.owner ? `, ${lead.owner.name},` : ""} logs their first action on this lead.`);
+    await assertSameVersion(tx, lead, values.version, context.timeZone);
+    if (lead.acceptanceStatus !== "accepted") {
+      throw new ValidationError({ channel: ["Accept the lead first: the accept form logs the first action too."] }, "This lead is not accepted yet. Nothing was saved.");
+    }
+    const changes = { nextAction: values.nextAction, nextActionDueAt: values.nextActionDueAt, ...(lead.firstSalesActionAt ? {} : { firstSalesActionAt: now }) };
+    await updateGuardedLead(tx, lead, changes);
+    await tx.handoffEvent.createMany({ data: actionEvents(leadId, actor.id, now, values.channel, values.note, values.nextAction, values.nextActionDueAt) });
+    await audit(tx, actor, "log_first_action", lead, changes);
+    return lead;
+  });
+  await refreshDiagnosis(leadId);
+  return { leadId, leadName: lead.name, version: lead.version + 1, acceptanceStatus: lead.acceptanceStatus, message: `Logged ${ACTION_WORDS[values.channel]} on ${lead.name}. Next: ${values.nextAction}.` };
+}
