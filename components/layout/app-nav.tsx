@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NavLink } from "@/components/layout/nav-link";
 import { can, ROLE_LABELS, type Action } from "@/lib/auth/permissions";
@@ -10,10 +11,41 @@ interface NavItem {
 }
 
 // Only areas the user may open are listed; the pages check the same permissions on the server.
-const NAV: NavItem[] = [
-  { href: "/leads", label: "Leads", action: "leads.read" },
-  { href: "/flagged", label: "Flagged", action: "leads.read" },
-  { href: "/settings/definitions", label: "Definitions", action: "definitions.read" },
+const NAV: { section: string; items: NavItem[] }[] = [
+  {
+    section: "Work",
+    items: [
+      { href: "/queue", label: "My queue", action: "queue.read" },
+      { href: "/inbox", label: "Info requests", action: "info_requests.answer" },
+      { href: "/leads", label: "Leads", action: "leads.read" },
+      { href: "/flagged", label: "Flagged", action: "leads.read" },
+    ],
+  },
+  {
+    section: "Alignment",
+    items: [
+      { href: "/review", label: "Review board", action: "review.read" },
+      { href: "/meetings", label: "Meetings", action: "review.read" },
+      { href: "/fixes", label: "Fixes", action: "review.read" },
+    ],
+  },
+  {
+    section: "Insights",
+    items: [
+      { href: "/dashboard", label: "Dashboard", action: "dashboard.read" },
+      { href: "/feedback", label: "Sales feedback", action: "dashboard.read" },
+    ],
+  },
+  {
+    section: "Setup",
+    items: [
+      { href: "/settings/definitions", label: "Definitions", action: "definitions.read" },
+      { href: "/import", label: "Import", action: "import.run" },
+      { href: "/settings/users", label: "Users", action: "users.manage" },
+      { href: "/settings/tokens", label: "API tokens", action: "tokens.manage" },
+      { href: "/audit", label: "Audit log", action: "audit.read" },
+    ],
+  },
 ];
 
 export function AppNav({ user }: { user: SessionUser }) {
@@ -23,17 +55,33 @@ export function AppNav({ user }: { user: SessionUser }) {
         <span className="text-lg font-semibold tracking-tight text-slate-900">Baton</span>
         <p className="text-xs text-slate-500">Lead handoff diagnosis</p>
       </div>
-      <ul className="flex-1 space-y-0.5 px-3">
-        {NAV.filter((item) => can(user.role, item.action)).map((item) => (
-          <li key={item.href}>
-            <NavLink href={item.href}>{item.label}</NavLink>
-          </li>
-        ))}
-      </ul>
+      <div className="flex-1 space-y-4 overflow-y-auto px-3 pb-4">
+        {NAV.map(({ section, items }) => {
+          const visible = items.filter((item) => can(user.role, item.action));
+          if (!visible.length) return null;
+          return (
+            <div key={section}>
+              <p className="px-3 pb-1 text-[11px] font-semibold uppercase tracking-wider text-slate-400">{section}</p>
+              <ul className="space-y-0.5">
+                {visible.map((item) => (
+                  <li key={item.href}>
+                    <NavLink href={item.href}>{item.label}</NavLink>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
+      </div>
       <div className="border-t border-slate-200 px-5 py-4">
         <p className="truncate text-sm font-medium text-slate-900">{user.name}</p>
         <p className="truncate text-xs text-slate-500">{ROLE_LABELS[user.role]}</p>
-        <SignOutButton />
+        <div className="flex items-baseline gap-3">
+          <Link href="/settings/account" className="mt-2 text-xs font-medium text-slate-600 underline-offset-2 hover:text-slate-900 hover:underline">
+            Your account
+          </Link>
+          <SignOutButton />
+        </div>
       </div>
     </nav>
   );

@@ -28,6 +28,7 @@ export const PERMISSIONS = {
   "import.run": operators,
   "tokens.manage": ["admin"],
   "users.manage": ["admin"],
+  "account.manage": everyone, // one's own password and sessions
   "audit.read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,0 +1,115 @@
+import Link from "next/link";
+import { AuditDiff } from "@/components/audit/audit-diff";
+import { buttonClasses } from "@/components/ui/button";
+import { auditRecordLabel } from "@/lib/audit/diff";
+import { auditFilterParams, formatCursor, type AuditListQuery } from "@/lib/audit/list-query";
+import type { AuditPage } from "@/lib/audit/queries";
+import { formatDateTime } from "@/lib/time";
+
+// The audit entries of one page, newest first, with links to the newer and older pages.
+
+/** Records with a page of their own link there; others show their type and id. */
+function recordHref(entityType: string, entityId: string): string | null {
+  if (entityType === "lead" && /^\d+$/.test(entityId)) return `/leads/${entityId}`;
+  return null;
+}
+
+export function AuditTable({ page, query, timeZone }: { page: AuditPage; query: AuditListQuery; timeZone: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div className="overflow-x-auto">
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">Audit log entries, newest first</caption>
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="px-3 py-2">When</th>
+              <th scope="col" className="px-3 py-2">Who</th>
+              <th scope="col" className="px-3 py-2">Action</th>
+              <th scope="col" className="px-3 py-2">Record</th>
+              <th scope="col" className="px-3 py-2">Before and after</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {page.rows.map((entry) => {
+              const href = recordHref(entry.entityType, entry.entityId);
+              const record = `${entry.entityType.replaceAll("_", " ")} #${entry.entityId}`;
+              const label = auditRecordLabel(entry.before, entry.after);
+              return (
+                <tr key={entry.id} className="align-top" data-audit-id={entry.id}>
+                  <td className="whitespace-nowrap px-3 py-2 text-slate-700">
+                    <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at, timeZone)}</time>
+                  </td>
+                  <td className="px-3 py-2">
+                    {entry.actor ? (
+                      <>
+                        <p className="whitespace-nowrap text-slate-900">{entry.actor.name}</p>
+                        <p className="text-xs text-slate-500">{entry.actor.email}</p>
+                      </>
+                    ) : (
+                      <span className="text-slate-500">System</span>
+                    )}
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-800">{entry.action}</td>
+                  <td className="px-3 py-2">
+                    {href ? (
+                      <Link href={href} className="whitespace-nowrap text-brand-700 hover:underline">
+                        {record}
+                      </Link>
+                    ) : (
+                      <span className="whitespace-nowrap text-slate-800">{record}</span>
+                    )}
+                    {label && <p className="max-w-48 truncate text-xs text-slate-500" title={label}>{label}</p>}
+                  </td>
+                  <td className="px-3 py-2">
+                    <AuditDiff before={entry.before} after={entry.after} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {page.rows.length === 0 && <p className="px-4 py-10 text-center text-sm text-slate-500">No changes match these filters. Clear a filter or widen the dates.</p>}
+      </div>
+      <AuditPager page={page} query={query} />
+    </div>
+  );
+}
+
+function AuditPager({ page, query }: { page: AuditPage; query: AuditListQuery }) {
+  const link = (key: "before" | "after", cursor: NonNullable<AuditPage["older"]>) => {
+    const params = auditFilterParams(query);
+    params.set(key, formatCursor(cursor));
+    return `/audit?${params.toString()}`;
+  };
+  const newestHref = `/audit${auditFilterParams(query).size > 0 ? `?${auditFilterParams(query).toString()}` : ""}`;
+  const disabled = `${buttonClasses("secondary", "sm")} pointer-events-none opacity-40`;
+
+  return (
+    <nav aria-label="Audit log pages" className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 px-4 py-2 text-sm">
+      <p className="text-slate-600">
+        {page.rows.length === 0 ? "No entries" : `${page.rows.length} ${page.rows.length === 1 ? "entry" : "entries"}, newest first`}
+      </p>
+      <div className="flex items-center gap-2">
+        {page.newer && (
+          <Link href={newestHref} className={buttonClasses("ghost", "sm")}>
+            Newest
+          </Link>
+        )}
+        {page.newer ? (
+          <Link href={link("after", page.newer)} className={buttonClasses("secondary", "sm")} rel="prev">
+            ← Newer
+          </Link>
+        ) : (
+          <span aria-disabled="true" className={disabled}>← Newer</span>
+        )}
+        {page.older ? (
+          <Link href={link("before", page.older)} className={buttonClasses("secondary", "sm")} rel="next">
+            Older →
+          </Link>
+        ) : (
+          <span aria-disabled="true" className={disabled}>Older →</span>
+        )}
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/auth/permissions";
+import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
+
+// Reads behind the users page and the account page. Never selects password hashes.
+
+/** The user fields that audit rows and pages may show: everything except the password hash. */
+export const USER_SELECT = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  teamId: true,
+  active: true,
+  sessionVersion: true,
+} as const;
+
+export interface UserListRow {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  teamId: number | null;
+  teamName: string | null;
+  active: boolean;
+  createdAt: Date;
+  /** The last successful sign-in recorded in sign_in_attempts; null when they never signed in. */
+  lastSignInAt: Date | null;
+}
+
+export interface UsersOverview {
+  users: UserListRow[];
+  teams: { id: number; name: string }[];
+}
+
+export async function getUsersOverview(): Promise<UsersOverview> {
+  const [users, teams] = await Promise.all([
+    db.user.findMany({
+      orderBy: [{ active: "desc" }, { name: "asc" }, { id: "asc" }],
+      select: { id: true, name: true, email: true, role: true, teamId: true, active: true, createdAt: true, team: { select: { name: true } } },
+    }),
+    db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  // One grouped read over the (email, at) index rather than one query per user.
+  const lastSignIns = await db.signInAttempt.groupBy({
+    by: ["email"],
+    where: { succeeded: true, email: { in: users.map((user) => user.email) } },
+    _max: { at: true },
+  });
+  const lastByEmail = new Map(lastSignIns.map((row) => [row.email, row._max.at]));
+  return {
+    users: users.map(({ team, ...user }) => ({ ...user, teamName: team?.name ?? null, lastSignInAt: lastByEmail.get(user.email) ?? null })),
+    teams,
+  };
+}
+
+/** The users page's one data call: the users and teams, and the time zone their sign-ins are shown in. */
+export async function getUsersPage(): Promise<{ overview: UsersOverview; timeZone: string }> {
+  const [overview, timeZone] = await Promise.all([getUsersOverview(), getWorkspaceTimeZone()]);
+  return { overview, timeZone };
+}
+
+export interface AccountView {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  teamName: string | null;
+  /** The newest successful sign-ins, so people notice one they did not make. */
+  recentSignIns: { at: Date; ip: string }[];
+  timeZone: string;
+}
+
+export async function getAccount(userId: number): Promise<AccountView | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, email: true, role: true, team: { select: { name: true } } },
+  });
+  if (!user) return null;
+  const [recentSignIns, timeZone] = await Promise.all([
+    db.signInAttempt.findMany({ where: { email: user.email, succeeded: true }, orderBy: { at: "desc" }, take: 5, select: { at: true, ip: true } }),
+    getWorkspaceTimeZone(),
+  ]);
+  return { id: user.id, name: user.name, email: user.email, role: user.role, teamName: user.team?.name ?? null, recentSignIns, timeZone };
+}
