@@ -29,7 +29,7 @@ export function LeadTimeline({ events, timeZone }: { events: LeadDetail["events"
               by {actor}
               {gap !== null && <span className="text-slate-400"> · {gap === 0 ? "same time as previous step" : `${formatDuration(gap)} after previous step`}</span>}
             </p>
-            <EventDetails details={event.details} />
+            <EventDetails details={event.details} timeZone={timeZone} />
           </li>
         );
       })}
@@ -50,10 +50,17 @@ const DETAIL_LABELS: Record<string, string> = {
   note: "Note",
 };
 
-function EventDetails({ details }: { details: unknown }) {
+const DATE_KEYS = new Set(["dueAt"]);
+
+function EventDetails({ details, timeZone }: { details: unknown; timeZone: string }) {
   if (!details || typeof details !== "object") return null;
   const record = details as Record<string, unknown>;
-  const lines = Object.entries(DETAIL_LABELS).flatMap(([key, label]) => (typeof record[key] === "string" && record[key] ? [[label, record[key] as string] as const] : []));
+  const lines = Object.entries(DETAIL_LABELS).flatMap(([key, label]) => {
+    const value = record[key];
+    if (typeof value !== "string" || !value) return [];
+    const shown = DATE_KEYS.has(key) && !Number.isNaN(Date.parse(value)) ? formatDateTime(value, timeZone) : value;
+    return [[label, shown] as const];
+  });
   const criteria = record.criteria && typeof record.criteria === "object" ? Object.entries(record.criteria as Record<string, boolean>) : [];
   if (!lines.length && !criteria.length) return null;
   return (

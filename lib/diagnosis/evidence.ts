@@ -39,3 +39,14 @@ export function personName(id: string | null, name?: string | null): string {
   if (name && name.trim() !== "") return name.trim();
   return id ?? "unknown person";
 }
+
+/** "45 min", "3 h 5 min", "2 d 4 h": durations people read at a glance. */
+export function formatMinutes(minutes: number): string {
+  const total = Math.round(minutes);
+  if (total < 60) return `${total} min`;
+  const days = Math.floor(total / 1440);
+  const hours = Math.floor((total % 1440) / 60);
+  const rest = total % 60;
+  if (days > 0) return hours ? `${days} d ${hours} h` : `${days} d`;
+  return rest ? `${hours} h ${rest} min` : `${hours} h`;
+}

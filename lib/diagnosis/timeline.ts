@@ -9,6 +9,8 @@ import { EVENT_TYPES, SALES_ACTION_TYPES, isOneOf, type EventType } from "./voca
 export interface OwnershipChange {
   at: Date;
   ownerId: string;
+  /** The owner's name when the event carries it (details.ownerName), for readable evidence. */
+  ownerName: string | null;
   eventId: string;
   eventType: string;
 }
@@ -104,7 +106,7 @@ function ownershipChanges(events: readonly DiagnosisEvent[]): OwnershipChange[] 
     if (!isType(e, "assigned", "reassigned")) continue;
     const ownerId = nonBlank(e.details?.ownerId);
     if (ownerId === null) continue; // an assignment without a person is not ownership (e.g. a queue)
-    changes.push({ at: e.occurredAt, ownerId, eventId: e.id, eventType: e.type });
+    changes.push({ at: e.occurredAt, ownerId, ownerName: nonBlank(e.details?.ownerName), eventId: e.id, eventType: e.type });
   }
   return changes;
 }

@@ -101,6 +101,8 @@ export interface DiagnosisLead {
 export interface DiagnosisEventDetails {
   /** assigned / reassigned / routed */
   ownerId?: string;
+  /** The owner's display name, when known (evidence reads better with a name than an id). */
+  ownerName?: string;
   fromOwnerId?: string;
   queue?: string;
   reason?: string;

@@ -6,6 +6,8 @@ import type { Queryable } from "@/lib/rediagnosis/queryable";
 // The definitions in force, read from the database into the diagnosis engine's shapes.
 export interface DiagnosisDefinitions {
   settings: DiagnosisSettings;
+  /** User names by id: evidence names people rather than ids. */
+  userNames: Map<string, string>;
   leadTypesById: Map<number, LeadTypeDefinition>;
   rejectionReasons: RejectionReasonDefinition[];
 }
@@ -34,13 +36,14 @@ interface SlaRow {
 }
 
 export async function loadDiagnosisDefinitions(client: Queryable): Promise<DiagnosisDefinitions> {
-  const [settingsResult, slaResult, typeResult, reasonResult] = await Promise.all([
+  const [settingsResult, slaResult, typeResult, reasonResult, userResult] = await Promise.all([
     client.query<SettingsRow>(`SELECT * FROM workspace_settings WHERE id = 1`),
     client.query<SlaRow>(`SELECT * FROM priority_slas`),
     client.query<{ id: number; key: string; name: string; intent: LeadTypeDefinition["intent"]; priority: Priority; acceptance_criteria: unknown }>(
       `SELECT id, key, name, intent, priority, acceptance_criteria FROM lead_types`,
     ),
     client.query<{ code: string; label: string; requires_detail: boolean }>(`SELECT code, label, requires_detail FROM rejection_reasons`),
+    client.query<{ id: number; name: string }>(`SELECT id, name FROM users`),
   ]);
 
   const row = settingsResult.rows[0];
@@ -83,5 +86,6 @@ export async function loadDiagnosisDefinitions(client: Queryable): Promise<Diagn
     ]),
   );
   const rejectionReasons = reasonResult.rows.map((reason) => ({ code: reason.code, label: reason.label, requiresDetail: reason.requires_detail }));
-  return { settings, leadTypesById, rejectionReasons };
+  const userNames = new Map(userResult.rows.map((user) => [String(user.id), user.name]));
+  return { settings, leadTypesById, rejectionReasons, userNames };
 }

@@ -91,7 +91,7 @@ export async function loadDiagnosisInputs(client: Queryable, leadIds: number[], 
     const leadType = row.lead_type_id === null ? null : (definitions.leadTypesById.get(row.lead_type_id) ?? null);
     return {
       lead: toDiagnosisLead(row, leadType?.key ?? null),
-      events: (eventsByLead.get(row.id) ?? []).map(toDiagnosisEvent),
+      events: (eventsByLead.get(row.id) ?? []).map((event) => toDiagnosisEvent(event, definitions.userNames)),
       leadType,
       settings: definitions.settings,
       rejectionReasons: definitions.rejectionReasons,
@@ -132,7 +132,7 @@ function toDiagnosisLead(row: LeadRow, leadTypeKey: string | null): DiagnosisLea
   };
 }
 
-function toDiagnosisEvent(row: EventRow): DiagnosisEvent {
+function toDiagnosisEvent(row: EventRow, userNames: Map<string, string>): DiagnosisEvent {
   return {
     id: String(row.id),
     type: row.type,
@@ -140,18 +140,20 @@ function toDiagnosisEvent(row: EventRow): DiagnosisEvent {
     actorId: row.actor_id === null ? null : String(row.actor_id),
     actorName: row.actor_name,
     channel: row.channel,
-    details: normaliseDetails(row.details),
+    details: normaliseDetails(row.details, userNames),
   };
 }
 
-/** Owner ids are user ids (numbers in the database); the engine compares them as strings. */
-function normaliseDetails(details: DiagnosisEvent["details"] | null): DiagnosisEvent["details"] {
+/** Owner ids are user ids (numbers in the database); the engine compares them as strings and names them. */
+function normaliseDetails(details: DiagnosisEvent["details"] | null, userNames: Map<string, string>): DiagnosisEvent["details"] {
   if (!details) return {};
   const normalised = { ...details };
   for (const key of ["ownerId", "fromOwnerId"] as const) {
     const value: unknown = details[key];
     if (typeof value === "number") normalised[key] = String(value);
   }
+  const ownerName = normalised.ownerId ? userNames.get(normalised.ownerId) : undefined;
+  if (ownerName && !normalised.ownerName) normalised.ownerName = ownerName;
   return normalised;
 }
 

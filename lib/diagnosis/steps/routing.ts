@@ -6,7 +6,7 @@
 import { addSlaDuration, describeSla, elapsedMinutes } from "../business-time";
 import type { DiagnosisContext } from "../context";
 import type { DuplicateOutreachHit } from "../duplicate-outreach";
-import { clockEvidence, fieldEvidence, iso, isBlank } from "../evidence";
+import { clockEvidence, fieldEvidence, formatMinutes, iso, isBlank, personName } from "../evidence";
 import { eventsOfType, lastOf, ownerAt } from "../timeline";
 import { buildStepResult, type Finding } from "../step-result";
 import type { Evidence, StepResult } from "../types";
@@ -42,7 +42,7 @@ export function diagnoseRouting(ctx: DiagnosisContext): StepResult {
   if (first) {
     const late = first.at.getTime() > ownerDeadline.getTime();
     evidence.push(
-      clockEvidence(`First assigned to ${first.ownerId} (owner SLA ${slaText})`, lead.capturedAt, ownerDeadline, first.at, {
+      clockEvidence(`First assigned to ${personName(first.ownerId, first.ownerName)} (owner SLA ${slaText})`, lead.capturedAt, ownerDeadline, first.at, {
         field: "owner_assigned_at",
         eventId: first.eventId,
         eventType: first.eventType,
@@ -53,7 +53,7 @@ export function diagnoseRouting(ctx: DiagnosisContext): StepResult {
       findings.push({
         level: "fail",
         point: "slow_timing",
-        message: `it took ${Math.round(elapsedMinutes(lead.capturedAt, first.at))} minutes to reach an owner, over the ${slaText} owner SLA`,
+        message: `it took ${formatMinutes(elapsedMinutes(lead.capturedAt, first.at))} to reach an owner, over the ${slaText} owner SLA`,
       });
     }
   } else if (timeline.ownerFromLeadFallback) {
