@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DecisionPanel } from "@/components/meetings/decision-panel";
+import { MeetingControls } from "@/components/meetings/meeting-controls";
+import { MeetingFixesList } from "@/components/meetings/meeting-fixes-list";
+import { PresenterControls } from "@/components/meetings/presenter-controls";
+import { TallyStrip } from "@/components/meetings/tally-strip";
+import { LiveRefresh } from "@/components/review/live-refresh";
+import { ReviewWorkspace } from "@/components/review/review-workspace";
+import { can } from "@/lib/auth/permissions";
+import { requirePageUser } from "@/lib/auth/session";
+import { findPresenterPage } from "@/lib/meetings/queries";
+import { routeId } from "@/lib/review/session-route";
+import { SIDE_ACTIONS, sideOfRole } from "@/lib/review/sides";
+
+export const metadata: Metadata = { title: "Meeting · presenter" };
+
+export default async function PresentPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser("review.read");
+  const id = routeId((await params).id);
+  const page = id ? await findPresenterPage(id) : null;
+  if (!page) notFound();
+  const { meeting, current, lead } = page;
+  const live = meeting.status === "running";
+  const ownSide = sideOfRole(user.role) ?? "marketing";
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+          <Link href="/meetings" className="hover:text-slate-800 hover:underline">Meetings</Link> <span aria-hidden>/</span>{" "}
+          <Link href={`/meetings/${meeting.id}`} className="hover:text-slate-800 hover:underline">{meeting.title}</Link> <span aria-hidden>/</span> <span className="text-slate-800">Presenter</span>
+        </nav>
+        <div className="flex items-center gap-4">
+          <LiveRefresh url={`/api/meetings/${meeting.id}/stamp`} stamp={page.stamp} />
+          <MeetingControls id={meeting.id} version={meeting.version} status={meeting.status} canManage={can(user.role, "meetings.manage")} presenting />
+        </div>
+      </div>
+      {!live && (
+        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {meeting.status === "planned" ? "This meeting has not started: start it to present the agenda and record decisions." : "This meeting has ended. Decisions can still be corrected; see the summary for the record."}
+        </p>
+      )}
+      <PresenterControls
+        meetingId={meeting.id}
+        itemIds={meeting.items.map((item) => item.id)}
+        currentId={current?.id ?? null}
+        leadName={current?.lead.name ?? null}
+        canNavigate={live && can(user.role, "meetings.manage")}
+        noteSide={can(user.role, SIDE_ACTIONS[ownSide]) ? ownSide : null}
+      />
+      {current && (
+        <DecisionPanel
+          key={current.id}
+          itemId={current.id}
+          version={current.version}
+          decision={current.decision}
+          note={current.decisionNote}
+          decidedBy={current.decidedBy?.name ?? null}
+          canDecide={meeting.status !== "planned" && can(user.role, "review.tag")}
+          live={meeting.status !== "planned"}
+        />
+      )}
+      <TallyStrip tally={page.tally} total={meeting.items.length} />
+      <MeetingFixesList fixes={page.meetingFixes} />
+      {lead ? (
+        <ReviewWorkspace data={{ ...lead, owners: page.owners, citeableFixes: page.citeableFixes }} role={user.role} timeZone={page.timeZone} now={page.now} meetingId={meeting.id} />
+      ) : (
+        <p className="text-sm text-slate-500">The agenda is empty.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { findMeetingSummary } from "@/lib/meetings/queries";
+import { renderSummaryCsv, renderSummaryMarkdown } from "@/lib/meetings/summary-render";
+import { checkSession, notFoundJson, routeId } from "@/lib/review/session-route";
+
+// The end-of-meeting summary as a download: ?format=md (Markdown) or ?format=csv.
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const check = await checkSession("review.read");
+  if (check.response) return check.response;
+  const id = routeId((await params).id);
+  const result = id ? await findMeetingSummary(id) : null;
+  if (!id || !result) return notFoundJson("That meeting");
+  const format = new URL(request.url).searchParams.get("format") === "csv" ? "csv" : "md";
+  const body = format === "csv" ? renderSummaryCsv(result.summary) : renderSummaryMarkdown(result.summary, result.timeZone);
+  return new Response(body, {
+    headers: {
+      "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "text/markdown; charset=utf-8",
+      "Content-Disposition": `attachment; filename="meeting-${id}-summary.${format}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

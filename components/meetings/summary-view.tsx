@@ -1,0 +1,108 @@
+import Link from "next/link";
+import { FixStatusBadge } from "@/components/fixes/fix-status-badge";
+import { Card } from "@/components/ui/card";
+import { FAILURE_POINT_LABELS, FIX_TYPE_LABELS } from "@/lib/diagnosis/labels";
+import { metricLabel } from "@/lib/fixes/metrics";
+import { sourceLabel } from "@/lib/leads/labels";
+import type { MeetingSummary } from "@/lib/meetings/summary";
+import { DECISION_LABELS } from "@/lib/meetings/tally";
+import { formatDate } from "@/lib/time";
+
+// The end-of-meeting summary: decisions, fixes with owners and dates, counts by failure point and by
+// source, and what is still unresolved. Printable: the app's navigation and the buttons are hidden on
+// paper, tables avoid breaking rows across pages.
+
+const cell = "px-2 py-1.5 align-top";
+const head = "px-2 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
+const dueText = (day: string | null) => (day ? formatDate(`${day}T12:00:00Z`, "UTC") : "no date");
+
+export function SummaryView({ summary }: { summary: MeetingSummary }) {
+  const { items, fixes, tally, bySource, unresolved } = summary;
+  return (
+    <div className="space-y-4 print:space-y-3 [&_tr]:break-inside-avoid">
+      <Card title={`Fixes agreed (${fixes.length})`}>
+        {fixes.length === 0 ? (
+          <p className="text-sm text-slate-500">No fixes were recorded in this meeting.</p>
+        ) : (
+          <ol aria-label="Fixes agreed" className="space-y-3">
+            {fixes.map((fix) => (
+              <li key={fix.id} className="break-inside-avoid rounded-md border border-slate-200 px-3 py-2">
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <Link href={`/fixes/${fix.id}`} className="font-medium text-brand-700 hover:underline">{fix.title}</Link>
+                  <FixStatusBadge status={fix.status} />
+                </div>
+                <p className="text-xs text-slate-600">
+                  {FIX_TYPE_LABELS[fix.fixType]}
+                  {fix.failurePoint && ` · ${FAILURE_POINT_LABELS[fix.failurePoint]}`} · owner <strong className="font-medium text-slate-800">{fix.owner ?? "not assigned"}</strong> · due{" "}
+                  <strong className="font-medium text-slate-800">{dueText(fix.dueDate)}</strong>
+                  {fix.expectedMetric && ` · should move ${metricLabel(fix.expectedMetric)}`}
+                </p>
+                <p className="mt-1 whitespace-pre-wrap text-sm text-slate-800">{fix.description}</p>
+                <p className="mt-1 text-xs text-slate-500">Evidence: {fix.leads.map((lead) => lead.name).join(", ")}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </Card>
+
+      <Card title={`Decisions (${items.length} leads)`} description={`Confirmed failures ${tally.decisions.confirmed_failure} · not a failure ${tally.decisions.not_a_failure} · needs more data ${tally.decisions.needs_more_data} · undecided ${tally.decisions.undecided}`}>
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">Decisions per lead</caption>
+          <thead>
+            <tr><th className={head}>#</th><th className={head}>Lead</th><th className={head}>Source</th><th className={head}>Failure points</th><th className={head}>Decision</th><th className={head}>Note</th></tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {items.map((item) => (
+              <tr key={item.leadId}>
+                <td className={`${cell} tabular-nums text-slate-500`}>{item.position}</td>
+                <td className={cell}><Link href={`/review/${item.leadId}`} className="text-brand-700 hover:underline">{item.leadName}</Link></td>
+                <td className={cell}>{sourceLabel(item.source)}</td>
+                <td className={cell}>{item.failurePoints.map((point) => FAILURE_POINT_LABELS[point]).join(", ") || "—"}</td>
+                <td className={cell}>{item.decision ? DECISION_LABELS[item.decision] : <span className="text-slate-400">No decision</span>}{item.decidedBy && <span className="block text-xs text-slate-500">{item.decidedBy}</span>}</td>
+                <td className={`${cell} whitespace-pre-wrap text-slate-700`}>{item.decisionNote ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+
+      <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2">
+        <Card title="By failure point">
+          <table className="min-w-full text-sm">
+            <thead><tr><th className={head}>Failure point</th><th className={`${head} text-right`}>Confirmed</th><th className={`${head} text-right`}>On the agenda</th></tr></thead>
+            <tbody className="divide-y divide-slate-100">
+              {tally.byFailurePoint.map((row) => (
+                <tr key={row.failurePoint}><td className={cell}>{FAILURE_POINT_LABELS[row.failurePoint]}</td><td className={`${cell} text-right tabular-nums`}>{row.confirmed}</td><td className={`${cell} text-right tabular-nums`}>{row.total}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+        <Card title="By source">
+          <table className="min-w-full text-sm">
+            <thead><tr><th className={head}>Source</th><th className={`${head} text-right`}>Leads</th><th className={`${head} text-right`}>Confirmed</th><th className={`${head} text-right`}>Not a failure</th><th className={`${head} text-right`}>More data</th></tr></thead>
+            <tbody className="divide-y divide-slate-100">
+              {bySource.map((row) => (
+                <tr key={row.source ?? "none"}><td className={cell}>{sourceLabel(row.source)}</td><td className={`${cell} text-right tabular-nums`}>{row.total}</td><td className={`${cell} text-right tabular-nums`}>{row.confirmed_failure}</td><td className={`${cell} text-right tabular-nums`}>{row.not_a_failure}</td><td className={`${cell} text-right tabular-nums`}>{row.needs_more_data}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      </div>
+
+      <Card title={`Still unresolved (${unresolved.length})`} description="No decision yet, or more data needed: the next meeting picks these up.">
+        {unresolved.length ? (
+          <ul className="space-y-1 text-sm">
+            {unresolved.map((item) => (
+              <li key={item.leadId}>
+                <Link href={`/review/${item.leadId}`} className="text-brand-700 hover:underline">{item.leadName}</Link>
+                <span className="text-slate-600"> · {item.decision ? DECISION_LABELS[item.decision] : "no decision"}{item.decisionNote ? ` — ${item.decisionNote}` : ""}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-500">Every lead on the agenda got a decision.</p>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import Link from "next/link";
+import { Badge, type Tone } from "@/components/ui/badge";
+import type { DataTableColumn } from "@/components/ui/data-table";
+import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
+import { sourceLabel } from "@/lib/leads/labels";
+import type { BoardRow } from "@/lib/review/queries";
+import { REVIEW_STATUS_LABELS } from "@/lib/review/sides";
+import { formatDateTime } from "@/lib/time";
+
+const REVIEW_TONES: Record<keyof typeof REVIEW_STATUS_LABELS, Tone> = { to_review: "warn", reviewed: "good", skipped: "muted" };
+
+/** The board's columns; each lead opens side by side, keeping the board's filters for previous / next. */
+export function boardColumns(timeZone: string, boardParams: string): DataTableColumn<BoardRow>[] {
+  const href = (id: number) => `/review/${id}${boardParams ? `?${boardParams}` : ""}`;
+  return [
+    {
+      id: "name",
+      header: "Lead",
+      enableHiding: false,
+      cell: ({ row }) => (
+        <div className="max-w-56">
+          <Link href={href(row.original.id)} className="font-medium text-brand-700 hover:underline">
+            {row.original.name}
+          </Link>
+          <p className="truncate text-xs text-slate-500" title={row.original.company ?? undefined}>{row.original.company ?? "no company"}</p>
+        </div>
+      ),
+    },
+    {
+      id: "severity",
+      header: "Diagnosis",
+      cell: ({ row }) => (
+        <div className="flex w-56 flex-wrap gap-1">
+          <Badge tone="bad">Severity {row.original.severity}</Badge>
+          {row.original.failurePoints.map((point) => (
+            <Badge key={point} tone="muted">{FAILURE_POINT_LABELS[point]}</Badge>
+          ))}
+        </div>
+      ),
+    },
+    {
+      id: "review",
+      header: "Review",
+      enableSorting: false,
+      cell: ({ row }) => {
+        const status = row.original.review?.status ?? "to_review";
+        const cause = row.original.review?.rootCause;
+        return (
+          <div className="whitespace-nowrap">
+            <Badge tone={REVIEW_TONES[status]}>{REVIEW_STATUS_LABELS[status]}</Badge>
+            {cause && <p className="mt-0.5 text-xs text-slate-600">Root cause: {FAILURE_POINT_LABELS[cause]}</p>}
+          </div>
+        );
+      },
+    },
+    {
+      id: "activity",
+      header: "Notes · tags · fixes",
+      enableSorting: false,
+      cell: ({ row }) => {
+        const counts = row.original._count;
+        return (
+          <span className="whitespace-nowrap tabular-nums text-slate-600" title={`${counts.annotations} notes, ${counts.failureTags} tags, ${counts.fixes} fixes`}>
+            {counts.annotations} · {counts.failureTags} · {counts.fixes}
+          </span>
+        );
+      },
+    },
+    {
+      id: "originalSource",
+      header: "Source",
+      cell: ({ row }) => (
+        <div className="max-w-40">
+          <p className="truncate">{sourceLabel(row.original.originalSource)}</p>
+          {row.original.campaign && <p className="truncate text-xs text-slate-500" title={row.original.campaign}>{row.original.campaign}</p>}
+        </div>
+      ),
+    },
+    {
+      id: "owner",
+      header: "Owner",
+      enableSorting: false,
+      cell: ({ row }) => (
+        <div className="whitespace-nowrap">
+          <p>{row.original.owner?.name ?? (row.original.queue ? <span className="text-amber-700">Queue only</span> : <span className="text-slate-400">Unassigned</span>)}</p>
+          <p className="text-xs text-slate-500">{row.original.leadType?.name ?? "Unknown type"}{row.original.priority ? ` · ${row.original.priority.toUpperCase()}` : ""}</p>
+        </div>
+      ),
+    },
+    {
+      id: "capturedAt",
+      header: "Captured",
+      cell: ({ row }) => <span className="whitespace-nowrap tabular-nums">{formatDateTime(row.original.capturedAt, timeZone)}</span>,
+    },
+  ];
+}

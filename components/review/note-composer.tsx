@@ -1,0 +1,74 @@
+"use client";
+
+import { useState, useTransition, type KeyboardEvent } from "react";
+import { useDraft } from "@/components/review/use-draft";
+import { WriteStatus } from "@/components/review/write-status";
+import { Button } from "@/components/ui/button";
+import { addNote } from "@/lib/review/actions";
+import type { WriteResult } from "@/lib/review/conflicts";
+import { MAX_NOTE_LENGTH } from "@/lib/review/schemas";
+import { SIDE_LABELS, type ReviewSide } from "@/lib/review/sides";
+
+const controlClass = "block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500";
+
+/** Writes a note on one side. The text is a draft in localStorage until saved, so a reload keeps it. */
+export function NoteComposer({ leadId, side }: { leadId: number; side: ReviewSide }) {
+  const [draft, setDraft, clearDraft] = useDraft(`note:new:${leadId}:${side}`);
+  const [result, setResult] = useState<WriteResult<number> | null>(null);
+  const [pending, startTransition] = useTransition();
+  const id = `note-composer-${side}`;
+  const body = draft ?? "";
+
+  function save() {
+    if (!body.trim()) {
+      setResult({ ok: false, message: "Write the note first." });
+      return;
+    }
+    startTransition(async () => {
+      const outcome = await addNote({ leadId, side, body });
+      setResult(outcome);
+      if (outcome.ok) clearDraft();
+    });
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
+      event.preventDefault();
+      save();
+    }
+  }
+
+  return (
+    <form
+      className="mt-3 space-y-1.5"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save();
+      }}
+    >
+      <label htmlFor={id} className="block text-xs font-medium text-slate-700">
+        Add a {SIDE_LABELS[side].toLowerCase()} note
+      </label>
+      <textarea
+        id={id}
+        rows={3}
+        maxLength={MAX_NOTE_LENGTH}
+        value={body}
+        onChange={(event) => setDraft(event.target.value)}
+        onKeyDown={onKeyDown}
+        placeholder={side === "marketing" ? "What context should have travelled with this lead?" : "What did sales see, do and need?"}
+        className={controlClass}
+        aria-describedby={`${id}-hint`}
+      />
+      <div className="flex items-center justify-between gap-2">
+        <p id={`${id}-hint`} className="text-[11px] text-slate-500">
+          {draft ? "Draft kept on this device until you add it." : "Ctrl+Enter adds the note."}
+        </p>
+        <Button type="submit" size="sm" disabled={pending}>
+          {pending ? "Adding…" : "Add note"}
+        </Button>
+      </div>
+      <WriteStatus result={result} />
+    </form>
+  );
+}

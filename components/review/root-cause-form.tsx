@@ -1,0 +1,81 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useJsonDraft } from "@/components/review/use-draft";
+import { WriteStatus } from "@/components/review/write-status";
+import { Button } from "@/components/ui/button";
+import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
+import { FAILURE_POINTS, type FailurePoint } from "@/lib/diagnosis/vocabulary";
+import { saveRootCause } from "@/lib/review/actions";
+import type { WriteResult } from "@/lib/review/conflicts";
+
+// The root cause both teams agree on: one failure point and a line on why. Edited as a draft that keeps
+// the version it started from, so a concurrent change is refused rather than overwritten.
+
+interface RootCauseDraft {
+  rootCause: string;
+  note: string;
+  version: number;
+}
+
+const controlClass = "block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500 disabled:bg-slate-50";
+
+export function RootCauseForm(props: { leadId: number; rootCause: FailurePoint | null; note: string | null; version: number; agreedBy: string | null; canEdit: boolean }) {
+  const { leadId, version, canEdit } = props;
+  const [draft, setDraft, clearDraft] = useJsonDraft<RootCauseDraft>(`root-cause:${leadId}`);
+  const [result, setResult] = useState<WriteResult<unknown> | null>(null);
+  const [pending, startTransition] = useTransition();
+  const current: RootCauseDraft = draft ?? { rootCause: props.rootCause ?? "", note: props.note ?? "", version };
+  const edit = (change: Partial<RootCauseDraft>) => setDraft({ ...current, ...change });
+
+  function save() {
+    startTransition(async () => {
+      const outcome = await saveRootCause({ leadId, rootCause: current.rootCause, note: current.note, version: current.version });
+      setResult(outcome);
+      if (outcome.ok) clearDraft();
+      else if (outcome.latest) setDraft({ ...current, version: outcome.latest.version });
+    });
+  }
+
+  return (
+    <form
+      aria-label="Agreed root cause"
+      className="space-y-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save();
+      }}
+    >
+      <div className="grid gap-2 sm:grid-cols-[minmax(0,12rem)_minmax(0,1fr)]">
+        <div>
+          <label htmlFor="root-cause" className="block text-xs font-medium text-slate-700">
+            Agreed root cause
+          </label>
+          <select id="root-cause" value={current.rootCause} disabled={!canEdit} onChange={(event) => edit({ rootCause: event.target.value })} className={`${controlClass} mt-1`}>
+            <option value="">Not agreed yet</option>
+            {FAILURE_POINTS.map((point) => (
+              <option key={point} value={point}>
+                {FAILURE_POINT_LABELS[point]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="root-cause-note" className="block text-xs font-medium text-slate-700">
+            Why (one line)
+          </label>
+          <input id="root-cause-note" value={current.note} disabled={!canEdit} maxLength={1000} onChange={(event) => edit({ note: event.target.value })} className={`${controlClass} mt-1`} />
+        </div>
+      </div>
+      <div className="flex items-center justify-between gap-2">
+        <p className="text-[11px] text-slate-500">{draft ? "Unsaved change kept on this device." : props.agreedBy ? `Review last updated by ${props.agreedBy}.` : "Pick the one failure point both teams agree on."}</p>
+        {canEdit && (
+          <Button type="submit" size="sm" variant="secondary" disabled={pending || !draft}>
+            {pending ? "Saving…" : "Save root cause"}
+          </Button>
+        )}
+      </div>
+      <WriteStatus result={result} />
+    </form>
+  );
+}
