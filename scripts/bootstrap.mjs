@@ -15,10 +15,13 @@ if (!script) {
 const installed = "node_modules/.package-lock.json";
 const stale = !existsSync(installed) || statSync("package-lock.json").mtimeMs > statSync(installed).mtimeMs + 1000;
 if (stale) {
-  console.log("Installing dependencies (npm ci)…");
-  const install = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { stdio: "inherit" });
+  // npm install, not npm ci: this npm records only this platform's optional binaries in the lock file
+  // (Next's SWC, Tailwind's oxide…), which npm ci then rejects as out of sync. npm install resolves
+  // them without changing the lock file.
+  console.log("Installing dependencies (npm install)…");
+  const install = spawnSync("npm", ["install", "--no-audit", "--no-fund"], { stdio: "inherit" });
   if (install.status !== 0) {
-    console.error("baton: npm ci failed; see the messages above.");
+    console.error("baton: npm install failed; see the messages above.");
     process.exit(install.status ?? 1);
   }
 } else if (!existsSync("lib/generated/prisma/client.ts")) {
