@@ -18,4 +18,15 @@ export async function boot(): Promise<void> {
     });
   };
   start(0);
+
+  // Import checks and runs, and the API's background diagnosis, started the same way (each start is idempotent).
+  const { startImportWorkers } = await import("@/lib/import/queue");
+  const { startEventWorkers } = await import("@/lib/events/workers");
+  const startIngest = (attempt: number) => {
+    Promise.all([startImportWorkers(), startEventWorkers()]).catch((error: unknown) => {
+      console.error(`jobs: import workers not started yet (${error instanceof Error ? error.message : String(error)}); retrying`);
+      setTimeout(() => startIngest(attempt + 1), Math.min(60_000, 2_000 * 2 ** attempt));
+    });
+  };
+  startIngest(0);
 }

@@ -54,6 +54,7 @@ async function readBody<S extends z.ZodType>(request: Request, schema: S, maxByt
   } catch {
     throw new ApiError(400, "bad_request", "The body is not valid JSON.");
   }
+  rejectUnstorableText(json);
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new ApiError(422, "invalid", "The request has invalid fields.", fieldsFromZod(parsed.error));
   return parsed.data;
@@ -90,9 +91,32 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
     const values = url.searchParams.getAll(key);
     raw[key] = values.length > 1 ? values : (values[0] ?? "");
   }
+  rejectUnstorableText(raw);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new ApiError(422, "invalid", "The query has invalid parameters.", fieldsFromZod(parsed.error));
   return parsed.data;
+}
+
+// PostgreSQL cannot store NUL in text or JSON (the write would fail with a 500), and a UTF-16 half
+// without its pair is silently replaced on the way in (the stored text would differ from the sent one).
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** 422 at the first key or string the database could not store exactly as sent. */
+function rejectUnstorableText(value: unknown): void {
+  const path = findUnstorableText(value, "");
+  if (path !== null) throw new ApiError(422, "invalid", "The request has invalid fields.", [{ path: path || "(body)", message: "must be text without NUL characters or unpaired UTF-16 surrogates" }]);
+}
+
+function findUnstorableText(value: unknown, path: string): string | null {
+  const at = (key: string) => (path ? `${path}.${key}` : key);
+  if (typeof value === "string") return UNSTORABLE.test(value) ? path : null;
+  if (value === null || typeof value !== "object") return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (UNSTORABLE.test(key)) return at(key);
+    const found = findUnstorableText(item, at(key));
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 export function notFound(what: string): never {

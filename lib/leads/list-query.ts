@@ -1,11 +1,15 @@
 import { z } from "zod";
-import { FAILURE_POINTS, STEP_IDS, STEP_STATUSES, type FailurePoint, type StepId, type StepStatus } from "@/lib/diagnosis/vocabulary";
+import { FAILURE_POINTS, PRIORITIES, STEP_IDS, STEP_STATUSES, type FailurePoint, type Priority, type StepId, type StepStatus } from "@/lib/diagnosis/vocabulary";
+import { formatSegment, parseSegment, type Segment } from "@/lib/metrics/segments";
 
 // The lead list's state lives in the URL so a view can be shared. Each parameter is parsed on its own:
 // an invalid value is dropped (the table keeps working) rather than failing the whole page.
 export const ACCEPTANCE_STATUSES = ["pending", "accepted", "rejected", "info_requested"] as const;
 export const LEAD_SORT_FIELDS = ["capturedAt", "name", "company", "originalSource", "acceptanceStatus", "severity", "ownerAssignedAt"] as const;
 export const PAGE_SIZES = [25, 50, 100] as const;
+
+/** In `source` and `campaign`: the leads where the field is empty (a dashboard bar for "no source"). */
+export const NONE_VALUE = "(none)";
 
 export type LeadSortField = (typeof LEAD_SORT_FIELDS)[number];
 export type StepFilter = { step: StepId; status: StepStatus };
@@ -27,6 +31,16 @@ export interface LeadListQuery {
   page: number;
   pageSize: (typeof PAGE_SIZES)[number];
   hiddenColumns: string[];
+  // Drill-down filters from the dashboard (optional, so views that build a query by hand need not name them).
+  campaigns?: string[];
+  /** The lead's effective priority: its own, else its lead type's, else p3 (as the diagnosis resolves it). */
+  priorities?: Priority[];
+  /** The owner's team. */
+  teams?: number[];
+  /** Leads whose owner has no team (or that have no owner). */
+  noTeam?: boolean;
+  /** The part of the cohort one dashboard element counts; see lib/metrics/segments.ts. */
+  segment?: Segment;
 }
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -38,6 +52,11 @@ function all(params: RawParams, key: string): string[] {
   const value = params[key];
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return list.flatMap((item) => item.split(",")).map((item) => item.trim()).filter(Boolean);
+}
+
+function list(params: RawParams, key: string): string[] {
+  const value = params[key];
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((item) => item.trim()).filter(Boolean);
 }
 
 function first(params: RawParams, key: string): string | undefined {
@@ -64,6 +83,7 @@ export function parseLeadListQuery(params: RawParams, defaults: { sort: LeadSort
   const from = isoDate.safeParse(first(params, "from"));
   const to = isoDate.safeParse(first(params, "to"));
   const q = text.safeParse(first(params, "q"));
+  const teams = all(params, "team");
 
   return {
     q: q.success ? q.data : undefined,
@@ -97,6 +117,12 @@ export function parseLeadListQuery(params: RawParams, defaults: { sort: LeadSort
     page: page.success ? page.data : 1,
     pageSize: size.success ? size.data : 50,
     hiddenColumns: valid(z.string().regex(/^[a-zA-Z]{1,40}$/), all(params, "hide")),
+    // Campaign names may hold commas, so only repeated parameters list several.
+    campaigns: valid(text, list(params, "campaign")),
+    priorities: valid(z.enum(PRIORITIES), all(params, "priority")),
+    teams: valid(z.coerce.number().int().positive().max(2 ** 31 - 1), teams.filter((team) => team !== "none")),
+    noTeam: teams.includes("none"),
+    segment: parseSegment(list(params, "segment")[0]),
   };
 }
 
@@ -118,5 +144,10 @@ export function leadListSearchParams(query: Partial<LeadListQuery>): URLSearchPa
   if (query.page && query.page > 1) params.set("page", String(query.page));
   if (query.pageSize && query.pageSize !== 50) params.set("size", String(query.pageSize));
   if (query.hiddenColumns?.length) params.set("hide", query.hiddenColumns.join(","));
+  for (const campaign of query.campaigns ?? []) params.append("campaign", campaign);
+  for (const priority of query.priorities ?? []) params.append("priority", priority);
+  for (const team of query.teams ?? []) params.append("team", String(team));
+  if (query.noTeam) params.append("team", "none");
+  if (query.segment) params.set("segment", formatSegment(query.segment));
   return params;
 }

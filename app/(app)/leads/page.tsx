@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DrillDownNote } from "@/components/dashboard/drill-down-note";
 import { LeadFilters } from "@/components/leads/lead-filters";
 import { LeadTable } from "@/components/leads/lead-table";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,11 +12,13 @@ export const metadata: Metadata = { title: "Leads" };
 
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser("leads.read");
-  const query = parseLeadListQuery(await searchParams);
+  const params = await searchParams;
+  const query = parseLeadListQuery(params);
   const [{ rows, total }, options, timeZone] = await Promise.all([findLeads(query), findLeadFilterOptions(), getWorkspaceTimeZone()]);
   return (
     <>
       <PageHeader title="Leads" description="Every lead with its handoff status. Filter, sort and share the view: the address holds it." />
+      <DrillDownNote params={params} query={query} teams={options.teams} reasons={options.reasons} />
       <LeadFilters
         options={options}
         current={{

@@ -3,6 +3,10 @@ import { leadListQuerySchema } from "@/lib/leads/api-schemas";
 import { toLeadSummary } from "@/lib/leads/api-mapping";
 import { parseLeadListQuery } from "@/lib/leads/list-query";
 import { findLeads } from "@/lib/leads/queries";
+import { runWrite } from "@/lib/events/idempotency";
+import { writeApiLeads } from "@/lib/leads/upsert-api";
+import { leadUpsertSchema } from "@/lib/leads/upsert-schemas";
+import { rediagnoseLeads } from "@/lib/rediagnosis/run";
 
 export const GET = apiRoute({ scope: "read", action: "leads.read" }, async ({ request }) => {
   // Strict first (unknown parameters and bad values are a 422), then the same parsing as the UI's list.
@@ -11,4 +15,20 @@ export const GET = apiRoute({ scope: "read", action: "leads.read" }, async ({ re
   const query = parseLeadListQuery(Object.fromEntries([...searchParams.keys()].map((key) => [key, searchParams.getAll(key)])));
   const { rows, total } = await findLeads(query);
   return { total, page: validated.page ?? 1, pageSize: query.pageSize, leads: rows.map(toLeadSummary) };
+});
+
+// POST: create or update one lead by (sourceSystem, externalId); 201 when created. Diagnosed in the same
+// transaction, so the response (and any replay of it) carries the verdict.
+export const POST = apiRoute({ scope: "write", action: "import.run" }, async ({ request, principal, body }) => {
+  const lead = await body(leadUpsertSchema);
+  return runWrite(request, principal, lead, async (client) => {
+    const [written] = await writeApiLeads(client, [lead], () => "");
+    if (written!.action !== "unchanged") await rediagnoseLeads(client, [written!.id]);
+    const { rows } = await client.query<{ flagged: boolean; severity: number; failure_points: string[] }>("SELECT flagged, severity, failure_points::text[] FROM leads WHERE id = $1", [written!.id]);
+    const diagnosis = rows[0]!;
+    return {
+      status: written!.action === "created" ? 201 : 200,
+      body: { id: written!.id, sourceSystem: written!.sourceSystem, externalId: written!.externalId, action: written!.action, diagnosis: { flagged: diagnosis.flagged, severity: diagnosis.severity, failurePoints: diagnosis.failure_points } },
+    };
+  });
 });

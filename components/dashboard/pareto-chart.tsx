@@ -1,0 +1,62 @@
+"use client";
+
+import { useState } from "react";
+import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { linkedBar, useDrillNavigate } from "@/components/dashboard/chart-links";
+import { formatCount, formatShare, formatShareTick } from "@/components/dashboard/format";
+import { AXIS, SERIES } from "@/components/dashboard/palette";
+
+export interface ParetoSource {
+  key: string;
+  label: string;
+  rejected: number;
+  reasons: { label: string; count: number; href: string | null }[];
+}
+
+/** Axis labels stay short; the tooltip and the table carry the full reason. */
+const shorten = (label: string) => (label.length > 22 ? `${label.slice(0, 21)}…` : label);
+
+function withCumulativeShare(source: ParetoSource) {
+  let running = 0;
+  return source.reasons.map((reason) => {
+    running += reason.count;
+    return { ...reason, cumulative: running / source.rejected };
+  });
+}
+
+/** Rejection reasons of one source (chosen here), most used first, with their cumulative share. */
+export function ParetoChart({ sources }: { sources: ParetoSource[] }) {
+  const navigate = useDrillNavigate();
+  const [selected, setSelected] = useState(sources[0]?.key ?? "");
+  const source = sources.find((candidate) => candidate.key === selected) ?? sources[0];
+  if (!source) return null;
+  const data = withCumulativeShare(source);
+  return (
+    <div>
+      <label className="mb-2 flex items-center gap-2 text-xs font-medium text-slate-600">
+        Source
+        <select value={source.key} onChange={(event) => setSelected(event.target.value)} className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm">
+          {sources.map((candidate) => (
+            <option key={candidate.key} value={candidate.key}>
+              {candidate.label} ({formatCount(candidate.rejected)} rejected)
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="h-80 w-full">
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 40 }}>
+            <CartesianGrid vertical={false} stroke="#e2e8f0" />
+            <XAxis dataKey="label" tick={{ fontSize: 10 }} stroke={AXIS.stroke} interval={0} angle={-30} textAnchor="end" height={96} tickLine={false} tickFormatter={shorten} />
+            <YAxis yAxisId="count" allowDecimals={false} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} width={40} />
+            <YAxis yAxisId="share" orientation="right" domain={[0, 1]} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} width={44} tickFormatter={formatShareTick} />
+            <Tooltip formatter={(value, name) => (name === "Cumulative share" ? formatShare(Number(value)) : formatCount(Number(value)))} cursor={{ fill: "#f1f5f9" }} />
+            <Bar yAxisId="count" dataKey="count" name="Rejections" fill={SERIES.bar} isAnimationActive={false}
+              shape={linkedBar<(typeof data)[number]>(navigate, (datum) => datum.href, (datum, value) => `${source.label} rejected as ${datum.label}: ${formatCount(value)} leads`)} />
+            <Line yAxisId="share" dataKey="cumulative" name="Cumulative share" stroke={SERIES.line} strokeWidth={2} isAnimationActive={false} dot={{ r: 2.5 }} />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { ChartCard } from "@/components/dashboard/chart-card";
+import { ParetoChart, type ParetoSource } from "@/components/dashboard/pareto-chart";
+import { ReasonQualityTeamChart } from "@/components/dashboard/reason-quality-charts";
+import { csvHref, type SectionProps } from "@/components/dashboard/sections/shared";
+import { CHART_TEXT } from "@/lib/metrics/charts";
+import { drillHref } from "@/lib/metrics/filters";
+import type { SourceReasons, TeamReasonQuality } from "@/lib/metrics/rejections";
+import { paretoTable, sourceName, teamQualityTable } from "@/lib/metrics/tables";
+
+/** Every source's reasons, plus all sources together (one lead has one source, so the sums are exact). */
+function withAllSources(sources: SourceReasons[], filter: SectionProps["filter"]): ParetoSource[] {
+  const total = new Map<string | null, { label: string; count: number }>();
+  for (const source of sources) {
+    for (const reason of source.reasons) {
+      const entry = total.get(reason.code) ?? { label: reason.label, count: 0 };
+      entry.count += reason.count;
+      total.set(reason.code, entry);
+    }
+  }
+  const all: ParetoSource = {
+    key: "__all",
+    label: "All sources",
+    rejected: sources.reduce((sum, source) => sum + source.rejected, 0),
+    reasons: [...total.entries()]
+      .map(([code, entry]) => ({
+        label: entry.label,
+        count: entry.count,
+        href: drillHref(filter, { segment: code === null ? { kind: "rejected_no_reason" } : { kind: "rejected_reason", code } }),
+      }))
+      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
+  };
+  const each = sources.map((source) => ({ key: source.source ?? "__none", label: sourceName(source.source), rejected: source.rejected, reasons: source.reasons }));
+  return each.length === 1 ? each : [all, ...each];
+}
+
+export async function ParetoSection({ data, filter, context }: SectionProps & { data: Promise<SourceReasons[]> }) {
+  const sources = await data;
+  const text = CHART_TEXT.rejection_pareto;
+  return (
+    <ChartCard
+      id="chart-rejection_pareto"
+      title={text.title}
+      caption={text.caption(context)}
+      csvHref={csvHref("rejection_pareto", filter)}
+      table={paretoTable(sources)}
+      emptyMessage={sources.length ? null : "No lead in this selection was rejected, so there are no reasons to rank."}
+    >
+      <ParetoChart sources={withAllSources(sources, filter)} />
+    </ChartCard>
+  );
+}
+
+export async function ReasonQualityTeamSection({ data, filter, context }: SectionProps & { data: Promise<TeamReasonQuality[]> }) {
+  const teams: TeamReasonQuality[] = await data;
+  const text = CHART_TEXT.reason_quality_team;
+  return (
+    <ChartCard
+      id="chart-reason_quality_team"
+      title={text.title}
+      caption={text.caption(context)}
+      csvHref={csvHref("reason_quality_team", filter)}
+      table={teamQualityTable(teams)}
+      emptyMessage={teams.length ? null : "No lead in this selection was rejected, so there are no reasons to score."}
+    >
+      <ReasonQualityTeamChart data={teams.map((team) => ({ team: team.team, mean: team.mean, rejected: team.rejected, href: team.href }))} />
+    </ChartCard>
+  );
+}

@@ -1,0 +1,41 @@
+import { ChartCard } from "@/components/dashboard/chart-card";
+import { FixImpactChart } from "@/components/dashboard/fix-impact-chart";
+import { csvHref, type SectionProps } from "@/components/dashboard/sections/shared";
+import { FIX_TYPE_LABELS } from "@/lib/diagnosis/labels";
+import { CHART_TEXT } from "@/lib/metrics/charts";
+import type { FixImpact } from "@/lib/metrics/fixes";
+import { fixImpactTable } from "@/lib/metrics/tables";
+import { WEEKLY_METRICS } from "@/lib/metrics/weekly";
+
+export async function FixImpactSection({ data, filter, context }: SectionProps & { data: Promise<FixImpact[]> }) {
+  const fixes = await data;
+  const text = CHART_TEXT.fix_impact;
+  return (
+    <ChartCard
+      id="chart-fix_impact"
+      title={text.title}
+      caption={text.caption(context)}
+      csvHref={csvHref("fix_impact", filter)}
+      table={fixImpactTable(fixes)}
+      emptyMessage={fixes.length ? null : "No fix from the review board was marked done in this period. Fixes appear here, and as markers on the trend charts, once they are done."}
+    >
+      <FixImpactChart
+        fixes={fixes.map((fix) => {
+          const metric = fix.expectedMetric ? WEEKLY_METRICS[fix.expectedMetric] : null;
+          return {
+            id: fix.id,
+            title: fix.title,
+            fixType: FIX_TYPE_LABELS[fix.fixType],
+            doneWeek: fix.doneWeek,
+            metricLabel: metric?.label ?? null,
+            unit: metric?.unit ?? null,
+            better: metric?.better ?? null,
+            before: fix.before,
+            after: fix.after,
+            weeks: fix.weeks.map((week) => ({ week: week.week, offset: week.offset, value: week.value })),
+          };
+        })}
+      />
+    </ChartCard>
+  );
+}

@@ -1,0 +1,38 @@
+import { ChartCard } from "@/components/dashboard/chart-card";
+import { FunnelChart } from "@/components/dashboard/funnel-chart";
+import { FunnelTable, type FunnelTableRow } from "@/components/dashboard/funnel-table";
+import { csvHref, type SectionProps } from "@/components/dashboard/sections/shared";
+import { CHART_TEXT } from "@/lib/metrics/charts";
+import { drillHref } from "@/lib/metrics/filters";
+import { FUNNEL_STAGES, funnelTotals, type FunnelRow, type FunnelStage } from "@/lib/metrics/funnel";
+import { rate } from "@/lib/metrics/run";
+import { funnelTable, sourceName } from "@/lib/metrics/tables";
+
+export async function FunnelSection({ data, filter, context }: SectionProps & { data: Promise<FunnelRow[]> }) {
+  const rows = await data;
+  const text = CHART_TEXT.funnel;
+  const counts = funnelTotals(rows);
+  const totals: FunnelTableRow = {
+    source: "All sources",
+    counts,
+    hrefs: Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, drillHref(filter, { segment: stage === "captured" ? undefined : { kind: stage } })])) as Record<FunnelStage, string | null>,
+    sourceToAcceptedRate: rate(counts.accepted, counts.captured),
+    acceptedToQualifiedRate: rate(counts.qualified, counts.accepted),
+  };
+  const named = rows.map((row) => ({ ...row, source: sourceName(row.source) }));
+  return (
+    <ChartCard
+      id="chart-funnel"
+      title={text.title}
+      caption={text.caption(context)}
+      csvHref={csvHref("funnel", filter)}
+      table={funnelTable(rows)}
+      emptyMessage={rows.length ? null : "No lead was captured in this period with these filters, so there is no funnel to show. Widen the dates or clear a filter."}
+    >
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_auto] xl:items-start">
+        <FunnelChart data={named} />
+        <FunnelTable rows={named} totals={totals} />
+      </div>
+    </ChartCard>
+  );
+}

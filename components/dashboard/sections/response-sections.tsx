@@ -1,0 +1,92 @@
+import Link from "next/link";
+import { ChartCard } from "@/components/dashboard/chart-card";
+import { formatCount } from "@/components/dashboard/format";
+import { HistogramChart } from "@/components/dashboard/histogram-chart";
+import { csvHref, fixMarkers, type SectionProps } from "@/components/dashboard/sections/shared";
+import { TimeTrendChart, type TrendPanel } from "@/components/dashboard/time-trend-chart";
+import { PRIORITY_LABELS } from "@/lib/diagnosis/labels";
+import { PRIORITIES } from "@/lib/diagnosis/vocabulary";
+import { formatSla } from "@/lib/definitions/queries";
+import { CHART_TEXT } from "@/lib/metrics/charts";
+import { slaLineMinutes } from "@/lib/metrics/context";
+import { weeksBetween } from "@/lib/metrics/filters";
+import type { DoneFix } from "@/lib/metrics/fixes";
+import type { HistogramBar, TimeTrend } from "@/lib/metrics/response-times";
+import { timeBucketLabel, timeBucketShortLabel, type TimeMetric } from "@/lib/metrics/segments";
+import { histogramTable, timeTrendTable } from "@/lib/metrics/tables";
+
+const METRIC = {
+  lead_to_owner: { chart: "lead_to_owner_time", histogram: "lead_to_owner_histogram", label: "Lead-to-owner time", sla: "owner" },
+  owner_to_first_action: { chart: "owner_to_first_action_time", histogram: "owner_to_first_action_histogram", label: "Owner-to-first-action time", sla: "firstAction" },
+} as const;
+
+interface TrendProps extends SectionProps {
+  metric: TimeMetric;
+  data: Promise<Record<TimeMetric, TimeTrend>>;
+  fixes: Promise<DoneFix[]>;
+}
+
+export async function TimeTrendSection({ metric, data, fixes, filter, context }: TrendProps) {
+  const [trends, done] = await Promise.all([data, fixes]);
+  const trend = trends[metric];
+  const meta = METRIC[metric];
+  const text = CHART_TEXT[meta.chart];
+  const weeks = weeksBetween(filter.from, filter.to, context.weekStartsOn);
+  const priorities = filter.priorities.length ? PRIORITIES.filter((priority) => filter.priorities.includes(priority)) : PRIORITIES;
+  const panels: TrendPanel[] = priorities.map((priority) => {
+    const sla = context.slas[priority][meta.sla];
+    return {
+      priority,
+      label: PRIORITY_LABELS[priority],
+      slaMinutes: slaLineMinutes(sla),
+      slaLabel: formatSla(sla.amount, sla.unit),
+      points: weeks.map((week) => {
+        const point = trend.points.find((candidate) => candidate.week === week && candidate.priority === priority);
+        return point ? { week, n: point.n, median: point.median, p90: point.p90, href: point.href } : { week, n: 0, median: null, p90: null, href: null };
+      }),
+    };
+  });
+  const measured = trend.points.some((point) => point.n > 0);
+  return (
+    <ChartCard
+      id={`chart-${meta.chart}`}
+      title={text.title}
+      caption={text.caption(context)}
+      csvHref={csvHref(meta.chart, filter)}
+      table={timeTrendTable(trend, metric, context)}
+      emptyMessage={measured ? null : `No lead in this selection has a measured ${meta.label.toLowerCase()}${metric === "lead_to_owner" ? ": none was assigned to a person with a recorded time" : ": no owner has made a first sales action yet"}.`}
+      footer={
+        <span className="flex flex-wrap gap-x-4 gap-y-1">
+          <span className="font-medium text-slate-700">Counted apart:</span>
+          {trend.apart.map((item) => (
+            <span key={item.label}>
+              {item.label}:{" "}
+              {item.href && item.count > 0 ? <Link href={item.href} className="font-semibold text-brand-700 hover:underline">{formatCount(item.count)}</Link> : <span className="font-semibold">{formatCount(item.count)}</span>}
+            </span>
+          ))}
+        </span>
+      }
+    >
+      <TimeTrendChart panels={panels} markers={fixMarkers(done, [`${metric}_time`])} metricLabel={meta.label} />
+    </ChartCard>
+  );
+}
+
+export async function HistogramSection({ metric, data, filter, context }: SectionProps & { metric: TimeMetric; data: Promise<Record<TimeMetric, HistogramBar[]>> }) {
+  const bars = (await data)[metric];
+  const meta = METRIC[metric];
+  const text = CHART_TEXT[meta.histogram];
+  const total = bars.reduce((sum, bar) => sum + bar.count, 0);
+  return (
+    <ChartCard
+      id={`chart-${meta.histogram}`}
+      title={text.title}
+      caption={text.caption(context)}
+      csvHref={csvHref(meta.histogram, filter)}
+      table={histogramTable(bars)}
+      emptyMessage={total ? null : `No lead in this selection has a measured ${meta.label.toLowerCase()}, so there is no distribution to show.`}
+    >
+      <HistogramChart data={bars.map((bar) => ({ range: timeBucketLabel(bar.bucket), short: timeBucketShortLabel(bar.bucket), count: bar.count, href: bar.href }))} metricLabel={meta.label} />
+    </ChartCard>
+  );
+}

@@ -1,0 +1,24 @@
+import type { FixMarker } from "@/components/dashboard/fix-markers";
+import type { ChartId } from "@/lib/metrics/charts";
+import type { DashboardContext } from "@/lib/metrics/context";
+import { dashboardSearchParams, type DashboardFilter } from "@/lib/metrics/filters";
+import type { DoneFix } from "@/lib/metrics/fixes";
+import type { WeeklyMetricId } from "@/lib/metrics/weekly";
+
+export interface SectionProps {
+  filter: DashboardFilter;
+  context: DashboardContext;
+}
+
+export function csvHref(chart: ChartId, filter: DashboardFilter): string {
+  const params = dashboardSearchParams(filter);
+  params.set("chart", chart);
+  return `/api/dashboard/csv?${params.toString()}`;
+}
+
+/** Markers for a trend chart: the done fixes expected to move its metric, or naming no metric at all. */
+export function fixMarkers(fixes: DoneFix[], metrics: readonly WeeklyMetricId[]): FixMarker[] {
+  return fixes
+    .filter((fix) => fix.expectedMetric === null || metrics.includes(fix.expectedMetric))
+    .map((fix) => ({ id: fix.id, week: fix.doneWeek, label: `Fix #${fix.id}` }));
+}

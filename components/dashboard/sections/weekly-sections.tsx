@@ -1,0 +1,116 @@
+import Link from "next/link";
+import { ChartCard } from "@/components/dashboard/chart-card";
+import { FailurePointsChart } from "@/components/dashboard/failure-points-chart";
+import { formatCount, formatShare } from "@/components/dashboard/format";
+import { ReasonQualityWeeklyChart } from "@/components/dashboard/reason-quality-charts";
+import { csvHref, fixMarkers, type SectionProps } from "@/components/dashboard/sections/shared";
+import { WeeklyRateChart } from "@/components/dashboard/weekly-rate-chart";
+import { CHART_TEXT } from "@/lib/metrics/charts";
+import { drillHref } from "@/lib/metrics/filters";
+import type { DoneFix } from "@/lib/metrics/fixes";
+import { rate } from "@/lib/metrics/run";
+import type { WeekSummary } from "@/lib/metrics/weekly";
+import { duplicateTable, failurePointTable, noActionTable, reasonQualityWeeklyTable, weeklyPoints } from "@/lib/metrics/weekly-view";
+
+interface WeeklyProps extends SectionProps {
+  data: Promise<WeekSummary[]>;
+  fixes: Promise<DoneFix[]>;
+}
+
+export async function NoActionSection({ data, fixes, filter, context }: WeeklyProps) {
+  const [summaries, done] = await Promise.all([data, fixes]);
+  const points = weeklyPoints(summaries, filter, context);
+  const text = CHART_TEXT.no_action_accepted;
+  const accepted = points.reduce((sum, point) => sum + point.accepted, 0);
+  const count = points.reduce((sum, point) => sum + point.noActionAccepted, 0);
+  const all = drillHref(filter, { segment: { kind: "no_action_accepted" } });
+  return (
+    <ChartCard
+      id="chart-no_action_accepted"
+      title={text.title}
+      caption={text.caption(context)}
+      csvHref={csvHref("no_action_accepted", filter)}
+      table={noActionTable(points)}
+      emptyMessage={accepted ? null : "No lead in this selection has been accepted yet, so there is no accepted lead to check for a first action."}
+      footer={
+        accepted ? (
+          <span>
+            {formatCount(count)} of {formatCount(accepted)} accepted leads ({formatShare(rate(count, accepted))}) got no action within the SLA.{" "}
+            {all && count > 0 && <Link href={all} className="font-semibold text-brand-700 hover:underline">See these {formatCount(count)} leads →</Link>}
+          </span>
+        ) : null
+      }
+    >
+      <WeeklyRateChart
+        data={points.map((point) => ({ week: point.week, count: point.noActionAccepted, rate: point.noActionShare, href: point.hrefs.noActionAccepted }))}
+        countLabel="No action within SLA"
+        rateLabel="Share of accepted"
+        markers={fixMarkers(done, ["no_action_accepted", "owner_to_first_action_time"])}
+      />
+    </ChartCard>
+  );
+}
+
+export async function DuplicateSection({ data, fixes, filter, context }: WeeklyProps) {
+  const [summaries, done] = await Promise.all([data, fixes]);
+  const points = weeklyPoints(summaries, filter, context);
+  const text = CHART_TEXT.duplicate_outreach_rate;
+  const captured = points.reduce((sum, point) => sum + point.captured, 0);
+  return (
+    <ChartCard
+      id="chart-duplicate_outreach_rate"
+      title={text.title}
+      caption={`${text.caption(context)} The window is ${context.duplicateWindowDays} days.`}
+      csvHref={csvHref("duplicate_outreach_rate", filter)}
+      table={duplicateTable(points)}
+      emptyMessage={captured ? null : "No lead was captured in this period with these filters."}
+    >
+      <WeeklyRateChart
+        data={points.map((point) => ({ week: point.week, count: point.duplicateOutreach, rate: point.duplicateRate, href: point.hrefs.duplicateOutreach }))}
+        countLabel="Duplicate outreach"
+        rateLabel="Duplicate outreach rate"
+        markers={fixMarkers(done, ["duplicate_outreach_rate"])}
+      />
+    </ChartCard>
+  );
+}
+
+export async function FailurePointsSection({ data, filter, context }: WeeklyProps) {
+  const points = weeklyPoints(await data, filter, context);
+  const text = CHART_TEXT.failure_points_weekly;
+  const flagged = points.reduce((sum, point) => sum + point.flagged, 0);
+  return (
+    <ChartCard
+      id="chart-failure_points_weekly"
+      title={text.title}
+      caption={text.caption(context)}
+      csvHref={csvHref("failure_points_weekly", filter)}
+      table={failurePointTable(points)}
+      emptyMessage={flagged ? null : "No lead in this selection is flagged: every diagnosis step passed or is still pending."}
+    >
+      <FailurePointsChart data={points.map((point) => ({ week: point.week, counts: point.failurePoints, hrefs: point.hrefs.failurePoints }))} />
+    </ChartCard>
+  );
+}
+
+export async function ReasonQualityWeeklySection({ data, fixes, filter, context }: WeeklyProps) {
+  const [summaries, done] = await Promise.all([data, fixes]);
+  const points = weeklyPoints(summaries, filter, context);
+  const text = CHART_TEXT.reason_quality_weekly;
+  const rejected = points.reduce((sum, point) => sum + point.rejected, 0);
+  return (
+    <ChartCard
+      id="chart-reason_quality_weekly"
+      title={text.title}
+      caption={text.caption(context)}
+      csvHref={csvHref("reason_quality_weekly", filter)}
+      table={reasonQualityWeeklyTable(points)}
+      emptyMessage={rejected ? null : "No lead in this selection was rejected, so there are no reasons to score."}
+    >
+      <ReasonQualityWeeklyChart
+        data={points.map((point) => ({ week: point.week, mean: point.reasonQuality, rejected: point.rejected, href: point.hrefs.rejected }))}
+        markers={fixMarkers(done, ["rejection_reason_quality"])}
+      />
+    </ChartCard>
+  );
+}

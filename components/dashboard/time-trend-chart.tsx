@@ -1,0 +1,80 @@
+"use client";
+
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { linkedDot, useDrillNavigate } from "@/components/dashboard/chart-links";
+import { formatMinutes, formatMinutesTick, formatWeek } from "@/components/dashboard/format";
+import { AXIS, SERIES } from "@/components/dashboard/palette";
+import type { FixMarker } from "@/components/dashboard/fix-markers";
+
+export interface TrendPanel {
+  priority: string;
+  label: string;
+  /** Where the SLA line is drawn (minutes) and how it reads ("15 min", "1 business day"). */
+  slaMinutes: number;
+  slaLabel: string;
+  points: { week: string; n: number; median: number | null; p90: number | null; href: string | null }[];
+}
+
+/** Tick values of the log axis: durations people read at a glance. */
+const TICKS = [1, 5, 15, 60, 240, 1440, 4320, 10080, 43200];
+
+/** Below a minute is drawn at one minute: a log axis has no zero (the table and tooltip keep the real value). */
+const plotted = (minutes: number | null) => (minutes === null ? null : Math.max(1, minutes));
+
+/**
+ * Median and p90 per week, one small chart per priority, each against its SLA line. Response times span
+ * minutes to days, so the axis is logarithmic: a 5-minute median and a 2-day p90 both stay readable.
+ */
+export function TimeTrendChart({ panels, markers, metricLabel }: { panels: TrendPanel[]; markers: FixMarker[]; metricLabel: string }) {
+  const navigate = useDrillNavigate();
+  return (
+    <div className="grid gap-4 md:grid-cols-3">
+      {panels.map((panel) => {
+        const hasData = panel.points.some((point) => point.n > 0);
+        const highest = Math.max(panel.slaMinutes, ...panel.points.map((point) => point.p90 ?? 0));
+        const top = TICKS.find((tick) => tick >= highest) ?? highest;
+        const ticks = TICKS.filter((tick) => tick <= top);
+        const data = panel.points.map((point) => ({ ...point, medianPlot: plotted(point.median), p90Plot: plotted(point.p90) }));
+        const dotLabel = (kind: string) => (point: TrendPanel["points"][number]) =>
+          `${metricLabel}, ${panel.label}, week of ${formatWeek(point.week)}: ${kind} ${formatMinutes(kind === "median" ? point.median : point.p90)} over ${point.n} leads`;
+        return (
+          <figure key={panel.priority} className="min-w-0">
+            <figcaption className="mb-1 flex items-baseline justify-between gap-2 text-xs">
+              <span className="font-semibold text-slate-800">{panel.label}</span>
+              <span className="text-slate-500">SLA {panel.slaLabel} · log scale</span>
+            </figcaption>
+            {hasData ? (
+              <div className="h-52">
+                <ResponsiveContainer width="100%" height="100%">
+                  <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+                    <CartesianGrid vertical={false} stroke="#e2e8f0" />
+                    <XAxis dataKey="week" tickFormatter={formatWeek} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} minTickGap={16} tickLine={false} />
+                    <YAxis scale="log" domain={[1, top]} ticks={ticks} allowDataOverflow tickFormatter={formatMinutesTick} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} width={36} />
+                    <Tooltip
+                      labelFormatter={(week) => `Week of ${formatWeek(String(week))}`}
+                      formatter={(_value, name, item) => {
+                        const point = item.payload as (typeof data)[number];
+                        return [`${formatMinutes(name === "Median" ? point.median : point.p90)} (${point.n} leads)`, name];
+                      }}
+                    />
+                    <Legend itemSorter={null} wrapperStyle={{ fontSize: 11 }} iconType="plainline" />
+                    <ReferenceLine y={Math.max(1, panel.slaMinutes)} stroke={SERIES.sla} strokeDasharray="5 3" label={{ value: "SLA", position: "insideTopRight", fontSize: 10, fill: SERIES.sla }} />
+                    {markers.map((marker) => (
+                      <ReferenceLine key={marker.id} x={marker.week} stroke={SERIES.fix} strokeDasharray="2 2" label={{ value: marker.label, position: "insideTopLeft", fontSize: 10, fill: SERIES.fix }} />
+                    ))}
+                    <Line dataKey="medianPlot" name="Median" stroke={SERIES.median} strokeWidth={2} connectNulls={false} isAnimationActive={false}
+                      dot={linkedDot(navigate, (point: TrendPanel["points"][number]) => point.href, dotLabel("median"), SERIES.median)} />
+                    <Line dataKey="p90Plot" name="p90" stroke={SERIES.p90} strokeWidth={2} connectNulls={false} isAnimationActive={false}
+                      dot={linkedDot(navigate, (point: TrendPanel["points"][number]) => point.href, dotLabel("p90"), SERIES.p90)} />
+                  </LineChart>
+                </ResponsiveContainer>
+              </div>
+            ) : (
+              <p className="flex h-52 items-center justify-center rounded-md bg-slate-50 px-4 text-center text-xs text-slate-500">No {panel.label} lead was measured in this selection.</p>
+            )}
+          </figure>
+        );
+      })}
+    </div>
+  );
+}

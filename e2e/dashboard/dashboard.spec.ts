@@ -1,0 +1,72 @@
+import { readFile } from "node:fs/promises";
+import { queryE2e } from "../fixtures/database";
+import { expect, test } from "../fixtures/auth";
+
+// The marketing lead's questions on the dashboard, answered against the seeded demo workspace. Read-only:
+// expected figures come from SQL written here, not from the app.
+
+async function webinarRange() {
+  const [range] = await queryE2e<{ from: string; to: string }>(
+    `SELECT to_char(max(captured_at) - interval '35 days', 'YYYY-MM-DD') AS "from", to_char(max(captured_at) - interval '7 days', 'YYYY-MM-DD') AS "to" FROM leads`,
+  );
+  const [accepted] = await queryE2e<{ count: string }>(
+    `SELECT count(*) FROM leads WHERE original_source = 'webinar' AND acceptance_status = 'accepted'
+       AND captured_at >= $1::date AND captured_at < $2::date + 1`,
+    [range!.from, range!.to],
+  );
+  return { from: range!.from, to: range!.to, accepted: Number(accepted!.count) };
+}
+
+test("the marketing lead narrows to one source and a date range, then opens the accepted leads behind a funnel bar", async ({ page, signIn }) => {
+  const { from, to, accepted } = await webinarRange();
+  expect(accepted, "the demo data has accepted webinar leads in the range").toBeGreaterThan(0);
+
+  await signIn("marketing");
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+  const filters = page.getByRole("search", { name: "Filter the dashboard" });
+  await filters.getByLabel("Source").selectOption("webinar");
+  await expect(page).toHaveURL(/source=webinar/);
+  await filters.getByLabel("Captured from").fill(from);
+  await expect(page).toHaveURL(new RegExp(`from=${from}`));
+  await filters.getByLabel("Captured to").fill(to);
+  await expect(page).toHaveURL(new RegExp(`to=${to}`));
+
+  const funnel = page.locator("#chart-funnel");
+  await expect(funnel.getByRole("row", { name: /^Webinar/ }).getByRole("cell").nth(2)).toHaveText(accepted.toLocaleString("en"));
+  await funnel.getByRole("link", { name: `Accepted, Webinar: ${accepted.toLocaleString("en")} leads` }).click();
+
+  await expect(page).toHaveURL(/\/leads\?.*segment=accepted/);
+  await expect(page.getByTestId("drill-down-note")).toContainText("Accepted by sales");
+  await expect(page.getByText(new RegExp(`^1–${Math.min(accepted, 50)} of ${accepted.toLocaleString("en")}$`))).toBeVisible();
+  const statuses = page.getByRole("row").filter({ hasText: "Webinar" });
+  await expect(statuses.first()).toContainText("Accepted");
+});
+
+test("a chart's numbers download as CSV with the same figures", async ({ page, signIn }) => {
+  const { from, to } = await webinarRange();
+  const bySource = await queryE2e<{ source: string; captured: string; accepted: string }>(
+    `SELECT original_source AS source, count(*) AS captured, count(*) FILTER (WHERE acceptance_status = 'accepted') AS accepted
+       FROM leads WHERE captured_at >= $1::date AND captured_at < $2::date + 1 AND original_source = 'paid_search' GROUP BY 1`,
+    [from, to],
+  );
+  await signIn("marketing");
+  await page.goto(`/dashboard?from=${from}&to=${to}`);
+  const funnel = page.locator("#chart-funnel");
+  await funnel.getByRole("button", { name: "Table" }).click();
+  await expect(funnel.getByRole("table")).toContainText("Source-to-accepted rate");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), funnel.getByRole("link", { name: /^Download CSV/ }).click()]);
+  expect(download.suggestedFilename()).toBe(`baton-funnel-${from}-to-${to}.csv`);
+  const csv = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
+  const [header, ...lines] = csv.trim().split("\r\n");
+  expect(header).toBe("Source,Captured,Assigned,Accepted,Qualified,Won,Source-to-accepted rate,Accepted-to-qualified rate");
+  const paidSearch = lines.find((line) => line.startsWith("Paid search,"))?.split(",");
+  expect(paidSearch?.[1]).toBe(bySource[0]?.captured);
+  expect(paidSearch?.[3]).toBe(bySource[0]?.accepted);
+});
+
+test("the CSV download needs a session", async ({ request }) => {
+  const response = await request.get("/api/dashboard/csv?chart=funnel", { maxRedirects: 0 });
+  expect(response.status()).toBe(401);
+});

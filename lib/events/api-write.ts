@@ -1,0 +1,80 @@
+import "server-only";
+import { ApiError } from "@/lib/api/errors";
+import { writeEvents, type EventInput, type WrittenEvent } from "@/lib/events/append";
+import { projectEventsOntoLeads } from "@/lib/events/project";
+import type { EventRequest } from "@/lib/events/schemas";
+import type { Queryable } from "@/lib/rediagnosis/queryable";
+
+// The API's event appends: leads and people named in the batch are looked up in three set-based
+// queries, every unknown one reported with its path (events.12.lead), then the batch is written in one
+// INSERT and the leads' summary columns follow their events. Nothing is written unless all are valid.
+
+type Field = { path: string; message: string };
+
+interface Resolved {
+  leadsById: Map<number, string>;
+  leadsByExternal: Map<string, { id: number; sourceSystem: string }>;
+  users: Map<string, number>;
+}
+
+async function resolve(client: Queryable, events: readonly EventRequest[]): Promise<Resolved> {
+  const ids = events.flatMap((event) => ("id" in event.lead ? [event.lead.id] : []));
+  const external = events.flatMap((event) => ("externalId" in event.lead ? [event.lead] : []));
+  const emails = [...new Set(events.flatMap((event) => [event.actor && "email" in event.actor ? event.actor.email : null, event.owner?.email ?? null]).filter((email): email is string => email !== null).map((email) => email.toLowerCase()))];
+  const [byId, byExternal, users] = await Promise.all([
+    client.query<{ id: number; source_system: string }>("SELECT id, source_system FROM leads WHERE id = ANY($1::int[])", [ids]),
+    client.query<{ id: number; source_system: string; external_id: string }>(
+      "SELECT l.id, l.source_system, l.external_id FROM leads l JOIN unnest($1::text[], $2::text[]) AS k(s, x) ON l.source_system = k.s AND l.external_id = k.x",
+      [external.map((lead) => lead.sourceSystem), external.map((lead) => lead.externalId)],
+    ),
+    client.query<{ id: number; email: string }>("SELECT id, lower(email) AS email FROM users WHERE active AND lower(email) = ANY($1::text[])", [emails]),
+  ]);
+  return {
+    leadsById: new Map(byId.rows.map((row) => [row.id, row.source_system])),
+    leadsByExternal: new Map(byExternal.rows.map((row) => [`${row.source_system}\u0000${row.external_id}`, { id: row.id, sourceSystem: row.source_system }])),
+    users: new Map(users.rows.map((row) => [row.email, row.id])),
+  };
+}
+
+export interface AppendResult {
+  written: WrittenEvent[];
+  /** Leads with a new event: their summary and diagnosis must follow. */
+  changedLeadIds: number[];
+}
+
+export async function appendApiEvents(client: Queryable, events: readonly EventRequest[], idempotency: { tokenId: number; key: string | null }): Promise<AppendResult> {
+  const found = await resolve(client, events);
+  const problems: Field[] = [];
+  const inputs: EventInput[] = events.map((event, index) => {
+    const at = (field: string) => `events.${index}.${field}`;
+    let lead: { id: number; sourceSystem: string } | undefined;
+    if ("id" in event.lead) {
+      const source = found.leadsById.get(event.lead.id);
+      lead = source === undefined ? undefined : { id: event.lead.id, sourceSystem: source };
+    } else lead = found.leadsByExternal.get(`${event.lead.sourceSystem}\u0000${event.lead.externalId}`);
+    if (!lead) problems.push({ path: at("lead"), message: "no such lead" });
+    const user = (email: string) => found.users.get(email.toLowerCase());
+    const actorId = event.actor && "email" in event.actor ? user(event.actor.email) : undefined;
+    if (event.actor && "email" in event.actor && actorId === undefined) problems.push({ path: at("actor.email"), message: "is not an active Baton user" });
+    const ownerId = event.owner ? user(event.owner.email) : undefined;
+    if (event.owner && ownerId === undefined) problems.push({ path: at("owner.email"), message: "is not an active Baton user" });
+    return {
+      leadId: lead?.id ?? 0,
+      type: event.type,
+      occurredAt: new Date(event.occurredAt),
+      actorId: actorId ?? null,
+      actorName: event.actor && "name" in event.actor ? event.actor.name : null,
+      channel: event.channel ?? null,
+      details: { ...(event.details ?? {}), ...(ownerId ? { ownerId: String(ownerId) } : {}) },
+      sourceSystem: event.sourceSystem ?? lead?.sourceSystem ?? "api",
+      externalId: event.externalId ?? null,
+      // Each event of a keyed batch carries the key too: even a race past the request check cannot insert it twice.
+      idempotencyKey: idempotency.key ? `${idempotency.tokenId}:${idempotency.key}:${index}` : null,
+    };
+  });
+  if (problems.length) throw new ApiError(422, "invalid", "Some events cannot be written.", problems);
+  const written = await writeEvents(client, inputs, { onConflict: "ignore", ids: true });
+  const changedLeadIds = [...new Set(written.filter((event) => event.status === "created").map((event) => event.leadId))];
+  await projectEventsOntoLeads(client, changedLeadIds);
+  return { written, changedLeadIds };
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { CHANNELS, EVENT_TYPES } from "@/lib/diagnosis/vocabulary";
+import { SOURCE_SYSTEM, userRefSchema } from "@/lib/leads/upsert-schemas";
+
+// POST /events: timeline facts appended in batches of up to 1,000, in the DOMAIN.md vocabulary. Shared
+// by the route, its writer and the OpenAPI document.
+
+export const MAX_EVENTS_PER_BATCH = 1_000;
+const isoDateTime = z.iso.datetime({ offset: true, error: "an ISO 8601 date-time with a time zone, e.g. 2025-03-14T09:05:00Z" }).meta({ format: "date-time" });
+
+export const leadRefSchema = z
+  .union([
+    z.object({ id: z.number().int().positive().max(2 ** 31 - 1) }).strict(),
+    z.object({ sourceSystem: SOURCE_SYSTEM.default("api"), externalId: z.string().trim().min(1).max(200) }).strict(),
+  ])
+  .meta({ id: "LeadRef", description: "The lead, by Baton id or by its source system and external id." });
+
+export const eventDetailsSchema = z
+  .object({
+    reasonCode: z.string().max(64).optional().meta({ description: "rejected, disqualified, lost: a rejection reason code" }),
+    reasonDetail: z.string().max(5_000).optional(),
+    criteria: z.record(z.string().max(64), z.boolean()).optional().meta({ description: "accepted, rejected, qualified, disqualified: criterion id -> met" }),
+    nextAction: z.string().max(500).optional().meta({ description: "next_action_set" }),
+    dueAt: isoDateTime.optional().meta({ description: "next_action_set" }),
+    question: z.string().max(5_000).optional().meta({ description: "info_requested" }),
+    answer: z.string().max(5_000).optional().meta({ description: "info_provided" }),
+    queue: z.string().max(200).optional().meta({ description: "routed" }),
+    subject: z.string().max(500).optional(),
+    notes: z.string().max(10_000).optional(),
+  })
+  .strict()
+  .meta({ id: "EventDetails" });
+
+export const eventInputSchema = z
+  .object({
+    lead: leadRefSchema,
+    type: z.enum(EVENT_TYPES),
+    occurredAt: isoDateTime,
+    externalId: z.string().trim().min(1).max(200).optional().meta({ description: "The event's id in its source system: a repeat is reported as a duplicate, not added." }),
+    sourceSystem: SOURCE_SYSTEM.optional().meta({ description: "Defaults to the lead's source system." }),
+    actor: z.union([userRefSchema, z.object({ name: z.string().trim().min(1).max(200) }).strict()]).optional().meta({ description: "Who acted: a Baton user by email, or a name." }),
+    owner: userRefSchema.optional().meta({ description: "assigned, reassigned: the new owner." }),
+    channel: z.enum(CHANNELS).optional(),
+    details: eventDetailsSchema.optional(),
+  })
+  .strict()
+  .superRefine((event, context) => {
+    if ((event.type === "assigned" || event.type === "reassigned") && !event.owner) context.addIssue({ code: "custom", path: ["owner"], message: "is required for assigned and reassigned events" });
+    if (event.owner && event.type !== "assigned" && event.type !== "reassigned") context.addIssue({ code: "custom", path: ["owner"], message: "only assigned and reassigned events have an owner" });
+  })
+  .meta({ id: "EventInput" });
+export type EventRequest = z.infer<typeof eventInputSchema>;
+
+export const eventBatchSchema = z.object({ events: z.array(eventInputSchema).min(1).max(MAX_EVENTS_PER_BATCH) }).strict().meta({ id: "EventBatch" });
+
+export const eventBatchResponseSchema = z
+  .object({
+    created: z.number().int(),
+    duplicates: z.number().int(),
+    events: z.array(z.object({ index: z.number().int(), id: z.number().int().nullable(), leadId: z.number().int(), status: z.enum(["created", "duplicate"]) })),
+  })
+  .meta({ id: "EventBatchResult" });

@@ -1,0 +1,151 @@
+import "server-only";
+import type { z } from "zod";
+import { recordAudit } from "@/lib/audit/record";
+import { db, pool, type Prisma } from "@/lib/db";
+import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
+import { AppError, NotFoundError, StaleWriteError, ValidationError } from "@/lib/errors";
+import { analyseFile, type FileAnalysis } from "@/lib/import/analyse";
+import type { FileKind } from "@/lib/import/fields";
+import { listStoredFiles } from "@/lib/import/files";
+import { readSettings, type JobSettings } from "@/lib/import/job-state";
+import { emptyFileMapping, mappingDocumentSchema, type FileMapping, type MappingDocument } from "@/lib/import/mapping";
+import { validateMapping } from "@/lib/import/mapping-checks";
+import { detectPreset, PRESETS, suggestColumns, type PresetId } from "@/lib/import/presets";
+import { analyseSchema, importSettingsSchema, saveMappingSchema, toFieldErrors } from "@/lib/import/schemas";
+
+// The steps before a run: create the job, look at its files (detect and suggest), confirm the settings,
+// adjust the mapping. Each takes the acting user; server actions add the session, tests call these.
+
+export function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationError(toFieldErrors(result.error), "Some fields need attention. Nothing was saved.");
+  return result.data;
+}
+
+export const EDITABLE_STATUSES = ["uploaded", "mapped", "validated", "failed", "cancelled"] as const;
+
+export function staleJob(): StaleWriteError {
+  return new StaleWriteError("This import changed since you opened the page (another tab, or its check finished). Nothing was saved: reload to see it, then make your change again.");
+}
+
+export async function loadJobForUpdate(tx: Prisma.TransactionClient, jobId: number, version?: number) {
+  const job = await tx.importJob.findUnique({ where: { id: jobId }, select: { id: true, status: true, version: true, settings: true, mapping: true, sourceSystem: true, mode: true, summary: true } });
+  if (!job) throw new NotFoundError("That import");
+  if (version !== undefined && job.version !== version) throw staleJob();
+  return job;
+}
+
+export async function createImportJob(actorId: number): Promise<{ id: number }> {
+  const timeZone = await getWorkspaceTimeZone();
+  return db.$transaction(async (tx) => {
+    const job = await tx.importJob.create({ data: { sourceSystem: "csv", createdById: actorId, settings: { timeZone } }, select: { id: true } });
+    await recordAudit(tx, { actorId, action: "import.create", entityType: "import_job", entityId: job.id, after: { status: "uploaded" } });
+    return job;
+  });
+}
+
+/** A file's suggested mapping: the preset's columns, and the detected date formats. */
+function suggestedMapping(kind: FileKind, analysis: FileAnalysis, preset: PresetId, saved?: FileMapping): FileMapping {
+  const headers = new Set(analysis.shape.headers);
+  const fromSaved = saved ? Object.fromEntries(Object.entries(saved.columns).filter(([header]) => headers.has(header))) : {};
+  return {
+    columns: Object.keys(fromSaved).length ? fromSaved : suggestColumns(preset, kind, analysis.shape.headers),
+    values: saved ? Object.fromEntries(Object.entries(saved.values).filter(([header]) => headers.has(header))) : {},
+    dateFormats: { ...analysis.dateFormats, ...(saved?.dateFormats ?? {}) },
+  };
+}
+
+/** Detects each uploaded file's shape and the CRM it came from, and pre-fills the mapping. */
+export async function analyseImportJob(actorId: number, input: unknown): Promise<{ id: number; preset: PresetId }> {
+  const { jobId, savedMappingId } = parse(analyseSchema, input);
+  const stored = await listStoredFiles(pool, jobId);
+  if (stored.length === 0) throw new AppError("Upload at least one file first.", 422);
+  const saved = savedMappingId ? await db.importMapping.findUnique({ where: { id: savedMappingId }, select: { preset: true, columns: true, values: true } }) : null;
+  const analyses = new Map<FileKind, FileAnalysis>();
+  for (const file of stored) analyses.set(file.kind, await analyseFile(jobId, file.kind));
+  const first = analyses.get("leads") ?? [...analyses.values()][0]!;
+  const detected = detectPreset(first.shape.headers, analyses.has("leads") ? "leads" : undefined);
+  const preset = (saved?.preset as PresetId | undefined) ?? detected.preset;
+  const savedDocument = saved ? savedMappingDocument(saved.columns, saved.values) : undefined;
+
+  return db.$transaction(async (tx) => {
+    const job = await loadJobForUpdate(tx, jobId);
+    if (!(EDITABLE_STATUSES as readonly string[]).includes(job.status)) throw new AppError("This import is running or finished; start a new one to import again.", 409);
+    const previous = readSettings(job.settings);
+    const settings: JobSettings = { timeZone: previous.timeZone, preset, files: {} };
+    const mapping: MappingDocument = { files: {} };
+    for (const [kind, analysis] of analyses) {
+      settings.files[kind] = analysis.shape;
+      mapping.files[kind] = suggestedMapping(kind, analysis, preset, savedDocument?.files[kind]);
+    }
+    await tx.importJob.update({
+      where: { id: jobId },
+      data: { status: "mapped", preset, sourceSystem: PRESETS[preset].sourceSystem, settings: settings as Prisma.InputJsonValue, mapping: mapping as Prisma.InputJsonValue, summary: {}, version: { increment: 1 } },
+    });
+    await recordAudit(tx, { actorId, action: "import.analyse", entityType: "import_job", entityId: jobId, before: { status: job.status }, after: { status: "mapped", preset, files: stored.map((file) => file.name) } });
+    return { id: jobId, preset };
+  });
+}
+
+function savedMappingDocument(columns: unknown, values: unknown): MappingDocument | undefined {
+  const files: Record<string, unknown> = {};
+  const columnMap = (columns ?? {}) as Record<string, unknown>;
+  const valueMap = (values ?? {}) as Record<string, { values?: unknown; dateFormats?: unknown }>;
+  for (const kind of Object.keys(columnMap)) files[kind] = { columns: columnMap[kind], values: valueMap[kind]?.values ?? {}, dateFormats: valueMap[kind]?.dateFormats ?? {} };
+  const parsed = mappingDocumentSchema.safeParse({ files });
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Source system, time zone, preset and each file's encoding and delimiter; a changed file is read again. */
+export async function updateImportSettings(actorId: number, input: unknown): Promise<void> {
+  const values = parse(importSettingsSchema, input);
+  const current = await db.importJob.findUnique({ where: { id: values.jobId }, select: { settings: true, version: true } });
+  if (!current) throw new NotFoundError("That import");
+  if (current.version !== values.version) throw staleJob();
+  const before = readSettings(current.settings);
+  const reread = new Map<FileKind, FileAnalysis>();
+  for (const kind of Object.keys(values.files) as FileKind[]) {
+    const file = values.files[kind]!;
+    const shape = before.files[kind];
+    if (shape && (shape.encoding !== file.encoding || shape.delimiter !== file.delimiter)) reread.set(kind, await analyseFile(values.jobId, kind, { encoding: file.encoding, delimiter: file.delimiter }));
+  }
+  await db.$transaction(async (tx) => {
+    const job = await loadJobForUpdate(tx, values.jobId, values.version);
+    if (!(EDITABLE_STATUSES as readonly string[]).includes(job.status)) throw new AppError("This import is running or finished.", 409);
+    const mapping = mappingDocumentSchema.parse(job.mapping);
+    const settings: JobSettings = { ...before, timeZone: values.timeZone, preset: values.preset };
+    for (const [kind, analysis] of reread) {
+      settings.files[kind] = analysis.shape;
+      mapping.files[kind] = suggestedMapping(kind, analysis, values.preset);
+    }
+    // A new preset re-suggests the columns of files whose mapping is still empty.
+    for (const kind of Object.keys(settings.files) as FileKind[]) {
+      const current = mapping.files[kind] ?? emptyFileMapping();
+      if (Object.keys(current.columns).length === 0) mapping.files[kind] = { ...current, columns: suggestColumns(values.preset, kind, settings.files[kind]!.headers) };
+    }
+    await tx.importJob.update({
+      where: { id: values.jobId },
+      data: { status: "mapped", sourceSystem: values.sourceSystem, preset: values.preset, settings: settings as Prisma.InputJsonValue, mapping: mapping as Prisma.InputJsonValue, summary: {}, version: { increment: 1 } },
+    });
+    await recordAudit(tx, { actorId, action: "import.settings", entityType: "import_job", entityId: values.jobId, before: { sourceSystem: job.sourceSystem, timeZone: before.timeZone }, after: { sourceSystem: values.sourceSystem, timeZone: values.timeZone, preset: values.preset } });
+  });
+}
+
+/** Stores the column, value and date-format mapping; the job needs a new check afterwards. */
+export async function saveImportMapping(actorId: number, input: unknown): Promise<{ version: number }> {
+  const values = parse(saveMappingSchema, input);
+  return db.$transaction(async (tx) => {
+    const job = await loadJobForUpdate(tx, values.jobId, values.version);
+    if (!(EDITABLE_STATUSES as readonly string[]).includes(job.status)) throw new AppError("This import is running or finished.", 409);
+    const problems = validateMapping(readSettings(job.settings), values.mapping);
+    if (Object.keys(problems).length) throw new ValidationError(problems, "The mapping needs attention. Nothing was saved.");
+    const updated = await tx.importJob.update({
+      where: { id: values.jobId },
+      // A new mapping needs a new check: the last one's counts and report no longer apply.
+      data: { status: "mapped", mapping: values.mapping as Prisma.InputJsonValue, summary: {}, version: { increment: 1 } },
+      select: { version: true },
+    });
+    await recordAudit(tx, { actorId, action: "import.map", entityType: "import_job", entityId: values.jobId, before: job.mapping, after: values.mapping });
+    return updated;
+  });
+}

@@ -1,0 +1,140 @@
+import "server-only";
+import { buildChoiceIndex, type ChoiceContext } from "@/lib/import/choices";
+import type { FileKind } from "@/lib/import/fields";
+import { readFileParts } from "@/lib/import/files";
+import { issue, type RowIssue } from "@/lib/import/issues";
+import { emptyCounts, kindsOf, type FileCounts, type JobSettings } from "@/lib/import/job-state";
+import { compileMapping, emptyFileMapping, type MappingDocument } from "@/lib/import/mapping";
+import type { ProgressTracker } from "@/lib/import/progress";
+import { readCsvBatches, type CsvRow } from "@/lib/import/read-rows";
+import { SeenIds } from "@/lib/import/seen-ids";
+import { transformActivityRow } from "@/lib/import/transform-activity";
+import type { PendingEvent, TransformContext } from "@/lib/import/transform-cells";
+import { transformLeadRow } from "@/lib/import/transform-lead";
+import { hashCells } from "@/lib/import/values";
+import type { LeadUpsertInput } from "@/lib/leads/upsert";
+import type { Queryable } from "@/lib/rediagnosis/queryable";
+
+// Reads every file of a job in batches, turns rows into records and hands each batch to a sink: the
+// dry run's sink only looks, the import's sink writes. Both see exactly the same records and issues.
+
+export const BATCH_SIZE = 5_000;
+
+export interface ActivityRow {
+  row: number;
+  event: PendingEvent;
+}
+
+export interface Sink {
+  leads(leads: LeadUpsertInput[], events: PendingEvent[], counts: FileCounts): Promise<void>;
+  /** Returns the rows whose lead was not found (reported as errors by the pipeline). */
+  activities(rows: ActivityRow[], knownLeads: { has(externalId: string): boolean }, counts: FileCounts): Promise<ActivityRow[]>;
+}
+
+export interface PipelineInput {
+  client: Queryable;
+  jobId: number;
+  sourceSystem: string;
+  settings: JobSettings;
+  mapping: MappingDocument;
+  choices: ChoiceContext;
+  tracker: ProgressTracker;
+  /** First stored part of each file: issues point at their file. */
+  fileIds: Partial<Record<FileKind, number>>;
+}
+
+/** The rows of one batch turned into records, with its issues already reported. */
+type Prepared = { kind: "leads"; rows: number; leads: LeadUpsertInput[]; events: PendingEvent[] } | { kind: "activities"; rows: number; activities: ActivityRow[] };
+
+export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Partial<Record<FileKind, FileCounts>>> {
+  const { client, jobId, settings, tracker } = input;
+  const index = buildChoiceIndex(input.choices);
+  // Duplicate rows: the first row per external id is kept (lib/import/seen-ids.ts).
+  const seenLeads = new SeenIds();
+  const results: Partial<Record<FileKind, FileCounts>> = {};
+  for (const kind of kindsOf(settings)) {
+    const shape = settings.files[kind]!;
+    const counts = emptyCounts();
+    results[kind] = counts;
+    const fileId = input.fileIds[kind] ?? null;
+    const context: TransformContext = {
+      mapping: compileMapping(kind, shape.headers, input.mapping.files[kind] ?? emptyFileMapping(), settings.preset),
+      choices: index,
+      timeZone: settings.timeZone,
+      sourceSystem: input.sourceSystem,
+    };
+    const report = (issues: RowIssue[]) => {
+      tracker.report(issues, fileId);
+      counts.warnings += issues.filter((found) => found.severity === "warning").length;
+    };
+
+    const prepare = (batch: CsvRow[]): Prepared => {
+      counts.rows += batch.length;
+      if (kind !== "leads") {
+        const activities: ActivityRow[] = [];
+        for (const { row, cells } of batch) {
+          const result = transformActivityRow(cells, row, kind, context);
+          report(result.issues);
+          if (result.event) activities.push({ row, event: result.event });
+          else counts.failed++;
+        }
+        return { kind: "activities", rows: batch.length, activities };
+      }
+      const leads: LeadUpsertInput[] = [];
+      const events: PendingEvent[] = [];
+      for (const { row, cells } of batch) {
+        const result = transformLeadRow(cells, row, context);
+        report(result.issues);
+        if (!result.lead) {
+          counts.failed++;
+          continue;
+        }
+        const hash = hashCells(cells);
+        const first = seenLeads.firstOrAdd(result.lead.externalId, row, hash);
+        if (first !== undefined) {
+          const message = first.hash === hash ? `Repeats row ${first.row} exactly: skipped.` : `Same external id as row ${first.row}: skipped (the first row is imported).`;
+          report([issue(row, context.mapping.first.get("externalId")?.header ?? null, result.lead.externalId, message, "warning")]);
+          counts.duplicates++;
+          continue;
+        }
+        leads.push(result.lead);
+        events.push(...result.events);
+      }
+      return { kind: "leads", rows: batch.length, leads, events };
+    };
+
+    const write = async (prepared: Prepared): Promise<void> => {
+      if (prepared.kind === "leads") await sink.leads(prepared.leads, prepared.events, counts);
+      else {
+        const missing = await sink.activities(prepared.activities, seenLeads, counts);
+        for (const lost of missing) {
+          counts.failed++;
+          const message = `No lead with the id "${lost.event.leadExternalId}" in the leads file or in Baton (source ${input.sourceSystem}).`;
+          report([issue(lost.row, context.mapping.first.get("leadExternalId")?.header ?? null, lost.event.leadExternalId, message)]);
+        }
+      }
+      syncCounters(tracker, results);
+      tracker.counters.rowsDone += prepared.rows;
+      await tracker.advance(prepared.rows);
+    };
+
+    // Two stages: the next batch is parsed and transformed in Node while PostgreSQL writes this one.
+    let writing: Promise<void> | null = null;
+    for await (const batch of readCsvBatches(readFileParts(client, jobId, kind), shape, BATCH_SIZE)) {
+      const prepared = prepare(batch);
+      if (writing) await writing;
+      writing = write(prepared);
+    }
+    if (writing) await writing;
+  }
+  return results;
+}
+
+function syncCounters(tracker: ProgressTracker, results: Partial<Record<FileKind, FileCounts>>): void {
+  const all = Object.values(results);
+  const sum = (pick: (counts: FileCounts) => number) => all.reduce((total, counts) => total + pick(counts), 0);
+  tracker.counters.rowsCreated = sum((counts) => counts.created);
+  tracker.counters.rowsUpdated = sum((counts) => counts.updated);
+  tracker.counters.rowsSkipped = sum((counts) => counts.unchanged + counts.duplicates);
+  tracker.counters.rowsFailed = sum((counts) => counts.failed);
+}

@@ -1,0 +1,75 @@
+import { Readable } from "node:stream";
+import Papa from "papaparse";
+import { createDecoder, type Encoding } from "@/lib/import/decode";
+import type { Delimiter, Newline } from "@/lib/import/sniff";
+
+// Streams a stored file as batches of rows: bytes (one stored part at a time) -> text (streaming
+// decoder) -> CSV records (papaparse's stream parser, which pauses when we fall behind). Memory stays
+// bounded by the part size and the batch, whatever the file's length.
+
+export interface ReadShape {
+  encoding: Encoding;
+  delimiter: Delimiter;
+  newline: Newline;
+  headerRow: number;
+}
+
+export interface CsvRow {
+  /** The spreadsheet row number: the header is row 1 (2 after a "sep=" line). */
+  row: number;
+  cells: string[];
+}
+
+export interface ReadProgress {
+  bytes: number;
+}
+
+const TEXT_SLICE = 256 * 1024;
+
+async function* decodedText(parts: AsyncIterable<Uint8Array>, encoding: Encoding, progress: ReadProgress): AsyncGenerator<string> {
+  const decoder = createDecoder(encoding);
+  for await (const part of parts) {
+    const text = decoder.write(part);
+    progress.bytes += part.byteLength;
+    // Slices keep each parser step small; the part itself is released once decoded.
+    for (let start = 0; start < text.length; start += TEXT_SLICE) yield text.slice(start, start + TEXT_SLICE);
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+/** Yields batches of data rows (the header and any "sep=" line are skipped). */
+export async function* readCsvBatches(parts: AsyncIterable<Uint8Array>, shape: ReadShape, batchSize: number, progress: ReadProgress = { bytes: 0 }): AsyncGenerator<CsvRow[]> {
+  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: shape.delimiter, newline: shape.newline, skipEmptyLines: "greedy" }) as NodeJS.ReadWriteStream;
+  const source = Readable.from(decodedText(parts, shape.encoding, progress));
+  source.on("error", (error) => parser.emit("error", error));
+  source.pipe(parser);
+  let record = 0;
+  let batch: CsvRow[] = [];
+  try {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      record++;
+      // Records 1..headerRow+1 are the sep= line and the header.
+      if (record <= shape.headerRow + 1) continue;
+      batch.push({ row: record, cells });
+      if (batch.length >= batchSize) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length) yield batch;
+  } finally {
+    // Stopping early (a cancelled import) must not leave the source reading in the background.
+    source.destroy();
+  }
+}
+
+/** Reads the first rows of a file (the value-mapping step's distinct values). */
+export async function readFirstRows(parts: AsyncIterable<Uint8Array>, shape: ReadShape, limit: number): Promise<CsvRow[]> {
+  const rows: CsvRow[] = [];
+  for await (const batch of readCsvBatches(parts, shape, Math.min(limit, 1000))) {
+    rows.push(...batch);
+    if (rows.length >= limit) break;
+  }
+  return rows.slice(0, limit);
+}

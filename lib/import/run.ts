@@ -1,0 +1,179 @@
+import "server-only";
+import type pg from "pg";
+import { pool } from "@/lib/db";
+import { loadChoiceContext } from "@/lib/import/choice-context";
+import type { FileKind } from "@/lib/import/fields";
+import { finishJob, type RunOutcome } from "@/lib/import/finish";
+import { readSettings, readSummary, type FileCounts } from "@/lib/import/job-state";
+import { mappingDocumentSchema } from "@/lib/import/mapping";
+import { runPipeline, type PipelineInput } from "@/lib/import/pipeline";
+import { ImportCancelled, ProgressTracker } from "@/lib/import/progress";
+import { checkSink, TOUCHED_TABLE, writeSink } from "@/lib/import/sinks";
+import { loadDiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
+import { diagnoseLead } from "@/lib/diagnosis/diagnose";
+import { loadDiagnosisInputs } from "@/lib/rediagnosis/load-batch";
+import { saveDiagnoses } from "@/lib/rediagnosis/save-batch";
+
+// Runs one queued check (dry run) or import. Whatever instance picks the job holds a session advisory
+// lock on it for the whole run: a second pick-up of the same job (a retry, a sweep) finds it locked and
+// leaves it alone, and a crashed instance's lock disappears with its connection.
+//
+// Why one transaction: the import writes every batch inside a single transaction on one connection,
+// and diagnoses the leads it changed inside it too. Cancelling (checked between batches), a failure,
+// an all-or-nothing import that met an invalid row, or a crash all end in ROLLBACK: nothing of the
+// file is left behind, in either mode. "Import the valid rows" differs only in skipping invalid rows.
+// Progress and the validation report are written on other connections, so they are visible live and
+// survive the rollback.
+
+export const IMPORT_LOCK_SPACE = 7_340_401;
+const DIAGNOSIS_BATCH = 2_500;
+
+interface JobRow {
+  id: number;
+  status: string;
+  mode: "all_or_nothing" | "valid_rows";
+  source_system: string;
+  settings: unknown;
+  mapping: unknown;
+  summary: unknown;
+  cancel_requested: boolean;
+  created_by_id: number | null;
+}
+
+async function firstPartIds(client: pg.PoolClient, jobId: number): Promise<Partial<Record<FileKind, number>>> {
+  const { rows } = await client.query<{ kind: FileKind; id: number }>("SELECT kind, min(id) AS id FROM import_files WHERE job_id = $1 GROUP BY kind", [jobId]);
+  return Object.fromEntries(rows.map((row) => [row.kind, row.id]));
+}
+
+export async function runImportJob(jobId: number): Promise<"finished" | "skipped"> {
+  const client = await pool.connect();
+  let locked = false;
+  let broken = false;
+  try {
+    locked = (await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS ok", [IMPORT_LOCK_SPACE, jobId])).rows[0]?.ok === true;
+    if (!locked) return "skipped";
+    const { rows } = await client.query<JobRow>(
+      "SELECT id, status, mode, source_system, settings, mapping, summary, cancel_requested, created_by_id FROM import_jobs WHERE id = $1",
+      [jobId],
+    );
+    const job = rows[0];
+    if (!job || (job.status !== "queued" && job.status !== "running")) return "skipped";
+    const run = readSummary(job.summary).run ?? "import";
+    if (job.cancel_requested) {
+      await finishJob(job.id, job.created_by_id, run, { kind: "cancelled" });
+      return "finished";
+    }
+    await client.query(
+      "UPDATE import_jobs SET status = 'running', started_at = now(), error = NULL, version = version + 1, updated_at = now() WHERE id = $1",
+      [jobId],
+    );
+    await client.query("DELETE FROM import_issues WHERE job_id = $1", [jobId]);
+    const outcome = await execute(client, job, run);
+    await finishJob(job.id, job.created_by_id, run, outcome);
+    if (run === "import" && outcome.kind === "done") await cleanPendingLists(client);
+    return "finished";
+  } catch (error) {
+    broken = true;
+    throw error;
+  } finally {
+    if (locked) await client.query("SELECT pg_advisory_unlock($1, $2)", [IMPORT_LOCK_SPACE, jobId]).catch(() => (broken = true));
+    client.release(broken);
+  }
+}
+
+async function execute(client: pg.PoolClient, job: JobRow, run: "check" | "import"): Promise<RunOutcome> {
+  const tracker = new ProgressTracker(job.id);
+  try {
+    const settings = readSettings(job.settings);
+    const input: PipelineInput = {
+      client,
+      jobId: job.id,
+      sourceSystem: job.source_system,
+      settings,
+      mapping: mappingDocumentSchema.parse(job.mapping),
+      choices: await loadChoiceContext(client),
+      tracker,
+      fileIds: await firstPartIds(client, job.id),
+    };
+    const total = Object.values(settings.files).reduce((sum, file) => sum + (file.rowCount ?? file.rowEstimate), 0);
+    tracker.counters.rowsTotal = total;
+    await tracker.startPhase("reading", total);
+    const result = run === "check" ? { counts: await runPipeline(input, checkSink(client, job.source_system)), diagnosed: null } : await importInTransaction(client, job, input, tracker);
+    await tracker.flush(true);
+    if (result === "rejected") {
+      return { kind: "failed", message: `Nothing was imported: ${tracker.errors.toLocaleString("en")} problems keep rows out, and this import was set to all or nothing. Fix the file or choose "import the valid rows".`, tracker };
+    }
+    return { kind: "done", files: result.counts, diagnosed: result.diagnosed, tracker };
+  } catch (error) {
+    if (error instanceof ImportCancelled) return { kind: "cancelled", tracker };
+    console.error(`import ${job.id}:`, error);
+    return { kind: "failed", message: "The import stopped on an unexpected error and was rolled back: nothing was imported. Try again; if it happens again, check the server log.", tracker };
+  }
+}
+
+async function importInTransaction(client: pg.PoolClient, job: JobRow, input: PipelineInput, tracker: ProgressTracker) {
+  await client.query("BEGIN");
+  try {
+    // The lead table's GIN indexes (name/email/company search, failure points) queue new entries in a
+    // pending list; the default 4 MB list makes every few batches stop to merge it. A larger list for
+    // this transaction lets the import write at full speed; cleanPendingLists merges it after COMMIT.
+    await client.query("SET LOCAL gin_pending_list_limit = '64MB'");
+    await client.query(`CREATE TEMP TABLE ${TOUCHED_TABLE} (id int PRIMARY KEY) ON COMMIT DROP`);
+    const allOrNothing = job.mode === "all_or_nothing";
+    const counts: Partial<Record<FileKind, FileCounts>> = await runPipeline(input, writeSink(client, job.source_system, () => !allOrNothing || tracker.errors === 0));
+    if (allOrNothing && tracker.errors > 0) {
+      await client.query("ROLLBACK");
+      return "rejected" as const;
+    }
+    const diagnosed = await diagnoseChanged(client, tracker);
+    await tracker.startPhase("finishing", 1);
+    await tracker.flush(false); // the last chance to cancel: after COMMIT the import stands
+    await client.query("COMMIT");
+    return { counts, diagnosed };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Merges the GIN pending lists the import filled, so the next single write does not pay for it. */
+async function cleanPendingLists(client: pg.PoolClient): Promise<void> {
+  const { rows } = await client.query<{ index: string }>(
+    `SELECT c.oid::regclass::text AS index FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
+     WHERE i.indrelid = 'leads'::regclass AND a.amname = 'gin'`,
+  );
+  for (const { index } of rows) await client.query("SELECT gin_clean_pending_list($1::regclass)", [index]).catch((error: unknown) => console.error(`import: cleaning ${index}`, error));
+}
+
+/**
+ * Re-diagnoses the leads the import created or changed, inside the import's transaction. Pipelined on
+ * the one connection: while Node diagnoses a batch, PostgreSQL saves the previous one and loads the
+ * next (the pg client queues the queries in order).
+ */
+async function diagnoseChanged(client: pg.PoolClient, tracker: ProgressTracker): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${TOUCHED_TABLE}`);
+  await tracker.startPhase("diagnosing", rows[0]?.n ?? 0);
+  const definitions = await loadDiagnosisDefinitions(client);
+  const now = new Date();
+  const nextIds = async (after: number) =>
+    (await client.query<{ id: number }>(`SELECT id FROM ${TOUCHED_TABLE} WHERE id > $1 ORDER BY id LIMIT $2`, [after, DIAGNOSIS_BATCH])).rows.map((row) => row.id);
+  const load = (ids: number[]) => (ids.length ? loadDiagnosisInputs(client, ids, definitions, now) : null);
+
+  let ids = await nextIds(0);
+  let loading = load(ids);
+  let saving: Promise<number> | null = null;
+  let done = 0;
+  while (loading) {
+    const inputs = await loading;
+    const following = ids.length === DIAGNOSIS_BATCH ? await nextIds(ids[ids.length - 1]!) : [];
+    loading = load(following);
+    const diagnosed = inputs.map((input) => ({ leadId: Number(input.lead.id), diagnosis: diagnoseLead(input) }));
+    if (saving) await saving;
+    saving = saveDiagnoses(client, diagnosed, now);
+    done += diagnosed.length;
+    await tracker.advance(diagnosed.length);
+    ids = following;
+  }
+  if (saving) await saving;
+  return done;
+}

@@ -1,0 +1,121 @@
+import "server-only";
+import { writeEvents, type EventInput } from "@/lib/events/append";
+import { projectEventsOntoLeads } from "@/lib/events/project";
+import type { FileCounts } from "@/lib/import/job-state";
+import type { ActivityRow, Sink } from "@/lib/import/pipeline";
+import type { PendingEvent } from "@/lib/import/transform-cells";
+import { previewLeadUpserts, upsertLeads } from "@/lib/leads/upsert";
+import type { Queryable } from "@/lib/rediagnosis/queryable";
+
+// The two ends of the pipeline. The check (dry run) reads what exists and counts what would change,
+// without writing or locking. The import writes inside the job's transaction and remembers which leads
+// changed (a temporary table), so only those are re-diagnosed at the end.
+
+async function existingEventIds(client: Queryable, sourceSystem: string, externalIds: string[]): Promise<Set<string>> {
+  if (externalIds.length === 0) return new Set();
+  const { rows } = await client.query<{ external_id: string }>(
+    "SELECT external_id FROM handoff_events WHERE source_system = $1 AND external_id = ANY($2::text[])",
+    [sourceSystem, externalIds],
+  );
+  return new Set(rows.map((row) => row.external_id));
+}
+
+async function leadIdsByExternalId(client: Queryable, sourceSystem: string, externalIds: string[]): Promise<Map<string, number>> {
+  if (externalIds.length === 0) return new Map();
+  const { rows } = await client.query<{ id: number; external_id: string }>(
+    "SELECT id, external_id FROM leads WHERE source_system = $1 AND external_id = ANY($2::text[])",
+    [sourceSystem, [...new Set(externalIds)]],
+  );
+  return new Map(rows.map((row) => [row.external_id, row.id]));
+}
+
+export function checkSink(client: Queryable, sourceSystem: string): Sink {
+  return {
+    async leads(leads, events, counts) {
+      for (const { action } of await previewLeadUpserts(client, sourceSystem, leads)) counts[action]++;
+      const existing = await existingEventIds(client, sourceSystem, events.map((event) => event.externalId));
+      counts.eventsNew += events.filter((event) => !existing.has(event.externalId)).length;
+    },
+    async activities(rows, knownLeads, counts) {
+      const inBaton = await leadIdsByExternalId(client, sourceSystem, rows.map(({ event }) => event.leadExternalId).filter((id) => !knownLeads.has(id)));
+      const found = rows.filter(({ event }) => knownLeads.has(event.leadExternalId) || inBaton.has(event.leadExternalId));
+      const existing = await existingEventIds(client, sourceSystem, found.map(({ event }) => event.externalId));
+      for (const { event } of found) counts[existing.has(event.externalId) ? "unchanged" : "created"]++;
+      counts.eventsNew += found.filter(({ event }) => !existing.has(event.externalId)).length;
+      const kept = new Set(found);
+      return rows.filter((row) => !kept.has(row));
+    },
+  };
+}
+
+function toEventInput(event: PendingEvent, leadId: number, sourceSystem: string): EventInput {
+  const { leadExternalId: _lead, ...rest } = event;
+  return { ...rest, leadId, sourceSystem };
+}
+
+export const TOUCHED_TABLE = "import_touched";
+
+async function remember(client: Queryable, leadIds: Iterable<number>): Promise<void> {
+  const ids = [...new Set(leadIds)];
+  if (ids.length) await client.query(`INSERT INTO ${TOUCHED_TABLE} (id) SELECT unnest($1::int[]) ON CONFLICT DO NOTHING`, [ids]);
+}
+
+function countEvents(statuses: { status: string }[], counts: FileCounts): void {
+  counts.eventsNew += statuses.filter((written) => written.status === "created").length;
+  counts.eventsChanged += statuses.filter((written) => written.status === "updated").length;
+}
+
+/**
+ * The planner must know the tables are growing: an import into a new workspace starts from empty
+ * tables whose statistics say "no rows", and would look up every later batch with sequential scans
+ * (quadratic time). ANALYZE inside the transaction counts our own uncommitted rows; running it each
+ * time the written rows double keeps that to a handful of runs.
+ */
+function statisticsKeeper(client: Queryable) {
+  let written = 0;
+  let next = 5_000;
+  return async (rows: number) => {
+    written += rows;
+    if (written < next) return;
+    next = written * 2;
+    // Row counts are what the plans need; a small sample keeps each ANALYZE to a fraction of a second.
+    await client.query("SET LOCAL default_statistics_target = 10");
+    await client.query("ANALYZE leads, handoff_events, accounts");
+    await client.query("RESET default_statistics_target");
+  };
+}
+
+/** Writes inside the caller's transaction; `writing()` false (an all-or-nothing import that already failed) only validates. */
+export function writeSink(client: Queryable, sourceSystem: string, writing: () => boolean): Sink {
+  const keepStatistics = statisticsKeeper(client);
+  return {
+    async leads(leads, events, counts) {
+      if (!writing()) return;
+      await keepStatistics(leads.length);
+      const upserted = await upsertLeads(client, sourceSystem, leads);
+      const ids = new Map(upserted.map((lead) => [lead.externalId, lead.id]));
+      for (const { action } of upserted) counts[action]++;
+      const inputs = events.flatMap((event) => (ids.has(event.leadExternalId) ? [toEventInput(event, ids.get(event.leadExternalId)!, sourceSystem)] : []));
+      const written = await writeEvents(client, inputs, { onConflict: "update", ids: false });
+      countEvents(written, counts);
+      await remember(client, [
+        ...upserted.filter((lead) => lead.action !== "unchanged").map((lead) => lead.id),
+        ...written.filter((event) => event.status === "created" || event.status === "updated").map((event) => event.leadId),
+      ]);
+    },
+    async activities(rows, _knownLeads, counts) {
+      const ids = await leadIdsByExternalId(client, sourceSystem, rows.map(({ event }) => event.leadExternalId));
+      const found = rows.filter(({ event }) => ids.has(event.leadExternalId));
+      const missing: ActivityRow[] = rows.filter(({ event }) => !ids.has(event.leadExternalId));
+      if (!writing()) return missing;
+      await keepStatistics(found.length);
+      const written = await writeEvents(client, found.map(({ event }) => toEventInput(event, ids.get(event.leadExternalId)!, sourceSystem)), { onConflict: "update", ids: false });
+      for (const event of written) counts[event.status === "created" ? "created" : event.status === "updated" ? "updated" : event.status === "duplicate" ? "duplicates" : "unchanged"]++;
+      countEvents(written, counts);
+      const changedLeads = written.filter((event) => event.status === "created" || event.status === "updated").map((event) => event.leadId);
+      await projectEventsOntoLeads(client, changedLeads);
+      await remember(client, changedLeads);
+      return missing;
+    },
+  };
+}

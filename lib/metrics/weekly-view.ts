@@ -1,0 +1,145 @@
+import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
+import { FAILURE_POINTS, type FailurePoint } from "@/lib/diagnosis/vocabulary";
+import type { DashboardContext } from "@/lib/metrics/context";
+import { drillHref, weeksBetween, type DashboardFilter } from "@/lib/metrics/filters";
+import { rate } from "@/lib/metrics/run";
+import { REASON_SCORES, type ReasonScore } from "@/lib/metrics/segments";
+import { cell, type TableData } from "@/lib/metrics/table";
+import type { WeekSummary } from "@/lib/metrics/weekly";
+
+// The weekly charts' points: every week of the period (weeks without leads as zeros, their rates empty),
+// each number with the lead list that shows exactly its leads.
+
+export interface WeeklyPoint {
+  week: string;
+  captured: number;
+  accepted: number;
+  noActionAccepted: number;
+  noActionShare: number | null;
+  duplicateOutreach: number;
+  duplicateRate: number | null;
+  rejected: number;
+  reasonQuality: number | null;
+  reasonScores: WeekSummary["reasonScores"];
+  flagged: number;
+  failurePoints: Record<FailurePoint, number>;
+  hrefs: {
+    captured: string | null;
+    accepted: string | null;
+    noActionAccepted: string | null;
+    duplicateOutreach: string | null;
+    rejected: string | null;
+    reasonScores: Record<`${ReasonScore}`, string | null>;
+    failurePoints: Record<FailurePoint, string | null>;
+  };
+}
+
+const EMPTY_POINTS = Object.fromEntries(FAILURE_POINTS.map((point) => [point, 0])) as Record<FailurePoint, number>;
+
+export function weeklyPoints(summaries: WeekSummary[], filter: DashboardFilter, context: DashboardContext): WeeklyPoint[] {
+  const byWeek = new Map(summaries.map((summary) => [summary.week, summary]));
+  return weeksBetween(filter.from, filter.to, context.weekStartsOn).map((week) => {
+    const summary = byWeek.get(week);
+    const accepted = summary?.accepted ?? 0;
+    const captured = summary?.captured ?? 0;
+    const noActionAccepted = summary?.noActionAccepted ?? 0;
+    const duplicateOutreach = summary?.duplicateOutreach ?? 0;
+    return {
+      week,
+      captured,
+      accepted,
+      noActionAccepted,
+      noActionShare: rate(noActionAccepted, accepted),
+      duplicateOutreach,
+      duplicateRate: rate(duplicateOutreach, captured),
+      rejected: summary?.rejected ?? 0,
+      reasonQuality: summary?.reasonQuality ?? null,
+      reasonScores: summary?.reasonScores ?? { "0": 0, "0.5": 0, "1": 0 },
+      flagged: summary?.flagged ?? 0,
+      failurePoints: summary?.failurePoints ?? EMPTY_POINTS,
+      hrefs: {
+        captured: drillHref(filter, { week }),
+        accepted: drillHref(filter, { week, segment: { kind: "accepted" } }),
+        noActionAccepted: drillHref(filter, { week, segment: { kind: "no_action_accepted" } }),
+        duplicateOutreach: drillHref(filter, { week, segment: { kind: "duplicate_outreach" } }),
+        rejected: drillHref(filter, { week, segment: { kind: "rejected" } }),
+        reasonScores: Object.fromEntries(
+          REASON_SCORES.map((score) => [String(score), drillHref(filter, { week, segment: { kind: "reason_quality", score } })]),
+        ) as Record<`${ReasonScore}`, string | null>,
+        failurePoints: Object.fromEntries(
+          FAILURE_POINTS.map((point) => [point, drillHref(filter, { week, segment: { kind: "failure_point", point } })]),
+        ) as Record<FailurePoint, string | null>,
+      },
+    };
+  });
+}
+
+export function noActionTable(points: WeeklyPoint[]): TableData {
+  return {
+    columns: [
+      { key: "week", label: "Capture week", kind: "date" },
+      { key: "accepted", label: "Accepted", kind: "count" },
+      { key: "noAction", label: "No action within SLA", kind: "count" },
+      { key: "share", label: "Share of accepted", kind: "share" },
+    ],
+    rows: points.map((point) => ({
+      week: cell(point.week),
+      accepted: cell(point.accepted, point.hrefs.accepted),
+      noAction: cell(point.noActionAccepted, point.hrefs.noActionAccepted),
+      share: cell(point.noActionShare),
+    })),
+  };
+}
+
+export function duplicateTable(points: WeeklyPoint[]): TableData {
+  return {
+    columns: [
+      { key: "week", label: "Capture week", kind: "date" },
+      { key: "captured", label: "Captured", kind: "count" },
+      { key: "duplicates", label: "Duplicate outreach", kind: "count" },
+      { key: "rate", label: "Duplicate outreach rate", kind: "share" },
+    ],
+    rows: points.map((point) => ({
+      week: cell(point.week),
+      captured: cell(point.captured, point.hrefs.captured),
+      duplicates: cell(point.duplicateOutreach, point.hrefs.duplicateOutreach),
+      rate: cell(point.duplicateRate),
+    })),
+  };
+}
+
+export function reasonQualityWeeklyTable(points: WeeklyPoint[]): TableData {
+  return {
+    columns: [
+      { key: "week", label: "Capture week", kind: "date" },
+      { key: "rejected", label: "Rejections", kind: "count" },
+      { key: "mean", label: "Mean reason quality", kind: "score" },
+      { key: "score0", label: "Scored 0", kind: "count" },
+      { key: "score05", label: "Scored 0.5", kind: "count" },
+      { key: "score1", label: "Scored 1", kind: "count" },
+    ],
+    rows: points.map((point) => ({
+      week: cell(point.week),
+      rejected: cell(point.rejected, point.hrefs.rejected),
+      mean: cell(point.reasonQuality),
+      score0: cell(point.reasonScores["0"], point.hrefs.reasonScores["0"]),
+      score05: cell(point.reasonScores["0.5"], point.hrefs.reasonScores["0.5"]),
+      score1: cell(point.reasonScores["1"], point.hrefs.reasonScores["1"]),
+    })),
+  };
+}
+
+export function failurePointTable(points: WeeklyPoint[]): TableData {
+  return {
+    columns: [
+      { key: "week", label: "Capture week", kind: "date" },
+      { key: "flagged", label: "Flagged leads", kind: "count" },
+      ...FAILURE_POINTS.map((point) => ({ key: point, label: FAILURE_POINT_LABELS[point], kind: "count" as const })),
+    ],
+    rows: points.map((point) => ({
+      week: cell(point.week),
+      flagged: cell(point.flagged),
+      ...Object.fromEntries(FAILURE_POINTS.map((fp) => [fp, cell(point.failurePoints[fp], point.hrefs.failurePoints[fp])])),
+    })),
+  };
+}

@@ -1,0 +1,111 @@
+import { FAILURE_POINTS, type FailurePoint } from "@/lib/diagnosis/vocabulary";
+import type { DashboardContext } from "@/lib/metrics/context";
+import type { DashboardFilter } from "@/lib/metrics/filters";
+import { TIME_MINUTES, leadFilterSql, leadsByWeekSql, segmentSql } from "@/lib/metrics/predicates";
+import { queryReasonQuality, type ReasonQualitySummary } from "@/lib/metrics/rejections";
+import { rate, runSql, toNumber, toNumberOrNull } from "@/lib/metrics/run";
+import type { ReasonScore, Segment } from "@/lib/metrics/segments";
+import { identifier, join, sql } from "@/lib/metrics/sql";
+import type { Queryable } from "@/lib/rediagnosis/queryable";
+
+// Per capture week: the counts behind no_action_accepted, duplicate_outreach_rate, rejection_reason_quality
+// and flagged leads by failure point, each a predicate of lib/metrics/predicates.ts. Separate statements,
+// each shaped for its cost: the counts in one pass PostgreSQL can split across workers (plain expressions
+// only), duplicate outreach from the few leads whose routing failed on ownership (GIN index), the reason
+// scores over the rejections alone, and the weekly medians only where the fix impact asks for them.
+
+export interface WeekSummary {
+  week: string;
+  captured: number;
+  accepted: number;
+  qualified: number;
+  noActionAccepted: number;
+  duplicateOutreach: number;
+  rejected: number;
+  /** Mean reason quality of the week's rejections (null without rejections). */
+  reasonQuality: number | null;
+  reasonScores: Record<`${ReasonScore}`, number>;
+  flagged: number;
+  failurePoints: Record<FailurePoint, number>;
+  /** Only filled when asked for (the fix impact): medians cost a sort of every lead. */
+  leadToOwnerMedian: number | null;
+  ownerToFirstActionMedian: number | null;
+}
+
+type Row = Record<string, string | number | null> & { week: string };
+
+export function weeklySql(filter: DashboardFilter, context: DashboardContext) {
+  const count = (name: string, segment: Segment) => sql`count(*) FILTER (WHERE ${segmentSql(segment, context)}) AS ${identifier(name)}`;
+  return sql`SELECT w.week, count(*) AS captured,
+      ${count("accepted", { kind: "accepted" })}, ${count("qualified", { kind: "qualified" })},
+      ${count("no_action_accepted", { kind: "no_action_accepted" })}, count(*) FILTER (WHERE l.flagged) AS flagged,
+      ${join(FAILURE_POINTS.map((point) => count(`fp_${point}`, { kind: "failure_point", point })), ", ")}
+    FROM ${leadsByWeekSql(filter, context)} WHERE ${leadFilterSql(filter, context)}
+    GROUP BY w.week`;
+}
+
+/** Only leads whose routing failed on ownership can be duplicate outreach: the GIN index finds them. */
+export function weeklyDuplicatesSql(filter: DashboardFilter, context: DashboardContext) {
+  return sql`SELECT w.week, count(*) AS duplicate_outreach
+    FROM ${leadsByWeekSql(filter, context)}
+    WHERE ${leadFilterSql(filter, context)} AND l.failure_points @> ARRAY['unclear_owner']::"FailurePoint"[] AND ${segmentSql({ kind: "duplicate_outreach" }, context)}
+    GROUP BY w.week`;
+}
+
+export function weeklyMediansSql(filter: DashboardFilter, context: DashboardContext) {
+  const median = (metric: "lead_to_owner" | "owner_to_first_action") =>
+    sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${TIME_MINUTES[metric]}) FILTER (WHERE ${segmentSql({ kind: metric }, context)})`;
+  return sql`SELECT w.week, ${median("lead_to_owner")} AS lead_to_owner_median, ${median("owner_to_first_action")} AS owner_to_first_action_median
+    FROM ${leadsByWeekSql(filter, context)} WHERE ${leadFilterSql(filter, context)} GROUP BY w.week`;
+}
+
+interface WeeklyOptions {
+  /** The weekly medians of both times (the fix impact's time metrics): a sort of every lead, so on request. */
+  medians?: boolean;
+  /** The reason quality pass when the caller runs it anyway (the page shares it with the team chart). */
+  reasons?: Promise<ReasonQualitySummary>;
+}
+
+export async function queryWeekly(client: Queryable, filter: DashboardFilter, context: DashboardContext, options: WeeklyOptions = {}): Promise<WeekSummary[]> {
+  const [rows, duplicates, reasons, medians] = await Promise.all([
+    runSql<Row>(client, weeklySql(filter, context)),
+    runSql<{ week: string; duplicate_outreach: string }>(client, weeklyDuplicatesSql(filter, context)),
+    options.reasons ?? queryReasonQuality(client, filter, context),
+    options.medians ? runSql<{ week: string; lead_to_owner_median: number | null; owner_to_first_action_median: number | null }>(client, weeklyMediansSql(filter, context)) : Promise.resolve([]),
+  ]);
+  const duplicatesByWeek = new Map(duplicates.map((row) => [row.week, toNumber(row.duplicate_outreach)]));
+  const mediansByWeek = new Map(medians.map((row) => [row.week, row]));
+  return rows
+    .map((row) => {
+      const quality = reasons.weeks.get(row.week);
+      return {
+        week: row.week,
+        captured: toNumber(row.captured),
+        accepted: toNumber(row.accepted),
+        qualified: toNumber(row.qualified),
+        noActionAccepted: toNumber(row.no_action_accepted),
+        duplicateOutreach: duplicatesByWeek.get(row.week) ?? 0,
+        rejected: quality?.rejected ?? 0,
+        reasonQuality: quality?.mean ?? null,
+        reasonScores: quality?.scores ?? { "0": 0, "0.5": 0, "1": 0 },
+        flagged: toNumber(row.flagged),
+        failurePoints: Object.fromEntries(FAILURE_POINTS.map((point) => [point, toNumber(row[`fp_${point}`])])) as Record<FailurePoint, number>,
+        leadToOwnerMedian: toNumberOrNull(mediansByWeek.get(row.week)?.lead_to_owner_median),
+        ownerToFirstActionMedian: toNumberOrNull(mediansByWeek.get(row.week)?.owner_to_first_action_median),
+      };
+    })
+    .sort((a, b) => a.week.localeCompare(b.week));
+}
+
+/** The DOMAIN metrics a fix can name as expected to move, and how to read each from a week. */
+export const WEEKLY_METRICS = {
+  lead_to_owner_time: { label: "Lead-to-owner time (median)", unit: "minutes", value: (w: WeekSummary) => w.leadToOwnerMedian, better: "lower" },
+  owner_to_first_action_time: { label: "Owner-to-first-action time (median)", unit: "minutes", value: (w: WeekSummary) => w.ownerToFirstActionMedian, better: "lower" },
+  no_action_accepted: { label: "Accepted without timely action (share)", unit: "share", value: (w: WeekSummary) => rate(w.noActionAccepted, w.accepted), better: "lower" },
+  rejection_reason_quality: { label: "Rejection reason quality (mean)", unit: "score", value: (w: WeekSummary) => w.reasonQuality, better: "higher" },
+  duplicate_outreach_rate: { label: "Duplicate outreach rate", unit: "share", value: (w: WeekSummary) => rate(w.duplicateOutreach, w.captured), better: "lower" },
+  source_to_accepted_rate: { label: "Source-to-accepted rate", unit: "share", value: (w: WeekSummary) => rate(w.accepted, w.captured), better: "higher" },
+  accepted_to_qualified_rate: { label: "Accepted-to-qualified rate", unit: "share", value: (w: WeekSummary) => rate(w.qualified, w.accepted), better: "higher" },
+} as const satisfies Record<string, { label: string; unit: "minutes" | "share" | "score"; value: (week: WeekSummary) => number | null; better: "lower" | "higher" }>;
+
+export type WeeklyMetricId = keyof typeof WEEKLY_METRICS;

@@ -1,0 +1,40 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import { createApiToken } from "@/lib/api/tokens";
+import { db } from "@/lib/db";
+import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
+import { createTokenSchema, revokeTokenSchema, toFieldErrors } from "@/lib/tokens/schemas";
+
+// Creating and revoking API tokens. A token acts as the admin who created it, narrowed by its scope;
+// its secret exists only in the return value of createToken (Baton stores a hash).
+
+export async function createToken(actorId: number, input: unknown): Promise<{ id: number; token: string; prefix: string; name: string; scope: "read" | "write" }> {
+  const parsed = createTokenSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error), "Some fields need attention. No token was created.");
+  const { name, scope } = parsed.data;
+  const created = await createApiToken({ name, scope, userId: actorId });
+  // lib/api/tokens.ts writes the token on its own; the audit entry follows it. Should that fail, the
+  // token is revoked again, so no token exists without its trail.
+  try {
+    await db.$transaction((tx) => recordAudit(tx, { actorId, action: "tokens.create", entityType: "api_token", entityId: created.id, after: { name, scope, prefix: created.prefix } }));
+  } catch (error) {
+    await db.apiToken.update({ where: { id: created.id }, data: { revokedAt: new Date() } }).catch(() => undefined);
+    throw error;
+  }
+  return { ...created, name, scope };
+}
+
+export async function revokeToken(actorId: number, input: unknown): Promise<{ name: string }> {
+  const parsed = revokeTokenSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error));
+  const { id } = parsed.data;
+  return db.$transaction(async (tx) => {
+    const before = await tx.apiToken.findUnique({ where: { id }, select: { name: true, prefix: true, scope: true, revokedAt: true } });
+    if (!before) throw new NotFoundError("That token");
+    if (before.revokedAt) throw new AppError(`“${before.name}” was already revoked.`, 409);
+    const { count } = await tx.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (count === 0) throw new AppError(`“${before.name}” was already revoked.`, 409);
+    await recordAudit(tx, { actorId, action: "tokens.revoke", entityType: "api_token", entityId: id, before, after: { ...before, revokedAt: new Date() } });
+    return { name: before.name };
+  });
+}

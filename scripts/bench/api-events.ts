@@ -1,0 +1,107 @@
+// `npx tsx --conditions=react-server scripts/bench/api-events.ts [--batches 30] [--leads-per-batch 250]`
+// Streams 1,000-event batches into POST /api/v1/events (the real route handler, in-process: token check,
+// rate limit, validation, one transaction with the idempotency key, projection, diagnosis queued) on a
+// throwaway PostgreSQL, with the diagnosis worker running alongside as in production, and prints events
+// per second, the latency of a batch, and how soon after the last batch every lead was diagnosed.
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { CliError, runCli } from "../lib/cli.ts";
+import { findFreePort, startEmbeddedPostgres } from "../db/embedded-postgres.ts";
+import { createTestDatabase } from "../../tests/databases.ts";
+
+const SETTINGS = ["-c", "shared_buffers=1GB", "-c", "work_mem=32MB", "-c", "max_wal_size=8GB", "-c", "checkpoint_timeout=30min", "-c", "synchronous_commit=off"];
+const BATCH = 1_000;
+const TYPES = [
+  { type: "contacted", channel: "email" },
+  { type: "contacted", channel: "call" },
+  { type: "note" },
+  { type: "meeting_booked", channel: "meeting" },
+] as const;
+
+function percentile(values: number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
+}
+
+await runCli("bench:api", async () => {
+  const { values } = parseArgs({ options: { batches: { type: "string", default: "30" }, "leads-per-batch": { type: "string", default: "250" } } });
+  const batches = Number(values.batches);
+  const leadsPerBatch = Number(values["leads-per-batch"]);
+  if (!Number.isInteger(batches) || batches < 3 || batches > 500) throw new CliError("--batches must be a whole number from 3 to 500");
+  if (!Number.isInteger(leadsPerBatch) || leadsPerBatch < 1 || leadsPerBatch > BATCH) throw new CliError("--leads-per-batch must be from 1 to 1,000");
+
+  const directory = await mkdtemp(path.join(os.tmpdir(), "baton-bench-api-"));
+  const cluster = await startEmbeddedPostgres({ dataDir: path.join(directory, "pg"), port: await findFreePort(), database: "postgres", persistent: false, settings: SETTINGS });
+  try {
+    const database = await createTestDatabase(cluster.url);
+    process.env.DATABASE_URL = database.url;
+    const { seedImportWorkspace } = await import("../../lib/import/testing.ts");
+    const { pool } = await import("../../lib/db.ts");
+    const { upsertLeads } = await import("../../lib/leads/upsert.ts");
+    const { createApiToken } = await import("../../lib/api/tokens.ts");
+    const { POST } = await import("../../app/api/v1/events/route.ts");
+    const { startEventWorkers } = await import("../../lib/events/workers.ts");
+    const { stopBoss } = await import("../../lib/jobs/boss.ts");
+    await startEventWorkers();
+    const workspace = await seedImportWorkspace();
+    const admin = await pool.query<{ id: number }>("INSERT INTO users (email, name, role, password_hash, updated_at) VALUES ('bench@api.example', 'Bench', 'admin', 'x', now()) RETURNING id");
+    const { token } = await createApiToken({ name: "bench", scope: "write", userId: admin.rows[0]!.id });
+
+    const leadCount = leadsPerBatch * batches;
+    console.log(`Creating ${leadCount.toLocaleString("en")} leads…`);
+    for (let start = 0; start < leadCount; start += 5_000) {
+      const rows = Array.from({ length: Math.min(5_000, leadCount - start) }, (_, index) => ({
+        externalId: `lead-${start + index}`,
+        name: `Lead ${start + index}`,
+        email: `lead${start + index}@company-${(start + index) % 2_000}.example`,
+        capturedAt: new Date(Date.UTC(2025, 2, 1) + (start + index) * 60_000),
+        originalSource: "website",
+        ownerId: workspace.users.riley,
+      }));
+      await upsertLeads(pool, "crm", rows);
+    }
+
+    const latencies: number[] = [];
+    const started = performance.now();
+    for (let batch = 0; batch < batches; batch++) {
+      const events = Array.from({ length: BATCH }, (_, index) => {
+        const kind = TYPES[index % TYPES.length]!;
+        return {
+          lead: { sourceSystem: "crm", externalId: `lead-${batch * leadsPerBatch + (index % leadsPerBatch)}` },
+          ...kind,
+          occurredAt: new Date(Date.UTC(2025, 2, 2) + batch * 3_600_000 + index * 1_000).toISOString(),
+          externalId: `bench-${batch}-${index}`,
+          actor: { email: "riley.chen@demo.example" },
+        };
+      });
+      const request = new Request("http://bench.test/api/v1/events", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": `bench-${batch}` },
+        body: JSON.stringify({ events }),
+      });
+      const at = performance.now();
+      const response = await POST(request, { params: Promise.resolve({}) });
+      latencies.push(performance.now() - at);
+      if (response.status !== 201) throw new CliError(`batch ${batch}: ${response.status} ${await response.text()}`);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const total = batches * BATCH;
+    const ingested = performance.now();
+    const diagnosedCount = async () => Number((await pool.query<{ n: string }>("SELECT count(*) AS n FROM leads WHERE diagnosed_at IS NOT NULL AND source_system = 'crm'")).rows[0]?.n ?? 0);
+    while ((await diagnosedCount()) < leadCount && performance.now() - ingested < 300_000) await new Promise((resolve) => setTimeout(resolve, 100));
+    const lag = (performance.now() - ingested) / 1000;
+    const diagnosed = { rows: [{ n: String(await diagnosedCount()) }] };
+    console.log(`\nPOST /api/v1/events, ${batches} batches of ${BATCH.toLocaleString("en")} events over ${leadsPerBatch} leads each:`);
+    console.log(`  ${Math.round(total / seconds).toLocaleString("en")} events/s   (${total.toLocaleString("en")} events in ${seconds.toFixed(1)} s)`);
+    console.log(`  batch latency   median ${percentile(latencies, 0.5).toFixed(0)} ms, p95 ${percentile(latencies, 0.95).toFixed(0)} ms`);
+    console.log(`  leads diagnosed ${Number(diagnosed.rows[0]?.n ?? 0).toLocaleString("en")} of ${leadCount.toLocaleString("en")}, all within ${lag.toFixed(1)} s of the last batch`);
+    await stopBoss();
+    await pool.end();
+    await database.drop().catch(() => undefined);
+  } finally {
+    await cluster.stop();
+    await rm(directory, { recursive: true, force: true });
+  }
+});

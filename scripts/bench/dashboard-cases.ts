@@ -1,0 +1,101 @@
+// One measured case per dashboard query: the product's call, the hand-written limit, and how to tell that
+// both computed the same figures (a benchmark of a wrong answer is worthless).
+import type pg from "pg";
+import type { DashboardContext } from "../../lib/metrics/context.ts";
+import { addDays, weeksBetween, type DashboardFilter } from "../../lib/metrics/filters.ts";
+import { queryFunnel } from "../../lib/metrics/funnel.ts";
+import { queryDashboardOptions } from "../../lib/metrics/options.ts";
+import { queryReasonQuality, queryRejectionPareto } from "../../lib/metrics/rejections.ts";
+import { queryResponseHistograms, queryResponseTrends } from "../../lib/metrics/response-times.ts";
+import { runSql } from "../../lib/metrics/run.ts";
+import { weeklyDuplicatesSql, weeklySql } from "../../lib/metrics/weekly.ts";
+import { LIMIT_FUNNEL, LIMIT_HISTOGRAMS, LIMIT_OPTIONS, LIMIT_PARETO, LIMIT_TRENDS, LIMIT_WEEKLY, limitDuplicates, limitReasons } from "./dashboard-limits.ts";
+import { zonedDayStart } from "../../lib/time.ts";
+
+type Figures = Map<string, number[]>;
+
+/** The dashboard period's bounds as instants, as the product computes them. */
+export function periodBounds(filter: DashboardFilter, context: DashboardContext): [Date, Date] {
+  return [zonedDayStart(filter.from, context.timeZone), zonedDayStart(filter.to, context.timeZone, 1)];
+}
+
+export interface DashboardCase {
+  name: string;
+  product: () => Promise<Figures>;
+  limit: () => Promise<Figures>;
+  difference: (product: Figures, limit: Figures) => string | null;
+  rows: (figures: Figures) => number;
+}
+
+const num = (value: unknown) => (value === null || value === undefined ? Number.NaN : Number(value));
+
+/** Same keys, same numbers (to 1e-6: medians and means are floating point). */
+function differ(product: Figures, limit: Figures): string | null {
+  for (const key of new Set([...product.keys(), ...limit.keys()])) {
+    const a = product.get(key) ?? [];
+    const b = limit.get(key) ?? [];
+    const same = a.length === b.length && a.every((value, index) => (Number.isNaN(value) && Number.isNaN(b[index]!)) || Math.abs(value - b[index]!) < 1e-6);
+    if (!same) return `${key}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`;
+  }
+  return null;
+}
+
+export function dashboardCases(pool: pg.Pool, filter: DashboardFilter, context: DashboardContext): DashboardCase[] {
+  const bounds = periodBounds(filter, context);
+  const weeks = weeksBetween(filter.from, filter.to, context.weekStartsOn);
+  const starts = weeks.map((week) => zonedDayStart(week > filter.from ? week : filter.from, context.timeZone));
+  const ends = weeks.map((week) => (addDays(week, 7) <= filter.to ? zonedDayStart(addDays(week, 7), context.timeZone) : bounds[1]));
+  const params = [...bounds, weeks, starts, ends];
+  // Each limit takes the parameters it names ($1, $2: the period; $3 to $5: its weeks).
+  const limit = async (sql: string) => (await pool.query(sql, params.slice(0, Math.max(...[...sql.matchAll(/\$(\d)/g)].map((match) => Number(match[1])))))).rows as Record<string, unknown>[];
+  const byKey = <T>(rows: T[], key: (row: T) => string, values: (row: T) => unknown[]): Figures => new Map(rows.map((row) => [key(row), values(row).map(num)]));
+  const make = (name: string, product: () => Promise<Figures>, limitFigures: () => Promise<Figures>): DashboardCase => ({ name, product, limit: limitFigures, difference: differ, rows: (figures) => figures.size });
+  const stages = ["captured", "assigned", "accepted", "qualified", "won"] as const;
+  const weeklyColumns = ["captured", "accepted", "qualified", "no_action_accepted", "flagged", "fp_missing_context", "fp_unclear_owner", "fp_slow_timing", "fp_vague_acceptance", "fp_missing_next_step", "fp_weak_feedback"];
+
+  return [
+    make("funnel by source", async () => byKey(await queryFunnel(pool, filter, context), (row) => String(row.source), (row) => stages.map((stage) => row.counts[stage])),
+      async () => byKey(await limit(LIMIT_FUNNEL), (row) => String(row.source), (row) => stages.map((stage) => row[stage]))),
+    make("response times per week and priority", async () => {
+      const trends = await queryResponseTrends(pool, filter, context);
+      return byKey(trends.lead_to_owner.points, (point) => `${point.week} ${point.priority}`, (point) => {
+        const other = trends.owner_to_first_action.points.find((candidate) => candidate.week === point.week && candidate.priority === point.priority);
+        return [point.n, point.median, point.p90, other?.n, other?.median, other?.p90];
+      });
+    }, async () => byKey(await limit(LIMIT_TRENDS), (row) => `${row.week} ${row.priority}`, (row) => {
+      const lto = row.lead_to_owner_pct as number[] | null;
+      const ofa = row.owner_to_first_action_pct as number[] | null;
+      return [row.lead_to_owner_n, lto?.[0], lto?.[1], row.owner_to_first_action_n, ofa?.[0], ofa?.[1]];
+    })),
+    make("response time histograms", async () => {
+      const bars = await queryResponseHistograms(pool, filter, context);
+      return new Map([["lead_to_owner", bars.lead_to_owner.map((bar) => bar.count)], ["owner_to_first_action", bars.owner_to_first_action.map((bar) => bar.count)]]);
+    }, async () => {
+      const rows = await limit(LIMIT_HISTOGRAMS);
+      const counts = (column: string, other: string) => Array.from({ length: 7 }, (_, bucket) => num(rows.find((row) => row[column] === bucket && row[other] === null)?.count ?? 0));
+      return new Map([["lead_to_owner", counts("lead_to_owner", "owner_to_first_action")], ["owner_to_first_action", counts("owner_to_first_action", "lead_to_owner")]]);
+    }),
+    make("weekly counts (no action, flagged by failure point)", async () => byKey(await runSql<Record<string, unknown>>(pool, weeklySql(filter, context)), (row) => String(row.week), (row) => weeklyColumns.map((column) => row[column])),
+      async () => byKey(await limit(LIMIT_WEEKLY), (row) => String(row.week), (row) => weeklyColumns.map((column) => row[column]))),
+    make("duplicate outreach per week", async () => byKey(await runSql<Record<string, unknown>>(pool, weeklyDuplicatesSql(filter, context)), (row) => String(row.week), (row) => [row.duplicate_outreach]),
+      async () => byKey(await limit(limitDuplicates(context)), (row) => String(row.week), (row) => [row.duplicate_outreach])),
+    make("rejection reason quality per week and team", async () => {
+      const summary = await queryReasonQuality(pool, filter, context);
+      return new Map([
+        ...[...summary.weeks].map(([week, figures]) => [`week ${week}`, [figures.rejected, figures.mean]] as [string, number[]]),
+        ...summary.teams.map((team) => [`team ${team.teamId}`, [team.rejected, team.mean]] as [string, number[]]),
+      ].map(([key, values]) => [key, values.map(num)]));
+    }, async () => byKey(await limit(limitReasons(context)), (row) => (row.by_team ? `team ${row.team_id}` : `week ${row.week}`), (row) => [row.rejected, row.mean])),
+    make("rejection reasons by source (Pareto)", async () => {
+      const sources = await queryRejectionPareto(pool, filter, context);
+      return new Map(sources.flatMap((source) => source.reasons.map((reason) => [`${source.source} ${reason.code}`, [reason.count]] as [string, number[]])));
+    }, async () => byKey(await limit(LIMIT_PARETO), (row) => `${row.source} ${row.code}`, (row) => [row.count])),
+    make("filter choices (sources, campaigns)", async () => {
+      const options = await queryDashboardOptions(pool, filter, context);
+      return new Map([["sources", [options.sources.length]], ["campaigns", [options.campaigns.length]]]);
+    }, async () => {
+      const [row] = await limit(LIMIT_OPTIONS);
+      return new Map([["sources", [(row?.sources as unknown[] | null)?.filter((value) => value !== null).length ?? 0]], ["campaigns", [(row?.campaigns as unknown[] | null)?.filter((value) => value !== null).length ?? 0]]]);
+    }),
+  ];
+}

@@ -1,0 +1,120 @@
+// `npx tsx --conditions=react-server scripts/bench/import-csv.ts [--rows 100000]`
+// Imports a generated HubSpot-style leads export of --rows rows through the real pipeline (upload in
+// parts -> analyse -> check -> import in one transaction -> diagnosis), on a throwaway PostgreSQL, and
+// prints rows per second for each stage and the process's peak memory (RSS).
+import { createWriteStream } from "node:fs";
+import { mkdtemp, open, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { CliError, runCli } from "../lib/cli.ts";
+import { findFreePort, startEmbeddedPostgres } from "../db/embedded-postgres.ts";
+import { createTestDatabase } from "../../tests/databases.ts";
+
+// Tuned like a small production server (as the main benchmark's cluster): the defaults of a fresh
+// embedded cluster (128 MB of buffers, 1 GB of WAL between checkpoints) are not what an import runs on.
+const SETTINGS = ["-c", "shared_buffers=1GB", "-c", "work_mem=32MB", "-c", "maintenance_work_mem=512MB", "-c", "max_wal_size=8GB", "-c", "checkpoint_timeout=30min", "-c", "synchronous_commit=off"];
+
+const STATUSES = ["New", "Open", "In Progress", "Connected", "Attempted to Contact", "Unqualified", "Bad Timing", "Open Deal"];
+const SOURCES = ["Organic Search", "Paid Search", "Direct Traffic", "Referrals", "Social Media", "Email Marketing", "Offline Sources"];
+const OWNERS = ["Riley Chen", "Jordan Patel", "Emma Novak", "Someone Else"];
+
+/** Writes the CSV a line at a time: the generator itself must not hold the file in memory. */
+async function writeExport(file: string, rows: number): Promise<number> {
+  const out = createWriteStream(file);
+  const write = (line: string) => (out.write(line) ? Promise.resolve() : new Promise<void>((resolve) => out.once("drain", () => resolve())));
+  await write("Contact ID,First Name,Last Name,Email,Company Name,Job Title,Create Date,Original Source,Original Source Drill-Down 1,Lifecycle Stage,Lead Status,Contact owner,Owner Assigned Date,Last Contacted,Became a Sales Qualified Lead Date,Message\r\n");
+  const start = Date.UTC(2025, 0, 1);
+  for (let index = 0; index < rows; index++) {
+    const created = new Date(start + index * 60_000);
+    const stamp = (offsetMinutes: number) => new Date(created.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 16).replace("T", " ");
+    const company = `company-${index % 5_000}`;
+    await write(
+      [
+        900_000 + index, `First${index}`, `Last${index}`, `person${index}@${company}.example`, `Company ${index % 5_000}`, index % 3 ? "Head of Sales" : "Analyst",
+        stamp(0), SOURCES[index % SOURCES.length], "google / cpc", index % 4 ? "lead" : "salesqualifiedlead", STATUSES[index % STATUSES.length], OWNERS[index % OWNERS.length],
+        stamp(7), index % 2 ? stamp(45) : "", index % 4 ? "" : stamp(2_000), index % 10 ? "" : `"We need help, with ""routing""\r\nfor ${index % 40} reps"`,
+      ].join(",") + "\r\n",
+    );
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  return (await stat(file)).size;
+}
+
+function seconds(started: number): number {
+  return (performance.now() - started) / 1000;
+}
+
+await runCli("bench:import", async () => {
+  const { values } = parseArgs({ options: { rows: { type: "string", default: "100000" } } });
+  const rows = Number(values.rows);
+  if (!Number.isInteger(rows) || rows < 1_000 || rows > 5_000_000) throw new CliError("--rows must be a whole number from 1,000 to 5,000,000");
+
+  const directory = await mkdtemp(path.join(os.tmpdir(), "baton-bench-import-"));
+  const cluster = await startEmbeddedPostgres({ dataDir: path.join(directory, "pg"), port: await findFreePort(), database: "postgres", persistent: false, settings: SETTINGS });
+  let peakRss = process.memoryUsage().rss;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    peakRss = Math.max(peakRss, usage.rss);
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
+  }, 50);
+  try {
+    const database = await createTestDatabase(cluster.url);
+    process.env.DATABASE_URL = database.url;
+    const file = path.join(directory, "contacts.csv");
+    console.log(`Writing a ${rows.toLocaleString("en")}-row HubSpot-style export…`);
+    const size = await writeExport(file, rows);
+    console.log(`  ${(size / 1024 / 1024).toFixed(1)} MB`);
+
+    const { seedImportWorkspace, runCheck, runImport, jobState } = await import("../../lib/import/testing.ts");
+    const { PART_BYTES, storeFilePart } = await import("../../lib/import/files.ts");
+    const { createImportJob, analyseImportJob } = await import("../../lib/import/mutations.ts");
+    const workspace = await seedImportWorkspace();
+    const baseline = process.memoryUsage().rss;
+    peakRss = baseline;
+    peakHeap = process.memoryUsage().heapUsed;
+
+    let started = performance.now();
+    const { id: jobId } = await createImportJob(workspace.revopsId);
+    const handle = await open(file, "r");
+    try {
+      const buffer = Buffer.alloc(PART_BYTES);
+      for (let part = 0; ; part++) {
+        const { bytesRead } = await handle.read(buffer, 0, PART_BYTES, part * PART_BYTES);
+        if (bytesRead === 0) break;
+        await storeFilePart({ jobId, kind: "leads", name: "contacts.csv", part, bytes: Buffer.from(buffer.subarray(0, bytesRead)) });
+      }
+    } finally {
+      await handle.close();
+    }
+    const upload = seconds(started);
+    started = performance.now();
+    await analyseImportJob(workspace.revopsId, { jobId });
+    const analyse = seconds(started);
+    started = performance.now();
+    const checked = await runCheck(workspace.revopsId, jobId);
+    const check = seconds(started);
+    if (checked.status !== "validated") throw new CliError(`the check ended ${checked.status}: ${checked.error ?? ""}`);
+    started = performance.now();
+    const imported = await runImport(workspace.revopsId, jobId);
+    const total = seconds(started);
+    if (imported.status !== "succeeded") throw new CliError(`the import ended ${imported.status}: ${imported.error ?? ""}`);
+    const summary = (await jobState(jobId)).summary as { leadsDiagnosed?: number };
+
+    const rate = (count: number, time: number) => `${Math.round(count / time).toLocaleString("en")} rows/s`;
+    console.log(`\nImport of ${rows.toLocaleString("en")} rows (${(size / 1024 / 1024).toFixed(1)} MB):`);
+    console.log(`  upload in 8 MB parts   ${upload.toFixed(1)} s`);
+    console.log(`  analyse                ${analyse.toFixed(1)} s`);
+    console.log(`  check (dry run)        ${check.toFixed(1)} s   ${rate(rows, check)}`);
+    console.log(`  import + diagnosis     ${total.toFixed(1)} s   ${rate(rows, total)}   (${imported.rowsCreated.toLocaleString("en")} leads created, ${(summary.leadsDiagnosed ?? 0).toLocaleString("en")} diagnosed)`);
+    console.log(`  peak RSS               ${(peakRss / 1024 / 1024).toFixed(0)} MB (baseline after start-up ${(baseline / 1024 / 1024).toFixed(0)} MB; peak JS heap in use ${(peakHeap / 1024 / 1024).toFixed(0)} MB)`);
+    await database.drop().catch(() => undefined);
+  } finally {
+    clearInterval(sampler);
+    const connections = (globalThis as { batonConnections?: { pool: { end: () => Promise<void> } } }).batonConnections;
+    await connections?.pool.end().catch(() => undefined);
+    await cluster.stop();
+    await rm(directory, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,101 @@
+// When fuzzed input is accepted (2xx) by a write operation, what was stored must be what was sent: one
+// verifier per write operation of the API, keyed like the OpenAPI document ("POST /leads"). A write
+// operation without a verifier fails the fuzz test the first time it accepts a fuzzed request.
+import { expect } from "vitest";
+import { db } from "@/lib/db";
+
+export interface SentRequest {
+  params: Record<string, string>;
+  body: unknown;
+}
+
+type Json = Record<string, unknown>;
+type Verifier = (sent: SentRequest, response: Json) => Promise<void>;
+
+const STATUS_AFTER = { accept: "accepted", reject: "rejected", request_info: "info_requested" } as const;
+
+const TEXT_FIELDS = [
+  "name",
+  "phone",
+  "company",
+  "title",
+  "originalSource",
+  "sourceDetail",
+  "campaign",
+  "offer",
+  "conversionPoint",
+  "landingPage",
+  "buyerMessage",
+  "queue",
+  "rejectionReasonCode",
+  "rejectionDetail",
+  "nextAction",
+] as const;
+const ENUM_FIELDS = ["priority", "acceptanceStatus", "outcome"] as const;
+
+/** Text as stored: trimmed by the schema; empty and null both mean "no value". */
+function text(value: unknown): unknown {
+  if (typeof value !== "string") return value ?? null;
+  return value.trim() || null;
+}
+
+async function verifyLead(input: Json, id: number): Promise<void> {
+  const lead = await db.lead.findUniqueOrThrow({
+    where: { id },
+    select: {
+      sourceSystem: true,
+      externalId: true,
+      email: true,
+      capturedAt: true,
+      nextActionDueAt: true,
+      leadType: { select: { key: true } },
+      owner: { select: { email: true } },
+      ...Object.fromEntries([...TEXT_FIELDS, ...ENUM_FIELDS].map((field) => [field, true])),
+    },
+  });
+  const stored = lead as unknown as Json;
+  const context = `stored lead ${id} vs ${JSON.stringify(input).slice(0, 500)}`;
+  expect(lead.sourceSystem, context).toBe(input.sourceSystem ?? "api");
+  expect(lead.externalId, context).toBe(String(input.externalId).trim());
+  for (const field of TEXT_FIELDS) if (input[field] !== undefined) expect(text(stored[field]), `${field}: ${context}`).toBe(text(input[field]));
+  for (const field of ENUM_FIELDS) if (input[field] !== undefined) expect(stored[field], `${field}: ${context}`).toBe(input[field]);
+  if (input.email !== undefined) expect(lead.email, `email: ${context}`).toBe(typeof input.email === "string" ? input.email.trim().toLowerCase() : null);
+  if (input.capturedAt !== undefined) expect(lead.capturedAt.getTime(), `capturedAt: ${context}`).toBe(new Date(String(input.capturedAt)).getTime());
+  if (input.nextActionDueAt !== undefined) expect(lead.nextActionDueAt?.getTime() ?? null, context).toBe(input.nextActionDueAt === null ? null : new Date(String(input.nextActionDueAt)).getTime());
+  if (input.leadType !== undefined) expect(lead.leadType?.key ?? null, `leadType: ${context}`).toBe(input.leadType);
+  if (input.owner !== undefined) expect(lead.owner?.email ?? null, `owner: ${context}`).toBe(input.owner === null ? null : String((input.owner as Json).email).toLowerCase());
+}
+
+export const VERIFIERS: Record<string, Verifier> = {
+  "POST /leads/{id}/decisions": async ({ body }, response) => {
+    const sent = body as Json;
+    const lead = await db.lead.findUniqueOrThrow({ where: { id: Number(response.leadId) }, select: { acceptanceStatus: true, version: true, rejectionReasonCode: true } });
+    expect(lead.acceptanceStatus).toBe(STATUS_AFTER[sent.decision as keyof typeof STATUS_AFTER]);
+    expect(lead.version).toBe(response.version);
+    if (sent.decision === "reject") expect(lead.rejectionReasonCode).toBe(String(sent.reasonCode).trim());
+  },
+  "POST /leads/{id}/info-requests/answer": async ({ body }, response) => {
+    const request = await db.infoRequest.findFirstOrThrow({ where: { leadId: Number(response.leadId), status: "answered" }, orderBy: { answeredAt: "desc" }, select: { answer: true } });
+    expect(request.answer).toBe(String((body as Json).answer).trim());
+  },
+  "POST /leads": async ({ body }, response) => verifyLead(body as Json, Number(response.id)),
+  "POST /leads/batch": async ({ body }, response) => {
+    const sent = (body as { leads: Json[] }).leads;
+    for (const written of response.leads as { index: number; id: number }[]) await verifyLead(sent[written.index]!, written.id);
+  },
+  "POST /events": async ({ body }, response) => {
+    const sent = (body as { events: Json[] }).events;
+    for (const written of response.events as { index: number; id: number | null; leadId: number; status: string }[]) {
+      if (written.status !== "created" || written.id === null) continue;
+      const input = sent[written.index]!;
+      const event = await db.handoffEvent.findUniqueOrThrow({ where: { id: written.id }, select: { leadId: true, type: true, occurredAt: true, channel: true, details: true, externalId: true } });
+      const context = `event ${written.id} vs ${JSON.stringify(input).slice(0, 500)}`;
+      expect(event.type, context).toBe(input.type);
+      expect(event.occurredAt.getTime(), context).toBe(new Date(String(input.occurredAt)).getTime());
+      expect(event.channel, context).toBe(input.channel ?? null);
+      if ("id" in (input.lead as Json)) expect(event.leadId, context).toBe((input.lead as Json).id);
+      if (input.externalId !== undefined) expect(event.externalId, context).toBe(String(input.externalId).trim());
+      for (const [key, value] of Object.entries((input.details as Json | undefined) ?? {})) expect((event.details as Json)[key], `details.${key}: ${context}`).toEqual(value);
+    }
+  },
+};
