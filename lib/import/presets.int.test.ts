@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { fixture, importFiles, issuesOf, jobState, seedImportWorkspace, uploadAndAnalyse, type ImportWorkspace } from "@/lib/import/testing";
+import { mappingDocumentSchema } from "@/lib/import/mapping";
+import { saveReusableMapping } from "@/lib/import/run-mutations";
+import { changeMapping, fixture, importFiles, issuesOf, jobState, seedImportWorkspace, uploadAndAnalyse, type ImportWorkspace } from "@/lib/import/testing";
 
 // Each preset on a fixture in its CRM's real export format: detected by its headers, mapped without
 // help, imported, and every imported lead diagnosed.
@@ -131,5 +133,24 @@ describe("generic CSV", () => {
     expect(leads[0]).toMatchObject({ externalId: "g-1", name: "Linus Torvalds", ownerId: workspace.users.riley, acceptanceStatus: "accepted", originalSource: "website", leadType: { key: "demo_request" } });
     expect(leads[1]).toMatchObject({ externalId: "g-2", ownerId: null, acceptanceStatus: "pending", originalSource: "webinar", leadType: null });
     expect(leads.every((lead) => lead.diagnosedAt !== null)).toBe(true);
+  });
+});
+
+describe("saved mappings", () => {
+  it("are reused for next week's file: columns, values and date formats", async () => {
+    const file = { kind: "leads" as const, name: "week-1.csv", bytes: fixture("hubspot-contacts.csv") };
+    const week1 = await uploadAndAnalyse(workspace.revopsId, [file]);
+    await changeMapping(workspace.revopsId, week1, (mapping) => {
+      mapping.files.leads!.columns["First Conversion"] = "leadType";
+      mapping.files.leads!.values["First Conversion"] = { "demo request form": "demo_request" };
+    });
+    const { id } = await saveReusableMapping(workspace.revopsId, { jobId: week1, name: "HubSpot weekly" });
+
+    const week2 = await uploadAndAnalyse(workspace.revopsId, [{ ...file, name: "week-2.csv" }], { savedMappingId: id });
+    const mapping = mappingDocumentSchema.parse((await jobState(week2)).mapping).files.leads!;
+    expect(mapping.columns["First Conversion"]).toBe("leadType");
+    expect(mapping.values["First Conversion"]).toEqual({ "demo request form": "demo_request" });
+    expect(mapping.columns["Contact ID"]).toBe("externalId");
+    expect(mapping.dateFormats["Create Date"]).toBe("iso");
   });
 });

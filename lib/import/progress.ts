@@ -65,7 +65,6 @@ export class ProgressTracker {
 
   async flush(force: boolean): Promise<void> {
     this.lastWrite = Date.now();
-    if (process.env.H8_MEM) console.log("mem", this.phase, this.done, Math.round(process.memoryUsage().heapUsed / 1048576), Math.round(process.memoryUsage().rss / 1048576));
     await this.writeIssues();
     const progress = { phase: this.phase, done: this.done, total: Math.max(this.total, this.done), startedAt: this.startedAt.toISOString() };
     const { rows } = await pool.query<{ cancel_requested: boolean }>(
