@@ -151,3 +151,16 @@ export function leadListSearchParams(query: Partial<LeadListQuery>): URLSearchPa
   if (query.segment) params.set("segment", formatSegment(query.segment));
   return params;
 }
+
+/** The single-choice values the filter bar shows for a query (the URL may hold several). */
+export function filterBarValues(query: LeadListQuery) {
+  return {
+    q: query.q,
+    source: query.sources[0],
+    type: query.leadTypes[0],
+    owner: query.unassigned ? "none" : query.owners[0]?.toString(),
+    status: query.statuses[0],
+    from: query.from,
+    to: query.to,
+  };
+}

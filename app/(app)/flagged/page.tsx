@@ -5,7 +5,7 @@ import { LeadTable } from "@/components/leads/lead-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
-import { parseLeadListQuery } from "@/lib/leads/list-query";
+import { filterBarValues, parseLeadListQuery } from "@/lib/leads/list-query";
 import { findLeadFilterOptions, findLeads } from "@/lib/leads/queries";
 
 export const metadata: Metadata = { title: "Flagged leads" };
@@ -23,15 +23,7 @@ export default async function FlaggedPage({ searchParams }: { searchParams: Prom
       />
       <LeadFilters
         options={options}
-        current={{
-          q: query.q,
-          source: query.sources[0],
-          type: query.leadTypes[0],
-          owner: query.unassigned ? "none" : query.owners[0]?.toString(),
-          status: query.statuses[0],
-          from: query.from,
-          to: query.to,
-        }}
+        current={filterBarValues(query)}
       >
         <FlaggedFilters failurePoint={query.failurePoints[0]} step={step ? `${step.step}:${step.status}` : undefined} />
       </LeadFilters>
