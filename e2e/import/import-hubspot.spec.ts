@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { queryE2e } from "../fixtures/database";
 import { expect, test } from "../fixtures/auth";
 
@@ -51,8 +52,20 @@ test("revops imports a HubSpot export, adjusts a mapping and a value, watches th
   await expect(dryRun).toBeVisible({ timeout: 30_000 });
   await expect(dryRun.getByRole("row", { name: /Leads/ }).getByRole("cell").nth(1)).toHaveText("3");
 
-  await page.getByRole("button", { name: "Start the import" }).click();
-  await expect(page.getByRole("progressbar")).toBeVisible();
+  // Three rows import in milliseconds, faster than the page can show a bar. Holding back writes to the
+  // leads table keeps the import running until the progress bar has been seen; then it finishes.
+  const blocker = new pg.Client({ connectionString: process.env.BATON_E2E_DATABASE_URL });
+  await blocker.connect();
+  try {
+    await blocker.query("BEGIN");
+    await blocker.query("LOCK TABLE leads IN SHARE MODE");
+    await page.getByRole("button", { name: "Start the import" }).click();
+    await expect(page.getByRole("progressbar")).toBeVisible();
+    await expect(page.getByText("You can leave this page: the import keeps running")).toBeVisible();
+  } finally {
+    await blocker.query("COMMIT").catch(() => undefined);
+    await blocker.end();
+  }
   await expect(page.getByRole("heading", { name: "Imported" })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole("table", { name: "What the import did" }).getByRole("row", { name: /Leads/ }).getByRole("cell").nth(1)).toHaveText("3");
 
