@@ -44,6 +44,13 @@ export function ImportJobView({ data }: { data: ImportPageData }) {
             {job.summary.message}
           </p>
         )}
+        {job.status === "uploaded" && (
+          <Card title="Not read yet">
+            <p className="text-sm text-slate-700">
+              The files were uploaded but could not be read (is it a CSV export?). <Link href="/import" className="font-medium text-brand-700 hover:underline">Upload them again</Link>, or another export of the same data.
+            </p>
+          </Card>
+        )}
         {running && (
           <Card title={job.summary.run === "check" ? "Checking every row (nothing is written)" : "Importing"} description="You can leave this page: the import keeps running, and this page picks it up again when you come back.">
             <ProgressPanel key={`${job.status}-${job.version}`} jobId={job.id} initial={progress} />
@@ -71,7 +78,7 @@ export function ImportJobView({ data }: { data: ImportPageData }) {
           </Card>
         )}
         {reportCard}
-        {editable && choices && (
+        {editable && choices && job.status !== "uploaded" && (
           <>
             <Card title="Files" description="Detected from the files; change what is wrong.">
               <ImportSettingsForm jobId={job.id} version={job.version} sourceSystem={job.sourceSystem} settings={job.settings} disabled={false} />

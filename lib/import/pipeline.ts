@@ -18,7 +18,7 @@ import type { Queryable } from "@/lib/rediagnosis/queryable";
 // Reads every file of a job in batches, turns rows into records and hands each batch to a sink: the
 // dry run's sink only looks, the import's sink writes. Both see exactly the same records and issues.
 
-export const BATCH_SIZE = 5_000;
+export const BATCH_SIZE = 2_500;
 
 export interface ActivityRow {
   row: number;

@@ -26,7 +26,9 @@ import { saveDiagnoses } from "@/lib/rediagnosis/save-batch";
 // survive the rollback.
 
 export const IMPORT_LOCK_SPACE = 7_340_401;
-const DIAGNOSIS_BATCH = 2_500;
+// Small enough that two batches in flight (one diagnosed, one loading) stay a few tens of MB even
+// when accounts have hundreds of leads (the duplicate-outreach evidence grows with them).
+const DIAGNOSIS_BATCH = 1_000;
 
 interface JobRow {
   id: number;

@@ -25,13 +25,15 @@ async function writeExport(file: string, rows: number): Promise<number> {
   const write = (line: string) => (out.write(line) ? Promise.resolve() : new Promise<void>((resolve) => out.once("drain", () => resolve())));
   await write("Contact ID,First Name,Last Name,Email,Company Name,Job Title,Create Date,Original Source,Original Source Drill-Down 1,Lifecycle Stage,Lead Status,Contact owner,Owner Assigned Date,Last Contacted,Became a Sales Qualified Lead Date,Message\r\n");
   const start = Date.UTC(2025, 0, 1);
+  // About 20 leads per company, whatever the size: accounts of a realistic B2B database.
+  const companies = Math.max(5_000, Math.round(rows / 20));
   for (let index = 0; index < rows; index++) {
     const created = new Date(start + index * 60_000);
     const stamp = (offsetMinutes: number) => new Date(created.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 16).replace("T", " ");
-    const company = `company-${index % 5_000}`;
+    const company = `company-${index % companies}`;
     await write(
       [
-        900_000 + index, `First${index}`, `Last${index}`, `person${index}@${company}.example`, `Company ${index % 5_000}`, index % 3 ? "Head of Sales" : "Analyst",
+        900_000 + index, `First${index}`, `Last${index}`, `person${index}@${company}.example`, `Company ${index % companies}`, index % 3 ? "Head of Sales" : "Analyst",
         stamp(0), SOURCES[index % SOURCES.length], "google / cpc", index % 4 ? "lead" : "salesqualifiedlead", STATUSES[index % STATUSES.length], OWNERS[index % OWNERS.length],
         stamp(7), index % 2 ? stamp(45) : "", index % 4 ? "" : stamp(2_000), index % 10 ? "" : `"We need help, with ""routing""\r\nfor ${index % 40} reps"`,
       ].join(",") + "\r\n",

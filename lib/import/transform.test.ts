@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { buildChoiceIndex } from "@/lib/import/choices";
+import { combineStates } from "@/lib/import/lead-states";
+import { compileMapping } from "@/lib/import/mapping";
+import { detectPreset, suggestColumns } from "@/lib/import/presets";
+import { transformActivityRow } from "@/lib/import/transform-activity";
+import type { TransformContext } from "@/lib/import/transform-cells";
+import { transformLeadRow } from "@/lib/import/transform-lead";
+
+// The row transforms are pure: the same cells always give the same records, which is what the preview,
+// the dry run and the import share.
+
+const choices = buildChoiceIndex({
+  users: [{ id: 7, name: "Riley Chen", email: "riley@example.com" }],
+  leadTypes: [{ key: "demo_request", name: "Demo request" }],
+  rejectionReasons: [{ code: "not_icp", label: "Not in our ideal customer profile" }],
+  sources: [],
+});
+
+function leadContext(headers: string[], columns: Record<string, string>, values: Record<string, Record<string, string>> = {}): TransformContext {
+  return { mapping: compileMapping("leads", headers, { columns, values, dateFormats: { Created: "mdy", Assigned: "mdy" } }, "salesforce"), choices, timeZone: "UTC", sourceSystem: "salesforce" };
+}
+
+describe("transformLeadRow", () => {
+  const headers = ["Id", "First", "Last", "Email", "Created", "Status", "Owner", "Assigned", "Type"];
+  const context = leadContext(headers, { Id: "externalId", First: "firstName", Last: "lastName", Email: "email", Created: "capturedAt", Status: "status", Owner: "owner", Assigned: "event:assigned", Type: "leadType" });
+
+  it("builds the lead, its capture and assignment events, and matches owner and lead type by name", () => {
+    const { lead, events, issues } = transformLeadRow(["L-1", " Ada ", "Lovelace", "ADA@Example.com", "3/14/2025 9:05 AM", "Working - Contacted", "riley chen", "3/14/2025 9:20 AM", "Demo request"], 2, context);
+    expect(issues).toEqual([]);
+    expect(lead).toMatchObject({ externalId: "L-1", name: "Ada Lovelace", email: "ada@example.com", ownerId: 7, leadTypeKey: "demo_request", acceptanceStatus: "accepted", outcome: "open" });
+    expect(events.map((event) => [event.type, event.occurredAt.toISOString(), event.externalId])).toEqual([
+      ["assigned", "2025-03-14T09:20:00.000Z", "L-1#assigned#assigned"],
+      ["captured", "2025-03-14T09:05:00.000Z", "L-1#captured"],
+    ]);
+    expect(events[0]!.details).toMatchObject({ ownerId: "7" });
+  });
+
+  it("reports what it cannot read, with row, column and value, and refuses rows without a capture date", () => {
+    const { lead, issues } = transformLeadRow(["L-2", "Bo", "", "not-an-email", "next week", "Teleported", "Someone Else", "", "Select"], 5, context);
+    expect(lead).toBeNull();
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 5, column: "Email", value: "not-an-email", severity: "warning" }),
+        expect.objectContaining({ row: 5, column: "Created", value: "next week", severity: "error" }),
+        expect.objectContaining({ row: 5, column: "Status", value: "Teleported", severity: "warning" }),
+        expect.objectContaining({ row: 5, column: "Owner", value: "Someone Else", severity: "warning" }),
+      ]),
+    );
+    expect(issues.some((found) => found.column === "Type")).toBe(false); // "Select" is a placeholder: empty, not unknown
+  });
+
+  it("uses the user's value mapping before the preset's suggestion", () => {
+    const mapped = leadContext(headers, { Id: "externalId", Last: "lastName", Created: "capturedAt", Status: "status" }, { Status: { "working - contacted": "qualified" } });
+    expect(transformLeadRow(["L-3", "", "Hopper", "", "2025-03-14", "WORKING - CONTACTED", "", "", ""], 2, mapped).lead).toMatchObject({ acceptanceStatus: "accepted", outcome: "qualified" });
+  });
+});
+
+describe("transformActivityRow", () => {
+  it("turns a call into a contacted event of its lead, keyed by the activity id or the row's content", () => {
+    const headers = ["TASKID", "Call Start Time", "Call Owner", "Subject", "LEADID"];
+    const context: TransformContext = { mapping: compileMapping("calls", headers, { columns: suggestColumns("zoho", "calls", headers), values: {}, dateFormats: {} }, "zoho"), choices, timeZone: "UTC", sourceSystem: "zoho" };
+    const { event } = transformActivityRow(["5001", "2021-04-15 23:03:00", "Riley Chen", "Intro", "8801"], 2, "calls", context);
+    expect(event).toMatchObject({ leadExternalId: "8801", type: "contacted", channel: "call", actorId: 7, externalId: "calls:5001", details: { subject: "Intro" } });
+    const withoutId = compileMapping("calls", headers, { columns: { "Call Start Time": "occurredAt", LEADID: "leadExternalId" }, values: {}, dateFormats: {} }, "zoho");
+    const a = transformActivityRow(["5001", "2021-04-15 23:03:00", "Riley Chen", "Intro", "8801"], 2, "calls", { ...context, mapping: withoutId }).event!;
+    const b = transformActivityRow(["5001", "2021-04-15 23:03:00", "Riley Chen", "Intro", "8801"], 9, "calls", { ...context, mapping: withoutId }).event!;
+    expect(a.externalId).toMatch(/^calls:row:[0-9a-f]{16}$/);
+    expect(b.externalId).toBe(a.externalId);
+  });
+});
+
+describe("presets and states", () => {
+  it("recognises each export by its headers", () => {
+    expect(detectPreset(["Contact ID", "First Name", "Lifecycle Stage", "Original Source", "Contact owner", "Create Date"]).preset).toBe("hubspot");
+    expect(detectPreset(["Lead ID", "Lead Owner", "First Name", "Last Name", "Lead Status", "Lead Source", "Created Date", "Rating"]).preset).toBe("salesforce");
+    expect(detectPreset(["LEADID", "Last Name", "Lead Owner", "Lead Source", "Lead Status", "Created Time"]).preset).toBe("zoho");
+    expect(detectPreset(["TASKID", "Call Start Time", "Call Owner", "Call Type", "LEADID"])).toMatchObject({ preset: "zoho", kind: "calls" });
+    expect(detectPreset(["id", "name", "email"]).preset).toBe("generic");
+  });
+
+  it("combines a lead status and a lifecycle stage: the one further along wins", () => {
+    expect(combineStates(["accepted", "qualified"])).toEqual({ acceptance: "accepted", outcome: "qualified" });
+    expect(combineStates(["pending", "won"])).toEqual({ acceptance: "accepted", outcome: "won" });
+    expect(combineStates(["rejected", "recycled"])).toEqual({ acceptance: "rejected", outcome: "recycled" });
+    expect(combineStates([])).toBeNull();
+  });
+});
