@@ -14,7 +14,9 @@ const SETTINGS = [
 ];
 
 export async function startBenchCluster(): Promise<RunningPostgres> {
-  return startEmbeddedPostgres({ dataDir: ".data/bench-postgres", port: Number(process.env.BATON_BENCH_PG_PORT ?? 54339), database: "postgres", settings: SETTINGS });
+  // Both overridable, so two benchmarks can run side by side on clusters of their own.
+  const dataDir = process.env.BATON_BENCH_PG_DIR ?? ".data/bench-postgres";
+  return startEmbeddedPostgres({ dataDir, port: Number(process.env.BATON_BENCH_PG_PORT ?? 54339), database: "postgres", settings: SETTINGS });
 }
 
 export interface BenchDatabase {
