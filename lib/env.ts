@@ -16,6 +16,13 @@ const databaseSchema = z.object({
 const appSchema = databaseSchema.extend({
   NEXTAUTH_SECRET: z.string({ error: "NEXTAUTH_SECRET is not set" }).min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  // Per-token API budget. Only raised on purpose (the security scan sets it for its throwaway server).
+  API_REQUESTS_PER_MINUTE: z.coerce
+    .number({ error: "API_REQUESTS_PER_MINUTE must be a whole number" })
+    .int("API_REQUESTS_PER_MINUTE must be a whole number")
+    .min(1, "API_REQUESTS_PER_MINUTE must be at least 1")
+    .max(1_000_000, "API_REQUESTS_PER_MINUTE must be at most 1000000")
+    .default(600),
 });
 
 export type DatabaseEnv = z.infer<typeof databaseSchema>;

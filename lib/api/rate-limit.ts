@@ -1,10 +1,17 @@
 import "server-only";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { pool } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 
 // Per-token request budget kept in PostgreSQL, so it holds across every app instance. Its table lives
-// in a schema of its own, beside Prisma's.
+// in a schema of its own, beside Prisma's. The budget is API_REQUESTS_PER_MINUTE (default 600); only an
+// explicit setting changes it (`npm run security:scan` raises it for its own throwaway server).
+/** The default budget, when API_REQUESTS_PER_MINUTE is not set. */
 export const API_REQUESTS_PER_MINUTE = 600;
+
+export function apiRequestsPerMinute(): number {
+  return getEnv().API_REQUESTS_PER_MINUTE;
+}
 const globalForLimits = globalThis as unknown as { batonApiLimiter?: Promise<RateLimiterPostgres> };
 
 function limiter(): Promise<RateLimiterPostgres> {
@@ -12,7 +19,7 @@ function limiter(): Promise<RateLimiterPostgres> {
     await pool.query("CREATE SCHEMA IF NOT EXISTS baton_runtime");
     return await new Promise<RateLimiterPostgres>((resolve, reject) => {
       const created: RateLimiterPostgres = new RateLimiterPostgres(
-        { storeClient: pool, storeType: "pool", schemaName: "baton_runtime", tableName: "api_rate_limits", keyPrefix: "api", points: API_REQUESTS_PER_MINUTE, duration: 60, clearExpiredByTimeout: true },
+        { storeClient: pool, storeType: "pool", schemaName: "baton_runtime", tableName: "api_rate_limits", keyPrefix: "api", points: apiRequestsPerMinute(), duration: 60, clearExpiredByTimeout: true },
         (error?: Error) => (error ? reject(error) : resolve(created)),
       );
     });
