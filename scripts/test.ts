@@ -1,13 +1,13 @@
 // `npm test`: every suite, on a fresh machine too. Type check, lint, unit, integration against real
 // PostgreSQL, and Playwright end-to-end in Debian's Chromium against a production build. Tests run on a
 // throwaway PostgreSQL cluster of their own, so this can run while `npm start` serves the demo.
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { CliError, runCli } from "./lib/cli.ts";
 import { ensureProductionBuild } from "./lib/build.ts";
+import { ensureDebianPackage, run } from "./lib/debian.ts";
 import { findFreePort, startEmbeddedPostgres } from "./db/embedded-postgres.ts";
 import { createTestDatabase } from "../tests/databases.ts";
 import { loadAndDiagnoseDemo } from "./db/demo.ts";
@@ -22,23 +22,6 @@ interface Tally {
   passed: number;
   failed: number;
   skipped: number;
-}
-
-function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-}
-
-/** Installs a Debian package when its program is missing (the tests need Chromium and pg_dump). */
-async function ensureDebianPackage(program: string, debianPackage: string, purpose: string) {
-  if (existsSync(program)) return;
-  if (process.getuid?.() !== 0) throw new CliError(`${program} is missing: install it with "sudo apt-get install -y ${debianPackage}" (${purpose})`);
-  console.log(`Installing Debian's ${debianPackage} (${purpose})…`);
-  if ((await run("apt-get", ["update", "-qq"])) !== 0 || (await run("apt-get", ["install", "-y", "-qq", debianPackage], { DEBIAN_FRONTEND: "noninteractive" })) !== 0) {
-    throw new CliError(`could not install ${debianPackage} with apt-get; install it and run npm test again`);
-  }
 }
 
 async function readTally(file: string, kind: "vitest" | "playwright"): Promise<Tally> {

@@ -1,9 +1,8 @@
 // Through the running production server: page latency (p50, p95, p99) under a few concurrent users, the
 // JavaScript each route sends (gzip), and optionally Lighthouse scores in Debian's Chromium.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { gzipSync } from "node:zlib";
-import { ensureProductionBuild } from "../lib/build.ts";
-import { findFreePort } from "../db/embedded-postgres.ts";
+import { signIn, startProductionServer } from "../lib/app-server.ts";
 import { percentile } from "./measure.ts";
 import type { Figure } from "./report.ts";
 
@@ -15,44 +14,12 @@ export interface RunningApp {
   stop: () => void;
 }
 
-async function waitUntilHealthy(base: string, seconds: number) {
-  const deadline = Date.now() + seconds * 1000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${base}/api/health`).then((response) => response.ok, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the production server did not become healthy");
-}
-
-async function signIn(base: string, email: string): Promise<string> {
-  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password: "baton-demo", json: "true" }),
-  });
-  const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).find((cookie) => cookie?.includes("session-token"));
-  if (!session) throw new Error(`could not sign in as ${email}`);
-  return session;
-}
-
 export async function startApp(databaseUrl: string): Promise<RunningApp> {
-  await ensureProductionBuild(DIST_DIR);
-  const port = await findFreePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    stdio: "ignore",
-    env: { ...process.env, NODE_ENV: "production", BATON_DIST_DIR: DIST_DIR, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-0123456789abcdefghijklmnop", NEXTAUTH_URL: base },
-  });
+  const server = await startProductionServer({ databaseUrl, distDir: DIST_DIR });
   try {
-    await waitUntilHealthy(base, 90);
-    return { base, cookie: await signIn(base, "marketing@demo.baton.dev"), stop: () => child.kill("SIGTERM") };
+    return { base: server.base, cookie: await signIn(server.base, "marketing@demo.baton.dev"), stop: () => void server.stop() };
   } catch (error) {
-    child.kill("SIGTERM");
+    await server.stop();
     throw error;
   }
 }

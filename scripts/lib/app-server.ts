@@ -1,0 +1,79 @@
+// The production server for scripts that measure or probe it (benchmarks, the security scan): built into a
+// dist dir of its own, started on a free loopback port against a given database, signed in as a demo user.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { ensureProductionBuild } from "./build.ts";
+import { findFreePort } from "../db/embedded-postgres.ts";
+
+export interface ProductionServer {
+  base: string;
+  /** Resolves once the server process has exited (at once when it already has). */
+  stop: () => Promise<void>;
+}
+
+export interface ProductionServerOptions {
+  databaseUrl: string;
+  distDir: string;
+  /** Extra settings for the server (never weakening ones unless the caller means it). */
+  env?: Record<string, string>;
+  /** stdout/stderr of `next start`: "ignore" (default) or "inherit". */
+  output?: "ignore" | "inherit";
+  healthySeconds?: number;
+}
+
+export async function waitUntilHealthy(base: string, seconds: number): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${base}/api/health`).then((response) => response.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the production server did not become healthy");
+}
+
+/** Builds (when the sources changed) and starts `next start` on 127.0.0.1 and a free port. */
+export async function startProductionServer(options: ProductionServerOptions): Promise<ProductionServer> {
+  await ensureProductionBuild(options.distDir);
+  const port = await findFreePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    stdio: options.output ?? "ignore",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      BATON_DIST_DIR: options.distDir,
+      DATABASE_URL: options.databaseUrl,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: base,
+      ...options.env,
+    },
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    await exited;
+  };
+  try {
+    await waitUntilHealthy(base, options.healthySeconds ?? 90);
+    return { base, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Signs in through next-auth's credentials form; returns the session cookie as "name=value". */
+export async function signIn(base: string, email: string, password = "baton-demo"): Promise<string> {
+  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const csrfCookie = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).find((cookie) => cookie?.includes("session-token"));
+  if (!session) throw new Error(`could not sign in as ${email}`);
+  return session;
+}
