@@ -2,6 +2,7 @@
 // dist dir of its own, started on a free loopback port against a given database, signed in as a demo user.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { closeSync, openSync } from "node:fs";
 import { ensureProductionBuild } from "./build.ts";
 import { findFreePort } from "../db/embedded-postgres.ts";
 
@@ -16,8 +17,10 @@ export interface ProductionServerOptions {
   distDir: string;
   /** Extra settings for the server (never weakening ones unless the caller means it). */
   env?: Record<string, string>;
-  /** stdout/stderr of `next start`: "ignore" (default) or "inherit". */
-  output?: "ignore" | "inherit";
+  /** Where the output of `next start` goes: "ignore" (default), "inherit", or an open file descriptor. */
+  output?: "ignore" | "inherit" | number;
+  /** Or a file it is appended to (opened and closed here). */
+  logFile?: string;
   healthySeconds?: number;
 }
 
@@ -36,8 +39,9 @@ export async function startProductionServer(options: ProductionServerOptions): P
   await ensureProductionBuild(options.distDir);
   const port = await findFreePort();
   const base = `http://127.0.0.1:${port}`;
+  const log = options.logFile ? openSync(options.logFile, "a") : undefined;
   const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    stdio: options.output ?? "ignore",
+    stdio: log !== undefined ? ["ignore", log, log] : typeof options.output === "number" ? ["ignore", options.output, options.output] : (options.output ?? "ignore"),
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -48,6 +52,7 @@ export async function startProductionServer(options: ProductionServerOptions): P
       ...options.env,
     },
   });
+  if (log !== undefined) closeSync(log);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");

@@ -36,13 +36,20 @@ export async function ensureProductionBuild(distDir: string): Promise<void> {
   if (existsSync(path.join(distDir, "BUILD_ID")) && existsSync(marker) && (await readFile(marker, "utf8")) === hash) return;
   console.log(`Building the production app into ${distDir} (a minute or two on 2 cores)…`);
   const started = Date.now();
-  await new Promise<void>((resolve, reject) => {
-    const build = spawn("node_modules/.bin/next", ["build"], {
-      stdio: "inherit",
-      env: { ...process.env, NODE_ENV: "production", BATON_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+  // `next build` adds its dist dir's type folders to tsconfig.json: put the file back as it was, so the
+  // checkout stays clean and the next source hash matches this build.
+  const tsconfig = existsSync("tsconfig.json") ? await readFile("tsconfig.json", "utf8") : undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const build = spawn("node_modules/.bin/next", ["build"], {
+        stdio: "inherit",
+        env: { ...process.env, NODE_ENV: "production", BATON_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+      });
+      build.on("exit", (code) => (code === 0 ? resolve() : reject(new CliError("the production build failed; see the messages above"))));
     });
-    build.on("exit", (code) => (code === 0 ? resolve() : reject(new CliError("the production build failed; see the messages above"))));
-  });
+  } finally {
+    if (tsconfig !== undefined && (await readFile("tsconfig.json", "utf8").catch(() => "")) !== tsconfig) await writeFile("tsconfig.json", tsconfig);
+  }
   await writeFile(marker, hash);
   console.log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
 }
