@@ -8,6 +8,7 @@ import type { LeadListRow } from "@/lib/leads/queries";
 interface LeadTableProps {
   rows: LeadListRow[];
   total: number;
+  totalExact: boolean;
   page: number;
   pageSize: number;
   sort: { id: string; desc: boolean };
@@ -16,7 +17,7 @@ interface LeadTableProps {
   emptyMessage: string;
 }
 
-export function LeadTable({ rows, total, page, pageSize, sort, hiddenColumns, timeZone, emptyMessage }: LeadTableProps) {
+export function LeadTable({ rows, total, totalExact, page, pageSize, sort, hiddenColumns, timeZone, emptyMessage }: LeadTableProps) {
   const columns = useMemo(() => leadColumns(timeZone), [timeZone]);
   return (
     <DataTable
@@ -24,6 +25,7 @@ export function LeadTable({ rows, total, page, pageSize, sort, hiddenColumns, ti
       columns={columns}
       data={rows}
       total={total}
+      totalExact={totalExact}
       page={page}
       pageSize={pageSize}
       sort={sort}

@@ -14,6 +14,7 @@ import {
 import clsx from "clsx";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTransition } from "react";
+import { paginationSummary } from "@/components/ui/pagination-summary";
 
 // One table for every list: server-side pagination and sorting, state in the URL (sort, page, size,
 // hide), column visibility, and loading / empty slots.
@@ -24,6 +25,8 @@ interface DataTableProps<TData extends RowData> {
   columns: DataTableColumn<TData>[];
   data: TData[];
   total: number;
+  /** False when `total` is a lower bound (the list capped its count): shown as "more than". */
+  totalExact?: boolean;
   page: number;
   pageSize: number;
   sort: { id: string; desc: boolean };
@@ -35,7 +38,7 @@ interface DataTableProps<TData extends RowData> {
 }
 
 export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
-  const { columns, data, total, page, pageSize, sort, hiddenColumns, getRowId, emptyMessage, caption } = props;
+  const { columns, data, total, totalExact, page, pageSize, sort, hiddenColumns, getRowId, emptyMessage, caption } = props;
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -73,15 +76,13 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
     },
   });
 
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const firstRow = total === 0 ? 0 : (page - 1) * pageSize + 1;
-  const lastRow = Math.min(total, page * pageSize);
+  const summary = paginationSummary({ total, totalExact, page, pageSize });
 
   return (
     <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-2 text-sm">
         <p className="text-slate-600" aria-live="polite">
-          {total === 0 ? "No matching leads" : `${firstRow.toLocaleString("en")}–${lastRow.toLocaleString("en")} of ${total.toLocaleString("en")}`}
+          {summary.rows}
           {pending && <span className="ml-2 text-slate-400">Loading…</span>}
         </p>
         <details className="relative">
@@ -147,8 +148,8 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
           <button type="button" disabled={page <= 1} onClick={() => navigate({ page: page - 1 > 1 ? String(page - 1) : null })} className="rounded-md px-2 py-1 ring-1 ring-slate-300 disabled:opacity-40">
             Previous
           </button>
-          <span className="text-slate-600">Page {page.toLocaleString("en")} of {pageCount.toLocaleString("en")}</span>
-          <button type="button" disabled={page >= pageCount} onClick={() => navigate({ page: String(page + 1) })} className="rounded-md px-2 py-1 ring-1 ring-slate-300 disabled:opacity-40">
+          <span className="text-slate-600">{summary.pages}</span>
+          <button type="button" disabled={!summary.hasNext} onClick={() => navigate({ page: String(page + 1) })} className="rounded-md px-2 py-1 ring-1 ring-slate-300 disabled:opacity-40">
             Next
           </button>
         </div>

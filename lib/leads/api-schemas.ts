@@ -67,7 +67,13 @@ export const leadSummarySchema = z
   })
   .meta({ id: "LeadSummary" });
 
-export const leadListResponseSchema = z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), leads: z.array(leadSummarySchema) }).meta({ id: "LeadList" });
+export const leadListResponseSchema = z.object({
+  total: z.number().int().meta({ description: "Leads matching the filters, counted up to 10,000 (or up to the page asked for, when deeper). Exact when totalExact is true; otherwise more than this many match." }),
+  totalExact: z.boolean().meta({ description: "False when the count stopped at its cap: more than total leads match, and there is a next page." }),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  leads: z.array(leadSummarySchema),
+}).meta({ id: "LeadList" });
 
 export const timelineEventSchema = z
   .object({

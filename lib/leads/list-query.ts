@@ -126,6 +126,23 @@ export function parseLeadListQuery(params: RawParams, defaults: { sort: LeadSort
   };
 }
 
+/**
+ * Lists count the matching leads only up to a cap: an exact count of a million rows costs more than the
+ * page itself. Up to 10,000 (or the rows up to the page shown, when deeper) the count is exact; beyond,
+ * the list says "more than" that many, and there is always a next page. Returns how many to count: one
+ * more than the cap, so reaching it proves there are more.
+ */
+export const LEAD_COUNT_CAP = 10_000;
+
+export function leadCountLimit(query: Pick<LeadListQuery, "page" | "pageSize">): number {
+  return Math.max(LEAD_COUNT_CAP, query.page * query.pageSize) + 1;
+}
+
+/** The list's total from a capped count: exact below the limit, else "more than" the rows before it. */
+export function cappedTotal(counted: number, limit: number): { total: number; totalExact: boolean } {
+  return counted < limit ? { total: counted, totalExact: true } : { total: limit - 1, totalExact: false };
+}
+
 /** The inverse of parseLeadListQuery: only non-default values, so shared URLs stay short. */
 export function leadListSearchParams(query: Partial<LeadListQuery>): URLSearchParams {
   const params = new URLSearchParams();

@@ -2,8 +2,11 @@ import "server-only";
 import { db, pool, type Prisma } from "@/lib/db";
 import { diagnoseStoredLead } from "@/lib/rediagnosis/read";
 import { zonedDayStart } from "@/lib/time";
-import { getWorkspaceSettings, getWorkspaceTimeZone } from "@/lib/definitions/queries";
-import { NONE_VALUE, type LeadListQuery, type LeadSortField } from "@/lib/leads/list-query";
+import { getWorkspaceSettings, getWorkspaceTimeZone, summarizeSla } from "@/lib/definitions/queries";
+import { diagnoseLead } from "@/lib/diagnosis/diagnose";
+import { loadDiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
+import { buildDiagnosisInput, loadRelatedOutreach, type EventRow, type LeadRow } from "@/lib/rediagnosis/load-batch";
+import { cappedTotal, leadCountLimit, NONE_VALUE, type LeadListQuery, type LeadSortField } from "@/lib/leads/list-query";
 import { countSegmentLeads, findSegmentLeadIds } from "@/lib/metrics/drill-down";
 import type { MetricContext } from "@/lib/metrics/predicates";
 
@@ -106,10 +109,15 @@ const LIST_SELECT = {
   owner: { select: { id: true, name: true } },
 } as const satisfies Prisma.LeadSelect;
 
+/**
+ * One page of the list and the count of matching leads, capped (see leadCountLimit): `total` is exact
+ * when `totalExact`, else more than `total` leads match.
+ */
 export async function findLeads(query: LeadListQuery) {
   if (query.segment) return findSegmentLeads(query);
   const where = await buildLeadWhere(query);
-  const [rows, total] = await Promise.all([
+  const limit = leadCountLimit(query);
+  const [rows, counted] = await Promise.all([
     db.lead.findMany({
       where,
       orderBy: [SORT_COLUMNS[query.sort](query.direction), { id: query.direction }],
@@ -117,9 +125,10 @@ export async function findLeads(query: LeadListQuery) {
       take: query.pageSize,
       select: LIST_SELECT,
     }),
-    db.lead.count({ where }),
+    // COUNT over a LIMITed subquery: stops after `limit` rows instead of counting every match.
+    db.lead.count({ where, take: limit }),
   ]);
-  return { rows, total };
+  return { rows, ...cappedTotal(counted, limit) };
 }
 
 /** A drill-down from the dashboard: one page of ids and the count in SQL, then that page's rows. */
@@ -131,7 +140,8 @@ async function findSegmentLeads(query: LeadListQuery) {
   ]);
   const rows = await db.lead.findMany({ where: { id: { in: ids } }, select: LIST_SELECT });
   const position = new Map(ids.map((id, index) => [id, index]));
-  return { rows: rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0)), total };
+  // A dashboard segment is one cohort of one period: counted exactly, as the dashboard shows it.
+  return { rows: rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0)), total, totalExact: true };
 }
 
 /** Choices for the list's filters. */
@@ -187,6 +197,7 @@ export async function findLeadDetail(id: number) {
       severity: true,
       failurePoints: true,
       version: true,
+      leadTypeId: true,
       leadType: { select: { key: true, name: true, intent: true, priority: true, acceptanceCriteria: true } },
       owner: { select: { id: true, name: true, email: true } },
       decidedBy: { select: { id: true, name: true } },
@@ -209,6 +220,68 @@ export async function findLeadDetail(id: number) {
 }
 
 export type LeadDetail = NonNullable<Awaited<ReturnType<typeof findLeadDetail>>>;
+
+/**
+ * Everything the lead detail page shows, in three parallel round trips: the record with its timeline,
+ * the definitions in force (one query), and related outreach. The diagnosis is computed from the record
+ * already read, not read again (the same engine input as lib/rediagnosis/load-batch.ts builds).
+ */
+export async function findLeadDetailPage(id: number, now = new Date()) {
+  const [lead, [definitions, outreach]] = await Promise.all([
+    findLeadDetail(id),
+    loadDiagnosisDefinitions(pool).then(async (loaded) => [loaded, await loadRelatedOutreach(pool, [id], loaded)] as const),
+  ]);
+  if (!lead) return null;
+  const input = buildDiagnosisInput(diagnosisLeadRow(lead), lead.events.map((event) => diagnosisEventRow(lead.id, event)), outreach, definitions, now);
+  const sla = lead.priority ? definitions.settings.slaByPriority[lead.priority] : undefined;
+  return {
+    lead,
+    timeZone: definitions.settings.calendar.timeZone,
+    slaSummary: summarizeSla(
+      sla && { ownerSlaAmount: sla.owner.amount, ownerSlaUnit: sla.owner.unit, decisionSlaAmount: sla.decision.amount, decisionSlaUnit: sla.decision.unit, firstActionSlaAmount: sla.firstAction.amount, firstActionSlaUnit: sla.firstAction.unit },
+    ),
+    diagnosis: diagnoseLead(input),
+  };
+}
+
+function diagnosisLeadRow(lead: LeadDetail): LeadRow {
+  return {
+    id: lead.id,
+    captured_at: lead.capturedAt,
+    original_source: lead.originalSource,
+    campaign: lead.campaign,
+    offer: lead.offer,
+    conversion_point: lead.conversionPoint,
+    landing_page: lead.landingPage,
+    buyer_message: lead.buyerMessage,
+    lead_type_id: lead.leadTypeId,
+    priority: lead.priority,
+    owner_id: lead.owner?.id ?? null,
+    owner_name: lead.owner?.name ?? null,
+    queue: lead.queue,
+    acceptance_status: lead.acceptanceStatus,
+    rejection_reason_code: lead.rejectionReasonCode,
+    rejection_detail: lead.rejectionDetail,
+    next_action: lead.nextAction,
+    next_action_due_at: lead.nextActionDueAt,
+    outcome: lead.outcome,
+    email: lead.email,
+    account_domain: lead.accountDomain,
+  };
+}
+
+function diagnosisEventRow(leadId: number, event: LeadDetail["events"][number]): EventRow {
+  return {
+    id: event.id,
+    lead_id: leadId,
+    type: event.type,
+    occurred_at: event.occurredAt,
+    actor_id: event.actor?.id ?? null,
+    actor_name: event.actorName,
+    channel: event.channel,
+    details: event.details as EventRow["details"],
+  };
+}
 
 /** The lead's full diagnosis with evidence, computed now (see lib/rediagnosis/read.ts). */
 export function diagnoseLeadNow(leadId: number) {

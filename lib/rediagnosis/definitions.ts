@@ -35,20 +35,28 @@ interface SlaRow {
   first_action_sla_unit: PrioritySla["owner"]["unit"];
 }
 
-export async function loadDiagnosisDefinitions(client: Queryable): Promise<DiagnosisDefinitions> {
-  const [settingsResult, slaResult, typeResult, reasonResult, userResult] = await Promise.all([
-    client.query<SettingsRow>(`SELECT * FROM workspace_settings WHERE id = 1`),
-    client.query<SlaRow>(`SELECT * FROM priority_slas`),
-    client.query<{ id: number; key: string; name: string; intent: LeadTypeDefinition["intent"]; priority: Priority; acceptance_criteria: unknown }>(
-      `SELECT id, key, name, intent, priority, acceptance_criteria FROM lead_types`,
-    ),
-    client.query<{ code: string; label: string; requires_detail: boolean }>(`SELECT code, label, requires_detail FROM rejection_reasons`),
-    client.query<{ id: number; name: string }>(`SELECT id, name FROM users`),
-  ]);
+interface DefinitionsRow {
+  settings: SettingsRow | null;
+  slas: SlaRow[];
+  lead_types: { id: number; key: string; name: string; intent: LeadTypeDefinition["intent"]; priority: Priority; acceptance_criteria: unknown }[];
+  reasons: { code: string; label: string; requires_detail: boolean }[];
+  users: { id: number; name: string }[];
+}
 
-  const row = settingsResult.rows[0];
+// Every definition in one round trip: a detail page loads them per request.
+const DEFINITIONS_SQL = `
+  SELECT (SELECT row_to_json(s) FROM workspace_settings s WHERE s.id = 1) AS settings,
+         (SELECT coalesce(json_agg(p), '[]') FROM priority_slas p) AS slas,
+         (SELECT coalesce(json_agg(json_build_object('id', id, 'key', key, 'name', name, 'intent', intent, 'priority', priority,
+                 'acceptance_criteria', acceptance_criteria)), '[]') FROM lead_types) AS lead_types,
+         (SELECT coalesce(json_agg(json_build_object('code', code, 'label', label, 'requires_detail', requires_detail)), '[]') FROM rejection_reasons) AS reasons,
+         (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name)), '[]') FROM users) AS users`;
+
+export async function loadDiagnosisDefinitions(client: Queryable): Promise<DiagnosisDefinitions> {
+  const { rows } = await client.query<DefinitionsRow>(DEFINITIONS_SQL);
+  const { settings: row, slas, lead_types: leadTypes, reasons, users } = rows[0]!;
   const slaByPriority = { ...DEFAULT_SETTINGS.slaByPriority };
-  for (const sla of slaResult.rows) {
+  for (const sla of slas) {
     slaByPriority[sla.priority] = {
       owner: { amount: sla.owner_sla_amount, unit: sla.owner_sla_unit },
       decision: { amount: sla.decision_sla_amount, unit: sla.decision_sla_unit },
@@ -74,7 +82,7 @@ export async function loadDiagnosisDefinitions(client: Queryable): Promise<Diagn
     : { ...DEFAULT_SETTINGS, slaByPriority };
 
   const leadTypesById = new Map(
-    typeResult.rows.map((type) => [
+    leadTypes.map((type) => [
       type.id,
       {
         key: type.key,
@@ -85,7 +93,7 @@ export async function loadDiagnosisDefinitions(client: Queryable): Promise<Diagn
       },
     ]),
   );
-  const rejectionReasons = reasonResult.rows.map((reason) => ({ code: reason.code, label: reason.label, requiresDetail: reason.requires_detail }));
-  const userNames = new Map(userResult.rows.map((user) => [String(user.id), user.name]));
+  const rejectionReasons = reasons.map((reason) => ({ code: reason.code, label: reason.label, requiresDetail: reason.requires_detail }));
+  const userNames = new Map(users.map((user) => [String(user.id), user.name]));
   return { settings, leadTypesById, rejectionReasons, userNames };
 }

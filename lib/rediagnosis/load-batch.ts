@@ -5,7 +5,7 @@ import type { Queryable } from "@/lib/rediagnosis/queryable";
 // Reads what the engine needs for a batch of leads in three set-based queries: the leads, their events,
 // and outreach to the same buyer (email) or account (domain) recorded on other leads.
 
-interface LeadRow {
+export interface LeadRow {
   id: number;
   captured_at: Date;
   original_source: string | null;
@@ -29,7 +29,7 @@ interface LeadRow {
   account_domain: string | null;
 }
 
-interface EventRow {
+export interface EventRow {
   id: number;
   lead_id: number;
   type: DiagnosisEvent["type"];
@@ -40,7 +40,7 @@ interface EventRow {
   details: DiagnosisEvent["details"] | null;
 }
 
-interface OutreachRow {
+export interface OutreachRow {
   lead_id: number;
   other_lead_id: number;
   actor_id: number;
@@ -82,28 +82,36 @@ export async function loadDiagnosisInputs(client: Queryable, leadIds: number[], 
   const [leads, events, outreach] = await Promise.all([
     client.query<LeadRow>(LEADS_SQL, [leadIds]),
     client.query<EventRow>(EVENTS_SQL, [leadIds]),
-    client.query<OutreachRow>(OUTREACH_SQL, [leadIds, definitions.settings.duplicateWindowDays]),
+    loadRelatedOutreach(client, leadIds, definitions),
   ]);
 
   const eventsByLead = groupBy(events.rows, (row) => row.lead_id);
-  const outreachByLead = groupBy(outreach.rows, (row) => row.lead_id);
-  return leads.rows.map((row) => {
-    const leadType = row.lead_type_id === null ? null : (definitions.leadTypesById.get(row.lead_type_id) ?? null);
-    return {
-      lead: toDiagnosisLead(row, leadType?.key ?? null),
-      events: (eventsByLead.get(row.id) ?? []).map((event) => toDiagnosisEvent(event, definitions.userNames)),
-      leadType,
-      settings: definitions.settings,
-      rejectionReasons: definitions.rejectionReasons,
-      relatedOutreach: (outreachByLead.get(row.id) ?? []).map((item) => ({
-        leadId: String(item.other_lead_id),
-        actorId: String(item.actor_id),
-        occurredAt: item.occurred_at,
-        match: item.match,
-      })),
-      now,
-    };
-  });
+  const outreachByLead = groupBy(outreach, (row) => row.lead_id);
+  return leads.rows.map((row) => buildDiagnosisInput(row, eventsByLead.get(row.id) ?? [], outreachByLead.get(row.id) ?? [], definitions, now));
+}
+
+/** Outreach to the same buyer or account recorded on other leads (the duplicate-outreach check's input). */
+export async function loadRelatedOutreach(client: Queryable, leadIds: number[], definitions: DiagnosisDefinitions): Promise<OutreachRow[]> {
+  return (await client.query<OutreachRow>(OUTREACH_SQL, [leadIds, definitions.settings.duplicateWindowDays])).rows;
+}
+
+/** One lead's engine input from rows already read (a detail page reuses its own record and timeline). */
+export function buildDiagnosisInput(row: LeadRow, events: EventRow[], outreach: OutreachRow[], definitions: DiagnosisDefinitions, now: Date): DiagnosisInput {
+  const leadType = row.lead_type_id === null ? null : (definitions.leadTypesById.get(row.lead_type_id) ?? null);
+  return {
+    lead: toDiagnosisLead(row, leadType?.key ?? null),
+    events: events.map((event) => toDiagnosisEvent(event, definitions.userNames)),
+    leadType,
+    settings: definitions.settings,
+    rejectionReasons: definitions.rejectionReasons,
+    relatedOutreach: outreach.map((item) => ({
+      leadId: String(item.other_lead_id),
+      actorId: String(item.actor_id),
+      occurredAt: item.occurred_at,
+      match: item.match,
+    })),
+    now,
+  };
 }
 
 function toDiagnosisLead(row: LeadRow, leadTypeKey: string | null): DiagnosisLead {

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Flagged leads" };
 export default async function FlaggedPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser("leads.read");
   const query = { ...parseLeadListQuery(await searchParams, { sort: "severity" }), flagged: true };
-  const [{ rows, total }, options, timeZone] = await Promise.all([findLeads(query), findLeadFilterOptions(), getWorkspaceTimeZone()]);
+  const [{ rows, total, totalExact }, options, timeZone] = await Promise.all([findLeads(query), findLeadFilterOptions(), getWorkspaceTimeZone()]);
   const step = query.steps[0];
   return (
     <>
@@ -30,6 +30,7 @@ export default async function FlaggedPage({ searchParams }: { searchParams: Prom
       <LeadTable
         rows={rows}
         total={total}
+        totalExact={totalExact}
         page={query.page}
         pageSize={query.pageSize}
         sort={{ id: query.sort, desc: query.direction === "desc" }}

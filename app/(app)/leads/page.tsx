@@ -14,7 +14,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   await requirePageUser("leads.read");
   const params = await searchParams;
   const query = parseLeadListQuery(params);
-  const [{ rows, total }, options, timeZone] = await Promise.all([findLeads(query), findLeadFilterOptions(), getWorkspaceTimeZone()]);
+  const [{ rows, total, totalExact }, options, timeZone] = await Promise.all([findLeads(query), findLeadFilterOptions(), getWorkspaceTimeZone()]);
   return (
     <>
       <PageHeader title="Leads" description="Every lead with its handoff status. Filter, sort and share the view: the address holds it." />
@@ -26,6 +26,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
       <LeadTable
         rows={rows}
         total={total}
+        totalExact={totalExact}
         page={query.page}
         pageSize={query.pageSize}
         sort={{ id: query.sort, desc: query.direction === "desc" }}

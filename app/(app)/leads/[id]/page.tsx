@@ -8,9 +8,8 @@ import { LeadSummary } from "@/components/leads/lead-summary";
 import { LeadTimeline } from "@/components/leads/lead-timeline";
 import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/session";
-import { getPrioritySlas, getWorkspaceTimeZone, summarizeSla } from "@/lib/definitions/queries";
 import { evaluateHandoffElements } from "@/lib/leads/handoff-elements";
-import { diagnoseLeadNow, findLeadDetail } from "@/lib/leads/queries";
+import { findLeadDetailPage } from "@/lib/leads/queries";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -26,10 +25,10 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function LeadPage({ params }: Params) {
   await requirePageUser("leads.read");
   const id = parseId((await params).id);
-  const lead = id ? await findLeadDetail(id) : null;
-  if (!lead) notFound();
-  const [timeZone, slas, diagnosis] = await Promise.all([getWorkspaceTimeZone(), getPrioritySlas(), diagnoseLeadNow(lead.id)]);
-  const elements = evaluateHandoffElements({ ...lead, slaSummary: summarizeSla(slas.find((sla) => sla.priority === lead.priority)) });
+  const detail = id ? await findLeadDetailPage(id) : null;
+  if (!detail) notFound();
+  const { lead, timeZone, slaSummary, diagnosis } = detail;
+  const elements = evaluateHandoffElements({ ...lead, slaSummary });
 
   return (
     <div className="space-y-5">

@@ -13,8 +13,8 @@ export const GET = apiRoute({ scope: "read", action: "leads.read" }, async ({ re
   const validated = parseQuery(request, leadListQuerySchema);
   const searchParams = new URL(request.url).searchParams;
   const query = parseLeadListQuery(Object.fromEntries([...searchParams.keys()].map((key) => [key, searchParams.getAll(key)])));
-  const { rows, total } = await findLeads(query);
-  return { total, page: validated.page ?? 1, pageSize: query.pageSize, leads: rows.map(toLeadSummary) };
+  const { rows, total, totalExact } = await findLeads(query);
+  return { total, totalExact, page: validated.page ?? 1, pageSize: query.pageSize, leads: rows.map(toLeadSummary) };
 });
 
 // POST: create or update one lead by (sourceSystem, externalId); 201 when created. Diagnosed in the same
