@@ -2,15 +2,18 @@ import Link from "next/link";
 import { AuditDiff } from "@/components/audit/audit-diff";
 import { buttonClasses } from "@/components/ui/button";
 import { auditRecordLabel } from "@/lib/audit/diff";
+import { describeVia } from "@/lib/audit/via";
 import { auditFilterParams, formatCursor, type AuditListQuery } from "@/lib/audit/list-query";
 import type { AuditPage } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/time";
 
 // The audit entries of one page, newest first, with links to the newer and older pages.
 
-/** Records with a page of their own link there; others show their type and id. */
-function recordHref(entityType: string, entityId: string): string | null {
+/** Records with a page of their own link there (a timeline event to its lead); others show their type and id. */
+function recordHref(entityType: string, entityId: string, after: unknown): string | null {
   if (entityType === "lead" && /^\d+$/.test(entityId)) return `/leads/${entityId}`;
+  const leadId = typeof after === "object" && after !== null ? (after as { leadId?: unknown }).leadId : undefined;
+  if (entityType === "timeline_event" && typeof leadId === "number") return `/leads/${leadId}`;
   return null;
 }
 
@@ -31,7 +34,7 @@ export function AuditTable({ page, query, timeZone }: { page: AuditPage; query: 
           </thead>
           <tbody className="divide-y divide-slate-100">
             {page.rows.map((entry) => {
-              const href = recordHref(entry.entityType, entry.entityId);
+              const href = recordHref(entry.entityType, entry.entityId, entry.after);
               const record = `${entry.entityType.replaceAll("_", " ")} #${entry.entityId}`;
               const label = auditRecordLabel(entry.before, entry.after);
               return (
@@ -46,8 +49,9 @@ export function AuditTable({ page, query, timeZone }: { page: AuditPage; query: 
                         <p className="text-xs text-slate-500">{entry.actor.email}</p>
                       </>
                     ) : (
-                      <span className="text-slate-500">System</span>
+                      <span className="text-slate-500">{entry.via ? "A deleted user" : "System"}</span>
                     )}
+                    {entry.via && <p className="text-xs text-slate-500">{describeVia(entry.via)}</p>}
                   </td>
                   <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-800">{entry.action}</td>
                   <td className="px-3 py-2">

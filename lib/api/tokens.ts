@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/auth/permissions";
+import type { AuditAuthor } from "@/lib/audit/via";
 
 // API tokens are random, shown once, and stored only as a SHA-256 hash. A token acts with the role of
 // the user it was created for, narrowed by its scope (read, or read and write).
@@ -30,6 +31,7 @@ export async function createApiToken(input: { name: string; scope: TokenScope; u
 
 export interface TokenPrincipal {
   tokenId: number;
+  tokenName: string;
   scope: TokenScope;
   user: { id: number; name: string; role: Role; teamId: number | null };
 }
@@ -42,6 +44,7 @@ export async function authenticateToken(authorization: string | null): Promise<T
     where: { tokenHash: hashToken(match[1]) },
     select: {
       id: true,
+      name: true,
       scope: true,
       revokedAt: true,
       lastUsedAt: true,
@@ -54,7 +57,12 @@ export async function authenticateToken(authorization: string | null): Promise<T
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
   }
   const { active: _active, ...user } = row.createdBy;
-  return { tokenId: row.id, scope: row.scope, user };
+  return { tokenId: row.id, tokenName: row.name, scope: row.scope, user };
+}
+
+/** An API write in the audit log: the token's user did it, through this token. */
+export function auditAuthorOf(principal: TokenPrincipal): AuditAuthor & { actorId: number } {
+  return { actorId: principal.user.id, via: { apiToken: { id: principal.tokenId, name: principal.tokenName } } };
 }
 
 export async function revokeApiToken(id: number): Promise<boolean> {

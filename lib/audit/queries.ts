@@ -3,6 +3,7 @@ import { db, pool } from "@/lib/db";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import { zonedDayStart } from "@/lib/time";
 import { AUDIT_PAGE_SIZE, type AuditCursor, type AuditListQuery } from "@/lib/audit/list-query";
+import { splitVia, type AuditVia } from "@/lib/audit/via";
 
 // Reads behind the audit log page. Newest first, paged by keyset on (at, id): the `at` index serves the
 // order, and no page ever scans the rows before it, so the log stays quick at millions of rows.
@@ -13,6 +14,8 @@ export interface AuditEntryRow {
   id: number;
   at: Date;
   actor: { id: number; name: string; email: string } | null;
+  /** The API token the change came through, if it did not come from a signed-in session. */
+  via: AuditVia | null;
   action: string;
   entityType: string;
   entityId: string;
@@ -93,15 +96,17 @@ export async function findAuditEntries(query: AuditListQuery, pageSize = AUDIT_P
 }
 
 function toEntry(row: AuditSqlRow): AuditEntryRow {
+  const { after, via } = splitVia(row.after);
   return {
     id: row.id,
     at: row.at,
     actor: row.actor_id !== null && row.actor_name !== null ? { id: row.actor_id, name: row.actor_name, email: row.actor_email ?? "" } : null,
+    via,
     action: row.action,
     entityType: row.entity_type,
     entityId: row.entity_id,
     before: row.before,
-    after: row.after,
+    after,
   };
 }
 

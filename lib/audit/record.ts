@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/db";
+import { attachVia, type AuditVia } from "@/lib/audit/via";
 
 // Every change is kept: who, when, which record, before and after. Called inside the same transaction as
 // the write it describes, so the trail and the data never disagree.
@@ -10,6 +11,8 @@ export interface AuditEntry {
   entityId: string | number;
   before?: unknown;
   after?: unknown;
+  /** The API token the change came through; `actorId` is then the token's admin (lib/audit/via.ts). */
+  via?: AuditVia;
 }
 
 type TransactionClient = Pick<Prisma.TransactionClient, "auditLog">;
@@ -22,7 +25,7 @@ export async function recordAudit(tx: TransactionClient, entry: AuditEntry): Pro
       entityType: entry.entityType,
       entityId: String(entry.entityId),
       before: toJson(entry.before),
-      after: toJson(entry.after),
+      after: toJson(attachVia(entry.after, entry.via)),
     },
   });
 }

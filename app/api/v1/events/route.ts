@@ -1,16 +1,17 @@
 import { apiRoute } from "@/lib/api/route";
+import { auditAuthorOf } from "@/lib/api/tokens";
 import { appendApiEvents } from "@/lib/events/api-write";
 import { runWrite } from "@/lib/events/idempotency";
 import { eventBatchSchema } from "@/lib/events/schemas";
 import { queueDiagnosis } from "@/lib/events/workers";
 
-// POST /api/v1/events: append up to 1,000 timeline events; with an Idempotency-Key a retry returns the
-// first response instead of writing again. The leads that got events are re-diagnosed right behind the
+// POST /api/v1/events: append up to 1,000 timeline events, each in the audit log (one INSERT for the
+// batch); with an Idempotency-Key a retry returns the first response instead of writing again. The leads that got events are re-diagnosed right behind the
 // write (queued in the same transaction, lib/events/workers.ts).
 export const POST = apiRoute({ scope: "write", action: "import.run", maxBodyBytes: 4 * 1024 * 1024 }, async ({ request, principal, body }) => {
   const batch = await body(eventBatchSchema);
   return runWrite(request, principal, batch, async (client, key) => {
-    const { written, changedLeadIds } = await appendApiEvents(client, batch.events, { tokenId: principal.tokenId, key });
+    const { written, changedLeadIds } = await appendApiEvents(client, batch.events, { tokenId: principal.tokenId, key }, auditAuthorOf(principal));
     await queueDiagnosis(client, changedLeadIds);
     const created = written.filter((event) => event.status === "created").length;
     return {

@@ -1,4 +1,5 @@
 import { apiRoute, parseQuery } from "@/lib/api/route";
+import { auditAuthorOf } from "@/lib/api/tokens";
 import { leadListQuerySchema } from "@/lib/leads/api-schemas";
 import { toLeadSummary } from "@/lib/leads/api-mapping";
 import { parseLeadListQuery } from "@/lib/leads/list-query";
@@ -18,11 +19,11 @@ export const GET = apiRoute({ scope: "read", action: "leads.read" }, async ({ re
 });
 
 // POST: create or update one lead by (sourceSystem, externalId); 201 when created. Diagnosed in the same
-// transaction, so the response (and any replay of it) carries the verdict.
+// transaction, so the response (and any replay of it) carries the verdict; audited in it too.
 export const POST = apiRoute({ scope: "write", action: "import.run" }, async ({ request, principal, body }) => {
   const lead = await body(leadUpsertSchema);
   return runWrite(request, principal, lead, async (client) => {
-    const [written] = await writeApiLeads(client, [lead], () => "");
+    const [written] = await writeApiLeads(client, [lead], () => "", auditAuthorOf(principal));
     if (written!.action !== "unchanged") await rediagnoseLeads(client, [written!.id]);
     const { rows } = await client.query<{ flagged: boolean; severity: number; failure_points: string[] }>("SELECT flagged, severity, failure_points::text[] FROM leads WHERE id = $1", [written!.id]);
     const diagnosis = rows[0]!;

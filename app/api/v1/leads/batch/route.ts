@@ -1,15 +1,17 @@
 import { apiRoute } from "@/lib/api/route";
+import { auditAuthorOf } from "@/lib/api/tokens";
 import { runWrite } from "@/lib/events/idempotency";
 import { queueDiagnosis } from "@/lib/events/workers";
 import { writeApiLeads } from "@/lib/leads/upsert-api";
 import { leadBatchSchema } from "@/lib/leads/upsert-schemas";
 
-// POST /api/v1/leads/batch: create or update up to 1,000 leads by external id, all or none; the changed
-// leads are re-diagnosed right behind the write (queued in the same transaction).
+// POST /api/v1/leads/batch: create or update up to 1,000 leads by external id, all or none; each change
+// is in the audit log (one INSERT for the batch) and the changed leads are re-diagnosed right behind the
+// write (queued in the same transaction).
 export const POST = apiRoute({ scope: "write", action: "import.run", maxBodyBytes: 4 * 1024 * 1024 }, async ({ request, principal, body }) => {
   const batch = await body(leadBatchSchema);
   return runWrite(request, principal, batch, async (client) => {
-    const results = await writeApiLeads(client, batch.leads, (index) => `leads.${index}.`);
+    const results = await writeApiLeads(client, batch.leads, (index) => `leads.${index}.`, auditAuthorOf(principal));
     const count = (action: string) => results.filter((lead) => lead.action === action).length;
     await queueDiagnosis(client, results.filter((lead) => lead.action !== "unchanged").map((lead) => lead.id));
     return {
