@@ -32,7 +32,11 @@ export interface Sink {
 }
 
 export interface PipelineInput {
-  client: Queryable;
+  /**
+   * Where the file's bytes are read: a Pool, not the connection the sink writes on. The reader runs ahead
+   * of the writes, and one pg connection must not be given a query while it is running another.
+   */
+  files: Queryable;
   jobId: number;
   sourceSystem: string;
   settings: JobSettings;
@@ -47,7 +51,7 @@ export interface PipelineInput {
 type Prepared = { kind: "leads"; rows: number; leads: LeadUpsertInput[]; events: PendingEvent[] } | { kind: "activities"; rows: number; activities: ActivityRow[] };
 
 export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Partial<Record<FileKind, FileCounts>>> {
-  const { client, jobId, settings, tracker } = input;
+  const { files, jobId, settings, tracker } = input;
   const index = buildChoiceIndex(input.choices);
   // Duplicate rows: the first row per external id is kept (lib/import/seen-ids.ts).
   const seenLeads = new SeenIds();
@@ -120,7 +124,7 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
 
     // Two stages: the next batch is parsed and transformed in Node while PostgreSQL writes this one.
     let writing: Promise<void> | null = null;
-    for await (const batch of readCsvBatches(readFileParts(client, jobId, kind), shape, BATCH_SIZE)) {
+    for await (const batch of readCsvBatches(readFileParts(files, jobId, kind), shape, BATCH_SIZE)) {
       const prepared = prepare(batch);
       if (writing) await writing;
       writing = write(prepared);

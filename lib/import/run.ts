@@ -88,7 +88,7 @@ async function execute(client: pg.PoolClient, job: JobRow, run: "check" | "impor
   try {
     const settings = readSettings(job.settings);
     const input: PipelineInput = {
-      client,
+      files: pool,
       jobId: job.id,
       sourceSystem: job.source_system,
       settings,
@@ -148,9 +148,10 @@ async function cleanPendingLists(client: pg.PoolClient): Promise<void> {
 }
 
 /**
- * Re-diagnoses the leads the import created or changed, inside the import's transaction. Pipelined on
- * the one connection: while Node diagnoses a batch, PostgreSQL saves the previous one and loads the
- * next (the pg client queues the queries in order).
+ * Re-diagnoses the leads the import created or changed, inside the import's transaction. One query at a
+ * time on the connection (pg must not be handed a query while it runs one), but Node is never idle
+ * while PostgreSQL works: the next batch is diagnosed while the previous one is being saved (the save
+ * is one statement, sent before the diagnosis starts).
  */
 async function diagnoseChanged(client: pg.PoolClient, tracker: ProgressTracker): Promise<number> {
   const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${TOUCHED_TABLE}`);
@@ -159,23 +160,22 @@ async function diagnoseChanged(client: pg.PoolClient, tracker: ProgressTracker):
   const now = new Date();
   const nextIds = async (after: number) =>
     (await client.query<{ id: number }>(`SELECT id FROM ${TOUCHED_TABLE} WHERE id > $1 ORDER BY id LIMIT $2`, [after, DIAGNOSIS_BATCH])).rows.map((row) => row.id);
-  const load = (ids: number[]) => (ids.length ? loadDiagnosisInputs(client, ids, definitions, now) : null);
+  const diagnose = async (ids: number[]) =>
+    (await loadDiagnosisInputs(client, ids, definitions, now)).map((input) => ({ leadId: Number(input.lead.id), diagnosis: diagnoseLead(input) }));
 
   let ids = await nextIds(0);
-  let loading = load(ids);
-  let saving: Promise<number> | null = null;
+  let diagnosed = ids.length ? await diagnose(ids) : null;
   let done = 0;
-  while (loading) {
-    const inputs = await loading;
+  while (diagnosed) {
     const following = ids.length === DIAGNOSIS_BATCH ? await nextIds(ids[ids.length - 1]!) : [];
-    loading = load(following);
-    const diagnosed = inputs.map((input) => ({ leadId: Number(input.lead.id), diagnosis: diagnoseLead(input) }));
-    if (saving) await saving;
-    saving = saveDiagnoses(client, diagnosed, now);
+    const inputs = following.length ? await loadDiagnosisInputs(client, following, definitions, now) : null;
+    const saving = saveDiagnoses(client, diagnosed, now);
+    const next = inputs?.map((input) => ({ leadId: Number(input.lead.id), diagnosis: diagnoseLead(input) })) ?? null;
+    await saving;
     done += diagnosed.length;
     await tracker.advance(diagnosed.length);
+    diagnosed = next;
     ids = following;
   }
-  if (saving) await saving;
   return done;
 }

@@ -1,6 +1,6 @@
 import type { DiagnosisEvent, DiagnosisInput, DiagnosisLead, RelatedOutreach } from "@/lib/diagnosis/types";
 import type { DiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import { queryEach, type Queryable } from "@/lib/rediagnosis/queryable";
 
 // Reads what the engine needs for a batch of leads in three set-based queries: the leads, their events,
 // and outreach to the same buyer (email) or account (domain) recorded on other leads.
@@ -79,10 +79,10 @@ const OUTREACH_SQL = `
 
 export async function loadDiagnosisInputs(client: Queryable, leadIds: number[], definitions: DiagnosisDefinitions, now: Date): Promise<DiagnosisInput[]> {
   if (leadIds.length === 0) return [];
-  const [leads, events, outreach] = await Promise.all([
-    client.query<LeadRow>(LEADS_SQL, [leadIds]),
-    client.query<EventRow>(EVENTS_SQL, [leadIds]),
-    loadRelatedOutreach(client, leadIds, definitions),
+  const [leads, events, outreach] = await queryEach(client, [
+    () => client.query<LeadRow>(LEADS_SQL, [leadIds]),
+    () => client.query<EventRow>(EVENTS_SQL, [leadIds]),
+    () => loadRelatedOutreach(client, leadIds, definitions),
   ]);
 
   const eventsByLead = groupBy(events.rows, (row) => row.lead_id);
