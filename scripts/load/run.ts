@@ -1,0 +1,252 @@
+// `npm run load [-- --users 100 --duration 60 --scale 100k]`
+// 100 concurrent signed-in users for 60 seconds against the production server over the demo data scaled
+// to 100,000 leads (the benchmark's generated dataset, copied fresh for every run): a realistic mix of
+// lead list, lead detail, dashboard, review notes and decisions, each user one autocannon connection.
+// Prints requests, throughput, errors and p50/p95/p99 per kind, then checks that every acknowledged write
+// is in PostgreSQL. Exits non-zero on any error or lost write. A benchmark: the figures are printed, not judged.
+import autocannon, { type Result } from "autocannon";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { prepareBenchDatabase, startBenchCluster } from "../bench/cluster.ts";
+import { percentile } from "../bench/measure.ts";
+import { signIn, startProductionServer } from "../lib/app-server.ts";
+import { CliError, runCli } from "../lib/cli.ts";
+import { actionResult, KINDS, pageProblem, UserSession, type ActionIds, type Kind, type PlannedRequest, type Write } from "./mix.ts";
+import { checkWrites, storedWrites } from "./verify.ts";
+import { copyDatabase, createLoadWorkspace, ensureDiagnosed } from "./workspace.ts";
+import pg from "pg";
+
+const SCALES: Record<string, number> = { "10k": 10_000, "100k": 100_000 };
+const DIST_DIR = ".next-load";
+const PASSWORD = "load-test-password";
+const SERVER_LOG = ".data/load-server.log";
+
+interface Problem {
+  kind: Kind;
+  what: string;
+}
+
+await runCli("load", async () => {
+  const { values } = parseArgs({
+    options: {
+      users: { type: "string", default: "100" },
+      duration: { type: "string", default: "60" },
+      scale: { type: "string", default: "100k" },
+      timeout: { type: "string", default: "30" },
+    },
+  });
+  const users = Number(values.users);
+  const duration = Number(values.duration);
+  const timeout = Number(values.timeout);
+  const leads = SCALES[values.scale.toLowerCase()];
+  if (!Number.isInteger(users) || users < 1 || users > 500) throw new CliError("--users must be a whole number from 1 to 500");
+  if (!Number.isInteger(duration) || duration < 5 || duration > 3600) throw new CliError("--duration must be whole seconds from 5 to 3600");
+  if (!Number.isInteger(timeout) || timeout < 1 || timeout > 300) throw new CliError("--timeout must be whole seconds from 1 to 300");
+  if (!leads) throw new CliError(`--scale must be one of ${Object.keys(SCALES).join(", ")}`);
+
+  // A cluster of its own, beside the benchmark's (which may be measuring at the same time).
+  process.env.BATON_BENCH_PG_DIR ??= ".data/load-postgres";
+  process.env.BATON_BENCH_PG_PORT ??= "54343";
+  const cluster = await startBenchCluster();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void cluster.stop().finally(() => process.exit(130)));
+  }
+  try {
+    const dataset = await prepareBenchDatabase(cluster.url, leads, false, console.log);
+    await ensureDiagnosed(dataset.url, console.log);
+    const url = await copyDatabase(cluster.url, `bench_${leads}`, "load_run");
+    const workspace = await createLoadWorkspace(url, { count: users, password: PASSWORD, leadsPerSeller: 40, noteLeads: 20 });
+    const detailLeadIds = await sampleLeadIds(url, 5000);
+
+    await writeFile(SERVER_LOG, "");
+    const server = await startProductionServer({ databaseUrl: url, distDir: DIST_DIR, logFile: SERVER_LOG });
+    try {
+      const actions = await actionIds(DIST_DIR);
+
+      // Sign-ins: one after another before the load, as people arrive; the throttle counts failures only.
+      const signInStarted = performance.now();
+      const cookies: string[] = [];
+      for (const user of workspace.users) cookies.push(await signIn(server.base, user.email, PASSWORD));
+      const signInSeconds = (performance.now() - signInStarted) / 1000;
+      console.log(`Signed in ${users} users in ${signInSeconds.toFixed(1)} s (${((signInSeconds * 1000) / users).toFixed(0)} ms each, argon2id).`);
+
+      const runId = randomBytes(4).toString("hex").replace(/[^a-z0-9]/g, "0");
+      const context = { base: server.base, runId, actions, reasons: workspace.reasons, sources: workspace.sources, detailLeadIds };
+      const sessions = workspace.users.map((user, index) => new UserSession(user, cookies[index]!, context));
+      await warmUp(server.base, sessions);
+
+      const roleCounts = countBy(workspace.users.map((user) => user.role));
+      console.log(`\n${users} users (${Object.entries(roleCounts).map(([role, n]) => `${n} ${role}`).join(", ")}) for ${duration} s against ${workspace.leadCount.toLocaleString("en")} leads…`);
+      const samples = Object.fromEntries(KINDS.map((kind) => [kind, [] as number[]])) as Record<Kind, number[]>;
+      const problems: Problem[] = [];
+      const acknowledged: Write[] = [];
+      const started = performance.now();
+      const results = await Promise.all(sessions.map((session) => runUser(session, server.base, duration, timeout, samples, problems, acknowledged)));
+      const seconds = (performance.now() - started) / 1000;
+
+      // Requests still in flight when the clock ran out are abandoned by autocannon; let the server finish them.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      const stored = await storedWrites(url, runId);
+      const check = checkWrites(acknowledged, stored);
+
+      const failed = printReport({ results, samples, problems, seconds, check, users, duration, leadCount: workspace.leadCount, signInSeconds });
+      if (failed) process.exitCode = 1;
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await cluster.stop();
+  }
+});
+
+async function sampleLeadIds(url: string, count: number): Promise<number[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: number }>("SELECT id FROM leads ORDER BY hashint4(id + 13) LIMIT $1", [count]);
+    return rows.map((row) => row.id);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The ids the build gave the server actions the load calls, from its server-reference manifest. */
+async function actionIds(distDir: string): Promise<ActionIds> {
+  const path = `${distDir}/server/server-reference-manifest.json`;
+  if (!existsSync(path)) throw new CliError(`${path} is missing: the build did not finish`);
+  const manifest = JSON.parse(await readFile(path, "utf8")) as { node: Record<string, { filename?: string; exportedName?: string }> };
+  const find = (filename: string, exportedName: string) => {
+    const id = Object.entries(manifest.node).find(([, entry]) => entry.filename === filename && entry.exportedName === exportedName)?.[0];
+    if (!id) throw new CliError(`the build has no server action ${exportedName} in ${filename}`);
+    return id;
+  };
+  return {
+    addNote: find("lib/review/actions.ts", "addNote"),
+    accept: find("lib/decisions/actions.ts", "acceptLeadAction"),
+    reject: find("lib/decisions/actions.ts", "rejectLeadAction"),
+    requestInfo: find("lib/decisions/actions.ts", "requestLeadInfoAction"),
+  };
+}
+
+/** A few reads first, so the run measures the server warm (compiled pages, filled caches), as users meet it. */
+async function warmUp(base: string, sessions: UserSession[]) {
+  for (const session of sessions.slice(0, 5)) {
+    for (let i = 0; i < 6; i++) {
+      const request = session.next();
+      if (request.method !== "GET") continue;
+      await (await fetch(`${base}${request.path}`, { headers: request.headers, redirect: "manual" })).arrayBuffer();
+    }
+  }
+}
+
+/** One user: one keep-alive connection, one request at a time, for `duration` seconds. */
+function runUser(session: UserSession, base: string, duration: number, timeout: number, samples: Record<Kind, number[]>, problems: Problem[], acknowledged: Write[]): Promise<Result> {
+  let current: PlannedRequest | undefined;
+  let answered = true;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: base,
+        connections: 1,
+        pipelining: 1,
+        duration,
+        timeout,
+        requests: [
+          {
+            setupRequest: (request) => {
+              current = session.next();
+              answered = false;
+              return { ...request, method: current.method, path: current.path, headers: current.headers, body: current.body };
+            },
+            onResponse: (status, body) => {
+              if (!current) return;
+              answered = true;
+              if (current.write) {
+                const result = status === 200 ? actionResult(body) : null;
+                const ok = result?.ok === true;
+                if (ok) acknowledged.push(current.write);
+                else problems.push({ kind: current.kind, what: status !== 200 ? `HTTP ${status}` : result ? `refused: ${result.message ?? "no message"}` : "no action result in the response" });
+                session.settle(current, ok);
+              } else {
+                const problem = pageProblem(status, body);
+                if (problem) problems.push({ kind: current.kind, what: problem });
+              }
+            },
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => {
+      if (current) samples[current.kind].push(responseTime);
+    });
+    instance.on("reqError", (error) => {
+      if (!current || answered) return;
+      answered = true;
+      problems.push({ kind: current.kind, what: error.message });
+    });
+  });
+}
+
+function countBy(items: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[item] = (counts[item] ?? 0) + 1;
+  return counts;
+}
+
+function ms(value: number): string {
+  return Number.isNaN(value) ? "-" : `${value.toFixed(0)} ms`;
+}
+
+function printReport(input: {
+  results: Result[];
+  samples: Record<Kind, number[]>;
+  problems: Problem[];
+  seconds: number;
+  check: ReturnType<typeof checkWrites>;
+  users: number;
+  duration: number;
+  leadCount: number;
+  signInSeconds: number;
+}): boolean {
+  const { results, samples, problems, seconds, check } = input;
+  const sum = (pick: (result: Result) => number) => results.reduce((total, result) => total + pick(result), 0);
+  const responses = KINDS.reduce((total, kind) => total + samples[kind].length, 0);
+  const timeouts = sum((result) => result.timeouts);
+  const non2xx = sum((result) => result.non2xx);
+  const connectionErrors = sum((result) => result.errors) - timeouts;
+
+  console.log(`\nLoad: ${input.users} users, ${input.duration} s, ${input.leadCount.toLocaleString("en")} leads, ${new Date().toISOString()}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GB`);
+  console.log(`Sign-in: ${input.users} users in ${input.signInSeconds.toFixed(1)} s, before the load.\n`);
+  const rows: string[][] = [["kind", "requests", "share", "errors", "p50", "p95", "p99", "max"]];
+  const all: number[] = [];
+  for (const kind of KINDS) {
+    const sorted = [...samples[kind]].sort((a, b) => a - b);
+    all.push(...sorted);
+    const errors = problems.filter((problem) => problem.kind === kind).length;
+    rows.push([kind, String(sorted.length), `${((100 * sorted.length) / Math.max(1, responses)).toFixed(0)} %`, String(errors), ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(percentile(sorted, 99)), ms(sorted.at(-1) ?? Number.NaN)]);
+  }
+  all.sort((a, b) => a - b);
+  rows.push(["all", String(all.length), "100 %", String(problems.length), ms(percentile(all, 50)), ms(percentile(all, 95)), ms(percentile(all, 99)), ms(all.at(-1) ?? Number.NaN)]);
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  for (const row of rows) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  "));
+
+  console.log(`\nResponses: ${responses.toLocaleString("en")} in ${seconds.toFixed(1)} s = ${(responses / seconds).toFixed(1)} requests/s`);
+  console.log(`Errors: ${problems.length} (autocannon counted non-2xx ${non2xx}, timeouts ${timeouts}, connection errors ${connectionErrors}; a write refused or an error page counts too)`);
+  const grouped = countBy(problems.map((problem) => `${problem.kind}: ${problem.what}`));
+  for (const [what, count] of Object.entries(grouped).sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`  ${count} × ${what}`);
+
+  console.log(`\nWrites acknowledged: ${check.acknowledged}, found in PostgreSQL: ${check.found}, lost: ${check.lost.length}`);
+  for (const [kind, counts] of Object.entries(check.byKind)) console.log(`  ${kind}: ${counts.acknowledged} acknowledged, ${counts.found} found`);
+  if (check.duplicated.length) console.log(`  stored twice: ${check.duplicated.length} (${check.duplicated.slice(0, 3).join(", ")})`);
+  if (check.unacknowledged) console.log(`  stored without an acknowledgment (in flight when the run ended, or timed out): ${check.unacknowledged}`);
+  for (const write of check.lost.slice(0, 5)) console.log(`  LOST: ${write.kind} ${write.marker} on lead ${write.leadId}`);
+  console.log(`Server log: ${SERVER_LOG}`);
+
+  const failed = problems.length > 0 || check.lost.length > 0 || check.duplicated.length > 0;
+  console.log(failed ? "\nFAILED: errors or lost writes (see above)." : "\nOK: no errors, no lost write.");
+  return failed;
+}
