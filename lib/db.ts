@@ -14,6 +14,33 @@ interface Connections {
 
 const globalForDb = globalThis as unknown as { batonConnections?: Connections };
 
+/**
+ * Prisma's pg adapter runs a transaction's relation reads side by side on the transaction's one pg
+ * connection (a `select` with two relations inside `$transaction`), which pg queues with a deprecation
+ * warning and pg@9 will refuse. Until the adapter serialises them itself (prisma/orm#29468, #29979),
+ * each transaction's queries go one at a time. Only transactions: outside one, every query takes its
+ * own pool connection.
+ */
+class SerialTransactionsPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const transaction = await startTransaction(isolationLevel);
+      let tail: Promise<unknown> = Promise.resolve();
+      const oneAtATime = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
+        const result = tail.then(() => run(...args));
+        tail = result.catch(() => undefined);
+        return result;
+      };
+      transaction.queryRaw = oneAtATime(transaction.queryRaw.bind(transaction));
+      transaction.executeRaw = oneAtATime(transaction.executeRaw.bind(transaction));
+      return transaction;
+    };
+    return adapter;
+  }
+}
+
 function connect(): Connections {
   if (globalForDb.batonConnections) return globalForDb.batonConnections;
   const env = getDatabaseEnv();
@@ -25,7 +52,7 @@ function connect(): Connections {
   });
   // An idle client dropped by a database restart must not crash the server: the pool replaces it.
   pool.on("error", (error) => console.error(`database pool: ${error.message}`));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new SerialTransactionsPg(pool) });
   globalForDb.batonConnections = { pool, prisma };
   return globalForDb.batonConnections;
 }

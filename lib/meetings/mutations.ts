@@ -92,8 +92,9 @@ async function agendaOrder(tx: Tx, meetingId: number) {
   return tx.meetingItem.findMany({ where: { meetingId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, leadId: true, decision: true } });
 }
 
+/** One update at a time: a transaction has one connection, which runs one query at a time. */
 async function writeOrder(tx: Tx, order: number[]) {
-  await Promise.all(order.map((itemId, index) => tx.meetingItem.update({ where: { id: itemId }, data: { position: index + 1 } })));
+  for (const [index, itemId] of order.entries()) await tx.meetingItem.update({ where: { id: itemId }, data: { position: index + 1 } });
 }
 
 export async function moveAgendaItem(actor: Actor, input: unknown) {
