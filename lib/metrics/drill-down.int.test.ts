@@ -9,8 +9,8 @@ import { CHART_IDS } from "@/lib/metrics/charts";
 import { CHART_TABLES } from "@/lib/metrics/chart-tables";
 import { loadDashboardContext, type DashboardContext } from "@/lib/metrics/context";
 import { countSegmentLeads } from "@/lib/metrics/drill-down";
+import { segmentSql } from "@/lib/metrics/predicates";
 import type { DashboardFilter } from "@/lib/metrics/filters";
-import { duplicateOutreachSql } from "@/lib/metrics/duplicate-outreach-sql";
 import { runSql } from "@/lib/metrics/run";
 import { sql } from "@/lib/metrics/sql";
 import { loadDiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
@@ -18,8 +18,9 @@ import { loadDiagnosisInputs } from "@/lib/rediagnosis/load-batch";
 import { loadAndDiagnoseDemo } from "@/scripts/db/demo";
 
 // On the demo workspace: every number a chart shows links to a lead list of exactly that many leads, for
-// any filters; the list's SQL path agrees with its Prisma path; duplicate outreach in SQL agrees with the
-// diagnosis engine lead by lead.
+// any filters (the charts count from the daily rollup, the list from the leads themselves); the list's
+// SQL path agrees with its Prisma path; the stored duplicate-outreach verdict agrees with the diagnosis
+// engine lead by lead.
 
 const ANCHOR = new Date("2026-03-02T12:00:00Z");
 const NOW = new Date("2026-03-02T12:30:00Z");
@@ -152,14 +153,14 @@ describe("the lead list's two paths", () => {
   }, 300_000);
 });
 
-describe("duplicate outreach in SQL", () => {
+describe("duplicate outreach, stored", () => {
   it("marks exactly the leads whose diagnosis found duplicate outreach", async () => {
     const context = await loadDashboardContext(pool);
     const definitions = await loadDiagnosisDefinitions(pool);
     const ids = (await db.lead.findMany({ select: { id: true } })).map((lead) => lead.id);
     const inputs = await loadDiagnosisInputs(pool, ids, definitions, NOW);
     const engine = inputs.filter((input) => diagnoseLead(input).facts.duplicateOutreach).map((input) => Number(input.lead.id)).sort((a, b) => a - b);
-    const rows = await runSql<{ id: number }>(pool, sql`SELECT l.id FROM leads l WHERE ${duplicateOutreachSql(context)} ORDER BY l.id`);
+    const rows = await runSql<{ id: number }>(pool, sql`SELECT l.id FROM leads l WHERE ${segmentSql({ kind: "duplicate_outreach" }, context)} ORDER BY l.id`);
     expect(engine.length).toBeGreaterThan(10);
     expect(rows.map((row) => row.id)).toEqual(engine);
   });

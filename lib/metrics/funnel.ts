@@ -1,6 +1,6 @@
 import type { DashboardContext } from "@/lib/metrics/context";
 import { drillHref, type DashboardFilter } from "@/lib/metrics/filters";
-import { LEADS_FROM, leadFilterSql, segmentSql } from "@/lib/metrics/predicates";
+import { ROLLUP_FROM, rollupFilterSql, sums } from "@/lib/metrics/rollup";
 import { rate, runSql, toNumber } from "@/lib/metrics/run";
 import { NONE_VALUE } from "@/lib/leads/list-query";
 import { sql } from "@/lib/metrics/sql";
@@ -30,18 +30,15 @@ interface Row {
   won: string;
 }
 
-export function funnelSql(filter: DashboardFilter, context: DashboardContext) {
-  return sql`SELECT l.original_source AS source, count(*) AS captured,
-      count(*) FILTER (WHERE ${segmentSql({ kind: "assigned" }, context)}) AS assigned,
-      count(*) FILTER (WHERE ${segmentSql({ kind: "accepted" }, context)}) AS accepted,
-      count(*) FILTER (WHERE ${segmentSql({ kind: "qualified" }, context)}) AS qualified,
-      count(*) FILTER (WHERE ${segmentSql({ kind: "won" }, context)}) AS won
-    FROM ${LEADS_FROM} WHERE ${leadFilterSql(filter, context)}
-    GROUP BY 1 ORDER BY 2 DESC, 1`;
+/** Each stage is the rollup's count of its segment (lib/metrics/predicates.ts): assigned, accepted, qualified, won. */
+export function funnelSql(filter: DashboardFilter) {
+  return sql`SELECT r.original_source AS source, ${sums(FUNNEL_STAGES)}
+    FROM ${ROLLUP_FROM} WHERE ${rollupFilterSql(filter)}
+    GROUP BY 1 HAVING sum(r.captured) > 0 ORDER BY 2 DESC, 1`;
 }
 
-export async function queryFunnel(client: Queryable, filter: DashboardFilter, context: DashboardContext): Promise<FunnelRow[]> {
-  const rows = await runSql<Row>(client, funnelSql(filter, context));
+export async function queryFunnel(client: Queryable, filter: DashboardFilter, _context: DashboardContext): Promise<FunnelRow[]> {
+  const rows = await runSql<Row>(client, funnelSql(filter));
   return rows.map((row) => {
     const counts = Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, toNumber(row[stage])])) as Record<FunnelStage, number>;
     const source = row.source ?? NONE_VALUE;

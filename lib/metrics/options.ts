@@ -1,12 +1,11 @@
 import type { DashboardContext } from "@/lib/metrics/context";
 import type { DashboardFilter } from "@/lib/metrics/filters";
 import { runSql } from "@/lib/metrics/run";
-import { sql } from "@/lib/metrics/sql";
+import { identifier, sql } from "@/lib/metrics/sql";
 import type { Queryable } from "@/lib/rediagnosis/queryable";
-import { zonedDayStart } from "@/lib/time";
 
-// Choices for the dashboard's filters. Sources and campaigns are those captured in the selected period,
-// plus whatever the address already selects.
+// Choices for the dashboard's filters. Sources and campaigns are those captured in the selected period
+// (read from the daily rollup, lead_rollup), plus whatever the address already selects.
 
 export interface DashboardOptions {
   sources: string[];
@@ -18,27 +17,18 @@ export interface DashboardOptions {
 
 const LIMIT = 300;
 
-export async function queryDashboardOptions(client: Queryable, filter: DashboardFilter, context: DashboardContext): Promise<DashboardOptions> {
-  const from = zonedDayStart(filter.from, context.timeZone);
-  const to = zonedDayStart(filter.to, context.timeZone, 1);
+/** The values of one rollup dimension that have leads captured in the period. */
+function capturedValues(column: "original_source" | "campaign", filter: DashboardFilter) {
+  return sql`(SELECT array_agg(v) FROM (SELECT r.${identifier(column)} AS v FROM lead_rollup r
+      WHERE r.day >= ${filter.from}::date AND r.day <= ${filter.to}::date AND r.${identifier(column)} IS NOT NULL
+      GROUP BY 1 HAVING sum(r.captured) > 0 LIMIT ${LIMIT}::int) x)`;
+}
+
+export async function queryDashboardOptions(client: Queryable, filter: DashboardFilter, _context: DashboardContext): Promise<DashboardOptions> {
   const [values, leadTypes, teams, owners] = await Promise.all([
     runSql<{ sources: string[] | null; campaigns: string[] | null }>(
       client,
-      // Sources: a skip scan of the (original_source, captured_at) index, one step per source. Campaigns
-      // have no index of their own, so their distinct values come from the period's rows.
-      sql`WITH RECURSIVE source AS (
-            (SELECT original_source AS value FROM leads
-             WHERE original_source IS NOT NULL AND captured_at >= ${from}::timestamptz AND captured_at < ${to}::timestamptz
-             ORDER BY original_source LIMIT 1)
-            UNION ALL
-            SELECT (SELECT l.original_source FROM leads l
-                    WHERE l.original_source > source.value AND l.captured_at >= ${from}::timestamptz AND l.captured_at < ${to}::timestamptz
-                    ORDER BY l.original_source LIMIT 1)
-            FROM source WHERE source.value IS NOT NULL
-          )
-          SELECT (SELECT array_agg(value) FROM (SELECT value FROM source WHERE value IS NOT NULL LIMIT ${LIMIT}::int) x) AS sources,
-                 (SELECT array_agg(c) FROM (SELECT DISTINCT campaign AS c FROM leads
-                  WHERE captured_at >= ${from}::timestamptz AND captured_at < ${to}::timestamptz AND campaign IS NOT NULL LIMIT ${LIMIT}::int) y) AS campaigns`,
+      sql`SELECT ${capturedValues("original_source", filter)} AS sources, ${capturedValues("campaign", filter)} AS campaigns`,
     ),
     runSql<{ key: string; name: string }>(client, sql`SELECT key, name FROM lead_types ORDER BY sort_order, name`),
     runSql<{ id: number; name: string }>(client, sql`SELECT id, name FROM teams ORDER BY name`),

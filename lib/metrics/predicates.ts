@@ -1,6 +1,4 @@
 import { NONE_VALUE, type LeadListQuery } from "@/lib/leads/list-query";
-import { duplicateOutreachSql } from "@/lib/metrics/duplicate-outreach-sql";
-import { reasonQualitySql } from "@/lib/metrics/reason-quality-sql";
 import { addDays, weeksBetween } from "@/lib/metrics/filters";
 import { TIME_BUCKET_EDGES, type Segment, type TimeMetric } from "@/lib/metrics/segments";
 import { and, join, sql, type Sql } from "@/lib/metrics/sql";
@@ -65,16 +63,13 @@ const ACCEPTED = sql`l.acceptance_status = 'accepted'`;
 /** A trimmed reason code, NULL when blank: the Pareto's categories. */
 export const REASON_CODE_KEY = sql`NULLIF(btrim(l.rejection_reason_code), '')`;
 
-export function reasonScoreSql(context: MetricContext): Sql {
-  return reasonQualitySql(sql`l.rejection_reason_code`, sql`l.rejection_detail`, context.minimumSpecificDetailLength);
-}
 
 const MEASURED: Record<TimeMetric, Sql> = {
   lead_to_owner: sql`l.owner_assigned_at IS NOT NULL`,
   owner_to_first_action: sql`l.owner_assigned_at IS NOT NULL AND l.first_sales_action_at IS NOT NULL`,
 };
 
-export function segmentSql(segment: Segment, context: MetricContext): Sql {
+export function segmentSql(segment: Segment, _context: MetricContext): Sql {
   switch (segment.kind) {
     case "assigned":
       return sql`(l.owner_assigned_at IS NOT NULL OR l.owner_id IS NOT NULL)`;
@@ -98,8 +93,9 @@ export function segmentSql(segment: Segment, context: MetricContext): Sql {
     // first-action SLA (business days resolved in the workspace calendar, the deadline itself on time).
     case "no_action_accepted":
       return sql`${ACCEPTED} AND l.step_first_action = 'fail'`;
+    // The diagnosis's verdict (lib/diagnosis/duplicate-outreach.ts), stored with its summary.
     case "duplicate_outreach":
-      return duplicateOutreachSql(context);
+      return sql`l.duplicate_outreach`;
     case "rejected":
       return REJECTED;
     case "rejected_no_reason":
@@ -107,7 +103,8 @@ export function segmentSql(segment: Segment, context: MetricContext): Sql {
     case "rejected_reason":
       return sql`${REJECTED} AND ${REASON_CODE_KEY} = ${segment.code}::text`;
     case "reason_quality":
-      return sql`${REJECTED} AND ${reasonScoreSql(context)} = ${segment.score}::numeric`;
+      // rejection_reason_quality as scored when the lead was last diagnosed (lib/rediagnosis/save-batch.ts).
+      return sql`${REJECTED} AND l.rejection_reason_score = ${segment.score}::float8`;
     case "failure_point":
       return sql`l.flagged AND l.failure_points @> ARRAY[${segment.point}::"FailurePoint"]`;
     case "time_bucket":
@@ -125,7 +122,7 @@ export function timeBucketSql(metric: TimeMetric): Sql {
 }
 
 /** A text column in a list of values, where NONE_VALUE stands for "empty". */
-function inValues(column: Sql, values: readonly string[]): Sql {
+export function inValues(column: Sql, values: readonly string[]): Sql {
   const real = values.filter((value) => value !== NONE_VALUE);
   const none = real.length < values.length;
   const conditions = [...(real.length ? [sql`${column} = ANY(${real}::text[])`] : []), ...(none ? [sql`${column} IS NULL`] : [])];

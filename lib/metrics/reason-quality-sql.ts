@@ -21,7 +21,7 @@ export const jsTrim = (text: Sql): Sql => sql`btrim(${text}, ${JS_WHITESPACE}::t
  * JavaScript's length (UTF-16 code units) is at least `minimum`. It lies between the character count and the
  * byte count, so the regular expression that counts characters outside the BMP twice runs only in between.
  */
-const jsLengthAtLeast = (text: Sql, minimum: number) =>
+const jsLengthAtLeast = (text: Sql, minimum: Sql) =>
   sql`(char_length(${text}) >= ${minimum}::int OR (octet_length(${text}) >= ${minimum}::int AND char_length(regexp_replace(${text}, ${ASTRAL}::text, 'xx', 'g')) >= ${minimum}::int))`;
 /** At least one letter or digit (JavaScript: /[\p{L}\p{N}]/u). */
 const meaningful = (text: Sql) => sql`COALESCE(${text} ~ '[[:alpha:][:digit:]]', FALSE)`;
@@ -40,13 +40,16 @@ function genericFiller(trimmed: Sql): Sql {
   return sql`(${stripped} <= ${LONGEST_FILLER}::int AND ${normalised(trimmed)} = ANY(${["", ...GENERIC_REASON_FILLERS]}::text[]))`;
 }
 
-export function specificDetailSql(detail: Sql, minimumLength: number): Sql {
+/** The minimum length: a number from the definitions, or SQL that reads it. */
+const minimumSql = (minimumLength: number | Sql): Sql => (typeof minimumLength === "number" ? sql`${Math.max(0, minimumLength)}` : sql`GREATEST(0, ${minimumLength})`);
+
+export function specificDetailSql(detail: Sql, minimumLength: number | Sql): Sql {
   const trimmed = jsTrim(detail);
-  return sql`(${meaningful(detail)} AND ${jsLengthAtLeast(trimmed, Math.max(0, minimumLength))} AND NOT ${genericFiller(trimmed)})`;
+  return sql`(${meaningful(detail)} AND ${jsLengthAtLeast(trimmed, minimumSql(minimumLength))} AND NOT ${genericFiller(trimmed)})`;
 }
 
 /** The score (0, 0.5 or 1, as numeric) of a reason code and detail. */
-export function reasonQualitySql(code: Sql, detail: Sql, minimumLength: number): Sql {
+export function reasonQualitySql(code: Sql, detail: Sql, minimumLength: number | Sql): Sql {
   const trimmedCode = sql`COALESCE(${jsTrim(code)}, '')`;
   const specific = specificDetailSql(detail, minimumLength);
   const usableCode = sql`(${trimmedCode} <> '' AND NOT (lower(${trimmedCode}) = 'other' AND NOT ${specific}))`;

@@ -1,8 +1,7 @@
 import { NONE_VALUE } from "@/lib/leads/list-query";
 import type { DashboardContext } from "@/lib/metrics/context";
 import { drillHref, type DashboardFilter } from "@/lib/metrics/filters";
-import { LEADS_FROM, REASON_CODE_KEY, leadFilterSql, leadsByWeekSql, segmentSql } from "@/lib/metrics/predicates";
-import { reasonQualitySql } from "@/lib/metrics/reason-quality-sql";
+import { ROLLUP_FROM, rollupFilterSql, rollupWeekSql } from "@/lib/metrics/rollup";
 import { runSql, toNumber, toNumberOrNull } from "@/lib/metrics/run";
 import type { ReasonScore } from "@/lib/metrics/segments";
 import { sql } from "@/lib/metrics/sql";
@@ -26,14 +25,15 @@ export interface SourceReasons {
   reasons: ReasonCount[];
 }
 
-export function paretoSql(filter: DashboardFilter, context: DashboardContext) {
-  return sql`SELECT l.original_source AS source, ${REASON_CODE_KEY} AS code, count(*) AS count
-    FROM ${LEADS_FROM} WHERE ${leadFilterSql(filter, context)} AND ${segmentSql({ kind: "rejected" }, context)}
-    GROUP BY 1, 2`;
+/** The rollup keeps a rejected lead's trimmed reason code (REASON_CODE_KEY) as a dimension. */
+export function paretoSql(filter: DashboardFilter) {
+  return sql`SELECT r.original_source AS source, r.reason_code AS code, sum(r.rejected) AS count
+    FROM ${ROLLUP_FROM} WHERE ${rollupFilterSql(filter)}
+    GROUP BY 1, 2 HAVING sum(r.rejected) > 0`;
 }
 
 export async function queryRejectionPareto(client: Queryable, filter: DashboardFilter, context: DashboardContext): Promise<SourceReasons[]> {
-  const rows = await runSql<{ source: string | null; code: string | null; count: string }>(client, paretoSql(filter, context));
+  const rows = await runSql<{ source: string | null; code: string | null; count: string }>(client, paretoSql(filter));
   const bySource = new Map<string | null, SourceReasons>();
   for (const row of rows) {
     const entry = bySource.get(row.source) ?? { source: row.source, rejected: 0, reasons: [] };
@@ -76,25 +76,19 @@ export interface ReasonQualitySummary {
 }
 
 /**
- * rejection_reason_quality per capture week and per team in one pass over the rejections. The rejections
- * are first counted per (week, team, code, detail), so each distinct reason is scored once: codes picked
- * from a list and blank or templated details repeat, and scoring is the costly part.
+ * rejection_reason_quality per capture week and per team: the rollup counts each week's and owner's
+ * rejections by score (each rejected lead's score is stored by its diagnosis), so the mean is a weighted
+ * sum. The mean is over the scored rejections: one written a moment ago counts once its diagnosis saved it.
  */
 export function reasonQualitySummarySql(filter: DashboardFilter, context: DashboardContext) {
-  const score = reasonQualitySql(sql`g.code`, sql`g.detail`, context.minimumSpecificDetailLength);
-  return sql`SELECT GROUPING(c.week) AS by_team, c.week, c.team_id, t.name AS team, sum(c.n) AS rejected, sum(c.n * c.score) / sum(c.n) AS mean,
-      coalesce(sum(c.n) FILTER (WHERE c.score = 0), 0) AS score_0, coalesce(sum(c.n) FILTER (WHERE c.score = 0.5), 0) AS score_05,
-      coalesce(sum(c.n) FILTER (WHERE c.score = 1), 0) AS score_1
+  return sql`SELECT GROUPING(c.week) AS by_team, c.week, c.team_id, t.name AS team, sum(c.rejected) AS rejected,
+      (sum(c.score_05) * 0.5 + sum(c.score_1)) / NULLIF(sum(c.score_0) + sum(c.score_05) + sum(c.score_1), 0) AS mean,
+      sum(c.score_0) AS score_0, sum(c.score_05) AS score_05, sum(c.score_1) AS score_1
     FROM (
-      SELECT g.week, g.team_id, g.n, ${score} AS score
-      FROM (
-        SELECT w.week, u.team_id, l.rejection_reason_code AS code, l.rejection_detail AS detail, count(*) AS n
-        FROM ${leadsByWeekSql(filter, context)}
-        WHERE ${leadFilterSql(filter, context)} AND ${segmentSql({ kind: "rejected" }, context)}
-        GROUP BY 1, 2, 3, 4
-      ) g
+      SELECT ${rollupWeekSql(context)} AS week, u.team_id, r.rejected, r.score_0, r.score_05, r.score_1
+      FROM ${ROLLUP_FROM} WHERE ${rollupFilterSql(filter)} AND (r.rejected <> 0 OR r.score_0 <> 0 OR r.score_05 <> 0 OR r.score_1 <> 0)
     ) c LEFT JOIN teams t ON t.id = c.team_id
-    GROUP BY GROUPING SETS ((c.week), (c.team_id, t.name))`;
+    GROUP BY GROUPING SETS ((c.week), (c.team_id, t.name)) HAVING sum(c.rejected) > 0`;
 }
 
 interface SummaryRow {

@@ -1,10 +1,11 @@
 import type { Priority } from "@/lib/diagnosis/vocabulary";
 import type { DashboardContext } from "@/lib/metrics/context";
 import { drillHref, type DashboardFilter } from "@/lib/metrics/filters";
-import { EFFECTIVE_PRIORITY, LEADS_FROM, TIME_MINUTES, leadFilterSql, segmentSql, timeBucketSql, weekRangesSql } from "@/lib/metrics/predicates";
+import { EFFECTIVE_PRIORITY, LEADS_FROM, TIME_MINUTES, leadFilterSql, segmentSql, weekRangesSql } from "@/lib/metrics/predicates";
+import { ROLLUP_FROM, rollupFilterSql, sums } from "@/lib/metrics/rollup";
 import { runSql, toNumber } from "@/lib/metrics/run";
 import { TIME_BUCKET_COUNT, type TimeMetric } from "@/lib/metrics/segments";
-import { identifier, join, sql } from "@/lib/metrics/sql";
+import { sql } from "@/lib/metrics/sql";
 import type { Queryable } from "@/lib/rediagnosis/queryable";
 
 // lead_to_owner_time and owner_to_first_action_time: median and p90 (continuous percentiles, linear
@@ -97,23 +98,21 @@ export interface HistogramBar {
   href: string | null;
 }
 
-export function responseHistogramSql(filter: DashboardFilter, context: DashboardContext) {
-  const columns = TIME_METRICS.flatMap((metric) =>
-    Array.from({ length: TIME_BUCKET_COUNT }, (_, bucket) => sql`count(*) FILTER (WHERE ${identifier(metric)} = ${bucket}::int)`),
-  );
-  // Each lead's two buckets are computed once below (OFFSET 0 keeps them there), then counted.
-  return sql`SELECT ARRAY[${join(columns, ", ")}]::bigint[] AS counts
-    FROM (SELECT ${timeBucketSql("lead_to_owner")} AS lead_to_owner, ${timeBucketSql("owner_to_first_action")} AS owner_to_first_action
-          FROM ${LEADS_FROM} WHERE ${leadFilterSql(filter, context)} OFFSET 0) c`;
+/** The rollup's column counting one bucket of one time (the "time_bucket" segment, timeBucketSql). */
+const bucketColumn = (metric: TimeMetric, bucket: number) => `${metric}_b${bucket}`;
+
+export function responseHistogramSql(filter: DashboardFilter) {
+  const columns = TIME_METRICS.flatMap((metric) => Array.from({ length: TIME_BUCKET_COUNT }, (_, bucket) => bucketColumn(metric, bucket)));
+  return sql`SELECT ${sums(columns)} FROM ${ROLLUP_FROM} WHERE ${rollupFilterSql(filter)}`;
 }
 
-export async function queryResponseHistograms(client: Queryable, filter: DashboardFilter, context: DashboardContext): Promise<Record<TimeMetric, HistogramBar[]>> {
-  const [row] = await runSql<{ counts: string[] }>(client, responseHistogramSql(filter, context));
-  const bars = (metric: TimeMetric, offset: number): HistogramBar[] =>
+export async function queryResponseHistograms(client: Queryable, filter: DashboardFilter, _context: DashboardContext): Promise<Record<TimeMetric, HistogramBar[]>> {
+  const [row] = await runSql<Record<string, string | null>>(client, responseHistogramSql(filter));
+  const bars = (metric: TimeMetric): HistogramBar[] =>
     Array.from({ length: TIME_BUCKET_COUNT }, (_, bucket) => ({
       bucket,
-      count: toNumber(row?.counts[offset + bucket]),
+      count: toNumber(row?.[bucketColumn(metric, bucket)]),
       href: drillHref(filter, { segment: { kind: "time_bucket", metric, bucket } }),
     }));
-  return { lead_to_owner: bars("lead_to_owner", 0), owner_to_first_action: bars("owner_to_first_action", TIME_BUCKET_COUNT) };
+  return { lead_to_owner: bars("lead_to_owner"), owner_to_first_action: bars("owner_to_first_action") };
 }

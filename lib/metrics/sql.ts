@@ -53,10 +53,10 @@ export function and(conditions: readonly Sql[]): Sql {
   return join(conditions.map((condition) => sql`(${condition})`), " AND ");
 }
 
-/** What node-postgres takes: text with $n placeholders and the values in order. */
-export function toQuery(fragment: Sql): { text: string; values: unknown[] } {
+/** What node-postgres takes: text with $n placeholders and the values in order (numbered from `first`). */
+export function toQuery(fragment: Sql, first = 1): { text: string; values: unknown[] } {
   let text = fragment.strings[0] ?? "";
-  for (let i = 1; i < fragment.strings.length; i++) text += `$${i}${fragment.strings[i]}`;
+  for (let i = 1; i < fragment.strings.length; i++) text += `$${i + first - 1}${fragment.strings[i]}`;
   return { text, values: [...fragment.values] };
 }
 

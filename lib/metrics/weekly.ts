@@ -3,16 +3,16 @@ import type { DashboardContext } from "@/lib/metrics/context";
 import type { DashboardFilter } from "@/lib/metrics/filters";
 import { TIME_MINUTES, leadFilterSql, leadsByWeekSql, segmentSql } from "@/lib/metrics/predicates";
 import { queryReasonQuality, type ReasonQualitySummary } from "@/lib/metrics/rejections";
+import { ROLLUP_FROM, rollupFilterSql, rollupWeekSql, sums } from "@/lib/metrics/rollup";
 import { rate, runSql, toNumber, toNumberOrNull } from "@/lib/metrics/run";
-import type { ReasonScore, Segment } from "@/lib/metrics/segments";
-import { identifier, join, sql } from "@/lib/metrics/sql";
+import type { ReasonScore } from "@/lib/metrics/segments";
+import { sql } from "@/lib/metrics/sql";
 import type { Queryable } from "@/lib/rediagnosis/queryable";
 
 // Per capture week: the counts behind no_action_accepted, duplicate_outreach_rate, rejection_reason_quality
-// and flagged leads by failure point, each a predicate of lib/metrics/predicates.ts. Separate statements,
-// each shaped for its cost: the counts in one pass PostgreSQL can split across workers (plain expressions
-// only), duplicate outreach from the few leads whose routing failed on ownership (GIN index), the reason
-// scores over the rejections alone, and the weekly medians only where the fix impact asks for them.
+// and flagged leads by failure point, each the rollup's count of a segment of lib/metrics/predicates.ts
+// (lead_rollup, kept by triggers); the reason scores come from the pass the team chart shares, and the
+// weekly medians, which no sum can give, from the leads themselves where the fix impact asks for them.
 
 export interface WeekSummary {
   week: string;
@@ -34,22 +34,12 @@ export interface WeekSummary {
 
 type Row = Record<string, string | number | null> & { week: string };
 
-export function weeklySql(filter: DashboardFilter, context: DashboardContext) {
-  const count = (name: string, segment: Segment) => sql`count(*) FILTER (WHERE ${segmentSql(segment, context)}) AS ${identifier(name)}`;
-  return sql`SELECT w.week, count(*) AS captured,
-      ${count("accepted", { kind: "accepted" })}, ${count("qualified", { kind: "qualified" })},
-      ${count("no_action_accepted", { kind: "no_action_accepted" })}, count(*) FILTER (WHERE l.flagged) AS flagged,
-      ${join(FAILURE_POINTS.map((point) => count(`fp_${point}`, { kind: "failure_point", point })), ", ")}
-    FROM ${leadsByWeekSql(filter, context)} WHERE ${leadFilterSql(filter, context)}
-    GROUP BY w.week`;
-}
+const WEEKLY_COLUMNS = ["captured", "accepted", "qualified", "no_action_accepted", "duplicate_outreach", "flagged", ...FAILURE_POINTS.map((point) => `fp_${point}`)];
 
-/** Only leads whose routing failed on ownership can be duplicate outreach: the GIN index finds them. */
-export function weeklyDuplicatesSql(filter: DashboardFilter, context: DashboardContext) {
-  return sql`SELECT w.week, count(*) AS duplicate_outreach
-    FROM ${leadsByWeekSql(filter, context)}
-    WHERE ${leadFilterSql(filter, context)} AND l.failure_points @> ARRAY['unclear_owner']::"FailurePoint"[] AND ${segmentSql({ kind: "duplicate_outreach" }, context)}
-    GROUP BY w.week`;
+export function weeklySql(filter: DashboardFilter, context: DashboardContext) {
+  return sql`SELECT ${rollupWeekSql(context)} AS week, ${sums(WEEKLY_COLUMNS)}
+    FROM ${ROLLUP_FROM} WHERE ${rollupFilterSql(filter)}
+    GROUP BY 1 HAVING sum(r.captured) > 0`;
 }
 
 export function weeklyMediansSql(filter: DashboardFilter, context: DashboardContext) {
@@ -67,13 +57,11 @@ interface WeeklyOptions {
 }
 
 export async function queryWeekly(client: Queryable, filter: DashboardFilter, context: DashboardContext, options: WeeklyOptions = {}): Promise<WeekSummary[]> {
-  const [rows, duplicates, reasons, medians] = await Promise.all([
+  const [rows, reasons, medians] = await Promise.all([
     runSql<Row>(client, weeklySql(filter, context)),
-    runSql<{ week: string; duplicate_outreach: string }>(client, weeklyDuplicatesSql(filter, context)),
     options.reasons ?? queryReasonQuality(client, filter, context),
     options.medians ? runSql<{ week: string; lead_to_owner_median: number | null; owner_to_first_action_median: number | null }>(client, weeklyMediansSql(filter, context)) : Promise.resolve([]),
   ]);
-  const duplicatesByWeek = new Map(duplicates.map((row) => [row.week, toNumber(row.duplicate_outreach)]));
   const mediansByWeek = new Map(medians.map((row) => [row.week, row]));
   return rows
     .map((row) => {
@@ -84,7 +72,7 @@ export async function queryWeekly(client: Queryable, filter: DashboardFilter, co
         accepted: toNumber(row.accepted),
         qualified: toNumber(row.qualified),
         noActionAccepted: toNumber(row.no_action_accepted),
-        duplicateOutreach: duplicatesByWeek.get(row.week) ?? 0,
+        duplicateOutreach: toNumber(row.duplicate_outreach),
         rejected: quality?.rejected ?? 0,
         reasonQuality: quality?.mean ?? null,
         reasonScores: quality?.scores ?? { "0": 0, "0.5": 0, "1": 0 },

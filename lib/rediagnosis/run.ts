@@ -74,5 +74,8 @@ export async function rediagnoseAll(client: Queryable, options: RediagnoseAllOpt
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
+  // Every write to leads appended its difference to the dashboard's daily figures (lead_rollup); this
+  // run, and the open leads' run every ten minutes, merge them into one row per key again.
+  await client.query("SELECT lead_rollup_fold()");
   return { leads: done, changed, seconds: (performance.now() - started) / 1000 };
 }

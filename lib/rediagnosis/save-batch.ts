@@ -1,7 +1,24 @@
+import { DEFAULT_SETTINGS } from "@/lib/diagnosis/defaults";
 import type { LeadDiagnosis } from "@/lib/diagnosis/types";
+import { reasonQualitySql } from "@/lib/metrics/reason-quality-sql";
+import { sql, toQuery } from "@/lib/metrics/sql";
 import type { Queryable } from "@/lib/rediagnosis/queryable";
 
-// Writes a batch of diagnoses in one statement: the summary columns the lead list filters and sorts on.
+// Writes a batch of diagnoses in one statement: the summary columns the lead list filters and sorts on,
+// and the two verdicts the dashboard counts: duplicate outreach (the engine's) and a rejected lead's
+// reason quality (scored in SQL from the row as it is now, with the definitions' minimum detail length,
+// exactly as the engine scores it: reason-quality-sql.int.test.ts). Every write path ends here, and the
+// dashboard's daily figures (lead_rollup) follow each write to leads by trigger.
+
+/** The stored rejection_reason_quality of a rejected lead, null for any other; $17 on are its parameters. */
+const REJECTION_SCORE = toQuery(
+  sql`(CASE WHEN l.acceptance_status = 'rejected' THEN ${reasonQualitySql(
+    sql`l.rejection_reason_code`,
+    sql`l.rejection_detail`,
+    sql`COALESCE((SELECT minimum_specific_detail_length FROM workspace_settings WHERE id = 1), ${DEFAULT_SETTINGS.minimumSpecificDetailLength}::int)`,
+  )}::float8 END)`,
+  17,
+);
 
 export interface DiagnosedLead {
   leadId: number;
@@ -24,16 +41,17 @@ export async function saveDiagnoses(client: Queryable, batch: DiagnosedLead[], c
        step_qualification = v.step_qualification::"StepStatus", step_outcome = v.step_outcome::"StepStatus",
        step_issues = v.step_issues::text[],
        owner_assigned_at = COALESCE(v.owner_assigned_at, l.owner_assigned_at),
-       first_sales_action_at = COALESCE(v.first_sales_action_at, l.first_sales_action_at), diagnosed_at = $14
-     FROM unnest($1::int[], $2::bool[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[], $15::text[])
-       AS v(id, flagged, severity, first_broken_step, failure_points, step_capture, step_routing, step_acceptance, step_first_action, step_qualification, step_outcome, owner_assigned_at, first_sales_action_at, step_issues)
+       first_sales_action_at = COALESCE(v.first_sales_action_at, l.first_sales_action_at), diagnosed_at = $14,
+       duplicate_outreach = v.duplicate_outreach, rejection_reason_score = ${REJECTION_SCORE.text}
+     FROM unnest($1::int[], $2::bool[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[], $15::text[], $16::bool[])
+       AS v(id, flagged, severity, first_broken_step, failure_points, step_capture, step_routing, step_acceptance, step_first_action, step_qualification, step_outcome, owner_assigned_at, first_sales_action_at, step_issues, duplicate_outreach)
      WHERE l.id = v.id
        AND (l.diagnosed_at IS NULL
          OR (l.flagged, l.severity, l.first_broken_step::text, l.failure_points::text[], l.step_capture::text, l.step_routing::text, l.step_acceptance::text,
-             l.step_first_action::text, l.step_qualification::text, l.step_outcome::text)
+             l.step_first_action::text, l.step_qualification::text, l.step_outcome::text, l.duplicate_outreach, l.rejection_reason_score)
             IS DISTINCT FROM
             (v.flagged, v.severity, v.first_broken_step, v.failure_points::text[], v.step_capture, v.step_routing, v.step_acceptance,
-             v.step_first_action, v.step_qualification, v.step_outcome)
+             v.step_first_action, v.step_qualification, v.step_outcome, v.duplicate_outreach, ${REJECTION_SCORE.text})
          OR (v.owner_assigned_at IS NOT NULL AND l.owner_assigned_at IS DISTINCT FROM v.owner_assigned_at)
          OR (v.first_sales_action_at IS NOT NULL AND l.first_sales_action_at IS DISTINCT FROM v.first_sales_action_at))`,
     [
@@ -52,6 +70,8 @@ export async function saveDiagnoses(client: Queryable, batch: DiagnosedLead[], c
       column((item) => item.diagnosis.facts.firstSalesActionAt ?? null),
       computedAt,
       column((item) => `{${item.diagnosis.steps.filter((step) => step.status !== "pass").map((step) => `${step.step}:${step.status}`).join(",")}}`),
+      column((item) => item.diagnosis.facts.duplicateOutreach),
+      ...REJECTION_SCORE.values,
     ],
   );
   return result.rowCount ?? 0;

@@ -8,8 +8,8 @@ import { queryDashboardOptions } from "../../lib/metrics/options.ts";
 import { queryReasonQuality, queryRejectionPareto } from "../../lib/metrics/rejections.ts";
 import { queryResponseHistograms, queryResponseTrends } from "../../lib/metrics/response-times.ts";
 import { runSql } from "../../lib/metrics/run.ts";
-import { weeklyDuplicatesSql, weeklySql } from "../../lib/metrics/weekly.ts";
-import { LIMIT_FUNNEL, LIMIT_HISTOGRAMS, LIMIT_OPTIONS, LIMIT_PARETO, LIMIT_TRENDS, LIMIT_WEEKLY, limitDuplicates, limitReasons } from "./dashboard-limits.ts";
+import { weeklySql } from "../../lib/metrics/weekly.ts";
+import { LIMIT_FUNNEL, LIMIT_HISTOGRAMS, LIMIT_OPTIONS, LIMIT_PARETO, LIMIT_TRENDS, limitReasons, limitWeekly } from "./dashboard-limits.ts";
 import { zonedDayStart } from "../../lib/time.ts";
 
 type Figures = Map<string, number[]>;
@@ -45,13 +45,14 @@ export function dashboardCases(pool: pg.Pool, filter: DashboardFilter, context: 
   const weeks = weeksBetween(filter.from, filter.to, context.weekStartsOn);
   const starts = weeks.map((week) => zonedDayStart(week > filter.from ? week : filter.from, context.timeZone));
   const ends = weeks.map((week) => (addDays(week, 7) <= filter.to ? zonedDayStart(addDays(week, 7), context.timeZone) : bounds[1]));
-  const params = [...bounds, weeks, starts, ends];
-  // Each limit takes the parameters it names ($1, $2: the period; $3 to $5: its weeks).
-  const limit = async (sql: string) => (await pool.query(sql, params.slice(0, Math.max(...[...sql.matchAll(/\$(\d)/g)].map((match) => Number(match[1])))))).rows as Record<string, unknown>[];
+  // The percentiles' limit reads leads ($1, $2: the period as instants; $3 to $5: its weeks); the others
+  // read the rollup ($1, $2: the period's first and last day).
+  const leadParams: unknown[] = [...bounds, weeks, starts, ends];
+  const limit = async (sql: string) => (await pool.query(sql, sql === LIMIT_TRENDS ? leadParams : [filter.from, filter.to])).rows as Record<string, unknown>[];
   const byKey = <T>(rows: T[], key: (row: T) => string, values: (row: T) => unknown[]): Figures => new Map(rows.map((row) => [key(row), values(row).map(num)]));
   const make = (name: string, product: () => Promise<Figures>, limitFigures: () => Promise<Figures>): DashboardCase => ({ name, product, limit: limitFigures, difference: differ, rows: (figures) => figures.size });
   const stages = ["captured", "assigned", "accepted", "qualified", "won"] as const;
-  const weeklyColumns = ["captured", "accepted", "qualified", "no_action_accepted", "flagged", "fp_missing_context", "fp_unclear_owner", "fp_slow_timing", "fp_vague_acceptance", "fp_missing_next_step", "fp_weak_feedback"];
+  const weeklyColumns = ["captured", "accepted", "qualified", "no_action_accepted", "duplicate_outreach", "flagged", "fp_missing_context", "fp_unclear_owner", "fp_slow_timing", "fp_vague_acceptance", "fp_missing_next_step", "fp_weak_feedback"];
 
   return [
     make("funnel by source", async () => byKey(await queryFunnel(pool, filter, context), (row) => String(row.source), (row) => stages.map((stage) => row.counts[stage])),
@@ -71,14 +72,12 @@ export function dashboardCases(pool: pg.Pool, filter: DashboardFilter, context: 
       const bars = await queryResponseHistograms(pool, filter, context);
       return new Map([["lead_to_owner", bars.lead_to_owner.map((bar) => bar.count)], ["owner_to_first_action", bars.owner_to_first_action.map((bar) => bar.count)]]);
     }, async () => {
-      const rows = await limit(LIMIT_HISTOGRAMS);
-      const counts = (column: string, other: string) => Array.from({ length: 7 }, (_, bucket) => num(rows.find((row) => row[column] === bucket && row[other] === null)?.count ?? 0));
-      return new Map([["lead_to_owner", counts("lead_to_owner", "owner_to_first_action")], ["owner_to_first_action", counts("owner_to_first_action", "lead_to_owner")]]);
+      const [row] = await limit(LIMIT_HISTOGRAMS);
+      const counts = (metric: string) => Array.from({ length: 7 }, (_, bucket) => num(row?.[`${metric}_b${bucket}`] ?? 0));
+      return new Map([["lead_to_owner", counts("lead_to_owner")], ["owner_to_first_action", counts("owner_to_first_action")]]);
     }),
-    make("weekly counts (no action, flagged by failure point)", async () => byKey(await runSql<Record<string, unknown>>(pool, weeklySql(filter, context)), (row) => String(row.week), (row) => weeklyColumns.map((column) => row[column])),
-      async () => byKey(await limit(LIMIT_WEEKLY), (row) => String(row.week), (row) => weeklyColumns.map((column) => row[column]))),
-    make("duplicate outreach per week", async () => byKey(await runSql<Record<string, unknown>>(pool, weeklyDuplicatesSql(filter, context)), (row) => String(row.week), (row) => [row.duplicate_outreach]),
-      async () => byKey(await limit(limitDuplicates(context)), (row) => String(row.week), (row) => [row.duplicate_outreach])),
+    make("weekly counts (no action, duplicates, flagged by failure point)", async () => byKey(await runSql<Record<string, unknown>>(pool, weeklySql(filter, context)), (row) => String(row.week), (row) => weeklyColumns.map((column) => row[column])),
+      async () => byKey(await limit(limitWeekly(context)), (row) => String(row.week), (row) => weeklyColumns.map((column) => row[column]))),
     make("rejection reason quality per week and team", async () => {
       const summary = await queryReasonQuality(pool, filter, context);
       return new Map([

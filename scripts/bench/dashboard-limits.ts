@@ -1,7 +1,9 @@
 // The best hand-written SQL for each dashboard figure (the "limit" the product's queries are measured
 // against): the same numbers for the dashboard's default view (every lead captured in the period, no other
-// filter), written for that case alone: constants inlined, one pass each, nothing generic. $1 and $2 are
-// the period's bounds.
+// filter), written for that case alone: constants inlined, one pass each, nothing generic. Counts read the
+// daily rollup (lead_rollup) as any DBA would against this schema, with $1 and $2 the period's first and
+// last day; the percentiles, which no sum gives, read the leads, with $1 and $2 the period's bounds as
+// instants and $3 to $5 its weeks.
 import type { DashboardContext } from "../../lib/metrics/context.ts";
 
 const CAPTURED = "l.captured_at >= $1 AND l.captured_at < $2";
@@ -10,16 +12,14 @@ const WEEKS = "unnest($3::text[], $4::timestamptz[], $5::timestamptz[]) AS w(wee
 const IN_WEEK = "l.captured_at >= w.s AND l.captured_at < w.e";
 const LEAD_TO_OWNER = "date_part('epoch', l.owner_assigned_at - l.captured_at) / 60";
 const OWNER_TO_ACTION = "date_part('epoch', l.first_sales_action_at - l.owner_assigned_at) / 60";
-const ACCEPTED = "l.acceptance_status = 'accepted'";
-const EDGES = "ARRAY[15, 60, 240, 1440, 4320, 10080]::float8[]";
+const DAYS = "day >= $1::date AND day <= $2::date";
+/** The capture week of a rollup day, the week starting on `weekStartsOn` (0 = Sunday). */
+const week = (context: DashboardContext) => `to_char(day - ((EXTRACT(DOW FROM day)::int + ${7 - context.weekStartsOn}) % 7), 'YYYY-MM-DD')`;
 
 export const LIMIT_FUNNEL = `
-  SELECT l.original_source AS source, count(*) AS captured,
-         count(*) FILTER (WHERE l.owner_assigned_at IS NOT NULL OR l.owner_id IS NOT NULL) AS assigned,
-         count(*) FILTER (WHERE ${ACCEPTED}) AS accepted,
-         count(*) FILTER (WHERE ${ACCEPTED} AND l.outcome IN ('qualified', 'opportunity', 'won', 'lost')) AS qualified,
-         count(*) FILTER (WHERE ${ACCEPTED} AND l.outcome = 'won') AS won
-  FROM leads l WHERE ${CAPTURED} GROUP BY 1`;
+  SELECT original_source AS source, sum(captured) AS captured, sum(assigned) AS assigned, sum(accepted) AS accepted,
+         sum(qualified) AS qualified, sum(won) AS won
+  FROM lead_rollup WHERE ${DAYS} GROUP BY 1 HAVING sum(captured) > 0`;
 
 export const LIMIT_TRENDS = `
   SELECT w.week, a.* FROM ${WEEKS} CROSS JOIN LATERAL (
@@ -33,68 +33,27 @@ export const LIMIT_TRENDS = `
          count(*) FILTER (WHERE l.owner_assigned_at IS NOT NULL AND l.first_sales_action_at IS NULL) AS awaiting_first_action
   FROM leads l LEFT JOIN lead_types lt ON lt.id = l.lead_type_id WHERE ${IN_WEEK} AND ${CAPTURED} GROUP BY 1) a`;
 
-/** width_bucket over the edges, both times in one pass. */
-export const LIMIT_HISTOGRAMS = `
-  SELECT width_bucket(${LEAD_TO_OWNER}, ${EDGES}) AS lead_to_owner,
-         width_bucket(${OWNER_TO_ACTION}, ${EDGES}) AS owner_to_first_action, count(*) AS count
-  FROM leads l WHERE ${CAPTURED} AND l.owner_assigned_at IS NOT NULL
-  GROUP BY GROUPING SETS ((1), (2))`;
+const buckets = (metric: string) => Array.from({ length: 7 }, (_, bucket) => `sum(${metric}_b${bucket}) AS ${metric}_b${bucket}`).join(", ");
+export const LIMIT_HISTOGRAMS = `SELECT ${buckets("lead_to_owner")}, ${buckets("owner_to_first_action")} FROM lead_rollup WHERE ${DAYS}`;
 
-export const LIMIT_WEEKLY = `
-  SELECT w.week, count(*) AS captured, count(*) FILTER (WHERE ${ACCEPTED}) AS accepted,
-         count(*) FILTER (WHERE ${ACCEPTED} AND l.outcome IN ('qualified', 'opportunity', 'won', 'lost')) AS qualified,
-         count(*) FILTER (WHERE ${ACCEPTED} AND l.step_first_action = 'fail') AS no_action_accepted,
-         count(*) FILTER (WHERE l.flagged) AS flagged,
-         count(*) FILTER (WHERE l.flagged AND 'missing_context' = ANY(l.failure_points)) AS fp_missing_context,
-         count(*) FILTER (WHERE l.flagged AND 'unclear_owner' = ANY(l.failure_points)) AS fp_unclear_owner,
-         count(*) FILTER (WHERE l.flagged AND 'slow_timing' = ANY(l.failure_points)) AS fp_slow_timing,
-         count(*) FILTER (WHERE l.flagged AND 'vague_acceptance' = ANY(l.failure_points)) AS fp_vague_acceptance,
-         count(*) FILTER (WHERE l.flagged AND 'missing_next_step' = ANY(l.failure_points)) AS fp_missing_next_step,
-         count(*) FILTER (WHERE l.flagged AND 'weak_feedback' = ANY(l.failure_points)) AS fp_weak_feedback
-  FROM ${WEEKS} JOIN leads l ON ${IN_WEEK} WHERE ${CAPTURED} GROUP BY 1`;
-
-/** Owned leads that failed on ownership are duplicates; ownerless ones need two people's outreach. */
-export const limitDuplicates = (context: DashboardContext) => `
-  SELECT w.week, count(*) AS duplicate_outreach
-  FROM ${WEEKS} JOIN leads l ON ${IN_WEEK}
-  WHERE ${CAPTURED} AND l.failure_points @> '{unclear_owner}'
-    AND (l.owner_id IS NOT NULL
-      OR (l.owner_assigned_at IS NOT NULL AND EXISTS (SELECT 1 FROM handoff_events e WHERE e.lead_id = l.id AND e.type IN ('assigned', 'reassigned') AND e.details ->> 'ownerId' <> ''))
-      OR EXISTS (SELECT 1 FROM handoff_events a WHERE a.lead_id = l.id AND a.type IN ('contacted', 'meeting_booked') AND a.actor_id IS NOT NULL
-           AND (EXISTS (SELECT 1 FROM handoff_events b WHERE b.lead_id = l.id AND b.type IN ('contacted', 'meeting_booked') AND b.actor_id <> a.actor_id
-                          AND b.occurred_at BETWEEN a.occurred_at - interval '${context.duplicateWindowDays} days' AND a.occurred_at + interval '${context.duplicateWindowDays} days')
-             OR EXISTS (SELECT 1 FROM leads o JOIN handoff_events r ON r.lead_id = o.id
-                        WHERE o.id <> l.id AND (o.email = l.email OR o.account_domain = l.account_domain)
-                          AND r.type IN ('contacted', 'meeting_booked') AND r.actor_id <> a.actor_id
-                          AND r.occurred_at >= l.captured_at - interval '${context.duplicateWindowDays} days'
-                          AND r.occurred_at BETWEEN a.occurred_at - interval '${context.duplicateWindowDays} days' AND a.occurred_at + interval '${context.duplicateWindowDays} days'))))
-  GROUP BY 1`;
-
-/**
- * Reason quality with the filler list inlined and plain-space trimming: the ASCII shortcut the product
- * cannot take (it must score any Unicode text as the engine does); equal on this data, checked.
- */
-const SCORE = `
-  CASE WHEN btrim(code) <> '' AND (lower(btrim(code)) <> 'other' OR specific) THEN CASE WHEN specific THEN 1.0 ELSE 0.5 END
-       WHEN detail ~ '[[:alpha:][:digit:]]' THEN 0.5 ELSE 0.0 END`;
-const specific = (context: DashboardContext) => `
-  (detail ~ '[[:alpha:][:digit:]]' AND char_length(btrim(detail)) >= ${context.minimumSpecificDetailLength}
-   AND regexp_replace(regexp_replace(lower(btrim(detail)), '\\s+', ' ', 'g'), '[.!?,;:]+$', '') NOT IN
-       ('', 'n/a', 'na', 'none', 'nothing', 'not interested', 'bad lead', 'bad fit', 'not a fit', 'no fit', 'no', 'other', 'see notes', 'junk', 'spam', 'test', 'unknown', 'tbd', '-', '.'))`;
+export const limitWeekly = (context: DashboardContext) => `
+  SELECT ${week(context)} AS week, sum(captured) AS captured, sum(accepted) AS accepted, sum(qualified) AS qualified,
+         sum(no_action_accepted) AS no_action_accepted, sum(duplicate_outreach) AS duplicate_outreach, sum(flagged) AS flagged,
+         sum(fp_missing_context) AS fp_missing_context, sum(fp_unclear_owner) AS fp_unclear_owner, sum(fp_slow_timing) AS fp_slow_timing,
+         sum(fp_vague_acceptance) AS fp_vague_acceptance, sum(fp_missing_next_step) AS fp_missing_next_step, sum(fp_weak_feedback) AS fp_weak_feedback
+  FROM lead_rollup WHERE ${DAYS} GROUP BY 1 HAVING sum(captured) > 0`;
 
 export const limitReasons = (context: DashboardContext) => `
-  SELECT GROUPING(week) AS by_team, week, team_id, sum(n) AS rejected, sum(n * score) / sum(n) AS mean
-  FROM (SELECT week, team_id, n, ${SCORE} AS score
-        FROM (SELECT g.*, ${specific(context)} AS specific
-              FROM (SELECT w.week, u.team_id, l.rejection_reason_code AS code, l.rejection_detail AS detail, count(*) AS n
-                    FROM ${WEEKS} JOIN leads l ON ${IN_WEEK} LEFT JOIN users u ON u.id = l.owner_id
-                    WHERE ${CAPTURED} AND l.acceptance_status = 'rejected' GROUP BY 1, 2, 3, 4) g) s) c
-  GROUP BY GROUPING SETS ((week), (team_id))`;
+  SELECT GROUPING(week) AS by_team, week, team_id, sum(rejected) AS rejected,
+         (sum(score_05) * 0.5 + sum(score_1)) / NULLIF(sum(score_0) + sum(score_05) + sum(score_1), 0) AS mean
+  FROM (SELECT ${week(context)} AS week, u.team_id, r.rejected, r.score_0, r.score_05, r.score_1
+        FROM lead_rollup r LEFT JOIN users u ON u.id = r.owner_id WHERE ${DAYS}) c
+  GROUP BY GROUPING SETS ((week), (team_id)) HAVING sum(rejected) > 0`;
 
 export const LIMIT_PARETO = `
-  SELECT l.original_source AS source, NULLIF(btrim(l.rejection_reason_code), '') AS code, count(*) AS count
-  FROM leads l WHERE ${CAPTURED} AND l.acceptance_status = 'rejected' GROUP BY 1, 2`;
+  SELECT original_source AS source, reason_code AS code, sum(rejected) AS count
+  FROM lead_rollup WHERE ${DAYS} GROUP BY 1, 2 HAVING sum(rejected) > 0`;
 
 export const LIMIT_OPTIONS = `
-  SELECT (SELECT array_agg(s) FROM (SELECT DISTINCT original_source AS s FROM leads l WHERE ${CAPTURED}) x) AS sources,
-         (SELECT array_agg(c) FROM (SELECT DISTINCT campaign AS c FROM leads l WHERE ${CAPTURED}) y) AS campaigns`;
+  SELECT (SELECT array_agg(s) FROM (SELECT original_source AS s FROM lead_rollup WHERE ${DAYS} AND original_source IS NOT NULL GROUP BY 1 HAVING sum(captured) > 0) x) AS sources,
+         (SELECT array_agg(c) FROM (SELECT campaign AS c FROM lead_rollup WHERE ${DAYS} AND campaign IS NOT NULL GROUP BY 1 HAVING sum(captured) > 0) y) AS campaigns`;

@@ -1,0 +1,42 @@
+import type { DashboardFilter } from "@/lib/metrics/filters";
+import { inValues, type MetricContext } from "@/lib/metrics/predicates";
+import { and, identifier, join, sql, type Sql } from "@/lib/metrics/sql";
+
+// The dashboard's counts read lead_rollup: per capture day (in the workspace's time zone) and filter
+// dimension, how many leads fall in each metric's segment. Triggers on leads keep it exact on every write
+// (see schema.prisma's LeadRollup); lib/metrics/predicates.ts stays the definition, and the drill-down
+// test proves every count here equals the number of leads its segment lists.
+
+/** The rollup with what the filters need: the lead type (its key, its priority) and the owner's team. */
+export const ROLLUP_FROM = sql`lead_rollup r LEFT JOIN lead_types lt ON lt.id = r.lead_type_id LEFT JOIN users u ON u.id = r.owner_id`;
+
+/** The effective priority, as EFFECTIVE_PRIORITY computes it per lead: the lead's own, else its type's, else p3. */
+export const ROLLUP_PRIORITY = sql`COALESCE(r.priority, lt.priority, 'p3'::"Priority")`;
+
+/** The first day of the capture week holding r.day, as yyyy-mm-dd (the weeks of weeksBetween). */
+export function rollupWeekSql(context: MetricContext): Sql {
+  return sql`to_char(r.day - ((EXTRACT(DOW FROM r.day)::int - ${context.weekStartsOn}::int + 7) % 7), 'YYYY-MM-DD')`;
+}
+
+/** The dashboard's filters over the rollup: the same conditions leadFilterSql puts on each lead. */
+export function rollupFilterSql(filter: DashboardFilter): Sql {
+  const conditions: Sql[] = [sql`r.day >= ${filter.from}::date`, sql`r.day <= ${filter.to}::date`];
+  if (filter.sources.length) conditions.push(inValues(sql`r.original_source`, filter.sources));
+  if (filter.campaigns.length) conditions.push(inValues(sql`r.campaign`, filter.campaigns));
+  if (filter.leadTypes.length) conditions.push(sql`lt.key = ANY(${filter.leadTypes}::text[])`);
+  if (filter.priorities.length) conditions.push(sql`${ROLLUP_PRIORITY} = ANY(${filter.priorities}::"Priority"[])`);
+  if (filter.owners.length || filter.unassigned) {
+    const owners = filter.owners.length ? sql`r.owner_id = ANY(${filter.owners}::int[])` : sql`FALSE`;
+    conditions.push(filter.unassigned ? sql`${owners} OR r.owner_id IS NULL` : owners);
+  }
+  if (filter.teams.length || filter.noTeam) {
+    const teams = filter.teams.length ? sql`u.team_id = ANY(${filter.teams}::int[])` : sql`FALSE`;
+    conditions.push(filter.noTeam ? sql`${teams} OR u.team_id IS NULL` : teams);
+  }
+  return and(conditions);
+}
+
+/** sum(r.column) AS column, for columns named in code. */
+export function sums(columns: readonly string[]): Sql {
+  return join(columns.map((column) => sql`sum(r.${identifier(column)}) AS ${identifier(column)}`), ", ");
+}
