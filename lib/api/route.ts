@@ -4,6 +4,7 @@ import { can, type Action } from "@/lib/auth/permissions";
 import { ApiError, errorResponse, fieldsFromZod } from "@/lib/api/errors";
 import { consumeApiBudget } from "@/lib/api/rate-limit";
 import { authenticateToken, type TokenPrincipal, type TokenScope } from "@/lib/api/tokens";
+import { UNSTORABLE_TEXT } from "@/lib/storable-text";
 
 // The fixed shape of every /api/v1 route: authenticate the token -> rate limit -> check scope and the
 // permission table -> run -> map errors to 4xx JSON. Handlers never see an unauthenticated request.
@@ -99,7 +100,7 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
 
 // PostgreSQL cannot store NUL in text or JSON (the write would fail with a 500), and a UTF-16 half
 // without its pair is silently replaced on the way in (the stored text would differ from the sent one).
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE = UNSTORABLE_TEXT;
 
 /** 422 at the first key or string the database could not store exactly as sent. */
 function rejectUnstorableText(value: unknown): void {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText } from "@/lib/storable-text";
 
 // The audit log's filters and page position live in the URL, so a view can be shared and bookmarked.
 // Each parameter is parsed on its own: an invalid value is dropped rather than failing the page.
@@ -60,8 +61,8 @@ export function parseAuditListQuery(params: RawParams): AuditListQuery {
   return {
     actorId: pick(z.coerce.number().int().positive().max(2 ** 31 - 1), first(params, "actor")),
     entityType: pick(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/), first(params, "type")),
-    entityId: pick(z.string().max(100), first(params, "id")),
-    action: pick(z.string().max(100), first(params, "action")),
+    entityId: pick(z.string().max(100).refine(isStorableText), first(params, "id")),
+    action: pick(z.string().max(100).refine(isStorableText), first(params, "action")),
     from,
     to: to && (!from || to >= from) ? to : undefined,
     before,

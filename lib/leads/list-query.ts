@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FAILURE_POINTS, PRIORITIES, STEP_IDS, STEP_STATUSES, type FailurePoint, type Priority, type StepId, type StepStatus } from "@/lib/diagnosis/vocabulary";
+import { isStorableText } from "@/lib/storable-text";
 import { formatSegment, parseSegment, type Segment } from "@/lib/metrics/segments";
 
 // The lead list's state lives in the URL so a view can be shared. Each parameter is parsed on its own:
@@ -46,7 +47,8 @@ export interface LeadListQuery {
 type RawParams = Record<string, string | string[] | undefined>;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
-const text = z.string().trim().min(1).max(200);
+// A NUL (or half a UTF-16 pair) cannot reach PostgreSQL: such a value is dropped like any other bad one.
+const text = z.string().trim().min(1).max(200).refine(isStorableText);
 
 function all(params: RawParams, key: string): string[] {
   const value = params[key];
