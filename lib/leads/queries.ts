@@ -6,22 +6,12 @@ import { getWorkspaceSettings, getWorkspaceTimeZone, summarizeSla } from "@/lib/
 import { diagnoseLead } from "@/lib/diagnosis/diagnose";
 import { loadDiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
 import { buildDiagnosisInput, loadRelatedOutreach, type EventRow, type LeadRow } from "@/lib/rediagnosis/load-batch";
-import { cappedTotal, leadCountLimit, NONE_VALUE, type LeadListQuery, type LeadSortField } from "@/lib/leads/list-query";
-import { countSegmentLeads, findSegmentLeadIds } from "@/lib/metrics/drill-down";
+import { cappedTotal, leadCountLimit, NONE_VALUE, type LeadListQuery } from "@/lib/leads/list-query";
+import { countLeadsUpTo, findLeadPage } from "@/lib/leads/list-sql";
+import { findSegmentLeadIds } from "@/lib/metrics/drill-down";
 import type { MetricContext } from "@/lib/metrics/predicates";
 
-export type LeadListRow = Awaited<ReturnType<typeof findLeads>>["rows"][number];
-
-const SORT_COLUMNS: Record<LeadSortField, (direction: "asc" | "desc") => Prisma.LeadOrderByWithRelationInput> = {
-  capturedAt: (direction) => ({ capturedAt: direction }),
-  name: (direction) => ({ name: direction }),
-  // PostgreSQL's default null order (last ascending, first descending) lets one index serve both directions.
-  company: (direction) => ({ company: direction }),
-  originalSource: (direction) => ({ originalSource: direction }),
-  acceptanceStatus: (direction) => ({ acceptanceStatus: direction }),
-  severity: (direction) => ({ severity: direction }),
-  ownerAssignedAt: (direction) => ({ ownerAssignedAt: direction }),
-};
+export type { LeadListRow } from "@/lib/leads/list-sql";
 
 export async function buildLeadWhere(query: LeadListQuery): Promise<Prisma.LeadWhereInput> {
   const and: Prisma.LeadWhereInput[] = [];
@@ -87,61 +77,19 @@ async function getMetricContext(): Promise<MetricContext> {
   };
 }
 
-const LIST_SELECT = {
-  id: true,
-  sourceSystem: true,
-  externalId: true,
-  name: true,
-  email: true,
-  company: true,
-  title: true,
-  capturedAt: true,
-  originalSource: true,
-  campaign: true,
-  priority: true,
-  queue: true,
-  acceptanceStatus: true,
-  outcome: true,
-  flagged: true,
-  severity: true,
-  failurePoints: true,
-  leadType: { select: { key: true, name: true } },
-  owner: { select: { id: true, name: true } },
-} as const satisfies Prisma.LeadSelect;
+/** The list's filter reads the workspace settings only for capture dates and segments: one round trip less. */
+const NO_CONTEXT_NEEDED: MetricContext = { timeZone: "UTC", weekStartsOn: 1, minimumSpecificDetailLength: 0, duplicateWindowDays: 0 };
 
 /**
  * One page of the list and the count of matching leads, capped (see leadCountLimit): `total` is exact
- * when `totalExact`, else more than `total` leads match.
+ * when `totalExact`, else more than `total` leads match. In SQL (lib/leads/list-sql.ts), two queries side
+ * by side. A dashboard drill-down (a segment) is counted exactly, as the chart showed it.
  */
 export async function findLeads(query: LeadListQuery) {
-  if (query.segment) return findSegmentLeads(query);
-  const where = await buildLeadWhere(query);
-  const limit = leadCountLimit(query);
-  const [rows, counted] = await Promise.all([
-    db.lead.findMany({
-      where,
-      orderBy: [SORT_COLUMNS[query.sort](query.direction), { id: query.direction }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      select: LIST_SELECT,
-    }),
-    // COUNT over a LIMITed subquery: stops after `limit` rows instead of counting every match.
-    db.lead.count({ where, take: limit }),
-  ]);
-  return { rows, ...cappedTotal(counted, limit) };
-}
-
-/** A drill-down from the dashboard: one page of ids and the count in SQL, then that page's rows. */
-async function findSegmentLeads(query: LeadListQuery) {
-  const context = await getMetricContext();
-  const [ids, total] = await Promise.all([
-    findSegmentLeadIds(pool, query, context, { sort: query.sort, direction: query.direction, offset: (query.page - 1) * query.pageSize, limit: query.pageSize }),
-    countSegmentLeads(pool, query, context),
-  ]);
-  const rows = await db.lead.findMany({ where: { id: { in: ids } }, select: LIST_SELECT });
-  const position = new Map(ids.map((id, index) => [id, index]));
-  // A dashboard segment is one cohort of one period: counted exactly, as the dashboard shows it.
-  return { rows: rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0)), total, totalExact: true };
+  const context = query.from || query.to || query.segment ? await getMetricContext() : NO_CONTEXT_NEEDED;
+  const limit = query.segment ? null : leadCountLimit(query);
+  const [rows, counted] = await Promise.all([findLeadPage(pool, query, context), countLeadsUpTo(pool, query, context, limit)]);
+  return { rows, ...(limit === null ? { total: counted, totalExact: true } : cappedTotal(counted, limit)) };
 }
 
 /** Choices for the list's filters. */
