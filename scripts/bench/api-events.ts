@@ -1,15 +1,17 @@
-// `npx tsx --conditions=react-server scripts/bench/api-events.ts [--batches 30] [--leads-per-batch 250]`
+// `npx tsx --conditions=react-server scripts/bench/api-events.ts [--batches 30] [--leads-per-batch 250] [--json file]`
 // Streams 1,000-event batches into POST /api/v1/events (the real route handler, in-process: token check,
 // rate limit, validation, one transaction with the idempotency key, projection, diagnosis queued) on a
 // throwaway PostgreSQL, with the diagnosis worker running alongside as in production, and prints events
 // per second, the latency of a batch, and how soon after the last batch every lead was diagnosed.
-import { mkdtemp, rm } from "node:fs/promises";
+// `npm run bench` runs it in a process of its own (--json writes the figures there), as import-csv.ts.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { CliError, runCli } from "../lib/cli.ts";
 import { findFreePort, startEmbeddedPostgres } from "../db/embedded-postgres.ts";
 import { createTestDatabase } from "../../tests/databases.ts";
+import type { Figure } from "./report.ts";
 
 const SETTINGS = ["-c", "shared_buffers=1GB", "-c", "work_mem=32MB", "-c", "max_wal_size=8GB", "-c", "checkpoint_timeout=30min", "-c", "synchronous_commit=off"];
 const BATCH = 1_000;
@@ -25,18 +27,29 @@ function percentile(values: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
 }
 
-await runCli("bench:api", async () => {
-  const { values } = parseArgs({ options: { batches: { type: "string", default: "30" }, "leads-per-batch": { type: "string", default: "250" } } });
-  const batches = Number(values.batches);
-  const leadsPerBatch = Number(values["leads-per-batch"]);
-  if (!Number.isInteger(batches) || batches < 3 || batches > 500) throw new CliError("--batches must be a whole number from 3 to 500");
-  if (!Number.isInteger(leadsPerBatch) || leadsPerBatch < 1 || leadsPerBatch > BATCH) throw new CliError("--leads-per-batch must be from 1 to 1,000");
+export interface ApiResult {
+  batches: number;
+  batchSize: number;
+  leadsPerBatch: number;
+  events: number;
+  seconds: number;
+  batchMedianMs: number;
+  batchP95Ms: number;
+  leads: number;
+  diagnosed: number;
+  diagnosisLagSeconds: number;
+}
 
+/** Streams `batches` batches of 1,000 events over `leadsPerBatch` leads each into the real route handler. */
+export async function measureApiEvents(batches: number, leadsPerBatch: number): Promise<ApiResult> {
   const directory = await mkdtemp(path.join(os.tmpdir(), "baton-bench-api-"));
   const cluster = await startEmbeddedPostgres({ dataDir: path.join(directory, "pg"), port: await findFreePort(), database: "postgres", persistent: false, settings: SETTINGS });
+  let result: ApiResult | undefined;
   try {
     const database = await createTestDatabase(cluster.url);
     process.env.DATABASE_URL = database.url;
+    // The route reads the app's settings (the rate limit among them), which require a session secret.
+    process.env.NEXTAUTH_SECRET ??= "bench-secret-0123456789abcdefghijklmnop";
     const { seedImportWorkspace } = await import("../../lib/import/testing.ts");
     const { pool } = await import("../../lib/db.ts");
     const { upsertLeads } = await import("../../lib/leads/upsert.ts");
@@ -93,10 +106,10 @@ await runCli("bench:api", async () => {
     while ((await diagnosedCount()) < leadCount && performance.now() - ingested < 300_000) await new Promise((resolve) => setTimeout(resolve, 100));
     const lag = (performance.now() - ingested) / 1000;
     const diagnosed = { rows: [{ n: String(await diagnosedCount()) }] };
-    console.log(`\nPOST /api/v1/events, ${batches} batches of ${BATCH.toLocaleString("en")} events over ${leadsPerBatch} leads each:`);
-    console.log(`  ${Math.round(total / seconds).toLocaleString("en")} events/s   (${total.toLocaleString("en")} events in ${seconds.toFixed(1)} s)`);
-    console.log(`  batch latency   median ${percentile(latencies, 0.5).toFixed(0)} ms, p95 ${percentile(latencies, 0.95).toFixed(0)} ms`);
-    console.log(`  leads diagnosed ${Number(diagnosed.rows[0]?.n ?? 0).toLocaleString("en")} of ${leadCount.toLocaleString("en")}, all within ${lag.toFixed(1)} s of the last batch`);
+    result = {
+      batches, batchSize: BATCH, leadsPerBatch, events: total, seconds, batchMedianMs: percentile(latencies, 0.5), batchP95Ms: percentile(latencies, 0.95),
+      leads: leadCount, diagnosed: Number(diagnosed.rows[0]?.n ?? 0), diagnosisLagSeconds: lag,
+    };
     await stopBoss();
     await pool.end();
     await database.drop().catch(() => undefined);
@@ -104,4 +117,37 @@ await runCli("bench:api", async () => {
     await cluster.stop();
     await rm(directory, { recursive: true, force: true });
   }
-});
+  return result!;
+}
+
+export function printApi(result: ApiResult) {
+  console.log(`\nPOST /api/v1/events, ${result.batches} batches of ${result.batchSize.toLocaleString("en")} events over ${result.leadsPerBatch} leads each:`);
+  console.log(`  ${Math.round(result.events / result.seconds).toLocaleString("en")} events/s   (${result.events.toLocaleString("en")} events in ${result.seconds.toFixed(1)} s)`);
+  console.log(`  batch latency   median ${result.batchMedianMs.toFixed(0)} ms, p95 ${result.batchP95Ms.toFixed(0)} ms`);
+  console.log(`  leads diagnosed ${result.diagnosed.toLocaleString("en")} of ${result.leads.toLocaleString("en")}, all within ${result.diagnosisLagSeconds.toFixed(1)} s of the last batch`);
+}
+
+/** The figures `npm run bench` prints. */
+export function apiFigures(result: ApiResult): Figure[] {
+  const shape = `${result.batches} batches of ${result.batchSize.toLocaleString("en")}, ${result.leadsPerBatch} leads each`;
+  return [
+    { area: "api", name: `POST /api/v1/events (${shape})`, value: result.events / result.seconds, unit: "events/s" },
+    { area: "api", name: "batch latency, median", value: result.batchMedianMs, unit: "ms" },
+    { area: "api", name: "batch latency, p95", value: result.batchP95Ms, unit: "ms" },
+    { area: "api", name: `every lead diagnosed after the last batch (${result.diagnosed.toLocaleString("en")} of ${result.leads.toLocaleString("en")})`, value: result.diagnosisLagSeconds, unit: "s", target: "all leads diagnosed", ok: result.diagnosed === result.leads },
+  ];
+}
+
+const isMain = process.argv[1]?.endsWith("scripts/bench/api-events.ts");
+if (isMain) {
+  await runCli("bench:api", async () => {
+    const { values } = parseArgs({ options: { batches: { type: "string", default: "30" }, "leads-per-batch": { type: "string", default: "250" }, json: { type: "string" } } });
+    const batches = Number(values.batches);
+    const leadsPerBatch = Number(values["leads-per-batch"]);
+    if (!Number.isInteger(batches) || batches < 3 || batches > 500) throw new CliError("--batches must be a whole number from 3 to 500");
+    if (!Number.isInteger(leadsPerBatch) || leadsPerBatch < 1 || leadsPerBatch > BATCH) throw new CliError("--leads-per-batch must be from 1 to 1,000");
+    const result = await measureApiEvents(batches, leadsPerBatch);
+    printApi(result);
+    if (values.json) await writeFile(values.json, JSON.stringify(result));
+  });
+}

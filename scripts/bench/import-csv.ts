@@ -1,15 +1,18 @@
-// `npx tsx --conditions=react-server scripts/bench/import-csv.ts [--rows 100000]`
+// `npx tsx --conditions=react-server scripts/bench/import-csv.ts [--rows 100000] [--json file]`
 // Imports a generated HubSpot-style leads export of --rows rows through the real pipeline (upload in
 // parts -> analyse -> check -> import in one transaction -> diagnosis), on a throwaway PostgreSQL, and
-// prints rows per second for each stage and the process's peak memory (RSS).
+// prints rows per second for each stage and the process's peak memory (RSS). `npm run bench` runs it in
+// a process of its own (--json writes the figures there): the product's modules hold one database per
+// process, and the peak memory is the importing process's own.
 import { createWriteStream } from "node:fs";
-import { mkdtemp, open, rm, stat } from "node:fs/promises";
+import { mkdtemp, open, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { CliError, runCli } from "../lib/cli.ts";
 import { findFreePort, startEmbeddedPostgres } from "../db/embedded-postgres.ts";
 import { createTestDatabase } from "../../tests/databases.ts";
+import type { Figure } from "./report.ts";
 
 // Tuned like a small production server (as the main benchmark's cluster): the defaults of a fresh
 // embedded cluster (128 MB of buffers, 1 GB of WAL between checkpoints) are not what an import runs on.
@@ -43,15 +46,32 @@ async function writeExport(file: string, rows: number): Promise<number> {
   return (await stat(file)).size;
 }
 
+/** The product's pool (lib/db.ts, opened on first use and kept on globalThis); ending it twice is harmless. */
+async function endProductPool() {
+  const connections = (globalThis as { batonConnections?: { pool: { end: () => Promise<void>; ended?: boolean } } }).batonConnections;
+  if (connections && !connections.pool.ended) await connections.pool.end().catch(() => undefined);
+}
+
 function seconds(started: number): number {
   return (performance.now() - started) / 1000;
 }
 
-await runCli("bench:import", async () => {
-  const { values } = parseArgs({ options: { rows: { type: "string", default: "100000" } } });
-  const rows = Number(values.rows);
-  if (!Number.isInteger(rows) || rows < 1_000 || rows > 5_000_000) throw new CliError("--rows must be a whole number from 1,000 to 5,000,000");
+export interface ImportResult {
+  rows: number;
+  megabytes: number;
+  uploadSeconds: number;
+  analyseSeconds: number;
+  checkSeconds: number;
+  importSeconds: number;
+  created: number;
+  diagnosed: number;
+  peakRssMb: number;
+  baselineRssMb: number;
+  peakHeapMb: number;
+}
 
+/** Generates a --rows export and imports it through the real pipeline on a throwaway PostgreSQL. */
+export async function measureCsvImport(rows: number): Promise<ImportResult> {
   const directory = await mkdtemp(path.join(os.tmpdir(), "baton-bench-import-"));
   const cluster = await startEmbeddedPostgres({ dataDir: path.join(directory, "pg"), port: await findFreePort(), database: "postgres", persistent: false, settings: SETTINGS });
   let peakRss = process.memoryUsage().rss;
@@ -61,6 +81,7 @@ await runCli("bench:import", async () => {
     peakRss = Math.max(peakRss, usage.rss);
     peakHeap = Math.max(peakHeap, usage.heapUsed);
   }, 50);
+  let result: ImportResult | undefined;
   try {
     const database = await createTestDatabase(cluster.url);
     process.env.DATABASE_URL = database.url;
@@ -104,19 +125,50 @@ await runCli("bench:import", async () => {
     if (imported.status !== "succeeded") throw new CliError(`the import ended ${imported.status}: ${imported.error ?? ""}`);
     const summary = (await jobState(jobId)).summary as { leadsDiagnosed?: number };
 
-    const rate = (count: number, time: number) => `${Math.round(count / time).toLocaleString("en")} rows/s`;
-    console.log(`\nImport of ${rows.toLocaleString("en")} rows (${(size / 1024 / 1024).toFixed(1)} MB):`);
-    console.log(`  upload in 8 MB parts   ${upload.toFixed(1)} s`);
-    console.log(`  analyse                ${analyse.toFixed(1)} s`);
-    console.log(`  check (dry run)        ${check.toFixed(1)} s   ${rate(rows, check)}`);
-    console.log(`  import + diagnosis     ${total.toFixed(1)} s   ${rate(rows, total)}   (${imported.rowsCreated.toLocaleString("en")} leads created, ${(summary.leadsDiagnosed ?? 0).toLocaleString("en")} diagnosed)`);
-    console.log(`  peak RSS               ${(peakRss / 1024 / 1024).toFixed(0)} MB (baseline after start-up ${(baseline / 1024 / 1024).toFixed(0)} MB; peak JS heap in use ${(peakHeap / 1024 / 1024).toFixed(0)} MB)`);
+    const mb = (bytes: number) => bytes / 1024 / 1024;
+    result = {
+      rows, megabytes: mb(size), uploadSeconds: upload, analyseSeconds: analyse, checkSeconds: check, importSeconds: total,
+      created: imported.rowsCreated, diagnosed: summary.leadsDiagnosed ?? 0, peakRssMb: mb(peakRss), baselineRssMb: mb(baseline), peakHeapMb: mb(peakHeap),
+    };
+    await endProductPool(); // before the drop, which would cut its connections
     await database.drop().catch(() => undefined);
   } finally {
     clearInterval(sampler);
-    const connections = (globalThis as { batonConnections?: { pool: { end: () => Promise<void> } } }).batonConnections;
-    await connections?.pool.end().catch(() => undefined);
+    await endProductPool();
     await cluster.stop();
     await rm(directory, { recursive: true, force: true });
   }
-});
+  return result!;
+}
+
+export function printImport(result: ImportResult) {
+  const rate = (count: number, time: number) => `${Math.round(count / time).toLocaleString("en")} rows/s`;
+  console.log(`\nImport of ${result.rows.toLocaleString("en")} rows (${result.megabytes.toFixed(1)} MB):`);
+  console.log(`  upload in 8 MB parts   ${result.uploadSeconds.toFixed(1)} s`);
+  console.log(`  analyse                ${result.analyseSeconds.toFixed(1)} s`);
+  console.log(`  check (dry run)        ${result.checkSeconds.toFixed(1)} s   ${rate(result.rows, result.checkSeconds)}`);
+  console.log(`  import + diagnosis     ${result.importSeconds.toFixed(1)} s   ${rate(result.rows, result.importSeconds)}   (${result.created.toLocaleString("en")} leads created, ${result.diagnosed.toLocaleString("en")} diagnosed)`);
+  console.log(`  peak RSS               ${result.peakRssMb.toFixed(0)} MB (baseline after start-up ${result.baselineRssMb.toFixed(0)} MB; peak JS heap in use ${result.peakHeapMb.toFixed(0)} MB)`);
+}
+
+/** The figures `npm run bench` prints. */
+export function importFigures(result: ImportResult): Figure[] {
+  const size = `${result.rows.toLocaleString("en")}-row export`;
+  return [
+    { area: "import", name: `${size}: check (dry run)`, value: result.rows / result.checkSeconds, unit: "rows/s" },
+    { area: "import", name: `${size}: import + diagnosis, committed (${result.importSeconds.toFixed(0)} s)`, value: result.rows / result.importSeconds, unit: "rows/s", target: "every row created and diagnosed", ok: result.created === result.rows && result.diagnosed === result.rows },
+    { area: "import", name: "peak memory of the importing process (RSS)", value: result.peakRssMb, unit: "MB" },
+  ];
+}
+
+const isMain = process.argv[1]?.endsWith("scripts/bench/import-csv.ts");
+if (isMain) {
+  await runCli("bench:import", async () => {
+    const { values } = parseArgs({ options: { rows: { type: "string", default: "100000" }, json: { type: "string" } } });
+    const rows = Number(values.rows);
+    if (!Number.isInteger(rows) || rows < 1_000 || rows > 5_000_000) throw new CliError("--rows must be a whole number from 1,000 to 5,000,000");
+    const result = await measureCsvImport(rows);
+    printImport(result);
+    if (values.json) await writeFile(values.json, JSON.stringify(result));
+  });
+}

@@ -8,9 +8,14 @@ export interface Comparison {
   area: string;
   name: string;
   matching?: number;
+  /** False when `matching` is a lower bound (the lead list's capped count): printed as "> n". */
+  matchingExact?: boolean;
   product: Timing;
   limit?: Timing;
   ratio?: number;
+  /** The product's target, e.g. p95 under 100 ms; `ok` says whether this run met it. */
+  target?: string;
+  ok?: boolean;
 }
 
 export interface Figure {
@@ -25,8 +30,17 @@ export interface Figure {
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? "—" : value < 10 ? value.toFixed(2) : value.toFixed(1));
 
 export function printComparisons(rows: Comparison[]) {
-  const header = ["area", "measurement", "rows", "product p50 ms", "p95 ms", "limit p50 ms", "ratio"];
-  const body = rows.map((row) => [row.area, row.name, row.matching?.toLocaleString("en") ?? "", ms(row.product.median), ms(row.product.p95), ms(row.limit?.median), row.ratio === undefined ? "—" : `${row.ratio.toFixed(2)}${row.ratio > 1.5 ? " !" : ""}`]);
+  const header = ["area", "measurement", "rows", "product p50 ms", "p95 ms", "limit p50 ms", "ratio", "target"];
+  const body = rows.map((row) => [
+    row.area,
+    row.name,
+    row.matching === undefined ? "" : `${row.matchingExact === false ? "> " : ""}${row.matching.toLocaleString("en")}`,
+    ms(row.product.median),
+    ms(row.product.p95),
+    ms(row.limit?.median),
+    row.ratio === undefined ? "—" : `${row.ratio.toFixed(2)}${row.ratio > 1.5 ? " !" : ""}`,
+    `${row.target ?? ""}${row.ok === false ? " (missed)" : ""}`,
+  ]);
   printTable(header, body);
 }
 

@@ -1,11 +1,19 @@
-// `npm run bench -- --scale 10k|100k|1m [--fresh] [--runs N] [--skip-http] [--lighthouse]`
+// `npm run bench -- --scale 10k|100k|1m [--fresh] [--runs N] [--skip-http] [--lighthouse] [--import-rows N] [--skip-ingest]`
 // Generates (once) a dataset at that scale in PostgreSQL, then measures the product against the best
-// hand-written SQL for the same answers (the limit), and prints the figures with their ratios.
+// hand-written SQL for the same answers (the limit), and prints the figures with their ratios; then the
+// pages through the production server, CSV import and API ingestion (each on a database of its own).
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { CliError, runCli } from "../lib/cli.ts";
+import { apiFigures, type ApiResult } from "./api-events.ts";
 import { startBenchCluster, prepareBenchDatabase } from "./cluster.ts";
+import { measureDashboard } from "./dashboard.ts";
 import { measureHttp } from "./http.ts";
+import { importFigures, type ImportResult } from "./import-csv.ts";
 import { measureLeadDetail } from "./lead-detail.ts";
 import { measureLeadList } from "./lead-list.ts";
 import { measureRediagnosis } from "./rediagnosis.ts";
@@ -13,15 +21,49 @@ import { printComparisons, printFigures, writeResults, type Comparison, type Fig
 
 const SCALES: Record<string, number> = { "10k": 10_000, "100k": 100_000, "1m": 1_000_000 };
 
+/**
+ * Runs a standalone measurement script in a process of its own and reads the figures it writes: the
+ * product's modules connect to one database per process (lib/env and lib/db keep it), and a peak memory
+ * figure must be that process's alone. Its progress goes to this terminal.
+ */
+async function inOwnProcess<T>(script: string, args: string[]): Promise<T> {
+  const directory = await mkdtemp(path.join(os.tmpdir(), "baton-bench-"));
+  const file = path.join(directory, "result.json");
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", `scripts/bench/${script}`, ...args, "--json", file], { stdio: ["ignore", "inherit", "inherit"] });
+      child.on("error", reject);
+      child.on("exit", resolve);
+    });
+    if (code !== 0) throw new Error(`scripts/bench/${script} exited with ${code}`);
+    return JSON.parse(await readFile(file, "utf8")) as T;
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
 await runCli("bench", async () => {
   const { values } = parseArgs({
-    options: { scale: { type: "string", default: "10k" }, fresh: { type: "boolean", default: false }, runs: { type: "string", default: "10" }, "skip-http": { type: "boolean", default: false }, lighthouse: { type: "boolean", default: false } },
+    options: {
+      scale: { type: "string", default: "10k" },
+      fresh: { type: "boolean", default: false },
+      runs: { type: "string", default: "10" },
+      "skip-http": { type: "boolean", default: false },
+      lighthouse: { type: "boolean", default: false },
+      // The import is measured at the same size at every scale: its rate does not depend on the dataset.
+      "import-rows": { type: "string", default: "100000" },
+      "skip-ingest": { type: "boolean", default: false },
+    },
   });
+  const started = performance.now();
   const scale = values.scale.toLowerCase();
   const leads = SCALES[scale];
   if (!leads) throw new CliError(`--scale must be one of ${Object.keys(SCALES).join(", ")}`);
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 3 || runs > 200) throw new CliError("--runs must be a whole number from 3 to 200");
+  const importRows = Number(values["import-rows"]);
+  if (!Number.isInteger(importRows) || importRows < 1_000 || importRows > 5_000_000) throw new CliError("--import-rows must be a whole number from 1,000 to 5,000,000");
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 
   const cluster = await startBenchCluster();
   // Ctrl-C mid-run: stop the benchmark's PostgreSQL before leaving, never leave it running.
@@ -39,23 +81,42 @@ await runCli("bench", async () => {
       console.log(`\nBenchmark at ${Number(counts.leads).toLocaleString("en")} leads, ${Number(counts.events).toLocaleString("en")} events${database.generated ? ` (generated in ${database.generated.seconds.toFixed(0)} s)` : " (reused)"}\n`);
       if (database.generated) figures.push({ area: "dataset", name: "generation (set-based SQL)", value: database.generated.seconds, unit: "s" });
 
-      console.log("Diagnosis…");
+      console.log(`Diagnosis… (${elapsed()})`);
       figures.push(...(await measureRediagnosis(pool, database, leads)));
-      console.log("Lead list…");
+      console.log(`Lead list… (${elapsed()})`);
       comparisons.push(...(await measureLeadList(pool, database.anchor, runs)));
-      console.log("Lead detail…");
+      console.log(`Lead detail… (${elapsed()})`);
       const detail = await measureLeadDetail(pool, runs);
       comparisons.push(...detail.comparisons);
+      console.log(`Dashboard… (${elapsed()})`);
+      // A failure here (a query disagreeing with its limit) is printed and the run goes on: one broken
+      // figure must not cost the other measurements of a half-hour run.
+      try {
+        const dashboard = await measureDashboard(pool, runs);
+        comparisons.push(...dashboard.comparisons);
+        figures.push(...dashboard.figures);
+      } catch (error) {
+        console.error(`  dashboard not measured: ${error instanceof Error ? error.message : String(error)}`);
+        figures.push({ area: "dashboard", name: "not measured (see the error above)", value: Number.NaN, unit: "", ok: false });
+      }
       if (!values["skip-http"]) {
-        console.log(`Pages through the production server${values.lighthouse ? " and Lighthouse" : ""}…`);
+        console.log(`Pages through the production server${values.lighthouse ? " and Lighthouse" : ""}… (${elapsed()})`);
         figures.push(...(await measureHttp(database.url, detail.leadId, values.lighthouse)));
       }
+      if (!values["skip-ingest"]) {
+        console.log(`CSV import of ${importRows.toLocaleString("en")} rows, on a PostgreSQL of its own… (${elapsed()})`);
+        figures.push(...importFigures(await inOwnProcess<ImportResult>("import-csv.ts", ["--rows", String(importRows)])));
+        console.log(`API event ingestion, on a PostgreSQL of its own… (${elapsed()})`);
+        figures.push(...apiFigures(await inOwnProcess<ApiResult>("api-events.ts", ["--batches", "30", "--leads-per-batch", "250"])));
+      }
+      const totalSeconds = (performance.now() - started) / 1000;
+      figures.push({ area: "run", name: "total wall time of this benchmark run", value: totalSeconds / 60, unit: "min", target: leads >= 1_000_000 ? "< 30 min" : undefined, ok: leads >= 1_000_000 ? totalSeconds < 1800 : undefined });
 
       console.log();
       printComparisons(comparisons);
       printFigures(figures);
       await writeResults(scale, Number(counts.leads), Number(counts.events), comparisons, figures);
-      console.log("Wrote bench/results.json");
+      console.log(`Wrote bench/results.json. Total elapsed: ${Math.floor(totalSeconds / 60)} min ${Math.round(totalSeconds % 60)} s`);
     } finally {
       await pool.end();
       const connections = (globalThis as { batonConnections?: { pool: pg.Pool } }).batonConnections;
