@@ -14,6 +14,10 @@ interface Connections {
 
 const globalForDb = globalThis as unknown as { batonConnections?: Connections };
 
+// How long a request waits for a free connection when all are busy. Transactions wait as long as plain
+// queries: with Prisma's default (2 s) a busy pool refused writes while reads were still being served.
+const CONNECTION_WAIT_MS = 5_000;
+
 /**
  * Prisma's pg adapter runs a transaction's relation reads side by side on the transaction's one pg
  * connection (a `select` with two relations inside `$transaction`), which pg queues with a deprecation
@@ -47,12 +51,12 @@ function connect(): Connections {
   const pool = new pg.Pool({
     connectionString: env.DATABASE_URL,
     max: env.DATABASE_POOL_SIZE,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: CONNECTION_WAIT_MS,
     idleTimeoutMillis: 30_000,
   });
   // An idle client dropped by a database restart must not crash the server: the pool replaces it.
   pool.on("error", (error) => console.error(`database pool: ${error.message}`));
-  const prisma = new PrismaClient({ adapter: new SerialTransactionsPg(pool) });
+  const prisma = new PrismaClient({ adapter: new SerialTransactionsPg(pool), transactionOptions: { maxWait: CONNECTION_WAIT_MS } });
   globalForDb.batonConnections = { pool, prisma };
   return globalForDb.batonConnections;
 }
