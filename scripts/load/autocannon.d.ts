@@ -21,6 +21,8 @@ declare module "autocannon" {
     duration?: number;
     timeout?: number;
     pipelining?: number;
+    /** Requests per second per connection, at most. */
+    connectionRate?: number;
     headers?: Record<string, string>;
     requests?: Request[];
   }

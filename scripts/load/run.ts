@@ -36,15 +36,18 @@ await runCli("load", async () => {
       duration: { type: "string", default: "60" },
       scale: { type: "string", default: "100k" },
       timeout: { type: "string", default: "30" },
+      rate: { type: "string", default: "1" },
     },
   });
   const users = Number(values.users);
   const duration = Number(values.duration);
   const timeout = Number(values.timeout);
+  const rate = Number(values.rate);
   const leads = SCALES[values.scale.toLowerCase()];
   if (!Number.isInteger(users) || users < 1 || users > 500) throw new CliError("--users must be a whole number from 1 to 500");
   if (!Number.isInteger(duration) || duration < 5 || duration > 3600) throw new CliError("--duration must be whole seconds from 5 to 3600");
   if (!Number.isInteger(timeout) || timeout < 1 || timeout > 300) throw new CliError("--timeout must be whole seconds from 1 to 300");
+  if (!Number.isInteger(rate) || rate < 0 || rate > 100) throw new CliError("--rate must be whole requests per second per user from 0 (no pause) to 100");
   if (!leads) throw new CliError(`--scale must be one of ${Object.keys(SCALES).join(", ")}`);
 
   // A cluster of its own, beside the benchmark's (which may be measuring at the same time).
@@ -84,15 +87,13 @@ await runCli("load", async () => {
       const problems: Problem[] = [];
       const acknowledged: Write[] = [];
       const started = performance.now();
-      const results = await Promise.all(sessions.map((session) => runUser(session, server.base, duration, timeout, samples, problems, acknowledged)));
+      const results = await Promise.all(sessions.map((session) => runUser(session, { base: server.base, duration, timeout, rate }, samples, problems, acknowledged)));
       const seconds = (performance.now() - started) / 1000;
 
-      // Requests still in flight when the clock ran out are abandoned by autocannon; let the server finish them.
-      await new Promise((resolve) => setTimeout(resolve, 3000));
       const stored = await storedWrites(url, runId);
       const check = checkWrites(acknowledged, stored);
 
-      const failed = printReport({ results, samples, problems, seconds, check, users, duration, leadCount: workspace.leadCount, signInSeconds });
+      const failed = printReport({ results, samples, problems, seconds, check, users, duration, rate, leadCount: workspace.leadCount, signInSeconds });
       if (failed) process.exitCode = 1;
     } finally {
       await server.stop();
@@ -142,21 +143,33 @@ async function warmUp(base: string, sessions: UserSession[]) {
   }
 }
 
-/** One user: one keep-alive connection, one request at a time, for `duration` seconds. */
-function runUser(session: UserSession, base: string, duration: number, timeout: number, samples: Record<Kind, number[]>, problems: Problem[], acknowledged: Write[]): Promise<Result> {
+/**
+ * One user: one keep-alive connection, one request at a time (at most `rate` a second), for `duration`
+ * seconds. The user's last request is awaited, not cut off, so every write sent gets its answer; after
+ * it, autocannon stops this user within a second (the health check it sends meanwhile is not counted).
+ */
+function runUser(session: UserSession, options: { base: string; duration: number; timeout: number; rate: number }, samples: Record<Kind, number[]>, problems: Problem[], acknowledged: Write[]): Promise<Result> {
   let current: PlannedRequest | undefined;
   let answered = true;
+  const deadline = performance.now() + options.duration * 1000;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
-        url: base,
+        url: options.base,
         connections: 1,
         pipelining: 1,
-        duration,
-        timeout,
+        duration: options.duration + options.timeout + 5,
+        timeout: options.timeout,
+        // A person reads before the next click: at most `rate` requests a second (0: none, back to back).
+        ...(options.rate > 0 ? { connectionRate: options.rate } : {}),
         requests: [
           {
             setupRequest: (request) => {
+              if (performance.now() >= deadline) {
+                current = undefined;
+                instance.stop();
+                return { ...request, method: "GET", path: "/api/health", headers: {}, body: undefined };
+              }
               current = session.next();
               answered = false;
               return { ...request, method: current.method, path: current.path, headers: current.headers, body: current.body };
@@ -209,6 +222,7 @@ function printReport(input: {
   check: ReturnType<typeof checkWrites>;
   users: number;
   duration: number;
+  rate: number;
   leadCount: number;
   signInSeconds: number;
 }): boolean {
@@ -219,7 +233,7 @@ function printReport(input: {
   const non2xx = sum((result) => result.non2xx);
   const connectionErrors = sum((result) => result.errors) - timeouts;
 
-  console.log(`\nLoad: ${input.users} users, ${input.duration} s, ${input.leadCount.toLocaleString("en")} leads, ${new Date().toISOString()}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GB`);
+  console.log(`\nLoad: ${input.users} users (${input.rate ? `at most ${input.rate} request/s each` : "back to back"}), ${input.duration} s, ${input.leadCount.toLocaleString("en")} leads, ${new Date().toISOString()}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GB`);
   console.log(`Sign-in: ${input.users} users in ${input.signInSeconds.toFixed(1)} s, before the load.\n`);
   const rows: string[][] = [["kind", "requests", "share", "errors", "p50", "p95", "p99", "max"]];
   const all: number[] = [];
