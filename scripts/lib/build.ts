@@ -1,7 +1,7 @@
 // Builds the production bundle only when the sources changed since the last build in that folder.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CliError } from "./cli.ts";
@@ -45,7 +45,21 @@ export async function ensureProductionBuild(distDir: string): Promise<void> {
         stdio: "inherit",
         env: { ...process.env, NODE_ENV: "production", BATON_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
       });
-      build.on("exit", (code) => (code === 0 ? resolve() : reject(new CliError("the production build failed; see the messages above"))));
+      // Ctrl-C or a TERM to this script ends the build too, and puts tsconfig.json back before exiting.
+      const restore = () => tsconfig !== undefined && writeFileSync("tsconfig.json", tsconfig);
+      const interrupt = () => {
+        build.kill("SIGTERM");
+        restore();
+        build.once("exit", restore);
+      };
+      process.once("SIGINT", interrupt);
+      process.once("SIGTERM", interrupt);
+      build.on("exit", (code) => {
+        process.off("SIGINT", interrupt);
+        process.off("SIGTERM", interrupt);
+        if (code === 0) resolve();
+        else reject(new CliError("the production build failed; see the messages above"));
+      });
     });
   } finally {
     if (tsconfig !== undefined && (await readFile("tsconfig.json", "utf8").catch(() => "")) !== tsconfig) await writeFile("tsconfig.json", tsconfig);

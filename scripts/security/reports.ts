@@ -69,6 +69,8 @@ export interface WapitiResult {
   timedOut: boolean;
   seconds: number;
   crawled: number | null;
+  /** Modules wapiti stopped at --max-attack-time (they did not try every crawled resource). */
+  cutShort: string[];
   vulnerabilities: number;
   anomalies: number;
   findings: WapitiFinding[];
@@ -93,7 +95,7 @@ export function judgeWapiti(report: WapitiReport | null, log: string, run: RunOu
   const base = { timedOut: run.timedOut, seconds: Math.round(run.seconds) };
   if (!report) {
     const last = log.trim().split("\n").slice(-3).join(" | ");
-    return { ...base, ran: false, error: `no JSON report (exit ${run.code}${run.timedOut ? ", killed at its time budget" : ""}): ${last}`, crawled: null, vulnerabilities: 0, anomalies: 0, findings: [], failing: [] };
+    return { ...base, ran: false, error: `no JSON report (exit ${run.code}${run.timedOut ? ", killed at its time budget" : ""}): ${last}`, crawled: null, cutShort: [], vulnerabilities: 0, anomalies: 0, findings: [], failing: [] };
   }
   const findings: WapitiFinding[] = [];
   const collect = (kind: WapitiFinding["kind"], groups: Record<string, WapitiEntry[]> | undefined) => {
@@ -106,11 +108,12 @@ export function judgeWapiti(report: WapitiReport | null, log: string, run: RunOu
   collect("vulnerability", report.vulnerabilities);
   collect("anomaly", report.anomalies);
   const failing = findings.filter((finding) => (finding.kind === "vulnerability" && INJECTION_CATEGORIES.has(finding.category)) || finding.level >= HIGH_LEVEL);
-  const crawledMatch = log.match(/(\d+)\s+(?:URLs and forms|resources|URLs)\b/i);
+  const crawledMatch = log.match(/Wapiti found (\d+) URLs and forms/);
   return {
     ...base,
     ran: true,
     crawled: crawledMatch ? Number(crawledMatch[1]) : null,
+    cutShort: [...log.matchAll(/Max attack time was reached for module (\w+)/g)].map((match) => match[1]!),
     vulnerabilities: findings.filter((finding) => finding.kind === "vulnerability").length,
     anomalies: findings.filter((finding) => finding.kind === "anomaly").length,
     findings,

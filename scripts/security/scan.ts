@@ -35,7 +35,7 @@ function seconds(name: string, fallback: number): number {
 // Budgets: sqlmap per read target (write targets get twice as long; two targets at a time), wapiti for
 // its whole scan.
 const SQLMAP_TARGET_SECONDS = seconds("BATON_SCAN_SQLMAP_SECONDS", 120);
-const WAPITI_SECONDS = seconds("BATON_SCAN_WAPITI_SECONDS", 300);
+const WAPITI_SECONDS = seconds("BATON_SCAN_WAPITI_SECONDS", 360);
 const SQLMAP_PARALLEL = 2;
 
 const children = new Set<ChildProcess>();
@@ -163,6 +163,8 @@ async function runWapiti(server: ProductionServer, sessionCookie: string, dir: s
     "-u", `${server.base}/`, "--scope", "folder", "-c", cookieFile,
     // Signing out would end the scan's session; the token API is sqlmap's.
     "-x", `${server.base}/api/auth/signout*`, "-x", `${server.base}/api/auth/*`, "-x", `${server.base}/api/v1/*`,
+    // Next's static chunks take no input: attack time goes to the pages instead.
+    "-x", `${server.base}/_next/*`,
     // The default modules without ssrf (it needs wapiti's Internet endpoint), plus CRLF injection.
     "-m", "sql,blindsql,exec,file,xss,permanentxss,redirect,crlf,http_headers,cookieflags,csp",
     "--max-scan-time", String(WAPITI_SECONDS - 30), "--max-attack-time", String(Math.round((WAPITI_SECONDS - 30) / 6)),
@@ -275,7 +277,7 @@ function printSummary(summary: Summary) {
   for (const label of sqlmap.injectable) console.log(`  INJECTABLE: ${label}`);
   if (sqlmap.statusCounts["500"]) console.log(`  FAIL: ${sqlmap.statusCounts["500"]} answers were 500 (see server.log)`);
   for (const line of sqlmap.incomplete) console.log(`  incomplete: ${line}`);
-  console.log(`wapiti: ${wapiti.ran ? `${wapiti.crawled} resources crawled, ${wapiti.vulnerabilities} findings, ${wapiti.anomalies} anomalies${wapiti.timedOut ? " (stopped at its time budget)" : ""}` : `did not run: ${wapiti.error}`}`);
+  console.log(`wapiti: ${wapiti.ran ? `${wapiti.crawled} resources crawled, ${wapiti.vulnerabilities} findings, ${wapiti.anomalies} anomalies${wapiti.timedOut ? " (stopped at its time budget)" : ""}${wapiti.cutShort.length ? `; modules stopped at their attack time: ${wapiti.cutShort.join(", ")}` : ""}` : `did not run: ${wapiti.error}`}`);
   for (const finding of wapiti.findings) console.log(`  ${wapiti.failing.includes(finding) ? "FAIL" : "info"} [${finding.level}] ${finding.category}: ${finding.method} ${finding.path}${finding.parameter ? ` (${finding.parameter})` : ""}`);
   console.log(`server errors logged (⨯): ${summary.serverErrorLines}`);
   console.log(`reports: ${summary.reports}`);
