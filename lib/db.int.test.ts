@@ -12,8 +12,8 @@ afterEach(() => {
 
 it("saves a write that had to wait 3 s for a connection, as a read would (Prisma's own limit is 2 s)", async () => {
   await db.$queryRaw`CREATE TABLE pool_wait_probe (note text)`;
-  held = await pool.connect();
-  const busy = held;
+  const busy = await pool.connect();
+  held = busy;
   setTimeout(() => {
     busy.release();
     held = undefined;
