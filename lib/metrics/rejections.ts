@@ -1,7 +1,7 @@
 import { NONE_VALUE } from "@/lib/leads/list-query";
 import type { DashboardContext } from "@/lib/metrics/context";
 import { drillHref, type DashboardFilter } from "@/lib/metrics/filters";
-import { ROLLUP_FROM, rollupFilterSql, rollupWeekSql } from "@/lib/metrics/rollup";
+import { ROLLUP_FROM, rollupFilterSql, rollupWeekSql, sums } from "@/lib/metrics/rollup";
 import { runSql, toNumber, toNumberOrNull } from "@/lib/metrics/run";
 import type { ReasonScore } from "@/lib/metrics/segments";
 import { sql } from "@/lib/metrics/sql";
@@ -85,8 +85,10 @@ export function reasonQualitySummarySql(filter: DashboardFilter, context: Dashbo
       (sum(c.score_05) * 0.5 + sum(c.score_1)) / NULLIF(sum(c.score_0) + sum(c.score_05) + sum(c.score_1), 0) AS mean,
       sum(c.score_0) AS score_0, sum(c.score_05) AS score_05, sum(c.score_1) AS score_1
     FROM (
-      SELECT ${rollupWeekSql(context)} AS week, u.team_id, r.rejected, r.score_0, r.score_05, r.score_1
-      FROM ${ROLLUP_FROM} WHERE ${rollupFilterSql(filter)} AND (r.rejected <> 0 OR r.score_0 <> 0 OR r.score_05 <> 0 OR r.score_1 <> 0)
+      SELECT ${rollupWeekSql(context, sql`d.day`)} AS week, d.*
+      FROM (SELECT r.day, u.team_id, ${sums(["rejected", "score_0", "score_05", "score_1"])}
+            FROM ${ROLLUP_FROM} WHERE ${rollupFilterSql(filter)} AND (r.rejected <> 0 OR r.score_0 <> 0 OR r.score_05 <> 0 OR r.score_1 <> 0)
+            GROUP BY r.day, u.team_id) d
     ) c LEFT JOIN teams t ON t.id = c.team_id
     GROUP BY GROUPING SETS ((c.week), (c.team_id, t.name)) HAVING sum(c.rejected) > 0`;
 }

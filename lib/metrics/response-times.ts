@@ -1,11 +1,11 @@
-import type { Priority } from "@/lib/diagnosis/vocabulary";
+import { PRIORITIES, type Priority } from "@/lib/diagnosis/vocabulary";
 import type { DashboardContext } from "@/lib/metrics/context";
-import { drillHref, type DashboardFilter } from "@/lib/metrics/filters";
+import { addDays, drillHref, weeksBetween, type DashboardFilter } from "@/lib/metrics/filters";
 import { EFFECTIVE_PRIORITY, LEADS_FROM, TIME_MINUTES, leadFilterSql, segmentSql, weekRangesSql } from "@/lib/metrics/predicates";
 import { ROLLUP_FROM, rollupFilterSql, sums } from "@/lib/metrics/rollup";
 import { runSql, toNumber } from "@/lib/metrics/run";
 import { TIME_BUCKET_COUNT, type TimeMetric } from "@/lib/metrics/segments";
-import { sql } from "@/lib/metrics/sql";
+import { identifier, join, sql } from "@/lib/metrics/sql";
 import type { Queryable } from "@/lib/rediagnosis/queryable";
 
 // lead_to_owner_time and owner_to_first_action_time: median and p90 (continuous percentiles, linear
@@ -43,27 +43,49 @@ interface TrendRow {
   awaiting_first_action: string;
 }
 
+const APART = ["unassigned", "owner_without_time", "awaiting_first_action"] as const;
+
 export function responseTrendSql(filter: DashboardFilter, context: DashboardContext) {
-  const measured = (metric: TimeMetric) => sql`count(*) FILTER (WHERE ${segmentSql({ kind: metric }, context)})`;
-  const percentiles = (metric: TimeMetric) =>
-    sql`percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${TIME_MINUTES[metric]}) FILTER (WHERE ${segmentSql({ kind: metric }, context)})`;
-  const count = (kind: "unassigned" | "owner_without_time" | "awaiting_first_action") => sql`count(*) FILTER (WHERE ${segmentSql({ kind }, context)})`;
+  // One aggregate per priority (FILTER), not GROUP BY priority: the week's leads are then never sorted by
+  // priority, and each percentile sorts only its own priority's times. Each lead's priority is worked out
+  // once, below (OFFSET 0 keeps it there), from the few columns the index holds.
+  const of = (priority: Priority) => sql`l.priority = ${priority}::"Priority"`;
+  const name = (column: string, priority: Priority) => identifier(`${column}_${priority}`);
+  const columns = PRIORITIES.flatMap((priority) => [
+    sql`count(*) FILTER (WHERE ${of(priority)}) AS ${name("leads", priority)}`,
+    ...TIME_METRICS.flatMap((metric) => [
+      sql`count(*) FILTER (WHERE ${of(priority)} AND ${segmentSql({ kind: metric }, context)}) AS ${name(`${metric}_n`, priority)}`,
+      sql`percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${TIME_MINUTES[metric]}) FILTER (WHERE ${of(priority)} AND ${segmentSql({ kind: metric }, context)}) AS ${name(`${metric}_pct`, priority)}`,
+    ]),
+    ...APART.map((kind) => sql`count(*) FILTER (WHERE ${of(priority)} AND ${segmentSql({ kind }, context)}) AS ${name(kind, priority)}`),
+  ]);
+  const fields = ["leads", ...TIME_METRICS.flatMap((metric) => [`${metric}_n`, `${metric}_pct`]), ...APART];
+  const perPriority = PRIORITIES.map((priority) => sql`(${priority}::"Priority", ${join(fields.map((field) => sql`a.${name(field, priority)}`), ", ")})`);
   // Week by week (a lateral query per week): percentiles need their leads sorted, and a week's leads sort
   // in memory where the whole period would spill to disk.
-  return sql`SELECT w.week, a.* FROM ${weekRangesSql(filter, context)} CROSS JOIN LATERAL (
-      SELECT ${EFFECTIVE_PRIORITY} AS priority,
-        ${measured("lead_to_owner")} AS lead_to_owner_n, ${percentiles("lead_to_owner")} AS lead_to_owner_pct,
-        ${measured("owner_to_first_action")} AS owner_to_first_action_n, ${percentiles("owner_to_first_action")} AS owner_to_first_action_pct,
-        ${count("unassigned")} AS unassigned, ${count("owner_without_time")} AS owner_without_time,
-        ${count("awaiting_first_action")} AS awaiting_first_action
-      FROM ${LEADS_FROM}
-      WHERE l.captured_at >= w.starts_at AND l.captured_at < w.ends_at AND ${leadFilterSql(filter, context)}
-      GROUP BY 1
-    ) a ORDER BY 1, 2`;
+  return sql`SELECT w.week, p.* FROM ${weekRangesSql(filter, context)} CROSS JOIN LATERAL (
+      SELECT ${join(columns, ", ")}
+      FROM (SELECT l.captured_at, l.owner_id, l.owner_assigned_at, l.first_sales_action_at, ${EFFECTIVE_PRIORITY} AS priority
+            FROM ${LEADS_FROM}
+            WHERE l.captured_at >= w.starts_at AND l.captured_at < w.ends_at AND ${leadFilterSql(filter, context)} OFFSET 0) l
+    ) a CROSS JOIN LATERAL (VALUES ${join(perPriority, ", ")}) AS p(priority, ${join(fields.map((field) => identifier(field)), ", ")})
+    WHERE p.leads > 0 ORDER BY 1, 2`;
+}
+
+/**
+ * The period's weeks in two halves, queried side by side: percentiles are the one part of the page that
+ * must sort leads, and one statement would use one of the server's cores.
+ */
+function splitWeeks(filter: DashboardFilter, context: DashboardContext): DashboardFilter[] {
+  const weeks = weeksBetween(filter.from, filter.to, context.weekStartsOn);
+  const middle = weeks[Math.ceil(weeks.length / 2)];
+  if (weeks.length < 2 || !middle) return [filter];
+  return [{ ...filter, to: addDays(middle, -1) }, { ...filter, from: middle }];
 }
 
 export async function queryResponseTrends(client: Queryable, filter: DashboardFilter, context: DashboardContext): Promise<Record<TimeMetric, TimeTrend>> {
-  const rows = await runSql<TrendRow>(client, responseTrendSql(filter, context));
+  const parts = await Promise.all(splitWeeks(filter, context).map((part) => runSql<TrendRow>(client, responseTrendSql(part, context))));
+  const rows = parts.flat();
   const sum = (key: "unassigned" | "owner_without_time" | "awaiting_first_action") => rows.reduce((total, row) => total + toNumber(row[key]), 0);
   const trend = (metric: TimeMetric): TimePoint[] =>
     rows.map((row) => {

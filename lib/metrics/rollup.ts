@@ -13,9 +13,12 @@ export const ROLLUP_FROM = sql`lead_rollup r LEFT JOIN lead_types lt ON lt.id = 
 /** The effective priority, as EFFECTIVE_PRIORITY computes it per lead: the lead's own, else its type's, else p3. */
 export const ROLLUP_PRIORITY = sql`COALESCE(r.priority, lt.priority, 'p3'::"Priority")`;
 
-/** The first day of the capture week holding r.day, as yyyy-mm-dd (the weeks of weeksBetween). */
-export function rollupWeekSql(context: MetricContext): Sql {
-  return sql`to_char(r.day - ((EXTRACT(DOW FROM r.day)::int - ${context.weekStartsOn}::int + 7) % 7), 'YYYY-MM-DD')`;
+/**
+ * The first day of the capture week holding `day`, as yyyy-mm-dd (the weeks of weeksBetween). Callers sum
+ * per day first, so this runs once per day rather than once per rollup row.
+ */
+export function rollupWeekSql(context: MetricContext, day: Sql = sql`r.day`): Sql {
+  return sql`to_char(${day} - ((EXTRACT(DOW FROM ${day})::int - ${context.weekStartsOn}::int + 7) % 7), 'YYYY-MM-DD')`;
 }
 
 /** The dashboard's filters over the rollup: the same conditions leadFilterSql puts on each lead. */
@@ -36,7 +39,7 @@ export function rollupFilterSql(filter: DashboardFilter): Sql {
   return and(conditions);
 }
 
-/** sum(r.column) AS column, for columns named in code. */
-export function sums(columns: readonly string[]): Sql {
-  return join(columns.map((column) => sql`sum(r.${identifier(column)}) AS ${identifier(column)}`), ", ");
+/** sum(alias.column) AS column, for columns named in code. */
+export function sums(columns: readonly string[], alias: "r" | "d" = "r"): Sql {
+  return join(columns.map((column) => sql`sum(${identifier(alias)}.${identifier(column)}) AS ${identifier(column)}`), ", ");
 }

@@ -37,9 +37,9 @@ type Row = Record<string, string | number | null> & { week: string };
 const WEEKLY_COLUMNS = ["captured", "accepted", "qualified", "no_action_accepted", "duplicate_outreach", "flagged", ...FAILURE_POINTS.map((point) => `fp_${point}`)];
 
 export function weeklySql(filter: DashboardFilter, context: DashboardContext) {
-  return sql`SELECT ${rollupWeekSql(context)} AS week, ${sums(WEEKLY_COLUMNS)}
-    FROM ${ROLLUP_FROM} WHERE ${rollupFilterSql(filter)}
-    GROUP BY 1 HAVING sum(r.captured) > 0`;
+  return sql`SELECT ${rollupWeekSql(context, sql`d.day`)} AS week, ${sums(WEEKLY_COLUMNS, "d")}
+    FROM (SELECT r.day, ${sums(WEEKLY_COLUMNS)} FROM ${ROLLUP_FROM} WHERE ${rollupFilterSql(filter)} GROUP BY r.day) d
+    GROUP BY 1 HAVING sum(d.captured) > 0`;
 }
 
 export function weeklyMediansSql(filter: DashboardFilter, context: DashboardContext) {

@@ -21,33 +21,47 @@ export const LIMIT_FUNNEL = `
          sum(qualified) AS qualified, sum(won) AS won
   FROM lead_rollup WHERE ${DAYS} GROUP BY 1 HAVING sum(captured) > 0`;
 
+/**
+ * Per week (lateral), one aggregate per priority rather than GROUP BY priority (no sort by priority), the
+ * priority worked out once per lead from the index's columns.
+ */
+const PRIORITY = "l.pr";
+const perPriority = (p: string) => `
+         count(*) FILTER (WHERE ${PRIORITY} = '${p}') AS leads_${p},
+         count(*) FILTER (WHERE ${PRIORITY} = '${p}' AND l.owner_assigned_at IS NOT NULL) AS lto_n_${p},
+         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${LEAD_TO_OWNER}) FILTER (WHERE ${PRIORITY} = '${p}') AS lto_pct_${p},
+         count(*) FILTER (WHERE ${PRIORITY} = '${p}' AND l.first_sales_action_at IS NOT NULL AND l.owner_assigned_at IS NOT NULL) AS ofa_n_${p},
+         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${OWNER_TO_ACTION}) FILTER (WHERE ${PRIORITY} = '${p}') AS ofa_pct_${p},
+         count(*) FILTER (WHERE ${PRIORITY} = '${p}' AND l.owner_assigned_at IS NULL AND l.owner_id IS NULL) AS unassigned_${p},
+         count(*) FILTER (WHERE ${PRIORITY} = '${p}' AND l.owner_assigned_at IS NULL AND l.owner_id IS NOT NULL) AS owner_without_time_${p},
+         count(*) FILTER (WHERE ${PRIORITY} = '${p}' AND l.owner_assigned_at IS NOT NULL AND l.first_sales_action_at IS NULL) AS awaiting_${p}`;
 export const LIMIT_TRENDS = `
-  SELECT w.week, a.* FROM ${WEEKS} CROSS JOIN LATERAL (
-  SELECT COALESCE(l.priority, lt.priority, 'p3') AS priority,
-         count(l.owner_assigned_at) AS lead_to_owner_n,
-         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${LEAD_TO_OWNER}) AS lead_to_owner_pct,
-         count(l.first_sales_action_at) FILTER (WHERE l.owner_assigned_at IS NOT NULL) AS owner_to_first_action_n,
-         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${OWNER_TO_ACTION}) AS owner_to_first_action_pct,
-         count(*) FILTER (WHERE l.owner_assigned_at IS NULL AND l.owner_id IS NULL) AS unassigned,
-         count(*) FILTER (WHERE l.owner_assigned_at IS NULL AND l.owner_id IS NOT NULL) AS owner_without_time,
-         count(*) FILTER (WHERE l.owner_assigned_at IS NOT NULL AND l.first_sales_action_at IS NULL) AS awaiting_first_action
-  FROM leads l LEFT JOIN lead_types lt ON lt.id = l.lead_type_id WHERE ${IN_WEEK} AND ${CAPTURED} GROUP BY 1) a`;
+  SELECT w.week, p.* FROM ${WEEKS} CROSS JOIN LATERAL (
+  SELECT ${["p1", "p2", "p3"].map(perPriority).join(",")}
+  FROM (SELECT l.captured_at, l.owner_id, l.owner_assigned_at, l.first_sales_action_at, COALESCE(l.priority, lt.priority, 'p3') AS pr
+        FROM leads l LEFT JOIN lead_types lt ON lt.id = l.lead_type_id WHERE ${IN_WEEK} AND ${CAPTURED} OFFSET 0) l) a
+  CROSS JOIN LATERAL (VALUES ${["p1", "p2", "p3"].map((p) => `('${p}', leads_${p}, lto_n_${p}, lto_pct_${p}, ofa_n_${p}, ofa_pct_${p}, unassigned_${p}, owner_without_time_${p}, awaiting_${p})`).join(", ")})
+    AS p(priority, leads, lead_to_owner_n, lead_to_owner_pct, owner_to_first_action_n, owner_to_first_action_pct, unassigned, owner_without_time, awaiting_first_action)
+  WHERE p.leads > 0`;
 
 const buckets = (metric: string) => Array.from({ length: 7 }, (_, bucket) => `sum(${metric}_b${bucket}) AS ${metric}_b${bucket}`).join(", ");
 export const LIMIT_HISTOGRAMS = `SELECT ${buckets("lead_to_owner")}, ${buckets("owner_to_first_action")} FROM lead_rollup WHERE ${DAYS}`;
 
+const WEEKLY = ["captured", "accepted", "qualified", "no_action_accepted", "duplicate_outreach", "flagged", "fp_missing_context", "fp_unclear_owner",
+  "fp_slow_timing", "fp_vague_acceptance", "fp_missing_next_step", "fp_weak_feedback"];
+/** Summed per day first, so the week is computed per day, not per rollup row. */
 export const limitWeekly = (context: DashboardContext) => `
-  SELECT ${week(context)} AS week, sum(captured) AS captured, sum(accepted) AS accepted, sum(qualified) AS qualified,
-         sum(no_action_accepted) AS no_action_accepted, sum(duplicate_outreach) AS duplicate_outreach, sum(flagged) AS flagged,
-         sum(fp_missing_context) AS fp_missing_context, sum(fp_unclear_owner) AS fp_unclear_owner, sum(fp_slow_timing) AS fp_slow_timing,
-         sum(fp_vague_acceptance) AS fp_vague_acceptance, sum(fp_missing_next_step) AS fp_missing_next_step, sum(fp_weak_feedback) AS fp_weak_feedback
-  FROM lead_rollup WHERE ${DAYS} GROUP BY 1 HAVING sum(captured) > 0`;
+  SELECT ${week(context)} AS week, ${WEEKLY.map((column) => `sum(${column}) AS ${column}`).join(", ")}
+  FROM (SELECT day, ${WEEKLY.map((column) => `sum(${column}) AS ${column}`).join(", ")} FROM lead_rollup WHERE ${DAYS} GROUP BY day) d
+  GROUP BY 1 HAVING sum(captured) > 0`;
 
 export const limitReasons = (context: DashboardContext) => `
   SELECT GROUPING(week) AS by_team, week, team_id, sum(rejected) AS rejected,
          (sum(score_05) * 0.5 + sum(score_1)) / NULLIF(sum(score_0) + sum(score_05) + sum(score_1), 0) AS mean
-  FROM (SELECT ${week(context)} AS week, u.team_id, r.rejected, r.score_0, r.score_05, r.score_1
-        FROM lead_rollup r LEFT JOIN users u ON u.id = r.owner_id WHERE ${DAYS}) c
+  FROM (SELECT ${week(context)} AS week, u.team_id, d.rejected, d.score_0, d.score_05, d.score_1
+        FROM (SELECT day, owner_id, sum(rejected) AS rejected, sum(score_0) AS score_0, sum(score_05) AS score_05, sum(score_1) AS score_1
+              FROM lead_rollup WHERE ${DAYS} AND (rejected <> 0 OR score_0 <> 0 OR score_05 <> 0 OR score_1 <> 0) GROUP BY 1, 2) d
+        LEFT JOIN users u ON u.id = d.owner_id) c
   GROUP BY GROUPING SETS ((week), (team_id)) HAVING sum(rejected) > 0`;
 
 export const LIMIT_PARETO = `
