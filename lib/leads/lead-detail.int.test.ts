@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { pool } from "@/lib/db";
-import { findLeadDetailPage } from "@/lib/leads/queries";
+import { db, pool } from "@/lib/db";
+import { findLeadDetail, findLeadDetailPage, LEAD_DETAIL_SHAPE } from "@/lib/leads/queries";
 import { diagnoseStoredLead } from "@/lib/rediagnosis/read";
 import { loadAndDiagnoseDemo } from "../../scripts/db/demo.ts";
 
@@ -24,6 +24,19 @@ describe("the lead detail page's data", () => {
       const page = await findLeadDetailPage(id, NOW);
       expect(page?.diagnosis, `lead ${id}`).toEqual(await diagnoseStoredLead(pool, id, NOW));
     }
+  });
+
+  it("reads the record and timeline in SQL exactly as Prisma returns them", async () => {
+    // Leads with and without type, owner, decider and actor-less events.
+    const { rows } = await pool.query<{ id: number }>(
+      `SELECT DISTINCT ON (lead_type_id IS NULL, owner_id IS NULL, decided_by_id IS NULL, acceptance_status) id FROM leads
+       ORDER BY lead_type_id IS NULL, owner_id IS NULL, decided_by_id IS NULL, acceptance_status, id`,
+    );
+    expect(rows.length).toBeGreaterThan(4);
+    for (const { id } of rows) {
+      expect(await findLeadDetail(id), `lead ${id}`).toEqual(await db.lead.findUnique({ where: { id }, select: LEAD_DETAIL_SHAPE }));
+    }
+    expect(await findLeadDetail(2_000_000_000)).toBeNull();
   });
 
   it("shows the lead's priority SLA and the workspace time zone, and nothing for an unknown lead", async () => {

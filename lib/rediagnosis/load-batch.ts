@@ -1,4 +1,5 @@
 import type { DiagnosisEvent, DiagnosisInput, DiagnosisLead, RelatedOutreach } from "@/lib/diagnosis/types";
+import { DEFAULT_SETTINGS } from "@/lib/diagnosis/defaults";
 import type { DiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
 import { queryEach, type Queryable } from "@/lib/rediagnosis/queryable";
 
@@ -60,7 +61,8 @@ const EVENTS_SQL = `
   FROM handoff_events WHERE lead_id = ANY($1::int[])`;
 
 // Other leads' outreach from the lead's capture (minus the duplicate window) on: anything older cannot
-// fall within the window of this lead's own outreach.
+// fall within the window of this lead's own outreach. The window is the caller's ($2) or, when null, the
+// one in force (read in the same query, so a detail page need not wait for the definitions first).
 const OUTREACH_SQL = `
   WITH batch AS (SELECT id, email, account_domain, captured_at FROM leads WHERE id = ANY($1::int[])),
   related AS (
@@ -75,7 +77,8 @@ const OUTREACH_SQL = `
   SELECT r.lead_id, r.other_lead_id, e.actor_id, e.occurred_at, r.match
   FROM related r
   JOIN handoff_events e ON e.lead_id = r.other_lead_id AND e.type IN ('contacted', 'meeting_booked') AND e.actor_id IS NOT NULL
-       AND e.occurred_at >= r.captured_at - make_interval(days => $2::int)`;
+       AND e.occurred_at >= r.captured_at
+         - make_interval(days => COALESCE($2::int, (SELECT duplicate_window_days FROM workspace_settings WHERE id = 1), $3::int))`;
 
 export async function loadDiagnosisInputs(client: Queryable, leadIds: number[], definitions: DiagnosisDefinitions, now: Date): Promise<DiagnosisInput[]> {
   if (leadIds.length === 0) return [];
@@ -90,9 +93,13 @@ export async function loadDiagnosisInputs(client: Queryable, leadIds: number[], 
   return leads.rows.map((row) => buildDiagnosisInput(row, eventsByLead.get(row.id) ?? [], outreachByLead.get(row.id) ?? [], definitions, now));
 }
 
-/** Outreach to the same buyer or account recorded on other leads (the duplicate-outreach check's input). */
-export async function loadRelatedOutreach(client: Queryable, leadIds: number[], definitions: DiagnosisDefinitions): Promise<OutreachRow[]> {
-  return (await client.query<OutreachRow>(OUTREACH_SQL, [leadIds, definitions.settings.duplicateWindowDays])).rows;
+/**
+ * Outreach to the same buyer or account recorded on other leads (the duplicate-outreach check's input),
+ * within the definitions' duplicate window, or the window in force when no definitions are given.
+ */
+export async function loadRelatedOutreach(client: Queryable, leadIds: number[], definitions: DiagnosisDefinitions | null): Promise<OutreachRow[]> {
+  const windowDays = definitions ? definitions.settings.duplicateWindowDays : null;
+  return (await client.query<OutreachRow>(OUTREACH_SQL, [leadIds, windowDays, DEFAULT_SETTINGS.duplicateWindowDays])).rows;
 }
 
 /** One lead's engine input from rows already read (a detail page reuses its own record and timeline). */
