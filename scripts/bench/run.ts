@@ -101,7 +101,13 @@ await runCli("bench", async () => {
       }
       if (!values["skip-http"]) {
         console.log(`Pages through the production server${values.lighthouse ? " and Lighthouse" : ""}… (${elapsed()})`);
-        figures.push(...(await measureHttp(database.url, detail.leadId, values.lighthouse)));
+        try {
+          figures.push(...(await measureHttp(database.url, detail.leadId, values.lighthouse)));
+        } catch (error) {
+          // A build another process holds, a server that did not start: print it, keep the other figures.
+          console.error(`  pages not measured: ${error instanceof Error ? error.message : String(error)}`);
+          figures.push({ area: "http", name: "not measured (see the error above)", value: Number.NaN, unit: "", ok: false });
+        }
       }
       if (!values["skip-ingest"]) {
         console.log(`CSV import of ${importRows.toLocaleString("en")} rows, on a PostgreSQL of its own… (${elapsed()})`);
