@@ -35,7 +35,8 @@ await runCli("load", async () => {
       users: { type: "string", default: "100" },
       duration: { type: "string", default: "60" },
       scale: { type: "string", default: "100k" },
-      timeout: { type: "string", default: "30" },
+      // nginx's default proxy_read_timeout: behind a reverse proxy, a slower answer would be cut off there.
+      timeout: { type: "string", default: "60" },
       rate: { type: "string", default: "1" },
     },
   });
@@ -87,13 +88,15 @@ await runCli("load", async () => {
       const problems: Problem[] = [];
       const acknowledged: Write[] = [];
       const started = performance.now();
+      const loadBefore = os.loadavg()[0]!;
       const results = await Promise.all(sessions.map((session) => runUser(session, { base: server.base, duration, timeout, rate }, samples, problems, acknowledged)));
       const seconds = (performance.now() - started) / 1000;
+      const machineLoad = [loadBefore, os.loadavg()[0]!] as const;
 
       const stored = await storedWrites(url, runId);
       const check = checkWrites(acknowledged, stored);
 
-      const failed = printReport({ results, samples, problems, seconds, check, users, duration, rate, leadCount: workspace.leadCount, signInSeconds });
+      const failed = printReport({ results, samples, problems, seconds, machineLoad, check, users, duration, rate, leadCount: workspace.leadCount, signInSeconds });
       if (failed) process.exitCode = 1;
     } finally {
       await server.stop();
@@ -151,6 +154,8 @@ async function warmUp(base: string, sessions: UserSession[]) {
 function runUser(session: UserSession, options: { base: string; duration: number; timeout: number; rate: number }, samples: Record<Kind, number[]>, problems: Problem[], acknowledged: Write[]): Promise<Result> {
   let current: PlannedRequest | undefined;
   let answered = true;
+  let lastError: string | undefined;
+  let unanswered: Problem | undefined;
   const deadline = performance.now() + options.duration * 1000;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -165,6 +170,15 @@ function runUser(session: UserSession, options: { base: string; duration: number
         requests: [
           {
             setupRequest: (request) => {
+              // A request still unanswered when the next one is set up timed out or lost its connection.
+              // autocannon reports a lost connection before this and a timeout just after it.
+              unanswered = undefined;
+              if (current && !answered) {
+                unanswered = { kind: current.kind, what: lastError ?? "no answer" };
+                problems.push(unanswered);
+                session.settle(current, false);
+              }
+              lastError = undefined;
               if (performance.now() >= deadline) {
                 current = undefined;
                 instance.stop();
@@ -197,9 +211,9 @@ function runUser(session: UserSession, options: { base: string; duration: number
       if (current) samples[current.kind].push(responseTime);
     });
     instance.on("reqError", (error) => {
-      if (!current || answered) return;
-      answered = true;
-      problems.push({ kind: current.kind, what: error.message });
+      if (unanswered) unanswered.what = error.message;
+      else lastError = error.message;
+      unanswered = undefined;
     });
   });
 }
@@ -219,6 +233,8 @@ function printReport(input: {
   samples: Record<Kind, number[]>;
   problems: Problem[];
   seconds: number;
+  /** The machine's 1-minute load average before and after: other work shares these cores. */
+  machineLoad: readonly [number, number];
   check: ReturnType<typeof checkWrites>;
   users: number;
   duration: number;
@@ -234,7 +250,7 @@ function printReport(input: {
   const connectionErrors = sum((result) => result.errors) - timeouts;
 
   console.log(`\nLoad: ${input.users} users (${input.rate ? `at most ${input.rate} request/s each` : "back to back"}), ${input.duration} s, ${input.leadCount.toLocaleString("en")} leads, ${new Date().toISOString()}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GB`);
-  console.log(`Sign-in: ${input.users} users in ${input.signInSeconds.toFixed(1)} s, before the load.\n`);
+  console.log(`Sign-in: ${input.users} users in ${input.signInSeconds.toFixed(1)} s, before the load. Machine load average ${input.machineLoad[0].toFixed(1)} before, ${input.machineLoad[1].toFixed(1)} after.\n`);
   const rows: string[][] = [["kind", "requests", "share", "errors", "p50", "p95", "p99", "max"]];
   const all: number[] = [];
   for (const kind of KINDS) {
