@@ -2,7 +2,7 @@ import { PRIORITIES, type Priority } from "@/lib/diagnosis/vocabulary";
 import type { DashboardContext } from "@/lib/metrics/context";
 import { addDays, drillHref, weeksBetween, type DashboardFilter } from "@/lib/metrics/filters";
 import { EFFECTIVE_PRIORITY, LEADS_FROM, TIME_MINUTES, leadFilterSql, segmentSql, weekRangesSql } from "@/lib/metrics/predicates";
-import { ROLLUP_FROM, rollupFilterSql, sums } from "@/lib/metrics/rollup";
+import { ROLLUP_FROM, ROLLUP_PRIORITY, rollupFilterSql, rollupWeekSql, sums } from "@/lib/metrics/rollup";
 import { runSql, toNumber } from "@/lib/metrics/run";
 import { TIME_BUCKET_COUNT, type TimeMetric } from "@/lib/metrics/segments";
 import { identifier, join, sql } from "@/lib/metrics/sql";
@@ -31,36 +31,48 @@ export interface TimeTrend {
   apart: { label: string; count: number; href: string | null }[];
 }
 
-interface TrendRow {
+interface CountRow {
   week: string;
   priority: Priority;
   lead_to_owner_n: string;
-  lead_to_owner_pct: number[] | null;
   owner_to_first_action_n: string;
-  owner_to_first_action_pct: number[] | null;
   unassigned: string;
   owner_without_time: string;
   awaiting_first_action: string;
 }
 
-const APART = ["unassigned", "owner_without_time", "awaiting_first_action"] as const;
+interface PercentileRow {
+  week: string;
+  priority: Priority;
+  lead_to_owner_pct: number[] | null;
+  owner_to_first_action_pct: number[] | null;
+}
 
-export function responseTrendSql(filter: DashboardFilter, context: DashboardContext) {
-  // One aggregate per priority (FILTER), not GROUP BY priority: the week's leads are then never sorted by
-  // priority, and each percentile sorts only its own priority's times. Each lead's priority is worked out
-  // once, below (OFFSET 0 keeps it there), from the few columns the index holds.
-  const of = (priority: Priority) => sql`l.priority = ${priority}::"Priority"`;
-  const name = (column: string, priority: Priority) => identifier(`${column}_${priority}`);
-  const columns = PRIORITIES.flatMap((priority) => [
-    sql`count(*) FILTER (WHERE ${of(priority)}) AS ${name("leads", priority)}`,
-    ...TIME_METRICS.flatMap((metric) => [
-      sql`count(*) FILTER (WHERE ${of(priority)} AND ${segmentSql({ kind: metric }, context)}) AS ${name(`${metric}_n`, priority)}`,
-      sql`percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${TIME_MINUTES[metric]}) FILTER (WHERE ${of(priority)} AND ${segmentSql({ kind: metric }, context)}) AS ${name(`${metric}_pct`, priority)}`,
-    ]),
-    ...APART.map((kind) => sql`count(*) FILTER (WHERE ${of(priority)} AND ${segmentSql({ kind }, context)}) AS ${name(kind, priority)}`),
-  ]);
-  const fields = ["leads", ...TIME_METRICS.flatMap((metric) => [`${metric}_n`, `${metric}_pct`]), ...APART];
-  const perPriority = PRIORITIES.map((priority) => sql`(${priority}::"Priority", ${join(fields.map((field) => sql`a.${name(field, priority)}`), ", ")})`);
+const COUNTED = ["lead_to_owner_n", "owner_to_first_action_n", "unassigned", "owner_without_time", "awaiting_first_action"] as const;
+
+/** Per capture week and priority: the leads measured and those counted apart, from the rollup. */
+export function responseCountsSql(filter: DashboardFilter, context: DashboardContext) {
+  return sql`SELECT ${rollupWeekSql(context, sql`d.day`)} AS week, d.priority, ${sums(COUNTED, "d")}
+    FROM (SELECT r.day, ${ROLLUP_PRIORITY} AS priority, ${sums(["captured", ...COUNTED])}
+          FROM ${ROLLUP_FROM} WHERE ${rollupFilterSql(filter)} GROUP BY 1, 2) d
+    GROUP BY 1, 2 HAVING sum(d.captured) > 0`;
+}
+
+/**
+ * The median and p90 per capture week and priority, from the leads themselves (no sum gives them). One
+ * aggregate per priority (FILTER), not GROUP BY priority: the week's leads are then never sorted by
+ * priority, and each percentile sorts only its own priority's times. Each lead's priority is worked out
+ * once, below (OFFSET 0 keeps it there), from the few columns the index holds.
+ */
+export function responsePercentilesSql(filter: DashboardFilter, context: DashboardContext) {
+  const name = (metric: TimeMetric, priority: Priority) => identifier(`${metric}_${priority}`);
+  const columns = PRIORITIES.flatMap((priority) =>
+    TIME_METRICS.map(
+      (metric) =>
+        sql`percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${TIME_MINUTES[metric]}) FILTER (WHERE l.priority = ${priority}::"Priority" AND ${segmentSql({ kind: metric }, context)}) AS ${name(metric, priority)}`,
+    ),
+  );
+  const perPriority = PRIORITIES.map((priority) => sql`(${priority}::"Priority", ${join(TIME_METRICS.map((metric) => sql`a.${name(metric, priority)}`), ", ")})`);
   // Week by week (a lateral query per week): percentiles need their leads sorted, and a week's leads sort
   // in memory where the whole period would spill to disk.
   return sql`SELECT w.week, p.* FROM ${weekRangesSql(filter, context)} CROSS JOIN LATERAL (
@@ -68,8 +80,7 @@ export function responseTrendSql(filter: DashboardFilter, context: DashboardCont
       FROM (SELECT l.captured_at, l.owner_id, l.owner_assigned_at, l.first_sales_action_at, ${EFFECTIVE_PRIORITY} AS priority
             FROM ${LEADS_FROM}
             WHERE l.captured_at >= w.starts_at AND l.captured_at < w.ends_at AND ${leadFilterSql(filter, context)} OFFSET 0) l
-    ) a CROSS JOIN LATERAL (VALUES ${join(perPriority, ", ")}) AS p(priority, ${join(fields.map((field) => identifier(field)), ", ")})
-    WHERE p.leads > 0 ORDER BY 1, 2`;
+    ) a CROSS JOIN LATERAL (VALUES ${join(perPriority, ", ")}) AS p(priority, lead_to_owner_pct, owner_to_first_action_pct)`;
 }
 
 /**
@@ -84,12 +95,16 @@ function splitWeeks(filter: DashboardFilter, context: DashboardContext): Dashboa
 }
 
 export async function queryResponseTrends(client: Queryable, filter: DashboardFilter, context: DashboardContext): Promise<Record<TimeMetric, TimeTrend>> {
-  const parts = await Promise.all(splitWeeks(filter, context).map((part) => runSql<TrendRow>(client, responseTrendSql(part, context))));
-  const rows = parts.flat();
+  const [rows, ...parts] = await Promise.all([
+    runSql<CountRow>(client, responseCountsSql(filter, context)),
+    ...splitWeeks(filter, context).map((part) => runSql<PercentileRow>(client, responsePercentilesSql(part, context))),
+  ]);
+  const percentiles = new Map(parts.flat().map((row) => [`${row.week} ${row.priority}`, row]));
+  rows.sort((a, b) => a.week.localeCompare(b.week) || a.priority.localeCompare(b.priority));
   const sum = (key: "unassigned" | "owner_without_time" | "awaiting_first_action") => rows.reduce((total, row) => total + toNumber(row[key]), 0);
   const trend = (metric: TimeMetric): TimePoint[] =>
     rows.map((row) => {
-      const pct = row[`${metric}_pct`];
+      const pct = percentiles.get(`${row.week} ${row.priority}`)?.[`${metric}_pct`];
       return {
         week: row.week,
         priority: row.priority,

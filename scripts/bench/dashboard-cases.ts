@@ -9,7 +9,7 @@ import { queryReasonQuality, queryRejectionPareto } from "../../lib/metrics/reje
 import { queryResponseHistograms, queryResponseTrends } from "../../lib/metrics/response-times.ts";
 import { runSql } from "../../lib/metrics/run.ts";
 import { weeklySql } from "../../lib/metrics/weekly.ts";
-import { LIMIT_FUNNEL, LIMIT_HISTOGRAMS, LIMIT_OPTIONS, LIMIT_PARETO, LIMIT_TRENDS, limitReasons, limitWeekly } from "./dashboard-limits.ts";
+import { LIMIT_FUNNEL, LIMIT_HISTOGRAMS, LIMIT_OPTIONS, LIMIT_PARETO, LIMIT_TRENDS, limitReasons, limitTrendCounts, limitWeekly } from "./dashboard-limits.ts";
 import { zonedDayStart } from "../../lib/time.ts";
 
 type Figures = Map<string, number[]>;
@@ -69,11 +69,15 @@ export function dashboardCases(pool: pg.Pool, filter: DashboardFilter, context: 
         const other = trends.owner_to_first_action.points.find((candidate) => candidate.week === point.week && candidate.priority === point.priority);
         return [point.n, point.median, point.p90, other?.n, other?.median, other?.p90];
       });
-    }, async () => byKey(await limit(LIMIT_TRENDS), (row) => `${row.week} ${row.priority}`, (row) => {
-      const lto = row.lead_to_owner_pct as number[] | null;
-      const ofa = row.owner_to_first_action_pct as number[] | null;
-      return [row.lead_to_owner_n, lto?.[0], lto?.[1], row.owner_to_first_action_n, ofa?.[0], ofa?.[1]];
-    })),
+    }, async () => {
+      const [counts, percentiles] = await Promise.all([limit(limitTrendCounts(context)), limit(LIMIT_TRENDS)]);
+      const byWeek = new Map(percentiles.map((row) => [`${row.week} ${row.priority}`, row]));
+      return byKey(counts, (row) => `${row.week} ${row.priority}`, (row) => {
+        const lto = byWeek.get(`${row.week} ${row.priority}`)?.lead_to_owner_pct as number[] | null | undefined;
+        const ofa = byWeek.get(`${row.week} ${row.priority}`)?.owner_to_first_action_pct as number[] | null | undefined;
+        return [row.lead_to_owner_n, lto?.[0], lto?.[1], row.owner_to_first_action_n, ofa?.[0], ofa?.[1]];
+      });
+    }),
     make("response time histograms", async () => {
       const bars = await queryResponseHistograms(pool, filter, context);
       return new Map([["lead_to_owner", bars.lead_to_owner.map((bar) => bar.count)], ["owner_to_first_action", bars.owner_to_first_action.map((bar) => bar.count)]]);

@@ -22,27 +22,28 @@ export const LIMIT_FUNNEL = `
   FROM lead_rollup WHERE ${DAYS} GROUP BY 1 HAVING sum(captured) > 0`;
 
 /**
- * Per week (lateral), one aggregate per priority rather than GROUP BY priority (no sort by priority), the
- * priority worked out once per lead from the index's columns.
+ * The percentiles per week (lateral), one aggregate per priority rather than GROUP BY priority (no sort
+ * by priority), the priority worked out once per lead from the index's columns.
  */
-const PRIORITY = "l.pr";
-const perPriority = (p: string) => `
-         count(*) FILTER (WHERE ${PRIORITY} = '${p}') AS leads_${p},
-         count(*) FILTER (WHERE ${PRIORITY} = '${p}' AND l.owner_assigned_at IS NOT NULL) AS lto_n_${p},
-         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${LEAD_TO_OWNER}) FILTER (WHERE ${PRIORITY} = '${p}') AS lto_pct_${p},
-         count(*) FILTER (WHERE ${PRIORITY} = '${p}' AND l.first_sales_action_at IS NOT NULL AND l.owner_assigned_at IS NOT NULL) AS ofa_n_${p},
-         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${OWNER_TO_ACTION}) FILTER (WHERE ${PRIORITY} = '${p}') AS ofa_pct_${p},
-         count(*) FILTER (WHERE ${PRIORITY} = '${p}' AND l.owner_assigned_at IS NULL AND l.owner_id IS NULL) AS unassigned_${p},
-         count(*) FILTER (WHERE ${PRIORITY} = '${p}' AND l.owner_assigned_at IS NULL AND l.owner_id IS NOT NULL) AS owner_without_time_${p},
-         count(*) FILTER (WHERE ${PRIORITY} = '${p}' AND l.owner_assigned_at IS NOT NULL AND l.first_sales_action_at IS NULL) AS awaiting_${p}`;
+const pct = (p: string) => `
+         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${LEAD_TO_OWNER}) FILTER (WHERE l.pr = '${p}') AS lto_${p},
+         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${OWNER_TO_ACTION}) FILTER (WHERE l.pr = '${p}') AS ofa_${p}`;
 export const LIMIT_TRENDS = `
   SELECT w.week, p.* FROM ${WEEKS} CROSS JOIN LATERAL (
-  SELECT ${["p1", "p2", "p3"].map(perPriority).join(",")}
-  FROM (SELECT l.captured_at, l.owner_id, l.owner_assigned_at, l.first_sales_action_at, COALESCE(l.priority, lt.priority, 'p3') AS pr
+  SELECT ${["p1", "p2", "p3"].map(pct).join(",")}
+  FROM (SELECT l.captured_at, l.owner_assigned_at, l.first_sales_action_at, COALESCE(l.priority, lt.priority, 'p3') AS pr
         FROM leads l LEFT JOIN lead_types lt ON lt.id = l.lead_type_id WHERE ${IN_WEEK} AND ${CAPTURED} OFFSET 0) l) a
-  CROSS JOIN LATERAL (VALUES ${["p1", "p2", "p3"].map((p) => `('${p}', leads_${p}, lto_n_${p}, lto_pct_${p}, ofa_n_${p}, ofa_pct_${p}, unassigned_${p}, owner_without_time_${p}, awaiting_${p})`).join(", ")})
-    AS p(priority, leads, lead_to_owner_n, lead_to_owner_pct, owner_to_first_action_n, owner_to_first_action_pct, unassigned, owner_without_time, awaiting_first_action)
-  WHERE p.leads > 0`;
+  CROSS JOIN LATERAL (VALUES ${["p1", "p2", "p3"].map((p) => `('${p}', lto_${p}, ofa_${p})`).join(", ")}) AS p(priority, lead_to_owner_pct, owner_to_first_action_pct)`;
+
+/** The counts beside the percentiles (measured, and the leads counted apart) per week and priority. */
+export const limitTrendCounts = (context: DashboardContext) => `
+  SELECT ${week(context)} AS week, priority, sum(lead_to_owner_n) AS lead_to_owner_n, sum(owner_to_first_action_n) AS owner_to_first_action_n,
+         sum(unassigned) AS unassigned, sum(owner_without_time) AS owner_without_time, sum(awaiting_first_action) AS awaiting_first_action
+  FROM (SELECT day, COALESCE(r.priority, lt.priority, 'p3') AS priority, sum(captured) AS captured, sum(lead_to_owner_n) AS lead_to_owner_n,
+               sum(owner_to_first_action_n) AS owner_to_first_action_n, sum(unassigned) AS unassigned, sum(owner_without_time) AS owner_without_time,
+               sum(awaiting_first_action) AS awaiting_first_action
+        FROM lead_rollup r LEFT JOIN lead_types lt ON lt.id = r.lead_type_id WHERE ${DAYS} GROUP BY 1, 2) d
+  GROUP BY 1, 2 HAVING sum(captured) > 0`;
 
 const buckets = (metric: string) => Array.from({ length: 7 }, (_, bucket) => `sum(${metric}_b${bucket}) AS ${metric}_b${bucket}`).join(", ");
 export const LIMIT_HISTOGRAMS = `SELECT ${buckets("lead_to_owner")}, ${buckets("owner_to_first_action")} FROM lead_rollup WHERE ${DAYS}`;
