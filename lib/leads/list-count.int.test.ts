@@ -2,7 +2,7 @@ import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
 import { parseLeadListQuery } from "@/lib/leads/list-query";
-import { buildLeadWhere, findLeads } from "@/lib/leads/queries";
+import { buildLeadWhere, findLeadFilterOptions, findLeads } from "@/lib/leads/queries";
 import { generateBenchDataset } from "../../scripts/bench/dataset.ts";
 
 // The list counts at most 10,000 matches (or up to the page shown): past that it says "more than", and
@@ -70,5 +70,14 @@ describe("the lead list in SQL", () => {
       expect({ params, total: sqlList.totalExact ? sqlList.total : "capped" }).toEqual({ params, total: prismaCount > 10_000 ? "capped" : prismaCount });
       expect({ params, ids: sqlList.rows.map((row) => row.id) }).toEqual({ params, ids: prismaPage.map((row) => row.id) });
     }
+  });
+});
+
+describe("the list's source choices", () => {
+  it("are every distinct source, in order, read by skipping through the index", async () => {
+    await pool.query("UPDATE leads SET original_source = NULL WHERE id % 97 = 0");
+    const { rows } = await pool.query<{ source: string }>("SELECT DISTINCT original_source AS source FROM leads WHERE original_source IS NOT NULL ORDER BY 1");
+    expect(rows.length).toBeGreaterThan(3);
+    expect((await findLeadFilterOptions()).sources).toEqual(rows.map((row) => row.source));
   });
 });
