@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { linkedBar, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount } from "@/components/dashboard/format";
 import { AXIS, STAGE_COLORS } from "@/components/dashboard/palette";
-import { FUNNEL_STAGES, type FunnelStage } from "@/lib/metrics/funnel";
+import { FUNNEL_STAGES, type FunnelStage } from "@/lib/metrics/funnel-stages";
 
 export interface FunnelDatum {
   source: string;

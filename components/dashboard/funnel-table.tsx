@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { formatCount, formatShare } from "@/components/dashboard/format";
-import { FUNNEL_STAGES, type FunnelStage } from "@/lib/metrics/funnel";
+import { FUNNEL_STAGES, type FunnelStage } from "@/lib/metrics/funnel-stages";
 
 export interface FunnelTableRow {
   source: string;

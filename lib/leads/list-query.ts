@@ -9,8 +9,7 @@ export const ACCEPTANCE_STATUSES = ["pending", "accepted", "rejected", "info_req
 export const LEAD_SORT_FIELDS = ["capturedAt", "name", "company", "originalSource", "acceptanceStatus", "severity", "ownerAssignedAt"] as const;
 export const PAGE_SIZES = [25, 50, 100] as const;
 
-/** In `source` and `campaign`: the leads where the field is empty (a dashboard bar for "no source"). */
-export const NONE_VALUE = "(none)";
+export { NONE_VALUE } from "@/lib/leads/none-value";
 
 export type LeadSortField = (typeof LEAD_SORT_FIELDS)[number];
 export type StepFilter = { step: StepId; status: StepStatus };

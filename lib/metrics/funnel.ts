@@ -2,15 +2,15 @@ import type { DashboardContext } from "@/lib/metrics/context";
 import { drillHref, type DashboardFilter } from "@/lib/metrics/filters";
 import { ROLLUP_FROM, rollupFilterSql, sums } from "@/lib/metrics/rollup";
 import { rate, runSql, toNumber } from "@/lib/metrics/run";
-import { NONE_VALUE } from "@/lib/leads/list-query";
+import { NONE_VALUE } from "@/lib/leads/none-value";
+import { FUNNEL_STAGES, type FunnelStage } from "@/lib/metrics/funnel-stages";
 import { sql } from "@/lib/metrics/sql";
 import type { Queryable } from "@/lib/rediagnosis/queryable";
 
 // The funnel by source: captured -> assigned -> accepted -> qualified -> won, with
 // source_to_accepted_rate (accepted / captured) and accepted_to_qualified_rate (qualified / accepted).
 
-export const FUNNEL_STAGES = ["captured", "assigned", "accepted", "qualified", "won"] as const;
-export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+export { FUNNEL_STAGES, type FunnelStage };
 
 export interface FunnelRow {
   /** null: leads without an original source. */

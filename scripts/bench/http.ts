@@ -46,10 +46,12 @@ export async function pageLatency(app: RunningApp, path: string, connections = 4
   return { p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99), rps: samples.length / ((performance.now() - started) / 1000), failures };
 }
 
-/** Bytes of JavaScript (gzip) a route's HTML makes the browser download. */
+/** Bytes of JavaScript (gzip) a route's HTML makes the browser download. Scripts marked `nomodule` (Next's
+ * polyfills for browsers without ES modules, 39 KB) are left out: a current browser never downloads them. */
 export async function routeJavaScript(app: RunningApp, path: string): Promise<number> {
   const html = await (await fetch(`${app.base}${path}`, { headers: { Cookie: app.cookie } })).text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!))];
+  const tags = [...html.matchAll(/<script([^>]*)>/g)].map((match) => match[1]!).filter((attributes) => !/\bnomodule\b/i.test(attributes));
+  const sources = [...new Set(tags.flatMap((attributes) => attributes.match(/\bsrc="([^"]+)"/)?.[1] ?? []))];
   const sizes = await Promise.all(sources.map(async (source) => gzipSync(Buffer.from(await (await fetch(new URL(source, app.base))).arrayBuffer())).length));
   return sizes.reduce((sum, size) => sum + size, 0);
 }

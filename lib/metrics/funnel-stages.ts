@@ -1,0 +1,4 @@
+// The funnel's stages, apart from its SQL so that client components (the funnel chart and table) can
+// import them without pulling the query code and its zod schemas into the browser bundle.
+export const FUNNEL_STAGES = ["captured", "assigned", "accepted", "qualified", "won"] as const;
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
