@@ -107,3 +107,19 @@ describe("describeSla", () => {
     expect(describeSla(sla)).toBe(text);
   });
 });
+
+describe("addWorkingMinutes: the UTC calendar (read off the instant) agrees with UTC through the zone database", () => {
+  it("gives the same deadline as Etc/UTC for starts across years, hours and weekends, including 24:00 closes", () => {
+    const viaZoneDatabase: WorkingCalendar = { ...UTC, timeZone: "Etc/UTC" };
+    const allDay: WorkingCalendar = { ...UTC, workdayStartMinute: 0, workdayEndMinute: 1440, workingDays: [0, 1, 2, 3, 4, 5, 6] };
+    const starts: Date[] = [];
+    // Every 7 h 13 min 17.5 s from 1969 on: every hour of the day and weekday, before and after the epoch.
+    for (let t = Date.UTC(1969, 11, 20); t < Date.UTC(1970, 1, 1) || starts.length < 600; t += 26_017_500) starts.push(new Date(t));
+    for (const start of starts) {
+      for (const minutes of [0, 1, 479, 480, 481, 2 * 480 + 7, 10 * 480]) {
+        expect(addWorkingMinutes(start, minutes, UTC).toISOString()).toBe(addWorkingMinutes(start, minutes, viaZoneDatabase).toISOString());
+        expect(addWorkingMinutes(start, minutes, allDay).toISOString()).toBe(addWorkingMinutes(start, minutes, { ...allDay, timeZone: "Etc/UTC" }).toISOString());
+      }
+    }
+  });
+});

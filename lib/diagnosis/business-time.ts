@@ -96,6 +96,8 @@ function weekday({ year, month, day }: LocalDay): number {
 }
 
 function localInstant(d: LocalDay, msOfDay: number, timeZone: string): Date {
+  // UTC (the default calendar) has no offset to look up: the wall clock is the instant.
+  if (timeZone === "UTC") return new Date(Date.UTC(d.year, d.month, d.day) + msOfDay);
   const hours = Math.floor(msOfDay / 3_600_000);
   const minutes = Math.floor((msOfDay % 3_600_000) / MINUTE_MS);
   const seconds = Math.floor((msOfDay % MINUTE_MS) / 1000);
@@ -104,14 +106,27 @@ function localInstant(d: LocalDay, msOfDay: number, timeZone: string): Date {
   return new Date(zoned.getTime());
 }
 
+/**
+ * The local calendar day and time of day of an instant. Re-diagnosing a million leads asks this several
+ * times per lead: UTC (the default calendar) is read off the instant, any other zone through TZDate's Intl lookup.
+ */
+function localDayAndTime(time: number, timeZone: string): { day: LocalDay; msOfDay: number } {
+  if (timeZone === "UTC") {
+    const utc = new Date(time);
+    return { day: { year: utc.getUTCFullYear(), month: utc.getUTCMonth(), day: utc.getUTCDate() }, msOfDay: ((time % DAY_MS) + DAY_MS) % DAY_MS };
+  }
+  const local = new TZDate(time, timeZone);
+  return {
+    day: { year: local.getFullYear(), month: local.getMonth(), day: local.getDate() },
+    msOfDay: ((local.getHours() * 60 + local.getMinutes()) * 60 + local.getSeconds()) * 1000 + local.getMilliseconds(),
+  };
+}
+
 /** Adds working minutes; a start outside working time begins counting at the next opening. */
 export function addWorkingMinutes(start: Date, workingMinutes: number, calendar: WorkingCalendar): Date {
   if (!Number.isFinite(start.getTime())) return new Date(Number.NaN);
   const cal = normalizeCalendar(calendar);
-  const local = new TZDate(start.getTime(), cal.timeZone);
-  let day: LocalDay = { year: local.getFullYear(), month: local.getMonth(), day: local.getDate() };
-  let msOfDay =
-    ((local.getHours() * 60 + local.getMinutes()) * 60 + local.getSeconds()) * 1000 + local.getMilliseconds();
+  let { day, msOfDay } = localDayAndTime(start.getTime(), cal.timeZone);
   // Math.max(0, NaN) is NaN, so non-finite input is zeroed explicitly.
   let remaining = Number.isFinite(workingMinutes) && workingMinutes > 0 ? Math.round(workingMinutes * MINUTE_MS) : 0;
   const openMs = cal.workdayStartMinute * MINUTE_MS;
