@@ -69,8 +69,8 @@ export function SchemaFields({ schema, components, depth = 0 }: { schema: JsonSc
                     <dd className="mt-0.5 text-xs leading-relaxed text-slate-600">
                       {resolved.description}
                       {resolved.enum && (
-                        <span className="block">
-                          One of: {resolved.enum.map((value) => <code key={String(value)} className="mr-1 rounded bg-slate-100 px-1 font-mono">{String(value)}</code>)}
+                        <span className="flex flex-wrap items-baseline gap-1">
+                          One of: {resolved.enum.map((value) => <code key={String(value)} className="rounded bg-slate-100 px-1 font-mono">{String(value)}</code>)}
                         </span>
                       )}
                     </dd>
