@@ -7,6 +7,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { filterBarValues } from "@/lib/leads/list-query";
 import { boardSearchParams, withParams } from "@/lib/review/board-query";
 import { findReviewBoard } from "@/lib/review/queries";
 
@@ -33,15 +34,7 @@ export default async function ReviewBoardPage({ searchParams }: { searchParams: 
       <LeadFilters
         key={boardParams}
         options={options}
-        current={{
-          q: list.q,
-          source: list.sources[0],
-          type: list.leadTypes[0],
-          owner: list.unassigned ? "none" : list.owners[0]?.toString(),
-          status: list.statuses[0],
-          from: list.from,
-          to: list.to,
-        }}
+        current={filterBarValues(list)}
       >
         <FlaggedFilters failurePoint={list.failurePoints[0]} step={step ? `${step.step}:${step.status}` : undefined} />
       </LeadFilters>
