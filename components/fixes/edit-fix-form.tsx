@@ -1,15 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { FixFields, type FixValues } from "@/components/fixes/fix-fields";
-import { useJsonDraft } from "@/components/review/use-draft";
+import { useVersionedDraft } from "@/components/review/use-draft";
 import { WriteStatus } from "@/components/review/write-status";
 import { Button } from "@/components/ui/button";
 import { saveFix } from "@/lib/fixes/actions";
 import type { FixOwnerOption } from "@/lib/fixes/queries";
 import { FIX_STATUS_LABELS, FIX_STATUSES } from "@/lib/fixes/status";
-import type { WriteResult } from "@/lib/review/conflicts";
 
 // Edits a fix. Changes are a draft (kept through a reload) carrying the version they started from; if
 // someone else saved first, the save is refused with their text shown and this text kept.
@@ -20,31 +17,15 @@ interface Draft extends FixValues {
 }
 
 export function EditFixForm({ id, saved, owners, canEdit }: { id: number; saved: Draft; owners: FixOwnerOption[]; canEdit: boolean }) {
-  const router = useRouter();
-  const [draft, setDraft, clearDraft] = useJsonDraft<Draft>(`fix:${id}`);
-  const [result, setResult] = useState<WriteResult<unknown> | null>(null);
-  const [pending, startTransition] = useTransition();
-  const values = draft ?? saved;
+  const { draft, values, edit, save, discard, result, pending } = useVersionedDraft(`fix:${id}`, saved, { refresh: true });
   const stale = draft !== null && draft.version !== saved.version;
-
-  function save() {
-    startTransition(async () => {
-      const outcome = await saveFix({ id, ...values });
-      setResult(outcome);
-      if (outcome.ok) clearDraft();
-      else if (outcome.latest) {
-        setDraft({ ...values, version: outcome.latest.version });
-        router.refresh();
-      }
-    });
-  }
 
   return (
     <form
       aria-label="Edit fix"
       onSubmit={(event) => {
         event.preventDefault();
-        save();
+        save((values) => saveFix({ id, ...values }));
       }}
     >
       <fieldset disabled={!canEdit} className="space-y-3">
@@ -60,13 +41,13 @@ export function EditFixForm({ id, saved, owners, canEdit }: { id: number; saved:
         <FixFields
           idPrefix="fix-edit"
           values={values}
-          onChange={(next) => setDraft({ ...values, ...next })}
+          onChange={edit}
           owners={owners}
           errors={result?.ok === false ? result.fieldErrors : undefined}
           extra={
             <div>
               <label htmlFor="fix-edit-status" className="block text-xs font-medium text-slate-700">Status</label>
-              <select id="fix-edit-status" value={values.status} onChange={(event) => setDraft({ ...values, status: event.target.value })} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+              <select id="fix-edit-status" value={values.status} onChange={(event) => edit({ status: event.target.value })} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
                 {FIX_STATUSES.map((status) => (
                   <option key={status} value={status}>{FIX_STATUS_LABELS[status]}</option>
                 ))}
@@ -77,7 +58,7 @@ export function EditFixForm({ id, saved, owners, canEdit }: { id: number; saved:
         {canEdit && (
           <div className="flex items-center gap-2">
             <Button type="submit" size="sm" disabled={pending || !draft}>{pending ? "Saving…" : "Save fix"}</Button>
-            {draft && <Button type="button" size="sm" variant="ghost" onClick={() => { clearDraft(); setResult(null); }}>Discard changes</Button>}
+            {draft && <Button type="button" size="sm" variant="ghost" onClick={discard}>Discard changes</Button>}
             {draft && <span className="text-xs text-slate-500">Unsaved changes are kept on this device.</span>}
           </div>
         )}

@@ -1,15 +1,12 @@
 "use client";
 
 import clsx from "clsx";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { useShortcuts } from "@/components/meetings/use-shortcuts";
-import { useJsonDraft } from "@/components/review/use-draft";
+import { useVersionedDraft } from "@/components/review/use-draft";
 import { WriteStatus } from "@/components/review/write-status";
 import { Button } from "@/components/ui/button";
 import { decideItem } from "@/lib/meetings/actions";
 import { DECISION_LABELS, MEETING_DECISIONS, type MeetingDecision } from "@/lib/meetings/tally";
-import type { WriteResult } from "@/lib/review/conflicts";
 
 // The meeting's decision on the lead on screen: confirmed failure (1), not a failure (2), needs more
 // data (3), with a note. The note is a draft that keeps the version it started from; a decision someone
@@ -28,24 +25,12 @@ const STYLE: Record<MeetingDecision, string> = {
 
 export function DecisionPanel(props: { itemId: number; version: number; decision: MeetingDecision | null; note: string | null; decidedBy: string | null; canDecide: boolean; live: boolean }) {
   const { itemId, canDecide } = props;
-  const router = useRouter();
-  const [draft, setDraft, clearDraft] = useJsonDraft<NoteDraft>(`decision:${itemId}`);
-  const [result, setResult] = useState<WriteResult<unknown> | null>(null);
-  const [pending, startTransition] = useTransition();
-  const note = draft?.note ?? props.note ?? "";
-  const version = draft?.version ?? props.version;
+  const saved: NoteDraft = { note: props.note ?? "", version: props.version };
+  const { draft, values, edit, save: write, result, pending } = useVersionedDraft(`decision:${itemId}`, saved, { refresh: true });
 
   function save(decision: MeetingDecision | null) {
     if (!canDecide || pending) return;
-    startTransition(async () => {
-      const outcome = await decideItem({ itemId, version, decision, note });
-      setResult(outcome);
-      if (outcome.ok) clearDraft();
-      else if (outcome.latest) {
-        setDraft({ note, version: outcome.latest.version });
-        router.refresh();
-      }
-    });
+    write(({ note, version }) => decideItem({ itemId, version, decision, note }));
   }
 
   useShortcuts(props.live && canDecide ? { "1": () => save("confirmed_failure"), "2": () => save("not_a_failure"), "3": () => save("needs_more_data") } : {});
@@ -81,11 +66,11 @@ export function DecisionPanel(props: { itemId: number; version: number; decision
           <label htmlFor="decision-note" className="sr-only">Decision note</label>
           <input
             id="decision-note"
-            value={note}
+            value={values.note}
             disabled={!canDecide}
             maxLength={1000}
             placeholder="Why, in a line (e.g. the owner rule sent it to a shared queue)"
-            onChange={(event) => setDraft({ note: event.target.value, version })}
+            onChange={(event) => edit({ note: event.target.value })}
             className="block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500 disabled:bg-slate-50"
           />
         </div>

@@ -1,14 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { AttendeePicker } from "@/components/meetings/attendee-picker";
-import { useJsonDraft } from "@/components/review/use-draft";
+import { useVersionedDraft } from "@/components/review/use-draft";
 import { WriteStatus } from "@/components/review/write-status";
 import { Button } from "@/components/ui/button";
 import type { Role } from "@/lib/auth/permissions";
 import { saveMeetingDetails } from "@/lib/meetings/actions";
-import type { WriteResult } from "@/lib/review/conflicts";
 
 // Title, time and attendees of a meeting. Edits are a draft that remembers the version it started from.
 
@@ -22,25 +19,8 @@ interface Details {
 const controlClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500";
 
 export function MeetingDetailsForm(props: { id: number; saved: Details; users: { id: number; name: string; role: Role }[]; timeZone: string }) {
-  const router = useRouter();
-  const [draft, setDraft, clearDraft] = useJsonDraft<Details>(`meeting:${props.id}:details`);
-  const [result, setResult] = useState<WriteResult<unknown> | null>(null);
-  const [pending, startTransition] = useTransition();
-  const values = draft ?? props.saved;
-  const edit = (change: Partial<Details>) => setDraft({ ...values, ...change });
+  const { draft, values, edit, save, discard, result, pending } = useVersionedDraft<Details>(`meeting:${props.id}:details`, props.saved, { refresh: true });
   const errors = result?.ok === false ? (result.fieldErrors ?? {}) : {};
-
-  function save() {
-    startTransition(async () => {
-      const outcome = await saveMeetingDetails({ id: props.id, ...values });
-      setResult(outcome);
-      if (outcome.ok) clearDraft();
-      else if (outcome.latest) {
-        setDraft({ ...values, version: outcome.latest.version });
-        router.refresh();
-      }
-    });
-  }
 
   return (
     <form
@@ -48,7 +28,7 @@ export function MeetingDetailsForm(props: { id: number; saved: Details; users: {
       className="space-y-3"
       onSubmit={(event) => {
         event.preventDefault();
-        save();
+        save((values) => saveMeetingDetails({ id: props.id, ...values }));
       }}
     >
       <div>
@@ -65,7 +45,7 @@ export function MeetingDetailsForm(props: { id: number; saved: Details; users: {
       <div className="flex items-center gap-2">
         <Button type="submit" size="sm" disabled={pending || !draft}>{pending ? "Saving…" : "Save details"}</Button>
         {draft && (
-          <Button type="button" size="sm" variant="ghost" onClick={() => { clearDraft(); setResult(null); }}>
+          <Button type="button" size="sm" variant="ghost" onClick={discard}>
             Discard changes
           </Button>
         )}

@@ -1,13 +1,11 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { useJsonDraft } from "@/components/review/use-draft";
+import { useVersionedDraft } from "@/components/review/use-draft";
 import { WriteStatus } from "@/components/review/write-status";
 import { Button } from "@/components/ui/button";
 import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
 import { FAILURE_POINTS, type FailurePoint } from "@/lib/diagnosis/vocabulary";
 import { saveRootCause } from "@/lib/review/actions";
-import type { WriteResult } from "@/lib/review/conflicts";
 
 // The root cause both teams agree on: one failure point and a line on why. Edited as a draft that keeps
 // the version it started from, so a concurrent change is refused rather than overwritten.
@@ -22,20 +20,8 @@ const controlClass = "block w-full rounded-md border border-slate-300 bg-white p
 
 export function RootCauseForm(props: { leadId: number; rootCause: FailurePoint | null; note: string | null; version: number; agreedBy: string | null; canEdit: boolean }) {
   const { leadId, version, canEdit } = props;
-  const [draft, setDraft, clearDraft] = useJsonDraft<RootCauseDraft>(`root-cause:${leadId}`);
-  const [result, setResult] = useState<WriteResult<unknown> | null>(null);
-  const [pending, startTransition] = useTransition();
-  const current: RootCauseDraft = draft ?? { rootCause: props.rootCause ?? "", note: props.note ?? "", version };
-  const edit = (change: Partial<RootCauseDraft>) => setDraft({ ...current, ...change });
-
-  function save() {
-    startTransition(async () => {
-      const outcome = await saveRootCause({ leadId, rootCause: current.rootCause, note: current.note, version: current.version });
-      setResult(outcome);
-      if (outcome.ok) clearDraft();
-      else if (outcome.latest) setDraft({ ...current, version: outcome.latest.version });
-    });
-  }
+  const saved: RootCauseDraft = { rootCause: props.rootCause ?? "", note: props.note ?? "", version };
+  const { draft, values: current, edit, save, result, pending } = useVersionedDraft(`root-cause:${leadId}`, saved);
 
   return (
     <form
@@ -43,7 +29,7 @@ export function RootCauseForm(props: { leadId: number; rootCause: FailurePoint |
       className="space-y-2"
       onSubmit={(event) => {
         event.preventDefault();
-        save();
+        save((values) => saveRootCause({ leadId, ...values }));
       }}
     >
       <div className="grid gap-2 sm:grid-cols-[minmax(0,12rem)_minmax(0,1fr)]">

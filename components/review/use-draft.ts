@@ -1,6 +1,8 @@
 "use client";
 
-import { useCallback, useMemo, useSyncExternalStore } from "react";
+import { useRouter } from "next/navigation";
+import { useCallback, useMemo, useState, useSyncExternalStore, useTransition } from "react";
+import type { WriteResult } from "@/lib/review/conflicts";
 
 // Drafts survive a reload: what someone is typing lives in localStorage (under "baton:draft:<key>") until
 // it is saved. Read through useSyncExternalStore, so the server render and hydration agree (no draft)
@@ -66,4 +68,36 @@ export function useJsonDraft<T>(key: string): [T | null, (value: T) => void, () 
   }, [raw]);
   const set = useCallback((next: T) => setRaw(JSON.stringify(next)), [setRaw]);
   return [value, set, clear];
+}
+
+/**
+ * A form over a saved record, edited as a draft that carries the version it started from. `save` sends
+ * the values; when someone else saved first the refusal keeps this text, now based on their version, so
+ * the next save is deliberate (and, with `refresh`, the page re-reads so their text shows).
+ */
+export function useVersionedDraft<T extends { version: number }>(key: string, saved: T, options: { refresh?: boolean } = {}) {
+  const router = useRouter();
+  const [draft, setDraft, clearDraft] = useJsonDraft<T>(key);
+  const [result, setResult] = useState<WriteResult<unknown> | null>(null);
+  const [pending, startTransition] = useTransition();
+  const values = draft ?? saved;
+
+  function save(write: (values: T) => Promise<WriteResult<unknown>>) {
+    startTransition(async () => {
+      const outcome = await write(values);
+      setResult(outcome);
+      if (outcome.ok) clearDraft();
+      else if (outcome.latest) {
+        setDraft({ ...values, version: outcome.latest.version });
+        if (options.refresh) router.refresh();
+      }
+    });
+  }
+
+  const edit = (change: Partial<T>) => setDraft({ ...values, ...change });
+  const discard = () => {
+    clearDraft();
+    setResult(null);
+  };
+  return { draft, values, edit, save, discard, result, pending };
 }
