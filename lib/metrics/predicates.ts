@@ -129,23 +129,46 @@ export function inValues(column: Sql, values: readonly string[]): Sql {
   return sql`(${conditions.length === 2 ? sql`${conditions[0]!} OR ${conditions[1]!}` : conditions[0]!})`;
 }
 
-/** Every filter of the lead list (and so of the dashboard) as one SQL condition, segment included. */
-export function leadFilterSql(filter: LeadFilter, context: MetricContext): Sql {
+/**
+ * The columns the dashboard's dimension filters read, from a lead (`l`) or a rollup row (`r`); either way
+ * with its lead type joined as `lt` and its owner as `u`.
+ */
+export interface DimensionColumns {
+  source: Sql;
+  campaign: Sql;
+  priority: Sql;
+  owner: Sql;
+}
+
+const LEAD_DIMENSIONS: DimensionColumns = { source: sql`l.original_source`, campaign: sql`l.campaign`, priority: EFFECTIVE_PRIORITY, owner: sql`l.owner_id` };
+
+/**
+ * The filters on the dashboard's dimensions (source, campaign, lead type, priority, owner, team), one
+ * condition each: the same on a lead as on the rollup's rows, so a chart and its drill-down select alike.
+ */
+export function dimensionConditions(filter: LeadFilter, columns: DimensionColumns): Sql[] {
   const conditions: Sql[] = [];
-  // Free text: the generated, lower-cased search_text column, as the list's Prisma filter searches it.
-  if (filter.q) conditions.push(sql`l.search_text LIKE ${`%${filter.q.toLowerCase()}%`}::text`);
-  if (filter.sources?.length) conditions.push(inValues(sql`l.original_source`, filter.sources));
-  if (filter.campaigns?.length) conditions.push(inValues(sql`l.campaign`, filter.campaigns));
+  if (filter.sources?.length) conditions.push(inValues(columns.source, filter.sources));
+  if (filter.campaigns?.length) conditions.push(inValues(columns.campaign, filter.campaigns));
   if (filter.leadTypes?.length) conditions.push(sql`lt.key = ANY(${filter.leadTypes}::text[])`);
-  if (filter.priorities?.length) conditions.push(sql`${EFFECTIVE_PRIORITY} = ANY(${filter.priorities}::"Priority"[])`);
+  if (filter.priorities?.length) conditions.push(sql`${columns.priority} = ANY(${filter.priorities}::"Priority"[])`);
   if (filter.owners?.length || filter.unassigned) {
-    const owners = filter.owners?.length ? sql`l.owner_id = ANY(${filter.owners}::int[])` : sql`FALSE`;
-    conditions.push(filter.unassigned ? sql`${owners} OR l.owner_id IS NULL` : owners);
+    const owners = filter.owners?.length ? sql`${columns.owner} = ANY(${filter.owners}::int[])` : sql`FALSE`;
+    conditions.push(filter.unassigned ? sql`${owners} OR ${columns.owner} IS NULL` : owners);
   }
   if (filter.teams?.length || filter.noTeam) {
     const teams = filter.teams?.length ? sql`u.team_id = ANY(${filter.teams}::int[])` : sql`FALSE`;
     conditions.push(filter.noTeam ? sql`${teams} OR u.team_id IS NULL` : teams);
   }
+  return conditions;
+}
+
+/** Every filter of the lead list (and so of the dashboard) as one SQL condition, segment included. */
+export function leadFilterSql(filter: LeadFilter, context: MetricContext): Sql {
+  const conditions: Sql[] = [];
+  // Free text: the generated, lower-cased search_text column, as the list's Prisma filter searches it.
+  if (filter.q) conditions.push(sql`l.search_text LIKE ${`%${filter.q.toLowerCase()}%`}::text`);
+  conditions.push(...dimensionConditions(filter, LEAD_DIMENSIONS));
   if (filter.statuses?.length) conditions.push(sql`l.acceptance_status = ANY(${filter.statuses}::"AcceptanceStatus"[])`);
   if (filter.from) conditions.push(sql`l.captured_at >= ${zonedDayStart(filter.from, context.timeZone)}::timestamptz`);
   if (filter.to) conditions.push(sql`l.captured_at < ${zonedDayStart(filter.to, context.timeZone, 1)}::timestamptz`);

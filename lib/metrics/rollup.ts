@@ -1,5 +1,5 @@
 import type { DashboardFilter } from "@/lib/metrics/filters";
-import { inValues, type MetricContext } from "@/lib/metrics/predicates";
+import { dimensionConditions, type DimensionColumns, type MetricContext } from "@/lib/metrics/predicates";
 import { and, identifier, join, sql, type Sql } from "@/lib/metrics/sql";
 
 // The dashboard's counts read lead_rollup: per capture day (in the workspace's time zone) and filter
@@ -21,22 +21,11 @@ export function rollupWeekSql(context: MetricContext, day: Sql = sql`r.day`): Sq
   return sql`to_char(${day} - ((EXTRACT(DOW FROM ${day})::int - ${context.weekStartsOn}::int + 7) % 7), 'YYYY-MM-DD')`;
 }
 
-/** The dashboard's filters over the rollup: the same conditions leadFilterSql puts on each lead. */
+const ROLLUP_DIMENSIONS: DimensionColumns = { source: sql`r.original_source`, campaign: sql`r.campaign`, priority: ROLLUP_PRIORITY, owner: sql`r.owner_id` };
+
+/** The dashboard's filters over the rollup: its days, and the dimension conditions leadFilterSql puts on each lead. */
 export function rollupFilterSql(filter: DashboardFilter): Sql {
-  const conditions: Sql[] = [sql`r.day >= ${filter.from}::date`, sql`r.day <= ${filter.to}::date`];
-  if (filter.sources.length) conditions.push(inValues(sql`r.original_source`, filter.sources));
-  if (filter.campaigns.length) conditions.push(inValues(sql`r.campaign`, filter.campaigns));
-  if (filter.leadTypes.length) conditions.push(sql`lt.key = ANY(${filter.leadTypes}::text[])`);
-  if (filter.priorities.length) conditions.push(sql`${ROLLUP_PRIORITY} = ANY(${filter.priorities}::"Priority"[])`);
-  if (filter.owners.length || filter.unassigned) {
-    const owners = filter.owners.length ? sql`r.owner_id = ANY(${filter.owners}::int[])` : sql`FALSE`;
-    conditions.push(filter.unassigned ? sql`${owners} OR r.owner_id IS NULL` : owners);
-  }
-  if (filter.teams.length || filter.noTeam) {
-    const teams = filter.teams.length ? sql`u.team_id = ANY(${filter.teams}::int[])` : sql`FALSE`;
-    conditions.push(filter.noTeam ? sql`${teams} OR u.team_id IS NULL` : teams);
-  }
-  return and(conditions);
+  return and([sql`r.day >= ${filter.from}::date`, sql`r.day <= ${filter.to}::date`, ...dimensionConditions(filter, ROLLUP_DIMENSIONS)]);
 }
 
 /** sum(alias.column) AS column, for columns named in code. */
