@@ -1,10 +1,9 @@
 "use client";
 
-import Link from "next/link";
+import { FailurePointBadges, LeadNameCell, OwnerName, SourceCell } from "@/components/leads/lead-cells";
 import { Badge, type Tone } from "@/components/ui/badge";
 import type { DataTableColumn } from "@/components/ui/data-table";
-import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
-import { ACCEPTANCE_STATUS_LABELS, sourceLabel } from "@/lib/leads/labels";
+import { ACCEPTANCE_STATUS_LABELS } from "@/lib/leads/labels";
 import type { LeadListRow } from "@/lib/leads/queries";
 
 const STATUS_TONES: Record<LeadListRow["acceptanceStatus"], Tone> = {
@@ -23,14 +22,7 @@ export function leadColumns(timeZone: string): DataTableColumn<LeadListRow>[] {
       id: "name",
       header: "Lead",
       enableHiding: false,
-      cell: ({ row }) => (
-        <div className="max-w-56">
-          <Link href={`/leads/${row.original.id}`} className="font-medium text-brand-700 hover:underline">
-            {row.original.name}
-          </Link>
-          <p className="truncate text-xs text-slate-500" title={row.original.email ?? undefined}>{row.original.email ?? "no email"}</p>
-        </div>
-      ),
+      cell: ({ row }) => <LeadNameCell href={`/leads/${row.original.id}`} name={row.original.name} detail={row.original.email} missing="no email" />,
     },
     {
       id: "company",
@@ -49,9 +41,7 @@ export function leadColumns(timeZone: string): DataTableColumn<LeadListRow>[] {
         row.original.flagged ? (
           <div className="flex w-52 flex-wrap gap-1">
             <Badge tone="bad" title="Flagged: a diagnosis step failed. Severity 0–100, high-intent leads weigh more.">Flagged · {row.original.severity}</Badge>
-            {row.original.failurePoints.map((point) => (
-              <Badge key={point} tone="muted">{FAILURE_POINT_LABELS[point]}</Badge>
-            ))}
+            <FailurePointBadges points={row.original.failurePoints} />
           </div>
         ) : (
           <Badge tone="good">No break found</Badge>
@@ -60,12 +50,7 @@ export function leadColumns(timeZone: string): DataTableColumn<LeadListRow>[] {
     {
       id: "originalSource",
       header: "Source",
-      cell: ({ row }) => (
-        <div className="max-w-44">
-          <p className="truncate">{sourceLabel(row.original.originalSource)}</p>
-          {row.original.campaign && <p className="truncate text-xs text-slate-500" title={row.original.campaign}>{row.original.campaign}</p>}
-        </div>
-      ),
+      cell: ({ row }) => <SourceCell source={row.original.originalSource} campaign={row.original.campaign} className="max-w-44" />,
     },
     {
       id: "leadType",
@@ -87,7 +72,7 @@ export function leadColumns(timeZone: string): DataTableColumn<LeadListRow>[] {
       enableSorting: false,
       cell: ({ row }) => (
         <span className="whitespace-nowrap">
-          {row.original.owner?.name ?? (row.original.queue ? <span className="text-amber-700" title={`In queue: ${row.original.queue}`}>Queue only</span> : <span className="text-slate-400">Unassigned</span>)}
+          <OwnerName owner={row.original.owner} queue={row.original.queue} />
         </span>
       ),
     },

@@ -1,10 +1,9 @@
 "use client";
 
-import Link from "next/link";
+import { FailurePointBadges, LeadNameCell, OwnerName, SourceCell } from "@/components/leads/lead-cells";
 import { Badge, type Tone } from "@/components/ui/badge";
 import type { DataTableColumn } from "@/components/ui/data-table";
 import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
-import { sourceLabel } from "@/lib/leads/labels";
 import type { BoardRow } from "@/lib/review/queries";
 import { REVIEW_STATUS_LABELS } from "@/lib/review/sides";
 import { formatDateTime } from "@/lib/time";
@@ -19,14 +18,7 @@ export function boardColumns(timeZone: string, boardParams: string): DataTableCo
       id: "name",
       header: "Lead",
       enableHiding: false,
-      cell: ({ row }) => (
-        <div className="max-w-56">
-          <Link href={href(row.original.id)} className="font-medium text-brand-700 hover:underline">
-            {row.original.name}
-          </Link>
-          <p className="truncate text-xs text-slate-500" title={row.original.company ?? undefined}>{row.original.company ?? "no company"}</p>
-        </div>
-      ),
+      cell: ({ row }) => <LeadNameCell href={href(row.original.id)} name={row.original.name} detail={row.original.company} missing="no company" />,
     },
     {
       id: "severity",
@@ -34,9 +26,7 @@ export function boardColumns(timeZone: string, boardParams: string): DataTableCo
       cell: ({ row }) => (
         <div className="flex w-56 flex-wrap gap-1">
           <Badge tone="bad">Severity {row.original.severity}</Badge>
-          {row.original.failurePoints.map((point) => (
-            <Badge key={point} tone="muted">{FAILURE_POINT_LABELS[point]}</Badge>
-          ))}
+          <FailurePointBadges points={row.original.failurePoints} />
         </div>
       ),
     },
@@ -71,12 +61,7 @@ export function boardColumns(timeZone: string, boardParams: string): DataTableCo
     {
       id: "originalSource",
       header: "Source",
-      cell: ({ row }) => (
-        <div className="max-w-40">
-          <p className="truncate">{sourceLabel(row.original.originalSource)}</p>
-          {row.original.campaign && <p className="truncate text-xs text-slate-500" title={row.original.campaign}>{row.original.campaign}</p>}
-        </div>
-      ),
+      cell: ({ row }) => <SourceCell source={row.original.originalSource} campaign={row.original.campaign} className="max-w-40" />,
     },
     {
       id: "owner",
@@ -84,7 +69,9 @@ export function boardColumns(timeZone: string, boardParams: string): DataTableCo
       enableSorting: false,
       cell: ({ row }) => (
         <div className="whitespace-nowrap">
-          <p>{row.original.owner?.name ?? (row.original.queue ? <span className="text-amber-700">Queue only</span> : <span className="text-slate-400">Unassigned</span>)}</p>
+          <p>
+            <OwnerName owner={row.original.owner} queue={row.original.queue} />
+          </p>
           <p className="text-xs text-slate-500">{row.original.leadType?.name ?? "Unknown type"}{row.original.priority ? ` · ${row.original.priority.toUpperCase()}` : ""}</p>
         </div>
       ),
