@@ -11,7 +11,8 @@ export interface FixImpactView {
   doneWeek: string;
   metricLabel: string | null;
   unit: "minutes" | "share" | "score" | null;
-  better: "lower" | "higher" | null;
+  /** Which way the metric should move when the fix works. */
+  goal: "down" | "up" | null;
   before: number | null;
   after: number | null;
   weeks: { week: string; offset: number; value: number | null }[];
@@ -30,9 +31,9 @@ function tick(value: number, unit: FixImpactView["unit"]): string {
 }
 
 function verdict(fix: FixImpactView): { text: string; tone: string } {
-  if (fix.before === null || fix.after === null || fix.better === null) return { text: "not enough weeks yet to compare", tone: "text-slate-500" };
+  if (fix.before === null || fix.after === null || fix.goal === null) return { text: "not enough weeks yet to compare", tone: "text-slate-500" };
   if (fix.after === fix.before) return { text: "no change", tone: "text-slate-600" };
-  const improved = fix.better === "lower" ? fix.after < fix.before : fix.after > fix.before;
+  const improved = fix.goal === "down" ? fix.after < fix.before : fix.after > fix.before;
   return improved ? { text: "better after the fix", tone: "text-emerald-700" } : { text: "worse after the fix", tone: "text-red-700" };
 }
 

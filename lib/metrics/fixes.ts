@@ -1,9 +1,10 @@
-import type { FixType } from "@/lib/diagnosis/vocabulary";
+import { isOneOf, type FixType } from "@/lib/diagnosis/vocabulary";
+import { FIX_METRICS, type FixMetric } from "@/lib/fixes/metrics";
 import type { DashboardContext } from "@/lib/metrics/context";
 import { addDays, weekStartOf, type DashboardFilter } from "@/lib/metrics/filters";
 import { runSql } from "@/lib/metrics/run";
 import { sql } from "@/lib/metrics/sql";
-import { queryWeekly, WEEKLY_METRICS, type WeekSummary, type WeeklyMetricId } from "@/lib/metrics/weekly";
+import { queryWeekly, WEEKLY_METRICS, type WeekSummary } from "@/lib/metrics/weekly";
 import type { Queryable } from "@/lib/rediagnosis/queryable";
 import { zonedDayStart } from "@/lib/time";
 
@@ -19,7 +20,7 @@ export interface DoneFix {
   title: string;
   fixType: FixType;
   /** A DOMAIN metric id, or null when the fix named none (or one the dashboard does not know). */
-  expectedMetric: WeeklyMetricId | null;
+  expectedMetric: FixMetric | null;
   doneAt: string;
   /** The first day of the capture week the fix was done in. */
   doneWeek: string;
@@ -29,10 +30,6 @@ export interface FixImpact extends DoneFix {
   weeks: { week: string; offset: number; value: number | null; leads: number }[];
   before: number | null;
   after: number | null;
-}
-
-function isMetric(value: string | null): value is WeeklyMetricId {
-  return value !== null && Object.hasOwn(WEEKLY_METRICS, value);
 }
 
 export async function queryDoneFixes(client: Queryable, filter: DashboardFilter, context: DashboardContext): Promise<DoneFix[]> {
@@ -48,7 +45,7 @@ export async function queryDoneFixes(client: Queryable, filter: DashboardFilter,
     id: row.id,
     title: row.title,
     fixType: row.fix_type,
-    expectedMetric: isMetric(row.expected_metric) ? row.expected_metric : null,
+    expectedMetric: isOneOf(FIX_METRICS, row.expected_metric) ? row.expected_metric : null,
     doneAt: row.done_at.toISOString(),
     doneWeek: weekStartOf(row.done_day, context.weekStartsOn),
   }));

@@ -1,4 +1,5 @@
 import { FAILURE_POINTS, type FailurePoint } from "@/lib/diagnosis/vocabulary";
+import type { FixMetric } from "@/lib/fixes/metrics";
 import type { DashboardContext } from "@/lib/metrics/context";
 import type { DashboardFilter } from "@/lib/metrics/filters";
 import { TIME_MINUTES, leadFilterSql, leadsByWeekSql, segmentSql } from "@/lib/metrics/predicates";
@@ -85,15 +86,19 @@ export async function queryWeekly(client: Queryable, filter: DashboardFilter, co
     .sort((a, b) => a.week.localeCompare(b.week));
 }
 
-/** The DOMAIN metrics a fix can name as expected to move, and how to read each from a week. */
-export const WEEKLY_METRICS = {
-  lead_to_owner_time: { label: "Lead-to-owner time (median)", unit: "minutes", value: (w: WeekSummary) => w.leadToOwnerMedian, better: "lower" },
-  owner_to_first_action_time: { label: "Owner-to-first-action time (median)", unit: "minutes", value: (w: WeekSummary) => w.ownerToFirstActionMedian, better: "lower" },
-  no_action_accepted: { label: "Accepted without timely action (share)", unit: "share", value: (w: WeekSummary) => rate(w.noActionAccepted, w.accepted), better: "lower" },
-  rejection_reason_quality: { label: "Rejection reason quality (mean)", unit: "score", value: (w: WeekSummary) => w.reasonQuality, better: "higher" },
-  duplicate_outreach_rate: { label: "Duplicate outreach rate", unit: "share", value: (w: WeekSummary) => rate(w.duplicateOutreach, w.captured), better: "lower" },
-  source_to_accepted_rate: { label: "Source-to-accepted rate", unit: "share", value: (w: WeekSummary) => rate(w.accepted, w.captured), better: "higher" },
-  accepted_to_qualified_rate: { label: "Accepted-to-qualified rate", unit: "share", value: (w: WeekSummary) => rate(w.qualified, w.accepted), better: "higher" },
-} as const satisfies Record<string, { label: string; unit: "minutes" | "share" | "score"; value: (week: WeekSummary) => number | null; better: "lower" | "higher" }>;
+export interface WeeklyMetric {
+  label: string;
+  unit: "minutes" | "share" | "score";
+  value: (week: WeekSummary) => number | null;
+}
 
-export type WeeklyMetricId = keyof typeof WEEKLY_METRICS;
+/** How the dashboard reads each metric a fix can name (lib/fixes/metrics.ts, with its goal) from a week. */
+export const WEEKLY_METRICS: Record<FixMetric, WeeklyMetric> = {
+  lead_to_owner_time: { label: "Lead-to-owner time (median)", unit: "minutes", value: (w) => w.leadToOwnerMedian },
+  owner_to_first_action_time: { label: "Owner-to-first-action time (median)", unit: "minutes", value: (w) => w.ownerToFirstActionMedian },
+  no_action_accepted: { label: "Accepted without timely action (share)", unit: "share", value: (w) => rate(w.noActionAccepted, w.accepted) },
+  rejection_reason_quality: { label: "Rejection reason quality (mean)", unit: "score", value: (w) => w.reasonQuality },
+  duplicate_outreach_rate: { label: "Duplicate outreach rate", unit: "share", value: (w) => rate(w.duplicateOutreach, w.captured) },
+  source_to_accepted_rate: { label: "Source-to-accepted rate", unit: "share", value: (w) => rate(w.accepted, w.captured) },
+  accepted_to_qualified_rate: { label: "Accepted-to-qualified rate", unit: "share", value: (w) => rate(w.qualified, w.accepted) },
+};

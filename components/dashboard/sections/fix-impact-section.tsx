@@ -2,6 +2,7 @@ import { ChartCard } from "@/components/dashboard/chart-card";
 import { FixImpactChart } from "@/components/dashboard/fix-impact-chart";
 import { csvHref, type SectionProps } from "@/components/dashboard/sections/shared";
 import { FIX_TYPE_LABELS } from "@/lib/diagnosis/labels";
+import { FIX_METRIC_GOAL } from "@/lib/fixes/metrics";
 import { CHART_TEXT } from "@/lib/metrics/charts";
 import type { FixImpact } from "@/lib/metrics/fixes";
 import { fixImpactTable } from "@/lib/metrics/tables";
@@ -29,7 +30,7 @@ export async function FixImpactSection({ data, filter, context }: SectionProps &
             doneWeek: fix.doneWeek,
             metricLabel: metric?.label ?? null,
             unit: metric?.unit ?? null,
-            better: metric?.better ?? null,
+            goal: fix.expectedMetric ? FIX_METRIC_GOAL[fix.expectedMetric] : null,
             before: fix.before,
             after: fix.after,
             weeks: fix.weeks.map((week) => ({ week: week.week, offset: week.offset, value: week.value })),

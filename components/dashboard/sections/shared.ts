@@ -1,9 +1,9 @@
 import type { FixMarker } from "@/components/dashboard/fix-markers";
+import type { FixMetric } from "@/lib/fixes/metrics";
 import type { ChartId } from "@/lib/metrics/charts";
 import type { DashboardContext } from "@/lib/metrics/context";
 import { dashboardSearchParams, type DashboardFilter } from "@/lib/metrics/filters";
 import type { DoneFix } from "@/lib/metrics/fixes";
-import type { WeeklyMetricId } from "@/lib/metrics/weekly";
 
 export interface SectionProps {
   filter: DashboardFilter;
@@ -17,7 +17,7 @@ export function csvHref(chart: ChartId, filter: DashboardFilter): string {
 }
 
 /** Markers for a trend chart: the done fixes expected to move its metric, or naming no metric at all. */
-export function fixMarkers(fixes: DoneFix[], metrics: readonly WeeklyMetricId[]): FixMarker[] {
+export function fixMarkers(fixes: DoneFix[], metrics: readonly FixMetric[]): FixMarker[] {
   return fixes
     .filter((fix) => fix.expectedMetric === null || metrics.includes(fix.expectedMetric))
     .map((fix) => ({ id: fix.id, week: fix.doneWeek, label: `Fix #${fix.id}` }));
