@@ -2,6 +2,7 @@ import Link from "next/link";
 import { LiveRefresh } from "@/components/review/live-refresh";
 import { ReviewStatusControl } from "@/components/review/review-status-control";
 import { Badge } from "@/components/ui/badge";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { ButtonLink } from "@/components/ui/button";
 import { sourceLabel } from "@/lib/leads/labels";
 import type { ReviewLeadData } from "@/lib/review/queries";
@@ -21,12 +22,7 @@ export function ReviewLeadHeader(props: {
   const suffix = boardParams ? `?${boardParams}` : "";
   return (
     <header className="space-y-3">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link href={`/review${suffix}`} className="hover:text-slate-800 hover:underline">
-          Review board
-        </Link>{" "}
-        <span aria-hidden>/</span> <span className="text-slate-800">{lead.name}</span>
-      </nav>
+      <Breadcrumb trail={[{ href: `/review${suffix}`, label: "Review board" }]} current={lead.name} />
       <div className="flex flex-wrap items-start justify-between gap-4 rounded-lg border border-slate-200 bg-white px-5 py-4 shadow-sm">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { EditFixForm } from "@/components/fixes/edit-fix-form";
 import { EvidenceLeads } from "@/components/fixes/evidence-leads";
 import { FixStatusBadge } from "@/components/fixes/fix-status-badge";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
@@ -23,9 +24,7 @@ export default async function FixPage({ params }: { params: Promise<{ id: string
   const canEdit = can(user.role, "fixes.propose");
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link href="/fixes" className="hover:text-slate-800 hover:underline">Fixes</Link> <span aria-hidden>/</span> <span className="text-slate-800">{fix.title}</span>
-      </nav>
+      <Breadcrumb trail={[{ href: "/fixes", label: "Fixes" }]} current={fix.title} />
       <header>
         <div className="flex flex-wrap items-center gap-2">
           <h1 className="text-xl font-semibold tracking-tight text-slate-900">{fix.title}</h1>

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DiagnosisStrip } from "@/components/diagnosis/diagnosis-strip";
 import { SymptomList } from "@/components/diagnosis/symptom-list";
 import { HandoffElementsPanel } from "@/components/leads/handoff-elements-panel";
 import { LeadSummary } from "@/components/leads/lead-summary";
 import { LeadTimeline } from "@/components/leads/lead-timeline";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/session";
 import { evaluateHandoffElements } from "@/lib/leads/handoff-elements";
@@ -32,9 +32,7 @@ export default async function LeadPage({ params }: Params) {
 
   return (
     <div className="space-y-5">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link href="/leads" className="hover:text-slate-800 hover:underline">Leads</Link> <span aria-hidden>/</span> <span className="text-slate-800">{lead.name}</span>
-      </nav>
+      <Breadcrumb trail={[{ href: "/leads", label: "Leads" }]} current={lead.name} />
       <LeadSummary lead={lead} timeZone={timeZone} />
       <Card
         title="Diagnosis"

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AgendaList } from "@/components/meetings/agenda-list";
 import { MeetingControls } from "@/components/meetings/meeting-controls";
@@ -7,6 +6,7 @@ import { MeetingDetailsForm } from "@/components/meetings/meeting-details-form";
 import { MeetingStatusBadge } from "@/components/meetings/meeting-status-badge";
 import { TallyStrip } from "@/components/meetings/tally-strip";
 import { LiveRefresh } from "@/components/review/live-refresh";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
@@ -27,9 +27,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
   const editable = canManage && meeting.status !== "ended";
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link href="/meetings" className="hover:text-slate-800 hover:underline">Meetings</Link> <span aria-hidden>/</span> <span className="text-slate-800">{meeting.title}</span>
-      </nav>
+      <Breadcrumb trail={[{ href: "/meetings", label: "Meetings" }]} current={meeting.title} />
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <div className="flex items-center gap-2">

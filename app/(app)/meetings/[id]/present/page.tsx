@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DecisionPanel } from "@/components/meetings/decision-panel";
 import { MeetingControls } from "@/components/meetings/meeting-controls";
@@ -8,6 +7,7 @@ import { PresenterControls } from "@/components/meetings/presenter-controls";
 import { TallyStrip } from "@/components/meetings/tally-strip";
 import { LiveRefresh } from "@/components/review/live-refresh";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { findPresenterPage } from "@/lib/meetings/queries";
@@ -27,10 +27,7 @@ export default async function PresentPage({ params }: { params: Promise<{ id: st
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-          <Link href="/meetings" className="hover:text-slate-800 hover:underline">Meetings</Link> <span aria-hidden>/</span>{" "}
-          <Link href={`/meetings/${meeting.id}`} className="hover:text-slate-800 hover:underline">{meeting.title}</Link> <span aria-hidden>/</span> <span className="text-slate-800">Presenter</span>
-        </nav>
+        <Breadcrumb trail={[{ href: "/meetings", label: "Meetings" }, { href: `/meetings/${meeting.id}`, label: meeting.title }]} current="Presenter" />
         <div className="flex items-center gap-4">
           <LiveRefresh url={`/api/meetings/${meeting.id}/stamp`} stamp={page.stamp} />
           <MeetingControls id={meeting.id} version={meeting.version} status={meeting.status} canManage={can(user.role, "meetings.manage")} presenting />

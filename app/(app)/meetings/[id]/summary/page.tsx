@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MeetingStatusBadge } from "@/components/meetings/meeting-status-badge";
 import { PrintButton } from "@/components/meetings/print-button";
 import { SummaryView } from "@/components/meetings/summary-view";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { buttonClasses } from "@/components/ui/button";
 import { requirePageUser } from "@/lib/auth/session";
 import { findMeetingSummary } from "@/lib/meetings/queries";
@@ -21,10 +21,7 @@ export default async function MeetingSummaryPage({ params }: { params: Promise<{
   const { meeting } = summary;
   return (
     <div className="mx-auto max-w-5xl space-y-4">
-      <nav aria-label="Breadcrumb" className="no-print text-sm text-slate-500">
-        <Link href="/meetings" className="hover:text-slate-800 hover:underline">Meetings</Link> <span aria-hidden>/</span>{" "}
-        <Link href={`/meetings/${meeting.id}`} className="hover:text-slate-800 hover:underline">{meeting.title}</Link> <span aria-hidden>/</span> <span className="text-slate-800">Summary</span>
-      </nav>
+      <Breadcrumb trail={[{ href: "/meetings", label: "Meetings" }, { href: `/meetings/${meeting.id}`, label: meeting.title }]} current="Summary" className="no-print" />
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <div className="flex items-center gap-2">
