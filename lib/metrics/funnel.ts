@@ -37,24 +37,28 @@ export function funnelSql(filter: DashboardFilter) {
     GROUP BY 1 HAVING sum(r.captured) > 0 ORDER BY 2 DESC, 1`;
 }
 
+/** A funnel line's rates and drill-down links: one source's (NONE_VALUE for none), or all sources' (undefined). */
+function funnelLine(filter: DashboardFilter, counts: Record<FunnelStage, number>, source: string | undefined): Omit<FunnelRow, "source"> {
+  return {
+    counts,
+    sourceToAcceptedRate: rate(counts.accepted, counts.captured),
+    acceptedToQualifiedRate: rate(counts.qualified, counts.accepted),
+    hrefs: Object.fromEntries(
+      FUNNEL_STAGES.map((stage) => [stage, drillHref(filter, { source, segment: stage === "captured" ? undefined : { kind: stage } })]),
+    ) as Record<FunnelStage, string | null>,
+  };
+}
+
 export async function queryFunnel(client: Queryable, filter: DashboardFilter, _context: DashboardContext): Promise<FunnelRow[]> {
   const rows = await runSql<Row>(client, funnelSql(filter));
   return rows.map((row) => {
     const counts = Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, toNumber(row[stage])])) as Record<FunnelStage, number>;
-    const source = row.source ?? NONE_VALUE;
-    return {
-      source: row.source,
-      counts,
-      sourceToAcceptedRate: rate(counts.accepted, counts.captured),
-      acceptedToQualifiedRate: rate(counts.qualified, counts.accepted),
-      hrefs: Object.fromEntries(
-        FUNNEL_STAGES.map((stage) => [stage, drillHref(filter, { source, segment: stage === "captured" ? undefined : { kind: stage } })]),
-      ) as Record<FunnelStage, string | null>,
-    };
+    return { source: row.source, ...funnelLine(filter, counts, row.source ?? NONE_VALUE) };
   });
 }
 
 /** All sources together: sums of the counted leads (each lead has one source, so nothing counts twice). */
-export function funnelTotals(rows: FunnelRow[]): Record<FunnelStage, number> {
-  return Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, rows.reduce((sum, row) => sum + row.counts[stage], 0)])) as Record<FunnelStage, number>;
+export function funnelTotals(rows: FunnelRow[], filter: DashboardFilter): Omit<FunnelRow, "source"> {
+  const counts = Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, rows.reduce((sum, row) => sum + row.counts[stage], 0)])) as Record<FunnelStage, number>;
+  return funnelLine(filter, counts, undefined);
 }

@@ -3,22 +3,13 @@ import { FunnelChart } from "@/components/dashboard/funnel-chart";
 import { FunnelTable, type FunnelTableRow } from "@/components/dashboard/funnel-table";
 import { csvHref, type SectionProps } from "@/components/dashboard/sections/shared";
 import { CHART_TEXT } from "@/lib/metrics/charts";
-import { drillHref } from "@/lib/metrics/filters";
-import { FUNNEL_STAGES, funnelTotals, type FunnelRow, type FunnelStage } from "@/lib/metrics/funnel";
-import { rate } from "@/lib/metrics/run";
+import { funnelTotals, type FunnelRow } from "@/lib/metrics/funnel";
 import { funnelTable, sourceName } from "@/lib/metrics/tables";
 
 export async function FunnelSection({ data, filter, context }: SectionProps & { data: Promise<FunnelRow[]> }) {
   const rows = await data;
   const text = CHART_TEXT.funnel;
-  const counts = funnelTotals(rows);
-  const totals: FunnelTableRow = {
-    source: "All sources",
-    counts,
-    hrefs: Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, drillHref(filter, { segment: stage === "captured" ? undefined : { kind: stage } })])) as Record<FunnelStage, string | null>,
-    sourceToAcceptedRate: rate(counts.accepted, counts.captured),
-    acceptedToQualifiedRate: rate(counts.qualified, counts.accepted),
-  };
+  const totals: FunnelTableRow = { source: "All sources", ...funnelTotals(rows, filter) };
   const named = rows.map((row) => ({ ...row, source: sourceName(row.source) }));
   return (
     <ChartCard
