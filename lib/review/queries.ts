@@ -15,10 +15,6 @@ export async function getBoardCalendar() {
   return { now: new Date(), timeZone: settings.timeZone, weekStartsOn: settings.weekStartsOn };
 }
 
-export async function resolveBoardQuery(params: RawParams): Promise<BoardQuery> {
-  return parseBoardQuery(params, await getBoardCalendar());
-}
-
 function reviewWhere(status: ReviewStatus): Prisma.LeadWhereInput {
   // A lead nobody has touched has no review row yet: it is still to review.
   return status === "to_review" ? { OR: [{ review: { is: null } }, { review: { is: { status } } }] } : { review: { is: { status } } };
@@ -132,13 +128,9 @@ export async function findReviewPage(leadId: number, params: RawParams) {
   const stamp = await reviewLeadStamp(leadId);
   const data = await findReviewLead(leadId);
   if (!data) return null;
-  const query = await resolveBoardQuery(params);
-  const [board, owners, citeableFixes, calendar] = await Promise.all([
-    findBoardNeighbours(query, leadId),
-    findFixOwnerOptions(),
-    findCiteableFixes(leadId),
-    getBoardCalendar(),
-  ]);
+  const calendar = await getBoardCalendar();
+  const query = parseBoardQuery(params, calendar);
+  const [board, owners, citeableFixes] = await Promise.all([findBoardNeighbours(query, leadId), findFixOwnerOptions(), findCiteableFixes(leadId)]);
   return { ...data, query, board, owners, citeableFixes, stamp, timeZone: calendar.timeZone, now: calendar.now };
 }
 
