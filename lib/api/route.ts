@@ -4,7 +4,7 @@ import { can, type Action } from "@/lib/auth/permissions";
 import { ApiError, errorResponse, fieldsFromZod } from "@/lib/api/errors";
 import { consumeApiBudget } from "@/lib/api/rate-limit";
 import { authenticateToken, type TokenPrincipal, type TokenScope } from "@/lib/api/tokens";
-import { UNSTORABLE_TEXT } from "@/lib/storable-text";
+import { isStorableText } from "@/lib/storable-text";
 
 // The fixed shape of every /api/v1 route: authenticate the token -> rate limit -> check scope and the
 // permission table -> run -> map errors to 4xx JSON. Handlers never see an unauthenticated request.
@@ -98,11 +98,7 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
   return parsed.data;
 }
 
-// PostgreSQL cannot store NUL in text or JSON (the write would fail with a 500), and a UTF-16 half
-// without its pair is silently replaced on the way in (the stored text would differ from the sent one).
-const UNSTORABLE = UNSTORABLE_TEXT;
-
-/** 422 at the first key or string the database could not store exactly as sent. */
+/** 422 at the first key or string the database could not store exactly as sent (lib/storable-text.ts). */
 function rejectUnstorableText(value: unknown): void {
   const path = findUnstorableText(value, "");
   if (path !== null) throw new ApiError(422, "invalid", "The request has invalid fields.", [{ path: path || "(body)", message: "must be text without NUL characters or unpaired UTF-16 surrogates" }]);
@@ -110,10 +106,10 @@ function rejectUnstorableText(value: unknown): void {
 
 function findUnstorableText(value: unknown, path: string): string | null {
   const at = (key: string) => (path ? `${path}.${key}` : key);
-  if (typeof value === "string") return UNSTORABLE.test(value) ? path : null;
+  if (typeof value === "string") return isStorableText(value) ? null : path;
   if (value === null || typeof value !== "object") return null;
   for (const [key, item] of Object.entries(value)) {
-    if (UNSTORABLE.test(key)) return at(key);
+    if (!isStorableText(key)) return at(key);
     const found = findUnstorableText(item, at(key));
     if (found !== null) return found;
   }
