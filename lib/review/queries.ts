@@ -43,7 +43,6 @@ export function boardOrder(query: BoardQuery): Prisma.LeadOrderByWithRelationInp
 const BOARD_ROW_SELECT = {
   id: true,
   name: true,
-  email: true,
   company: true,
   capturedAt: true,
   originalSource: true,
@@ -51,7 +50,6 @@ const BOARD_ROW_SELECT = {
   priority: true,
   severity: true,
   failurePoints: true,
-  acceptanceStatus: true,
   queue: true,
   leadType: { select: { name: true } },
   owner: { select: { name: true } },
