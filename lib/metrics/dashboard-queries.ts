@@ -6,6 +6,7 @@ import { queryDashboardOptions } from "@/lib/metrics/options";
 import { queryReasonQuality, queryRejectionPareto } from "@/lib/metrics/rejections";
 import { queryResponseHistograms, queryResponseTrends } from "@/lib/metrics/response-times";
 import { queryWeekly } from "@/lib/metrics/weekly";
+import { weeklyPoints } from "@/lib/metrics/weekly-view";
 import type { Queryable } from "@/lib/rediagnosis/queryable";
 
 /**
@@ -21,7 +22,8 @@ export function startDashboardQueries(client: Queryable, filter: DashboardFilter
     funnel: queryFunnel(client, filter, context),
     trends: queryResponseTrends(client, filter, context),
     histograms: queryResponseHistograms(client, filter, context),
-    weekly: queryWeekly(client, filter, context, { reasons }),
+    // Four charts read the weeks: their points (every week of the period, with its links) are built once.
+    weekly: queryWeekly(client, filter, context, { reasons }).then((summaries) => weeklyPoints(summaries, filter, context)),
     pareto: queryRejectionPareto(client, filter, context),
     teams: reasons.then((summary) => summary.teams),
     fixes,

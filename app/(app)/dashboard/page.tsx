@@ -61,7 +61,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <Question title="Where do accepted leads leak?">
         <Slot chart="no_action_accepted"><NoActionSection data={dashboard.weekly} fixes={dashboard.fixes} {...section} /></Slot>
         <Slot chart="duplicate_outreach_rate"><DuplicateSection data={dashboard.weekly} fixes={dashboard.fixes} {...section} /></Slot>
-        <Slot chart="failure_points_weekly" wide><FailurePointsSection data={dashboard.weekly} fixes={dashboard.fixes} {...section} /></Slot>
+        <Slot chart="failure_points_weekly" wide><FailurePointsSection data={dashboard.weekly} {...section} /></Slot>
       </Question>
 
       <Question title="Is sales feedback usable?">

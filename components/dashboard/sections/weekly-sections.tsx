@@ -9,17 +9,15 @@ import { CHART_TEXT } from "@/lib/metrics/charts";
 import { drillHref } from "@/lib/metrics/filters";
 import type { DoneFix } from "@/lib/metrics/fixes";
 import { rate } from "@/lib/metrics/run";
-import type { WeekSummary } from "@/lib/metrics/weekly";
-import { duplicateTable, failurePointTable, noActionTable, reasonQualityWeeklyTable, weeklyPoints } from "@/lib/metrics/weekly-view";
+import { duplicateTable, failurePointTable, noActionTable, reasonQualityWeeklyTable, type WeeklyPoint } from "@/lib/metrics/weekly-view";
 
 interface WeeklyProps extends SectionProps {
-  data: Promise<WeekSummary[]>;
+  data: Promise<WeeklyPoint[]>;
   fixes: Promise<DoneFix[]>;
 }
 
 export async function NoActionSection({ data, fixes, filter, context }: WeeklyProps) {
-  const [summaries, done] = await Promise.all([data, fixes]);
-  const points = weeklyPoints(summaries, filter, context);
+  const [points, done] = await Promise.all([data, fixes]);
   const text = CHART_TEXT.no_action_accepted;
   const accepted = points.reduce((sum, point) => sum + point.accepted, 0);
   const count = points.reduce((sum, point) => sum + point.noActionAccepted, 0);
@@ -52,8 +50,7 @@ export async function NoActionSection({ data, fixes, filter, context }: WeeklyPr
 }
 
 export async function DuplicateSection({ data, fixes, filter, context }: WeeklyProps) {
-  const [summaries, done] = await Promise.all([data, fixes]);
-  const points = weeklyPoints(summaries, filter, context);
+  const [points, done] = await Promise.all([data, fixes]);
   const text = CHART_TEXT.duplicate_outreach_rate;
   const captured = points.reduce((sum, point) => sum + point.captured, 0);
   return (
@@ -75,8 +72,8 @@ export async function DuplicateSection({ data, fixes, filter, context }: WeeklyP
   );
 }
 
-export async function FailurePointsSection({ data, filter, context }: WeeklyProps) {
-  const points = weeklyPoints(await data, filter, context);
+export async function FailurePointsSection({ data, filter, context }: SectionProps & { data: Promise<WeeklyPoint[]> }) {
+  const points = await data;
   const text = CHART_TEXT.failure_points_weekly;
   const flagged = points.reduce((sum, point) => sum + point.flagged, 0);
   return (
@@ -94,8 +91,7 @@ export async function FailurePointsSection({ data, filter, context }: WeeklyProp
 }
 
 export async function ReasonQualityWeeklySection({ data, fixes, filter, context }: WeeklyProps) {
-  const [summaries, done] = await Promise.all([data, fixes]);
-  const points = weeklyPoints(summaries, filter, context);
+  const [points, done] = await Promise.all([data, fixes]);
   const text = CHART_TEXT.reason_quality_weekly;
   const rejected = points.reduce((sum, point) => sum + point.rejected, 0);
   return (
