@@ -6,12 +6,11 @@ import { getEnv } from "@/lib/env";
 // Per-token request budget kept in PostgreSQL, so it holds across every app instance. Its table lives
 // in a schema of its own, beside Prisma's. The budget is API_REQUESTS_PER_MINUTE (default 600); only an
 // explicit setting changes it (`npm run security:scan` raises it for its own throwaway server).
-/** The default budget, when API_REQUESTS_PER_MINUTE is not set. */
-export const API_REQUESTS_PER_MINUTE = 600;
-
+/** The per-token budget in force (lib/env.ts holds the default). */
 export function apiRequestsPerMinute(): number {
   return getEnv().API_REQUESTS_PER_MINUTE;
 }
+
 const globalForLimits = globalThis as unknown as { batonApiLimiter?: Promise<RateLimiterPostgres> };
 
 function limiter(): Promise<RateLimiterPostgres> {

@@ -3,7 +3,7 @@ import { GET as getLead } from "@/app/api/v1/leads/[id]/route";
 import { POST as postLeadBatch } from "@/app/api/v1/leads/batch/route";
 import { GET as listLeads, POST as postLead } from "@/app/api/v1/leads/route";
 import { POST as postEvents } from "@/app/api/v1/events/route";
-import { consumeApiBudget, API_REQUESTS_PER_MINUTE } from "@/lib/api/rate-limit";
+import { apiRequestsPerMinute, consumeApiBudget } from "@/lib/api/rate-limit";
 import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
 import { db } from "@/lib/db";
 import { call, type Handler } from "@/lib/events/api-testing";
@@ -97,7 +97,7 @@ describe("error statuses", () => {
   });
 
   it("429 with Retry-After once the token's budget is spent", async () => {
-    await consumeApiBudget(`token:${limitedTokenId}`, API_REQUESTS_PER_MINUTE);
+    await consumeApiBudget(`token:${limitedTokenId}`, apiRequestsPerMinute());
     const response = await call(listLeads as Handler, "GET", "/leads", { token: tokens.limited });
     expect(response.status).toBe(429);
     expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
