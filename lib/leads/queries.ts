@@ -299,14 +299,22 @@ export async function findLeadDetail(id: number): Promise<LeadDetail | null> {
 }
 
 /**
- * Everything the lead detail page shows, in three queries side by side: the record with its timeline,
+ * A lead's record with its timeline and its full diagnosis, in three queries side by side: the record,
  * the definitions in force, and related outreach (within the duplicate window in force). The diagnosis
  * is computed from the record already read, not read again (the engine input load-batch.ts builds).
  */
-export async function findLeadDetailPage(id: number, now = new Date()) {
+export async function findDiagnosedLead(id: number, now = new Date()) {
   const [lead, definitions, outreach] = await Promise.all([findLeadDetail(id), loadDiagnosisDefinitions(pool), loadRelatedOutreach(pool, [id], null)]);
   if (!lead) return null;
   const input = buildDiagnosisInput(diagnosisLeadRow(lead), lead.events.map((event) => diagnosisEventRow(lead.id, event)), outreach, definitions, now);
+  return { lead, definitions, diagnosis: diagnoseLead(input) };
+}
+
+/** Everything the lead detail page shows: the diagnosed lead, its priority's SLAs and the time zone. */
+export async function findLeadDetailPage(id: number, now = new Date()) {
+  const found = await findDiagnosedLead(id, now);
+  if (!found) return null;
+  const { lead, definitions, diagnosis } = found;
   const sla = lead.priority ? definitions.settings.slaByPriority[lead.priority] : undefined;
   return {
     lead,
@@ -314,7 +322,7 @@ export async function findLeadDetailPage(id: number, now = new Date()) {
     slaSummary: summarizeSla(
       sla && { ownerSlaAmount: sla.owner.amount, ownerSlaUnit: sla.owner.unit, decisionSlaAmount: sla.decision.amount, decisionSlaUnit: sla.decision.unit, firstActionSlaAmount: sla.firstAction.amount, firstActionSlaUnit: sla.firstAction.unit },
     ),
-    diagnosis: diagnoseLead(input),
+    diagnosis,
   };
 }
 
