@@ -79,6 +79,10 @@ async function findMeetingRecord(id: number) {
   return meeting ? { ...meeting, items: toAgendaItems(meeting.items) } : null;
 }
 
+function tallyAgenda(items: AgendaItem[]) {
+  return tallyItems(items.map((item) => ({ decision: item.decision, failurePoints: item.lead.failurePoints })));
+}
+
 export type MeetingView = NonNullable<Awaited<ReturnType<typeof findMeetingRecord>>>;
 
 export async function findMeetingPage(id: number) {
@@ -91,7 +95,7 @@ export async function findMeetingPage(id: number) {
     getWorkspaceTimeZone(),
     db.fix.count({ where: { meetingId: id } }),
   ]);
-  return { meeting, users, timeZone, stamp, fixCount: fixes, tally: tallyItems(meeting.items.map((item) => ({ decision: item.decision, failurePoints: item.lead.failurePoints }))) };
+  return { meeting, users, timeZone, stamp, fixCount: fixes, tally: tallyAgenda(meeting.items) };
 }
 
 /** The presenter view: the meeting, the lead on screen (the shared current item) and the running tally. */
@@ -108,8 +112,7 @@ export async function findPresenterPage(id: number) {
     getWorkspaceTimeZone(),
     db.fix.findMany({ where: { meetingId: id }, orderBy: { id: "asc" }, select: { id: true, title: true, owner: { select: { name: true } }, dueDate: true } }),
   ]);
-  const tally = tallyItems(meeting.items.map((item) => ({ decision: item.decision, failurePoints: item.lead.failurePoints })));
-  return { meeting, current, lead, owners, citeableFixes, timeZone, now: new Date(), stamp, tally, meetingFixes: meetingFixes.map((fix) => ({ ...fix, dueDate: dueDay(fix.dueDate) })) };
+  return { meeting, current, lead, owners, citeableFixes, timeZone, now: new Date(), stamp, tally: tallyAgenda(meeting.items), meetingFixes: meetingFixes.map((fix) => ({ ...fix, dueDate: dueDay(fix.dueDate) })) };
 }
 
 export async function findMeetingSummary(id: number) {
