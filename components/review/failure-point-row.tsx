@@ -10,6 +10,7 @@ import { FAILURE_POINT_DESCRIPTIONS, FAILURE_POINT_LABELS } from "@/lib/diagnosi
 import type { FailurePoint } from "@/lib/diagnosis/vocabulary";
 import { tagFailurePoint, untagFailurePoint } from "@/lib/review/actions";
 import type { WriteResult } from "@/lib/review/conflicts";
+import { TAG_VERDICT_LABELS, type TagVerdict } from "@/lib/review/failure-points";
 import type { ReviewTag } from "@/lib/review/queries";
 import { SIDE_LABELS } from "@/lib/review/sides";
 
@@ -21,10 +22,10 @@ interface TagDraft {
   note: string;
 }
 
+const VERDICT_TONES: Record<TagVerdict, Tone> = { confirmed: "bad", added: "bad", not_a_failure: "neutral" };
+
 function state(diagnosed: boolean, tag: ReviewTag | null): { label: string; tone: Tone } {
-  if (tag?.verdict === "confirmed") return { label: "Confirmed", tone: "bad" };
-  if (tag?.verdict === "added") return { label: "Added in review", tone: "bad" };
-  if (tag?.verdict === "not_a_failure") return { label: "Not a failure", tone: "neutral" };
+  if (tag) return { label: TAG_VERDICT_LABELS[tag.verdict], tone: VERDICT_TONES[tag.verdict] };
   return diagnosed ? { label: "Found by diagnosis", tone: "warn" } : { label: "Not found", tone: "muted" };
 }
 
