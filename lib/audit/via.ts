@@ -24,9 +24,9 @@ function isVia(value: unknown): value is AuditVia {
   return typeof value.apiToken.id === "number" && typeof value.apiToken.name === "string";
 }
 
-/** The JSON to merge into a row's `after` (SQL: `after || $n::jsonb`). */
-export function viaJson(via: AuditVia): string {
-  return JSON.stringify({ [VIA_KEY]: via });
+/** The JSON to merge into a row's `after` (SQL: `after || $n::jsonb`); `{}` for a change made on a page. */
+export function viaJson(via: AuditVia | undefined): string {
+  return via ? JSON.stringify({ [VIA_KEY]: via }) : "{}";
 }
 
 /** `after` with the token attached; a removal (no after) still records it. */

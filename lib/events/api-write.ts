@@ -5,6 +5,7 @@ import { writeEvents, type EventInput, type WrittenEvent } from "@/lib/events/ap
 import { projectEventsOntoLeads } from "@/lib/events/project";
 import type { EventRequest } from "@/lib/events/schemas";
 import type { Queryable } from "@/lib/rediagnosis/queryable";
+import { findActiveUserIdsByEmail } from "@/lib/users/queries";
 
 // The API's event appends: leads and people named in the batch are looked up in three set-based
 // queries, every unknown one reported with its path (events.12.lead), then the batch is written in one
@@ -22,18 +23,17 @@ interface Resolved {
 async function resolve(client: Queryable, events: readonly EventRequest[]): Promise<Resolved> {
   const ids = events.flatMap((event) => ("id" in event.lead ? [event.lead.id] : []));
   const external = events.flatMap((event) => ("externalId" in event.lead ? [event.lead] : []));
-  const emails = [...new Set(events.flatMap((event) => [event.actor && "email" in event.actor ? event.actor.email : null, event.owner?.email ?? null]).filter((email): email is string => email !== null).map((email) => email.toLowerCase()))];
   // One query at a time: `client` is the write's transaction connection.
   const byId = await client.query<{ id: number; source_system: string }>("SELECT id, source_system FROM leads WHERE id = ANY($1::int[])", [ids]);
   const byExternal = await client.query<{ id: number; source_system: string; external_id: string }>(
     "SELECT l.id, l.source_system, l.external_id FROM leads l JOIN unnest($1::text[], $2::text[]) AS k(s, x) ON l.source_system = k.s AND l.external_id = k.x",
     [external.map((lead) => lead.sourceSystem), external.map((lead) => lead.externalId)],
   );
-  const users = await client.query<{ id: number; email: string }>("SELECT id, lower(email) AS email FROM users WHERE active AND lower(email) = ANY($1::text[])", [emails]);
+  const users = await findActiveUserIdsByEmail(client, events.flatMap((event) => [...(event.actor && "email" in event.actor ? [event.actor.email] : []), ...(event.owner ? [event.owner.email] : [])]));
   return {
     leadsById: new Map(byId.rows.map((row) => [row.id, row.source_system])),
     leadsByExternal: new Map(byExternal.rows.map((row) => [`${row.source_system}\u0000${row.external_id}`, { id: row.id, sourceSystem: row.source_system }])),
-    users: new Map(users.rows.map((row) => [row.email, row.id])),
+    users,
   };
 }
 
@@ -52,7 +52,7 @@ async function auditEventAppends(client: Queryable, eventIds: number[], author: 
        jsonb_build_object('leadId', e.lead_id, 'type', e.type, 'occurredAt', e.occurred_at, 'channel', e.channel, 'actorId', e.actor_id,
          'actorName', e.actor_name, 'sourceSystem', e.source_system, 'externalId', e.external_id, 'details', e.details) || $2::jsonb
      FROM handoff_events e WHERE e.id = ANY($3::int[]) ORDER BY e.id`,
-    [author.actorId, author.via ? viaJson(author.via) : "{}", eventIds],
+    [author.actorId, viaJson(author.via), eventIds],
   );
 }
 

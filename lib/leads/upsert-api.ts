@@ -4,6 +4,7 @@ import { viaJson, type AuditAuthor } from "@/lib/audit/via";
 import { upsertLeads, type LeadUpsertInput, type UpsertedLead } from "@/lib/leads/upsert";
 import type { LeadUpsertRequest } from "@/lib/leads/upsert-schemas";
 import type { Queryable } from "@/lib/rediagnosis/queryable";
+import { findActiveUserIdsByEmail } from "@/lib/users/queries";
 
 // The API's lead writes: requests (already shape-checked) are checked against the workspace — owners
 // are active users, lead types and rejection reasons exist, a new lead has a name and a capture time —
@@ -25,11 +26,10 @@ const AUDITED_LEAD = `jsonb_build_object(
 const identity = (sourceSystem: string, externalId: string) => `${sourceSystem}\u0000${externalId}`;
 
 async function lookups(client: Queryable, requests: readonly LeadUpsertRequest[]) {
-  const emails = [...new Set(requests.flatMap((request) => (request.owner ? [request.owner.email.toLowerCase()] : [])))];
   const types = [...new Set(requests.flatMap((request) => (request.leadType ? [request.leadType] : [])))];
   const reasons = [...new Set(requests.flatMap((request) => (request.rejectionReasonCode ? [request.rejectionReasonCode] : [])))];
   // One query at a time: `client` is the write's transaction connection.
-  const users = await client.query<{ id: number; email: string }>("SELECT id, lower(email) AS email FROM users WHERE active AND lower(email) = ANY($1::text[])", [emails]);
+  const users = await findActiveUserIdsByEmail(client, requests.flatMap((request) => (request.owner ? [request.owner.email] : [])));
   const leadTypes = await client.query<{ key: string }>("SELECT key FROM lead_types WHERE key = ANY($1::text[])", [types]);
   const rejectionReasons = await client.query<{ code: string }>("SELECT code FROM rejection_reasons WHERE code = ANY($1::text[])", [reasons]);
   // The leads that exist, as they are before this write (the audit's "before"). Locked, in a fixed order,
@@ -42,7 +42,7 @@ async function lookups(client: Queryable, requests: readonly LeadUpsertRequest[]
     [requests.map((request) => request.sourceSystem), requests.map((request) => request.externalId)],
   );
   return {
-    users: new Map(users.rows.map((row) => [row.email, row.id])),
+    users,
     leadTypes: new Set(leadTypes.rows.map((row) => row.key)),
     reasons: new Set(rejectionReasons.rows.map((row) => row.code)),
     existing: new Map(existing.rows.map((row) => [identity(row.source_system, row.external_id), row.before])),
@@ -63,7 +63,7 @@ async function auditLeadWrites(client: Queryable, written: readonly WrittenLead[
      ORDER BY w.position`,
     [
       author.actorId,
-      author.via ? viaJson(author.via) : "{}",
+      viaJson(author.via),
       changed.map((lead) => lead.id),
       changed.map((lead) => (lead.action === "created" ? "api.lead.create" : "api.lead.update")),
       changed.map((lead) => {

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/auth/permissions";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
+import type { Queryable } from "@/lib/rediagnosis/queryable";
 
 // Reads behind the users page and the account page. Never selects password hashes.
 
@@ -83,4 +84,11 @@ export async function getAccount(userId: number): Promise<AccountView | null> {
     getWorkspaceTimeZone(),
   ]);
   return { id: user.id, name: user.name, email: user.email, role: user.role, teamName: user.team?.name ?? null, recentSignIns, timeZone };
+}
+
+/** Active users by email (lower-cased keys), as the write API names owners and actors: one query. */
+export async function findActiveUserIdsByEmail(client: Queryable, emails: readonly string[]): Promise<Map<string, number>> {
+  const lowered = [...new Set(emails.map((email) => email.toLowerCase()))];
+  const { rows } = await client.query<{ id: number; email: string }>("SELECT id, lower(email) AS email FROM users WHERE active AND lower(email) = ANY($1::text[])", [lowered]);
+  return new Map(rows.map((row) => [row.email, row.id]));
 }
