@@ -83,8 +83,6 @@ function tallyAgenda(items: AgendaItem[]) {
   return tallyItems(items.map((item) => ({ decision: item.decision, failurePoints: item.lead.failurePoints })));
 }
 
-export type MeetingView = NonNullable<Awaited<ReturnType<typeof findMeetingRecord>>>;
-
 export async function findMeetingPage(id: number) {
   // Fingerprint first, data after: see findReviewPage.
   const stamp = await meetingStamp(id);
@@ -174,20 +172,15 @@ export async function meetingStamp(id: number): Promise<string | null> {
   return rows[0]?.stamp ?? null;
 }
 
-export async function findNewMeetingOptions() {
-  const [users, timeZone] = await Promise.all([
-    db.user.findMany({ where: { active: true, role: { not: "viewer" } }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } }),
-    getWorkspaceTimeZone(),
-  ]);
-  return { users, timeZone };
-}
-
 /** The new-meeting form: the board it will draw from (with counts), who can attend, sensible defaults. */
 export async function findNewMeetingPage(params: Record<string, string | string[] | undefined>) {
   const calendar = await getBoardCalendar();
   const query = parseBoardQuery(params, calendar);
-  const [counts, options] = await Promise.all([countByReviewStatus(query), findNewMeetingOptions()]);
+  const [counts, users] = await Promise.all([
+    countByReviewStatus(query),
+    db.user.findMany({ where: { active: true, role: { not: "viewer" } }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } }),
+  ]);
   // Defaults: the next full hour today, in the workspace time zone.
   const nextHour = new Date(Math.ceil(calendar.now.getTime() / 3_600_000) * 3_600_000);
-  return { query, counts, ...options, defaultScheduledFor: toLocalDateTime(nextHour, calendar.timeZone), today: formatDate(calendar.now, calendar.timeZone) };
+  return { query, counts, users, timeZone: calendar.timeZone, defaultScheduledFor: toLocalDateTime(nextHour, calendar.timeZone), today: formatDate(calendar.now, calendar.timeZone) };
 }
