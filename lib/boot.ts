@@ -10,23 +10,17 @@ export async function boot(): Promise<void> {
     process.exit(1);
   }
   const { startRediagnosisWorkers } = await import("@/lib/jobs/rediagnosis");
-  // A database that is down at boot must not stop the web server: keep trying until the workers start.
-  const start = (attempt: number) => {
-    startRediagnosisWorkers().catch((error: unknown) => {
-      console.error(`jobs: workers not started yet (${error instanceof Error ? error.message : String(error)}); retrying`);
-      setTimeout(() => start(attempt + 1), Math.min(60_000, 2_000 * 2 ** attempt));
-    });
-  };
-  start(0);
-
-  // Import checks and runs, and the API's background diagnosis, started the same way (each start is idempotent).
+  startWithRetry("workers", startRediagnosisWorkers);
+  // Import checks and runs, and the API's background diagnosis (each start is idempotent).
   const { startImportWorkers } = await import("@/lib/import/queue");
   const { startEventWorkers } = await import("@/lib/events/workers");
-  const startIngest = (attempt: number) => {
-    Promise.all([startImportWorkers(), startEventWorkers()]).catch((error: unknown) => {
-      console.error(`jobs: import workers not started yet (${error instanceof Error ? error.message : String(error)}); retrying`);
-      setTimeout(() => startIngest(attempt + 1), Math.min(60_000, 2_000 * 2 ** attempt));
-    });
-  };
-  startIngest(0);
+  startWithRetry("import workers", () => Promise.all([startImportWorkers(), startEventWorkers()]));
+}
+
+/** A database that is down at boot must not stop the web server: keep trying, backing off, until `start` succeeds. */
+function startWithRetry(what: string, start: () => Promise<unknown>, attempt = 0): void {
+  start().catch((error: unknown) => {
+    console.error(`jobs: ${what} not started yet (${error instanceof Error ? error.message : String(error)}); retrying`);
+    setTimeout(() => startWithRetry(what, start, attempt + 1), Math.min(60_000, 2_000 * 2 ** attempt));
+  });
 }
