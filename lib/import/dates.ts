@@ -199,9 +199,3 @@ export function detectDateFormat(values: readonly string[]): DateDetection {
   }
   return { format: best, matched: bestCount, samples: samples.length, ambiguous: false };
 }
-
-/** True when most sample values of a column read as dates: the column is offered as a date. */
-export function looksLikeDates(values: readonly string[]): boolean {
-  const detection = detectDateFormat(values);
-  return detection.format !== null && detection.matched >= Math.max(1, detection.samples * 0.8);
-}

@@ -74,7 +74,3 @@ export function decodeAll(bytes: Uint8Array, encoding: Encoding): string {
   const decoder = createDecoder(encoding);
   return decoder.write(bytes) + decoder.end();
 }
-
-export function isEncoding(value: unknown): value is Encoding {
-  return typeof value === "string" && (ENCODINGS as readonly string[]).includes(value);
-}

@@ -206,7 +206,3 @@ export function suggestColumns(presetId: PresetId, kind: FileKind, headers: read
   }
   return suggested;
 }
-
-export function isPresetId(value: unknown): value is PresetId {
-  return typeof value === "string" && (PRESET_IDS as readonly string[]).includes(value);
-}

@@ -75,7 +75,3 @@ export function sniffCsv(sample: string, overrides: { delimiter?: Delimiter } = 
   const [header = [], ...data] = complete;
   return { delimiter, newline, headerRow: sepLine ? 1 : 0, headers: uniqueHeaders(header), sampleRows: data.slice(0, SAMPLE_ROWS) };
 }
-
-export function isDelimiter(value: unknown): value is Delimiter {
-  return typeof value === "string" && (DELIMITERS as readonly string[]).includes(value);
-}
