@@ -17,9 +17,7 @@ export interface ProductionServerOptions {
   distDir: string;
   /** Extra settings for the server (never weakening ones unless the caller means it). */
   env?: Record<string, string>;
-  /** Where the output of `next start` goes: "ignore" (default), "inherit", or an open file descriptor. */
-  output?: "ignore" | "inherit" | number;
-  /** Or a file it is appended to (opened and closed here). */
+  /** A file the output of `next start` is appended to (opened and closed here); without it, the output is dropped. */
   logFile?: string;
   healthySeconds?: number;
 }
@@ -41,7 +39,7 @@ export async function startProductionServer(options: ProductionServerOptions): P
   const base = `http://127.0.0.1:${port}`;
   const log = options.logFile ? openSync(options.logFile, "a") : undefined;
   const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    stdio: log !== undefined ? ["ignore", log, log] : typeof options.output === "number" ? ["ignore", options.output, options.output] : (options.output ?? "ignore"),
+    stdio: log !== undefined ? ["ignore", log, log] : "ignore",
     env: {
       ...process.env,
       NODE_ENV: "production",
