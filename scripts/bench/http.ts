@@ -2,22 +2,20 @@
 // JavaScript each route sends (gzip), and optionally Lighthouse scores in Debian's Chromium.
 import { spawn } from "node:child_process";
 import { gzipSync } from "node:zlib";
-import { signIn, startProductionServer } from "../lib/app-server.ts";
+import { signIn, startProductionServer, type ProductionServer } from "../lib/app-server.ts";
 import { percentile } from "./measure.ts";
 import type { Figure } from "./report.ts";
 
 const DIST_DIR = ".next-bench";
 
-export interface RunningApp {
-  base: string;
+export interface RunningApp extends ProductionServer {
   cookie: string;
-  stop: () => void;
 }
 
 export async function startApp(databaseUrl: string): Promise<RunningApp> {
   const server = await startProductionServer({ databaseUrl, distDir: DIST_DIR });
   try {
-    return { base: server.base, cookie: await signIn(server.base, "marketing@demo.baton.dev"), stop: () => void server.stop() };
+    return { ...server, cookie: await signIn(server.base, "marketing@demo.baton.dev") };
   } catch (error) {
     await server.stop();
     throw error;
@@ -98,7 +96,8 @@ export async function measureHttp(databaseUrl: string, leadId: number, withLight
       }
     }
   } finally {
-    app.stop();
+    // Awaited: the server has exited before the next measurement starts on these cores.
+    await app.stop();
   }
   return figures;
 }
