@@ -25,7 +25,8 @@ export interface BenchDatabase {
   anchor: Date;
 }
 
-function databaseUrl(clusterUrl: string, name: string) {
+/** The URL of database `name` on the cluster at `clusterUrl`. */
+export function databaseUrl(clusterUrl: string, name: string): string {
   const url = new URL(clusterUrl);
   url.pathname = `/${name}`;
   return url.toString();

@@ -2,6 +2,7 @@
 // people and proportions scaled up) for every run, plus the load's own users, each with leads of their
 // own, so every write a user sends is one the product should accept.
 import pg from "pg";
+import { databaseUrl } from "../bench/cluster.ts";
 import { hashPassword } from "../../lib/auth/password.ts";
 import { rediagnoseAll } from "../../lib/rediagnosis/run.ts";
 
@@ -30,20 +31,11 @@ export interface LoadUser {
 }
 
 export interface LoadWorkspace {
-  url: string;
   users: LoadUser[];
   /** Active rejection reasons. */
   reasons: string[];
-  /** Lead ids for the detail pages: spread over the whole dataset. */
-  leadIds: { min: number; max: number };
   sources: string[];
   leadCount: number;
-}
-
-function databaseUrl(clusterUrl: string, name: string) {
-  const url = new URL(clusterUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 /** A generated dataset arrives undiagnosed (the benchmark measures that step): diagnose it once, in place. */
@@ -147,18 +139,16 @@ export async function createLoadWorkspace(url: string, options: { count: number;
     for (const user of users) for (const lead of user.decisionLeads) lead.version = versionOf.get(lead.id) ?? lead.version;
 
     const { rows: reasons } = await client.query<{ code: string }>("SELECT code FROM rejection_reasons WHERE active ORDER BY sort_order, code");
-    const { rows: bounds } = await client.query<{ min: number; max: number; count: string }>("SELECT min(id) AS min, max(id) AS max, count(*) AS count FROM leads");
+    const { rows: counted } = await client.query<{ count: string }>("SELECT count(*) AS count FROM leads");
     const { rows: sources } = await client.query<{ source: string }>(
       "SELECT original_source AS source FROM leads WHERE original_source IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 12",
     );
     await client.query("ANALYZE leads");
     return {
-      url,
       users,
       reasons: reasons.map((row) => row.code),
-      leadIds: { min: bounds[0]!.min, max: bounds[0]!.max },
       sources: sources.map((row) => row.source),
-      leadCount: Number(bounds[0]!.count),
+      leadCount: Number(counted[0]!.count),
     };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
