@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { CliError, runCli } from "../lib/cli.ts";
 import { findFreePort, startEmbeddedPostgres } from "../db/embedded-postgres.ts";
 import { createTestDatabase } from "../../tests/databases.ts";
+import { percentile } from "./measure.ts";
 import type { Figure } from "./report.ts";
 
 const SETTINGS = ["-c", "shared_buffers=1GB", "-c", "work_mem=32MB", "-c", "max_wal_size=8GB", "-c", "checkpoint_timeout=30min", "-c", "synchronous_commit=off"];
@@ -21,11 +22,6 @@ const TYPES = [
   { type: "note" },
   { type: "meeting_booked", channel: "meeting" },
 ] as const;
-
-function percentile(values: number[], share: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
-}
 
 export interface ApiResult {
   batches: number;
@@ -105,10 +101,10 @@ export async function measureApiEvents(batches: number, leadsPerBatch: number): 
     const diagnosedCount = async () => Number((await pool.query<{ n: string }>("SELECT count(*) AS n FROM leads WHERE diagnosed_at IS NOT NULL AND source_system = 'crm'")).rows[0]?.n ?? 0);
     while ((await diagnosedCount()) < leadCount && performance.now() - ingested < 300_000) await new Promise((resolve) => setTimeout(resolve, 100));
     const lag = (performance.now() - ingested) / 1000;
-    const diagnosed = { rows: [{ n: String(await diagnosedCount()) }] };
+    latencies.sort((a, b) => a - b);
     result = {
-      batches, batchSize: BATCH, leadsPerBatch, events: total, seconds, batchMedianMs: percentile(latencies, 0.5), batchP95Ms: percentile(latencies, 0.95),
-      leads: leadCount, diagnosed: Number(diagnosed.rows[0]?.n ?? 0), diagnosisLagSeconds: lag,
+      batches, batchSize: BATCH, leadsPerBatch, events: total, seconds, batchMedianMs: percentile(latencies, 50), batchP95Ms: percentile(latencies, 95),
+      leads: leadCount, diagnosed: await diagnosedCount(), diagnosisLagSeconds: lag,
     };
     await stopBoss();
     await pool.end();
