@@ -13,7 +13,7 @@ import { findFreePort, startEmbeddedPostgres, type RunningPostgres } from "../db
 import { migrate } from "../db/migrate.ts";
 import { loadAndDiagnoseDemo } from "../db/demo.ts";
 import { sqlmapTargets, type ApiSamples, type SqlmapTarget } from "./targets.ts";
-import { judgeSqlmap, judgeWapiti, type SqlmapResult, type WapitiResult } from "./reports.ts";
+import { judgeSqlmap, judgeWapiti, type RunOutcome, type SqlmapResult, type WapitiResult } from "./reports.ts";
 
 const DIST_DIR = process.env.BATON_SCAN_DIST_DIR || ".next-scan";
 const PG_DIR = ".data/scan-postgres";
@@ -41,7 +41,7 @@ const SQLMAP_PARALLEL = 2;
 const children = new Set<ChildProcess>();
 
 /** Runs a scanner with its output in `logFile`; killed (TERM, then KILL) when `budgetSeconds` pass. */
-function runLogged(command: string, args: string[], logFile: string, budgetSeconds: number): Promise<{ code: number | null; timedOut: boolean; seconds: number }> {
+function runLogged(command: string, args: string[], logFile: string, budgetSeconds: number): Promise<RunOutcome> {
   const started = performance.now();
   return new Promise((resolve) => {
     const log = createWriteStream(logFile);
