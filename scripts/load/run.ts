@@ -210,7 +210,7 @@ function runUser(session: UserSession, options: { base: string; duration: number
     instance.on("response", (_client, _status, _bytes, responseTime) => {
       if (current) samples[current.kind].push(responseTime);
     });
-    instance.on("reqError", (error) => {
+    instance.on("reqError", (error: Error) => {
       if (unanswered) unanswered.what = error.message;
       else lastError = error.message;
       unanswered = undefined;
