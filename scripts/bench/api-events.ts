@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { CliError, runCli } from "../lib/cli.ts";
+import { CliError, runCli, wholeNumberOption } from "../lib/cli.ts";
 import { findFreePort, startEmbeddedPostgres } from "../db/embedded-postgres.ts";
 import { createTestDatabase } from "../../tests/databases.ts";
 import { percentile } from "./measure.ts";
@@ -138,10 +138,8 @@ const isMain = process.argv[1]?.endsWith("scripts/bench/api-events.ts");
 if (isMain) {
   await runCli("bench:api", async () => {
     const { values } = parseArgs({ options: { batches: { type: "string", default: "30" }, "leads-per-batch": { type: "string", default: "250" }, json: { type: "string" } } });
-    const batches = Number(values.batches);
-    const leadsPerBatch = Number(values["leads-per-batch"]);
-    if (!Number.isInteger(batches) || batches < 3 || batches > 500) throw new CliError("--batches must be a whole number from 3 to 500");
-    if (!Number.isInteger(leadsPerBatch) || leadsPerBatch < 1 || leadsPerBatch > BATCH) throw new CliError("--leads-per-batch must be from 1 to 1,000");
+    const batches = wholeNumberOption(values.batches, 3, 500, "--batches must be a whole number from 3 to 500");
+    const leadsPerBatch = wholeNumberOption(values["leads-per-batch"], 1, BATCH, "--leads-per-batch must be from 1 to 1,000");
     const result = await measureApiEvents(batches, leadsPerBatch);
     printApi(result);
     if (values.json) await writeFile(values.json, JSON.stringify(result));

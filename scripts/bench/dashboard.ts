@@ -11,7 +11,7 @@ import pg from "pg";
 import { loadDashboardContext, type DashboardContext } from "../../lib/metrics/context.ts";
 import { startDashboardQueries } from "../../lib/metrics/dashboard-queries.ts";
 import { parseDashboardFilter, todayIn, type DashboardFilter } from "../../lib/metrics/filters.ts";
-import { CliError, runCli } from "../lib/cli.ts";
+import { CliError, runCli, wholeNumberOption } from "../lib/cli.ts";
 import { dashboardCases, periodBounds } from "./dashboard-cases.ts";
 import { compare } from "./measure.ts";
 import { printComparisons, printFigures, type Comparison, type Figure } from "./report.ts";
@@ -46,8 +46,7 @@ const isMain = process.argv[1]?.endsWith("scripts/bench/dashboard.ts");
 if (isMain) {
   await runCli("bench:dashboard", async () => {
     const { values } = parseArgs({ options: { runs: { type: "string", default: "10" } } });
-    const runs = Number(values.runs);
-    if (!Number.isInteger(runs) || runs < 3 || runs > 200) throw new CliError("--runs must be a whole number from 3 to 200");
+    const runs = wholeNumberOption(values.runs, 3, 200, "--runs must be a whole number from 3 to 200");
     if (!process.env.DATABASE_URL) throw new CliError("set DATABASE_URL to the database to measure");
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
     try {

@@ -9,7 +9,7 @@ import { mkdtemp, open, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { CliError, runCli } from "../lib/cli.ts";
+import { CliError, runCli, wholeNumberOption } from "../lib/cli.ts";
 import { findFreePort, startEmbeddedPostgres } from "../db/embedded-postgres.ts";
 import { createTestDatabase } from "../../tests/databases.ts";
 import type { Figure } from "./report.ts";
@@ -165,8 +165,7 @@ const isMain = process.argv[1]?.endsWith("scripts/bench/import-csv.ts");
 if (isMain) {
   await runCli("bench:import", async () => {
     const { values } = parseArgs({ options: { rows: { type: "string", default: "100000" }, json: { type: "string" } } });
-    const rows = Number(values.rows);
-    if (!Number.isInteger(rows) || rows < 1_000 || rows > 5_000_000) throw new CliError("--rows must be a whole number from 1,000 to 5,000,000");
+    const rows = wholeNumberOption(values.rows, 1_000, 5_000_000, "--rows must be a whole number from 1,000 to 5,000,000");
     const result = await measureCsvImport(rows);
     printImport(result);
     if (values.json) await writeFile(values.json, JSON.stringify(result));

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { CliError, runCli } from "../lib/cli.ts";
+import { CliError, runCli, wholeNumberOption } from "../lib/cli.ts";
 import { apiFigures, type ApiResult } from "./api-events.ts";
 import { startBenchCluster, prepareBenchDatabase } from "./cluster.ts";
 import { measureDashboard } from "./dashboard.ts";
@@ -59,10 +59,8 @@ await runCli("bench", async () => {
   const scale = values.scale.toLowerCase();
   const leads = SCALES[scale];
   if (!leads) throw new CliError(`--scale must be one of ${Object.keys(SCALES).join(", ")}`);
-  const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 3 || runs > 200) throw new CliError("--runs must be a whole number from 3 to 200");
-  const importRows = Number(values["import-rows"]);
-  if (!Number.isInteger(importRows) || importRows < 1_000 || importRows > 5_000_000) throw new CliError("--import-rows must be a whole number from 1,000 to 5,000,000");
+  const runs = wholeNumberOption(values.runs, 3, 200, "--runs must be a whole number from 3 to 200");
+  const importRows = wholeNumberOption(values["import-rows"], 1_000, 5_000_000, "--import-rows must be a whole number from 1,000 to 5,000,000");
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 
   const cluster = await startBenchCluster();

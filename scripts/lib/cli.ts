@@ -2,6 +2,13 @@
 // never a bare stack trace.
 export class CliError extends Error {}
 
+/** A whole-number option from `min` to `max`; anything else fails with `message`. */
+export function wholeNumberOption(raw: string, min: number, max: number, message: string): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new CliError(message);
+  return value;
+}
+
 const KNOWN_ERRORS = new Set(["CliError", "MigrationError", "DatabaseStartError", "DatabaseUrlError", "SeedError"]);
 
 export function describeError(error: unknown): string {

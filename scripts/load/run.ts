@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { prepareBenchDatabase, startBenchCluster } from "../bench/cluster.ts";
 import { percentile } from "../bench/measure.ts";
 import { signIn, startProductionServer } from "../lib/app-server.ts";
-import { CliError, runCli } from "../lib/cli.ts";
+import { CliError, runCli, wholeNumberOption } from "../lib/cli.ts";
 import { actionResult, KINDS, pageProblem, UserSession, type ActionIds, type Kind, type PlannedRequest, type Write } from "./mix.ts";
 import { checkWrites, storedWrites } from "./verify.ts";
 import { copyDatabase, createLoadWorkspace, ensureDiagnosed } from "./workspace.ts";
@@ -40,15 +40,11 @@ await runCli("load", async () => {
       rate: { type: "string", default: "1" },
     },
   });
-  const users = Number(values.users);
-  const duration = Number(values.duration);
-  const timeout = Number(values.timeout);
-  const rate = Number(values.rate);
+  const users = wholeNumberOption(values.users, 1, 500, "--users must be a whole number from 1 to 500");
+  const duration = wholeNumberOption(values.duration, 5, 3600, "--duration must be whole seconds from 5 to 3600");
+  const timeout = wholeNumberOption(values.timeout, 1, 300, "--timeout must be whole seconds from 1 to 300");
+  const rate = wholeNumberOption(values.rate, 0, 100, "--rate must be whole requests per second per user from 0 (no pause) to 100");
   const leads = SCALES[values.scale.toLowerCase()];
-  if (!Number.isInteger(users) || users < 1 || users > 500) throw new CliError("--users must be a whole number from 1 to 500");
-  if (!Number.isInteger(duration) || duration < 5 || duration > 3600) throw new CliError("--duration must be whole seconds from 5 to 3600");
-  if (!Number.isInteger(timeout) || timeout < 1 || timeout > 300) throw new CliError("--timeout must be whole seconds from 1 to 300");
-  if (!Number.isInteger(rate) || rate < 0 || rate > 100) throw new CliError("--rate must be whole requests per second per user from 0 (no pause) to 100");
   if (!leads) throw new CliError(`--scale must be one of ${Object.keys(SCALES).join(", ")}`);
 
   // A cluster of its own, beside the benchmark's (which may be measuring at the same time).
