@@ -3,7 +3,7 @@ import type { PendingEvent } from "@/lib/import/transform-cells";
 import type { LeadUpsertInput } from "@/lib/leads/upsert";
 import { resolvePeople } from "@/lib/people/resolve";
 import type { PersonRef } from "@/lib/people/types";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 
 // Owners and actors a file names but no user matched: the import writes them as people of the workspace
 // (lib/people), found or created in one set-based call per batch, so no owner is dropped. The dry run

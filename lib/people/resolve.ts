@@ -1,7 +1,7 @@
 import "server-only";
 import type { Role } from "@/lib/auth/permissions";
 import type { PersonRef } from "@/lib/people/types";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 
 export type { PersonRef };
 
