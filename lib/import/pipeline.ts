@@ -1,5 +1,6 @@
 import "server-only";
 import { buildChoiceIndex, type ChoiceContext } from "@/lib/import/choices";
+import { unrecordedEvidenceOf } from "@/lib/import/evidence-recorded";
 import type { FileKind } from "@/lib/import/fields";
 import { readFileParts } from "@/lib/import/files";
 import { issue, type RowIssue } from "@/lib/import/issues";
@@ -28,9 +29,10 @@ export interface ActivityRow {
 
 export interface Sink {
   /** `owners`: the CRM owner of each lead (by external id) that no user matched, to be found or created as a person. */
-  leads(leads: LeadUpsertInput[], events: PendingEvent[], counts: FileCounts, owners: ReadonlyMap<string, PersonRef>): Promise<void>;
+  /** `unrecorded`: the evidence fields the whole upload has no column or file for (lib/import/evidence-recorded.ts). */
+  leads(leads: LeadUpsertInput[], events: PendingEvent[], counts: FileCounts, owners: ReadonlyMap<string, PersonRef>, unrecorded: readonly string[]): Promise<void>;
   /** Returns the rows whose lead was not found (reported as errors by the pipeline). */
-  activities(rows: ActivityRow[], knownLeads: { has(externalId: string): boolean }, counts: FileCounts): Promise<ActivityRow[]>;
+  activities(rows: ActivityRow[], knownLeads: { has(externalId: string): boolean }, counts: FileCounts, kind: Exclude<FileKind, "leads">): Promise<ActivityRow[]>;
 }
 
 export interface PipelineInput {
@@ -58,13 +60,15 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
   // Duplicate rows: the first row per external id is kept (lib/import/seen-ids.ts).
   const seenLeads = new SeenIds();
   const results: Partial<Record<FileKind, FileCounts>> = {};
+  const compiled = new Map(kindsOf(settings).map((kind) => [kind, compileMapping(kind, settings.files[kind]!.headers, input.mapping.files[kind] ?? emptyFileMapping(), settings.preset)]));
+  const unrecorded = unrecordedEvidenceOf(Object.fromEntries([...compiled].map(([kind, mapping]) => [kind, new Set(mapping.columns.map((column) => column.target.id))])));
   for (const kind of kindsOf(settings)) {
     const shape = settings.files[kind]!;
     const counts = emptyCounts();
     results[kind] = counts;
     const fileId = input.fileIds[kind] ?? null;
     const context: TransformContext = {
-      mapping: compileMapping(kind, shape.headers, input.mapping.files[kind] ?? emptyFileMapping(), settings.preset),
+      mapping: compiled.get(kind)!,
       choices: index,
       timeZone: settings.timeZone,
       sourceSystem: input.sourceSystem,
@@ -112,9 +116,9 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
     };
 
     const write = async (prepared: Prepared): Promise<void> => {
-      if (prepared.kind === "leads") await sink.leads(prepared.leads, prepared.events, counts, prepared.owners);
+      if (prepared.kind === "leads") await sink.leads(prepared.leads, prepared.events, counts, prepared.owners, unrecorded);
       else {
-        const missing = await sink.activities(prepared.activities, seenLeads, counts);
+        const missing = await sink.activities(prepared.activities, seenLeads, counts, kind as Exclude<FileKind, "leads">);
         for (const lost of missing) {
           counts.failed++;
           const message = `No lead with the id "${lost.event.leadExternalId}" in the leads file or in Baton (source ${input.sourceSystem}).`;
