@@ -78,3 +78,16 @@ describe("a source without owners or sales columns", () => {
     expect((await jobState(jobId)).rowsCreated).toBe(2);
   });
 });
+
+describe("evidence coverage", () => {
+  it("shows per source system which evidence its leads carry, and which fields the source never records", async () => {
+    const { findEvidenceCoverage } = await import("@/lib/import/evidence-coverage");
+    const coverage = await findEvidenceCoverage(pool);
+    const csv = coverage.find((source) => source.sourceSystem === "csv")!;
+    const olist = await db.lead.count({ where: { sourceSystem: "csv", externalId: { not: { startsWith: "own-" } } } });
+    expect(csv.leads).toBe(olist + 2);
+    expect(csv.fields.owner).toEqual({ withValue: 1, notRecorded: olist });
+    expect(csv.fields.original_source.withValue).toBe(olist);
+    expect(csv.fields.first_sales_action_at).toEqual({ withValue: 0, notRecorded: olist + 2 });
+  });
+});
