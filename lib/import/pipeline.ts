@@ -78,8 +78,13 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
       counts.warnings += issues.filter((found) => found.severity === "warning").length;
     };
 
-    const prepare = (batch: CsvRow[]): Prepared => {
-      counts.rows += batch.length;
+    const prepare = (all: CsvRow[]): Prepared => {
+      counts.rows += all.length;
+      const batch = all.filter((row) => !row.truncated);
+      for (const cut of all.filter((row) => row.truncated)) {
+        counts.failed++;
+        report([issue(cut.row, null, null, `The file ends in the middle of row ${cut.row}: it looks cut off (truncated). This row was not imported; every whole row before it was.`)]);
+      }
       if (kind !== "leads") {
         const activities: ActivityRow[] = [];
         for (const { row, cells } of batch) {
@@ -88,7 +93,7 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
           if (result.event) activities.push({ row, event: result.event });
           else counts.failed++;
         }
-        return { kind: "activities", rows: batch.length, activities };
+        return { kind: "activities", rows: all.length, activities };
       }
       const leads: LeadUpsertInput[] = [];
       const events: PendingEvent[] = [];
@@ -112,7 +117,7 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
         events.push(...result.events);
         if (result.ownerRef) owners.set(result.lead.externalId, result.ownerRef);
       }
-      return { kind: "leads", rows: batch.length, leads, events, owners };
+      return { kind: "leads", rows: all.length, leads, events, owners };
     };
 
     const write = async (prepared: Prepared): Promise<void> => {
