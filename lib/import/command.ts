@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
+import { accountingSentence, countOf } from "@/lib/import/accounting";
 import { AppError } from "@/lib/errors";
 import { FILE_KINDS, FILE_KIND_LABELS, type FileKind } from "@/lib/import/fields";
 import { PART_BYTES, storeFilePart } from "@/lib/import/files";
@@ -25,7 +26,6 @@ export interface ImportCommandOptions {
   print: (line: string) => void;
 }
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
 const ISSUES_SHOWN = 20;
 
 /** A file's kind: what its headers look like under the presets, else its name, else leads. */
@@ -44,15 +44,7 @@ async function actor(): Promise<number> {
 }
 
 export function accountingLines(files: Partial<Record<FileKind, FileCounts>>): string[] {
-  return (Object.entries(files) as [FileKind, FileCounts][]).map(([kind, counts]) => {
-    const skipped = counts.unchanged + counts.duplicates;
-    const record = kind === "leads" ? "lead" : "activity";
-    return (
-      `${FILE_KIND_LABELS[kind]}: ${plural(counts.rows, "row")} read = ${plural(counts.created, `${record} created`, `${record === "lead" ? "leads" : "activities"} created`)}` +
-      ` + ${counts.updated.toLocaleString("en")} updated + ${counts.unchanged.toLocaleString("en")} unchanged + ${counts.duplicates.toLocaleString("en")} repeated + ${counts.failed.toLocaleString("en")} refused` +
-      `${counts.rows === counts.created + counts.updated + skipped + counts.failed ? "" : " (counts do not add up: report this)"}; ${plural(counts.eventsNew, "timeline event")} new`
-    );
-  });
+  return (Object.entries(files) as [FileKind, FileCounts][]).map(([kind, counts]) => accountingSentence(kind, counts));
 }
 
 /** Runs the import; returns the exit code (1 when any row was refused or the run did not finish). */
@@ -123,5 +115,5 @@ async function printIssues(jobId: number, print: (line: string) => void): Promis
     db.importIssue.count({ where }),
   ]);
   for (const issue of errors) print(`  row ${issue.row}${issue.column ? `, ${issue.column}` : ""}${issue.value ? ` "${issue.value}"` : ""}: ${issue.message}`);
-  if (total > errors.length) print(`  … and ${plural(total - errors.length, "more refused row")}: see the report.`);
+  if (total > errors.length) print(`  … and ${countOf(total - errors.length, "more refused row")}: see the report.`);
 }
