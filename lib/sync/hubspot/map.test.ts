@@ -43,7 +43,7 @@ describe("a HubSpot contact's timeline from its property history", () => {
       ["reassigned", "2026-03-02T11:00:00.000Z", "501", null, "502"],
       ["accepted", "2026-03-02T12:00:00.000Z", "502", null, null],
     ]);
-    expect(batch.leads[0]).toMatchObject({ externalId: "101", name: "Grace Buyer", email: "Grace@Buyer.io", acceptanceStatus: "accepted", outcome: "open", originalSource: "organic_search" });
+    expect(batch.leads[0]).toMatchObject({ externalId: "101", name: "Grace Buyer", email: "Grace@Buyer.io", originalSource: "organic_search" });
     expect(batch.issues).toEqual([]);
     // The same contact always gives the same event ids (a replay finds them all).
     const again = emptyBatch();
@@ -68,7 +68,7 @@ describe("a HubSpot contact's timeline from its property history", () => {
     );
     expect(batch.issues).toEqual([expect.objectContaining({ recordId: "101", kind: "unmapped_value", field: "hs_lead_status", value: "PARKED_SOMEWHERE" })]);
     expect(batch.events.filter((event) => event.type !== "captured").map((event) => event.type)).toEqual(["rejected"]);
-    expect(batch.leads[0]).toMatchObject({ acceptanceStatus: "rejected", rejectionDetail: "No budget this year", decidedAt: at("2026-03-04T08:00:00Z") });
+    expect(batch.events.find((event) => event.type === "rejected")).toMatchObject({ occurredAt: at("2026-03-04T08:00:00Z"), actorExternalId: "502", details: { reasonDetail: "No budget this year" } });
   });
 
   it("an owner id the owners endpoint does not know is listed and the assignment kept without a person", () => {

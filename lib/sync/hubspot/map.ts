@@ -1,5 +1,5 @@
 import type { Channel, EventType } from "@/lib/diagnosis/vocabulary";
-import { combineStates, type LeadState } from "@/lib/import/lead-states";
+import type { LeadState } from "@/lib/import/lead-states";
 import { PRESET_VALUES } from "@/lib/import/preset-values";
 import { cleanCell, cleanLongCell, slugifyValue } from "@/lib/import/values";
 import type { LeadUpsertInput } from "@/lib/leads/upsert";
@@ -143,9 +143,10 @@ export function mapContact(contact: HubspotContact, context: MappingContext, bat
     previousOwner = ownerId;
   }
 
-  // Status history through the value mapping; unmapped values are listed, never guessed.
-  const currentStates: LeadState[] = [];
-  let rejectedAt: Date | null = null;
+  // Status history through the value mapping; unmapped values are listed, never guessed. The lead's
+  // decision and outcome then follow from these events (lib/events/project.ts), as for every other source.
+  let lastRejection: SyncEvent | null = null;
+  let currentlyRejected = false;
   for (const property of STATE_PROPERTIES) {
     let previousState: LeadState | "" | undefined;
     const history = chronological(contact.propertiesWithHistory?.[property]);
@@ -163,15 +164,15 @@ export function mapContact(contact: HubspotContact, context: MappingContext, bat
       previousState = state;
       const type = state ? STATE_EVENT[state] : null;
       if (!type) continue;
-      if (type === "rejected") rejectedAt = entry.timestamp;
-      event({ type, occurredAt: entry.timestamp, ...actorOf(entry, context), details: { crmField: property, crmValue: value }, externalId: `contact:${id}:${property}:${entry.timestamp.getTime()}` });
+      const recorded: SyncEvent = { leadExternalId: id, type, occurredAt: entry.timestamp, ...actorOf(entry, context), details: { crmField: property, crmValue: value }, externalId: `contact:${id}:${property}:${entry.timestamp.getTime()}` };
+      if (type === "rejected") lastRejection = recorded;
+      batch.events.push(recorded);
     }
     const current = text(props[property]);
-    const currentState = current ? context.states(current) : undefined;
-    if (currentState) currentStates.push(currentState);
+    if (current && context.states(current) === "rejected") currentlyRejected = true;
   }
-  const state = combineStates(currentStates);
   const reason = context.reasonField ? text(props[context.reasonField]) : null;
+  if (lastRejection && currentlyRejected && reason) lastRejection.details.reasonDetail = reason;
 
   const name = [text(props.firstname), text(props.lastname)].filter(Boolean).join(" ");
   const email = text(props.email);
@@ -187,9 +188,6 @@ export function mapContact(contact: HubspotContact, context: MappingContext, bat
     originalSource: sourceOf(props.hs_analytics_source),
     sourceDetail: text(props.hs_analytics_source_data_1),
     conversionPoint: text(props.first_conversion_event_name),
-    acceptanceStatus: state?.acceptance ?? "pending",
-    outcome: state?.outcome ?? "open",
-    ...(state?.acceptance === "rejected" ? { decidedAt: rejectedAt, rejectionDetail: reason } : {}),
   };
   batch.leads.push(lead);
 
