@@ -4,7 +4,7 @@ import { projectEventsOntoLeads } from "@/lib/events/project";
 import { upsertLeads } from "@/lib/leads/upsert";
 import type { Queryable } from "@/lib/rediagnosis/queryable";
 import { rediagnoseLeads } from "@/lib/rediagnosis/run";
-import { resolveSyncPeople } from "@/lib/sync/people";
+import { resolvePeople } from "@/lib/people/resolve";
 import type { MappedBatch, PersonRef } from "@/lib/sync/types";
 
 // Stores one mapped batch inside the caller's transaction: people resolved, leads upserted by external
@@ -25,7 +25,9 @@ export async function writeBatch(
   batch: MappedBatch,
   scope: { connectionId: number; runId: number; recordIds: readonly string[] },
 ): Promise<WriteCounts> {
-  const people = await resolveSyncPeople(client, sourceSystem, batch.people);
+  // CRM owners become people (users without sign-in unless one matches by email), one identity per owner id.
+  const resolved = await resolvePeople(client, sourceSystem, batch.people);
+  const people = new Map(batch.people.flatMap((ref, index) => (resolved[index] ? [[ref.externalId, resolved[index]] as const] : [])));
   const names = new Map(batch.people.map((ref: PersonRef) => [ref.externalId, ref.name ?? null]));
   const upserted = await upsertLeads(client, sourceSystem, batch.leads);
   const leadIds = new Map(upserted.map((lead) => [lead.externalId, lead.id]));

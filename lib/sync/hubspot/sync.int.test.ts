@@ -15,6 +15,7 @@ let portal: HubspotPortal;
 let token: string;
 let ada: { id: string; userId: number };
 let bo: { id: string; userId: number };
+let cy: { id: string; userId: number };
 let adaUserId: number;
 
 beforeAll(async () => {
@@ -23,6 +24,8 @@ beforeAll(async () => {
   token = server.issueToken();
   ada = portal.addOwner({ email: "ada.sync@example.com", firstName: "Ada", lastName: "Sync" });
   bo = portal.addOwner({ email: "bo.sync@example.com", firstName: "Bo", lastName: "Sync" });
+  // An SDR with no Baton sign-in: the sync makes them a person of the workspace.
+  cy = portal.addOwner({ email: "cy.sdr@example.com", firstName: "Cy", lastName: "Sdr" });
   adaUserId = (await db.user.create({ data: { email: "ada.sync@example.com", name: "Ada Sync", passwordHash: "not-a-hash", role: "sales_rep" } })).id;
   await db.user.create({ data: { email: "bo.sync@example.com", name: "Bo Sync", passwordHash: "not-a-hash", role: "sales_rep" } });
 });
@@ -61,6 +64,9 @@ describe("HubSpot sync against the contract server", () => {
       ["accepted", "2026-03-08T09:30:00.000Z", adaUserId, null, null],
       ["contacted", "2026-03-08T09:40:00.000Z", adaUserId, null, "call"],
     ]);
+    // Owners who are Baton users by email are linked to them, once, by their HubSpot owner id.
+    const identities = await db.personIdentity.findMany({ where: { sourceSystem: "hubspot", externalId: { in: [ada.id, bo.id] } }, include: { user: { select: { email: true } } } });
+    expect(identities.map((identity) => identity.user.email).sort()).toEqual(["ada.sync@example.com", "bo.sync@example.com"]);
     const connection = await db.syncConnection.findUniqueOrThrow({ where: { id: connectionId } });
     expect(connection.backfillDoneAt).not.toBeNull();
     expect(connection.cursor).not.toBeNull();
@@ -79,16 +85,19 @@ describe("HubSpot sync against the contract server", () => {
   it("an incremental sync reads only what changed since the cursor, and a reassignment lands by its actor", async () => {
     await runHubspotSync(connectionId, "incremental");
     const later = new Date(Date.now() + 60_000);
-    portal.setProperties("7", { hubspot_owner_id: bo.id }, later, { sourceType: "CRM_UI", updatedByUserId: ada.userId });
+    portal.setProperties("7", { hubspot_owner_id: cy.id }, later, { sourceType: "CRM_UI", updatedByUserId: ada.userId });
     const summary = await runHubspotSync(connectionId, "incremental");
     // The cursor's own millisecond is read again (GTE), so a change in the same millisecond is never missed:
     // contact 7 plus the few last modified at the cursor, not the 120.
     expect(summary).toMatchObject({ status: "succeeded", leadsChanged: 1, eventsWritten: 1 });
     expect(summary.recordsRead).toBeLessThan(10);
     const events = await db.handoffEvent.findMany({ where: { lead: { externalId: "7", sourceSystem: "hubspot" }, type: "reassigned" } });
-    expect(events).toEqual([expect.objectContaining({ occurredAt: later, actorId: adaUserId, details: expect.objectContaining({ crmOwnerId: bo.id, fromCrmOwnerId: ada.id }) })]);
+    expect(events).toEqual([expect.objectContaining({ occurredAt: later, actorId: adaUserId, details: expect.objectContaining({ crmOwnerId: cy.id, fromCrmOwnerId: ada.id }) })]);
+    // Cy has no Baton sign-in: a person (user without password) with Cy's HubSpot identity now owns the lead.
+    const identity = await db.personIdentity.findFirstOrThrow({ where: { sourceSystem: "hubspot", externalId: cy.id }, include: { user: true } });
+    expect(identity.user).toMatchObject({ name: "Cy Sdr", passwordHash: null });
     const lead = await db.lead.findFirstOrThrow({ where: { externalId: "7", sourceSystem: "hubspot" } });
-    expect(lead.ownerId).not.toBe(adaUserId);
+    expect(lead.ownerId).toBe(identity.userId);
   });
 
   it("a 429 in the middle of the pages is waited out as Retry-After says, and no page is lost", async () => {
