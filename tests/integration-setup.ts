@@ -11,7 +11,7 @@ process.env.BATON_ENCRYPTION_KEY ??= "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b
 process.env.TEST_DATABASE_NAME = database.name;
 
 afterAll(async () => {
-  // Close the app's pool if a test opened it (lib/db.ts caches it on globalThis), then drop the database.
+  // Close the app's pool if a test opened it (lib/db/index.ts caches it on globalThis), then drop the database.
   const connections = (globalThis as { batonConnections?: { pool: { end: () => Promise<void> } } }).batonConnections;
   await connections?.pool.end().catch(() => undefined);
   await database.drop();
