@@ -1,6 +1,6 @@
 import "server-only";
 import type { Role } from "@/lib/auth/permissions";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 
 /** How a source system names a person (a CRM owner, SDR or event actor). Any one of the three is enough. */
 export interface PersonRef {

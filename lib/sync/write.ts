@@ -2,7 +2,7 @@ import type { EventInput } from "@/lib/events/append";
 import { writeEvents } from "@/lib/events/append";
 import { projectEventsOntoLeads } from "@/lib/events/project";
 import { upsertLeads } from "@/lib/leads/upsert";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 import { rediagnoseLeads } from "@/lib/rediagnosis/run";
 import { resolvePeople } from "@/lib/people/resolve";
 import type { MappedBatch, PersonRef } from "@/lib/sync/types";
