@@ -44,6 +44,18 @@ export class HubspotApi {
     });
   }
 
+  /** One attempt, errors classified but not retried: "Test connection" answers at once. */
+  async once<T>(request: (client: Client) => Promise<T>): Promise<T> {
+    try {
+      return await request(this.client);
+    } catch (error) {
+      const classified = classify(error);
+      if (classified.kind !== "auth" || this.credentials.kind !== "oauth") throw classified;
+      await this.refresh();
+      return request(this.client).catch((retryError: unknown) => Promise.reject(classify(retryError)));
+    }
+  }
+
   private async refresh(): Promise<void> {
     if (this.credentials.kind !== "oauth") return;
     const { clientId, clientSecret, refreshToken } = this.credentials;

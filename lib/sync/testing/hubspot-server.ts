@@ -85,10 +85,13 @@ export class HubspotContractServer {
       fault.remaining--;
       return sendFault(response, fault.fault);
     }
-    const needs = path.startsWith("/crm/v3/owners") ? "crm.objects.owners.read" : "crm.objects.contacts.read";
-    if (!state.scopes.includes(needs)) return send(response, 403, missingScope(needs));
+    const needs = path.startsWith("/crm/v3/owners") ? "crm.objects.owners.read" : path.startsWith("/account-info") ? null : "crm.objects.contacts.read";
+    if (needs && !state.scopes.includes(needs)) return send(response, 403, missingScope(needs));
 
     const json = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+    if (request.method === "GET" && path === "/account-info/v3/details") {
+      return send(response, 200, { portalId: this.portal.portalId, accountType: "STANDARD", timeZone: "US/Eastern", companyCurrency: "USD", additionalCurrencies: [], utcOffset: "-05:00", utcOffsetMilliseconds: -18000000, uiDomain: "app.hubspot.com", dataHostingLocation: "na1" });
+    }
     if (request.method === "GET" && path === "/crm/v3/owners") return send(response, 200, this.owners(url));
     if (request.method === "GET" && path === "/crm/v3/objects/contacts") return send(response, 200, this.listContacts(url));
     if (request.method === "POST" && path === "/crm/v3/objects/contacts/search") return send(response, 200, this.search(json));
