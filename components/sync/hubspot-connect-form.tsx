@@ -2,7 +2,7 @@
 
 import { useActionState, useId, useState } from "react";
 import { controlClass, Field, FormStatus, SaveButton } from "@/components/definitions/form-parts";
-import type { ActionResult } from "@/lib/errors";
+import type { ActionResult } from "@/lib/actions/result";
 import { connectHubspotAction, rotateCredentialsAction } from "@/lib/sync/actions";
 
 /**

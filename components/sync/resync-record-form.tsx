@@ -2,7 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { controlBaseClass, FormStatus, SaveButton } from "@/components/definitions/form-parts";
-import type { ActionResult } from "@/lib/errors";
+import type { ActionResult } from "@/lib/actions/result";
 import { resyncRecordAction } from "@/lib/sync/actions";
 
 /** Re-reads one CRM record (its history and activities) now, e.g. after fixing it in the CRM. */

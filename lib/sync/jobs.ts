@@ -1,7 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db";
-import { getBoss } from "@/lib/jobs/boss";
-import { retryOnDeadlock } from "@/lib/import/queue";
+import { getBoss, retryOnDeadlock } from "@/lib/jobs/boss";
 import { runHubspotSync, type SyncSummary } from "@/lib/sync/hubspot/sync";
 import type { RunKind } from "@/lib/sync/store";
 

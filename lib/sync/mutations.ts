@@ -1,14 +1,14 @@
 import "server-only";
+import { parseInput } from "@/lib/actions/input";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
+import { AppError, NotFoundError } from "@/lib/errors";
 import { encryptSecret } from "@/lib/sync/crypto";
 import type { HubspotCredentials } from "@/lib/sync/hubspot/client";
 import { testHubspotConnection, type ConnectionTest } from "@/lib/sync/hubspot/test-connection";
 import { requestSync } from "@/lib/sync/jobs";
 import { connectionIdSchema, hubspotConnectionSchema, resyncRecordSchema, type HubspotConnectionInput } from "@/lib/sync/schemas";
 import { loadConnection } from "@/lib/sync/store";
-import { toFieldErrors } from "@/lib/tokens/schemas";
 
 // Connecting, rotating, revoking, pausing and re-syncing. Credentials are tested before they are kept
 // (a bad token is refused with the reason, nothing saved), stored encrypted, and never returned; the
@@ -21,9 +21,7 @@ function credentialsOf(input: HubspotConnectionInput): HubspotCredentials {
 }
 
 function parse(input: unknown): HubspotConnectionInput {
-  const parsed = hubspotConnectionSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error), "Some fields need attention. Nothing was saved.");
-  return parsed.data;
+  return parseInput(hubspotConnectionSchema, input);
 }
 
 async function tested(credentials: HubspotCredentials, baseUrl: string | null): Promise<Extract<ConnectionTest, { ok: true }>> {
@@ -111,8 +109,7 @@ export async function syncConnectionNow(actorId: number, input: unknown): Promis
 }
 
 export async function resyncRecord(actorId: number, input: unknown): Promise<{ recordId: string }> {
-  const parsed = resyncRecordSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error));
+  const parsed = { data: parseInput(resyncRecordSchema, input, "Enter the CRM record id. Nothing was queued.") };
   const connection = await db.syncConnection.findUnique({ where: { id: parsed.data.id }, select: { status: true } });
   if (!connection) throw new NotFoundError("That connection");
   if (connection.status === "revoked") throw new AppError("This connection was revoked: connect again with new credentials.", 409);
@@ -122,7 +119,5 @@ export async function resyncRecord(actorId: number, input: unknown): Promise<{ r
 }
 
 function parseId(input: unknown): { id: number } {
-  const parsed = connectionIdSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error));
-  return parsed.data;
+  return parseInput(connectionIdSchema, input);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "@/lib/actions/input";
 
 // The connections page's forms, checked in the browser and again by the actions. Secrets are accepted
 // here once and never sent back to the browser.
@@ -36,9 +37,7 @@ export const hubspotConnectionSchema = z.discriminatedUnion("auth", [
 ]);
 export type HubspotConnectionInput = z.infer<typeof hubspotConnectionSchema>;
 
-export const connectionIdSchema = z.object({
-  id: z.coerce.number({ error: "This form does not say which connection. Reload the page." }).int().min(1).max(2 ** 31 - 1),
-});
+export const connectionIdSchema = z.object({ id: recordId("connection") });
 
 export const resyncRecordSchema = connectionIdSchema.extend({
   recordId: z
