@@ -2,6 +2,7 @@ import "server-only";
 import { pool } from "@/lib/db";
 import { getBoss, retryOnDeadlock } from "@/lib/jobs/boss";
 import { runHubspotSync, type SyncSummary } from "@/lib/sync/hubspot/sync";
+import { runSalesforceSync } from "@/lib/sync/salesforce/sync";
 import type { RunKind } from "@/lib/sync/store";
 
 // Syncs as pg-boss jobs, so any instance runs them and they survive restarts. A run holds a session
@@ -53,8 +54,8 @@ export async function runSyncJob(request: SyncRequest): Promise<SyncSummary | nu
       return null;
     }
     try {
-      const { rows } = await session.query<{ paused: boolean; backfill_done_at: Date | null; status: string }>(
-        "SELECT paused, backfill_done_at, status FROM sync_connections WHERE id = $1",
+      const { rows } = await session.query<{ provider: string; paused: boolean; backfill_done_at: Date | null; status: string }>(
+        "SELECT provider, paused, backfill_done_at, status FROM sync_connections WHERE id = $1",
         [request.connectionId],
       );
       const connection = rows[0];
@@ -62,7 +63,8 @@ export async function runSyncJob(request: SyncRequest): Promise<SyncSummary | nu
       if (connection.paused && request.kind !== "record") return null;
       // A second backfill request queued while the first ran finds it done.
       if (request.kind === "backfill" && connection.backfill_done_at) return null;
-      return await runHubspotSync(request.connectionId, request.kind, request.recordIds ?? []);
+      const run = connection.provider === "salesforce" ? runSalesforceSync : runHubspotSync;
+      return await run(request.connectionId, request.kind, request.recordIds ?? []);
     } finally {
       await session.query("SELECT pg_advisory_unlock($1, $2)", [LOCK_SPACE, request.connectionId]);
     }

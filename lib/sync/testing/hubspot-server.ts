@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type http from "node:http";
+import { JsonServer, sendJson } from "@/lib/sync/testing/json-server";
 import { ENGAGEMENT_TYPES, type EngagementType } from "@/lib/sync/hubspot/map";
 import type { HubspotPortal, StoredContact, StoredEngagement } from "@/lib/sync/testing/hubspot-store";
 
@@ -22,16 +22,16 @@ const UNKNOWN = {
   category: "INVALID_AUTHENTICATION",
 };
 
-export class HubspotContractServer {
+export class HubspotContractServer extends JsonServer {
   readonly tokens = new Map<string, TokenState>();
   readonly refreshTokens = new Map<string, { clientId: string; clientSecret: string }>();
   /** Requests answered, by "METHOD path" (tests read how many pages were asked for). */
   readonly requests: string[] = [];
   private readonly faults: { path: RegExp; fault: Fault; remaining: number }[] = [];
-  private server?: http.Server;
-  url = "";
 
-  constructor(readonly portal: HubspotPortal) {}
+  constructor(readonly portal: HubspotPortal) {
+    super();
+  }
 
   issueToken(scopes = ["crm.objects.contacts.read", "crm.objects.owners.read"]): string {
     const token = `pat-na1-${randomUUID()}`;
@@ -56,60 +56,50 @@ export class HubspotContractServer {
     this.faults.push({ path, fault, remaining: times });
   }
 
-  async start(): Promise<string> {
-    this.server = http.createServer((request, response) => {
-      this.handle(request, response).catch((error: unknown) => send(response, 500, { status: "error", message: String(error), category: "INTERNAL_ERROR" }));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this.url;
+  protected internalError(error: unknown): unknown {
+    return { status: "error", message: String(error), category: "INTERNAL_ERROR" };
   }
 
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-
-  private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+  protected async handle(request: http.IncomingMessage, response: http.ServerResponse, body: string): Promise<void> {
     const url = new URL(request.url ?? "/", "http://localhost");
     const path = url.pathname.replace(/\/$/, "");
-    const body = await readBody(request);
     this.requests.push(`${request.method} ${path}`);
 
     if (request.method === "POST" && path === "/oauth/v1/token") return this.token(new URLSearchParams(body), response);
 
     const state = this.tokens.get((request.headers.authorization ?? "").replace(/^Bearer /, ""));
-    if (!state) return send(response, 401, { ...UNKNOWN, correlationId: randomUUID() });
-    if (state.expired) return send(response, 401, { ...EXPIRED, correlationId: randomUUID() });
+    if (!state) return sendJson(response, 401, { ...UNKNOWN, correlationId: randomUUID() });
+    if (state.expired) return sendJson(response, 401, { ...EXPIRED, correlationId: randomUUID() });
     const fault = this.faults.find((candidate) => candidate.remaining > 0 && candidate.path.test(path));
     if (fault) {
       fault.remaining--;
       return sendFault(response, fault.fault);
     }
     const needs = path.startsWith("/crm/v3/owners") ? "crm.objects.owners.read" : path.startsWith("/account-info") ? null : "crm.objects.contacts.read";
-    if (needs && !state.scopes.includes(needs)) return send(response, 403, missingScope(needs));
+    if (needs && !state.scopes.includes(needs)) return sendJson(response, 403, missingScope(needs));
 
     const json = body ? (JSON.parse(body) as Record<string, unknown>) : {};
     if (request.method === "GET" && path === "/account-info/v3/details") {
-      return send(response, 200, { portalId: this.portal.portalId, accountType: "STANDARD", timeZone: "US/Eastern", companyCurrency: "USD", additionalCurrencies: [], utcOffset: "-05:00", utcOffsetMilliseconds: -18000000, uiDomain: "app.hubspot.com", dataHostingLocation: "na1" });
+      return sendJson(response, 200, { portalId: this.portal.portalId, accountType: "STANDARD", timeZone: "US/Eastern", companyCurrency: "USD", additionalCurrencies: [], utcOffset: "-05:00", utcOffsetMilliseconds: -18000000, uiDomain: "app.hubspot.com", dataHostingLocation: "na1" });
     }
-    if (request.method === "GET" && path === "/crm/v3/owners") return send(response, 200, this.owners(url));
-    if (request.method === "GET" && path === "/crm/v3/objects/contacts") return send(response, 200, this.listContacts(url));
-    if (request.method === "POST" && path === "/crm/v3/objects/contacts/search") return send(response, 200, this.search(json));
+    if (request.method === "GET" && path === "/crm/v3/owners") return sendJson(response, 200, this.owners(url));
+    if (request.method === "GET" && path === "/crm/v3/objects/contacts") return sendJson(response, 200, this.listContacts(url));
+    if (request.method === "POST" && path === "/crm/v3/objects/contacts/search") return sendJson(response, 200, this.search(json));
     if (request.method === "POST" && path === "/crm/v3/objects/contacts/batch/read") return this.batchRead(json, response);
     const association = /^\/crm\/v4\/associations\/contacts\/(\w+)\/batch\/read$/.exec(path);
     if (request.method === "POST" && association && isEngagementType(association[1]!)) return this.associations(association[1], json, response);
     const engagements = /^\/crm\/v3\/objects\/(\w+)\/batch\/read$/.exec(path);
     if (request.method === "POST" && engagements && isEngagementType(engagements[1]!)) return this.batchReadEngagements(engagements[1], json, response);
-    send(response, 404, { status: "error", message: `Unknown path ${path}`, category: "OBJECT_NOT_FOUND", correlationId: randomUUID() });
+    sendJson(response, 404, { status: "error", message: `Unknown path ${path}`, category: "OBJECT_NOT_FOUND", correlationId: randomUUID() });
   }
 
   private token(form: URLSearchParams, response: http.ServerResponse): void {
     const refresh = this.refreshTokens.get(form.get("refresh_token") ?? "");
     if (form.get("grant_type") !== "refresh_token" || !refresh || refresh.clientId !== form.get("client_id") || refresh.clientSecret !== form.get("client_secret")) {
-      return send(response, 400, { status: "BAD_REFRESH_TOKEN", message: "missing or unknown refresh token", correlationId: randomUUID() });
+      return sendJson(response, 400, { status: "BAD_REFRESH_TOKEN", message: "missing or unknown refresh token", correlationId: randomUUID() });
     }
     const accessToken = this.issueToken();
-    send(response, 200, { token_type: "bearer", refresh_token: form.get("refresh_token"), access_token: accessToken, expires_in: 1800 });
+    sendJson(response, 200, { token_type: "bearer", refresh_token: form.get("refresh_token"), access_token: accessToken, expires_in: 1800 });
   }
 
   private owners(url: URL) {
@@ -235,7 +225,7 @@ function paginate<T>(items: T[], after: string | null, limit: number, max: numbe
 
 function batchResponse(response: http.ServerResponse, results: unknown[], errors: unknown[]): void {
   const now = new Date().toISOString();
-  send(response, errors.length ? 207 : 200, { status: "COMPLETE", results, ...(errors.length ? { numErrors: errors.length, errors } : {}), startedAt: now, completedAt: now });
+  sendJson(response, errors.length ? 207 : 200, { status: "COMPLETE", results, ...(errors.length ? { numErrors: errors.length, errors } : {}), startedAt: now, completedAt: now });
 }
 
 function missingScope(scope: string) {
@@ -251,11 +241,11 @@ function missingScope(scope: string) {
 
 function sendFault(response: http.ServerResponse, fault: Fault): void {
   const correlationId = randomUUID();
-  if (fault.kind === "server_error") return send(response, 502, { status: "error", message: "Bad gateway", correlationId, category: "INTERNAL_ERROR" });
+  if (fault.kind === "server_error") return sendJson(response, 502, { status: "error", message: "Bad gateway", correlationId, category: "INTERNAL_ERROR" });
   if (fault.kind === "daily_limit") {
-    return send(response, 429, { status: "error", message: "You have reached your daily limit.", errorType: "RATE_LIMIT", correlationId, policyName: "DAILY", groupName: "publicapi:private-app" }, { "X-HubSpot-RateLimit-Daily": "250000", "X-HubSpot-RateLimit-Daily-Remaining": "0" });
+    return sendJson(response, 429, { status: "error", message: "You have reached your daily limit.", errorType: "RATE_LIMIT", correlationId, policyName: "DAILY", groupName: "publicapi:private-app" }, { "X-HubSpot-RateLimit-Daily": "250000", "X-HubSpot-RateLimit-Daily-Remaining": "0" });
   }
-  send(
+  sendJson(
     response,
     429,
     { status: "error", message: "You have reached your ten_secondly_rolling limit.", errorType: "RATE_LIMIT", correlationId, policyName: "TEN_SECONDLY_ROLLING", groupName: "publicapi:private-app" },
@@ -263,16 +253,4 @@ function sendFault(response: http.ServerResponse, fault: Fault): void {
   );
 }
 
-function send(response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { "Content-Type": "application/json;charset=utf-8", ...headers });
-  response.end(JSON.stringify(body));
-}
 
-function readBody(request: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
-  });
-}
