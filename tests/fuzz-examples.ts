@@ -71,6 +71,10 @@ export const EXAMPLES: Record<string, () => Promise<ExampleRequest>> = {
   "GET /leads/{id}": async () => ({ params: { id: String(await anyLeadId()) }, query: [] }),
   "POST /leads": async () => ({ params: {}, query: [], body: (leadExamples += 1) % 2 ? newLead() : await leadUpdate() }),
   "POST /leads/batch": async () => ({ params: {}, query: [], body: { leads: [newLead(), newLead()] } }),
+  "POST /leads/lookup": async () => {
+    const lead = await db.lead.findFirstOrThrow({ where: { id: await anyLeadId() }, select: { sourceSystem: true, externalId: true } });
+    return { params: {}, query: [], body: { leads: [lead, { sourceSystem: "hubspot", externalId: unique("missing") }] } };
+  },
   "POST /events": async () => {
     const lead = { id: await anyLeadId() };
     return {

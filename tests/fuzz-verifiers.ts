@@ -83,6 +83,13 @@ export const VERIFIERS: Record<string, Verifier> = {
     const sent = (body as { leads: Json[] }).leads;
     for (const written of response.leads as { index: number; id: number }[]) await verifyLead(sent[written.index]!, written.id);
   },
+  // A read: every pair answered is the stored lead with that identity, or null when there is none.
+  "POST /leads/lookup": async (_sent, response) => {
+    for (const entry of response.leads as { sourceSystem: string; externalId: string; lead: { id: number } | null }[]) {
+      const stored = await db.lead.findFirst({ where: { sourceSystem: entry.sourceSystem, externalId: entry.externalId }, select: { id: true } });
+      expect(entry.lead?.id ?? null, JSON.stringify(entry).slice(0, 300)).toBe(stored?.id ?? null);
+    }
+  },
   "POST /events": async ({ body }, response) => {
     const sent = (body as { events: Json[] }).events;
     for (const written of response.events as { index: number; id: number | null; leadId: number; status: string }[]) {

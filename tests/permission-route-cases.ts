@@ -64,6 +64,17 @@ export const ROUTE_CASE_LIST: Record<string, RouteCase[]> = {
       }),
     },
   ],
+  "POST /api/v1/leads/lookup": [
+    {
+      auth: "token",
+      scope: "read",
+      permission: "leads.read",
+      request: async ({ world }) => {
+        const lead = await db.lead.findUniqueOrThrow({ where: { id: await world.anyLead() }, select: { sourceSystem: true, externalId: true } });
+        return { body: { leads: [lead, { sourceSystem: "matrix", externalId: "no-such-lead" }] } };
+      },
+    },
+  ],
   "GET /api/review/leads/[id]/stamp": [{ auth: "session", permission: "review.read", request: async (context) => ({ params: { id: await someLeadId(context) } }) }],
   "GET /api/meetings/[id]/stamp": [{ auth: "session", permission: "review.read", request: async (context) => ({ params: { id: await meetingId(context) } }) }],
   "GET /api/meetings/[id]/summary": [
@@ -86,6 +97,9 @@ export const ROUTE_CASE_LIST: Record<string, RouteCase[]> = {
 export const PUBLIC_ROUTE_LIST: Record<string, PublicRoute> = {
   "GET /api/health": { reason: "Load balancers and the start script poll it; it reports only whether the app and database are up.", answersAnonymously: 200 },
   "GET /api/v1/openapi.json": { reason: "The API's description: paths and schemas, no data.", answersAnonymously: 200 },
+  ...Object.fromEntries(
+    ["GET", "POST", "PUT", "PATCH", "DELETE"].map((method) => [`${method} /api/v1/[...path]`, { reason: "Unknown API paths: a JSON 404 in the API's error shape, no data.", answersAnonymously: 404 }]),
+  ),
   // NextAuth's handler needs Next's request context (cookies, headers), so it is not called here; signing
   // in is covered by lib/auth/sign-in-throttle.int.test.ts through the same credentials provider.
   "GET /api/auth/[...nextauth]": { reason: "next-auth: the sign-in page's providers, CSRF token and session endpoints; answers anyone by design." },

@@ -3,5 +3,6 @@ import "@/lib/leads/api-spec";
 import "@/lib/leads/upsert-api-spec";
 import "@/lib/events/api-spec";
 import "@/lib/decisions/api-spec";
+import "@/lib/api/v1/lookup-spec";
 
 export { generateOpenApiDocument } from "@/lib/api/openapi";

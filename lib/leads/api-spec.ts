@@ -4,7 +4,8 @@ import { leadDetailSchema, leadIdParamsSchema, leadListQuerySchema, leadListResp
 registry.registerPath({
   method: "get",
   path: "/leads",
-  summary: "List leads with the same filters as the lead list",
+  summary: "List leads with the same filters as the lead list, or find one by its external id",
+  description: "With externalId (and sourceSystem, default api) and no other parameter: the lead with that id in its source system, as a list of zero or one. Otherwise the filtered list; an undefined lead type is a 422.",
   request: { query: leadListQuerySchema },
   responses: { 200: { description: "A page of leads", content: { "application/json": { schema: leadListResponseSchema } } }, ...errorResponses(422) },
 });

@@ -8,7 +8,10 @@ export const idempotencyHeaders = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.:-]{1,200}$/)
     .optional()
-    .meta({ description: "Makes a retry safe: the same key with the same body returns the first response (with Idempotent-Replayed: true) instead of writing again; with a different body it is a 409. Kept 7 days, per token." }),
+    .meta({
+      description: "Makes a retry safe: the same key with the same body returns the first response (with Idempotent-Replayed: true) instead of writing again; with a different body it is a 409. Kept 7 days, per token.",
+      param: { example: "crm-sync-2025-03-14-0001" },
+    }),
 });
 
 registry.registerPath({

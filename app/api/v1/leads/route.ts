@@ -1,22 +1,15 @@
 import { apiRoute, parseQuery } from "@/lib/api/route";
 import { auditAuthorOf } from "@/lib/api/tokens";
 import { leadListQuerySchema } from "@/lib/leads/api-schemas";
-import { toLeadSummary } from "@/lib/leads/api-mapping";
-import { parseLeadListQuery } from "@/lib/leads/list-query";
-import { findLeads } from "@/lib/leads/queries";
+import { listLeadsForApi } from "@/lib/api/v1/lead-lookup";
 import { runWrite } from "@/lib/events/idempotency";
 import { writeApiLeads } from "@/lib/leads/upsert-api";
 import { leadUpsertSchema } from "@/lib/leads/upsert-schemas";
 import { rediagnoseLeads } from "@/lib/rediagnosis/run";
 
-export const GET = apiRoute({ scope: "read", action: "leads.read" }, async ({ request }) => {
-  // Strict first (unknown parameters and bad values are a 422), then the same parsing as the UI's list.
-  const validated = parseQuery(request, leadListQuerySchema);
-  const searchParams = new URL(request.url).searchParams;
-  const query = parseLeadListQuery(Object.fromEntries([...searchParams.keys()].map((key) => [key, searchParams.getAll(key)])));
-  const { rows, total, totalExact } = await findLeads(query);
-  return { total, totalExact, page: validated.page ?? 1, pageSize: query.pageSize, leads: rows.map(toLeadSummary) };
-});
+// Strict first (unknown parameters and bad values are a 422), then the lookup by external id or the same
+// parsing as the UI's list.
+export const GET = apiRoute({ scope: "read", action: "leads.read" }, async ({ request }) => listLeadsForApi(parseQuery(request, leadListQuerySchema), new URL(request.url).searchParams));
 
 // POST: create or update one lead by (sourceSystem, externalId); 201 when created. Diagnosed in the same
 // transaction, so the response (and any replay of it) carries the verdict; audited in it too.

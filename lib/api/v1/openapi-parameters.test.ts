@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { generateOpenApiDocument } from "@/lib/api/spec";
+
+// An integrator builds from the document alone: every parameter (path, query, header) says what it is
+// and shows a value, and the page size says exactly which values it takes.
+
+type Parameter = { name: string; in: string; description?: string; example?: unknown; schema?: Record<string, unknown> };
+const document = generateOpenApiDocument();
+const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+  Object.entries(item as Record<string, { parameters?: Parameter[] }>).map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, parameters: operation.parameters ?? [] })),
+);
+
+describe("the OpenAPI document's parameters", () => {
+  it.each(operations)("$key: every parameter has a description and an example", ({ parameters }) => {
+    for (const parameter of parameters) {
+      expect(parameter.description?.trim(), `${parameter.in} ${parameter.name}`).toBeTruthy();
+      expect(parameter.example ?? parameter.schema?.example, `${parameter.in} ${parameter.name}`).toBeDefined();
+    }
+  });
+
+  it("says exactly which page sizes GET /leads takes", () => {
+    const size = (document.paths?.["/leads"]?.get?.parameters as Parameter[]).find((parameter) => parameter.name === "size")!;
+    expect(JSON.stringify(size.schema)).toMatch(/25.*50.*100/);
+    expect(size.description).toContain("25, 50, 100");
+  });
+});
