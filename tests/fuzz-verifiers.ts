@@ -83,6 +83,17 @@ export const VERIFIERS: Record<string, Verifier> = {
     const sent = (body as { leads: Json[] }).leads;
     for (const written of response.leads as { index: number; id: number }[]) await verifyLead(sent[written.index]!, written.id);
   },
+  // A change to the definitions: the answer shows the definitions as stored, and a new reason is stored as sent.
+  "POST /definitions/changes": async ({ body }, response) => {
+    const sent = body as Json;
+    const definitions = response.definitions as { reasons: { code: string; label: string }[]; workspaceVersion: number };
+    const settings = await db.workspaceSettings.findUnique({ where: { id: 1 }, select: { version: true } });
+    expect(definitions.workspaceVersion).toBe(settings?.version ?? 0);
+    if (sent.change === "reason" && sent.id === undefined) {
+      const stored = await db.rejectionReason.findUniqueOrThrow({ where: { code: String(sent.code) }, select: { label: true, requiresDetail: true, active: true } });
+      expect(stored).toEqual({ label: String(sent.label).trim(), requiresDetail: sent.requiresDetail, active: sent.active });
+    }
+  },
   // A read: every pair answered is the stored lead with that identity, or null when there is none.
   "POST /leads/lookup": async (_sent, response) => {
     for (const entry of response.leads as { sourceSystem: string; externalId: string; lead: { id: number } | null }[]) {

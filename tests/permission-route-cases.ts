@@ -75,6 +75,17 @@ export const ROUTE_CASE_LIST: Record<string, RouteCase[]> = {
       },
     },
   ],
+  "GET /api/v1/definitions": [{ auth: "token", scope: "read", permission: "definitions.read", request: async () => ({}) }],
+  "POST /api/v1/definitions/changes": [
+    {
+      auth: "token",
+      scope: "write",
+      permission: "definitions.edit",
+      request: async ({ world }) => ({
+        body: { change: "reason", code: world.unique("matrix_api_reason"), label: "Matrix reason", requiresDetail: false, detailPrompt: null, active: false, sortOrder: 9_000 },
+      }),
+    },
+  ],
   "GET /api/review/leads/[id]/stamp": [{ auth: "session", permission: "review.read", request: async (context) => ({ params: { id: await someLeadId(context) } }) }],
   "GET /api/meetings/[id]/stamp": [{ auth: "session", permission: "review.read", request: async (context) => ({ params: { id: await meetingId(context) } }) }],
   "GET /api/meetings/[id]/summary": [

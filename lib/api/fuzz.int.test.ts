@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { apiErrorSchema } from "@/lib/api/errors";
 import { generateOpenApiDocument } from "@/lib/api/spec";
-import { createApiToken } from "@/lib/api/tokens";
+import { createApiToken, EXTRA_SCOPES } from "@/lib/api/tokens";
 import { db, pool } from "@/lib/db";
 import { demoAnchor, loadAndDiagnoseDemo } from "@/scripts/db/demo";
 import { hostileString, hostileValue, RAW_BODIES, shaped, type JsonSchema } from "@/tests/fuzz-arbitraries";
@@ -39,7 +39,7 @@ let tokenUses = 0;
 async function adminToken(): Promise<string> {
   if (!token || tokenUses >= 500) {
     const admin = await db.user.findFirstOrThrow({ where: { role: "admin", active: true }, select: { id: true } });
-    token = (await createApiToken({ name: `fuzz ${Date.now()}`, scope: "write", userId: admin.id })).token;
+    token = (await createApiToken({ name: `fuzz ${Date.now()}`, scope: "write", userId: admin.id, extraScopes: EXTRA_SCOPES })).token;
     tokenUses = 0;
   }
   tokenUses += 1;

@@ -4,5 +4,6 @@ import "@/lib/leads/upsert-api-spec";
 import "@/lib/events/api-spec";
 import "@/lib/decisions/api-spec";
 import "@/lib/api/v1/lookup-spec";
+import "@/lib/api/v1/definitions-spec";
 
 export { generateOpenApiDocument } from "@/lib/api/openapi";

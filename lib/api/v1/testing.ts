@@ -6,7 +6,7 @@ import { seedImportWorkspace, type ImportWorkspace } from "@/lib/import/testing"
 
 export interface ApiWorkspace extends ImportWorkspace {
   adminId: number;
-  tokens: { adminWrite: string; adminRead: string; revopsWrite: string; viewerWrite: string };
+  tokens: { adminWrite: string; adminRead: string; adminDefinitions: string; revopsDefinitions: string; revopsWrite: string; viewerWrite: string };
 }
 
 export async function seedApiWorkspace(): Promise<ApiWorkspace> {
@@ -19,6 +19,8 @@ export async function seedApiWorkspace(): Promise<ApiWorkspace> {
     adminId: admin.id,
     tokens: {
       adminWrite: await token("crm sync", "write", admin.id),
+      adminDefinitions: (await createApiToken({ name: "definitions sync", scope: "write", userId: admin.id, extraScopes: ["definitions:write"] })).token,
+      revopsDefinitions: (await createApiToken({ name: "revops definitions", scope: "write", userId: workspace.revopsId, extraScopes: ["definitions:write"] })).token,
       adminRead: await token("warehouse", "read", admin.id),
       revopsWrite: await token("revops sync", "write", workspace.revopsId),
       viewerWrite: await token("viewer", "write", viewer.id),

@@ -2,7 +2,7 @@ import { ApiError, errorResponse } from "@/lib/api/errors";
 
 // Any path under /api/v1 that is not a route answers in the API's error shape, not with Next's HTML page:
 // an integration's typo gets the same kind of error as everything else.
-function unknownPath(request: Request): Response {
+async function unknownPath(request: Request): Promise<Response> {
   return errorResponse(new ApiError(404, "not_found", `${request.method} ${new URL(request.url).pathname} is not an API route. See /api/v1/openapi.json.`));
 }
 
