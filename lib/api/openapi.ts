@@ -8,7 +8,7 @@ export const registry = new OpenAPIRegistry();
 registry.registerComponent("securitySchemes", "bearerToken", {
   type: "http",
   scheme: "bearer",
-  description: "An API token created by an admin (Settings, API tokens) or with `npm run baton -- token create`.",
+  description: "An API token created by an admin or revops user (Settings, API tokens) or with `npm run baton -- token create`. A token acts with its creator's role, limited to its scope (read, write, and definitions:write when given); a service token acts as a named integration and its writes are audited under that name. Tokens may expire: an expired or revoked token is a 401.",
 });
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {

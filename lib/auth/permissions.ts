@@ -26,7 +26,7 @@ export const PERMISSIONS = {
   "definitions.read": everyone,
   "definitions.edit": operators,
   "import.run": operators,
-  "tokens.manage": ["admin"],
+  "tokens.manage": operators, // create and revoke API tokens, service tokens included
   "users.manage": ["admin"],
   "account.manage": everyone, // one's own password and sessions
   "audit.read": ["admin"],

@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { requireActionUser } from "@/lib/auth/session";
 import { toActionError, type ActionResult } from "@/lib/errors";
 import { createToken, revokeToken } from "@/lib/tokens/mutations";
+import { tokenFormValues } from "@/lib/tokens/form-data";
 
-// Server actions of the API tokens page (admins only, like the page).
+// Server actions of the API tokens page (admins and revops, like the page).
 const PAGE = "/settings/tokens";
 
 export type CreatedTokenData = { token: string; prefix: string; name: string; scope: "read" | "write" };
@@ -14,7 +15,7 @@ export async function createTokenAction(_previous: ActionResult<CreatedTokenData
   let created: Awaited<ReturnType<typeof createToken>>;
   try {
     const user = await requireActionUser("tokens.manage");
-    created = await createToken(user.id, { name: formData.get("name"), scope: formData.get("scope") });
+    created = await createToken(user.id, tokenFormValues(formData));
   } catch (error) {
     return toActionError(error);
   }
