@@ -1,6 +1,6 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import { ApiError } from "@/lib/api/v1/errors";
+import type { Queryable } from "@/lib/db/queryable";
 
 // Codes an integration sends must be defined in the workspace (GET /definitions lists them): an undefined
 // lead type or reason is refused at the door with a 422 naming each path, never stored or silently

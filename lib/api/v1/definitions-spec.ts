@@ -1,4 +1,4 @@
-import { errorResponses, registry } from "@/lib/api/openapi";
+import { errorResponses, registry } from "@/lib/api/v1/openapi";
 import { definitionsChangeResponseSchema, definitionsChangeSchema, definitionsResponseSchema } from "@/lib/api/v1/definitions-schemas";
 
 // The definitions paths of the OpenAPI document.

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as changeDefinitions } from "@/app/api/v1/definitions/changes/route";
 import { GET as getDefinitions } from "@/app/api/v1/definitions/route";
-import { seedApiWorkspace, type ApiWorkspace } from "@/lib/api/v1/testing";
+import { seedApiWorkspace, type ApiWorkspace } from "@/lib/api/v1/workspace-testing";
 import { db } from "@/lib/db";
 import { getDefinitionsOverview } from "@/lib/definitions/queries";
-import { call, type Handler } from "@/lib/events/api-testing";
+import { call, type Handler } from "@/lib/api/v1/testing";
 import { stopBoss } from "@/lib/jobs/boss";
 
 // An integration reads every code it may send from GET /definitions (criterion ids included), and an

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/api/v1/errors";
 import type { DefinitionsChange, definitionsResponseSchema } from "@/lib/api/v1/definitions-schemas";
 import { createLeadType, createRejectionReason, updateLeadType, updatePrioritySla, updateRejectionReason, updateWorkspaceSettings } from "@/lib/definitions/mutations";
 import { getDefinitionsOverview, type SlaDefinition } from "@/lib/definitions/queries";

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/api/v1/errors";
 import { refuseUndefinedCodes } from "@/lib/api/v1/codes";
 import { db, pool } from "@/lib/db";
-import type { leadListQuerySchema } from "@/lib/leads/api-schemas";
-import { toLeadSummary } from "@/lib/leads/api-mapping";
-import { parseLeadListQuery } from "@/lib/leads/list-query";
+import type { leadListQuerySchema } from "@/lib/api/v1/leads-schemas";
+import { toLeadSummary } from "@/lib/api/v1/leads-mapping";
+import { parseLeadListQuery } from "@/lib/lead-set/query";
 import { findLeads, type LeadListRow } from "@/lib/leads/queries";
 import type { leadLookupRequestSchema } from "@/lib/api/v1/lookup-schemas";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { errorResponses, registry } from "@/lib/api/openapi";
+import { errorResponses, registry } from "@/lib/api/v1/openapi";
 import { leadLookupRequestSchema } from "@/lib/api/v1/lookup-schemas";
-import { leadSummarySchema } from "@/lib/leads/api-schemas";
+import { leadSummarySchema } from "@/lib/api/v1/leads-schemas";
 
 // The batch lookup by external id in the OpenAPI document.
 const leadLookupResponseSchema = z

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateOpenApiDocument } from "@/lib/api/spec";
+import { generateOpenApiDocument } from "@/lib/api/v1/spec";
 
 // An integrator builds from the document alone: every parameter (path, query, header) says what it is
 // and shows a value, and the page size says exactly which values it takes.

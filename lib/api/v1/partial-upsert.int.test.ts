@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as postLead } from "@/app/api/v1/leads/route";
 import { POST as postLeadBatch } from "@/app/api/v1/leads/batch/route";
-import { seedApiWorkspace, type ApiWorkspace } from "@/lib/api/v1/testing";
+import { seedApiWorkspace, type ApiWorkspace } from "@/lib/api/v1/workspace-testing";
 import { db } from "@/lib/db";
-import { call, type Handler } from "@/lib/events/api-testing";
+import { call, type Handler } from "@/lib/api/v1/testing";
 
 // POST /leads is an upsert where fields left out are not changed: sending only the identity of an
 // existing lead is "unchanged" (it used to be a 500), and sending any one field changes that field alone.

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as postEvents } from "@/app/api/v1/events/route";
 import { POST as postLead } from "@/app/api/v1/leads/route";
-import { seedApiWorkspace, type ApiWorkspace } from "@/lib/api/v1/testing";
+import { seedApiWorkspace, type ApiWorkspace } from "@/lib/api/v1/workspace-testing";
 import { describeVia, splitVia } from "@/lib/audit/via";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { call, type Handler } from "@/lib/events/api-testing";
+import { call, type Handler } from "@/lib/api/v1/testing";
 import { ValidationError } from "@/lib/errors";
 import { createToken, revokeToken } from "@/lib/tokens/mutations";
 import { listApiTokens } from "@/lib/tokens/queries";

@@ -1,29 +1,21 @@
-// Shared setup for the /api/v1 integration tests: the import workspace (definitions, reps) plus an admin
-// and a revops user with tokens of each scope. Each test file gets its own database.
-import { createApiToken } from "@/lib/api/tokens";
-import { db } from "@/lib/db";
-import { seedImportWorkspace, type ImportWorkspace } from "@/lib/import/testing";
+// Calls /api/v1 route handlers in-process, as Next would: a Request and the route's params.
+export type Handler = (request: Request, route: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-export interface ApiWorkspace extends ImportWorkspace {
-  adminId: number;
-  tokens: { adminWrite: string; adminRead: string; adminDefinitions: string; revopsDefinitions: string; revopsWrite: string; viewerWrite: string };
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as is (malformed JSON, oversized payloads). */
+  rawBody?: string;
+  headers?: Record<string, string>;
+  params?: Record<string, string>;
 }
 
-export async function seedApiWorkspace(): Promise<ApiWorkspace> {
-  const workspace = await seedImportWorkspace();
-  const admin = await db.user.create({ data: { email: "admin@api-v1.example", name: "Api Admin", role: "admin", passwordHash: "x" }, select: { id: true } });
-  const viewer = await db.user.create({ data: { email: "viewer@api-v1.example", name: "Api Viewer", role: "viewer", passwordHash: "x" }, select: { id: true } });
-  const token = async (name: string, scope: "read" | "write", userId: number) => (await createApiToken({ name, scope, userId })).token;
-  return {
-    ...workspace,
-    adminId: admin.id,
-    tokens: {
-      adminWrite: await token("crm sync", "write", admin.id),
-      adminDefinitions: (await createApiToken({ name: "definitions sync", scope: "write", userId: admin.id, extraScopes: ["definitions:write"] })).token,
-      revopsDefinitions: (await createApiToken({ name: "revops definitions", scope: "write", userId: workspace.revopsId, extraScopes: ["definitions:write"] })).token,
-      adminRead: await token("warehouse", "read", admin.id),
-      revopsWrite: await token("revops sync", "write", workspace.revopsId),
-      viewerWrite: await token("viewer", "write", viewer.id),
-    },
-  };
+export async function call(handler: Handler, method: string, path: string, options: CallOptions = {}) {
+  const headers = new Headers(options.headers);
+  if (options.token) headers.set("authorization", `Bearer ${options.token}`);
+  const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  if (payload !== undefined) headers.set("content-type", "application/json");
+  const response = await handler(new Request(`http://baton.test/api/v1${path}`, { method, headers, body: payload }), { params: Promise.resolve(options.params ?? {}) });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, json: (text ? JSON.parse(text) : null) as Record<string, unknown> & { error?: { status: number; code: string; message: string; fields?: { path: string; message: string }[] } } };
 }

@@ -5,10 +5,10 @@ import { POST as postDecision } from "@/app/api/v1/leads/[id]/decisions/route";
 import { POST as postLeadBatch } from "@/app/api/v1/leads/batch/route";
 import { POST as lookupLeads } from "@/app/api/v1/leads/lookup/route";
 import { GET as listLeads, POST as postLead } from "@/app/api/v1/leads/route";
-import { apiErrorSchema } from "@/lib/api/errors";
-import { seedApiWorkspace, type ApiWorkspace } from "@/lib/api/v1/testing";
+import { apiErrorSchema } from "@/lib/api/v1/errors";
+import { seedApiWorkspace, type ApiWorkspace } from "@/lib/api/v1/workspace-testing";
 import { db } from "@/lib/db";
-import { call, type Handler } from "@/lib/events/api-testing";
+import { call, type Handler } from "@/lib/api/v1/testing";
 
 // One kind of refusal everywhere: undefined codes, whitespace-only text and out-of-range values are a 422
 // in the one error shape, naming the field's path; lookups by the CRM's id find leads without Baton ids.

@@ -1,4 +1,4 @@
-import { ApiError, errorResponse } from "@/lib/api/errors";
+import { ApiError, errorResponse } from "@/lib/api/v1/errors";
 
 // Any path under /api/v1 that is not a route answers in the API's error shape, not with Next's HTML page:
 // an integration's typo gets the same kind of error as everything else.

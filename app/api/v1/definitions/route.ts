@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/v1/route";
 import { readDefinitions } from "@/lib/api/v1/definitions";
 
 // GET /api/v1/definitions: lead types (with priority, intent, SLAs and acceptance criteria ids), reasons,

@@ -1,9 +1,9 @@
-import { apiRoute, parseQuery } from "@/lib/api/route";
-import { auditAuthorOf } from "@/lib/api/tokens";
-import { leadListQuerySchema } from "@/lib/leads/api-schemas";
+import { apiRoute, parseQuery } from "@/lib/api/v1/route";
+import { auditAuthorOf } from "@/lib/tokens/store";
+import { leadListQuerySchema } from "@/lib/api/v1/leads-schemas";
 import { listLeadsForApi } from "@/lib/api/v1/lead-lookup";
-import { runWrite } from "@/lib/events/idempotency";
-import { writeApiLeads } from "@/lib/leads/upsert-api";
+import { runWrite } from "@/lib/api/v1/idempotency";
+import { writeApiLeads } from "@/lib/api/v1/leads-upsert";
 import { leadUpsertSchema } from "@/lib/leads/upsert-schemas";
 import { rediagnoseLeads } from "@/lib/rediagnosis/run";
 

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/v1/route";
 import { changeDefinitions } from "@/lib/api/v1/definitions";
 import { definitionsChangeSchema } from "@/lib/api/v1/definitions-schemas";
 

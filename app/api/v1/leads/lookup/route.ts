@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/v1/route";
 import { lookupLeads } from "@/lib/api/v1/lead-lookup";
 import { leadLookupRequestSchema } from "@/lib/api/v1/lookup-schemas";
 
