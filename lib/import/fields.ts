@@ -53,7 +53,7 @@ export const LEAD_TARGETS: readonly TargetDefinition[] = [
   { id: "buyerMessage", label: "Buyer's message", kind: "long_text", group: "Lead" },
   choice("leadType", "Lead type", "leadType"),
   choice("priority", "Priority", "priority"),
-  choice("owner", "Owner", "user", "Matched to Baton users by email or name."),
+  choice("owner", "Owner", "user", "Matched to people of the workspace by email or name; an owner nobody matches becomes a person (without sign-in)."),
   text("queue", "Queue"),
   choice("status", "Status or stage", "state", "Lead status or lifecycle stage: mapped to acceptance and outcome."),
   choice("rejectionReason", "Rejection reason", "rejectionReason"),

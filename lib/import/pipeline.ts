@@ -13,6 +13,7 @@ import type { PendingEvent, TransformContext } from "@/lib/import/transform-cell
 import { transformLeadRow } from "@/lib/import/transform-lead";
 import { hashCells } from "@/lib/import/values";
 import type { LeadUpsertInput } from "@/lib/leads/upsert";
+import type { PersonRef } from "@/lib/people/types";
 import type { Queryable } from "@/lib/db/queryable";
 
 // Reads every file of a job in batches, turns rows into records and hands each batch to a sink: the
@@ -26,7 +27,8 @@ export interface ActivityRow {
 }
 
 export interface Sink {
-  leads(leads: LeadUpsertInput[], events: PendingEvent[], counts: FileCounts): Promise<void>;
+  /** `owners`: the CRM owner of each lead (by external id) that no user matched, to be found or created as a person. */
+  leads(leads: LeadUpsertInput[], events: PendingEvent[], counts: FileCounts, owners: ReadonlyMap<string, PersonRef>): Promise<void>;
   /** Returns the rows whose lead was not found (reported as errors by the pipeline). */
   activities(rows: ActivityRow[], knownLeads: { has(externalId: string): boolean }, counts: FileCounts): Promise<ActivityRow[]>;
 }
@@ -48,7 +50,7 @@ export interface PipelineInput {
 }
 
 /** The rows of one batch turned into records, with its issues already reported. */
-type Prepared = { kind: "leads"; rows: number; leads: LeadUpsertInput[]; events: PendingEvent[] } | { kind: "activities"; rows: number; activities: ActivityRow[] };
+type Prepared = { kind: "leads"; rows: number; leads: LeadUpsertInput[]; events: PendingEvent[]; owners: Map<string, PersonRef> } | { kind: "activities"; rows: number; activities: ActivityRow[] };
 
 export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Partial<Record<FileKind, FileCounts>>> {
   const { files, jobId, settings, tracker } = input;
@@ -86,6 +88,7 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
       }
       const leads: LeadUpsertInput[] = [];
       const events: PendingEvent[] = [];
+      const owners = new Map<string, PersonRef>();
       for (const { row, cells } of batch) {
         const result = transformLeadRow(cells, row, context);
         report(result.issues);
@@ -103,12 +106,13 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
         }
         leads.push(result.lead);
         events.push(...result.events);
+        if (result.ownerRef) owners.set(result.lead.externalId, result.ownerRef);
       }
-      return { kind: "leads", rows: batch.length, leads, events };
+      return { kind: "leads", rows: batch.length, leads, events, owners };
     };
 
     const write = async (prepared: Prepared): Promise<void> => {
-      if (prepared.kind === "leads") await sink.leads(prepared.leads, prepared.events, counts);
+      if (prepared.kind === "leads") await sink.leads(prepared.leads, prepared.events, counts, prepared.owners);
       else {
         const missing = await sink.activities(prepared.activities, seenLeads, counts);
         for (const lost of missing) {

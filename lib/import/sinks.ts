@@ -3,6 +3,7 @@ import { writeEvents, type EventInput } from "@/lib/events/append";
 import { projectEventsOntoLeads } from "@/lib/events/project";
 import type { FileCounts } from "@/lib/import/job-state";
 import type { ActivityRow, Sink } from "@/lib/import/pipeline";
+import { settlePeople } from "@/lib/import/people";
 import type { PendingEvent } from "@/lib/import/transform-cells";
 import { previewLeadUpserts, upsertLeads } from "@/lib/leads/upsert";
 import type { Queryable } from "@/lib/db/queryable";
@@ -31,7 +32,8 @@ async function leadIdsByExternalId(client: Queryable, sourceSystem: string, exte
 
 export function checkSink(client: Queryable, sourceSystem: string): Sink {
   return {
-    async leads(leads, events, counts) {
+    async leads(leads, events, counts, owners) {
+      await settlePeople(client, sourceSystem, { leads, owners, events }, "check");
       for (const { action } of await previewLeadUpserts(client, sourceSystem, leads)) counts[action]++;
       const existing = await existingEventIds(client, sourceSystem, events.map((event) => event.externalId));
       counts.eventsNew += events.filter((event) => !existing.has(event.externalId)).length;
@@ -49,7 +51,7 @@ export function checkSink(client: Queryable, sourceSystem: string): Sink {
 }
 
 function toEventInput(event: PendingEvent, leadId: number, sourceSystem: string): EventInput {
-  const { leadExternalId: _lead, ...rest } = event;
+  const { leadExternalId: _lead, person: _person, ...rest } = event;
   return { ...rest, leadId, sourceSystem };
 }
 
@@ -89,9 +91,10 @@ function statisticsKeeper(client: Queryable) {
 export function writeSink(client: Queryable, sourceSystem: string, writing: () => boolean): Sink {
   const keepStatistics = statisticsKeeper(client);
   return {
-    async leads(leads, events, counts) {
+    async leads(leads, events, counts, owners) {
       if (!writing()) return;
       await keepStatistics(leads.length);
+      await settlePeople(client, sourceSystem, { leads, owners, events }, "write");
       const upserted = await upsertLeads(client, sourceSystem, leads);
       const ids = new Map(upserted.map((lead) => [lead.externalId, lead.id]));
       for (const { action } of upserted) counts[action]++;
@@ -109,6 +112,7 @@ export function writeSink(client: Queryable, sourceSystem: string, writing: () =
       const missing: ActivityRow[] = rows.filter(({ event }) => !ids.has(event.leadExternalId));
       if (!writing()) return missing;
       await keepStatistics(found.length);
+      await settlePeople(client, sourceSystem, { leads: [], owners: new Map(), events: found.map(({ event }) => event) }, "write");
       const written = await writeEvents(client, found.map(({ event }) => toEventInput(event, ids.get(event.leadExternalId)!, sourceSystem)), { onConflict: "update", ids: false });
       for (const event of written) counts[event.status === "created" ? "created" : event.status === "updated" ? "updated" : event.status === "duplicate" ? "duplicates" : "unchanged"]++;
       countEvents(written, counts);

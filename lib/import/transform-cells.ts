@@ -4,6 +4,7 @@ import type { Channel, EventType } from "@/lib/diagnosis/vocabulary";
 import { issue, type RowIssue } from "@/lib/import/issues";
 import type { CompiledColumn, CompiledMapping } from "@/lib/import/mapping";
 import { cleanCell, cleanLongCell } from "@/lib/import/values";
+import { personRefFromCell, type PersonRef } from "@/lib/people/types";
 
 // Reading one cell of a row as its target wants it (text, date, choice), reporting what could not be
 // read. Shared by the lead and activity transforms.
@@ -25,6 +26,14 @@ export interface PendingEvent {
   channel: Channel | null;
   details: Record<string, unknown>;
   externalId: string;
+  /** A CRM person not matched to a user yet: resolved (or created) when written, as the actor or as details.ownerId. */
+  person?: { ref: PersonRef; as: "actor" | "owner" };
+}
+
+/** A person cell: a matched user id, or the CRM's name/email for one to be found or created on import. */
+export interface PersonCell {
+  id: number | null;
+  ref: PersonRef | null;
 }
 
 const MAX_TEXT = 500;
@@ -94,6 +103,20 @@ export class RowReader {
       return "";
     }
     return matched;
+  }
+
+  /**
+   * A person column (owner, actor): the user the value mapping or a user's email/name gives, else the
+   * CRM's own name for them, which the import resolves to a person of the workspace (never dropped).
+   */
+  person(targetId: string): PersonCell | undefined {
+    const column = this.column(targetId);
+    if (!column) return undefined;
+    const value = this.raw(column);
+    if (!value || !column.target.choices) return { id: null, ref: null };
+    const matched = matchChoice(column.target.choices, value, this.context.choices, column.values, this.context.mapping.suggestedValues[column.target.choices]);
+    if (matched === undefined) return { id: null, ref: personRefFromCell(value) };
+    return { id: userId(matched), ref: null };
   }
 
   choiceOf(targetId: string, unmatched: string): string | undefined {
