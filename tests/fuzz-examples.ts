@@ -71,6 +71,8 @@ export const EXAMPLES: Record<string, () => Promise<ExampleRequest>> = {
   "GET /leads/{id}": async () => ({ params: { id: String(await anyLeadId()) }, query: [] }),
   "POST /leads": async () => ({ params: {}, query: [], body: (leadExamples += 1) % 2 ? newLead() : await leadUpdate() }),
   "POST /leads/batch": async () => ({ params: {}, query: [], body: { leads: [newLead(), newLead()] } }),
+  "GET /people": async () => ({ params: {}, query: [["q", "a"], ["page", "1"]] }),
+  "POST /people": async () => ({ params: {}, query: [], body: { sourceSystem: "hubspot", externalId: unique("owner"), name: "Noor Fuzz", email: `${unique("noor")}@example.com` } }),
   "GET /definitions": async () => ({ params: {}, query: [] }),
   "POST /definitions/changes": async () => ({
     params: {},

@@ -83,6 +83,14 @@ export const VERIFIERS: Record<string, Verifier> = {
     const sent = (body as { leads: Json[] }).leads;
     for (const written of response.leads as { index: number; id: number }[]) await verifyLead(sent[written.index]!, written.id);
   },
+  // A person found or created: the answer is the stored user, and it now has the identity sent.
+  "POST /people": async ({ body }, response) => {
+    const sent = body as Json;
+    const person = response.person as { id: number; identities: { sourceSystem: string; externalId: string | null }[] };
+    const stored = await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { email: true, identities: { select: { sourceSystem: true, externalId: true } } } });
+    if (sent.externalId !== undefined) expect(stored.identities).toContainEqual({ sourceSystem: sent.sourceSystem, externalId: String(sent.externalId).trim() });
+    if (sent.email !== undefined && response.action === "created") expect(stored.email).toBe(String(sent.email).toLowerCase());
+  },
   // A change to the definitions: the answer shows the definitions as stored, and a new reason is stored as sent.
   "POST /definitions/changes": async ({ body }, response) => {
     const sent = body as Json;

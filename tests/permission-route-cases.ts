@@ -86,6 +86,8 @@ export const ROUTE_CASE_LIST: Record<string, RouteCase[]> = {
       }),
     },
   ],
+  "GET /api/v1/people": [{ auth: "token", scope: "read", permission: "leads.read", request: async () => ({ query: "q=a" }) }],
+  "POST /api/v1/people": [{ auth: "token", scope: "write", permission: "import.run", request: async ({ world }) => ({ body: { sourceSystem: "matrix", externalId: world.unique("matrix-owner"), name: "Noor Matrix" } }) }],
   "GET /api/review/leads/[id]/stamp": [{ auth: "session", permission: "review.read", request: async (context) => ({ params: { id: await someLeadId(context) } }) }],
   "GET /api/meetings/[id]/stamp": [{ auth: "session", permission: "review.read", request: async (context) => ({ params: { id: await meetingId(context) } }) }],
   "GET /api/meetings/[id]/summary": [

@@ -16,7 +16,7 @@ const SUMMARY_SELECT = {
   id: true, sourceSystem: true, externalId: true, name: true, email: true, company: true, title: true, capturedAt: true, originalSource: true, campaign: true,
   priority: true, queue: true, acceptanceStatus: true, outcome: true, flagged: true, severity: true, failurePoints: true,
   leadType: { select: { key: true, name: true } },
-  owner: { select: { id: true, name: true } },
+  owner: { select: { id: true, name: true, email: true } },
 } as const;
 
 /** The leads with these (sourceSystem, externalId) pairs, keyed "source\0external"; one query. */

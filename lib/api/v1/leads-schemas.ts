@@ -58,6 +58,10 @@ export const diagnosisSchema = z
   })
   .meta({ id: "Diagnosis" });
 
+export const personRefSchema = z
+  .object({ id: z.number().int(), name: z.string(), email: z.string().nullable().meta({ description: "Null for a person a CRM names without an email." }) })
+  .meta({ id: "PersonRef" });
+
 export const leadSummarySchema = z
   .object({
     id: z.number().int(),
@@ -70,7 +74,8 @@ export const leadSummarySchema = z
     originalSource: z.string().nullable(),
     leadType: z.string().nullable(),
     priority: z.enum(PRIORITIES).nullable(),
-    ownerId: z.number().int().nullable(),
+    ownerId: z.number().int().nullable().meta({ description: "The owner's person id; the same as owner.id." }),
+    owner: personRefSchema.nullable().meta({ description: "The person who owns the lead (a user, with or without a Baton sign-in)." }),
     acceptanceStatus: z.enum(ACCEPTANCE_STATUSES),
     flagged: z.boolean(),
     severity: z.number().int(),

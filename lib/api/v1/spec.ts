@@ -5,5 +5,6 @@ import "@/lib/api/v1/events-spec";
 import "@/lib/api/v1/decisions-spec";
 import "@/lib/api/v1/lookup-spec";
 import "@/lib/api/v1/definitions-spec";
+import "@/lib/api/v1/people-spec";
 
 export { generateOpenApiDocument } from "@/lib/api/v1/openapi";
