@@ -83,6 +83,11 @@ export const VERIFIERS: Record<string, Verifier> = {
     const sent = (body as { leads: Json[] }).leads;
     for (const written of response.leads as { index: number; id: number }[]) await verifyLead(sent[written.index]!, written.id);
   },
+  // An erasure: the lead is gone, and the audit log says so.
+  "DELETE /leads/{id}": async ({ params }) => {
+    expect(await db.lead.count({ where: { id: Number(params.id) } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "lead.erase", entityId: String(Number(params.id)) } })).toBe(1);
+  },
   // A person found or created: the answer is the stored user, and it now has the identity sent.
   "POST /people": async ({ body }, response) => {
     const sent = body as Json;

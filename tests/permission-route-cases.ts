@@ -27,6 +27,17 @@ async function meetingId({ world }: CaseContext): Promise<string> {
 export const ROUTE_CASE_LIST: Record<string, RouteCase[]> = {
   "GET /api/v1/leads": [{ auth: "token", scope: "read", permission: "leads.read", request: async () => ({ query: "status=pending&flagged=1&sort=severity.desc&size=25" }) }],
   "GET /api/v1/leads/[id]": [{ auth: "token", scope: "read", permission: "leads.read", request: async (context) => ({ params: { id: await someLeadId(context) } }) }],
+  "DELETE /api/v1/leads/[id]": [
+    {
+      auth: "token",
+      scope: "write",
+      permission: "leads.erase",
+      request: async ({ world }) => {
+        const lead = await db.lead.create({ data: { sourceSystem: "matrix", externalId: world.unique("matrix-erase"), name: "Erin Erasable", capturedAt: new Date() }, select: { id: true } });
+        return { params: { id: String(lead.id) } };
+      },
+    },
+  ],
   "POST /api/v1/leads/[id]/decisions": [
     { variant: "accept", auth: "token", scope: "write", permission: "leads.decide", request: (context) => decision(context, (lead) => ({ decision: "accept", version: lead.version, criteria: lead.criteria, nextAction: "Send pricing", nextActionDueAt: inTwoDays() })) },
     {

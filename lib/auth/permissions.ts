@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   "leads.decide": sales, // accept / reject / ask for information (own leads; managers their team)
   "leads.log_activity": sales,
   "leads.reassign": ["sales_manager", "revops", "admin"],
+  "leads.erase": ["admin"], // a GDPR erasure: the lead, its timeline and every trace of the person
   "queue.read": sales,
   "info_requests.answer": marketing,
   "dashboard.read": everyone,

@@ -17,3 +17,13 @@ registry.registerPath({
   request: { params: leadIdParamsSchema },
   responses: { 200: { description: "The lead", content: { "application/json": { schema: leadDetailSchema } } }, ...errorResponses(404, 422) },
 });
+
+registry.registerPath({
+  method: "delete",
+  path: "/leads/{id}",
+  summary: "Erase a lead and every trace of its person (a GDPR erasure request)",
+  description:
+    "Needs a write token of an admin. Removes the lead, its timeline, review, annotations and links, scrubs the audit log entries and stored replies that quote the person, and leaves one audit entry saying an erasure happened (no personal data). Afterwards the lead is a 404. Find the id by the CRM's id first: GET /leads?sourceSystem=…&externalId=….",
+  request: { params: leadIdParamsSchema },
+  responses: { 204: { description: "Erased" }, ...errorResponses(404, 422) },
+});
