@@ -19,6 +19,6 @@ registry.registerPath({
   request: { body: { required: true, content: { "application/json": { schema: definitionsChangeSchema } } } },
   responses: {
     200: { description: "Applied (or nothing to change); the definitions as they now stand", content: { "application/json": { schema: definitionsChangeResponseSchema } } },
-    ...errorResponses(400, 404, 409, 413, 422),
+    ...errorResponses(400, 403, 404, 409, 413, 422),
   },
 });

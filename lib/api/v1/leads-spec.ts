@@ -25,5 +25,5 @@ registry.registerPath({
   description:
     "Needs a write token of an admin. Removes the lead, its timeline, review, annotations and links, scrubs the audit log entries and stored replies that quote the person, and leaves one audit entry saying an erasure happened (no personal data). Afterwards the lead is a 404. Find the id by the CRM's id first: GET /leads?sourceSystem=…&externalId=….",
   request: { params: leadIdParamsSchema },
-  responses: { 204: { description: "Erased" }, ...errorResponses(404, 422) },
+  responses: { 204: { description: "Erased" }, ...errorResponses(403, 404, 422) },
 });

@@ -23,7 +23,7 @@ registry.registerPath({
   responses: {
     200: { description: "Updated, or unchanged", content: { "application/json": { schema: leadUpsertResponseSchema } } },
     201: { description: "Created", content: { "application/json": { schema: leadUpsertResponseSchema } } },
-    ...errorResponses(400, 409, 413, 422),
+    ...errorResponses(400, 403, 409, 413, 422),
   },
 });
 
@@ -36,6 +36,6 @@ registry.registerPath({
   responses: {
     200: { description: "Written; nothing new", content: { "application/json": { schema: leadBatchResponseSchema } } },
     201: { description: "Written; at least one lead created", content: { "application/json": { schema: leadBatchResponseSchema } } },
-    ...errorResponses(400, 409, 413, 422),
+    ...errorResponses(400, 403, 409, 413, 422),
   },
 });

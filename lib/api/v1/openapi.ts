@@ -22,9 +22,10 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   429: "Rate limited (see Retry-After)",
 };
 
+/** The error answers of an operation: 401 and 429 on every route, plus the statuses given (only those it can really answer). */
 export function errorResponses(...statuses: number[]) {
   return Object.fromEntries(
-    [401, 403, 429, ...statuses].map((status) => [status, { description: ERROR_DESCRIPTIONS[status] ?? "Error", content: { "application/json": { schema: apiErrorSchema } } }]),
+    [401, 429, ...statuses].map((status) => [status, { description: ERROR_DESCRIPTIONS[status] ?? "Error", content: { "application/json": { schema: apiErrorSchema } } }]),
   );
 }
 

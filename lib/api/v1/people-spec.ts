@@ -22,6 +22,6 @@ registry.registerPath({
   responses: {
     200: { description: "An existing person (linked to this identity if it was new)", content: { "application/json": { schema: personCreateResponseSchema } } },
     201: { description: "A new person", content: { "application/json": { schema: personCreateResponseSchema } } },
-    ...errorResponses(400, 409, 413, 422),
+    ...errorResponses(400, 403, 409, 413, 422),
   },
 });
