@@ -24,3 +24,15 @@ describe("the OpenAPI document's parameters", () => {
     expect(size.description).toContain("25, 50, 100");
   });
 });
+
+describe("the OpenAPI document's webhooks", () => {
+  it("documents the SLA alert events with their signature headers and a typed body", () => {
+    const webhooks = (document as { webhooks?: Record<string, { post: { parameters?: Parameter[]; requestBody?: unknown } }> }).webhooks ?? {};
+    expect(Object.keys(webhooks).sort()).toEqual(["sla.breach", "sla.escalation", "sla.warning"]);
+    for (const [type, item] of Object.entries(webhooks)) {
+      expect(item.post.parameters?.map((parameter) => parameter.name).sort(), type).toEqual(["webhook-id", "webhook-signature", "webhook-timestamp"]);
+      const ref = JSON.stringify(item.post.requestBody).match(/"#\/components\/schemas\/([^"]+)"/)?.[1];
+      expect(JSON.stringify(document.components?.schemas?.[ref ?? ""]), type).toContain(`"enum":["${type}"]`);
+    }
+  });
+});

@@ -6,5 +6,6 @@ import "@/lib/api/v1/decisions-spec";
 import "@/lib/api/v1/lookup-spec";
 import "@/lib/api/v1/definitions-spec";
 import "@/lib/api/v1/people-spec";
+import "@/lib/api/v1/webhooks-spec";
 
 export { generateOpenApiDocument } from "@/lib/api/v1/openapi";
