@@ -56,6 +56,20 @@ describe("GET /people", () => {
   });
 });
 
+describe("a lead's owner named by the CRM's id", () => {
+  it("is set from the person's identity or id; an unknown one is a 422 at owner.externalId", async () => {
+    const olga = await db.personIdentity.findFirstOrThrow({ where: { sourceSystem: "hubspot", externalId: "owner-1" }, select: { userId: true } });
+    const byCrmId = await call(postLead as Handler, "POST", "/leads", { token: workspace.tokens.adminWrite, body: { sourceSystem: "hubspot", externalId: "deal-1", name: "Crm Owned", capturedAt: "2025-03-14T09:00:00Z", owner: { externalId: "owner-1" } } });
+    expect(byCrmId.status, JSON.stringify(byCrmId.json)).toBe(201);
+    expect((await db.lead.findUniqueOrThrow({ where: { id: Number(byCrmId.json.id) }, select: { ownerId: true } })).ownerId).toBe(olga.userId);
+    const byId = await call(postLead as Handler, "POST", "/leads", { token: workspace.tokens.adminWrite, body: { sourceSystem: "hubspot", externalId: "deal-1", owner: { id: workspace.users.jordan } } });
+    expect(byId.json.action).toBe("updated");
+    const unknown = await call(postLead as Handler, "POST", "/leads", { token: workspace.tokens.adminWrite, body: { sourceSystem: "hubspot", externalId: "deal-1", owner: { sourceSystem: "salesforce", externalId: "owner-1" } } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.error?.fields).toEqual([{ path: "owner.externalId", message: "is not an active person (see GET /people)" }]);
+  });
+});
+
 describe("leads carry their owner", () => {
   it("as { id, name, email } in the list, the lookup and the detail", async () => {
     const created = await call(postLead as Handler, "POST", "/leads", { token: workspace.tokens.adminWrite, body: { sourceSystem: "crm", externalId: "own-1", name: "Owned Lead", capturedAt: "2025-03-14T09:00:00Z", owner: { email: "emma.novak@demo.example" } } });
