@@ -80,6 +80,7 @@ export const ROUTE_CASE_LIST: Record<string, RouteCase[]> = {
       auth: "token",
       scope: "read",
       permission: "leads.read",
+      unaudited: "A read sent as POST (a batch of ids in the body): it changes nothing.",
       request: async ({ world }) => {
         const lead = await db.lead.findUniqueOrThrow({ where: { id: await world.anyLead() }, select: { sourceSystem: true, externalId: true } });
         return { body: { leads: [lead, { sourceSystem: "matrix", externalId: "no-such-lead" }] } };
