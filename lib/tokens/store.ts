@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/auth/permissions";
-import type { AuditAuthor } from "@/lib/audit/via";
+import type { AuditAuthor, AuditVia } from "@/lib/audit/via";
 
 // API tokens are random, shown once, and stored only as a SHA-256 hash. A token acts with the role of
 // the user it was created for, narrowed by its scope (read, or read and write) and widened only by extra
@@ -90,7 +90,7 @@ export async function authenticateToken(authorization: string | null): Promise<T
 }
 
 /** An API write in the audit log: the token's user did it, through this token (as its integration, if any). */
-export function auditAuthorOf(principal: TokenPrincipal): AuditAuthor & { actorId: number } {
+export function auditAuthorOf(principal: TokenPrincipal): AuditAuthor & { actorId: number; via: AuditVia } {
   const apiToken = { id: principal.tokenId, name: principal.tokenName, ...(principal.integrationName ? { integration: principal.integrationName } : {}) };
   return { actorId: principal.user.id, via: { apiToken } };
 }

@@ -3,7 +3,8 @@ import type { z } from "zod";
 import { can, type Action } from "@/lib/auth/permissions";
 import { ApiError, errorResponse, fieldsFromZod } from "@/lib/api/v1/errors";
 import { consumeApiBudget } from "@/lib/api/v1/rate-limit";
-import { authenticateToken, type ExtraScope, type TokenPrincipal, type TokenScope } from "@/lib/tokens/store";
+import { runWithAuditVia } from "@/lib/audit/via-context";
+import { auditAuthorOf, authenticateToken, type ExtraScope, type TokenPrincipal, type TokenScope } from "@/lib/tokens/store";
 import { isStorableText } from "@/lib/storable-text";
 
 // The fixed shape of every /api/v1 route: authenticate the token -> rate limit -> check scope and the
@@ -38,7 +39,8 @@ export function apiRoute<Params = Record<string, never>>(options: ApiRouteOption
       if (options.scope !== "read" && options.scope !== "write" && !principal.extraScopes.includes(options.scope)) throw new ApiError(403, "forbidden", `This request needs a token with the ${options.scope} scope.`);
       if (!can(principal.user.role, options.action)) throw new ApiError(403, "forbidden", `The token's user (${principal.user.role}) may not do this.`);
       const params = (await route.params) ?? ({} as Params);
-      const result = await handler({ request, principal, params, body: (schema) => readBody(request, schema, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) });
+      // Audit rows the features record while serving this request name the token (and its integration).
+      const result = await runWithAuditVia(auditAuthorOf(principal).via, () => handler({ request, principal, params, body: (schema) => readBody(request, schema, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) }));
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return errorResponse(error);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { POST as changeDefinitions } from "@/app/api/v1/definitions/changes/route";
 import { POST as postEvents } from "@/app/api/v1/events/route";
 import { POST as postLead } from "@/app/api/v1/leads/route";
 import { seedApiWorkspace, type ApiWorkspace } from "@/lib/api/v1/workspace-testing";
@@ -44,6 +45,15 @@ describe("service tokens", () => {
     expect(listed).toMatchObject({ integrationName: "HubSpot" });
     expect(listed.lastUsedAt).not.toBeNull();
     expect(listed.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 89 * 86_400_000);
+  });
+
+  it("changes made through the features' own mutations (definitions here) are audited under the integration too", async () => {
+    const created = await createToken(workspace.revopsId, { name: "Definitions sync", scope: "write", integrationName: "Warehouse", definitionsWrite: "on" });
+    const body = { change: "reason", code: "bought_elsewhere", label: "Bought elsewhere", requiresDetail: false, detailPrompt: null, active: true, sortOrder: 70 };
+    expect((await call(changeDefinitions as Handler, "POST", "/definitions/changes", { token: created.token, body })).status).toBe(200);
+    const row = await db.auditLog.findFirstOrThrow({ where: { action: "definitions.rejection_reason.create" }, select: { actorId: true, after: true } });
+    expect(row.actorId).toBe(workspace.revopsId);
+    expect(splitVia(row.after).via?.apiToken).toEqual({ id: created.id, name: "Definitions sync", integration: "Warehouse" });
   });
 
   it("a token past its expiry is refused like a revoked one", async () => {
