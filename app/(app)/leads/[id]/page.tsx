@@ -3,10 +3,12 @@ import { notFound } from "next/navigation";
 import { DiagnosisStrip } from "@/components/diagnosis/diagnosis-strip";
 import { SymptomList } from "@/components/diagnosis/symptom-list";
 import { HandoffElementsPanel } from "@/components/leads/handoff-elements-panel";
+import { EraseLeadButton } from "@/components/leads/erase-lead-button";
 import { LeadSummary } from "@/components/leads/lead-summary";
 import { LeadTimeline } from "@/components/leads/lead-timeline";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { evaluateHandoffElements } from "@/lib/leads/handoff-elements";
 import { findLeadDetailPage } from "@/lib/leads/queries";
@@ -24,7 +26,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function LeadPage({ params }: Params) {
-  await requirePageUser("leads.read");
+  const user = await requirePageUser("leads.read");
   const id = parseId((await params).id);
   const detail = id ? await findLeadDetailPage(id) : null;
   if (!detail) notFound();
@@ -55,6 +57,11 @@ export default async function LeadPage({ params }: Params) {
       <Card title="Handoff timeline" description={`${lead.events.length} events, oldest first. Times in ${timeZone}.`}>
         <LeadTimeline events={lead.events} timeZone={timeZone} />
       </Card>
+      {can(user.role, "leads.erase") && (
+        <Card title="Erase personal data" description="For a data-protection (GDPR) erasure request. The API does the same: DELETE /api/v1/leads/{id}.">
+          <EraseLeadButton leadId={lead.id} name={lead.name} />
+        </Card>
+      )}
     </div>
   );
 }
