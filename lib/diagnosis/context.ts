@@ -104,13 +104,7 @@ export function buildContext(input: DiagnosisInput): DiagnosisContext {
     assignmentClock,
     acceptance: resolveAcceptance(input, timeline),
     outcome: resolveOutcome(input, timeline),
-    duplicates: detectDuplicateOutreach(
-      timeline,
-      input.lead,
-      input.relatedOutreach ?? [],
-      input.settings.duplicateWindowDays,
-      input.now,
-    ),
+    duplicates: detectDuplicateOutreach(timeline, input.lead.id, input.relatedOutreach ?? [], input.settings.duplicateWindowDays),
   };
 }
 

@@ -116,10 +116,9 @@ describe("diagnoseLead properties", () => {
         expect(d.steps.map((s) => s.step)).toEqual([...STEP_IDS]);
         expect(Number.isInteger(d.severity) && d.severity >= 0 && d.severity <= 100).toBe(true);
         const failing = d.steps.filter((s) => s.status === "fail");
-        const problems = d.steps.filter((s) => s.status === "fail" || s.status === "warn");
         expect(d.flagged).toBe(failing.length > 0);
         expect(d.firstBrokenStep).toBe(failing[0]?.step ?? null);
-        expect(d.severity === 0).toBe(problems.length === 0);
+        expect(d.severity === 0).toBe(!d.flagged);
         for (const s of d.steps) {
           const hasPoints = s.failurePoints.length > 0;
           expect(hasPoints).toBe(s.status === "fail" || s.status === "warn");

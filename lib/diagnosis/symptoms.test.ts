@@ -66,7 +66,7 @@ describe("symptoms", () => {
   it("reports symptoms in the DOMAIN order", () => {
     const ids = symptomsOf({
       lead: { acceptanceStatus: "rejected" },
-      events: [assigned, ev("rejected", 20, "rep-a")],
+      events: [assigned, ev("contacted", 10, "rep-a"), ev("rejected", 20, "rep-a")],
       relatedOutreach: [{ leadId: "lead-7", actorId: "rep-b", occurredAt: T0, match: "email" }],
     });
     expect(ids).toEqual(["sales_says_leads_bad", "high_intent_waits", "worked_twice", "pipeline_unexplained"]);

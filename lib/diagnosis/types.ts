@@ -135,6 +135,10 @@ export interface DiagnosisEvent {
 export interface RelatedOutreach {
   leadId: string;
   actorId: string;
+  /** The person's display name, so evidence names people, never raw ids. */
+  actorName?: string | null;
+  /** call, email, meeting… */
+  channel?: string | null;
   occurredAt: Date;
   match: "email" | "account";
 }
@@ -164,6 +168,8 @@ export interface Evidence {
   targetMinutes?: number;
   /** ISO timestamp */
   deadline?: string;
+  /** Another lead this evidence points at (duplicate outreach), for a link. */
+  leadId?: string;
 }
 
 export interface StepResult {
