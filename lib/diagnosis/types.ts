@@ -7,6 +7,7 @@ import type {
   Channel,
   EventType,
   FailurePoint,
+  HandoffElement,
   Intent,
   Outcome,
   Priority,
@@ -204,6 +205,31 @@ export interface DiagnosisFacts {
   firstSalesActionAt: string | null;
   /** The person owning the lead at `now`, as far as the record shows. */
   currentOwnerId: string | null;
+  currentOwnerName: string | null;
+  /** Where the priority came from: an explicit override on the record, the lead type, or the p3 default. */
+  prioritySource: "override" | "lead_type" | "default";
+  /** The lead type's own priority (shown beside an override), when the lead type is known. */
+  leadTypePriority: Priority | null;
+  /** The queue the lead was routed to: the latest `routed` event, else the record's queue. */
+  queue: string | null;
+  /** Acceptance and outcome as the timeline shows them (the record's columns may lag behind). */
+  acceptanceStatus: AcceptanceStatus;
+  outcome: Outcome;
+  /** How the handoff was closed without a win, if it was: a rejection counts even while the outcome is open. */
+  closedAs: "rejected" | "disqualified" | "lost" | null;
+}
+
+/** present: the record shows it; weak: a step warns about it; broken: a step fails on it. */
+export type ElementStatus = "present" | "weak" | "broken" | "pending" | "not_needed";
+
+/** One handoff element judged from the same step results as the diagnosis (never separately). */
+export interface ElementVerdict {
+  element: HandoffElement;
+  status: ElementStatus;
+  /** The step summary behind a weak/broken/pending verdict, null when present. */
+  reason: string | null;
+  /** The step whose result decided the verdict, null when none did. */
+  step: StepId | null;
 }
 
 export interface LeadDiagnosis {
@@ -219,5 +245,7 @@ export interface LeadDiagnosis {
   /** Failure points from warn steps only. */
   warnings: FailurePoint[];
   symptoms: DiagnosedSymptom[];
+  /** The six handoff elements, derived from `steps` (see elements.ts). */
+  elements: ElementVerdict[];
   facts: DiagnosisFacts;
 }
