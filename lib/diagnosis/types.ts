@@ -30,6 +30,8 @@ export interface WorkingCalendar {
   workdayEndMinute: number;
   /** 0 = Sunday .. 6 = Saturday. */
   workingDays: number[];
+  /** Local dates ("2026-12-25") that are not worked even on a working day. */
+  holidays?: string[];
 }
 
 export interface PrioritySla {
@@ -167,6 +169,12 @@ export interface Evidence {
   minutes?: number;
   /** The SLA expressed in elapsed minutes for this lead (business time already resolved). */
   targetMinutes?: number;
+  /** The SLA as defined, in words: "15 minutes", "1 business day". */
+  target?: string;
+  /** Business-day clocks only: the measured duration in working minutes (holidays and nights excluded). */
+  workingMinutes?: number;
+  /** Business-day clocks only: the SLA in working minutes (1 business day = one workday). */
+  targetWorkingMinutes?: number;
   /** ISO timestamp */
   deadline?: string;
   /** Another lead this evidence points at (duplicate outreach), for a link. */

@@ -62,7 +62,7 @@ export function diagnoseAcceptance(ctx: DiagnosisContext): StepResult {
       eventId: first.id,
       eventType: first.type,
       field: "acceptance_status",
-    }));
+    }, { sla: ctx.sla.decision, calendar: settings.calendar, now: ctx.now }));
     if (first.occurredAt.getTime() > deadline.getTime()) {
       findings.push({ level: "fail", point: "vague_acceptance", message: `the first decision came after the ${slaText} decision SLA` });
     }
@@ -70,7 +70,7 @@ export function diagnoseAcceptance(ctx: DiagnosisContext): StepResult {
     evidence.push(fieldEvidence("Decision recorded on the lead without a time", "acceptance_status", status));
     findings.push({ level: "warn", point: "vague_acceptance", message: `the lead is ${status} but the decision time is not recorded` });
   } else {
-    evidence.push(clockEvidence(`No decision yet (decision SLA ${slaText})`, clock.at, deadline, null, { field: "acceptance_status", value: status }));
+    evidence.push(clockEvidence(`No decision yet (decision SLA ${slaText})`, clock.at, deadline, null, { field: "acceptance_status", value: status }, { sla: ctx.sla.decision, calendar: settings.calendar, now: ctx.now }));
     if (ctx.now.getTime() > deadline.getTime()) {
       findings.push({ level: "fail", point: "vague_acceptance", message: `no accept, reject or info request within the ${slaText} decision SLA` });
     } else {

@@ -62,8 +62,8 @@ export function diagnoseRouting(ctx: DiagnosisContext): StepResult {
         field: "owner_assigned_at",
         eventId: first.eventId,
         eventType: first.eventType,
-        value: first.ownerId,
-      }),
+        value: personName(first.ownerId, first.ownerName),
+      }, { sla: ctx.sla.owner, calendar: settings.calendar, now }),
     );
     if (late) {
       findings.push({
@@ -87,7 +87,7 @@ export function diagnoseRouting(ctx: DiagnosisContext): StepResult {
       clockEvidence(`No person owns the lead (owner SLA ${slaText})`, lead.capturedAt, ownerDeadline, null, {
         field: "owner_assigned_at",
         value: null,
-      }),
+      }, { sla: ctx.sla.owner, calendar: settings.calendar, now }),
     );
     if (now.getTime() > ownerDeadline.getTime()) {
       findings.push({ level: "fail", point: "unclear_owner", message: `no person has owned the lead past the ${slaText} owner SLA` });
