@@ -315,7 +315,8 @@ export async function findLeadDetailPage(id: number, now = new Date()) {
   const found = await findDiagnosedLead(id, now);
   if (!found) return null;
   const { lead, definitions, diagnosis } = found;
-  const sla = lead.priority ? definitions.settings.slaByPriority[lead.priority] : undefined;
+  // The effective priority (the lead type's unless the record overrides it), as the diagnosis used it.
+  const sla = definitions.settings.slaByPriority[diagnosis.facts.priority];
   return {
     lead,
     timeZone: definitions.settings.calendar.timeZone,
