@@ -36,7 +36,7 @@ export function WorkspaceSettingsForm({ settings, canEdit }: { settings: Workspa
           <h3 id={id("calendar")} className="text-xs font-semibold uppercase tracking-wide text-slate-500">
             Working calendar
           </h3>
-          <p className="mt-1 text-xs text-slate-500">Business-day SLAs count only working hours on working days, in this time zone.</p>
+          <p className="mt-1 text-xs text-slate-500">Business-day SLAs count only working hours on working days, minus holidays, in this time zone.</p>
           <div className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <Field id={id("timeZone")} name="timeZone" label="Time zone" error={errorFor("timeZone")} help="An IANA name, for example Europe/Berlin or America/New_York.">
               {(control) => <input {...control} type="text" required autoComplete="off" spellCheck={false} defaultValue={settings.timeZone} className={controlClass} />}
@@ -75,6 +75,11 @@ export function WorkspaceSettingsForm({ settings, canEdit }: { settings: Workspa
             </div>
             <FieldError id={id("workingDays")} error={daysError} />
           </fieldset>
+          <div className="mt-4 max-w-xl">
+            <Field id={id("holidays")} name="holidays" label="Holidays" error={errorFor("holidays")} help="One date per line (YYYY-MM-DD), local to the time zone above. Business-day SLAs skip them like weekends, and the evidence shows both elapsed and working time.">
+              {(control) => <textarea {...control} rows={4} spellCheck={false} defaultValue={settings.holidays.join("\n")} placeholder={"2026-12-25\n2026-12-26"} className={controlClass} />}
+            </Field>
+          </div>
         </section>
 
         <section aria-labelledby={id("windows")} className="border-t border-slate-100 pt-5">

@@ -56,7 +56,8 @@ export function DiagnosisStrip({ steps, timeZone, initialStep }: { steps: StepRe
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{STEP_QUESTIONS[current.step]}</p>
           <p className="mt-1 text-sm text-slate-900">{current.summary}</p>
           {current.evidence.length > 0 ? (
-            <table className="mt-3 w-full text-left text-xs">
+            <div className="mt-3 overflow-x-auto">
+            <table className="w-full min-w-[28rem] text-left text-xs">
               <caption className="sr-only">Evidence used</caption>
               <thead className="text-slate-500">
                 <tr>
@@ -71,6 +72,7 @@ export function DiagnosisStrip({ steps, timeZone, initialStep }: { steps: StepRe
                 ))}
               </tbody>
             </table>
+            </div>
           ) : (
             <p className="mt-2 text-xs text-slate-500">No evidence was needed for this verdict.</p>
           )}

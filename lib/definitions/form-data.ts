@@ -43,6 +43,7 @@ export function readWorkspaceSettingsForm(formData: FormData) {
       "outcomeWindowDays",
       "minimumSpecificDetailLength",
       "inboundSources",
+      "holidays",
     ]),
     workingDays: texts(formData, "workingDays"),
   };

@@ -50,7 +50,7 @@ type ResolvedPriority = { priority: Priority; source: DiagnosisContext["priority
 function resolvePriority(input: DiagnosisInput): ResolvedPriority {
   const typePriority = input.leadType && isOneOf(PRIORITIES, input.leadType.priority) ? input.leadType.priority : null;
   if (isOneOf(PRIORITIES, input.lead.priority)) {
-    const over = typePriority ? ` (overrides ${typePriority} from lead type "${input.leadType?.name}")` : "";
+    const over = !typePriority ? "" : typePriority === input.lead.priority ? ` (the same as lead type "${input.leadType?.name}")` : ` (overrides ${typePriority} from lead type "${input.leadType?.name}")`;
     return { priority: input.lead.priority, source: "override", evidence: { label: `Priority set on the lead${over}`, field: "priority", value: input.lead.priority } };
   }
   if (typePriority) {

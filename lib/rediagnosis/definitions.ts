@@ -23,6 +23,7 @@ interface SettingsRow {
   outcome_window_days: number;
   minimum_specific_detail_length: number;
   inbound_sources: string[];
+  holidays: string[] | null;
 }
 
 interface SlaRow {
@@ -70,6 +71,7 @@ export async function loadDiagnosisDefinitions(client: Queryable): Promise<Diagn
           workdayStartMinute: row.workday_start_minute,
           workdayEndMinute: row.workday_end_minute,
           workingDays: row.working_days,
+          holidays: row.holidays ?? [],
         },
         slaByPriority,
         duplicateWindowDays: row.duplicate_window_days,
