@@ -111,13 +111,13 @@ describe("definitions drive the diagnosis", () => {
     expect(await slowAtRouting(quickLeadId)).toBe(false);
     expect(await db.lead.findUniqueOrThrow({ where: { id: slowLeadId }, select: { flagged: true } })).toEqual({ flagged: true });
 
-    const relaxed = await updatePrioritySla(actorId, await p1SlaInput({ ownerSlaAmount: 45 }));
+    const relaxed = await updatePrioritySla(actorId, await p1SlaInput({ ownerSlaAmount: 45, applyToPast: "on" }));
     expect(relaxed).toMatchObject({ changed: true, record: { ownerSlaAmount: 45, ownerSlaUnit: "minutes", version: 1 } });
     await rediagnoseAll(pool, { now: NOW });
     expect(await slowAtRouting(slowLeadId)).toBe(false);
     expect(await slowAtRouting(quickLeadId)).toBe(false);
 
-    await updatePrioritySla(actorId, await p1SlaInput({ ownerSlaAmount: 5 }));
+    await updatePrioritySla(actorId, await p1SlaInput({ ownerSlaAmount: 5, applyToPast: "on" }));
     await rediagnoseAll(pool, { now: NOW });
     expect(await slowAtRouting(slowLeadId)).toBe(true);
     expect(await slowAtRouting(quickLeadId)).toBe(true);

@@ -24,6 +24,7 @@ export function readPrioritySlaForm(formData: FormData) {
     "ownerSlaUnit",
     "decisionSlaAmount",
     "decisionSlaUnit",
+    "applyToPast",
     "firstActionSlaAmount",
     "firstActionSlaUnit",
   ]);

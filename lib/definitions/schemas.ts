@@ -52,6 +52,8 @@ export const prioritySlaSchema = z
     decisionSlaUnit: slaUnit("decision"),
     firstActionSlaAmount: slaAmount("first-action"),
     firstActionSlaUnit: slaUnit("first-action"),
+    /** Off (the default): leads captured before the save keep the targets they were judged by. */
+    applyToPast: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()),
   })
   .superRefine((value, ctx) => {
     for (const { kind, amount, unit } of SLA_KINDS) {

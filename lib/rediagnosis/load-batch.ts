@@ -1,6 +1,6 @@
 import type { DiagnosisEvent, DiagnosisInput, DiagnosisLead, RelatedOutreach } from "@/lib/diagnosis/types";
 import { DEFAULT_SETTINGS } from "@/lib/diagnosis/defaults";
-import type { DiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
+import { settingsInForce, type DiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
 import { queryEach, type Queryable } from "@/lib/db/queryable";
 
 // Reads what the engine needs for a batch of leads in three set-based queries: the leads, their events,
@@ -120,7 +120,7 @@ export function buildDiagnosisInput(row: LeadRow, events: EventRow[], outreach: 
     lead: toDiagnosisLead(row, leadType?.key ?? null),
     events: events.map((event) => toDiagnosisEvent(event, definitions.userNames)),
     leadType,
-    settings: definitions.settings,
+    settings: settingsInForce(definitions, row.captured_at),
     rejectionReasons: definitions.rejectionReasons,
     relatedOutreach: outreach.map((item) => ({
       leadId: String(item.other_lead_id),
