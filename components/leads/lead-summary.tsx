@@ -47,9 +47,9 @@ export function LeadSummary({ lead, diagnosis, timeZone }: { lead: LeadDetail; d
       </div>
       <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-4">
         {rows.map(([label, value]) => (
-          <div key={label}>
+          <div key={label} className="min-w-0">
             <dt className="text-xs text-slate-500">{label}</dt>
-            <dd className="text-slate-900">{value}</dd>
+            <dd className="break-words text-slate-900">{value}</dd>
           </div>
         ))}
       </dl>
