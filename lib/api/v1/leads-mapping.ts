@@ -56,9 +56,10 @@ export function toLeadDetail(lead: LeadDetail, result: LeadDiagnosis | null, com
     rejectionDetail: lead.rejectionDetail,
     nextAction: lead.nextAction,
     nextActionDueAt: lead.nextActionDueAt?.toISOString() ?? null,
-    flagged: lead.flagged,
-    severity: lead.severity,
-    failurePoints: lead.failurePoints,
+    // The diagnosis computed with this answer, so the summary never disagrees with its steps.
+    flagged: result?.flagged ?? lead.flagged,
+    severity: result?.severity ?? lead.severity,
+    failurePoints: result?.failurePoints ?? lead.failurePoints,
     version: lead.version,
     timeline: lead.events.map((event) => ({
       id: event.id,
@@ -79,6 +80,16 @@ export function toLeadDetail(lead: LeadDetail, result: LeadDiagnosis | null, com
             warnings: result.warnings,
             steps: result.steps.map((step) => ({ ...step, evidence: step.evidence as unknown as Record<string, unknown>[] })),
             symptoms: result.symptoms.map((symptom) => ({ ...symptom, inspect: [...symptom.inspect] })),
+            elements: result.elements.map((element) => ({ ...element })),
+            record: {
+              ownerId: result.facts.currentOwnerId !== null && /^\d+$/.test(result.facts.currentOwnerId) ? Number(result.facts.currentOwnerId) : null,
+              queue: result.facts.queue,
+              acceptanceStatus: result.facts.acceptanceStatus,
+              outcome: result.facts.outcome,
+              closedAs: result.facts.closedAs,
+              priority: result.facts.priority,
+              prioritySource: result.facts.prioritySource,
+            },
             computedAt: computedAt.toISOString(),
           }
         : null,
