@@ -1,0 +1,141 @@
+import "server-only";
+import { pool } from "@/lib/db";
+import { POOR_FIT_SIGNALS, SOURCE_SIGNALS, type SourceSignal } from "@/lib/decisions/buyer-feedback";
+import type { FeedbackGrouping } from "@/lib/decisions/feedback-queries";
+import { leadListSearchParams, NONE_VALUE } from "@/lib/leads/list-query";
+import { loadDashboardContext } from "@/lib/metrics/context";
+import { addDays, todayIn } from "@/lib/metrics/filters";
+import { LEADS_FROM, leadFilterSql, segmentSql, type LeadFilter, type MetricContext } from "@/lib/metrics/predicates";
+import { runSql } from "@/lib/metrics/run";
+import type { Segment } from "@/lib/metrics/segments";
+import { sql, type Sql } from "@/lib/metrics/sql";
+
+// What buyers objected to and whether sales found the leads to be what their source promised, per source
+// or campaign, for the leads captured in a period and in the period before it (the trend). Every count is
+// taken with the lead list's own filter (lib/metrics/predicates.ts: source or campaign, capture dates and a
+// segment), and every count links to that list: the leads behind a number are exactly the leads it counts.
+
+export interface CountWithTrend {
+  count: number;
+  previous: number;
+  /** The lead list showing exactly the leads counted. */
+  href: string;
+}
+
+export interface BuyerFeedbackGroup {
+  /** The source or campaign; NONE_VALUE when the leads have none. */
+  key: string;
+  decided: CountWithTrend;
+  withSignal: CountWithTrend;
+  signals: Record<SourceSignal, CountWithTrend>;
+  /** Share of the signals given that say the source did not deliver (wrong person, company, not a buyer). */
+  poorFitShare: number | null;
+  objections: ({ code: string; label: string } & CountWithTrend)[];
+}
+
+export interface BuyerFeedbackView {
+  grouping: FeedbackGrouping;
+  from: string;
+  to: string;
+  previousFrom: string;
+  previousTo: string;
+  groups: BuyerFeedbackGroup[];
+  totals: { decided: number; withSignal: number };
+}
+
+interface Window {
+  from: string;
+  to: string;
+}
+
+/** The capture window of the last `days` days up to today (workspace time zone), and the one before it. */
+export function feedbackWindows(days: number, today: string): { current: Window; previous: Window } {
+  const from = addDays(today, -(days - 1));
+  return { current: { from, to: today }, previous: { from: addDays(from, -days), to: addDays(from, -1) } };
+}
+
+const SIGNAL_SEGMENTS: Record<SourceSignal, Segment> = Object.fromEntries(SOURCE_SIGNALS.map((signal) => [signal, { kind: "source_signal", signal }])) as Record<SourceSignal, Segment>;
+
+function groupFilter(grouping: FeedbackGrouping, key: string, window: Window): LeadFilter {
+  return { ...(grouping === "source" ? { sources: [key] } : { campaigns: [key] }), from: window.from, to: window.to };
+}
+
+export function drillDownHref(grouping: FeedbackGrouping, key: string, window: Window, segment: Segment): string {
+  return `/leads?${leadListSearchParams({ ...groupFilter(grouping, key, window), segment }).toString()}`;
+}
+
+interface CountRow {
+  group_key: string | null;
+  decided: number;
+  with_signal: number;
+  good_fit: number;
+  wrong_person: number;
+  wrong_company: number;
+  not_a_real_buyer: number;
+}
+
+async function countWindow(grouping: FeedbackGrouping, window: Window, context: MetricContext) {
+  const column: Sql = grouping === "source" ? sql`l.original_source` : sql`l.campaign`;
+  const count = (segment: Segment) => sql`count(*) FILTER (WHERE ${segmentSql(segment, context)})::int`;
+  const inWindow = leadFilterSql({ from: window.from, to: window.to }, context);
+  const [signals, objections] = await Promise.all([
+    runSql<CountRow>(
+      pool,
+      sql`SELECT ${column} AS group_key, ${count({ kind: "decided" })} AS decided, ${count({ kind: "decided_with_signal" })} AS with_signal,
+        ${count(SIGNAL_SEGMENTS.good_fit)} AS good_fit, ${count(SIGNAL_SEGMENTS.wrong_person)} AS wrong_person,
+        ${count(SIGNAL_SEGMENTS.wrong_company)} AS wrong_company, ${count(SIGNAL_SEGMENTS.not_a_real_buyer)} AS not_a_real_buyer
+      FROM ${LEADS_FROM} WHERE ${inWindow} GROUP BY 1`,
+    ),
+    runSql<{ group_key: string | null; code: string; count: number }>(
+      pool,
+      sql`SELECT ${column} AS group_key, l.objection_code AS code, count(*)::int AS count FROM ${LEADS_FROM}
+      WHERE ${inWindow} AND l.objection_code IS NOT NULL GROUP BY 1, 2`,
+    ),
+  ]);
+  return { signals, objections };
+}
+
+export async function findBuyerFeedback(grouping: FeedbackGrouping, days: number, now = new Date()): Promise<BuyerFeedbackView> {
+  const context = await loadDashboardContext(pool);
+  const { current, previous } = feedbackWindows(days, todayIn(context.timeZone, now));
+  const [labels, now_, before] = await Promise.all([
+    pool.query<{ code: string; label: string }>("SELECT code, label FROM objections"),
+    countWindow(grouping, current, context),
+    countWindow(grouping, previous, context),
+  ]);
+  const objectionLabel = new Map(labels.rows.map((row) => [row.code, row.label]));
+  const keyOf = (value: string | null) => value ?? NONE_VALUE;
+  const previousSignals = new Map(before.signals.map((row) => [keyOf(row.group_key), row]));
+  const previousObjections = new Map(before.objections.map((row) => [`${keyOf(row.group_key)}\u0000${row.code}`, row.count]));
+  const currentObjections = new Map<string, typeof now_.objections>();
+  for (const row of now_.objections) currentObjections.set(keyOf(row.group_key), [...(currentObjections.get(keyOf(row.group_key)) ?? []), row]);
+
+  const groups = now_.signals.map((row): BuyerFeedbackGroup => {
+    const key = keyOf(row.group_key);
+    const past = previousSignals.get(key);
+    const trend = (segment: Segment, count: number, previousCount: number): CountWithTrend => ({ count, previous: previousCount, href: drillDownHref(grouping, key, current, segment) });
+    const signals = Object.fromEntries(SOURCE_SIGNALS.map((signal) => [signal, trend(SIGNAL_SEGMENTS[signal], row[signal], past?.[signal] ?? 0)])) as Record<SourceSignal, CountWithTrend>;
+    const poor = POOR_FIT_SIGNALS.reduce((sum, signal) => sum + row[signal], 0);
+    return {
+      key,
+      decided: trend({ kind: "decided" }, row.decided, past?.decided ?? 0),
+      withSignal: trend({ kind: "decided_with_signal" }, row.with_signal, past?.with_signal ?? 0),
+      signals,
+      poorFitShare: poor + row.good_fit === 0 ? null : poor / (poor + row.good_fit),
+      objections: (currentObjections.get(key) ?? [])
+        .map((objection) => ({ code: objection.code, label: objectionLabel.get(objection.code) ?? objection.code, ...trend({ kind: "objection", code: objection.code }, objection.count, previousObjections.get(`${key}\u0000${objection.code}`) ?? 0) }))
+        .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
+    };
+  });
+  // Sources with feedback first; a source without any decision in the window tells nothing here.
+  const shown = groups.filter((group) => group.decided.count > 0 || group.objections.length > 0).sort((a, b) => b.decided.count - a.decided.count || a.key.localeCompare(b.key));
+  return {
+    grouping,
+    from: current.from,
+    to: current.to,
+    previousFrom: previous.from,
+    previousTo: previous.to,
+    groups: shown,
+    totals: { decided: shown.reduce((sum, group) => sum + group.decided.count, 0), withSignal: shown.reduce((sum, group) => sum + group.withSignal.count, 0) },
+  };
+}
