@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { ACCEPTANCE_STATUS_LABELS, OUTCOME_LABELS, sourceLabel } from "@/lib/leads/labels";
+import { buyerFeedbackFacts } from "@/lib/leads/buyer-feedback-facts";
 import type { LeadDetail } from "@/lib/leads/queries";
 import { formatDateTime } from "@/lib/time";
 
@@ -13,6 +14,7 @@ export function LeadSummary({ lead, timeZone }: { lead: LeadDetail; timeZone: st
     ["Owner", lead.owner?.name ?? (lead.queue ? `Queue: ${lead.queue}` : "Unassigned")],
     ["Decision", ACCEPTANCE_STATUS_LABELS[lead.acceptanceStatus]],
     ["Outcome", OUTCOME_LABELS[lead.outcome]],
+    ...buyerFeedbackFacts(lead).map(([label, value, hint]): [string, React.ReactNode] => [label, hint ? `${value}: “${hint}”` : value]),
   ];
   return (
     <header className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
