@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { SOURCE_SIGNAL_LABELS, SOURCE_SIGNALS } from "@/lib/decisions/buyer-feedback";
 import type { BuyerFeedbackGroup, BuyerFeedbackView, CountWithTrend } from "@/lib/decisions/buyer-feedback-queries";
-import { NONE_VALUE } from "@/lib/leads/none-value";
+import { NONE_VALUE } from "@/lib/lead-set/none-value";
 import { sourceLabel } from "@/lib/leads/labels";
 
 const MAX_OBJECTIONS = 4;

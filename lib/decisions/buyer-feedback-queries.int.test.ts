@@ -4,7 +4,7 @@ import { findBuyerFeedback, type CountWithTrend } from "@/lib/decisions/buyer-fe
 import { acceptLead, rejectLead } from "@/lib/decisions/mutations";
 import { ALL_MET, createAssignedLead, createDecisionWorld, type DecisionWorld } from "@/lib/decisions/test-fixtures";
 import { stopBoss } from "@/lib/jobs/boss";
-import { parseLeadListQuery } from "@/lib/leads/list-query";
+import { parseLeadListQuery } from "@/lib/lead-set/query";
 import { findLeads } from "@/lib/leads/queries";
 
 // Sales feedback's objections and signals per source: each number is the count of exactly the leads its

@@ -2,17 +2,17 @@ import "server-only";
 import { pool } from "@/lib/db";
 import { POOR_FIT_SIGNALS, SOURCE_SIGNALS, type SourceSignal } from "@/lib/decisions/buyer-feedback";
 import type { FeedbackGrouping } from "@/lib/decisions/feedback-queries";
-import { leadListSearchParams, NONE_VALUE } from "@/lib/leads/list-query";
+import { leadListSearchParams, NONE_VALUE } from "@/lib/lead-set/query";
 import { loadDashboardContext } from "@/lib/metrics/context";
-import { addDays, todayIn } from "@/lib/metrics/filters";
-import { LEADS_FROM, leadFilterSql, segmentSql, type LeadFilter, type MetricContext } from "@/lib/metrics/predicates";
-import { runSql } from "@/lib/metrics/run";
-import type { Segment } from "@/lib/metrics/segments";
-import { sql, type Sql } from "@/lib/metrics/sql";
+import { addDays, todayIn } from "@/lib/lead-set/filters";
+import { LEADS_FROM, leadFilterSql, segmentSql, type LeadFilter, type MetricContext } from "@/lib/lead-set/predicates";
+import { runSql } from "@/lib/db/run";
+import type { Segment } from "@/lib/lead-set/segments";
+import { sql, type Sql } from "@/lib/db/sql";
 
 // What buyers objected to and whether sales found the leads to be what their source promised, per source
 // or campaign, for the leads captured in a period and in the period before it (the trend). Every count is
-// taken with the lead list's own filter (lib/metrics/predicates.ts: source or campaign, capture dates and a
+// taken with the lead list's own filter (lib/lead-set/predicates.ts: source or campaign, capture dates and a
 // segment), and every count links to that list: the leads behind a number are exactly the leads it counts.
 
 export interface CountWithTrend {

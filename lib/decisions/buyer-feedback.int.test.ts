@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postEvents } from "@/app/api/v1/events/route";
 import { POST as decide } from "@/app/api/v1/leads/[id]/decisions/route";
-import { createApiToken } from "@/lib/api/tokens";
+import { createApiToken } from "@/lib/tokens/store";
 import { db } from "@/lib/db";
 import { acceptLead, logFirstAction, rejectLead } from "@/lib/decisions/mutations";
 import { ALL_MET, createAssignedLead, createDecisionWorld, inAnHour, type DecisionWorld } from "@/lib/decisions/test-fixtures";
 import { createObjection, updateObjection } from "@/lib/definitions/objections";
 import { ValidationError } from "@/lib/errors";
-import { call, type Handler } from "@/lib/events/api-testing";
+import { call, type Handler } from "@/lib/api/v1/testing";
 import { stopBoss } from "@/lib/jobs/boss";
 
 // The buyer's objection and the source-quality signal, recorded through what the queue's actions call,

@@ -1,4 +1,4 @@
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 
 // A lead's summary columns (owner, decision, outcome, next action, the buyer's latest objection and the
 // latest source-quality signal) follow its events: after events are
