@@ -1,14 +1,11 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { SOURCE_SIGNAL_LABELS, SOURCE_SIGNALS } from "@/lib/decisions/buyer-feedback";
+import { MIN_SIGNALS_FOR_FINDING, POOR_FIT_FINDING_SHARE, SOURCE_SIGNAL_LABELS, SOURCE_SIGNALS } from "@/lib/decisions/buyer-feedback";
 import type { BuyerFeedbackGroup, BuyerFeedbackView, CountWithTrend } from "@/lib/decisions/buyer-feedback-queries";
 import { NONE_VALUE } from "@/lib/lead-set/none-value";
 import { sourceLabel } from "@/lib/leads/labels";
 
 const MAX_OBJECTIONS = 4;
-/** Above this share of poor-fit signals (with enough of them) a source is called out. */
-const POOR_FIT_ALERT = 0.4;
-const MIN_SIGNALS_FOR_ALERT = 3;
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? "—" : `${Math.round((part / whole) * 100)}%`;
@@ -44,7 +41,7 @@ function groupLabel(view: Pick<BuyerFeedbackView, "grouping">, key: string) {
 
 function Group({ view, group }: { view: BuyerFeedbackView; group: BuyerFeedbackGroup }) {
   const signals = SOURCE_SIGNALS.reduce((sum, signal) => sum + group.signals[signal].count, 0);
-  const alert = group.poorFitShare !== null && signals >= MIN_SIGNALS_FOR_ALERT && group.poorFitShare >= POOR_FIT_ALERT;
+  const alert = group.poorFitShare !== null && signals >= MIN_SIGNALS_FOR_FINDING && group.poorFitShare >= POOR_FIT_FINDING_SHARE;
   return (
     <li className="space-y-2 px-4 py-3" aria-label={groupLabel(view, group.key)}>
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">

@@ -26,6 +26,10 @@ export const SOURCE_SIGNAL_LABELS: Record<SourceSignal, string> = {
 /** Signals that say the source did not deliver what it promised. */
 export const POOR_FIT_SIGNALS: readonly SourceSignal[] = ["wrong_person", "wrong_company", "not_a_real_buyer"];
 
+/** A source is called out when at least this share of its signals say poor fit, out of at least this many. */
+export const POOR_FIT_FINDING_SHARE = 0.4;
+export const MIN_SIGNALS_FOR_FINDING = 3;
+
 /** Timeline events that can carry the buyer's objection: a no, or the first conversation. */
 export const OBJECTION_EVENT_TYPES = ["rejected", "disqualified", "lost", "contacted", "meeting_booked"] as const;
 /** Timeline events that can carry a source-quality signal: the rep's accept or reject. */
