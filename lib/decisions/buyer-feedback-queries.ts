@@ -4,7 +4,7 @@ import { POOR_FIT_SIGNALS, SOURCE_SIGNALS, type SourceSignal } from "@/lib/decis
 import type { FeedbackGrouping } from "@/lib/decisions/feedback-queries";
 import { leadListSearchParams, NONE_VALUE } from "@/lib/lead-set/query";
 import { loadDashboardContext } from "@/lib/metrics/context";
-import { addDays, todayIn } from "@/lib/lead-set/filters";
+import { addDays, todayIn } from "@/lib/time";
 import { LEADS_FROM, leadFilterSql, segmentSql, type LeadFilter, type MetricContext } from "@/lib/lead-set/predicates";
 import { runSql } from "@/lib/db/run";
 import type { Segment } from "@/lib/lead-set/segments";

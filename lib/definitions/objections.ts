@@ -1,10 +1,10 @@
 import "server-only";
-import type { z } from "zod";
+import { parseInput } from "@/lib/actions/input";
+import { onUniqueViolation } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Prisma } from "@/lib/db";
 import { NotFoundError, StaleWriteError, ValidationError } from "@/lib/errors";
 import { objectionCreateSchema, objectionUpdateSchema } from "@/lib/definitions/objection-schemas";
-import { toFieldErrors } from "@/lib/definitions/schemas";
 
 // The objections reps pick from (definitions page): read, add, edit. Same rules as rejection reasons:
 // optimistic concurrency, an audit row per change, the code fixed once created. The diagnosis does not
@@ -24,34 +24,23 @@ export async function findActiveObjections(): Promise<{ code: string; label: str
   return db.objection.findMany({ where: { active: true }, select: { code: true, label: true, requiresDetail: true }, orderBy: ORDER });
 }
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new ValidationError(toFieldErrors(result.error), "Some fields need attention. Nothing was saved.");
-  return result.data;
-}
-
 const audit = (tx: Prisma.TransactionClient, actorId: number, action: string, id: number, before: unknown, after: unknown) =>
   recordAudit(tx, { actorId, action: `definitions.objection.${action}`, entityType: "objection", entityId: id, before, after });
 
 export async function createObjection(actorId: number, input: unknown) {
-  const values = parse(objectionCreateSchema, input);
+  const values = parseInput(objectionCreateSchema, input);
   const duplicate = () => new ValidationError({ code: [`An objection with the code ${values.code} already exists. Choose another code.`] }, "Some fields need attention. Nothing was saved.");
-  try {
-    return await db.$transaction(async (tx) => {
-      if (await tx.objection.findUnique({ where: { code: values.code }, select: { id: true } })) throw duplicate();
-      const after = await tx.objection.create({ data: values, select: OBJECTION_SELECT });
-      await audit(tx, actorId, "create", after.id, null, after);
-      return { changed: true, record: after };
-    });
-  } catch (cause) {
-    // Two saves at once: the unique index catches what the check above could not.
-    if ((cause as { code?: unknown } | null)?.code === "P2002") throw duplicate();
-    throw cause;
-  }
+  const work = db.$transaction(async (tx) => {
+    if (await tx.objection.findUnique({ where: { code: values.code }, select: { id: true } })) throw duplicate();
+    const after = await tx.objection.create({ data: values, select: OBJECTION_SELECT });
+    await audit(tx, actorId, "create", after.id, null, after);
+    return { changed: true, record: after };
+  });
+  return onUniqueViolation(work, duplicate);
 }
 
 export async function updateObjection(actorId: number, input: unknown) {
-  const { id, version, ...fields } = parse(objectionUpdateSchema, input);
+  const { id, version, ...fields } = parseInput(objectionUpdateSchema, input);
   return db.$transaction(async (tx) => {
     const before = await tx.objection.findUnique({ where: { id }, select: OBJECTION_SELECT });
     if (!before) throw new NotFoundError("That objection");
