@@ -2,10 +2,11 @@ import "server-only";
 import { pool } from "@/lib/db";
 import { POOR_FIT_SIGNALS, SOURCE_SIGNALS, type SourceSignal } from "@/lib/decisions/buyer-feedback";
 import type { FeedbackGrouping } from "@/lib/decisions/feedback-queries";
+import { signalCountColumns, type SignalCounts } from "@/lib/decisions/signal-counts";
 import { leadListSearchParams, NONE_VALUE } from "@/lib/lead-set/query";
 import { loadDashboardContext } from "@/lib/metrics/context";
 import { addDays, todayIn } from "@/lib/time";
-import { LEADS_FROM, leadFilterSql, segmentSql, type LeadFilter, type MetricContext } from "@/lib/lead-set/predicates";
+import { LEADS_FROM, leadFilterSql, type LeadFilter, type MetricContext } from "@/lib/lead-set/predicates";
 import { runSql } from "@/lib/db/run";
 import type { Segment } from "@/lib/lead-set/segments";
 import { sql, type Sql } from "@/lib/db/sql";
@@ -64,27 +65,15 @@ export function drillDownHref(grouping: FeedbackGrouping, key: string, window: W
   return `/leads?${leadListSearchParams({ ...groupFilter(grouping, key, window), segment }).toString()}`;
 }
 
-interface CountRow {
-  group_key: string | null;
-  decided: number;
-  with_signal: number;
-  good_fit: number;
-  wrong_person: number;
-  wrong_company: number;
-  not_a_real_buyer: number;
-}
+type CountRow = SignalCounts & { group_key: string | null };
 
 async function countWindow(grouping: FeedbackGrouping, window: Window, context: MetricContext) {
   const column: Sql = grouping === "source" ? sql`l.original_source` : sql`l.campaign`;
-  const count = (segment: Segment) => sql`count(*) FILTER (WHERE ${segmentSql(segment, context)})::int`;
   const inWindow = leadFilterSql({ from: window.from, to: window.to }, context);
   const [signals, objections] = await Promise.all([
     runSql<CountRow>(
       pool,
-      sql`SELECT ${column} AS group_key, ${count({ kind: "decided" })} AS decided, ${count({ kind: "decided_with_signal" })} AS with_signal,
-        ${count(SIGNAL_SEGMENTS.good_fit)} AS good_fit, ${count(SIGNAL_SEGMENTS.wrong_person)} AS wrong_person,
-        ${count(SIGNAL_SEGMENTS.wrong_company)} AS wrong_company, ${count(SIGNAL_SEGMENTS.not_a_real_buyer)} AS not_a_real_buyer
-      FROM ${LEADS_FROM} WHERE ${inWindow} GROUP BY 1`,
+      sql`SELECT ${column} AS group_key, ${signalCountColumns(context)} FROM ${LEADS_FROM} WHERE ${inWindow} GROUP BY 1`,
     ),
     runSql<{ group_key: string | null; code: string; count: number }>(
       pool,

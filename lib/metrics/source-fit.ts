@@ -5,8 +5,8 @@ import { rate, runSql } from "@/lib/db/run";
 import { sql } from "@/lib/db/sql";
 import { drillHref, type DashboardFilter } from "@/lib/lead-set/filters";
 import { NONE_VALUE } from "@/lib/lead-set/none-value";
-import { LEADS_FROM, leadFilterSql, segmentSql, type MetricContext } from "@/lib/lead-set/predicates";
-import type { Segment } from "@/lib/lead-set/segments";
+import { LEADS_FROM, leadFilterSql, type MetricContext } from "@/lib/lead-set/predicates";
+import { segmentCount, signalCountColumns, type SignalCounts } from "@/lib/decisions/signal-counts";
 
 // Beside source_to_accepted_rate: what reps said about the fit of each source's leads. A source sales
 // accepts at a high rate while its signals say wrong person / wrong company / not a real buyer is a
@@ -37,26 +37,12 @@ export interface SourceFitView {
   withSignal: number;
 }
 
-interface Row {
-  source: string | null;
-  captured: number;
-  accepted: number;
-  decided: number;
-  with_signal: number;
-  good_fit: number;
-  wrong_person: number;
-  wrong_company: number;
-  not_a_real_buyer: number;
-}
+type Row = SignalCounts & { source: string | null; captured: number; accepted: number };
 
 export async function querySourceFit(client: Queryable, filter: DashboardFilter, context: MetricContext): Promise<SourceFitView> {
-  const count = (segment: Segment) => sql`count(*) FILTER (WHERE ${segmentSql(segment, context)})::int`;
-  const signal = (value: SourceSignal) => count({ kind: "source_signal", signal: value });
   const rows = await runSql<Row>(
     client,
-    sql`SELECT l.original_source AS source, count(*)::int AS captured, ${count({ kind: "accepted" })} AS accepted, ${count({ kind: "decided" })} AS decided,
-      ${count({ kind: "decided_with_signal" })} AS with_signal, ${signal("good_fit")} AS good_fit, ${signal("wrong_person")} AS wrong_person,
-      ${signal("wrong_company")} AS wrong_company, ${signal("not_a_real_buyer")} AS not_a_real_buyer
+    sql`SELECT l.original_source AS source, count(*)::int AS captured, ${segmentCount({ kind: "accepted" }, context)} AS accepted, ${signalCountColumns(context)}
     FROM ${LEADS_FROM} WHERE ${leadFilterSql(filter, context)} GROUP BY 1 ORDER BY 2 DESC, 1`,
   );
   const total = rows.reduce((sum, row) => ({ captured: sum.captured + row.captured, accepted: sum.accepted + row.accepted }), { captured: 0, accepted: 0 });
