@@ -13,7 +13,7 @@ function percent(part: number, whole: number): string {
 
 /** A count that opens the leads behind it, with its change against the period before. */
 function Count({ value, label }: { value: CountWithTrend; label: string }) {
-  const change = value.count - value.previous;
+  const change = value.previous === null ? 0 : value.count - value.previous;
   const arrow = change > 0 ? "▲" : change < 0 ? "▼" : "";
   return (
     <span className="inline-flex items-baseline gap-1 tabular-nums">
@@ -91,7 +91,8 @@ export function BuyerFeedbackTable({ view }: { view: BuyerFeedbackView }) {
           Objections and source quality
         </h2>
         <p className="mt-0.5 text-xs text-slate-600">
-          Leads captured {view.from} to {view.to}. Arrows compare with {view.previousFrom} to {view.previousTo}. Across these {view.grouping === "source" ? "sources" : "campaigns"},{" "}
+          {view.from ? `Leads captured ${view.from} to ${view.to}.` : `All leads captured up to ${view.to}.`}{" "}
+          {view.previous ? `Arrows compare with ${view.previous.from} to ${view.previous.to}.` : ""} Across these {view.grouping === "source" ? "sources" : "campaigns"},{" "}
           <strong className="font-medium text-slate-800">{percent(view.totals.withSignal, view.totals.decided)}</strong> of {view.totals.decided} decisions carry a
           source-quality signal: the fewer, the less the signal counts can be trusted.
         </p>

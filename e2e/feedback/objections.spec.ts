@@ -4,7 +4,6 @@ import { expect, signInAs, test } from "../fixtures/auth";
 
 // A rep rejects a lead with a reason, the buyer's objection and a source-quality signal by keyboard alone;
 // marketing then reads them on Sales feedback for the lead's source and opens the leads behind the count.
-// The lead is the demo rep's last pending one (of nine; the queue area takes the fifth to the eighth).
 
 const SHOTS = process.env.BATON_SCREENSHOT_DIR;
 
@@ -19,13 +18,18 @@ async function shoot(page: Page, name: string) {
 }
 
 test("a rep records reason, objection and signal from the keyboard; marketing sees them per source", async ({ page, signIn, browser }) => {
+  // Its own lead, assigned to the demo rep 20 minutes ago, so the queue area's picks are left alone.
   const [lead] = await queryE2e<{ id: number; name: string; source: string }>(
-    `SELECT l.id, l.name, l.original_source AS source FROM leads l JOIN users u ON u.id = l.owner_id
-     JOIN lead_types t ON t.id = l.lead_type_id AND jsonb_array_length(t.acceptance_criteria) > 0
-     WHERE u.email = 'rep@demo.baton.dev' AND l.acceptance_status = 'pending' AND l.outcome = 'open' AND l.original_source IS NOT NULL
-     ORDER BY l.id DESC LIMIT 1`,
+    `INSERT INTO leads (source_system, external_id, name, email, company, captured_at, original_source, campaign, conversion_point, lead_type_id, owner_id, owner_assigned_at, updated_at)
+     SELECT 'e2e', 'objections-' || $1::text, 'Objection Buyer ' || $1::text, 'objection-' || $1::text || '@buyer.example', 'Objection Co',
+       now() - interval '25 minutes', 'referral', 'e2e_objections', 'demo_form', t.id, u.id, now() - interval '20 minutes', now()
+     FROM users u CROSS JOIN lead_types t
+     WHERE u.email = 'rep@demo.baton.dev' AND t.active AND jsonb_array_length(t.acceptance_criteria) > 0
+     ORDER BY t.id LIMIT 1
+     RETURNING id, name, original_source AS source`,
+    [String(Date.now())],
   );
-  expect(lead, "the demo rep has a pending lead with a source").toBeTruthy();
+  expect(lead, "a lead for the demo rep").toBeTruthy();
 
   await signIn("rep");
   await page.goto(`/queue?lead=${lead!.id}`);

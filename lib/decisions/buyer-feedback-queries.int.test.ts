@@ -78,6 +78,14 @@ describe("objections and signals per source", () => {
     expect(view.totals).toEqual({ decided: 6, withSignal: 4 });
   });
 
+  it("over all time counts every lead captured so far, with no trend", async () => {
+    const view = await findBuyerFeedback("source", null);
+    expect(view.previous).toBeNull();
+    const budget = view.groups.find((group) => group.key === "paid_social")!.objections.find((objection) => objection.code === "budget")!;
+    expect(budget.previous).toBeNull();
+    expect(await leadsBehind(budget)).toEqual(sorted("a", "b", "old"));
+  });
+
   it("groups by campaign with the campaign filter of the list", async () => {
     const view = await findBuyerFeedback("campaign", 30);
     const spring = view.groups.find((group) => group.key === "spring_launch")!;

@@ -18,7 +18,8 @@ import { sql, type Sql } from "@/lib/db/sql";
 
 export interface CountWithTrend {
   count: number;
-  previous: number;
+  /** The same count in the period before; null when the view covers all time (nothing before it). */
+  previous: number | null;
   /** The lead list showing exactly the leads counted. */
   href: string;
 }
@@ -36,21 +37,22 @@ export interface BuyerFeedbackGroup {
 
 export interface BuyerFeedbackView {
   grouping: FeedbackGrouping;
-  from: string;
+  /** Capture dates counted (from absent: all leads up to `to`). */
+  from?: string;
   to: string;
-  previousFrom: string;
-  previousTo: string;
+  /** The period the trend compares with; null for all time. */
+  previous: Window | null;
   groups: BuyerFeedbackGroup[];
   totals: { decided: number; withSignal: number };
 }
 
-interface Window {
-  from: string;
+export interface Window {
+  from?: string;
   to: string;
 }
 
 /** The capture window of the last `days` days up to today (workspace time zone), and the one before it. */
-export function feedbackWindows(days: number, today: string): { current: Window; previous: Window } {
+export function feedbackWindows(days: number, today: string): { current: Required<Window>; previous: Required<Window> } {
   const from = addDays(today, -(days - 1));
   return { current: { from, to: today }, previous: { from: addDays(from, -days), to: addDays(from, -1) } };
 }
@@ -84,35 +86,40 @@ async function countWindow(grouping: FeedbackGrouping, window: Window, context: 
   return { signals, objections };
 }
 
-export async function findBuyerFeedback(grouping: FeedbackGrouping, days: number, now = new Date()): Promise<BuyerFeedbackView> {
+/** `days` null: all leads, captured up to today, with no trend. */
+export async function findBuyerFeedback(grouping: FeedbackGrouping, days: number | null, now = new Date()): Promise<BuyerFeedbackView> {
   const context = await loadDashboardContext(pool);
-  const { current, previous } = feedbackWindows(days, todayIn(context.timeZone, now));
+  const today = todayIn(context.timeZone, now);
+  const windows = days === null ? null : feedbackWindows(days, today);
+  const current: Window = windows?.current ?? { to: today };
+  const previous = windows?.previous ?? null;
   const [labels, now_, before] = await Promise.all([
     pool.query<{ code: string; label: string }>("SELECT code, label FROM objections"),
     countWindow(grouping, current, context),
-    countWindow(grouping, previous, context),
+    previous ? countWindow(grouping, previous, context) : null,
   ]);
   const objectionLabel = new Map(labels.rows.map((row) => [row.code, row.label]));
   const keyOf = (value: string | null) => value ?? NONE_VALUE;
-  const previousSignals = new Map(before.signals.map((row) => [keyOf(row.group_key), row]));
-  const previousObjections = new Map(before.objections.map((row) => [`${keyOf(row.group_key)}\u0000${row.code}`, row.count]));
+  const previousSignals = new Map((before?.signals ?? []).map((row) => [keyOf(row.group_key), row]));
+  const previousObjections = new Map((before?.objections ?? []).map((row) => [`${keyOf(row.group_key)}\u0000${row.code}`, row.count]));
+  const earlier = (count: number | undefined) => (before ? (count ?? 0) : null);
   const currentObjections = new Map<string, typeof now_.objections>();
   for (const row of now_.objections) currentObjections.set(keyOf(row.group_key), [...(currentObjections.get(keyOf(row.group_key)) ?? []), row]);
 
   const groups = now_.signals.map((row): BuyerFeedbackGroup => {
     const key = keyOf(row.group_key);
     const past = previousSignals.get(key);
-    const trend = (segment: Segment, count: number, previousCount: number): CountWithTrend => ({ count, previous: previousCount, href: drillDownHref(grouping, key, current, segment) });
-    const signals = Object.fromEntries(SOURCE_SIGNALS.map((signal) => [signal, trend(SIGNAL_SEGMENTS[signal], row[signal], past?.[signal] ?? 0)])) as Record<SourceSignal, CountWithTrend>;
+    const trend = (segment: Segment, count: number, previousCount: number | null): CountWithTrend => ({ count, previous: previousCount, href: drillDownHref(grouping, key, current, segment) });
+    const signals = Object.fromEntries(SOURCE_SIGNALS.map((signal) => [signal, trend(SIGNAL_SEGMENTS[signal], row[signal], earlier(past?.[signal]))])) as Record<SourceSignal, CountWithTrend>;
     const poor = POOR_FIT_SIGNALS.reduce((sum, signal) => sum + row[signal], 0);
     return {
       key,
-      decided: trend({ kind: "decided" }, row.decided, past?.decided ?? 0),
-      withSignal: trend({ kind: "decided_with_signal" }, row.with_signal, past?.with_signal ?? 0),
+      decided: trend({ kind: "decided" }, row.decided, earlier(past?.decided)),
+      withSignal: trend({ kind: "decided_with_signal" }, row.with_signal, earlier(past?.with_signal)),
       signals,
       poorFitShare: poor + row.good_fit === 0 ? null : poor / (poor + row.good_fit),
       objections: (currentObjections.get(key) ?? [])
-        .map((objection) => ({ code: objection.code, label: objectionLabel.get(objection.code) ?? objection.code, ...trend({ kind: "objection", code: objection.code }, objection.count, previousObjections.get(`${key}\u0000${objection.code}`) ?? 0) }))
+        .map((objection) => ({ code: objection.code, label: objectionLabel.get(objection.code) ?? objection.code, ...trend({ kind: "objection", code: objection.code }, objection.count, earlier(previousObjections.get(`${key}\u0000${objection.code}`))) }))
         .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
     };
   });
@@ -122,8 +129,7 @@ export async function findBuyerFeedback(grouping: FeedbackGrouping, days: number
     grouping,
     from: current.from,
     to: current.to,
-    previousFrom: previous.from,
-    previousTo: previous.to,
+    previous,
     groups: shown,
     totals: { decided: shown.reduce((sum, group) => sum + group.decided.count, 0), withSignal: shown.reduce((sum, group) => sum + group.withSignal.count, 0) },
   };

@@ -8,8 +8,6 @@ import { requirePageUser } from "@/lib/auth/session";
 import { findBuyerFeedback } from "@/lib/decisions/buyer-feedback-queries";
 import { FEEDBACK_PERIODS, findFeedback } from "@/lib/decisions/feedback-queries";
 
-/** "All time" for the capture cohort of objections and signals: ten years is every lead Baton holds. */
-const ALL_TIME_DAYS = 3650;
 
 export const metadata: Metadata = { title: "Sales feedback" };
 
@@ -20,7 +18,7 @@ export default async function FeedbackPage({ searchParams }: { searchParams: Sea
   const params = await searchParams;
   const grouping = params.by === "campaign" ? "campaign" : "source";
   const days = params.days === "all" ? null : (FEEDBACK_PERIODS.find((period) => String(period) === params.days) ?? 90);
-  const [feedback, buyerFeedback] = await Promise.all([findFeedback(grouping, days), findBuyerFeedback(grouping, days ?? ALL_TIME_DAYS)]);
+  const [feedback, buyerFeedback] = await Promise.all([findFeedback(grouping, days), findBuyerFeedback(grouping, days)]);
   return (
     <div className="space-y-5">
       <PageHeader
