@@ -15,6 +15,9 @@ export async function boot(): Promise<void> {
   const { startImportWorkers } = await import("@/lib/import/queue");
   const { startEventWorkers } = await import("@/lib/events/workers");
   startWithRetry("import workers", () => Promise.all([startImportWorkers(), startEventWorkers()]));
+  // SLA alerts (a scheduler tick in every instance, each alert claimed once) and their deliveries.
+  const { startAlertWorkers } = await import("@/lib/alerts/workers");
+  startWithRetry("alert workers", startAlertWorkers);
 }
 
 /** A database that is down at boot must not stop the web server: keep trying, backing off, until `start` succeeds. */
