@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/session";
 import { evaluateHandoffElements } from "@/lib/leads/handoff-elements";
 import { findLeadDetailPage } from "@/lib/leads/queries";
+import { findLeadSystemNotes } from "@/lib/notify/lead-notes";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function LeadPage({ params }: Params) {
   await requirePageUser("leads.read");
   const id = parseId((await params).id);
-  const detail = id ? await findLeadDetailPage(id) : null;
+  const [detail, notes] = id ? await Promise.all([findLeadDetailPage(id), findLeadSystemNotes(id)]) : [null, []];
   if (!detail) notFound();
   const { lead, timeZone, slaSummary, diagnosis } = detail;
   const elements = evaluateHandoffElements({ ...lead, slaSummary });
@@ -51,7 +52,7 @@ export default async function LeadPage({ params }: Params) {
         <HandoffElementsPanel elements={elements} timeZone={timeZone} />
       </Card>
       <Card title="Handoff timeline" description={`${lead.events.length} events, oldest first. Times in ${timeZone}.`}>
-        <LeadTimeline events={lead.events} timeZone={timeZone} />
+        <LeadTimeline events={lead.events} notes={notes} timeZone={timeZone} />
       </Card>
     </div>
   );

@@ -1,0 +1,20 @@
+"use server";
+import "server-only";
+import { z } from "zod";
+import { requireActionUser } from "@/lib/auth/session";
+import { markNotificationsRead } from "@/lib/notify/queries";
+import { toWriteError, type WriteResult } from "@/lib/review/conflicts";
+
+// Marking one's own notices read: nobody else's can be touched (the user id comes from the session).
+const markReadSchema = z.union([z.literal("all"), z.array(z.number().int().positive()).max(200)]);
+
+export async function markNotificationsReadAction(input: unknown): Promise<WriteResult<null>> {
+  try {
+    const user = await requireActionUser("notifications.read");
+    const ids = markReadSchema.parse(input);
+    await markNotificationsRead(user.id, ids);
+    return { ok: true, data: null, message: "Marked as read." };
+  } catch (error) {
+    return toWriteError(error);
+  }
+}
