@@ -1,4 +1,4 @@
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 import type { SlaClockKind } from "@/lib/diagnosis";
 import type { AlertRule, AlertStage } from "@/lib/alerts/stages";
 

@@ -1,5 +1,5 @@
 import type { Priority } from "@/lib/diagnosis";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 import type { AlertRule } from "@/lib/alerts/stages";
 
 // The alert rules in force. The migration seeds the defaults; a workspace whose rows were deleted gets

@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { requireActionUser } from "@/lib/auth/session";
 import { markNotificationsRead } from "@/lib/notify/queries";
-import { toWriteError, type WriteResult } from "@/lib/review/conflicts";
+import { toWriteError, type WriteResult } from "@/lib/actions/result";
 
 // Marking one's own notices read: nobody else's can be touched (the user id comes from the session).
 const markReadSchema = z.union([z.literal("all"), z.array(z.number().int().positive()).max(200)]);

@@ -1,7 +1,7 @@
 import "server-only";
 import { getMailEnv } from "@/lib/env";
 import { NotConfigured, sendEmail, sendSignedWebhook, sendSlack, type Message } from "@/lib/notify/channels";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 
 // One try of one delivery, recorded either way: sent, or the reason it was not. A failure before the
 // last try leaves it queued for the job's retry; the last one marks it failed.

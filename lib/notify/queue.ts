@@ -2,7 +2,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { retryOnDeadlock } from "@/lib/import/queue";
 import { getBoss } from "@/lib/jobs/boss";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 
 // Every send is a pg-boss job inserted in the same transaction as its delivery row: committed together
 // or not at all, so a send is never lost (nor sent for an alert that rolled back). A failed try is

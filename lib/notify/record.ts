@@ -1,7 +1,7 @@
 import "server-only";
 import { enqueueDeliveries } from "@/lib/notify/queue";
 import type { NotificationKind, PersonalChannel } from "@/lib/notify/kinds";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 
 // Telling people something: one notification per person (the bell, and the record of what they were
 // told), a delivery per channel they keep on, and a job per delivery. Call inside the transaction that

@@ -6,7 +6,7 @@ import type { DiagnosisInput } from "@/lib/diagnosis/types";
 import type { Priority } from "@/lib/diagnosis/vocabulary";
 import { loadDiagnosisDefinitions, type DiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
 import { loadDiagnosisInputs } from "@/lib/rediagnosis/load-batch";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 import { saveDiagnoses, type DiagnosedLead } from "@/lib/rediagnosis/save-batch";
 
 // Keeps stored diagnoses current: after events arrive (a few leads) and after definitions change or

@@ -1,5 +1,5 @@
 import { findLiveCounts } from "@/lib/notify/queries";
-import { checkSession } from "@/lib/review/session-route";
+import { checkSession } from "@/lib/actions/route-guard";
 
 // Polled by the bell in every page's navigation: unread count, the latest notices, the nav badges.
 export async function GET() {
