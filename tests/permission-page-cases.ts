@@ -47,6 +47,8 @@ export const PAGE_CASES: Record<string, PageCase> = {
   "/settings/account": { permission: "account.manage" },
   "/settings/definitions": { permission: "definitions.read" },
   "/settings/tokens": { permission: "tokens.manage" },
+  "/settings/alerts": { permission: "alerts.manage" },
+  "/settings/notifications": { permission: "notifications.read" },
   "/settings/users": { permission: "users.manage" },
 };
 

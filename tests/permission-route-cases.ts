@@ -65,6 +65,7 @@ export const ROUTE_CASE_LIST: Record<string, RouteCase[]> = {
     },
   ],
   "GET /api/review/leads/[id]/stamp": [{ auth: "session", permission: "review.read", request: async (context) => ({ params: { id: await someLeadId(context) } }) }],
+  "GET /api/notifications": [{ auth: "session", permission: "notifications.read", request: async () => ({}) }],
   "GET /api/meetings/[id]/stamp": [{ auth: "session", permission: "review.read", request: async (context) => ({ params: { id: await meetingId(context) } }) }],
   "GET /api/meetings/[id]/summary": [
     { variant: "markdown", auth: "session", permission: "review.read", request: async (context) => ({ params: { id: await meetingId(context) }, query: "format=md" }) },

@@ -1,6 +1,8 @@
 import "server-only";
 import { pool } from "@/lib/db";
+import { sendDailyDigests } from "@/lib/alerts/digest";
 import { runAlertScheduler } from "@/lib/alerts/scheduler";
+import { retryOnDeadlock } from "@/lib/import/queue";
 import { getBoss } from "@/lib/jobs/boss";
 import { attemptDelivery } from "@/lib/notify/deliver";
 import { DELIVER_JOB, ensureDeliveryQueue } from "@/lib/notify/queue";
@@ -37,6 +39,7 @@ export async function startDeliveryWorker(options: { pollingIntervalSeconds?: nu
 
 export async function startAlertWorkers(): Promise<void> {
   await startDeliveryWorker();
+  await startDigestSchedule();
   if (globalForAlerts.batonAlertTimer) return;
   let running = false;
   globalForAlerts.batonAlertTimer = setInterval(() => {
@@ -54,4 +57,22 @@ export async function startAlertWorkers(): Promise<void> {
 export function stopAlertWorkers(): void {
   clearInterval(globalForAlerts.batonAlertTimer);
   globalForAlerts.batonAlertTimer = undefined;
+}
+
+export const DAILY_DIGEST = "daily-digest";
+
+/** The digest runs at the start of each working day in the workspace's zone (read at start-up). */
+export async function startDigestSchedule(): Promise<void> {
+  const boss = await getBoss();
+  await retryOnDeadlock(() => boss.createQueue(DAILY_DIGEST, { name: DAILY_DIGEST, policy: "stately", retryLimit: 3, retryBackoff: true, expireInSeconds: 600 }));
+  await boss.work(DAILY_DIGEST, async () => {
+    const sent = await sendDailyDigests(pool);
+    console.log(`alerts: daily digest sent to ${sent.digests} managers; ${sent.fixesDue} fixes due today`);
+  });
+  const { rows } = await pool.query<{ time_zone: string; workday_start_minute: number; working_days: number[] }>(
+    "SELECT time_zone, workday_start_minute, working_days FROM workspace_settings WHERE id = 1",
+  );
+  const settings = rows[0] ?? { time_zone: "UTC", workday_start_minute: 540, working_days: [1, 2, 3, 4, 5] };
+  const cron = `${settings.workday_start_minute % 60} ${Math.floor(settings.workday_start_minute / 60)} * * ${settings.working_days.join(",") || "1-5"}`;
+  await boss.schedule(DAILY_DIGEST, cron, {}, { tz: settings.time_zone });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyInfoRequested } from "@/lib/notify/events";
 import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
@@ -162,6 +163,7 @@ export async function requestLeadInfo(actor: Actor, leadId: number, input: unkno
     return lead;
   });
   await refreshDiagnosis(leadId);
+  await notifyInfoRequested({ id: leadId, name: lead.name }, values.question, actor.name, actor.id);
   return { leadId, leadName: lead.name, version: lead.version + 1, acceptanceStatus: "info_requested", message: `Asked marketing about ${lead.name}. It comes back to your queue with the answer.` };
 }
 

@@ -2,6 +2,9 @@
 import "server-only";
 import { z } from "zod";
 import { requireActionUser } from "@/lib/auth/session";
+import { revalidatePath } from "next/cache";
+import { toActionError, type ActionResult } from "@/lib/errors";
+import { savePreferences } from "@/lib/notify/preferences";
 import { markNotificationsRead } from "@/lib/notify/queries";
 import { toWriteError, type WriteResult } from "@/lib/actions/result";
 
@@ -17,4 +20,15 @@ export async function markNotificationsReadAction(input: unknown): Promise<Write
   } catch (error) {
     return toWriteError(error);
   }
+}
+
+export async function savePreferencesAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  try {
+    const user = await requireActionUser("notifications.read");
+    await savePreferences(user.id, formData);
+  } catch (error) {
+    return toActionError(error);
+  }
+  revalidatePath("/settings/notifications");
+  return { ok: true, data: undefined, message: "Saved." };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
@@ -47,8 +48,11 @@ export async function findLiveCounts(user: SessionUser): Promise<LiveCounts> {
 }
 
 export async function markNotificationsRead(userId: number, ids: number[] | "all"): Promise<void> {
-  await db.notification.updateMany({
-    where: { userId, readAt: null, ...(ids === "all" ? {} : { id: { in: ids } }) },
-    data: { readAt: new Date() },
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.notification.updateMany({
+      where: { userId, readAt: null, ...(ids === "all" ? {} : { id: { in: ids } }) },
+      data: { readAt: new Date() },
+    });
+    await recordAudit(tx, { actorId: userId, action: "notifications.read", entityType: "user", entityId: userId, after: { marked: count, which: ids } });
   });
 }
