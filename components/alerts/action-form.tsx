@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/errors";
+import type { ActionResult } from "@/lib/actions/result";
 
 type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 

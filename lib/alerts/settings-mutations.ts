@@ -5,7 +5,7 @@ import { db, pool } from "@/lib/db";
 import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
 import { alertRuleSchema, idSchema, webhookSchema } from "@/lib/alerts/settings-schemas";
 import { enqueueDeliveries } from "@/lib/notify/queue";
-import { toFieldErrors } from "@/lib/tokens/schemas";
+import { toFieldErrors } from "@/lib/actions/input";
 
 // What revops changes on the alerts page: the rules, the webhook endpoints, and a replay of a delivery.
 // Each write is audited in its own transaction.
@@ -34,7 +34,7 @@ export async function saveAlertRule(actorId: number, input: unknown): Promise<vo
     await recordAudit(tx, { actorId, action: "alerts.rule", entityType: "alert_rule", entityId: rule.priority, before, after: data });
   });
   // Each lead's next alert moment follows the rules: the open leads' next re-diagnosis recomputes it.
-  const { requestFullRediagnosis } = await import("@/lib/jobs/rediagnosis");
+  const { requestFullRediagnosis } = await import("@/lib/rediagnosis/jobs");
   await requestFullRediagnosis("alert rules changed");
 }
 

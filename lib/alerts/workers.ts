@@ -2,8 +2,7 @@ import "server-only";
 import { pool } from "@/lib/db";
 import { sendDailyDigests } from "@/lib/alerts/digest";
 import { runAlertScheduler } from "@/lib/alerts/scheduler";
-import { retryOnDeadlock } from "@/lib/import/queue";
-import { getBoss } from "@/lib/jobs/boss";
+import { getBoss, retryOnDeadlock } from "@/lib/jobs/boss";
 import { attemptDelivery } from "@/lib/notify/deliver";
 import { DELIVER_JOB, ensureDeliveryQueue } from "@/lib/notify/queue";
 

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { NOTIFICATION_KINDS, PERSONAL_CHANNELS, type NotificationKind, type PersonalChannel } from "@/lib/notify/kinds";
-import { toFieldErrors } from "@/lib/tokens/schemas";
+import { toFieldErrors } from "@/lib/actions/input";
 
 // Each person's choices: per kind and channel (no row: on), and their own Slack incoming webhook.
 

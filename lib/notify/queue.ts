@@ -1,7 +1,6 @@
 import "server-only";
 import type PgBoss from "pg-boss";
-import { retryOnDeadlock } from "@/lib/import/queue";
-import { getBoss } from "@/lib/jobs/boss";
+import { getBoss, retryOnDeadlock } from "@/lib/jobs/boss";
 import type { Queryable } from "@/lib/db/queryable";
 
 // Every send is a pg-boss job inserted in the same transaction as its delivery row: committed together
