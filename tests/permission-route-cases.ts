@@ -91,4 +91,6 @@ export const PUBLIC_ROUTE_LIST: Record<string, PublicRoute> = {
   // in is covered by lib/auth/sign-in-throttle.int.test.ts through the same credentials provider.
   "GET /api/auth/[...nextauth]": { reason: "next-auth: the sign-in page's providers, CSRF token and session endpoints; answers anyone by design." },
   "POST /api/auth/[...nextauth]": { reason: "next-auth: the sign-in form posts the credentials here; it is how one gets a session." },
+  "POST /api/password/reset": { reason: "Someone who forgot their password asks for an emailed link; the answer never says whether the address has an account." },
+  "POST /api/password/set": { reason: "The signed, expiring link from an invitation or reset email is the credential.", answersAnonymously: 400 },
 };

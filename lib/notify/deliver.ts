@@ -11,7 +11,7 @@ interface DeliveryRow {
   channel: "email" | "slack" | "webhook" | "in_app";
   target: string;
   status: string;
-  payload: { type?: string; data?: unknown };
+  payload: { type?: string; data?: unknown; title?: string; body?: string; path?: string };
   title: string | null;
   body: string | null;
   path: string | null;
@@ -31,7 +31,8 @@ async function send(row: DeliveryRow): Promise<void> {
     await sendSignedWebhook(row.target, row.secret, `msg_${row.id}`, JSON.stringify({ ...row.payload, timestamp: new Date().toISOString() }));
     return;
   }
-  const message: Message = { title: row.title ?? "", body: row.body ?? "", url: absoluteUrl(row.path ?? "/") };
+  // A notice's words come from its notification; an invitation or reset email carries its own.
+  const message: Message = { title: row.title ?? row.payload.title ?? "", body: row.body ?? row.payload.body ?? "", url: absoluteUrl(row.path ?? row.payload.path ?? "/") };
   if (row.channel === "email") await sendEmail(row.target, message);
   else if (row.channel === "slack") await sendSlack(row.target, message);
 }
