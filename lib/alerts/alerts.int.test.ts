@@ -6,6 +6,7 @@ import { startHttpReceiver, startMailSink, waitFor, type HttpReceiver, type Mail
 import { buildAlertWorkspace, createLead, recordEvent, type AlertWorkspace } from "@/lib/alerts/test-workspace";
 import { startDeliveryWorker } from "@/lib/alerts/workers";
 import { stopBoss } from "@/lib/jobs/boss";
+import { closeMailTransports } from "@/lib/notify/channels";
 
 // The alert path end to end against real servers: deadlines from the diagnosis, the scheduler, pg-boss
 // delivery jobs, an SMTP server (smtp-server + mailparser) and a local webhook receiver.
@@ -33,6 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopBoss();
+  closeMailTransports();
   await mail.close();
   await hooks.close();
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/db";
 import { sendDailyDigests } from "@/lib/alerts/digest";
-import { runAlertScheduler } from "@/lib/alerts/scheduler";
+import { runAlertScheduler, SCHEDULER_BATCH } from "@/lib/alerts/scheduler";
 import { getBoss, retryOnDeadlock } from "@/lib/jobs/boss";
 import { attemptDelivery } from "@/lib/notify/deliver";
 import { DELIVER_JOB, ensureDeliveryQueue } from "@/lib/notify/queue";
@@ -11,7 +11,7 @@ import { DELIVER_JOB, ensureDeliveryQueue } from "@/lib/notify/queue";
 // leads.sla_next_alert_at, so a restart loses none. Deliveries are pg-boss jobs, each tried until its
 // retries run out.
 export const SCHEDULER_TICK_MS = 15_000;
-const DELIVERY_BATCH = 25;
+const DELIVERY_BATCH = 100;
 
 const globalForAlerts = globalThis as unknown as { batonAlertTimer?: NodeJS.Timeout; batonDeliveryWorker?: string };
 
@@ -24,7 +24,7 @@ export async function startDeliveryWorker(options: { pollingIntervalSeconds?: nu
   // back-off, and the rest of the batch completes.
   globalForAlerts.batonDeliveryWorker = await boss.work<{ deliveryId: number }>(
     DELIVER_JOB,
-    { includeMetadata: true, batchSize: DELIVERY_BATCH, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+    { includeMetadata: true, batchSize: DELIVERY_BATCH, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },
     async (jobs) => {
       await Promise.all(
         jobs.map(async (job) => {
@@ -44,13 +44,21 @@ export async function startAlertWorkers(): Promise<void> {
   globalForAlerts.batonAlertTimer = setInterval(() => {
     if (running) return;
     running = true;
-    runAlertScheduler(pool)
+    runSchedulerUntilDrained()
       .catch((error: unknown) => console.error(`alerts: scheduler run failed (${error instanceof Error ? error.message : String(error)})`))
       .finally(() => {
         running = false;
       });
   }, SCHEDULER_TICK_MS);
   globalForAlerts.batonAlertTimer.unref();
+}
+
+/** One tick: batch after batch until no lead is due (a burst of deadlines does not wait for the next tick). */
+export async function runSchedulerUntilDrained(maxBatches = 40): Promise<void> {
+  for (let batch = 0; batch < maxBatches; batch++) {
+    const run = await runAlertScheduler(pool);
+    if (run.leads < SCHEDULER_BATCH) return;
+  }
 }
 
 export function stopAlertWorkers(): void {

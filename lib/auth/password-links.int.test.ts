@@ -4,6 +4,7 @@ import { startMailSink, type MailSink } from "@/lib/alerts/test-servers";
 import { verifyPassword } from "@/lib/auth/password";
 import { requestPasswordReset, RESET_REQUESTED, sendInvitationEmail, setPasswordWithLink } from "@/lib/auth/password-links";
 import { stopBoss } from "@/lib/jobs/boss";
+import { closeMailTransports } from "@/lib/notify/channels";
 import { attemptDelivery } from "@/lib/notify/deliver";
 
 // Invitations and resets by email: a signed, expiring link that works once.
@@ -20,6 +21,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopBoss();
+  closeMailTransports();
   await mail.close();
 });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
 import { startHttpReceiver, startMailSink, type HttpReceiver, type MailSink } from "@/lib/alerts/test-servers";
 import { stopBoss } from "@/lib/jobs/boss";
+import { closeMailTransports } from "@/lib/notify/channels";
 import { attemptDelivery } from "@/lib/notify/deliver";
 import { recordNotifications, recordWebhookEvents } from "@/lib/notify/record";
 
@@ -23,6 +24,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopBoss();
+  closeMailTransports();
   await mail.close();
   await receiver.close();
 });

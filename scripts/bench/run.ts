@@ -89,7 +89,7 @@ await runCli("bench", async () => {
         console.log(`Diagnosis… (${elapsed()})`);
         figures.push(...(await measureRediagnosis(pool, database, leads)));
       }
-      console.log(`SLA alerts: 1,000 deadlines in one minute (about two minutes of wall time)… (${elapsed()})`);
+      console.log(`SLA alerts: 1,000 deadlines in one minute (about four minutes of wall time)… (${elapsed()})`);
       figures.push(...(await measureAlerts(pool)));
       if (!values["only-alerts"]) {
       console.log(`Lead list… (${elapsed()})`);
