@@ -132,4 +132,34 @@ describe("SLA alerts", () => {
     expect(event).toMatchObject({ type: "sla.breach", data: { leadId, clock: "owner" } });
     expect(() => new Webhook(SECRET).verify(request.body.replace("Wanda", "Wendy"), headers)).toThrow();
   });
+
+  it("an SMTP refusal is retried by the job queue after its back-off, then delivered", async () => {
+    // The earlier tests' sends have gone out, so the one refusal below meets this alert's email.
+    await pollDb(async () => ((await db.delivery.count({ where: { status: "queued" } })) === 0 ? true : undefined), "earlier sends");
+    const leadId = await createLead({ name: "Rita Retry", capturedAt: at(T, 4 * 24 * 60), leadTypeId: ws.demoType });
+    mail.refuse.set("manager@demo.baton.dev", 1);
+    await runAlertScheduler(pool, { now: at(T, 4 * 24 * 60 + 7.6) }); // the 50 % warning only
+    const failedOnce = await pollDb(async () => {
+      const row = await db.delivery.findFirst({ where: { leadId, channel: "email" } });
+      return row && row.attempts >= 1 ? row : undefined;
+    }, "the first, refused try");
+    expect(failedOnce).toMatchObject({ status: "queued", lastError: expect.stringContaining("550") });
+    // pg-boss tries again after its back-off (15 s, doubling): no alert is lost to one refusal.
+    const sent = await pollDb(async () => {
+      const row = await db.delivery.findFirst({ where: { leadId, channel: "email" } });
+      return row?.status === "sent" ? row : undefined;
+    }, "the retry", 60_000);
+    expect(sent.attempts).toBe(2);
+    expect(mailsTo("manager@demo.baton.dev", "Rita Retry")).toHaveLength(1);
+  }, 90_000);
 });
+
+async function pollDb<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await read();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
