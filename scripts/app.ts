@@ -53,7 +53,7 @@ export async function runApp(mode: "production" | "development") {
 
   try {
     database = await openDatabase();
-    console.log(database.embedded ? `PostgreSQL: embedded, data in .data/postgres (port ${new URL(database.url).port})` : "PostgreSQL: DATABASE_URL");
+    console.log(`Using ${database.target}`);
     const migrations = await migrate(database.url);
     if (migrations.applied.length) console.log(`Applied ${migrations.applied.length} migration(s).`);
     const demo = await ensureDemoWorkspace(database.url);

@@ -17,6 +17,8 @@ await runCli("baton", async () => {
   if (area !== "token" || !command || !["create", "list", "revoke"].includes(command)) throw new CliError(USAGE);
 
   const database = await openDatabase();
+  // On stderr, so `token list` stays clean for pipes.
+  console.error(`Using ${database.target}`);
   process.env.DATABASE_URL = database.url;
   const { db, pool } = await import("../lib/db.ts");
   const { createApiToken, revokeApiToken } = await import("../lib/api/tokens.ts");
