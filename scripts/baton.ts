@@ -2,6 +2,7 @@
 //   token create --name NAME --scope read|write [--user EMAIL]   prints a new API token (shown once)
 //   token list                                                    lists tokens (never their secret)
 //   token revoke --id ID
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { CliError, runCli } from "./lib/cli.ts";
 import { openDatabase } from "./db/database.ts";
@@ -22,6 +23,9 @@ await runCli("baton", async () => {
   process.env.DATABASE_URL = database.url;
   const { db, pool } = await import("../lib/db.ts");
   const { createApiToken, revokeApiToken } = await import("../lib/api/tokens.ts");
+  const { recordAudit } = await import("../lib/audit/record.ts");
+  // No one is signed in on the command line: the row names the machine account that ran it instead.
+  const source = { source: "command line", osUser: os.userInfo().username, host: os.hostname() };
   try {
     if (command === "create") {
       const name = values.name?.trim();
@@ -32,6 +36,7 @@ await runCli("baton", async () => {
         : await db.user.findFirst({ where: { role: "admin", active: true }, orderBy: { id: "asc" }, select: { id: true, email: true, role: true } });
       if (!user) throw new CliError(values.user ? `no user with email ${values.user}` : "no active admin exists yet: create one first");
       const created = await createApiToken({ name, scope: values.scope, userId: user.id });
+      await recordAudit(db, { actorId: null, action: "tokens.create", entityType: "api_token", entityId: created.id, after: { name, scope: values.scope, prefix: created.prefix, actsAs: user.email, ...source } });
       console.log(`Created token "${name}" (${values.scope}) acting as ${user.email} (${user.role}). It is shown only now:\n\n${created.token}\n`);
     } else if (command === "list") {
       const tokens = await db.apiToken.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, prefix: true, scope: true, revokedAt: true, lastUsedAt: true, createdBy: { select: { email: true } } } });
@@ -42,7 +47,10 @@ await runCli("baton", async () => {
     } else {
       const id = Number(values.id);
       if (!Number.isInteger(id) || id <= 0) throw new CliError("--id must be a token id (see token list)");
-      console.log((await revokeApiToken(id)) ? `Revoked token ${id}.` : `Token ${id} does not exist or is already revoked.`);
+      const before = await db.apiToken.findUnique({ where: { id }, select: { name: true, prefix: true, scope: true } });
+      const revoked = await revokeApiToken(id);
+      if (revoked) await recordAudit(db, { actorId: null, action: "tokens.revoke", entityType: "api_token", entityId: id, before, after: { ...before, revoked: true, ...source } });
+      console.log(revoked ? `Revoked token ${id}.` : `Token ${id} does not exist or is already revoked.`);
     }
   } finally {
     await db.$disconnect();

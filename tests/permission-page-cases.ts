@@ -48,6 +48,7 @@ export const PAGE_CASES: Record<string, PageCase> = {
   "/settings/definitions": { permission: "definitions.read" },
   "/settings/tokens": { permission: "tokens.manage" },
   "/settings/users": { permission: "users.manage" },
+  "/settings/users/[id]/sessions": { permission: "users.manage", params: async ({ world }) => ({ id: String(await world.throwawayUser()) }) },
 };
 
 /** Pages anyone may open, and why. */

@@ -6,7 +6,7 @@ import { requireActionUser, type SessionUser } from "@/lib/auth/session";
 import { toActionError, type ActionResult } from "@/lib/errors";
 import { changeOwnPassword, signOutEverywhere } from "@/lib/users/account-mutations";
 import { readFields, type UserChangeData, type UserFormState, type OneTimePasswordData } from "@/lib/users/form-data";
-import { changeUserRole, inviteUser, resetUserPassword, setUserActive, signOutUserEverywhere, type UserChange } from "@/lib/users/mutations";
+import { changeUserRole, inviteUser, resetUserPassword, revokeUserSession, setUserActive, signOutUserEverywhere, type UserChange } from "@/lib/users/mutations";
 
 // Server actions of the users page and the account page: authenticate and authorize -> the mutation
 // (validate, write, bump the session version, audit) -> revalidate -> a typed result for the form.
@@ -83,5 +83,14 @@ export async function signOutEverywhereAction(): Promise<ActionResult<UserChange
       return { data: { signedOutSelf: true }, message };
     },
     [],
+  );
+}
+
+export async function revokeUserSessionAction(_previous: UserFormState<UserChangeData>, formData: FormData): Promise<ActionResult<UserChangeData>> {
+  const fields = readFields(formData, ["userId", "sessionId"]);
+  return run(
+    "users.manage",
+    async (actor) => ({ data: { signedOutSelf: false }, message: (await revokeUserSession(actor, fields)).message }),
+    [`${USERS_PAGE}/${fields.userId ?? ""}/sessions`],
   );
 }

@@ -2,10 +2,11 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { can, type Role } from "@/lib/auth/permissions";
+import { revokeSession } from "@/lib/auth/sessions";
 import { db, type Prisma } from "@/lib/db";
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { USER_SELECT } from "@/lib/users/queries";
-import { changeRoleSchema, inviteUserSchema, setActiveSchema, toFieldErrors, userTargetSchema } from "@/lib/users/schemas";
+import { changeRoleSchema, inviteUserSchema, revokeSessionSchema, setActiveSchema, toFieldErrors, userTargetSchema } from "@/lib/users/schemas";
 import { generateTemporaryPassword } from "@/lib/users/temporary-password";
 import type { z } from "zod";
 
@@ -154,4 +155,12 @@ export async function signOutUserEverywhere(actor: Actor, input: unknown): Promi
     const user = await applyChange(tx, actor, "sign_out_everywhere", before, {});
     return { changed: true, user, message: `${user.name} was signed out on every device.` };
   });
+}
+
+/** Ends one signed-in browser of a user (the sessions page); audited as auth.session_revoke. */
+export async function revokeUserSession(actor: Actor, input: unknown): Promise<{ message: string }> {
+  authorize(actor);
+  const { userId, sessionId } = parse(revokeSessionSchema, input);
+  if (!(await revokeSession(actor.id, userId, sessionId))) throw new AppError("That session had already ended. Reload to see the current ones.", 409);
+  return { message: "The session was ended: that browser is signed out on its next request." };
 }

@@ -3,6 +3,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { isOneOf } from "@/lib/diagnosis/vocabulary";
 import { CHART_IDS } from "@/lib/metrics/charts";
 import { loadChartCsv } from "@/lib/metrics/dashboard";
+import { recordExport } from "@/lib/audit/exports";
 
 // A dashboard chart's numbers as CSV, for the signed-in user (the session, not an API token): the same
 // filters as the page, read from the query string.
@@ -17,6 +18,7 @@ export async function GET(request: Request): Promise<Response> {
   for (const key of new Set(url.searchParams.keys())) params[key] = url.searchParams.getAll(key);
   try {
     const { csv, filename } = await loadChartCsv(chart, params);
+    await recordExport(user.id, "dashboard_csv", chart, { chart, filters: params, filename });
     // A byte-order mark so spreadsheet programs read the file as UTF-8.
     return new Response(`\uFEFF${csv}`, {
       headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "private, no-store" },

@@ -1,6 +1,7 @@
 import { findMeetingSummary } from "@/lib/meetings/queries";
 import { renderSummaryCsv, renderSummaryMarkdown } from "@/lib/meetings/summary-render";
 import { checkSession, notFoundJson, routeId } from "@/lib/review/session-route";
+import { recordExport } from "@/lib/audit/exports";
 
 // The end-of-meeting summary as a download: ?format=md (Markdown) or ?format=csv.
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -10,6 +11,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const result = id ? await findMeetingSummary(id) : null;
   if (!id || !result) return notFoundJson("That meeting");
   const format = new URL(request.url).searchParams.get("format") === "csv" ? "csv" : "md";
+  await recordExport(check.user.id, "meeting_summary", id, { meeting: id, format });
   const body = format === "csv" ? renderSummaryCsv(result.summary) : renderSummaryMarkdown(result.summary, result.timeZone);
   return new Response(body, {
     headers: {
