@@ -5,7 +5,9 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 
-export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+/** False for an account without a password (single sign-on only), after the same work as a real check. */
+export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+  if (passwordHash === null) return verifyDecoy(password);
   try {
     return await verify(passwordHash, password);
   } catch {
