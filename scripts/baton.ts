@@ -21,8 +21,8 @@ await runCli("baton", async () => {
   // On stderr, so `token list` stays clean for pipes.
   console.error(`Using ${database.target}`);
   process.env.DATABASE_URL = database.url;
-  const { db, pool } = await import("../lib/db.ts");
-  const { createApiToken, revokeApiToken } = await import("../lib/api/tokens.ts");
+  const { db, pool } = await import("../lib/db/index.ts");
+  const { createApiToken, revokeApiToken } = await import("../lib/tokens/store.ts");
   const { recordAudit } = await import("../lib/audit/record.ts");
   // No one is signed in on the command line: the row names the machine account that ran it instead.
   const source = { source: "command line", osUser: os.userInfo().username, host: os.hostname() };

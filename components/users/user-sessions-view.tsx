@@ -5,7 +5,7 @@ import { useState } from "react";
 import { ConfirmActionForm } from "@/components/users/confirm-action-form";
 import { StatusLine } from "@/components/users/status-line";
 import { PageHeader } from "@/components/ui/page-header";
-import type { ActionResult } from "@/lib/errors";
+import type { ActionResult } from "@/lib/actions/result";
 import { formatDateTime } from "@/lib/time";
 import { revokeUserSessionAction } from "@/lib/users/actions";
 import type { UserSessionsPage } from "@/lib/users/queries";
@@ -58,7 +58,7 @@ export function UserSessionsView({ page }: { page: UserSessionsPage }) {
                       label="End session"
                       danger
                       consequence={`The browser at ${session.ip} is signed out on its next request.`}
-                      onResult={setNotice}
+                      onResult={(result) => setNotice({ ok: result.ok, message: result.message ?? "" })}
                     />
                   </td>
                 </tr>

@@ -124,7 +124,7 @@ describe("settings and exports", () => {
     const sid = (await signIn(admin.email, PASSWORD, "198.51.100.40"))!;
     state.session = { user: { id: String(admin.id), role: "admin" }, sessionVersion: 0, sid, expires: "" };
     const { GET } = await import("@/app/api/dashboard/csv/route");
-    const response = await GET(new Request("http://baton.test/api/dashboard/csv?chart=funnel&source=website"));
+    const response = await GET(new Request("http://baton.test/api/dashboard/csv?chart=funnel&source=website"), { params: Promise.resolve({}) });
     expect(response.status).toBe(200);
     expect(await auditRows("exports.dashboard_csv")).toContainEqual(
       expect.objectContaining({ actorId: admin.id, entityType: "export", entityId: "funnel", after: expect.objectContaining({ chart: "funnel", filters: { chart: ["funnel"], source: ["website"] } }) }),
