@@ -42,6 +42,10 @@ const appSchema = databaseSchema.extend({
       ctx.addIssue({ code: "custom", message: (error as Error).message });
     }
   }),
+  // /api/metrics: with a token, scrapers send it as a bearer token; without one, only a server listening
+  // on loopback (npm start's default) answers it.
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  BATON_LISTEN_HOST: z.string().optional(),
   PASSWORD_SIGN_IN: z.enum(["on", "off"], { error: "PASSWORD_SIGN_IN must be on or off" }).default("on"),
 }).superRefine((env, ctx) => {
   const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;

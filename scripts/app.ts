@@ -77,7 +77,7 @@ export async function runApp(mode: "production" | "development") {
     const secret = await authSecret();
     app = spawn("node_modules/.bin/next", [mode === "production" ? "start" : "dev", "-H", host, "-p", String(port)], {
       stdio: "inherit",
-      env: { ...process.env, NODE_ENV: mode, DATABASE_URL: database.url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
+      env: { ...process.env, NODE_ENV: mode, BATON_LISTEN_HOST: host, DATABASE_URL: database.url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
     });
     app.on("exit", (code) => void shutdown(code ?? 0));
     printDemoSignIns(host, port);

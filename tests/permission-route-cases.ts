@@ -85,6 +85,7 @@ export const ROUTE_CASE_LIST: Record<string, RouteCase[]> = {
 
 export const PUBLIC_ROUTE_LIST: Record<string, PublicRoute> = {
   "GET /api/health": { reason: "Load balancers and the start script poll it; it reports only whether the app and database are up.", answersAnonymously: 200 },
+  "GET /api/metrics": { reason: "Prometheus scrapes it with METRICS_TOKEN (or on a loopback-only server); without either it refuses everyone.", answersAnonymously: 403 },
   "GET /api/v1/openapi.json": { reason: "The API's description: paths and schemas, no data.", answersAnonymously: 200 },
   // NextAuth's handler needs Next's request context (cookies, headers), so it is not called here; signing
   // in is covered by lib/auth/sign-in-throttle.int.test.ts through the same credentials provider.
