@@ -20,7 +20,7 @@ export function UserSessionsView({ page }: { page: UserSessionsPage }) {
     <>
       <PageHeader
         title={`Sessions of ${user.name}`}
-        description={`${user.email}: the browsers signed in now. Ending one signs that browser out on its next request, on every app instance; it is kept in the audit log.`}
+        description={`${user.email ?? "No email"}: the browsers signed in now. Ending one signs that browser out on its next request, on every app instance; it is kept in the audit log.`}
       />
       <p className="mb-3 text-sm">
         <Link href="/settings/users" className="text-blue-700 underline">Back to users</Link>

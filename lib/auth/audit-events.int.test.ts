@@ -39,7 +39,8 @@ async function auditRows(action: string) {
 
 async function newUser(label: string, role: "admin" | "viewer") {
   const email = `${label}@audit.test`;
-  return db.user.create({ data: { email, name: label, role, passwordHash: await hashPassword(PASSWORD) }, select: { id: true, email: true } });
+  const { id } = await db.user.create({ data: { email, name: label, role, passwordHash: await hashPassword(PASSWORD) }, select: { id: true } });
+  return { id, email };
 }
 
 beforeAll(async () => {

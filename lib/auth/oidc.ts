@@ -70,7 +70,7 @@ export async function signInWithOidc(profile: OidcProfile, settings: SsoSettings
     return "SsoDeactivated";
   }
   const groups = profile[settings.groupsClaim] ?? null;
-  return db.$transaction(async (tx) => {
+  const row = await db.$transaction(async (tx) => {
     if (!existing) {
       const name = (profile.name || profile.preferred_username || email).toString().slice(0, 120);
       const created = await tx.user.create({ data: { email, name, role: mappedRole ?? settings.defaultRole, passwordHash: null }, select });
@@ -85,4 +85,5 @@ export async function signInWithOidc(profile: OidcProfile, settings: SsoSettings
     }
     return existing;
   });
+  return { id: row.id, name: row.name, email, role: row.role, sessionVersion: row.sessionVersion };
 }

@@ -122,7 +122,7 @@ function passwordProvider(): Provider {
         await recordFailedSignIn(email, origin, reason, user?.id);
         return null;
       }
-      return { id: String(user.id), name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion, method: "password", origin };
+      return { id: String(user.id), name: user.name, email, role: user.role, sessionVersion: user.sessionVersion, method: "password", origin };
     },
   });
 }

@@ -5,7 +5,7 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 
-/** False for an account without a password (single sign-on only), after the same work as a real check. */
+/** A missing hash (a person without a sign-in) never verifies. */
 export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
   if (passwordHash === null) return verifyDecoy(password);
   try {
