@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ROLES } from "@/lib/auth/permissions";
+import { parseRoleGroups } from "@/lib/auth/sso-settings";
 
 // The only reader of process.env in the app. Parsed once; lib/boot.ts calls getEnv() when a server
 // starts, so a bad setting stops it with one readable line instead of failing on first use. Command-line
@@ -44,6 +46,30 @@ const appSchema = databaseSchema.extend(mailSchema.shape).extend({
       message: "BATON_ENCRYPTION_KEY must be 32 bytes, written as 64 hex characters or in base64",
     })
     .optional(),
+  // Single sign-on (OpenID Connect): all three or none.
+  OIDC_ISSUER: z.url({ error: "OIDC_ISSUER must be the issuer's URL, e.g. https://login.example.com/realms/baton" }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).max(60).default("single sign-on"),
+  OIDC_PROVISIONING: z.enum(["auto", "invited"], { error: "OIDC_PROVISIONING must be auto or invited" }).default("auto"),
+  OIDC_DEFAULT_ROLE: z.enum(ROLES, { error: `OIDC_DEFAULT_ROLE must be one of ${ROLES.join(", ")}` }).default("viewer"),
+  OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
+  OIDC_ROLE_GROUPS: z.string().optional().superRefine((value, ctx) => {
+    try {
+      parseRoleGroups(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+    }
+  }),
+  // /api/metrics: with a token, scrapers send it as a bearer token; without one, only a server listening
+  // on loopback (npm start's default) answers it.
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  BATON_LISTEN_HOST: z.string().optional(),
+  PASSWORD_SIGN_IN: z.enum(["on", "off"], { error: "PASSWORD_SIGN_IN must be on or off" }).default("on"),
+}).superRefine((env, ctx) => {
+  const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidc !== 0 && oidc !== 3) ctx.addIssue({ code: "custom", message: "single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together" });
+  if (env.PASSWORD_SIGN_IN === "off" && oidc !== 3) ctx.addIssue({ code: "custom", message: "PASSWORD_SIGN_IN=off needs single sign-on (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET), or nobody could sign in" });
 });
 
 export type DatabaseEnv = z.infer<typeof databaseSchema>;

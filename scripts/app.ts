@@ -1,6 +1,6 @@
 // The app with its database, behind `npm start` (production build) and `npm run dev` (Next's dev server):
 // DATABASE_URL or the embedded PostgreSQL -> migrate -> demo data on an empty database -> build when the
-// sources changed -> serve on PORT (default 3000). Ctrl-C stops the app and the embedded database.
+// sources changed -> serve on HOST:PORT (default 127.0.0.1:3000). Ctrl-C stops the app and the embedded database.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -10,7 +10,8 @@ import { ensureProductionBuild } from "./lib/build.ts";
 import { isPortInUse } from "./db/embedded-postgres.ts";
 import { openDatabase, type OpenDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
-import { ensureDemoWorkspace, printDemoSignIns } from "./db/demo.ts";
+import { ensureDemoWorkspace, hasDemoSignIns, printDemoSignIns } from "./db/demo.ts";
+import { assertDemoMayListen, parseHost } from "./lib/listen.ts";
 
 const SECRET_FILE = ".data/auth-secret";
 
@@ -31,9 +32,21 @@ function parsePort(): number {
   return port;
 }
 
-export async function runApp(mode: "production" | "development") {
+async function listenAddress(): Promise<{ host: string; port: number }> {
   const port = parsePort();
+  const host = parseHost();
   if (await isPortInUse(port)) throw new CliError(`port ${port} is already in use: stop what runs there or start with PORT=3001 npm start`);
+  return { host, port };
+}
+
+export async function runApp(mode: "production" | "development") {
+  let host: string, port: number;
+  try {
+    ({ host, port } = await listenAddress());
+  } catch (error) {
+    console.error(`baton: error: ${describeError(error)}`);
+    process.exit(1);
+  }
 
   let database: OpenDatabase | undefined;
   let app: ChildProcess | undefined;
@@ -53,20 +66,21 @@ export async function runApp(mode: "production" | "development") {
 
   try {
     database = await openDatabase();
-    console.log(database.embedded ? `PostgreSQL: embedded, data in .data/postgres (port ${new URL(database.url).port})` : "PostgreSQL: DATABASE_URL");
+    console.log(`Using ${database.target}`);
     const migrations = await migrate(database.url);
     if (migrations.applied.length) console.log(`Applied ${migrations.applied.length} migration(s).`);
     const demo = await ensureDemoWorkspace(database.url);
     if (demo.seeded) console.log(`Loaded the demo workspace: ${demo.leads} leads, ${demo.events} events, diagnosed in ${demo.seconds.toFixed(1)} s.`);
+    assertDemoMayListen(host, demo.seeded || (await hasDemoSignIns(database.url)));
     if (mode === "production") await ensureProductionBuild(".next");
 
     const secret = await authSecret();
-    app = spawn("node_modules/.bin/next", [mode === "production" ? "start" : "dev", "-p", String(port)], {
+    app = spawn("node_modules/.bin/next", [mode === "production" ? "start" : "dev", "-H", host, "-p", String(port)], {
       stdio: "inherit",
-      env: { ...process.env, NODE_ENV: mode, DATABASE_URL: database.url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
+      env: { ...process.env, NODE_ENV: mode, BATON_LISTEN_HOST: host, DATABASE_URL: database.url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
     });
     app.on("exit", (code) => void shutdown(code ?? 0));
-    printDemoSignIns(port);
+    printDemoSignIns(host, port);
   } catch (error) {
     console.error(`baton: error: ${describeError(error)}`);
     await shutdown(1);

@@ -4,6 +4,7 @@
 //   token revoke --id ID
 //   import FILE [FILE…] [--preset hubspot|salesforce|zoho|generic] [--mapping NAME] [--source-system NAME]
 //          [--time-zone TZ] [--dry-run]                         imports CRM exports; exit 1 when a row was refused
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { CliError, runCli } from "./lib/cli.ts";
 import { openDatabase } from "./db/database.ts";
@@ -35,9 +36,14 @@ await runCli("baton", async () => {
   if (area !== "token" || !command || !["create", "list", "revoke"].includes(command)) throw new CliError(USAGE);
 
   const database = await openDatabase();
+  // On stderr, so `token list` stays clean for pipes.
+  console.error(`Using ${database.target}`);
   process.env.DATABASE_URL = database.url;
   const { db, pool } = await import("../lib/db/index.ts");
   const { createApiToken, revokeApiToken } = await import("../lib/tokens/store.ts");
+  const { recordAudit } = await import("../lib/audit/record.ts");
+  // No one is signed in on the command line: the row names the machine account that ran it instead.
+  const source = { source: "command line", osUser: os.userInfo().username, host: os.hostname() };
   try {
     if (command === "create") {
       const name = values.name?.trim();
@@ -48,6 +54,7 @@ await runCli("baton", async () => {
         : await db.user.findFirst({ where: { role: "admin", active: true }, orderBy: { id: "asc" }, select: { id: true, email: true, role: true } });
       if (!user) throw new CliError(values.user ? `no user with email ${values.user}` : "no active admin exists yet: create one first");
       const created = await createApiToken({ name, scope: values.scope, userId: user.id });
+      await recordAudit(db, { actorId: null, action: "tokens.create", entityType: "api_token", entityId: created.id, after: { name, scope: values.scope, prefix: created.prefix, actsAs: user.email, ...source } });
       console.log(`Created token "${name}" (${values.scope}) acting as ${user.email} (${user.role}). It is shown only now:\n\n${created.token}\n`);
     } else if (command === "list") {
       const tokens = await db.apiToken.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, prefix: true, scope: true, revokedAt: true, lastUsedAt: true, createdBy: { select: { email: true } } } });
@@ -58,7 +65,10 @@ await runCli("baton", async () => {
     } else {
       const id = Number(values.id);
       if (!Number.isInteger(id) || id <= 0) throw new CliError("--id must be a token id (see token list)");
-      console.log((await revokeApiToken(id)) ? `Revoked token ${id}.` : `Token ${id} does not exist or is already revoked.`);
+      const before = await db.apiToken.findUnique({ where: { id }, select: { name: true, prefix: true, scope: true } });
+      const revoked = await revokeApiToken(id);
+      if (revoked) await recordAudit(db, { actorId: null, action: "tokens.revoke", entityType: "api_token", entityId: id, before, after: { ...before, revoked: true, ...source } });
+      console.log(revoked ? `Revoked token ${id}.` : `Token ${id} does not exist or is already revoked.`);
     }
   } finally {
     await db.$disconnect();

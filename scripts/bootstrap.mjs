@@ -12,16 +12,23 @@ if (!script) {
   process.exit(2);
 }
 
+// The floor of what the tree needs (Prisma 7, Vite, Vitest ask for ^20.19 || >=22.12): one clear line
+// instead of a crash deep inside a dependency.
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 20 || (major === 20 && minor < 19) || (major === 22 && minor < 12) || major === 21) {
+  console.error(`baton: error: Node ${process.versions.node} is too old: install Node 20.19+ or 22.12+ (see README)`);
+  process.exit(1);
+}
+
 const installed = "node_modules/.package-lock.json";
 const stale = !existsSync(installed) || statSync("package-lock.json").mtimeMs > statSync(installed).mtimeMs + 1000;
 if (stale) {
-  // npm install, not npm ci: this npm records only this platform's optional binaries in the lock file
-  // (Next's SWC, Tailwind's oxide…), which npm ci then rejects as out of sync. npm install resolves
-  // them without changing the lock file.
-  console.log("Installing dependencies (npm install)…");
-  const install = spawnSync("npm", ["install", "--no-audit", "--no-fund"], { stdio: "inherit" });
+  // npm ci: installs exactly the lock file (complete for every platform) and never rewrites it, so a
+  // fresh clone stays clean.
+  console.log("Installing dependencies (npm ci)…");
+  const install = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { stdio: "inherit" });
   if (install.status !== 0) {
-    console.error("baton: npm install failed; see the messages above.");
+    console.error("baton: npm ci failed; see the messages above.");
     process.exit(install.status ?? 1);
   }
 } else if (!existsSync("lib/generated/prisma/client.ts")) {

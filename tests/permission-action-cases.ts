@@ -1,5 +1,6 @@
 // Matrix cases for the queue's decisions, the definitions page and the users and account pages. Each
 // builds the arguments its form sends, valid for the acting user (see tests/permission-cases.ts).
+import { startSession } from "@/lib/auth/sessions";
 import { createApiToken } from "@/lib/tokens/store";
 import { formatClockTime } from "@/lib/definitions/schemas";
 import { db } from "@/lib/db";
@@ -153,6 +154,16 @@ export const USER_ACTION_CASES: Record<string, ActionCase[]> = {
   changeUserRoleAction: [{ permission: "users.manage", args: async ({ world }) => [null, form({ userId: await world.throwawayUser(), role: "marketing" })] }],
   setUserActiveAction: [{ permission: "users.manage", args: async ({ world }) => [null, form({ userId: await world.throwawayUser(), active: "false" })] }],
   signOutUserEverywhereAction: [{ permission: "users.manage", args: async ({ world }) => [null, form({ userId: await world.throwawayUser() })] }],
+  revokeUserSessionAction: [
+    {
+      permission: "users.manage",
+      args: async ({ world }) => {
+        const userId = await world.throwawayUser();
+        const sessionId = await startSession({ id: userId, email: "target@example.com", sessionVersion: 0 }, "password", { ip: "203.0.113.9", userAgent: "matrix" }, 3600);
+        return [null, form({ userId: String(userId), sessionId })];
+      },
+    },
+  ],
   resetUserPasswordAction: [{ permission: "users.manage", args: async ({ world }) => [null, form({ userId: await world.throwawayUser() })] }],
   changeOwnPasswordAction: [
     {

@@ -122,6 +122,7 @@ export const ROUTE_CASE_LIST: Record<string, RouteCase[]> = {
 
 export const PUBLIC_ROUTE_LIST: Record<string, PublicRoute> = {
   "GET /api/health": { reason: "Load balancers and the start script poll it; it reports only whether the app and database are up.", answersAnonymously: 200 },
+  "GET /api/metrics": { reason: "Prometheus scrapes it with METRICS_TOKEN (or on a loopback-only server); without either it refuses everyone.", answersAnonymously: 403 },
   "GET /api/v1/openapi.json": { reason: "The API's description: paths and schemas, no data.", answersAnonymously: 200 },
   ...Object.fromEntries(
     ["GET", "POST", "PUT", "PATCH", "DELETE"].map((method) => [`${method} /api/v1/[...path]`, { reason: "Unknown API paths: a JSON 404 in the API's error shape, no data.", answersAnonymously: 404 }]),

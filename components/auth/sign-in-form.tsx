@@ -4,13 +4,17 @@ import { signIn } from "next-auth/react";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { signInSchema } from "@/lib/auth/schemas";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
-const MESSAGES: Record<string, string> = {
-  CredentialsSignin: "That email and password do not match an active account.",
-  locked: "Too many failed attempts. Wait 15 minutes, then try again.",
-};
+interface SignInFormProps {
+  callbackUrl: string;
+  initialError?: string;
+  /** The identity provider's label when single sign-on is configured. */
+  ssoName: string | null;
+  passwordSignIn: boolean;
+}
 
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
+export function SignInForm({ callbackUrl, initialError, ssoName, passwordSignIn }: SignInFormProps) {
   const [error, setError] = useState<string | undefined>(initialError);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
   const [pending, startTransition] = useTransition();
@@ -28,24 +32,44 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     startTransition(async () => {
       const result = await signIn("credentials", { ...parsed.data, redirect: false });
       if (!result || result.error) {
-        setError(MESSAGES[result?.error ?? ""] ?? "Sign-in failed. Try again.");
+        setError(signInErrorMessage(result?.error ?? "unknown"));
         return;
       }
       window.location.assign(callbackUrl);
     });
   }
 
+  const alert = (
+    <p role="alert" aria-live="polite" className="min-h-5 text-sm text-red-700">
+      {error}
+    </p>
+  );
+  const sso = ssoName && (
+    <Button type="button" variant={passwordSignIn ? "secondary" : "primary"} className="w-full" disabled={pending} onClick={() => startTransition(async () => void (await signIn("oidc", { callbackUrl })))}>
+      Sign in with {ssoName}
+    </Button>
+  );
+  if (!passwordSignIn) {
+    return (
+      <div className="space-y-4">
+        {alert}
+        {sso}
+      </div>
+    );
+  }
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <Field label="Email" name="email" type="email" autoComplete="username" error={fieldErrors.email} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" error={fieldErrors.password} />
-      <p role="alert" aria-live="polite" className="min-h-5 text-sm text-red-700">
-        {error}
-      </p>
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
-      </Button>
-    </form>
+    <div className="space-y-4">
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <Field label="Email" name="email" type="email" autoComplete="username" error={fieldErrors.email} />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" error={fieldErrors.password} />
+        {alert}
+        <Button type="submit" className="w-full" disabled={pending}>
+          {pending ? "Signing in…" : "Sign in"}
+        </Button>
+      </form>
+      {sso && <p className="text-center text-xs uppercase tracking-wide text-slate-400">or</p>}
+      {sso}
+    </div>
   );
 }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useId, useState } from "react";
 import { controlBaseClass } from "@/components/definitions/form-parts";
 import { ConfirmActionForm } from "@/components/users/confirm-action-form";
@@ -65,6 +66,11 @@ export function UserManagePanel({ user, self, lastActiveAdmin }: { user: UserLis
           />
         )}
       </div>
+      <p className="text-sm">
+        <Link href={`/settings/users/${user.id}/sessions`} className="text-blue-700 underline">
+          See and end {self ? "your" : `${user.name}'s`} open sessions
+        </Link>
+      </p>
       {grant && <OneTimePassword grant={grant} heading={`New temporary password for ${grant.name}:`} onDone={() => setGrant(null)} />}
       <StatusLine state={notice} />
     </div>

@@ -6,6 +6,13 @@ import { parseInput } from "@/lib/actions/input";
 import { toActionError, type ActionResult } from "@/lib/actions/result";
 import type { Action } from "@/lib/auth/permissions";
 import { requireActionUser, type SessionUser } from "@/lib/auth/session";
+import { observeRequest } from "@/lib/actions/request-metrics";
+import { AppError } from "@/lib/errors";
+
+/** The status an action's refusal stands for, as a route would answer it. */
+function statusOfRefusal(error: unknown): number {
+  return error instanceof AppError ? error.status : 500;
+}
 
 // The one shape of a server action: authenticate -> parse -> authorize -> write -> revalidate -> a typed
 // result the form shows. The permission named here is the coarse check against the permission table;
@@ -37,12 +44,16 @@ export function defineAction<Args extends unknown[], T>(spec: Common & { write: 
 export function defineAction(spec: Common & { input?: z.ZodType; write: (actor: SessionUser, ...args: unknown[]) => Promise<Written<unknown>> }) {
   return async (...args: unknown[]): Promise<ActionResult<unknown>> => {
     let written: Written<unknown>;
+    const started = performance.now();
     try {
       const actor = await requireActionUser(spec.permission);
       written = await spec.write(actor, ...(spec.input ? [parseInput(spec.input, args[0])] : args));
     } catch (error) {
-      return toActionError(error);
+      const refused = toActionError(error);
+      observeRequest("action", spec.permission, statusOfRefusal(error), (performance.now() - started) / 1000);
+      return refused;
     }
+    observeRequest("action", spec.permission, 200, (performance.now() - started) / 1000);
     for (const page of [...(spec.revalidate ?? []), ...(written.revalidate ?? [])]) {
       if (typeof page === "string") revalidatePath(page);
       else revalidatePath(page[0], page[1]);

@@ -2,6 +2,7 @@ import "server-only";
 import { can, type Action } from "@/lib/auth/permissions";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { AppError, ForbiddenError, UnauthenticatedError } from "@/lib/errors";
+import { timeRequest } from "@/lib/actions/request-metrics";
 
 // The route handlers the signed-in pages call from the browser (live-update polling, uploads, downloads)
 // use the session cookie, not an API token: one guard checks it and the permission table, and every
@@ -46,16 +47,22 @@ export function sessionRoute<P extends Segments = Segments>(
   handle: (request: Request, user: SessionUser, segments: P) => Promise<Response>,
   options: GuardOptions = {},
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
-  return async (request, context) => {
-    try {
-      const user = await getSessionUser();
-      if (!user) throw new UnauthenticatedError();
-      if (!can(user.role, action)) throw new ForbiddenError(options.forbidden ?? "You do not have permission to see this.");
-      return await handle(request, user, await context.params);
-    } catch (error) {
-      return errorResponseOf(error);
-    }
-  };
+  return (request, context) =>
+    timeRequest(
+      "route",
+      action,
+      async () => {
+        try {
+          const user = await getSessionUser();
+          if (!user) throw new UnauthenticatedError();
+          if (!can(user.role, action)) throw new ForbiddenError(options.forbidden ?? "You do not have permission to see this.");
+          return await handle(request, user, await context.params);
+        } catch (error) {
+          return errorResponseOf(error);
+        }
+      },
+      (response) => response.status,
+    );
 }
 
 /** A positive 32-bit id from a route segment, or null. */

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import { authOptions } from "@/lib/auth/options";
+import { isSessionLive } from "@/lib/auth/sessions";
 import { can, type Action, type Role } from "@/lib/auth/permissions";
 
 export interface SessionUser {
@@ -30,6 +31,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   // People without a sign-in (no email or no password) never hold a session, whatever a cookie claims.
   if (!user || !user.active || !user.email || !user.passwordHash) return null;
   if (session.sessionVersion !== user.sessionVersion) return null;
+  if (!session.sid || !(await isSessionLive(session.sid, user.id, user.sessionVersion))) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role, teamId: user.teamId };
 });
 

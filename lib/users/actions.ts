@@ -5,7 +5,7 @@ import { sendInvitationEmail } from "@/lib/auth/password-links";
 import type { SessionUser } from "@/lib/auth/session";
 import { changeOwnPassword, signOutEverywhere } from "@/lib/users/account-mutations";
 import { readFields, type UserChangeData, type UserFormState, type OneTimePasswordData } from "@/lib/users/form-data";
-import { changeUserRole, inviteUser, resetUserPassword, setUserActive, signOutUserEverywhere, type UserChange } from "@/lib/users/mutations";
+import { changeUserRole, inviteUser, resetUserPassword, revokeUserSession, setUserActive, signOutUserEverywhere, type UserChange } from "@/lib/users/mutations";
 
 // Server actions of the users page and the account page: authenticate and authorize -> the mutation
 // (validate, write, bump the session version, audit) -> revalidate -> a typed result for the form.
@@ -66,5 +66,14 @@ export const signOutEverywhereAction = defineAction({
   write: async (actor) => {
     const { message } = await signOutEverywhere(actor);
     return { data: { signedOutSelf: true } satisfies UserChangeData, message };
+  },
+});
+
+export const revokeUserSessionAction = defineAction({
+  permission: "users.manage",
+  write: async (actor, _previous: UserFormState<UserChangeData>, formData: FormData) => {
+    const fields = readFields(formData, ["userId", "sessionId"]);
+    const { message } = await revokeUserSession(actor, fields);
+    return { data: { signedOutSelf: false } satisfies UserChangeData, message, revalidate: [["/settings/users/[id]/sessions", "page"] as const] };
   },
 });

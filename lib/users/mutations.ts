@@ -4,7 +4,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { db, type Prisma } from "@/lib/db";
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { USER_SELECT } from "@/lib/users/queries";
-import { changeRoleSchema, inviteUserSchema, setActiveSchema, userTargetSchema } from "@/lib/users/schemas";
+import { changeRoleSchema, inviteUserSchema, revokeSessionSchema, setActiveSchema, userTargetSchema } from "@/lib/users/schemas";
+import { revokeSession } from "@/lib/auth/sessions";
 import { generateTemporaryPassword } from "@/lib/users/temporary-password";
 import { parseInput } from "@/lib/actions/input";
 import { authorize, type Actor } from "@/lib/actions/authorize";
@@ -150,4 +151,12 @@ export async function signOutUserEverywhere(actor: Actor, input: unknown): Promi
     const user = await applyChange(tx, actor, "sign_out_everywhere", before, {});
     return { changed: true, user, message: `${user.name} was signed out on every device.` };
   });
+}
+
+/** Ends one signed-in browser of a user (the sessions page); audited as auth.session_revoke. */
+export async function revokeUserSession(actor: Actor, input: unknown): Promise<{ message: string }> {
+  authorizeAdmin(actor);
+  const { userId, sessionId } = parseInput(revokeSessionSchema, input);
+  if (!(await revokeSession(actor.id, userId, sessionId))) throw new AppError("That session had already ended. Reload to see the current ones.", 409);
+  return { message: "The session was ended: that browser is signed out on its next request." };
 }

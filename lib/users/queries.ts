@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/auth/permissions";
+import { listLiveSessions, type LiveSession } from "@/lib/auth/sessions";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import type { Queryable } from "@/lib/db/queryable";
 
@@ -102,4 +103,20 @@ export async function findActiveUserIdsByEmail(client: Queryable, emails: readon
   const lowered = [...new Set(emails.map((email) => email.toLowerCase()))];
   const { rows } = await client.query<{ id: number; email: string }>("SELECT id, lower(email) AS email FROM users WHERE active AND lower(email) = ANY($1::text[])", [lowered]);
   return new Map(rows.map((row) => [row.email, row.id]));
+}
+
+export interface UserSessionsPage {
+  user: { id: number; name: string; email: string | null };
+  sessions: LiveSession[];
+  timeZone: string;
+}
+
+/** The sessions page's one data call: whose sessions, the ones still accepted, and the workspace time zone. */
+export async function getUserSessionsPage(userId: number): Promise<UserSessionsPage | null> {
+  const [user, sessions, timeZone] = await Promise.all([
+    db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true } }),
+    listLiveSessions(userId),
+    getWorkspaceTimeZone(),
+  ]);
+  return user ? { user, sessions, timeZone } : null;
 }

@@ -52,6 +52,7 @@ export const setActiveSchema = z.object({
   active: z.preprocess((value) => (value === "true" ? true : value === "false" ? false : value), z.boolean({ error: "Say whether the account is active." })),
 });
 export const userTargetSchema = z.object({ userId });
+export const revokeSessionSchema = z.object({ userId, sessionId: z.uuid({ error: "This form does not say which session to end. Reload the page." }) });
 
 export const changeOwnPasswordSchema = z
   .object({

@@ -12,6 +12,7 @@ import { CliError, runCli, wholeNumberOption } from "../lib/cli.ts";
 import { apiFigures, type ApiResult } from "./api-events.ts";
 import { startBenchCluster, prepareBenchDatabase } from "./cluster.ts";
 import { measureAlerts } from "./alerts.ts";
+import { describeTarget } from "../db/database.ts";
 import { measureDashboard } from "./dashboard.ts";
 import { measureHttp } from "./http.ts";
 import { importFigures, type ImportResult } from "./import-csv.ts";
@@ -77,6 +78,7 @@ await runCli("bench", async () => {
   try {
     const database = await prepareBenchDatabase(cluster.url, leads, values.fresh, console.log);
     process.env.DATABASE_URL = database.url; // the product's own modules connect through lib/db.ts
+    console.log(`Using ${describeTarget(database.url, cluster.dataDir)} (BATON_BENCH_PG_DIR, BATON_BENCH_PG_PORT)`);
     const pool = new pg.Pool({ connectionString: database.url, max: 10 });
     try {
       const counts = (await pool.query<{ leads: string; events: string }>("SELECT (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM handoff_events) AS events")).rows[0]!;

@@ -46,11 +46,20 @@ async function tableCount(url: string): Promise<number> {
   }
 }
 
-/** Restores into `url`. A database that already has tables is only overwritten with `force`. */
-export async function restoreDatabase(url: string, file: string, options: { force?: boolean } = {}): Promise<void> {
-  if (!options.force && (await tableCount(url)) > 0) {
-    throw new CliError("the target database is not empty: restore into a new database, or pass --force to replace its contents");
-  }
+interface RestoreOptions {
+  force?: boolean;
+  /** How the command named the database ("database baton at 127.0.0.1:54329 …"), for the refusal. */
+  target?: string;
+  /** Asked before replacing a non-empty database without `force`; true replaces it. */
+  confirm?: (target: string, database: string) => Promise<boolean>;
+}
+
+/** Restores into `url`. A database that already has tables is only overwritten with `force` or a confirmation. */
+export async function restoreDatabase(url: string, file: string, options: RestoreOptions = {}): Promise<void> {
   const { env, database } = connectionEnv(url);
+  const target = options.target ?? `database ${database}`;
+  if (!options.force && (await tableCount(url)) > 0 && !(await options.confirm?.(target, database))) {
+    throw new CliError(`the ${target} is not empty: nothing restored; restore into a new database, or pass --force to replace its contents`);
+  }
   await run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${database}`, file], env);
 }

@@ -2,7 +2,8 @@
 // the end-to-end tests; diagnosed right after loading so every page has real findings to show.
 import pg from "pg";
 import { rediagnoseAll } from "../../lib/rediagnosis/run.ts";
-import { DEMO_PASSWORD, DEMO_SIGN_INS } from "../../prisma/seed/demo-people.ts";
+import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, DEMO_SIGN_INS } from "../../prisma/seed/demo-people.ts";
+import { browserUrl, isLoopback } from "../lib/listen.ts";
 import { loadDemoWorkspace } from "../../prisma/seed/load-demo.ts";
 
 export const DEMO_SEED = 20261124;
@@ -53,9 +54,17 @@ export function ensureDemoWorkspace(url: string): Promise<DemoResult> {
   return loadAndDiagnoseDemo(url, { force: false });
 }
 
-export function printDemoSignIns(port: number): void {
+/** Whether the database holds the demo's people, whose password is published. */
+export async function hasDemoSignIns(url: string): Promise<boolean> {
+  return withClient(url, async (client) => {
+    const { rows } = await client.query<{ found: boolean }>("SELECT EXISTS (SELECT 1 FROM users WHERE active AND email LIKE $1) AS found", [`%@${DEMO_EMAIL_DOMAIN}`]);
+    return rows[0]?.found ?? false;
+  });
+}
+
+export function printDemoSignIns(host: string, port: number): void {
   const width = Math.max(...DEMO_SIGN_INS.map((entry) => entry.email.length));
-  console.log(`\nBaton is starting on http://localhost:${port}`);
+  console.log(`\nBaton is starting on ${browserUrl(host, port)}${isLoopback(host) ? " (this machine only; HOST=0.0.0.0 to serve the network)" : ` (listening on ${host})`}`);
   console.log(`Demo sign-ins (password "${DEMO_PASSWORD}", demo data only):`);
   for (const entry of DEMO_SIGN_INS) console.log(`  ${entry.email.padEnd(width)}  ${entry.role}`);
   console.log("Press Ctrl-C to stop the app and its embedded database.\n");

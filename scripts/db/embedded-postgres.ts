@@ -29,6 +29,8 @@ export interface EmbeddedPostgresOptions {
 export interface RunningPostgres {
   url: string;
   port: number;
+  /** Absolute path of the cluster's data folder. */
+  dataDir: string;
   stop: () => Promise<void>;
 }
 
@@ -89,6 +91,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   return {
     url,
     port: options.port,
+    dataDir,
     stop: async () => {
       if (stopped) return;
       stopped = true;

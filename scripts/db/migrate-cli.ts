@@ -5,6 +5,7 @@ import { migrate } from "./migrate.ts";
 
 await runCli("db:migrate", async () => {
   const database = await openDatabase();
+  console.error(`Using ${database.target}`);
   try {
     const result = await migrate(database.url);
     console.log(

@@ -8,6 +8,7 @@ import { migrate } from "./migrate.ts";
 await runCli("db:seed", async () => {
   const reset = process.argv.includes("--reset");
   const database = await openDatabase();
+  console.error(`Using ${database.target}`);
   try {
     await migrate(database.url);
     const result = await loadAndDiagnoseDemo(database.url, { force: reset });

@@ -11,6 +11,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { prepareBenchDatabase, startBenchCluster } from "../bench/cluster.ts";
+import { describeTarget } from "../db/database.ts";
 import { percentile } from "../bench/measure.ts";
 import { signIn, startProductionServer } from "../lib/app-server.ts";
 import { CliError, runCli, wholeNumberOption } from "../lib/cli.ts";
@@ -58,6 +59,7 @@ await runCli("load", async () => {
     const dataset = await prepareBenchDatabase(cluster.url, leads, false, console.log);
     await ensureDiagnosed(dataset.url, console.log);
     const url = await copyDatabase(cluster.url, `bench_${leads}`, "load_run");
+    console.log(`Using ${describeTarget(url, cluster.dataDir)} (BATON_BENCH_PG_DIR, BATON_BENCH_PG_PORT)`);
     const workspace = await createLoadWorkspace(url, { count: users, password: PASSWORD, leadsPerSeller: 40, noteLeads: 20 });
     const detailLeadIds = await sampleLeadIds(url, 5000);
 

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { authSettingsFromEnv } from "@/lib/auth/options";
 import { getSessionUser } from "@/lib/auth/session";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -12,6 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const { callbackUrl, error } = await searchParams;
   if (await getSessionUser()) redirect(safeCallback(callbackUrl));
+  const { sso, passwordSignIn } = authSettingsFromEnv();
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
@@ -21,10 +24,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <h1 className="mb-4 text-lg font-semibold">Sign in</h1>
-          <SignInForm callbackUrl={safeCallback(callbackUrl)} initialError={error ? "Sign-in failed. Check your email and password." : undefined} />
-          <Link href="/reset-password" className="mt-4 block text-center text-xs text-slate-600 hover:underline">
-            Forgot your password?
-          </Link>
+          <SignInForm callbackUrl={safeCallback(callbackUrl)} initialError={signInErrorMessage(error)} ssoName={sso?.name ?? null} passwordSignIn={passwordSignIn} />
+          {passwordSignIn && (
+            <Link href="/reset-password" className="mt-4 block text-center text-xs text-slate-600 hover:underline">
+              Forgot your password?
+            </Link>
+          )}
         </div>
       </div>
     </main>

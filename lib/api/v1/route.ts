@@ -6,6 +6,7 @@ import { consumeApiBudget } from "@/lib/api/v1/rate-limit";
 import { runWithAuditVia } from "@/lib/audit/via-context";
 import { auditAuthorOf, authenticateToken, type ExtraScope, type TokenPrincipal, type TokenScope } from "@/lib/tokens/store";
 import { isStorableText } from "@/lib/storable-text";
+import { timeRequest } from "@/lib/actions/request-metrics";
 
 // The fixed shape of every /api/v1 route: authenticate the token -> rate limit -> check scope and the
 // permission table -> run -> map errors to 4xx JSON. Handlers never see an unauthenticated request.
@@ -29,7 +30,8 @@ export interface ApiContext<Params> {
 type RouteHandler<Params> = (context: ApiContext<Params>) => Promise<Response | object>;
 
 export function apiRoute<Params = Record<string, never>>(options: ApiRouteOptions, handler: RouteHandler<Params>) {
-  return async (request: Request, route: { params: Promise<Params> }): Promise<Response> => {
+  return (request: Request, route: { params: Promise<Params> }): Promise<Response> => timeRequest("api", options.action, () => answer(request, route), (response) => response.status);
+  async function answer(request: Request, route: { params: Promise<Params> }): Promise<Response> {
     try {
       const principal = await authenticateToken(request.headers.get("authorization"));
       if (!principal) throw new ApiError(401, "unauthenticated", "Send a valid API token: Authorization: Bearer <token>.", undefined, { "WWW-Authenticate": "Bearer" });
@@ -45,7 +47,7 @@ export function apiRoute<Params = Record<string, never>>(options: ApiRouteOption
     } catch (error) {
       return errorResponse(error);
     }
-  };
+  }
 }
 
 async function readBody<S extends z.ZodType>(request: Request, schema: S, maxBytes: number): Promise<z.infer<S>> {

@@ -1,11 +1,13 @@
 import { AppError } from "@/lib/errors";
 import { findImportProgress, issuesCsv } from "@/lib/import/queries";
 import { importRoute } from "@/lib/import/session-route";
+import { recordExport } from "@/lib/audit/exports";
 
 // GET: the validation report as CSV (row, column, value, problem), streamed a page at a time. Cells are
 // neutralised against spreadsheet formulas (lib/import/csv-export.ts).
-export const GET = importRoute(async (_request, _user, jobId) => {
+export const GET = importRoute(async (_request, user, jobId) => {
   if (!(await findImportProgress(jobId))) throw new AppError("No such import.", 404);
+  await recordExport(user.id, "import_report_csv", jobId, { importJob: jobId });
   const lines = issuesCsv(jobId);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
