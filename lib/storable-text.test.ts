@@ -4,7 +4,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { proxy } from "@/proxy";
-import { parseLeadListQuery } from "@/lib/leads/list-query";
+import { parseLeadListQuery } from "@/lib/lead-set/query";
 import { parseAuditListQuery } from "@/lib/audit/list-query";
 
 const request = (path: string) => new NextRequest(new URL(path, "http://127.0.0.1:3000"));

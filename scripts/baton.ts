@@ -18,8 +18,8 @@ await runCli("baton", async () => {
 
   const database = await openDatabase();
   process.env.DATABASE_URL = database.url;
-  const { db, pool } = await import("../lib/db.ts");
-  const { createApiToken, revokeApiToken } = await import("../lib/api/tokens.ts");
+  const { db, pool } = await import("../lib/db/index.ts");
+  const { createApiToken, revokeApiToken } = await import("../lib/tokens/store.ts");
   try {
     if (command === "create") {
       const name = values.name?.trim();

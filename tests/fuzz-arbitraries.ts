@@ -1,4 +1,4 @@
-// Hostile inputs for the API fuzz test (lib/api/fuzz.int.test.ts), with fast-check: strings that break
+// Hostile inputs for the API fuzz test (lib/api/v1/fuzz.int.test.ts), with fast-check: strings that break
 // naive code (huge, NUL, lone surrogates, right-to-left overrides, SQL, prototype keys), wrong types, and
 // bodies shaped like an operation's OpenAPI schema with hostile values planted at random places — so
 // most requests get past the first checks and exercise the deeper ones.

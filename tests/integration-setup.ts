@@ -9,7 +9,7 @@ process.env.NEXTAUTH_SECRET ??= "integration-tests-secret-0123456789abcdef";
 process.env.TEST_DATABASE_NAME = database.name;
 
 afterAll(async () => {
-  // Close the app's pool if a test opened it (lib/db.ts caches it on globalThis), then drop the database.
+  // Close the app's pool if a test opened it (lib/db/index.ts caches it on globalThis), then drop the database.
   const connections = (globalThis as { batonConnections?: { pool: { end: () => Promise<void> } } }).batonConnections;
   await connections?.pool.end().catch(() => undefined);
   await database.drop();

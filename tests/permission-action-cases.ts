@@ -1,6 +1,6 @@
 // Matrix cases for the queue's decisions, the definitions page and the users and account pages. Each
 // builds the arguments its form sends, valid for the acting user (see tests/permission-cases.ts).
-import { createApiToken } from "@/lib/api/tokens";
+import { createApiToken } from "@/lib/tokens/store";
 import { formatClockTime } from "@/lib/definitions/schemas";
 import { db } from "@/lib/db";
 import type { ActionCase, CaseContext } from "@/tests/permission-cases";

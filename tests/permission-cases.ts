@@ -4,7 +4,7 @@
 // fails on any that is missing here, so a new route cannot ship without saying who may call it.
 import type { Action, Role } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
-import type { TokenScope } from "@/lib/api/tokens";
+import type { TokenScope } from "@/lib/tokens/store";
 import type { PermissionWorld } from "@/tests/permission-world";
 import { DECISION_ACTION_CASES, DEFINITION_ACTION_CASES, TOKEN_ACTION_CASES, USER_ACTION_CASES } from "@/tests/permission-action-cases";
 import { FIX_ACTION_CASES, MEETING_ACTION_CASES, REVIEW_ACTION_CASES } from "@/tests/permission-review-cases";

@@ -4,7 +4,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTransition } from "react";
 import { PRIORITY_LABELS } from "@/lib/diagnosis/labels";
 import { PRIORITIES } from "@/lib/diagnosis/vocabulary";
-import { NONE_VALUE } from "@/lib/leads/none-value";
+import { NONE_VALUE } from "@/lib/lead-set/none-value";
 import { sourceLabel } from "@/lib/leads/labels";
 import type { DashboardOptions } from "@/lib/metrics/options";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PRIORITY_LABELS } from "@/lib/diagnosis/labels";
-import { NONE_VALUE, type LeadListQuery } from "@/lib/leads/list-query";
-import { segmentLabel } from "@/lib/metrics/segments";
+import { NONE_VALUE, type LeadListQuery } from "@/lib/lead-set/query";
+import { segmentLabel } from "@/lib/lead-set/segments";
 
 type RawParams = Record<string, string | string[] | undefined>;
 

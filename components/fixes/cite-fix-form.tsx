@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FIX_TYPE_LABELS } from "@/lib/diagnosis/labels";
 import type { FixType } from "@/lib/diagnosis/vocabulary";
 import { citeLeadOnFix } from "@/lib/fixes/actions";
-import type { WriteResult } from "@/lib/review/conflicts";
+import type { WriteResult } from "@/lib/actions/result";
 
 /** One fix can cite many leads: adds this lead as evidence to a fix still being worked on. */
 export function CiteFixForm({ leadId, fixes }: { leadId: number; fixes: { id: number; title: string; fixType: FixType }[] }) {

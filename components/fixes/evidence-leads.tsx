@@ -6,7 +6,7 @@ import { WriteStatus } from "@/components/review/write-status";
 import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
 import type { FailurePoint } from "@/lib/diagnosis/vocabulary";
 import { removeLeadFromFix } from "@/lib/fixes/actions";
-import type { WriteResult } from "@/lib/review/conflicts";
+import type { WriteResult } from "@/lib/actions/result";
 
 /** The leads a fix cites as evidence; the last one cannot be removed (a fix needs evidence). */
 export function EvidenceLeads({ fixId, leads, canEdit }: { fixId: number; leads: { id: number; name: string; company: string | null; failurePoints?: FailurePoint[] }[]; canEdit: boolean }) {

@@ -9,7 +9,7 @@ import type { FailurePoint } from "@/lib/diagnosis/vocabulary";
 import { proposeFix } from "@/lib/fixes/actions";
 import { SUGGESTED_FIX } from "@/lib/fixes/metrics";
 import type { FixOwnerOption } from "@/lib/fixes/queries";
-import type { WriteResult } from "@/lib/review/conflicts";
+import type { WriteResult } from "@/lib/actions/result";
 
 // Records the fix agreed for a lead (and, in a meeting, for that meeting): a fix type, a specific
 // description, an owner and a due date. Starts from the agreed root cause's usual fix; kept as a draft.

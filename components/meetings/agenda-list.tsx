@@ -10,7 +10,7 @@ import { sourceLabel } from "@/lib/leads/labels";
 import { moveItem, removeItem } from "@/lib/meetings/actions";
 import type { AgendaItem } from "@/lib/meetings/queries";
 import { DECISION_LABELS } from "@/lib/meetings/tally";
-import type { WriteResult } from "@/lib/review/conflicts";
+import type { WriteResult } from "@/lib/actions/result";
 
 // The agenda in its order. Organisers move items up or down (or drop undecided ones) with buttons, which
 // work from the keyboard; every change carries the meeting's version so two organisers never undo each

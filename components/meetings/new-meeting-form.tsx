@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import type { Role } from "@/lib/auth/permissions";
 import { planMeeting } from "@/lib/meetings/actions";
 import { AGENDA_STRATEGIES, AGENDA_STRATEGY_LABELS, MAX_AGENDA_ITEMS, type AgendaStrategy } from "@/lib/meetings/agenda";
-import type { WriteResult } from "@/lib/review/conflicts";
+import type { WriteResult } from "@/lib/actions/result";
 
 // Plans a meeting: title, date and time, attendees, and how to build the agenda from the board (the
 // board's filters travel along as `board`). The agenda can be reordered on the meeting's page.

@@ -5,7 +5,7 @@ import { focusById, useShortcuts } from "@/components/meetings/use-shortcuts";
 import { WriteStatus } from "@/components/review/write-status";
 import { Button } from "@/components/ui/button";
 import { presentItem } from "@/lib/meetings/actions";
-import type { WriteResult } from "@/lib/review/conflicts";
+import type { WriteResult } from "@/lib/actions/result";
 import type { ReviewSide } from "@/lib/review/sides";
 
 // The presenter's bar: previous / next for everyone on the meeting (the current lead is shared, so all

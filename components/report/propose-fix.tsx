@@ -7,9 +7,9 @@ import { WriteStatus } from "@/components/review/write-status";
 import { Button } from "@/components/ui/button";
 import type { FailurePoint, FixType } from "@/lib/diagnosis/vocabulary";
 import type { FixOwnerOption } from "@/lib/fixes/queries";
-import type { DimensionFilter } from "@/lib/metrics/dimensions";
+import type { DimensionFilter } from "@/lib/lead-set/dimensions";
 import { proposeFixFromFinding } from "@/lib/report/actions";
-import type { WriteResult } from "@/lib/review/conflicts";
+import type { WriteResult } from "@/lib/actions/result";
 
 // "Propose a fix" on a finding: the fix type to try first, the failure point and its metric come filled
 // in; the finding's failing leads become the evidence when it is saved.

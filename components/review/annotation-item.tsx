@@ -6,7 +6,7 @@ import { WriteStatus } from "@/components/review/write-status";
 import { Button } from "@/components/ui/button";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { deleteNote, editNote } from "@/lib/review/actions";
-import type { WriteResult } from "@/lib/review/conflicts";
+import type { WriteResult } from "@/lib/actions/result";
 import type { ReviewAnnotation } from "@/lib/review/queries";
 import { MAX_NOTE_LENGTH } from "@/lib/review/schemas";
 import { formatDateTime } from "@/lib/time";

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { FAILURE_POINT_DESCRIPTIONS, FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
 import type { FailurePoint } from "@/lib/diagnosis/vocabulary";
 import { tagFailurePoint, untagFailurePoint } from "@/lib/review/actions";
-import type { WriteResult } from "@/lib/review/conflicts";
+import type { WriteResult } from "@/lib/actions/result";
 import { TAG_VERDICT_LABELS, type TagVerdict } from "@/lib/review/failure-points";
 import type { ReviewTag } from "@/lib/review/queries";
 import { SIDE_LABELS } from "@/lib/review/sides";

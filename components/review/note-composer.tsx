@@ -5,7 +5,7 @@ import { useDraft } from "@/components/review/use-draft";
 import { WriteStatus } from "@/components/review/write-status";
 import { Button } from "@/components/ui/button";
 import { addNote } from "@/lib/review/actions";
-import type { WriteResult } from "@/lib/review/conflicts";
+import type { WriteResult } from "@/lib/actions/result";
 import { MAX_NOTE_LENGTH } from "@/lib/review/schemas";
 import { SIDE_LABELS, type ReviewSide } from "@/lib/review/sides";
 

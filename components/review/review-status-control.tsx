@@ -4,7 +4,7 @@ import clsx from "clsx";
 import { useState, useTransition } from "react";
 import { WriteStatus } from "@/components/review/write-status";
 import { changeReviewStatus } from "@/lib/review/actions";
-import type { WriteResult } from "@/lib/review/conflicts";
+import type { WriteResult } from "@/lib/actions/result";
 import { REVIEW_STATUS_LABELS, REVIEW_STATUSES, type ReviewStatus } from "@/lib/review/sides";
 
 /** To review / reviewed / skipped, as one segmented control. */

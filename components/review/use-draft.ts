@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState, useSyncExternalStore, useTransition } from "react";
-import type { WriteResult } from "@/lib/review/conflicts";
+import type { WriteResult } from "@/lib/actions/result";
 
 // Drafts survive a reload: what someone is typing lives in localStorage (under "baton:draft:<key>") until
 // it is saved. Read through useSyncExternalStore, so the server render and hydration agree (no draft)

@@ -1,5 +1,5 @@
 import clsx from "clsx";
-import type { WriteResult } from "@/lib/review/conflicts";
+import type { WriteResult } from "@/lib/actions/result";
 
 /**
  * The outcome of a review write, announced politely. A refused stale write shows the newer text next to

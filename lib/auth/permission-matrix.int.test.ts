@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Session } from "next-auth";
 import { can, ROLES, type Role } from "@/lib/auth/permissions";
-import { createApiToken } from "@/lib/api/tokens";
+import { createApiToken } from "@/lib/tokens/store";
 import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import { demoAnchor, loadAndDiagnoseDemo } from "@/scripts/db/demo";

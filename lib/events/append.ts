@@ -1,5 +1,5 @@
 import type { Channel, EventType } from "@/lib/diagnosis/vocabulary";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 
 // Timeline events written in sets: one INSERT for a batch of up to thousands of events. Events that
 // carry an external id (CRM activity ids, the import's derived keys) are unique per source system, so

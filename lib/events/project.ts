@@ -1,4 +1,4 @@
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 
 // A lead's summary columns (owner, decision, outcome, next action) follow its events: after events are
 // appended (API, activity files), they are recomputed from all of the lead's events, set-based. The

@@ -1,7 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { pool } from "@/lib/db";
-import { purgeIdempotentRequests } from "@/lib/events/idempotency";
+import { purgeIdempotentRequests } from "@/lib/api/v1/idempotency";
 import { retryOnDeadlock } from "@/lib/import/queue";
 import { getBoss } from "@/lib/jobs/boss";
 import { rediagnoseLeads } from "@/lib/rediagnosis/run";

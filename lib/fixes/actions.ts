@@ -3,7 +3,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { requireActionUser } from "@/lib/auth/session";
 import { addFixLead, createFix, removeFixLead, setFixStatus, updateFix } from "@/lib/fixes/mutations";
-import { toWriteError, type WriteResult } from "@/lib/review/conflicts";
+import { toWriteError, type WriteResult } from "@/lib/actions/result";
 
 // Server actions for fixes: authenticate and authorize, write (lib/fixes/mutations.ts), revalidate the
 // pages that show fixes. The lead and meeting pages refresh too, since they list the fixes they cite.

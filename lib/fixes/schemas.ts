@@ -3,7 +3,7 @@ import { FAILURE_POINTS, FIX_TYPES } from "@/lib/diagnosis/vocabulary";
 import { FIX_METRICS } from "@/lib/fixes/metrics";
 import { FIX_STATUSES } from "@/lib/fixes/status";
 import { recordId, version } from "@/lib/review/schemas";
-import { targetWhereSchema } from "@/lib/metrics/dimensions";
+import { targetWhereSchema } from "@/lib/lead-set/dimensions";
 
 // A valid fix: a DOMAIN fix type, a specific description, the failure point it addresses, the metric it
 // should move, an owner and a due date, and the leads that are its evidence. Shared by the forms, the

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ChoiceContext } from "@/lib/import/choices";
-import { queryEach, type Queryable } from "@/lib/rediagnosis/queryable";
+import { queryEach, type Queryable } from "@/lib/db/queryable";
 
 /** Users, lead types, rejection reasons and sources values can map onto, read once per import. */
 export async function loadChoiceContext(client: Queryable): Promise<ChoiceContext> {

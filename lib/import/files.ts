@@ -2,7 +2,7 @@ import "server-only";
 import { pool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { FileKind } from "@/lib/import/fields";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 
 // Uploaded files live in PostgreSQL, so whichever instance runs the job can read them. A file is stored
 // as parts of at most PART_BYTES (rows of import_files with the same job and kind, in id order): the

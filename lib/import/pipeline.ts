@@ -13,7 +13,7 @@ import type { PendingEvent, TransformContext } from "@/lib/import/transform-cell
 import { transformLeadRow } from "@/lib/import/transform-lead";
 import { hashCells } from "@/lib/import/values";
 import type { LeadUpsertInput } from "@/lib/leads/upsert";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 
 // Reads every file of a job in batches, turns rows into records and hands each batch to a sink: the
 // dry run's sink only looks, the import's sink writes. Both see exactly the same records and issues.

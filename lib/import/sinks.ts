@@ -5,7 +5,7 @@ import type { FileCounts } from "@/lib/import/job-state";
 import type { ActivityRow, Sink } from "@/lib/import/pipeline";
 import type { PendingEvent } from "@/lib/import/transform-cells";
 import { previewLeadUpserts, upsertLeads } from "@/lib/leads/upsert";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 
 // The two ends of the pipeline. The check (dry run) reads what exists and counts what would change,
 // without writing or locking. The import writes inside the job's transaction and remembers which leads

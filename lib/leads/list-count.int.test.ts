@@ -1,7 +1,7 @@
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
-import { parseLeadListQuery } from "@/lib/leads/list-query";
+import { parseLeadListQuery } from "@/lib/lead-set/query";
 import { buildLeadWhere, findLeadFilterOptions, findLeads } from "@/lib/leads/queries";
 import { generateBenchDataset } from "../../scripts/bench/dataset.ts";
 

@@ -6,12 +6,12 @@ import { getWorkspaceSettings, getWorkspaceTimeZone, summarizeSla } from "@/lib/
 import { diagnoseLead } from "@/lib/diagnosis/diagnose";
 import { loadDiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
 import { buildDiagnosisInput, loadRelatedOutreach, type EventRow, type LeadRow } from "@/lib/rediagnosis/load-batch";
-import { cappedTotal, leadCountLimit, NONE_VALUE, type LeadListQuery } from "@/lib/leads/list-query";
-import { countLeadsUpTo, findLeadPage } from "@/lib/leads/list-sql";
-import { findSegmentLeadIds } from "@/lib/metrics/drill-down";
-import type { MetricContext } from "@/lib/metrics/predicates";
+import { cappedTotal, leadCountLimit, NONE_VALUE, type LeadListQuery } from "@/lib/lead-set/query";
+import { countLeadsUpTo, findLeadPage } from "@/lib/lead-set/list-sql";
+import { findSegmentLeadIds } from "@/lib/lead-set/drill-down";
+import type { MetricContext } from "@/lib/lead-set/predicates";
 
-export type { LeadListRow } from "@/lib/leads/list-sql";
+export type { LeadListRow } from "@/lib/lead-set/list-sql";
 
 export async function buildLeadWhere(query: LeadListQuery): Promise<Prisma.LeadWhereInput> {
   const and: Prisma.LeadWhereInput[] = [];

@@ -1,6 +1,6 @@
 import type { AcceptanceStatus, Outcome, Priority } from "@/lib/diagnosis/vocabulary";
 import { accountDomainFor, normalizeEmail } from "@/lib/leads/upsert-normalize";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 
 // Leads written by external id, set-based: one INSERT … ON CONFLICT for a whole batch, shared by the CSV
 // import and the API. A field left undefined is not touched (a file without a "Campaign" column must

@@ -14,7 +14,7 @@ import {
   startMeeting,
   updateMeeting,
 } from "@/lib/meetings/mutations";
-import { toWriteError, type WriteResult } from "@/lib/review/conflicts";
+import { toWriteError, type WriteResult } from "@/lib/actions/result";
 
 // Server actions of the meetings pages: authenticate and authorize, write (mutations.ts, decisions.ts),
 // revalidate. Everyone else on the meeting picks the change up through the polled stamp.

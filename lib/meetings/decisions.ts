@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { decisionSchema } from "@/lib/meetings/schemas";
 import { DECISION_LABELS, type MeetingDecision } from "@/lib/meetings/tally";
-import { authorize, parseInput, StaleRecordError, type Actor } from "@/lib/review/conflicts";
+import { authorize, parseInput, StaleRecordError, type Actor } from "@/lib/actions/result";
 import { writeLeadReview } from "@/lib/review/mutations";
 
 // The per-item decision of the meeting (confirmed failure, not a failure, needs more data) with its note.

@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { buildAgenda, moveInOrder } from "@/lib/meetings/agenda";
 import { fromLocalDateTime } from "@/lib/meetings/schedule";
 import { agendaMoveSchema, agendaRemoveSchema, goToItemSchema, meetingCreateSchema, meetingStateSchema, meetingUpdateSchema } from "@/lib/meetings/schemas";
-import { authorize, parseInput, StaleRecordError, type Actor } from "@/lib/review/conflicts";
+import { authorize, parseInput, StaleRecordError, type Actor } from "@/lib/actions/result";
 import { parseBoardQuery } from "@/lib/review/board-query";
 import { findAgendaCandidates, getBoardCalendar, paramsFromQueryString } from "@/lib/review/queries";
 

@@ -1,6 +1,6 @@
 import type { ChartId } from "@/lib/metrics/charts";
 import type { DashboardContext } from "@/lib/metrics/context";
-import type { DashboardFilter } from "@/lib/metrics/filters";
+import type { DashboardFilter } from "@/lib/lead-set/filters";
 import { queryDoneFixes, queryFixImpact } from "@/lib/metrics/fixes";
 import { queryFunnel } from "@/lib/metrics/funnel";
 import { queryReasonQuality, queryRejectionPareto } from "@/lib/metrics/rejections";
@@ -9,7 +9,7 @@ import type { TableData } from "@/lib/metrics/table";
 import { fixImpactTable, funnelTable, histogramTable, paretoTable, teamQualityTable, timeTrendTable } from "@/lib/metrics/tables";
 import { queryWeekly } from "@/lib/metrics/weekly";
 import { duplicateTable, failurePointTable, noActionTable, reasonQualityWeeklyTable, weeklyPoints } from "@/lib/metrics/weekly-view";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 
 // One chart's table, loaded on its own: what the CSV download serves. The page loads all charts at once
 // (lib/metrics/dashboard.ts) and builds the same tables from the same query results.

@@ -1,7 +1,7 @@
 import { DEFAULT_SETTINGS } from "@/lib/diagnosis/defaults";
 import { PRIORITIES, type Priority, type SlaUnit } from "@/lib/diagnosis/vocabulary";
-import type { MetricContext } from "@/lib/metrics/predicates";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { MetricContext } from "@/lib/lead-set/predicates";
+import type { Queryable } from "@/lib/db/queryable";
 
 // What the metrics need from the definitions: the calendar (time zone, week start, working day length),
 // the detail length that makes a reason specific, the SLAs drawn as lines, and reason labels.

@@ -1,5 +1,5 @@
 import type { DashboardContext } from "@/lib/metrics/context";
-import type { DashboardFilter } from "@/lib/metrics/filters";
+import type { DashboardFilter } from "@/lib/lead-set/filters";
 import { queryDoneFixes, queryFixImpact } from "@/lib/metrics/fixes";
 import { queryFunnel } from "@/lib/metrics/funnel";
 import { queryDashboardOptions } from "@/lib/metrics/options";
@@ -7,7 +7,7 @@ import { queryReasonQuality, queryRejectionPareto } from "@/lib/metrics/rejectio
 import { queryResponseHistograms, queryResponseTrends } from "@/lib/metrics/response-times";
 import { queryWeekly } from "@/lib/metrics/weekly";
 import { weeklyPoints } from "@/lib/metrics/weekly-view";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 
 /**
  * Every query of the dashboard page, started at once. The page hands each promise to its chart, which

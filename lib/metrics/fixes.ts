@@ -1,11 +1,11 @@
 import { isOneOf, type FixType } from "@/lib/diagnosis/vocabulary";
 import { FIX_METRICS, type FixMetric } from "@/lib/fixes/metrics";
 import type { DashboardContext } from "@/lib/metrics/context";
-import { addDays, weekStartOf, type DashboardFilter } from "@/lib/metrics/filters";
-import { runSql } from "@/lib/metrics/run";
-import { sql } from "@/lib/metrics/sql";
+import { addDays, weekStartOf, type DashboardFilter } from "@/lib/lead-set/filters";
+import { runSql } from "@/lib/db/run";
+import { sql } from "@/lib/db/sql";
 import { queryWeekly, WEEKLY_METRICS, type WeekSummary } from "@/lib/metrics/weekly";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 import { zonedDayStart } from "@/lib/time";
 
 // Fix impact: fixes from the review board done in the selected period become markers on the trend charts,

@@ -1,11 +1,11 @@
 import type { DashboardContext } from "@/lib/metrics/context";
-import { drillHref, type DashboardFilter } from "@/lib/metrics/filters";
+import { drillHref, type DashboardFilter } from "@/lib/lead-set/filters";
 import { ROLLUP_FROM, rollupFilterSql, sums } from "@/lib/metrics/rollup";
-import { rate, runSql, toNumber } from "@/lib/metrics/run";
-import { NONE_VALUE } from "@/lib/leads/none-value";
+import { rate, runSql, toNumber } from "@/lib/db/run";
+import { NONE_VALUE } from "@/lib/lead-set/none-value";
 import { FUNNEL_STAGES, type FunnelStage } from "@/lib/metrics/funnel-stages";
-import { sql } from "@/lib/metrics/sql";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import { sql } from "@/lib/db/sql";
+import type { Queryable } from "@/lib/db/queryable";
 
 // The funnel by source: captured -> assigned -> accepted -> qualified -> won, with
 // source_to_accepted_rate (accepted / captured) and accepted_to_qualified_rate (qualified / accepted).

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
 import { loadDashboardContext, type DashboardContext } from "@/lib/metrics/context";
-import { parseDashboardFilter, type DashboardFilter } from "@/lib/metrics/filters";
+import { parseDashboardFilter, type DashboardFilter } from "@/lib/lead-set/filters";
 import { queryDoneFixes, queryFixImpact } from "@/lib/metrics/fixes";
 import { queryFunnel } from "@/lib/metrics/funnel";
 import { queryReasonQuality, queryRejectionPareto } from "@/lib/metrics/rejections";

@@ -1,8 +1,8 @@
 import type { DashboardContext } from "@/lib/metrics/context";
-import type { DashboardFilter } from "@/lib/metrics/filters";
-import { runSql } from "@/lib/metrics/run";
-import { identifier, sql } from "@/lib/metrics/sql";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { DashboardFilter } from "@/lib/lead-set/filters";
+import { runSql } from "@/lib/db/run";
+import { identifier, sql } from "@/lib/db/sql";
+import type { Queryable } from "@/lib/db/queryable";
 
 // Choices for the dashboard's filters. Sources and campaigns are those captured in the selected period
 // (read from the daily rollup, lead_rollup), plus whatever the address already selects.

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { pool } from "@/lib/db";
 import { GENERIC_REASON_FILLERS, scoreReasonQuality } from "@/lib/diagnosis/reason-quality";
 import { reasonQualitySql } from "@/lib/metrics/reason-quality-sql";
-import { runSql } from "@/lib/metrics/run";
-import { sql } from "@/lib/metrics/sql";
+import { runSql } from "@/lib/db/run";
+import { sql } from "@/lib/db/sql";
 
 // rejection_reason_quality is scored in SQL for the dashboard and in TypeScript for each lead's diagnosis.
 // Both must give every (code, detail) the same score.

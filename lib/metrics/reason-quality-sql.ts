@@ -1,5 +1,5 @@
 import { GENERIC_REASON_FILLERS } from "@/lib/diagnosis/reason-quality";
-import { sql, type Sql } from "@/lib/metrics/sql";
+import { sql, type Sql } from "@/lib/db/sql";
 
 // rejection_reason_quality in SQL, mirroring lib/diagnosis/reason-quality.ts step by step so the dashboard
 // scores a rejection exactly as the lead's diagnosis does (reason-quality-sql.int.test.ts checks both agree):

@@ -1,11 +1,11 @@
-import { NONE_VALUE } from "@/lib/leads/list-query";
+import { NONE_VALUE } from "@/lib/lead-set/query";
 import type { DashboardContext } from "@/lib/metrics/context";
-import { drillHref, type DashboardFilter } from "@/lib/metrics/filters";
+import { drillHref, type DashboardFilter } from "@/lib/lead-set/filters";
 import { ROLLUP_FROM, rollupFilterSql, rollupWeekSql, sums } from "@/lib/metrics/rollup";
-import { runSql, toNumber, toNumberOrNull } from "@/lib/metrics/run";
-import type { ReasonScore } from "@/lib/metrics/segments";
-import { sql } from "@/lib/metrics/sql";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import { runSql, toNumber, toNumberOrNull } from "@/lib/db/run";
+import type { ReasonScore } from "@/lib/lead-set/segments";
+import { sql } from "@/lib/db/sql";
+import type { Queryable } from "@/lib/db/queryable";
 
 // Rejections: how often each reason is used per source (the Pareto) and how usable the reasons are per
 // team and capture week (rejection_reason_quality, with the spread of scores behind the mean).

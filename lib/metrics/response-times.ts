@@ -1,12 +1,12 @@
 import { PRIORITIES, type Priority } from "@/lib/diagnosis/vocabulary";
 import type { DashboardContext } from "@/lib/metrics/context";
-import { addDays, drillHref, weeksBetween, type DashboardFilter } from "@/lib/metrics/filters";
-import { EFFECTIVE_PRIORITY, LEADS_FROM, TIME_MINUTES, leadFilterSql, segmentSql, weekRangesSql } from "@/lib/metrics/predicates";
+import { addDays, drillHref, weeksBetween, type DashboardFilter } from "@/lib/lead-set/filters";
+import { EFFECTIVE_PRIORITY, LEADS_FROM, TIME_MINUTES, leadFilterSql, segmentSql, weekRangesSql } from "@/lib/lead-set/predicates";
 import { ROLLUP_FROM, ROLLUP_PRIORITY, rollupFilterSql, rollupWeekSql, sums } from "@/lib/metrics/rollup";
-import { runSql, toNumber } from "@/lib/metrics/run";
-import { TIME_BUCKET_COUNT, type TimeMetric } from "@/lib/metrics/segments";
-import { identifier, join, sql } from "@/lib/metrics/sql";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import { runSql, toNumber } from "@/lib/db/run";
+import { TIME_BUCKET_COUNT, type TimeMetric } from "@/lib/lead-set/segments";
+import { identifier, join, sql } from "@/lib/db/sql";
+import type { Queryable } from "@/lib/db/queryable";
 
 // lead_to_owner_time and owner_to_first_action_time: median and p90 (continuous percentiles, linear
 // interpolation) per capture week and priority, the leads not measured counted apart, and the

@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postLeadBatch } from "@/app/api/v1/leads/batch/route";
 import { POST as postEvents } from "@/app/api/v1/events/route";
-import { createApiToken } from "@/lib/api/tokens";
+import { createApiToken } from "@/lib/tokens/store";
 import { db, pool } from "@/lib/db";
 import { rejectLead } from "@/lib/decisions/mutations";
 import { FAILURE_POINTS } from "@/lib/diagnosis/vocabulary";
-import { call, type Handler } from "@/lib/events/api-testing";
+import { call, type Handler } from "@/lib/api/v1/testing";
 import { runQueuedDiagnoses } from "@/lib/events/workers";
 import { fixture, importFiles, seedImportWorkspace, type ImportWorkspace } from "@/lib/import/testing";
 import { stopBoss } from "@/lib/jobs/boss";
 import { loadDashboardContext } from "@/lib/metrics/context";
-import { LEADS_FROM, REASON_CODE_KEY, segmentSql } from "@/lib/metrics/predicates";
-import { runSql } from "@/lib/metrics/run";
-import { TIME_BUCKET_COUNT, type Segment } from "@/lib/metrics/segments";
-import { identifier, join, sql, type Sql } from "@/lib/metrics/sql";
+import { LEADS_FROM, REASON_CODE_KEY, segmentSql } from "@/lib/lead-set/predicates";
+import { runSql } from "@/lib/db/run";
+import { TIME_BUCKET_COUNT, type Segment } from "@/lib/lead-set/segments";
+import { identifier, join, sql, type Sql } from "@/lib/db/sql";
 import { rediagnoseAll } from "@/lib/rediagnosis/run";
 
 // lead_rollup, the dashboard's daily figures, stays exactly what the metric definitions count on the leads

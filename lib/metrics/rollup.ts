@@ -1,6 +1,6 @@
-import type { DashboardFilter } from "@/lib/metrics/filters";
-import { dimensionConditions, type DimensionColumns, type MetricContext } from "@/lib/metrics/predicates";
-import { and, identifier, join, sql, type Sql } from "@/lib/metrics/sql";
+import type { DashboardFilter } from "@/lib/lead-set/filters";
+import { dimensionConditions, type DimensionColumns, type MetricContext } from "@/lib/lead-set/predicates";
+import { and, identifier, join, sql, type Sql } from "@/lib/db/sql";
 
 // The dashboard's counts read lead_rollup: per capture day (in the workspace's time zone) and filter
 // dimension, how many leads fall in each metric's segment. Triggers on leads keep it exact on every write

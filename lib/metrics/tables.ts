@@ -5,7 +5,7 @@ import type { FixImpact } from "@/lib/metrics/fixes";
 import { FUNNEL_STAGES, type FunnelRow } from "@/lib/metrics/funnel";
 import type { SourceReasons, TeamReasonQuality } from "@/lib/metrics/rejections";
 import type { HistogramBar, TimeTrend } from "@/lib/metrics/response-times";
-import { timeBucketLabel, type TimeMetric } from "@/lib/metrics/segments";
+import { timeBucketLabel, type TimeMetric } from "@/lib/lead-set/segments";
 import { cell, typedCell, type TableData } from "@/lib/metrics/table";
 import { WEEKLY_METRICS } from "@/lib/metrics/weekly";
 

@@ -1,9 +1,9 @@
 import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
 import { FAILURE_POINTS, type FailurePoint } from "@/lib/diagnosis/vocabulary";
 import type { DashboardContext } from "@/lib/metrics/context";
-import { drillHref, weeksBetween, type DashboardFilter } from "@/lib/metrics/filters";
-import { rate } from "@/lib/metrics/run";
-import { REASON_SCORES, type ReasonScore } from "@/lib/metrics/segments";
+import { drillHref, weeksBetween, type DashboardFilter } from "@/lib/lead-set/filters";
+import { rate } from "@/lib/db/run";
+import { REASON_SCORES, type ReasonScore } from "@/lib/lead-set/segments";
 import { cell, type TableData } from "@/lib/metrics/table";
 import type { WeekSummary } from "@/lib/metrics/weekly";
 

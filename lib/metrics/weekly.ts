@@ -1,14 +1,14 @@
 import { FAILURE_POINTS, type FailurePoint } from "@/lib/diagnosis/vocabulary";
 import type { FixMetric } from "@/lib/fixes/metrics";
 import type { DashboardContext } from "@/lib/metrics/context";
-import type { DashboardFilter } from "@/lib/metrics/filters";
-import { TIME_MINUTES, leadFilterSql, leadsByWeekSql, segmentSql } from "@/lib/metrics/predicates";
+import type { DashboardFilter } from "@/lib/lead-set/filters";
+import { TIME_MINUTES, leadFilterSql, leadsByWeekSql, segmentSql } from "@/lib/lead-set/predicates";
 import { queryReasonQuality, type ReasonQualitySummary } from "@/lib/metrics/rejections";
 import { ROLLUP_FROM, rollupFilterSql, rollupWeekSql, sums } from "@/lib/metrics/rollup";
-import { rate, runSql, toNumber, toNumberOrNull } from "@/lib/metrics/run";
-import type { ReasonScore } from "@/lib/metrics/segments";
-import { sql } from "@/lib/metrics/sql";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import { rate, runSql, toNumber, toNumberOrNull } from "@/lib/db/run";
+import type { ReasonScore } from "@/lib/lead-set/segments";
+import { sql } from "@/lib/db/sql";
+import type { Queryable } from "@/lib/db/queryable";
 
 // Per capture week: the counts behind no_action_accepted, duplicate_outreach_rate, rejection_reason_quality
 // and flagged leads by failure point, each the rollup's count of a segment of lib/metrics/predicates.ts

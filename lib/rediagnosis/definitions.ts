@@ -1,7 +1,7 @@
 import type { DiagnosisSettings, LeadTypeDefinition, PrioritySla, RejectionReasonDefinition } from "@/lib/diagnosis/types";
 import { DEFAULT_SETTINGS } from "@/lib/diagnosis/defaults";
 import type { Priority } from "@/lib/diagnosis/vocabulary";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 
 // The definitions in force, read from the database into the diagnosis engine's shapes.
 export interface DiagnosisDefinitions {

@@ -1,7 +1,7 @@
 import type { DiagnosisEvent, DiagnosisInput, DiagnosisLead, RelatedOutreach } from "@/lib/diagnosis/types";
 import { DEFAULT_SETTINGS } from "@/lib/diagnosis/defaults";
 import type { DiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
-import { queryEach, type Queryable } from "@/lib/rediagnosis/queryable";
+import { queryEach, type Queryable } from "@/lib/db/queryable";
 
 // Reads what the engine needs for a batch of leads in three set-based queries: the leads, their events,
 // and outreach to the same buyer (email) or account (domain) recorded on other leads.

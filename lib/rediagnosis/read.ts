@@ -2,7 +2,7 @@ import { diagnoseLead } from "@/lib/diagnosis/diagnose";
 import type { LeadDiagnosis } from "@/lib/diagnosis/types";
 import { loadDiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
 import { loadDiagnosisInputs } from "@/lib/rediagnosis/load-batch";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 
 /**
  * A lead's full diagnosis with its evidence, computed now from its record, timeline and the definitions

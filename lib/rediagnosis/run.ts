@@ -1,7 +1,7 @@
 import { diagnoseLead } from "@/lib/diagnosis/diagnose";
 import { loadDiagnosisDefinitions, type DiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
 import { loadDiagnosisInputs } from "@/lib/rediagnosis/load-batch";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 import { saveDiagnoses } from "@/lib/rediagnosis/save-batch";
 
 // Keeps stored diagnoses current: after events arrive (a few leads) and after definitions change or

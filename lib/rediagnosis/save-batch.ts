@@ -1,8 +1,8 @@
 import { DEFAULT_SETTINGS } from "@/lib/diagnosis/defaults";
 import type { LeadDiagnosis } from "@/lib/diagnosis/types";
 import { reasonQualitySql } from "@/lib/metrics/reason-quality-sql";
-import { sql, toQuery } from "@/lib/metrics/sql";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import { sql, toQuery } from "@/lib/db/sql";
+import type { Queryable } from "@/lib/db/queryable";
 
 // Writes a batch of diagnoses in one statement: the summary columns the lead list filters and sorts on,
 // and the two verdicts the dashboard counts: duplicate outreach (the engine's) and a rejected lead's

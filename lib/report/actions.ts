@@ -8,9 +8,9 @@ import { FAILURE_POINTS } from "@/lib/diagnosis/vocabulary";
 import { createFix } from "@/lib/fixes/mutations";
 import { MAX_EVIDENCE_LEADS } from "@/lib/fixes/schemas";
 import { loadDashboardContext } from "@/lib/metrics/context";
-import { targetWhereSchema } from "@/lib/metrics/dimensions";
+import { targetWhereSchema } from "@/lib/lead-set/dimensions";
 import { findExampleLeadIds } from "@/lib/report/queries";
-import { toWriteError, type WriteResult } from "@/lib/review/conflicts";
+import { toWriteError, type WriteResult } from "@/lib/actions/result";
 import { ValidationError } from "@/lib/errors";
 
 // A report finding becomes a proposed fix: its failing leads (the most severe first, up to the evidence

@@ -1,5 +1,5 @@
 import { FAILURE_POINTS, type FailurePoint } from "@/lib/diagnosis/vocabulary";
-import type { DimensionFilter } from "@/lib/metrics/dimensions";
+import type { DimensionFilter } from "@/lib/lead-set/dimensions";
 
 // Where a failure concentrates: a group of leads (one value of a dimension, or a pair of values) in which a
 // failure point occurs markedly more often than in the period's other leads. Pure: the counts come from

@@ -1,11 +1,11 @@
 import "server-only";
 import { FAILURE_POINT_LABELS, FIX_TYPE_LABELS } from "@/lib/diagnosis/labels";
 import type { FailurePoint, FixType } from "@/lib/diagnosis/vocabulary";
-import { dimensionFilterSql, targetWhereSchema, type DimensionCalendar, type DimensionFilter } from "@/lib/metrics/dimensions";
-import { LEADS_FROM } from "@/lib/metrics/predicates";
-import { runSql, toNumber } from "@/lib/metrics/run";
-import { and, sql } from "@/lib/metrics/sql";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import { dimensionFilterSql, targetWhereSchema, type DimensionCalendar, type DimensionFilter } from "@/lib/lead-set/dimensions";
+import { LEADS_FROM } from "@/lib/lead-set/predicates";
+import { runSql, toNumber } from "@/lib/db/run";
+import { and, sql } from "@/lib/db/sql";
+import type { Queryable } from "@/lib/db/queryable";
 import { MIN_GROUP_LEADS } from "@/lib/report/concentration";
 
 // Did the fixes marked done move what they targeted? For each fix done in the last half year with a

@@ -1,10 +1,10 @@
 import "server-only";
 import { FAILURE_POINTS, type FailurePoint } from "@/lib/diagnosis/vocabulary";
-import { dimensionFilterSql, dimensionValueSql, LEAD_DIMENSIONS, type DimensionCalendar, type DimensionFilter, type LeadDimension } from "@/lib/metrics/dimensions";
-import { LEADS_FROM } from "@/lib/metrics/predicates";
-import { runSql, toNumber } from "@/lib/metrics/run";
-import { and, identifier, join, sql, type Sql } from "@/lib/metrics/sql";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import { dimensionFilterSql, dimensionValueSql, LEAD_DIMENSIONS, type DimensionCalendar, type DimensionFilter, type LeadDimension } from "@/lib/lead-set/dimensions";
+import { LEADS_FROM } from "@/lib/lead-set/predicates";
+import { runSql, toNumber } from "@/lib/db/run";
+import { and, identifier, join, sql, type Sql } from "@/lib/db/sql";
+import type { Queryable } from "@/lib/db/queryable";
 import { zonedDayStart } from "@/lib/time";
 import { emptyFailureCounts, type GroupCounts, type PeriodCounts } from "@/lib/report/concentration";
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
 import type { FailurePoint } from "@/lib/diagnosis/vocabulary";
 import { generatePlantedLeads, insertPlantedLeads } from "@/tests/planted-report";
-import { parseLeadListQuery } from "@/lib/leads/list-query";
+import { parseLeadListQuery } from "@/lib/lead-set/query";
 import { findLeads } from "@/lib/leads/queries";
 import { loadHandoffReport, type HandoffReport, type ReportFinding } from "@/lib/report/report";
 

@@ -1,5 +1,5 @@
 import { type FailurePoint, type FixType, type SymptomId } from "@/lib/diagnosis/vocabulary";
-import type { LeadDimension } from "@/lib/metrics/dimensions";
+import type { LeadDimension } from "@/lib/lead-set/dimensions";
 
 // From a concentration to what to inspect and the fix to try first, after DOMAIN's symptom-to-root-cause
 // table. Pure. Two rules shape the order of fixes:

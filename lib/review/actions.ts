@@ -2,7 +2,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { requireActionUser } from "@/lib/auth/session";
-import { toWriteError, type WriteResult } from "@/lib/review/conflicts";
+import { toWriteError, type WriteResult } from "@/lib/actions/result";
 import {
   addAnnotation,
   deleteAnnotation,

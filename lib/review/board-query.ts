@@ -1,4 +1,4 @@
-import { leadListSearchParams, parseLeadListQuery, type LeadListQuery } from "@/lib/leads/list-query";
+import { leadListSearchParams, parseLeadListQuery, type LeadListQuery } from "@/lib/lead-set/query";
 import { BOARD_PERIODS, periodRange, type BoardPeriod } from "@/lib/review/period";
 import { REVIEW_STATUSES, type ReviewStatus } from "@/lib/review/sides";
 

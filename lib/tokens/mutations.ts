@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
-import { createApiToken } from "@/lib/api/tokens";
+import { createApiToken } from "@/lib/tokens/store";
 import { db } from "@/lib/db";
 import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
 import { createTokenSchema, revokeTokenSchema, toFieldErrors } from "@/lib/tokens/schemas";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { authenticateToken } from "@/lib/api/tokens";
+import { authenticateToken } from "@/lib/tokens/store";
 import { db } from "@/lib/db";
 import { AppError, ValidationError } from "@/lib/errors";
 import { createToken, revokeToken } from "@/lib/tokens/mutations";

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/auth/permissions";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
-import type { Queryable } from "@/lib/rediagnosis/queryable";
+import type { Queryable } from "@/lib/db/queryable";
 
 // Reads behind the users page and the account page. Never selects password hashes.
 

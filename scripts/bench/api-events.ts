@@ -47,9 +47,9 @@ export async function measureApiEvents(batches: number, leadsPerBatch: number): 
     // The route reads the app's settings (the rate limit among them), which require a session secret.
     process.env.NEXTAUTH_SECRET ??= "bench-secret-0123456789abcdefghijklmnop";
     const { seedImportWorkspace } = await import("../../lib/import/testing.ts");
-    const { pool } = await import("../../lib/db.ts");
+    const { pool } = await import("../../lib/db/index.ts");
     const { upsertLeads } = await import("../../lib/leads/upsert.ts");
-    const { createApiToken } = await import("../../lib/api/tokens.ts");
+    const { createApiToken } = await import("../../lib/tokens/store.ts");
     const { POST } = await import("../../app/api/v1/events/route.ts");
     const { startEventWorkers } = await import("../../lib/events/workers.ts");
     const { stopBoss } = await import("../../lib/jobs/boss.ts");

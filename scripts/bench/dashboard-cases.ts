@@ -2,12 +2,12 @@
 // both computed the same figures (a benchmark of a wrong answer is worthless).
 import type pg from "pg";
 import type { DashboardContext } from "../../lib/metrics/context.ts";
-import { addDays, weeksBetween, type DashboardFilter } from "../../lib/metrics/filters.ts";
+import { addDays, weeksBetween, type DashboardFilter } from "../../lib/lead-set/filters.ts";
 import { queryFunnel } from "../../lib/metrics/funnel.ts";
 import { queryDashboardOptions } from "../../lib/metrics/options.ts";
 import { queryReasonQuality, queryRejectionPareto } from "../../lib/metrics/rejections.ts";
 import { queryResponseHistograms, queryResponseTrends } from "../../lib/metrics/response-times.ts";
-import { runSql } from "../../lib/metrics/run.ts";
+import { runSql } from "../../lib/db/run.ts";
 import { weeklySql } from "../../lib/metrics/weekly.ts";
 import { LIMIT_FUNNEL, LIMIT_HISTOGRAMS, LIMIT_OPTIONS, LIMIT_PARETO, LIMIT_TRENDS, limitReasons, limitTrendCounts, limitWeekly } from "./dashboard-limits.ts";
 import { zonedDayStart } from "../../lib/time.ts";

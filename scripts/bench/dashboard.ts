@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { loadDashboardContext, type DashboardContext } from "../../lib/metrics/context.ts";
 import { startDashboardQueries } from "../../lib/metrics/dashboard-queries.ts";
-import { parseDashboardFilter, todayIn, type DashboardFilter } from "../../lib/metrics/filters.ts";
+import { parseDashboardFilter, todayIn, type DashboardFilter } from "../../lib/lead-set/filters.ts";
 import { CliError, runCli, wholeNumberOption } from "../lib/cli.ts";
 import { dashboardCases, periodBounds } from "./dashboard-cases.ts";
 import { compare } from "./measure.ts";

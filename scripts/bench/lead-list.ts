@@ -1,7 +1,7 @@
 // The lead list at scale: every filter and sort the UI offers, through the product's own code path
 // (lib/leads/queries.ts via Prisma) against the best hand-written SQL for the same page and count.
 import type pg from "pg";
-import { cappedTotal, leadCountLimit, parseLeadListQuery, type LeadListQuery } from "../../lib/leads/list-query.ts";
+import { cappedTotal, leadCountLimit, parseLeadListQuery, type LeadListQuery } from "../../lib/lead-set/query.ts";
 import { findLeads } from "../../lib/leads/queries.ts";
 import { compare } from "./measure.ts";
 

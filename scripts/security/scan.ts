@@ -90,8 +90,8 @@ async function collectSamples(databaseUrl: string): Promise<Omit<ApiSamples, "ap
 
 async function createTokens(databaseUrl: string): Promise<{ read: string; write: string }> {
   process.env.DATABASE_URL = databaseUrl;
-  const { db, pool } = await import("../../lib/db.ts");
-  const { createApiToken } = await import("../../lib/api/tokens.ts");
+  const { db, pool } = await import("../../lib/db/index.ts");
+  const { createApiToken } = await import("../../lib/tokens/store.ts");
   try {
     const admin = await db.user.findUnique({ where: { email: ADMIN }, select: { id: true } });
     if (!admin) throw new CliError(`the demo has no ${ADMIN}`);

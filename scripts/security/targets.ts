@@ -1,7 +1,7 @@
 // What sqlmap attacks: every query parameter of GET /api/v1/leads (taken from the route's own schema, so a
 // new filter cannot go unscanned), the lead id in the path, and the JSON bodies of the write routes with a
 // `*` marker on every value a handler passes towards the database.
-import { leadListQuerySchema } from "../../lib/leads/api-schemas.ts";
+import { leadListQuerySchema } from "../../lib/api/v1/leads-schemas.ts";
 import { CliError } from "../lib/cli.ts";
 
 export interface ApiSamples {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ApiOperation, operationId, type Operation } from "@/components/tokens/api-operation";
 import type { Components } from "@/components/tokens/schema-fields";
 import { PageHeader } from "@/components/ui/page-header";
-import { generateOpenApiDocument } from "@/lib/api/spec";
+import { generateOpenApiDocument } from "@/lib/api/v1/spec";
 import { requirePageUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "API documentation" };

@@ -5,7 +5,7 @@ import { LeadTable } from "@/components/leads/lead-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
-import { filterBarValues, parseLeadListQuery } from "@/lib/leads/list-query";
+import { filterBarValues, parseLeadListQuery } from "@/lib/lead-set/query";
 import { findLeadFilterOptions, findLeads } from "@/lib/leads/queries";
 
 export const metadata: Metadata = { title: "Leads" };

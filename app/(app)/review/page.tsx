@@ -7,7 +7,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
-import { filterBarValues } from "@/lib/leads/list-query";
+import { filterBarValues } from "@/lib/lead-set/query";
 import { boardSearchParams, withParams } from "@/lib/review/board-query";
 import { findReviewBoard } from "@/lib/review/queries";
 

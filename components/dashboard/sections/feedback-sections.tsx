@@ -3,7 +3,7 @@ import { ParetoChart, type ParetoSource } from "@/components/dashboard/pareto-ch
 import { ReasonQualityTeamChart } from "@/components/dashboard/reason-quality-charts";
 import { csvHref, type SectionProps } from "@/components/dashboard/sections/shared";
 import { CHART_TEXT } from "@/lib/metrics/charts";
-import { drillHref } from "@/lib/metrics/filters";
+import { drillHref } from "@/lib/lead-set/filters";
 import type { SourceReasons, TeamReasonQuality } from "@/lib/metrics/rejections";
 import { paretoTable, sourceName, teamQualityTable } from "@/lib/metrics/tables";
 

@@ -2,7 +2,7 @@ import type { FixMarker } from "@/components/dashboard/fix-markers";
 import type { FixMetric } from "@/lib/fixes/metrics";
 import type { ChartId } from "@/lib/metrics/charts";
 import type { DashboardContext } from "@/lib/metrics/context";
-import { dashboardSearchParams, type DashboardFilter } from "@/lib/metrics/filters";
+import { dashboardSearchParams, type DashboardFilter } from "@/lib/lead-set/filters";
 import type { DoneFix } from "@/lib/metrics/fixes";
 
 export interface SectionProps {

@@ -6,9 +6,9 @@ import { ReasonQualityWeeklyChart } from "@/components/dashboard/reason-quality-
 import { csvHref, fixMarkers, type SectionProps } from "@/components/dashboard/sections/shared";
 import { WeeklyRateChart } from "@/components/dashboard/weekly-rate-chart";
 import { CHART_TEXT } from "@/lib/metrics/charts";
-import { drillHref } from "@/lib/metrics/filters";
+import { drillHref } from "@/lib/lead-set/filters";
 import type { DoneFix } from "@/lib/metrics/fixes";
-import { rate } from "@/lib/metrics/run";
+import { rate } from "@/lib/db/run";
 import { duplicateTable, failurePointTable, noActionTable, reasonQualityWeeklyTable, type WeeklyPoint } from "@/lib/metrics/weekly-view";
 
 interface WeeklyProps extends SectionProps {

@@ -10,7 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { FIX_TYPE_LABELS } from "@/lib/diagnosis/labels";
 import { dueDay, findFixPage } from "@/lib/fixes/queries";
-import { routeId } from "@/lib/review/session-route";
+import { routeId } from "@/lib/actions/route-guard";
 import { formatDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Fix" };

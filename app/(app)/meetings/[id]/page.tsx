@@ -12,7 +12,7 @@ import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { findMeetingPage } from "@/lib/meetings/queries";
 import { toLocalDateTime } from "@/lib/meetings/schedule";
-import { routeId } from "@/lib/review/session-route";
+import { routeId } from "@/lib/actions/route-guard";
 import { formatDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Meeting" };

@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { boardSearchParams } from "@/lib/review/board-query";
 import { findReviewPage } from "@/lib/review/queries";
-import { routeId } from "@/lib/review/session-route";
+import { routeId } from "@/lib/actions/route-guard";
 
 type Props = { params: Promise<{ leadId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

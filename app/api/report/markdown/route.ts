@@ -1,6 +1,6 @@
 import { renderReportMarkdown } from "@/lib/report/markdown";
 import { loadHandoffReport } from "@/lib/report/report";
-import { checkSession } from "@/lib/review/session-route";
+import { checkSession } from "@/lib/actions/route-guard";
 
 // The handoff report as a Markdown file, for the period in the address (as the report page's).
 export async function GET(request: Request) {

@@ -1,7 +1,7 @@
-import { apiRoute } from "@/lib/api/route";
-import { auditAuthorOf } from "@/lib/api/tokens";
-import { appendApiEvents } from "@/lib/events/api-write";
-import { runWrite } from "@/lib/events/idempotency";
+import { apiRoute } from "@/lib/api/v1/route";
+import { auditAuthorOf } from "@/lib/tokens/store";
+import { appendApiEvents } from "@/lib/api/v1/events-write";
+import { runWrite } from "@/lib/api/v1/idempotency";
 import { eventBatchSchema } from "@/lib/events/schemas";
 import { queueDiagnosis } from "@/lib/events/workers";
 

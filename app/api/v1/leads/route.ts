@@ -1,11 +1,11 @@
-import { apiRoute, parseQuery } from "@/lib/api/route";
-import { auditAuthorOf } from "@/lib/api/tokens";
-import { leadListQuerySchema } from "@/lib/leads/api-schemas";
-import { toLeadSummary } from "@/lib/leads/api-mapping";
-import { parseLeadListQuery } from "@/lib/leads/list-query";
+import { apiRoute, parseQuery } from "@/lib/api/v1/route";
+import { auditAuthorOf } from "@/lib/tokens/store";
+import { leadListQuerySchema } from "@/lib/api/v1/leads-schemas";
+import { toLeadSummary } from "@/lib/api/v1/leads-mapping";
+import { parseLeadListQuery } from "@/lib/lead-set/query";
 import { findLeads } from "@/lib/leads/queries";
-import { runWrite } from "@/lib/events/idempotency";
-import { writeApiLeads } from "@/lib/leads/upsert-api";
+import { runWrite } from "@/lib/api/v1/idempotency";
+import { writeApiLeads } from "@/lib/api/v1/leads-upsert";
 import { leadUpsertSchema } from "@/lib/leads/upsert-schemas";
 import { rediagnoseLeads } from "@/lib/rediagnosis/run";
 

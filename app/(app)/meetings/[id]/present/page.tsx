@@ -11,7 +11,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { findPresenterPage } from "@/lib/meetings/queries";
-import { routeId } from "@/lib/review/session-route";
+import { routeId } from "@/lib/actions/route-guard";
 import { SIDE_ACTIONS, sideOfRole } from "@/lib/review/sides";
 
 export const metadata: Metadata = { title: "Meeting · presenter" };

@@ -7,7 +7,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { buttonClasses } from "@/components/ui/button";
 import { requirePageUser } from "@/lib/auth/session";
 import { findMeetingSummary } from "@/lib/meetings/queries";
-import { routeId } from "@/lib/review/session-route";
+import { routeId } from "@/lib/actions/route-guard";
 import { formatDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Meeting summary" };

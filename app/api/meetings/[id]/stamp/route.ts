@@ -1,5 +1,5 @@
 import { meetingStamp } from "@/lib/meetings/queries";
-import { checkSession, notFoundJson, routeId } from "@/lib/review/session-route";
+import { checkSession, notFoundJson, routeId } from "@/lib/actions/route-guard";
 
 // Polled by everyone on a meeting: changes to the agenda, decisions, the presenter's current lead, and
 // notes, tags and fixes on the agenda's leads all change this fingerprint.

@@ -1,6 +1,6 @@
 import { findMeetingSummary } from "@/lib/meetings/queries";
 import { renderSummaryCsv, renderSummaryMarkdown } from "@/lib/meetings/summary-render";
-import { checkSession, notFoundJson, routeId } from "@/lib/review/session-route";
+import { checkSession, notFoundJson, routeId } from "@/lib/actions/route-guard";
 
 // The end-of-meeting summary as a download: ?format=md (Markdown) or ?format=csv.
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {

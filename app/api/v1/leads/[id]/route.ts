@@ -1,7 +1,7 @@
-import { apiRoute, notFound } from "@/lib/api/route";
-import { ApiError, fieldsFromZod } from "@/lib/api/errors";
-import { leadIdParamsSchema } from "@/lib/leads/api-schemas";
-import { toLeadDetail } from "@/lib/leads/api-mapping";
+import { apiRoute, notFound } from "@/lib/api/v1/route";
+import { ApiError, fieldsFromZod } from "@/lib/api/v1/errors";
+import { leadIdParamsSchema } from "@/lib/api/v1/leads-schemas";
+import { toLeadDetail } from "@/lib/api/v1/leads-mapping";
 import { findDiagnosedLead } from "@/lib/leads/queries";
 
 export const GET = apiRoute<{ id: string }>({ scope: "read", action: "leads.read" }, async ({ params }) => {

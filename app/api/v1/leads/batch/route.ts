@@ -1,8 +1,8 @@
-import { apiRoute } from "@/lib/api/route";
-import { auditAuthorOf } from "@/lib/api/tokens";
-import { runWrite } from "@/lib/events/idempotency";
+import { apiRoute } from "@/lib/api/v1/route";
+import { auditAuthorOf } from "@/lib/tokens/store";
+import { runWrite } from "@/lib/api/v1/idempotency";
 import { queueDiagnosis } from "@/lib/events/workers";
-import { writeApiLeads } from "@/lib/leads/upsert-api";
+import { writeApiLeads } from "@/lib/api/v1/leads-upsert";
 import { leadBatchSchema } from "@/lib/leads/upsert-schemas";
 
 // POST /api/v1/leads/batch: create or update up to 1,000 leads by external id, all or none; each change

@@ -1,5 +1,5 @@
 import { reviewLeadStamp } from "@/lib/review/queries";
-import { checkSession, notFoundJson, routeId } from "@/lib/review/session-route";
+import { checkSession, notFoundJson, routeId } from "@/lib/actions/route-guard";
 
 // Polled every few seconds by the side-by-side view: a fingerprint of the lead's review, so open pages
 // refresh when someone else writes (on any app instance).

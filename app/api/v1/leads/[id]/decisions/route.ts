@@ -1,8 +1,8 @@
-import { ApiError, fieldsFromZod } from "@/lib/api/errors";
-import { apiRoute } from "@/lib/api/route";
+import { ApiError, fieldsFromZod } from "@/lib/api/v1/errors";
+import { apiRoute } from "@/lib/api/v1/route";
 import { acceptLead, rejectLead, requestLeadInfo } from "@/lib/decisions/mutations";
 import { decisionRequestShape } from "@/lib/decisions/schemas";
-import { leadIdParamsSchema } from "@/lib/leads/api-schemas";
+import { leadIdParamsSchema } from "@/lib/api/v1/leads-schemas";
 
 // POST /api/v1/leads/{id}/decisions: the queue's three decisions for integrations. The body is checked
 // against the documented shape, then the mutation validates it again with the workspace's reasons and clock.

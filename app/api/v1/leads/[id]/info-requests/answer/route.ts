@@ -1,8 +1,8 @@
-import { ApiError, fieldsFromZod } from "@/lib/api/errors";
-import { apiRoute } from "@/lib/api/route";
+import { ApiError, fieldsFromZod } from "@/lib/api/v1/errors";
+import { apiRoute } from "@/lib/api/v1/route";
 import { infoAnswerShape } from "@/lib/decisions/schemas";
 import { answerInfoRequest } from "@/lib/decisions/team-mutations";
-import { leadIdParamsSchema } from "@/lib/leads/api-schemas";
+import { leadIdParamsSchema } from "@/lib/api/v1/leads-schemas";
 
 // POST /api/v1/leads/{id}/info-requests/answer: marketing answers the rep's open question from outside.
 export const POST = apiRoute<{ id: string }>({ scope: "write", action: "info_requests.answer" }, async ({ params, principal, body }) => {

@@ -1,0 +1,42 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { apiErrorSchema } from "@/lib/api/v1/errors";
+
+// The registry every API area adds its paths to (lib/<domain>/api-spec.ts), from the same zod schemas
+// the routes validate with. lib/api/spec.ts imports them all and builds the OpenAPI 3.1 document.
+export const registry = new OpenAPIRegistry();
+
+registry.registerComponent("securitySchemes", "bearerToken", {
+  type: "http",
+  scheme: "bearer",
+  description: "An API token created by an admin (Settings, API tokens) or with `npm run baton -- token create`.",
+});
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: "Malformed JSON",
+  401: "Missing, unknown or revoked token",
+  403: "The token's scope or its user's role does not allow this",
+  404: "Not found",
+  409: "Conflict: the record changed, or the request repeats an idempotency key with a different body",
+  413: "Payload too large",
+  422: "Invalid fields (with their paths)",
+  429: "Rate limited (see Retry-After)",
+};
+
+export function errorResponses(...statuses: number[]) {
+  return Object.fromEntries(
+    [401, 403, 429, ...statuses].map((status) => [status, { description: ERROR_DESCRIPTIONS[status] ?? "Error", content: { "application/json": { schema: apiErrorSchema } } }]),
+  );
+}
+
+export function generateOpenApiDocument() {
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Baton API",
+      version: "1.0.0",
+      description: "Leads with their handoff timeline and diagnosis, in the DOMAIN.md vocabulary. Authenticate with `Authorization: Bearer <token>`.",
+    },
+    servers: [{ url: "/api/v1" }],
+    security: [{ bearerToken: [] }],
+  });
+}

@@ -1,0 +1,7 @@
+// Every API area's paths, registered by importing its spec module; then the document.
+import "@/lib/api/v1/leads-spec";
+import "@/lib/api/v1/leads-upsert-spec";
+import "@/lib/api/v1/events-spec";
+import "@/lib/api/v1/decisions-spec";
+
+export { generateOpenApiDocument } from "@/lib/api/v1/openapi";
