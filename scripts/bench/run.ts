@@ -12,6 +12,7 @@ import { CliError, runCli, wholeNumberOption } from "../lib/cli.ts";
 import { apiFigures, type ApiResult } from "./api-events.ts";
 import { startBenchCluster, prepareBenchDatabase } from "./cluster.ts";
 import { measureDashboard } from "./dashboard.ts";
+import { measureHandoffReport } from "./handoff-report.ts";
 import { measureHttp } from "./http.ts";
 import { importFigures, type ImportResult } from "./import-csv.ts";
 import { measureLeadDetail } from "./lead-detail.ts";
@@ -97,6 +98,8 @@ await runCli("bench", async () => {
         console.error(`  dashboard not measured: ${error instanceof Error ? error.message : String(error)}`);
         figures.push({ area: "dashboard", name: "not measured (see the error above)", value: Number.NaN, unit: "", ok: false });
       }
+      console.log(`Handoff report… (${elapsed()})`);
+      figures.push(...(await measureHandoffReport(pool, database.anchor, runs, leads)));
       if (!values["skip-http"]) {
         console.log(`Pages through the production server${values.lighthouse ? " and Lighthouse" : ""}… (${elapsed()})`);
         try {
