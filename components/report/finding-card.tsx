@@ -21,7 +21,7 @@ export function FindingCard({ finding, rank, period, can, owners }: { finding: R
     <article id={finding.key} data-finding={finding.key} aria-labelledby={`${finding.key}-title`} className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <header className="flex flex-wrap items-start justify-between gap-2">
         <h3 id={`${finding.key}-title`} className="text-sm font-semibold text-slate-900">
-          <span className="mr-2 text-slate-500">{rank}.</span>
+          <span className="mr-2 text-slate-500">{rank}. </span>
           {findingTitle(finding)}
         </h3>
         <Badge tone="bad" title="How many times more often than across the period">

@@ -32,7 +32,7 @@ export const DIMENSION_LABELS: Record<LeadDimension, string> = {
   owner: "Owner",
   team: "Team",
   capture_weekday: "Capture weekday",
-  capture_hours: "Captured in or outside working hours",
+  capture_hours: "Capture time",
   account: "Account",
   source_system: "Imported from",
 };
@@ -119,8 +119,8 @@ const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Frida
 /** A value as people read it; names (owners, teams, lead types) come from `names` when the value is an id or key. */
 export function dimensionValueLabel(dimension: LeadDimension, value: string | null, names: Partial<Record<LeadDimension, Record<string, string>>> = {}): string {
   if (value === null) return dimension === "owner" ? "No owner" : dimension === "team" ? "No team" : "(none)";
-  if (dimension === "capture_weekday") return WEEKDAYS[Number(value)] ?? value;
-  if (dimension === "capture_hours") return value === "working" ? "Inside working hours" : "Outside working hours";
+  if (dimension === "capture_weekday") return `Captured on ${WEEKDAYS[Number(value)] ?? value}`;
+  if (dimension === "capture_hours") return value === "working" ? "Captured in working hours" : "Captured outside working hours";
   if (dimension === "priority") return value.toUpperCase();
   return names[dimension]?.[value] ?? value;
 }

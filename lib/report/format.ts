@@ -7,8 +7,11 @@ export function percent(value: number | null, digits = 0): string {
   return value === null ? "—" : `${(value * 100).toFixed(digits)} %`;
 }
 
+/** Capture times name themselves ("Captured on Sunday"); other values need their dimension ("Queue Enterprise"). */
+const SELF_NAMED = new Set(["capture_hours", "capture_weekday"]);
+
 export function findingTitle(finding: Pick<ReportFinding, "label" | "whereParts">): string {
-  return `${finding.label}: ${finding.whereParts.map((part) => `${part.dimensionLabel} ${part.valueLabel}`).join(" · ")}`;
+  return `${finding.label}: ${finding.whereParts.map((part) => (SELF_NAMED.has(part.dimension) ? part.valueLabel : `${part.dimensionLabel} ${part.valueLabel}`)).join(" · ")}`;
 }
 
 /** "42 of 60 leads (70 %) against 12 % across the period: 5.8× as often, 31 % of the period's cases." */

@@ -18,7 +18,7 @@ const finding: ReportFinding = {
   label: "Slow timing",
   whereParts: [
     { dimension: "queue", value: "Enterprise", dimensionLabel: "Queue", valueLabel: "Enterprise" },
-    { dimension: "capture_hours", value: "outside", dimensionLabel: "Captured in or outside working hours", valueLabel: "Outside working hours" },
+    { dimension: "capture_hours", value: "outside", dimensionLabel: "Capture time", valueLabel: "Captured outside working hours" },
   ],
   rootCause: { symptom: "high_intent_waits", inspect: ["routing rules", "notifications", "owner capacity"], fixes: ["routing_rule", "owner_rule"], reason: "The delay follows where and when these leads arrive." },
   leadsHref: "/leads?from=2026-02-02&to=2026-03-01&fp=slow_timing&dim=queue%3AEnterprise",
@@ -40,7 +40,7 @@ describe("renderReportMarkdown", () => {
   const markdown = renderReportMarkdown(report, "https://baton.example");
 
   it("states each finding with its figures, root cause, first fix and absolute links to its leads", () => {
-    expect(markdown).toContain("### 1. Slow timing: Queue Enterprise · Captured in or outside working hours Outside working hours");
+    expect(markdown).toContain("### 1. Slow timing: Queue Enterprise · Captured outside working hours");
     expect(markdown).toContain("42 of 60 leads (70 %) against 12 % across the period: 5.8× as often, 31 % of the period's cases.");
     expect(markdown).toContain("Fix to try first: **Routing rule** (then Owner rule)");
     expect(markdown).toContain("- The leads: https://baton.example/leads?from=2026-02-02");

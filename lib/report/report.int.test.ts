@@ -43,7 +43,7 @@ describe("the handoff report", () => {
       { dimension: "queue", value: "Enterprise" },
       { dimension: "capture_hours", value: "outside" },
     ]);
-    expect(finding.whereParts.map((part) => part.valueLabel)).toEqual(["Enterprise", "Outside working hours"]);
+    expect(finding.whereParts.map((part) => part.valueLabel)).toEqual(["Enterprise", "Captured outside working hours"]);
     expect(finding.lift).toBeGreaterThan(2.5);
     expect(finding.rate).toBeGreaterThan(0.7);
     expect(finding.rootCause.symptom).toBe("high_intent_waits");

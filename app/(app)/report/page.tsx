@@ -36,7 +36,11 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
 
       <section aria-labelledby="findings-title" className="mb-6">
         <h2 id="findings-title" className="mb-1 text-base font-semibold text-slate-900">Where the breaks concentrate</h2>
-        <p className="mb-3 text-sm text-slate-600">Most concentrated first. {HOW_FINDINGS_ARE_DECIDED}</p>
+        <p className="text-sm text-slate-600">Most concentrated first: each is a group of leads in which a failure point occurs far more often than across the period.</p>
+        <details className="mb-3 mt-1 text-sm text-slate-600">
+          <summary className="cursor-pointer font-medium text-brand-700">How findings are decided</summary>
+          <p className="mt-1 max-w-3xl">{HOW_FINDINGS_ARE_DECIDED}</p>
+        </details>
         {report.findings.length === 0 ? (
           <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
             No failure point concentrates anywhere beyond what chance explains in this period: the failures are spread across sources, queues, owners and hours. Walk the flagged leads on the review board instead.
