@@ -9,7 +9,7 @@ export async function boot(): Promise<void> {
     console.error(`baton: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  const { startRediagnosisWorkers } = await import("@/lib/jobs/rediagnosis");
+  const { startRediagnosisWorkers } = await import("@/lib/rediagnosis/jobs");
   startWithRetry("workers", startRediagnosisWorkers);
   // Import checks and runs, and the API's background diagnosis (each start is idempotent).
   const { startImportWorkers } = await import("@/lib/import/queue");

@@ -9,7 +9,7 @@ import type { FailurePoint, FixType } from "@/lib/diagnosis/vocabulary";
 import type { FixOwnerOption } from "@/lib/fixes/queries";
 import type { DimensionFilter } from "@/lib/lead-set/dimensions";
 import { proposeFixFromFinding } from "@/lib/report/actions";
-import type { WriteResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/actions/result";
 
 // "Propose a fix" on a finding: the fix type to try first, the failure point and its metric come filled
 // in; the finding's failing leads become the evidence when it is saved.
@@ -23,7 +23,7 @@ export interface FindingRef {
 
 export function ProposeFixFromFinding({ finding, starting, owners }: { finding: FindingRef; starting: { title: string; fixType: FixType; metric: string; description: string }; owners: FixOwnerOption[] }) {
   const [values, setValues] = useState<FixValues | null>(null);
-  const [result, setResult] = useState<WriteResult<{ id: number }> | null>(null);
+  const [result, setResult] = useState<ActionResult<{ id: number }> | null>(null);
   const [pending, startTransition] = useTransition();
 
   if (!values) {

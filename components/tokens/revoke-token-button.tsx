@@ -2,7 +2,7 @@
 
 import { startTransition, useActionState, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/errors";
+import type { ActionResult } from "@/lib/actions/result";
 import { revokeTokenAction } from "@/lib/tokens/actions";
 
 /** Revoking takes two clicks: the first says what stops working. */

@@ -3,9 +3,10 @@
 import { startTransition, useActionState, useId, useState, type FormEvent } from "react";
 import { controlClass, Field, FormStatus, SaveButton } from "@/components/definitions/form-parts";
 import { NewTokenPanel } from "@/components/tokens/new-token-panel";
-import type { ActionResult } from "@/lib/errors";
+import type { ActionResult } from "@/lib/actions/result";
 import { createTokenAction, type CreatedTokenData } from "@/lib/tokens/actions";
-import { createTokenSchema, toFieldErrors } from "@/lib/tokens/schemas";
+import { createTokenSchema } from "@/lib/tokens/schemas";
+import { toFieldErrors } from "@/lib/actions/input";
 
 type State = ActionResult<CreatedTokenData> | null;
 

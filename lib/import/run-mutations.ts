@@ -6,7 +6,8 @@ import type { FileKind } from "@/lib/import/fields";
 import { readSettings, readSummary, type JobSummary } from "@/lib/import/job-state";
 import { mappingDocumentSchema } from "@/lib/import/mapping";
 import { missingForRun } from "@/lib/import/mapping-checks";
-import { loadJobForUpdate, parse } from "@/lib/import/mutations";
+import { parseInput } from "@/lib/actions/input";
+import { loadJobForUpdate } from "@/lib/import/mutations";
 import { jobRefSchema, saveReusableMappingSchema, startImportSchema } from "@/lib/import/schemas";
 
 // Queuing a check (dry run) or an import, cancelling one, and saving a mapping for next week's file.
@@ -19,7 +20,7 @@ function queuedSummary(summary: unknown, run: "check" | "import"): JobSummary {
 
 /** Queues the dry run: every row is read and checked, and what would be created or updated is counted. */
 export async function queueImportCheck(actorId: number, input: unknown): Promise<{ id: number }> {
-  const { jobId, version } = parse(jobRefSchema, input);
+  const { jobId, version } = parseInput(jobRefSchema, input);
   return db.$transaction(async (tx) => {
     const job = await loadJobForUpdate(tx, jobId, version);
     if (job.status !== "mapped" && job.status !== "validated") throw new AppError("Only a mapped import can be checked.", 409);
@@ -36,7 +37,7 @@ export async function queueImportCheck(actorId: number, input: unknown): Promise
 
 /** Queues the import itself, once a check of the current mapping has finished. */
 export async function startImport(actorId: number, input: unknown): Promise<{ id: number }> {
-  const { jobId, version, mode } = parse(startImportSchema, input);
+  const { jobId, version, mode } = parseInput(startImportSchema, input);
   return db.$transaction(async (tx) => {
     const job = await loadJobForUpdate(tx, jobId, version);
     const checked = readSummary(job.summary).check !== undefined;
@@ -56,7 +57,7 @@ export async function startImport(actorId: number, input: unknown): Promise<{ id
  * next batch and rolls back (see lib/import/run.ts), so nothing of the file is left behind.
  */
 export async function cancelImportJob(actorId: number, input: unknown): Promise<{ stopped: "now" | "soon" }> {
-  const { jobId } = parse(jobRefSchema.pick({ jobId: true }), input);
+  const { jobId } = parseInput(jobRefSchema.pick({ jobId: true }), input);
   return db.$transaction(async (tx) => {
     const job = await loadJobForUpdate(tx, jobId);
     const run = readSummary(job.summary).run ?? "import";
@@ -77,7 +78,7 @@ export async function cancelImportJob(actorId: number, input: unknown): Promise<
 
 /** Saves the job's mapping under a name, for next week's export of the same CRM (same name: replaced). */
 export async function saveReusableMapping(actorId: number, input: unknown): Promise<{ id: number }> {
-  const { jobId, name } = parse(saveReusableMappingSchema, input);
+  const { jobId, name } = parseInput(saveReusableMappingSchema, input);
   const job = await db.importJob.findUnique({ where: { id: jobId }, select: { mapping: true, preset: true } });
   if (!job) throw new NotFoundError("That import");
   const mapping = mappingDocumentSchema.parse(job.mapping);

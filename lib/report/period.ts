@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addDays, todayIn } from "@/lib/lead-set/filters";
+import { addDays, todayIn } from "@/lib/time";
 
 // The report's period: capture days (yyyy-mm-dd, inclusive, in the workspace's time zone) from the address,
 // as the dashboard's; without them, the last four weeks up to today. Its trend compares the period with

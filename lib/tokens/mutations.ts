@@ -2,16 +2,15 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { createApiToken } from "@/lib/tokens/store";
 import { db } from "@/lib/db";
-import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
-import { createTokenSchema, revokeTokenSchema, toFieldErrors } from "@/lib/tokens/schemas";
+import { AppError, NotFoundError } from "@/lib/errors";
+import { createTokenSchema, revokeTokenSchema } from "@/lib/tokens/schemas";
+import { parseInput } from "@/lib/actions/input";
 
 // Creating and revoking API tokens. A token acts as the admin who created it, narrowed by its scope;
 // its secret exists only in the return value of createToken (Baton stores a hash).
 
 export async function createToken(actorId: number, input: unknown): Promise<{ id: number; token: string; prefix: string; name: string; scope: "read" | "write" }> {
-  const parsed = createTokenSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error), "Some fields need attention. No token was created.");
-  const { name, scope } = parsed.data;
+  const { name, scope } = parseInput(createTokenSchema, input, "Some fields need attention. No token was created.");
   const created = await createApiToken({ name, scope, userId: actorId });
   // lib/api/tokens.ts writes the token on its own; the audit entry follows it. Should that fail, the
   // token is revoked again, so no token exists without its trail.
@@ -25,9 +24,7 @@ export async function createToken(actorId: number, input: unknown): Promise<{ id
 }
 
 export async function revokeToken(actorId: number, input: unknown): Promise<{ name: string }> {
-  const parsed = revokeTokenSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error));
-  const { id } = parsed.data;
+  const { id } = parseInput(revokeTokenSchema, input, "Some fields need attention.");
   return db.$transaction(async (tx) => {
     const before = await tx.apiToken.findUnique({ where: { id }, select: { name: true, prefix: true, scope: true, revokedAt: true } });
     if (!before) throw new NotFoundError("That token");

@@ -2,7 +2,7 @@
 // grouping set, the findings' examples diagnosed on read, fix outcomes) for the four weeks up to the
 // dataset's anchor, as the /report page loads it.
 import type pg from "pg";
-import { addDays, todayIn } from "../../lib/lead-set/filters.ts";
+import { addDays, todayIn } from "../../lib/time.ts";
 import { loadHandoffReport } from "../../lib/report/report.ts";
 import { time } from "./measure.ts";
 import type { Figure } from "./report.ts";

@@ -1,19 +1,16 @@
+import { sessionRoute } from "@/lib/actions/route-guard";
 import { renderReportMarkdown } from "@/lib/report/markdown";
 import { loadHandoffReport } from "@/lib/report/report";
-import { checkSession } from "@/lib/actions/route-guard";
 
 // The handoff report as a Markdown file, for the period in the address (as the report page's).
-export async function GET(request: Request) {
-  const session = await checkSession("dashboard.read");
-  if (session.response) return session.response;
+export const GET = sessionRoute("dashboard.read", async (request) => {
   const url = new URL(request.url);
   const report = await loadHandoffReport(Object.fromEntries(url.searchParams.entries()));
-  const markdown = renderReportMarkdown(report, url.origin);
-  return new Response(markdown, {
+  return new Response(renderReportMarkdown(report, url.origin), {
     headers: {
       "Content-Type": "text/markdown; charset=utf-8",
       "Content-Disposition": `attachment; filename="handoff-report-${report.period.from}-${report.period.to}.md"`,
-      "Cache-Control": "no-store",
+      "Cache-Control": "private, no-store",
     },
   });
-}
+});
