@@ -1,26 +1,13 @@
-import pg from "pg";
-import { generatePlantedLeads, insertPlantedLeads } from "../../tests/planted-report";
+import { readFile } from "node:fs/promises";
 import { queryE2e } from "../fixtures/database";
+import { ensurePlantedReportPeriod, REPORT_PERIOD as PERIOD } from "../fixtures/report-data";
 import { expect, test } from "../fixtures/auth";
 
-// The marketing lead opens the handoff report on a period of its own (four weeks of 2019, generated here
-// with three planted concentrations), follows the slow-after-hours finding to its leads, and puts them on a
+// The marketing lead opens the handoff report on a period of its own (four weeks of 2019, generated with
+// three planted concentrations), follows the slow-after-hours finding to its leads, and puts them on a
 // new meeting's agenda.
 
-const PERIOD = { from: "2019-02-04", to: "2019-03-03" };
-
-test.beforeAll(async () => {
-  const owners = (await queryE2e<{ id: number }>(`SELECT id FROM users WHERE role = 'sales_rep' AND active ORDER BY id LIMIT 4`)).map((row) => row.id);
-  expect(owners.length, "the demo workspace has sales reps").toBeGreaterThanOrEqual(2);
-  const client = new pg.Client({ connectionString: process.env.BATON_E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    const [{ count }] = (await client.query<{ count: string }>(`SELECT count(*) FROM leads WHERE external_id LIKE 'e2e-report-%'`)).rows as [{ count: string }];
-    if (Number(count) === 0) await insertPlantedLeads(client, generatePlantedLeads(PERIOD, owners, 7, { smallOwner: owners[0]! }), "e2e-report");
-  } finally {
-    await client.end();
-  }
-});
+test.beforeAll(ensurePlantedReportPeriod);
 
 test("the marketing lead follows a finding to its leads and puts them on a meeting's agenda", async ({ page, signIn }) => {
   await signIn("marketing");
@@ -62,7 +49,7 @@ test("the report downloads as Markdown with the same findings", async ({ page, s
   await page.getByRole("link", { name: "Download Markdown" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe(`handoff-report-${PERIOD.from}-${PERIOD.to}.md`);
-  const text = await (await import("node:fs/promises")).readFile((await file.path())!, "utf8");
+  const text = await readFile((await file.path())!, "utf8");
   expect(text).toContain("# Handoff report");
   expect(text).toContain("Slow timing: Queue Enterprise");
   expect(text).toContain("Weak feedback: Source partners");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { binomialUpperTail, emptyFailureCounts, findConcentrations, MIN_GROUP_FAILURES, MIN_GROUP_LEADS, type GroupCounts, type PeriodCounts } from "@/lib/report/concentration";
+import { binomialUpperTail, dropRestatements, emptyFailureCounts, findConcentrations, MIN_GROUP_FAILURES, MIN_GROUP_LEADS, type GroupCounts, type PeriodCounts } from "@/lib/report/concentration";
 
 function counts(leads: number, slow: number, extra: Partial<GroupCounts> = {}): { leads: number; failing: ReturnType<typeof emptyFailureCounts> } & Partial<GroupCounts> {
   const failing = emptyFailureCounts();
@@ -50,6 +50,24 @@ describe("findConcentrations", () => {
 
   it("ignores the group that is the whole period", () => {
     expect(findConcentrations(counts(100, 50), [group("source_system", "hubspot", 100, 50)])).toEqual([]);
+  });
+});
+
+describe("dropRestatements", () => {
+  const sunday = { dimension: "capture_weekday", value: "0" } as const;
+  const outside = { dimension: "capture_hours", value: "outside" } as const;
+  const queue = { dimension: "queue", value: "Enterprise" } as const;
+  const finding = (where: GroupCounts["where"], lift: number) => ({ failurePoint: "slow_timing", where, lift }) as unknown as Parameters<typeof dropRestatements>[0][number];
+  const within = (inner: GroupCounts["where"][number], outer: GroupCounts["where"][number]) => inner.dimension === "capture_weekday" && outer.dimension === "capture_hours";
+
+  it("drops 'Enterprise on Sunday' when 'Enterprise outside working hours' says as much", () => {
+    const broad = finding([queue, outside], 2.7);
+    expect(dropRestatements([finding([queue, sunday], 2.73), broad], within)).toEqual([broad]);
+  });
+
+  it("keeps the narrower finding when it is markedly more concentrated", () => {
+    const narrow = finding([queue, sunday], 4);
+    expect(dropRestatements([narrow, finding([queue, outside], 2.7)], within)).toHaveLength(2);
   });
 });
 

@@ -145,3 +145,19 @@ export function findConcentrations(period: PeriodCounts, groups: readonly GroupC
 export function emptyFailureCounts(): FailureCounts {
   return Object.fromEntries(FAILURE_POINTS.map((point) => [point, 0])) as FailureCounts;
 }
+
+/**
+ * Drops a finding that only restates a broader one: same failure point, every value of it inside a value
+ * of the other (e.g. "captured on Sunday" inside "captured outside working hours" when Sunday is not a
+ * working day), and not markedly more concentrated (less than PAIR_LIFT_GAIN times its lift).
+ */
+export function dropRestatements(findings: readonly Concentration[], within: (inner: DimensionFilter, outer: DimensionFilter) => boolean): Concentration[] {
+  const same = (a: DimensionFilter, b: DimensionFilter) => a.dimension === b.dimension && a.value === b.value;
+  const inside = (inner: Concentration, outer: Concentration) =>
+    inner !== outer &&
+    inner.failurePoint === outer.failurePoint &&
+    inner.where.length === outer.where.length &&
+    inner.where.every((part) => outer.where.some((other) => same(part, other) || within(part, other))) &&
+    !inner.where.every((part) => outer.where.some((other) => same(part, other)));
+  return findings.filter((finding) => !findings.some((outer) => inside(finding, outer) && finding.lift < outer.lift * PAIR_LIFT_GAIN));
+}

@@ -9,7 +9,7 @@ import { DIMENSION_LABELS, dimensionValueLabel, type DimensionFilter, type LeadD
 import { loadDiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
 import { loadDiagnosisInputs } from "@/lib/rediagnosis/load-batch";
 import type { Queryable } from "@/lib/db/queryable";
-import { findConcentrations, type Concentration } from "@/lib/report/concentration";
+import { dropRestatements, findConcentrations, type Concentration } from "@/lib/report/concentration";
 import { parseReportPeriod, previousPeriod, type ReportPeriod } from "@/lib/report/period";
 import { countConcentrations, findDimensionNames, findExampleLeadIds } from "@/lib/report/queries";
 import { rootCauseOf, type RootCause } from "@/lib/report/root-causes";
@@ -105,7 +105,10 @@ export async function loadHandoffReport(params: Record<string, string | string[]
   const before = await countConcentrations(client, previous, context);
   const names = await findDimensionNames(client);
 
-  const concentrations = findConcentrations(counts.period, counts.groups);
+  // A day the workspace does not work is wholly outside working hours.
+  const offDay = (inner: DimensionFilter, outer: DimensionFilter) =>
+    inner.dimension === "capture_weekday" && outer.dimension === "capture_hours" && outer.value === "outside" && !context.workingDays.includes(Number(inner.value));
+  const concentrations = dropRestatements(findConcentrations(counts.period, counts.groups), offDay);
   const shown = concentrations.slice(0, MAX_FINDINGS);
   const exampleIds = new Map<Concentration, number[]>();
   for (const finding of shown) exampleIds.set(finding, await findExampleLeadIds(client, period, context, finding.failurePoint, finding.where, EXAMPLES_PER_FINDING));
