@@ -29,6 +29,7 @@ const NAV: { section: string; items: NavItem[] }[] = [
   {
     section: "Alignment",
     items: [
+      { href: "/report", label: "Handoff report", action: "dashboard.read" },
       { href: "/review", label: "Review board", action: "review.read" },
       { href: "/meetings", label: "Meetings", action: "review.read" },
       { href: "/fixes", label: "Fixes", action: "review.read", count: "fixes" },

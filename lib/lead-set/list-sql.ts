@@ -30,7 +30,7 @@ export const LEAD_SORT_SQL: Record<LeadSortField, { asc: Sql; desc: Sql }> = {
 function listFilter(query: LeadListQuery, context: MetricContext): { where: Sql; countFrom: Sql } {
   const conditions = [leadFilterSql({ ...query, leadTypes: [] }, context)];
   if (query.leadTypes.length) conditions.push(sql`l.lead_type_id = ANY(ARRAY(SELECT id FROM lead_types WHERE key = ANY(${query.leadTypes}::text[])))`);
-  const readsJoins = Boolean(query.priorities?.length || query.teams?.length || query.noTeam || query.segment);
+  const readsJoins = Boolean(query.priorities?.length || query.teams?.length || query.noTeam || query.segment || query.dimensions?.length);
   return { where: and(conditions), countFrom: readsJoins ? LEADS_FROM : sql`leads l` };
 }
 

@@ -56,7 +56,7 @@ export async function buildLeadWhere(query: LeadListQuery): Promise<Prisma.LeadW
   if (query.steps.length) and.push({ stepIssues: { hasEvery: query.steps.map((filter) => `${filter.step}:${filter.status}`) } });
   // A dashboard segment is defined in SQL only (lib/metrics/predicates.ts). Callers that need a Prisma
   // filter with one (an export reads every row anyway) get the matching ids; the list pages in SQL instead.
-  if (query.segment) and.push({ id: { in: await findSegmentLeadIds(pool, query, await getMetricContext()) } });
+  if (query.segment || query.dimensions?.length) and.push({ id: { in: await findSegmentLeadIds(pool, query, await getMetricContext()) } });
   return and.length ? { AND: and } : {};
 }
 
@@ -74,11 +74,27 @@ async function getMetricContext(): Promise<MetricContext> {
     weekStartsOn: settings.weekStartsOn,
     minimumSpecificDetailLength: settings.minimumSpecificDetailLength,
     duplicateWindowDays: settings.duplicateWindowDays,
+    workingDays: settings.workingDays,
+    workdayStartMinute: settings.workdayStartMinute,
+    workdayEndMinute: settings.workdayEndMinute,
   };
 }
 
 /** The list's filter reads the workspace settings only for capture dates and segments: one round trip less. */
-const NO_CONTEXT_NEEDED: MetricContext = { timeZone: "UTC", weekStartsOn: 1, minimumSpecificDetailLength: 0, duplicateWindowDays: 0 };
+const NO_CONTEXT_NEEDED: MetricContext = {
+  timeZone: "UTC",
+  weekStartsOn: 1,
+  minimumSpecificDetailLength: 0,
+  duplicateWindowDays: 0,
+  workingDays: [],
+  workdayStartMinute: 0,
+  workdayEndMinute: 0,
+};
+
+/** Whether the list's filter reads the workspace's definitions (dates and segments are in its calendar). */
+function needsContext(query: LeadListQuery): boolean {
+  return Boolean(query.from || query.to || query.segment || query.dimensions?.length);
+}
 
 /**
  * One page of the list and the count of matching leads, capped (see leadCountLimit): `total` is exact
@@ -86,8 +102,8 @@ const NO_CONTEXT_NEEDED: MetricContext = { timeZone: "UTC", weekStartsOn: 1, min
  * by side. A dashboard drill-down (a segment) is counted exactly, as the chart showed it.
  */
 export async function findLeads(query: LeadListQuery) {
-  const context = query.from || query.to || query.segment ? await getMetricContext() : NO_CONTEXT_NEEDED;
-  const limit = query.segment ? null : leadCountLimit(query);
+  const context = needsContext(query) ? await getMetricContext() : NO_CONTEXT_NEEDED;
+  const limit = query.segment || query.dimensions?.length ? null : leadCountLimit(query);
   const [rows, counted] = await Promise.all([findLeadPage(pool, query, context), countLeadsUpTo(pool, query, context, limit)]);
   return { rows, ...(limit === null ? { total: counted, totalExact: true } : cappedTotal(counted, limit)) };
 }

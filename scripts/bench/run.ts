@@ -14,6 +14,7 @@ import { startBenchCluster, prepareBenchDatabase } from "./cluster.ts";
 import { measureAlerts } from "./alerts.ts";
 import { describeTarget } from "../db/database.ts";
 import { measureDashboard } from "./dashboard.ts";
+import { measureHandoffReport } from "./handoff-report.ts";
 import { measureHttp } from "./http.ts";
 import { importFigures, type ImportResult } from "./import-csv.ts";
 import { measureLeadDetail } from "./lead-detail.ts";
@@ -110,6 +111,8 @@ await runCli("bench", async () => {
         console.error(`  dashboard not measured: ${error instanceof Error ? error.message : String(error)}`);
         figures.push({ area: "dashboard", name: "not measured (see the error above)", value: Number.NaN, unit: "", ok: false });
       }
+      console.log(`Handoff report… (${elapsed()})`);
+      figures.push(...(await measureHandoffReport(pool, database.anchor, runs, leads)));
       if (!values["skip-http"]) {
         console.log(`Pages through the production server${values.lighthouse ? " and Lighthouse" : ""}… (${elapsed()})`);
         try {
