@@ -13,7 +13,7 @@ function priorityText(lead: LeadDetail, facts: LeadDiagnosis["facts"] | undefine
 }
 
 /** The record as its events show it (the diagnosis's facts), so the header agrees with the steps below. */
-export function LeadSummary({ lead, diagnosis, timeZone }: { lead: LeadDetail; diagnosis: LeadDiagnosis | null; timeZone: string }) {
+export function LeadSummary({ lead, diagnosis, timeZone, crmLink }: { lead: LeadDetail; diagnosis: LeadDiagnosis | null; timeZone: string; crmLink?: { label: string; href: string } | null }) {
   const facts = diagnosis?.facts;
   const ownerName = facts ? (facts.currentOwnerName ?? (facts.currentOwnerId ? "A person with no name on record" : null)) : (lead.owner?.name ?? null);
   const queue = facts ? facts.queue : lead.queue;
@@ -41,6 +41,14 @@ export function LeadSummary({ lead, diagnosis, timeZone }: { lead: LeadDetail; d
           </p>
           <p className="mt-1 text-xs text-slate-400">
             {lead.sourceSystem} · {lead.externalId}
+            {crmLink && (
+              <>
+                {" · "}
+                <a href={crmLink.href} target="_blank" rel="noopener noreferrer" className="font-medium text-brand-700 hover:underline">
+                  {crmLink.label}
+                </a>
+              </>
+            )}
           </p>
         </div>
         {flagged ? <Badge tone="bad">Flagged · severity {severity}</Badge> : <Badge tone="good">No break found</Badge>}
