@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { ACCEPTANCE_STATUS_LABELS, OUTCOME_LABELS, sourceLabel } from "@/lib/leads/labels";
 import type { LeadDiagnosis } from "@/lib/diagnosis/types";
+import { buyerFeedbackFacts } from "@/lib/leads/buyer-feedback-facts";
 import type { LeadDetail } from "@/lib/leads/queries";
 import { formatDateTime } from "@/lib/time";
 
@@ -30,6 +31,7 @@ export function LeadSummary({ lead, diagnosis, timeZone, crmLink }: { lead: Lead
     ["Owner", ownerName ?? (queue ? `Queue: ${queue}` : "Unassigned")],
     ["Decision", ACCEPTANCE_STATUS_LABELS[acceptance]],
     ["Outcome", outcome],
+    ...buyerFeedbackFacts(lead).map(([label, value, hint]): [string, React.ReactNode] => [label, hint ? `${value}: “${hint}”` : value]),
   ];
   return (
     <header className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">

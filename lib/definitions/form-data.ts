@@ -64,5 +64,9 @@ export function readRejectionReasonForm(formData: FormData) {
   return pick(formData, ["id", "version", "code", "label", "requiresDetail", "detailPrompt", "active", "sortOrder"]);
 }
 
+export function readObjectionForm(formData: FormData) {
+  return pick(formData, ["id", "version", "code", "label", "requiresDetail", "active", "sortOrder"]);
+}
+
 /** What a definitions form holds between submissions: nothing yet, or the last result. */
 export type DefinitionFormState = ActionResult | null;

@@ -20,12 +20,12 @@ const CRITERION_ID_PATTERN = /^[a-z0-9]+(?:_[a-z0-9]+)*$/;
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /** A whole number in [min, max]; one message for empty, non-numeric and out-of-range input alike. */
-function wholeNumber(min: number, max: number, message: string) {
+export function wholeNumber(min: number, max: number, message: string) {
   return z.preprocess(blankToUndefined, z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }));
 }
 
 /** An HTML checkbox posts "on" when ticked and nothing otherwise; tests and the API may send booleans. */
-const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
+export const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 
 const version = wholeNumber(0, MAX_ID, "This form is missing the version it was opened at. Reload the page and try again.");
 const recordId = wholeNumber(1, MAX_ID, "This form does not say which record to change. Reload the page and try again.");

@@ -54,6 +54,9 @@ export function toLeadDetail(lead: LeadDetail, result: LeadDiagnosis | null, com
     outcome: lead.outcome,
     rejectionReasonCode: lead.rejectionReasonCode,
     rejectionDetail: lead.rejectionDetail,
+    objectionCode: lead.objectionCode,
+    objectionDetail: lead.objectionDetail,
+    sourceSignal: lead.sourceSignal,
     nextAction: lead.nextAction,
     nextActionDueAt: lead.nextActionDueAt?.toISOString() ?? null,
     // The diagnosis computed with this answer, so the summary never disagrees with its steps.

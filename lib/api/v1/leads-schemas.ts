@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SOURCE_SYSTEM } from "@/lib/leads/upsert-schemas";
+import { SOURCE_SIGNALS } from "@/lib/decisions/buyer-feedback";
 import { ACCEPTANCE_STATUSES, LEAD_SORT_FIELDS, PAGE_SIZES } from "@/lib/lead-set/query";
 import { EVENT_TYPES, FAILURE_POINTS, HANDOFF_ELEMENTS, OUTCOMES, STEP_IDS, STEP_STATUSES, SYMPTOM_IDS, CHANNELS, PRIORITIES } from "@/lib/diagnosis/vocabulary";
 
@@ -130,6 +131,9 @@ export const leadDetailSchema = leadSummarySchema
     outcome: z.string(),
     rejectionReasonCode: z.string().nullable(),
     rejectionDetail: z.string().nullable(),
+    objectionCode: z.string().nullable().meta({ description: "The buyer's latest objection (a code of the workspace's objections)" }),
+    objectionDetail: z.string().nullable(),
+    sourceSignal: z.enum(SOURCE_SIGNALS).nullable().meta({ description: "The latest source-quality signal a rep gave on accept or reject" }),
     nextAction: z.string().nullable(),
     nextActionDueAt: isoDateTime.nullable(),
     version: z.number().int(),
