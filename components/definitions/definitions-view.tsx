@@ -1,6 +1,7 @@
 import { ObjectionsSection } from "@/components/definitions/objections-section";
 import { LeadTypesSection } from "@/components/definitions/lead-types-section";
 import { RejectionReasonsSection } from "@/components/definitions/rejection-reasons-section";
+import { RediagnosisStatus } from "@/components/definitions/rediagnosis-status";
 import { SlaForm } from "@/components/definitions/sla-form";
 import { WorkspaceSettingsForm } from "@/components/definitions/workspace-settings-form";
 import { Card } from "@/components/ui/card";
@@ -11,7 +12,7 @@ import type { DefinitionsOverview } from "@/lib/definitions/queries";
 // The definitions page body: four calm cards, each with its own small form(s). Readers without
 // "definitions.edit" see the same values, disabled, with a note saying who can change them.
 export function DefinitionsView({ definitions, objections, canEdit }: { definitions: DefinitionsOverview; objections: ObjectionDefinitionRow[]; canEdit: boolean }) {
-  const { slas, workspace, leadTypes, rejectionReasons } = definitions;
+  const { slas, workspace, leadTypes, rejectionReasons, rediagnosis } = definitions;
   return (
     <>
       <PageHeader
@@ -23,6 +24,7 @@ export function DefinitionsView({ definitions, objections, canEdit }: { definiti
           You can read these definitions. Revenue operations and admins can change them; ask them when a definition no longer fits how you work.
         </p>
       )}
+      <RediagnosisStatus progress={rediagnosis} timeZone={workspace.timeZone} />
       <div className="space-y-5">
         <Card
           title="SLA targets by priority"

@@ -102,7 +102,7 @@ describe("error statuses", () => {
     const rejection = (reasonCode: string) => ({ events: [{ lead: { id: leadId }, type: "rejected", occurredAt: "2025-03-14T10:00:00Z", details: { reasonCode, reasonDetail: "Agency of four people, we sell to 200+" } }] });
     const refused = await call(postEvents as Handler, "POST", "/events", { token: tokens.write, body: rejection("made_up_reason") });
     expect(refused.status).toBe(422);
-    expect(refused.json.error?.fields).toEqual([{ path: "events.0.details.reasonCode", message: "is not a defined rejection reason" }]);
+    expect(refused.json.error?.fields).toEqual([{ path: "events.0.details.reasonCode", message: "is not a defined rejection reason (see GET /definitions)" }]);
     expect(await db.handoffEvent.count({ where: { leadId, type: "rejected" } })).toBe(0);
 
     const accepted = await call(postEvents as Handler, "POST", "/events", { token: tokens.write, body: rejection("not_icp") });
