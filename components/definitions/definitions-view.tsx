@@ -16,7 +16,7 @@ export function DefinitionsView({ definitions, objections, canEdit }: { definiti
     <>
       <PageHeader
         title="Definitions"
-        description="What a good handoff means here: how fast each priority must move, the working calendar, the kinds of leads with the evidence sales needs, and the reasons reps give. Every diagnosis is computed from these, so saving a change re-diagnoses all leads."
+        description="What a good handoff means here: how fast each priority must move, the working calendar, the kinds of leads with the evidence sales needs, and the reasons reps give. Every diagnosis is computed from these, so saving a change re-diagnoses all leads. A changed SLA target applies to leads captured from the moment you save, unless you apply it to past leads too: preview its impact first."
       />
       {!canEdit && (
         <p role="note" className="mb-5 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600 shadow-sm">

@@ -24,6 +24,7 @@ export function readPrioritySlaForm(formData: FormData) {
     "ownerSlaUnit",
     "decisionSlaAmount",
     "decisionSlaUnit",
+    "applyToPast",
     "firstActionSlaAmount",
     "firstActionSlaUnit",
   ]);
@@ -43,6 +44,7 @@ export function readWorkspaceSettingsForm(formData: FormData) {
       "outcomeWindowDays",
       "minimumSpecificDetailLength",
       "inboundSources",
+      "holidays",
     ]),
     workingDays: texts(formData, "workingDays"),
   };

@@ -4,7 +4,7 @@ import { diagnoseStoredLead } from "@/lib/rediagnosis/read";
 import { zonedDayStart } from "@/lib/time";
 import { getWorkspaceSettings, getWorkspaceTimeZone, summarizeSla } from "@/lib/definitions/queries";
 import { diagnoseLead } from "@/lib/diagnosis/diagnose";
-import { loadDiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
+import { loadDiagnosisDefinitions, settingsInForce } from "@/lib/rediagnosis/definitions";
 import { buildDiagnosisInput, loadRelatedOutreach, type EventRow, type LeadRow } from "@/lib/rediagnosis/load-batch";
 import { cappedTotal, leadCountLimit, NONE_VALUE, type LeadListQuery } from "@/lib/lead-set/query";
 import { countLeadsUpTo, findLeadPage } from "@/lib/lead-set/list-sql";
@@ -328,7 +328,8 @@ export async function findLeadDetailPage(id: number, now = new Date()) {
   const found = await findDiagnosedLead(id, now);
   if (!found) return null;
   const { lead, definitions, diagnosis } = found;
-  const sla = lead.priority ? definitions.settings.slaByPriority[lead.priority] : undefined;
+  // The effective priority (the lead type's unless the record overrides it), as the diagnosis used it.
+  const sla = settingsInForce(definitions, lead.capturedAt).slaByPriority[diagnosis.facts.priority];
   return {
     lead,
     timeZone: definitions.settings.calendar.timeZone,
