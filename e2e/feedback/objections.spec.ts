@@ -18,6 +18,8 @@ async function shoot(page: Page, name: string) {
 }
 
 test("a rep records reason, objection and signal from the keyboard; marketing sees them per source", async ({ page, signIn, browser }) => {
+  // Screenshots at two widths of five screens take their own time on a busy machine.
+  if (SHOTS) test.setTimeout(240_000);
   // Its own lead, assigned to the demo rep 20 minutes ago, so the queue area's picks are left alone.
   const [lead] = await queryE2e<{ id: number; name: string; source: string }>(
     `INSERT INTO leads (source_system, external_id, name, email, company, captured_at, original_source, campaign, conversion_point, lead_type_id, owner_id, owner_assigned_at, updated_at)
