@@ -36,13 +36,16 @@ export function UsersTable({ users, currentUserId, timeZone }: { users: UserList
             const self = user.id === currentUserId;
             return (
               <Fragment key={user.id}>
-                <tr className={user.active ? "align-top" : "align-top text-slate-500"} data-user-email={user.email}>
+                <tr className={user.active ? "align-top" : "align-top text-slate-500"} data-user-email={user.email ?? undefined}>
                   <td className="px-3 py-2">
                     <p className="font-medium text-slate-900">
                       {user.name}
                       {self && <Badge tone="info" className="ml-2">You</Badge>}
                     </p>
-                    <p className="text-xs text-slate-500">{user.email}</p>
+                    <p className="text-xs text-slate-500">
+                      {user.email ?? "No email"}
+                      {!user.canSignIn && <Badge tone="muted" className="ml-2">no sign-in</Badge>}
+                    </p>
                   </td>
                   <td className="px-3 py-2">{ROLE_LABELS[user.role]}</td>
                   <td className="px-3 py-2">{user.teamName ?? <span className="text-slate-400">No team</span>}</td>

@@ -25,10 +25,11 @@ interface LinkPayload {
   f: string;
 }
 
-const fingerprint = (passwordHash: string, sessionVersion: number) => createHash("sha256").update(`${sessionVersion}:${passwordHash}`).digest("base64url").slice(0, 22);
+// People known only from a CRM have no password (null): their first link still carries a fingerprint.
+const fingerprint = (passwordHash: string | null, sessionVersion: number) => createHash("sha256").update(`${sessionVersion}:${passwordHash ?? ""}`).digest("base64url").slice(0, 22);
 const sign = (body: string) => createHmac("sha256", getEnv().NEXTAUTH_SECRET).update(`password-link:${body}`).digest("base64url");
 
-export function createPasswordLinkToken(user: { id: number; passwordHash: string; sessionVersion: number }, purpose: LinkPurpose, now = new Date()): string {
+export function createPasswordLinkToken(user: { id: number; passwordHash: string | null; sessionVersion: number }, purpose: LinkPurpose, now = new Date()): string {
   const payload: LinkPayload = { u: user.id, p: purpose, e: now.getTime() + LIFETIME_MS[purpose], f: fingerprint(user.passwordHash, user.sessionVersion) };
   const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
   return `${body}.${sign(body)}`;
@@ -54,7 +55,7 @@ export async function setPasswordWithLink(input: { token: unknown; password: unk
   const passwordHash = await hashPassword(password.data);
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: payload.u }, select: { id: true, email: true, active: true, passwordHash: true, sessionVersion: true } });
-    if (!user?.active || fingerprint(user.passwordHash, user.sessionVersion) !== payload.f) throw new AppError(EXPIRED, 410);
+    if (!user?.active || !user.email || fingerprint(user.passwordHash, user.sessionVersion) !== payload.f) throw new AppError(EXPIRED, 410);
     // The fingerprint check and the write are one statement, so two uses of one link cannot both win.
     const { count } = await tx.user.updateMany({
       where: { id: user.id, passwordHash: user.passwordHash, sessionVersion: user.sessionVersion },
@@ -66,7 +67,15 @@ export async function setPasswordWithLink(input: { token: unknown; password: unk
   });
 }
 
-async function queueLinkEmail(user: { id: number; email: string; name: string; passwordHash: string; sessionVersion: number }, purpose: LinkPurpose, invitedBy?: string): Promise<void> {
+interface LinkRecipient {
+  id: number;
+  email: string | null;
+  name: string;
+  passwordHash: string | null;
+  sessionVersion: number;
+}
+
+async function queueLinkEmail(user: LinkRecipient & { email: string }, purpose: LinkPurpose, invitedBy?: string): Promise<void> {
   const token = createPasswordLinkToken(user, purpose);
   const path = `/set-password?token=${token}`;
   const title = purpose === "invite" ? `${invitedBy ?? "Your admin"} invited you to Baton` : "Reset your Baton password";
@@ -93,8 +102,9 @@ async function queueLinkEmail(user: { id: number; email: string; name: string; p
 
 export async function sendInvitationEmail(userId: number, invitedBy: string): Promise<boolean> {
   if (!getMailEnv().SMTP_URL) return false;
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true } });
-  await queueLinkEmail(user, "invite", invitedBy);
+  const user: LinkRecipient = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true } });
+  if (!user.email) return false;
+  await queueLinkEmail({ ...user, email: user.email }, "invite", invitedBy);
   return true;
 }
 
@@ -107,8 +117,8 @@ export async function requestPasswordReset(email: unknown): Promise<string> {
   }
   const address = email.trim().toLowerCase();
   const user = await db.user.findFirst({ where: { email: address, active: true }, select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true } });
-  if (!user) return RESET_REQUESTED;
+  if (!user?.email) return RESET_REQUESTED;
   const recent = await db.delivery.count({ where: { target: user.email, kind: "password_reset", createdAt: { gt: new Date(Date.now() - 15 * 60_000) } } });
-  if (recent < RESETS_PER_WINDOW) await queueLinkEmail(user, "reset");
+  if (recent < RESETS_PER_WINDOW) await queueLinkEmail({ ...user, email: user.email }, "reset");
   return RESET_REQUESTED;
 }

@@ -8,6 +8,9 @@ import { SOURCE_SYSTEM, userRefSchema } from "@/lib/leads/upsert-schemas";
 export const MAX_EVENTS_PER_BATCH = 1_000;
 const isoDateTime = z.iso.datetime({ offset: true, error: "an ISO 8601 date-time with a time zone, e.g. 2025-03-14T09:05:00Z" }).meta({ format: "date-time" });
 
+/** Text that, when sent, says something: whitespace alone is refused. */
+const requiredText = (max: number) => z.string().max(max).refine((value) => value.trim().length > 0, "must not be empty or only whitespace");
+
 export const leadRefSchema = z
   .union([
     z.object({ id: z.number().int().positive().max(2 ** 31 - 1) }).strict(),
@@ -17,16 +20,16 @@ export const leadRefSchema = z
 
 export const eventDetailsSchema = z
   .object({
-    reasonCode: z.string().max(64).optional().meta({ description: "rejected, disqualified, lost: a rejection reason code" }),
-    reasonDetail: z.string().max(5_000).optional(),
-    criteria: z.record(z.string().max(64), z.boolean()).optional().meta({ description: "accepted, rejected, qualified, disqualified: criterion id -> met" }),
-    nextAction: z.string().max(500).optional().meta({ description: "next_action_set" }),
+    reasonCode: requiredText(64).optional().meta({ description: "rejected, disqualified, lost: a rejection reason code defined in GET /definitions" }),
+    reasonDetail: requiredText(5_000).optional(),
+    criteria: z.record(z.string().min(1).max(64), z.boolean()).optional().meta({ description: "accepted, rejected, qualified, disqualified: criterion id -> met" }),
+    nextAction: requiredText(500).optional().meta({ description: "next_action_set" }),
     dueAt: isoDateTime.optional().meta({ description: "next_action_set" }),
-    question: z.string().max(5_000).optional().meta({ description: "info_requested" }),
-    answer: z.string().max(5_000).optional().meta({ description: "info_provided" }),
-    queue: z.string().max(200).optional().meta({ description: "routed" }),
-    subject: z.string().max(500).optional(),
-    notes: z.string().max(10_000).optional(),
+    question: requiredText(5_000).optional().meta({ description: "info_requested" }),
+    answer: requiredText(5_000).optional().meta({ description: "info_provided" }),
+    queue: requiredText(200).optional().meta({ description: "routed" }),
+    subject: requiredText(500).optional(),
+    notes: requiredText(10_000).optional(),
   })
   .strict()
   .meta({ id: "EventDetails" });

@@ -5,7 +5,7 @@ import { queryEach, type Queryable } from "@/lib/db/queryable";
 /** Users, lead types, rejection reasons and sources values can map onto, read once per import. */
 export async function loadChoiceContext(client: Queryable): Promise<ChoiceContext> {
   const [users, leadTypes, reasons, sources] = await queryEach(client, [
-    () => client.query<{ id: number; name: string; email: string }>("SELECT id, name, email FROM users WHERE active ORDER BY name, id"),
+    () => client.query<{ id: number; name: string; email: string | null }>("SELECT id, name, email FROM users WHERE active ORDER BY name, id"),
     () => client.query<{ key: string; name: string }>("SELECT key, name FROM lead_types WHERE active ORDER BY sort_order, name"),
     () => client.query<{ code: string; label: string }>("SELECT code, label FROM rejection_reasons WHERE active ORDER BY sort_order, label"),
     () => client.query<{ source: string }>("SELECT DISTINCT original_source AS source FROM leads WHERE original_source IS NOT NULL ORDER BY 1 LIMIT 200"),

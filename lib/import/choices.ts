@@ -9,7 +9,7 @@ import { slugifyValue, valueKey } from "@/lib/import/values";
 // values the user did not map.
 
 export interface ChoiceContext {
-  users: { id: number; name: string; email: string }[];
+  users: { id: number; name: string; email: string | null }[];
   leadTypes: { key: string; name: string }[];
   rejectionReasons: { code: string; label: string }[];
   /** Sources already used by leads, offered beside Baton's own. */
@@ -32,7 +32,7 @@ export function choiceOptions(set: ChoiceSet, context: ChoiceContext): ChoiceOpt
     case "priority":
       return PRIORITIES.map((priority) => ({ value: priority, label: priority.toUpperCase() }));
     case "user":
-      return context.users.map((user) => ({ value: String(user.id), label: `${user.name} · ${user.email}` }));
+      return context.users.map((user) => ({ value: String(user.id), label: user.email ? `${user.name} · ${user.email}` : user.name }));
     case "state":
       return LEAD_STATES.map((state) => ({ value: state, label: LEAD_STATE_LABELS[state] }));
     case "rejectionReason":
@@ -56,7 +56,7 @@ export function buildChoiceIndex(context: ChoiceContext): ChoiceIndex {
       source: index([...KNOWN_SOURCES, ...context.sources].map((source) => [source, source])),
       leadType: index(context.leadTypes.flatMap((type) => [[type.key, type.key], [type.name, type.key]] as [string, string][])),
       priority: index(PRIORITIES.flatMap((priority) => [[priority, priority], [priority.slice(1), priority]] as [string, string][])),
-      user: index(context.users.flatMap((user) => [[user.email, String(user.id)], [user.name, String(user.id)]] as [string, string][])),
+      user: index(context.users.flatMap((user) => [...(user.email ? [[user.email, String(user.id)]] : []), [user.name, String(user.id)]] as [string, string][])),
       state: index(LEAD_STATES.flatMap((state) => [[state, state], [LEAD_STATE_LABELS[state], state]] as [string, string][])),
       rejectionReason: index(context.rejectionReasons.flatMap((reason) => [[reason.code, reason.code], [reason.label, reason.code]] as [string, string][])),
       eventType: index(EVENT_TYPES.flatMap((type) => [[type, type], [EVENT_TYPE_LABELS[type], type], [type.replace(/_/g, " "), type]] as [string, string][])),

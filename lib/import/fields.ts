@@ -53,7 +53,7 @@ export const LEAD_TARGETS: readonly TargetDefinition[] = [
   { id: "buyerMessage", label: "Buyer's message", kind: "long_text", group: "Lead" },
   choice("leadType", "Lead type", "leadType"),
   choice("priority", "Priority", "priority"),
-  choice("owner", "Owner", "user", "Matched to Baton users by email or name."),
+  choice("owner", "Owner", "user", "Matched to people of the workspace by email or name; an owner nobody matches becomes a person (without sign-in)."),
   text("queue", "Queue"),
   choice("status", "Status or stage", "state", "Lead status or lifecycle stage: mapped to acceptance and outcome."),
   choice("rejectionReason", "Rejection reason", "rejectionReason"),
@@ -110,7 +110,6 @@ export function missingRequiredTargets(kind: FileKind, mapped: ReadonlySet<strin
   const missing: string[] = [];
   if (kind === "leads") {
     if (!mapped.has("externalId") && !mapped.has("email")) missing.push("Map a column to External id (or at least Email, which then identifies the lead).");
-    if (!mapped.has("name") && !mapped.has("firstName") && !mapped.has("lastName") && !mapped.has("email")) missing.push("Map a column to a name (full, first or last) or to Email.");
     if (!mapped.has("capturedAt")) missing.push("Map a column to Captured at (the CRM's create date): the SLA clocks start there.");
   } else {
     if (!mapped.has("leadExternalId")) missing.push("Map a column to Lead id: it links each activity to its lead.");

@@ -44,10 +44,19 @@ describe("transformLeadRow", () => {
         expect.objectContaining({ row: 5, column: "Email", value: "not-an-email", severity: "warning" }),
         expect.objectContaining({ row: 5, column: "Created", value: "next week", severity: "error" }),
         expect.objectContaining({ row: 5, column: "Status", value: "Teleported", severity: "warning" }),
-        expect.objectContaining({ row: 5, column: "Owner", value: "Someone Else", severity: "warning" }),
       ]),
     );
+    // An owner who is not a user is a person of the CRM, not a problem of the row.
+    expect(issues.some((found) => found.column === "Owner")).toBe(false);
     expect(issues.some((found) => found.column === "Type")).toBe(false); // "Select" is a placeholder: empty, not unknown
+  });
+
+  it("keeps an owner who is not a user as the CRM's name, on the lead and its assignment, to be resolved to a person", () => {
+    const { lead, events, ownerRef } = transformLeadRow(["L-4", "Bo", "Li", "", "2025-03-14", "", "Someone Else", "2025-03-15", ""], 6, context);
+    expect(ownerRef).toEqual({ name: "Someone Else" });
+    expect(lead).toMatchObject({ ownerId: null });
+    expect(events.find((event) => event.type === "assigned")?.person).toEqual({ ref: { name: "Someone Else" }, as: "owner" });
+    expect(transformLeadRow(["L-5", "Bo", "Li", "", "2025-03-14", "", "owner@crm.example", "", ""], 7, context).ownerRef).toEqual({ email: "owner@crm.example" });
   });
 
   it("uses the user's value mapping before the preset's suggestion", () => {
@@ -84,5 +93,16 @@ describe("presets and states", () => {
     expect(combineStates(["pending", "won"])).toEqual({ acceptance: "accepted", outcome: "won" });
     expect(combineStates(["rejected", "recycled"])).toEqual({ acceptance: "rejected", outcome: "recycled" });
     expect(combineStates([])).toBeNull();
+  });
+});
+
+describe("preset id columns", () => {
+  it("knows HubSpot's Record ID, Salesforce's Id and Zoho's Record Id as the external id", async () => {
+    const { detectPreset, suggestColumns } = await import("@/lib/import/presets");
+    const hubspot = ["Record ID", "First Name", "Lifecycle Stage", "Original Source", "Contact owner", "Create Date"];
+    expect(detectPreset(hubspot).preset).toBe("hubspot");
+    expect(suggestColumns("hubspot", "leads", hubspot)["Record ID"]).toBe("externalId");
+    expect(suggestColumns("salesforce", "leads", ["Id", "Lead Owner"]).Id).toBe("externalId");
+    expect(suggestColumns("zoho", "leads", ["Record Id", "Lead Owner"])["Record Id"]).toBe("externalId");
   });
 });

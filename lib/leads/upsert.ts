@@ -177,14 +177,17 @@ export async function upsertLeads(client: Queryable, sourceSystem: string, input
     // name or capture time; only existing leads may omit them) proposes the stored values, which the SET
     // list below leaves alone.
     const kept = REQUIRED_COLUMNS.filter((column) => !columns.includes(column));
+    // Only the identity was sent: nothing to change on a lead that exists (a new one is refused earlier).
+    const onConflict = columns.length
+      ? `DO UPDATE SET ${columns.map((column) => `${column} = EXCLUDED.${column}`).join(", ")}, version = leads.version + 1, updated_at = now()
+        WHERE (${columns.map((column) => `leads.${column}`).join(", ")}) IS DISTINCT FROM (${columns.map((column) => `EXCLUDED.${column}`).join(", ")})`
+      : "DO NOTHING";
     const sql = `WITH ${statement.resolvedSql},
       upserted AS (
         INSERT INTO leads (source_system, external_id, ${[...columns, ...kept].join(", ")}, updated_at)
         SELECT ${source}, r.external_id, ${[...columns.map((column) => `r.${column}`), ...kept.map((column) => `stored.${column}`)].join(", ")}, now() FROM resolved r
         LEFT JOIN leads stored ON stored.source_system = ${source} AND stored.external_id = r.external_id
-        ON CONFLICT (source_system, external_id) DO UPDATE SET
-          ${columns.map((column) => `${column} = EXCLUDED.${column}`).join(", ")}, version = leads.version + 1, updated_at = now()
-        WHERE (${columns.map((column) => `leads.${column}`).join(", ")}) IS DISTINCT FROM (${columns.map((column) => `EXCLUDED.${column}`).join(", ")})
+        ON CONFLICT (source_system, external_id) ${onConflict}
         RETURNING id, external_id, (xmax = 0) AS inserted)
       SELECT id, external_id, CASE WHEN inserted THEN 'created' ELSE 'updated' END AS action FROM upserted
       UNION ALL
@@ -207,7 +210,7 @@ export async function previewLeadUpserts(client: Queryable, sourceSystem: string
     const sql = `WITH ${statement.resolvedSql}
       SELECT r.external_id,
         CASE WHEN l.id IS NULL THEN 'created'
-             WHEN (${compared.map((column) => `l.${column}`).join(", ")}) IS DISTINCT FROM (${compared.map((column) => `r.${column}`).join(", ")}) THEN 'updated'
+             ${compared.length ? `WHEN (${compared.map((column) => `l.${column}`).join(", ")}) IS DISTINCT FROM (${compared.map((column) => `r.${column}`).join(", ")}) THEN 'updated'` : ""}
              ELSE 'unchanged' END AS action
       FROM resolved r LEFT JOIN leads l ON l.source_system = $${statement.params.length + 1} AND l.external_id = r.external_id`;
     const { rows } = await client.query<{ external_id: string; action: UpsertAction }>(sql, [...statement.params, sourceSystem]);

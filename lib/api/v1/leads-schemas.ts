@@ -1,27 +1,38 @@
 import { z } from "zod";
+import { SOURCE_SYSTEM } from "@/lib/leads/upsert-schemas";
 import { ACCEPTANCE_STATUSES, LEAD_SORT_FIELDS, PAGE_SIZES } from "@/lib/lead-set/query";
 import { EVENT_TYPES, FAILURE_POINTS, STEP_IDS, STEP_STATUSES, SYMPTOM_IDS, CHANNELS, PRIORITIES } from "@/lib/diagnosis/vocabulary";
 
 // The API's view of a lead, in the DOMAIN.md vocabulary (ids, statuses), shared by the routes and the
 // OpenAPI document.
 const isoDateTime = z.string().meta({ format: "date-time" });
+/** A query or path parameter's description and example in the OpenAPI document. */
+export function param(description: string, example: string) {
+  return { description, param: { description, example } };
+}
 const list = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).transform((value) => (Array.isArray(value) ? value : [value]));
 
 export const leadListQuerySchema = z
   .object({
-    q: z.string().trim().min(1).max(200).optional(),
-    source: list(z.string().min(1).max(200)).optional(),
-    type: list(z.string().regex(/^[a-z0-9_]{1,60}$/, "lead type keys are lowercase letters, digits and _")).optional(),
-    owner: list(z.union([z.literal("none"), z.coerce.number().int().positive()])).optional(),
-    status: list(z.enum(ACCEPTANCE_STATUSES)).optional(),
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
-    flagged: z.enum(["0", "1"]).optional(),
-    fp: list(z.enum(FAILURE_POINTS)).optional(),
-    step: list(z.string().regex(new RegExp(`^(${STEP_IDS.join("|")}):(${STEP_STATUSES.join("|")})$`), "use step:status, e.g. routing:fail")).optional(),
-    sort: z.string().regex(new RegExp(`^(${LEAD_SORT_FIELDS.join("|")})\\.(asc|desc)$`), "use field.asc or field.desc").optional(),
-    page: z.coerce.number().int().min(1).max(100_000).optional(),
-    size: z.coerce.number().refine((value) => (PAGE_SIZES as readonly number[]).includes(value), `size is one of ${PAGE_SIZES.join(", ")}`).optional(),
+    q: z.string().trim().min(1).max(200).optional().meta(param("Search in name, email and company (not only whitespace).", "ada lovelace")),
+    source: list(z.string().min(1).max(200)).optional().meta(param("Original source; repeat the parameter for several.", "paid_search")),
+    type: list(z.string().regex(/^[a-z0-9_]{1,60}$/, "lead type keys are lowercase letters, digits and _")).optional().meta(param("Lead type key as defined in GET /definitions; an undefined key is a 422. Repeat for several.", "demo_request")),
+    owner: list(z.union([z.literal("none"), z.coerce.number().int().positive()])).optional().meta(param("Owner's user id, or none for unowned leads; repeat for several.", "12")),
+    status: list(z.enum(ACCEPTANCE_STATUSES)).optional().meta(param("Acceptance status; repeat for several.", "pending")),
+    from: z.iso.date().optional().meta(param("Captured on or after this day (yyyy-mm-dd, workspace time zone).", "2025-03-01")),
+    to: z.iso.date().optional().meta(param("Captured on or before this day (yyyy-mm-dd, workspace time zone).", "2025-03-31")),
+    flagged: z.enum(["0", "1"]).optional().meta(param("1: only flagged leads; 0: only leads not flagged.", "1")),
+    fp: list(z.enum(FAILURE_POINTS)).optional().meta(param("Failure point; repeat for several.", "slow_timing")),
+    step: list(z.string().regex(new RegExp(`^(${STEP_IDS.join("|")}):(${STEP_STATUSES.join("|")})$`), "use step:status, e.g. routing:fail")).optional().meta(param("A diagnosis step and status, step:status; repeat for several.", "routing:fail")),
+    sort: z.string().regex(new RegExp(`^(${LEAD_SORT_FIELDS.join("|")})\\.(asc|desc)$`), "use field.asc or field.desc").optional().meta(param(`Sort order, field.asc or field.desc; fields: ${LEAD_SORT_FIELDS.join(", ")}. Default capturedAt.desc.`, "severity.desc")),
+    page: z.coerce.number().int().min(1).max(100_000).optional().meta(param("Page number, from 1.", "1")),
+    size: z.coerce
+      .number()
+      .pipe(z.union(PAGE_SIZES.map((size) => z.literal(size))))
+      .optional()
+      .meta(param(`Leads per page: exactly one of ${PAGE_SIZES.join(", ")} (default 50).`, "50")),
+    sourceSystem: SOURCE_SYSTEM.optional().meta(param("With externalId: find a lead by the id its source system gives it.", "hubspot")),
+    externalId: z.string().trim().min(1).max(200).optional().meta(param("The lead's id in its source system; use with sourceSystem (default api).", "5101")),
   })
   .strict()
   .meta({ id: "LeadListQuery" });
@@ -47,6 +58,10 @@ export const diagnosisSchema = z
   })
   .meta({ id: "Diagnosis" });
 
+export const personRefSchema = z
+  .object({ id: z.number().int(), name: z.string(), email: z.string().nullable().meta({ description: "Null for a person a CRM names without an email." }) })
+  .meta({ id: "PersonRef" });
+
 export const leadSummarySchema = z
   .object({
     id: z.number().int(),
@@ -59,7 +74,8 @@ export const leadSummarySchema = z
     originalSource: z.string().nullable(),
     leadType: z.string().nullable(),
     priority: z.enum(PRIORITIES).nullable(),
-    ownerId: z.number().int().nullable(),
+    ownerId: z.number().int().nullable().meta({ description: "The owner's person id; the same as owner.id." }),
+    owner: personRefSchema.nullable().meta({ description: "The person who owns the lead (a user, with or without a Baton sign-in)." }),
     acceptanceStatus: z.enum(ACCEPTANCE_STATUSES),
     flagged: z.boolean(),
     severity: z.number().int(),
@@ -108,4 +124,4 @@ export const leadDetailSchema = leadSummarySchema
   })
   .meta({ id: "LeadDetail" });
 
-export const leadIdParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
+export const leadIdParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1).meta(param("The lead's Baton id.", "1042")) });

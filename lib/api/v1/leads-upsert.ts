@@ -4,7 +4,7 @@ import { viaJson, type AuditAuthor } from "@/lib/audit/via";
 import { upsertLeads, type LeadUpsertInput, type UpsertedLead } from "@/lib/leads/upsert";
 import type { LeadUpsertRequest } from "@/lib/leads/upsert-schemas";
 import type { Queryable } from "@/lib/db/queryable";
-import { findActiveUserIdsByEmail } from "@/lib/users/queries";
+import { resolveOwnerRefs } from "@/lib/api/v1/owner-refs";
 
 // The API's lead writes: requests (already shape-checked) are checked against the workspace — owners
 // are active users, lead types and rejection reasons exist, a new lead has a name and a capture time —
@@ -29,7 +29,7 @@ async function lookups(client: Queryable, requests: readonly LeadUpsertRequest[]
   const types = [...new Set(requests.flatMap((request) => (request.leadType ? [request.leadType] : [])))];
   const reasons = [...new Set(requests.flatMap((request) => (request.rejectionReasonCode ? [request.rejectionReasonCode] : [])))];
   // One query at a time: `client` is the write's transaction connection.
-  const users = await findActiveUserIdsByEmail(client, requests.flatMap((request) => (request.owner ? [request.owner.email] : [])));
+  const owners = await resolveOwnerRefs(client, requests.flatMap((request) => (request.owner ? [{ ref: request.owner, sourceSystem: request.sourceSystem }] : [])));
   const leadTypes = await client.query<{ key: string }>("SELECT key FROM lead_types WHERE key = ANY($1::text[])", [types]);
   const rejectionReasons = await client.query<{ code: string }>("SELECT code FROM rejection_reasons WHERE code = ANY($1::text[])", [reasons]);
   // The leads that exist, as they are before this write (the audit's "before"). Locked, in a fixed order,
@@ -41,8 +41,10 @@ async function lookups(client: Queryable, requests: readonly LeadUpsertRequest[]
      ORDER BY l.source_system, l.external_id FOR UPDATE OF l`,
     [requests.map((request) => request.sourceSystem), requests.map((request) => request.externalId)],
   );
+  // Each request's owner, in request order (undefined where it names none).
+  let next = 0;
   return {
-    users,
+    owners: requests.map((request) => (request.owner ? owners[next++] : undefined)),
     leadTypes: new Set(leadTypes.rows.map((row) => row.key)),
     reasons: new Set(rejectionReasons.rows.map((row) => row.code)),
     existing: new Map(existing.rows.map((row) => [identity(row.source_system, row.external_id), row.before])),
@@ -102,8 +104,9 @@ export async function writeApiLeads(client: Queryable, requests: readonly LeadUp
     let ownerId: number | null | undefined;
     if (request.owner === null) ownerId = null;
     else if (request.owner) {
-      ownerId = found.users.get(request.owner.email.toLowerCase());
-      if (ownerId === undefined) problems.push({ path: at("owner.email"), message: "is not an active Baton user" });
+      const owner = found.owners[index]!;
+      ownerId = owner.id;
+      if (ownerId === undefined) problems.push({ path: at(`owner.${owner.field}`), message: owner.field === "email" ? "is not an active Baton user" : "is not an active person (see GET /people)" });
     }
     if (request.leadType && !found.leadTypes.has(request.leadType)) problems.push({ path: at("leadType"), message: "is not a defined lead type" });
     if (request.rejectionReasonCode && !found.reasons.has(request.rejectionReasonCode)) problems.push({ path: at("rejectionReasonCode"), message: "is not a defined rejection reason" });
