@@ -20,7 +20,8 @@ export interface NewNotification {
 
 interface Recipient {
   id: number;
-  email: string;
+  /** Null for people known only from a CRM, who have no sign-in (and get no email). */
+  email: string | null;
   active: boolean;
   slack: string | null;
 }
@@ -60,7 +61,7 @@ export async function recordNotifications(client: Queryable, items: NewNotificat
   );
   wanted.forEach((item, index) => {
     const person = people.get(item.userId)!;
-    if (!isOff(item, "email")) deliveries.push({ index, channel: "email", target: person.email });
+    if (person.email && !isOff(item, "email")) deliveries.push({ index, channel: "email", target: person.email });
     if (person.slack && !isOff(item, "slack")) deliveries.push({ index, channel: "slack", target: person.slack });
   });
   const { rows: queued } = await client.query<{ id: number }>(
