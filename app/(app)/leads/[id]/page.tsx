@@ -50,7 +50,7 @@ export default async function LeadPage({ params }: Params) {
       <Card title="Handoff elements" description="What the handoff had to transfer, and whether this record shows it.">
         <HandoffElementsPanel elements={elements} timeZone={timeZone} />
       </Card>
-      <Card title="Handoff timeline" description={`${lead.events.length} events, oldest first. Times in ${timeZone}.`}>
+      <Card title="Handoff timeline" description={`${lead.events.length} ${lead.events.length === 1 ? "event" : "events"}, oldest first. Times in ${timeZone}.`}>
         <LeadTimeline events={lead.events} timeZone={timeZone} />
       </Card>
     </div>
