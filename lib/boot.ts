@@ -15,6 +15,9 @@ export async function boot(): Promise<void> {
   const { startImportWorkers } = await import("@/lib/import/queue");
   const { startEventWorkers } = await import("@/lib/events/workers");
   startWithRetry("import workers", () => Promise.all([startImportWorkers(), startEventWorkers()]));
+  // CRM syncs: the minute's tick, backfills, incremental passes and webhook-triggered passes.
+  const { startSyncWorkers } = await import("@/lib/sync/jobs");
+  startWithRetry("sync workers", startSyncWorkers);
 }
 
 /** A database that is down at boot must not stop the web server: keep trying, backing off, until `start` succeeds. */
