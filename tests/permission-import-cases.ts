@@ -65,6 +65,7 @@ export const IMPORT_ACTION_CASES: Record<string, ActionCase[]> = {
     },
   ],
   cancelImportAction: [{ permission: "import.run", args: async (context) => [await jobAt("queued")(context)] }],
+  discardImportAction: [{ permission: "import.run", args: async (context) => [await jobAt("mapped")(context)] }],
   saveReusableMappingAction: [{ permission: "import.run", args: async (context) => [{ jobId: await jobAt("mapped")(context), name: context.world.unique("Weekly CRM export") }] }],
 };
 

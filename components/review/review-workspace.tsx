@@ -53,7 +53,7 @@ export function ReviewWorkspace({ data, role, timeZone, now, meetingId }: { data
           <Card title="Failure points" description="Confirm, add or overrule what the diagnosis found; agree on the root cause.">
             <FailurePointsPanel data={data} canTag={canTag} />
           </Card>
-          <Card title="Handoff timeline" description={`${lead.events.length} events, oldest first. Times in ${timeZone}.`}>
+          <Card title="Handoff timeline" description={`${lead.events.length} ${lead.events.length === 1 ? "event" : "events"}, oldest first. Times in ${timeZone}.`}>
             <LeadTimeline events={lead.events} timeZone={timeZone} />
           </Card>
         </div>

@@ -57,7 +57,7 @@ export default async function LeadPage({ params }: Params) {
           <HandoffElementsPanel elements={elements} timeZone={timeZone} />
         </Card>
       )}
-      <Card title="Handoff timeline" description={`${lead.events.length} events, oldest first. Times in ${timeZone}.`}>
+      <Card title="Handoff timeline" description={`${lead.events.length} ${lead.events.length === 1 ? "event" : "events"}, oldest first. Times in ${timeZone}.`}>
         <LeadTimeline events={lead.events} notes={notes} timeZone={timeZone} />
       </Card>
       {can(user.role, "leads.erase") && (
