@@ -9,12 +9,15 @@ export async function boot(): Promise<void> {
     console.error(`baton: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  const { startRediagnosisWorkers } = await import("@/lib/jobs/rediagnosis");
+  const { startRediagnosisWorkers } = await import("@/lib/rediagnosis/jobs");
   startWithRetry("workers", startRediagnosisWorkers);
   // Import checks and runs, and the API's background diagnosis (each start is idempotent).
   const { startImportWorkers } = await import("@/lib/import/queue");
   const { startEventWorkers } = await import("@/lib/events/workers");
   startWithRetry("import workers", () => Promise.all([startImportWorkers(), startEventWorkers()]));
+  // CRM syncs: the minute's tick, backfills, incremental passes and webhook-triggered passes.
+  const { startSyncWorkers } = await import("@/lib/sync/jobs");
+  startWithRetry("sync workers", startSyncWorkers);
 }
 
 /** A database that is down at boot must not stop the web server: keep trying, backing off, until `start` succeeds. */

@@ -40,14 +40,3 @@ export class ValidationError extends AppError {
     super(message, 422, fieldErrors);
   }
 }
-
-export type ActionResult<T = undefined> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
-
-/** Maps any thrown value to a result a form can show; unexpected errors are logged, never leaked. */
-export function toActionError(error: unknown): { ok: false; message: string; fieldErrors?: Record<string, string[]> } {
-  if (error instanceof AppError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
-  console.error(error);
-  return { ok: false, message: "Something went wrong on our side. Nothing was saved; try again." };
-}

@@ -32,3 +32,40 @@ export function formatDate(date: Date | string, timeZone: string): string {
 export function relativeTo(date: Date, now: Date): string {
   return formatDistanceStrict(date, now, { addSuffix: true });
 }
+
+// Calendar days are yyyy-mm-dd strings in the workspace's time zone; the arithmetic on them involves no
+// time zone at all (a day is a day), so the dashboard, the review board and the fixes share these.
+
+const DAY_MS = 86_400_000;
+
+/** yyyy-mm-dd plus a number of days (calendar arithmetic, no time zone involved). */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The first day of the week holding `day` (weekStartsOn: 0 = Sunday … 6 = Saturday). */
+export function weekStartOf(day: string, weekStartsOn: number): string {
+  const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return addDays(day, -((dow - weekStartsOn + 7) % 7));
+}
+
+/** Week starts from the week holding `from` to the week holding `to`. */
+export function weeksBetween(from: string, to: string, weekStartsOn: number): string[] {
+  const weeks: string[] = [];
+  for (let week = weekStartOf(from, weekStartsOn); week <= to; week = addDays(week, 7)) weeks.push(week);
+  return weeks;
+}
+
+/** Today's calendar day (yyyy-mm-dd) and weekday (0 = Sunday) in a time zone. */
+export function zonedToday(now: Date, timeZone: string): { day: string; weekday: number } {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", weekday: "short" }).formatToParts(now);
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
+  const day = `${get("year")}-${get("month")}-${get("day")}`;
+  const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(get("weekday"));
+  return { day, weekday };
+}
+
+/** Today's date in a time zone. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return zonedToday(now, timeZone).day;
+}

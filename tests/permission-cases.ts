@@ -10,6 +10,7 @@ import { DECISION_ACTION_CASES, DEFINITION_ACTION_CASES, LEAD_ACTION_CASES, TOKE
 import { FIX_ACTION_CASES, MEETING_ACTION_CASES, REVIEW_ACTION_CASES } from "@/tests/permission-review-cases";
 import { IMPORT_ACTION_CASES, IMPORT_ROUTE_CASES } from "@/tests/permission-import-cases";
 import { PUBLIC_ROUTE_LIST, ROUTE_CASE_LIST } from "@/tests/permission-route-cases";
+import { SYNC_ACTION_CASES } from "@/tests/permission-sync-cases";
 
 export interface CaseContext {
   role: Role;
@@ -75,6 +76,7 @@ export const ACTION_CASES: ActionModuleCases = {
   "lib/fixes/actions.ts": FIX_ACTION_CASES,
   "lib/meetings/actions.ts": MEETING_ACTION_CASES,
   "lib/import/actions.ts": IMPORT_ACTION_CASES,
+  "lib/sync/actions.ts": SYNC_ACTION_CASES,
 };
 
 export const ROUTE_CASES: RouteCases = { ...ROUTE_CASE_LIST, ...IMPORT_ROUTE_CASES };

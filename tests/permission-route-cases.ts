@@ -129,4 +129,5 @@ export const PUBLIC_ROUTE_LIST: Record<string, PublicRoute> = {
   // in is covered by lib/auth/sign-in-throttle.int.test.ts through the same credentials provider.
   "GET /api/auth/[...nextauth]": { reason: "next-auth: the sign-in page's providers, CSRF token and session endpoints; answers anyone by design." },
   "POST /api/auth/[...nextauth]": { reason: "next-auth: the sign-in form posts the credentials here; it is how one gets a session." },
+  "POST /api/webhooks/hubspot": { reason: "HubSpot delivers contact changes here; the v3 signature under the connection's client secret is the authentication (lib/sync/hubspot/webhook.ts), and a delivery only queues a sync.", answersAnonymously: 400 },
 };

@@ -3,8 +3,8 @@
 import { startTransition, useActionState, type FormEvent } from "react";
 import type { z } from "zod";
 import type { DefinitionFormState } from "@/lib/definitions/form-data";
-import { toFieldErrors } from "@/lib/definitions/schemas";
-import type { ActionResult } from "@/lib/errors";
+import { toFieldErrors } from "@/lib/actions/input";
+import type { ActionResult } from "@/lib/actions/result";
 
 type ServerAction = (previous: DefinitionFormState, formData: FormData) => Promise<ActionResult>;
 

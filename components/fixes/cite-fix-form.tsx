@@ -6,12 +6,12 @@ import { Button } from "@/components/ui/button";
 import { FIX_TYPE_LABELS } from "@/lib/diagnosis/labels";
 import type { FixType } from "@/lib/diagnosis/vocabulary";
 import { citeLeadOnFix } from "@/lib/fixes/actions";
-import type { WriteResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/actions/result";
 
 /** One fix can cite many leads: adds this lead as evidence to a fix still being worked on. */
 export function CiteFixForm({ leadId, fixes }: { leadId: number; fixes: { id: number; title: string; fixType: FixType }[] }) {
   const [fixId, setFixId] = useState("");
-  const [result, setResult] = useState<WriteResult<unknown> | null>(null);
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
   if (fixes.length === 0) return null;
   return (

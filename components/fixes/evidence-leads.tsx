@@ -6,11 +6,11 @@ import { WriteStatus } from "@/components/review/write-status";
 import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
 import type { FailurePoint } from "@/lib/diagnosis/vocabulary";
 import { removeLeadFromFix } from "@/lib/fixes/actions";
-import type { WriteResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/actions/result";
 
 /** The leads a fix cites as evidence; the last one cannot be removed (a fix needs evidence). */
 export function EvidenceLeads({ fixId, leads, canEdit }: { fixId: number; leads: { id: number; name: string; company: string | null; failurePoints?: FailurePoint[] }[]; canEdit: boolean }) {
-  const [result, setResult] = useState<WriteResult<unknown> | null>(null);
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
   return (
     <div>

@@ -4,11 +4,11 @@ import { useState, useTransition } from "react";
 import { WriteStatus } from "@/components/review/write-status";
 import { changeFixStatus } from "@/lib/fixes/actions";
 import { FIX_STATUS_LABELS, FIX_STATUSES, type FixStatus } from "@/lib/fixes/status";
-import type { WriteResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/actions/result";
 
 /** Moves a fix along open -> in progress -> done -> verified, with the version the page showed. */
 export function FixStatusSelect({ fixId, status, version, label }: { fixId: number; status: FixStatus; version: number; label: string }) {
-  const [result, setResult] = useState<WriteResult<unknown> | null>(null);
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
   return (
     <div>

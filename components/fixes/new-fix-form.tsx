@@ -9,7 +9,7 @@ import type { FailurePoint } from "@/lib/diagnosis/vocabulary";
 import { proposeFix } from "@/lib/fixes/actions";
 import { SUGGESTED_FIX } from "@/lib/fixes/metrics";
 import type { FixOwnerOption } from "@/lib/fixes/queries";
-import type { WriteResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/actions/result";
 
 // Records the fix agreed for a lead (and, in a meeting, for that meeting): a fix type, a specific
 // description, an owner and a due date. Starts from the agreed root cause's usual fix; kept as a draft.
@@ -22,7 +22,7 @@ function startingValues(rootCause: FailurePoint | null): FixValues {
 export function NewFixForm({ leadId, meetingId, rootCause, owners }: { leadId: number; meetingId?: number; rootCause: FailurePoint | null; owners: FixOwnerOption[] }) {
   const draftKey = `fix:new:${leadId}${meetingId ? `:meeting:${meetingId}` : ""}`;
   const [draft, setDraft, clearDraft] = useJsonDraft<FixValues>(draftKey);
-  const [result, setResult] = useState<WriteResult<{ id: number }> | null>(null);
+  const [result, setResult] = useState<ActionResult<{ id: number }> | null>(null);
   const [pending, startTransition] = useTransition();
 
   if (!draft) {

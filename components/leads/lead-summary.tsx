@@ -3,7 +3,7 @@ import { ACCEPTANCE_STATUS_LABELS, OUTCOME_LABELS, sourceLabel } from "@/lib/lea
 import type { LeadDetail } from "@/lib/leads/queries";
 import { formatDateTime } from "@/lib/time";
 
-export function LeadSummary({ lead, timeZone }: { lead: LeadDetail; timeZone: string }) {
+export function LeadSummary({ lead, timeZone, crmLink }: { lead: LeadDetail; timeZone: string; crmLink?: { label: string; href: string } | null }) {
   const facts: [string, React.ReactNode][] = [
     ["Company", lead.company ?? "—"],
     ["Email", lead.email ?? "—"],
@@ -24,6 +24,14 @@ export function LeadSummary({ lead, timeZone }: { lead: LeadDetail; timeZone: st
           </p>
           <p className="mt-1 text-xs text-slate-400">
             {lead.sourceSystem} · {lead.externalId}
+            {crmLink && (
+              <>
+                {" · "}
+                <a href={crmLink.href} target="_blank" rel="noopener noreferrer" className="font-medium text-brand-700 hover:underline">
+                  {crmLink.label}
+                </a>
+              </>
+            )}
           </p>
         </div>
         {lead.flagged ? <Badge tone="bad">Flagged · severity {lead.severity}</Badge> : <Badge tone="good">No break found</Badge>}

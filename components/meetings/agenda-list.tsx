@@ -10,7 +10,7 @@ import { sourceLabel } from "@/lib/leads/labels";
 import { moveItem, removeItem } from "@/lib/meetings/actions";
 import type { AgendaItem } from "@/lib/meetings/queries";
 import { DECISION_LABELS } from "@/lib/meetings/tally";
-import type { WriteResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/actions/result";
 
 // The agenda in its order. Organisers move items up or down (or drop undecided ones) with buttons, which
 // work from the keyboard; every change carries the meeting's version so two organisers never undo each
@@ -20,10 +20,10 @@ const iconButton = "rounded px-1.5 py-0.5 text-slate-600 ring-1 ring-slate-200 h
 
 export function AgendaList({ meetingId, version, items, currentItemId, canEdit }: { meetingId: number; version: number; items: AgendaItem[]; currentItemId: number | null; canEdit: boolean }) {
   const router = useRouter();
-  const [result, setResult] = useState<WriteResult<unknown> | null>(null);
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
 
-  function run(write: () => Promise<WriteResult<unknown>>) {
+  function run(write: () => Promise<ActionResult<unknown>>) {
     startTransition(async () => {
       const outcome = await write();
       setResult(outcome.ok ? null : outcome);

@@ -4,11 +4,11 @@ import { useState, useTransition } from "react";
 import { WriteStatus } from "@/components/review/write-status";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { beginMeeting, finishMeeting } from "@/lib/meetings/actions";
-import type { WriteResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/actions/result";
 
 /** Start, continue, end: the meeting's life, for organisers. Ending asks once more. */
 export function MeetingControls({ id, version, status, canManage, presenting = false }: { id: number; version: number; status: "planned" | "running" | "ended"; canManage: boolean; presenting?: boolean }) {
-  const [result, setResult] = useState<WriteResult | null>(null);
+  const [result, setResult] = useState<ActionResult | null>(null);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const [pending, startTransition] = useTransition();
   const run = (action: typeof beginMeeting) =>

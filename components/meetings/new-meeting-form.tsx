@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import type { Role } from "@/lib/auth/permissions";
 import { planMeeting } from "@/lib/meetings/actions";
 import { AGENDA_STRATEGIES, AGENDA_STRATEGY_LABELS, MAX_AGENDA_ITEMS, type AgendaStrategy } from "@/lib/meetings/agenda";
-import type { WriteResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/actions/result";
 
 // Plans a meeting: title, date and time, attendees, and how to build the agenda from the board (the
 // board's filters travel along as `board`). The agenda can be reordered on the meeting's page.
@@ -26,7 +26,7 @@ const controlClass = "mt-1 block w-full rounded-md border border-slate-300 bg-wh
 
 export function NewMeetingForm(props: { board: string; users: { id: number; name: string; role: Role }[]; defaults: { title: string; scheduledFor: string }; timeZone: string }) {
   const [draft, setDraft, clearDraft] = useJsonDraft<Values>("meeting:new");
-  const [result, setResult] = useState<WriteResult | null>(null);
+  const [result, setResult] = useState<ActionResult | null>(null);
   const [pending, startTransition] = useTransition();
   const values: Values = draft ?? { ...props.defaults, attendeeIds: [], strategy: "most_severe", size: "15", onlyToReview: true };
   const edit = (change: Partial<Values>) => setDraft({ ...values, ...change });

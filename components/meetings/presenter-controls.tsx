@@ -5,7 +5,7 @@ import { focusById, useShortcuts } from "@/components/meetings/use-shortcuts";
 import { WriteStatus } from "@/components/review/write-status";
 import { Button } from "@/components/ui/button";
 import { presentItem } from "@/lib/meetings/actions";
-import type { WriteResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/actions/result";
 import type { ReviewSide } from "@/lib/review/sides";
 
 // The presenter's bar: previous / next for everyone on the meeting (the current lead is shared, so all
@@ -23,7 +23,7 @@ const SHORTCUTS: [string, string][] = [
 
 export function PresenterControls(props: { meetingId: number; itemIds: number[]; currentId: number | null; leadName: string | null; canNavigate: boolean; noteSide: ReviewSide | null }) {
   const { meetingId, itemIds, currentId, canNavigate, noteSide } = props;
-  const [result, setResult] = useState<WriteResult<unknown> | null>(null);
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [hint, setHint] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const index = currentId === null ? -1 : itemIds.indexOf(currentId);

@@ -3,7 +3,7 @@
 import { useState, useTransition, type KeyboardEvent } from "react";
 import type { z } from "zod";
 import type { DecisionActionResult } from "@/lib/decisions/actions";
-import { toFieldErrors } from "@/lib/decisions/schemas";
+import { toFieldErrors } from "@/lib/actions/input";
 
 export type DecisionSuccess = Extract<DecisionActionResult, { ok: true }>;
 

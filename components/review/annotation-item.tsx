@@ -6,7 +6,7 @@ import { WriteStatus } from "@/components/review/write-status";
 import { Button } from "@/components/ui/button";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { deleteNote, editNote } from "@/lib/review/actions";
-import type { WriteResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/actions/result";
 import type { ReviewAnnotation } from "@/lib/review/queries";
 import { MAX_NOTE_LENGTH } from "@/lib/review/schemas";
 import { formatDateTime } from "@/lib/time";
@@ -21,7 +21,7 @@ interface EditDraft {
 
 export function AnnotationItem({ note, canWrite, timeZone }: { note: ReviewAnnotation; canWrite: boolean; timeZone: string }) {
   const [draft, setDraft, clearDraft] = useJsonDraft<EditDraft>(`note:${note.id}`);
-  const [result, setResult] = useState<WriteResult<number> | null>(null);
+  const [result, setResult] = useState<ActionResult<number> | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [pending, startTransition] = useTransition();
   const editing = canWrite && draft !== null;

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { FAILURE_POINT_DESCRIPTIONS, FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
 import type { FailurePoint } from "@/lib/diagnosis/vocabulary";
 import { tagFailurePoint, untagFailurePoint } from "@/lib/review/actions";
-import type { WriteResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/actions/result";
 import { TAG_VERDICT_LABELS, type TagVerdict } from "@/lib/review/failure-points";
 import type { ReviewTag } from "@/lib/review/queries";
 import { SIDE_LABELS } from "@/lib/review/sides";
@@ -31,7 +31,7 @@ function state(diagnosed: boolean, tag: ReviewTag | null): { label: string; tone
 
 export function FailurePointRow({ leadId, point, diagnosed, tag, canTag }: { leadId: number; point: FailurePoint; diagnosed: boolean; tag: ReviewTag | null; canTag: boolean }) {
   const [draft, setDraft, clearDraft] = useJsonDraft<TagDraft>(`tag:${leadId}:${point}`);
-  const [result, setResult] = useState<WriteResult<unknown> | null>(null);
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
   const shown = state(diagnosed, tag);
 

@@ -5,7 +5,7 @@ import { useDraft } from "@/components/review/use-draft";
 import { WriteStatus } from "@/components/review/write-status";
 import { Button } from "@/components/ui/button";
 import { addNote } from "@/lib/review/actions";
-import type { WriteResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/actions/result";
 import { MAX_NOTE_LENGTH } from "@/lib/review/schemas";
 import { SIDE_LABELS, type ReviewSide } from "@/lib/review/sides";
 
@@ -14,7 +14,7 @@ const controlClass = "block w-full rounded-md border border-slate-300 bg-white p
 /** Writes a note on one side. The text is a draft in localStorage until saved, so a reload keeps it. */
 export function NoteComposer({ leadId, side }: { leadId: number; side: ReviewSide }) {
   const [draft, setDraft, clearDraft] = useDraft(`note:new:${leadId}:${side}`);
-  const [result, setResult] = useState<WriteResult<number> | null>(null);
+  const [result, setResult] = useState<ActionResult<number> | null>(null);
   const [pending, startTransition] = useTransition();
   const id = `note-composer-${side}`;
   const body = draft ?? "";

@@ -4,12 +4,12 @@ import clsx from "clsx";
 import { useState, useTransition } from "react";
 import { WriteStatus } from "@/components/review/write-status";
 import { changeReviewStatus } from "@/lib/review/actions";
-import type { WriteResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/actions/result";
 import { REVIEW_STATUS_LABELS, REVIEW_STATUSES, type ReviewStatus } from "@/lib/review/sides";
 
 /** To review / reviewed / skipped, as one segmented control. */
 export function ReviewStatusControl({ leadId, status, version, canEdit }: { leadId: number; status: ReviewStatus; version: number; canEdit: boolean }) {
-  const [result, setResult] = useState<WriteResult<unknown> | null>(null);
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
   return (
     <div className="flex flex-col items-end gap-1">

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState, useSyncExternalStore, useTransition } from "react";
-import type { WriteResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/actions/result";
 
 // Drafts survive a reload: what someone is typing lives in localStorage (under "baton:draft:<key>") until
 // it is saved. Read through useSyncExternalStore, so the server render and hydration agree (no draft)
@@ -78,11 +78,11 @@ export function useJsonDraft<T>(key: string): [T | null, (value: T) => void, () 
 export function useVersionedDraft<T extends { version: number }>(key: string, saved: T, options: { refresh?: boolean } = {}) {
   const router = useRouter();
   const [draft, setDraft, clearDraft] = useJsonDraft<T>(key);
-  const [result, setResult] = useState<WriteResult<unknown> | null>(null);
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
   const values = draft ?? saved;
 
-  function save(write: (values: T) => Promise<WriteResult<unknown>>) {
+  function save(write: (values: T) => Promise<ActionResult<unknown>>) {
     startTransition(async () => {
       const outcome = await write(values);
       setResult(outcome);

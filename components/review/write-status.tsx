@@ -1,11 +1,11 @@
 import clsx from "clsx";
-import type { WriteResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/actions/result";
 
 /**
  * The outcome of a review write, announced politely. A refused stale write shows the newer text next to
  * the user's own (which stays in the editor), so nothing is lost and nothing is silently overwritten.
  */
-export function WriteStatus({ result, className }: { result: WriteResult<unknown> | null; className?: string }) {
+export function WriteStatus({ result, className }: { result: ActionResult<unknown> | null; className?: string }) {
   const failed = result?.ok === false;
   const fieldErrors = failed ? Object.values(result.fieldErrors ?? {}).flat() : [];
   return (

@@ -3,10 +3,11 @@
 import { startTransition, useActionState, useId, useState, type FormEvent } from "react";
 import { controlClass, Field, FormStatus, SaveButton } from "@/components/definitions/form-parts";
 import { NewTokenPanel } from "@/components/tokens/new-token-panel";
-import type { ActionResult } from "@/lib/errors";
+import type { ActionResult } from "@/lib/actions/result";
 import { createTokenAction, type CreatedTokenData } from "@/lib/tokens/actions";
 import { tokenFormValues } from "@/lib/tokens/form-data";
-import { createTokenSchema, MAX_TOKEN_DAYS, toFieldErrors } from "@/lib/tokens/schemas";
+import { toFieldErrors } from "@/lib/actions/input";
+import { createTokenSchema, MAX_TOKEN_DAYS } from "@/lib/tokens/schemas";
 
 type State = ActionResult<CreatedTokenData> | null;
 

@@ -2,7 +2,7 @@
 
 import { startTransition, useActionState, useId, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/errors";
+import type { ActionResult } from "@/lib/actions/result";
 
 type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 

@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { useUserForm } from "@/components/users/use-user-form";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/errors";
+import type { ActionResult } from "@/lib/actions/result";
 import type { UserChangeData, UserFormState } from "@/lib/users/form-data";
 
 interface ConfirmActionFormProps<T extends UserChangeData> {

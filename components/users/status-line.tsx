@@ -1,5 +1,5 @@
 import clsx from "clsx";
-import type { ActionResult } from "@/lib/errors";
+import type { ActionResult } from "@/lib/actions/result";
 
 /** A form's outcome, announced politely to screen readers; the region is always present. */
 export function StatusLine({ state, className }: { state: Pick<ActionResult, "ok" | "message"> | null; className?: string }) {

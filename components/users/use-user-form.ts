@@ -3,9 +3,9 @@
 import { signOut } from "next-auth/react";
 import { startTransition, useActionState, type FormEvent } from "react";
 import type { z } from "zod";
-import type { ActionResult } from "@/lib/errors";
+import type { ActionResult } from "@/lib/actions/result";
 import type { UserChangeData, UserFormState } from "@/lib/users/form-data";
-import { toFieldErrors } from "@/lib/users/schemas";
+import { toFieldErrors } from "@/lib/actions/input";
 
 type ServerAction<T> = (previous: UserFormState<T>, formData: FormData) => Promise<ActionResult<T>>;
 

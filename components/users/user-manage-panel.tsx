@@ -8,7 +8,7 @@ import { StatusLine } from "@/components/users/status-line";
 import { useUserForm } from "@/components/users/use-user-form";
 import { Button } from "@/components/ui/button";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
-import type { ActionResult } from "@/lib/errors";
+import type { ActionResult } from "@/lib/actions/result";
 import { changeUserRoleAction, resetUserPasswordAction, setUserActiveAction, signOutUserEverywhereAction } from "@/lib/users/actions";
 import type { OneTimePasswordData } from "@/lib/users/form-data";
 import type { UserListRow } from "@/lib/users/queries";

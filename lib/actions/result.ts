@@ -1,18 +1,7 @@
-import { can, type Action, type Role } from "@/lib/auth/permissions";
-import { ForbiddenError, StaleWriteError, toActionError, ValidationError } from "@/lib/errors";
-import type { z } from "zod";
+import { AppError, StaleWriteError } from "@/lib/errors";
 
-// Shared by the review, fixes and meetings writes: who is acting, the permission check against the one
-// table, input parsing, and the refused stale write that carries the newer text so nobody loses work.
-
-export interface Actor {
-  id: number;
-  role: Role;
-}
-
-export function authorize(actor: Actor, action: Action, message?: string): void {
-  if (!can(actor.role, action)) throw new ForbiddenError(message);
-}
+// What every server action returns to the browser, and the refused stale write that carries the newer
+// text so nobody loses work. Unexpected errors are logged and shown generically, never leaked.
 
 /** The newer state of a record someone else changed: shown next to the text the user still holds. */
 export interface LatestVersion {
@@ -37,18 +26,6 @@ function clip(text: string): string {
   return text.length > 280 ? `${text.slice(0, 280)}…` : text;
 }
 
-/** Field errors keyed by path ("body", "leadIds.0"), first message first. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  throw new ValidationError(fieldErrors, "Some fields need attention. Nothing was saved.");
-}
-
 /** A unique-key clash (two people creating the same record at once) becomes `error`. */
 export async function onUniqueViolation<T>(work: Promise<T>, error: () => Error): Promise<T> {
   try {
@@ -59,12 +36,20 @@ export async function onUniqueViolation<T>(work: Promise<T>, error: () => Error)
   }
 }
 
-/** What a review write returns to the browser: like ActionResult, plus the newer version on a conflict. */
-export type WriteResult<T = undefined> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; latest?: LatestVersion };
+/** What a server action returns to its form: the data, or a message with field errors (and the newer version on a conflict). */
+export type ActionResult<T = undefined> = { ok: true; data: T; message?: string } | ActionFailure;
 
-export function toWriteError(error: unknown): WriteResult<never> {
-  const result = toActionError(error);
-  return error instanceof StaleRecordError ? { ...result, latest: error.latest } : result;
+export interface ActionFailure {
+  ok: false;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+  latest?: LatestVersion;
+}
+
+/** Maps any thrown value to a result a form can show; unexpected errors are logged, never leaked. */
+export function toActionError(error: unknown): ActionFailure {
+  if (error instanceof StaleRecordError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, latest: error.latest };
+  if (error instanceof AppError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+  console.error(error);
+  return { ok: false, message: "Something went wrong on our side. Nothing was saved; try again." };
 }

@@ -27,6 +27,7 @@ export const PERMISSIONS = {
   "definitions.read": everyone,
   "definitions.edit": operators,
   "import.run": operators,
+  "connections.manage": operators, // CRM connections: connect, test, rotate, revoke, pause, re-sync
   "tokens.manage": operators, // create and revoke API tokens, service tokens included
   "users.manage": ["admin"],
   "account.manage": everyone, // one's own password and sessions

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { canActOnLead, leadScopeOf, type Actor } from "@/lib/decisions/access";
+import { canActOnLead, leadScopeOf } from "@/lib/decisions/access";
+import type { TeamActor } from "@/lib/actions/authorize";
 
 // Who may decide on whose lead: owner, the owner's manager, revenue operations and admins; nobody else.
-const rep: Actor = { id: 1, name: "Riley", role: "sales_rep", teamId: 10 };
+const rep: TeamActor = { id: 1, name: "Riley", role: "sales_rep", teamId: 10 };
 const teammate = { id: 2, name: "Jordan", teamId: 10 };
 const otherTeam = { id: 3, name: "Noah", teamId: 20 };
-const manager: Actor = { id: 4, name: "Dana", role: "sales_manager", teamId: 10 };
+const manager: TeamActor = { id: 4, name: "Dana", role: "sales_manager", teamId: 10 };
 
 describe("deciding on a lead", () => {
   it("a rep decides on their own lead only", () => {

@@ -1,15 +1,14 @@
 import "server-only";
 import { db, pool, type Prisma } from "@/lib/db";
-import { canActOnLead, explainNoAccess, type Actor } from "@/lib/decisions/access";
+import { canActOnLead, explainNoAccess } from "@/lib/decisions/access";
+import type { TeamActor } from "@/lib/actions/authorize";
 import type { DecisionContext, ReasonOption } from "@/lib/decisions/schemas";
-import { toFieldErrors } from "@/lib/decisions/schemas";
 import { getWorkspaceSettings } from "@/lib/definitions/queries";
 import { EVENT_TYPE_LABELS } from "@/lib/diagnosis/labels";
 import type { Action } from "@/lib/auth/permissions";
 import { ForbiddenError, NotFoundError, StaleWriteError, ValidationError } from "@/lib/errors";
 import { rediagnoseLeads } from "@/lib/rediagnosis/run";
 import { formatDateTime } from "@/lib/time";
-import type { z } from "zod";
 
 // What every decision shares: the workspace context its schema needs, the locked read of the lead, the
 // ownership check and the stale-decision rule (a decision states the lead version it was made on; a lead
@@ -55,11 +54,6 @@ export async function loadDecisionContext(now = new Date()): Promise<WorkspaceDe
   return { reasons: reasons satisfies ReasonOption[], minimumSpecificDetailLength: settings.minimumSpecificDetailLength, now, timeZone: settings.timeZone };
 }
 
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new ValidationError(toFieldErrors(result.error), "Some fields need attention. Nothing was saved.");
-  return result.data;
-}
 
 /** Reads the lead with a row lock, so two decisions on one lead queue up instead of interleaving. */
 export async function lockLead(tx: Tx, leadId: number): Promise<GuardedLead> {
@@ -69,7 +63,7 @@ export async function lockLead(tx: Tx, leadId: number): Promise<GuardedLead> {
   return lead;
 }
 
-export function assertMayAct(actor: Actor, action: Action, lead: GuardedLead): void {
+export function assertMayAct(actor: TeamActor, action: Action, lead: GuardedLead): void {
   if (!canActOnLead(actor, action, lead.owner)) throw new ForbiddenError(explainNoAccess(actor, lead.owner));
 }
 
@@ -77,7 +71,7 @@ export function assertMayAct(actor: Actor, action: Action, lead: GuardedLead): v
  * Refuses a decision on a lead that is no longer open for one, or that changed since `version` was read.
  * The message names who did what, so the rep knows why nothing was saved.
  */
-export async function assertOpenForDecision(tx: Tx, actor: Actor, lead: GuardedLead, version: number, timeZone: string): Promise<void> {
+export async function assertOpenForDecision(tx: Tx, actor: TeamActor, lead: GuardedLead, version: number, timeZone: string): Promise<void> {
   if (lead.acceptanceStatus === "accepted" || lead.acceptanceStatus === "rejected") {
     const who = lead.decidedById === actor.id ? "You" : (lead.decidedBy?.name ?? "Someone");
     const when = lead.decidedAt ? ` on ${formatDateTime(lead.decidedAt, timeZone)}` : "";

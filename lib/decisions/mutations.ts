@@ -1,8 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
-import { can } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
-import type { Actor } from "@/lib/decisions/access";
+import { authorize, type TeamActor } from "@/lib/actions/authorize";
 import {
   assertKnownCriteria,
   assertMayAct,
@@ -11,7 +10,6 @@ import {
   auditView,
   loadDecisionContext,
   lockLead,
-  parseWith,
   refreshDiagnosis,
   updateGuardedLead,
   type GuardedLead,
@@ -21,6 +19,7 @@ import { reasonQualityFeedback, type ReasonQualityFeedback } from "@/lib/decisio
 import { acceptDecisionSchema, firstActionSchema, infoRequestSchema, rejectDecisionSchema, type FirstActionChannel } from "@/lib/decisions/schemas";
 import type { AcceptanceStatus } from "@/lib/diagnosis/vocabulary";
 import { ForbiddenError, StaleWriteError, ValidationError } from "@/lib/errors";
+import { parseInput } from "@/lib/actions/input";
 
 // A rep's decisions on a lead: accept (with the criteria evaluated, optionally the first action and the
 // next one), reject (with a structured reason), ask marketing for information, and log the first action
@@ -38,9 +37,7 @@ export interface DecisionResult {
   quality?: ReasonQualityFeedback;
 }
 
-function requireRole(actor: Actor, action: "leads.decide" | "leads.log_activity") {
-  if (!can(actor.role, action)) throw new ForbiddenError("Only sales (the owner, their manager) or revenue operations can decide on a lead.");
-}
+const DECIDERS_ONLY = "Only sales (the owner, their manager) or revenue operations can decide on a lead.";
 
 /** A decision that evaluates criteria must evaluate every criterion of the lead type. */
 function assertAllCriteria(lead: GuardedLead, criteria: Record<string, boolean>) {
@@ -65,16 +62,16 @@ function actionEvents(leadId: number, actorId: number, at: Date, channel: FirstA
   return events;
 }
 
-async function audit(tx: Tx, actor: Actor, action: string, before: GuardedLead, after: Record<string, unknown>) {
+async function audit(tx: Tx, actor: TeamActor, action: string, before: GuardedLead, after: Record<string, unknown>) {
   await recordAudit(tx, { actorId: actor.id, action: `lead.${action}`, entityType: "lead", entityId: before.id, before: auditView(before), after: { ...auditView(before), ...after, version: before.version + 1 } });
 }
 
 const ACTION_WORDS: Record<FirstActionChannel, string> = { call: "a call", email: "an email", meeting: "a booked meeting" };
 
-export async function acceptLead(actor: Actor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
-  requireRole(actor, "leads.decide");
+export async function acceptLead(actor: TeamActor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
+  authorize(actor, "leads.decide", DECIDERS_ONLY);
   const context = await loadDecisionContext(now);
-  const values = parseWith(acceptDecisionSchema(context), input);
+  const values = parseInput(acceptDecisionSchema(context), input);
   const lead = await db.$transaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
     assertMayAct(actor, "leads.decide", lead);
@@ -107,10 +104,10 @@ export async function acceptLead(actor: Actor, leadId: number, input: unknown, n
   return { leadId, leadName: lead.name, version: lead.version + 1, acceptanceStatus: "accepted", message: `Accepted ${lead.name}.${logged}${next}` };
 }
 
-export async function rejectLead(actor: Actor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
-  requireRole(actor, "leads.decide");
+export async function rejectLead(actor: TeamActor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
+  authorize(actor, "leads.decide", DECIDERS_ONLY);
   const context = await loadDecisionContext(now);
-  const values = parseWith(rejectDecisionSchema(context), input);
+  const values = parseInput(rejectDecisionSchema(context), input);
   const lead = await db.$transaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
     assertMayAct(actor, "leads.decide", lead);
@@ -144,10 +141,10 @@ export async function rejectLead(actor: Actor, leadId: number, input: unknown, n
   return { leadId, leadName: lead.name, version: lead.version + 1, acceptanceStatus: "rejected", quality, message: `Rejected ${lead.name}. Reason quality ${quality.score} of 1 (${quality.label.toLowerCase()}).${recycle}${nudge}` };
 }
 
-export async function requestLeadInfo(actor: Actor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
-  requireRole(actor, "leads.decide");
+export async function requestLeadInfo(actor: TeamActor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
+  authorize(actor, "leads.decide", DECIDERS_ONLY);
   const context = await loadDecisionContext(now);
-  const values = parseWith(infoRequestSchema, input);
+  const values = parseInput(infoRequestSchema, input);
   const lead = await db.$transaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
     assertMayAct(actor, "leads.decide", lead);
@@ -166,10 +163,10 @@ export async function requestLeadInfo(actor: Actor, leadId: number, input: unkno
 }
 
 /** The owner's first sales touch on an accepted lead, with the next step. */
-export async function logFirstAction(actor: Actor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
-  requireRole(actor, "leads.log_activity");
+export async function logFirstAction(actor: TeamActor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
+  authorize(actor, "leads.log_activity", DECIDERS_ONLY);
   const context = await loadDecisionContext(now);
-  const values = parseWith(firstActionSchema(context), input);
+  const values = parseInput(firstActionSchema(context), input);
   const lead = await db.$transaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
     assertMayAct(actor, "leads.log_activity", lead);

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, pool, type Prisma } from "@/lib/db";
-import { leadScopeOf, type Actor } from "@/lib/decisions/access";
+import { leadScopeOf } from "@/lib/decisions/access";
+import type { TeamActor } from "@/lib/actions/authorize";
 import type { ReasonOption } from "@/lib/decisions/schemas";
 import { queueSlaClock, type SlaKind } from "@/lib/decisions/sla";
 import { getWorkspaceSettings, parseAcceptanceCriteria } from "@/lib/definitions/queries";
@@ -91,7 +92,7 @@ const AWAITING: Prisma.LeadWhereInput = {
   OR: [{ acceptanceStatus: { in: ["pending", "info_requested"] } }, { acceptanceStatus: "accepted", firstSalesActionAt: null }],
 };
 
-export async function findQueue(actor: Actor, options: { ownerId?: number | null; now?: Date } = {}): Promise<QueueView> {
+export async function findQueue(actor: TeamActor, options: { ownerId?: number | null; now?: Date } = {}): Promise<QueueView> {
   const now = options.now ?? new Date();
   const scope = leadScopeOf(actor);
   const peopleWhere: Prisma.UserWhereInput | null =

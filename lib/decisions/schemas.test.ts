@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { acceptDecisionSchema, decisionRequestShape, firstActionSchema, infoAnswerSchema, infoRequestSchema, reassignSchema, rejectDecisionSchema, toFieldErrors, type ReasonOption } from "@/lib/decisions/schemas";
+import { acceptDecisionSchema, decisionRequestShape, firstActionSchema, infoAnswerSchema, infoRequestSchema, reassignSchema, rejectDecisionSchema, type ReasonOption } from "@/lib/decisions/schemas";
+import { toFieldErrors } from "@/lib/actions/input";
 import type { z } from "zod";
 
 // The decision schemas are what the queue's forms, the server actions and the API all validate with:

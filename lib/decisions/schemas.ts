@@ -207,12 +207,3 @@ export type InfoAnswerValues = z.output<typeof infoAnswerSchema>;
 export type FirstActionValues = z.output<ReturnType<typeof firstActionSchema>>;
 export type ReassignValues = z.output<typeof reassignSchema>;
 
-/** Issues keyed by field path ("reasonCode", "criteria.icp_size"), first message first. */
-export function toFieldErrors(error: z.ZodError): Record<string, string[]> {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return fieldErrors;
-}

@@ -2,22 +2,24 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { leadScopeOf, type Actor } from "@/lib/decisions/access";
-import { assertMayAct, assertSameVersion, auditView, loadDecisionContext, lockLead, parseWith, refreshDiagnosis, updateGuardedLead } from "@/lib/decisions/lead-guard";
+import { leadScopeOf } from "@/lib/decisions/access";
+import type { TeamActor } from "@/lib/actions/authorize";
+import { assertMayAct, assertSameVersion, auditView, loadDecisionContext, lockLead, refreshDiagnosis, updateGuardedLead } from "@/lib/decisions/lead-guard";
 import type { DecisionResult } from "@/lib/decisions/mutations";
 import { infoAnswerSchema, reassignSchema } from "@/lib/decisions/schemas";
 import { ForbiddenError, StaleWriteError, ValidationError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/time";
+import { parseInput } from "@/lib/actions/input";
 
 // The other people around a rep's decision: marketing answering the rep's question (which returns the
 // lead to the rep), and a manager moving a lead to someone else on the team, with the reason on the
 // timeline. Same shape as the decisions: role -> validate -> locked, versioned write + events + audit.
 
 /** Marketing answers the lead's open question; a lead waiting on it goes back to its owner's queue. */
-export async function answerInfoRequest(actor: Actor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
+export async function answerInfoRequest(actor: TeamActor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
   if (!can(actor.role, "info_requests.answer")) throw new ForbiddenError("Only marketing or revenue operations answer information requests.");
   const context = await loadDecisionContext(now);
-  const values = parseWith(infoAnswerSchema, input);
+  const values = parseInput(infoAnswerSchema, input);
   const lead = await db.$transaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
     let request = await tx.infoRequest.findFirst({ where: { leadId, status: "open" }, orderBy: { askedAt: "desc" }, select: { id: true, question: true, version: true } });
@@ -64,10 +66,10 @@ export async function answerInfoRequest(actor: Actor, leadId: number, input: unk
 }
 
 /** A manager (their team) or revenue operations (anyone in sales) gives the lead to another owner. */
-export async function reassignLead(actor: Actor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
+export async function reassignLead(actor: TeamActor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
   if (!can(actor.role, "leads.reassign")) throw new ForbiddenError("Only a sales manager or revenue operations can reassign leads.");
   const context = await loadDecisionContext(now);
-  const values = parseWith(reassignSchema, input);
+  const values = parseInput(reassignSchema, input);
   const lead = await db.$transaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
     assertMayAct(actor, "leads.reassign", lead);

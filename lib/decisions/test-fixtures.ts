@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/decisions/access";
+import type { TeamActor } from "@/lib/actions/authorize";
 import { DEFAULT_REJECTION_REASONS } from "@/lib/diagnosis/defaults";
 import type { Role } from "@/lib/auth/permissions";
 
@@ -16,18 +16,18 @@ export const ALL_MET = { icp_company_size: true, decision_role: true };
 const PROMPTS: Record<string, string> = { not_icp: "Which part of the ideal customer profile does not fit?", duplicate: "Which lead does it duplicate?" };
 
 export interface DecisionWorld {
-  rep: Actor;
-  teammate: Actor;
-  otherRep: Actor;
-  manager: Actor;
-  otherManager: Actor;
-  marketing: Actor;
-  viewer: Actor;
-  revops: Actor;
+  rep: TeamActor;
+  teammate: TeamActor;
+  otherRep: TeamActor;
+  manager: TeamActor;
+  otherManager: TeamActor;
+  marketing: TeamActor;
+  viewer: TeamActor;
+  revops: TeamActor;
   leadTypeId: number;
 }
 
-async function user(email: string, name: string, role: Role, teamId: number | null): Promise<Actor> {
+async function user(email: string, name: string, role: Role, teamId: number | null): Promise<TeamActor> {
   return db.user.create({ data: { email, name, role, teamId, passwordHash: "not-a-real-hash" }, select: { id: true, name: true, role: true, teamId: true } });
 }
 

@@ -1,7 +1,6 @@
 "use server";
 import "server-only";
-import { revalidatePath } from "next/cache";
-import { requireActionUser } from "@/lib/auth/session";
+import { defineAction, type Written } from "@/lib/actions/define";
 import {
   readLeadTypeForm,
   readPrioritySlaForm,
@@ -17,14 +16,14 @@ import {
   updateRejectionReason,
   updateWorkspaceSettings,
 } from "@/lib/definitions/mutations";
-import { toActionError, type ActionResult } from "@/lib/errors";
-import { requestFullRediagnosis } from "@/lib/jobs/rediagnosis";
+import { requestFullRediagnosis } from "@/lib/rediagnosis/jobs";
 
 // Server actions of the definitions page. Each one: authenticate and authorize -> validate and write
 // (lib/definitions/mutations.ts) -> revalidate -> ask for every lead to be re-diagnosed, because every
 // diagnosis is computed from these definitions.
 
 const PAGE = "/settings/definitions";
+const editDefinitions = { permission: "definitions.edit" } as const;
 
 interface Change {
   changed: boolean;
@@ -32,67 +31,66 @@ interface Change {
   subject: string;
 }
 
-async function applyDefinitionChange(mutate: (actorId: number) => Promise<Change>): Promise<ActionResult> {
-  let change: Change;
-  try {
-    const user = await requireActionUser("definitions.edit");
-    change = await mutate(user.id);
-  } catch (error) {
-    return toActionError(error);
-  }
-  if (!change.changed) return { ok: true, data: undefined, message: "Nothing changed, so nothing was saved." };
-  revalidatePath(PAGE);
+/** Saves one definition; when it changed, revalidates the page and asks for every lead to be re-diagnosed. */
+async function applyDefinitionChange(change: Change): Promise<Written<undefined>> {
+  if (!change.changed) return { data: undefined, message: "Nothing changed, so nothing was saved." };
   try {
     await requestFullRediagnosis(`definitions: ${change.subject}`);
   } catch (error) {
     console.error(error);
     return {
-      ok: true,
       data: undefined,
       message: "Saved. Re-diagnosing all leads could not be started just now, so some leads may still show the old definitions. Save again later to retry.",
+      revalidate: [PAGE],
     };
   }
-  return { ok: true, data: undefined, message: "Saved. Re-diagnosing all leads in the background." };
+  return { data: undefined, message: "Saved. Re-diagnosing all leads in the background.", revalidate: [PAGE] };
 }
 
-export async function savePrioritySla(_previous: DefinitionFormState, formData: FormData): Promise<ActionResult> {
-  return applyDefinitionChange(async (actorId) => {
-    const { changed, record } = await updatePrioritySla(actorId, readPrioritySlaForm(formData));
-    return { changed, subject: `${record.priority} SLA targets` };
-  });
-}
+export const savePrioritySla = defineAction({
+  ...editDefinitions,
+  write: async (user, _previous: DefinitionFormState, formData: FormData) => {
+    const { changed, record } = await updatePrioritySla(user.id, readPrioritySlaForm(formData));
+    return applyDefinitionChange({ changed, subject: `${record.priority} SLA targets` });
+  },
+});
 
-export async function saveWorkspaceSettings(_previous: DefinitionFormState, formData: FormData): Promise<ActionResult> {
-  return applyDefinitionChange(async (actorId) => {
-    const { changed } = await updateWorkspaceSettings(actorId, readWorkspaceSettingsForm(formData));
-    return { changed, subject: "workspace calendar and windows" };
-  });
-}
+export const saveWorkspaceSettings = defineAction({
+  ...editDefinitions,
+  write: async (user, _previous: DefinitionFormState, formData: FormData) => {
+    const { changed } = await updateWorkspaceSettings(user.id, readWorkspaceSettingsForm(formData));
+    return applyDefinitionChange({ changed, subject: "workspace calendar and windows" });
+  },
+});
 
-export async function addLeadType(_previous: DefinitionFormState, formData: FormData): Promise<ActionResult> {
-  return applyDefinitionChange(async (actorId) => {
-    const { changed, record } = await createLeadType(actorId, readLeadTypeForm(formData));
-    return { changed, subject: `lead type ${record.key} added` };
-  });
-}
+export const addLeadType = defineAction({
+  ...editDefinitions,
+  write: async (user, _previous: DefinitionFormState, formData: FormData) => {
+    const { changed, record } = await createLeadType(user.id, readLeadTypeForm(formData));
+    return applyDefinitionChange({ changed, subject: `lead type ${record.key} added` });
+  },
+});
 
-export async function saveLeadType(_previous: DefinitionFormState, formData: FormData): Promise<ActionResult> {
-  return applyDefinitionChange(async (actorId) => {
-    const { changed, record } = await updateLeadType(actorId, readLeadTypeForm(formData));
-    return { changed, subject: `lead type ${record.key}` };
-  });
-}
+export const saveLeadType = defineAction({
+  ...editDefinitions,
+  write: async (user, _previous: DefinitionFormState, formData: FormData) => {
+    const { changed, record } = await updateLeadType(user.id, readLeadTypeForm(formData));
+    return applyDefinitionChange({ changed, subject: `lead type ${record.key}` });
+  },
+});
 
-export async function addRejectionReason(_previous: DefinitionFormState, formData: FormData): Promise<ActionResult> {
-  return applyDefinitionChange(async (actorId) => {
-    const { changed, record } = await createRejectionReason(actorId, readRejectionReasonForm(formData));
-    return { changed, subject: `rejection reason ${record.code} added` };
-  });
-}
+export const addRejectionReason = defineAction({
+  ...editDefinitions,
+  write: async (user, _previous: DefinitionFormState, formData: FormData) => {
+    const { changed, record } = await createRejectionReason(user.id, readRejectionReasonForm(formData));
+    return applyDefinitionChange({ changed, subject: `rejection reason ${record.code} added` });
+  },
+});
 
-export async function saveRejectionReason(_previous: DefinitionFormState, formData: FormData): Promise<ActionResult> {
-  return applyDefinitionChange(async (actorId) => {
-    const { changed, record } = await updateRejectionReason(actorId, readRejectionReasonForm(formData));
-    return { changed, subject: `rejection reason ${record.code}` };
-  });
-}
+export const saveRejectionReason = defineAction({
+  ...editDefinitions,
+  write: async (user, _previous: DefinitionFormState, formData: FormData) => {
+    const { changed, record } = await updateRejectionReason(user.id, readRejectionReasonForm(formData));
+    return applyDefinitionChange({ changed, subject: `rejection reason ${record.code}` });
+  },
+});

@@ -1,5 +1,4 @@
 import "server-only";
-import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Prisma } from "@/lib/db";
 import { NotFoundError, StaleWriteError, ValidationError } from "@/lib/errors";
@@ -16,9 +15,9 @@ import {
   prioritySlaSchema,
   rejectionReasonCreateSchema,
   rejectionReasonUpdateSchema,
-  toFieldErrors,
   workspaceSettingsSchema,
 } from "@/lib/definitions/schemas";
+import { parseInput } from "@/lib/actions/input";
 
 // The writes behind the definitions page: validate, then write in one transaction with optimistic
 // concurrency (the caller states the version it read; a row changed since is refused, never overwritten)
@@ -29,11 +28,6 @@ import {
 
 type Tx = Prisma.TransactionClient;
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new ValidationError(toFieldErrors(result.error), "Some fields need attention. Nothing was saved.");
-  return result.data;
-}
 
 function staleWrite(what: string): StaleWriteError {
   return new StaleWriteError(`Someone else changed ${what} since you opened this page. Nothing was saved: reload to see their change, then make yours again.`);
@@ -61,7 +55,7 @@ async function audit(tx: Tx, actorId: number, action: string, entityType: string
 // ---- SLA targets per priority ----------------------------------------------------------------------
 
 export async function updatePrioritySla(actorId: number, input: unknown) {
-  const { priority, version, ...fields } = parse(prioritySlaSchema, input);
+  const { priority, version, ...fields } = parseInput(prioritySlaSchema, input);
   const what = `the ${priority.toUpperCase()} SLA targets`;
   const work = db.$transaction(async (tx) => {
     const before = await tx.prioritySla.findUnique({ where: { priority }, select: SLA_SELECT });
@@ -86,7 +80,7 @@ export async function updatePrioritySla(actorId: number, input: unknown) {
 // ---- Workspace calendar and diagnosis windows ------------------------------------------------------
 
 export async function updateWorkspaceSettings(actorId: number, input: unknown) {
-  const { version, ...fields } = parse(workspaceSettingsSchema, input);
+  const { version, ...fields } = parseInput(workspaceSettingsSchema, input);
   const what = "the workspace calendar and windows";
   const work = db.$transaction(async (tx) => {
     const before = await tx.workspaceSettings.findUnique({ where: { id: 1 }, select: WORKSPACE_SELECT });
@@ -110,7 +104,7 @@ export async function updateWorkspaceSettings(actorId: number, input: unknown) {
 // ---- Lead types ------------------------------------------------------------------------------------
 
 export async function createLeadType(actorId: number, input: unknown) {
-  const values = parse(leadTypeCreateSchema, input);
+  const values = parseInput(leadTypeCreateSchema, input);
   const duplicateKey = () => new ValidationError({ key: [`A lead type with the key ${values.key} already exists. Choose another key.`] }, "Some fields need attention. Nothing was saved.");
   const work = db.$transaction(async (tx) => {
     if (await tx.leadType.findUnique({ where: { key: values.key }, select: { id: true } })) throw duplicateKey();
@@ -123,7 +117,7 @@ export async function createLeadType(actorId: number, input: unknown) {
 }
 
 export async function updateLeadType(actorId: number, input: unknown) {
-  const { id, version, ...fields } = parse(leadTypeUpdateSchema, input);
+  const { id, version, ...fields } = parseInput(leadTypeUpdateSchema, input);
   return db.$transaction(async (tx) => {
     const before = await tx.leadType.findUnique({ where: { id }, select: LEAD_TYPE_SELECT });
     if (!before) throw new NotFoundError("That lead type");
@@ -141,7 +135,7 @@ export async function updateLeadType(actorId: number, input: unknown) {
 // ---- Rejection reasons -----------------------------------------------------------------------------
 
 export async function createRejectionReason(actorId: number, input: unknown) {
-  const values = parse(rejectionReasonCreateSchema, input);
+  const values = parseInput(rejectionReasonCreateSchema, input);
   const duplicateCode = () => new ValidationError({ code: [`A rejection reason with the code ${values.code} already exists. Choose another code.`] }, "Some fields need attention. Nothing was saved.");
   const work = db.$transaction(async (tx) => {
     if (await tx.rejectionReason.findUnique({ where: { code: values.code }, select: { id: true } })) throw duplicateCode();
@@ -153,7 +147,7 @@ export async function createRejectionReason(actorId: number, input: unknown) {
 }
 
 export async function updateRejectionReason(actorId: number, input: unknown) {
-  const { id, version, ...fields } = parse(rejectionReasonUpdateSchema, input);
+  const { id, version, ...fields } = parseInput(rejectionReasonUpdateSchema, input);
   return db.$transaction(async (tx) => {
     const before = await tx.rejectionReason.findUnique({ where: { id }, select: REJECTION_REASON_SELECT });
     if (!before) throw new NotFoundError("That rejection reason");

@@ -10,9 +10,9 @@ import {
   rejectionReasonCreateSchema,
   rejectionReasonUpdateSchema,
   splitSources,
-  toFieldErrors,
   workspaceSettingsSchema,
 } from "@/lib/definitions/schemas";
+import { toFieldErrors } from "@/lib/actions/input";
 import { slugify, withCriterionIds } from "@/lib/definitions/slugs";
 
 /** The field errors a form would show for this input (throws if the input is unexpectedly valid). */

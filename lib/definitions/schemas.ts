@@ -224,12 +224,3 @@ export type LeadTypeUpdateValues = z.output<typeof leadTypeUpdateSchema>;
 export type RejectionReasonCreateValues = z.output<typeof rejectionReasonCreateSchema>;
 export type RejectionReasonUpdateValues = z.output<typeof rejectionReasonUpdateSchema>;
 
-/** Issues keyed by their field path ("timeZone", "acceptanceCriteria.2.label"), the first message first. */
-export function toFieldErrors(error: z.ZodError): Record<string, string[]> {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return fieldErrors;
-}

@@ -15,7 +15,8 @@ import { closingReason, diagnoseOutcome } from "./steps/outcome";
 import { diagnoseQualification } from "./steps/qualification";
 import { diagnoseRouting } from "./steps/routing";
 import { eventsOfType, ownerAt } from "./timeline";
-import type { DiagnosisFacts, DiagnosisInput, LeadDiagnosis, StepResult } from "./types";
+import type { DiagnosisFacts, DiagnosisInput, LeadDiagnosis } from "./types";
+import { respectUnrecordedEvidence } from "./unrecorded";
 import type { DiagnosisContext } from "./context";
 
 function buildFacts(ctx: DiagnosisContext): DiagnosisFacts {
@@ -40,14 +41,12 @@ function buildFacts(ctx: DiagnosisContext): DiagnosisFacts {
 
 export function diagnoseLead(input: DiagnosisInput): LeadDiagnosis {
   const ctx = buildContext(input);
-  const steps: StepResult[] = [
-    diagnoseCapture(ctx),
-    diagnoseRouting(ctx),
-    diagnoseAcceptance(ctx),
-    diagnoseFirstAction(ctx),
-    diagnoseQualification(ctx),
-    diagnoseOutcome(ctx),
-  ];
+  const facts = buildFacts(ctx);
+  const steps = respectUnrecordedEvidence(
+    [diagnoseCapture(ctx), diagnoseRouting(ctx), diagnoseAcceptance(ctx), diagnoseFirstAction(ctx), diagnoseQualification(ctx), diagnoseOutcome(ctx)],
+    facts,
+    input.lead,
+  );
   const failing = steps.filter((s) => s.status === "fail");
   const warning = steps.filter((s) => s.status === "warn");
   return {
@@ -58,6 +57,6 @@ export function diagnoseLead(input: DiagnosisInput): LeadDiagnosis {
     failurePoints: sortFailurePoints(failing.flatMap((s) => s.failurePoints)),
     warnings: sortFailurePoints(warning.flatMap((s) => s.failurePoints)),
     symptoms: detectSymptoms(ctx, steps),
-    facts: buildFacts(ctx),
+    facts,
   };
 }

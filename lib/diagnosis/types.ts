@@ -96,6 +96,8 @@ export interface DiagnosisLead {
   outcome: Outcome;
   email: string | null;
   accountDomain: string | null;
+  /** Evidence fields the lead's source system never records (see unrecorded.ts); absent or empty: all recorded. */
+  unrecordedEvidence?: readonly string[];
 }
 
 export interface DiagnosisEventDetails {

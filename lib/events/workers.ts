@@ -2,8 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { pool } from "@/lib/db";
 import { purgeIdempotentRequests } from "@/lib/api/v1/idempotency";
-import { retryOnDeadlock } from "@/lib/import/queue";
-import { getBoss } from "@/lib/jobs/boss";
+import { getBoss, retryOnDeadlock } from "@/lib/jobs/boss";
 import { rediagnoseLeads } from "@/lib/rediagnosis/run";
 
 // The API's background work. Leads written through the API are re-diagnosed right behind the write: the

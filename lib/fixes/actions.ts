@@ -1,71 +1,50 @@
 "use server";
 import "server-only";
-import { revalidatePath } from "next/cache";
-import { requireActionUser } from "@/lib/auth/session";
+import { defineAction, type ChangedPage } from "@/lib/actions/define";
 import { addFixLead, createFix, removeFixLead, setFixStatus, updateFix } from "@/lib/fixes/mutations";
-import { toWriteError, type WriteResult } from "@/lib/actions/result";
 
 // Server actions for fixes: authenticate and authorize, write (lib/fixes/mutations.ts), revalidate the
 // pages that show fixes. The lead and meeting pages refresh too, since they list the fixes they cite.
 
-function revalidateFixPages(fixId?: number) {
-  revalidatePath("/fixes");
-  if (fixId) revalidatePath(`/fixes/${fixId}`);
-  revalidatePath("/review/[leadId]", "page");
-  revalidatePath("/meetings/[id]", "layout");
-}
+const FIX_PAGES: ChangedPage[] = ["/fixes", ["/review/[leadId]", "page"], ["/meetings/[id]", "layout"]];
+const fixes = { permission: "fixes.propose", revalidate: FIX_PAGES } as const;
 
-export async function proposeFix(input: unknown): Promise<WriteResult<{ id: number }>> {
-  try {
-    const user = await requireActionUser("fixes.propose");
+export const proposeFix = defineAction({
+  ...fixes,
+  write: async (user, input: unknown) => {
     const fix = await createFix(user, input);
-    revalidateFixPages(fix.id);
-    return { ok: true, data: { id: fix.id }, message: `Fix “${fix.title}” recorded.` };
-  } catch (error) {
-    return toWriteError(error);
-  }
-}
+    return { data: { id: fix.id }, message: `Fix “${fix.title}” recorded.`, revalidate: [`/fixes/${fix.id}`] };
+  },
+});
 
-export async function saveFix(input: unknown): Promise<WriteResult<{ version: number }>> {
-  try {
-    const user = await requireActionUser("fixes.propose");
+export const saveFix = defineAction({
+  ...fixes,
+  write: async (user, input: unknown) => {
     const fix = await updateFix(user, input);
-    revalidateFixPages(fix.id);
-    return { ok: true, data: { version: fix.version }, message: "Saved." };
-  } catch (error) {
-    return toWriteError(error);
-  }
-}
+    return { data: { version: fix.version }, message: "Saved.", revalidate: [`/fixes/${fix.id}`] };
+  },
+});
 
-export async function changeFixStatus(input: unknown): Promise<WriteResult<{ version: number }>> {
-  try {
-    const user = await requireActionUser("fixes.propose");
+export const changeFixStatus = defineAction({
+  ...fixes,
+  write: async (user, input: unknown) => {
     const fix = await setFixStatus(user, input);
-    revalidateFixPages(fix.id);
-    return { ok: true, data: { version: fix.version }, message: "Status saved." };
-  } catch (error) {
-    return toWriteError(error);
-  }
-}
+    return { data: { version: fix.version }, message: "Status saved.", revalidate: [`/fixes/${fix.id}`] };
+  },
+});
 
-export async function citeLeadOnFix(input: unknown): Promise<WriteResult> {
-  try {
-    const user = await requireActionUser("fixes.propose");
+export const citeLeadOnFix = defineAction({
+  ...fixes,
+  write: async (user, input: unknown) => {
     const { added } = await addFixLead(user, input);
-    revalidateFixPages();
-    return { ok: true, data: undefined, message: added ? "Lead cited as evidence." : "This lead was already cited." };
-  } catch (error) {
-    return toWriteError(error);
-  }
-}
+    return { data: undefined, message: added ? "Lead cited as evidence." : "This lead was already cited." };
+  },
+});
 
-export async function removeLeadFromFix(input: unknown): Promise<WriteResult> {
-  try {
-    const user = await requireActionUser("fixes.propose");
+export const removeLeadFromFix = defineAction({
+  ...fixes,
+  write: async (user, input: unknown) => {
     await removeFixLead(user, input);
-    revalidateFixPages();
-    return { ok: true, data: undefined, message: "Lead removed from the evidence." };
-  } catch (error) {
-    return toWriteError(error);
-  }
-}
+    return { data: undefined, message: "Lead removed from the evidence." };
+  },
+});

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { addFixLead, createFix, removeFixLead, setFixStatus, updateFix } from "@/lib/fixes/mutations";
 import { findFixesPage } from "@/lib/fixes/queries";
-import { StaleRecordError, type Actor } from "@/lib/actions/result";
+import { type Actor } from "@/lib/actions/authorize";
+import { StaleRecordError } from "@/lib/actions/result";
 
 // Fixes are first-class records: proposed by either side, edited with optimistic concurrency, their
 // status kept in step with doneAt (the dashboards' fix markers), every change audited.

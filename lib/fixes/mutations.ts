@@ -4,7 +4,9 @@ import { db, type Prisma } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { fixCreateSchema, fixLeadSchema, fixStatusSchema, fixUpdateSchema } from "@/lib/fixes/schemas";
 import { FIX_STATUS_LABELS, statusTimestamps, type FixStatus } from "@/lib/fixes/status";
-import { authorize, parseInput, StaleRecordError, type Actor } from "@/lib/actions/result";
+import { authorize, type Actor } from "@/lib/actions/authorize";
+import { parseInput } from "@/lib/actions/input";
+import { StaleRecordError } from "@/lib/actions/result";
 
 // The writes behind fixes. Both sides propose fixes (the permission table's fixes.propose); a fix is
 // changed with optimistic concurrency (a stale save is refused with the fix as it now reads) and every

@@ -3,7 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import { FIX_STATUSES, type FixStatus } from "@/lib/fixes/status";
 import { describeFixChange } from "@/lib/fixes/history";
-import { zonedToday } from "@/lib/review/period";
+import { zonedToday } from "@/lib/time";
 
 // Reads for the fixes page and the fix forms.
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { FAILURE_POINTS, FIX_TYPES } from "@/lib/diagnosis/vocabulary";
 import { FIX_METRICS } from "@/lib/fixes/metrics";
 import { FIX_STATUSES } from "@/lib/fixes/status";
-import { recordId, version } from "@/lib/review/schemas";
+import { recordId, version } from "@/lib/actions/input";
 
 // A valid fix: a DOMAIN fix type, a specific description, the failure point it addresses, the metric it
 // should move, an owner and a due date, and the leads that are its evidence. Shared by the forms, the

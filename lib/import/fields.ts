@@ -110,7 +110,6 @@ export function missingRequiredTargets(kind: FileKind, mapped: ReadonlySet<strin
   const missing: string[] = [];
   if (kind === "leads") {
     if (!mapped.has("externalId") && !mapped.has("email")) missing.push("Map a column to External id (or at least Email, which then identifies the lead).");
-    if (!mapped.has("name") && !mapped.has("firstName") && !mapped.has("lastName") && !mapped.has("email")) missing.push("Map a column to a name (full, first or last) or to Email.");
     if (!mapped.has("capturedAt")) missing.push("Map a column to Captured at (the CRM's create date): the SLA clocks start there.");
   } else {
     if (!mapped.has("leadExternalId")) missing.push("Map a column to Lead id: it links each activity to its lead.");

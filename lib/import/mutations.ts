@@ -1,5 +1,4 @@
 import "server-only";
-import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { db, pool, type Prisma } from "@/lib/db";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
@@ -11,16 +10,12 @@ import { readSettings, type JobSettings } from "@/lib/import/job-state";
 import { emptyFileMapping, mappingDocumentSchema, type FileMapping, type MappingDocument } from "@/lib/import/mapping";
 import { validateMapping } from "@/lib/import/mapping-checks";
 import { detectPreset, PRESETS, suggestColumns, type PresetId } from "@/lib/import/presets";
-import { analyseSchema, importSettingsSchema, saveMappingSchema, toFieldErrors } from "@/lib/import/schemas";
+import { analyseSchema, importSettingsSchema, saveMappingSchema } from "@/lib/import/schemas";
+import { parseInput } from "@/lib/actions/input";
 
 // The steps before a run: create the job, look at its files (detect and suggest), confirm the settings,
 // adjust the mapping. Each takes the acting user; server actions add the session, tests call these.
 
-export function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new ValidationError(toFieldErrors(result.error), "Some fields need attention. Nothing was saved.");
-  return result.data;
-}
 
 export const EDITABLE_STATUSES = ["uploaded", "mapped", "validated", "failed", "cancelled"] as const;
 
@@ -57,12 +52,22 @@ function suggestedMapping(kind: FileKind, analysis: FileAnalysis, preset: Preset
 
 /** Detects each uploaded file's shape and the CRM it came from, and pre-fills the mapping. */
 export async function analyseImportJob(actorId: number, input: unknown): Promise<{ id: number; preset: PresetId }> {
-  const { jobId, savedMappingId } = parse(analyseSchema, input);
+  const { jobId, savedMappingId } = parseInput(analyseSchema, input);
   const stored = await listStoredFiles(pool, jobId);
   if (stored.length === 0) throw new AppError("Upload at least one file first.", 422);
   const saved = savedMappingId ? await db.importMapping.findUnique({ where: { id: savedMappingId }, select: { preset: true, columns: true, values: true } }) : null;
   const analyses = new Map<FileKind, FileAnalysis>();
-  for (const file of stored) analyses.set(file.kind, await analyseFile(jobId, file.kind));
+  try {
+    for (const file of stored) analyses.set(file.kind, await analyseFile(jobId, file.kind));
+  } catch (cause) {
+    // An unreadable file (empty, binary, no rows) leaves no orphan import behind: a job nobody analysed yet
+    // holds nothing but that upload.
+    if (cause instanceof AppError) {
+      const { count } = await db.importJob.deleteMany({ where: { id: jobId, status: "uploaded" } });
+      if (count) throw new AppError(`${cause.message} Nothing was imported; upload the files again once it is fixed.`, cause.status);
+    }
+    throw cause;
+  }
   const first = analyses.get("leads") ?? [...analyses.values()][0]!;
   const detected = detectPreset(first.shape.headers, analyses.has("leads") ? "leads" : undefined);
   const preset = (saved?.preset as PresetId | undefined) ?? detected.preset;
@@ -98,7 +103,7 @@ function savedMappingDocument(columns: unknown, values: unknown): MappingDocumen
 
 /** Source system, time zone, preset and each file's encoding and delimiter; a changed file is read again. */
 export async function updateImportSettings(actorId: number, input: unknown): Promise<void> {
-  const values = parse(importSettingsSchema, input);
+  const values = parseInput(importSettingsSchema, input);
   const current = await db.importJob.findUnique({ where: { id: values.jobId }, select: { settings: true, version: true } });
   if (!current) throw new NotFoundError("That import");
   if (current.version !== values.version) throw staleJob();
@@ -133,7 +138,7 @@ export async function updateImportSettings(actorId: number, input: unknown): Pro
 
 /** Stores the column, value and date-format mapping; the job needs a new check afterwards. */
 export async function saveImportMapping(actorId: number, input: unknown): Promise<{ version: number }> {
-  const values = parse(saveMappingSchema, input);
+  const values = parseInput(saveMappingSchema, input);
   return db.$transaction(async (tx) => {
     const job = await loadJobForUpdate(tx, values.jobId, values.version);
     if (!(EDITABLE_STATUSES as readonly string[]).includes(job.status)) throw new AppError("This import is running or finished.", 409);

@@ -32,6 +32,8 @@ const HUBSPOT: Preset = {
       signature: ["Contact ID", "Lifecycle Stage", "Original Source", "Contact owner", "Create Date"],
       columns: {
         "Contact ID": "externalId",
+        // Today's HubSpot exports name the id column "Record ID".
+        "Record ID": "externalId",
         "First Name": "firstName",
         "Last Name": "lastName",
         Email: "email",
@@ -69,6 +71,8 @@ const SALESFORCE: Preset = {
       signature: ["Lead ID", "Lead Owner", "Lead Status", "Lead Source", "Created Date", "First Name", "Last Name", "Rating"],
       columns: {
         "Lead ID": "externalId",
+        // Data Loader and API exports call the record id "Id".
+        Id: "externalId",
         "First Name": "firstName",
         "Last Name": "lastName",
         Email: "email",
@@ -101,6 +105,8 @@ const ZOHO: Preset = {
       columns: {
         LEADID: "externalId",
         "Lead ID": "externalId",
+        // Zoho's current module export names it "Record Id".
+        "Record Id": "externalId",
         "First Name": "firstName",
         "Last Name": "lastName",
         Company: "company",

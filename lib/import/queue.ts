@@ -1,6 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db";
-import { getBoss } from "@/lib/jobs/boss";
+import { getBoss, retryOnDeadlock } from "@/lib/jobs/boss";
 import { IMPORT_LOCK_SPACE, runImportJob } from "@/lib/import/run";
 
 // Checks and imports run as pg-boss jobs: queued in PostgreSQL, picked by any app instance, kept across
@@ -14,18 +14,6 @@ export const IMPORT_SWEEP = "import-sweep";
 const EXPIRE_SECONDS = 60 * 60 * 3;
 // Worker ids per process: a retried start (database down at boot) does not register a worker twice.
 const globalForImports = globalThis as unknown as { batonImportWorker?: string; batonImportSweeper?: string; batonImportWorkersStarted?: boolean };
-
-/** Other workers create their queues at the same moment on boot; PostgreSQL may pick one as a deadlock victim. */
-export async function retryOnDeadlock(work: () => Promise<void>): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if ((error as { code?: string }).code !== "40P01" || attempt >= 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 400));
-    }
-  }
-}
 
 async function ensureQueues(): Promise<void> {
   const boss = await getBoss();

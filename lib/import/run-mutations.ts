@@ -6,7 +6,8 @@ import type { FileKind } from "@/lib/import/fields";
 import { readSettings, readSummary, type JobSummary } from "@/lib/import/job-state";
 import { mappingDocumentSchema } from "@/lib/import/mapping";
 import { missingForRun } from "@/lib/import/mapping-checks";
-import { loadJobForUpdate, parse } from "@/lib/import/mutations";
+import { parseInput } from "@/lib/actions/input";
+import { loadJobForUpdate } from "@/lib/import/mutations";
 import { jobRefSchema, saveReusableMappingSchema, startImportSchema } from "@/lib/import/schemas";
 
 // Queuing a check (dry run) or an import, cancelling one, and saving a mapping for next week's file.
@@ -19,7 +20,7 @@ function queuedSummary(summary: unknown, run: "check" | "import"): JobSummary {
 
 /** Queues the dry run: every row is read and checked, and what would be created or updated is counted. */
 export async function queueImportCheck(actorId: number, input: unknown): Promise<{ id: number }> {
-  const { jobId, version } = parse(jobRefSchema, input);
+  const { jobId, version } = parseInput(jobRefSchema, input);
   return db.$transaction(async (tx) => {
     const job = await loadJobForUpdate(tx, jobId, version);
     if (job.status !== "mapped" && job.status !== "validated") throw new AppError("Only a mapped import can be checked.", 409);
@@ -36,7 +37,7 @@ export async function queueImportCheck(actorId: number, input: unknown): Promise
 
 /** Queues the import itself, once a check of the current mapping has finished. */
 export async function startImport(actorId: number, input: unknown): Promise<{ id: number }> {
-  const { jobId, version, mode } = parse(startImportSchema, input);
+  const { jobId, version, mode } = parseInput(startImportSchema, input);
   return db.$transaction(async (tx) => {
     const job = await loadJobForUpdate(tx, jobId, version);
     const checked = readSummary(job.summary).check !== undefined;
@@ -56,7 +57,7 @@ export async function startImport(actorId: number, input: unknown): Promise<{ id
  * next batch and rolls back (see lib/import/run.ts), so nothing of the file is left behind.
  */
 export async function cancelImportJob(actorId: number, input: unknown): Promise<{ stopped: "now" | "soon" }> {
-  const { jobId } = parse(jobRefSchema.pick({ jobId: true }), input);
+  const { jobId } = parseInput(jobRefSchema.pick({ jobId: true }), input);
   return db.$transaction(async (tx) => {
     const job = await loadJobForUpdate(tx, jobId);
     const run = readSummary(job.summary).run ?? "import";
@@ -75,9 +76,23 @@ export async function cancelImportJob(actorId: number, input: unknown): Promise<
   });
 }
 
+/** Imports that never wrote anything: their files and settings can be thrown away. */
+const DISCARDABLE = ["uploaded", "mapped", "validated", "failed", "cancelled"] as const;
+
+/** Discards an import that was never started (or ended without writing): its stored files and report go with it. */
+export async function discardImportJob(actorId: number, input: unknown): Promise<void> {
+  const { jobId } = parseInput(jobRefSchema.pick({ jobId: true }), input);
+  await db.$transaction(async (tx) => {
+    const job = await loadJobForUpdate(tx, jobId);
+    const { count } = await tx.importJob.deleteMany({ where: { id: jobId, status: { in: [...DISCARDABLE] } } });
+    if (count === 0) throw new AppError(job.status === "succeeded" ? "This import has written its leads; it stays as their record." : "This import is running: cancel it first.", 409);
+    await recordAudit(tx, { actorId, action: "import.discard", entityType: "import_job", entityId: jobId, before: { status: job.status }, after: null });
+  });
+}
+
 /** Saves the job's mapping under a name, for next week's export of the same CRM (same name: replaced). */
 export async function saveReusableMapping(actorId: number, input: unknown): Promise<{ id: number }> {
-  const { jobId, name } = parse(saveReusableMappingSchema, input);
+  const { jobId, name } = parseInput(saveReusableMappingSchema, input);
   const job = await db.importJob.findUnique({ where: { id: jobId }, select: { mapping: true, preset: true } });
   if (!job) throw new NotFoundError("That import");
   const mapping = mappingDocumentSchema.parse(job.mapping);

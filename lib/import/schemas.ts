@@ -53,12 +53,3 @@ export const uploadPartSchema = z.object({
   name: z.string().trim().min(1).max(200),
 });
 
-/** zod issues -> { field: [messages] } for forms. */
-export function toFieldErrors(error: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "form";
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
-}

@@ -1,5 +1,5 @@
 import { matchChoice, type ChoiceIndex } from "@/lib/import/choices";
-import { DATE_FORMAT_LABELS, parseDate } from "@/lib/import/dates";
+import { DATE_FORMAT_LABELS, impossibleDate, parseDate } from "@/lib/import/dates";
 import type { Channel, EventType } from "@/lib/diagnosis/vocabulary";
 import { issue, type RowIssue } from "@/lib/import/issues";
 import type { CompiledColumn, CompiledMapping } from "@/lib/import/mapping";
@@ -81,7 +81,8 @@ export class RowReader {
     if (!value) return null;
     const date = parseDate(value, column.dateFormat, this.context.timeZone);
     if (!date) {
-      this.report(column, value, `Not a date in the ${DATE_FORMAT_LABELS[column.dateFormat]} format: ${consequence}.`, severity);
+      const impossible = impossibleDate(value, column.dateFormat);
+      this.report(column, value, impossible ? `${impossible.replace(/\.$/, "")}: ${consequence}.` : `Not a date in the ${DATE_FORMAT_LABELS[column.dateFormat]} format: ${consequence}.`, severity);
       return null;
     }
     return date;

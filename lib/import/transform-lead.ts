@@ -53,9 +53,9 @@ export function transformLeadRow(cells: readonly string[], row: number, context:
     reader.report(reader.column("externalId") ?? null, null, reader.column("externalId") ? "No external id: the row cannot be matched to a lead on re-import." : "No email to identify the lead by.");
   } else if (externalId.length > MAX_EXTERNAL_ID) reader.report(reader.column("externalId") ?? null, externalId, `The external id is longer than ${MAX_EXTERNAL_ID} characters.`);
 
+  // A person's name is evidence, not a precondition: an id alone identifies the lead (shown by its id).
   const fullName = reader.text("name") ?? [reader.text("firstName"), reader.text("lastName")].filter(Boolean).join(" ");
-  const name = fullName || email || rawEmail;
-  if (!name) reader.report(reader.column("name") ?? reader.column("lastName") ?? null, null, "No name and no email: the lead needs at least one.");
+  const name = fullName || email || rawEmail || externalId;
 
   const capturedColumn = reader.column("capturedAt");
   const capturedAt = capturedColumn ? reader.date(capturedColumn, "error", "the row was not imported") : null;

@@ -95,3 +95,14 @@ describe("presets and states", () => {
     expect(combineStates([])).toBeNull();
   });
 });
+
+describe("preset id columns", () => {
+  it("knows HubSpot's Record ID, Salesforce's Id and Zoho's Record Id as the external id", async () => {
+    const { detectPreset, suggestColumns } = await import("@/lib/import/presets");
+    const hubspot = ["Record ID", "First Name", "Lifecycle Stage", "Original Source", "Contact owner", "Create Date"];
+    expect(detectPreset(hubspot).preset).toBe("hubspot");
+    expect(suggestColumns("hubspot", "leads", hubspot)["Record ID"]).toBe("externalId");
+    expect(suggestColumns("salesforce", "leads", ["Id", "Lead Owner"]).Id).toBe("externalId");
+    expect(suggestColumns("zoho", "leads", ["Record Id", "Lead Owner"])["Record Id"]).toBe("externalId");
+  });
+});

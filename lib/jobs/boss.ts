@@ -24,3 +24,15 @@ export async function stopBoss(): Promise<void> {
   globalForJobs.batonBoss = undefined;
   await boss?.stop({ graceful: true, timeout: 10_000 }).catch(() => undefined);
 }
+
+/** Other workers create their queues at the same moment on boot; PostgreSQL may pick one as a deadlock victim. */
+export async function retryOnDeadlock(work: () => Promise<void>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "40P01" || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 400));
+    }
+  }
+}

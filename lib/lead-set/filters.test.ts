@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseLeadListQuery } from "@/lib/lead-set/query";
-import { addDays, drillHref, narrowFilter, parseDashboardFilter, todayIn, weekStartOf, weeksBetween, type DashboardFilter } from "@/lib/lead-set/filters";
+import { drillHref, narrowFilter, parseDashboardFilter, type DashboardFilter } from "@/lib/lead-set/filters";
+import { addDays, todayIn, weekStartOf, weeksBetween } from "@/lib/time";
 
 const base: DashboardFilter = {
   from: "2026-03-04", to: "2026-03-24", sources: [], campaigns: [], leadTypes: [], priorities: [], teams: [], noTeam: false, owners: [], unassigned: false,

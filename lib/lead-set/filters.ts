@@ -1,5 +1,6 @@
 import { leadListSearchParams, parseLeadListQuery, type LeadListQuery } from "@/lib/lead-set/query";
 import type { Segment } from "@/lib/lead-set/segments";
+import { addDays, weekStartOf } from "@/lib/time";
 
 // The dashboard's filters live in the address with the lead list's parameter names (from, to, source,
 // campaign, type, priority, team, owner), so a drill-down link is the dashboard's own filters plus the
@@ -12,32 +13,6 @@ type RawParams = Record<string, string | string[] | undefined>;
 
 /** How far back the dashboard looks when the address names no dates: this week and the twelve before. */
 export const DEFAULT_WEEKS = 13;
-const DAY_MS = 86_400_000;
-
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** The first day of the week holding `day` (weekStartsOn: 0 = Sunday … 6 = Saturday). */
-export function weekStartOf(day: string, weekStartsOn: number): string {
-  const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return addDays(day, -((dow - weekStartsOn + 7) % 7));
-}
-
-/** Week starts from the week holding `from` to the week holding `to`. */
-export function weeksBetween(from: string, to: string, weekStartsOn: number): string[] {
-  const weeks: string[] = [];
-  for (let week = weekStartOf(from, weekStartsOn); week <= to; week = addDays(week, 7)) weeks.push(week);
-  return weeks;
-}
-
-/** Today's date in a time zone. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
-  const pick = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
-  return `${pick("year")}-${pick("month")}-${pick("day")}`;
-}
-
 export function parseDashboardFilter(params: RawParams, today: string, weekStartsOn: number): DashboardFilter {
   const query = parseLeadListQuery(params);
   const to = query.to && query.to <= today ? query.to : today;

@@ -1,8 +1,7 @@
 import { NONE_VALUE, type LeadListQuery } from "@/lib/lead-set/query";
-import { addDays, weeksBetween } from "@/lib/lead-set/filters";
+import { addDays, weeksBetween, zonedDayStart } from "@/lib/time";
 import { TIME_BUCKET_EDGES, type Segment, type TimeMetric } from "@/lib/lead-set/segments";
 import { and, join, sql, type Sql } from "@/lib/db/sql";
-import { zonedDayStart } from "@/lib/time";
 
 // THE definitions of the dashboard's metrics, as SQL predicates over `leads l` (with its lead type `lt`
 // and owner `u`). Every chart counts with these, and the lead list narrows with these when it shows a

@@ -151,6 +151,7 @@ export const LEAD_DETAIL_SHAPE = {
   flagged: true,
   severity: true,
   failurePoints: true,
+  unrecordedEvidence: true,
   version: true,
   leadTypeId: true,
   leadType: { select: { key: true, name: true, intent: true, priority: true, acceptanceCriteria: true } },
@@ -181,7 +182,7 @@ const LEAD_DETAIL_SQL = `
          l.original_source, l.source_detail, l.campaign, l.offer, l.conversion_point, l.landing_page, l.buyer_message, l.priority,
          l.queue, l.owner_assigned_at, l.first_sales_action_at, l.acceptance_status, l.decided_at, l.rejection_reason_code,
          l.rejection_detail, l.next_action, l.next_action_due_at, l.outcome, l.outcome_at, l.flagged, l.severity,
-         l.failure_points::text[] AS failure_points, l.version, l.lead_type_id, l.diagnosed_at,
+         l.failure_points::text[] AS failure_points, coalesce(l.unrecorded_evidence, '{}') AS unrecorded_evidence, l.version, l.lead_type_id, l.diagnosed_at,
          lt.key AS lead_type_key, lt.name AS lead_type_name, lt.intent AS lead_type_intent, lt.priority AS lead_type_priority,
          lt.acceptance_criteria AS lead_type_criteria, o.id AS owner_id, o.name AS owner_name, o.email AS owner_email,
          d.id AS decided_by_id, d.name AS decided_by_name,
@@ -231,6 +232,7 @@ interface LeadDetailRow {
   flagged: boolean;
   severity: number;
   failure_points: Detail["failurePoints"];
+  unrecorded_evidence: string[];
   version: number;
   lead_type_id: number | null;
   diagnosed_at: Date | null;
@@ -284,6 +286,7 @@ export async function findLeadDetail(id: number): Promise<LeadDetail | null> {
     flagged: row.flagged,
     severity: row.severity,
     failurePoints: row.failure_points,
+    unrecordedEvidence: row.unrecorded_evidence,
     version: row.version,
     leadTypeId: row.lead_type_id,
     leadType: row.lead_type_key === null ? null : { key: row.lead_type_key, name: row.lead_type_name, intent: row.lead_type_intent, priority: row.lead_type_priority, acceptanceCriteria: row.lead_type_criteria },
@@ -349,6 +352,7 @@ function diagnosisLeadRow(lead: LeadDetail): LeadRow {
     outcome: lead.outcome,
     email: lead.email,
     account_domain: lead.accountDomain,
+    unrecorded_evidence: lead.unrecordedEvidence,
   };
 }
 

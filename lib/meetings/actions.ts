@@ -1,9 +1,6 @@
 "use server";
 import "server-only";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { requireActionUser } from "@/lib/auth/session";
-import type { Action } from "@/lib/auth/permissions";
+import { defineAction, type ChangedPage } from "@/lib/actions/define";
 import { decideAgendaItem } from "@/lib/meetings/decisions";
 import {
   createMeeting,
@@ -14,96 +11,77 @@ import {
   startMeeting,
   updateMeeting,
 } from "@/lib/meetings/mutations";
-import { toWriteError, type WriteResult } from "@/lib/actions/result";
 
 // Server actions of the meetings pages: authenticate and authorize, write (mutations.ts, decisions.ts),
 // revalidate. Everyone else on the meeting picks the change up through the polled stamp.
 
-function revalidateMeeting(id: number) {
-  revalidatePath("/meetings");
-  revalidatePath(`/meetings/${id}`, "layout");
-  revalidatePath("/review", "layout");
+function meetingPages(id: number): ChangedPage[] {
+  return ["/meetings", [`/meetings/${id}`, "layout"], ["/review", "layout"]];
 }
 
-async function run<T>(action: Action, write: (user: Awaited<ReturnType<typeof requireActionUser>>) => Promise<{ meetingId: number; data: T }>, message: string): Promise<WriteResult<T>> {
-  try {
-    const user = await requireActionUser(action);
-    const { meetingId, data } = await write(user);
-    revalidateMeeting(meetingId);
-    return { ok: true, data, message };
-  } catch (error) {
-    return toWriteError(error);
-  }
-}
+const manage = { permission: "meetings.manage" } as const;
 
 /** Creates the meeting and opens it; on a refusal the form shows why and keeps its values. */
-export async function planMeeting(input: unknown): Promise<WriteResult> {
-  let id: number;
-  try {
-    const user = await requireActionUser("meetings.manage");
-    id = (await createMeeting(user, input)).id;
-  } catch (error) {
-    return toWriteError(error);
-  }
-  revalidatePath("/meetings");
-  redirect(`/meetings/${id}`);
-}
+export const planMeeting = defineAction({
+  ...manage,
+  write: async (user, input: unknown) => {
+    const { id } = await createMeeting(user, input);
+    return { data: undefined, revalidate: ["/meetings"], redirectTo: `/meetings/${id}` };
+  },
+});
 
-export async function saveMeetingDetails(input: unknown) {
-  return run("meetings.manage", async (user) => {
+export const saveMeetingDetails = defineAction({
+  ...manage,
+  write: async (user, input: unknown) => {
     const meeting = await updateMeeting(user, input);
-    return { meetingId: meeting.id, data: meeting.version };
-  }, "Meeting details saved.");
-}
+    return { data: meeting.version, message: "Meeting details saved.", revalidate: meetingPages(meeting.id) };
+  },
+});
 
-export async function moveItem(input: unknown) {
-  return run("meetings.manage", async (user) => {
+export const moveItem = defineAction({
+  ...manage,
+  write: async (user, input: unknown) => {
     const meeting = await moveAgendaItem(user, input);
-    return { meetingId: meeting.id, data: meeting.version };
-  }, "Agenda reordered.");
-}
+    return { data: meeting.version, message: "Agenda reordered.", revalidate: meetingPages(meeting.id) };
+  },
+});
 
-export async function removeItem(input: unknown) {
-  return run("meetings.manage", async (user) => {
+export const removeItem = defineAction({
+  ...manage,
+  write: async (user, input: unknown) => {
     const meeting = await removeAgendaItem(user, input);
-    return { meetingId: meeting.id, data: meeting.version };
-  }, "Removed from the agenda.");
-}
+    return { data: meeting.version, message: "Removed from the agenda.", revalidate: meetingPages(meeting.id) };
+  },
+});
 
-export async function beginMeeting(input: unknown): Promise<WriteResult> {
-  let id: number;
-  try {
-    const user = await requireActionUser("meetings.manage");
-    id = (await startMeeting(user, input)).id;
-  } catch (error) {
-    return toWriteError(error);
-  }
-  revalidateMeeting(id);
-  redirect(`/meetings/${id}/present`);
-}
+export const beginMeeting = defineAction({
+  ...manage,
+  write: async (user, input: unknown) => {
+    const { id } = await startMeeting(user, input);
+    return { data: undefined, revalidate: meetingPages(id), redirectTo: `/meetings/${id}/present` };
+  },
+});
 
-export async function finishMeeting(input: unknown): Promise<WriteResult> {
-  let id: number;
-  try {
-    const user = await requireActionUser("meetings.manage");
-    id = (await endMeeting(user, input)).id;
-  } catch (error) {
-    return toWriteError(error);
-  }
-  revalidateMeeting(id);
-  redirect(`/meetings/${id}/summary`);
-}
+export const finishMeeting = defineAction({
+  ...manage,
+  write: async (user, input: unknown) => {
+    const { id } = await endMeeting(user, input);
+    return { data: undefined, revalidate: meetingPages(id), redirectTo: `/meetings/${id}/summary` };
+  },
+});
 
-export async function presentItem(input: unknown) {
-  return run("meetings.manage", async (user) => {
+export const presentItem = defineAction({
+  ...manage,
+  write: async (user, input: unknown) => {
     const meeting = await goToAgendaItem(user, input);
-    return { meetingId: meeting.id, data: meeting.currentItemId };
-  }, "Moved on.");
-}
+    return { data: meeting.currentItemId, message: "Moved on.", revalidate: meetingPages(meeting.id) };
+  },
+});
 
-export async function decideItem(input: unknown) {
-  return run("review.tag", async (user) => {
+export const decideItem = defineAction({
+  permission: "review.tag",
+  write: async (user, input: unknown) => {
     const item = await decideAgendaItem(user, input);
-    return { meetingId: item.meetingId, data: item.version };
-  }, "Decision saved.");
-}
+    return { data: item.version, message: "Decision saved.", revalidate: meetingPages(item.meetingId) };
+  },
+});

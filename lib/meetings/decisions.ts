@@ -4,7 +4,9 @@ import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { decisionSchema } from "@/lib/meetings/schemas";
 import { DECISION_LABELS, type MeetingDecision } from "@/lib/meetings/tally";
-import { authorize, parseInput, StaleRecordError, type Actor } from "@/lib/actions/result";
+import { authorize, type Actor } from "@/lib/actions/authorize";
+import { parseInput } from "@/lib/actions/input";
+import { StaleRecordError } from "@/lib/actions/result";
 import { writeLeadReview } from "@/lib/review/mutations";
 
 // The per-item decision of the meeting (confirmed failure, not a failure, needs more data) with its note.

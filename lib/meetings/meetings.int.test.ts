@@ -6,7 +6,8 @@ import { decideAgendaItem } from "@/lib/meetings/decisions";
 import { createMeeting, endMeeting, goToAgendaItem, moveAgendaItem, removeAgendaItem, startMeeting } from "@/lib/meetings/mutations";
 import { findMeetingSummary, meetingStamp } from "@/lib/meetings/queries";
 import { renderSummaryCsv, renderSummaryMarkdown } from "@/lib/meetings/summary-render";
-import { StaleRecordError, type Actor } from "@/lib/actions/result";
+import { type Actor } from "@/lib/actions/authorize";
+import { StaleRecordError } from "@/lib/actions/result";
 
 // A meeting from board to summary against a real database: the agenda comes from the board's filters,
 // two organisers or two deciders never silently overwrite each other, and everything is audited.

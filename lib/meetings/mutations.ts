@@ -6,7 +6,9 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { buildAgenda, moveInOrder } from "@/lib/meetings/agenda";
 import { fromLocalDateTime } from "@/lib/meetings/schedule";
 import { agendaMoveSchema, agendaRemoveSchema, goToItemSchema, meetingCreateSchema, meetingStateSchema, meetingUpdateSchema } from "@/lib/meetings/schemas";
-import { authorize, parseInput, StaleRecordError, type Actor } from "@/lib/actions/result";
+import { authorize, type Actor } from "@/lib/actions/authorize";
+import { parseInput } from "@/lib/actions/input";
+import { StaleRecordError } from "@/lib/actions/result";
 import { parseBoardQuery } from "@/lib/review/board-query";
 import { findAgendaCandidates, getBoardCalendar, paramsFromQueryString } from "@/lib/review/queries";
 

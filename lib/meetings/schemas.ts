@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AGENDA_STRATEGIES, MAX_AGENDA_ITEMS } from "@/lib/meetings/agenda";
 import { isLocalDateTime } from "@/lib/meetings/schedule";
 import { MEETING_DECISIONS } from "@/lib/meetings/tally";
-import { recordId, version } from "@/lib/review/schemas";
+import { recordId, version } from "@/lib/actions/input";
 
 // What a valid meeting write is, shared by the forms, the server actions and the mutations.
 

@@ -5,7 +5,8 @@ import type { ChartId } from "@/lib/metrics/charts";
 import { loadDashboardContext, type DashboardContext } from "@/lib/metrics/context";
 import { toCsv } from "@/lib/metrics/csv";
 import { startDashboardQueries, type DashboardQueries } from "@/lib/metrics/dashboard-queries";
-import { parseDashboardFilter, todayIn, type DashboardFilter } from "@/lib/lead-set/filters";
+import { parseDashboardFilter, type DashboardFilter } from "@/lib/lead-set/filters";
+import { todayIn } from "@/lib/time";
 
 // The dashboard page's one data call and the CSV download's: read the calendar, parse the filters from the
 // address, then query (every chart at once for the page, one chart for a download).

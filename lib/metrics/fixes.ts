@@ -1,12 +1,12 @@
 import { isOneOf, type FixType } from "@/lib/diagnosis/vocabulary";
 import { FIX_METRICS, type FixMetric } from "@/lib/fixes/metrics";
 import type { DashboardContext } from "@/lib/metrics/context";
-import { addDays, weekStartOf, type DashboardFilter } from "@/lib/lead-set/filters";
+import { type DashboardFilter } from "@/lib/lead-set/filters";
+import { addDays, weekStartOf, zonedDayStart } from "@/lib/time";
 import { runSql } from "@/lib/db/run";
 import { sql } from "@/lib/db/sql";
 import { queryWeekly, WEEKLY_METRICS, type WeekSummary } from "@/lib/metrics/weekly";
 import type { Queryable } from "@/lib/db/queryable";
-import { zonedDayStart } from "@/lib/time";
 
 // Fix impact: fixes from the review board done in the selected period become markers on the trend charts,
 // and each shows the metric it was expected to move for the four capture weeks before the week it was

@@ -1,6 +1,7 @@
 import { PRIORITIES, type Priority } from "@/lib/diagnosis/vocabulary";
 import type { DashboardContext } from "@/lib/metrics/context";
-import { addDays, drillHref, weeksBetween, type DashboardFilter } from "@/lib/lead-set/filters";
+import { drillHref, type DashboardFilter } from "@/lib/lead-set/filters";
+import { addDays, weeksBetween } from "@/lib/time";
 import { EFFECTIVE_PRIORITY, LEADS_FROM, TIME_MINUTES, leadFilterSql, segmentSql, weekRangesSql } from "@/lib/lead-set/predicates";
 import { ROLLUP_FROM, ROLLUP_PRIORITY, rollupFilterSql, rollupWeekSql, sums } from "@/lib/metrics/rollup";
 import { runSql, toNumber } from "@/lib/db/run";

@@ -1,7 +1,8 @@
 import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
 import { FAILURE_POINTS, type FailurePoint } from "@/lib/diagnosis/vocabulary";
 import type { DashboardContext } from "@/lib/metrics/context";
-import { drillHref, weeksBetween, type DashboardFilter } from "@/lib/lead-set/filters";
+import { drillHref, type DashboardFilter } from "@/lib/lead-set/filters";
+import { weeksBetween } from "@/lib/time";
 import { rate } from "@/lib/db/run";
 import { REASON_SCORES, type ReasonScore } from "@/lib/lead-set/segments";
 import { cell, type TableData } from "@/lib/metrics/table";

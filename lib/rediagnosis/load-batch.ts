@@ -28,6 +28,7 @@ export interface LeadRow {
   outcome: DiagnosisLead["outcome"];
   email: string | null;
   account_domain: string | null;
+  unrecorded_evidence: string[];
 }
 
 export interface EventRow {
@@ -52,7 +53,8 @@ export interface OutreachRow {
 const LEADS_SQL = `
   SELECT l.id, l.captured_at, l.original_source, l.campaign, l.offer, l.conversion_point, l.landing_page, l.buyer_message,
          l.lead_type_id, l.priority, l.owner_id, u.name AS owner_name, l.queue, l.acceptance_status, l.rejection_reason_code,
-         l.rejection_detail, l.next_action, l.next_action_due_at, l.outcome, l.email, l.account_domain
+         l.rejection_detail, l.next_action, l.next_action_due_at, l.outcome, l.email, l.account_domain,
+         coalesce(l.unrecorded_evidence, '{}') AS unrecorded_evidence
   FROM leads l LEFT JOIN users u ON u.id = l.owner_id
   WHERE l.id = ANY($1::int[])`;
 
@@ -144,6 +146,7 @@ function toDiagnosisLead(row: LeadRow, leadTypeKey: string | null): DiagnosisLea
     outcome: row.outcome,
     email: row.email,
     accountDomain: row.account_domain,
+    unrecordedEvidence: row.unrecorded_evidence,
   };
 }
 

@@ -1,8 +1,6 @@
 "use server";
 import "server-only";
-import { revalidatePath } from "next/cache";
-import { requireActionUser } from "@/lib/auth/session";
-import { toWriteError, type WriteResult } from "@/lib/actions/result";
+import { defineAction, type ChangedPage } from "@/lib/actions/define";
 import {
   addAnnotation,
   deleteAnnotation,
@@ -16,49 +14,28 @@ import {
 // Server actions of the side-by-side review. Authentication here; the side-specific permission checks
 // live in the mutations (a note's side decides who may write it), so no caller can skip them.
 
-function revalidateReviewPages() {
-  revalidatePath("/review", "layout");
-  revalidatePath("/meetings/[id]", "layout");
-}
+const REVIEW_PAGES: ChangedPage[] = [["/review", "layout"], ["/meetings/[id]", "layout"]];
+const review = { permission: "review.read", revalidate: REVIEW_PAGES } as const;
 
-async function run<T>(write: (user: Awaited<ReturnType<typeof requireActionUser>>) => Promise<T>, message: string): Promise<WriteResult<T>> {
-  try {
-    const user = await requireActionUser("review.read");
-    const data = await write(user);
-    revalidateReviewPages();
-    return { ok: true, data, message };
-  } catch (error) {
-    return toWriteError(error);
-  }
-}
+export const addNote = defineAction({ ...review, write: async (user, input: unknown) => ({ data: (await addAnnotation(user, input)).id, message: "Note added." }) });
 
-export async function addNote(input: unknown) {
-  return run(async (user) => (await addAnnotation(user, input)).id, "Note added.");
-}
+export const editNote = defineAction({ ...review, write: async (user, input: unknown) => ({ data: (await editAnnotation(user, input)).version, message: "Note saved." }) });
 
-export async function editNote(input: unknown) {
-  return run(async (user) => (await editAnnotation(user, input)).version, "Note saved.");
-}
+export const deleteNote = defineAction({ ...review, write: async (user, input: unknown) => ({ data: (await deleteAnnotation(user, input)).id, message: "Note removed." }) });
 
-export async function deleteNote(input: unknown) {
-  return run(async (user) => (await deleteAnnotation(user, input)).id, "Note removed.");
-}
+export const tagFailurePoint = defineAction({ ...review, write: async (user, input: unknown) => ({ data: (await setFailureTag(user, input)).version, message: "Tag saved." }) });
 
-export async function tagFailurePoint(input: unknown) {
-  return run(async (user) => (await setFailureTag(user, input)).version, "Tag saved.");
-}
-
-export async function untagFailurePoint(input: unknown) {
-  return run(async (user) => {
+export const untagFailurePoint = defineAction({
+  ...review,
+  write: async (user, input: unknown) => {
     await removeFailureTag(user, input);
-    return null;
-  }, "Tag removed.");
-}
+    return { data: null, message: "Tag removed." };
+  },
+});
 
-export async function changeReviewStatus(input: unknown) {
-  return run(async (user) => (await setReviewStatus(user, input)).version, "Review status saved.");
-}
+export const changeReviewStatus = defineAction({
+  ...review,
+  write: async (user, input: unknown) => ({ data: (await setReviewStatus(user, input)).version, message: "Review status saved." }),
+});
 
-export async function saveRootCause(input: unknown) {
-  return run(async (user) => (await setRootCause(user, input)).version, "Root cause saved.");
-}
+export const saveRootCause = defineAction({ ...review, write: async (user, input: unknown) => ({ data: (await setRootCause(user, input)).version, message: "Root cause saved." }) });

@@ -3,7 +3,9 @@ import { recordAudit } from "@/lib/audit/record";
 import { db, type Prisma } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
-import { authorize, onUniqueViolation, parseInput, StaleRecordError, type Actor } from "@/lib/actions/result";
+import { authorize, type Actor } from "@/lib/actions/authorize";
+import { parseInput } from "@/lib/actions/input";
+import { onUniqueViolation, StaleRecordError } from "@/lib/actions/result";
 import { failureVerdict } from "@/lib/review/failure-points";
 import {
   annotationCreateSchema,

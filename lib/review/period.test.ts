@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, matchingPeriod, periodRange, zonedToday } from "@/lib/review/period";
+import { matchingPeriod, periodRange } from "@/lib/review/period";
+import { addDays, zonedToday } from "@/lib/time";
 
 describe("review board periods", () => {
   // Wednesday 14 May 2025, 23:30 UTC: already Thursday in Berlin.

@@ -1,3 +1,5 @@
+import { addDays, zonedToday } from "@/lib/time";
+
 // The review board's periods, as calendar days in the workspace time zone. The weekly meeting looks at
 // last week by default: the full week before the current one, starting on the workspace's first weekday.
 export const BOARD_PERIODS = ["last_week", "this_week", "last_4_weeks", "all"] as const;
@@ -15,22 +17,6 @@ export interface DayRange {
   from?: string;
   /** yyyy-mm-dd, inclusive */
   to?: string;
-}
-
-/** Today's calendar day (yyyy-mm-dd) and weekday (0 = Sunday) in a time zone. */
-export function zonedToday(now: Date, timeZone: string): { day: string; weekday: number } {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", weekday: "short" }).formatToParts(now);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
-  const day = `${get("year")}-${get("month")}-${get("day")}`;
-  const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(get("weekday"));
-  return { day, weekday };
-}
-
-/** yyyy-mm-dd plus a number of days (calendar arithmetic, no time zone involved). */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 export function periodRange(period: BoardPeriod, now: Date, timeZone: string, weekStartsOn: number): DayRange {

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { StaleRecordError, type Actor } from "@/lib/actions/result";
+import { type Actor } from "@/lib/actions/authorize";
+import { StaleRecordError } from "@/lib/actions/result";
 import { addAnnotation, deleteAnnotation, editAnnotation, removeFailureTag, setFailureTag, setReviewStatus, setRootCause } from "@/lib/review/mutations";
 import { findReviewLead, reviewLeadStamp } from "@/lib/review/queries";
 

@@ -1,19 +1,12 @@
 import { z } from "zod";
 import { FAILURE_POINTS } from "@/lib/diagnosis/vocabulary";
 import { REVIEW_SIDES, REVIEW_STATUSES } from "@/lib/review/sides";
+import { recordId, version } from "@/lib/actions/input";
 
 // What a valid review write is: shared by the forms (checked before sending), the server actions and the
 // mutations. Messages are written for the person at the keyboard.
 
 export const MAX_NOTE_LENGTH = 4000;
-const MAX_ID = 2 ** 31 - 1;
-
-export const recordId = (what: string) => z.coerce.number({ error: `This form does not say which ${what}. Reload the page.` }).int().min(1).max(MAX_ID);
-export const version = z.coerce
-  .number({ error: "This form is missing the version it was opened at. Reload the page." })
-  .int()
-  .min(0)
-  .max(MAX_ID);
 
 const noteBody = z
   .string({ error: "Write the note first." })

@@ -1,8 +1,7 @@
 "use server";
 import "server-only";
-import { revalidatePath } from "next/cache";
-import { requireActionUser } from "@/lib/auth/session";
-import { toActionError, type ActionResult } from "@/lib/errors";
+import { defineAction } from "@/lib/actions/define";
+import type { ActionResult } from "@/lib/actions/result";
 import { createToken, revokeToken } from "@/lib/tokens/mutations";
 import { tokenFormValues } from "@/lib/tokens/form-data";
 
@@ -11,26 +10,20 @@ const PAGE = "/settings/tokens";
 
 export type CreatedTokenData = { token: string; prefix: string; name: string; scope: "read" | "write" };
 
-export async function createTokenAction(_previous: ActionResult<CreatedTokenData> | null, formData: FormData): Promise<ActionResult<CreatedTokenData>> {
-  let created: Awaited<ReturnType<typeof createToken>>;
-  try {
-    const user = await requireActionUser("tokens.manage");
-    created = await createToken(user.id, tokenFormValues(formData));
-  } catch (error) {
-    return toActionError(error);
-  }
-  revalidatePath(PAGE);
-  return { ok: true, data: { token: created.token, prefix: created.prefix, name: created.name, scope: created.scope }, message: `Created “${created.name}”.` };
-}
+export const createTokenAction = defineAction({
+  permission: "tokens.manage",
+  revalidate: [PAGE],
+  write: async (user, _previous: ActionResult<CreatedTokenData> | null, formData: FormData) => {
+    const created = await createToken(user.id, tokenFormValues(formData));
+    return { data: { token: created.token, prefix: created.prefix, name: created.name, scope: created.scope } satisfies CreatedTokenData, message: `Created “${created.name}”.` };
+  },
+});
 
-export async function revokeTokenAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  let revoked: { name: string };
-  try {
-    const user = await requireActionUser("tokens.manage");
-    revoked = await revokeToken(user.id, { id: formData.get("id") });
-  } catch (error) {
-    return toActionError(error);
-  }
-  revalidatePath(PAGE);
-  return { ok: true, data: undefined, message: `Revoked “${revoked.name}”: requests with it are refused from now on.` };
-}
+export const revokeTokenAction = defineAction({
+  permission: "tokens.manage",
+  revalidate: [PAGE],
+  write: async (user, _previous: ActionResult | null, formData: FormData) => {
+    const revoked = await revokeToken(user.id, { id: formData.get("id") });
+    return { data: undefined, message: `Revoked “${revoked.name}”: requests with it are refused from now on.` };
+  },
+});

@@ -2,17 +2,16 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { createApiToken } from "@/lib/tokens/store";
 import { db } from "@/lib/db";
-import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
-import { createTokenSchema, revokeTokenSchema, toFieldErrors } from "@/lib/tokens/schemas";
+import { AppError, NotFoundError } from "@/lib/errors";
+import { createTokenSchema, revokeTokenSchema } from "@/lib/tokens/schemas";
+import { parseInput } from "@/lib/actions/input";
 
 // Creating and revoking API tokens (admins and revops). A token acts with the role of the user who
 // created it, narrowed by its scope; a service token acts as a named integration, and its writes are
 // audited under that name. Its secret exists only in the return value of createToken (Baton stores a hash).
 
 export async function createToken(actorId: number, input: unknown): Promise<{ id: number; token: string; prefix: string; name: string; scope: "read" | "write" }> {
-  const parsed = createTokenSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error), "Some fields need attention. No token was created.");
-  const { name, scope, integrationName, expiresInDays, definitionsWrite } = parsed.data;
+  const { name, scope, integrationName, expiresInDays, definitionsWrite } = parseInput(createTokenSchema, input, "Some fields need attention. No token was created.");
   const expiresAt = expiresInDays === null ? null : new Date(Date.now() + expiresInDays * 86_400_000);
   const extraScopes = definitionsWrite ? (["definitions:write"] as const) : [];
   const created = await createApiToken({ name, scope, userId: actorId, integrationName, expiresAt, extraScopes });
@@ -28,9 +27,7 @@ export async function createToken(actorId: number, input: unknown): Promise<{ id
 }
 
 export async function revokeToken(actorId: number, input: unknown): Promise<{ name: string }> {
-  const parsed = revokeTokenSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error));
-  const { id } = parsed.data;
+  const { id } = parseInput(revokeTokenSchema, input, "Some fields need attention.");
   return db.$transaction(async (tx) => {
     const before = await tx.apiToken.findUnique({ where: { id }, select: { name: true, prefix: true, scope: true, revokedAt: true } });
     if (!before) throw new NotFoundError("That token");

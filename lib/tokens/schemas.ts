@@ -32,8 +32,3 @@ export const revokeTokenSchema = z.object({
   id: z.coerce.number({ error: "This form does not say which token to revoke. Reload the page." }).int().min(1).max(2 ** 31 - 1),
 });
 
-export function toFieldErrors(error: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) (fields[issue.path.map(String).join(".") || "form"] ??= []).push(issue.message);
-  return fields;
-}

@@ -1,29 +1,23 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { can } from "@/lib/auth/permissions";
 import { isSignInLocked, recordSignInAttempt } from "@/lib/auth/sign-in-throttle";
 import { db } from "@/lib/db";
-import { AppError, ForbiddenError, UnauthenticatedError, ValidationError } from "@/lib/errors";
-import type { Actor } from "@/lib/users/mutations";
+import { AppError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { authorize, type Actor } from "@/lib/actions/authorize";
 import { USER_SELECT } from "@/lib/users/queries";
-import { changeOwnPasswordSchema, toFieldErrors } from "@/lib/users/schemas";
+import { changeOwnPasswordSchema } from "@/lib/users/schemas";
+import { parseInput } from "@/lib/actions/input";
 
 // What every signed-in person may do to their own account: change their password and sign out
 // everywhere. Both bump the session version, so every session (this browser's too) must sign in again.
-
-function authorize(actor: Actor): void {
-  if (!can(actor.role, "account.manage")) throw new ForbiddenError();
-}
 
 /** Wrong current passwords count as failed sign-ins, so a borrowed session cannot guess the password. */
 const throttleKey = (actor: Actor) => `account:${actor.id}`;
 
 export async function changeOwnPassword(actor: Actor, input: unknown): Promise<{ message: string }> {
-  authorize(actor);
-  const parsed = changeOwnPasswordSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error), "Some fields need attention. Your password was not changed.");
-  const { currentPassword, newPassword } = parsed.data;
+  authorize(actor, "account.manage");
+  const { currentPassword, newPassword } = parseInput(changeOwnPasswordSchema, input, "Some fields need attention. Your password was not changed.");
 
   const current = await db.user.findUnique({ where: { id: actor.id }, select: { email: true, passwordHash: true, active: true } });
   if (!current || !current.active || !current.email || !current.passwordHash) throw new UnauthenticatedError();
@@ -45,7 +39,7 @@ export async function changeOwnPassword(actor: Actor, input: unknown): Promise<{
 }
 
 export async function signOutEverywhere(actor: Actor): Promise<{ message: string }> {
-  authorize(actor);
+  authorize(actor, "account.manage");
   await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: actor.id }, select: USER_SELECT });
     if (!before) throw new UnauthenticatedError();

@@ -4,7 +4,7 @@ import { isSignInLocked, MAX_FAILURES_PER_EMAIL } from "@/lib/auth/sign-in-throt
 import { db } from "@/lib/db";
 import { AppError, ValidationError } from "@/lib/errors";
 import { changeOwnPassword, signOutEverywhere } from "@/lib/users/account-mutations";
-import type { Actor } from "@/lib/users/mutations";
+import type { Actor } from "@/lib/actions/authorize";
 
 // A person's own account: changing their password (the current one required, the new one argon2id) and
 // signing out everywhere. Both revoke every session through session_version and leave an audit row

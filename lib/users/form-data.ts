@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/lib/errors";
+import type { ActionResult } from "@/lib/actions/result";
 
 // Turns the users and account forms' FormData into the plain objects the schemas parse. Field names are
 // the schema keys, so a field error's key is also the name of the input it belongs to.

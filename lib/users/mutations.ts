@@ -1,24 +1,19 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
-import { can, type Role } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { USER_SELECT } from "@/lib/users/queries";
-import { changeRoleSchema, inviteUserSchema, setActiveSchema, toFieldErrors, userTargetSchema } from "@/lib/users/schemas";
+import { changeRoleSchema, inviteUserSchema, setActiveSchema, userTargetSchema } from "@/lib/users/schemas";
 import { generateTemporaryPassword } from "@/lib/users/temporary-password";
-import type { z } from "zod";
+import { parseInput } from "@/lib/actions/input";
+import { authorize, type Actor } from "@/lib/actions/authorize";
 
 // An admin's changes to other people's accounts: invite, change role, deactivate or reactivate, reset the
 // password, sign out everywhere. Each: permission check -> validate -> one transaction that locks the
 // active admins (so the last-admin rule holds when two admins act at once), writes, bumps the user's
 // session version (revoking their sessions: lib/auth/session.ts refuses older ones) and audits. No request
 // context here: the server actions and integration tests call these directly.
-
-export interface Actor {
-  id: number;
-  role: Role;
-}
 
 type Tx = Prisma.TransactionClient;
 type UserRow = Prisma.UserGetPayload<{ select: typeof USER_SELECT }>;
@@ -35,15 +30,8 @@ export class LastAdminError extends AppError {
   }
 }
 
-function authorize(actor: Actor): void {
-  if (!can(actor.role, "users.manage")) throw new ForbiddenError("Only admins can manage users.");
-}
+const authorizeAdmin = (actor: Actor) => authorize(actor, "users.manage", "Only admins can manage users.");
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new ValidationError(toFieldErrors(result.error), "Some fields need attention. Nothing was saved.");
-  return result.data;
-}
 
 /**
  * Locks every active admin row for the rest of the transaction and returns their ids. A concurrent
@@ -75,8 +63,8 @@ function isActiveAdmin(user: UserRow): boolean {
 }
 
 export async function inviteUser(actor: Actor, input: unknown): Promise<{ user: UserRow; temporaryPassword: string }> {
-  authorize(actor);
-  const values = parse(inviteUserSchema, input);
+  authorizeAdmin(actor);
+  const values = parseInput(inviteUserSchema, input);
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   const duplicate = () => new ValidationError({ email: [`${values.email} already has an account. Find it in the list below.`] }, "Some fields need attention. Nothing was saved.");
@@ -106,8 +94,8 @@ export async function inviteUser(actor: Actor, input: unknown): Promise<{ user: 
 }
 
 export async function changeUserRole(actor: Actor, input: unknown): Promise<UserChange> {
-  authorize(actor);
-  const { userId, role } = parse(changeRoleSchema, input);
+  authorizeAdmin(actor);
+  const { userId, role } = parseInput(changeRoleSchema, input);
   return db.$transaction(async (tx) => {
     const admins = await lockActiveAdmins(tx, actor);
     const before = await findTarget(tx, userId);
@@ -119,8 +107,8 @@ export async function changeUserRole(actor: Actor, input: unknown): Promise<User
 }
 
 export async function setUserActive(actor: Actor, input: unknown): Promise<UserChange> {
-  authorize(actor);
-  const { userId, active } = parse(setActiveSchema, input);
+  authorizeAdmin(actor);
+  const { userId, active } = parseInput(setActiveSchema, input);
   if (!active && userId === actor.id) throw new AppError("You cannot deactivate your own account. Ask another admin to do it.", 409);
   return db.$transaction(async (tx) => {
     const admins = await lockActiveAdmins(tx, actor);
@@ -137,8 +125,8 @@ export async function setUserActive(actor: Actor, input: unknown): Promise<UserC
 }
 
 export async function resetUserPassword(actor: Actor, input: unknown): Promise<UserChange & { temporaryPassword: string }> {
-  authorize(actor);
-  const { userId } = parse(userTargetSchema, input);
+  authorizeAdmin(actor);
+  const { userId } = parseInput(userTargetSchema, input);
   // Resetting one's own password would sign one out before the new password could be read.
   if (userId === actor.id) throw new AppError("Change your own password under Your account: it asks for your current one.", 409);
   const temporaryPassword = generateTemporaryPassword();
@@ -154,8 +142,8 @@ export async function resetUserPassword(actor: Actor, input: unknown): Promise<U
 }
 
 export async function signOutUserEverywhere(actor: Actor, input: unknown): Promise<UserChange> {
-  authorize(actor);
-  const { userId } = parse(userTargetSchema, input);
+  authorizeAdmin(actor);
+  const { userId } = parseInput(userTargetSchema, input);
   return db.$transaction(async (tx) => {
     await lockActiveAdmins(tx, actor);
     const before = await findTarget(tx, userId);

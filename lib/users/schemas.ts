@@ -65,12 +65,3 @@ export const changeOwnPasswordSchema = z
 export type InviteUserInput = z.infer<typeof inviteUserSchema>;
 export type ChangeOwnPasswordInput = z.infer<typeof changeOwnPasswordSchema>;
 
-/** Field errors keyed by the input's name ("email"), the first message first. */
-export function toFieldErrors(error: z.ZodError): Record<string, string[]> {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return fieldErrors;
-}

@@ -3,7 +3,8 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { changeUserRole, inviteUser, LastAdminError, resetUserPassword, setUserActive, signOutUserEverywhere, type Actor } from "@/lib/users/mutations";
+import { changeUserRole, inviteUser, LastAdminError, resetUserPassword, setUserActive, signOutUserEverywhere } from "@/lib/users/mutations";
+import type { Actor } from "@/lib/actions/authorize";
 
 // The admin's user changes against a real, freshly migrated database: the last-admin rule (also under
 // concurrency), session revocation through session_version, argon2id temporary passwords, and the audit

@@ -2,7 +2,8 @@
 // both computed the same figures (a benchmark of a wrong answer is worthless).
 import type pg from "pg";
 import type { DashboardContext } from "../../lib/metrics/context.ts";
-import { addDays, weeksBetween, type DashboardFilter } from "../../lib/lead-set/filters.ts";
+import { type DashboardFilter } from "../../lib/lead-set/filters.ts";
+import { addDays, weeksBetween } from "../../lib/time.ts";
 import { queryFunnel } from "../../lib/metrics/funnel.ts";
 import { queryDashboardOptions } from "../../lib/metrics/options.ts";
 import { queryReasonQuality, queryRejectionPareto } from "../../lib/metrics/rejections.ts";

@@ -1,6 +1,6 @@
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import type { SectionProps } from "@/components/dashboard/sections/shared";
-import { todayIn } from "@/lib/lead-set/filters";
+import { todayIn } from "@/lib/time";
 import type { DashboardOptions } from "@/lib/metrics/options";
 
 export async function DashboardFiltersSection({ options, filter, context }: SectionProps & { options: Promise<DashboardOptions> }) {

@@ -9,7 +9,7 @@ import { PRIORITIES } from "@/lib/diagnosis/vocabulary";
 import { formatSla } from "@/lib/definitions/queries";
 import { CHART_TEXT } from "@/lib/metrics/charts";
 import { slaLineMinutes } from "@/lib/metrics/context";
-import { weeksBetween } from "@/lib/lead-set/filters";
+import { weeksBetween } from "@/lib/time";
 import type { DoneFix } from "@/lib/metrics/fixes";
 import type { HistogramBar, TimeTrend } from "@/lib/metrics/response-times";
 import { timeBucketLabel, timeBucketShortLabel, type TimeMetric } from "@/lib/lead-set/segments";

@@ -6,7 +6,7 @@ import { createLeadType, createRejectionReason, updateLeadType, updatePrioritySl
 import { getDefinitionsOverview, type SlaDefinition } from "@/lib/definitions/queries";
 import { formatClockTime } from "@/lib/definitions/schemas";
 import { AppError } from "@/lib/errors";
-import { requestFullRediagnosis } from "@/lib/jobs/rediagnosis";
+import { requestFullRediagnosis } from "@/lib/rediagnosis/jobs";
 
 // The workspace's definitions for integrations: read from the same query as the settings page, changed
 // through the same mutations (validation, optimistic versions, audit), then every lead re-diagnosed —

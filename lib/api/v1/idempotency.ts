@@ -15,7 +15,7 @@ export const IDEMPOTENCY_HEADER = "idempotency-key";
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,200}$/;
 export const IDEMPOTENCY_RETENTION_DAYS = 7;
 
-export interface WriteResult {
+export interface ActionResult {
   status: number;
   body: object;
 }
@@ -30,12 +30,12 @@ function readKey(request: Request): string | null {
 }
 
 /** Runs `work` in a transaction; with an Idempotency-Key, at most once per token and key. */
-export async function runWrite(request: Request, principal: TokenPrincipal, payload: unknown, work: (client: pg.PoolClient, key: string | null) => Promise<WriteResult>): Promise<Response> {
+export async function runWrite(request: Request, principal: TokenPrincipal, payload: unknown, work: (client: pg.PoolClient, key: string | null) => Promise<ActionResult>): Promise<Response> {
   const key = readKey(request);
   const storedKey = key === null ? null : `${principal.tokenId}:${key}`;
   const requestHash = createHash("sha256").update(`${request.method} ${new URL(request.url).pathname}\n${stableStringify(payload)}`).digest("hex");
   const client = await pool.connect();
-  let result: WriteResult;
+  let result: ActionResult;
   try {
     await client.query("BEGIN");
     if (storedKey) {

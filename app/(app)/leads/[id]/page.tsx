@@ -12,6 +12,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { evaluateHandoffElements } from "@/lib/leads/handoff-elements";
 import { findLeadDetailPage } from "@/lib/leads/queries";
+import { crmLinkFor } from "@/lib/sync/queries";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -31,11 +32,12 @@ export default async function LeadPage({ params }: Params) {
   if (!detail) notFound();
   const { lead, timeZone, slaSummary, diagnosis } = detail;
   const elements = evaluateHandoffElements({ ...lead, slaSummary });
+  const crmLink = await crmLinkFor(lead.sourceSystem, lead.externalId);
 
   return (
     <div className="space-y-5">
       <Breadcrumb trail={[{ href: "/leads", label: "Leads" }]} current={lead.name} />
-      <LeadSummary lead={lead} timeZone={timeZone} />
+      <LeadSummary lead={lead} timeZone={timeZone} crmLink={crmLink} />
       <Card
         title="Diagnosis"
         description={diagnosis ? "Each step of the handoff, judged on this record's evidence. Choose a step to see why." : undefined}

@@ -1,13 +1,12 @@
 import { meetingStamp } from "@/lib/meetings/queries";
-import { checkSession, notFoundJson, routeId } from "@/lib/actions/route-guard";
+import { routeId, sessionRoute } from "@/lib/actions/route-guard";
+import { NotFoundError } from "@/lib/errors";
 
 // Polled by everyone on a meeting: changes to the agenda, decisions, the presenter's current lead, and
 // notes, tags and fixes on the agenda's leads all change this fingerprint.
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const check = await checkSession("review.read");
-  if (check.response) return check.response;
-  const id = routeId((await params).id);
-  const stamp = id ? await meetingStamp(id) : null;
-  if (!stamp) return notFoundJson("That meeting");
+export const GET = sessionRoute<{ id: string }>("review.read", async (_request, _user, { id }) => {
+  const meetingId = routeId(id);
+  const stamp = meetingId ? await meetingStamp(meetingId) : null;
+  if (!stamp) throw new NotFoundError("That meeting");
   return Response.json({ stamp }, { headers: { "Cache-Control": "no-store" } });
-}
+});

@@ -1,14 +1,13 @@
 import { findMeetingSummary } from "@/lib/meetings/queries";
 import { renderSummaryCsv, renderSummaryMarkdown } from "@/lib/meetings/summary-render";
-import { checkSession, notFoundJson, routeId } from "@/lib/actions/route-guard";
+import { routeId, sessionRoute } from "@/lib/actions/route-guard";
+import { NotFoundError } from "@/lib/errors";
 
 // The end-of-meeting summary as a download: ?format=md (Markdown) or ?format=csv.
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const check = await checkSession("review.read");
-  if (check.response) return check.response;
-  const id = routeId((await params).id);
+export const GET = sessionRoute<{ id: string }>("review.read", async (request, _user, segments) => {
+  const id = routeId(segments.id);
   const result = id ? await findMeetingSummary(id) : null;
-  if (!id || !result) return notFoundJson("That meeting");
+  if (!id || !result) throw new NotFoundError("That meeting");
   const format = new URL(request.url).searchParams.get("format") === "csv" ? "csv" : "md";
   const body = format === "csv" ? renderSummaryCsv(result.summary) : renderSummaryMarkdown(result.summary, result.timeZone);
   return new Response(body, {
@@ -19,4 +18,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});

@@ -6,19 +6,17 @@ import { importRoute } from "@/lib/import/session-route";
 
 // POST ?kind=leads&part=0&name=export.csv with one part (at most 8 MB) of the file as the raw body. The
 // browser slices the file and sends the parts in order; part 0 replaces an earlier upload of that kind.
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return importRoute(params, async (_user, jobId) => {
-    const url = new URL(request.url);
-    const parsed = uploadPartSchema.safeParse({ kind: url.searchParams.get("kind"), part: url.searchParams.get("part"), name: url.searchParams.get("name") });
-    if (!parsed.success) throw new AppError("Say which file kind, part and name this is.", 400);
-    const job = await findImportProgress(jobId);
-    if (!job) throw new AppError("No such import.", 404);
-    if (job.status !== "uploaded" && job.status !== "mapped" && job.status !== "validated") throw new AppError("This import already ran; start a new one for new files.", 409);
-    const bytes = await readBody(request);
-    const stored = await storeFilePart({ jobId, ...parsed.data, bytes });
-    return Response.json(stored);
-  });
-}
+export const POST = importRoute(async (request, _user, jobId) => {
+  const url = new URL(request.url);
+  const parsed = uploadPartSchema.safeParse({ kind: url.searchParams.get("kind"), part: url.searchParams.get("part"), name: url.searchParams.get("name") });
+  if (!parsed.success) throw new AppError("Say which file kind, part and name this is.", 400);
+  const job = await findImportProgress(jobId);
+  if (!job) throw new AppError("No such import.", 404);
+  if (job.status !== "uploaded" && job.status !== "mapped" && job.status !== "validated") throw new AppError("This import already ran; start a new one for new files.", 409);
+  const bytes = await readBody(request);
+  const stored = await storeFilePart({ jobId, ...parsed.data, bytes });
+  return Response.json(stored);
+});
 
 async function readBody(request: Request): Promise<Buffer> {
   if (Number(request.headers.get("content-length") ?? 0) > PART_BYTES) throw new AppError("Send the file in parts of at most 8 MB.", 413);

@@ -3,10 +3,8 @@ import { findImportProgress } from "@/lib/import/queries";
 import { importRoute } from "@/lib/import/session-route";
 
 // GET: the job's live progress, polled by the import page (which reconnects to it after a reload).
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return importRoute(params, async (_user, jobId) => {
-    const progress = await findImportProgress(jobId);
-    if (!progress) throw new AppError("No such import.", 404);
-    return Response.json(progress, { headers: { "Cache-Control": "no-store" } });
-  });
-}
+export const GET = importRoute(async (_request, _user, jobId) => {
+  const progress = await findImportProgress(jobId);
+  if (!progress) throw new AppError("No such import.", 404);
+  return Response.json(progress, { headers: { "Cache-Control": "no-store" } });
+});
