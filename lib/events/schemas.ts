@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_OBJECTION_DETAIL, OBJECTION_EVENT_TYPES, SIGNAL_EVENT_TYPES, SOURCE_SIGNALS } from "@/lib/decisions/buyer-feedback";
 import { CHANNELS, EVENT_TYPES } from "@/lib/diagnosis/vocabulary";
 import { SOURCE_SYSTEM, userRefSchema } from "@/lib/leads/upsert-schemas";
 
@@ -30,6 +31,9 @@ export const eventDetailsSchema = z
     queue: requiredText(200).optional().meta({ description: "routed" }),
     subject: requiredText(500).optional(),
     notes: requiredText(10_000).optional(),
+    objectionCode: z.string().max(64).optional().meta({ description: `${OBJECTION_EVENT_TYPES.join(", ")}: the buyer's objection, a code defined in the workspace's objections` }),
+    objectionDetail: requiredText(MAX_OBJECTION_DETAIL).optional().meta({ description: "What the buyer said (with objectionCode)" }),
+    sourceSignal: z.enum(SOURCE_SIGNALS).optional().meta({ description: `${SIGNAL_EVENT_TYPES.join(", ")}: did the lead match what its source and offer promised?` }),
   })
   .strict()
   .meta({ id: "EventDetails" });
@@ -50,6 +54,14 @@ export const eventInputSchema = z
   .superRefine((event, context) => {
     if ((event.type === "assigned" || event.type === "reassigned") && !event.owner) context.addIssue({ code: "custom", path: ["owner"], message: "is required for assigned and reassigned events" });
     if (event.owner && event.type !== "assigned" && event.type !== "reassigned") context.addIssue({ code: "custom", path: ["owner"], message: "only assigned and reassigned events have an owner" });
+    const details = event.details ?? {};
+    if (details.objectionCode !== undefined && !(OBJECTION_EVENT_TYPES as readonly string[]).includes(event.type)) {
+      context.addIssue({ code: "custom", path: ["details", "objectionCode"], message: `only ${OBJECTION_EVENT_TYPES.join(", ")} events carry an objection` });
+    }
+    if (details.objectionDetail !== undefined && details.objectionCode === undefined) context.addIssue({ code: "custom", path: ["details", "objectionCode"], message: "is required with objectionDetail" });
+    if (details.sourceSignal !== undefined && !(SIGNAL_EVENT_TYPES as readonly string[]).includes(event.type)) {
+      context.addIssue({ code: "custom", path: ["details", "sourceSignal"], message: `only ${SIGNAL_EVENT_TYPES.join(" and ")} events carry a source-quality signal` });
+    }
   })
   .meta({ id: "EventInput" });
 export type EventRequest = z.infer<typeof eventInputSchema>;

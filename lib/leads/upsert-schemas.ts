@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_OBJECTION_DETAIL, SOURCE_SIGNALS } from "@/lib/decisions/buyer-feedback";
 import { ACCEPTANCE_STATUSES, OUTCOMES, PRIORITIES } from "@/lib/diagnosis/vocabulary";
 
 // The API's lead write: create or update by (sourceSystem, externalId). Absent fields are left as they
@@ -55,6 +56,9 @@ export const leadUpsertSchema = z
     outcome: z.enum(OUTCOMES).optional(),
     rejectionReasonCode: z.string().max(64).nullable().optional(),
     rejectionDetail: text(5_000).optional(),
+    objectionCode: z.string().max(64).nullable().optional().meta({ description: "The buyer's latest objection: a code defined in the workspace's objections" }),
+    objectionDetail: text(MAX_OBJECTION_DETAIL).optional(),
+    sourceSignal: z.enum(SOURCE_SIGNALS).nullable().optional().meta({ description: "Did the lead match what its source and offer promised?" }),
     nextAction: text(500).optional(),
     nextActionDueAt: isoDateTime.nullable().optional(),
   })

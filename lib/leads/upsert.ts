@@ -1,3 +1,4 @@
+import type { SourceSignal } from "@/lib/decisions/buyer-feedback";
 import type { AcceptanceStatus, Outcome, Priority } from "@/lib/diagnosis/vocabulary";
 import { accountDomainFor, normalizeEmail } from "@/lib/leads/upsert-normalize";
 import type { Queryable } from "@/lib/db/queryable";
@@ -34,6 +35,9 @@ export interface LeadUpsertInput {
   decidedAt?: Date | null;
   rejectionReasonCode?: string | null;
   rejectionDetail?: string | null;
+  objectionCode?: string | null;
+  objectionDetail?: string | null;
+  sourceSignal?: SourceSignal | null;
   nextAction?: string | null;
   nextActionDueAt?: Date | null;
   outcome?: Outcome;
@@ -60,7 +64,7 @@ const COLUMNS: Column[] = [
   { field: "name", column: "name", array: "text" },
   { field: "email", column: "email", array: "text" },
   { field: "accountDomain", column: "account_domain", array: "text" },
-  ...(["phone", "company", "title", "originalSource", "sourceDetail", "campaign", "offer", "conversionPoint", "landingPage", "buyerMessage", "queue", "rejectionReasonCode", "rejectionDetail", "nextAction"] as const).map(
+  ...(["phone", "company", "title", "originalSource", "sourceDetail", "campaign", "offer", "conversionPoint", "landingPage", "buyerMessage", "queue", "rejectionReasonCode", "rejectionDetail", "objectionCode", "objectionDetail", "nextAction"] as const).map(
     (field): Column => ({ field, column: field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`), array: "text" }),
   ),
   ...(["capturedAt", "ownerAssignedAt", "firstSalesActionAt", "decidedAt", "nextActionDueAt", "outcomeAt"] as const).map(
@@ -70,6 +74,7 @@ const COLUMNS: Column[] = [
   { field: "priority", column: "priority", array: "text", cast: '"Priority"' },
   { field: "acceptanceStatus", column: "acceptance_status", array: "text", cast: '"AcceptanceStatus"' },
   { field: "outcome", column: "outcome", array: "text", cast: '"LeadOutcome"' },
+  { field: "sourceSignal", column: "source_signal", array: "text", cast: '"SourceSignal"' },
 ];
 
 /** Columns without a default that every lead has. */

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { SOURCE_SYSTEM } from "@/lib/leads/upsert-schemas";
+import { SOURCE_SIGNALS } from "@/lib/decisions/buyer-feedback";
 import { ACCEPTANCE_STATUSES, LEAD_SORT_FIELDS, PAGE_SIZES } from "@/lib/lead-set/query";
-import { EVENT_TYPES, FAILURE_POINTS, STEP_IDS, STEP_STATUSES, SYMPTOM_IDS, CHANNELS, PRIORITIES } from "@/lib/diagnosis/vocabulary";
+import { EVENT_TYPES, FAILURE_POINTS, HANDOFF_ELEMENTS, OUTCOMES, STEP_IDS, STEP_STATUSES, SYMPTOM_IDS, CHANNELS, PRIORITIES } from "@/lib/diagnosis/vocabulary";
 
 // The API's view of a lead, in the DOMAIN.md vocabulary (ids, statuses), shared by the routes and the
 // OpenAPI document.
@@ -54,6 +55,20 @@ export const diagnosisSchema = z
     warnings: z.array(z.enum(FAILURE_POINTS)),
     steps: z.array(stepSchema),
     symptoms: z.array(z.object({ id: z.enum(SYMPTOM_IDS), label: z.string(), inspect: z.array(z.string()) })),
+    elements: z
+      .array(z.object({ element: z.enum(HANDOFF_ELEMENTS), status: z.enum(["present", "weak", "broken", "pending", "not_needed"]), reason: z.string().nullable(), step: z.enum(STEP_IDS).nullable() }))
+      .meta({ description: "The six handoff elements, judged from the same step results" }),
+    record: z
+      .object({
+        ownerId: z.number().int().nullable(),
+        queue: z.string().nullable(),
+        acceptanceStatus: z.enum(ACCEPTANCE_STATUSES),
+        outcome: z.enum(OUTCOMES),
+        closedAs: z.enum(["rejected", "disqualified", "lost"]).nullable(),
+        priority: z.enum(PRIORITIES),
+        prioritySource: z.enum(["override", "lead_type", "default"]),
+      })
+      .meta({ description: "The record as its timeline shows it: queue from routed, owner now, effective priority (an explicit one is an override)" }),
     computedAt: isoDateTime,
   })
   .meta({ id: "Diagnosis" });
@@ -116,6 +131,9 @@ export const leadDetailSchema = leadSummarySchema
     outcome: z.string(),
     rejectionReasonCode: z.string().nullable(),
     rejectionDetail: z.string().nullable(),
+    objectionCode: z.string().nullable().meta({ description: "The buyer's latest objection (a code of the workspace's objections)" }),
+    objectionDetail: z.string().nullable(),
+    sourceSignal: z.enum(SOURCE_SIGNALS).nullable().meta({ description: "The latest source-quality signal a rep gave on accept or reject" }),
     nextAction: z.string().nullable(),
     nextActionDueAt: isoDateTime.nullable(),
     version: z.number().int(),

@@ -31,13 +31,13 @@ export default async function LeadPage({ params }: Params) {
   const detail = id ? await findLeadDetailPage(id) : null;
   if (!detail) notFound();
   const { lead, timeZone, slaSummary, diagnosis } = detail;
-  const elements = evaluateHandoffElements({ ...lead, slaSummary });
+  const elements = diagnosis ? evaluateHandoffElements(lead, diagnosis, slaSummary) : [];
   const crmLink = await crmLinkFor(lead.sourceSystem, lead.externalId);
 
   return (
     <div className="space-y-5">
       <Breadcrumb trail={[{ href: "/leads", label: "Leads" }]} current={lead.name} />
-      <LeadSummary lead={lead} timeZone={timeZone} crmLink={crmLink} />
+      <LeadSummary lead={lead} diagnosis={diagnosis} timeZone={timeZone} crmLink={crmLink} />
       <Card
         title="Diagnosis"
         description={diagnosis ? "Each step of the handoff, judged on this record's evidence. Choose a step to see why." : undefined}
@@ -51,9 +51,11 @@ export default async function LeadPage({ params }: Params) {
           <p className="text-sm text-slate-600">The diagnosis could not be computed for this lead.</p>
         )}
       </Card>
-      <Card title="Handoff elements" description="What the handoff had to transfer, and whether this record shows it.">
-        <HandoffElementsPanel elements={elements} timeZone={timeZone} />
-      </Card>
+      {diagnosis && (
+        <Card title="Handoff elements" description="What the handoff had to transfer, judged from the same steps as the diagnosis above.">
+          <HandoffElementsPanel elements={elements} timeZone={timeZone} />
+        </Card>
+      )}
       <Card title="Handoff timeline" description={`${lead.events.length} events, oldest first. Times in ${timeZone}.`}>
         <LeadTimeline events={lead.events} timeZone={timeZone} />
       </Card>
