@@ -11,6 +11,7 @@ import { FIX_ACTION_CASES, MEETING_ACTION_CASES, REVIEW_ACTION_CASES } from "@/t
 import { IMPORT_ACTION_CASES, IMPORT_ROUTE_CASES } from "@/tests/permission-import-cases";
 import { PUBLIC_ROUTE_LIST, ROUTE_CASE_LIST } from "@/tests/permission-route-cases";
 import { SYNC_ACTION_CASES } from "@/tests/permission-sync-cases";
+import { ALERT_ACTION_CASES, NOTIFY_ACTION_CASES } from "@/tests/permission-alert-cases";
 
 export interface CaseContext {
   role: Role;
@@ -77,6 +78,8 @@ export const ACTION_CASES: ActionModuleCases = {
   "lib/meetings/actions.ts": MEETING_ACTION_CASES,
   "lib/import/actions.ts": IMPORT_ACTION_CASES,
   "lib/sync/actions.ts": SYNC_ACTION_CASES,
+  "lib/alerts/settings-actions.ts": ALERT_ACTION_CASES,
+  "lib/notify/actions.ts": NOTIFY_ACTION_CASES,
 };
 
 export const ROUTE_CASES: RouteCases = { ...ROUTE_CASE_LIST, ...IMPORT_ROUTE_CASES };

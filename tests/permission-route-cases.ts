@@ -101,6 +101,7 @@ export const ROUTE_CASE_LIST: Record<string, RouteCase[]> = {
   "GET /api/v1/people": [{ auth: "token", scope: "read", permission: "leads.read", request: async () => ({ query: "q=a" }) }],
   "POST /api/v1/people": [{ auth: "token", scope: "write", permission: "import.run", request: async ({ world }) => ({ body: { sourceSystem: "matrix", externalId: world.unique("matrix-owner"), name: "Noor Matrix" } }) }],
   "GET /api/review/leads/[id]/stamp": [{ auth: "session", permission: "review.read", request: async (context) => ({ params: { id: await someLeadId(context) } }) }],
+  "GET /api/notifications": [{ auth: "session", permission: "notifications.read", request: async () => ({}) }],
   "GET /api/meetings/[id]/stamp": [{ auth: "session", permission: "review.read", request: async (context) => ({ params: { id: await meetingId(context) } }) }],
   "GET /api/meetings/[id]/summary": [
     { variant: "markdown", auth: "session", permission: "review.read", request: async (context) => ({ params: { id: await meetingId(context) }, query: "format=md" }) },
@@ -130,4 +131,6 @@ export const PUBLIC_ROUTE_LIST: Record<string, PublicRoute> = {
   "GET /api/auth/[...nextauth]": { reason: "next-auth: the sign-in page's providers, CSRF token and session endpoints; answers anyone by design." },
   "POST /api/auth/[...nextauth]": { reason: "next-auth: the sign-in form posts the credentials here; it is how one gets a session." },
   "POST /api/webhooks/hubspot": { reason: "HubSpot delivers contact changes here; the v3 signature under the connection's client secret is the authentication (lib/sync/hubspot/webhook.ts), and a delivery only queues a sync.", answersAnonymously: 400 },
+  "POST /api/password/reset": { reason: "Someone who forgot their password asks for an emailed link; the answer never says whether the address has an account." },
+  "POST /api/password/set": { reason: "The signed, expiring link from an invitation or reset email is the credential.", answersAnonymously: 400 },
 };

@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyInfoRequested } from "@/lib/notify/events";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Prisma } from "@/lib/db";
 import { authorize, type TeamActor } from "@/lib/actions/authorize";
@@ -175,6 +176,7 @@ export async function requestLeadInfo(actor: TeamActor, leadId: number, input: u
     return lead;
   });
   await refreshDiagnosis(leadId);
+  await notifyInfoRequested({ id: leadId, name: lead.name }, values.question, actor.name, actor.id);
   return { leadId, leadName: lead.name, version: lead.version + 1, acceptanceStatus: "info_requested", message: `Asked marketing about ${lead.name}. It comes back to your queue with the answer.` };
 }
 

@@ -89,7 +89,8 @@ const QUEUE_SELECT = {
 
 type QueueRow = Prisma.LeadGetPayload<{ select: typeof QUEUE_SELECT }>;
 
-const AWAITING: Prisma.LeadWhereInput = {
+/** Open leads still waiting on their owner: no decision yet, or accepted with no first action. */
+export const AWAITING: Prisma.LeadWhereInput = {
   outcome: "open",
   OR: [{ acceptanceStatus: { in: ["pending", "info_requested"] } }, { acceptanceStatus: "accepted", firstSalesActionAt: null }],
 };

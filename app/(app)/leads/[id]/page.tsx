@@ -13,6 +13,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { evaluateHandoffElements } from "@/lib/leads/handoff-elements";
 import { findLeadDetailPage } from "@/lib/leads/queries";
 import { crmLinkFor } from "@/lib/sync/queries";
+import { findLeadSystemNotes } from "@/lib/notify/lead-notes";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -28,7 +29,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function LeadPage({ params }: Params) {
   const user = await requirePageUser("leads.read");
   const id = parseId((await params).id);
-  const detail = id ? await findLeadDetailPage(id) : null;
+  const [detail, notes] = id ? await Promise.all([findLeadDetailPage(id), findLeadSystemNotes(id)]) : [null, []];
   if (!detail) notFound();
   const { lead, timeZone, slaSummary, diagnosis } = detail;
   const elements = diagnosis ? evaluateHandoffElements(lead, diagnosis, slaSummary) : [];
@@ -57,7 +58,7 @@ export default async function LeadPage({ params }: Params) {
         </Card>
       )}
       <Card title="Handoff timeline" description={`${lead.events.length} events, oldest first. Times in ${timeZone}.`}>
-        <LeadTimeline events={lead.events} timeZone={timeZone} />
+        <LeadTimeline events={lead.events} notes={notes} timeZone={timeZone} />
       </Card>
       {can(user.role, "leads.erase") && (
         <Card title="Erase personal data" description="For a data-protection (GDPR) erasure request. The API does the same: DELETE /api/v1/leads/{id}.">
