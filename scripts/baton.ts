@@ -1,16 +1,17 @@
 // `npm run baton -- <command>`: administration from the command line.
-//   token create --name NAME --scope read|write [--user EMAIL]   prints a new API token (shown once)
+//   token create --name NAME --scope read|write [--user EMAIL] [--integration NAME] [--expires-days N] [--definitions-write]
+//                                                                 prints a new API token (shown once)
 //   token list                                                    lists tokens (never their secret)
 //   token revoke --id ID
 //   import FILE [FILE…] [--preset hubspot|salesforce|zoho|generic] [--mapping NAME] [--source-system NAME]
 //          [--time-zone TZ] [--dry-run]                         imports CRM exports; exit 1 when a row was refused
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { CliError, runCli } from "./lib/cli.ts";
+import { CliError, runCli, wholeNumberOption } from "./lib/cli.ts";
 import { openDatabase } from "./db/database.ts";
 
 const USAGE =
-  "usage: npm run baton -- token create --name NAME --scope read|write [--user EMAIL] | token list | token revoke --id ID\n" +
+  "usage: npm run baton -- token create --name NAME --scope read|write [--user EMAIL] [--integration NAME] [--expires-days N] [--definitions-write] | token list | token revoke --id ID\n" +
   "       npm run baton -- import FILE [FILE…] [--preset hubspot|salesforce|zoho|generic] [--mapping NAME] [--source-system NAME] [--time-zone TZ] [--dry-run]";
 
 await runCli("baton", async () => {
@@ -21,6 +22,9 @@ await runCli("baton", async () => {
       scope: { type: "string" },
       user: { type: "string" },
       id: { type: "string" },
+      integration: { type: "string" },
+      "expires-days": { type: "string" },
+      "definitions-write": { type: "boolean" },
       preset: { type: "string" },
       mapping: { type: "string" },
       "source-system": { type: "string" },
@@ -53,9 +57,15 @@ await runCli("baton", async () => {
         ? await db.user.findUnique({ where: { email: values.user.toLowerCase() }, select: { id: true, email: true, role: true } })
         : await db.user.findFirst({ where: { role: "admin", active: true }, orderBy: { id: "asc" }, select: { id: true, email: true, role: true } });
       if (!user) throw new CliError(values.user ? `no user with email ${values.user}` : "no active admin exists yet: create one first");
-      const created = await createApiToken({ name, scope: values.scope, userId: user.id });
-      await recordAudit(db, { actorId: null, action: "tokens.create", entityType: "api_token", entityId: created.id, after: { name, scope: values.scope, prefix: created.prefix, actsAs: user.email, ...source } });
-      console.log(`Created token "${name}" (${values.scope}) acting as ${user.email} (${user.role}). It is shown only now:\n\n${created.token}\n`);
+      const integrationName = values.integration?.trim() || null;
+      if (integrationName && integrationName.length > 100) throw new CliError("--integration is at most 100 characters");
+      const days = values["expires-days"] === undefined ? null : wholeNumberOption(values["expires-days"], 1, 730, "--expires-days must be a whole number of days from 1 to 730");
+      if (values["definitions-write"] && values.scope !== "write") throw new CliError("--definitions-write needs --scope write");
+      const expiresAt = days === null ? null : new Date(Date.now() + days * 86_400_000);
+      const created = await createApiToken({ name, scope: values.scope, userId: user.id, integrationName, expiresAt, extraScopes: values["definitions-write"] ? ["definitions:write"] : [] });
+      const actsAs = integrationName ? `as the integration "${integrationName}" with ${user.email}'s role (${user.role})` : `as ${user.email} (${user.role})`;
+      await recordAudit(db, { actorId: null, action: "tokens.create", entityType: "api_token", entityId: created.id, after: { name, scope: values.scope, prefix: created.prefix, actsAs: user.email, integrationName, expiresAt, ...source } });
+      console.log(`Created token "${name}" (${values.scope}${values["definitions-write"] ? ", definitions:write" : ""}) acting ${actsAs}${expiresAt ? `, expiring ${expiresAt.toISOString()}` : ""}. It is shown only now:\n\n${created.token}\n`);
     } else if (command === "list") {
       const tokens = await db.apiToken.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, prefix: true, scope: true, revokedAt: true, lastUsedAt: true, createdBy: { select: { email: true } } } });
       if (!tokens.length) console.log("No API tokens.");

@@ -9,9 +9,10 @@ import { eraseLeadNow } from "@/lib/leads/erase";
 // Server actions of the lead page. Erasing a lead (a GDPR request) is an admin's, as in the API.
 const leadId = z.coerce.number().int().min(1).max(2 ** 31 - 1);
 
+// No revalidation: it would re-render this lead's page, which is now a 404, before the admin reads the
+// result. The lists are rendered per request, so they no longer show the lead anyway.
 export const eraseLeadAction = defineAction({
   permission: "leads.erase",
-  revalidate: ["/leads"],
   write: async (user, _previous: ActionResult | null, formData: FormData) => {
     const id = leadId.safeParse(formData.get("leadId"));
     if (!id.success) throw new ValidationError({ leadId: ["This form does not say which lead to erase. Reload the page."] });

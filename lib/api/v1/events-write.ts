@@ -1,6 +1,5 @@
 import "server-only";
 import { ApiError } from "@/lib/api/v1/errors";
-import { findUndefinedCodes } from "@/lib/api/v1/codes";
 import { viaJson, type AuditAuthor } from "@/lib/audit/via";
 import { writeEvents, type EventInput, type WrittenEvent } from "@/lib/events/append";
 import { projectEventsOntoLeads } from "@/lib/events/project";
@@ -96,7 +95,6 @@ export async function appendApiEvents(client: Queryable, events: readonly EventR
       idempotencyKey: idempotency.key ? `${idempotency.tokenId}:${idempotency.key}:${index}` : null,
     };
   });
-  problems.push(...(await findUndefinedCodes(client, { rejectionReasons: events.flatMap((event, index) => (event.details?.reasonCode ? [{ path: `events.${index}.details.reasonCode`, code: event.details.reasonCode }] : [])) })));
   if (problems.length) throw new ApiError(422, "invalid", "Some events cannot be written.", problems);
   const written = await writeEvents(client, inputs, { onConflict: "ignore", ids: true });
   await auditEventAppends(client, written.flatMap((event) => (event.status === "created" && event.id !== null ? [event.id] : [])), author);
