@@ -14,7 +14,8 @@ export async function boot(): Promise<void> {
   // Import checks and runs, and the API's background diagnosis (each start is idempotent).
   const { startImportWorkers } = await import("@/lib/import/queue");
   const { startEventWorkers } = await import("@/lib/events/workers");
-  startWithRetry("import workers", () => Promise.all([startImportWorkers(), startEventWorkers()]));
+  const { startIdempotencyPurge } = await import("@/lib/api/v1/idempotency");
+  startWithRetry("import workers", () => Promise.all([startImportWorkers(), startEventWorkers(), startIdempotencyPurge()]));
 }
 
 /** A database that is down at boot must not stop the web server: keep trying, backing off, until `start` succeeds. */
