@@ -39,7 +39,7 @@ export interface LeadListQuery {
   teams?: number[];
   /** Leads whose owner has no team (or that have no owner). */
   noTeam?: boolean;
-  /** The part of the cohort one dashboard element counts; see lib/metrics/segments.ts. */
+  /** The part of the cohort one dashboard element counts; see lib/lead-set/segments.ts. */
   segment?: Segment;
 }
 

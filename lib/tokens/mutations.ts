@@ -12,7 +12,7 @@ import { parseInput } from "@/lib/actions/input";
 export async function createToken(actorId: number, input: unknown): Promise<{ id: number; token: string; prefix: string; name: string; scope: "read" | "write" }> {
   const { name, scope } = parseInput(createTokenSchema, input, "Some fields need attention. No token was created.");
   const created = await createApiToken({ name, scope, userId: actorId });
-  // lib/api/tokens.ts writes the token on its own; the audit entry follows it. Should that fail, the
+  // lib/tokens/store.ts writes the token on its own; the audit entry follows it. Should that fail, the
   // token is revoked again, so no token exists without its trail.
   try {
     await db.$transaction((tx) => recordAudit(tx, { actorId, action: "tokens.create", entityType: "api_token", entityId: created.id, after: { name, scope, prefix: created.prefix } }));

@@ -72,7 +72,7 @@ await runCli("bench", async () => {
   const figures: Figure[] = [];
   try {
     const database = await prepareBenchDatabase(cluster.url, leads, values.fresh, console.log);
-    process.env.DATABASE_URL = database.url; // the product's own modules connect through lib/db.ts
+    process.env.DATABASE_URL = database.url; // the product's own modules connect through lib/db/index.ts
     const pool = new pg.Pool({ connectionString: database.url, max: 10 });
     try {
       const counts = (await pool.query<{ leads: string; events: string }>("SELECT (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM handoff_events) AS events")).rows[0]!;

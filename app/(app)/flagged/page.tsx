@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import { filterBarValues, parseLeadListQuery } from "@/lib/lead-set/query";
-import { findLeadFilterOptions, findLeads } from "@/lib/leads/queries";
+import { findLeadFilterOptions, findLeads } from "@/lib/leads/list-queries";
 
 export const metadata: Metadata = { title: "Flagged leads" };
 

@@ -3,7 +3,7 @@ import { auditAuthorOf } from "@/lib/tokens/store";
 import { leadListQuerySchema } from "@/lib/api/v1/leads-schemas";
 import { toLeadSummary } from "@/lib/api/v1/leads-mapping";
 import { parseLeadListQuery } from "@/lib/lead-set/query";
-import { findLeads } from "@/lib/leads/queries";
+import { findLeads } from "@/lib/leads/list-queries";
 import { runWrite } from "@/lib/api/v1/idempotency";
 import { writeApiLeads } from "@/lib/api/v1/leads-upsert";
 import { leadUpsertSchema } from "@/lib/leads/upsert-schemas";
