@@ -3,8 +3,8 @@
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { CriteriaEditor } from "@/components/definitions/criteria-editor";
-import { CheckboxField, controlClass, Field, FormStatus, SaveButton } from "@/components/definitions/form-parts";
-import { useDefinitionForm, validateWith } from "@/components/definitions/use-definition-form";
+import { CheckboxField, controlClass, Field, FormStatus, SaveButton } from "@/components/ui/form";
+import { useActionForm, validateWith } from "@/components/ui/use-action-form";
 import { addLeadType, saveLeadType } from "@/lib/definitions/actions";
 import { readLeadTypeForm } from "@/lib/definitions/form-data";
 import type { LeadTypeDefinitionRow } from "@/lib/definitions/queries";
@@ -18,10 +18,10 @@ const validateUpdate = validateWith(leadTypeUpdateSchema, readLeadTypeForm);
 /** Adds a lead type (no `leadType`) or edits one. Closes itself through onDone after a save. */
 export function LeadTypeForm({ leadType, onDone }: { leadType?: LeadTypeDefinitionRow; onDone: (message?: string) => void }) {
   const creating = !leadType;
-  const { state, pending, onSubmit, errorFor } = useDefinitionForm({
+  const { state, pending, onSubmit, errorFor } = useActionForm({
     action: creating ? addLeadType : saveLeadType,
     validate: creating ? validateCreate : validateUpdate,
-    onSaved: (result) => onDone(result.message),
+    onSuccess: (result) => onDone(result.message),
   });
   const prefix = useId();
   const id = (name: string) => `${prefix}-${name}`;

@@ -2,8 +2,8 @@
 
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
-import { AmountInput, CheckboxField, controlClass, Field, FormStatus, SaveButton } from "@/components/definitions/form-parts";
-import { useDefinitionForm, validateWith } from "@/components/definitions/use-definition-form";
+import { AmountInput, CheckboxField, controlClass, Field, FormStatus, SaveButton } from "@/components/ui/form";
+import { useActionForm, validateWith } from "@/components/ui/use-action-form";
 import { addRejectionReason, saveRejectionReason } from "@/lib/definitions/actions";
 import { readRejectionReasonForm } from "@/lib/definitions/form-data";
 import type { RejectionReasonDefinitionRow } from "@/lib/definitions/queries";
@@ -16,10 +16,10 @@ const validateUpdate = validateWith(rejectionReasonUpdateSchema, readRejectionRe
 export function RejectionReasonForm(props: { reason?: RejectionReasonDefinitionRow; nextSortOrder: number; onDone: (message?: string) => void }) {
   const { reason, nextSortOrder, onDone } = props;
   const creating = !reason;
-  const { state, pending, onSubmit, errorFor } = useDefinitionForm({
+  const { state, pending, onSubmit, errorFor } = useActionForm({
     action: creating ? addRejectionReason : saveRejectionReason,
     validate: creating ? validateCreate : validateUpdate,
-    onSaved: (result) => onDone(result.message),
+    onSuccess: (result) => onDone(result.message),
   });
   const prefix = useId();
   const id = (name: string) => `${prefix}-${name}`;

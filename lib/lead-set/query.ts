@@ -182,3 +182,8 @@ export function filterBarValues(query: LeadListQuery) {
     to: query.to,
   };
 }
+
+/** What a list's table shows of the query: its page, page size, sort and hidden columns. */
+export function tableState(query: LeadListQuery) {
+  return { page: query.page, pageSize: query.pageSize, sort: { id: query.sort, desc: query.direction === "desc" }, hiddenColumns: query.hiddenColumns };
+}
