@@ -1,5 +1,5 @@
 import clsx from "clsx";
-import type { HTMLAttributes, ReactNode } from "react";
+import { Fragment, type HTMLAttributes, type ReactNode } from "react";
 
 // The table every entity list shares (imports, meetings, fixes, tokens, audit, import problems): one
 // header style, one cell padding, a caption for screen readers. The lead lists, which page and sort in
@@ -22,6 +22,8 @@ export function EntityTable<Row>(props: {
   rowKey: (row: Row) => string | number;
   /** Extra attributes per row: a test hook (data-…), a muted class for inactive records. */
   rowProps?: (row: Row) => HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string | number>;
+  /** A row's opened panel (an edit form), shown under it across the whole width; null when closed. */
+  expanded?: (row: Row) => ReactNode;
   /** Shown instead of the table when there are no rows. */
   empty?: ReactNode;
   /** Drawn in its own card (border, shadow); off when the table sits inside one. */
@@ -30,7 +32,7 @@ export function EntityTable<Row>(props: {
   stickyHeader?: boolean;
   className?: string;
 }) {
-  const { caption, rows, columns, rowKey, rowProps, empty, framed = false, stickyHeader = false, className } = props;
+  const { caption, rows, columns, rowKey, rowProps, expanded, empty, framed = false, stickyHeader = false, className } = props;
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
     <div className={clsx("overflow-x-auto", framed && "rounded-lg border border-slate-200 bg-white shadow-sm", className)}>
@@ -48,14 +50,24 @@ export function EntityTable<Row>(props: {
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => {
             const { className: rowClass, ...attributes } = rowProps?.(row) ?? {};
+            const panel = expanded?.(row);
             return (
-              <tr key={rowKey(row)} className={clsx("align-top hover:bg-slate-50", rowClass)} {...attributes}>
-                {columns.map((column) => (
-                  <td key={column.header} className={clsx("px-3 py-2", column.className)}>
-                    {column.cell(row)}
-                  </td>
-                ))}
-              </tr>
+              <Fragment key={rowKey(row)}>
+                <tr className={clsx("align-top hover:bg-slate-50", rowClass)} {...attributes}>
+                  {columns.map((column) => (
+                    <td key={column.header} className={clsx("px-3 py-2", column.className)}>
+                      {column.cell(row)}
+                    </td>
+                  ))}
+                </tr>
+                {panel && (
+                  <tr>
+                    <td colSpan={columns.length} className="bg-slate-50/60 px-3 py-3">
+                      {panel}
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             );
           })}
         </tbody>
