@@ -103,3 +103,27 @@ export function SaveButton({ pending, label = "Save", pendingLabel = "Saving…"
     </Button>
   );
 }
+
+/** The hidden id and version an edit form sends, so a stale save is refused instead of overwriting. */
+export function RecordVersion({ record }: { record?: { id: number; version: number } }) {
+  if (!record) return null;
+  return (
+    <>
+      <input type="hidden" name="id" value={record.id} />
+      <input type="hidden" name="version" value={record.version} />
+    </>
+  );
+}
+
+/** Save and cancel, with the form's live status beside them. */
+export function FormActions({ pending, saveLabel, onCancel, state }: { pending: boolean; saveLabel: string; onCancel: () => void; state: ActionResult<unknown> | null }) {
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <SaveButton pending={pending} label={saveLabel} />
+      <Button type="button" variant="ghost" size="sm" onClick={onCancel} disabled={pending}>
+        Cancel
+      </Button>
+      <FormStatus state={state} />
+    </div>
+  );
+}
