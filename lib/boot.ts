@@ -16,6 +16,9 @@ export async function boot(): Promise<void> {
   const { startEventWorkers } = await import("@/lib/events/workers");
   const { startIdempotencyPurge } = await import("@/lib/api/v1/idempotency");
   startWithRetry("import workers", () => Promise.all([startImportWorkers(), startEventWorkers(), startIdempotencyPurge()]));
+  // CRM syncs: the minute's tick, backfills, incremental passes and webhook-triggered passes.
+  const { startSyncWorkers } = await import("@/lib/sync/jobs");
+  startWithRetry("sync workers", startSyncWorkers);
 }
 
 /** A database that is down at boot must not stop the web server: keep trying, backing off, until `start` succeeds. */

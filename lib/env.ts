@@ -25,6 +25,14 @@ const appSchema = databaseSchema.extend({
     .min(1, "API_REQUESTS_PER_MINUTE must be at least 1")
     .max(1_000_000, "API_REQUESTS_PER_MINUTE must be at most 1000000")
     .default(600),
+  // The key that encrypts CRM credentials at rest (lib/sync/crypto.ts): 32 bytes as 64 hex characters or
+  // base64. Optional, so an instance without CRM connections needs none; it is never stored in the database.
+  BATON_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => /^[0-9a-fA-F]{64}$/.test(value) || Buffer.from(value, "base64").length === 32, {
+      message: "BATON_ENCRYPTION_KEY must be 32 bytes, written as 64 hex characters or in base64",
+    })
+    .optional(),
 });
 
 export type DatabaseEnv = z.infer<typeof databaseSchema>;

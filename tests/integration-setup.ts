@@ -6,6 +6,8 @@ import { createTestDatabase } from "./databases.ts";
 const database = await createTestDatabase(inject("pgAdminUrl"));
 process.env.DATABASE_URL = database.url;
 process.env.NEXTAUTH_SECRET ??= "integration-tests-secret-0123456789abcdef";
+// CRM credentials are encrypted under this (lib/sync/crypto.ts); a test-only key.
+process.env.BATON_ENCRYPTION_KEY ??= "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
 process.env.TEST_DATABASE_NAME = database.name;
 
 afterAll(async () => {

@@ -46,6 +46,7 @@ export const PAGE_CASES: Record<string, PageCase> = {
   "/review/[leadId]": { permission: "review.read", params: async ({ world }) => ({ leadId: String(await world.anyLead()) }) },
   "/settings/account": { permission: "account.manage" },
   "/settings/definitions": { permission: "definitions.read" },
+  "/settings/connections": { permission: "connections.manage" },
   "/settings/tokens": { permission: "tokens.manage" },
   "/settings/users": { permission: "users.manage" },
 };

@@ -42,6 +42,7 @@ const NAV: { section: string; items: NavItem[] }[] = [
       { href: "/settings/definitions", label: "Definitions", action: "definitions.read" },
       { href: "/import", label: "Import", action: "import.run" },
       { href: "/settings/users", label: "Users", action: "users.manage" },
+      { href: "/settings/connections", label: "CRM connections", action: "connections.manage" },
       { href: "/settings/tokens", label: "API tokens", action: "tokens.manage" },
       { href: "/audit", label: "Audit log", action: "audit.read" },
     ],

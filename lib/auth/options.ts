@@ -30,9 +30,10 @@ export function authOptions(): NextAuthOptions {
             where: { email },
             select: { id: true, name: true, email: true, role: true, passwordHash: true, active: true, sessionVersion: true },
           });
-          const valid = user && user.active ? await verifyPassword(user.passwordHash, parsed.data.password) : await verifyDecoy(parsed.data.password);
+          // A person without a password hash (a CRM owner not yet given a sign-in) can never sign in with a password.
+          const valid = user && user.active && user.passwordHash ? await verifyPassword(user.passwordHash, parsed.data.password) : await verifyDecoy(parsed.data.password);
           await recordSignInAttempt(email, ip, Boolean(valid));
-          if (!user || !valid) return null;
+          if (!user || !valid || !user.email) return null;
           return { id: String(user.id), name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
         },
       }),

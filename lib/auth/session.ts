@@ -25,9 +25,10 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!session || !Number.isInteger(id) || id <= 0) return null;
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, name: true, email: true, role: true, teamId: true, active: true, sessionVersion: true },
+    select: { id: true, name: true, email: true, role: true, teamId: true, active: true, sessionVersion: true, passwordHash: true },
   });
-  if (!user || !user.active) return null;
+  // People without a sign-in (no email or no password) never hold a session, whatever a cookie claims.
+  if (!user || !user.active || !user.email || !user.passwordHash) return null;
   if (session.sessionVersion !== user.sessionVersion) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role, teamId: user.teamId };
 });

@@ -6,7 +6,9 @@ export {
   describeSla,
   elapsedMinutes,
   elapsedSlaMinutes,
+  countWorkingMinutes,
   isValidTimeZone,
+  isWorkingDate,
   normalizeCalendar,
   workdayLengthMinutes,
 } from "./business-time";

@@ -14,11 +14,27 @@ export interface BatchResult {
   changed: number;
 }
 
-export async function rediagnoseLeads(client: Queryable, leadIds: number[], options: { now?: Date; definitions?: DiagnosisDefinitions } = {}): Promise<BatchResult> {
+export interface RediagnoseLeadsOptions {
+  now?: Date;
+  definitions?: DiagnosisDefinitions;
+  /**
+   * Also re-diagnose the other leads whose outreach clashes with these leads' (same buyer or account,
+   * within the window): duplicate outreach is one verdict on both leads, so a new call on one lead can
+   * flag the other. Default on; a run over all leads turns it off (it reaches every lead anyway).
+   */
+  followRelated?: boolean;
+}
+
+export async function rediagnoseLeads(client: Queryable, leadIds: number[], options: RediagnoseLeadsOptions = {}): Promise<BatchResult> {
   if (leadIds.length === 0) return { diagnosed: 0, changed: 0 };
   const now = options.now ?? new Date();
   const definitions = options.definitions ?? (await loadDiagnosisDefinitions(client));
   const inputs = await loadDiagnosisInputs(client, leadIds, definitions, now);
+  if (options.followRelated !== false) {
+    const batch = new Set(leadIds);
+    const related = [...new Set(inputs.flatMap((input) => input.relatedOutreach.map((r) => Number(r.leadId))))].filter((id) => !batch.has(id));
+    if (related.length > 0) inputs.push(...(await loadDiagnosisInputs(client, related, definitions, now)));
+  }
   const diagnosed = inputs.map((input) => ({ leadId: Number(input.lead.id), diagnosis: diagnoseLead(input) }));
   const changed = await saveDiagnoses(client, diagnosed, now);
   return { diagnosed: diagnosed.length, changed };
@@ -67,7 +83,7 @@ export async function rediagnoseAll(client: Queryable, options: RediagnoseAllOpt
   let changed = 0;
   const worker = async () => {
     for (let ids = await claim(); ids.length > 0; ids = await claim()) {
-      const result = await rediagnoseLeads(client, ids, { now, definitions });
+      const result = await rediagnoseLeads(client, ids, { now, definitions, followRelated: false });
       done += result.diagnosed;
       changed += result.changed;
       options.onProgress?.(done);

@@ -20,7 +20,7 @@ export async function changeOwnPassword(actor: Actor, input: unknown): Promise<{
   const { currentPassword, newPassword } = parseInput(changeOwnPasswordSchema, input, "Some fields need attention. Your password was not changed.");
 
   const current = await db.user.findUnique({ where: { id: actor.id }, select: { email: true, passwordHash: true, active: true } });
-  if (!current || !current.active) throw new UnauthenticatedError();
+  if (!current || !current.active || !current.email || !current.passwordHash) throw new UnauthenticatedError();
   if (await isSignInLocked(current.email, throttleKey(actor))) {
     throw new AppError("Too many wrong passwords. Wait 15 minutes, then try again.", 429);
   }

@@ -21,7 +21,7 @@ beforeEach(async () => {
   await db.auditLog.deleteMany();
   await db.signInAttempt.deleteMany();
   await db.user.deleteMany();
-  me = await db.user.create({ data: { email: "me@example.com", name: "Me", role: "viewer", passwordHash: await hashPassword(CURRENT) }, select: { id: true, role: true, email: true } });
+  me = await db.user.create({ data: { email: "me@example.com", name: "Me", role: "viewer", passwordHash: await hashPassword(CURRENT) }, select: { id: true, role: true, email: true } }) as Actor & { email: string };
 });
 
 describe("changing one's own password", () => {
@@ -29,7 +29,7 @@ describe("changing one's own password", () => {
     const before = await stored();
     await changeOwnPassword(me, { currentPassword: CURRENT, newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" });
     const after = await stored();
-    expect(after.passwordHash.startsWith("$argon2id$")).toBe(true);
+    expect(after.passwordHash?.startsWith("$argon2id$")).toBe(true);
     expect(await verifyPassword(after.passwordHash, "a brand new passphrase")).toBe(true);
     expect(await verifyPassword(after.passwordHash, CURRENT)).toBe(false);
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);

@@ -20,7 +20,7 @@ export interface UserChangeData {
 /** An invitation or a reset: the temporary password, shown once and never stored in plain text. */
 export interface OneTimePasswordData extends UserChangeData {
   name: string;
-  email: string;
+  email: string | null;
   temporaryPassword: string;
 }
 

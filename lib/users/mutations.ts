@@ -74,7 +74,13 @@ export async function inviteUser(actor: Actor, input: unknown): Promise<{ user: 
       if (values.teamId !== null && !(await tx.team.findUnique({ where: { id: values.teamId }, select: { id: true } }))) {
         throw new ValidationError({ teamId: ["That team no longer exists. Reload the page and choose another."] }, "Some fields need attention. Nothing was saved.");
       }
-      if (await tx.user.findUnique({ where: { email: values.email }, select: { id: true } })) throw duplicate();
+      const existing = await tx.user.findUnique({ where: { email: values.email }, select: { ...USER_SELECT, passwordHash: true } });
+      if (existing?.passwordHash) throw duplicate();
+      if (existing) {
+        // A person of the workspace without a sign-in (e.g. a CRM owner): inviting them links the person to a sign-in.
+        const { passwordHash: _none, ...before } = existing;
+        return applyChange(tx, actor, "link_sign_in", before, { passwordHash, role: values.role, team: values.teamId === null ? { disconnect: true } : { connect: { id: values.teamId } } });
+      }
       const created = await tx.user.create({ data: { ...values, passwordHash }, select: USER_SELECT });
       await recordAudit(tx, { actorId: actor.id, action: "user.invite", entityType: "user", entityId: created.id, before: null, after: created });
       return created;
@@ -128,6 +134,8 @@ export async function resetUserPassword(actor: Actor, input: unknown): Promise<U
   return db.$transaction(async (tx) => {
     await lockActiveAdmins(tx, actor);
     const before = await findTarget(tx, userId);
+    // Sign-in is by email: a password alone would not let a person known only by name sign in.
+    if (!before.email) throw new AppError(`${before.name} has no email, so they cannot sign in. Invite them with an email instead.`, 409);
     const user = await applyChange(tx, actor, "password_reset", before, { passwordHash });
     return { changed: true, user, temporaryPassword, message: `${user.name}'s password was reset and their open sessions were signed out.` };
   });

@@ -20,7 +20,10 @@ export const USER_SELECT = {
 export interface UserListRow {
   id: number;
   name: string;
-  email: string;
+  /** Null for a CRM person known only by name. */
+  email: string | null;
+  /** False for a person of the workspace without a password sign-in (e.g. created from a CRM owner). */
+  canSignIn: boolean;
   role: Role;
   teamId: number | null;
   teamName: string | null;
@@ -39,19 +42,25 @@ export async function getUsersOverview(): Promise<UsersOverview> {
   const [users, teams] = await Promise.all([
     db.user.findMany({
       orderBy: [{ active: "desc" }, { name: "asc" }, { id: "asc" }],
-      select: { id: true, name: true, email: true, role: true, teamId: true, active: true, createdAt: true, team: { select: { name: true } } },
+      select: { id: true, name: true, email: true, role: true, teamId: true, active: true, createdAt: true, passwordHash: true, team: { select: { name: true } } },
     }),
     db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
   // One grouped read over the (email, at) index rather than one query per user.
   const lastSignIns = await db.signInAttempt.groupBy({
     by: ["email"],
-    where: { succeeded: true, email: { in: users.map((user) => user.email) } },
+    where: { succeeded: true, email: { in: users.flatMap((user) => (user.email ? [user.email] : [])) } },
     _max: { at: true },
   });
-  const lastByEmail = new Map(lastSignIns.map((row) => [row.email, row._max.at]));
+  const lastByEmail = new Map(lastSignIns.map((row) => [row.email, row._max?.at ?? null]));
   return {
-    users: users.map(({ team, ...user }) => ({ ...user, teamName: team?.name ?? null, lastSignInAt: lastByEmail.get(user.email) ?? null })),
+    // The hash itself never leaves this function: only whether one exists.
+    users: users.map(({ team, passwordHash, ...user }) => ({
+      ...user,
+      canSignIn: passwordHash !== null && user.email !== null,
+      teamName: team?.name ?? null,
+      lastSignInAt: (user.email && lastByEmail.get(user.email)) || null,
+    })),
     teams,
   };
 }
@@ -78,12 +87,14 @@ export async function getAccount(userId: number): Promise<AccountView | null> {
     where: { id: userId },
     select: { id: true, name: true, email: true, role: true, team: { select: { name: true } } },
   });
-  if (!user) return null;
+  // Only someone who can sign in has an account page; a person known only by name has none.
+  if (!user || !user.email) return null;
+  const email = user.email;
   const [recentSignIns, timeZone] = await Promise.all([
-    db.signInAttempt.findMany({ where: { email: user.email, succeeded: true }, orderBy: { at: "desc" }, take: 5, select: { at: true, ip: true } }),
+    db.signInAttempt.findMany({ where: { email, succeeded: true }, orderBy: { at: "desc" }, take: 5, select: { at: true, ip: true } }),
     getWorkspaceTimeZone(),
   ]);
-  return { id: user.id, name: user.name, email: user.email, role: user.role, teamName: user.team?.name ?? null, recentSignIns, timeZone };
+  return { id: user.id, name: user.name, email, role: user.role, teamName: user.team?.name ?? null, recentSignIns, timeZone };
 }
 
 /** Active users by email (lower-cased keys), as the write API names owners and actors: one query. */

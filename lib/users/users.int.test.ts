@@ -13,7 +13,7 @@ import type { Actor } from "@/lib/actions/authorize";
 let teamId: number;
 
 async function createUser(email: string, role: Role, password = "a-long-enough-password"): Promise<Actor & { email: string }> {
-  const user = await db.user.create({ data: { email, name: email.split("@")[0]!, role, passwordHash: await hashPassword(password), teamId }, select: { id: true, role: true, email: true } });
+  const user = await db.user.create({ data: { email, name: email.split("@")[0]!, role, passwordHash: await hashPassword(password), teamId }, select: { id: true, role: true, email: true } }) as Actor & { email: string };
   return user;
 }
 
@@ -46,7 +46,7 @@ describe("inviting a user", () => {
     expect(user).toMatchObject({ name: "Ana Lima", email: "ana.lima@example.com", role: "sales_rep", teamId, active: true });
     expect(temporaryPassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){4}$/);
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-    expect(stored.passwordHash.startsWith("$argon2id$")).toBe(true);
+    expect(stored.passwordHash?.startsWith("$argon2id$")).toBe(true);
     expect(await verifyPassword(stored.passwordHash, temporaryPassword)).toBe(true);
     expect(await verifyPassword(stored.passwordHash, "wrong-password-entirely")).toBe(false);
 
@@ -189,7 +189,7 @@ describe("deactivating, resetting and signing out", () => {
     const { temporaryPassword } = await resetUserPassword(admin, { userId: rep.id });
 
     const stored = await db.user.findUniqueOrThrow({ where: { id: rep.id }, select: { passwordHash: true } });
-    expect(stored.passwordHash.startsWith("$argon2id$")).toBe(true);
+    expect(stored.passwordHash?.startsWith("$argon2id$")).toBe(true);
     expect(await verifyPassword(stored.passwordHash, temporaryPassword)).toBe(true);
     expect(await verifyPassword(stored.passwordHash, "the-old-password-123")).toBe(false);
     expect(await sessionVersion(rep.id)).toBe(version + 1);
@@ -259,5 +259,27 @@ describe("the audit trail", () => {
     const [all] = await db.$queryRaw<{ text: string }[]>`SELECT coalesce(string_agg(coalesce(before::text, '') || ' ' || coalesce(after::text, ''), ' '), '') AS text FROM audit_logs`;
     expect(all?.text).toContain("bo@example.com");
     expect(all?.text).not.toMatch(/passwordHash|password_hash|\$argon2/);
+  });
+});
+
+describe("people without a sign-in", () => {
+  it("lists a CRM person as without sign-in, and inviting their email links them to a sign-in instead of refusing", async () => {
+    const admin = await createUser("boss@example.com", "admin");
+    const person = await db.user.create({ data: { email: "crm.owner@example.com", name: "CRM Owner", role: "sales_rep" } });
+    const { getUsersOverview } = await import("@/lib/users/queries");
+    expect((await getUsersOverview()).users.find((user) => user.id === person.id)).toMatchObject({ canSignIn: false, email: "crm.owner@example.com" });
+
+    const { user, temporaryPassword } = await inviteUser(admin, { name: "Ignored", email: "CRM.Owner@example.com", role: "sales_manager", teamId: "" });
+    expect(user).toMatchObject({ id: person.id, name: "CRM Owner", role: "sales_manager" });
+    const stored = await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { passwordHash: true } });
+    expect(await verifyPassword(stored.passwordHash, temporaryPassword)).toBe(true);
+    expect((await getUsersOverview()).users.find((row) => row.id === person.id)?.canSignIn).toBe(true);
+    expect(await db.auditLog.count({ where: { action: "user.link_sign_in", entityId: String(person.id) } })).toBe(1);
+  });
+
+  it("refuses to set a password for a person known only by name: sign-in needs an email", async () => {
+    const admin = await createUser("boss2@example.com", "admin");
+    const person = await db.user.create({ data: { name: "Name Only", role: "sales_rep" } });
+    await expect(resetUserPassword(admin, { userId: person.id })).rejects.toThrow(/no email/);
   });
 });

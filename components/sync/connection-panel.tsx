@@ -1,0 +1,131 @@
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { ConnectionActionButton } from "@/components/sync/connection-action-button";
+import { HubspotConnectForm } from "@/components/sync/hubspot-connect-form";
+import { ResyncRecordForm } from "@/components/sync/resync-record-form";
+import { pauseConnectionAction, resumeConnectionAction, revokeConnectionAction, syncNowAction, testConnectionAction } from "@/lib/sync/actions";
+import type { ConnectionView, RunView } from "@/lib/sync/queries";
+import { formatDateTime, formatDuration } from "@/lib/time";
+
+const RUN_KIND: Record<string, string> = { backfill: "First full sync", incremental: "Incremental sync", record: "Record re-sync" };
+const ISSUE_KIND: Record<string, string> = { error: "Error", unmapped_value: "Unmapped value", unknown_owner: "Unknown owner" };
+
+function statusBadge(connection: ConnectionView) {
+  if (connection.status === "revoked") return <Badge tone="muted">Revoked</Badge>;
+  if (connection.status === "error") return <Badge tone="bad">Needs attention</Badge>;
+  if (connection.paused) return <Badge tone="warn">Paused</Badge>;
+  return <Badge tone="good">Connected</Badge>;
+}
+
+function RunLine({ run, timeZone }: { run: RunView; timeZone: string }) {
+  const progress = run.recordsTotal ? Math.min(100, Math.round((run.recordsRead / run.recordsTotal) * 100)) : null;
+  return (
+    <li className="py-2 text-sm">
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <span className="font-medium text-slate-900">{RUN_KIND[run.kind] ?? run.kind}</span>
+        <Badge tone={run.status === "succeeded" ? "good" : run.status === "running" ? "info" : run.status === "rate_limited" ? "warn" : "bad"}>{run.status.replace("_", " ")}</Badge>
+        <span className="text-slate-600">{formatDateTime(run.startedAt, timeZone)}</span>
+      </div>
+      <p className="mt-1 text-slate-700">
+        {run.recordsRead.toLocaleString("en-US")} records read{run.recordsTotal ? ` of ${run.recordsTotal.toLocaleString("en-US")}` : ""} · {run.leadsChanged.toLocaleString("en-US")} leads changed · {run.eventsWritten.toLocaleString("en-US")} events written
+        {run.errorCount ? ` · ${run.errorCount} issues` : ""}
+        {run.rate ? ` · ${Math.round(run.rate).toLocaleString("en-US")} records/s` : ""}
+        {run.secondsLeft !== null ? ` · about ${formatDuration(run.secondsLeft * 1000)} left` : ""}
+      </p>
+      {run.status === "running" && progress !== null && (
+        <div role="progressbar" aria-label="Sync progress" aria-valuenow={progress} aria-valuemin={0} aria-valuemax={100} className="mt-1 h-1.5 w-full max-w-md rounded bg-slate-200">
+          <div className="h-1.5 rounded bg-brand-600" style={{ width: `${progress}%` }} />
+        </div>
+      )}
+      {run.message && <p className="mt-1 text-red-700">{run.message}</p>}
+    </li>
+  );
+}
+
+export function ConnectionPanel({ connection, timeZone }: { connection: ConnectionView; timeZone: string }) {
+  const revoked = connection.status === "revoked";
+  return (
+    <Card
+      title={
+        <span className="flex flex-wrap items-center gap-2">
+          {connection.name} {statusBadge(connection)}
+        </span>
+      }
+      description={`${connection.provider === "hubspot" ? "HubSpot" : "Salesforce"}${connection.accountId ? ` · portal ${connection.accountId}` : ""} · credentials stored encrypted, never shown again`}
+    >
+      {connection.statusMessage && (
+        <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {connection.statusMessage}
+        </p>
+      )}
+      <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-3">
+        <div>
+          <dt className="text-xs text-slate-500">First full sync</dt>
+          <dd>{connection.backfillDone ? "Done" : "Not finished"}</dd>
+        </div>
+        <div>
+          <dt className="text-xs text-slate-500">Changes read up to</dt>
+          <dd>{connection.cursor ? formatDateTime(connection.cursor, timeZone) : "—"}</dd>
+        </div>
+        <div>
+          <dt className="text-xs text-slate-500">Next run</dt>
+          <dd>{connection.nextRunAt ? formatDateTime(connection.nextRunAt, timeZone) : connection.paused ? "Paused" : "—"}</dd>
+        </div>
+      </dl>
+      {!revoked && (
+        <div className="mt-4 flex flex-wrap items-start gap-3">
+          <ConnectionActionButton action={syncNowAction} id={connection.id} label="Sync now" pendingLabel="Queuing…" />
+          <ConnectionActionButton action={testConnectionAction} id={connection.id} label="Test connection" pendingLabel="Testing…" />
+          {connection.paused ? (
+            <ConnectionActionButton action={resumeConnectionAction} id={connection.id} label="Resume" pendingLabel="Resuming…" />
+          ) : (
+            <ConnectionActionButton action={pauseConnectionAction} id={connection.id} label="Pause" pendingLabel="Pausing…" />
+          )}
+          <ConnectionActionButton action={revokeConnectionAction} id={connection.id} label="Revoke" pendingLabel="Revoking…" variant="danger" />
+        </div>
+      )}
+      {!revoked && (
+        <div className="mt-4">
+          <ResyncRecordForm id={connection.id} />
+        </div>
+      )}
+      <h3 className="mt-5 text-sm font-semibold text-slate-900">Recent runs</h3>
+      {connection.runs.length ? <ul className="divide-y divide-slate-100">{connection.runs.map((run) => <RunLine key={run.id} run={run} timeZone={timeZone} />)}</ul> : <p className="text-sm text-slate-600">No run yet: the first full sync starts within a minute.</p>}
+      <h3 className="mt-5 text-sm font-semibold text-slate-900">Records the sync could not take as they are ({connection.issueCount})</h3>
+      {connection.issues.length ? (
+        <div className="overflow-x-auto">
+          <table className="mt-2 w-full text-left text-sm">
+            <thead className="text-xs text-slate-500">
+              <tr>
+                <th className="py-1 pr-3 font-medium">Record</th>
+                <th className="py-1 pr-3 font-medium">Problem</th>
+                <th className="py-1 pr-3 font-medium">Field and value</th>
+                <th className="py-1 font-medium">Reason</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {connection.issues.map((issue) => (
+                <tr key={`${issue.recordId}-${issue.kind}-${issue.field}-${issue.value}`}>
+                  <td className="py-1 pr-3 font-mono text-xs">{issue.recordId}</td>
+                  <td className="py-1 pr-3">{ISSUE_KIND[issue.kind] ?? issue.kind}</td>
+                  <td className="py-1 pr-3">{issue.field ? `${issue.field}: ${issue.value}` : "—"}</td>
+                  <td className="py-1 text-slate-700">{issue.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="text-sm text-slate-600">None.</p>
+      )}
+      {!revoked && (
+        <details className="mt-5">
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">Rotate credentials</summary>
+          <div className="mt-3">
+            <HubspotConnectForm connectionId={connection.id} />
+          </div>
+        </details>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,111 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { HubspotApi, type HubspotCredentials } from "@/lib/sync/hubspot/client";
+import { mapContact, mapEngagement, ownerContext, ownerRef, SOURCE_SYSTEM, type MappingContext } from "@/lib/sync/hubspot/map";
+import { listContactIds, readArchivedContacts, readContacts, readEngagements, readOwners, searchModifiedSince, SEARCH_WINDOW, type IdPage } from "@/lib/sync/hubspot/read";
+import { SyncSourceError } from "@/lib/sync/source-errors";
+import { finishRun, inTransaction, loadConnection, recordPage, saveCredentials, setConnectionStatus, startRun, type RunKind } from "@/lib/sync/store";
+import { emptyBatch, type MappedBatch } from "@/lib/sync/types";
+import { parseConnectionMapping, stateLookup } from "@/lib/sync/value-mapping";
+import { writeBatch } from "@/lib/sync/write";
+
+// One HubSpot sync pass. A backfill pages through every contact; an incremental sync searches the
+// contacts modified since the stored cursor; a record sync reads given ids (a webhook, "re-sync this
+// record"). Each page is read, mapped and written in one transaction together with the cursor that
+// follows it, so a crash or restart resumes at the first page not committed and never skips one.
+
+export interface SyncSummary {
+  runId: number;
+  status: "succeeded" | "failed" | "rate_limited";
+  recordsRead: number;
+  leadsChanged: number;
+  eventsWritten: number;
+  issues: number;
+  message: string | null;
+}
+
+export async function runHubspotSync(connectionId: number, kind: RunKind, recordIds: readonly string[] = []): Promise<SyncSummary> {
+  const { connection, credentials } = await loadConnection<HubspotCredentials>(connectionId);
+  const api = new HubspotApi(credentials, connection.baseUrl, (fresh) => saveCredentials(connectionId, fresh));
+  const run = await startRun(connectionId, kind);
+  const totals = { recordsRead: 0, leadsChanged: 0, eventsWritten: 0, issues: 0 };
+  const startedAt = new Date();
+  try {
+    const owners = await readOwners(api);
+    const mapping = parseConnectionMapping(connection.valueMapping);
+    const context: MappingContext = { ...ownerContext(owners), states: stateLookup("hubspot", mapping), ...(mapping.reasonField ? { reasonField: mapping.reasonField } : {}) };
+    const people = owners.map(ownerRef);
+
+    const writePage = async (ids: string[], after: { backfillAfter?: string | null; cursor?: Date | null }, removed: MappedBatch["removed"] = []) => {
+      const contacts = await readContacts(api, ids);
+      const engagements = await readEngagements(api, contacts.map((contact) => contact.id));
+      const batch = emptyBatch();
+      batch.people = people;
+      batch.removed = removed;
+      for (const contact of contacts) {
+        try {
+          mapContact(contact, context, batch);
+        } catch (error) {
+          batch.issues.push({ recordId: contact.id, kind: "error", reason: `The contact could not be read: ${error instanceof Error ? error.message : String(error)}` });
+        }
+      }
+      for (const { contactId, engagement } of engagements) mapEngagement(engagement, contactId, context, batch);
+      const recordIds = [...contacts.map((contact) => contact.id), ...engagements.map(({ engagement }) => `${engagement.type.slice(0, -1)}:${engagement.id}`)];
+      const counts = await inTransaction(async (client) => {
+        const written = await writeBatch(client, SOURCE_SYSTEM, batch, { connectionId, runId: run.id, recordIds });
+        await recordPage(client, { runId: run.id, connectionId, recordsRead: ids.length, leadsChanged: written.leadsChanged, eventsWritten: written.eventsWritten, errors: written.issues, ...after });
+        return written;
+      });
+      totals.recordsRead += ids.length;
+      totals.leadsChanged += counts.leadsChanged;
+      totals.eventsWritten += counts.eventsWritten;
+      totals.issues += counts.issues;
+    };
+
+    if (kind === "record") {
+      for (let start = 0; start < recordIds.length; start += 50) await writePage(recordIds.slice(start, start + 50), {});
+    } else if (kind === "backfill") {
+      await setTotal(run.id, api);
+      let after = connection.backfillAfter;
+      do {
+        const page: IdPage = await listContactIds(api, after);
+        await writePage(page.ids, { backfillAfter: page.next });
+        after = page.next;
+      } while (after);
+      await writePage([], {}, await readArchivedContacts(api));
+      // Changes made while the backfill ran are picked up by the next incremental sync.
+      await db.syncConnection.update({ where: { id: connectionId }, data: { backfillDoneAt: new Date(), backfillAfter: null, cursor: connection.cursor && connection.cursor > startedAt ? connection.cursor : startedAt } });
+    } else {
+      let since = connection.cursor ?? new Date(0);
+      let after: string | null = null;
+      for (;;) {
+        const page = await searchModifiedSince(api, since, after);
+        await writePage(page.ids, { cursor: page.lastModified ?? null });
+        if (!page.next) break;
+        // Past HubSpot's 10,000-result window, search again from the latest time reached.
+        if (Number(page.next) >= SEARCH_WINDOW - 50 && page.lastModified) {
+          since = page.lastModified;
+          after = null;
+        } else after = page.next;
+      }
+      await writePage([], {}, await readArchivedContacts(api));
+    }
+    await setConnectionStatus(connectionId, "ok", null);
+    await finishRun(run.id, "succeeded", null);
+    return { runId: run.id, status: "succeeded", ...totals, message: null };
+  } catch (error) {
+    const source = error instanceof SyncSourceError ? error : null;
+    const message = source?.message ?? `The sync stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    if (!source) console.error(`sync: connection ${connectionId} run ${run.id}:`, error);
+    if (source && (source.kind === "auth" || source.kind === "scope")) await setConnectionStatus(connectionId, "error", message);
+    const status = source?.kind === "daily_limit" ? "rate_limited" : "failed";
+    await finishRun(run.id, status, message);
+    return { runId: run.id, status, ...totals, message };
+  }
+}
+
+/** The portal's contact count (a search's total), so the backfill can show how far it is and how long is left. */
+async function setTotal(runId: number, api: HubspotApi): Promise<void> {
+  const result = await api.call((client) => client.crm.contacts.searchApi.doSearch({ limit: 1, properties: ["hs_object_id"] }));
+  await db.syncRun.update({ where: { id: runId }, data: { recordsTotal: result.total } });
+}

@@ -1,0 +1,120 @@
+import "server-only";
+import { Connection } from "jsforce";
+import { db } from "@/lib/db";
+import type { SyncSummary } from "@/lib/sync/hubspot/sync";
+import { EVENT_FIELDS, HISTORY_FIELDS, LEAD_FIELDS, mapActivity, mapLead, SOURCE_SYSTEM, TASK_FIELDS, USER_FIELDS, userRef, type SalesforceContext } from "@/lib/sync/salesforce/map";
+import { SyncSourceError, withRetries } from "@/lib/sync/source-errors";
+import { finishRun, inTransaction, loadConnection, recordPage, saveCredentials, setConnectionStatus, startRun, type RunKind } from "@/lib/sync/store";
+import { emptyBatch } from "@/lib/sync/types";
+import { parseConnectionMapping, stateLookup } from "@/lib/sync/value-mapping";
+import { writeBatch } from "@/lib/sync/write";
+
+// One Salesforce sync pass through jsforce: leads modified since the cursor (SystemModstamp), page by
+// page with queryMore, each page with its LeadHistory, Tasks and Events, written in one transaction
+// with the cursor reached. The cursor alone makes a backfill resumable: a restart queries again from
+// the last committed SystemModstamp. jsforce refreshes an expired session (INVALID_SESSION_ID) with the
+// refresh token; the new token is stored encrypted. API usage comes from the Sforce-Limit-Info header.
+
+export interface SalesforceCredentials {
+  kind: "oauth";
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+  accessToken?: string;
+  /** Where tokens are refreshed: https://login.salesforce.com unless a sandbox or My Domain says otherwise. */
+  loginUrl?: string;
+}
+
+const VERSION = "62.0";
+type Row = Record<string, unknown>;
+
+function classify(error: unknown): SyncSourceError {
+  if (error instanceof SyncSourceError) return error;
+  const { errorCode, name, message } = (error ?? {}) as { errorCode?: string; name?: string; message?: string };
+  const code = errorCode ?? name;
+  if (code === "INVALID_SESSION_ID" || code === "invalid_grant") return new SyncSourceError("auth", "Salesforce refused the session and its refresh (the connected app's access was revoked or the refresh token expired): reconnect Salesforce.");
+  if (code === "REQUEST_LIMIT_EXCEEDED") return new SyncSourceError("daily_limit", "Salesforce's daily API request limit is used up: the sync stopped and resumes from where it was when the org's 24-hour window frees requests.");
+  if (code === "INVALID_FIELD" || code === "INVALID_TYPE") return new SyncSourceError("other", `Salesforce does not know a field or object the sync reads: ${message ?? code}.`);
+  if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|socket hang up/.test(message ?? "")) return new SyncSourceError("unavailable", `Salesforce could not be reached (${message}).`);
+  return new SyncSourceError("other", `Salesforce answered: ${message ?? String(error)}`);
+}
+
+async function* pages(conn: Connection, soql: string): AsyncGenerator<Row[]> {
+  let result = await withRetries(() => conn.query<Row>(soql, { autoFetch: false }).then((value) => value, (error: unknown) => Promise.reject(classify(error))));
+  yield result.records;
+  while (!result.done && result.nextRecordsUrl) {
+    const locator = result.nextRecordsUrl;
+    result = await withRetries(() => conn.queryMore<Row>(locator).then((value) => value, (error: unknown) => Promise.reject(classify(error))));
+    yield result.records;
+  }
+}
+
+async function all(conn: Connection, soql: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const page of pages(conn, soql)) rows.push(...page);
+  return rows;
+}
+
+const quoted = (ids: readonly string[]) => ids.map((id) => `'${id.replace(/[^A-Za-z0-9]/g, "")}'`).join(",");
+
+export async function runSalesforceSync(connectionId: number, kind: RunKind, recordIds: readonly string[] = []): Promise<SyncSummary> {
+  const { connection, credentials } = await loadConnection<SalesforceCredentials>(connectionId);
+  const conn = new Connection({
+    instanceUrl: connection.baseUrl ?? undefined,
+    accessToken: credentials.accessToken ?? "",
+    refreshToken: credentials.refreshToken,
+    oauth2: { clientId: credentials.clientId, clientSecret: credentials.clientSecret, loginUrl: credentials.loginUrl ?? "https://login.salesforce.com" },
+    version: VERSION,
+  });
+  conn.on("refresh", (accessToken: string) => {
+    void saveCredentials(connectionId, { ...credentials, accessToken });
+  });
+  const run = await startRun(connectionId, kind);
+  const totals = { recordsRead: 0, leadsChanged: 0, eventsWritten: 0, issues: 0 };
+  try {
+    const users = await all(conn, `SELECT ${USER_FIELDS.join(", ")} FROM User`);
+    const people = users.map(userRef);
+    const mapping = parseConnectionMapping(connection.valueMapping);
+    const context: SalesforceContext = { users: new Map(people.map((person) => [person.externalId, person])), states: stateLookup("salesforce", mapping) };
+    const where = kind === "record" ? `Id IN (${quoted(recordIds)})` : `SystemModstamp >= ${(connection.cursor ?? new Date(0)).toISOString().replace(/\.\d{3}Z$/, "Z")}`;
+    for await (const leads of pages(conn, `SELECT ${LEAD_FIELDS.join(", ")} FROM Lead WHERE ${where} ORDER BY SystemModstamp, Id`)) {
+      if (leads.length === 0) continue;
+      const ids = leads.map((lead) => String(lead.Id));
+      const [history, tasks, events] = [
+        await all(conn, `SELECT ${HISTORY_FIELDS.join(", ")} FROM LeadHistory WHERE LeadId IN (${quoted(ids)})`),
+        await all(conn, `SELECT ${TASK_FIELDS.join(", ")} FROM Task WHERE WhoId IN (${quoted(ids)})`),
+        await all(conn, `SELECT ${EVENT_FIELDS.join(", ")} FROM Event WHERE WhoId IN (${quoted(ids)})`),
+      ];
+      const batch = emptyBatch();
+      batch.people = people;
+      const historyOf = new Map<string, Row[]>();
+      for (const row of history) historyOf.set(String(row.LeadId), [...(historyOf.get(String(row.LeadId)) ?? []), row]);
+      for (const lead of leads) mapLead(lead, historyOf.get(String(lead.Id)) ?? [], context, batch);
+      for (const task of tasks) mapActivity("Task", task, context, batch);
+      for (const event of events) mapActivity("Event", event, context, batch);
+      const reached = leads.map((lead) => new Date(String(lead.SystemModstamp).replace(/([+-]\d{2})(\d{2})$/, "$1:$2"))).filter((date) => !Number.isNaN(date.getTime()));
+      const cursor = kind === "record" || reached.length === 0 ? null : new Date(Math.max(...reached.map((date) => date.getTime())));
+      const counts = await inTransaction(async (client) => {
+        const written = await writeBatch(client, SOURCE_SYSTEM, batch, { connectionId, runId: run.id, recordIds: ids });
+        await recordPage(client, { runId: run.id, connectionId, recordsRead: ids.length, leadsChanged: written.leadsChanged, eventsWritten: written.eventsWritten, errors: written.issues, cursor });
+        return written;
+      });
+      totals.recordsRead += ids.length;
+      totals.leadsChanged += counts.leadsChanged;
+      totals.eventsWritten += counts.eventsWritten;
+      totals.issues += counts.issues;
+    }
+    if (kind === "backfill") await db.syncConnection.update({ where: { id: connectionId }, data: { backfillDoneAt: new Date() } });
+    const usage = conn.limitInfo?.apiUsage;
+    const message = usage ? `Salesforce API usage: ${usage.used.toLocaleString("en-US")} of ${usage.limit.toLocaleString("en-US")} requests in the org's 24 hours.` : null;
+    await setConnectionStatus(connectionId, "ok", null);
+    await finishRun(run.id, "succeeded", message);
+    return { runId: run.id, status: "succeeded", ...totals, message };
+  } catch (error) {
+    const source = classify(error);
+    if (source.kind === "auth" || source.kind === "scope") await setConnectionStatus(connectionId, "error", source.message);
+    const status = source.kind === "daily_limit" ? "rate_limited" : "failed";
+    await finishRun(run.id, status, source.message);
+    return { runId: run.id, status, ...totals, message: source.message };
+  }
+}

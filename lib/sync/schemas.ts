@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { recordId } from "@/lib/actions/input";
+
+// The connections page's forms, checked in the browser and again by the actions. Secrets are accepted
+// here once and never sent back to the browser.
+
+const secret = (label: string) => z.string({ error: `${label} is required.` }).trim().min(8, `${label} looks too short: paste it whole.`).max(4000, `${label} is too long.`);
+const optionalText = z
+  .string()
+  .trim()
+  .max(4000)
+  .optional()
+  .transform((value) => value || undefined);
+const baseUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || undefined)
+  .refine((value) => value === undefined || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)), "Enter a full http(s) address, or leave it empty for HubSpot's own API.");
+
+export const hubspotConnectionSchema = z.discriminatedUnion("auth", [
+  z.object({
+    auth: z.literal("private_app"),
+    name: z.string().trim().min(2, "Name the connection (at least 2 characters).").max(100),
+    accessToken: secret("The private app's access token"),
+    clientSecret: optionalText,
+    baseUrl,
+  }),
+  z.object({
+    auth: z.literal("oauth"),
+    name: z.string().trim().min(2, "Name the connection (at least 2 characters).").max(100),
+    clientId: z.string().trim().min(4, "The app's client id is required.").max(200),
+    clientSecret: secret("The app's client secret"),
+    refreshToken: secret("The refresh token"),
+    baseUrl,
+  }),
+]);
+export type HubspotConnectionInput = z.infer<typeof hubspotConnectionSchema>;
+
+export const connectionIdSchema = z.object({ id: recordId("connection") });
+
+export const resyncRecordSchema = connectionIdSchema.extend({
+  recordId: z
+    .string({ error: "Enter the CRM record id." })
+    .trim()
+    .regex(/^[A-Za-z0-9]{1,40}$/, "A record id is letters and digits only (HubSpot: the contact's Record ID)."),
+});

@@ -1,0 +1,60 @@
+import "server-only";
+import type pg from "pg";
+import { db, pool } from "@/lib/db";
+import type { SyncConnection, SyncRun } from "@/lib/generated/prisma/client";
+import { decryptSecret, encryptSecret } from "@/lib/sync/crypto";
+
+// The sync's rows: a connection with its credentials decrypted only here, in memory, for the run that
+// needs them; the run rows the status page and the backfill progress read.
+
+export type RunKind = SyncRun["kind"];
+
+export async function loadConnection<C>(connectionId: number): Promise<{ connection: SyncConnection; credentials: C }> {
+  const connection = await db.syncConnection.findUniqueOrThrow({ where: { id: connectionId } });
+  return { connection, credentials: JSON.parse(decryptSecret(connection.credentials)) as C };
+}
+
+export async function saveCredentials(connectionId: number, credentials: unknown): Promise<void> {
+  await db.syncConnection.update({ where: { id: connectionId }, data: { credentials: encryptSecret(JSON.stringify(credentials)) } });
+}
+
+export async function startRun(connectionId: number, kind: RunKind, recordsTotal: number | null = null): Promise<SyncRun> {
+  return db.syncRun.create({ data: { connectionId, kind, recordsTotal } });
+}
+
+export async function finishRun(runId: number, status: SyncRun["status"], message: string | null): Promise<SyncRun> {
+  return db.syncRun.update({ where: { id: runId }, data: { status, message, finishedAt: new Date() } });
+}
+
+export async function setConnectionStatus(connectionId: number, status: "ok" | "error" | "revoked", message: string | null): Promise<void> {
+  await db.syncConnection.update({ where: { id: connectionId }, data: { status, statusMessage: message } });
+}
+
+/** Runs `work` in one transaction on one connection: a page's writes and the cursor that follows them commit together. */
+export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Adds a page's counts to its run and moves the connection's cursors, inside the page's transaction. */
+export async function recordPage(
+  client: pg.PoolClient,
+  page: { runId: number; connectionId: number; recordsRead: number; leadsChanged: number; eventsWritten: number; errors: number; backfillAfter?: string | null; cursor?: Date | null },
+): Promise<void> {
+  await client.query(
+    `UPDATE sync_runs SET records_read = records_read + $2, leads_changed = leads_changed + $3, events_written = events_written + $4, error_count = error_count + $5, updated_at = now() WHERE id = $1`,
+    [page.runId, page.recordsRead, page.leadsChanged, page.eventsWritten, page.errors],
+  );
+  if (page.backfillAfter !== undefined) await client.query(`UPDATE sync_connections SET backfill_after = $2, updated_at = now() WHERE id = $1`, [page.connectionId, page.backfillAfter]);
+  if (page.cursor) await client.query(`UPDATE sync_connections SET cursor = GREATEST(cursor, $2::timestamptz), updated_at = now() WHERE id = $1`, [page.connectionId, page.cursor.toISOString()]);
+}

@@ -1,0 +1,21 @@
+import { db } from "@/lib/db";
+import type { HubspotCredentials } from "@/lib/sync/hubspot/client";
+import { encryptSecret } from "@/lib/sync/crypto";
+import { HubspotContractServer } from "@/lib/sync/testing/hubspot-server";
+import { HubspotPortal } from "@/lib/sync/testing/hubspot-store";
+
+// Tests and the benchmark: a portal behind a contract server, and a Baton connection pointing at it.
+// Credentials are encrypted under BATON_ENCRYPTION_KEY (tests/integration-setup.ts sets a test key).
+
+export async function startHubspot(portal = new HubspotPortal()): Promise<HubspotContractServer> {
+  const server = new HubspotContractServer(portal);
+  await server.start();
+  return server;
+}
+
+export async function createHubspotConnection(server: HubspotContractServer, credentials: HubspotCredentials, valueMapping: object = {}): Promise<number> {
+  const connection = await db.syncConnection.create({
+    data: { provider: "hubspot", name: "HubSpot (contract server)", credentials: encryptSecret(JSON.stringify(credentials)), baseUrl: server.url, accountId: String(server.portal.portalId), valueMapping },
+  });
+  return connection.id;
+}

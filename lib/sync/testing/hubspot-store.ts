@@ -1,0 +1,113 @@
+import type { EngagementType } from "@/lib/sync/hubspot/map";
+
+// The data behind the HubSpot contract server: a portal's contacts (with every value each property ever
+// held, newest first, as HubSpot keeps it), owners and engagements associated with contacts. Tests and
+// the benchmark build portals through these helpers; the server answers from them.
+
+export interface StoredHistoryValue {
+  value: string;
+  timestamp: Date;
+  sourceType: string;
+  sourceId?: string;
+  updatedByUserId?: number;
+}
+export interface StoredContact {
+  id: string;
+  properties: Record<string, string>;
+  history: Record<string, StoredHistoryValue[]>;
+  createdAt: Date;
+  updatedAt: Date;
+  archivedAt?: Date;
+}
+export interface StoredOwner {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  userId: number;
+}
+export interface StoredEngagement {
+  type: EngagementType;
+  id: string;
+  properties: Record<string, string>;
+  contactIds: string[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export class HubspotPortal {
+  readonly contacts = new Map<string, StoredContact>();
+  readonly owners = new Map<string, StoredOwner>();
+  readonly engagements = new Map<string, StoredEngagement>();
+  /** Merged-away contact id -> the surviving contact (HubSpot answers reads of the old id with the survivor). */
+  readonly mergedInto = new Map<string, string>();
+  private readonly byContact = new Map<string, StoredEngagement[]>();
+  private nextId = 1000;
+
+  constructor(readonly portalId = 4_700_001) {}
+
+  addOwner(owner: Omit<StoredOwner, "id" | "userId"> & { id?: string; userId?: number }): StoredOwner {
+    const id = owner.id ?? String(this.nextId++);
+    const stored = { ...owner, id, userId: owner.userId ?? Number(id) + 90_000 };
+    this.owners.set(id, stored);
+    return stored;
+  }
+
+  addContact(input: { id?: string; createdAt: Date; properties?: Record<string, string> }): StoredContact {
+    const id = input.id ?? String(this.nextId++);
+    const contact: StoredContact = { id, properties: {}, history: {}, createdAt: input.createdAt, updatedAt: input.createdAt };
+    this.contacts.set(id, contact);
+    this.setProperties(id, { createdate: input.createdAt.toISOString(), hs_object_id: id, ...input.properties }, input.createdAt, { sourceType: "CRM_UI" });
+    return contact;
+  }
+
+  /** Changes properties at a time, by a user (or a workflow), recording history and the modification time. */
+  setProperties(contactId: string, values: Record<string, string>, at: Date, by: { sourceType: string; sourceId?: string; updatedByUserId?: number }): void {
+    const contact = this.contacts.get(contactId);
+    if (!contact) throw new Error(`no contact ${contactId}`);
+    for (const [property, value] of Object.entries(values)) {
+      contact.properties[property] = value;
+      (contact.history[property] ??= []).unshift({ value, timestamp: at, ...by });
+    }
+    this.touch(contact, at);
+  }
+
+  addEngagement(type: EngagementType, contactIds: string[], properties: Record<string, string>, at: Date): StoredEngagement {
+    const engagement: StoredEngagement = { type, id: String(this.nextId++), properties: { hs_createdate: at.toISOString(), ...properties }, contactIds, createdAt: at, updatedAt: at };
+    this.engagements.set(engagement.id, engagement);
+    for (const contactId of contactIds) this.byContact.set(contactId, [...(this.byContact.get(contactId) ?? []), engagement]);
+    // An association changes the contact's modification time, so incremental syncs see it.
+    for (const contactId of contactIds) this.touch(this.contacts.get(contactId)!, at);
+    return engagement;
+  }
+
+  archive(contactId: string, at: Date): void {
+    const contact = this.contacts.get(contactId)!;
+    contact.archivedAt = at;
+    contact.updatedAt = at;
+  }
+
+  /** HubSpot's merge: the survivor keeps both ids (hs_merged_object_ids), the merged-away record disappears. */
+  merge(survivorId: string, mergedId: string, at: Date): void {
+    const merged = this.contacts.get(mergedId)!;
+    this.contacts.delete(mergedId);
+    this.mergedInto.set(mergedId, survivorId);
+    const survivor = this.contacts.get(survivorId)!;
+    const ids = [survivor.properties.hs_merged_object_ids, mergedId].filter(Boolean).join(";");
+    this.setProperties(survivorId, { hs_merged_object_ids: ids }, at, { sourceType: "CRM_UI" });
+    for (const engagement of this.byContact.get(merged.id) ?? []) {
+      engagement.contactIds = engagement.contactIds.map((id) => (id === merged.id ? survivorId : id));
+      this.byContact.set(survivorId, [...(this.byContact.get(survivorId) ?? []), engagement]);
+    }
+    this.byContact.delete(merged.id);
+  }
+
+  engagementsOf(contactId: string, type: EngagementType): StoredEngagement[] {
+    return (this.byContact.get(contactId) ?? []).filter((engagement) => engagement.type === type);
+  }
+
+  private touch(contact: StoredContact, at: Date): void {
+    if (at > contact.updatedAt) contact.updatedAt = at;
+    contact.properties.lastmodifieddate = contact.updatedAt.toISOString();
+  }
+}

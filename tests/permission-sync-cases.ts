@@ -1,0 +1,43 @@
+// Matrix cases for the CRM connections page (lib/sync/actions.ts): every action against a HubSpot contract
+// server started once for the matrix, on connections each case makes for itself.
+import { db } from "@/lib/db";
+import { encryptSecret } from "@/lib/sync/crypto";
+import { HubspotContractServer } from "@/lib/sync/testing/hubspot-server";
+import { HubspotPortal } from "@/lib/sync/testing/hubspot-store";
+import type { ActionCase, CaseContext } from "@/tests/permission-cases";
+
+let started: Promise<HubspotContractServer> | undefined;
+function hubspot(): Promise<HubspotContractServer> {
+  started ??= (async () => {
+    const server = new HubspotContractServer(new HubspotPortal());
+    await server.start();
+    return server;
+  })();
+  return started;
+}
+
+function form(values: Record<string, string | number>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) data.set(key, String(value));
+  return data;
+}
+
+async function connection({ world }: CaseContext, paused = false): Promise<number> {
+  const server = await hubspot();
+  const created = await db.syncConnection.create({
+    data: { provider: "hubspot", name: world.unique("HubSpot"), credentials: encryptSecret(JSON.stringify({ kind: "private_app", accessToken: server.issueToken() })), baseUrl: server.url, paused },
+  });
+  return created.id;
+}
+
+const manage = "connections.manage" as const;
+export const SYNC_ACTION_CASES: Record<string, ActionCase[]> = {
+  connectHubspotAction: [{ permission: manage, args: async ({ world }) => { const server = await hubspot(); return [null, form({ auth: "private_app", name: world.unique("HubSpot"), accessToken: server.issueToken(), baseUrl: server.url })]; } }],
+  rotateCredentialsAction: [{ permission: manage, args: async (context) => { const server = await hubspot(); return [null, form({ id: await connection(context), auth: "private_app", name: "HubSpot", accessToken: server.issueToken() })]; } }],
+  testConnectionAction: [{ permission: manage, args: async (context) => [null, form({ id: await connection(context) })] }],
+  revokeConnectionAction: [{ permission: manage, args: async (context) => [null, form({ id: await connection(context) })] }],
+  pauseConnectionAction: [{ permission: manage, args: async (context) => [null, form({ id: await connection(context) })] }],
+  resumeConnectionAction: [{ permission: manage, args: async (context) => [null, form({ id: await connection(context, true) })] }],
+  syncNowAction: [{ permission: manage, args: async (context) => [null, form({ id: await connection(context) })] }],
+  resyncRecordAction: [{ permission: manage, args: async (context) => [null, form({ id: await connection(context), recordId: "101" })] }],
+};
