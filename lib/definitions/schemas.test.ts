@@ -26,7 +26,12 @@ describe("prioritySlaSchema", () => {
   };
 
   it("turns the posted strings into numbers", () => {
-    expect(prioritySlaSchema.parse(form)).toEqual({ ...form, version: 3, ownerSlaAmount: 15, decisionSlaAmount: 1, firstActionSlaAmount: 2 });
+    expect(prioritySlaSchema.parse(form)).toEqual({ ...form, version: 3, ownerSlaAmount: 15, decisionSlaAmount: 1, firstActionSlaAmount: 2, applyToPast: false });
+  });
+
+  it("applies a change to past leads only when the box is ticked", () => {
+    expect(prioritySlaSchema.parse({ ...form, applyToPast: "on" }).applyToPast).toBe(true);
+    expect(prioritySlaSchema.parse({ ...form, applyToPast: undefined }).applyToPast).toBe(false);
   });
 
   it.each([
