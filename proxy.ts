@@ -13,13 +13,13 @@ export async function proxy(request: NextRequest) {
   // 500: every page and route answers 400 with the reason instead. The token API reports its own 422.
   if (!pathname.startsWith("/api/v1/") && [...searchParams].some(([key, value]) => !isStorableText(key) || !isStorableText(value))) {
     const message = "The address contains a character Baton cannot read (a NUL or an unpaired UTF-16 half). Remove it and try again.";
-    return pathname.startsWith("/api/") ? NextResponse.json({ error: { message } }, { status: 400 }) : new NextResponse(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return pathname.startsWith("/api/") ? NextResponse.json({ error: { code: "bad_request", message } }, { status: 400 }) : new NextResponse(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   if (PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) return NextResponse.next();
   const token = await getToken({ req: request, secret: getEnv().NEXTAUTH_SECRET });
   if (token) return NextResponse.next();
   if (pathname.startsWith("/api/")) {
-    return NextResponse.json({ error: { message: "Sign in to continue." } }, { status: 401 });
+    return NextResponse.json({ error: { code: "unauthenticated", message: "Sign in to continue." } }, { status: 401 });
   }
   const signIn = new URL("/sign-in", request.url);
   if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);

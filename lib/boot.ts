@@ -14,7 +14,8 @@ export async function boot(): Promise<void> {
   // Import checks and runs, and the API's background diagnosis (each start is idempotent).
   const { startImportWorkers } = await import("@/lib/import/queue");
   const { startEventWorkers } = await import("@/lib/events/workers");
-  startWithRetry("import workers", () => Promise.all([startImportWorkers(), startEventWorkers()]));
+  const { startIdempotencyPurge } = await import("@/lib/api/v1/idempotency");
+  startWithRetry("import workers", () => Promise.all([startImportWorkers(), startEventWorkers(), startIdempotencyPurge()]));
   // CRM syncs: the minute's tick, backfills, incremental passes and webhook-triggered passes.
   const { startSyncWorkers } = await import("@/lib/sync/jobs");
   startWithRetry("sync workers", startSyncWorkers);

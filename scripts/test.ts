@@ -1,6 +1,7 @@
-// `npm test`: every suite, on a fresh machine too. Type check, lint, unit, integration against real
-// PostgreSQL, and Playwright end-to-end in Debian's Chromium against a production build. Tests run on a
-// throwaway PostgreSQL cluster of their own, so this can run while `npm start` serves the demo.
+// `npm test`: every suite, on a fresh machine too. Type check, lint, formatting (prettier --check), unit,
+// integration against real PostgreSQL, and Playwright end-to-end in Debian's Chromium against a
+// production build. Tests run on a throwaway PostgreSQL cluster of their own, so this can run while
+// `npm start` serves the demo.
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
@@ -12,7 +13,7 @@ import { findFreePort, startEmbeddedPostgres } from "./db/embedded-postgres.ts";
 import { createTestDatabase } from "../tests/databases.ts";
 import { loadAndDiagnoseDemo } from "./db/demo.ts";
 
-const SUITES = ["typecheck", "lint", "unit", "integration", "e2e"] as const;
+const SUITES = ["typecheck", "lint", "format", "unit", "integration", "e2e"] as const;
 type Suite = (typeof SUITES)[number];
 const CHROMIUM = process.env.BATON_CHROMIUM ?? "/usr/bin/chromium";
 // A separate build folder keeps the tests from disturbing a running `npm start` (.next).
@@ -62,6 +63,10 @@ await runCli("test", async () => {
   if (suites.includes("lint")) {
     console.log("\n▶ Lint");
     add("lint", (await run("node_modules/.bin/eslint", ["--max-warnings=0", "."])) === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+  }
+  if (suites.includes("format")) {
+    console.log("\n▶ Formatting (prettier --check)");
+    add("format", (await run("node_modules/.bin/prettier", ["--check", "."])) === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
   }
 
   const needsDatabase = suites.some((suite) => suite === "integration" || suite === "e2e");

@@ -1,9 +1,10 @@
 "use client";
 
 import { useId } from "react";
-import { controlClass, Field } from "@/components/definitions/form-parts";
+import { controlClass, Field } from "@/components/ui/form";
 import { StatusLine } from "@/components/users/status-line";
-import { useUserForm, validateWith } from "@/components/users/use-user-form";
+import { validateWith } from "@/components/ui/use-action-form";
+import { useUserForm } from "@/components/users/use-user-form";
 import { Button } from "@/components/ui/button";
 import { changeOwnPasswordAction } from "@/lib/users/actions";
 import { readFields } from "@/lib/users/form-data";

@@ -1,5 +1,5 @@
 import { ActionForm } from "@/components/alerts/action-form";
-import { controlBaseClass } from "@/components/definitions/form-parts";
+import { controlBaseClass } from "@/components/ui/form";
 import type { AlertRule } from "@/lib/alerts/stages";
 import { saveAlertRuleAction } from "@/lib/alerts/settings-actions";
 

@@ -1,5 +1,5 @@
 import { ActionForm } from "@/components/alerts/action-form";
-import { controlBaseClass } from "@/components/definitions/form-parts";
+import { controlBaseClass } from "@/components/ui/form";
 import { createWebhookAction, removeWebhookAction } from "@/lib/alerts/settings-actions";
 import { formatDateTime } from "@/lib/time";
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AuditDiff } from "@/components/audit/audit-diff";
 import { buttonClasses } from "@/components/ui/button";
+import { EntityTable, type EntityColumn } from "@/components/ui/entity-table";
 import { auditRecordLabel } from "@/lib/audit/diff";
 import { describeVia } from "@/lib/audit/via";
 import { auditFilterParams, formatCursor, type AuditListQuery } from "@/lib/audit/list-query";
@@ -17,63 +18,55 @@ function recordHref(entityType: string, entityId: string, after: unknown): strin
   return null;
 }
 
+function columns(timeZone: string): EntityColumn<AuditPage["rows"][number]>[] {
+  return [
+    { header: "When", className: "whitespace-nowrap text-slate-700", cell: (entry) => <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at, timeZone)}</time> },
+    {
+      header: "Who",
+      cell: (entry) => (
+        <>
+          {entry.actor ? (
+            <>
+              <p className="whitespace-nowrap text-slate-900">{entry.actor.name}</p>
+              <p className="text-xs text-slate-500">{entry.actor.email}</p>
+            </>
+          ) : (
+            <span className="text-slate-500">{entry.via ? "A deleted user" : "System"}</span>
+          )}
+          {entry.via && <p className="text-xs text-slate-500">{describeVia(entry.via)}</p>}
+        </>
+      ),
+    },
+    { header: "Action", className: "whitespace-nowrap font-mono text-xs text-slate-800", cell: (entry) => entry.action },
+    {
+      header: "Record",
+      cell: (entry) => {
+        const href = recordHref(entry.entityType, entry.entityId, entry.after);
+        const record = `${entry.entityType.replaceAll("_", " ")} #${entry.entityId}`;
+        const label = auditRecordLabel(entry.before, entry.after);
+        return (
+          <>
+            {href ? (
+              <Link href={href} className="whitespace-nowrap text-brand-700 hover:underline">
+                {record}
+              </Link>
+            ) : (
+              <span className="whitespace-nowrap text-slate-800">{record}</span>
+            )}
+            {label && <p className="max-w-48 truncate text-xs text-slate-500" title={label}>{label}</p>}
+          </>
+        );
+      },
+    },
+    { header: "Before and after", cell: (entry) => <AuditDiff before={entry.before} after={entry.after} /> },
+  ];
+}
+
 export function AuditTable({ page, query, timeZone }: { page: AuditPage; query: AuditListQuery; timeZone: string }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
-      <div className="overflow-x-auto">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">Audit log entries, newest first</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-3 py-2">When</th>
-              <th scope="col" className="px-3 py-2">Who</th>
-              <th scope="col" className="px-3 py-2">Action</th>
-              <th scope="col" className="px-3 py-2">Record</th>
-              <th scope="col" className="px-3 py-2">Before and after</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {page.rows.map((entry) => {
-              const href = recordHref(entry.entityType, entry.entityId, entry.after);
-              const record = `${entry.entityType.replaceAll("_", " ")} #${entry.entityId}`;
-              const label = auditRecordLabel(entry.before, entry.after);
-              return (
-                <tr key={entry.id} className="align-top" data-audit-id={entry.id}>
-                  <td className="whitespace-nowrap px-3 py-2 text-slate-700">
-                    <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at, timeZone)}</time>
-                  </td>
-                  <td className="px-3 py-2">
-                    {entry.actor ? (
-                      <>
-                        <p className="whitespace-nowrap text-slate-900">{entry.actor.name}</p>
-                        <p className="text-xs text-slate-500">{entry.actor.email}</p>
-                      </>
-                    ) : (
-                      <span className="text-slate-500">{entry.via ? "A deleted user" : "System"}</span>
-                    )}
-                    {entry.via && <p className="text-xs text-slate-500">{describeVia(entry.via)}</p>}
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-800">{entry.action}</td>
-                  <td className="px-3 py-2">
-                    {href ? (
-                      <Link href={href} className="whitespace-nowrap text-brand-700 hover:underline">
-                        {record}
-                      </Link>
-                    ) : (
-                      <span className="whitespace-nowrap text-slate-800">{record}</span>
-                    )}
-                    {label && <p className="max-w-48 truncate text-xs text-slate-500" title={label}>{label}</p>}
-                  </td>
-                  <td className="px-3 py-2">
-                    <AuditDiff before={entry.before} after={entry.after} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        {page.rows.length === 0 && <p className="px-4 py-10 text-center text-sm text-slate-500">No changes match these filters. Clear a filter or widen the dates.</p>}
-      </div>
+      <EntityTable caption="Audit log entries, newest first" rows={page.rows} columns={columns(timeZone)} rowKey={(entry) => entry.id} rowProps={(entry) => ({ "data-audit-id": entry.id })} />
+      {page.rows.length === 0 && <p className="px-4 py-10 text-center text-sm text-slate-500">No changes match these filters. Clear a filter or widen the dates.</p>}
       <AuditPager page={page} query={query} />
     </div>
   );

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { controlClass } from "@/components/definitions/form-parts";
+import { controlClass } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 
 type Outcome = { ok: boolean; message: string } | null;

@@ -1,12 +1,11 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useTransition } from "react";
 import { PRIORITY_LABELS } from "@/lib/diagnosis/labels";
 import { PRIORITIES } from "@/lib/diagnosis/vocabulary";
 import { NONE_VALUE } from "@/lib/lead-set/none-value";
 import { sourceLabel } from "@/lib/leads/labels";
 import type { DashboardOptions } from "@/lib/metrics/options";
+import { useAddressParams } from "@/components/ui/use-address-params";
 
 interface DashboardFiltersProps {
   options: DashboardOptions;
@@ -18,17 +17,7 @@ const fieldClass = "h-9 w-full min-w-0 rounded-md border border-slate-300 bg-whi
 
 /** The dashboard's filters, held in the address so a view can be shared and drill-downs keep them. */
 export function DashboardFilters({ options, current, today }: DashboardFiltersProps) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const [pending, startTransition] = useTransition();
-
-  const apply = (key: string, value: string) => {
-    const next = new URLSearchParams(searchParams.toString());
-    next.delete(key);
-    if (value) next.set(key, value);
-    startTransition(() => router.push(`${pathname}?${next.toString()}`, { scroll: false }));
-  };
+  const { apply, clear, pending, searchParams } = useAddressParams({ keepPage: true, scroll: false });
   const narrowed = ["source", "campaign", "type", "priority", "team", "owner", "from", "to"].some((key) => searchParams.has(key));
 
   return (
@@ -55,7 +44,7 @@ export function DashboardFilters({ options, current, today }: DashboardFiltersPr
         {(narrowed || pending) && (
           <div className="mt-2 flex items-center gap-3">
             {narrowed && (
-              <button type="button" onClick={() => startTransition(() => router.push(pathname, { scroll: false }))} className="font-medium text-brand-700 hover:underline">
+              <button type="button" onClick={clear} className="font-medium text-brand-700 hover:underline">
                 Reset to the last 13 weeks, all leads
               </button>
             )}

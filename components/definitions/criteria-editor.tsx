@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { controlClass, describedBy, FieldError } from "@/components/definitions/form-parts";
+import { controlClass, describedBy, FieldError } from "@/components/ui/form";
 import { MAX_CRITERIA } from "@/lib/definitions/schemas";
 import type { AcceptanceCriterion } from "@/lib/diagnosis/types";
 

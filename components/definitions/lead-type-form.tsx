@@ -1,10 +1,9 @@
 "use client";
 
 import { useId } from "react";
-import { Button } from "@/components/ui/button";
 import { CriteriaEditor } from "@/components/definitions/criteria-editor";
-import { CheckboxField, controlClass, Field, FormStatus, SaveButton } from "@/components/definitions/form-parts";
-import { useDefinitionForm, validateWith } from "@/components/definitions/use-definition-form";
+import { CheckboxField, controlClass, Field, FormActions, RecordVersion } from "@/components/ui/form";
+import { useActionForm, validateWith } from "@/components/ui/use-action-form";
 import { addLeadType, saveLeadType } from "@/lib/definitions/actions";
 import { readLeadTypeForm } from "@/lib/definitions/form-data";
 import type { LeadTypeDefinitionRow } from "@/lib/definitions/queries";
@@ -18,10 +17,10 @@ const validateUpdate = validateWith(leadTypeUpdateSchema, readLeadTypeForm);
 /** Adds a lead type (no `leadType`) or edits one. Closes itself through onDone after a save. */
 export function LeadTypeForm({ leadType, onDone }: { leadType?: LeadTypeDefinitionRow; onDone: (message?: string) => void }) {
   const creating = !leadType;
-  const { state, pending, onSubmit, errorFor } = useDefinitionForm({
+  const { state, pending, onSubmit, errorFor } = useActionForm({
     action: creating ? addLeadType : saveLeadType,
     validate: creating ? validateCreate : validateUpdate,
-    onSaved: (result) => onDone(result.message),
+    onSuccess: (result) => onDone(result.message),
   });
   const prefix = useId();
   const id = (name: string) => `${prefix}-${name}`;
@@ -32,12 +31,7 @@ export function LeadTypeForm({ leadType, onDone }: { leadType?: LeadTypeDefiniti
       <h3 id={id("title")} className="text-sm font-semibold text-slate-900">
         {title}
       </h3>
-      {leadType && (
-        <>
-          <input type="hidden" name="id" value={leadType.id} />
-          <input type="hidden" name="version" value={leadType.version} />
-        </>
-      )}
+      <RecordVersion record={leadType} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Field id={id("name")} name="name" label="Name" error={errorFor("name")}>
           {(control) => <input {...control} type="text" required maxLength={80} defaultValue={leadType?.name} placeholder="e.g. Demo request" className={controlClass} />}
@@ -84,13 +78,7 @@ export function LeadTypeForm({ leadType, onDone }: { leadType?: LeadTypeDefiniti
         defaultChecked={leadType?.active ?? true}
         help="Turn off a type you no longer use instead of removing it: its leads keep their history and diagnosis."
       />
-      <div className="flex flex-wrap items-center gap-3">
-        <SaveButton pending={pending} label={creating ? "Add lead type" : "Save lead type"} />
-        <Button type="button" variant="ghost" size="sm" onClick={() => onDone()} disabled={pending}>
-          Cancel
-        </Button>
-        <FormStatus state={state} />
-      </div>
+      <FormActions pending={pending} saveLabel={creating ? "Add lead type" : "Save lead type"} onCancel={() => onDone()} state={state} />
     </form>
   );
 }

@@ -2,8 +2,8 @@
 
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
-import { AmountInput, CheckboxField, controlClass, Field, FormStatus, SaveButton } from "@/components/definitions/form-parts";
-import { useDefinitionForm, validateWith } from "@/components/definitions/use-definition-form";
+import { AmountInput, CheckboxField, controlClass, Field, FormStatus, SaveButton } from "@/components/ui/form";
+import { useActionForm, validateWith } from "@/components/ui/use-action-form";
 import { addObjection, saveObjection } from "@/lib/definitions/objection-actions";
 import { objectionCreateSchema, objectionUpdateSchema } from "@/lib/definitions/objection-schemas";
 import { readObjectionForm } from "@/lib/definitions/form-data";
@@ -16,10 +16,10 @@ const validateUpdate = validateWith(objectionUpdateSchema, readObjectionForm);
 export function ObjectionForm(props: { objection?: ObjectionDefinitionRow; nextSortOrder: number; onDone: (message?: string) => void }) {
   const { objection, nextSortOrder, onDone } = props;
   const creating = !objection;
-  const { state, pending, onSubmit, errorFor } = useDefinitionForm({
+  const { state, pending, onSubmit, errorFor } = useActionForm({
     action: creating ? addObjection : saveObjection,
     validate: creating ? validateCreate : validateUpdate,
-    onSaved: (result) => onDone(result.message),
+    onSuccess: (result) => onDone(result.message),
   });
   const prefix = useId();
   const id = (name: string) => `${prefix}-${name}`;

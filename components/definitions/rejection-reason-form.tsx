@@ -1,9 +1,8 @@
 "use client";
 
 import { useId } from "react";
-import { Button } from "@/components/ui/button";
-import { AmountInput, CheckboxField, controlClass, Field, FormStatus, SaveButton } from "@/components/definitions/form-parts";
-import { useDefinitionForm, validateWith } from "@/components/definitions/use-definition-form";
+import { AmountInput, CheckboxField, controlClass, Field, FormActions, RecordVersion } from "@/components/ui/form";
+import { useActionForm, validateWith } from "@/components/ui/use-action-form";
 import { addRejectionReason, saveRejectionReason } from "@/lib/definitions/actions";
 import { readRejectionReasonForm } from "@/lib/definitions/form-data";
 import type { RejectionReasonDefinitionRow } from "@/lib/definitions/queries";
@@ -16,10 +15,10 @@ const validateUpdate = validateWith(rejectionReasonUpdateSchema, readRejectionRe
 export function RejectionReasonForm(props: { reason?: RejectionReasonDefinitionRow; nextSortOrder: number; onDone: (message?: string) => void }) {
   const { reason, nextSortOrder, onDone } = props;
   const creating = !reason;
-  const { state, pending, onSubmit, errorFor } = useDefinitionForm({
+  const { state, pending, onSubmit, errorFor } = useActionForm({
     action: creating ? addRejectionReason : saveRejectionReason,
     validate: creating ? validateCreate : validateUpdate,
-    onSaved: (result) => onDone(result.message),
+    onSuccess: (result) => onDone(result.message),
   });
   const prefix = useId();
   const id = (name: string) => `${prefix}-${name}`;
@@ -29,12 +28,7 @@ export function RejectionReasonForm(props: { reason?: RejectionReasonDefinitionR
       <h3 id={id("title")} className="text-sm font-semibold text-slate-900">
         {creating ? "New rejection reason" : `Edit “${reason.label}”`}
       </h3>
-      {reason && (
-        <>
-          <input type="hidden" name="id" value={reason.id} />
-          <input type="hidden" name="version" value={reason.version} />
-        </>
-      )}
+      <RecordVersion record={reason} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto]">
         {creating ? (
           <Field id={id("code")} name="code" label="Code" error={errorFor("code")} help="Stored on every rejection that uses it, so it cannot be changed later.">
@@ -71,13 +65,7 @@ export function RejectionReasonForm(props: { reason?: RejectionReasonDefinitionR
         defaultChecked={reason?.active ?? true}
         help="Turn off a reason reps should no longer use; past rejections keep it."
       />
-      <div className="flex flex-wrap items-center gap-3">
-        <SaveButton pending={pending} label={creating ? "Add reason" : "Save reason"} />
-        <Button type="button" variant="ghost" size="sm" onClick={() => onDone()} disabled={pending}>
-          Cancel
-        </Button>
-        <FormStatus state={state} />
-      </div>
+      <FormActions pending={pending} saveLabel={creating ? "Add reason" : "Save reason"} onCancel={() => onDone()} state={state} />
     </form>
   );
 }

@@ -3,8 +3,8 @@
 import clsx from "clsx";
 import { useId, useRef, useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
-import { controlClass, describedBy, FieldError, FormStatus, SaveButton } from "@/components/definitions/form-parts";
-import { useDefinitionForm, validateWith } from "@/components/definitions/use-definition-form";
+import { controlClass, describedBy, FieldError, FormStatus, SaveButton } from "@/components/ui/form";
+import { useActionForm, validateWith } from "@/components/ui/use-action-form";
 import { previewPrioritySla, savePrioritySla } from "@/lib/definitions/actions";
 import { readPrioritySlaForm } from "@/lib/definitions/form-data";
 import type { SlaDefinition } from "@/lib/definitions/queries";
@@ -24,7 +24,7 @@ const validate = validateWith(prioritySlaSchema, readPrioritySlaForm);
 
 /** One priority's three SLA targets, saved together. */
 export function SlaForm({ sla, usedBy, canEdit }: { sla: SlaDefinition; usedBy: string[]; canEdit: boolean }) {
-  const { state, pending, onSubmit, errorFor } = useDefinitionForm({ action: savePrioritySla, validate });
+  const { state, pending, onSubmit, errorFor } = useActionForm({ action: savePrioritySla, validate });
   const prefix = useId();
   const tier = sla.priority.toUpperCase();
   const formRef = useRef<HTMLFormElement>(null);

@@ -1,8 +1,8 @@
 "use client";
 
 import { useId } from "react";
-import { AmountInput, controlClass, describedBy, Field, FieldError, FormStatus, SaveButton } from "@/components/definitions/form-parts";
-import { useDefinitionForm, validateWith } from "@/components/definitions/use-definition-form";
+import { AmountInput, controlClass, describedBy, Field, FieldError, FormStatus, SaveButton } from "@/components/ui/form";
+import { useActionForm, validateWith } from "@/components/ui/use-action-form";
 import { saveWorkspaceSettings } from "@/lib/definitions/actions";
 import { readWorkspaceSettingsForm } from "@/lib/definitions/form-data";
 import type { WorkspaceDefinition } from "@/lib/definitions/queries";
@@ -22,7 +22,7 @@ const WEEKDAYS = [
 const validate = validateWith(workspaceSettingsSchema, readWorkspaceSettingsForm);
 
 export function WorkspaceSettingsForm({ settings, canEdit }: { settings: WorkspaceDefinition; canEdit: boolean }) {
-  const { state, pending, onSubmit, errorFor } = useDefinitionForm({ action: saveWorkspaceSettings, validate });
+  const { state, pending, onSubmit, errorFor } = useActionForm({ action: saveWorkspaceSettings, validate });
   const prefix = useId();
   const id = (name: string) => `${prefix}-${name}`;
   const daysError = errorFor("workingDays");

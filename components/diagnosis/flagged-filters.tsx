@@ -1,25 +1,14 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useTransition } from "react";
 import { FAILURE_POINT_LABELS, STEP_LABELS, STEP_STATUS_LABELS } from "@/lib/diagnosis/labels";
 import { FAILURE_POINTS, STEP_IDS, STEP_STATUSES } from "@/lib/diagnosis/vocabulary";
+import { useAddressParams } from "@/components/ui/use-address-params";
 
 const selectClass = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm";
 
 /** Narrows the Flagged view to one failure point and/or one step's status; held in the URL. */
 export function FlaggedFilters({ failurePoint, step }: { failurePoint?: string; step?: string }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const [pending, startTransition] = useTransition();
-  const apply = (key: string, value: string) => {
-    const next = new URLSearchParams(searchParams.toString());
-    next.delete(key);
-    if (value) next.set(key, value);
-    next.delete("page");
-    startTransition(() => router.push(`${pathname}?${next.toString()}`));
-  };
+  const { apply, pending } = useAddressParams();
   return (
     <>
       <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-600">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { controlBaseClass } from "@/components/definitions/form-parts";
+import { controlBaseClass } from "@/components/ui/form";
 import { DATE_FORMAT_LABELS, DATE_FORMATS, type DateFormat } from "@/lib/import/dates";
 import { targetsFor, type FileKind, type TargetDefinition } from "@/lib/import/fields";
 import type { FileShape } from "@/lib/import/job-state";

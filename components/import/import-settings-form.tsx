@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
-import { controlClass } from "@/components/definitions/form-parts";
+import { controlClass } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { updateImportSettingsAction } from "@/lib/import/actions";
 import { ENCODING_LABELS, ENCODINGS } from "@/lib/import/decode";

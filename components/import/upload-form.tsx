@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { controlClass } from "@/components/definitions/form-parts";
+import { controlClass } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/import/progress-bar";
 import { analyseImportAction, createImportJobAction } from "@/lib/import/actions";

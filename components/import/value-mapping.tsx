@@ -1,6 +1,6 @@
 "use client";
 
-import { controlBaseClass } from "@/components/definitions/form-parts";
+import { controlBaseClass } from "@/components/ui/form";
 import { choiceOptions, matchChoice, type ChoiceIndex } from "@/lib/import/choices";
 import { findTarget, type ChoiceSet, type FileKind } from "@/lib/import/fields";
 import type { FileShape } from "@/lib/import/job-state";

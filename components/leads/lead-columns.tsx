@@ -4,7 +4,7 @@ import { FailurePointBadges, LeadNameCell, OwnerName, SourceCell } from "@/compo
 import { Badge, type Tone } from "@/components/ui/badge";
 import type { DataTableColumn } from "@/components/ui/data-table";
 import { ACCEPTANCE_STATUS_LABELS } from "@/lib/leads/labels";
-import type { LeadListRow } from "@/lib/leads/queries";
+import type { LeadListRow } from "@/lib/leads/list-queries";
 
 const STATUS_TONES: Record<LeadListRow["acceptanceStatus"], Tone> = {
   pending: "neutral",

@@ -1,8 +1,7 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useTransition } from "react";
 import { ACCEPTANCE_STATUS_LABELS, sourceLabel } from "@/lib/leads/labels";
+import { useAddressParams } from "@/components/ui/use-address-params";
 
 interface LeadFiltersProps {
   /** Extra filters of a view (the Flagged view's failure point and step), shown first. */
@@ -14,18 +13,7 @@ interface LeadFiltersProps {
 const selectClass = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm";
 
 export function LeadFilters({ options, current, children }: LeadFiltersProps) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const [pending, startTransition] = useTransition();
-
-  const apply = (key: string, value: string) => {
-    const next = new URLSearchParams(searchParams.toString());
-    next.delete(key);
-    if (value) next.set(key, value);
-    next.delete("page");
-    startTransition(() => router.push(`${pathname}?${next.toString()}`));
-  };
+  const { apply, clear, pending } = useAddressParams();
 
   const hasFilters = Object.values(current).some(Boolean);
 
@@ -64,7 +52,7 @@ export function LeadFilters({ options, current, children }: LeadFiltersProps) {
       {(hasFilters || pending) && (
         <div className="col-span-full flex items-center gap-2">
           {hasFilters && (
-            <button type="button" onClick={() => startTransition(() => router.push(pathname))} className="text-sm font-medium text-brand-700 hover:underline">
+            <button type="button" onClick={clear} className="text-sm font-medium text-brand-700 hover:underline">
               Clear filters
             </button>
           )}

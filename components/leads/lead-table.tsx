@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { leadColumns } from "@/components/leads/lead-columns";
-import type { LeadListRow } from "@/lib/leads/queries";
+import type { LeadListRow } from "@/lib/leads/list-queries";
 
 interface LeadTableProps {
   rows: LeadListRow[];

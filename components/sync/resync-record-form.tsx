@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { controlBaseClass, FormStatus, SaveButton } from "@/components/definitions/form-parts";
+import { controlBaseClass, FormStatus, SaveButton } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/actions/result";
 import { resyncRecordAction } from "@/lib/sync/actions";
 

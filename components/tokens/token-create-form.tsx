@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useId, useState, type FormEvent } from "react";
-import { controlClass, Field, FormStatus, SaveButton } from "@/components/definitions/form-parts";
+import { controlClass, Field, FormStatus, SaveButton } from "@/components/ui/form";
 import { NewTokenPanel } from "@/components/tokens/new-token-panel";
 import type { ActionResult } from "@/lib/actions/result";
 import { createTokenAction, type CreatedTokenData } from "@/lib/tokens/actions";

@@ -12,9 +12,8 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import clsx from "clsx";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useTransition } from "react";
 import { paginationSummary } from "@/components/ui/pagination-summary";
+import { useAddressParams } from "@/components/ui/use-address-params";
 
 // One table for every list: server-side pagination and sorting, state in the URL (sort, page, size,
 // hide), column visibility, and loading / empty slots.
@@ -39,19 +38,7 @@ interface DataTableProps<TData extends RowData> {
 
 export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   const { columns, data, total, totalExact, page, pageSize, sort, hiddenColumns, getRowId, emptyMessage, caption } = props;
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const [pending, startTransition] = useTransition();
-
-  const navigate = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(searchParams.toString());
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === null) next.delete(key);
-      else next.set(key, value);
-    }
-    startTransition(() => router.push(`${pathname}?${next.toString()}`, { scroll: false }));
-  };
+  const { set: navigate, pending } = useAddressParams({ keepPage: true, scroll: false });
 
   const sorting: SortingState = [{ id: sort.id, desc: sort.desc }];
   const columnVisibility: ColumnVisibilityState = Object.fromEntries(hiddenColumns.map((id) => [id, false]));

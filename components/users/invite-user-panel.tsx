@@ -1,10 +1,11 @@
 "use client";
 
 import { useId, useState } from "react";
-import { controlClass, Field } from "@/components/definitions/form-parts";
+import { controlClass, Field } from "@/components/ui/form";
 import { OneTimePassword } from "@/components/users/one-time-password";
 import { StatusLine } from "@/components/users/status-line";
-import { useUserForm, validateWith } from "@/components/users/use-user-form";
+import { validateWith } from "@/components/ui/use-action-form";
+import { useUserForm } from "@/components/users/use-user-form";
 import { Button } from "@/components/ui/button";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import { inviteUserAction } from "@/lib/users/actions";

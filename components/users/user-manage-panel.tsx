@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useId, useState } from "react";
-import { controlBaseClass } from "@/components/definitions/form-parts";
+import { controlBaseClass } from "@/components/ui/form";
 import { ConfirmActionForm } from "@/components/users/confirm-action-form";
 import { OneTimePassword } from "@/components/users/one-time-password";
 import { StatusLine } from "@/components/users/status-line";

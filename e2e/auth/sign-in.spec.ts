@@ -1,3 +1,5 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import { expect, test } from "../fixtures/auth";
 
 test("an unauthenticated visitor is sent to sign-in and comes back after signing in", async ({ page }) => {
@@ -21,8 +23,47 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
+// Every route handler under app/api, by method and an address that reaches it. Health and next-auth's
+// own endpoints answer anyone on purpose; every other route refuses a request without a session (the
+// signed-in pages' routes) or without a token (the /api/v1 token API).
+const REFUSED: { method: "GET" | "POST"; path: string; file: string }[] = [
+  { method: "GET", path: "/api/dashboard/csv?chart=funnel", file: "dashboard/csv" },
+  { method: "GET", path: "/api/review/leads/1/stamp", file: "review/leads/[id]/stamp" },
+  { method: "GET", path: "/api/meetings/1/stamp", file: "meetings/[id]/stamp" },
+  { method: "GET", path: "/api/meetings/1/summary?format=md", file: "meetings/[id]/summary" },
+  { method: "GET", path: "/api/import/jobs/1/progress", file: "import/jobs/[id]/progress" },
+  { method: "GET", path: "/api/import/jobs/1/issues.csv", file: "import/jobs/[id]/issues.csv" },
+  { method: "POST", path: "/api/import/jobs/1/files?kind=leads&part=0&name=leads.csv", file: "import/jobs/[id]/files" },
+  { method: "GET", path: "/api/v1/leads", file: "v1/leads" },
+  { method: "POST", path: "/api/v1/leads", file: "v1/leads" },
+  { method: "POST", path: "/api/v1/leads/batch", file: "v1/leads/batch" },
+  { method: "GET", path: "/api/v1/leads/1", file: "v1/leads/[id]" },
+  { method: "POST", path: "/api/v1/leads/1/decisions", file: "v1/leads/[id]/decisions" },
+  { method: "POST", path: "/api/v1/leads/1/info-requests/answer", file: "v1/leads/[id]/info-requests/answer" },
+  { method: "POST", path: "/api/v1/events", file: "v1/events" },
+];
+const OPEN_ON_PURPOSE = ["health", "auth/[...nextauth]", "v1/openapi.json"];
+
+async function routeFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(entries.map((entry) => (entry.isDirectory() ? routeFiles(path.join(dir, entry.name)) : Promise.resolve(entry.name === "route.ts" ? [dir] : []))));
+  return nested.flat();
+}
+
 test("API routes other than health refuse requests without a session", async ({ request }) => {
-  expect((await request.get("/api/health")).status()).toBe(200);
-  const health = await (await request.get("/api/health")).json();
-  expect(health.database.status).toBe("up");
+  // The list covers every route there is, so a new route cannot be left out of this test.
+  const apiRoot = path.resolve(import.meta.dirname, "../../app/api");
+  const routes = (await routeFiles(apiRoot)).map((dir) => path.relative(apiRoot, dir).split(path.sep).join("/"));
+  expect(routes.filter((route) => !OPEN_ON_PURPOSE.includes(route)).sort()).toEqual([...new Set(REFUSED.map((route) => route.file))].sort());
+
+  const health = await request.get("/api/health");
+  expect(health.status()).toBe(200);
+  expect((await health.json()).database.status).toBe("up");
+
+  for (const route of REFUSED) {
+    const response = await request.fetch(route.path, { method: route.method, data: route.method === "POST" ? {} : undefined, maxRedirects: 0 });
+    expect(response.status(), `${route.method} ${route.path}`).toBe(401);
+    const body = (await response.json()) as { error?: { message?: string } };
+    expect(body.error?.message, `${route.method} ${route.path}`).toMatch(/Sign in to continue|Send a valid API token/);
+  }
 });

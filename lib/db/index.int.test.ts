@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { afterEach, expect, it } from "vitest";
 
-// One connection in the pool, so a test can keep it busy. Set before lib/db.ts reads its settings.
+// One connection in the pool, so a test can keep it busy. Set before lib/db/index.ts reads its settings.
 process.env.DATABASE_POOL_SIZE = "1";
 const { db, pool } = await import("@/lib/db");
 

@@ -5,7 +5,7 @@ import { acceptLead, rejectLead } from "@/lib/decisions/mutations";
 import { ALL_MET, createAssignedLead, createDecisionWorld, type DecisionWorld } from "@/lib/decisions/test-fixtures";
 import { stopBoss } from "@/lib/jobs/boss";
 import { parseLeadListQuery } from "@/lib/lead-set/query";
-import { findLeads } from "@/lib/leads/queries";
+import { findLeads } from "@/lib/leads/list-queries";
 
 // Sales feedback's objections and signals per source: each number is the count of exactly the leads its
 // link lists (the lead list's own filter), and the trend compares with the period before.

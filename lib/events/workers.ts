@@ -1,7 +1,6 @@
 import "server-only";
 import type pg from "pg";
 import { pool } from "@/lib/db";
-import { purgeIdempotentRequests } from "@/lib/api/v1/idempotency";
 import { getBoss, retryOnDeadlock } from "@/lib/jobs/boss";
 import { rediagnoseLeads } from "@/lib/rediagnosis/run";
 
@@ -9,19 +8,17 @@ import { rediagnoseLeads } from "@/lib/rediagnosis/run";
 // request queues their ids in its own transaction (a transactional outbox, so a committed write always
 // has its diagnosis queued, and a rolled-back one never does) and a worker diagnoses them, merging the
 // jobs that piled up. The API answers at ingestion speed; the lead's detail computes its diagnosis on
-// read anyway, and the list's summary follows within seconds. Once a day, old idempotency keys go.
+// read anyway, and the list's summary follows within seconds. (Old idempotency keys: lib/api/v1/idempotency.ts.)
 
 export const DIAGNOSE_LEADS = "api-diagnose-leads";
-export const IDEMPOTENCY_PURGE = "api-idempotency-purge";
 const JOBS_PER_FETCH = 50;
 const DIAGNOSIS_CHUNK = 2_000;
-const globalForEvents = globalThis as unknown as { batonEventQueues?: Promise<void>; batonDiagnoseWorker?: string; batonPurgeWorker?: string; batonEventWorkersStarted?: boolean };
+const globalForEvents = globalThis as unknown as { batonEventQueues?: Promise<void>; batonDiagnoseWorker?: string; batonEventWorkersStarted?: boolean };
 
 function ensureQueues(): Promise<void> {
   globalForEvents.batonEventQueues ??= (async () => {
     const boss = await getBoss();
     await retryOnDeadlock(() => boss.createQueue(DIAGNOSE_LEADS, { name: DIAGNOSE_LEADS, policy: "standard", retryLimit: 5, retryBackoff: true, expireInSeconds: 60 * 15 }));
-    await retryOnDeadlock(() => boss.createQueue(IDEMPOTENCY_PURGE, { name: IDEMPOTENCY_PURGE, policy: "stately", retryLimit: 1, expireInSeconds: 60 * 10 }));
   })().catch((error: unknown) => {
     globalForEvents.batonEventQueues = undefined;
     throw error;
@@ -66,10 +63,5 @@ export async function startEventWorkers(): Promise<void> {
   globalForEvents.batonDiagnoseWorker ??= await boss.work<{ leadIds: number[] }>(DIAGNOSE_LEADS, { batchSize: JOBS_PER_FETCH, pollingIntervalSeconds: 1 }, async (jobs) => {
     await diagnose(jobs);
   });
-  globalForEvents.batonPurgeWorker ??= await boss.work(IDEMPOTENCY_PURGE, async () => {
-    const purged = await purgeIdempotentRequests();
-    if (purged) console.log(`api: forgot ${purged} idempotency keys older than their retention`);
-  });
-  await retryOnDeadlock(() => boss.schedule(IDEMPOTENCY_PURGE, "17 3 * * *"));
   globalForEvents.batonEventWorkersStarted = true;
 }

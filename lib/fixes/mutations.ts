@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db, type Prisma } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { fixCreateSchema, fixLeadSchema, fixStatusSchema, fixUpdateSchema } from "@/lib/fixes/schemas";
-import { FIX_STATUS_LABELS, statusTimestamps, type FixStatus } from "@/lib/fixes/status";
+import { FIX_FIELDS, FIX_STATUS_LABELS, statusTimestamps, type FixStatus } from "@/lib/fixes/status";
 import { authorize, type Actor } from "@/lib/actions/authorize";
 import { parseInput } from "@/lib/actions/input";
 import { StaleRecordError } from "@/lib/actions/result";
@@ -16,15 +16,8 @@ import { notifyFixAssigned } from "@/lib/notify/events";
 type Tx = Prisma.TransactionClient;
 
 const FIX_SELECT = {
-  id: true,
-  title: true,
-  fixType: true,
-  description: true,
-  failurePoint: true,
-  expectedMetric: true,
-  status: true,
+  ...FIX_FIELDS,
   ownerId: true,
-  dueDate: true,
   doneAt: true,
   verifiedAt: true,
   meetingId: true,

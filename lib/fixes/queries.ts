@@ -1,21 +1,14 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
-import { FIX_STATUSES, type FixStatus } from "@/lib/fixes/status";
+import { FIX_FIELDS, FIX_STATUSES, type FixStatus } from "@/lib/fixes/status";
 import { describeFixChange } from "@/lib/fixes/history";
 import { zonedToday } from "@/lib/time";
 
 // Reads for the fixes page and the fix forms.
 
 const FIX_ROW_SELECT = {
-  id: true,
-  title: true,
-  fixType: true,
-  description: true,
-  failurePoint: true,
-  expectedMetric: true,
-  status: true,
-  dueDate: true,
+  ...FIX_FIELDS,
   doneAt: true,
   verifiedAt: true,
   createdAt: true,

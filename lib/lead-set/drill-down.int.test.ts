@@ -5,7 +5,7 @@ import { diagnoseLead } from "@/lib/diagnosis/diagnose";
 import { FAILURE_POINTS, PRIORITIES, STEP_IDS, STEP_STATUSES } from "@/lib/diagnosis/vocabulary";
 import { ACCEPTANCE_STATUSES, NONE_VALUE, parseLeadListQuery, type LeadListQuery } from "@/lib/lead-set/query";
 import { countLeadsUpTo } from "@/lib/lead-set/list-sql";
-import { buildLeadWhere, findLeads } from "@/lib/leads/queries";
+import { buildLeadWhere, findLeads } from "@/lib/leads/list-queries";
 import { CHART_IDS } from "@/lib/metrics/charts";
 import { CHART_TABLES } from "@/lib/metrics/chart-tables";
 import { loadDashboardContext, type DashboardContext } from "@/lib/metrics/context";

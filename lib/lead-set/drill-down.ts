@@ -5,8 +5,8 @@ import { sql } from "@/lib/db/sql";
 import type { Queryable } from "@/lib/db/queryable";
 
 // The leads a chart element counted, for callers that filter with Prisma (an export): the same predicate
-// the chart counted with (lib/metrics/predicates.ts), plus the list's own filters. The lead list itself
-// pages in SQL (lib/leads/list-sql.ts).
+// the chart counted with (lib/lead-set/predicates.ts), plus the list's own filters. The lead list itself
+// pages in SQL (lib/lead-set/list-sql.ts).
 
 type Filter = Omit<LeadListQuery, "sort" | "direction" | "page" | "pageSize" | "hiddenColumns">;
 

@@ -7,7 +7,7 @@ import { and, sql, type Sql } from "@/lib/db/sql";
 import type { Queryable } from "@/lib/db/queryable";
 
 // The lead list in SQL: one query for the page (with its lead type and owner joined) and one capped count,
-// side by side, on the same filter the dashboard's drill-downs use (lib/metrics/predicates.ts). At a
+// side by side, on the same filter the dashboard's drill-downs use (lib/lead-set/predicates.ts). At a
 // million leads a list is what the database needs for it: no extra round trips for the relations, and a
 // count that stops at its cap rather than sorting every match.
 
@@ -23,7 +23,7 @@ export const LEAD_SORT_SQL: Record<LeadSortField, { asc: Sql; desc: Sql }> = {
 };
 
 /**
- * The list's filter (lib/metrics/predicates.ts), with two changes that let PostgreSQL use the leads'
+ * The list's filter (lib/lead-set/predicates.ts), with two changes that let PostgreSQL use the leads'
  * indexes at scale: lead type keys become ids before the scan (an InitPlan, so the index on lead_type_id
  * serves the count), and the count joins lead types and owners only when a filter reads them.
  */

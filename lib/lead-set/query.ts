@@ -40,7 +40,7 @@ export interface LeadListQuery {
   teams?: number[];
   /** Leads whose owner has no team (or that have no owner). */
   noTeam?: boolean;
-  /** The part of the cohort one dashboard element counts; see lib/metrics/segments.ts. */
+  /** The part of the cohort one dashboard element counts; see lib/lead-set/segments.ts. */
   segment?: Segment;
   /** Narrowed to one value of a dimension each (the handoff report's findings); see lib/metrics/dimensions.ts. */
   dimensions?: DimensionFilter[];
@@ -196,4 +196,9 @@ export function filterBarValues(query: LeadListQuery) {
     from: query.from,
     to: query.to,
   };
+}
+
+/** What a list's table shows of the query: its page, page size, sort and hidden columns. */
+export function tableState(query: LeadListQuery) {
+  return { page: query.page, pageSize: query.pageSize, sort: { id: query.sort, desc: query.direction === "desc" }, hiddenColumns: query.hiddenColumns };
 }

@@ -3,7 +3,7 @@ import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
 import { FAILURE_POINTS, isOneOf, type FailurePoint } from "@/lib/diagnosis/vocabulary";
 
 // A segment is the part of a cohort one chart element counts ("accepted", "lead-to-owner time 1–4 h",
-// "rejected as not_icp"). It travels in the lead list's address as `segment=…`, and lib/metrics/predicates.ts
+// "rejected as not_icp"). It travels in the lead list's address as `segment=…`, and lib/lead-set/predicates.ts
 // turns it into the one SQL predicate both the chart and the drilled-down list use. No database here, so
 // the lead list's client components can label it.
 

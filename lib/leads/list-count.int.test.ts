@@ -2,11 +2,11 @@ import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
 import { parseLeadListQuery } from "@/lib/lead-set/query";
-import { buildLeadWhere, findLeadFilterOptions, findLeads } from "@/lib/leads/queries";
+import { buildLeadWhere, findLeadFilterOptions, findLeads } from "@/lib/leads/list-queries";
 import { generateBenchDataset } from "../../scripts/bench/dataset.ts";
 
 // The list counts at most 10,000 matches (or up to the page shown): past that it says "more than", and
-// paging still reaches every lead. The list runs in SQL (lib/leads/list-sql.ts); it must show the same
+// paging still reaches every lead. The list runs in SQL (lib/lead-set/list-sql.ts); it must show the same
 // leads in the same order as the Prisma filter other views use (buildLeadWhere).
 const LEADS = 12_000;
 

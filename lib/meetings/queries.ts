@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import { dueDay, findCiteableFixes, findFixOwnerOptions } from "@/lib/fixes/queries";
+import { FIX_FIELDS } from "@/lib/fixes/status";
 import { buildMeetingSummary } from "@/lib/meetings/summary";
 import { tallyItems } from "@/lib/meetings/tally";
 import { effectiveFailurePoints } from "@/lib/review/failure-points";
@@ -123,14 +124,7 @@ export async function findMeetingSummary(id: number) {
       where: { meetingId: id },
       orderBy: { id: "asc" },
       select: {
-        id: true,
-        title: true,
-        fixType: true,
-        description: true,
-        failurePoint: true,
-        expectedMetric: true,
-        status: true,
-        dueDate: true,
+        ...FIX_FIELDS,
         owner: { select: { name: true } },
         leads: { select: { lead: { select: { id: true, name: true } } }, orderBy: { leadId: "asc" } },
       },

@@ -30,7 +30,7 @@ interface Row {
   won: string;
 }
 
-/** Each stage is the rollup's count of its segment (lib/metrics/predicates.ts): assigned, accepted, qualified, won. */
+/** Each stage is the rollup's count of its segment (lib/lead-set/predicates.ts): assigned, accepted, qualified, won. */
 export function funnelSql(filter: DashboardFilter) {
   return sql`SELECT r.original_source AS source, ${sums(FUNNEL_STAGES)}
     FROM ${ROLLUP_FROM} WHERE ${rollupFilterSql(filter)}

@@ -17,7 +17,7 @@ import { identifier, join, sql, type Sql } from "@/lib/db/sql";
 import { rediagnoseAll } from "@/lib/rediagnosis/run";
 
 // lead_rollup, the dashboard's daily figures, stays exactly what the metric definitions count on the leads
-// themselves (lib/metrics/predicates.ts), key by key, after every way leads change: an import, the API's
+// themselves (lib/lead-set/predicates.ts), key by key, after every way leads change: an import, the API's
 // lead batch and events, a rep's decision, a re-diagnosis after a definition changes, a time zone change,
 // a deleted lead, and after its rows are folded.
 

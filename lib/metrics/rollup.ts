@@ -4,7 +4,7 @@ import { and, identifier, join, sql, type Sql } from "@/lib/db/sql";
 
 // The dashboard's counts read lead_rollup: per capture day (in the workspace's time zone) and filter
 // dimension, how many leads fall in each metric's segment. Triggers on leads keep it exact on every write
-// (see schema.prisma's LeadRollup); lib/metrics/predicates.ts stays the definition, and the drill-down
+// (see schema.prisma's LeadRollup); lib/lead-set/predicates.ts stays the definition, and the drill-down
 // test proves every count here equals the number of leads its segment lists.
 
 /** The rollup with what the filters need: the lead type (its key, its priority) and the owner's team. */

@@ -6,7 +6,7 @@ import { stopBoss } from "@/lib/jobs/boss";
 import { parseDashboardFilter } from "@/lib/lead-set/filters";
 import { todayIn } from "@/lib/time";
 import { parseLeadListQuery } from "@/lib/lead-set/query";
-import { findLeads } from "@/lib/leads/queries";
+import { findLeads } from "@/lib/leads/list-queries";
 import { loadDashboardContext } from "@/lib/metrics/context";
 import { querySourceFit } from "@/lib/metrics/source-fit";
 

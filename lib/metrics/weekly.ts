@@ -11,7 +11,7 @@ import { sql } from "@/lib/db/sql";
 import type { Queryable } from "@/lib/db/queryable";
 
 // Per capture week: the counts behind no_action_accepted, duplicate_outreach_rate, rejection_reason_quality
-// and flagged leads by failure point, each the rollup's count of a segment of lib/metrics/predicates.ts
+// and flagged leads by failure point, each the rollup's count of a segment of lib/lead-set/predicates.ts
 // (lead_rollup, kept by triggers); the reason scores come from the pass the team chart shares, and the
 // weekly medians, which no sum can give, from the leads themselves where the fix impact asks for them.
 

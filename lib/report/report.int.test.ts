@@ -3,7 +3,7 @@ import { db, pool } from "@/lib/db";
 import type { FailurePoint } from "@/lib/diagnosis/vocabulary";
 import { generatePlantedLeads, insertPlantedLeads } from "@/tests/planted-report";
 import { parseLeadListQuery } from "@/lib/lead-set/query";
-import { findLeads } from "@/lib/leads/queries";
+import { findLeads } from "@/lib/leads/list-queries";
 import { loadHandoffReport, type HandoffReport, type ReportFinding } from "@/lib/report/report";
 
 // The report on generated workspaces (tests/planted-report.ts): one period with three planted

@@ -2,7 +2,8 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { getPrioritySlas, getWorkspaceSettings } from "@/lib/definitions/queries";
 import { findCiteableFixes, findFixOwnerOptions, findLeadFixes } from "@/lib/fixes/queries";
-import { buildLeadWhere, diagnoseLeadNow, findLeadDetail, findLeadFilterOptions } from "@/lib/leads/queries";
+import { diagnoseLeadNow, findLeadDetail } from "@/lib/leads/queries";
+import { buildLeadWhere, findLeadFilterOptions } from "@/lib/leads/list-queries";
 import { parseBoardQuery, type BoardQuery } from "@/lib/review/board-query";
 import { REVIEW_STATUSES, type ReviewStatus } from "@/lib/review/sides";
 

@@ -15,7 +15,7 @@ export async function createToken(actorId: number, input: unknown): Promise<{ id
   const expiresAt = expiresInDays === null ? null : new Date(Date.now() + expiresInDays * 86_400_000);
   const extraScopes = definitionsWrite ? (["definitions:write"] as const) : [];
   const created = await createApiToken({ name, scope, userId: actorId, integrationName, expiresAt, extraScopes });
-  // lib/api/tokens.ts writes the token on its own; the audit entry follows it. Should that fail, the
+  // lib/tokens/store.ts writes the token on its own; the audit entry follows it. Should that fail, the
   // token is revoked again, so no token exists without its trail.
   try {
     await db.$transaction((tx) => recordAudit(tx, { actorId, action: "tokens.create", entityType: "api_token", entityId: created.id, after: { name, scope, prefix: created.prefix, integrationName, expiresAt, extraScopes } }));

@@ -46,7 +46,7 @@ async function writeExport(file: string, rows: number): Promise<number> {
   return (await stat(file)).size;
 }
 
-/** The product's pool (lib/db.ts, opened on first use and kept on globalThis); ending it twice is harmless. */
+/** The product's pool (lib/db/index.ts, opened on first use and kept on globalThis); ending it twice is harmless. */
 async function endProductPool() {
   const connections = (globalThis as { batonConnections?: { pool: { end: () => Promise<void>; ended?: boolean } } }).batonConnections;
   if (connections && !connections.pool.ended) await connections.pool.end().catch(() => undefined);

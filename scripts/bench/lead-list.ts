@@ -2,7 +2,7 @@
 // (lib/leads/queries.ts via Prisma) against the best hand-written SQL for the same page and count.
 import type pg from "pg";
 import { cappedTotal, leadCountLimit, parseLeadListQuery, type LeadListQuery } from "../../lib/lead-set/query.ts";
-import { findLeads } from "../../lib/leads/queries.ts";
+import { findLeads } from "../../lib/leads/list-queries.ts";
 import { compare } from "./measure.ts";
 
 const TARGET_P95_MS = 100;
@@ -63,7 +63,7 @@ function limitQuery(client: pg.Pool, listCase: ListCase, query: LeadListQuery) {
          WHERE ${listCase.where} ORDER BY ${listCase.order} LIMIT $1 OFFSET $2`,
         [query.pageSize, offset, ...listCase.args],
       ),
-      // The same capped count as the product's (lib/leads/list-query.ts): up to the limit, then "more than".
+      // The same capped count as the product's (lib/lead-set/query.ts): up to the limit, then "more than".
       client.query(`SELECT count(*) FROM (SELECT 1 FROM leads l WHERE ${listCase.where.replaceAll(/\$(\d+)/g, (_, n) => `$${Number(n) - 1}`)} LIMIT $1) capped`, [leadCountLimit(query), ...listCase.args]),
     ]);
 }

@@ -78,7 +78,7 @@ await runCli("bench", async () => {
   const figures: Figure[] = [];
   try {
     const database = await prepareBenchDatabase(cluster.url, leads, values.fresh, console.log);
-    process.env.DATABASE_URL = database.url; // the product's own modules connect through lib/db.ts
+    process.env.DATABASE_URL = database.url; // the product's own modules connect through lib/db/index.ts
     console.log(`Using ${describeTarget(database.url, cluster.dataDir)} (BATON_BENCH_PG_DIR, BATON_BENCH_PG_PORT)`);
     const pool = new pg.Pool({ connectionString: database.url, max: 10 });
     try {

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { DrillDownNote } from "@/components/dashboard/drill-down-note";
-import { LeadFilters } from "@/components/leads/lead-filters";
+import { LeadListView } from "@/components/leads/lead-list-view";
 import { LeadTable } from "@/components/leads/lead-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
-import { filterBarValues, parseLeadListQuery } from "@/lib/lead-set/query";
-import { findLeadFilterOptions, findLeads } from "@/lib/leads/queries";
+import { parseLeadListQuery, tableState } from "@/lib/lead-set/query";
+import { findLeadFilterOptions, findLeads } from "@/lib/leads/list-queries";
 
 export const metadata: Metadata = { title: "Leads" };
 
@@ -18,22 +18,16 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Leads" description="Every lead with its handoff status. Filter, sort and share the view: the address holds it." />
-      <DrillDownNote params={params} query={query} teams={options.teams} reasons={options.reasons} />
-      <LeadFilters
-        options={options}
-        current={filterBarValues(query)}
-      />
-      <LeadTable
-        rows={rows}
-        total={total}
-        totalExact={totalExact}
-        page={query.page}
-        pageSize={query.pageSize}
-        sort={{ id: query.sort, desc: query.direction === "desc" }}
-        hiddenColumns={query.hiddenColumns}
-        timeZone={timeZone}
-        emptyMessage="No leads match these filters. Clear a filter or widen the date range."
-      />
+      <LeadListView query={query} options={options} note={<DrillDownNote params={params} query={query} teams={options.teams} reasons={options.reasons} />}>
+        <LeadTable
+          rows={rows}
+          total={total}
+          totalExact={totalExact}
+          {...tableState(query)}
+          timeZone={timeZone}
+          emptyMessage="No leads match these filters. Clear a filter or widen the date range."
+        />
+      </LeadListView>
     </>
   );
 }

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import { FlaggedFilters } from "@/components/diagnosis/flagged-filters";
-import { LeadFilters } from "@/components/leads/lead-filters";
+import { LeadListView } from "@/components/leads/lead-list-view";
 import { BoardHeader } from "@/components/review/board-header";
 import { BoardTable } from "@/components/review/board-table";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
-import { filterBarValues } from "@/lib/lead-set/query";
+import { tableState } from "@/lib/lead-set/query";
 import { boardSearchParams, withParams } from "@/lib/review/board-query";
 import { findReviewBoard } from "@/lib/review/queries";
 
@@ -17,7 +16,6 @@ export default async function ReviewBoardPage({ searchParams }: { searchParams: 
   const user = await requirePageUser("review.read");
   const { query, rows, total, counts, options, calendar } = await findReviewBoard(await searchParams);
   const list = query.list;
-  const step = list.steps[0];
   const boardParams = boardSearchParams(query).toString();
   return (
     <>
@@ -31,24 +29,10 @@ export default async function ReviewBoardPage({ searchParams }: { searchParams: 
         }
       />
       {/* Keyed by the address: the date inputs show the board's actual period after every change. */}
-      <LeadFilters
-        key={boardParams}
-        options={options}
-        current={filterBarValues(list)}
-      >
-        <FlaggedFilters failurePoint={list.failurePoints[0]} step={step ? `${step.step}:${step.status}` : undefined} />
-      </LeadFilters>
-      <BoardHeader query={query} calendar={calendar} counts={counts} />
-      <BoardTable
-        rows={rows}
-        total={total}
-        page={list.page}
-        pageSize={list.pageSize}
-        sort={{ id: list.sort, desc: list.direction === "desc" }}
-        hiddenColumns={list.hiddenColumns}
-        timeZone={calendar.timeZone}
-        boardParams={boardParams}
-      />
+      <LeadListView query={list} options={options} flagged filtersKey={boardParams}>
+        <BoardHeader query={query} calendar={calendar} counts={counts} />
+        <BoardTable rows={rows} total={total} {...tableState(list)} timeZone={calendar.timeZone} boardParams={boardParams} />
+      </LeadListView>
     </>
   );
 }

@@ -4,6 +4,7 @@ import type pg from "pg";
 import { ApiError } from "@/lib/api/v1/errors";
 import type { TokenPrincipal } from "@/lib/tokens/store";
 import { pool } from "@/lib/db";
+import { getBoss, retryOnDeadlock } from "@/lib/jobs/boss";
 import { stableStringify } from "@/lib/diagnosis/timeline";
 
 // Writes through the API run in one transaction, and with an Idempotency-Key header they run at most
@@ -75,4 +76,24 @@ async function replay(client: pg.PoolClient, storedKey: string, requestHash: str
 export async function purgeIdempotentRequests(): Promise<number> {
   const result = await pool.query(`DELETE FROM idempotent_requests WHERE created_at < now() - make_interval(days => $1)`, [IDEMPOTENCY_RETENTION_DAYS]);
   return result.rowCount ?? 0;
+}
+
+const IDEMPOTENCY_PURGE = "api-idempotency-purge";
+const globalForPurge = globalThis as unknown as { batonPurgeWorker?: Promise<void> };
+
+/** Once a day, old idempotency keys go (one schedule for the deployment; started by lib/boot.ts). */
+export function startIdempotencyPurge(): Promise<void> {
+  globalForPurge.batonPurgeWorker ??= (async () => {
+    const boss = await getBoss();
+    await retryOnDeadlock(() => boss.createQueue(IDEMPOTENCY_PURGE, { name: IDEMPOTENCY_PURGE, policy: "stately", retryLimit: 1, expireInSeconds: 60 * 10 }));
+    await boss.work(IDEMPOTENCY_PURGE, async () => {
+      const purged = await purgeIdempotentRequests();
+      if (purged) console.log(`api: forgot ${purged} idempotency keys older than their retention`);
+    });
+    await retryOnDeadlock(() => boss.schedule(IDEMPOTENCY_PURGE, "17 3 * * *"));
+  })().catch((error: unknown) => {
+    globalForPurge.batonPurgeWorker = undefined;
+    throw error;
+  });
+  return globalForPurge.batonPurgeWorker;
 }

@@ -6,7 +6,7 @@ import { db, pool } from "@/lib/db";
 import type { leadListQuerySchema } from "@/lib/api/v1/leads-schemas";
 import { toLeadSummary } from "@/lib/api/v1/leads-mapping";
 import { parseLeadListQuery } from "@/lib/lead-set/query";
-import { findLeads, type LeadListRow } from "@/lib/leads/queries";
+import { findLeads, type LeadListRow } from "@/lib/leads/list-queries";
 import type { leadLookupRequestSchema } from "@/lib/api/v1/lookup-schemas";
 
 // Finding leads the way an integration knows them: by the id its CRM gives them, one or a batch, so it

@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import type { LeadDiagnosis } from "@/lib/diagnosis/types";
 import type { leadDetailSchema, leadSummarySchema } from "@/lib/api/v1/leads-schemas";
-import type { LeadDetail, LeadListRow } from "@/lib/leads/queries";
+import type { LeadDetail } from "@/lib/leads/queries";
+import type { LeadListRow } from "@/lib/leads/list-queries";
 
 // Database rows to the API's shapes (lib/leads/api-schemas.ts).
 type LeadSummary = z.infer<typeof leadSummarySchema>;

@@ -2,7 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-ope
 import { apiErrorSchema } from "@/lib/api/v1/errors";
 
 // The registry every API area adds its paths to (lib/<domain>/api-spec.ts), from the same zod schemas
-// the routes validate with. lib/api/spec.ts imports them all and builds the OpenAPI 3.1 document.
+// the routes validate with. lib/api/v1/spec.ts imports them all and builds the OpenAPI 3.1 document.
 export const registry = new OpenAPIRegistry();
 
 registry.registerComponent("securitySchemes", "bearerToken", {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/alerts/action-form";
-import { controlBaseClass } from "@/components/definitions/form-parts";
+import { controlBaseClass } from "@/components/ui/form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";

@@ -2,35 +2,32 @@
 
 import { startTransition, useActionState, type FormEvent } from "react";
 import type { z } from "zod";
-import type { DefinitionFormState } from "@/lib/definitions/form-data";
 import { toFieldErrors } from "@/lib/actions/input";
 import type { ActionResult } from "@/lib/actions/result";
 
-type ServerAction = (previous: DefinitionFormState, formData: FormData) => Promise<ActionResult>;
+type FormAction<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
+type Validate = (formData: FormData) => Record<string, string[]> | null;
 
 /** Checks a form against the same schema the server uses, so most mistakes are caught before sending. */
-export function validateWith(schema: z.ZodType, read: (formData: FormData) => unknown) {
-  return (formData: FormData): Record<string, string[]> | null => {
+export function validateWith(schema: z.ZodType, read: (formData: FormData) => unknown): Validate {
+  return (formData) => {
     const result = schema.safeParse(read(formData));
     return result.success ? null : toFieldErrors(result.error);
   };
 }
 
 /**
- * One definitions form: validate in the browser, then call the server action. Submitting through
- * onSubmit (rather than `<form action>`) keeps what the user typed when the save is refused.
+ * One form over one server action (lib/actions/define.ts): validate in the browser, then call the action.
+ * Submitting through onSubmit (rather than `<form action>`) keeps what the user typed when the save is
+ * refused; `errorFor(name)` is the first message for a field.
  */
-export function useDefinitionForm(options: {
-  action: ServerAction;
-  validate: (formData: FormData) => Record<string, string[]> | null;
-  onSaved?: (result: ActionResult & { ok: true }) => void;
-}) {
-  const { action, validate, onSaved } = options;
-  const [state, formAction, pending] = useActionState<DefinitionFormState, FormData>(async (previous, formData) => {
-    const fieldErrors = validate(formData);
+export function useActionForm<T>(options: { action: FormAction<T>; validate?: Validate; onSuccess?: (result: ActionResult<T> & { ok: true }) => void | Promise<void> }) {
+  const { action, validate, onSuccess } = options;
+  const [state, formAction, pending] = useActionState<ActionResult<T> | null, FormData>(async (previous, formData) => {
+    const fieldErrors = validate?.(formData);
     if (fieldErrors) return { ok: false, message: "Some fields need attention. Nothing was saved.", fieldErrors };
     const result = await action(previous, formData);
-    if (result.ok) onSaved?.(result);
+    if (result.ok) await onSuccess?.(result);
     return result;
   }, null);
 

@@ -1,10 +1,11 @@
 import clsx from "clsx";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import type { DefinitionFormState } from "@/lib/definitions/form-data";
+import type { ActionResult } from "@/lib/actions/result";
 
-// Small building blocks shared by the definitions forms: a labelled field whose help and error are tied
-// to the control, the live status line, and the save button.
+// The form kit: a labelled field whose help and error are tied to the control, the live status line and
+// the save button. With useActionForm (./use-action-form.ts) a form checks its input against the
+// server's own zod schema before sending and keeps what was typed when the server refuses.
 
 /** A control's look without its width; `controlClass` fills the field. */
 export const controlBaseClass =
@@ -87,7 +88,7 @@ export function AmountInput({ control, unit, min, max, defaultValue }: { control
 }
 
 /** The form's outcome, announced politely to screen readers; the region is always present. */
-export function FormStatus({ state, className }: { state: DefinitionFormState; className?: string }) {
+export function FormStatus({ state, className }: { state: ActionResult<unknown> | null; className?: string }) {
   return (
     <p role="status" aria-live="polite" aria-atomic="true" className={clsx("min-h-5 text-sm", state?.ok === false ? "text-red-700" : "text-emerald-700", className)}>
       {state?.message}
@@ -100,5 +101,29 @@ export function SaveButton({ pending, label = "Save", pendingLabel = "Saving…"
     <Button type="submit" size="sm" disabled={pending} aria-disabled={pending}>
       {pending ? pendingLabel : label}
     </Button>
+  );
+}
+
+/** The hidden id and version an edit form sends, so a stale save is refused instead of overwriting. */
+export function RecordVersion({ record }: { record?: { id: number; version: number } }) {
+  if (!record) return null;
+  return (
+    <>
+      <input type="hidden" name="id" value={record.id} />
+      <input type="hidden" name="version" value={record.version} />
+    </>
+  );
+}
+
+/** Save and cancel, with the form's live status beside them. */
+export function FormActions({ pending, saveLabel, onCancel, state }: { pending: boolean; saveLabel: string; onCancel: () => void; state: ActionResult<unknown> | null }) {
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <SaveButton pending={pending} label={saveLabel} />
+      <Button type="button" variant="ghost" size="sm" onClick={onCancel} disabled={pending}>
+        Cancel
+      </Button>
+      <FormStatus state={state} />
+    </div>
   );
 }
