@@ -48,7 +48,9 @@ test("an admin connects HubSpot, watches the first sync and opens a synced lead 
     await expect(page.getByRole("heading", { name: `Grace Synced${stamp}` })).toBeVisible();
     const back = page.getByRole("link", { name: "Open in HubSpot" });
     await expect(back).toHaveAttribute("href", `https://app.hubspot.com/contacts/${portal.portalId}/record/0-1/${contactId}`);
-    for (const label of ["Assigned", "Reassigned", "Accepted", "Contacted"]) await expect(page.getByText(label, { exact: true }).first()).toBeVisible();
+    for (const label of ["Assigned", "Reassigned", "Accepted"]) await expect(page.getByText(label, { exact: true }).first()).toBeVisible();
+    // The timeline writes the channel after the type: "Contacted · call".
+    await expect(page.getByText(/Contacted\s·\s*call/).first()).toBeVisible();
   } finally {
     await server.stop();
   }
