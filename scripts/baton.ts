@@ -2,18 +2,36 @@
 //   token create --name NAME --scope read|write [--user EMAIL]   prints a new API token (shown once)
 //   token list                                                    lists tokens (never their secret)
 //   token revoke --id ID
+//   import FILE [FILE…] [--preset hubspot|salesforce|zoho|generic] [--mapping NAME] [--source-system NAME]
+//          [--time-zone TZ] [--dry-run]                         imports CRM exports; exit 1 when a row was refused
 import { parseArgs } from "node:util";
 import { CliError, runCli } from "./lib/cli.ts";
 import { openDatabase } from "./db/database.ts";
 
-const USAGE = "usage: npm run baton -- token create --name NAME --scope read|write [--user EMAIL] | token list | token revoke --id ID";
+const USAGE =
+  "usage: npm run baton -- token create --name NAME --scope read|write [--user EMAIL] | token list | token revoke --id ID\n" +
+  "       npm run baton -- import FILE [FILE…] [--preset hubspot|salesforce|zoho|generic] [--mapping NAME] [--source-system NAME] [--time-zone TZ] [--dry-run]";
 
 await runCli("baton", async () => {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { name: { type: "string" }, scope: { type: "string" }, user: { type: "string" }, id: { type: "string" } },
+    options: {
+      name: { type: "string" },
+      scope: { type: "string" },
+      user: { type: "string" },
+      id: { type: "string" },
+      preset: { type: "string" },
+      mapping: { type: "string" },
+      "source-system": { type: "string" },
+      "time-zone": { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+    },
   });
   const [area, command] = positionals;
+  if (area === "import") {
+    process.exitCode = await runImport(positionals.slice(1), values);
+    return;
+  }
   if (area !== "token" || !command || !["create", "list", "revoke"].includes(command)) throw new CliError(USAGE);
 
   const database = await openDatabase();
@@ -48,3 +66,34 @@ await runCli("baton", async () => {
     await database.stop();
   }
 });
+
+async function runImport(files: string[], values: { preset?: string; mapping?: string; "source-system"?: string; "time-zone"?: string; "dry-run"?: boolean }): Promise<number> {
+  if (!files.length) throw new CliError(USAGE);
+  const database = await openDatabase();
+  process.env.DATABASE_URL = database.url;
+  const { db, pool } = await import("../lib/db/index.ts");
+  const { runImportCommand } = await import("../lib/import/command.ts");
+  try {
+    return await runImportCommand({
+      files,
+      preset: values.preset,
+      mapping: values.mapping,
+      sourceSystem: values["source-system"],
+      timeZone: values["time-zone"],
+      dryRun: values["dry-run"] ?? false,
+      print: (line) => console.log(line),
+    });
+  } catch (error) {
+    // The importer's own refusals are messages for the person running it, not crashes.
+    if (error instanceof Error && error.name !== "Error") {
+      const fields = (error as { fieldErrors?: Record<string, string[]> }).fieldErrors;
+      const details = fields ? Object.entries(fields).map(([field, messages]) => ` ${field}: ${messages.join(" ")}`).join(";") : "";
+      throw new CliError(`${error.message}${details}`);
+    }
+    throw error;
+  } finally {
+    await db.$disconnect();
+    await pool.end();
+    await database.stop();
+  }
+}

@@ -1,3 +1,4 @@
+import { accountingSentence } from "@/lib/import/accounting";
 import { FILE_KIND_LABELS, type FileKind } from "@/lib/import/fields";
 import type { FileCounts } from "@/lib/import/job-state";
 
@@ -13,7 +14,7 @@ export function FileCountsTable({ files, future }: { files: Partial<Record<FileK
           <tr>
             <th scope="col" className="px-3 py-2 text-left">File</th>
             <th scope="col" className="px-3 py-2 text-right">Rows</th>
-            <th scope="col" className="px-3 py-2 text-right">{future ? "Would create" : "Created"}</th>
+            <th scope="col" className="px-3 py-2 text-right">{future ? "Would create (leads or activities)" : "Created (leads or activities)"}</th>
             <th scope="col" className="px-3 py-2 text-right">{future ? "Would update" : "Updated"}</th>
             <th scope="col" className="px-3 py-2 text-right">Unchanged</th>
             <th scope="col" className="px-3 py-2 text-right">Repeated rows</th>
@@ -36,6 +37,11 @@ export function FileCountsTable({ files, future }: { files: Partial<Record<FileK
           ))}
         </tbody>
       </table>
+      <ul className="mt-2 space-y-0.5 text-xs text-slate-600" aria-label="Every row accounted for">
+        {entries.map(([kind, counts]) => (
+          <li key={kind}>{accountingSentence(kind, counts, future)}</li>
+        ))}
+      </ul>
     </div>
   );
 }

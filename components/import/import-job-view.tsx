@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DiscardImport } from "@/components/import/discard-import";
 import { FileCountsTable } from "@/components/import/file-counts";
 import { ImportSettingsForm } from "@/components/import/import-settings-form";
 import { ImportSteps } from "@/components/import/import-steps";
@@ -61,7 +62,7 @@ export function ImportJobView({ data }: { data: ImportPageData }) {
             title="Imported"
             description={
               job.summary.leadsDiagnosed
-                ? `${job.summary.leadsDiagnosed.toLocaleString("en")} leads were created or changed, and diagnosed.`
+                ? `${job.summary.leadsDiagnosed.toLocaleString("en")} ${job.summary.leadsDiagnosed === 1 ? "lead was" : "leads were"} created or changed, and diagnosed.`
                 : "Nothing changed: every lead and event in the file was already in Baton as it is."
             }
             actions={<Link href="/leads?sort=capturedAt.desc" className="text-sm font-medium text-brand-700 hover:underline">Open the lead list</Link>}
@@ -78,6 +79,11 @@ export function ImportJobView({ data }: { data: ImportPageData }) {
           </Card>
         )}
         {reportCard}
+        {editable && !running && job.status !== "succeeded" && (
+          <Card title="Not importing this?">
+            <DiscardImport jobId={job.id} />
+          </Card>
+        )}
         {editable && choices && job.status !== "uploaded" && (
           <>
             <Card title="Files" description="Detected from the files; change what is wrong.">

@@ -16,10 +16,12 @@ import { valueKey } from "@/lib/import/values";
 const SET_HELP: Record<ChoiceSet, string> = {
   state: "Each status or stage sets whether sales accepted the lead and where it ended.",
   source: "Baton's source ids; a value nobody maps is kept as it is, in lower case.",
-  user: "Owners become Baton users; an owner who is not a user leaves the lead without an owner.",
+  user: "Owners are matched to people of the workspace; an owner left unmapped becomes a person of the workspace (without sign-in), never dropped.",
   leadType: "The lead type sets the priority and the acceptance criteria.",
   priority: "P1 is the most urgent.",
   rejectionReason: "Rejection reasons as defined in Definitions.",
+  objection: "The buyer's objections as defined in Definitions; a value mapped to none is left empty and reported.",
+  sourceSignal: "Good fit, wrong person, wrong company or not a real buyer.",
   eventType: "Which timeline event a row is; rows left empty are not imported.",
 };
 

@@ -66,6 +66,7 @@ export interface WorkspaceDefinition {
   outcomeWindowDays: number;
   minimumSpecificDetailLength: number;
   inboundSources: string[];
+  holidays: string[];
   version: number;
   saved: boolean;
 }
@@ -123,6 +124,7 @@ export const WORKSPACE_SELECT = {
   outcomeWindowDays: true,
   minimumSpecificDetailLength: true,
   inboundSources: true,
+  holidays: true,
   version: true,
 } as const satisfies Prisma.WorkspaceSettingsSelect;
 
@@ -189,6 +191,7 @@ export function defaultWorkspace(): WorkspaceDefinition {
     outcomeWindowDays: windows.outcomeWindowDays,
     minimumSpecificDetailLength: windows.minimumSpecificDetailLength,
     inboundSources: [...windows.inboundSources],
+    holidays: [...(calendar.holidays ?? [])],
     version: 0,
     saved: false,
   };

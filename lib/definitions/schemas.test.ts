@@ -102,6 +102,17 @@ describe("workspaceSettingsSchema", () => {
       outcomeWindowDays: 30,
       minimumSpecificDetailLength: 12,
       inboundSources: ["paid_search", "webinar", "website"],
+      holidays: [],
+    });
+  });
+
+  it("reads holidays one per line or comma-separated, sorted without repeats, and names a wrong entry", () => {
+    expect(workspaceSettingsSchema.parse({ ...form, holidays: "2026-12-26\n2026-12-25, 2026-12-25\n\n" }).holidays).toEqual(["2026-12-25", "2026-12-26"]);
+    expect(errorsOf(workspaceSettingsSchema, { ...form, holidays: "2026-12-25\n25/12/2026" })).toEqual({
+      holidays: ['"25/12/2026" is not a date: write each holiday as YYYY-MM-DD, for example 2026-12-25.'],
+    });
+    expect(errorsOf(workspaceSettingsSchema, { ...form, holidays: "2026-02-30" })).toEqual({
+      holidays: ['"2026-02-30" is not a date: write each holiday as YYYY-MM-DD, for example 2026-12-25.'],
     });
   });
 

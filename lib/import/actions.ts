@@ -4,7 +4,7 @@ import { defineAction, type ChangedPage } from "@/lib/actions/define";
 import type { MappingDocument } from "@/lib/import/mapping";
 import { analyseImportJob, createImportJob, saveImportMapping, updateImportSettings } from "@/lib/import/mutations";
 import { enqueueImportJob } from "@/lib/import/queue";
-import { cancelImportJob, queueImportCheck, saveReusableMapping, startImport } from "@/lib/import/run-mutations";
+import { cancelImportJob, discardImportJob, queueImportCheck, saveReusableMapping, startImport } from "@/lib/import/run-mutations";
 
 // Server actions of the import pages: authenticate (revops, admin) -> the mutation (which validates and
 // writes with an audit entry) -> revalidate -> hand queued runs to the job queue.
@@ -74,3 +74,12 @@ async function enqueueSafely(jobId: number): Promise<void> {
     console.error(`import ${jobId}: could not reach the job queue`, error);
   }
 }
+
+/** Throws away an import that never wrote anything (a wrong or unreadable file, an abandoned mapping). */
+export const discardImportAction = defineAction({
+  ...importing,
+  write: async (user, jobId: number) => {
+    await discardImportJob(user.id, { jobId });
+    return { data: undefined, message: "The import was discarded." };
+  },
+});

@@ -1,5 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { decodeAll, detectEncoding, type Encoding } from "@/lib/import/decode";
 import { detectDateFormat, type DateFormat } from "@/lib/import/dates";
 import type { FileKind } from "@/lib/import/fields";
@@ -25,13 +26,19 @@ export interface FileAnalysis {
 export async function analyseFile(jobId: number, kind: FileKind, overrides: { encoding?: Encoding; delimiter?: Delimiter } = {}): Promise<FileAnalysis> {
   const stored = (await listStoredFiles(pool, jobId)).find((file) => file.kind === kind);
   if (!stored) throw new Error(`job ${jobId} has no ${kind} file`);
+  if (stored.size === 0) throw new AppError(`"${stored.name}" is empty (0 bytes): there is nothing to import. Export it from the CRM again.`, 422);
   const sample = await readFileSample(pool, jobId, kind);
   const detected = detectEncoding(sample.bytes);
   const encoding = overrides.encoding ?? detected.encoding;
   const text = decodeAll(sample.bytes, encoding);
+  // A text file never holds NUL characters: this is a spreadsheet, archive or image renamed .csv.
+  if (text.includes("\u0000")) {
+    throw new AppError(`"${stored.name}" is not a CSV text file: it contains binary data. If it is a spreadsheet (.xlsx) renamed .csv, open it and save it as CSV.`, 422);
+  }
   const csv = sniffCsv(text, { delimiter: overrides.delimiter });
   const shapeForRead = { encoding, delimiter: csv.delimiter, newline: csv.newline, headerRow: csv.headerRow };
   const rows = await readFirstRows(readFileParts(pool, jobId, kind), shapeForRead, ANALYSED_ROWS);
+  if (rows.length === 0) throw new AppError(`"${stored.name}" has a header row but no data rows: there is nothing to import.`, 422);
 
   const distinctValues: FileShape["distinctValues"] = {};
   const dateFormats: Record<string, DateFormat> = {};

@@ -69,3 +69,22 @@ describe("detectDateFormat", () => {
     expect(detectDateFormat(["", ""]).format).toBeNull();
   });
 });
+
+describe("dates the calendar or the clock does not have", () => {
+  it("reads a midnight that a daylight-saving jump skipped as the moment the clock jumped to, on the same day", () => {
+    // São Paulo moved from 00:00 to 01:00 on 4 Nov 2018 (Olist's exports are Brazilian): not 3 Nov 23:00.
+    expect(parseDate("2018-11-04", "iso", "America/Sao_Paulo")?.toISOString()).toBe(utc("2018-11-04T03:00:00Z"));
+    expect(parseDate("2024-03-10 02:30", "iso", "America/New_York")?.toISOString()).toBe(utc("2024-03-10T07:30:00Z"));
+    // Times around the gap are unchanged.
+    expect(parseDate("2024-03-10 01:59", "iso", "America/New_York")?.toISOString()).toBe(utc("2024-03-10T06:59:00Z"));
+    expect(parseDate("2024-03-10 03:00", "iso", "America/New_York")?.toISOString()).toBe(utc("2024-03-10T07:00:00Z"));
+  });
+
+  it("says why 2024-02-30 is not a date instead of blaming the format", async () => {
+    const { impossibleDate } = await import("@/lib/import/dates");
+    expect(parseDate("2024-02-30", "iso", "UTC")).toBeNull();
+    expect(impossibleDate("2024-02-30", "iso")).toBe("2024-02-30 is not a real date: February 2024 has 29 days.");
+    expect(impossibleDate("31/04/2025 10:00", "dmy")).toBe("31/04/2025 10:00 is not a real date: April 2025 has 30 days.");
+    expect(impossibleDate("next week", "iso")).toBeNull();
+  });
+});

@@ -147,8 +147,39 @@ function toInstant(value: Parts, timeZone: string): Date {
   // The offset at the wall time read as UTC is right except near a change; one correction settles it.
   const first = wall - offsetAt(wall, timeZone);
   const second = wall - offsetAt(first, timeZone);
-  return new Date(second);
+  if (second + offsetAt(second, timeZone) === wall) return new Date(second);
+  // A wall time inside a daylight-saving gap (clocks jumped over it, e.g. midnight on a day São Paulo moved
+  // to 01:00): read it with the offset in force before the jump, which lands just after it, like the
+  // clock on the wall; never on the previous day.
+  return new Date(wall - offsetAt(wall - 2 * DAY_MS, timeZone));
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Why a value that has the shape of the column's format is still not a date (2024-02-30): the sentence
+ * the import report shows instead of "not in the format". Null when the value does not have the shape.
+ */
+export function impossibleDate(raw: string, format: DateFormat): string | null {
+  const value = raw.trim().replace(/\s+/g, " ");
+  const ymd = (match: RegExpExecArray | null, y: number, m: number, d: number) => (match ? [Number(match[y]), Number(match[m]), Number(match[d])] : null);
+  const found =
+    format === "iso" ? ymd(ISO.exec(value), 1, 2, 3)
+    : format === "mdy" ? ymd(SLASH.exec(value), 3, 1, 2)
+    : format === "dmy" ? ymd(SLASH.exec(value), 3, 2, 1)
+    : format === "dmy_dot" ? ymd(DOT_DMY.exec(value), 3, 2, 1)
+    : format === "ymd_dot" ? ymd(DOT_YMD.exec(value), 1, 2, 3)
+    : null;
+  if (!found) return null;
+  const [rawYear, month, day] = found as [number, number, number];
+  const year = rawYear < 100 ? 2000 + rawYear : rawYear;
+  if (month < 1 || month > 12) return `${value} has no month ${month}: it is not a real date.`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days) return `${value} is not a real date: ${MONTH_NAMES[month - 1]} ${year} has ${days} days.`;
+  return null;
+}
+
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** Formats a value can be read in without guessing the order of day and month. */
 const UNAMBIGUOUS: readonly DateFormat[] = ["iso", "text_month", "ymd_dot", "dmy_dot"];

@@ -18,7 +18,7 @@ export const FILE_KIND_LABELS: Record<FileKind, string> = {
 };
 
 /** Which values a choice column maps onto (the value-mapping step). */
-export type ChoiceSet = "source" | "leadType" | "priority" | "user" | "state" | "rejectionReason" | "eventType";
+export type ChoiceSet = "source" | "leadType" | "priority" | "user" | "state" | "rejectionReason" | "eventType" | "objection" | "sourceSignal";
 export type TargetKind = "text" | "long_text" | "date" | "email" | "choice";
 
 export interface TargetDefinition {
@@ -53,11 +53,15 @@ export const LEAD_TARGETS: readonly TargetDefinition[] = [
   { id: "buyerMessage", label: "Buyer's message", kind: "long_text", group: "Lead" },
   choice("leadType", "Lead type", "leadType"),
   choice("priority", "Priority", "priority"),
-  choice("owner", "Owner", "user", "Matched to Baton users by email or name."),
+  choice("owner", "Owner", "user", "Matched to people of the workspace by email or name; an owner nobody matches becomes a person (without sign-in)."),
   text("queue", "Queue"),
   choice("status", "Status or stage", "state", "Lead status or lifecycle stage: mapped to acceptance and outcome."),
   choice("rejectionReason", "Rejection reason", "rejectionReason"),
   { id: "rejectionDetail", label: "Rejection detail", kind: "long_text", group: "Lead" },
+  // HubSpot and Salesforce keep the buyer's objection in custom fields: map the column, then its values.
+  choice("objection", "Buyer's objection", "objection", "A custom field such as Objection or Objection__c: map its values to the objections in Definitions."),
+  { id: "objectionDetail", label: "Objection detail", kind: "long_text", group: "Lead", help: "What the buyer said, with the objection." },
+  choice("sourceSignal", "Source-quality signal", "sourceSignal", "Did the lead match what its source promised: good fit, wrong person, wrong company, not a real buyer."),
   text("nextAction", "Next action"),
   { id: "nextActionDueAt", label: "Next action due", kind: "date", group: "Lead" },
 ];
@@ -110,7 +114,6 @@ export function missingRequiredTargets(kind: FileKind, mapped: ReadonlySet<strin
   const missing: string[] = [];
   if (kind === "leads") {
     if (!mapped.has("externalId") && !mapped.has("email")) missing.push("Map a column to External id (or at least Email, which then identifies the lead).");
-    if (!mapped.has("name") && !mapped.has("firstName") && !mapped.has("lastName") && !mapped.has("email")) missing.push("Map a column to a name (full, first or last) or to Email.");
     if (!mapped.has("capturedAt")) missing.push("Map a column to Captured at (the CRM's create date): the SLA clocks start there.");
   } else {
     if (!mapped.has("leadExternalId")) missing.push("Map a column to Lead id: it links each activity to its lead.");

@@ -25,7 +25,8 @@ export interface StoredFile {
  * kind; later parts must arrive in order, so a retried or out-of-order request cannot corrupt a file.
  */
 export async function storeFilePart(input: { jobId: number; kind: FileKind; name: string; part: number; bytes: Buffer }): Promise<StoredFile> {
-  if (input.bytes.byteLength === 0) throw new AppError("The file part is empty.", 400);
+  // An empty file arrives as one empty part 0: stored, so the analysis can say the file is empty (and discard it).
+  if (input.bytes.byteLength === 0 && input.part !== 0) throw new AppError("The file part is empty.", 400);
   if (input.bytes.byteLength > PART_BYTES) throw new AppError(`A file part may be at most ${PART_BYTES / 1024 / 1024} MB.`, 413);
   const client = await pool.connect();
   try {

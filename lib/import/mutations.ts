@@ -57,7 +57,17 @@ export async function analyseImportJob(actorId: number, input: unknown): Promise
   if (stored.length === 0) throw new AppError("Upload at least one file first.", 422);
   const saved = savedMappingId ? await db.importMapping.findUnique({ where: { id: savedMappingId }, select: { preset: true, columns: true, values: true } }) : null;
   const analyses = new Map<FileKind, FileAnalysis>();
-  for (const file of stored) analyses.set(file.kind, await analyseFile(jobId, file.kind));
+  try {
+    for (const file of stored) analyses.set(file.kind, await analyseFile(jobId, file.kind));
+  } catch (cause) {
+    // An unreadable file (empty, binary, no rows) leaves no orphan import behind: a job nobody analysed yet
+    // holds nothing but that upload.
+    if (cause instanceof AppError) {
+      const { count } = await db.importJob.deleteMany({ where: { id: jobId, status: "uploaded" } });
+      if (count) throw new AppError(`${cause.message} Nothing was imported; upload the files again once it is fixed.`, cause.status);
+    }
+    throw cause;
+  }
   const first = analyses.get("leads") ?? [...analyses.values()][0]!;
   const detected = detectPreset(first.shape.headers, analyses.has("leads") ? "leads" : undefined);
   const preset = (saved?.preset as PresetId | undefined) ?? detected.preset;

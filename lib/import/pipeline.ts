@@ -1,5 +1,6 @@
 import "server-only";
 import { buildChoiceIndex, type ChoiceContext } from "@/lib/import/choices";
+import { unrecordedEvidenceOf } from "@/lib/import/evidence-recorded";
 import type { FileKind } from "@/lib/import/fields";
 import { readFileParts } from "@/lib/import/files";
 import { issue, type RowIssue } from "@/lib/import/issues";
@@ -13,6 +14,7 @@ import type { PendingEvent, TransformContext } from "@/lib/import/transform-cell
 import { transformLeadRow } from "@/lib/import/transform-lead";
 import { hashCells } from "@/lib/import/values";
 import type { LeadUpsertInput } from "@/lib/leads/upsert";
+import type { PersonRef } from "@/lib/people/types";
 import type { Queryable } from "@/lib/db/queryable";
 
 // Reads every file of a job in batches, turns rows into records and hands each batch to a sink: the
@@ -26,9 +28,11 @@ export interface ActivityRow {
 }
 
 export interface Sink {
-  leads(leads: LeadUpsertInput[], events: PendingEvent[], counts: FileCounts): Promise<void>;
+  /** `owners`: the CRM owner of each lead (by external id) that no user matched, to be found or created as a person. */
+  /** `unrecorded`: the evidence fields the whole upload has no column or file for (lib/import/evidence-recorded.ts). */
+  leads(leads: LeadUpsertInput[], events: PendingEvent[], counts: FileCounts, owners: ReadonlyMap<string, PersonRef>, unrecorded: readonly string[]): Promise<void>;
   /** Returns the rows whose lead was not found (reported as errors by the pipeline). */
-  activities(rows: ActivityRow[], knownLeads: { has(externalId: string): boolean }, counts: FileCounts): Promise<ActivityRow[]>;
+  activities(rows: ActivityRow[], knownLeads: { has(externalId: string): boolean }, counts: FileCounts, kind: Exclude<FileKind, "leads">): Promise<ActivityRow[]>;
 }
 
 export interface PipelineInput {
@@ -48,7 +52,7 @@ export interface PipelineInput {
 }
 
 /** The rows of one batch turned into records, with its issues already reported. */
-type Prepared = { kind: "leads"; rows: number; leads: LeadUpsertInput[]; events: PendingEvent[] } | { kind: "activities"; rows: number; activities: ActivityRow[] };
+type Prepared = { kind: "leads"; rows: number; leads: LeadUpsertInput[]; events: PendingEvent[]; owners: Map<string, PersonRef> } | { kind: "activities"; rows: number; activities: ActivityRow[] };
 
 export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Partial<Record<FileKind, FileCounts>>> {
   const { files, jobId, settings, tracker } = input;
@@ -56,13 +60,15 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
   // Duplicate rows: the first row per external id is kept (lib/import/seen-ids.ts).
   const seenLeads = new SeenIds();
   const results: Partial<Record<FileKind, FileCounts>> = {};
+  const compiled = new Map(kindsOf(settings).map((kind) => [kind, compileMapping(kind, settings.files[kind]!.headers, input.mapping.files[kind] ?? emptyFileMapping(), settings.preset)]));
+  const unrecorded = unrecordedEvidenceOf(Object.fromEntries([...compiled].map(([kind, mapping]) => [kind, new Set(mapping.columns.map((column) => column.target.id))])));
   for (const kind of kindsOf(settings)) {
     const shape = settings.files[kind]!;
     const counts = emptyCounts();
     results[kind] = counts;
     const fileId = input.fileIds[kind] ?? null;
     const context: TransformContext = {
-      mapping: compileMapping(kind, shape.headers, input.mapping.files[kind] ?? emptyFileMapping(), settings.preset),
+      mapping: compiled.get(kind)!,
       choices: index,
       timeZone: settings.timeZone,
       sourceSystem: input.sourceSystem,
@@ -72,8 +78,13 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
       counts.warnings += issues.filter((found) => found.severity === "warning").length;
     };
 
-    const prepare = (batch: CsvRow[]): Prepared => {
-      counts.rows += batch.length;
+    const prepare = (all: CsvRow[]): Prepared => {
+      counts.rows += all.length;
+      const batch = all.filter((row) => !row.truncated);
+      for (const cut of all.filter((row) => row.truncated)) {
+        counts.failed++;
+        report([issue(cut.row, null, null, `The file ends in the middle of row ${cut.row}: it looks cut off (truncated). This row was not imported; every whole row before it was.`)]);
+      }
       if (kind !== "leads") {
         const activities: ActivityRow[] = [];
         for (const { row, cells } of batch) {
@@ -82,10 +93,11 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
           if (result.event) activities.push({ row, event: result.event });
           else counts.failed++;
         }
-        return { kind: "activities", rows: batch.length, activities };
+        return { kind: "activities", rows: all.length, activities };
       }
       const leads: LeadUpsertInput[] = [];
       const events: PendingEvent[] = [];
+      const owners = new Map<string, PersonRef>();
       for (const { row, cells } of batch) {
         const result = transformLeadRow(cells, row, context);
         report(result.issues);
@@ -103,14 +115,15 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
         }
         leads.push(result.lead);
         events.push(...result.events);
+        if (result.ownerRef) owners.set(result.lead.externalId, result.ownerRef);
       }
-      return { kind: "leads", rows: batch.length, leads, events };
+      return { kind: "leads", rows: all.length, leads, events, owners };
     };
 
     const write = async (prepared: Prepared): Promise<void> => {
-      if (prepared.kind === "leads") await sink.leads(prepared.leads, prepared.events, counts);
+      if (prepared.kind === "leads") await sink.leads(prepared.leads, prepared.events, counts, prepared.owners, unrecorded);
       else {
-        const missing = await sink.activities(prepared.activities, seenLeads, counts);
+        const missing = await sink.activities(prepared.activities, seenLeads, counts, kind as Exclude<FileKind, "leads">);
         for (const lost of missing) {
           counts.failed++;
           const message = `No lead with the id "${lost.event.leadExternalId}" in the leads file or in Baton (source ${input.sourceSystem}).`;

@@ -32,6 +32,8 @@ const HUBSPOT: Preset = {
       signature: ["Contact ID", "Lifecycle Stage", "Original Source", "Contact owner", "Create Date"],
       columns: {
         "Contact ID": "externalId",
+        // Today's HubSpot exports name the id column "Record ID".
+        "Record ID": "externalId",
         "First Name": "firstName",
         "Last Name": "lastName",
         Email: "email",
@@ -54,6 +56,11 @@ const HUBSPOT: Preset = {
         "Became a Sales Qualified Lead Date": "event:qualified",
         "Became an Opportunity Date": "event:opportunity_created",
         "Became a Customer Date": "event:won",
+        // Common names of the custom properties teams add for sales feedback (HubSpot has none built in).
+        Objection: "objection",
+        "Sales Objection": "objection",
+        "Objection Detail": "objectionDetail",
+        "Source Quality": "sourceSignal",
       },
     },
   },
@@ -69,6 +76,8 @@ const SALESFORCE: Preset = {
       signature: ["Lead ID", "Lead Owner", "Lead Status", "Lead Source", "Created Date", "First Name", "Last Name", "Rating"],
       columns: {
         "Lead ID": "externalId",
+        // Data Loader and API exports call the record id "Id".
+        Id: "externalId",
         "First Name": "firstName",
         "Last Name": "lastName",
         Email: "email",
@@ -85,6 +94,13 @@ const SALESFORCE: Preset = {
         Description: "buyerMessage",
         "Converted Date": "event:opportunity_created",
         "Last Activity": "event:contacted",
+        // Custom fields (API names end in __c; reports show the label).
+        Objection__c: "objection",
+        Objection: "objection",
+        Objection_Detail__c: "objectionDetail",
+        "Objection Detail": "objectionDetail",
+        Source_Quality__c: "sourceSignal",
+        "Source Quality": "sourceSignal",
       },
     },
   },
@@ -101,6 +117,8 @@ const ZOHO: Preset = {
       columns: {
         LEADID: "externalId",
         "Lead ID": "externalId",
+        // Zoho's current module export names it "Record Id".
+        "Record Id": "externalId",
         "First Name": "firstName",
         "Last Name": "lastName",
         Company: "company",

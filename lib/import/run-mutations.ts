@@ -76,6 +76,20 @@ export async function cancelImportJob(actorId: number, input: unknown): Promise<
   });
 }
 
+/** Imports that never wrote anything: their files and settings can be thrown away. */
+const DISCARDABLE = ["uploaded", "mapped", "validated", "failed", "cancelled"] as const;
+
+/** Discards an import that was never started (or ended without writing): its stored files and report go with it. */
+export async function discardImportJob(actorId: number, input: unknown): Promise<void> {
+  const { jobId } = parseInput(jobRefSchema.pick({ jobId: true }), input);
+  await db.$transaction(async (tx) => {
+    const job = await loadJobForUpdate(tx, jobId);
+    const { count } = await tx.importJob.deleteMany({ where: { id: jobId, status: { in: [...DISCARDABLE] } } });
+    if (count === 0) throw new AppError(job.status === "succeeded" ? "This import has written its leads; it stays as their record." : "This import is running: cancel it first.", 409);
+    await recordAudit(tx, { actorId, action: "import.discard", entityType: "import_job", entityId: jobId, before: { status: job.status }, after: null });
+  });
+}
+
 /** Saves the job's mapping under a name, for next week's export of the same CRM (same name: replaced). */
 export async function saveReusableMapping(actorId: number, input: unknown): Promise<{ id: number }> {
   const { jobId, name } = parseInput(saveReusableMappingSchema, input);

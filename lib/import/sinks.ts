@@ -3,6 +3,8 @@ import { writeEvents, type EventInput } from "@/lib/events/append";
 import { projectEventsOntoLeads } from "@/lib/events/project";
 import type { FileCounts } from "@/lib/import/job-state";
 import type { ActivityRow, Sink } from "@/lib/import/pipeline";
+import { evidenceRecordedByActivity } from "@/lib/import/evidence-recorded";
+import { settlePeople } from "@/lib/import/people";
 import type { PendingEvent } from "@/lib/import/transform-cells";
 import { previewLeadUpserts, upsertLeads } from "@/lib/leads/upsert";
 import type { Queryable } from "@/lib/db/queryable";
@@ -31,7 +33,8 @@ async function leadIdsByExternalId(client: Queryable, sourceSystem: string, exte
 
 export function checkSink(client: Queryable, sourceSystem: string): Sink {
   return {
-    async leads(leads, events, counts) {
+    async leads(leads, events, counts, owners) {
+      await settlePeople(client, sourceSystem, { leads, owners, events }, "check");
       for (const { action } of await previewLeadUpserts(client, sourceSystem, leads)) counts[action]++;
       const existing = await existingEventIds(client, sourceSystem, events.map((event) => event.externalId));
       counts.eventsNew += events.filter((event) => !existing.has(event.externalId)).length;
@@ -49,11 +52,42 @@ export function checkSink(client: Queryable, sourceSystem: string): Sink {
 }
 
 function toEventInput(event: PendingEvent, leadId: number, sourceSystem: string): EventInput {
-  const { leadExternalId: _lead, ...rest } = event;
+  const { leadExternalId: _lead, person: _person, ...rest } = event;
   return { ...rest, leadId, sourceSystem };
 }
 
 export const TOUCHED_TABLE = "import_touched";
+
+/**
+ * A new lead takes the upload's unrecorded fields; a lead already known keeps a field recorded once any
+ * source recorded it (next week's file without the column does not undo the calls imported since).
+ * Written only when it changes, so re-importing a file writes nothing. Returns the leads it changed.
+ */
+async function recordUnrecordedEvidence(client: Queryable, upserted: { id: number; action: string }[], unrecorded: readonly string[]): Promise<number[]> {
+  if (!upserted.length) return [];
+  const { rows } = await client.query<{ id: number }>(
+    `WITH next AS (
+       SELECT l.id, CASE WHEN l.id = ANY($2::int[]) THEN $3::text[]
+                         ELSE ARRAY(SELECT f FROM unnest(coalesce(l.unrecorded_evidence, '{}')) f WHERE f = ANY($3::text[]) ORDER BY f) END AS fields
+         FROM leads l WHERE l.id = ANY($1::int[]))
+     UPDATE leads l SET unrecorded_evidence = next.fields FROM next
+      WHERE l.id = next.id AND coalesce(l.unrecorded_evidence, '{}') IS DISTINCT FROM next.fields
+     RETURNING l.id`,
+    [upserted.map((lead) => lead.id), upserted.filter((lead) => lead.action === "created").map((lead) => lead.id), [...unrecorded].sort()],
+  );
+  return rows.map((row) => row.id);
+}
+
+/** An activity file records its fields for the leads it names: they are no longer gaps. */
+async function fillEvidenceGaps(client: Queryable, leadIds: number[], recorded: string[]): Promise<number[]> {
+  if (!leadIds.length || !recorded.length) return [];
+  const { rows } = await client.query<{ id: number }>(
+    `UPDATE leads SET unrecorded_evidence = ARRAY(SELECT f FROM unnest(unrecorded_evidence) f WHERE NOT f = ANY($2::text[]) ORDER BY f)
+      WHERE id = ANY($1::int[]) AND unrecorded_evidence && $2::text[] RETURNING id`,
+    [leadIds, recorded],
+  );
+  return rows.map((row) => row.id);
+}
 
 async function remember(client: Queryable, leadIds: Iterable<number>): Promise<void> {
   const ids = [...new Set(leadIds)];
@@ -89,32 +123,37 @@ function statisticsKeeper(client: Queryable) {
 export function writeSink(client: Queryable, sourceSystem: string, writing: () => boolean): Sink {
   const keepStatistics = statisticsKeeper(client);
   return {
-    async leads(leads, events, counts) {
+    async leads(leads, events, counts, owners, unrecorded) {
       if (!writing()) return;
       await keepStatistics(leads.length);
+      await settlePeople(client, sourceSystem, { leads, owners, events }, "write");
       const upserted = await upsertLeads(client, sourceSystem, leads);
+      const gapsChanged = await recordUnrecordedEvidence(client, upserted, unrecorded);
       const ids = new Map(upserted.map((lead) => [lead.externalId, lead.id]));
       for (const { action } of upserted) counts[action]++;
       const inputs = events.flatMap((event) => (ids.has(event.leadExternalId) ? [toEventInput(event, ids.get(event.leadExternalId)!, sourceSystem)] : []));
       const written = await writeEvents(client, inputs, { onConflict: "update", ids: false });
       countEvents(written, counts);
       await remember(client, [
+        ...gapsChanged,
         ...upserted.filter((lead) => lead.action !== "unchanged").map((lead) => lead.id),
         ...written.filter((event) => event.status === "created" || event.status === "updated").map((event) => event.leadId),
       ]);
     },
-    async activities(rows, _knownLeads, counts) {
+    async activities(rows, _knownLeads, counts, kind) {
       const ids = await leadIdsByExternalId(client, sourceSystem, rows.map(({ event }) => event.leadExternalId));
       const found = rows.filter(({ event }) => ids.has(event.leadExternalId));
       const missing: ActivityRow[] = rows.filter(({ event }) => !ids.has(event.leadExternalId));
       if (!writing()) return missing;
       await keepStatistics(found.length);
+      await settlePeople(client, sourceSystem, { leads: [], owners: new Map(), events: found.map(({ event }) => event) }, "write");
       const written = await writeEvents(client, found.map(({ event }) => toEventInput(event, ids.get(event.leadExternalId)!, sourceSystem)), { onConflict: "update", ids: false });
       for (const event of written) counts[event.status === "created" ? "created" : event.status === "updated" ? "updated" : event.status === "duplicate" ? "duplicates" : "unchanged"]++;
       countEvents(written, counts);
       const changedLeads = written.filter((event) => event.status === "created" || event.status === "updated").map((event) => event.leadId);
       await projectEventsOntoLeads(client, changedLeads);
-      await remember(client, changedLeads);
+      const gapsFilled = await fillEvidenceGaps(client, [...new Set(found.map(({ event }) => ids.get(event.leadExternalId)!))], evidenceRecordedByActivity(kind));
+      await remember(client, [...changedLeads, ...gapsFilled]);
       return missing;
     },
   };

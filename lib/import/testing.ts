@@ -53,7 +53,8 @@ export interface UploadedFile {
 export async function uploadAndAnalyse(actorId: number, files: UploadedFile[], options: { savedMappingId?: number } = {}): Promise<number> {
   const { id } = await createImportJob(actorId);
   for (const file of files) {
-    for (let part = 0; part * PART_BYTES < file.bytes.length; part++) {
+    // Like the browser, part 0 is sent even for an empty file.
+    for (let part = 0; part * PART_BYTES < file.bytes.length || part === 0; part++) {
       await storeFilePart({ jobId: id, kind: file.kind, name: file.name, part, bytes: file.bytes.subarray(part * PART_BYTES, (part + 1) * PART_BYTES) });
     }
   }

@@ -1,7 +1,7 @@
 import type { EventType } from "@/lib/diagnosis/vocabulary";
 import { ACTIVITY_DEFAULTS, type FileKind } from "@/lib/import/fields";
 import type { RowIssue } from "@/lib/import/issues";
-import { RowReader, userId, type PendingEvent, type TransformContext } from "@/lib/import/transform-cells";
+import { RowReader, type PendingEvent, type TransformContext } from "@/lib/import/transform-cells";
 import { cleanCell, hashCells } from "@/lib/import/values";
 
 // One row of an activity file (calls, meetings, tasks, emails, status history) -> one timeline event of
@@ -41,7 +41,8 @@ export function transformActivityRow(cells: readonly string[], row: number, kind
 
   const actorColumn = reader.column("actor");
   const actorValue = actorColumn ? reader.raw(actorColumn) : "";
-  const actorId = actorColumn ? userId(reader.choice(actorColumn, "Not a Baton user: kept as the activity's owner name only, so it does not count as the lead owner's action.")) : null;
+  const actor = reader.person("actor");
+  const actorId = actor?.id ?? null;
 
   const subject = reader.text("subject");
   const notes = reader.text("notes");
@@ -66,6 +67,7 @@ export function transformActivityRow(cells: readonly string[], row: number, kind
       channel: type === "contacted" || type === "meeting_booked" ? defaults.channel : null,
       details,
       externalId: activityId ? `${kind}:${activityId}` : `${kind}:row:${contentKey(cells)}`,
+      ...(actor?.ref ? { person: { ref: actor.ref, as: "actor" as const } } : {}),
     },
     issues: reader.issues,
   };

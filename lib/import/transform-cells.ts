@@ -1,9 +1,10 @@
 import { matchChoice, type ChoiceIndex } from "@/lib/import/choices";
-import { DATE_FORMAT_LABELS, parseDate } from "@/lib/import/dates";
+import { DATE_FORMAT_LABELS, impossibleDate, parseDate } from "@/lib/import/dates";
 import type { Channel, EventType } from "@/lib/diagnosis/vocabulary";
 import { issue, type RowIssue } from "@/lib/import/issues";
 import type { CompiledColumn, CompiledMapping } from "@/lib/import/mapping";
 import { cleanCell, cleanLongCell } from "@/lib/import/values";
+import { personRefFromCell, type PersonRef } from "@/lib/people/types";
 
 // Reading one cell of a row as its target wants it (text, date, choice), reporting what could not be
 // read. Shared by the lead and activity transforms.
@@ -25,6 +26,14 @@ export interface PendingEvent {
   channel: Channel | null;
   details: Record<string, unknown>;
   externalId: string;
+  /** A CRM person not matched to a user yet: resolved (or created) when written, as the actor or as details.ownerId. */
+  person?: { ref: PersonRef; as: "actor" | "owner" };
+}
+
+/** A person cell: a matched user id, or the CRM's name/email for one to be found or created on import. */
+export interface PersonCell {
+  id: number | null;
+  ref: PersonRef | null;
 }
 
 const MAX_TEXT = 500;
@@ -72,7 +81,8 @@ export class RowReader {
     if (!value) return null;
     const date = parseDate(value, column.dateFormat, this.context.timeZone);
     if (!date) {
-      this.report(column, value, `Not a date in the ${DATE_FORMAT_LABELS[column.dateFormat]} format: ${consequence}.`, severity);
+      const impossible = impossibleDate(value, column.dateFormat);
+      this.report(column, value, impossible ? `${impossible.replace(/\.$/, "")}: ${consequence}.` : `Not a date in the ${DATE_FORMAT_LABELS[column.dateFormat]} format: ${consequence}.`, severity);
       return null;
     }
     return date;
@@ -94,6 +104,20 @@ export class RowReader {
       return "";
     }
     return matched;
+  }
+
+  /**
+   * A person column (owner, actor): the user the value mapping or a user's email/name gives, else the
+   * CRM's own name for them, which the import resolves to a person of the workspace (never dropped).
+   */
+  person(targetId: string): PersonCell | undefined {
+    const column = this.column(targetId);
+    if (!column) return undefined;
+    const value = this.raw(column);
+    if (!value || !column.target.choices) return { id: null, ref: null };
+    const matched = matchChoice(column.target.choices, value, this.context.choices, column.values, this.context.mapping.suggestedValues[column.target.choices]);
+    if (matched === undefined) return { id: null, ref: personRefFromCell(value) };
+    return { id: userId(matched), ref: null };
   }
 
   choiceOf(targetId: string, unmatched: string): string | undefined {

@@ -1,11 +1,13 @@
+import type { SourceSignal } from "@/lib/decisions/buyer-feedback";
 import type { EventType, Priority } from "@/lib/diagnosis/vocabulary";
 import { eventTypeOfTarget } from "@/lib/import/fields";
 import type { RowIssue } from "@/lib/import/issues";
 import { combineStates, isLeadState, type LeadState } from "@/lib/import/lead-states";
-import { RowReader, userId, type PendingEvent, type TransformContext } from "@/lib/import/transform-cells";
+import { RowReader, type PendingEvent, type TransformContext } from "@/lib/import/transform-cells";
 import { slugifyValue } from "@/lib/import/values";
 import type { LeadUpsertInput } from "@/lib/leads/upsert";
 import { normalizeEmail } from "@/lib/leads/upsert-normalize";
+import type { PersonRef } from "@/lib/people/types";
 
 // One row of a leads file -> the lead to upsert, its timeline events (capture, and one per mapped date
 // column) and the row's issues. Pure: the same row always gives the same records, which is what makes
@@ -16,6 +18,8 @@ export interface LeadRowResult {
   lead: LeadUpsertInput | null;
   events: PendingEvent[];
   issues: RowIssue[];
+  /** The CRM's owner when no user matched: the import resolves it to a person and sets lead.ownerId. */
+  ownerRef: PersonRef | null;
 }
 
 const MAX_EXTERNAL_ID = 200;
@@ -50,16 +54,17 @@ export function transformLeadRow(cells: readonly string[], row: number, context:
     reader.report(reader.column("externalId") ?? null, null, reader.column("externalId") ? "No external id: the row cannot be matched to a lead on re-import." : "No email to identify the lead by.");
   } else if (externalId.length > MAX_EXTERNAL_ID) reader.report(reader.column("externalId") ?? null, externalId, `The external id is longer than ${MAX_EXTERNAL_ID} characters.`);
 
+  // A person's name is evidence, not a precondition: an id alone identifies the lead (shown by its id).
   const fullName = reader.text("name") ?? [reader.text("firstName"), reader.text("lastName")].filter(Boolean).join(" ");
-  const name = fullName || email || rawEmail;
-  if (!name) reader.report(reader.column("name") ?? reader.column("lastName") ?? null, null, "No name and no email: the lead needs at least one.");
+  const name = fullName || email || rawEmail || externalId;
 
   const capturedColumn = reader.column("capturedAt");
   const capturedAt = capturedColumn ? reader.date(capturedColumn, "error", "the row was not imported") : null;
   if (!capturedColumn || !reader.raw(capturedColumn)) reader.report(capturedColumn ?? null, null, "No capture date: the SLA clocks start there, so the row was not imported.");
 
-  const ownerValue = reader.choiceOf("owner", "Not a Baton user: the lead is stored without an owner. Map it to a user on the values step.");
-  const ownerId = ownerValue === undefined ? undefined : userId(ownerValue);
+  const owner = reader.person("owner");
+  const ownerId = owner?.id ?? (owner ? null : undefined);
+  const ownerRef = owner?.ref ?? null;
   const leadTypeKey = reader.choiceOf("leadType", "Not a known lead type: the lead is stored without one.");
   const priority = reader.choiceOf("priority", "Not a priority (P1, P2 or P3): left empty.");
   const source = reader.choiceOf("originalSource", "Not a usable source: left empty.");
@@ -67,6 +72,11 @@ export function transformLeadRow(cells: readonly string[], row: number, context:
   const reason = reader.choiceOf("rejectionReason", "Not a defined rejection reason: the text is kept as the rejection detail.");
   // An unknown reason is still feedback: keep its text as the detail unless a detail column exists.
   const reasonText = reasonColumn && reason === "" && !reader.column("rejectionDetail") ? reader.raw(reasonColumn) || null : undefined;
+
+  // The buyer's objection and the source-quality signal: an unknown value is refused (reported, not stored).
+  const objection = reader.choiceOf("objection", "Not a defined objection: not imported. Map it to one of the objections on the values step.");
+  const objectionDetail = objection ? reader.text("objectionDetail") : undefined;
+  const signal = reader.choiceOf("sourceSignal", "Not a source-quality signal (good fit, wrong person, wrong company, not a real buyer): not imported.");
 
   // Timeline events from date columns; the same column always gives the same event id.
   const events: PendingEvent[] = [];
@@ -77,7 +87,8 @@ export function transformLeadRow(cells: readonly string[], row: number, context:
     if (!occurredAt || !externalId) continue;
     eventDates.set(type, [...(eventDates.get(type) ?? []), occurredAt]);
     const details: Record<string, unknown> = { column: column.header };
-    if ((type === "assigned" || type === "reassigned") && ownerId) details.ownerId = String(ownerId);
+    const assignment = type === "assigned" || type === "reassigned";
+    if (assignment && ownerId) details.ownerId = String(ownerId);
     if (type === "rejected" && reason) details.reasonCode = reason;
     events.push({
       leadExternalId: externalId,
@@ -88,6 +99,7 @@ export function transformLeadRow(cells: readonly string[], row: number, context:
       channel: null,
       details,
       externalId: `${externalId}#${type}#${slugifyValue(column.header)}`,
+      ...(ownerRef && type !== "routed" ? { person: { ref: ownerRef, as: assignment ? ("owner" as const) : ("actor" as const) } } : {}),
     });
   }
   if (capturedAt && externalId) {
@@ -102,7 +114,7 @@ export function transformLeadRow(cells: readonly string[], row: number, context:
   const datesOf = (types: Set<EventType>) => [...eventDates].filter(([type]) => types.has(type)).flatMap(([, dates]) => dates);
   const mappedEventOf = (types: Set<EventType>) => [...mapped].some((id) => types.has(eventTypeOfTarget(id) as EventType));
 
-  if (reader.failed || !externalId || !name || !capturedAt) return { lead: null, events: [], issues: reader.issues };
+  if (reader.failed || !externalId || !name || !capturedAt) return { lead: null, events: [], issues: reader.issues, ownerRef: null };
   const lead: LeadUpsertInput = {
     externalId,
     name: name.slice(0, 300),
@@ -125,13 +137,16 @@ export function transformLeadRow(cells: readonly string[], row: number, context:
     ...optional("queue", reader.text("queue")),
     ...optional("rejectionReasonCode", reason === undefined ? undefined : reason || null),
     ...optional("rejectionDetail", reader.text("rejectionDetail") ?? reasonText),
+    ...optional("objectionCode", objection === undefined ? undefined : objection || null),
+    ...optional("objectionDetail", objection === undefined ? undefined : (objectionDetail ?? null)),
+    ...optional("sourceSignal", signal === undefined ? undefined : ((signal || null) as SourceSignal | null)),
     ...optional("nextAction", reader.text("nextAction")),
     ...optional("nextActionDueAt", reader.dateOf("nextActionDueAt")),
     ...(state ? { acceptanceStatus: state.acceptance, outcome: state.outcome } : {}),
     ...(mappedEventOf(DECISION_EVENTS) ? { decidedAt: earliest(datesOf(DECISION_EVENTS)) } : {}),
     ...(mappedEventOf(OUTCOME_EVENTS) ? { outcomeAt: latest(datesOf(OUTCOME_EVENTS)) } : {}),
   };
-  return { lead, events, issues: reader.issues };
+  return { lead, events, issues: reader.issues, ownerRef };
 }
 
 function latest(dates: Date[]): Date | null {

@@ -15,6 +15,10 @@ const choices = buildChoiceIndex({
   leadTypes: [{ key: "demo_request", name: "Demo request" }],
   rejectionReasons: [{ code: "not_icp", label: "Not in our ideal customer profile" }],
   sources: [],
+  objections: [
+    { code: "budget", label: "Budget" },
+    { code: "timing", label: "Timing: not now" },
+  ],
 });
 
 function leadContext(headers: string[], columns: Record<string, string>, values: Record<string, Record<string, string>> = {}): TransformContext {
@@ -44,15 +48,43 @@ describe("transformLeadRow", () => {
         expect.objectContaining({ row: 5, column: "Email", value: "not-an-email", severity: "warning" }),
         expect.objectContaining({ row: 5, column: "Created", value: "next week", severity: "error" }),
         expect.objectContaining({ row: 5, column: "Status", value: "Teleported", severity: "warning" }),
-        expect.objectContaining({ row: 5, column: "Owner", value: "Someone Else", severity: "warning" }),
       ]),
     );
+    // An owner who is not a user is a person of the CRM, not a problem of the row.
+    expect(issues.some((found) => found.column === "Owner")).toBe(false);
     expect(issues.some((found) => found.column === "Type")).toBe(false); // "Select" is a placeholder: empty, not unknown
+  });
+
+  it("keeps an owner who is not a user as the CRM's name, on the lead and its assignment, to be resolved to a person", () => {
+    const { lead, events, ownerRef } = transformLeadRow(["L-4", "Bo", "Li", "", "2025-03-14", "", "Someone Else", "2025-03-15", ""], 6, context);
+    expect(ownerRef).toEqual({ name: "Someone Else" });
+    expect(lead).toMatchObject({ ownerId: null });
+    expect(events.find((event) => event.type === "assigned")?.person).toEqual({ ref: { name: "Someone Else" }, as: "owner" });
+    expect(transformLeadRow(["L-5", "Bo", "Li", "", "2025-03-14", "", "owner@crm.example", "", ""], 7, context).ownerRef).toEqual({ email: "owner@crm.example" });
   });
 
   it("uses the user's value mapping before the preset's suggestion", () => {
     const mapped = leadContext(headers, { Id: "externalId", Last: "lastName", Created: "capturedAt", Status: "status" }, { Status: { "working - contacted": "qualified" } });
     expect(transformLeadRow(["L-3", "", "Hopper", "", "2025-03-14", "WORKING - CONTACTED", "", "", ""], 2, mapped).lead).toMatchObject({ acceptanceStatus: "accepted", outcome: "qualified" });
+  });
+});
+
+describe("objections and source-quality signals in a leads file", () => {
+  const headers = ["Id", "Last", "Created", "Objection__c", "Objection Notes", "Fit"];
+  const context = leadContext(headers, { Id: "externalId", Last: "lastName", Created: "capturedAt", Objection__c: "objection", "Objection Notes": "objectionDetail", Fit: "sourceSignal" }, { Objection__c: { "price too high": "budget" } });
+
+  it("maps a custom objection field's values (by the user's mapping, by code or by label) and the signal by label", () => {
+    expect(transformLeadRow(["L-1", "Hopper", "2025-03-14", "Price too high", "Frozen until April", "Wrong person"], 2, context).lead).toMatchObject({ objectionCode: "budget", objectionDetail: "Frozen until April", sourceSignal: "wrong_person" });
+    expect(transformLeadRow(["L-2", "Hopper", "2025-03-14", "Timing: not now", "", "good_fit"], 2, context).lead).toMatchObject({ objectionCode: "timing", objectionDetail: null, sourceSignal: "good_fit" });
+  });
+
+  it("refuses an undefined objection and an unknown signal: reported at their cells, not stored, the lead still imported", () => {
+    const { lead, issues } = transformLeadRow(["L-3", "Hopper", "2025-03-14", "Legal review", "Needs their lawyers", "Great lead"], 4, context);
+    expect(lead).toMatchObject({ externalId: "L-3", objectionCode: null, objectionDetail: null, sourceSignal: null });
+    expect(issues).toEqual([
+      expect.objectContaining({ row: 4, column: "Objection__c", value: "Legal review", severity: "warning", message: expect.stringMatching(/Not a defined objection/) }),
+      expect.objectContaining({ row: 4, column: "Fit", value: "Great lead", severity: "warning", message: expect.stringMatching(/Not a source-quality signal/) }),
+    ]);
   });
 });
 
@@ -84,5 +116,16 @@ describe("presets and states", () => {
     expect(combineStates(["pending", "won"])).toEqual({ acceptance: "accepted", outcome: "won" });
     expect(combineStates(["rejected", "recycled"])).toEqual({ acceptance: "rejected", outcome: "recycled" });
     expect(combineStates([])).toBeNull();
+  });
+});
+
+describe("preset id columns", () => {
+  it("knows HubSpot's Record ID, Salesforce's Id and Zoho's Record Id as the external id", async () => {
+    const { detectPreset, suggestColumns } = await import("@/lib/import/presets");
+    const hubspot = ["Record ID", "First Name", "Lifecycle Stage", "Original Source", "Contact owner", "Create Date"];
+    expect(detectPreset(hubspot).preset).toBe("hubspot");
+    expect(suggestColumns("hubspot", "leads", hubspot)["Record ID"]).toBe("externalId");
+    expect(suggestColumns("salesforce", "leads", ["Id", "Lead Owner"]).Id).toBe("externalId");
+    expect(suggestColumns("zoho", "leads", ["Record Id", "Lead Owner"])["Record Id"]).toBe("externalId");
   });
 });

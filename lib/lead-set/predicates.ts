@@ -59,6 +59,7 @@ export const TIME_MINUTES: Record<TimeMetric, Sql> = {
 
 const REJECTED = sql`l.acceptance_status = 'rejected'`;
 const ACCEPTED = sql`l.acceptance_status = 'accepted'`;
+const DECIDED = sql`l.acceptance_status IN ('accepted', 'rejected')`;
 /** A trimmed reason code, NULL when blank: the Pareto's categories. */
 export const REASON_CODE_KEY = sql`NULLIF(btrim(l.rejection_reason_code), '')`;
 
@@ -108,6 +109,15 @@ export function segmentSql(segment: Segment, _context: MetricContext): Sql {
       return sql`l.flagged AND l.failure_points @> ARRAY[${segment.point}::"FailurePoint"]`;
     case "time_bucket":
       return sql`${timeBucketSql(segment.metric)} = ${segment.bucket}::int`;
+    // Sales feedback's objections and signals (lib/decisions/buyer-feedback.ts): the lead's latest of each.
+    case "decided":
+      return DECIDED;
+    case "decided_with_signal":
+      return sql`${DECIDED} AND l.source_signal IS NOT NULL`;
+    case "objection":
+      return sql`l.objection_code = ${segment.code}::text`;
+    case "source_signal":
+      return sql`l.source_signal = ${segment.signal}::"SourceSignal"`;
   }
 }
 

@@ -4,7 +4,7 @@ import { diagnoseStoredLead } from "@/lib/rediagnosis/read";
 import { zonedDayStart } from "@/lib/time";
 import { getWorkspaceSettings, getWorkspaceTimeZone, summarizeSla } from "@/lib/definitions/queries";
 import { diagnoseLead } from "@/lib/diagnosis/diagnose";
-import { loadDiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
+import { loadDiagnosisDefinitions, settingsInForce } from "@/lib/rediagnosis/definitions";
 import { buildDiagnosisInput, loadRelatedOutreach, type EventRow, type LeadRow } from "@/lib/rediagnosis/load-batch";
 import { cappedTotal, leadCountLimit, NONE_VALUE, type LeadListQuery } from "@/lib/lead-set/query";
 import { countLeadsUpTo, findLeadPage } from "@/lib/lead-set/list-sql";
@@ -144,6 +144,9 @@ export const LEAD_DETAIL_SHAPE = {
   decidedAt: true,
   rejectionReasonCode: true,
   rejectionDetail: true,
+  objectionCode: true,
+  objectionDetail: true,
+  sourceSignal: true,
   nextAction: true,
   nextActionDueAt: true,
   outcome: true,
@@ -151,6 +154,7 @@ export const LEAD_DETAIL_SHAPE = {
   flagged: true,
   severity: true,
   failurePoints: true,
+  unrecordedEvidence: true,
   version: true,
   leadTypeId: true,
   leadType: { select: { key: true, name: true, intent: true, priority: true, acceptanceCriteria: true } },
@@ -181,7 +185,8 @@ const LEAD_DETAIL_SQL = `
          l.original_source, l.source_detail, l.campaign, l.offer, l.conversion_point, l.landing_page, l.buyer_message, l.priority,
          l.queue, l.owner_assigned_at, l.first_sales_action_at, l.acceptance_status, l.decided_at, l.rejection_reason_code,
          l.rejection_detail, l.next_action, l.next_action_due_at, l.outcome, l.outcome_at, l.flagged, l.severity,
-         l.failure_points::text[] AS failure_points, l.version, l.lead_type_id, l.diagnosed_at,
+         l.failure_points::text[] AS failure_points, coalesce(l.unrecorded_evidence, '{}') AS unrecorded_evidence, l.version, l.lead_type_id, l.diagnosed_at,
+         l.objection_code, l.objection_detail, l.source_signal,
          lt.key AS lead_type_key, lt.name AS lead_type_name, lt.intent AS lead_type_intent, lt.priority AS lead_type_priority,
          lt.acceptance_criteria AS lead_type_criteria, o.id AS owner_id, o.name AS owner_name, o.email AS owner_email,
          d.id AS decided_by_id, d.name AS decided_by_name,
@@ -224,6 +229,9 @@ interface LeadDetailRow {
   decided_at: Date | null;
   rejection_reason_code: string | null;
   rejection_detail: string | null;
+  objection_code: string | null;
+  objection_detail: string | null;
+  source_signal: Detail["sourceSignal"];
   next_action: string | null;
   next_action_due_at: Date | null;
   outcome: Detail["outcome"];
@@ -231,6 +239,7 @@ interface LeadDetailRow {
   flagged: boolean;
   severity: number;
   failure_points: Detail["failurePoints"];
+  unrecorded_evidence: string[];
   version: number;
   lead_type_id: number | null;
   diagnosed_at: Date | null;
@@ -277,6 +286,9 @@ export async function findLeadDetail(id: number): Promise<LeadDetail | null> {
     decidedAt: row.decided_at,
     rejectionReasonCode: row.rejection_reason_code,
     rejectionDetail: row.rejection_detail,
+    objectionCode: row.objection_code,
+    objectionDetail: row.objection_detail,
+    sourceSignal: row.source_signal,
     nextAction: row.next_action,
     nextActionDueAt: row.next_action_due_at,
     outcome: row.outcome,
@@ -284,6 +296,7 @@ export async function findLeadDetail(id: number): Promise<LeadDetail | null> {
     flagged: row.flagged,
     severity: row.severity,
     failurePoints: row.failure_points,
+    unrecordedEvidence: row.unrecorded_evidence,
     version: row.version,
     leadTypeId: row.lead_type_id,
     leadType: row.lead_type_key === null ? null : { key: row.lead_type_key, name: row.lead_type_name, intent: row.lead_type_intent, priority: row.lead_type_priority, acceptanceCriteria: row.lead_type_criteria },
@@ -315,7 +328,8 @@ export async function findLeadDetailPage(id: number, now = new Date()) {
   const found = await findDiagnosedLead(id, now);
   if (!found) return null;
   const { lead, definitions, diagnosis } = found;
-  const sla = lead.priority ? definitions.settings.slaByPriority[lead.priority] : undefined;
+  // The effective priority (the lead type's unless the record overrides it), as the diagnosis used it.
+  const sla = settingsInForce(definitions, lead.capturedAt).slaByPriority[diagnosis.facts.priority];
   return {
     lead,
     timeZone: definitions.settings.calendar.timeZone,
@@ -349,6 +363,7 @@ function diagnosisLeadRow(lead: LeadDetail): LeadRow {
     outcome: lead.outcome,
     email: lead.email,
     account_domain: lead.accountDomain,
+    unrecorded_evidence: lead.unrecordedEvidence,
   };
 }
 

@@ -1,15 +1,9 @@
 import "server-only";
 import type { Role } from "@/lib/auth/permissions";
+import type { PersonRef } from "@/lib/people/types";
 import type { Queryable } from "@/lib/db/queryable";
 
-/** How a source system names a person (a CRM owner, SDR or event actor). Any one of the three is enough. */
-export interface PersonRef {
-  externalId?: string | null;
-  email?: string | null;
-  name?: string | null;
-  /** For a person created from this ref; people from a CRM are sales reps unless the source says otherwise. */
-  role?: Role;
-}
+export type { PersonRef };
 
 interface CleanRef {
   externalId: string | null;

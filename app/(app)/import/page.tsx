@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
+import { EvidenceCoverage } from "@/components/import/evidence-coverage";
 import { RecentImports } from "@/components/import/recent-imports";
 import { UploadForm } from "@/components/import/upload-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
+import { findEvidenceCoverage } from "@/lib/import/evidence-coverage";
 import { findRecentImportJobs, findSavedMappings } from "@/lib/import/queries";
 
 export const metadata: Metadata = { title: "Import" };
 
 export default async function ImportPage() {
   await requirePageUser("import.run");
-  const [jobs, savedMappings, timeZone] = await Promise.all([findRecentImportJobs(), findSavedMappings(), getWorkspaceTimeZone()]);
+  const [jobs, savedMappings, timeZone, coverage] = await Promise.all([findRecentImportJobs(), findSavedMappings(), getWorkspaceTimeZone(), findEvidenceCoverage()]);
   return (
     <>
       <PageHeader
@@ -24,6 +26,12 @@ export default async function ImportPage() {
         </Card>
         <Card title="Recent imports">
           <RecentImports jobs={jobs} timeZone={timeZone} />
+        </Card>
+        <Card
+          title="Evidence coverage"
+          description="Which evidence fields each source system's leads carry. “Not in the source” is a reporting gap, not a handoff failure: add the field to the CRM export (field mapping)."
+        >
+          <EvidenceCoverage sources={coverage} />
         </Card>
       </div>
     </>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getSessionUser } from "@/lib/auth/session";
@@ -21,6 +22,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <h1 className="mb-4 text-lg font-semibold">Sign in</h1>
           <SignInForm callbackUrl={safeCallback(callbackUrl)} initialError={error ? "Sign-in failed. Check your email and password." : undefined} />
+          <Link href="/reset-password" className="mt-4 block text-center text-xs text-slate-600 hover:underline">
+            Forgot your password?
+          </Link>
         </div>
       </div>
     </main>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "leads" ADD COLUMN     "unrecorded_evidence" TEXT[] DEFAULT ARRAY[]::TEXT[];
