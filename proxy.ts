@@ -5,7 +5,7 @@ import { isStorableText } from "@/lib/storable-text";
 
 // A fast first gate: visitors without a session cookie go to sign-in. Not the security boundary: every
 // page, action and route checks the session and the permission table on the server itself.
-const PUBLIC_PATHS = ["/sign-in", "/api/auth", "/api/health", "/api/v1", "/api/webhooks"];
+const PUBLIC_PATHS = ["/sign-in", "/reset-password", "/set-password", "/api/auth", "/api/password", "/api/health", "/api/v1", "/api/webhooks"];
 
 export async function proxy(request: NextRequest) {
   const { pathname, search, searchParams } = request.nextUrl;

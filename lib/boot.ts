@@ -18,6 +18,9 @@ export async function boot(): Promise<void> {
   // CRM syncs: the minute's tick, backfills, incremental passes and webhook-triggered passes.
   const { startSyncWorkers } = await import("@/lib/sync/jobs");
   startWithRetry("sync workers", startSyncWorkers);
+  // SLA alerts (a scheduler tick in every instance, each alert claimed once) and their deliveries.
+  const { startAlertWorkers } = await import("@/lib/alerts/workers");
+  startWithRetry("alert workers", startAlertWorkers);
 }
 
 /** A database that is down at boot must not stop the web server: keep trying, backing off, until `start` succeeds. */

@@ -17,7 +17,18 @@ const databaseSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
-const appSchema = databaseSchema.extend({
+// Outgoing mail and the links in it. Without SMTP_URL, email deliveries are recorded as skipped (with
+// that reason) and every other channel still works.
+const mailSchema = z.object({
+  SMTP_URL: z
+    .string()
+    .refine((value) => URL.canParse(value) && /^smtps?:$/.test(new URL(value).protocol), { message: "SMTP_URL must be an smtp:// or smtps:// URL" })
+    .optional(),
+  MAIL_FROM: z.string().min(3, "MAIL_FROM must be an address such as Baton <alerts@example.com>").default("Baton <baton@localhost>"),
+  NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL must be the app's public URL, e.g. https://baton.example.com" }).default("http://localhost:3000"),
+});
+
+const appSchema = databaseSchema.extend(mailSchema.shape).extend({
   NEXTAUTH_SECRET: z.string({ error: "NEXTAUTH_SECRET is not set" }).min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   // Per-token API budget. Only raised on purpose (the security scan sets it for its throwaway server).
@@ -62,6 +73,7 @@ const appSchema = databaseSchema.extend({
 });
 
 export type DatabaseEnv = z.infer<typeof databaseSchema>;
+export type MailEnv = z.infer<typeof mailSchema>;
 export type Env = z.infer<typeof appSchema>;
 
 let cachedApp: Env | undefined;
@@ -81,4 +93,9 @@ export function getEnv(): Env {
 export function getDatabaseEnv(): DatabaseEnv {
   cachedDatabase ??= parse(databaseSchema);
   return cachedDatabase;
+}
+
+/** Read on every send, not cached: a worker picks up the mail settings it is started with. */
+export function getMailEnv(): MailEnv {
+  return parse(mailSchema);
 }

@@ -71,6 +71,23 @@ export const EXAMPLES: Record<string, () => Promise<ExampleRequest>> = {
   "GET /leads/{id}": async () => ({ params: { id: String(await anyLeadId()) }, query: [] }),
   "POST /leads": async () => ({ params: {}, query: [], body: (leadExamples += 1) % 2 ? newLead() : await leadUpdate() }),
   "POST /leads/batch": async () => ({ params: {}, query: [], body: { leads: [newLead(), newLead()] } }),
+  // A lead of its own to erase, so the erasure never takes the lead another example needs.
+  "DELETE /leads/{id}": async () => {
+    const lead = await db.lead.create({ data: { sourceSystem: "fuzz", externalId: unique("erase"), name: "Erin Erasable", email: `${unique("erin")}@example.com`, capturedAt: new Date() }, select: { id: true } });
+    return { params: { id: String(lead.id) }, query: [] };
+  },
+  "GET /people": async () => ({ params: {}, query: [["q", "a"], ["page", "1"]] }),
+  "POST /people": async () => ({ params: {}, query: [], body: { sourceSystem: "hubspot", externalId: unique("owner"), name: "Noor Fuzz", email: `${unique("noor")}@example.com` } }),
+  "GET /definitions": async () => ({ params: {}, query: [] }),
+  "POST /definitions/changes": async () => ({
+    params: {},
+    query: [],
+    body: { change: "reason", code: unique("fuzz_reason").toLowerCase().replace(/[^a-z0-9_]/g, "_"), label: "Bought through a reseller", requiresDetail: true, detailPrompt: "Which reseller?", active: false, sortOrder: 500 },
+  }),
+  "POST /leads/lookup": async () => {
+    const lead = await db.lead.findFirstOrThrow({ where: { id: await anyLeadId() }, select: { sourceSystem: true, externalId: true } });
+    return { params: {}, query: [], body: { leads: [lead, { sourceSystem: "hubspot", externalId: unique("missing") }] } };
+  },
   "POST /events": async () => {
     const lead = { id: await anyLeadId() };
     return {

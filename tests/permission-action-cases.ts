@@ -177,6 +177,20 @@ export const USER_ACTION_CASES: Record<string, ActionCase[]> = {
   signOutEverywhereAction: [{ permission: "account.manage", args: async () => [] }],
 };
 
+// ---- The lead page (lib/leads/actions.ts): (previousState, formData) ------------------------------------
+
+export const LEAD_ACTION_CASES: Record<string, ActionCase[]> = {
+  eraseLeadAction: [
+    {
+      permission: "leads.erase",
+      args: async ({ world }) => {
+        const lead = await db.lead.create({ data: { sourceSystem: "matrix", externalId: world.unique("matrix-erase-page"), name: "Erin Erasable", capturedAt: new Date() }, select: { id: true } });
+        return [null, form({ leadId: lead.id })];
+      },
+    },
+  ],
+};
+
 // ---- API tokens (lib/tokens/actions.ts): (previousState, formData) -------------------------------------
 
 export const TOKEN_ACTION_CASES: Record<string, ActionCase[]> = {

@@ -6,11 +6,12 @@ import type { Action, Role } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import type { TokenScope } from "@/lib/tokens/store";
 import type { PermissionWorld } from "@/tests/permission-world";
-import { DECISION_ACTION_CASES, DEFINITION_ACTION_CASES, TOKEN_ACTION_CASES, USER_ACTION_CASES } from "@/tests/permission-action-cases";
+import { DECISION_ACTION_CASES, DEFINITION_ACTION_CASES, LEAD_ACTION_CASES, TOKEN_ACTION_CASES, USER_ACTION_CASES } from "@/tests/permission-action-cases";
 import { FIX_ACTION_CASES, MEETING_ACTION_CASES, REVIEW_ACTION_CASES } from "@/tests/permission-review-cases";
 import { IMPORT_ACTION_CASES, IMPORT_ROUTE_CASES } from "@/tests/permission-import-cases";
 import { PUBLIC_ROUTE_LIST, ROUTE_CASE_LIST } from "@/tests/permission-route-cases";
 import { SYNC_ACTION_CASES } from "@/tests/permission-sync-cases";
+import { ALERT_ACTION_CASES, NOTIFY_ACTION_CASES } from "@/tests/permission-alert-cases";
 
 export interface CaseContext {
   role: Role;
@@ -71,11 +72,14 @@ export const ACTION_CASES: ActionModuleCases = {
   "lib/definitions/actions.ts": DEFINITION_ACTION_CASES,
   "lib/users/actions.ts": USER_ACTION_CASES,
   "lib/tokens/actions.ts": TOKEN_ACTION_CASES,
+  "lib/leads/actions.ts": LEAD_ACTION_CASES,
   "lib/review/actions.ts": REVIEW_ACTION_CASES,
   "lib/fixes/actions.ts": FIX_ACTION_CASES,
   "lib/meetings/actions.ts": MEETING_ACTION_CASES,
   "lib/import/actions.ts": IMPORT_ACTION_CASES,
   "lib/sync/actions.ts": SYNC_ACTION_CASES,
+  "lib/alerts/settings-actions.ts": ALERT_ACTION_CASES,
+  "lib/notify/actions.ts": NOTIFY_ACTION_CASES,
 };
 
 export const ROUTE_CASES: RouteCases = { ...ROUTE_CASE_LIST, ...IMPORT_ROUTE_CASES };

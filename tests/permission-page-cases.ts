@@ -48,6 +48,8 @@ export const PAGE_CASES: Record<string, PageCase> = {
   "/settings/definitions": { permission: "definitions.read" },
   "/settings/connections": { permission: "connections.manage" },
   "/settings/tokens": { permission: "tokens.manage" },
+  "/settings/alerts": { permission: "alerts.manage" },
+  "/settings/notifications": { permission: "notifications.read" },
   "/settings/users": { permission: "users.manage" },
   "/settings/users/[id]/sessions": { permission: "users.manage", params: async ({ world }) => ({ id: String(await world.throwawayUser()) }) },
 };
@@ -56,4 +58,6 @@ export const PAGE_CASES: Record<string, PageCase> = {
 export const PUBLIC_PAGES: Record<string, string> = {
   "/sign-in": "Where a visitor without a session signs in.",
   "/forbidden": "Explains a refusal; it shows no data.",
+  "/reset-password": "Where someone who forgot their password asks for an emailed link.",
+  "/set-password": "Where an invitation or reset link lets its holder choose a password.",
 };

@@ -1,11 +1,11 @@
 "use client";
 
 import clsx from "clsx";
-import { useId } from "react";
+import { useId, useRef, useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { controlClass, describedBy, FieldError, FormStatus, SaveButton } from "@/components/definitions/form-parts";
 import { useDefinitionForm, validateWith } from "@/components/definitions/use-definition-form";
-import { savePrioritySla } from "@/lib/definitions/actions";
+import { previewPrioritySla, savePrioritySla } from "@/lib/definitions/actions";
 import { readPrioritySlaForm } from "@/lib/definitions/form-data";
 import type { SlaDefinition } from "@/lib/definitions/queries";
 import { MAX_SLA_AMOUNT, prioritySlaSchema } from "@/lib/definitions/schemas";
@@ -27,9 +27,18 @@ export function SlaForm({ sla, usedBy, canEdit }: { sla: SlaDefinition; usedBy: 
   const { state, pending, onSubmit, errorFor } = useDefinitionForm({ action: savePrioritySla, validate });
   const prefix = useId();
   const tier = sla.priority.toUpperCase();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [impact, setImpact] = useState<string | null>(null);
+  const [previewing, startPreview] = useTransition();
+  const preview = () =>
+    startPreview(async () => {
+      if (!formRef.current) return;
+      const result = await previewPrioritySla(new FormData(formRef.current));
+      setImpact(result.ok ? result.data.text : result.message);
+    });
 
   return (
-    <form key={sla.version} onSubmit={onSubmit} noValidate aria-label={`${tier} SLA targets`} className="py-4 first:pt-0 last:pb-0">
+    <form key={sla.version} ref={formRef} onSubmit={onSubmit} onChange={() => setImpact(null)} noValidate aria-label={`${tier} SLA targets`} className="py-4 first:pt-0 last:pb-0">
       <input type="hidden" name="priority" value={sla.priority} />
       <input type="hidden" name="version" value={sla.version} />
       <fieldset disabled={!canEdit} className="grid items-start gap-4 lg:grid-cols-[10rem_repeat(3,minmax(0,1fr))_auto]">
@@ -91,6 +100,18 @@ export function SlaForm({ sla, usedBy, canEdit }: { sla: SlaDefinition; usedBy: 
           </div>
         )}
       </fieldset>
+      {canEdit && (
+        <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2 text-xs">
+          <label className="flex items-center gap-1.5 text-slate-700">
+            <input type="checkbox" name="applyToPast" className="accent-brand-600" />
+            Apply to past leads too (otherwise leads captured before saving keep the targets they were judged by)
+          </label>
+          <button type="button" onClick={preview} disabled={previewing} className="rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60">
+            {previewing ? "Computing impact…" : "Preview impact"}
+          </button>
+        </div>
+      )}
+      <p aria-live="polite" className="mt-1 text-xs text-slate-700">{impact}</p>
       {canEdit && <FormStatus state={state} className="mt-2" />}
     </form>
   );

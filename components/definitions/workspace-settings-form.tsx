@@ -36,7 +36,7 @@ export function WorkspaceSettingsForm({ settings, canEdit }: { settings: Workspa
           <h3 id={id("calendar")} className="text-xs font-semibold uppercase tracking-wide text-slate-500">
             Working calendar
           </h3>
-          <p className="mt-1 text-xs text-slate-500">Business-day SLAs count only working hours on working days, in this time zone.</p>
+          <p className="mt-1 text-xs text-slate-500">Business-day SLAs count only working hours on working days, minus holidays, in this time zone.</p>
           <div className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <Field id={id("timeZone")} name="timeZone" label="Time zone" error={errorFor("timeZone")} help="An IANA name, for example Europe/Berlin or America/New_York.">
               {(control) => <input {...control} type="text" required autoComplete="off" spellCheck={false} defaultValue={settings.timeZone} className={controlClass} />}
@@ -75,6 +75,11 @@ export function WorkspaceSettingsForm({ settings, canEdit }: { settings: Workspa
             </div>
             <FieldError id={id("workingDays")} error={daysError} />
           </fieldset>
+          <div className="mt-4 max-w-xl">
+            <Field id={id("holidays")} name="holidays" label="Holidays" error={errorFor("holidays")} help="One date per line (YYYY-MM-DD), local to the time zone above. Business-day SLAs skip them like weekends, and the evidence shows both elapsed and working time.">
+              {(control) => <textarea {...control} rows={4} spellCheck={false} defaultValue={settings.holidays.join("\n")} placeholder={"2026-12-25\n2026-12-26"} className={controlClass} />}
+            </Field>
+          </div>
         </section>
 
         <section aria-labelledby={id("windows")} className="border-t border-slate-100 pt-5">
@@ -83,22 +88,22 @@ export function WorkspaceSettingsForm({ settings, canEdit }: { settings: Workspa
           </h3>
           <p className="mt-1 text-xs text-slate-500">When the diagnosis calls something a duplicate, a stall, a shaky owner or missing feedback.</p>
           <div className="mt-3 grid gap-x-6 gap-y-4 sm:grid-cols-2 lg:grid-cols-3">
-            <Field id={id("duplicateWindowDays")} name="duplicateWindowDays" label="Duplicate-outreach window" error={errorFor("duplicateWindowDays")} help="Two different people reaching the same buyer or account within this many days is duplicate outreach (unclear owner).">
+            <Field id={id("duplicateWindowDays")} name="duplicateWindowDays" label="Duplicate-outreach window" error={errorFor("duplicateWindowDays")} help="Two outreaches by different people to the same buyer or account, this many days apart or less, are duplicate outreach (unclear owner) on both leads.">
               {(control) => <AmountInput control={control} unit="days" min={1} max={MAX_WINDOW_DAYS} defaultValue={settings.duplicateWindowDays} />}
             </Field>
-            <Field id={id("stallWindowDays")} name="stallWindowDays" label="Stall window" error={errorFor("stallWindowDays")} help="A lead touched once and then left without sales activity for longer than this has stalled (missing next step).">
+            <Field id={id("stallWindowDays")} name="stallWindowDays" label="Stall window" error={errorFor("stallWindowDays")} help="A lead touched once and then left without sales activity for longer than this has stalled (missing next step), whatever next action is scheduled further ahead.">
               {(control) => <AmountInput control={control} unit="days" min={1} max={MAX_WINDOW_DAYS} defaultValue={settings.stallWindowDays} />}
             </Field>
             <Field id={id("reassignmentWarnCount")} name="reassignmentWarnCount" label="Reassignment warning" error={errorFor("reassignmentWarnCount")} help="A lead passed between owners this many times or more gets an unclear-owner warning.">
               {(control) => <AmountInput control={control} unit="reassignments" min={1} max={20} defaultValue={settings.reassignmentWarnCount} />}
             </Field>
-            <Field id={id("outcomeWindowDays")} name="outcomeWindowDays" label="Outcome window" error={errorFor("outcomeWindowDays")} help="How long after capture an open lead may go without a recorded outcome before its missing feedback is flagged.">
+            <Field id={id("outcomeWindowDays")} name="outcomeWindowDays" label="Outcome window" error={errorFor("outcomeWindowDays")} help="How long after capture an open lead may go without a recorded outcome. Past it, the outcome step warns (late feedback, weak_feedback) without flagging the lead; a lead is flagged only when it is closed without a usable reason.">
               {(control) => <AmountInput control={control} unit="days" min={1} max={MAX_WINDOW_DAYS} defaultValue={settings.outcomeWindowDays} />}
             </Field>
             <Field id={id("minimumSpecificDetailLength")} name="minimumSpecificDetailLength" label="Minimum specific detail" error={errorFor("minimumSpecificDetailLength")} help="A rejection or loss explanation shorter than this does not count as specific feedback.">
               {(control) => <AmountInput control={control} unit="characters" min={1} max={500} defaultValue={settings.minimumSpecificDetailLength} />}
             </Field>
-            <Field id={id("inboundSources")} name="inboundSources" label="Inbound sources" error={errorFor("inboundSources")} help="Separate with commas. Leads from these sources should carry a campaign or offer; without one, capture gets a missing-context warning.">
+            <Field id={id("inboundSources")} name="inboundSources" label="Inbound sources" error={errorFor("inboundSources")} help="Separate with commas. Leads from these sources should carry a campaign or an offer (one is enough); with neither, capture gets a missing-context warning.">
               {(control) => <input {...control} type="text" autoComplete="off" spellCheck={false} defaultValue={settings.inboundSources.join(", ")} placeholder="paid_search, webinar, website" className={controlClass} />}
             </Field>
           </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import clsx from "clsx";
+import Link from "next/link";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { FAILURE_POINT_LABELS, STEP_LABELS, STEP_QUESTIONS, STEP_STATUS_LABELS } from "@/lib/diagnosis/labels";
@@ -55,7 +56,8 @@ export function DiagnosisStrip({ steps, timeZone, initialStep }: { steps: StepRe
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{STEP_QUESTIONS[current.step]}</p>
           <p className="mt-1 text-sm text-slate-900">{current.summary}</p>
           {current.evidence.length > 0 ? (
-            <table className="mt-3 w-full text-left text-xs">
+            <div className="mt-3 overflow-x-auto">
+            <table className="w-full min-w-[28rem] text-left text-xs">
               <caption className="sr-only">Evidence used</caption>
               <thead className="text-slate-500">
                 <tr>
@@ -70,6 +72,7 @@ export function DiagnosisStrip({ steps, timeZone, initialStep }: { steps: StepRe
                 ))}
               </tbody>
             </table>
+            </div>
           ) : (
             <p className="mt-2 text-xs text-slate-500">No evidence was needed for this verdict.</p>
           )}
@@ -79,19 +82,44 @@ export function DiagnosisStrip({ steps, timeZone, initialStep }: { steps: StepRe
   );
 }
 
+/** "2 d 4 h", or for a business-day clock "2 d 4 h elapsed · 9 h working time". */
+function measured(item: Evidence): string {
+  if (item.minutes === undefined) return "";
+  const raw = formatDuration(item.minutes * 60_000);
+  return item.workingMinutes !== undefined ? `${raw} elapsed · ${formatDuration(item.workingMinutes * 60_000)} working time` : raw;
+}
+
+/** The SLA as defined ("1 business day (8 h working time)"), never a business day restated as 1,440 minutes. */
+function target(item: Evidence): { text: string; over: number | null } | null {
+  if (item.targetMinutes === undefined) return null;
+  if (item.targetWorkingMinutes !== undefined) {
+    const over = item.minutes !== undefined && item.workingMinutes !== undefined ? item.workingMinutes - item.targetWorkingMinutes : null;
+    return { text: `${item.target ?? ""} (${formatDuration(item.targetWorkingMinutes * 60_000)} working time)`.trim(), over };
+  }
+  return { text: item.target ?? formatDuration(item.targetMinutes * 60_000), over: item.minutes !== undefined ? item.minutes - item.targetMinutes : null };
+}
+
 function EvidenceRow({ item, timeZone }: { item: Evidence; timeZone: string }) {
   const format = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
-  const value = item.minutes !== undefined ? formatDuration(item.minutes * 60_000) : item.at ? format.format(new Date(item.at)) : item.value === null ? "Missing" : item.value !== undefined ? String(item.value) : "";
-  const over = item.minutes !== undefined && item.targetMinutes !== undefined && item.minutes > item.targetMinutes;
+  const value = item.minutes !== undefined ? measured(item) : item.at ? format.format(new Date(item.at)) : item.value === null ? "Missing" : item.value !== undefined ? String(item.value) : "";
+  const goal = target(item);
+  const over = goal?.over !== null && goal?.over !== undefined && goal.over > 0;
   return (
     <tr>
-      <td className="py-1.5 pr-3 text-slate-700">{item.label}</td>
+      <td className="py-1.5 pr-3 text-slate-700">
+        {item.label}
+        {item.leadId && (
+          <Link href={`/leads/${item.leadId}`} className="ml-1 font-medium text-brand-700 underline-offset-2 hover:underline">
+            Open lead {item.leadId}
+          </Link>
+        )}
+      </td>
       <td className={clsx("py-1.5 pr-3 tabular-nums", item.value === null ? "font-medium text-red-700" : "text-slate-900")}>{value || "—"}</td>
       <td className="py-1.5 tabular-nums text-slate-600">
-        {item.targetMinutes !== undefined && (
+        {goal && (
           <span className={clsx(item.minutes === undefined ? "text-slate-600" : over ? "font-medium text-red-700" : "text-emerald-700")}>
-            target {formatDuration(item.targetMinutes * 60_000)}
-            {over ? ` · over by ${formatDuration((item.minutes! - item.targetMinutes) * 60_000)}` : item.minutes !== undefined ? " · met" : ""}
+            target {goal.text}
+            {over ? ` · over by ${formatDuration(goal.over! * 60_000)}${item.workingMinutes !== undefined ? " working time" : ""}` : item.minutes !== undefined ? " · met" : ""}
           </span>
         )}
         {item.deadline && <span className="ml-1 text-slate-500">deadline {format.format(new Date(item.deadline))}</span>}

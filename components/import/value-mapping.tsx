@@ -20,6 +20,8 @@ const SET_HELP: Record<ChoiceSet, string> = {
   leadType: "The lead type sets the priority and the acceptance criteria.",
   priority: "P1 is the most urgent.",
   rejectionReason: "Rejection reasons as defined in Definitions.",
+  objection: "The buyer's objections as defined in Definitions; a value mapped to none is left empty and reported.",
+  sourceSignal: "Good fit, wrong person, wrong company or not a real buyer.",
   eventType: "Which timeline event a row is; rows left empty are not imported.",
 };
 

@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { LiveCountsProvider, NavCount } from "@/components/layout/live-counts";
 import { NavLink } from "@/components/layout/nav-link";
+import { NotificationBell } from "@/components/layout/notification-bell";
+import type { LiveCounts } from "@/lib/notify/queries";
 import { can, ROLE_LABELS, type Action } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 
@@ -8,6 +11,8 @@ interface NavItem {
   href: string;
   label: string;
   action: Action;
+  /** A live count shown after the label. */
+  count?: keyof LiveCounts["nav"];
 }
 
 // Only areas the user may open are listed; the pages check the same permissions on the server.
@@ -15,8 +20,8 @@ const NAV: { section: string; items: NavItem[] }[] = [
   {
     section: "Work",
     items: [
-      { href: "/queue", label: "My queue", action: "queue.read" },
-      { href: "/inbox", label: "Info requests", action: "info_requests.answer" },
+      { href: "/queue", label: "My queue", action: "queue.read", count: "queue" },
+      { href: "/inbox", label: "Info requests", action: "info_requests.answer", count: "inbox" },
       { href: "/leads", label: "Leads", action: "leads.read" },
       { href: "/flagged", label: "Flagged", action: "leads.read" },
     ],
@@ -24,9 +29,10 @@ const NAV: { section: string; items: NavItem[] }[] = [
   {
     section: "Alignment",
     items: [
+      { href: "/report", label: "Handoff report", action: "dashboard.read" },
       { href: "/review", label: "Review board", action: "review.read" },
       { href: "/meetings", label: "Meetings", action: "review.read" },
-      { href: "/fixes", label: "Fixes", action: "review.read" },
+      { href: "/fixes", label: "Fixes", action: "review.read", count: "fixes" },
     ],
   },
   {
@@ -44,6 +50,7 @@ const NAV: { section: string; items: NavItem[] }[] = [
       { href: "/settings/users", label: "Users", action: "users.manage" },
       { href: "/settings/connections", label: "CRM connections", action: "connections.manage" },
       { href: "/settings/tokens", label: "API tokens", action: "tokens.manage" },
+      { href: "/settings/alerts", label: "Alerts and webhooks", action: "alerts.manage" },
       { href: "/audit", label: "Audit log", action: "audit.read" },
     ],
   },
@@ -51,10 +58,14 @@ const NAV: { section: string; items: NavItem[] }[] = [
 
 export function AppNav({ user }: { user: SessionUser }) {
   return (
+    <LiveCountsProvider>
     <nav aria-label="Main" className="sticky top-0 flex h-screen w-56 shrink-0 flex-col border-r border-slate-200 bg-white">
-      <div className="px-5 py-5">
-        <span className="text-lg font-semibold tracking-tight text-slate-900">Baton</span>
-        <p className="text-xs text-slate-500">Lead handoff diagnosis</p>
+      <div className="flex items-start justify-between px-5 py-5">
+        <div>
+          <span className="text-lg font-semibold tracking-tight text-slate-900">Baton</span>
+          <p className="text-xs text-slate-500">Lead handoff diagnosis</p>
+        </div>
+        <NotificationBell />
       </div>
       <div className="flex-1 space-y-4 overflow-y-auto px-3 pb-4">
         {NAV.map(({ section, items }) => {
@@ -66,7 +77,10 @@ export function AppNav({ user }: { user: SessionUser }) {
               <ul className="space-y-0.5">
                 {visible.map((item) => (
                   <li key={item.href}>
-                    <NavLink href={item.href}>{item.label}</NavLink>
+                    <NavLink href={item.href}>
+                      {item.label}
+                      {item.count && <NavCount of={item.count} />}
+                    </NavLink>
                   </li>
                 ))}
               </ul>
@@ -85,5 +99,6 @@ export function AppNav({ user }: { user: SessionUser }) {
         </div>
       </div>
     </nav>
+    </LiveCountsProvider>
   );
 }

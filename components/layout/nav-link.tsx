@@ -12,7 +12,7 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
       href={href}
       aria-current={active ? "page" : undefined}
       className={clsx(
-        "block rounded-md px-3 py-1.5 text-sm font-medium",
+        "flex items-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium",
         active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
       )}
     >

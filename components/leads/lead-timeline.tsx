@@ -1,15 +1,23 @@
 import { EVENT_TYPE_LABELS } from "@/lib/diagnosis/labels";
 import type { LeadDetail } from "@/lib/leads/queries";
+import type { SystemNote } from "@/lib/notify/lead-notes";
 import { formatDateTime, formatDuration } from "@/lib/time";
 
 // The handoff timeline: each fact with who did it and how long after the previous step it came.
-export function LeadTimeline({ events, timeZone }: { events: LeadDetail["events"]; timeZone: string }) {
-  if (events.length === 0) {
+export function LeadTimeline({ events, notes = [], timeZone }: { events: LeadDetail["events"]; notes?: SystemNote[]; timeZone: string }) {
+  if (events.length === 0 && notes.length === 0) {
     return <p className="text-sm text-slate-500">No events recorded. Without a timeline the handoff cannot be shown to have worked.</p>;
   }
+  // System notes (who was told what, and whether it arrived) sit among the facts in time order.
+  const entries = [
+    ...events.map((event, index) => ({ at: event.occurredAt.getTime(), event, index, note: null })),
+    ...notes.map((note) => ({ at: note.at.getTime(), event: null, index: -1, note })),
+  ].sort((a, b) => a.at - b.at);
   return (
     <ol aria-label="Timeline events" className="relative space-y-4 border-l border-slate-200 pl-5">
-      {events.map((event, index) => {
+      {entries.map(({ event, index, note }) => {
+        if (note) return <SystemNoteItem key={note.id} note={note} timeZone={timeZone} />;
+        if (!event) return null;
         const previous = index > 0 ? events[index - 1] : undefined;
         const gap = previous ? event.occurredAt.getTime() - previous.occurredAt.getTime() : null;
         const actor = event.actor?.name ?? event.actorName ?? "System";
@@ -34,6 +42,23 @@ export function LeadTimeline({ events, timeZone }: { events: LeadDetail["events"
         );
       })}
     </ol>
+  );
+}
+
+function SystemNoteItem({ note, timeZone }: { note: SystemNote; timeZone: string }) {
+  return (
+    <li className="relative" data-testid="system-note">
+      <span aria-hidden className="absolute -left-[25px] top-1.5 h-2 w-2 rounded-full bg-slate-300" />
+      <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+        <p className="text-sm text-slate-700">
+          <span className="font-medium">System note:</span> {note.title}
+        </p>
+        <time dateTime={note.at.toISOString()} className="text-xs tabular-nums text-slate-500">
+          {formatDateTime(note.at, timeZone)}
+        </time>
+      </div>
+      <p className="text-xs text-slate-500">Told {note.outcome}</p>
+    </li>
   );
 }
 

@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { FAILURE_POINT_LABELS, FIX_TYPE_LABELS } from "@/lib/diagnosis/labels";
 import { metricLabel } from "@/lib/fixes/metrics";
 import { sourceLabel } from "@/lib/leads/labels";
-import type { MeetingSummary } from "@/lib/meetings/summary";
+import { describeBuyerFeedback, type MeetingSummary } from "@/lib/meetings/summary";
 import { DECISION_LABELS } from "@/lib/meetings/tally";
 import { formatDate } from "@/lib/time";
 
@@ -17,7 +17,7 @@ const head = "px-2 py-1.5 text-left text-xs font-semibold uppercase tracking-wid
 const dueText = (day: string | null) => (day ? formatDate(`${day}T12:00:00Z`, "UTC") : "no date");
 
 export function SummaryView({ summary }: { summary: MeetingSummary }) {
-  const { items, fixes, tally, bySource, unresolved } = summary;
+  const { items, fixes, tally, bySource, unresolved, buyerFeedback } = summary;
   return (
     <div className="space-y-4 print:space-y-3 [&_tr]:break-inside-avoid">
       <Card title={`Fixes agreed (${fixes.length})`}>
@@ -88,6 +88,21 @@ export function SummaryView({ summary }: { summary: MeetingSummary }) {
           </table>
         </Card>
       </div>
+
+      <Card title={`What buyers objected to, and source fit (${buyerFeedback.length})`} description="The objection sales heard and whether the lead was what its source promised, for the leads on the agenda that carry either.">
+        {buyerFeedback.length ? (
+          <ul className="space-y-1 text-sm">
+            {buyerFeedback.map((item) => (
+              <li key={item.leadId}>
+                <Link href={`/review/${item.leadId}`} className="text-brand-700 hover:underline">{item.leadName}</Link>
+                <span className="text-slate-600"> · {sourceLabel(item.source)} · {describeBuyerFeedback(item)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-500">No objection or source-quality signal was recorded on these leads.</p>
+        )}
+      </Card>
 
       <Card title={`Still unresolved (${unresolved.length})`} description="No decision yet, or more data needed: the next meeting picks these up.">
         {unresolved.length ? (

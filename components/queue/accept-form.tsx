@@ -1,19 +1,22 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { SourceSignalField } from "@/components/queue/buyer-feedback-fields";
 import { allMet, CriteriaChecklist } from "@/components/queue/criteria-checklist";
 import { FormButtons, Refusal, inputClass } from "@/components/queue/form-bits";
 import { NextActionFields } from "@/components/queue/next-action-fields";
 import { localToIso, submitOnEnter, useDecisionForm, type DecisionSuccess } from "@/components/queue/use-decision-form";
 import { acceptLeadAction } from "@/lib/decisions/actions";
 import type { QueueItem } from "@/lib/decisions/queue-queries";
+import type { SourceSignal } from "@/lib/decisions/buyer-feedback";
 import { acceptDecisionSchema, FIRST_ACTION_CHANNELS } from "@/lib/decisions/schemas";
 
 const CHANNEL_LABELS = { call: "Call", email: "Email", meeting: "Meeting booked" } as const;
 
 /**
  * Accept: the criteria checklist (all met to start), optionally the first action just made and the next
- * step. Opens with the confirm button focused, so `a` then Enter accepts.
+ * step, and the optional source-quality signal. Opens with the confirm button focused, so `a` then Enter
+ * accepts; Shift+Tab reaches the signal (its number picks one) on the way.
  */
 export function AcceptForm({ lead, onDone, onCancel }: { lead: QueueItem; onDone: (result: DecisionSuccess) => void; onCancel: () => void }) {
   const [criteria, setCriteria] = useState(() => allMet(lead.criteria));
@@ -21,6 +24,7 @@ export function AcceptForm({ lead, onDone, onCancel }: { lead: QueueItem; onDone
   const [note, setNote] = useState("");
   const [nextAction, setNextAction] = useState("");
   const [due, setDue] = useState("");
+  const [sourceSignal, setSourceSignal] = useState<SourceSignal | "">("");
   const confirm = useRef<HTMLButtonElement>(null);
   const form = useDecisionForm({ send: (input) => acceptLeadAction(lead.id, input), onDone });
   useEffect(() => confirm.current?.focus(), []);
@@ -42,6 +46,7 @@ export function AcceptForm({ lead, onDone, onCancel }: { lead: QueueItem; onDone
           firstActionNote: note,
           nextAction,
           nextActionDueAt: localToIso(due),
+          sourceSignal,
         });
       }}
       className="space-y-4"
@@ -69,6 +74,7 @@ export function AcceptForm({ lead, onDone, onCancel }: { lead: QueueItem; onDone
         </div>
       )}
       <NextActionFields idPrefix={prefix} nextAction={nextAction} due={due} onNextAction={setNextAction} onDue={setDue} errorFor={form.errorFor} required={firstAction !== "none"} />
+      <SourceSignalField idPrefix={prefix} value={sourceSignal} onChange={setSourceSignal} errorFor={form.errorFor} />
       <Refusal message={form.refusal} offerReload={form.refusedByServer} />
       <FormButtons pending={form.pending} label="Accept lead" onCancel={onCancel} confirmRef={confirm} />
     </form>

@@ -1,21 +1,25 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { ObjectionFields } from "@/components/queue/buyer-feedback-fields";
 import { FormButtons, inputClass, Refusal } from "@/components/queue/form-bits";
 import { NextActionFields } from "@/components/queue/next-action-fields";
 import { localToIso, submitOnEnter, useDecisionForm, type DecisionSuccess } from "@/components/queue/use-decision-form";
 import { logFirstActionAction } from "@/lib/decisions/actions";
 import type { QueueItem } from "@/lib/decisions/queue-queries";
-import { FIRST_ACTION_CHANNELS, firstActionSchema } from "@/lib/decisions/schemas";
+import { FIRST_ACTION_CHANNELS, firstActionSchema, type ObjectionOption } from "@/lib/decisions/schemas";
 
 const CHANNEL_LABELS = { call: "Call", email: "Email", meeting: "Meeting booked" } as const;
 
-/** The first sales touch on an accepted lead, always with the next step. */
-export function FirstActionForm({ lead, onDone, onCancel }: { lead: QueueItem; onDone: (result: DecisionSuccess) => void; onCancel: () => void }) {
+/** The first sales touch on an accepted lead, always with the next step; the buyer's objection if one came up. */
+export function FirstActionForm(props: { lead: QueueItem; objections: ObjectionOption[]; onDone: (result: DecisionSuccess) => void; onCancel: () => void }) {
+  const { lead, objections, onDone, onCancel } = props;
   const [channel, setChannel] = useState<string>("call");
   const [note, setNote] = useState("");
   const [nextAction, setNextAction] = useState("");
   const [due, setDue] = useState("");
+  const [objectionCode, setObjectionCode] = useState("");
+  const [objectionDetail, setObjectionDetail] = useState("");
   const first = useRef<HTMLInputElement>(null);
   const form = useDecisionForm({ send: (input) => logFirstActionAction(lead.id, input), onDone });
   useEffect(() => first.current?.focus(), []);
@@ -28,7 +32,7 @@ export function FirstActionForm({ lead, onDone, onCancel }: { lead: QueueItem; o
       onKeyDown={submitOnEnter}
       onSubmit={(event) => {
         event.preventDefault();
-        form.submit(firstActionSchema({ now: new Date() }), { version: lead.version, channel, note, nextAction, nextActionDueAt: localToIso(due) });
+        form.submit(firstActionSchema({ now: new Date(), objections }), { version: lead.version, channel, note, nextAction, nextActionDueAt: localToIso(due), objectionCode, objectionDetail });
       }}
       className="space-y-4"
     >
@@ -49,6 +53,7 @@ export function FirstActionForm({ lead, onDone, onCancel }: { lead: QueueItem; o
         </label>
         <input id={`${prefix}-note`} type="text" maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} className={`${inputClass} mt-1`} />
       </div>
+      <ObjectionFields idPrefix={prefix} objections={objections} code={objectionCode} detail={objectionDetail} onCode={setObjectionCode} onDetail={setObjectionDetail} errorFor={form.errorFor} />
       <NextActionFields idPrefix={prefix} nextAction={nextAction} due={due} onNextAction={setNextAction} onDue={setDue} errorFor={form.errorFor} required />
       <Refusal message={form.refusal} offerReload={form.refusedByServer} />
       <FormButtons pending={form.pending} label="Log action" onCancel={onCancel} />

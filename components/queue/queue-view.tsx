@@ -130,9 +130,9 @@ export function QueueView({ queue, initialLeadId, canReassign, userId }: { queue
               {mode && (
                 <div key={`${mode}-${selected.id}`} className="border-t border-slate-100 pt-4">
                   {mode === "accept" && <AcceptForm lead={selected} onDone={done} onCancel={close} />}
-                  {mode === "reject" && <RejectForm lead={selected} reasons={queue.reasons} minimumSpecificDetailLength={queue.minimumSpecificDetailLength} onDone={done} onCancel={close} />}
+                  {mode === "reject" && <RejectForm lead={selected} reasons={queue.reasons} objections={queue.objections} minimumSpecificDetailLength={queue.minimumSpecificDetailLength} onDone={done} onCancel={close} />}
                   {mode === "info" && <InfoRequestForm lead={selected} onDone={done} onCancel={close} />}
-                  {mode === "action" && <FirstActionForm lead={selected} onDone={done} onCancel={close} />}
+                  {mode === "action" && <FirstActionForm lead={selected} objections={queue.objections} onDone={done} onCancel={close} />}
                   {mode === "reassign" && <ReassignForm lead={selected} assignees={queue.assignees} onDone={done} onCancel={close} />}
                 </div>
               )}

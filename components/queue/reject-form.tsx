@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { ObjectionFields, SourceSignalField } from "@/components/queue/buyer-feedback-fields";
 import { allMet, CriteriaChecklist } from "@/components/queue/criteria-checklist";
 import { described, FieldErrorText, FormButtons, inputClass, Refusal } from "@/components/queue/form-bits";
 import { ReasonQualityMeter } from "@/components/queue/reason-quality-meter";
@@ -9,7 +10,8 @@ import { submitOnEnter, useDecisionForm, type DecisionSuccess } from "@/componen
 import { rejectLeadAction } from "@/lib/decisions/actions";
 import { reasonQualityFeedback } from "@/lib/decisions/quality";
 import type { QueueItem } from "@/lib/decisions/queue-queries";
-import { rejectDecisionSchema, type ReasonOption } from "@/lib/decisions/schemas";
+import type { SourceSignal } from "@/lib/decisions/buyer-feedback";
+import { rejectDecisionSchema, type ObjectionOption, type ReasonOption } from "@/lib/decisions/schemas";
 
 /** Reasons that usually mean "not now" rather than "never": recycling to nurture is suggested for them. */
 const NURTURE_REASONS = new Set(["needs_nurture", "no_timing"]);
@@ -17,15 +19,25 @@ const HOTKEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"];
 
 /**
  * Reject with a structured reason: pick it (arrow keys or its number), write the detail it asks for,
- * tick the failing criteria, optionally suggest nurture. All without the mouse; the reason quality updates
- * as you type.
+ * then (optional, Tab to each) the buyer's objection and the source-quality signal, tick the failing
+ * criteria, optionally suggest nurture. All without the mouse; the reason quality updates as you type.
  */
-export function RejectForm(props: { lead: QueueItem; reasons: ReasonOption[]; minimumSpecificDetailLength: number; onDone: (result: DecisionSuccess) => void; onCancel: () => void }) {
-  const { lead, reasons, minimumSpecificDetailLength, onDone, onCancel } = props;
+export function RejectForm(props: {
+  lead: QueueItem;
+  reasons: ReasonOption[];
+  objections: ObjectionOption[];
+  minimumSpecificDetailLength: number;
+  onDone: (result: DecisionSuccess) => void;
+  onCancel: () => void;
+}) {
+  const { lead, reasons, objections, minimumSpecificDetailLength, onDone, onCancel } = props;
   const [reasonCode, setReasonCode] = useState("");
   const [detail, setDetail] = useState("");
   const [criteria, setCriteria] = useState(() => allMet(lead.criteria));
   const [recycle, setRecycle] = useState<boolean | null>(null);
+  const [objectionCode, setObjectionCode] = useState("");
+  const [objectionDetail, setObjectionDetail] = useState("");
+  const [sourceSignal, setSourceSignal] = useState<SourceSignal | "">("");
   const firstReason = useRef<HTMLInputElement>(null);
   const detailBox = useRef<HTMLTextAreaElement>(null);
   const form = useDecisionForm({ send: (input) => rejectLeadAction(lead.id, input), onDone });
@@ -56,7 +68,16 @@ export function RejectForm(props: { lead: QueueItem; reasons: ReasonOption[]; mi
       onKeyDown={pickByNumber}
       onSubmit={(event) => {
         event.preventDefault();
-        form.submit(rejectDecisionSchema({ reasons, minimumSpecificDetailLength }), { version: lead.version, reasonCode, detail, criteria, recycleSuggested });
+        form.submit(rejectDecisionSchema({ reasons, objections, minimumSpecificDetailLength }), {
+          version: lead.version,
+          reasonCode,
+          detail,
+          criteria,
+          recycleSuggested,
+          objectionCode,
+          objectionDetail,
+          sourceSignal,
+        });
       }}
       className="space-y-4"
     >
@@ -104,6 +125,8 @@ export function RejectForm(props: { lead: QueueItem; reasons: ReasonOption[]; mi
         </p>
       </div>
       <ReasonQualityMeter id={`${prefix}-quality`} feedback={quality} />
+      <ObjectionFields idPrefix={prefix} objections={objections} code={objectionCode} detail={objectionDetail} onCode={setObjectionCode} onDetail={setObjectionDetail} errorFor={form.errorFor} />
+      <SourceSignalField idPrefix={prefix} value={sourceSignal} onChange={setSourceSignal} errorFor={form.errorFor} />
       <CriteriaChecklist idPrefix={prefix} criteria={lead.criteria} met={criteria} onChange={setCriteria} mode="fails" errorFor={form.errorFor} />
       <label className="flex items-center gap-2 text-sm text-slate-800">
         <input type="checkbox" checked={recycleSuggested} onChange={(event) => setRecycle(event.target.checked)} className="accent-brand-600" />

@@ -6,6 +6,9 @@ const SHORTCUTS: { keys: string[]; label: string; managers?: boolean }[] = [
   { keys: ["i"], label: "ask marketing" },
   { keys: ["l"], label: "log first action" },
   { keys: ["o"], label: "reassign", managers: true },
+  { keys: ["1", "9"], label: "pick in the focused list (reason, objection, signal)" },
+  { keys: ["Tab"], label: "next list" },
+  { keys: ["⌫"], label: "clear objection or signal" },
   { keys: ["Enter"], label: "confirm" },
   { keys: ["Esc"], label: "cancel" },
 ];

@@ -1,5 +1,6 @@
 import { FactList, type Fact } from "@/components/review/fact-list";
 import { ACCEPTANCE_STATUS_LABELS, OUTCOME_LABELS } from "@/lib/leads/labels";
+import { buyerFeedbackFacts } from "@/lib/leads/buyer-feedback-facts";
 import type { ReviewLeadData } from "@/lib/review/queries";
 import { formatDateTime, formatDuration } from "@/lib/time";
 
@@ -19,6 +20,7 @@ export function SalesFacts({ lead, timeZone, now }: { lead: ReviewLeadData["lead
     ...(lead.acceptanceStatus === "rejected"
       ? [{ label: "Rejection reason", value: lead.rejectionReasonCode ? lead.rejectionReasonCode.replaceAll("_", " ") : null, hint: lead.rejectionDetail ?? "No detail given" } satisfies Fact]
       : []),
+    ...buyerFeedbackFacts(lead).map(([label, value, hint]): Fact => ({ label, value, hint })),
     { label: "First sales action", value: lead.firstSalesActionAt ? formatDateTime(lead.firstSalesActionAt, timeZone) : null, hint: after(lead.ownerAssignedAt, lead.firstSalesActionAt, "assignment") },
     {
       label: "Next action",

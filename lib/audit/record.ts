@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/db";
 import { attachVia, type AuditVia } from "@/lib/audit/via";
+import { currentAuditVia } from "@/lib/audit/via-context";
 
 // Every change is kept: who, when, which record, before and after. Called inside the same transaction as
 // the write it describes, so the trail and the data never disagree.
@@ -11,7 +12,7 @@ export interface AuditEntry {
   entityId: string | number;
   before?: unknown;
   after?: unknown;
-  /** The API token the change came through; `actorId` is then the token's admin (lib/audit/via.ts). */
+  /** The API token the change came through; `actorId` is then the token's user (lib/audit/via.ts). Defaults to the token of the API request being served. */
   via?: AuditVia;
 }
 
@@ -25,7 +26,7 @@ export async function recordAudit(tx: TransactionClient, entry: AuditEntry): Pro
       entityType: entry.entityType,
       entityId: String(entry.entityId),
       before: toJson(entry.before),
-      after: toJson(attachVia(entry.after, entry.via)),
+      after: toJson(attachVia(entry.after, entry.via ?? currentAuditVia())),
     },
   });
 }

@@ -4,7 +4,8 @@
 // Pure (no database), shared by the writers, the audit page's reads and their tests.
 
 export interface AuditVia {
-  apiToken: { id: number; name: string };
+  /** `integration`: the named integration a service token acts as; its writes are audited under that name. */
+  apiToken: { id: number; name: string; integration?: string };
 }
 
 export const VIA_KEY = "$via";
@@ -45,5 +46,6 @@ export function splitVia(after: unknown): { after: unknown; via: AuditVia | null
 }
 
 export function describeVia(via: AuditVia): string {
+  if (via.apiToken.integration) return `by integration “${via.apiToken.integration}” (API token “${via.apiToken.name}”, #${via.apiToken.id})`;
   return `via API token “${via.apiToken.name}” (#${via.apiToken.id})`;
 }

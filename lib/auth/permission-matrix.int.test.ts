@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Session } from "next-auth";
 import { can, ROLES, type Role } from "@/lib/auth/permissions";
-import { createApiToken } from "@/lib/tokens/store";
+import { createApiToken, EXTRA_SCOPES } from "@/lib/tokens/store";
 import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import { demoAnchor, loadAndDiagnoseDemo } from "@/scripts/db/demo";
@@ -54,7 +54,7 @@ beforeAll(async () => {
   world = await PermissionWorld.load();
   for (const role of ROLES) {
     const userId = world.actors[role].id;
-    writeTokens[role] = (await createApiToken({ name: `matrix ${role} write`, scope: "write", userId })).token;
+    writeTokens[role] = (await createApiToken({ name: `matrix ${role} write`, scope: "write", userId, extraScopes: EXTRA_SCOPES })).token;
     readTokens[role] = (await createApiToken({ name: `matrix ${role} read`, scope: "read", userId })).token;
   }
 }, 180_000);

@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   "leads.decide": sales, // accept / reject / ask for information (own leads; managers their team)
   "leads.log_activity": sales,
   "leads.reassign": ["sales_manager", "revops", "admin"],
+  "leads.erase": ["admin"], // a GDPR erasure: the lead, its timeline and every trace of the person
   "queue.read": sales,
   "info_requests.answer": marketing,
   "dashboard.read": everyone,
@@ -27,10 +28,12 @@ export const PERMISSIONS = {
   "definitions.edit": operators,
   "import.run": operators,
   "connections.manage": operators, // CRM connections: connect, test, rotate, revoke, pause, re-sync
-  "tokens.manage": ["admin"],
+  "tokens.manage": operators, // create and revoke API tokens, service tokens included
   "users.manage": ["admin"],
   "account.manage": everyone, // one's own password and sessions
   "audit.read": ["admin"],
+  "notifications.read": everyone, // one's own bell, counts and notification preferences
+  "alerts.manage": operators, // alert rules, webhook endpoints, the delivery log and its replay
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -2,6 +2,7 @@ import "server-only";
 import { db, pool, type Prisma } from "@/lib/db";
 import { canActOnLead, explainNoAccess } from "@/lib/decisions/access";
 import type { TeamActor } from "@/lib/actions/authorize";
+import { findActiveObjections } from "@/lib/definitions/objections";
 import type { DecisionContext, ReasonOption } from "@/lib/decisions/schemas";
 import { getWorkspaceSettings } from "@/lib/definitions/queries";
 import { EVENT_TYPE_LABELS } from "@/lib/diagnosis/labels";
@@ -43,15 +44,16 @@ export interface WorkspaceDecisionContext extends DecisionContext {
 
 /** Active rejection reasons and the calendar settings the decision schemas and messages need. */
 export async function loadDecisionContext(now = new Date()): Promise<WorkspaceDecisionContext> {
-  const [settings, reasons] = await Promise.all([
+  const [settings, reasons, objections] = await Promise.all([
     getWorkspaceSettings(),
     db.rejectionReason.findMany({
       where: { active: true },
       select: { code: true, label: true, requiresDetail: true, detailPrompt: true },
       orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
     }),
+    findActiveObjections(),
   ]);
-  return { reasons: reasons satisfies ReasonOption[], minimumSpecificDetailLength: settings.minimumSpecificDetailLength, now, timeZone: settings.timeZone };
+  return { reasons: reasons satisfies ReasonOption[], objections, minimumSpecificDetailLength: settings.minimumSpecificDetailLength, now, timeZone: settings.timeZone };
 }
 
 

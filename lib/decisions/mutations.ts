@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyInfoRequested } from "@/lib/notify/events";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Prisma } from "@/lib/db";
 import { authorize, type TeamActor } from "@/lib/actions/authorize";
@@ -15,6 +16,7 @@ import {
   type GuardedLead,
   type Tx,
 } from "@/lib/decisions/lead-guard";
+import type { SourceSignal } from "@/lib/decisions/buyer-feedback";
 import { reasonQualityFeedback, type ReasonQualityFeedback } from "@/lib/decisions/quality";
 import { acceptDecisionSchema, firstActionSchema, infoRequestSchema, rejectDecisionSchema, type FirstActionChannel } from "@/lib/decisions/schemas";
 import type { AcceptanceStatus } from "@/lib/diagnosis/vocabulary";
@@ -66,6 +68,18 @@ async function audit(tx: Tx, actor: TeamActor, action: string, before: GuardedLe
   await recordAudit(tx, { actorId: actor.id, action: `lead.${action}`, entityType: "lead", entityId: before.id, before: auditView(before), after: { ...auditView(before), ...after, version: before.version + 1 } });
 }
 
+/** Event details for an objection and a signal: present only when given, in the API's vocabulary. */
+function objectionDetails(values: { objectionCode: string | null; objectionDetail: string | null }) {
+  return values.objectionCode ? { objectionCode: values.objectionCode, ...(values.objectionDetail ? { objectionDetail: values.objectionDetail } : {}) } : {};
+}
+function signalDetails(signal: SourceSignal | null) {
+  return signal ? { sourceSignal: signal } : {};
+}
+/** The lead keeps the latest objection given (as the timeline projection does): none given changes nothing. */
+function objectionChanges(values: { objectionCode: string | null; objectionDetail: string | null }) {
+  return values.objectionCode ? { objectionCode: values.objectionCode, objectionDetail: values.objectionDetail } : {};
+}
+
 const ACTION_WORDS: Record<FirstActionChannel, string> = { call: "a call", email: "an email", meeting: "a booked meeting" };
 
 export async function acceptLead(actor: TeamActor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
@@ -87,11 +101,12 @@ export async function acceptLead(actor: TeamActor, leadId: number, input: unknow
       recycleSuggested: false,
       ...(values.nextAction ? { nextAction: values.nextAction, nextActionDueAt: values.nextActionDueAt } : {}),
       ...(touched && !lead.firstSalesActionAt ? { firstSalesActionAt: now } : {}),
+      ...(values.sourceSignal ? { sourceSignal: values.sourceSignal } : {}),
     };
     await updateGuardedLead(tx, lead, changes);
     await tx.handoffEvent.createMany({
       data: [
-        { leadId, actorId: actor.id, occurredAt: now, type: "accepted", details: { criteria: values.criteria } },
+        { leadId, actorId: actor.id, occurredAt: now, type: "accepted", details: { criteria: values.criteria, ...signalDetails(values.sourceSignal) } },
         ...actionEvents(leadId, actor.id, now, values.firstAction, values.firstActionNote, values.nextAction, values.nextActionDueAt),
       ],
     });
@@ -120,6 +135,8 @@ export async function rejectLead(actor: TeamActor, leadId: number, input: unknow
       rejectionReasonCode: values.reasonCode,
       rejectionDetail: values.detail,
       recycleSuggested: values.recycleSuggested,
+      ...objectionChanges(values),
+      ...(values.sourceSignal ? { sourceSignal: values.sourceSignal } : {}),
     };
     await updateGuardedLead(tx, lead, changes);
     await tx.handoffEvent.create({
@@ -128,7 +145,7 @@ export async function rejectLead(actor: TeamActor, leadId: number, input: unknow
         actorId: actor.id,
         occurredAt: now,
         type: "rejected",
-        details: { criteria: values.criteria, reasonCode: values.reasonCode, ...(values.detail ? { reasonDetail: values.detail } : {}), recycleSuggested: values.recycleSuggested },
+        details: { criteria: values.criteria, reasonCode: values.reasonCode, ...(values.detail ? { reasonDetail: values.detail } : {}), recycleSuggested: values.recycleSuggested, ...objectionDetails(values), ...signalDetails(values.sourceSignal) },
       },
     });
     await audit(tx, actor, "reject", lead, changes);
@@ -159,6 +176,7 @@ export async function requestLeadInfo(actor: TeamActor, leadId: number, input: u
     return lead;
   });
   await refreshDiagnosis(leadId);
+  await notifyInfoRequested({ id: leadId, name: lead.name }, values.question, actor.name, actor.id);
   return { leadId, leadName: lead.name, version: lead.version + 1, acceptanceStatus: "info_requested", message: `Asked marketing about ${lead.name}. It comes back to your queue with the answer.` };
 }
 
@@ -176,9 +194,12 @@ export async function logFirstAction(actor: TeamActor, leadId: number, input: un
     if (lead.acceptanceStatus !== "accepted") {
       throw new ValidationError({ channel: ["Accept the lead first: the accept form logs the first action too."] }, "This lead is not accepted yet. Nothing was saved.");
     }
-    const changes = { nextAction: values.nextAction, nextActionDueAt: values.nextActionDueAt, ...(lead.firstSalesActionAt ? {} : { firstSalesActionAt: now }) };
+    const changes = { nextAction: values.nextAction, nextActionDueAt: values.nextActionDueAt, ...(lead.firstSalesActionAt ? {} : { firstSalesActionAt: now }), ...objectionChanges(values) };
     await updateGuardedLead(tx, lead, changes);
-    await tx.handoffEvent.createMany({ data: actionEvents(leadId, actor.id, now, values.channel, values.note, values.nextAction, values.nextActionDueAt) });
+    const [touch, ...rest] = actionEvents(leadId, actor.id, now, values.channel, values.note, values.nextAction, values.nextActionDueAt);
+    // The objection heard in the first conversation travels on the conversation's event.
+    const conversation = { ...touch!, details: { ...(touch!.details as Record<string, unknown>), ...objectionDetails(values) } };
+    await tx.handoffEvent.createMany({ data: [conversation, ...rest] });
     await audit(tx, actor, "log_first_action", lead, changes);
     return lead;
   });

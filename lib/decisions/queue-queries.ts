@@ -2,7 +2,8 @@ import "server-only";
 import { db, pool, type Prisma } from "@/lib/db";
 import { leadScopeOf } from "@/lib/decisions/access";
 import type { TeamActor } from "@/lib/actions/authorize";
-import type { ReasonOption } from "@/lib/decisions/schemas";
+import type { ObjectionOption, ReasonOption } from "@/lib/decisions/schemas";
+import { findActiveObjections } from "@/lib/definitions/objections";
 import { queueSlaClock, type SlaKind } from "@/lib/decisions/sla";
 import { getWorkspaceSettings, parseAcceptanceCriteria } from "@/lib/definitions/queries";
 import type { AcceptanceCriterion } from "@/lib/diagnosis/types";
@@ -54,6 +55,7 @@ export interface QueueView {
   /** People a lead can move to (managers and revenue operations only). */
   assignees: { id: number; name: string }[];
   reasons: ReasonOption[];
+  objections: ObjectionOption[];
   minimumSpecificDetailLength: number;
   timeZone: string;
   now: string;
@@ -87,7 +89,8 @@ const QUEUE_SELECT = {
 
 type QueueRow = Prisma.LeadGetPayload<{ select: typeof QUEUE_SELECT }>;
 
-const AWAITING: Prisma.LeadWhereInput = {
+/** Open leads still waiting on their owner: no decision yet, or accepted with no first action. */
+export const AWAITING: Prisma.LeadWhereInput = {
   outcome: "open",
   OR: [{ acceptanceStatus: { in: ["pending", "info_requested"] } }, { acceptanceStatus: "accepted", firstSalesActionAt: null }],
 };
@@ -102,11 +105,12 @@ export async function findQueue(actor: TeamActor, options: { ownerId?: number | 
   const ownerWhere: Prisma.LeadWhereInput =
     scope.kind === "own" ? { ownerId: scope.userId } : scope.kind === "none" ? { id: -1 } : ownerFilter ? { ownerId: ownerFilter } : { ownerId: { in: people.map((person) => person.id) } };
 
-  const [rows, definitions, settings, reasons] = await Promise.all([
+  const [rows, definitions, settings, reasons, objections] = await Promise.all([
     db.lead.findMany({ where: { AND: [AWAITING, ownerWhere] }, select: QUEUE_SELECT, orderBy: { capturedAt: "asc" }, take: MAX_QUEUE }),
     loadDiagnosisDefinitions(pool),
     getWorkspaceSettings(),
     db.rejectionReason.findMany({ where: { active: true }, select: { code: true, label: true, requiresDetail: true, detailPrompt: true }, orderBy: [{ sortOrder: "asc" }, { label: "asc" }] }),
+    findActiveObjections(),
   ]);
   const items = rows.map((row) => toQueueItem(row, definitions.settings)).sort(byUrgency);
 
@@ -130,6 +134,7 @@ export async function findQueue(actor: TeamActor, options: { ownerId?: number | 
     ownerFilter,
     assignees: people.map(({ id, name }) => ({ id, name })),
     reasons,
+    objections,
     minimumSpecificDetailLength: settings.minimumSpecificDetailLength,
     timeZone: settings.timeZone,
     now: now.toISOString(),

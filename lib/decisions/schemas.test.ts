@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptDecisionSchema, decisionRequestShape, firstActionSchema, infoAnswerSchema, infoRequestSchema, reassignSchema, rejectDecisionSchema, type ReasonOption } from "@/lib/decisions/schemas";
+import { acceptDecisionSchema, decisionRequestShape, firstActionSchema, infoAnswerSchema, infoRequestSchema, reassignSchema, rejectDecisionSchema, type ObjectionOption, type ReasonOption } from "@/lib/decisions/schemas";
 import { toFieldErrors } from "@/lib/actions/input";
 import type { z } from "zod";
 
@@ -12,7 +12,11 @@ const REASONS: ReasonOption[] = [
   { code: "competitor", label: "Competitor", requiresDetail: false, detailPrompt: null },
   { code: "other", label: "Other (explain in detail)", requiresDetail: true, detailPrompt: "What exactly is the reason?" },
 ];
-const reject = rejectDecisionSchema({ reasons: REASONS, minimumSpecificDetailLength: 12 });
+const OBJECTIONS: ObjectionOption[] = [
+  { code: "budget", label: "Budget", requiresDetail: false },
+  { code: "other", label: "Other (say what)", requiresDetail: true },
+];
+const reject = rejectDecisionSchema({ reasons: REASONS, objections: OBJECTIONS, minimumSpecificDetailLength: 12 });
 const accept = acceptDecisionSchema({ now: NOW });
 
 function errorsOf(schema: z.ZodType, input: unknown): Record<string, string[]> {
@@ -24,7 +28,24 @@ function errorsOf(schema: z.ZodType, input: unknown): Record<string, string[]> {
 describe("rejection", () => {
   it("accepts a known reason with its detail and normalises the input", () => {
     const values = reject.parse({ version: "3", reasonCode: "not_icp", detail: "  12 employees, we sell to 200+  ", criteria: { icp_company_size: false }, recycleSuggested: "on" });
-    expect(values).toEqual({ version: 3, reasonCode: "not_icp", detail: "12 employees, we sell to 200+", criteria: { icp_company_size: false }, recycleSuggested: true });
+    expect(values).toEqual({ version: 3, reasonCode: "not_icp", detail: "12 employees, we sell to 200+", criteria: { icp_company_size: false }, recycleSuggested: true, objectionCode: null, objectionDetail: null, sourceSignal: null });
+  });
+
+  it("takes an optional objection with its text and a source-quality signal; empty form fields mean none", () => {
+    const values = reject.parse({ version: 0, reasonCode: "competitor", objectionCode: "budget", objectionDetail: " Frozen until April ", sourceSignal: "wrong_person" });
+    expect(values).toMatchObject({ objectionCode: "budget", objectionDetail: "Frozen until April", sourceSignal: "wrong_person" });
+    expect(reject.parse({ version: 0, reasonCode: "competitor", objectionCode: "", objectionDetail: "", sourceSignal: "" })).toMatchObject({ objectionCode: null, objectionDetail: null, sourceSignal: null });
+  });
+
+  it("refuses an unknown objection code, an objection missing its required text, text without an objection and an unknown signal, each at its field", () => {
+    const unknown = errorsOf(reject, { version: 0, reasonCode: "competitor", objectionCode: "price" });
+    expect(Object.keys(unknown)).toEqual(["objectionCode"]);
+    expect(unknown.objectionCode?.[0]).toMatch(/"price" is not one of the objections \(budget, other\)/);
+    expect(Object.keys(errorsOf(reject, { version: 0, reasonCode: "competitor", objectionCode: "other" }))).toEqual(["objectionDetail"]);
+    expect(Object.keys(errorsOf(reject, { version: 0, reasonCode: "competitor", objectionDetail: "They said no" }))).toEqual(["objectionCode"]);
+    const signal = errorsOf(reject, { version: 0, reasonCode: "competitor", sourceSignal: "great" });
+    expect(Object.keys(signal)).toEqual(["sourceSignal"]);
+    expect(signal.sourceSignal?.[0]).toMatch(/good_fit \(good fit\), wrong_person/);
   });
 
   it("refuses an unknown reason code at reasonCode", () => {
@@ -68,7 +89,7 @@ describe("rejection", () => {
 
 describe("accept", () => {
   it("accepts with only the criteria, no first action and no next action", () => {
-    expect(accept.parse({ version: 1, criteria: { a: true } })).toEqual({ version: 1, criteria: { a: true }, firstAction: null, firstActionNote: null, nextAction: null, nextActionDueAt: undefined });
+    expect(accept.parse({ version: 1, criteria: { a: true } })).toEqual({ version: 1, criteria: { a: true }, firstAction: null, firstActionNote: null, nextAction: null, nextActionDueAt: undefined, sourceSignal: null });
   });
 
   it("refuses a next action due in the past, at nextActionDueAt", () => {
@@ -108,7 +129,7 @@ describe("the other forms", () => {
   });
 
   it("logging a first action needs the next step, not in the past", () => {
-    const schema = firstActionSchema({ now: NOW });
+    const schema = firstActionSchema({ now: NOW, objections: OBJECTIONS });
     expect(Object.keys(errorsOf(schema, { version: 0, channel: "call", nextAction: "Demo", nextActionDueAt: "2026-03-01T10:00:00Z" }))).toEqual(["nextActionDueAt"]);
   });
 

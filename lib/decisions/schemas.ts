@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_OBJECTION_DETAIL, SOURCE_SIGNAL_LABELS, SOURCE_SIGNALS } from "@/lib/decisions/buyer-feedback";
 import { hasMeaningfulText, isSpecificDetail } from "@/lib/diagnosis/reason-quality";
 
 // What a valid rep decision is (accept, reject, ask for information), a first action, marketing's answer
@@ -21,8 +22,16 @@ export interface ReasonOption {
   detailPrompt: string | null;
 }
 
+/** The buyer objections a rep may pick (active ones). */
+export interface ObjectionOption {
+  code: string;
+  label: string;
+  requiresDetail: boolean;
+}
+
 export interface DecisionContext {
   reasons: readonly ReasonOption[];
+  objections: readonly ObjectionOption[];
   minimumSpecificDetailLength: number;
   /** Next-action due dates must lie after this instant. */
   now: Date;
@@ -83,6 +92,39 @@ function checkNextAction(value: NextActionValues, ctx: z.RefinementCtx, now: Dat
   }
 }
 
+// ---- The buyer's objection and the source-quality signal (both optional, never blocking) ---------------
+
+const signalList = SOURCE_SIGNALS.map((signal) => `${signal} (${SOURCE_SIGNAL_LABELS[signal].toLowerCase()})`).join(", ");
+
+/** One optional tap: did the lead match what its source and offer promised? */
+export const sourceSignalField = z.preprocess(
+  (value) => (value === "" || value === undefined ? null : value),
+  z.enum(SOURCE_SIGNALS, { error: `Choose one of ${signalList}, or leave it empty.` }).nullable(),
+);
+
+const objectionFields = {
+  objectionCode: z.preprocess((value) => (value === "" || value === undefined ? null : value), z.string({ error: "Choose an objection from the list, or leave it empty." }).trim().max(64, "That is not one of the objections. Choose one from the list.").nullable()),
+  objectionDetail: optionalText(MAX_OBJECTION_DETAIL, `Keep the objection's text under ${MAX_OBJECTION_DETAIL} characters.`),
+};
+
+type ObjectionValues = { objectionCode: string | null; objectionDetail: string | null };
+
+/** An objection code must be a defined, active objection; one that needs text needs it; text alone needs a code. */
+export function checkObjection(value: ObjectionValues, ctx: z.RefinementCtx, objections: readonly ObjectionOption[], path: (string | number)[] = []) {
+  if (value.objectionCode === null) {
+    if (typeof value.objectionDetail === "string") ctx.addIssue({ code: "custom", path: [...path, "objectionCode"], message: "Pick the objection this text belongs to, or clear the text." });
+    return;
+  }
+  if (typeof value.objectionCode !== "string") return;
+  const objection = objections.find((option) => option.code === value.objectionCode);
+  if (!objection) {
+    const known = objections.map((option) => option.code).join(", ");
+    ctx.addIssue({ code: "custom", path: [...path, "objectionCode"], message: `"${value.objectionCode.slice(0, 40)}" is not one of the objections${known ? ` (${known})` : ""}. Choose one from the list, or leave it empty.` });
+  } else if (objection.requiresDetail && !hasMeaningfulText(value.objectionDetail)) {
+    ctx.addIssue({ code: "custom", path: [...path, "objectionDetail"], message: `“${objection.label}” needs a short text saying what the buyer objected to.` });
+  }
+}
+
 // ---- Accept -------------------------------------------------------------------------------------------
 
 const acceptShape = z.object({
@@ -91,6 +133,7 @@ const acceptShape = z.object({
   firstAction: z.preprocess((value) => (value === "" || value === "none" ? null : value), z.enum(FIRST_ACTION_CHANNELS, { error: "Choose call, email or meeting, or no first action." }).nullable().default(null)),
   firstActionNote: optionalText(2000, "Keep the note under 2,000 characters."),
   ...nextActionFields,
+  sourceSignal: sourceSignalField.default(null),
 });
 
 export const acceptDecisionShape = acceptShape.strict();
@@ -107,12 +150,15 @@ const rejectShape = z.object({
   detail: optionalText(2000, "Keep the detail under 2,000 characters."),
   criteria,
   recycleSuggested: flag.default(false),
+  ...objectionFields,
+  sourceSignal: sourceSignalField.default(null),
 });
 
 export const rejectDecisionShape = rejectShape.strict();
 
-export function rejectDecisionSchema(context: Pick<DecisionContext, "reasons" | "minimumSpecificDetailLength">) {
+export function rejectDecisionSchema(context: Pick<DecisionContext, "reasons" | "objections" | "minimumSpecificDetailLength">) {
   return rejectDecisionShape.superRefine((value, ctx) => {
+    checkObjection(value, ctx, context.objections);
     const reason = context.reasons.find((option) => option.code === value.reasonCode);
     if (!reason) {
       ctx.addIssue({ code: "custom", path: ["reasonCode"], message: `"${value.reasonCode.slice(0, 40)}" is not one of the rejection reasons. Choose one from the list.` });
@@ -167,11 +213,15 @@ export const firstActionShape = z
     channel: z.enum(FIRST_ACTION_CHANNELS, { error: "Choose call, email or meeting." }),
     note: optionalText(2000, "Keep the note under 2,000 characters."),
     ...nextActionFields,
+    ...objectionFields,
   })
   .strict();
 
-export function firstActionSchema(context: Pick<DecisionContext, "now">) {
-  return firstActionShape.superRefine((value, ctx) => checkNextAction(value, ctx, context.now, true));
+export function firstActionSchema(context: Pick<DecisionContext, "now" | "objections">) {
+  return firstActionShape.superRefine((value, ctx) => {
+    checkNextAction(value, ctx, context.now, true);
+    checkObjection(value, ctx, context.objections);
+  });
 }
 
 // ---- Reassign (managers) ------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyInfoAnswered } from "@/lib/notify/events";
 import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -22,7 +23,7 @@ export async function answerInfoRequest(actor: TeamActor, leadId: number, input:
   const values = parseInput(infoAnswerSchema, input);
   const lead = await db.$transaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
-    let request = await tx.infoRequest.findFirst({ where: { leadId, status: "open" }, orderBy: { askedAt: "desc" }, select: { id: true, question: true, version: true } });
+    let request = await tx.infoRequest.findFirst({ where: { leadId, status: "open" }, orderBy: { askedAt: "desc" }, select: { id: true, question: true, version: true, askedById: true } });
     if (!request) {
       const answered = await tx.infoRequest.findFirst({ where: { leadId, status: "answered" }, orderBy: { answeredAt: "desc" }, select: { answeredAt: true, answeredBy: { select: { name: true } } } });
       if (lead.acceptanceStatus !== "info_requested" || answered) {
@@ -36,7 +37,7 @@ export async function answerInfoRequest(actor: TeamActor, leadId: number, input:
       if (!asked?.actorId) throw new ValidationError({ answer: ["This lead's question was not recorded by a Baton user, so it cannot be answered here."] });
       request = await tx.infoRequest.create({
         data: { leadId, question: typeof question === "string" && question ? question : "(question not recorded)", askedById: asked.actorId, askedAt: asked.occurredAt },
-        select: { id: true, question: true, version: true },
+        select: { id: true, question: true, version: true, askedById: true },
       });
     }
     await assertSameVersion(tx, lead, values.version, context.timeZone);
@@ -58,9 +59,10 @@ export async function answerInfoRequest(actor: TeamActor, leadId: number, input:
       before: { ...auditView(lead), infoRequestId: request.id },
       after: { ...auditView(lead), ...changes, version: lead.version + 1, infoRequestId: request.id, answer: values.answer },
     });
-    return lead;
+    return { ...lead, askedById: request.askedById };
   });
   await refreshDiagnosis(leadId);
+  await notifyInfoAnswered({ id: leadId, name: lead.name }, values.answer, actor.name, [lead.askedById, lead.ownerId], actor.id);
   const back = lead.acceptanceStatus === "info_requested" ? ` It is back in ${lead.owner?.name ?? "its owner"}'s queue.` : "";
   return { leadId, leadName: lead.name, version: lead.version + 1, acceptanceStatus: lead.acceptanceStatus === "info_requested" ? "pending" : lead.acceptanceStatus, message: `Answered the question on ${lead.name}.${back}` };
 }

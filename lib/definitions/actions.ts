@@ -17,6 +17,8 @@ import {
   updateWorkspaceSettings,
 } from "@/lib/definitions/mutations";
 import { requestFullRediagnosis } from "@/lib/rediagnosis/jobs";
+import { pool } from "@/lib/db";
+import { describeImpact, previewSlaChange } from "@/lib/definitions/impact";
 
 // Server actions of the definitions page. Each one: authenticate and authorize -> validate and write
 // (lib/definitions/mutations.ts) -> revalidate -> ask for every lead to be re-diagnosed, because every
@@ -52,6 +54,15 @@ export const savePrioritySla = defineAction({
   write: async (user, _previous: DefinitionFormState, formData: FormData) => {
     const { changed, record } = await updatePrioritySla(user.id, readPrioritySlaForm(formData));
     return applyDefinitionChange({ changed, subject: `${record.priority} SLA targets` });
+  },
+});
+
+/** The impact of an SLA change on the last weeks' leads, before it is saved (nothing is written). */
+export const previewPrioritySla = defineAction({
+  ...editDefinitions,
+  write: async (_user, formData: FormData) => {
+    const impact = await previewSlaChange(pool, readPrioritySlaForm(formData));
+    return { data: { text: describeImpact(impact), impact } };
   },
 });
 

@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS } from "@/lib/diagnosis/defaults";
 import { diagnoseStoredLead } from "@/lib/rediagnosis/read";
 import { PRIORITIES } from "@/lib/diagnosis/vocabulary";
 import { StaleWriteError, ValidationError } from "@/lib/errors";
+import { loadDiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
 import { rediagnoseAll } from "@/lib/rediagnosis/run";
 
 // Vitest loads node_modules without the "react-server" condition, so the server-only marker would throw.
@@ -110,13 +111,13 @@ describe("definitions drive the diagnosis", () => {
     expect(await slowAtRouting(quickLeadId)).toBe(false);
     expect(await db.lead.findUniqueOrThrow({ where: { id: slowLeadId }, select: { flagged: true } })).toEqual({ flagged: true });
 
-    const relaxed = await updatePrioritySla(actorId, await p1SlaInput({ ownerSlaAmount: 45 }));
+    const relaxed = await updatePrioritySla(actorId, await p1SlaInput({ ownerSlaAmount: 45, applyToPast: "on" }));
     expect(relaxed).toMatchObject({ changed: true, record: { ownerSlaAmount: 45, ownerSlaUnit: "minutes", version: 1 } });
     await rediagnoseAll(pool, { now: NOW });
     expect(await slowAtRouting(slowLeadId)).toBe(false);
     expect(await slowAtRouting(quickLeadId)).toBe(false);
 
-    await updatePrioritySla(actorId, await p1SlaInput({ ownerSlaAmount: 5 }));
+    await updatePrioritySla(actorId, await p1SlaInput({ ownerSlaAmount: 5, applyToPast: "on" }));
     await rediagnoseAll(pool, { now: NOW });
     expect(await slowAtRouting(slowLeadId)).toBe(true);
     expect(await slowAtRouting(quickLeadId)).toBe(true);
@@ -187,9 +188,11 @@ describe("audit trail", () => {
 
   it("records workspace setting changes", async () => {
     const settings = await db.workspaceSettings.findUniqueOrThrow({ where: { id: 1 } });
-    const input = { ...settings, timeZone: "Europe/Berlin", workdayStart: "08:00", workdayEnd: "16:30", stallWindowDays: 10, inboundSources: "website, webinar" };
+    const input = { ...settings, timeZone: "Europe/Berlin", workdayStart: "08:00", workdayEnd: "16:30", stallWindowDays: 10, inboundSources: "website, webinar", holidays: "2026-12-25\n2026-12-24" };
     const { record } = await updateWorkspaceSettings(actorId, input);
-    expect(record).toMatchObject({ timeZone: "Europe/Berlin", workdayStartMinute: 480, workdayEndMinute: 990, stallWindowDays: 10, inboundSources: ["website", "webinar"] });
+    expect(record).toMatchObject({ timeZone: "Europe/Berlin", workdayStartMinute: 480, workdayEndMinute: 990, stallWindowDays: 10, inboundSources: ["website", "webinar"], holidays: ["2026-12-24", "2026-12-25"] });
+    // The diagnosis reads the same calendar, holidays included.
+    expect((await loadDiagnosisDefinitions(pool)).settings.calendar).toMatchObject({ timeZone: "Europe/Berlin", holidays: ["2026-12-24", "2026-12-25"] });
     const [row] = await auditRows("workspace_settings", "1");
     expect(row).toMatchObject({ action: "definitions.workspace_settings.update", before: { timeZone: "UTC", stallWindowDays: 7 }, after: { timeZone: "Europe/Berlin", stallWindowDays: 10 } });
   });

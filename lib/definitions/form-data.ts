@@ -24,6 +24,7 @@ export function readPrioritySlaForm(formData: FormData) {
     "ownerSlaUnit",
     "decisionSlaAmount",
     "decisionSlaUnit",
+    "applyToPast",
     "firstActionSlaAmount",
     "firstActionSlaUnit",
   ]);
@@ -43,6 +44,7 @@ export function readWorkspaceSettingsForm(formData: FormData) {
       "outcomeWindowDays",
       "minimumSpecificDetailLength",
       "inboundSources",
+      "holidays",
     ]),
     workingDays: texts(formData, "workingDays"),
   };
@@ -60,6 +62,10 @@ export function readLeadTypeForm(formData: FormData) {
 
 export function readRejectionReasonForm(formData: FormData) {
   return pick(formData, ["id", "version", "code", "label", "requiresDetail", "detailPrompt", "active", "sortOrder"]);
+}
+
+export function readObjectionForm(formData: FormData) {
+  return pick(formData, ["id", "version", "code", "label", "requiresDetail", "active", "sortOrder"]);
 }
 
 /** What a definitions form holds between submissions: nothing yet, or the last result. */

@@ -18,6 +18,7 @@ import {
   workspaceSettingsSchema,
 } from "@/lib/definitions/schemas";
 import { parseInput } from "@/lib/actions/input";
+import { DEFAULT_SETTINGS } from "@/lib/diagnosis/defaults";
 
 // The writes behind the definitions page: validate, then write in one transaction with optimistic
 // concurrency (the caller states the version it read; a row changed since is refused, never overwritten)
@@ -55,7 +56,7 @@ async function audit(tx: Tx, actorId: number, action: string, entityType: string
 // ---- SLA targets per priority ----------------------------------------------------------------------
 
 export async function updatePrioritySla(actorId: number, input: unknown) {
-  const { priority, version, ...fields } = parseInput(prioritySlaSchema, input);
+  const { priority, version, applyToPast, ...fields } = parseInput(prioritySlaSchema, input);
   const what = `the ${priority.toUpperCase()} SLA targets`;
   const work = db.$transaction(async (tx) => {
     const before = await tx.prioritySla.findUnique({ where: { priority }, select: SLA_SELECT });
@@ -63,6 +64,12 @@ export async function updatePrioritySla(actorId: number, input: unknown) {
       // Never saved: the page showed the defaults at version 0. The first save creates the row.
       if (version !== 0) throw staleWrite(what);
       const after = await tx.prioritySla.create({ data: { priority, ...fields, version: 1 }, select: SLA_SELECT });
+      if (!applyToPast) {
+        const { owner, decision, firstAction } = DEFAULT_SETTINGS.slaByPriority[priority];
+        await tx.prioritySlaVersion.create({
+          data: { priority, ownerSlaAmount: owner.amount, ownerSlaUnit: owner.unit, decisionSlaAmount: decision.amount, decisionSlaUnit: decision.unit, firstActionSlaAmount: firstAction.amount, firstActionSlaUnit: firstAction.unit, validUntil: new Date() },
+        });
+      }
       await audit(tx, actorId, "update", "priority_sla", priority, null, after);
       return { changed: true, record: after };
     }
@@ -70,8 +77,17 @@ export async function updatePrioritySla(actorId: number, input: unknown) {
     if (unchanged(before, fields)) return { changed: false, record: before };
     const { count } = await tx.prioritySla.updateMany({ where: { priority, version }, data: { ...fields, version: { increment: 1 } } });
     if (count === 0) throw staleWrite(what);
+    // Effective dating: leads captured until now stay judged by the targets they ran under, unless
+    // revops chose to apply the change to past leads too (then no earlier targets survive).
+    if (applyToPast) await tx.prioritySlaVersion.deleteMany({ where: { priority } });
+    else {
+      const { ownerSlaAmount, ownerSlaUnit, decisionSlaAmount, decisionSlaUnit, firstActionSlaAmount, firstActionSlaUnit } = before;
+      await tx.prioritySlaVersion.create({
+        data: { priority, ownerSlaAmount, ownerSlaUnit, decisionSlaAmount, decisionSlaUnit, firstActionSlaAmount, firstActionSlaUnit, validUntil: new Date() },
+      });
+    }
     const after = await tx.prioritySla.findUniqueOrThrow({ where: { priority }, select: SLA_SELECT });
-    await audit(tx, actorId, "update", "priority_sla", priority, before, after);
+    await audit(tx, actorId, "update", "priority_sla", priority, before, { ...after, appliedToPastLeads: applyToPast });
     return { changed: true, record: after };
   });
   return onUniqueViolation(work, () => staleWrite(what));

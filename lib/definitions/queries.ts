@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { db, type Prisma } from "@/lib/db";
+import { db, pool, type Prisma } from "@/lib/db";
+import { latestRediagnosis, type RediagnosisProgress } from "@/lib/rediagnosis/progress";
 import { DEFAULT_SETTINGS } from "@/lib/diagnosis/defaults";
 import type { AcceptanceCriterion } from "@/lib/diagnosis/types";
 import { PRIORITIES, type Intent, type Priority, type SlaUnit } from "@/lib/diagnosis/vocabulary";
@@ -66,6 +67,7 @@ export interface WorkspaceDefinition {
   outcomeWindowDays: number;
   minimumSpecificDetailLength: number;
   inboundSources: string[];
+  holidays: string[];
   version: number;
   saved: boolean;
 }
@@ -98,6 +100,8 @@ export interface DefinitionsOverview {
   workspace: WorkspaceDefinition;
   leadTypes: LeadTypeDefinitionRow[];
   rejectionReasons: RejectionReasonDefinitionRow[];
+  /** The latest re-diagnosis a change asked for: its progress, or when it was done. */
+  rediagnosis: RediagnosisProgress | null;
 }
 
 export const SLA_SELECT = {
@@ -123,6 +127,7 @@ export const WORKSPACE_SELECT = {
   outcomeWindowDays: true,
   minimumSpecificDetailLength: true,
   inboundSources: true,
+  holidays: true,
   version: true,
 } as const satisfies Prisma.WorkspaceSettingsSelect;
 
@@ -189,17 +194,19 @@ export function defaultWorkspace(): WorkspaceDefinition {
     outcomeWindowDays: windows.outcomeWindowDays,
     minimumSpecificDetailLength: windows.minimumSpecificDetailLength,
     inboundSources: [...windows.inboundSources],
+    holidays: [...(calendar.holidays ?? [])],
     version: 0,
     saved: false,
   };
 }
 
 export async function getDefinitionsOverview(): Promise<DefinitionsOverview> {
-  const [slaRows, workspace, leadTypes, rejectionReasons] = await Promise.all([
+  const [slaRows, workspace, leadTypes, rejectionReasons, rediagnosis] = await Promise.all([
     db.prioritySla.findMany({ select: SLA_SELECT }),
     db.workspaceSettings.findUnique({ where: { id: 1 }, select: WORKSPACE_SELECT }),
     db.leadType.findMany({ select: LEAD_TYPE_SELECT, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
     db.rejectionReason.findMany({ select: REJECTION_REASON_SELECT, orderBy: [{ sortOrder: "asc" }, { label: "asc" }] }),
+    latestRediagnosis(pool),
   ]);
   return {
     slas: PRIORITIES.map((priority) => {
@@ -209,5 +216,6 @@ export async function getDefinitionsOverview(): Promise<DefinitionsOverview> {
     workspace: workspace ? { ...workspace, saved: true } : defaultWorkspace(),
     leadTypes: leadTypes.map((type) => ({ ...type, acceptanceCriteria: parseAcceptanceCriteria(type.acceptanceCriteria) })),
     rejectionReasons,
+    rediagnosis,
   };
 }

@@ -35,7 +35,12 @@ describe("prioritySlaSchema", () => {
   };
 
   it("turns the posted strings into numbers", () => {
-    expect(prioritySlaSchema.parse(form)).toEqual({ ...form, version: 3, ownerSlaAmount: 15, decisionSlaAmount: 1, firstActionSlaAmount: 2 });
+    expect(prioritySlaSchema.parse(form)).toEqual({ ...form, version: 3, ownerSlaAmount: 15, decisionSlaAmount: 1, firstActionSlaAmount: 2, applyToPast: false });
+  });
+
+  it("applies a change to past leads only when the box is ticked", () => {
+    expect(prioritySlaSchema.parse({ ...form, applyToPast: "on" }).applyToPast).toBe(true);
+    expect(prioritySlaSchema.parse({ ...form, applyToPast: undefined }).applyToPast).toBe(false);
   });
 
   it.each([
@@ -102,6 +107,17 @@ describe("workspaceSettingsSchema", () => {
       outcomeWindowDays: 30,
       minimumSpecificDetailLength: 12,
       inboundSources: ["paid_search", "webinar", "website"],
+      holidays: [],
+    });
+  });
+
+  it("reads holidays one per line or comma-separated, sorted without repeats, and names a wrong entry", () => {
+    expect(workspaceSettingsSchema.parse({ ...form, holidays: "2026-12-26\n2026-12-25, 2026-12-25\n\n" }).holidays).toEqual(["2026-12-25", "2026-12-26"]);
+    expect(errorsOf(workspaceSettingsSchema, { ...form, holidays: "2026-12-25\n25/12/2026" })).toEqual({
+      holidays: ['"25/12/2026" is not a date: write each holiday as YYYY-MM-DD, for example 2026-12-25.'],
+    });
+    expect(errorsOf(workspaceSettingsSchema, { ...form, holidays: "2026-02-30" })).toEqual({
+      holidays: ['"2026-02-30" is not a date: write each holiday as YYYY-MM-DD, for example 2026-12-25.'],
     });
   });
 

@@ -20,12 +20,12 @@ const CRITERION_ID_PATTERN = /^[a-z0-9]+(?:_[a-z0-9]+)*$/;
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /** A whole number in [min, max]; one message for empty, non-numeric and out-of-range input alike. */
-function wholeNumber(min: number, max: number, message: string) {
+export function wholeNumber(min: number, max: number, message: string) {
   return z.preprocess(blankToUndefined, z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }));
 }
 
 /** An HTML checkbox posts "on" when ticked and nothing otherwise; tests and the API may send booleans. */
-const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
+export const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 
 const version = wholeNumber(0, MAX_ID, "This form is missing the version it was opened at. Reload the page and try again.");
 const recordId = wholeNumber(1, MAX_ID, "This form does not say which record to change. Reload the page and try again.");
@@ -52,6 +52,8 @@ export const prioritySlaSchema = z
     decisionSlaUnit: slaUnit("decision"),
     firstActionSlaAmount: slaAmount("first-action"),
     firstActionSlaUnit: slaUnit("first-action"),
+    /** Off (the default): leads captured before the save keep the targets they were judged by. */
+    applyToPast: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()),
   })
   .superRefine((value, ctx) => {
     for (const { kind, amount, unit } of SLA_KINDS) {
@@ -105,6 +107,28 @@ const inboundSources = z.preprocess(
   }),
 );
 
+export const MAX_HOLIDAYS = 400;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
+function isCalendarDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return Number.isFinite(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** "2026-12-25, 2026-12-26\n2027-01-01" -> sorted, unique local dates; each wrong entry named in the message. */
+const holidays = z.preprocess(
+  (value) => (Array.isArray(value) ? value.join("\n") : (value ?? "")),
+  z.string().transform((value, ctx) => {
+    const entries = [...new Set(value.split(/[\s,;]+/).map((entry) => entry.trim()).filter(Boolean))];
+    const wrong = entries.find((entry) => !isCalendarDate(entry));
+    if (wrong) ctx.addIssue({ code: "custom", message: `"${wrong.slice(0, 20)}" is not a date: write each holiday as YYYY-MM-DD, for example 2026-12-25.` });
+    if (entries.length > MAX_HOLIDAYS) ctx.addIssue({ code: "custom", message: `List at most ${MAX_HOLIDAYS} holidays.` });
+    return entries.sort();
+  }),
+);
+
 const weekday = wholeNumber(0, 6, "Choose a day from Monday to Sunday.");
 
 export const workspaceSettingsSchema = z
@@ -129,6 +153,7 @@ export const workspaceSettingsSchema = z
     outcomeWindowDays: days("outcome window"),
     minimumSpecificDetailLength: wholeNumber(1, 500, "Enter the minimum detail length as a whole number of characters from 1 to 500."),
     inboundSources,
+    holidays,
   })
   .superRefine((value, ctx) => {
     if (value.workdayEnd <= value.workdayStart) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addSlaDuration, addWorkingMinutes, describeSla, elapsedSlaMinutes, normalizeCalendar } from "./business-time";
+import { addSlaDuration, addWorkingMinutes, countWorkingMinutes, describeSla, elapsedSlaMinutes, isWorkingDate, normalizeCalendar } from "./business-time";
 import { DEFAULT_SETTINGS } from "./defaults";
 import type { SlaDuration, WorkingCalendar } from "./types";
 
@@ -121,5 +121,49 @@ describe("addWorkingMinutes: the UTC calendar (read off the instant) agrees with
         expect(addWorkingMinutes(start, minutes, allDay).toISOString()).toBe(addWorkingMinutes(start, minutes, { ...allDay, timeZone: "Etc/UTC" }).toISOString());
       }
     }
+  });
+});
+
+describe("holiday calendars", () => {
+  // Thursday 2024-12-24 10:00 UTC; the 25th and 26th are holidays.
+  const XMAS: WorkingCalendar = { ...UTC, holidays: ["2024-12-25", "2024-12-26"] };
+  const BERLIN_XMAS: WorkingCalendar = { ...BERLIN, holidays: ["2024-12-25", "2024-12-26"] };
+
+  it.each([
+    { name: "no holidays", calendar: UTC, want: "2024-12-25T10:00:00.000Z" },
+    { name: "two holidays skipped", calendar: XMAS, want: "2024-12-27T10:00:00.000Z" },
+    { name: "holidays are local dates in the calendar's zone", calendar: BERLIN_XMAS, start: "2024-12-24T09:00:00Z", want: "2024-12-27T09:00:00.000Z" },
+  ])("1 business day from Dec 24 with $name", ({ calendar, want, start }) => {
+    expect(addSlaDuration(new Date(start ?? "2024-12-24T10:00:00Z"), day(1), calendar).toISOString()).toBe(want);
+  });
+
+  it("tells working dates from holidays and weekends", () => {
+    expect(isWorkingDate(XMAS, "2024-12-24")).toBe(true);
+    expect(isWorkingDate(XMAS, "2024-12-25")).toBe(false);
+    expect(isWorkingDate(XMAS, "2024-12-28")).toBe(false);
+    expect(isWorkingDate(XMAS, "not-a-date")).toBe(false);
+  });
+
+  it("ignores malformed holiday entries instead of throwing", () => {
+    expect(normalizeCalendar({ ...UTC, holidays: ["25/12/2024", "2024-12-25"] }).holidays).toEqual(new Set(["2024-12-25"]));
+  });
+});
+
+describe("countWorkingMinutes: the working-time side of a business-day clock", () => {
+  const XMAS: WorkingCalendar = { ...UTC, holidays: ["2024-12-25", "2024-12-26"] };
+  it.each([
+    { name: "inside one workday", from: "2024-06-04T10:00:00Z", to: "2024-06-04T12:30:00Z", calendar: UTC, want: 150 },
+    { name: "overnight counts only working hours", from: "2024-06-04T16:00:00Z", to: "2024-06-05T10:00:00Z", calendar: UTC, want: 120 },
+    { name: "a weekend counts nothing", from: "2024-06-07T16:00:00Z", to: "2024-06-10T10:00:00Z", calendar: UTC, want: 120 },
+    { name: "holidays count nothing", from: "2024-12-24T16:00:00Z", to: "2024-12-27T10:00:00Z", calendar: XMAS, want: 120 },
+    { name: "an end before the start is zero", from: "2024-06-04T12:00:00Z", to: "2024-06-04T10:00:00Z", calendar: UTC, want: 0 },
+  ])("$name -> $want min", ({ from, to, calendar, want }) => {
+    expect(countWorkingMinutes(new Date(from), new Date(to), calendar)).toBe(want);
+  });
+
+  it("a business day's deadline is exactly one workday of working time away", () => {
+    const start = new Date("2024-12-24T15:00:00Z");
+    const deadline = addSlaDuration(start, day(1), XMAS);
+    expect(countWorkingMinutes(start, deadline, XMAS)).toBe(8 * 60);
   });
 });

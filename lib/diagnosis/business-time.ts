@@ -11,12 +11,15 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 /** Guards against absurd settings (e.g. 10^9 business days) turning into a near-endless loop. */
 const MAX_BUSINESS_DAYS = 3_650;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface NormalizedCalendar {
   timeZone: string;
   workdayStartMinute: number;
   workdayEndMinute: number;
   workingDays: ReadonlySet<number>;
+  /** Local dates ("2026-12-25") off work. */
+  holidays: ReadonlySet<string>;
   /** Set when the given calendar was unusable and a fallback applies; callers surface this as evidence. */
   problem: string | null;
 }
@@ -64,11 +67,13 @@ export function normalizeCalendar(calendar: WorkingCalendar): NormalizedCalendar
     end = 1440;
     days = new Set([0, 1, 2, 3, 4, 5, 6]);
   }
+  const holidays = new Set((Array.isArray(calendar.holidays) ? calendar.holidays : []).filter((d) => typeof d === "string" && ISO_DATE.test(d)));
   return {
     timeZone,
     workdayStartMinute: start,
     workdayEndMinute: end,
     workingDays: days,
+    holidays,
     problem: problems.length > 0 ? problems.join("; ") : null,
   };
 }
@@ -93,6 +98,22 @@ function nextLocalDay({ year, month, day }: LocalDay): LocalDay {
 
 function weekday({ year, month, day }: LocalDay): number {
   return new Date(Date.UTC(year, month, day)).getUTCDay();
+}
+
+function dateKey({ year, month, day }: LocalDay): string {
+  return `${String(year).padStart(4, "0")}-${String(month + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** A working day of the calendar: one of its weekdays and not one of its holidays. */
+function isWorkingDay(cal: NormalizedCalendar, d: LocalDay): boolean {
+  return cal.workingDays.has(weekday(d)) && (cal.holidays.size === 0 || !cal.holidays.has(dateKey(d)));
+}
+
+/** Whether a local date ("2026-12-25") is worked in this calendar (its weekdays, minus its holidays). */
+export function isWorkingDate(calendar: WorkingCalendar, localDate: string): boolean {
+  const [year, month, day] = localDate.split("-").map(Number);
+  if (!ISO_DATE.test(localDate) || year === undefined || month === undefined || day === undefined) return false;
+  return isWorkingDay(normalizeCalendar(calendar), { year, month: month - 1, day });
 }
 
 function localInstant(d: LocalDay, msOfDay: number, timeZone: string): Date {
@@ -134,7 +155,7 @@ export function addWorkingMinutes(start: Date, workingMinutes: number, calendar:
   const maxIterations = MAX_BUSINESS_DAYS * 7 + 14;
 
   for (let i = 0; i < maxIterations; i++) {
-    if (cal.workingDays.has(weekday(day)) && msOfDay < closeMs) {
+    if (isWorkingDay(cal, day) && msOfDay < closeMs) {
       const from = Math.max(msOfDay, openMs);
       const available = closeMs - from;
       if (remaining <= available) return localInstant(day, from + remaining, cal.timeZone);
@@ -144,6 +165,29 @@ export function addWorkingMinutes(start: Date, workingMinutes: number, calendar:
     msOfDay = 0;
   }
   return localInstant(day, openMs, cal.timeZone);
+}
+
+/** Working minutes between two instants: only working hours on working days (holidays excluded) count. */
+export function countWorkingMinutes(from: Date, to: Date, calendar: WorkingCalendar): number {
+  if (!Number.isFinite(from.getTime()) || !Number.isFinite(to.getTime()) || to.getTime() <= from.getTime()) return 0;
+  const cal = normalizeCalendar(calendar);
+  let { day, msOfDay } = localDayAndTime(from.getTime(), cal.timeZone);
+  const end = to.getTime();
+  const openMs = cal.workdayStartMinute * MINUTE_MS;
+  const closeMs = cal.workdayEndMinute * MINUTE_MS;
+  let total = 0;
+  for (let i = 0; i < MAX_BUSINESS_DAYS * 7 + 14; i++) {
+    const dayOpen = localInstant(day, openMs, cal.timeZone).getTime();
+    if (dayOpen >= end) break;
+    if (isWorkingDay(cal, day) && msOfDay < closeMs) {
+      const from = localInstant(day, Math.max(msOfDay, openMs), cal.timeZone).getTime();
+      const until = Math.min(localInstant(day, closeMs, cal.timeZone).getTime(), end);
+      if (until > from) total += until - from;
+    }
+    day = nextLocalDay(day);
+    msOfDay = 0;
+  }
+  return Math.round(total / 600) / 100;
 }
 
 function sanitizeAmount(amount: number): number {

@@ -20,6 +20,7 @@ export interface DiagnosisContext {
   now: Date;
   timeline: Timeline;
   priority: Priority;
+  prioritySource: "override" | "lead_type" | "default";
   priorityEvidence: Evidence;
   /** Intent of the lead type, else implied by an explicit priority, else null (unknown). */
   intent: Intent | null;
@@ -43,18 +44,21 @@ const OUTCOME_BY_EVENT = new Map<string, Outcome>([
   ["recycled", "recycled"],
 ]);
 
-function resolvePriority(input: DiagnosisInput): { priority: Priority; evidence: Evidence } {
+type ResolvedPriority = { priority: Priority; source: DiagnosisContext["prioritySource"]; evidence: Evidence };
+
+/** DOMAIN "Priority": from the lead type unless the record carries an explicit priority, shown as an override. */
+function resolvePriority(input: DiagnosisInput): ResolvedPriority {
+  const typePriority = input.leadType && isOneOf(PRIORITIES, input.leadType.priority) ? input.leadType.priority : null;
   if (isOneOf(PRIORITIES, input.lead.priority)) {
-    return { priority: input.lead.priority, evidence: { label: "Priority set on the lead", field: "priority", value: input.lead.priority } };
+    const over = !typePriority ? "" : typePriority === input.lead.priority ? ` (the same as lead type "${input.leadType?.name}")` : ` (overrides ${typePriority} from lead type "${input.leadType?.name}")`;
+    return { priority: input.lead.priority, source: "override", evidence: { label: `Priority set on the lead${over}`, field: "priority", value: input.lead.priority } };
   }
-  if (input.leadType && isOneOf(PRIORITIES, input.leadType.priority)) {
-    return {
-      priority: input.leadType.priority,
-      evidence: { label: `Priority from lead type "${input.leadType.name}"`, field: "priority", value: input.leadType.priority },
-    };
+  if (typePriority) {
+    return { priority: typePriority, source: "lead_type", evidence: { label: `Priority from lead type "${input.leadType?.name}"`, field: "priority", value: typePriority } };
   }
   return {
     priority: "p3",
+    source: "default",
     evidence: { label: "No priority and no known lead type: treated as p3 (slowest SLAs)", field: "priority", value: "p3" },
   };
 }
@@ -84,7 +88,7 @@ function resolveOutcome(input: DiagnosisInput, timeline: Timeline): DiagnosisCon
 
 export function buildContext(input: DiagnosisInput): DiagnosisContext {
   const timeline = buildTimeline(input.lead, input.events);
-  const { priority, evidence } = resolvePriority(input);
+  const { priority, source, evidence } = resolvePriority(input);
   const intent = input.leadType?.intent ?? (input.lead.priority ? INTENT_BY_PRIORITY[input.lead.priority] ?? null : null);
   const sla = input.settings.slaByPriority?.[priority] ?? DEFAULT_SETTINGS.slaByPriority[priority];
 
@@ -97,6 +101,7 @@ export function buildContext(input: DiagnosisInput): DiagnosisContext {
     now: input.now,
     timeline,
     priority,
+    prioritySource: source,
     priorityEvidence: evidence,
     intent,
     sla,
@@ -104,13 +109,7 @@ export function buildContext(input: DiagnosisInput): DiagnosisContext {
     assignmentClock,
     acceptance: resolveAcceptance(input, timeline),
     outcome: resolveOutcome(input, timeline),
-    duplicates: detectDuplicateOutreach(
-      timeline,
-      input.lead,
-      input.relatedOutreach ?? [],
-      input.settings.duplicateWindowDays,
-      input.now,
-    ),
+    duplicates: detectDuplicateOutreach(timeline, input.lead.id, input.relatedOutreach ?? [], input.settings.duplicateWindowDays),
   };
 }
 

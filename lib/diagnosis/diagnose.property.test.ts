@@ -1,15 +1,16 @@
 /**
  * Property tests: arbitrary (often nonsensical) timelines built from the vocabulary. Whatever the
- * data, the diagnosis must not throw, must be deterministic, and must not depend on the order in
- * which events or related outreach arrive.
+ * data, the diagnosis must not throw, must be deterministic, must not depend on the order in which
+ * events or related outreach arrive, and its parts (flag, severity, elements, symptoms) must agree.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LEAD_TYPES, DEFAULT_REJECTION_REASONS, DEFAULT_SETTINGS, findLeadType } from "./defaults";
 import { diagnoseLead } from "./diagnose";
+import { ELEMENT_OF_FAILURE_POINT } from "./elements";
 import { T0 } from "./test-fixtures";
 import type { DiagnosisEvent, DiagnosisInput, RelatedOutreach } from "./types";
-import { ACCEPTANCE_STATUSES, CHANNELS, EVENT_TYPES, OUTCOMES, PRIORITIES, STEP_IDS } from "./vocabulary";
+import { ACCEPTANCE_STATUSES, CHANNELS, EVENT_TYPES, HANDOFF_ELEMENTS, OUTCOMES, PRIORITIES, STEP_IDS } from "./vocabulary";
 
 const MINUTE = 60_000;
 const PEOPLE = ["rep-a", "rep-b", "rep-c", "router"];
@@ -116,10 +117,9 @@ describe("diagnoseLead properties", () => {
         expect(d.steps.map((s) => s.step)).toEqual([...STEP_IDS]);
         expect(Number.isInteger(d.severity) && d.severity >= 0 && d.severity <= 100).toBe(true);
         const failing = d.steps.filter((s) => s.status === "fail");
-        const problems = d.steps.filter((s) => s.status === "fail" || s.status === "warn");
         expect(d.flagged).toBe(failing.length > 0);
         expect(d.firstBrokenStep).toBe(failing[0]?.step ?? null);
-        expect(d.severity === 0).toBe(problems.length === 0);
+        expect(d.severity === 0).toBe(!d.flagged);
         for (const s of d.steps) {
           const hasPoints = s.failurePoints.length > 0;
           expect(hasPoints).toBe(s.status === "fail" || s.status === "warn");
@@ -152,6 +152,53 @@ describe("diagnoseLead properties", () => {
     fc.assert(
       fc.property(shuffledArb, ([input, , relatedOutreach]) => {
         expect(diagnoseLead({ ...input, relatedOutreach })).toEqual(diagnoseLead(input));
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("a lead page never contradicts itself (consistency properties)", () => {
+  it("flagged iff some step fails, and severity is 0 iff the lead is not flagged", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const d = diagnoseLead(input);
+        expect(d.flagged).toBe(d.steps.some((s) => s.status === "fail"));
+        expect(d.severity === 0).toBe(!d.flagged);
+        expect(d.failurePoints.length > 0).toBe(d.flagged);
+      }),
+      RUNS,
+    );
+  });
+
+  it("derives the elements panel from the same result as the steps", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const d = diagnoseLead(input);
+        expect(d.elements.map((e) => e.element)).toEqual([...HANDOFF_ELEMENTS]);
+        for (const e of d.elements) {
+          const mapsHere = (s: (typeof d.steps)[number]) => s.failurePoints.some((p) => ELEMENT_OF_FAILURE_POINT[p] === e.element);
+          const failing = d.steps.some((s) => s.status === "fail" && mapsHere(s));
+          const warning = d.steps.some((s) => s.status === "warn" && mapsHere(s));
+          // A failing step breaks its element, and only a failing step does.
+          expect(e.status === "broken").toBe(failing);
+          // An element the steps warn about is never shown as fine.
+          if (warning) expect(e.status === "present" || e.status === "pending" || e.status === "not_needed").toBe(false);
+          if (e.status === "pending" || e.status === "not_needed") expect(d.steps.find((s) => s.step === e.step)?.status).toMatch(/pending|not_applicable|pass/);
+          if (e.status === "present") expect(e.reason).toBeNull();
+          else expect(e.reason).toBeTruthy();
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("shows a symptom card only when a step failed, and worked_twice only with duplicate outreach", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const d = diagnoseLead(input);
+        if (!d.flagged) expect(d.symptoms).toEqual([]);
+        expect(d.symptoms.some((s) => s.id === "worked_twice")).toBe(d.facts.duplicateOutreach);
       }),
       RUNS,
     );

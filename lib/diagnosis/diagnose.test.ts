@@ -27,7 +27,7 @@ describe("diagnoseLead: overall shape", () => {
       ev("reassigned", 50, "ops", { ownerId: "rep-b" }),
       ev("reassigned", 55, "ops", { ownerId: "rep-c" }),
     ];
-    const d = diagnoseLead(makeInput({ events, lead: { campaign: null }, now: minutesAfter(200) }));
+    const d = diagnoseLead(makeInput({ events, lead: { campaign: null, offer: null }, now: minutesAfter(200) }));
     expect(d.flagged).toBe(true);
     expect(d.firstBrokenStep).toBe("routing");
     expect(d.failurePoints).toEqual(["slow_timing", "vague_acceptance"]);

@@ -14,7 +14,8 @@ import { diagnoseFirstAction } from "./steps/first-action";
 import { closingReason, diagnoseOutcome } from "./steps/outcome";
 import { diagnoseQualification } from "./steps/qualification";
 import { diagnoseRouting } from "./steps/routing";
-import { eventsOfType, ownerAt } from "./timeline";
+import { deriveElements } from "./elements";
+import { eventsOfType, lastOf, ownerAt } from "./timeline";
 import type { DiagnosisFacts, DiagnosisInput, LeadDiagnosis } from "./types";
 import { respectUnrecordedEvidence } from "./unrecorded";
 import type { DiagnosisContext } from "./context";
@@ -25,17 +26,27 @@ function buildFacts(ctx: DiagnosisContext): DiagnosisFacts {
   const action = timeline.firstOwnerAction;
   const decision = eventsOfType(timeline, "accepted", "rejected", "info_requested")[0];
   const currentOwner = timeline.ownership.length > 0 ? ownerAt(timeline, ctx.now) : input.lead.ownerId ?? null;
+  const ownerChange = lastOf(timeline.ownership.filter((c) => c.at.getTime() <= ctx.now.getTime() && c.ownerId === currentOwner));
+  const routedQueue = lastOf(eventsOfType(timeline, "routed"))?.details?.queue;
+  const closed = closingReason(ctx);
   return {
     leadToOwnerMinutes: first ? elapsedMinutes(input.lead.capturedAt, first.at) : null,
     ownerToFirstActionMinutes: first && action ? elapsedMinutes(first.at, action.occurredAt) : null,
     duplicateOutreach: ctx.duplicates.duplicate,
     reassignments: timeline.reassignments,
-    reasonQuality: closingReason(ctx)?.quality ?? null,
+    reasonQuality: closed?.quality ?? null,
     priority: ctx.priority,
     decisionAt: decision ? iso(decision.occurredAt) : null,
     ownerAssignedAt: first ? iso(first.at) : null,
     firstSalesActionAt: action ? iso(action.occurredAt) : null,
     currentOwnerId: currentOwner,
+    currentOwnerName: ownerChange?.ownerName ?? (currentOwner !== null && currentOwner === input.lead.ownerId ? (input.lead.ownerName ?? null) : null),
+    prioritySource: ctx.prioritySource,
+    leadTypePriority: input.leadType?.priority ?? null,
+    queue: typeof routedQueue === "string" && routedQueue.trim() !== "" ? routedQueue.trim() : (input.lead.queue ?? null),
+    acceptanceStatus: ctx.acceptance.status,
+    outcome: ctx.outcome.status,
+    closedAs: closed?.kind ?? null,
   };
 }
 
@@ -57,6 +68,7 @@ export function diagnoseLead(input: DiagnosisInput): LeadDiagnosis {
     failurePoints: sortFailurePoints(failing.flatMap((s) => s.failurePoints)),
     warnings: sortFailurePoints(warning.flatMap((s) => s.failurePoints)),
     symptoms: detectSymptoms(ctx, steps),
+    elements: deriveElements(ctx, steps),
     facts,
   };
 }

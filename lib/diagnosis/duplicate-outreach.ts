@@ -1,26 +1,35 @@
 /**
- * Duplicate outreach: two or more different people reaching the same buyer within the duplicate
- * window. Two sources: outreach on this lead by different actors, and outreach on OTHER leads with
- * the same buyer email or account domain (RelatedOutreach) by someone other than this lead's
- * owner/actors at that time.
+ * Duplicate outreach (DOMAIN "Rules made precise"): two outreaches by different people on the sales
+ * side (owner or not) to the same buyer or account, at most `windowDays` apart. The window is measured
+ * between the two outreaches only, so the same pair gives the same verdict on both leads, whichever is
+ * older or closed. Two sources: outreach on this lead by different people, and outreach recorded on
+ * OTHER leads with the same buyer email or account domain (RelatedOutreach).
+ *
+ * Evidence is one hit per pair of people (per other lead), the closest pair of their outreaches.
  */
-import type { DiagnosisLead, RelatedOutreach } from "./types";
+import type { DiagnosisEvent, RelatedOutreach } from "./types";
 import type { Timeline } from "./timeline";
 
 const DAY_MS = 86_400_000;
 /** Keeps evidence readable; the total count is still reported. */
 const MAX_REPORTED = 5;
 
+export interface OutreachSide {
+  actorId: string;
+  actorName: string | null;
+  at: Date;
+  /** call, email, meeting… (a booked meeting reads as "meeting"). */
+  channel: string | null;
+  eventId: string | null;
+}
+
 export interface DuplicateOutreachHit {
   kind: "same_lead" | "email" | "account";
-  /** This lead's side: who, when, and which event proves it. */
-  ownActorId: string;
-  ownAt: Date;
-  ownEventId: string | null;
-  /** The other side. */
-  otherActorId: string;
-  otherAt: Date;
-  otherEventId: string | null;
+  /** This lead's outreach (for same_lead: the earlier of the two). */
+  own: OutreachSide;
+  /** The other person's outreach. */
+  other: OutreachSide;
+  /** The lead the other outreach was recorded on; null when it is this lead. */
   otherLeadId: string | null;
 }
 
@@ -30,95 +39,77 @@ export interface DuplicateOutreachResult {
   totalHits: number;
 }
 
-/** A span of time during which a person was working this lead (an outreach is a zero-length span). */
-interface Presence {
-  actorId: string;
-  from: Date;
-  to: Date;
-  eventId: string | null;
+function text(value: unknown): string | null {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
 }
 
-function compareRelated(a: RelatedOutreach, b: RelatedOutreach): number {
-  return (
-    a.occurredAt.getTime() - b.occurredAt.getTime() ||
-    (a.leadId < b.leadId ? -1 : a.leadId > b.leadId ? 1 : 0) ||
-    (a.actorId < b.actorId ? -1 : a.actorId > b.actorId ? 1 : 0) ||
-    (a.match < b.match ? -1 : a.match > b.match ? 1 : 0)
-  );
+function sideOf(e: DiagnosisEvent): OutreachSide {
+  return {
+    actorId: e.actorId as string,
+    actorName: text(e.actorName),
+    at: e.occurredAt,
+    channel: e.type === "meeting_booked" ? "meeting" : text(e.channel),
+    eventId: e.id,
+  };
 }
 
-function presences(timeline: Timeline, lead: DiagnosisLead, now: Date): Presence[] {
-  const list: Presence[] = [];
-  timeline.ownership.forEach((change, i) => {
-    const next = timeline.ownership[i + 1];
-    list.push({ actorId: change.ownerId, from: change.at, to: next ? next.at : now, eventId: change.eventId });
-  });
-  if (timeline.ownerFromLeadFallback && timeline.fallbackOwnerId !== null) {
-    list.push({ actorId: timeline.fallbackOwnerId, from: lead.capturedAt, to: now, eventId: null });
+function relatedSide(r: RelatedOutreach): OutreachSide {
+  return { actorId: r.actorId, actorName: text(r.actorName), at: r.occurredAt, channel: text(r.channel), eventId: null };
+}
+
+const gap = (a: OutreachSide, b: OutreachSide) => Math.abs(a.at.getTime() - b.at.getTime());
+
+/** Orders hits by time, then by who, so the output never depends on input order. */
+function compareHits(a: DuplicateOutreachHit, b: DuplicateOutreachHit): number {
+  const key = (h: DuplicateOutreachHit) =>
+    [String(Math.min(h.own.at.getTime(), h.other.at.getTime())).padStart(16, "0"), h.kind, h.otherLeadId ?? "", h.own.actorId, h.other.actorId, h.own.eventId ?? "", h.other.at.toISOString()].join("\u0000");
+  const ka = key(a);
+  const kb = key(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** Keeps, per key, the pair of outreaches closest in time (ties: the earliest). */
+function keepClosest(byPair: Map<string, DuplicateOutreachHit>, key: string, hit: DuplicateOutreachHit): void {
+  const current = byPair.get(key);
+  if (!current || gap(hit.own, hit.other) < gap(current.own, current.other) || (gap(hit.own, hit.other) === gap(current.own, current.other) && compareHits(hit, current) < 0)) {
+    byPair.set(key, hit);
   }
-  for (const e of timeline.salesActions) {
-    if (e.actorId) list.push({ actorId: e.actorId, from: e.occurredAt, to: e.occurredAt, eventId: e.id });
-  }
-  return list;
-}
-
-function withinWindow(p: Presence, at: Date, windowMs: number): boolean {
-  const t = at.getTime();
-  return t >= p.from.getTime() - windowMs && t <= Math.max(p.from.getTime(), p.to.getTime()) + windowMs;
 }
 
 export function detectDuplicateOutreach(
   timeline: Timeline,
-  lead: DiagnosisLead,
+  leadId: string,
   related: readonly RelatedOutreach[],
   windowDays: number,
-  now: Date,
 ): DuplicateOutreachResult {
   const windowMs = (Number.isFinite(windowDays) && windowDays > 0 ? windowDays : 0) * DAY_MS;
-  const hits: DuplicateOutreachHit[] = [];
+  const own = timeline.salesActions.filter((e) => text(e.actorId) !== null).map(sideOf);
+  const byPair = new Map<string, DuplicateOutreachHit>();
 
-  // Same lead: the first pair of different actors whose outreach falls within the window.
-  const actions = timeline.salesActions.filter((e) => e.actorId);
-  outer: for (let i = 0; i < actions.length; i++) {
-    for (let j = i + 1; j < actions.length; j++) {
-      const a = actions[i];
-      const b = actions[j];
-      if (!a || !b || !a.actorId || !b.actorId || a.actorId === b.actorId) continue;
-      if (b.occurredAt.getTime() - a.occurredAt.getTime() > windowMs) continue;
-      hits.push({
-        kind: "same_lead",
-        ownActorId: a.actorId,
-        ownAt: a.occurredAt,
-        ownEventId: a.id,
-        otherActorId: b.actorId,
-        otherAt: b.occurredAt,
-        otherEventId: b.id,
-        otherLeadId: null,
-      });
-      break outer;
+  // Same lead: every pair of different people whose outreach lies within the window.
+  for (let i = 0; i < own.length; i++) {
+    for (let j = i + 1; j < own.length; j++) {
+      const a = own[i] as OutreachSide;
+      const b = own[j] as OutreachSide;
+      if (a.actorId === b.actorId || gap(a, b) > windowMs) continue;
+      const [first, second] = a.at.getTime() <= b.at.getTime() ? [a, b] : [b, a];
+      const people = [a.actorId, b.actorId].sort().join("\u0000");
+      keepClosest(byPair, `same\u0000${people}`, { kind: "same_lead", own: first, other: second, otherLeadId: null });
     }
   }
 
-  // Other leads with the same buyer or account.
-  const mine = presences(timeline, lead, now);
-  const others = related
-    .filter((r) => r.leadId !== lead.id && typeof r.actorId === "string" && r.actorId !== "")
-    .filter((r) => r.occurredAt instanceof Date && Number.isFinite(r.occurredAt.getTime()))
-    .sort(compareRelated);
-  for (const r of others) {
-    const clash = mine.find((p) => p.actorId !== r.actorId && withinWindow(p, r.occurredAt, windowMs));
-    if (!clash) continue;
-    hits.push({
-      kind: r.match === "account" ? "account" : "email",
-      ownActorId: clash.actorId,
-      ownAt: clash.from,
-      ownEventId: clash.eventId,
-      otherActorId: r.actorId,
-      otherAt: r.occurredAt,
-      otherEventId: null,
-      otherLeadId: r.leadId,
-    });
+  // Other leads with the same buyer or account: their outreach against this lead's outreach.
+  for (const r of related) {
+    if (r.leadId === leadId || text(r.actorId) === null) continue;
+    if (!(r.occurredAt instanceof Date) || !Number.isFinite(r.occurredAt.getTime())) continue;
+    const other = relatedSide(r);
+    const kind = r.match === "account" ? "account" : "email";
+    for (const mine of own) {
+      if (mine.actorId === other.actorId || gap(mine, other) > windowMs) continue;
+      keepClosest(byPair, `${kind}\u0000${r.leadId}\u0000${mine.actorId}\u0000${other.actorId}`, { kind, own: mine, other, otherLeadId: r.leadId });
+    }
   }
 
+  const hits = [...byPair.values()].sort(compareHits);
   return { duplicate: hits.length > 0, hits: hits.slice(0, MAX_REPORTED), totalHits: hits.length };
 }

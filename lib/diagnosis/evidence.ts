@@ -1,6 +1,6 @@
 /** Small builders so every step reports evidence the same way. */
-import { elapsedMinutes } from "./business-time";
-import type { DiagnosisEvent, Evidence } from "./types";
+import { countWorkingMinutes, describeSla, elapsedMinutes, workdayLengthMinutes } from "./business-time";
+import type { DiagnosisEvent, Evidence, SlaDuration, WorkingCalendar } from "./types";
 
 export function iso(date: Date): string {
   return Number.isFinite(date.getTime()) ? date.toISOString() : "invalid date";
@@ -14,19 +14,39 @@ export function fieldEvidence(label: string, field: string, value: string | numb
   return { label, field, value };
 }
 
-/** Evidence for a clock: measured duration (when it ended) against the SLA target and deadline. */
+export interface SlaClock {
+  sla: SlaDuration;
+  calendar: WorkingCalendar;
+  /** Where a still-running clock has got to (the diagnosis's "now"). */
+  now: Date;
+}
+
+/**
+ * Evidence for a clock: measured duration (when it ended) against the SLA target and deadline. A
+ * business-day SLA is reported in business time too: its target in words ("1 business day") and in
+ * working minutes, and the measured duration in working minutes beside the raw elapsed time.
+ */
 export function clockEvidence(
   label: string,
   start: Date,
   deadline: Date,
   end: Date | null,
   extra: Partial<Evidence> = {},
+  clock?: SlaClock,
 ): Evidence {
+  const business = clock?.sla.unit === "business_days";
   return {
     label,
     ...(end ? { at: iso(end), minutes: elapsedMinutes(start, end) } : {}),
     targetMinutes: elapsedMinutes(start, deadline),
     deadline: iso(deadline),
+    ...(clock ? { target: describeSla(clock.sla) } : {}),
+    ...(clock && business
+      ? {
+          targetWorkingMinutes: Math.max(0, clock.sla.amount) * workdayLengthMinutes(clock.calendar),
+          workingMinutes: countWorkingMinutes(start, end ?? clock.now, clock.calendar),
+        }
+      : {}),
     ...extra,
   };
 }

@@ -6,7 +6,9 @@ export {
   describeSla,
   elapsedMinutes,
   elapsedSlaMinutes,
+  countWorkingMinutes,
   isValidTimeZone,
+  isWorkingDate,
   normalizeCalendar,
   workdayLengthMinutes,
 } from "./business-time";
@@ -19,6 +21,7 @@ export {
   type ReasonQualityOptions,
 } from "./reason-quality";
 export { buildTimeline, compareEvents, normaliseEvents, ownerAt, type OwnershipChange, type Timeline } from "./timeline";
+export { nextSlaDeadline, openSlaClocks, SLA_CLOCK_KINDS, type SlaClock, type SlaClockKind } from "./sla-clocks";
 export { computeSeverity, FAIL_WEIGHT, WARN_WEIGHT, INTENT_MULTIPLIER, UNKNOWN_INTENT_MULTIPLIER } from "./severity";
 export { DEFAULT_SETTINGS, DEFAULT_LEAD_TYPES, DEFAULT_REJECTION_REASONS, findLeadType } from "./defaults";
 export * from "./vocabulary";

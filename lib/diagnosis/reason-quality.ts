@@ -6,6 +6,7 @@
  * "Specific" = trimmed detail at least `minimumSpecificDetailLength` long and not a generic filler.
  * The code "other" explains nothing by itself, so it only counts as a code when the detail is specific.
  */
+import type { RejectionReasonDefinition } from "./types";
 
 export type ReasonQuality = 0 | 0.5 | 1;
 
@@ -77,4 +78,39 @@ export function scoreReasonQuality(
   const specific = isSpecificDetail(detail, opts);
   if (usableCode !== null) return specific ? 1 : 0.5;
   return hasMeaningfulText(detail) ? 0.5 : 0;
+}
+
+export type ReasonProblem = "no_code" | "undefined_code" | "detail_required";
+
+export interface ReasonCheck {
+  /** The code as it counts: defined (or nothing is defined to judge by), null otherwise. */
+  code: string | null;
+  definition: RejectionReasonDefinition | null;
+  /** DOMAIN "Usable reason": a defined code, plus specific detail when its definition requires it. */
+  usable: boolean;
+  problem: ReasonProblem | null;
+  /** The 0 / 0.5 / 1 score, an undefined code counting as no code. */
+  quality: ReasonQuality;
+}
+
+/**
+ * One verdict on a reason for every step (acceptance, outcome) and the reason-quality fact: an
+ * undefined code is no code anywhere. With no reasons defined at all, any code counts as defined.
+ */
+export function checkReason(
+  code: string | null | undefined,
+  detail: string | null | undefined,
+  reasons: readonly RejectionReasonDefinition[],
+  opts: ReasonQualityOptions,
+): ReasonCheck {
+  const effective = effectiveReasonCode(code, detail, opts);
+  const definition = effective === null ? null : (reasons.find((r) => r.code === effective) ?? null);
+  const undefinedCode = effective !== null && reasons.length > 0 && definition === null;
+  const counted = effective === null || undefinedCode ? null : effective;
+  const quality = scoreReasonQuality(counted, detail, opts);
+  let problem: ReasonProblem | null = null;
+  if (effective === null) problem = "no_code";
+  else if (undefinedCode) problem = "undefined_code";
+  else if (definition?.requiresDetail && !isSpecificDetail(detail, opts)) problem = "detail_required";
+  return { code: counted, definition, usable: problem === null, problem, quality };
 }

@@ -8,7 +8,7 @@ import { STEP_IDS, type Intent, type StepStatus } from "./vocabulary";
 const steps = (...statuses: StepStatus[]): StepResult[] =>
   STEP_IDS.map((step, i) => ({ step, status: statuses[i] ?? "pass", failurePoints: [], summary: "", evidence: [] }));
 
-describe("computeSeverity: 20 per failing step + 5 per warning step, times intent, capped at 100", () => {
+describe("computeSeverity: 0 without a failing step, else 20 per failing step + 5 per warning step, times intent, capped at 100", () => {
   it.each([
     { statuses: [] as StepStatus[], intent: "high" as Intent | null, want: 0 },
     { statuses: ["pending", "not_applicable"] as StepStatus[], intent: "high" as Intent | null, want: 0 },
@@ -17,7 +17,9 @@ describe("computeSeverity: 20 per failing step + 5 per warning step, times inten
     { statuses: ["fail"] as StepStatus[], intent: "low" as Intent | null, want: 14 },
     { statuses: ["fail"] as StepStatus[], intent: null, want: 20 },
     { statuses: ["fail", "warn", "warn"] as StepStatus[], intent: "medium" as Intent | null, want: 30 },
-    { statuses: ["warn"] as StepStatus[], intent: "low" as Intent | null, want: 4 },
+    { statuses: ["warn"] as StepStatus[], intent: "low" as Intent | null, want: 0 },
+    { statuses: ["warn", "warn", "warn", "warn", "warn", "warn"] as StepStatus[], intent: "high" as Intent | null, want: 0 },
+    { statuses: ["fail", "warn"] as StepStatus[], intent: "low" as Intent | null, want: 18 },
     { statuses: ["fail", "fail", "fail", "fail", "fail", "fail"] as StepStatus[], intent: "high" as Intent | null, want: 100 },
   ])("$statuses with $intent intent -> $want", ({ statuses, intent, want }) => {
     expect(computeSeverity(steps(...statuses), intent)).toBe(want);
@@ -31,12 +33,12 @@ describe("severity on real leads", () => {
     expect(d.flagged).toBe(false);
   });
 
-  it("a warn-only lead is not flagged but has severity above 0", () => {
-    const d = diagnoseLead(makeInput({ lead: { campaign: null } }));
+  it("a warn-only lead is neither flagged nor has a severity", () => {
+    const d = diagnoseLead(makeInput({ lead: { campaign: null, offer: null } }));
     expect(d.flagged).toBe(false);
     expect(d.warnings).toEqual(["missing_context"]);
     expect(d.failurePoints).toEqual([]);
-    expect(d.severity).toBeGreaterThan(0);
+    expect(d.severity).toBe(0);
   });
 
   it("weighs the same failure more on a high-intent lead than on a low-intent one", () => {

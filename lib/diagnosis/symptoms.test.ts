@@ -46,8 +46,7 @@ const cases: { symptom: SymptomId; present: InputOverrides; absent: InputOverrid
       events: healthyEvents().filter((e) => e.type !== "next_action_set"),
       now: plus(T0, 10 * DAY),
     },
-    // No next step at all is missing_next_step too, but not the stall-after-first-touch pattern.
-    absent: { events: healthyEvents().filter((e) => e.type !== "next_action_set"), now: plus(T0, 2 * DAY) },
+    absent: { lead: { nextAction: "Follow up", nextActionDueAt: plus(T0, 60 * DAY) }, events: healthyEvents().filter((e) => e.type !== "next_action_set"), now: plus(T0, 6 * DAY) },
   },
 ];
 
@@ -66,9 +65,23 @@ describe("symptoms", () => {
   it("reports symptoms in the DOMAIN order", () => {
     const ids = symptomsOf({
       lead: { acceptanceStatus: "rejected" },
-      events: [assigned, ev("rejected", 20, "rep-a")],
+      events: [ev("assigned", 30, "router", { ownerId: "rep-a" }), ev("contacted", 35, "rep-a"), ev("rejected", 40, "rep-a")],
       relatedOutreach: [{ leadId: "lead-7", actorId: "rep-b", occurredAt: T0, match: "email" }],
     });
     expect(ids).toEqual(["sales_says_leads_bad", "high_intent_waits", "worked_twice", "pipeline_unexplained"]);
+  });
+});
+
+describe("symptom cards follow DOMAIN's symptom table, one failure at a time", () => {
+  const contact = (actor: string, minutes: number) => ev("contacted", minutes, actor);
+  it.each([
+    { name: "missing context alone", o: { lead: { conversionPoint: null } }, want: ["sales_says_leads_bad"] },
+    { name: "no next action after a touch", o: { events: healthyEvents().filter((e) => e.type !== "next_action_set"), now: plus(T0, DAY) }, want: ["stall_after_first_touch"] },
+    { name: "duplicate outreach on a high-intent lead", o: { events: [...healthyEvents(), contact("rep-b", 90)], now: minutesAfter(120) }, want: ["worked_twice"] },
+    { name: "left in a queue past the owner SLA, high intent", o: { lead: { ownerId: null, queue: "Inbound" }, events: [ev("routed", 1, "router", { queue: "Inbound" })], now: minutesAfter(30) }, want: ["high_intent_waits"] },
+    { name: "a warning only (no campaign, no offer)", o: { lead: { campaign: null, offer: null } }, want: [] },
+    { name: "a clean lead", o: {}, want: [] },
+  ])("$name -> $want", ({ o, want }) => {
+    expect(symptomsOf(o as InputOverrides)).toEqual(want);
   });
 });

@@ -1,53 +1,46 @@
 /**
- * Maps findings to the symptoms people complain about (DOMAIN "Symptom to root cause"), each with
- * what to inspect. Symptoms are reported in SYMPTOM_IDS order.
+ * Maps failures to the symptoms people complain about (DOMAIN "Symptom to root cause"), each with what
+ * to inspect. A symptom appears only when a failure that causes it actually occurred (a failing step,
+ * never a warning), and each failure maps to the symptom its DOMAIN row names:
+ *   missing_context, vague_acceptance, a rejection without a usable reason  -> sales_says_leads_bad
+ *   slow_timing or nobody owning it, on a high-intent lead                  -> high_intent_waits
+ *   unclear_owner by duplicate outreach                                     -> worked_twice
+ *   weak_feedback on the outcome                                            -> pipeline_unexplained
+ *   accepted, and the owner's first action failed                           -> accepted_no_activity
+ *   missing_next_step                                                       -> stall_after_first_touch
+ * Symptoms are reported in SYMPTOM_IDS order.
  */
 import type { DiagnosisContext } from "./context";
 import { SYMPTOM_INSPECT, SYMPTOM_LABELS } from "./labels";
-import { detectStallAfterFirstTouch } from "./steps/qualification";
 import type { DiagnosedSymptom, StepResult } from "./types";
 import { SYMPTOM_IDS, type FailurePoint, type StepId, type SymptomId } from "./vocabulary";
 
-function hasPoint(steps: readonly StepResult[], step: StepId, point: FailurePoint, levels: readonly string[]): boolean {
-  return steps.some((s) => s.step === step && levels.includes(s.status) && s.failurePoints.includes(point));
+function fails(steps: readonly StepResult[], step: StepId, point: FailurePoint): boolean {
+  return steps.some((s) => s.step === step && s.status === "fail" && s.failurePoints.includes(point));
 }
 
-const FAIL_OR_WARN = ["fail", "warn"] as const;
-const FAIL_ONLY = ["fail"] as const;
+/** Routing fails unclear_owner because no person owns the lead (a queue), not because of duplicates. */
+function unownedPastSla(ctx: DiagnosisContext, steps: readonly StepResult[]): boolean {
+  return fails(steps, "routing", "unclear_owner") && ctx.timeline.firstAssignment === null && !ctx.timeline.ownerFromLeadFallback;
+}
 
 export function detectSymptoms(ctx: DiagnosisContext, steps: readonly StepResult[]): DiagnosedSymptom[] {
   const found = new Set<SymptomId>();
-  const highIntent = ctx.intent === "high";
 
-  // Sales rejects, and the record shows why the argument starts: vague criteria, weak reasons or missing context.
-  if (
-    ctx.acceptance.status === "rejected" &&
-    (hasPoint(steps, "acceptance", "vague_acceptance", FAIL_OR_WARN) ||
-      hasPoint(steps, "acceptance", "weak_feedback", FAIL_OR_WARN) ||
-      hasPoint(steps, "outcome", "weak_feedback", FAIL_OR_WARN) ||
-      hasPoint(steps, "capture", "missing_context", FAIL_OR_WARN))
-  ) {
+  if (fails(steps, "capture", "missing_context") || fails(steps, "acceptance", "vague_acceptance") || fails(steps, "qualification", "vague_acceptance") || fails(steps, "acceptance", "weak_feedback")) {
     found.add("sales_says_leads_bad");
   }
 
-  if (
-    highIntent &&
-    steps.some((s) => s.status === "fail" && (s.failurePoints.includes("slow_timing") || s.failurePoints.includes("unclear_owner")))
-  ) {
-    found.add("high_intent_waits");
-  }
+  const waited = fails(steps, "routing", "slow_timing") || fails(steps, "first_action", "slow_timing") || unownedPastSla(ctx, steps);
+  if (ctx.intent === "high" && waited) found.add("high_intent_waits");
 
-  if (ctx.duplicates.duplicate) found.add("worked_twice");
+  if (fails(steps, "routing", "unclear_owner") && ctx.duplicates.duplicate) found.add("worked_twice");
 
-  if (hasPoint(steps, "outcome", "weak_feedback", FAIL_OR_WARN)) found.add("pipeline_unexplained");
+  if (fails(steps, "outcome", "weak_feedback")) found.add("pipeline_unexplained");
 
-  if (ctx.acceptance.status === "accepted" && steps.some((s) => s.step === "first_action" && s.status === "fail")) {
-    found.add("accepted_no_activity");
-  }
+  if (ctx.acceptance.status === "accepted" && fails(steps, "first_action", "slow_timing")) found.add("accepted_no_activity");
 
-  if (hasPoint(steps, "qualification", "missing_next_step", FAIL_ONLY) && detectStallAfterFirstTouch(ctx)) {
-    found.add("stall_after_first_touch");
-  }
+  if (fails(steps, "qualification", "missing_next_step")) found.add("stall_after_first_touch");
 
   return SYMPTOM_IDS.filter((id) => found.has(id)).map((id) => ({
     id,

@@ -7,6 +7,7 @@ import type {
   Channel,
   EventType,
   FailurePoint,
+  HandoffElement,
   Intent,
   Outcome,
   Priority,
@@ -29,6 +30,8 @@ export interface WorkingCalendar {
   workdayEndMinute: number;
   /** 0 = Sunday .. 6 = Saturday. */
   workingDays: number[];
+  /** Local dates ("2026-12-25") that are not worked even on a working day. */
+  holidays?: string[];
 }
 
 export interface PrioritySla {
@@ -137,6 +140,10 @@ export interface DiagnosisEvent {
 export interface RelatedOutreach {
   leadId: string;
   actorId: string;
+  /** The person's display name, so evidence names people, never raw ids. */
+  actorName?: string | null;
+  /** call, email, meeting… */
+  channel?: string | null;
   occurredAt: Date;
   match: "email" | "account";
 }
@@ -164,8 +171,16 @@ export interface Evidence {
   minutes?: number;
   /** The SLA expressed in elapsed minutes for this lead (business time already resolved). */
   targetMinutes?: number;
+  /** The SLA as defined, in words: "15 minutes", "1 business day". */
+  target?: string;
+  /** Business-day clocks only: the measured duration in working minutes (holidays and nights excluded). */
+  workingMinutes?: number;
+  /** Business-day clocks only: the SLA in working minutes (1 business day = one workday). */
+  targetWorkingMinutes?: number;
   /** ISO timestamp */
   deadline?: string;
+  /** Another lead this evidence points at (duplicate outreach), for a link. */
+  leadId?: string;
 }
 
 export interface StepResult {
@@ -200,6 +215,31 @@ export interface DiagnosisFacts {
   firstSalesActionAt: string | null;
   /** The person owning the lead at `now`, as far as the record shows. */
   currentOwnerId: string | null;
+  currentOwnerName: string | null;
+  /** Where the priority came from: an explicit override on the record, the lead type, or the p3 default. */
+  prioritySource: "override" | "lead_type" | "default";
+  /** The lead type's own priority (shown beside an override), when the lead type is known. */
+  leadTypePriority: Priority | null;
+  /** The queue the lead was routed to: the latest `routed` event, else the record's queue. */
+  queue: string | null;
+  /** Acceptance and outcome as the timeline shows them (the record's columns may lag behind). */
+  acceptanceStatus: AcceptanceStatus;
+  outcome: Outcome;
+  /** How the handoff was closed without a win, if it was: a rejection counts even while the outcome is open. */
+  closedAs: "rejected" | "disqualified" | "lost" | null;
+}
+
+/** present: the record shows it; weak: a step warns about it; broken: a step fails on it. */
+export type ElementStatus = "present" | "weak" | "broken" | "pending" | "not_needed";
+
+/** One handoff element judged from the same step results as the diagnosis (never separately). */
+export interface ElementVerdict {
+  element: HandoffElement;
+  status: ElementStatus;
+  /** The step summary behind a weak/broken/pending verdict, null when present. */
+  reason: string | null;
+  /** The step whose result decided the verdict, null when none did. */
+  step: StepId | null;
 }
 
 export interface LeadDiagnosis {
@@ -215,5 +255,7 @@ export interface LeadDiagnosis {
   /** Failure points from warn steps only. */
   warnings: FailurePoint[];
   symptoms: DiagnosedSymptom[];
+  /** The six handoff elements, derived from `steps` (see elements.ts). */
+  elements: ElementVerdict[];
   facts: DiagnosisFacts;
 }

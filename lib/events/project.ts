@@ -1,6 +1,7 @@
 import type { Queryable } from "@/lib/db/queryable";
 
-// A lead's summary columns (owner, decision, outcome, next action) follow its events: after events are
+// A lead's summary columns (owner, decision, outcome, next action, the buyer's latest objection and the
+// latest source-quality signal) follow its events: after events are
 // appended (API, activity files), they are recomputed from all of the lead's events, set-based. The
 // assignment and first-action times are kept by the diagnosis itself (lib/rediagnosis/save-batch.ts).
 // A value recorded on the lead without a time (an imported status) is kept unless an event says
@@ -28,6 +29,15 @@ next_step AS (
     CASE WHEN details->>'dueAt' ~ '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$' THEN (details->>'dueAt')::timestamptz END AS due_at
   FROM ev WHERE type = 'next_action_set' ORDER BY lead_id, occurred_at DESC, id DESC
 ),
+objection AS (
+  SELECT DISTINCT ON (lead_id) lead_id, details->>'objectionCode' AS code, details->>'objectionDetail' AS detail FROM ev
+  WHERE details ? 'objectionCode' ORDER BY lead_id, occurred_at DESC, id DESC
+),
+signal AS (
+  SELECT DISTINCT ON (lead_id) lead_id, details->>'sourceSignal' AS signal FROM ev
+  WHERE type IN ('accepted', 'rejected') AND details->>'sourceSignal' IN ('good_fit', 'wrong_person', 'wrong_company', 'not_a_real_buyer')
+  ORDER BY lead_id, occurred_at DESC, id DESC
+),
 computed AS (
   SELECT l.id,
     coalesce(u.id, l.owner_id) AS owner_id,
@@ -44,24 +54,30 @@ computed AS (
     CASE WHEN r.lead_id IS NOT NULL AND (l.outcome = 'open' OR r.occurred_at >= l.outcome_at)
       THEN r.occurred_at ELSE l.outcome_at END AS outcome_at,
     coalesce(n.next_action, l.next_action) AS next_action,
-    CASE WHEN n.lead_id IS NOT NULL THEN n.due_at ELSE l.next_action_due_at END AS next_action_due_at
+    CASE WHEN n.lead_id IS NOT NULL THEN n.due_at ELSE l.next_action_due_at END AS next_action_due_at,
+    CASE WHEN ob.lead_id IS NOT NULL THEN ob.code ELSE l.objection_code END AS objection_code,
+    CASE WHEN ob.lead_id IS NOT NULL THEN ob.detail ELSE l.objection_detail END AS objection_detail,
+    coalesce(sg.signal::"SourceSignal", l.source_signal) AS source_signal
   FROM leads l
   LEFT JOIN latest_owner o ON o.lead_id = l.id
   LEFT JOIN users u ON u.id = o.owner_id
   LEFT JOIN decision d ON d.lead_id = l.id
   LEFT JOIN result r ON r.lead_id = l.id
   LEFT JOIN next_step n ON n.lead_id = l.id
+  LEFT JOIN objection ob ON ob.lead_id = l.id
+  LEFT JOIN signal sg ON sg.lead_id = l.id
   WHERE l.id = ANY($1::int[])
 )
 UPDATE leads l SET
   owner_id = c.owner_id, acceptance_status = c.acceptance_status, decided_at = c.decided_at, rejection_reason_code = c.rejection_reason_code,
   rejection_detail = c.rejection_detail, outcome = c.outcome, outcome_at = c.outcome_at, next_action = c.next_action,
-  next_action_due_at = c.next_action_due_at, version = l.version + 1, updated_at = now()
+  next_action_due_at = c.next_action_due_at, objection_code = c.objection_code, objection_detail = c.objection_detail,
+  source_signal = c.source_signal, version = l.version + 1, updated_at = now()
 FROM computed c
 WHERE l.id = c.id AND (l.owner_id, l.acceptance_status, l.decided_at, l.rejection_reason_code,
-  l.rejection_detail, l.outcome, l.outcome_at, l.next_action, l.next_action_due_at)
+  l.rejection_detail, l.outcome, l.outcome_at, l.next_action, l.next_action_due_at, l.objection_code, l.objection_detail, l.source_signal)
   IS DISTINCT FROM (c.owner_id, c.acceptance_status, c.decided_at, c.rejection_reason_code,
-  c.rejection_detail, c.outcome, c.outcome_at, c.next_action, c.next_action_due_at)
+  c.rejection_detail, c.outcome, c.outcome_at, c.next_action, c.next_action_due_at, c.objection_code, c.objection_detail, c.source_signal)
 RETURNING l.id`;
 
 /** Recomputes the event-driven columns of these leads; returns the ids of leads that changed. */

@@ -7,6 +7,7 @@ import { FIX_STATUS_LABELS, statusTimestamps, type FixStatus } from "@/lib/fixes
 import { authorize, type Actor } from "@/lib/actions/authorize";
 import { parseInput } from "@/lib/actions/input";
 import { StaleRecordError } from "@/lib/actions/result";
+import { notifyFixAssigned } from "@/lib/notify/events";
 
 // The writes behind fixes. Both sides propose fixes (the permission table's fixes.propose); a fix is
 // changed with optimistic concurrency (a stale save is refused with the fix as it now reads) and every
@@ -57,7 +58,7 @@ function fixConflict(latest: { version: number; title: string; description: stri
 export async function createFix(actor: Actor, input: unknown) {
   authorize(actor, "fixes.propose");
   const { leadIds, meetingId, dueDate, ...values } = parseInput(fixCreateSchema, input);
-  return db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     await checkReferences(tx, { ownerId: values.ownerId, leadIds, meetingId });
     const after = await tx.fix.create({
       data: { ...values, dueDate: toDate(dueDate), meetingId: meetingId ?? null, createdById: actor.id, leads: { create: leadIds.map((leadId) => ({ leadId })) } },
@@ -66,6 +67,8 @@ export async function createFix(actor: Actor, input: unknown) {
     await recordAudit(tx, { actorId: actor.id, action: "fixes.fix.create", entityType: "fix", entityId: after.id, after: { ...after, leadIds } });
     return after;
   });
+  await notifyFixAssigned(created, actor.id);
+  return created;
 }
 
 async function lockedFix(tx: Tx, id: number, version: number) {
@@ -86,11 +89,13 @@ async function writeFix(tx: Tx, actor: Actor, before: NonNullable<Awaited<Return
 export async function updateFix(actor: Actor, input: unknown) {
   authorize(actor, "fixes.propose");
   const { id, version, dueDate, status, ...values } = parseInput(fixUpdateSchema, input);
-  return db.$transaction(async (tx) => {
+  const { before, after } = await db.$transaction(async (tx) => {
     const before = await lockedFix(tx, id, version);
     await checkReferences(tx, { ownerId: values.ownerId !== before.ownerId ? values.ownerId : null });
-    return writeFix(tx, actor, before, { ...values, dueDate: toDate(dueDate), status, ...statusTimestamps(before, status, new Date()) });
+    return { before, after: await writeFix(tx, actor, before, { ...values, dueDate: toDate(dueDate), status, ...statusTimestamps(before, status, new Date()) }) };
   });
+  await notifyFixAssigned(after, actor.id, before.ownerId);
+  return after;
 }
 
 export async function setFixStatus(actor: Actor, input: unknown) {

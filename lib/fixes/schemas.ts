@@ -3,6 +3,7 @@ import { FAILURE_POINTS, FIX_TYPES } from "@/lib/diagnosis/vocabulary";
 import { FIX_METRICS } from "@/lib/fixes/metrics";
 import { FIX_STATUSES } from "@/lib/fixes/status";
 import { recordId, version } from "@/lib/actions/input";
+import { targetWhereSchema } from "@/lib/lead-set/dimensions";
 
 // A valid fix: a DOMAIN fix type, a specific description, the failure point it addresses, the metric it
 // should move, an owner and a due date, and the leads that are its evidence. Shared by the forms, the
@@ -40,6 +41,8 @@ export const fixCreateSchema = z.object({
     .max(MAX_EVIDENCE_LEADS, `A fix can cite at most ${MAX_EVIDENCE_LEADS} leads.`)
     .transform((ids) => [...new Set(ids)]),
   meetingId: z.preprocess(blankToNull, recordId("meeting").nullable()).optional(),
+  /** The report finding's group the fix targets (lib/report/fix-outcomes.ts measures it there). */
+  targetWhere: targetWhereSchema.optional(),
 });
 
 export const fixUpdateSchema = z.object({

@@ -1,4 +1,5 @@
 import { EVENT_TYPE_LABELS } from "@/lib/diagnosis/labels";
+import { SOURCE_SIGNAL_LABELS, SOURCE_SIGNALS } from "@/lib/decisions/buyer-feedback";
 import { EVENT_TYPES, PRIORITIES } from "@/lib/diagnosis/vocabulary";
 import type { ChoiceSet } from "@/lib/import/fields";
 import { LEAD_STATE_LABELS, LEAD_STATES } from "@/lib/import/lead-states";
@@ -12,6 +13,8 @@ export interface ChoiceContext {
   users: { id: number; name: string; email: string | null }[];
   leadTypes: { key: string; name: string }[];
   rejectionReasons: { code: string; label: string }[];
+  /** Every defined objection (active or not: imported leads carry past decisions). */
+  objections: { code: string; label: string }[];
   /** Sources already used by leads, offered beside Baton's own. */
   sources: string[];
 }
@@ -39,6 +42,10 @@ export function choiceOptions(set: ChoiceSet, context: ChoiceContext): ChoiceOpt
       return context.rejectionReasons.map((reason) => ({ value: reason.code, label: reason.label }));
     case "eventType":
       return EVENT_TYPES.map((type) => ({ value: type, label: EVENT_TYPE_LABELS[type] }));
+    case "objection":
+      return context.objections.map((objection) => ({ value: objection.code, label: objection.label }));
+    case "sourceSignal":
+      return SOURCE_SIGNALS.map((signal) => ({ value: signal, label: SOURCE_SIGNAL_LABELS[signal] }));
   }
 }
 
@@ -59,6 +66,8 @@ export function buildChoiceIndex(context: ChoiceContext): ChoiceIndex {
       user: index(context.users.flatMap((user) => [...(user.email ? [[user.email, String(user.id)]] : []), [user.name, String(user.id)]] as [string, string][])),
       state: index(LEAD_STATES.flatMap((state) => [[state, state], [LEAD_STATE_LABELS[state], state]] as [string, string][])),
       rejectionReason: index(context.rejectionReasons.flatMap((reason) => [[reason.code, reason.code], [reason.label, reason.code]] as [string, string][])),
+      objection: index(context.objections.flatMap((objection) => [[objection.code, objection.code], [objection.label, objection.code]] as [string, string][])),
+      sourceSignal: index(SOURCE_SIGNALS.flatMap((signal) => [[signal, signal], [SOURCE_SIGNAL_LABELS[signal], signal]] as [string, string][])),
       eventType: index(EVENT_TYPES.flatMap((type) => [[type, type], [EVENT_TYPE_LABELS[type], type], [type.replace(/_/g, " "), type]] as [string, string][])),
     },
   };

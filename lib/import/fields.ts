@@ -18,7 +18,7 @@ export const FILE_KIND_LABELS: Record<FileKind, string> = {
 };
 
 /** Which values a choice column maps onto (the value-mapping step). */
-export type ChoiceSet = "source" | "leadType" | "priority" | "user" | "state" | "rejectionReason" | "eventType";
+export type ChoiceSet = "source" | "leadType" | "priority" | "user" | "state" | "rejectionReason" | "eventType" | "objection" | "sourceSignal";
 export type TargetKind = "text" | "long_text" | "date" | "email" | "choice";
 
 export interface TargetDefinition {
@@ -58,6 +58,10 @@ export const LEAD_TARGETS: readonly TargetDefinition[] = [
   choice("status", "Status or stage", "state", "Lead status or lifecycle stage: mapped to acceptance and outcome."),
   choice("rejectionReason", "Rejection reason", "rejectionReason"),
   { id: "rejectionDetail", label: "Rejection detail", kind: "long_text", group: "Lead" },
+  // HubSpot and Salesforce keep the buyer's objection in custom fields: map the column, then its values.
+  choice("objection", "Buyer's objection", "objection", "A custom field such as Objection or Objection__c: map its values to the objections in Definitions."),
+  { id: "objectionDetail", label: "Objection detail", kind: "long_text", group: "Lead", help: "What the buyer said, with the objection." },
+  choice("sourceSignal", "Source-quality signal", "sourceSignal", "Did the lead match what its source promised: good fit, wrong person, wrong company, not a real buyer."),
   text("nextAction", "Next action"),
   { id: "nextActionDueAt", label: "Next action due", kind: "date", group: "Lead" },
 ];

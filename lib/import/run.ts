@@ -10,8 +10,9 @@ import { runPipeline, type PipelineInput } from "@/lib/import/pipeline";
 import { ImportCancelled, ProgressTracker } from "@/lib/import/progress";
 import { checkSink, TOUCHED_TABLE, writeSink } from "@/lib/import/sinks";
 import { loadDiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
-import { diagnoseLead } from "@/lib/diagnosis/diagnose";
+import { loadAlertRules } from "@/lib/alerts/rules";
 import { loadDiagnosisInputs } from "@/lib/rediagnosis/load-batch";
+import { diagnoseForSaving } from "@/lib/rediagnosis/run";
 import { saveDiagnoses } from "@/lib/rediagnosis/save-batch";
 
 // Runs one queued check (dry run) or import. Whatever instance picks the job holds a session advisory
@@ -157,11 +158,12 @@ async function diagnoseChanged(client: pg.PoolClient, tracker: ProgressTracker):
   const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${TOUCHED_TABLE}`);
   await tracker.startPhase("diagnosing", rows[0]?.n ?? 0);
   const definitions = await loadDiagnosisDefinitions(client);
+  const alertRules = await loadAlertRules(client);
   const now = new Date();
   const nextIds = async (after: number) =>
     (await client.query<{ id: number }>(`SELECT id FROM ${TOUCHED_TABLE} WHERE id > $1 ORDER BY id LIMIT $2`, [after, DIAGNOSIS_BATCH])).rows.map((row) => row.id);
   const diagnose = async (ids: number[]) =>
-    (await loadDiagnosisInputs(client, ids, definitions, now)).map((input) => ({ leadId: Number(input.lead.id), diagnosis: diagnoseLead(input) }));
+    (await loadDiagnosisInputs(client, ids, definitions, now)).map((input) => diagnoseForSaving(input, alertRules));
 
   let ids = await nextIds(0);
   let diagnosed = ids.length ? await diagnose(ids) : null;
@@ -170,7 +172,7 @@ async function diagnoseChanged(client: pg.PoolClient, tracker: ProgressTracker):
     const following = ids.length === DIAGNOSIS_BATCH ? await nextIds(ids[ids.length - 1]!) : [];
     const inputs = following.length ? await loadDiagnosisInputs(client, following, definitions, now) : null;
     const saving = saveDiagnoses(client, diagnosed, now);
-    const next = inputs?.map((input) => ({ leadId: Number(input.lead.id), diagnosis: diagnoseLead(input) })) ?? null;
+    const next = inputs?.map((input) => diagnoseForSaving(input, alertRules)) ?? null;
     await saving;
     done += diagnosed.length;
     await tracker.advance(diagnosed.length);

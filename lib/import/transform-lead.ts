@@ -1,3 +1,4 @@
+import type { SourceSignal } from "@/lib/decisions/buyer-feedback";
 import type { EventType, Priority } from "@/lib/diagnosis/vocabulary";
 import { eventTypeOfTarget } from "@/lib/import/fields";
 import type { RowIssue } from "@/lib/import/issues";
@@ -72,6 +73,11 @@ export function transformLeadRow(cells: readonly string[], row: number, context:
   // An unknown reason is still feedback: keep its text as the detail unless a detail column exists.
   const reasonText = reasonColumn && reason === "" && !reader.column("rejectionDetail") ? reader.raw(reasonColumn) || null : undefined;
 
+  // The buyer's objection and the source-quality signal: an unknown value is refused (reported, not stored).
+  const objection = reader.choiceOf("objection", "Not a defined objection: not imported. Map it to one of the objections on the values step.");
+  const objectionDetail = objection ? reader.text("objectionDetail") : undefined;
+  const signal = reader.choiceOf("sourceSignal", "Not a source-quality signal (good fit, wrong person, wrong company, not a real buyer): not imported.");
+
   // Timeline events from date columns; the same column always gives the same event id.
   const events: PendingEvent[] = [];
   const eventDates = new Map<EventType, Date[]>();
@@ -131,6 +137,9 @@ export function transformLeadRow(cells: readonly string[], row: number, context:
     ...optional("queue", reader.text("queue")),
     ...optional("rejectionReasonCode", reason === undefined ? undefined : reason || null),
     ...optional("rejectionDetail", reader.text("rejectionDetail") ?? reasonText),
+    ...optional("objectionCode", objection === undefined ? undefined : objection || null),
+    ...optional("objectionDetail", objection === undefined ? undefined : (objectionDetail ?? null)),
+    ...optional("sourceSignal", signal === undefined ? undefined : ((signal || null) as SourceSignal | null)),
     ...optional("nextAction", reader.text("nextAction")),
     ...optional("nextActionDueAt", reader.dateOf("nextActionDueAt")),
     ...(state ? { acceptanceStatus: state.acceptance, outcome: state.outcome } : {}),

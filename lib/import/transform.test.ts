@@ -15,6 +15,10 @@ const choices = buildChoiceIndex({
   leadTypes: [{ key: "demo_request", name: "Demo request" }],
   rejectionReasons: [{ code: "not_icp", label: "Not in our ideal customer profile" }],
   sources: [],
+  objections: [
+    { code: "budget", label: "Budget" },
+    { code: "timing", label: "Timing: not now" },
+  ],
 });
 
 function leadContext(headers: string[], columns: Record<string, string>, values: Record<string, Record<string, string>> = {}): TransformContext {
@@ -62,6 +66,25 @@ describe("transformLeadRow", () => {
   it("uses the user's value mapping before the preset's suggestion", () => {
     const mapped = leadContext(headers, { Id: "externalId", Last: "lastName", Created: "capturedAt", Status: "status" }, { Status: { "working - contacted": "qualified" } });
     expect(transformLeadRow(["L-3", "", "Hopper", "", "2025-03-14", "WORKING - CONTACTED", "", "", ""], 2, mapped).lead).toMatchObject({ acceptanceStatus: "accepted", outcome: "qualified" });
+  });
+});
+
+describe("objections and source-quality signals in a leads file", () => {
+  const headers = ["Id", "Last", "Created", "Objection__c", "Objection Notes", "Fit"];
+  const context = leadContext(headers, { Id: "externalId", Last: "lastName", Created: "capturedAt", Objection__c: "objection", "Objection Notes": "objectionDetail", Fit: "sourceSignal" }, { Objection__c: { "price too high": "budget" } });
+
+  it("maps a custom objection field's values (by the user's mapping, by code or by label) and the signal by label", () => {
+    expect(transformLeadRow(["L-1", "Hopper", "2025-03-14", "Price too high", "Frozen until April", "Wrong person"], 2, context).lead).toMatchObject({ objectionCode: "budget", objectionDetail: "Frozen until April", sourceSignal: "wrong_person" });
+    expect(transformLeadRow(["L-2", "Hopper", "2025-03-14", "Timing: not now", "", "good_fit"], 2, context).lead).toMatchObject({ objectionCode: "timing", objectionDetail: null, sourceSignal: "good_fit" });
+  });
+
+  it("refuses an undefined objection and an unknown signal: reported at their cells, not stored, the lead still imported", () => {
+    const { lead, issues } = transformLeadRow(["L-3", "Hopper", "2025-03-14", "Legal review", "Needs their lawyers", "Great lead"], 4, context);
+    expect(lead).toMatchObject({ externalId: "L-3", objectionCode: null, objectionDetail: null, sourceSignal: null });
+    expect(issues).toEqual([
+      expect.objectContaining({ row: 4, column: "Objection__c", value: "Legal review", severity: "warning", message: expect.stringMatching(/Not a defined objection/) }),
+      expect.objectContaining({ row: 4, column: "Fit", value: "Great lead", severity: "warning", message: expect.stringMatching(/Not a source-quality signal/) }),
+    ]);
   });
 });
 

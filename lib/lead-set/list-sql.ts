@@ -30,7 +30,7 @@ export const LEAD_SORT_SQL: Record<LeadSortField, { asc: Sql; desc: Sql }> = {
 function listFilter(query: LeadListQuery, context: MetricContext): { where: Sql; countFrom: Sql } {
   const conditions = [leadFilterSql({ ...query, leadTypes: [] }, context)];
   if (query.leadTypes.length) conditions.push(sql`l.lead_type_id = ANY(ARRAY(SELECT id FROM lead_types WHERE key = ANY(${query.leadTypes}::text[])))`);
-  const readsJoins = Boolean(query.priorities?.length || query.teams?.length || query.noTeam || query.segment);
+  const readsJoins = Boolean(query.priorities?.length || query.teams?.length || query.noTeam || query.segment || query.dimensions?.length);
   return { where: and(conditions), countFrom: readsJoins ? LEADS_FROM : sql`leads l` };
 }
 
@@ -53,7 +53,7 @@ export interface LeadListRow {
   severity: number;
   failurePoints: FailurePoint[];
   leadType: { key: string; name: string } | null;
-  owner: { id: number; name: string } | null;
+  owner: { id: number; name: string; email: string | null } | null;
 }
 
 interface Row {
@@ -78,6 +78,7 @@ interface Row {
   lead_type_name: string | null;
   owner_id: number | null;
   owner_name: string | null;
+  owner_email: string | null;
 }
 
 export async function findLeadPage(client: Queryable, query: LeadListQuery, context: MetricContext): Promise<LeadListRow[]> {
@@ -85,7 +86,7 @@ export async function findLeadPage(client: Queryable, query: LeadListQuery, cont
     client,
     sql`SELECT l.id, l.source_system, l.external_id, l.name, l.email, l.company, l.title, l.captured_at, l.original_source, l.campaign,
           l.priority, l.queue, l.acceptance_status, l.outcome, l.flagged, l.severity, l.failure_points::text[] AS failure_points,
-          lt.key AS lead_type_key, lt.name AS lead_type_name, u.id AS owner_id, u.name AS owner_name
+          lt.key AS lead_type_key, lt.name AS lead_type_name, u.id AS owner_id, u.name AS owner_name, u.email AS owner_email
         FROM ${LEADS_FROM} WHERE ${listFilter(query, context).where}
         ORDER BY ${LEAD_SORT_SQL[query.sort][query.direction]} LIMIT ${query.pageSize}::int OFFSET ${(query.page - 1) * query.pageSize}::int`,
   );
@@ -108,7 +109,7 @@ export async function findLeadPage(client: Queryable, query: LeadListQuery, cont
     severity: row.severity,
     failurePoints: row.failure_points,
     leadType: row.lead_type_key === null ? null : { key: row.lead_type_key, name: row.lead_type_name ?? row.lead_type_key },
-    owner: row.owner_id === null ? null : { id: row.owner_id, name: row.owner_name ?? "" },
+    owner: row.owner_id === null ? null : { id: row.owner_id, name: row.owner_name ?? "", email: row.owner_email },
   }));
 }
 

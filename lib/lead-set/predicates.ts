@@ -1,4 +1,5 @@
 import { NONE_VALUE, type LeadListQuery } from "@/lib/lead-set/query";
+import { dimensionFilterSql, EFFECTIVE_PRIORITY, type DimensionCalendar } from "@/lib/lead-set/dimensions";
 import { addDays, weeksBetween, zonedDayStart } from "@/lib/time";
 import { TIME_BUCKET_EDGES, type Segment, type TimeMetric } from "@/lib/lead-set/segments";
 import { and, join, sql, type Sql } from "@/lib/db/sql";
@@ -7,7 +8,7 @@ import { and, join, sql, type Sql } from "@/lib/db/sql";
 // and owner `u`). Every chart counts with these, and the lead list narrows with these when it shows a
 // chart element's leads, so a drill-down always lists exactly the leads the chart counted.
 
-export interface MetricContext {
+export interface MetricContext extends DimensionCalendar {
   timeZone: string;
   /** 0 = Sunday … 6 = Saturday. */
   weekStartsOn: number;
@@ -21,8 +22,7 @@ export type LeadFilter = Partial<Omit<LeadListQuery, "sort" | "direction" | "pag
 
 export const LEADS_FROM = sql`leads l LEFT JOIN lead_types lt ON lt.id = l.lead_type_id LEFT JOIN users u ON u.id = l.owner_id`;
 
-/** The priority the diagnosis uses: the lead's own, else its lead type's, else p3. */
-export const EFFECTIVE_PRIORITY = sql`COALESCE(l.priority, lt.priority, 'p3'::"Priority")`;
+export { EFFECTIVE_PRIORITY };
 
 /**
  * The capture weeks of a dashboard period as rows (week, starts_at, ends_at), joined to the leads captured
@@ -59,6 +59,7 @@ export const TIME_MINUTES: Record<TimeMetric, Sql> = {
 
 const REJECTED = sql`l.acceptance_status = 'rejected'`;
 const ACCEPTED = sql`l.acceptance_status = 'accepted'`;
+const DECIDED = sql`l.acceptance_status IN ('accepted', 'rejected')`;
 /** A trimmed reason code, NULL when blank: the Pareto's categories. */
 export const REASON_CODE_KEY = sql`NULLIF(btrim(l.rejection_reason_code), '')`;
 
@@ -108,6 +109,15 @@ export function segmentSql(segment: Segment, _context: MetricContext): Sql {
       return sql`l.flagged AND l.failure_points @> ARRAY[${segment.point}::"FailurePoint"]`;
     case "time_bucket":
       return sql`${timeBucketSql(segment.metric)} = ${segment.bucket}::int`;
+    // Sales feedback's objections and signals (lib/decisions/buyer-feedback.ts): the lead's latest of each.
+    case "decided":
+      return DECIDED;
+    case "decided_with_signal":
+      return sql`${DECIDED} AND l.source_signal IS NOT NULL`;
+    case "objection":
+      return sql`l.objection_code = ${segment.code}::text`;
+    case "source_signal":
+      return sql`l.source_signal = ${segment.signal}::"SourceSignal"`;
   }
 }
 
@@ -175,5 +185,6 @@ export function leadFilterSql(filter: LeadFilter, context: MetricContext): Sql {
   if (filter.failurePoints?.length) conditions.push(sql`l.failure_points && ${filter.failurePoints}::"FailurePoint"[]`);
   if (filter.steps?.length) conditions.push(sql`l.step_issues @> ${filter.steps.map((step) => `${step.step}:${step.status}`)}::text[]`);
   if (filter.segment) conditions.push(segmentSql(filter.segment, context));
+  for (const dimension of filter.dimensions ?? []) conditions.push(dimensionFilterSql(dimension, context));
   return conditions.length ? and(conditions) : sql`TRUE`;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FAILURE_POINTS, PRIORITIES, STEP_IDS, STEP_STATUSES, type FailurePoint, type Priority, type StepId, type StepStatus } from "@/lib/diagnosis/vocabulary";
 import { isStorableText } from "@/lib/storable-text";
+import { formatDimensionFilter, parseDimensionFilter, type DimensionFilter } from "@/lib/lead-set/dimensions";
 import { formatSegment, parseSegment, type Segment } from "@/lib/lead-set/segments";
 
 // The lead list's state lives in the URL so a view can be shared. Each parameter is parsed on its own:
@@ -41,6 +42,8 @@ export interface LeadListQuery {
   noTeam?: boolean;
   /** The part of the cohort one dashboard element counts; see lib/metrics/segments.ts. */
   segment?: Segment;
+  /** Narrowed to one value of a dimension each (the handoff report's findings); see lib/metrics/dimensions.ts. */
+  dimensions?: DimensionFilter[];
 }
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -69,6 +72,16 @@ function valid<T>(schema: z.ZodType<T>, values: string[]): T[] {
     const parsed = schema.safeParse(value);
     return parsed.success ? [parsed.data] : [];
   }))];
+}
+
+/** Valid `dim` values, one per dimension (a lead has one value on each). */
+function dimensionFilters(values: string[]): DimensionFilter[] {
+  const byDimension = new Map<string, DimensionFilter>();
+  for (const value of values) {
+    const parsed = isStorableText(value) ? parseDimensionFilter(value) : null;
+    if (parsed && !byDimension.has(parsed.dimension)) byDimension.set(parsed.dimension, parsed);
+  }
+  return [...byDimension.values()];
 }
 
 export function parseLeadListQuery(params: RawParams, defaults: { sort: LeadSortField } = { sort: "capturedAt" }): LeadListQuery {
@@ -124,6 +137,7 @@ export function parseLeadListQuery(params: RawParams, defaults: { sort: LeadSort
     teams: valid(z.coerce.number().int().positive().max(2 ** 31 - 1), teams.filter((team) => team !== "none")),
     noTeam: teams.includes("none"),
     segment: parseSegment(list(params, "segment")[0]),
+    dimensions: dimensionFilters(list(params, "dim")),
   };
 }
 
@@ -167,6 +181,7 @@ export function leadListSearchParams(query: Partial<LeadListQuery>): URLSearchPa
   for (const team of query.teams ?? []) params.append("team", String(team));
   if (query.noTeam) params.append("team", "none");
   if (query.segment) params.set("segment", formatSegment(query.segment));
+  for (const dimension of query.dimensions ?? []) params.append("dim", formatDimensionFilter(dimension));
   return params;
 }
 

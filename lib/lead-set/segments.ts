@@ -1,3 +1,4 @@
+import { SOURCE_SIGNAL_LABELS, SOURCE_SIGNALS, type SourceSignal } from "@/lib/decisions/buyer-feedback";
 import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
 import { FAILURE_POINTS, isOneOf, type FailurePoint } from "@/lib/diagnosis/vocabulary";
 
@@ -24,6 +25,8 @@ export const SIMPLE_SEGMENTS = [
   "duplicate_outreach",
   "rejected",
   "rejected_no_reason",
+  "decided",
+  "decided_with_signal",
 ] as const;
 export type SimpleSegment = (typeof SIMPLE_SEGMENTS)[number];
 export type TimeMetric = "lead_to_owner" | "owner_to_first_action";
@@ -35,7 +38,9 @@ export type Segment =
   | { kind: "time_bucket"; metric: TimeMetric; bucket: number }
   | { kind: "rejected_reason"; code: string }
   | { kind: "reason_quality"; score: ReasonScore }
-  | { kind: "failure_point"; point: FailurePoint };
+  | { kind: "failure_point"; point: FailurePoint }
+  | { kind: "objection"; code: string }
+  | { kind: "source_signal"; signal: SourceSignal };
 
 export function formatSegment(segment: Segment): string {
   switch (segment.kind) {
@@ -47,6 +52,10 @@ export function formatSegment(segment: Segment): string {
       return `reason_quality:${segment.score}`;
     case "failure_point":
       return `failure_point:${segment.point}`;
+    case "objection":
+      return `objection:${segment.code}`;
+    case "source_signal":
+      return `source_signal:${segment.signal}`;
     default:
       return segment.kind;
   }
@@ -71,6 +80,8 @@ export function parseSegment(value: string | undefined): Segment | undefined {
     return score === undefined ? undefined : { kind, score };
   }
   if (kind === "failure_point") return isOneOf(FAILURE_POINTS, rest) ? { kind, point: rest } : undefined;
+  if (kind === "objection") return rest.trim() !== "" && rest.length <= 64 ? { kind, code: rest } : undefined;
+  if (kind === "source_signal") return isOneOf(SOURCE_SIGNALS, rest) ? { kind, signal: rest } : undefined;
   return undefined;
 }
 
@@ -114,6 +125,8 @@ const SIMPLE_LABELS: Record<SimpleSegment, string> = {
   duplicate_outreach: "Duplicate outreach (2+ owners within the window)",
   rejected: "Rejected",
   rejected_no_reason: "Rejected without a reason code",
+  decided: "Accepted or rejected",
+  decided_with_signal: "Accepted or rejected, with a source-quality signal",
 };
 
 const TIME_METRIC_LABELS: Record<TimeMetric, string> = {
@@ -131,6 +144,10 @@ export function segmentLabel(segment: Segment, reasonLabel: (code: string) => st
       return `Rejected with reason quality ${segment.score}`;
     case "failure_point":
       return `Flagged with ${FAILURE_POINT_LABELS[segment.point]}`;
+    case "objection":
+      return `Buyer objected: “${segment.code}”`;
+    case "source_signal":
+      return `Source-quality signal: ${SOURCE_SIGNAL_LABELS[segment.signal].toLowerCase()}`;
     default:
       return SIMPLE_LABELS[segment.kind];
   }

@@ -1,61 +1,56 @@
 import { describe, expect, it } from "vitest";
-import { evaluateHandoffElements, type HandoffElementInput } from "./handoff-elements";
+import { diagnoseLead } from "@/lib/diagnosis/diagnose";
+import { allCriteria, DEMO_TYPE, ev, makeInput, minutesAfter, type InputOverrides } from "@/lib/diagnosis/test-fixtures";
+import { evaluateHandoffElements, type HandoffElementRecord } from "./handoff-elements";
 
-const complete: HandoffElementInput = {
+const record: HandoffElementRecord = {
   originalSource: "paid_search",
   campaign: "Q3 Demo Push",
   offer: null,
   conversionPoint: "/demo form",
   buyerMessage: "We route 3k leads a month",
   leadType: { name: "Demo request", acceptanceCriteria: [{ id: "icp", label: "Company in ICP" }] },
-  priority: "p1",
-  owner: { name: "Riley Rep" },
-  queue: null,
-  ownerAssignedAt: new Date("2026-11-02T10:05:00Z"),
-  acceptanceStatus: "accepted",
   rejectionReasonCode: null,
   nextAction: "Discovery call",
   nextActionDueAt: new Date("2026-11-05T10:00:00Z"),
-  outcome: "qualified",
-  slaSummary: "owner 15 min · decision 1 h · first action 1 h",
 };
 
-const statusOf = (input: HandoffElementInput) => Object.fromEntries(evaluateHandoffElements(input).map((element) => [element.id, element.status]));
+const view = (o: InputOverrides, lead: Partial<HandoffElementRecord> = {}) => {
+  const diagnosis = diagnoseLead(makeInput(o));
+  return { diagnosis, elements: evaluateHandoffElements({ ...record, ...lead }, diagnosis, "owner 15 min · decision 1 h · first action 1 h") };
+};
+const element = (v: ReturnType<typeof view>, id: string) => v.elements.find((e) => e.id === id)!;
+const value = (v: ReturnType<typeof view>, id: string, label: string) => element(v, id).evidence.find((e) => e.label === label)?.value;
 
-describe("evaluateHandoffElements", () => {
-  it("shows all six elements present for a complete handoff", () => {
-    expect(statusOf(complete)).toEqual({
-      context: "present",
-      ownership: "present",
-      priority: "present",
-      qualification_expectation: "present",
-      next_action: "present",
-      feedback_path: "present",
-    });
+describe("evaluateHandoffElements: the diagnosis's verdicts, with fields that follow the events", () => {
+  it("takes every status from the diagnosis, in DOMAIN order", () => {
+    const v = view({});
+    expect(v.elements.map((e) => [e.id, e.status])).toEqual(v.diagnosis.elements.map((e) => [e.element, e.status]));
   });
 
-  it("marks ownership missing when the lead sits in a queue with no person", () => {
-    const view = evaluateHandoffElements({ ...complete, owner: null, ownerAssignedAt: null, queue: "Inbound SDR" });
-    const ownership = view.find((element) => element.id === "ownership");
-    expect(ownership?.status).toBe("missing");
-    expect(ownership?.evidence).toContainEqual({ label: "Queue", value: "Inbound SDR" });
+  it("shows the queue a routed event put the lead in, even when the record has none", () => {
+    const v = view({ lead: { ownerId: null, queue: null, acceptanceStatus: "pending" }, events: [ev("routed", 1, "router", { queue: "Inbound SDR" })], now: minutesAfter(30) });
+    expect(element(v, "ownership").status).toBe("broken");
+    expect(value(v, "ownership", "Queue")).toBe("Inbound SDR");
+    expect(value(v, "ownership", "Owner (a person)")).toBeNull();
   });
 
-  it("marks context partial when the conversion point did not travel", () => {
-    expect(statusOf({ ...complete, conversionPoint: null }).context).toBe("partial");
+  it("after a rejection: outcome closed by it, the reason asked for, no next action needed", () => {
+    const v = view(
+      { lead: { acceptanceStatus: "pending", outcome: "open" }, events: [ev("assigned", 5, "router", { ownerId: "rep-a", ownerName: "Ada Rep" }), ev("rejected", 20, "rep-a", { criteria: allCriteria(DEMO_TYPE, false), reasonCode: "competitor" })] },
+      { rejectionReasonCode: "competitor", nextAction: null, nextActionDueAt: null },
+    );
+    expect(value(v, "feedback_path", "Acceptance decision")).toBe("rejected");
+    expect(value(v, "feedback_path", "Outcome")).toBe("closed by the rejection");
+    expect(value(v, "feedback_path", "Structured reason")).toBe("competitor");
+    expect(element(v, "next_action").status).toBe("not_needed");
+    expect(v.elements.filter((e) => e.status === "broken")).toEqual([]);
   });
 
-  it("marks context missing when nothing about the source travelled", () => {
-    expect(statusOf({ ...complete, originalSource: null, conversionPoint: null, leadType: null }).context).toBe("missing");
-  });
-
-  it("asks for a structured reason on rejected leads", () => {
-    expect(statusOf({ ...complete, acceptanceStatus: "rejected", rejectionReasonCode: null, outcome: "open" }).feedback_path).toBe("partial");
-  });
-
-  it("marks next action and qualification expectation missing when absent", () => {
-    const statuses = statusOf({ ...complete, nextAction: null, nextActionDueAt: null, leadType: { name: "Newsletter", acceptanceCriteria: [] } });
-    expect(statuses.next_action).toBe("missing");
-    expect(statuses.qualification_expectation).toBe("missing");
+  it.each([
+    { name: "from the lead type when the record has none", lead: { priority: null }, want: "P1, from the lead type" },
+    { name: "an explicit priority as an override", lead: { priority: "p3" as const }, want: "P3, set on the lead (override) (lead type says P1)" },
+  ])("priority $name", ({ lead, want }) => {
+    expect(value(view({ lead }), "priority", "Priority tier")).toBe(want);
   });
 });

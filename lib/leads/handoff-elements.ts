@@ -1,9 +1,11 @@
 import { HANDOFF_ELEMENT_LABELS } from "@/lib/diagnosis/labels";
+import type { ElementStatus, LeadDiagnosis } from "@/lib/diagnosis/types";
 import type { HandoffElement } from "@/lib/diagnosis/vocabulary";
 
-// What a handoff must transfer (DOMAIN.md "the six handoff elements"), judged on one lead's record.
-// A handoff can be technically complete (an owner exists) and still miss an element: each is shown
-// as present, partial or clearly missing, with the fields behind the verdict.
+// What a handoff must transfer (DOMAIN.md "the six handoff elements") for one lead. The verdict of each
+// element comes from the diagnosis (lib/diagnosis/elements.ts, derived from the same step results the
+// page shows), so the panel never contradicts the steps; this file only adds the fields behind it, read
+// the way the timeline shows them (queue from `routed`, the owner now, the effective priority).
 
 export interface ElementEvidence {
   label: string;
@@ -14,27 +16,22 @@ export interface HandoffElementView {
   id: HandoffElement;
   label: string;
   question: string;
-  status: "present" | "partial" | "missing";
+  status: ElementStatus;
+  /** Why it is not simply present: the deciding step's summary. */
+  reason: string | null;
   evidence: ElementEvidence[];
 }
 
-export interface HandoffElementInput {
+export interface HandoffElementRecord {
   originalSource: string | null;
   campaign: string | null;
   offer: string | null;
   conversionPoint: string | null;
   buyerMessage: string | null;
   leadType: { name: string; acceptanceCriteria: unknown } | null;
-  priority: string | null;
-  owner: { name: string } | null;
-  queue: string | null;
-  ownerAssignedAt: Date | null;
-  acceptanceStatus: string;
   rejectionReasonCode: string | null;
   nextAction: string | null;
   nextActionDueAt: Date | null;
-  outcome: string;
-  slaSummary: string | null;
 }
 
 const QUESTIONS: Record<HandoffElement, string> = {
@@ -46,54 +43,60 @@ const QUESTIONS: Record<HandoffElement, string> = {
   feedback_path: "How will sales report the outcome?",
 };
 
-function judge(required: ElementEvidence[], optional: ElementEvidence[] = []): HandoffElementView["status"] {
-  const requiredPresent = required.filter((item) => item.value !== null).length;
-  if (requiredPresent === 0) return "missing";
-  if (requiredPresent < required.length || optional.some((item) => item.value === null)) return "partial";
-  return "present";
-}
+const PRIORITY_SOURCE: Record<LeadDiagnosis["facts"]["prioritySource"], string> = {
+  lead_type: "from the lead type",
+  override: "set on the lead (override)",
+  default: "default: no priority and no lead type",
+};
 
-function element(id: HandoffElement, required: ElementEvidence[], optional: ElementEvidence[] = []): HandoffElementView {
-  return { id, label: HANDOFF_ELEMENT_LABELS[id], question: QUESTIONS[id], status: judge(required, optional), evidence: [...required, ...optional] };
-}
-
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
-
-export function evaluateHandoffElements(lead: HandoffElementInput): HandoffElementView[] {
+function evidenceFor(id: HandoffElement, lead: HandoffElementRecord, diagnosis: LeadDiagnosis, slaSummary: string | null): ElementEvidence[] {
+  const facts = diagnosis.facts;
   const criteria = Array.isArray(lead.leadType?.acceptanceCriteria) ? (lead.leadType.acceptanceCriteria as { label?: string }[]) : [];
-  const decided = lead.acceptanceStatus !== "pending";
-  return [
-    element(
-      "context",
-      [
+  switch (id) {
+    case "context":
+      return [
         { label: "Original source", value: lead.originalSource },
         { label: "Conversion point", value: lead.conversionPoint },
         { label: "Lead type", value: lead.leadType?.name ?? null },
-      ],
-      [
-        { label: "Campaign / offer", value: lead.campaign ?? lead.offer },
+        { label: "Campaign / offer", value: [lead.campaign, lead.offer].filter(Boolean).join(" · ") || null },
         { label: "Buyer's message", value: lead.buyerMessage },
-      ],
-    ),
-    element("ownership", [
-      { label: "Owner (a person)", value: lead.owner?.name ?? null },
-      { label: "Assigned at", value: iso(lead.ownerAssignedAt) },
-    ], lead.owner ? [] : [{ label: "Queue", value: lead.queue }]),
-    element("priority", [
-      { label: "Priority tier", value: lead.priority?.toUpperCase() ?? null },
-      { label: "SLA targets", value: lead.slaSummary },
-    ]),
-    element("qualification_expectation", [
-      { label: "Acceptance criteria", value: criteria.length ? criteria.map((criterion) => criterion.label ?? "").filter(Boolean).join("; ") : null },
-    ]),
-    element("next_action", [
-      { label: "Next action", value: lead.nextAction },
-      { label: "Due", value: iso(lead.nextActionDueAt) },
-    ]),
-    element("feedback_path", [
-      { label: "Acceptance decision", value: decided ? lead.acceptanceStatus : null },
-      ...(lead.acceptanceStatus === "rejected" ? [{ label: "Structured reason", value: lead.rejectionReasonCode }] : []),
-      { label: "Outcome", value: lead.outcome !== "open" ? lead.outcome : null },
-    ]),
-  ];
+      ];
+    case "ownership":
+      return [
+        { label: "Owner (a person)", value: facts.currentOwnerName ?? (facts.currentOwnerId ? "a person with no name on record" : null) },
+        { label: "Assigned at", value: facts.ownerAssignedAt },
+        ...(facts.queue ? [{ label: "Queue", value: facts.queue }] : []),
+      ];
+    case "priority": {
+      const override = facts.prioritySource === "override" && facts.leadTypePriority && facts.leadTypePriority !== facts.priority ? ` (lead type says ${facts.leadTypePriority.toUpperCase()})` : "";
+      return [
+        { label: "Priority tier", value: `${facts.priority.toUpperCase()}, ${PRIORITY_SOURCE[facts.prioritySource]}${override}` },
+        { label: "SLA targets", value: slaSummary },
+      ];
+    }
+    case "qualification_expectation":
+      return [{ label: "Acceptance criteria", value: criteria.length ? criteria.map((c) => c.label ?? "").filter(Boolean).join("; ") : null }];
+    case "next_action":
+      return [
+        { label: "Next action", value: lead.nextAction },
+        { label: "Due", value: lead.nextActionDueAt ? lead.nextActionDueAt.toISOString() : null },
+      ];
+    case "feedback_path":
+      return [
+        { label: "Acceptance decision", value: facts.acceptanceStatus === "pending" ? null : facts.acceptanceStatus },
+        ...(facts.closedAs ? [{ label: "Structured reason", value: lead.rejectionReasonCode }] : []),
+        { label: "Outcome", value: facts.closedAs === "rejected" && facts.outcome === "open" ? "closed by the rejection" : facts.outcome === "open" ? null : facts.outcome },
+      ];
+  }
+}
+
+export function evaluateHandoffElements(lead: HandoffElementRecord, diagnosis: LeadDiagnosis, slaSummary: string | null): HandoffElementView[] {
+  return diagnosis.elements.map((verdict) => ({
+    id: verdict.element,
+    label: HANDOFF_ELEMENT_LABELS[verdict.element],
+    question: QUESTIONS[verdict.element],
+    status: verdict.status,
+    reason: verdict.reason,
+    evidence: evidenceFor(verdict.element, lead, diagnosis, slaSummary),
+  }));
 }

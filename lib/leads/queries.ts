@@ -4,7 +4,7 @@ import { diagnoseStoredLead } from "@/lib/rediagnosis/read";
 import { zonedDayStart } from "@/lib/time";
 import { getWorkspaceSettings, getWorkspaceTimeZone, summarizeSla } from "@/lib/definitions/queries";
 import { diagnoseLead } from "@/lib/diagnosis/diagnose";
-import { loadDiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
+import { loadDiagnosisDefinitions, settingsInForce } from "@/lib/rediagnosis/definitions";
 import { buildDiagnosisInput, loadRelatedOutreach, type EventRow, type LeadRow } from "@/lib/rediagnosis/load-batch";
 import { cappedTotal, leadCountLimit, NONE_VALUE, type LeadListQuery } from "@/lib/lead-set/query";
 import { countLeadsUpTo, findLeadPage } from "@/lib/lead-set/list-sql";
@@ -56,7 +56,7 @@ export async function buildLeadWhere(query: LeadListQuery): Promise<Prisma.LeadW
   if (query.steps.length) and.push({ stepIssues: { hasEvery: query.steps.map((filter) => `${filter.step}:${filter.status}`) } });
   // A dashboard segment is defined in SQL only (lib/metrics/predicates.ts). Callers that need a Prisma
   // filter with one (an export reads every row anyway) get the matching ids; the list pages in SQL instead.
-  if (query.segment) and.push({ id: { in: await findSegmentLeadIds(pool, query, await getMetricContext()) } });
+  if (query.segment || query.dimensions?.length) and.push({ id: { in: await findSegmentLeadIds(pool, query, await getMetricContext()) } });
   return and.length ? { AND: and } : {};
 }
 
@@ -74,11 +74,27 @@ async function getMetricContext(): Promise<MetricContext> {
     weekStartsOn: settings.weekStartsOn,
     minimumSpecificDetailLength: settings.minimumSpecificDetailLength,
     duplicateWindowDays: settings.duplicateWindowDays,
+    workingDays: settings.workingDays,
+    workdayStartMinute: settings.workdayStartMinute,
+    workdayEndMinute: settings.workdayEndMinute,
   };
 }
 
 /** The list's filter reads the workspace settings only for capture dates and segments: one round trip less. */
-const NO_CONTEXT_NEEDED: MetricContext = { timeZone: "UTC", weekStartsOn: 1, minimumSpecificDetailLength: 0, duplicateWindowDays: 0 };
+const NO_CONTEXT_NEEDED: MetricContext = {
+  timeZone: "UTC",
+  weekStartsOn: 1,
+  minimumSpecificDetailLength: 0,
+  duplicateWindowDays: 0,
+  workingDays: [],
+  workdayStartMinute: 0,
+  workdayEndMinute: 0,
+};
+
+/** Whether the list's filter reads the workspace's definitions (dates and segments are in its calendar). */
+function needsContext(query: LeadListQuery): boolean {
+  return Boolean(query.from || query.to || query.segment || query.dimensions?.length);
+}
 
 /**
  * One page of the list and the count of matching leads, capped (see leadCountLimit): `total` is exact
@@ -86,8 +102,8 @@ const NO_CONTEXT_NEEDED: MetricContext = { timeZone: "UTC", weekStartsOn: 1, min
  * by side. A dashboard drill-down (a segment) is counted exactly, as the chart showed it.
  */
 export async function findLeads(query: LeadListQuery) {
-  const context = query.from || query.to || query.segment ? await getMetricContext() : NO_CONTEXT_NEEDED;
-  const limit = query.segment ? null : leadCountLimit(query);
+  const context = needsContext(query) ? await getMetricContext() : NO_CONTEXT_NEEDED;
+  const limit = query.segment || query.dimensions?.length ? null : leadCountLimit(query);
   const [rows, counted] = await Promise.all([findLeadPage(pool, query, context), countLeadsUpTo(pool, query, context, limit)]);
   return { rows, ...(limit === null ? { total: counted, totalExact: true } : cappedTotal(counted, limit)) };
 }
@@ -144,6 +160,9 @@ export const LEAD_DETAIL_SHAPE = {
   decidedAt: true,
   rejectionReasonCode: true,
   rejectionDetail: true,
+  objectionCode: true,
+  objectionDetail: true,
+  sourceSignal: true,
   nextAction: true,
   nextActionDueAt: true,
   outcome: true,
@@ -183,6 +202,7 @@ const LEAD_DETAIL_SQL = `
          l.queue, l.owner_assigned_at, l.first_sales_action_at, l.acceptance_status, l.decided_at, l.rejection_reason_code,
          l.rejection_detail, l.next_action, l.next_action_due_at, l.outcome, l.outcome_at, l.flagged, l.severity,
          l.failure_points::text[] AS failure_points, coalesce(l.unrecorded_evidence, '{}') AS unrecorded_evidence, l.version, l.lead_type_id, l.diagnosed_at,
+         l.objection_code, l.objection_detail, l.source_signal,
          lt.key AS lead_type_key, lt.name AS lead_type_name, lt.intent AS lead_type_intent, lt.priority AS lead_type_priority,
          lt.acceptance_criteria AS lead_type_criteria, o.id AS owner_id, o.name AS owner_name, o.email AS owner_email,
          d.id AS decided_by_id, d.name AS decided_by_name,
@@ -225,6 +245,9 @@ interface LeadDetailRow {
   decided_at: Date | null;
   rejection_reason_code: string | null;
   rejection_detail: string | null;
+  objection_code: string | null;
+  objection_detail: string | null;
+  source_signal: Detail["sourceSignal"];
   next_action: string | null;
   next_action_due_at: Date | null;
   outcome: Detail["outcome"];
@@ -279,6 +302,9 @@ export async function findLeadDetail(id: number): Promise<LeadDetail | null> {
     decidedAt: row.decided_at,
     rejectionReasonCode: row.rejection_reason_code,
     rejectionDetail: row.rejection_detail,
+    objectionCode: row.objection_code,
+    objectionDetail: row.objection_detail,
+    sourceSignal: row.source_signal,
     nextAction: row.next_action,
     nextActionDueAt: row.next_action_due_at,
     outcome: row.outcome,
@@ -318,7 +344,8 @@ export async function findLeadDetailPage(id: number, now = new Date()) {
   const found = await findDiagnosedLead(id, now);
   if (!found) return null;
   const { lead, definitions, diagnosis } = found;
-  const sla = lead.priority ? definitions.settings.slaByPriority[lead.priority] : undefined;
+  // The effective priority (the lead type's unless the record overrides it), as the diagnosis used it.
+  const sla = settingsInForce(definitions, lead.capturedAt).slaByPriority[diagnosis.facts.priority];
   return {
     lead,
     timeZone: definitions.settings.calendar.timeZone,

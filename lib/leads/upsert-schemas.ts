@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_OBJECTION_DETAIL, SOURCE_SIGNALS } from "@/lib/decisions/buyer-feedback";
 import { ACCEPTANCE_STATUSES, OUTCOMES, PRIORITIES } from "@/lib/diagnosis/vocabulary";
 
 // The API's lead write: create or update by (sourceSystem, externalId). Absent fields are left as they
@@ -13,6 +14,21 @@ const isoDateTime = z.iso.datetime({ offset: true, error: "an ISO 8601 date-time
 const text = (max: number) => z.string().trim().max(max).nullable();
 
 export const userRefSchema = z.object({ email: z.email().max(254) }).strict().meta({ id: "UserRef", description: "A Baton user, by email." });
+
+/** A person (GET/POST /people) by email, by Baton person id, or by the id a source system gives them. */
+export const ownerRefSchema = z
+  .union([
+    userRefSchema,
+    z.object({ id: z.number().int().positive().max(2 ** 31 - 1).meta({ description: "The person's id (GET /people)." }) }).strict(),
+    z
+      .object({
+        externalId: z.string().trim().min(1).max(200).meta({ description: "The person's id in the source system (a CRM owner id), as POST /people recorded it.", example: "owner-7781" }),
+        sourceSystem: SOURCE_SYSTEM.optional().meta({ description: "Defaults to the lead's source system." }),
+      })
+      .strict(),
+  ])
+  .meta({ id: "OwnerRef", description: "A person of the workspace: by email, by id, or by their id in a source system." });
+export type OwnerRef = z.infer<typeof ownerRefSchema>;
 
 export const leadUpsertSchema = z
   .object({
@@ -34,12 +50,15 @@ export const leadUpsertSchema = z
     buyerMessage: text(10_000).optional(),
     leadType: z.string().regex(/^[a-z0-9_]{1,64}$/, "a lead type key, e.g. demo_request").nullable().optional(),
     priority: z.enum(PRIORITIES).nullable().optional(),
-    owner: userRefSchema.nullable().optional(),
+    owner: ownerRefSchema.nullable().optional(),
     queue: text(200).optional(),
     acceptanceStatus: z.enum(ACCEPTANCE_STATUSES).optional(),
     outcome: z.enum(OUTCOMES).optional(),
     rejectionReasonCode: z.string().max(64).nullable().optional(),
     rejectionDetail: text(5_000).optional(),
+    objectionCode: z.string().max(64).nullable().optional().meta({ description: "The buyer's latest objection: a code defined in the workspace's objections" }),
+    objectionDetail: text(MAX_OBJECTION_DETAIL).optional(),
+    sourceSignal: z.enum(SOURCE_SIGNALS).nullable().optional().meta({ description: "Did the lead match what its source and offer promised?" }),
     nextAction: text(500).optional(),
     nextActionDueAt: isoDateTime.nullable().optional(),
   })

@@ -1,3 +1,4 @@
+import type { SourceSignal } from "@/lib/decisions/buyer-feedback";
 import type { AcceptanceStatus, Outcome, Priority } from "@/lib/diagnosis/vocabulary";
 import { accountDomainFor, normalizeEmail } from "@/lib/leads/upsert-normalize";
 import type { Queryable } from "@/lib/db/queryable";
@@ -34,6 +35,9 @@ export interface LeadUpsertInput {
   decidedAt?: Date | null;
   rejectionReasonCode?: string | null;
   rejectionDetail?: string | null;
+  objectionCode?: string | null;
+  objectionDetail?: string | null;
+  sourceSignal?: SourceSignal | null;
   nextAction?: string | null;
   nextActionDueAt?: Date | null;
   outcome?: Outcome;
@@ -60,7 +64,7 @@ const COLUMNS: Column[] = [
   { field: "name", column: "name", array: "text" },
   { field: "email", column: "email", array: "text" },
   { field: "accountDomain", column: "account_domain", array: "text" },
-  ...(["phone", "company", "title", "originalSource", "sourceDetail", "campaign", "offer", "conversionPoint", "landingPage", "buyerMessage", "queue", "rejectionReasonCode", "rejectionDetail", "nextAction"] as const).map(
+  ...(["phone", "company", "title", "originalSource", "sourceDetail", "campaign", "offer", "conversionPoint", "landingPage", "buyerMessage", "queue", "rejectionReasonCode", "rejectionDetail", "objectionCode", "objectionDetail", "nextAction"] as const).map(
     (field): Column => ({ field, column: field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`), array: "text" }),
   ),
   ...(["capturedAt", "ownerAssignedAt", "firstSalesActionAt", "decidedAt", "nextActionDueAt", "outcomeAt"] as const).map(
@@ -70,6 +74,7 @@ const COLUMNS: Column[] = [
   { field: "priority", column: "priority", array: "text", cast: '"Priority"' },
   { field: "acceptanceStatus", column: "acceptance_status", array: "text", cast: '"AcceptanceStatus"' },
   { field: "outcome", column: "outcome", array: "text", cast: '"LeadOutcome"' },
+  { field: "sourceSignal", column: "source_signal", array: "text", cast: '"SourceSignal"' },
 ];
 
 /** Columns without a default that every lead has. */
@@ -177,14 +182,17 @@ export async function upsertLeads(client: Queryable, sourceSystem: string, input
     // name or capture time; only existing leads may omit them) proposes the stored values, which the SET
     // list below leaves alone.
     const kept = REQUIRED_COLUMNS.filter((column) => !columns.includes(column));
+    // Only the identity was sent: nothing to change on a lead that exists (a new one is refused earlier).
+    const onConflict = columns.length
+      ? `DO UPDATE SET ${columns.map((column) => `${column} = EXCLUDED.${column}`).join(", ")}, version = leads.version + 1, updated_at = now()
+        WHERE (${columns.map((column) => `leads.${column}`).join(", ")}) IS DISTINCT FROM (${columns.map((column) => `EXCLUDED.${column}`).join(", ")})`
+      : "DO NOTHING";
     const sql = `WITH ${statement.resolvedSql},
       upserted AS (
         INSERT INTO leads (source_system, external_id, ${[...columns, ...kept].join(", ")}, updated_at)
         SELECT ${source}, r.external_id, ${[...columns.map((column) => `r.${column}`), ...kept.map((column) => `stored.${column}`)].join(", ")}, now() FROM resolved r
         LEFT JOIN leads stored ON stored.source_system = ${source} AND stored.external_id = r.external_id
-        ON CONFLICT (source_system, external_id) DO UPDATE SET
-          ${columns.map((column) => `${column} = EXCLUDED.${column}`).join(", ")}, version = leads.version + 1, updated_at = now()
-        WHERE (${columns.map((column) => `leads.${column}`).join(", ")}) IS DISTINCT FROM (${columns.map((column) => `EXCLUDED.${column}`).join(", ")})
+        ON CONFLICT (source_system, external_id) ${onConflict}
         RETURNING id, external_id, (xmax = 0) AS inserted)
       SELECT id, external_id, CASE WHEN inserted THEN 'created' ELSE 'updated' END AS action FROM upserted
       UNION ALL
@@ -207,7 +215,7 @@ export async function previewLeadUpserts(client: Queryable, sourceSystem: string
     const sql = `WITH ${statement.resolvedSql}
       SELECT r.external_id,
         CASE WHEN l.id IS NULL THEN 'created'
-             WHEN (${compared.map((column) => `l.${column}`).join(", ")}) IS DISTINCT FROM (${compared.map((column) => `r.${column}`).join(", ")}) THEN 'updated'
+             ${compared.length ? `WHEN (${compared.map((column) => `l.${column}`).join(", ")}) IS DISTINCT FROM (${compared.map((column) => `r.${column}`).join(", ")}) THEN 'updated'` : ""}
              ELSE 'unchanged' END AS action
       FROM resolved r LEFT JOIN leads l ON l.source_system = $${statement.params.length + 1} AND l.external_id = r.external_id`;
     const { rows } = await client.query<{ external_id: string; action: UpsertAction }>(sql, [...statement.params, sourceSystem]);

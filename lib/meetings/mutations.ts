@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyAgendaPublished } from "@/lib/notify/events";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Prisma } from "@/lib/db";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
@@ -38,7 +39,7 @@ export async function createMeeting(actor: Actor, input: unknown) {
   if (leadIds.length === 0) {
     throw new ValidationError({ board: ["The board has no flagged leads to put on the agenda. Widen the period or the filters on the review board."] });
   }
-  return db.$transaction(async (tx) => {
+  const meeting = await db.$transaction(async (tx) => {
     await checkAttendees(tx, values.attendeeIds);
     const after = await tx.meeting.create({
       data: {
@@ -59,6 +60,8 @@ export async function createMeeting(actor: Actor, input: unknown) {
     });
     return after;
   });
+  await notifyAgendaPublished(meeting, values.attendeeIds, actor.id);
+  return meeting;
 }
 
 async function lockedMeeting(tx: Tx, id: number, version: number) {

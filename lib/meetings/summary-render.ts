@@ -3,7 +3,7 @@ import { metricLabel } from "@/lib/fixes/metrics";
 import { FIX_STATUS_LABELS } from "@/lib/fixes/status";
 import { sourceLabel } from "@/lib/leads/labels";
 import { csvDocument } from "@/lib/meetings/csv";
-import type { MeetingSummary, SummaryItem } from "@/lib/meetings/summary";
+import { describeBuyerFeedback, type MeetingSummary, type SummaryItem } from "@/lib/meetings/summary";
 import { DECISION_LABELS } from "@/lib/meetings/tally";
 import { formatDate, formatDateTime } from "@/lib/time";
 
@@ -26,7 +26,7 @@ function table(header: string[], rows: string[][]): string[] {
 }
 
 export function renderSummaryMarkdown(summary: MeetingSummary, timeZone: string): string {
-  const { meeting, items, fixes, tally, bySource, unresolved } = summary;
+  const { meeting, items, fixes, tally, bySource, unresolved, buyerFeedback } = summary;
   const lines: string[] = [
     `# ${escapeMarkdown(meeting.title)}`,
     "",
@@ -78,6 +78,12 @@ export function renderSummaryMarkdown(summary: MeetingSummary, timeZone: string)
       ["Source", "Leads", "Confirmed", "Not a failure", "Needs more data", "Undecided"],
       bySource.map((row) => [escapeMarkdown(sourceLabel(row.source)), row.total, row.confirmed_failure, row.not_a_failure, row.needs_more_data, row.undecided].map(String)),
     ),
+    "",
+    `## What buyers objected to, and source fit (${buyerFeedback.length})`,
+    "",
+    ...(buyerFeedback.length
+      ? buyerFeedback.map((item) => `- ${escapeMarkdown(item.leadName)} (lead ${item.leadId}, ${escapeMarkdown(sourceLabel(item.source))}): ${describeBuyerFeedback(item, escapeMarkdown)}`)
+      : ["No objection or source-quality signal was recorded on these leads."]),
     "",
     `## Still unresolved (${unresolved.length})`,
     "",

@@ -139,3 +139,24 @@ describe("csvCell", () => {
     expect(csvDocument([["a", "b"]])).toBe("\uFEFFa,b\r\n");
   });
 });
+
+describe("buyer feedback in the summary", () => {
+  const withFeedback: SummaryInput = {
+    ...input,
+    items: input.items.map((item) =>
+      item.lead.id === 12 ? { ...item, lead: { ...item.lead, objectionCode: "using_competitor", objectionDetail: "On *HubSpot* until May", sourceSignal: "wrong_person" as const } } : item,
+    ),
+  };
+
+  it("lists the agenda's leads that carry an objection or a signal, and the Markdown escapes what the rep wrote", () => {
+    const summary = buildMeetingSummary(withFeedback);
+    expect(summary.buyerFeedback.map((item) => [item.leadId, item.objectionCode, item.sourceSignal])).toEqual([[12, "using_competitor", "wrong_person"]]);
+    const markdown = renderSummaryMarkdown(summary, "UTC");
+    expect(markdown).toContain("## What buyers objected to, and source fit (1)");
+    expect(markdown).toContain("- Dana Buyer (lead 12, Webinar): objected: using competitor (“On \\*HubSpot\\* until May”) · source fit: wrong person");
+  });
+
+  it("says so when no lead carries either", () => {
+    expect(renderSummaryMarkdown(buildMeetingSummary(input), "UTC")).toContain("No objection or source-quality signal was recorded on these leads.");
+  });
+});

@@ -1,3 +1,4 @@
+import { SOURCE_SIGNAL_LABELS, type SourceSignal } from "@/lib/decisions/buyer-feedback";
 import type { FailurePoint, FixType } from "@/lib/diagnosis/vocabulary";
 import type { FixStatus } from "@/lib/fixes/status";
 import { effectiveFailurePoints, type TagLike } from "@/lib/review/failure-points";
@@ -11,7 +12,16 @@ export interface SummaryInput {
   meeting: { id: number; title: string; scheduledFor: Date; status: "planned" | "running" | "ended"; endedAt: Date | null; attendees: string[] };
   items: {
     position: number;
-    lead: { id: number; name: string; company: string | null; originalSource: string | null; failurePoints: FailurePoint[] };
+    lead: {
+      id: number;
+      name: string;
+      company: string | null;
+      originalSource: string | null;
+      failurePoints: FailurePoint[];
+      objectionCode?: string | null;
+      objectionDetail?: string | null;
+      sourceSignal?: SourceSignal | null;
+    };
     tags: TagLike[];
     decision: MeetingDecision | null;
     decisionNote: string | null;
@@ -42,6 +52,10 @@ export interface SummaryItem {
   decision: MeetingDecision | null;
   decisionNote: string | null;
   decidedBy: string | null;
+  /** The buyer's objection and the rep's source-quality signal, when recorded. */
+  objectionCode: string | null;
+  objectionDetail: string | null;
+  sourceSignal: SourceSignal | null;
 }
 
 export interface SourceCount {
@@ -61,6 +75,17 @@ export interface MeetingSummary {
   bySource: SourceCount[];
   /** No decision yet, or "needs more data": what the next meeting picks up. */
   unresolved: SummaryItem[];
+  /** The agenda's leads that carry an objection or a source-quality signal: what sales heard and judged. */
+  buyerFeedback: SummaryItem[];
+}
+
+/** "objected: budget (“Frozen until April”) · source fit: wrong person"; `escape` guards people's text. */
+export function describeBuyerFeedback(item: Pick<SummaryItem, "objectionCode" | "objectionDetail" | "sourceSignal">, escape: (text: string) => string = (text) => text): string {
+  const parts = [
+    ...(item.objectionCode ? [`objected: ${escape(item.objectionCode.replaceAll("_", " "))}${item.objectionDetail ? ` (“${escape(item.objectionDetail)}”)` : ""}`] : []),
+    ...(item.sourceSignal ? [`source fit: ${SOURCE_SIGNAL_LABELS[item.sourceSignal].toLowerCase()}`] : []),
+  ];
+  return parts.join(" · ");
 }
 
 export function buildMeetingSummary(input: SummaryInput): MeetingSummary {
@@ -76,6 +101,9 @@ export function buildMeetingSummary(input: SummaryInput): MeetingSummary {
       decision: item.decision,
       decisionNote: item.decisionNote,
       decidedBy: item.decidedBy,
+      objectionCode: item.lead.objectionCode ?? null,
+      objectionDetail: item.lead.objectionDetail ?? null,
+      sourceSignal: item.lead.sourceSignal ?? null,
     }));
   const sources = new Map<string | null, SourceCount>();
   for (const item of items) {
@@ -91,5 +119,6 @@ export function buildMeetingSummary(input: SummaryInput): MeetingSummary {
     tally: tallyItems(items),
     bySource: [...sources.values()].sort((a, b) => b.total - a.total || String(a.source).localeCompare(String(b.source))),
     unresolved: items.filter((item) => item.decision === null || item.decision === "needs_more_data"),
+    buyerFeedback: items.filter((item) => item.objectionCode !== null || item.sourceSignal !== null),
   };
 }

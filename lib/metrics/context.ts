@@ -25,6 +25,7 @@ interface SettingsRow {
   duplicate_window_days: number;
   workday_start_minute: number;
   workday_end_minute: number;
+  working_days: number[];
 }
 
 interface SlaRow {
@@ -38,7 +39,7 @@ interface SlaRow {
 export async function loadDashboardContext(client: Queryable): Promise<DashboardContext> {
   const [settings, slas, reasons] = await Promise.all([
     client.query<SettingsRow>(
-      `SELECT time_zone, week_starts_on, minimum_specific_detail_length, duplicate_window_days, workday_start_minute, workday_end_minute FROM workspace_settings WHERE id = 1`,
+      `SELECT time_zone, week_starts_on, minimum_specific_detail_length, duplicate_window_days, workday_start_minute, workday_end_minute, working_days FROM workspace_settings WHERE id = 1`,
     ),
     client.query<SlaRow>(`SELECT priority, owner_sla_amount, owner_sla_unit, first_action_sla_amount, first_action_sla_unit FROM priority_slas`),
     client.query<{ code: string; label: string }>(`SELECT code, label FROM rejection_reasons`),
@@ -51,6 +52,9 @@ export async function loadDashboardContext(client: Queryable): Promise<Dashboard
     weekStartsOn: row?.week_starts_on ?? 1,
     minimumSpecificDetailLength: row?.minimum_specific_detail_length ?? DEFAULT_SETTINGS.minimumSpecificDetailLength,
     duplicateWindowDays: row?.duplicate_window_days ?? DEFAULT_SETTINGS.duplicateWindowDays,
+    workingDays: row?.working_days ?? calendar.workingDays,
+    workdayStartMinute: row?.workday_start_minute ?? calendar.workdayStartMinute,
+    workdayEndMinute: row?.workday_end_minute ?? calendar.workdayEndMinute,
     workdayMinutes: Math.max(1, (row?.workday_end_minute ?? calendar.workdayEndMinute) - (row?.workday_start_minute ?? calendar.workdayStartMinute)),
     slas: Object.fromEntries(
       PRIORITIES.map((priority) => {

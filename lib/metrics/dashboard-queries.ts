@@ -7,6 +7,7 @@ import { queryReasonQuality, queryRejectionPareto } from "@/lib/metrics/rejectio
 import { queryResponseHistograms, queryResponseTrends } from "@/lib/metrics/response-times";
 import { queryWeekly } from "@/lib/metrics/weekly";
 import { weeklyPoints } from "@/lib/metrics/weekly-view";
+import { querySourceFit } from "@/lib/metrics/source-fit";
 import type { Queryable } from "@/lib/db/queryable";
 
 /**
@@ -20,6 +21,8 @@ export function startDashboardQueries(client: Queryable, filter: DashboardFilter
   return {
     options: queryDashboardOptions(client, filter, context),
     funnel: queryFunnel(client, filter, context),
+    // Read from the leads, not the rollup: the rollup holds no signals. Its cost at scale is in the benchmark.
+    sourceFit: querySourceFit(client, filter, context),
     trends: queryResponseTrends(client, filter, context),
     histograms: queryResponseHistograms(client, filter, context),
     // Four charts read the weeks: their points (every week of the period, with its links) are built once.

@@ -10,6 +10,15 @@ export interface DiagnosisDefinitions {
   userNames: Map<string, string>;
   leadTypesById: Map<number, LeadTypeDefinition>;
   rejectionReasons: RejectionReasonDefinition[];
+  /** SLA targets superseded by a change not applied to past leads, oldest validUntil first. */
+  slaHistory: SlaVersion[];
+}
+
+export interface SlaVersion {
+  priority: Priority;
+  /** Leads captured before this instant are judged by `sla` (unless an older version still covers them). */
+  validUntil: Date;
+  sla: PrioritySla;
 }
 
 interface SettingsRow {
@@ -23,6 +32,7 @@ interface SettingsRow {
   outcome_window_days: number;
   minimum_specific_detail_length: number;
   inbound_sources: string[];
+  holidays: string[] | null;
 }
 
 interface SlaRow {
@@ -38,6 +48,7 @@ interface SlaRow {
 interface DefinitionsRow {
   settings: SettingsRow | null;
   slas: SlaRow[];
+  sla_versions: (SlaRow & { valid_until: string })[];
   lead_types: { id: number; key: string; name: string; intent: LeadTypeDefinition["intent"]; priority: Priority; acceptance_criteria: unknown }[];
   reasons: { code: string; label: string; requires_detail: boolean }[];
   users: { id: number; name: string }[];
@@ -47,6 +58,7 @@ interface DefinitionsRow {
 const DEFINITIONS_SQL = `
   SELECT (SELECT row_to_json(s) FROM workspace_settings s WHERE s.id = 1) AS settings,
          (SELECT coalesce(json_agg(p), '[]') FROM priority_slas p) AS slas,
+         (SELECT coalesce(json_agg(v ORDER BY v.valid_until, v.id), '[]') FROM priority_sla_versions v) AS sla_versions,
          (SELECT coalesce(json_agg(json_build_object('id', id, 'key', key, 'name', name, 'intent', intent, 'priority', priority,
                  'acceptance_criteria', acceptance_criteria)), '[]') FROM lead_types) AS lead_types,
          (SELECT coalesce(json_agg(json_build_object('code', code, 'label', label, 'requires_detail', requires_detail)), '[]') FROM rejection_reasons) AS reasons,
@@ -54,15 +66,10 @@ const DEFINITIONS_SQL = `
 
 export async function loadDiagnosisDefinitions(client: Queryable): Promise<DiagnosisDefinitions> {
   const { rows } = await client.query<DefinitionsRow>(DEFINITIONS_SQL);
-  const { settings: row, slas, lead_types: leadTypes, reasons, users } = rows[0]!;
+  const { settings: row, slas, sla_versions: versions, lead_types: leadTypes, reasons, users } = rows[0]!;
   const slaByPriority = { ...DEFAULT_SETTINGS.slaByPriority };
-  for (const sla of slas) {
-    slaByPriority[sla.priority] = {
-      owner: { amount: sla.owner_sla_amount, unit: sla.owner_sla_unit },
-      decision: { amount: sla.decision_sla_amount, unit: sla.decision_sla_unit },
-      firstAction: { amount: sla.first_action_sla_amount, unit: sla.first_action_sla_unit },
-    };
-  }
+  for (const sla of slas) slaByPriority[sla.priority] = toPrioritySla(sla);
+  const slaHistory = (versions ?? []).map((v) => ({ priority: v.priority, validUntil: new Date(v.valid_until), sla: toPrioritySla(v) }));
   const settings: DiagnosisSettings = row
     ? {
         calendar: {
@@ -70,6 +77,7 @@ export async function loadDiagnosisDefinitions(client: Queryable): Promise<Diagn
           workdayStartMinute: row.workday_start_minute,
           workdayEndMinute: row.workday_end_minute,
           workingDays: row.working_days,
+          holidays: row.holidays ?? [],
         },
         slaByPriority,
         duplicateWindowDays: row.duplicate_window_days,
@@ -95,5 +103,27 @@ export async function loadDiagnosisDefinitions(client: Queryable): Promise<Diagn
   );
   const rejectionReasons = reasons.map((reason) => ({ code: reason.code, label: reason.label, requiresDetail: reason.requires_detail }));
   const userNames = new Map(users.map((user) => [String(user.id), user.name]));
-  return { settings, leadTypesById, rejectionReasons, userNames };
+  return { settings, leadTypesById, rejectionReasons, userNames, slaHistory };
+}
+
+function toPrioritySla(sla: SlaRow): PrioritySla {
+  return {
+    owner: { amount: sla.owner_sla_amount, unit: sla.owner_sla_unit },
+    decision: { amount: sla.decision_sla_amount, unit: sla.decision_sla_unit },
+    firstAction: { amount: sla.first_action_sla_amount, unit: sla.first_action_sla_unit },
+  };
+}
+
+/**
+ * The settings a lead is judged by: the SLA targets in force when its clock ran (its capture), so a
+ * change saved without "apply to past leads too" never rewrites how earlier leads were judged.
+ */
+export function settingsInForce(definitions: Pick<DiagnosisDefinitions, "settings" | "slaHistory">, capturedAt: Date): DiagnosisSettings {
+  if (definitions.slaHistory.length === 0) return definitions.settings;
+  let slaByPriority: DiagnosisSettings["slaByPriority"] | null = null;
+  for (const priority of ["p1", "p2", "p3"] as const) {
+    const version = definitions.slaHistory.find((v) => v.priority === priority && capturedAt.getTime() < v.validUntil.getTime());
+    if (version) (slaByPriority ??= { ...definitions.settings.slaByPriority })[priority] = version.sla;
+  }
+  return slaByPriority ? { ...definitions.settings, slaByPriority } : definitions.settings;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/db";
 import { getBoss } from "@/lib/jobs/boss";
+import { recordRediagnosisRequest, runRequestedRediagnosis } from "@/lib/rediagnosis/progress";
 import { rediagnoseAll } from "@/lib/rediagnosis/run";
 
 // Re-diagnosing every lead after a definition changes, and the open leads as time passes (an SLA that
@@ -9,7 +10,9 @@ import { rediagnoseAll } from "@/lib/rediagnosis/run";
 export const REDIAGNOSE_ALL = "rediagnose-all";
 export const REDIAGNOSE_OPEN = "rediagnose-open";
 
+/** Records the request (its progress shows on the definitions page), then queues the run. */
 export async function requestFullRediagnosis(reason: string): Promise<void> {
+  await recordRediagnosisRequest(pool, reason);
   const boss = await getBoss();
   await boss.send(REDIAGNOSE_ALL, { reason });
 }
@@ -20,8 +23,8 @@ export async function startRediagnosisWorkers(): Promise<void> {
     await boss.createQueue(name, { name, policy: "stately", retryLimit: 2, expireInSeconds: 60 * 30 });
   }
   await boss.work(REDIAGNOSE_ALL, async () => {
-    const result = await rediagnoseAll(pool);
-    console.log(`diagnosis: re-diagnosed ${result.leads} leads in ${result.seconds.toFixed(1)} s`);
+    const result = await runRequestedRediagnosis(pool);
+    if (result) console.log(`diagnosis: re-diagnosed ${result.leads} leads in ${result.seconds.toFixed(1)} s`);
   });
   await boss.work(REDIAGNOSE_OPEN, async () => {
     await rediagnoseAll(pool, { onlyOpen: true });

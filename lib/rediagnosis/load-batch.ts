@@ -1,6 +1,6 @@
 import type { DiagnosisEvent, DiagnosisInput, DiagnosisLead, RelatedOutreach } from "@/lib/diagnosis/types";
 import { DEFAULT_SETTINGS } from "@/lib/diagnosis/defaults";
-import type { DiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
+import { settingsInForce, type DiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
 import { queryEach, type Queryable } from "@/lib/db/queryable";
 
 // Reads what the engine needs for a batch of leads in three set-based queries: the leads, their events,
@@ -46,6 +46,8 @@ export interface OutreachRow {
   lead_id: number;
   other_lead_id: number;
   actor_id: number;
+  actor_name: string | null;
+  channel: string | null;
   occurred_at: Date;
   match: RelatedOutreach["match"];
 }
@@ -62,25 +64,34 @@ const EVENTS_SQL = `
   SELECT id, lead_id, type, occurred_at, actor_id, actor_name, channel, details
   FROM handoff_events WHERE lead_id = ANY($1::int[])`;
 
-// Other leads' outreach from the lead's capture (minus the duplicate window) on: anything older cannot
-// fall within the window of this lead's own outreach. The window is the caller's ($2) or, when null, the
-// one in force (read in the same query, so a detail page need not wait for the definitions first).
+// Other leads' outreach that lies within the duplicate window of an outreach on this lead by someone else
+// (DOMAIN: the window is measured between the two outreaches, the same on both leads). The window is the
+// caller's ($2) or, when null, the one in force (read in the same query, so a detail page need not wait
+// for the definitions first). Names come with the rows: evidence names people, never ids.
 const OUTREACH_SQL = `
-  WITH batch AS (SELECT id, email, account_domain, captured_at FROM leads WHERE id = ANY($1::int[])),
+  WITH settings AS (
+    SELECT make_interval(days => COALESCE($2::int, (SELECT duplicate_window_days FROM workspace_settings WHERE id = 1), $3::int)) AS win
+  ),
+  batch AS (SELECT id, email, account_domain FROM leads WHERE id = ANY($1::int[])),
   related AS (
     -- Two index-backed joins rather than one OR join: same buyer (email), then same account (domain).
-    SELECT b.id AS lead_id, o.id AS other_lead_id, b.captured_at, 'email' AS match
+    SELECT b.id AS lead_id, o.id AS other_lead_id, 'email' AS match
     FROM batch b JOIN leads o ON b.email IS NOT NULL AND o.email = b.email AND o.id <> b.id
     UNION
-    SELECT b.id, o.id, b.captured_at, 'account'
+    SELECT b.id, o.id, 'account'
     FROM batch b JOIN leads o ON b.account_domain IS NOT NULL AND o.account_domain = b.account_domain AND o.id <> b.id
       AND (b.email IS NULL OR o.email IS DISTINCT FROM b.email)
   )
-  SELECT r.lead_id, r.other_lead_id, e.actor_id, e.occurred_at, r.match
-  FROM related r
+  SELECT r.lead_id, r.other_lead_id, e.actor_id, COALESCE(u.name, e.actor_name) AS actor_name, e.channel, e.occurred_at, r.match
+  FROM related r CROSS JOIN settings s
   JOIN handoff_events e ON e.lead_id = r.other_lead_id AND e.type IN ('contacted', 'meeting_booked') AND e.actor_id IS NOT NULL
-       AND e.occurred_at >= r.captured_at
-         - make_interval(days => COALESCE($2::int, (SELECT duplicate_window_days FROM workspace_settings WHERE id = 1), $3::int))`;
+  LEFT JOIN users u ON u.id = e.actor_id
+  WHERE EXISTS (
+    SELECT 1 FROM handoff_events mine
+    WHERE mine.lead_id = r.lead_id AND mine.type IN ('contacted', 'meeting_booked') AND mine.actor_id IS NOT NULL
+      AND mine.actor_id <> e.actor_id
+      AND mine.occurred_at BETWEEN e.occurred_at - s.win AND e.occurred_at + s.win
+  )`;
 
 export async function loadDiagnosisInputs(client: Queryable, leadIds: number[], definitions: DiagnosisDefinitions, now: Date): Promise<DiagnosisInput[]> {
   if (leadIds.length === 0) return [];
@@ -111,11 +122,13 @@ export function buildDiagnosisInput(row: LeadRow, events: EventRow[], outreach: 
     lead: toDiagnosisLead(row, leadType?.key ?? null),
     events: events.map((event) => toDiagnosisEvent(event, definitions.userNames)),
     leadType,
-    settings: definitions.settings,
+    settings: settingsInForce(definitions, row.captured_at),
     rejectionReasons: definitions.rejectionReasons,
     relatedOutreach: outreach.map((item) => ({
       leadId: String(item.other_lead_id),
       actorId: String(item.actor_id),
+      actorName: item.actor_name,
+      channel: item.channel,
       occurredAt: item.occurred_at,
       match: item.match,
     })),
@@ -156,7 +169,7 @@ function toDiagnosisEvent(row: EventRow, userNames: Map<string, string>): Diagno
     type: row.type,
     occurredAt: row.occurred_at,
     actorId: row.actor_id === null ? null : String(row.actor_id),
-    actorName: row.actor_name,
+    actorName: row.actor_name ?? (row.actor_id === null ? null : (userNames.get(String(row.actor_id)) ?? null)),
     channel: row.channel,
     details: normaliseDetails(row.details, userNames),
   };

@@ -1,8 +1,13 @@
+import { loadAlertRules } from "@/lib/alerts/rules";
+import { leadSlaSchedule } from "@/lib/alerts/schedule";
+import type { AlertRule } from "@/lib/alerts/stages";
 import { diagnoseLead } from "@/lib/diagnosis/diagnose";
+import type { DiagnosisInput } from "@/lib/diagnosis/types";
+import type { Priority } from "@/lib/diagnosis/vocabulary";
 import { loadDiagnosisDefinitions, type DiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
 import { loadDiagnosisInputs } from "@/lib/rediagnosis/load-batch";
 import type { Queryable } from "@/lib/db/queryable";
-import { saveDiagnoses } from "@/lib/rediagnosis/save-batch";
+import { saveDiagnoses, type DiagnosedLead } from "@/lib/rediagnosis/save-batch";
 
 // Keeps stored diagnoses current: after events arrive (a few leads) and after definitions change or
 // time passes (all leads, streamed in id order in batches so memory stays bounded).
@@ -14,12 +19,35 @@ export interface BatchResult {
   changed: number;
 }
 
-export async function rediagnoseLeads(client: Queryable, leadIds: number[], options: { now?: Date; definitions?: DiagnosisDefinitions } = {}): Promise<BatchResult> {
+/** The summary the lists read, and the SLA deadlines the alert scheduler reads (lib/alerts). */
+export function diagnoseForSaving(input: DiagnosisInput, alertRules: ReadonlyMap<Priority, AlertRule>): DiagnosedLead {
+  return { leadId: Number(input.lead.id), diagnosis: diagnoseLead(input), sla: leadSlaSchedule(input, alertRules) };
+}
+
+export interface RediagnoseLeadsOptions {
+  now?: Date;
+  definitions?: DiagnosisDefinitions;
+  alertRules?: ReadonlyMap<Priority, AlertRule>;
+  /**
+   * Also re-diagnose the other leads whose outreach clashes with these leads' (same buyer or account,
+   * within the window): duplicate outreach is one verdict on both leads, so a new call on one lead can
+   * flag the other. Default on; a run over all leads turns it off (it reaches every lead anyway).
+   */
+  followRelated?: boolean;
+}
+
+export async function rediagnoseLeads(client: Queryable, leadIds: number[], options: RediagnoseLeadsOptions = {}): Promise<BatchResult> {
   if (leadIds.length === 0) return { diagnosed: 0, changed: 0 };
   const now = options.now ?? new Date();
   const definitions = options.definitions ?? (await loadDiagnosisDefinitions(client));
+  const alertRules = options.alertRules ?? (await loadAlertRules(client));
   const inputs = await loadDiagnosisInputs(client, leadIds, definitions, now);
-  const diagnosed = inputs.map((input) => ({ leadId: Number(input.lead.id), diagnosis: diagnoseLead(input) }));
+  if (options.followRelated !== false) {
+    const batch = new Set(leadIds);
+    const related = [...new Set(inputs.flatMap((input) => input.relatedOutreach.map((r) => Number(r.leadId))))].filter((id) => !batch.has(id));
+    if (related.length > 0) inputs.push(...(await loadDiagnosisInputs(client, related, definitions, now)));
+  }
+  const diagnosed = inputs.map((input) => diagnoseForSaving(input, alertRules));
   const changed = await saveDiagnoses(client, diagnosed, now);
   return { diagnosed: diagnosed.length, changed };
 }
@@ -45,6 +73,7 @@ export async function rediagnoseAll(client: Queryable, options: RediagnoseAllOpt
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const definitions = await loadDiagnosisDefinitions(client);
+  const alertRules = await loadAlertRules(client);
   const openOnly = options.onlyOpen ? `AND (outcome = 'open' OR captured_at > now() - make_interval(days => $3::int))` : "";
   const params = (after: number) => (options.onlyOpen ? [after, batchSize, definitions.settings.outcomeWindowDays + 1] : [after, batchSize]);
 
@@ -67,7 +96,7 @@ export async function rediagnoseAll(client: Queryable, options: RediagnoseAllOpt
   let changed = 0;
   const worker = async () => {
     for (let ids = await claim(); ids.length > 0; ids = await claim()) {
-      const result = await rediagnoseLeads(client, ids, { now, definitions });
+      const result = await rediagnoseLeads(client, ids, { now, definitions, alertRules, followRelated: false });
       done += result.diagnosed;
       changed += result.changed;
       options.onProgress?.(done);

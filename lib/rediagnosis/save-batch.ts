@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS } from "@/lib/diagnosis/defaults";
+import type { LeadSlaSchedule } from "@/lib/alerts/schedule";
 import type { LeadDiagnosis } from "@/lib/diagnosis/types";
 import { reasonQualitySql } from "@/lib/metrics/reason-quality-sql";
 import { sql, toQuery } from "@/lib/db/sql";
@@ -20,10 +21,18 @@ const REJECTION_SCORE = toQuery(
   17,
 );
 
+const SLA_PARAMS = 17 + REJECTION_SCORE.values.length;
+
 export interface DiagnosedLead {
   leadId: number;
   diagnosis: LeadDiagnosis;
+  sla: LeadSlaSchedule;
 }
+
+// The alert scheduler's next look at the lead: the first live alert moment after the last moment the
+// scheduler handled (so a re-diagnosis does not hand it back alerts it has already sent).
+const NEXT_ALERT = `(SELECT min(m) FROM unnest(string_to_array(v.alert_moments, ',')::timestamptz[]) AS m
+  WHERE m > COALESCE(l.sla_checked_at, '-infinity'::timestamptz))`;
 
 const stepStatus = (diagnosis: LeadDiagnosis, step: string) => diagnosis.steps.find((result) => result.step === step)?.status ?? null;
 
@@ -42,11 +51,15 @@ export async function saveDiagnoses(client: Queryable, batch: DiagnosedLead[], c
        step_issues = v.step_issues::text[],
        owner_assigned_at = COALESCE(v.owner_assigned_at, l.owner_assigned_at),
        first_sales_action_at = COALESCE(v.first_sales_action_at, l.first_sales_action_at), diagnosed_at = $14,
-       duplicate_outreach = v.duplicate_outreach, rejection_reason_score = ${REJECTION_SCORE.text}
-     FROM unnest($1::int[], $2::bool[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[], $15::text[], $16::bool[])
-       AS v(id, flagged, severity, first_broken_step, failure_points, step_capture, step_routing, step_acceptance, step_first_action, step_qualification, step_outcome, owner_assigned_at, first_sales_action_at, step_issues, duplicate_outreach)
+       duplicate_outreach = v.duplicate_outreach, rejection_reason_score = ${REJECTION_SCORE.text},
+       sla_deadline_kind = v.sla_deadline_kind, sla_deadline_at = v.sla_deadline_at, sla_next_alert_at = ${NEXT_ALERT}
+     FROM unnest($1::int[], $2::bool[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[], $15::text[], $16::bool[],
+                 $${SLA_PARAMS}::text[], $${SLA_PARAMS + 1}::timestamptz[], $${SLA_PARAMS + 2}::text[])
+       AS v(id, flagged, severity, first_broken_step, failure_points, step_capture, step_routing, step_acceptance, step_first_action, step_qualification, step_outcome, owner_assigned_at, first_sales_action_at, step_issues, duplicate_outreach,
+            sla_deadline_kind, sla_deadline_at, alert_moments)
      WHERE l.id = v.id
        AND (l.diagnosed_at IS NULL
+         OR (l.sla_deadline_kind, l.sla_deadline_at, l.sla_next_alert_at) IS DISTINCT FROM (v.sla_deadline_kind, v.sla_deadline_at, ${NEXT_ALERT})
          OR (l.flagged, l.severity, l.first_broken_step::text, l.failure_points::text[], l.step_capture::text, l.step_routing::text, l.step_acceptance::text,
              l.step_first_action::text, l.step_qualification::text, l.step_outcome::text, l.duplicate_outreach, l.rejection_reason_score)
             IS DISTINCT FROM
@@ -72,6 +85,9 @@ export async function saveDiagnoses(client: Queryable, batch: DiagnosedLead[], c
       column((item) => `{${item.diagnosis.steps.filter((step) => step.status !== "pass").map((step) => `${step.step}:${step.status}`).join(",")}}`),
       column((item) => item.diagnosis.facts.duplicateOutreach),
       ...REJECTION_SCORE.values,
+      column((item) => item.sla.deadlineKind),
+      column((item) => item.sla.deadlineAt),
+      column((item) => item.sla.alertMoments.map((at) => at.toISOString()).join(",")),
     ],
   );
   return result.rowCount ?? 0;

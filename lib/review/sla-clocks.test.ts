@@ -7,7 +7,7 @@ function step(step: StepResult["step"], evidence: StepResult["evidence"]): StepR
 }
 
 function diagnosis(steps: StepResult[]): LeadDiagnosis {
-  return { steps, flagged: false, severity: 0, firstBrokenStep: null, failurePoints: [], warnings: [], symptoms: [], facts: {} as LeadDiagnosis["facts"] };
+  return { steps, flagged: false, severity: 0, firstBrokenStep: null, failurePoints: [], warnings: [], symptoms: [], elements: [], facts: {} as LeadDiagnosis["facts"] };
 }
 
 describe("slaClocks", () => {

@@ -3,8 +3,9 @@ import "server-only";
 import { defineAction } from "@/lib/actions/define";
 import type { ActionResult } from "@/lib/actions/result";
 import { createToken, revokeToken } from "@/lib/tokens/mutations";
+import { tokenFormValues } from "@/lib/tokens/form-data";
 
-// Server actions of the API tokens page (admins only, like the page).
+// Server actions of the API tokens page (admins and revops, like the page).
 const PAGE = "/settings/tokens";
 
 export type CreatedTokenData = { token: string; prefix: string; name: string; scope: "read" | "write" };
@@ -13,7 +14,7 @@ export const createTokenAction = defineAction({
   permission: "tokens.manage",
   revalidate: [PAGE],
   write: async (user, _previous: ActionResult<CreatedTokenData> | null, formData: FormData) => {
-    const created = await createToken(user.id, { name: formData.get("name"), scope: formData.get("scope") });
+    const created = await createToken(user.id, tokenFormValues(formData));
     return { data: { token: created.token, prefix: created.prefix, name: created.name, scope: created.scope } satisfies CreatedTokenData, message: `Created “${created.name}”.` };
   },
 });

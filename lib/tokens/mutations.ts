@@ -6,16 +6,19 @@ import { AppError, NotFoundError } from "@/lib/errors";
 import { createTokenSchema, revokeTokenSchema } from "@/lib/tokens/schemas";
 import { parseInput } from "@/lib/actions/input";
 
-// Creating and revoking API tokens. A token acts as the admin who created it, narrowed by its scope;
-// its secret exists only in the return value of createToken (Baton stores a hash).
+// Creating and revoking API tokens (admins and revops). A token acts with the role of the user who
+// created it, narrowed by its scope; a service token acts as a named integration, and its writes are
+// audited under that name. Its secret exists only in the return value of createToken (Baton stores a hash).
 
 export async function createToken(actorId: number, input: unknown): Promise<{ id: number; token: string; prefix: string; name: string; scope: "read" | "write" }> {
-  const { name, scope } = parseInput(createTokenSchema, input, "Some fields need attention. No token was created.");
-  const created = await createApiToken({ name, scope, userId: actorId });
+  const { name, scope, integrationName, expiresInDays, definitionsWrite } = parseInput(createTokenSchema, input, "Some fields need attention. No token was created.");
+  const expiresAt = expiresInDays === null ? null : new Date(Date.now() + expiresInDays * 86_400_000);
+  const extraScopes = definitionsWrite ? (["definitions:write"] as const) : [];
+  const created = await createApiToken({ name, scope, userId: actorId, integrationName, expiresAt, extraScopes });
   // lib/api/tokens.ts writes the token on its own; the audit entry follows it. Should that fail, the
   // token is revoked again, so no token exists without its trail.
   try {
-    await db.$transaction((tx) => recordAudit(tx, { actorId, action: "tokens.create", entityType: "api_token", entityId: created.id, after: { name, scope, prefix: created.prefix } }));
+    await db.$transaction((tx) => recordAudit(tx, { actorId, action: "tokens.create", entityType: "api_token", entityId: created.id, after: { name, scope, prefix: created.prefix, integrationName, expiresAt, extraScopes } }));
   } catch (error) {
     await db.apiToken.update({ where: { id: created.id }, data: { revokedAt: new Date() } }).catch(() => undefined);
     throw error;

@@ -1,6 +1,7 @@
 "use server";
 import "server-only";
 import { defineAction } from "@/lib/actions/define";
+import { sendInvitationEmail } from "@/lib/auth/password-links";
 import type { SessionUser } from "@/lib/auth/session";
 import { changeOwnPassword, signOutEverywhere } from "@/lib/users/account-mutations";
 import { readFields, type UserChangeData, type UserFormState, type OneTimePasswordData } from "@/lib/users/form-data";
@@ -20,7 +21,11 @@ export const inviteUserAction = defineAction({
   ...manageUsers,
   write: async (actor, _previous: UserFormState<OneTimePasswordData>, formData: FormData) => {
     const { user, temporaryPassword } = await inviteUser(actor, readFields(formData, ["name", "email", "role", "teamId"]));
-    return { data: { name: user.name, email: user.email, temporaryPassword, signedOutSelf: false } satisfies OneTimePasswordData, message: `${user.name} was invited.` };
+    // The invitation email's link lets them choose their own password; the one-time password stays as
+    // the fallback when mail is not set up (or does not arrive).
+    const emailed = await sendInvitationEmail(user.id, actor.name).catch(() => false);
+    const how = emailed ? ` An invitation with a link to choose a password is on its way to ${user.email}.` : " Mail is not set up (SMTP_URL): hand over the one-time password below.";
+    return { data: { name: user.name, email: user.email, temporaryPassword, signedOutSelf: false } satisfies OneTimePasswordData, message: `${user.name} was invited.${how}` };
   },
 });
 

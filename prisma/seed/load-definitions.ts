@@ -4,6 +4,7 @@
  * are kept (ON CONFLICT DO NOTHING): definitions revenue operations already edited win.
  */
 import { DEFAULT_LEAD_TYPES, DEFAULT_REJECTION_REASONS, DEFAULT_SETTINGS } from "../../lib/diagnosis/defaults.ts";
+import { DEFAULT_OBJECTIONS } from "../../lib/decisions/buyer-feedback.ts";
 import { PRIORITIES } from "../../lib/diagnosis/vocabulary.ts";
 import { insertRows, type Queryable } from "./sql-batch.ts";
 
@@ -54,6 +55,13 @@ export async function insertDefinitions(db: Queryable, now: string): Promise<voi
     { name: "sort_order", type: "int", value: (r) => DEFAULT_REJECTION_REASONS.indexOf(r) },
     { name: "updated_at", type: "timestamptz", value: () => now },
   ], DEFAULT_REJECTION_REASONS, { suffix: "ON CONFLICT (code) DO NOTHING" });
+  await insertRows(db, "objections", [
+    { name: "code", type: "text", value: (o) => o.code },
+    { name: "label", type: "text", value: (o) => o.label },
+    { name: "requires_detail", type: "boolean", value: (o) => o.requiresDetail },
+    { name: "sort_order", type: "int", value: (o) => DEFAULT_OBJECTIONS.indexOf(o) },
+    { name: "updated_at", type: "timestamptz", value: () => now },
+  ], DEFAULT_OBJECTIONS, { suffix: "ON CONFLICT (code) DO NOTHING" });
 }
 
 export function promptOf(reason: (typeof DEFAULT_REJECTION_REASONS)[number]): string | null {

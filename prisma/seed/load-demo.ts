@@ -42,7 +42,7 @@ export type LoadDemoResult = { seeded: false; reason: string } | ({ seeded: true
 /** Tables emptied by `force` (CASCADE also empties anything else that references them). */
 export const WORKSPACE_TABLES = [
   "audit_logs", "handoff_events", "leads", "accounts", "users", "teams",
-  "lead_types", "rejection_reasons", "priority_slas", "workspace_settings",
+  "lead_types", "rejection_reasons", "objections", "priority_slas", "workspace_settings",
 ] as const;
 
 /** Serialises concurrent seeders (two app instances starting at once). Any constant. */

@@ -4,6 +4,7 @@ import { ChartSkeleton } from "@/components/dashboard/chart-card";
 import { DashboardFiltersSection, FiltersSkeleton } from "@/components/dashboard/sections/filters-section";
 import { FixImpactSection } from "@/components/dashboard/sections/fix-impact-section";
 import { FunnelSection } from "@/components/dashboard/sections/funnel-section";
+import { SourceFitSection } from "@/components/dashboard/sections/source-fit-section";
 import { ParetoSection, ReasonQualityTeamSection } from "@/components/dashboard/sections/feedback-sections";
 import { HistogramSection, TimeTrendSection } from "@/components/dashboard/sections/response-sections";
 import { DuplicateSection, FailurePointsSection, NoActionSection, ReasonQualityWeeklySection } from "@/components/dashboard/sections/weekly-sections";
@@ -49,6 +50,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
       <Question title="Which sources does sales accept?">
         <Slot chart="funnel" wide><FunnelSection data={dashboard.funnel} {...section} /></Slot>
+        <div className="min-w-0 lg:col-span-2">
+          <Suspense fallback={<ChartSkeleton title="Source fit" />}><SourceFitSection data={dashboard.sourceFit} {...section} /></Suspense>
+        </div>
       </Question>
 
       <Question title="How fast do we respond?">

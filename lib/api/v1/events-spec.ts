@@ -13,6 +13,6 @@ registry.registerPath({
   responses: {
     200: { description: "Nothing new: every event was a duplicate", content: { "application/json": { schema: eventBatchResponseSchema } } },
     201: { description: "At least one event created", content: { "application/json": { schema: eventBatchResponseSchema } } },
-    ...errorResponses(400, 409, 413, 422),
+    ...errorResponses(400, 403, 409, 413, 422),
   },
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api/v1/errors";
+import { findUndefinedCodes } from "@/lib/api/v1/codes";
 import { viaJson, type AuditAuthor } from "@/lib/audit/via";
 import { writeEvents, type EventInput, type WrittenEvent } from "@/lib/events/append";
 import { projectEventsOntoLeads } from "@/lib/events/project";
@@ -18,6 +19,8 @@ interface Resolved {
   leadsById: Map<number, string>;
   leadsByExternal: Map<string, { id: number; sourceSystem: string }>;
   users: Map<string, number>;
+  /** Every defined objection code (active or not: an event is a past fact). */
+  objections: Set<string>;
 }
 
 async function resolve(client: Queryable, events: readonly EventRequest[]): Promise<Resolved> {
@@ -30,7 +33,9 @@ async function resolve(client: Queryable, events: readonly EventRequest[]): Prom
     [external.map((lead) => lead.sourceSystem), external.map((lead) => lead.externalId)],
   );
   const users = await findActiveUserIdsByEmail(client, events.flatMap((event) => [...(event.actor && "email" in event.actor ? [event.actor.email] : []), ...(event.owner ? [event.owner.email] : [])]));
+  const objections = await client.query<{ code: string }>("SELECT code FROM objections");
   return {
+    objections: new Set(objections.rows.map((row) => row.code)),
     leadsById: new Map(byId.rows.map((row) => [row.id, row.source_system])),
     leadsByExternal: new Map(byExternal.rows.map((row) => [`${row.source_system}\u0000${row.external_id}`, { id: row.id, sourceSystem: row.source_system }])),
     users,
@@ -73,6 +78,10 @@ export async function appendApiEvents(client: Queryable, events: readonly EventR
     if (event.actor && "email" in event.actor && actorId === undefined) problems.push({ path: at("actor.email"), message: "is not an active Baton user" });
     const ownerId = event.owner ? user(event.owner.email) : undefined;
     if (event.owner && ownerId === undefined) problems.push({ path: at("owner.email"), message: "is not an active Baton user" });
+    const objection = event.details?.objectionCode;
+    if (objection !== undefined && !found.objections.has(objection)) {
+      problems.push({ path: at("details.objectionCode"), message: `"${objection.slice(0, 40)}" is not a defined objection (${[...found.objections].sort().join(", ") || "none are defined"})` });
+    }
     return {
       leadId: lead?.id ?? 0,
       type: event.type,
@@ -87,6 +96,7 @@ export async function appendApiEvents(client: Queryable, events: readonly EventR
       idempotencyKey: idempotency.key ? `${idempotency.tokenId}:${idempotency.key}:${index}` : null,
     };
   });
+  problems.push(...(await findUndefinedCodes(client, { rejectionReasons: events.flatMap((event, index) => (event.details?.reasonCode ? [{ path: `events.${index}.details.reasonCode`, code: event.details.reasonCode }] : [])) })));
   if (problems.length) throw new ApiError(422, "invalid", "Some events cannot be written.", problems);
   const written = await writeEvents(client, inputs, { onConflict: "ignore", ids: true });
   await auditEventAppends(client, written.flatMap((event) => (event.status === "created" && event.id !== null ? [event.id] : [])), author);

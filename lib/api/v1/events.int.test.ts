@@ -96,6 +96,20 @@ describe("error statuses", () => {
     expect(await db.lead.count({ where: { externalId: { startsWith: "err-" } } })).toBe(0);
   });
 
+  it("422 for an undefined rejection reason code, with its path, writing nothing; a defined code is written", async () => {
+    expect((await call(postLead as Handler, "POST", "/leads", { token: tokens.write, body: lead("reason-1") })).status).toBe(201);
+    const leadId = (await db.lead.findFirstOrThrow({ where: { externalId: "reason-1" }, select: { id: true } })).id;
+    const rejection = (reasonCode: string) => ({ events: [{ lead: { id: leadId }, type: "rejected", occurredAt: "2025-03-14T10:00:00Z", details: { reasonCode, reasonDetail: "Agency of four people, we sell to 200+" } }] });
+    const refused = await call(postEvents as Handler, "POST", "/events", { token: tokens.write, body: rejection("made_up_reason") });
+    expect(refused.status).toBe(422);
+    expect(refused.json.error?.fields).toEqual([{ path: "events.0.details.reasonCode", message: "is not a defined rejection reason (see GET /definitions)" }]);
+    expect(await db.handoffEvent.count({ where: { leadId, type: "rejected" } })).toBe(0);
+
+    const accepted = await call(postEvents as Handler, "POST", "/events", { token: tokens.write, body: rejection("not_icp") });
+    expect(accepted.status).toBe(201);
+    expect(await db.handoffEvent.count({ where: { leadId, type: "rejected" } })).toBe(1);
+  });
+
   it("429 with Retry-After once the token's budget is spent", async () => {
     await consumeApiBudget(`token:${limitedTokenId}`, apiRequestsPerMinute());
     const response = await call(listLeads as Handler, "GET", "/leads", { token: tokens.limited });

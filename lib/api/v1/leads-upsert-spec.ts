@@ -8,7 +8,10 @@ export const idempotencyHeaders = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.:-]{1,200}$/)
     .optional()
-    .meta({ description: "Makes a retry safe: the same key with the same body returns the first response (with Idempotent-Replayed: true) instead of writing again; with a different body it is a 409. Kept 7 days, per token." }),
+    .meta({
+      description: "Makes a retry safe: the same key with the same body returns the first response (with Idempotent-Replayed: true) instead of writing again; with a different body it is a 409. Kept 7 days, per token.",
+      param: { example: "crm-sync-2025-03-14-0001" },
+    }),
 });
 
 registry.registerPath({
@@ -20,7 +23,7 @@ registry.registerPath({
   responses: {
     200: { description: "Updated, or unchanged", content: { "application/json": { schema: leadUpsertResponseSchema } } },
     201: { description: "Created", content: { "application/json": { schema: leadUpsertResponseSchema } } },
-    ...errorResponses(400, 409, 413, 422),
+    ...errorResponses(400, 403, 409, 413, 422),
   },
 });
 
@@ -33,6 +36,6 @@ registry.registerPath({
   responses: {
     200: { description: "Written; nothing new", content: { "application/json": { schema: leadBatchResponseSchema } } },
     201: { description: "Written; at least one lead created", content: { "application/json": { schema: leadBatchResponseSchema } } },
-    ...errorResponses(400, 409, 413, 422),
+    ...errorResponses(400, 403, 409, 413, 422),
   },
 });

@@ -4,7 +4,7 @@ import { viaJson, type AuditAuthor } from "@/lib/audit/via";
 import { upsertLeads, type LeadUpsertInput, type UpsertedLead } from "@/lib/leads/upsert";
 import type { LeadUpsertRequest } from "@/lib/leads/upsert-schemas";
 import type { Queryable } from "@/lib/db/queryable";
-import { findActiveUserIdsByEmail } from "@/lib/users/queries";
+import { resolveOwnerRefs } from "@/lib/api/v1/owner-refs";
 
 // The API's lead writes: requests (already shape-checked) are checked against the workspace — owners
 // are active users, lead types and rejection reasons exist, a new lead has a name and a capture time —
@@ -21,17 +21,19 @@ const AUDITED_LEAD = `jsonb_build_object(
   'sourceDetail', l.source_detail, 'campaign', l.campaign, 'offer', l.offer, 'conversionPoint', l.conversion_point,
   'landingPage', l.landing_page, 'buyerMessage', l.buyer_message, 'leadType', lt.key, 'priority', l.priority, 'ownerId', l.owner_id,
   'queue', l.queue, 'acceptanceStatus', l.acceptance_status, 'outcome', l.outcome, 'rejectionReasonCode', l.rejection_reason_code,
-  'rejectionDetail', l.rejection_detail, 'nextAction', l.next_action, 'nextActionDueAt', l.next_action_due_at, 'version', l.version)`;
+  'rejectionDetail', l.rejection_detail, 'objectionCode', l.objection_code, 'objectionDetail', l.objection_detail, 'sourceSignal', l.source_signal, 'nextAction', l.next_action, 'nextActionDueAt', l.next_action_due_at, 'version', l.version)`;
 
 const identity = (sourceSystem: string, externalId: string) => `${sourceSystem}\u0000${externalId}`;
 
 async function lookups(client: Queryable, requests: readonly LeadUpsertRequest[]) {
   const types = [...new Set(requests.flatMap((request) => (request.leadType ? [request.leadType] : [])))];
   const reasons = [...new Set(requests.flatMap((request) => (request.rejectionReasonCode ? [request.rejectionReasonCode] : [])))];
+  const objectionCodes = [...new Set(requests.flatMap((request) => (request.objectionCode ? [request.objectionCode] : [])))];
   // One query at a time: `client` is the write's transaction connection.
-  const users = await findActiveUserIdsByEmail(client, requests.flatMap((request) => (request.owner ? [request.owner.email] : [])));
+  const owners = await resolveOwnerRefs(client, requests.flatMap((request) => (request.owner ? [{ ref: request.owner, sourceSystem: request.sourceSystem }] : [])));
   const leadTypes = await client.query<{ key: string }>("SELECT key FROM lead_types WHERE key = ANY($1::text[])", [types]);
   const rejectionReasons = await client.query<{ code: string }>("SELECT code FROM rejection_reasons WHERE code = ANY($1::text[])", [reasons]);
+  const objections = await client.query<{ code: string }>("SELECT code FROM objections WHERE code = ANY($1::text[])", [objectionCodes]);
   // The leads that exist, as they are before this write (the audit's "before"). Locked, in a fixed order,
   // so no other write changes them between this read and the upsert.
   const existing = await client.query<{ source_system: string; external_id: string; before: object }>(
@@ -41,10 +43,13 @@ async function lookups(client: Queryable, requests: readonly LeadUpsertRequest[]
      ORDER BY l.source_system, l.external_id FOR UPDATE OF l`,
     [requests.map((request) => request.sourceSystem), requests.map((request) => request.externalId)],
   );
+  // Each request's owner, in request order (undefined where it names none).
+  let next = 0;
   return {
-    users,
+    owners: requests.map((request) => (request.owner ? owners[next++] : undefined)),
     leadTypes: new Set(leadTypes.rows.map((row) => row.key)),
     reasons: new Set(rejectionReasons.rows.map((row) => row.code)),
+    objections: new Set(objections.rows.map((row) => row.code)),
     existing: new Map(existing.rows.map((row) => [identity(row.source_system, row.external_id), row.before])),
   };
 }
@@ -102,11 +107,13 @@ export async function writeApiLeads(client: Queryable, requests: readonly LeadUp
     let ownerId: number | null | undefined;
     if (request.owner === null) ownerId = null;
     else if (request.owner) {
-      ownerId = found.users.get(request.owner.email.toLowerCase());
-      if (ownerId === undefined) problems.push({ path: at("owner.email"), message: "is not an active Baton user" });
+      const owner = found.owners[index]!;
+      ownerId = owner.id;
+      if (ownerId === undefined) problems.push({ path: at(`owner.${owner.field}`), message: owner.field === "email" ? "is not an active Baton user" : "is not an active person (see GET /people)" });
     }
     if (request.leadType && !found.leadTypes.has(request.leadType)) problems.push({ path: at("leadType"), message: "is not a defined lead type" });
     if (request.rejectionReasonCode && !found.reasons.has(request.rejectionReasonCode)) problems.push({ path: at("rejectionReasonCode"), message: "is not a defined rejection reason" });
+    if (request.objectionCode && !found.objections.has(request.objectionCode)) problems.push({ path: at("objectionCode"), message: "is not a defined objection (see the objections in Definitions)" });
     if (!found.existing.has(key)) {
       if (request.name === undefined) problems.push({ path: at("name"), message: "is required to create a lead" });
       if (request.capturedAt === undefined) problems.push({ path: at("capturedAt"), message: "is required to create a lead" });

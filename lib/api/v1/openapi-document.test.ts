@@ -55,4 +55,14 @@ describe("the OpenAPI document", () => {
     const events = (document.paths?.["/events"] as { post: { responses: Record<string, unknown> } }).post.responses;
     for (const status of ["400", "401", "403", "409", "413", "422", "429"]) expect(events[status], `POST /events ${status}`).toBeDefined();
   });
+
+  it("documents the buyer's objection and the source-quality signal wherever they are written or read", () => {
+    const schemas = JSON.stringify(generateOpenApiDocument().components?.schemas ?? {});
+    const properties = (id: string) => Object.keys(((generateOpenApiDocument().components?.schemas ?? {})[id] as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+    for (const id of ["EventDetails", "LeadUpsert", "LeadDetail"]) expect(properties(id), id).toEqual(expect.arrayContaining(["objectionCode", "objectionDetail", "sourceSignal"]));
+    expect(schemas).toContain("not_a_real_buyer");
+    const decisions = JSON.stringify(generateOpenApiDocument().paths?.["/leads/{id}/decisions"]);
+    expect(decisions).toContain("objectionCode");
+    expect(decisions).toContain("sourceSignal");
+  });
 });

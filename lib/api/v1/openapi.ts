@@ -8,7 +8,7 @@ export const registry = new OpenAPIRegistry();
 registry.registerComponent("securitySchemes", "bearerToken", {
   type: "http",
   scheme: "bearer",
-  description: "An API token created by an admin (Settings, API tokens) or with `npm run baton -- token create`.",
+  description: "An API token created by an admin or revops user (Settings, API tokens) or with `npm run baton -- token create`. A token acts with its creator's role, limited to its scope (read, write, and definitions:write when given); a service token acts as a named integration and its writes are audited under that name. Tokens may expire: an expired or revoked token is a 401.",
 });
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
@@ -22,9 +22,10 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   429: "Rate limited (see Retry-After)",
 };
 
+/** The error answers of an operation: 401 and 429 on every route, plus the statuses given (only those it can really answer). */
 export function errorResponses(...statuses: number[]) {
   return Object.fromEntries(
-    [401, 403, 429, ...statuses].map((status) => [status, { description: ERROR_DESCRIPTIONS[status] ?? "Error", content: { "application/json": { schema: apiErrorSchema } } }]),
+    [401, 429, ...statuses].map((status) => [status, { description: ERROR_DESCRIPTIONS[status] ?? "Error", content: { "application/json": { schema: apiErrorSchema } } }]),
   );
 }
 

@@ -3,7 +3,8 @@ import type { z } from "zod";
 import { can, type Action } from "@/lib/auth/permissions";
 import { ApiError, errorResponse, fieldsFromZod } from "@/lib/api/v1/errors";
 import { consumeApiBudget } from "@/lib/api/v1/rate-limit";
-import { authenticateToken, type TokenPrincipal, type TokenScope } from "@/lib/tokens/store";
+import { runWithAuditVia } from "@/lib/audit/via-context";
+import { auditAuthorOf, authenticateToken, type ExtraScope, type TokenPrincipal, type TokenScope } from "@/lib/tokens/store";
 import { isStorableText } from "@/lib/storable-text";
 import { timeRequest } from "@/lib/actions/request-metrics";
 
@@ -12,8 +13,8 @@ import { timeRequest } from "@/lib/actions/request-metrics";
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 export interface ApiRouteOptions {
-  /** "write" routes refuse read-only tokens. */
-  scope: TokenScope;
+  /** "write" routes refuse read-only tokens; "definitions:write" needs a write token given that extra scope. */
+  scope: TokenScope | ExtraScope;
   action: Action;
   maxBodyBytes?: number;
 }
@@ -36,10 +37,12 @@ export function apiRoute<Params = Record<string, never>>(options: ApiRouteOption
       if (!principal) throw new ApiError(401, "unauthenticated", "Send a valid API token: Authorization: Bearer <token>.", undefined, { "WWW-Authenticate": "Bearer" });
       const retryAfter = await consumeApiBudget(`token:${principal.tokenId}`);
       if (retryAfter !== null) throw new ApiError(429, "rate_limited", `Too many requests for this token. Retry in ${retryAfter} s.`, undefined, { "Retry-After": String(retryAfter) });
-      if (options.scope === "write" && principal.scope !== "write") throw new ApiError(403, "forbidden", "This token is read-only; this request needs a token with write scope.");
+      if (options.scope !== "read" && principal.scope !== "write") throw new ApiError(403, "forbidden", "This token is read-only; this request needs a token with write scope.");
+      if (options.scope !== "read" && options.scope !== "write" && !principal.extraScopes.includes(options.scope)) throw new ApiError(403, "forbidden", `This request needs a token with the ${options.scope} scope.`);
       if (!can(principal.user.role, options.action)) throw new ApiError(403, "forbidden", `The token's user (${principal.user.role}) may not do this.`);
       const params = (await route.params) ?? ({} as Params);
-      const result = await handler({ request, principal, params, body: (schema) => readBody(request, schema, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) });
+      // Audit rows the features record while serving this request name the token (and its integration).
+      const result = await runWithAuditVia(auditAuthorOf(principal).via, () => handler({ request, principal, params, body: (schema) => readBody(request, schema, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) }));
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return errorResponse(error);

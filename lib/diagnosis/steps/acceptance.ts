@@ -7,7 +7,7 @@ import { addSlaDuration, describeSla } from "../business-time";
 import type { DiagnosisContext } from "../context";
 import { checkDecisionCriteria, criteriaDefinitionProblem } from "../criteria";
 import { clockEvidence, eventEvidence, fieldEvidence } from "../evidence";
-import { effectiveReasonCode, isSpecificDetail } from "../reason-quality";
+import { checkReason } from "../reason-quality";
 import { buildStepResult, notApplicable, type Finding } from "../step-result";
 import { eventsOfType } from "../timeline";
 import type { Evidence, StepResult } from "../types";
@@ -21,22 +21,20 @@ function rejectionReasonFindings(ctx: DiagnosisContext): { findings: Finding[]; 
   const evidence: Evidence[] = [fieldEvidence("Rejection reason", "rejection_reason", code ?? null)];
   if (detail) evidence.push(fieldEvidence("Rejection detail", "rejection_reason", detail));
 
-  const usable = effectiveReasonCode(code, detail, opts);
-  if (usable === null) {
+  const check = checkReason(code, detail, rejectionReasons ?? [], opts);
+  if (check.problem === "no_code") {
     const why = code ? `the code "${code}" is not explained` : "no reason code";
     return { findings: [{ level: "fail", point: "weak_feedback", message: `rejected without a structured reason (${why})` }], evidence };
   }
-  const definitions = rejectionReasons ?? [];
-  const definition = definitions.find((r) => r.code === usable);
-  if (definitions.length > 0 && !definition) {
+  if (check.problem === "undefined_code") {
     return {
-      findings: [{ level: "fail", point: "weak_feedback", message: `rejected with "${usable}", which is not a defined rejection reason` }],
+      findings: [{ level: "fail", point: "weak_feedback", message: `rejected with "${String(code).trim()}", which is not a defined rejection reason` }],
       evidence,
     };
   }
-  if (definition?.requiresDetail && !isSpecificDetail(detail, opts)) {
+  if (check.problem === "detail_required") {
     return {
-      findings: [{ level: "warn", point: "weak_feedback", message: `rejected as "${definition.label}" without the specific detail that reason requires` }],
+      findings: [{ level: "warn", point: "weak_feedback", message: `rejected as "${check.definition?.label ?? check.code}" without the specific detail that reason requires` }],
       evidence,
     };
   }
@@ -64,7 +62,7 @@ export function diagnoseAcceptance(ctx: DiagnosisContext): StepResult {
       eventId: first.id,
       eventType: first.type,
       field: "acceptance_status",
-    }));
+    }, { sla: ctx.sla.decision, calendar: settings.calendar, now: ctx.now }));
     if (first.occurredAt.getTime() > deadline.getTime()) {
       findings.push({ level: "fail", point: "vague_acceptance", message: `the first decision came after the ${slaText} decision SLA` });
     }
@@ -72,7 +70,7 @@ export function diagnoseAcceptance(ctx: DiagnosisContext): StepResult {
     evidence.push(fieldEvidence("Decision recorded on the lead without a time", "acceptance_status", status));
     findings.push({ level: "warn", point: "vague_acceptance", message: `the lead is ${status} but the decision time is not recorded` });
   } else {
-    evidence.push(clockEvidence(`No decision yet (decision SLA ${slaText})`, clock.at, deadline, null, { field: "acceptance_status", value: status }));
+    evidence.push(clockEvidence(`No decision yet (decision SLA ${slaText})`, clock.at, deadline, null, { field: "acceptance_status", value: status }, { sla: ctx.sla.decision, calendar: settings.calendar, now: ctx.now }));
     if (ctx.now.getTime() > deadline.getTime()) {
       findings.push({ level: "fail", point: "vague_acceptance", message: `no accept, reject or info request within the ${slaText} decision SLA` });
     } else {

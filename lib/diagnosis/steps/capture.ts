@@ -1,6 +1,7 @@
 /**
  * capture: did the source context travel with the lead? Missing source, conversion point or lead
- * type fails; an inbound lead without campaign/offer warns; a lead type with no definition warns
+ * type fails; an inbound lead with neither a campaign nor an offer warns (one of them is enough, DOMAIN
+ * "Inbound context"); a lead type with no definition warns
  * (its criteria and priority cannot be used downstream).
  */
 import type { DiagnosisContext } from "../context";
@@ -62,18 +63,11 @@ export function diagnoseCapture(ctx: DiagnosisContext): StepResult {
   }
 
   const inbound = isInbound(lead.originalSource, settings.inboundSources ?? []);
-  for (const c of INBOUND_CONTEXT) {
-    const value = lead[c.key];
-    if (!isBlank(value)) evidence.push(fieldEvidence(c.label, c.field, (value as string).trim()));
-    else if (inbound) evidence.push(fieldEvidence(`${c.label} missing on an inbound lead`, c.field, null));
-  }
-  const missingInbound = INBOUND_CONTEXT.filter((c) => isBlank(lead[c.key]));
-  if (inbound && missingInbound.length > 0) {
-    findings.push({
-      level: "warn",
-      point: "missing_context",
-      message: `inbound lead without ${missingInbound.map((c) => c.label.toLowerCase()).join(" or ")}`,
-    });
+  const present = INBOUND_CONTEXT.filter((c) => !isBlank(lead[c.key]));
+  for (const c of present) evidence.push(fieldEvidence(c.label, c.field, (lead[c.key] as string).trim()));
+  if (inbound && present.length === 0) {
+    evidence.push(fieldEvidence("Neither campaign nor offer on an inbound lead", "campaign", null));
+    findings.push({ level: "warn", point: "missing_context", message: "inbound lead with neither a campaign nor an offer" });
   }
 
   if (!isBlank(lead.buyerMessage)) evidence.push(fieldEvidence("Buyer's message", "buyer_message", lead.buyerMessage));

@@ -93,3 +93,33 @@ describe("first_action step: business days in a non-UTC zone across DST", () => 
     expect(run("2024-03-11T14:00:00Z").evidence).toContainEqual(expect.objectContaining({ targetMinutes: 3 * 24 * 60 - 60 }));
   });
 });
+
+describe("first_action step: business-day SLAs are reported in business time", () => {
+  // A trial signup (p2: 1 business day) assigned Monday 10:05 UTC, called Tuesday 15:05.
+  const trial = { lead: { leadTypeKey: "trial_signup" }, leadType: TRIAL_TYPE };
+  const call = ev("contacted", 29 * 60 + 5, "rep-a");
+
+  it("says '1 business day' with its working minutes, and the measured raw and working durations", () => {
+    const s = firstAction([assigned, ev("accepted", 10, "rep-a", { criteria: allCriteria(TRIAL_TYPE) }), call], { ...trial, now: minutesAfter(3 * 24 * 60) });
+    const clock = s.evidence.find((e) => e.field === "first_sales_action_at");
+    expect(clock).toMatchObject({ target: "1 business day", targetWorkingMinutes: 480, minutes: 29 * 60, workingMinutes: 13 * 60 });
+    expect(s.status).toBe("fail");
+  });
+
+  it("counts working time around a holiday: the same call after a Tuesday holiday is on time", () => {
+    const s = firstAction([assigned, ev("accepted", 10, "rep-a", { criteria: allCriteria(TRIAL_TYPE) }), call], {
+      ...trial,
+      now: minutesAfter(3 * 24 * 60),
+      settings: { calendar: { ...DEFAULT_SETTINGS.calendar, holidays: ["2024-06-04"] } },
+    });
+    expect(s.status).toBe("pass");
+    expect(s.evidence.find((e) => e.field === "first_sales_action_at")).toMatchObject({ workingMinutes: 6 * 60 + 55 });
+  });
+
+  it("minute and hour SLAs carry their target in words and no working-time figures", () => {
+    const s = firstAction([assigned, accepted, ev("contacted", 30, "rep-a")]);
+    const clock = s.evidence.find((e) => e.field === "first_sales_action_at");
+    expect(clock?.target).toBe("1 hour");
+    expect(clock?.workingMinutes).toBeUndefined();
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { addSlaDuration, describeSla } from "../business-time";
 import type { DiagnosisContext } from "../context";
-import { clockEvidence, eventEvidence, fieldEvidence } from "../evidence";
+import { clockEvidence, eventEvidence, fieldEvidence, personName } from "../evidence";
 import { buildStepResult, notApplicable, type Finding } from "../step-result";
 import { ownerAt } from "../timeline";
 import type { Evidence, StepResult } from "../types";
@@ -46,8 +46,8 @@ export function diagnoseFirstAction(ctx: DiagnosisContext): StepResult {
         field: "first_sales_action_at",
         eventId: action.id,
         eventType: action.type,
-        value: action.actorId,
-      }),
+        value: personName(action.actorId, action.actorName),
+      }, { sla: ctx.sla.firstAction, calendar: ctx.input.settings.calendar, now }),
     );
     if (action.occurredAt.getTime() > deadline.getTime()) {
       findings.push({ level: "fail", point: "slow_timing", message: `the owner's first sales action came after the ${slaText} first-action SLA` });
@@ -57,7 +57,7 @@ export function diagnoseFirstAction(ctx: DiagnosisContext): StepResult {
       clockEvidence(`No sales action by the owner (first-action SLA ${slaText})`, clock.at, deadline, null, {
         field: "first_sales_action_at",
         value: null,
-      }),
+      }, { sla: ctx.sla.firstAction, calendar: ctx.input.settings.calendar, now }),
     );
     if (ctx.acceptance.status === "rejected" && !rejection && now.getTime() > deadline.getTime()) {
       findings.push({

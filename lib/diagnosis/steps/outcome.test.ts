@@ -39,6 +39,9 @@ describe("outcome step: closed leads need a usable reason", () => {
     { name: "free text alone", details: { reasonDetail: SPECIFIC }, status: "fail", quality: 0.5 },
     { name: "a code with a generic detail", details: { reasonCode: "not_icp", reasonDetail: "not interested" }, status: "fail", quality: 0.5 },
     { name: "a code with specific detail", details: { reasonCode: "not_icp", reasonDetail: SPECIFIC }, status: "pass", quality: 1 },
+    { name: "a code that needs no detail, alone", details: { reasonCode: "competitor" }, status: "pass", quality: 0.5 },
+    { name: "an undefined code alone", details: { reasonCode: "made_up" }, status: "fail", quality: 0 },
+    { name: "an undefined code with specific detail", details: { reasonCode: "made_up", reasonDetail: SPECIFIC }, status: "fail", quality: 0.5 },
   ])("rejected with $name -> $status", ({ details, status, quality }) => {
     const d = run(rejected(details), { acceptanceStatus: "rejected" });
     const s = stepOf(d, "outcome");
@@ -76,5 +79,24 @@ describe("outcome step: recorded outcomes", () => {
   it("warns when recycled without saying why, passes with a reason", () => {
     expect(outcome([...healthyEvents(), ev("recycled", 90, "rep-a")], { outcome: "recycled" }).status).toBe("warn");
     expect(outcome([...healthyEvents(), ev("recycled", 90, "rep-a", { reason: "Wants to revisit next year" })], { outcome: "recycled" }).status).toBe("pass");
+  });
+});
+
+describe("an undefined reason code is no code in every step (DOMAIN 'Usable reason')", () => {
+  it.each([
+    { kind: "rejected" as const, lead: { acceptanceStatus: "rejected" as const }, closing: (d: DiagnosisEventDetails) => [assigned, ev("rejected", 20, "rep-a", { criteria: allCriteria(DEMO_TYPE, false), ...d })] },
+    { kind: "lost" as const, lead: { outcome: "lost" as const }, closing: (d: DiagnosisEventDetails) => [...healthyEvents(), ev("lost", 90, "rep-a", d)] },
+    { kind: "disqualified" as const, lead: { outcome: "disqualified" as const }, closing: (d: DiagnosisEventDetails) => [...healthyEvents(), ev("disqualified", 90, "rep-a", { criteria: allCriteria(DEMO_TYPE, false), ...d })] },
+  ])("$kind with an undefined code scores, fails and explains like no code", ({ lead, closing, kind }) => {
+    const undefinedCode = run(closing({ reasonCode: "made_up", reasonDetail: SPECIFIC }), lead);
+    const noCode = run(closing({ reasonDetail: SPECIFIC }), lead);
+    expect(undefinedCode.facts.reasonQuality).toBe(noCode.facts.reasonQuality);
+    expect(stepOf(undefinedCode, "outcome").status).toBe("fail");
+    expect(stepOf(undefinedCode, "outcome").summary).toMatch(/not a defined reason/);
+    if (kind === "rejected") {
+      expect(stepOf(undefinedCode, "acceptance").status).toBe("fail");
+      expect(stepOf(undefinedCode, "acceptance").failurePoints).toContain("weak_feedback");
+      expect(stepOf(undefinedCode, "acceptance").summary).toMatch(/not a defined rejection reason/);
+    }
   });
 });

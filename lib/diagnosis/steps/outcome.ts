@@ -1,11 +1,12 @@
 /**
  * outcome: was the result recorded so marketing can use it? A closed lead (rejected, disqualified,
- * lost) needs a structured reason of quality 1; an open lead is pending inside the outcome window and
- * warns after it.
+ * lost) needs a usable reason (a defined code, plus specific detail when its definition requires it;
+ * DOMAIN "Usable reason"); the 0/0.5/1 quality is reported beside it. An open lead is pending inside
+ * the outcome window and warns after it (late feedback, not a failure: DOMAIN "Outcome window").
  */
 import type { DiagnosisContext } from "../context";
 import { eventEvidence, fieldEvidence, iso } from "../evidence";
-import { effectiveReasonCode, hasMeaningfulText, scoreReasonQuality, type ReasonQuality } from "../reason-quality";
+import { checkReason, hasMeaningfulText, type ReasonCheck, type ReasonQuality } from "../reason-quality";
 import { buildStepResult, type Finding } from "../step-result";
 import type { DiagnosisEvent, Evidence, StepResult } from "../types";
 
@@ -19,6 +20,7 @@ export interface ClosingReason {
   detail: string | null;
   event: DiagnosisEvent | null;
   quality: ReasonQuality;
+  check: ReasonCheck;
 }
 
 function stringOrNull(value: unknown): string | null {
@@ -40,8 +42,8 @@ export function closingReason(ctx: DiagnosisContext): ClosingReason | null {
   if (kind === null) return null;
   const code = stringOrNull(event?.details?.reasonCode) ?? ctx.input.lead.rejectionReasonCode;
   const detail = stringOrNull(event?.details?.reasonDetail) ?? ctx.input.lead.rejectionDetail;
-  const quality = scoreReasonQuality(code, detail, { minimumSpecificDetailLength: ctx.input.settings.minimumSpecificDetailLength });
-  return { kind, code, detail, event, quality };
+  const check = checkReason(code, detail, ctx.input.rejectionReasons ?? [], { minimumSpecificDetailLength: ctx.input.settings.minimumSpecificDetailLength });
+  return { kind, code, detail, event, quality: check.quality, check };
 }
 
 export function diagnoseOutcome(ctx: DiagnosisContext): StepResult {
@@ -56,13 +58,15 @@ export function diagnoseOutcome(ctx: DiagnosisContext): StepResult {
     evidence.push(fieldEvidence("Reason code", "rejection_reason", closed.code));
     evidence.push(fieldEvidence("Reason detail", "rejection_reason", closed.detail));
     evidence.push({ label: "Reason quality (0, 0.5 or 1)", field: "rejection_reason", value: closed.quality });
-    const opts = { minimumSpecificDetailLength: settings.minimumSpecificDetailLength };
-    if (effectiveReasonCode(closed.code, closed.detail, opts) === null) {
+    const problem = closed.check.problem;
+    if (problem === "no_code") {
       findings.push({ level: "fail", point: "weak_feedback", message: `${closed.kind} without a structured reason` });
-    } else if (closed.quality < 1) {
-      findings.push({ level: "fail", point: "weak_feedback", message: `${closed.kind} with a reason code but no specific detail marketing can use` });
+    } else if (problem === "undefined_code") {
+      findings.push({ level: "fail", point: "weak_feedback", message: `${closed.kind} with "${String(closed.code).trim()}", which is not a defined reason` });
+    } else if (problem === "detail_required") {
+      findings.push({ level: "fail", point: "weak_feedback", message: `${closed.kind} as "${closed.check.definition?.label ?? closed.check.code}" without the specific detail that reason requires` });
     }
-    return buildStepResult("outcome", findings, evidence, `Closed as ${closed.kind} with a usable, specific reason`);
+    return buildStepResult("outcome", findings, evidence, `Closed as ${closed.kind} with a usable reason`);
   }
 
   if (status === "recycled") {

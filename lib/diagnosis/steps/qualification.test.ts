@@ -87,6 +87,34 @@ describe("qualification step: one touch, then silence", () => {
   });
 });
 
+describe("qualification step: each stall condition fails on its own (DOMAIN 'Stall')", () => {
+  const farAhead = plus(touch.occurredAt, 60 * DAY);
+  const scheduled = ev("next_action_set", 31, "rep-a", { nextAction: "Quarterly check-in", dueAt: farAhead.toISOString() });
+  const scheduledLead: Partial<DiagnosisLead> = { nextAction: "Quarterly check-in", nextActionDueAt: farAhead };
+  const afterTouch = (days: number) => plus(touch.occurredAt, days * DAY);
+
+  it.each([
+    { name: "future next action, 6 days of silence", events: [assigned, accepted, touch, scheduled], lead: scheduledLead, now: afterTouch(6), status: "pass" },
+    { name: "future next action, 8 days of silence", events: [assigned, accepted, touch, scheduled], lead: scheduledLead, now: afterTouch(8), status: "fail" },
+    { name: "future next action set a day later, 8 days of silence", events: [assigned, accepted, touch, { ...scheduled, occurredAt: afterTouch(1) }], lead: scheduledLead, now: afterTouch(8), status: "fail" },
+    { name: "no next action, 1 day after the touch", events: [assigned, accepted, touch], lead: {}, now: afterTouch(1), status: "fail" },
+    { name: "next action overdue, 2 touches", events: [assigned, accepted, touch, ev("contacted", 60, "rep-a")], lead: { nextAction: "Call", nextActionDueAt: afterTouch(1) }, now: afterTouch(2), status: "fail" },
+    { name: "next action due tomorrow, 2 touches, 20 days on", events: [assigned, accepted, touch, ev("contacted", 60, "rep-a")], lead: { nextAction: "Call", nextActionDueAt: afterTouch(21) }, now: afterTouch(20), status: "pass" },
+  ])("$name -> $status", ({ events, lead, now, status }) => {
+    const d = run(events, lead, now);
+    const s = stepOf(d, "qualification");
+    expect(s.status).toBe(status);
+    expect(s.failurePoints).toEqual(status === "fail" ? ["missing_next_step"] : []);
+    expect(d.flagged).toBe(status === "fail");
+  });
+
+  it("names the stall in the evidence and the symptom even with a next action scheduled far ahead", () => {
+    const d = run([assigned, accepted, touch, scheduled], scheduledLead, afterTouch(8));
+    expect(evidenceText(stepOf(d, "qualification"))).toMatch(/no sales activity for over 7 days/);
+    expect(d.symptoms.map((x) => x.id)).toContain("stall_after_first_touch");
+  });
+});
+
 describe("qualification step: criteria on qualify/disqualify", () => {
   it.each([
     { type: "qualified" as const, details: {}, status: "fail" },

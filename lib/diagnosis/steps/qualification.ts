@@ -13,9 +13,13 @@ import type { EventType } from "../vocabulary";
 
 const DAY_MS = 86_400_000;
 
-/** Events that show sales is still working the lead (marketing's info_provided and routing do not). */
+/**
+ * Events that show sales is still working the lead (marketing's info_provided and routing do not).
+ * Scheduling a next action is not activity: a distant next step must not hide a drifting lead
+ * (DOMAIN "Stall": whatever next action is scheduled further ahead).
+ */
 const SALES_ACTIVITY_TYPES: readonly EventType[] = [
-  "accepted", "rejected", "info_requested", "contacted", "meeting_booked", "next_action_set",
+  "accepted", "rejected", "info_requested", "contacted", "meeting_booked",
   "qualified", "disqualified", "opportunity_created", "won", "lost", "recycled", "note",
 ];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diagnoseLead } from "../diagnose";
 import { DEFAULT_SETTINGS } from "../defaults";
-import { CONTENT_TYPE, DAY, ev, evidenceText, healthyEvents, makeInput, minutesAfter, plus, stepOf, T0 } from "../test-fixtures";
+import { allCriteria, CONTENT_TYPE, DAY, DEMO_TYPE, ev, evidenceText, healthyEvents, makeInput, minutesAfter, plus, stepOf, T0 } from "../test-fixtures";
 import type { DiagnosisEvent, RelatedOutreach } from "../types";
 
 const withAssignmentAt = (minutes: number): DiagnosisEvent[] =>
@@ -111,7 +111,7 @@ describe("routing step: duplicate outreach", () => {
     const s = stepOf(d, "routing");
     expect(s.status).toBe("fail");
     expect(s.summary).toMatch(says);
-    expect(s.evidence).toContainEqual(expect.objectContaining({ value: "lead-9" }));
+    expect(s.evidence).toContainEqual(expect.objectContaining({ leadId: "lead-9" }));
     expect(d.facts.duplicateOutreach).toBe(true);
   });
 
@@ -129,5 +129,61 @@ describe("routing step: duplicate outreach", () => {
     const related: RelatedOutreach[] = [{ leadId: "lead-9", actorId: "rep-x", occurredAt: minutesAfter(-3 * 24 * 60), match: "email" }];
     expect(diagnoseLead(makeInput({ relatedOutreach: related, settings: { duplicateWindowDays: 2 } })).facts.duplicateOutreach).toBe(false);
     expect(DEFAULT_SETTINGS.duplicateWindowDays).toBe(14);
+  });
+});
+
+describe("routing step: duplicate outreach is measured between the two outreaches, the same on both leads", () => {
+  // Lead A (older): Emma calls on day 0. Lead B (same account, new): Jordan calls `apart` days later.
+  const emmaCall = { ...ev("contacted", 0, "emma", {}, { id: "a-call", base: T0 }), actorName: "Emma Novak" };
+  const leadA = (outcome: "open" | "lost") =>
+    makeInput({
+      lead: { id: "lead-a", email: "cfo@acme.example", outcome, ...(outcome === "lost" ? { rejectionReasonCode: "no_timing", rejectionDetail: "Budget frozen until next fiscal year" } : {}) },
+      events: [ev("assigned", -5, "router", { ownerId: "emma" }), ev("accepted", -3, "emma", { criteria: allCriteria(DEMO_TYPE) }), emmaCall, ...(outcome === "lost" ? [ev("lost", 60, "emma", { reasonCode: "no_timing", reasonDetail: "Budget frozen until next fiscal year" })] : [])],
+    });
+  const leadB = (apart: number) => {
+    const base = plus(T0, apart * DAY);
+    return makeInput({
+      lead: { id: "lead-b", capturedAt: plus(base, -60 * 60_000), email: "ops@acme.example" },
+      events: [ev("assigned", -50, "router", { ownerId: "jordan" }, { base }), ev("accepted", -40, "jordan", { criteria: allCriteria(DEMO_TYPE) }, { base }), { ...ev("contacted", 0, "jordan", {}, { id: "b-call", base }), actorName: "Jordan Patel" }],
+    });
+  };
+
+  it.each([
+    { apart: 13, olderLead: "open" as const, duplicate: true },
+    { apart: 14, olderLead: "open" as const, duplicate: true },
+    { apart: 15, olderLead: "open" as const, duplicate: false },
+    { apart: 13, olderLead: "lost" as const, duplicate: true },
+    { apart: 15, olderLead: "lost" as const, duplicate: false },
+    { apart: 20, olderLead: "lost" as const, duplicate: false },
+  ])("outreach $apart days apart, older lead $olderLead -> duplicate $duplicate on both leads", ({ apart, olderLead, duplicate }) => {
+    const a = leadA(olderLead);
+    const b = leadB(apart);
+    const now = plus(T0, (apart + 1) * DAY);
+    const jordanOnB = b.events.filter((e) => e.type === "contacted").map((e) => ({ leadId: "lead-b", actorId: "jordan", actorName: "Jordan Patel", channel: "call", occurredAt: e.occurredAt, match: "account" as const }));
+    const emmaOnA = [{ leadId: "lead-a", actorId: "emma", actorName: "Emma Novak", channel: "call", occurredAt: emmaCall.occurredAt, match: "account" as const }];
+    const onA = diagnoseLead({ ...a, relatedOutreach: jordanOnB, now });
+    const onB = diagnoseLead({ ...b, relatedOutreach: emmaOnA, now });
+    for (const d of [onA, onB]) {
+      expect(d.facts.duplicateOutreach).toBe(duplicate);
+      expect(stepOf(d, "routing").failurePoints.includes("unclear_owner")).toBe(duplicate);
+      expect(d.symptoms.some((x) => x.id === "worked_twice")).toBe(duplicate);
+    }
+  });
+
+  it("names both people, links the other lead and says how far apart, in one row per pair of people", () => {
+    const b = leadB(3);
+    const twoCalls = [0, 60].map((m) => ({ leadId: "lead-a", actorId: "emma", actorName: "Emma Novak", channel: "call", occurredAt: plus(T0, m * 60_000), match: "account" as const }));
+    const d = diagnoseLead({ ...b, relatedOutreach: twoCalls, now: plus(T0, 4 * DAY) });
+    const rows = stepOf(d, "routing").evidence.filter((e) => e.leadId !== undefined);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ leadId: "lead-a", value: "Emma Novak" });
+    expect(rows[0]?.label).toBe("Call to the account acme.example by Emma Novak on lead lead-a, 2 d 23 h before Jordan Patel's call on this lead");
+    expect(rows[0]?.label).not.toMatch(/emma|jordan/);
+  });
+
+  it("reports outreach by two people on the same lead once per pair, not once per call", () => {
+    const events = [...healthyEvents(), ev("contacted", 60, "rep-b"), ev("contacted", 90, "rep-b"), ev("contacted", 120, "rep-b")];
+    const rows = stepOf(diagnoseLead(makeInput({ events, now: minutesAfter(200) })), "routing").evidence.filter((e) => e.field === "owner" && /on this lead,/.test(e.label));
+    expect(rows).toHaveLength(1);
   });
 });

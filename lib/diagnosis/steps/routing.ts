@@ -5,7 +5,7 @@
  */
 import { addSlaDuration, describeSla, elapsedMinutes } from "../business-time";
 import type { DiagnosisContext } from "../context";
-import type { DuplicateOutreachHit } from "../duplicate-outreach";
+import type { DuplicateOutreachHit, OutreachSide } from "../duplicate-outreach";
 import { clockEvidence, fieldEvidence, formatMinutes, iso, isBlank, personName } from "../evidence";
 import { eventsOfType, lastOf, ownerAt } from "../timeline";
 import { buildStepResult, type Finding } from "../step-result";
@@ -17,14 +17,30 @@ const KIND_LABEL: Record<DuplicateOutreachHit["kind"], string> = {
   account: "the same account domain",
 };
 
-function duplicateEvidence(hit: DuplicateOutreachHit): Evidence {
-  const where = hit.otherLeadId ? ` on lead ${hit.otherLeadId}` : "";
+function outreachWord(side: OutreachSide): string {
+  return side.channel === "call" || side.channel === "email" || side.channel === "meeting" ? side.channel : "outreach";
+}
+
+/** "3 d after", "2 h before", "at the same time as": the gap between the two outreaches. */
+function relativeTo(other: OutreachSide, own: OutreachSide): string {
+  const minutes = elapsedMinutes(own.at, other.at);
+  if (Math.abs(minutes) < 1) return "at the same time as";
+  return `${formatMinutes(Math.abs(minutes))} ${minutes > 0 ? "after" : "before"}`;
+}
+
+/** One row per pair of people: who reached out where, how far apart, named (never raw ids). */
+function duplicateEvidence(hit: DuplicateOutreachHit, lead: DiagnosisContext["input"]["lead"]): Evidence {
+  const otherName = hit.other.actorName ?? "someone with no name on record";
+  const ownName = hit.own.actorName ?? "a colleague";
+  const target = hit.kind === "account" ? `the account ${lead.accountDomain ?? ""}`.trim() : hit.kind === "email" ? "the same buyer" : "this buyer";
+  const where = hit.otherLeadId ? ` on lead ${hit.otherLeadId}` : " on this lead";
   return {
-    label: `Outreach to ${KIND_LABEL[hit.kind]} by ${hit.otherActorId}${where} while ${hit.ownActorId} worked this lead`,
+    label: `${outreachWord(hit.other)} to ${target} by ${otherName}${where}, ${relativeTo(hit.other, hit.own)} ${ownName}'s ${outreachWord(hit.own)} on this lead`.replace(/^./, (c) => c.toUpperCase()),
     field: hit.kind === "account" ? "account_domain" : hit.kind === "email" ? "email" : "owner",
-    value: hit.otherLeadId ?? hit.otherActorId,
-    at: iso(hit.otherAt),
-    ...(hit.otherEventId ? { eventId: hit.otherEventId } : hit.ownEventId ? { eventId: hit.ownEventId } : {}),
+    value: otherName,
+    at: iso(hit.other.at),
+    ...(hit.otherLeadId ? { leadId: hit.otherLeadId } : {}),
+    ...(hit.other.eventId ? { eventId: hit.other.eventId } : hit.own.eventId ? { eventId: hit.own.eventId } : {}),
   };
 }
 
@@ -46,8 +62,8 @@ export function diagnoseRouting(ctx: DiagnosisContext): StepResult {
         field: "owner_assigned_at",
         eventId: first.eventId,
         eventType: first.eventType,
-        value: first.ownerId,
-      }),
+        value: personName(first.ownerId, first.ownerName),
+      }, { sla: ctx.sla.owner, calendar: settings.calendar, now }),
     );
     if (late) {
       findings.push({
@@ -71,7 +87,7 @@ export function diagnoseRouting(ctx: DiagnosisContext): StepResult {
       clockEvidence(`No person owns the lead (owner SLA ${slaText})`, lead.capturedAt, ownerDeadline, null, {
         field: "owner_assigned_at",
         value: null,
-      }),
+      }, { sla: ctx.sla.owner, calendar: settings.calendar, now }),
     );
     if (now.getTime() > ownerDeadline.getTime()) {
       findings.push({ level: "fail", point: "unclear_owner", message: `no person has owned the lead past the ${slaText} owner SLA` });
@@ -81,7 +97,7 @@ export function diagnoseRouting(ctx: DiagnosisContext): StepResult {
   }
 
   if (ctx.duplicates.duplicate) {
-    evidence.push(...ctx.duplicates.hits.map(duplicateEvidence));
+    evidence.push(...ctx.duplicates.hits.map((hit) => duplicateEvidence(hit, lead)));
     if (ctx.duplicates.totalHits > ctx.duplicates.hits.length) {
       evidence.push({ label: "More duplicate outreach not listed", value: ctx.duplicates.totalHits });
     }

@@ -3,14 +3,17 @@ import { notFound } from "next/navigation";
 import { DiagnosisStrip } from "@/components/diagnosis/diagnosis-strip";
 import { SymptomList } from "@/components/diagnosis/symptom-list";
 import { HandoffElementsPanel } from "@/components/leads/handoff-elements-panel";
+import { EraseLeadButton } from "@/components/leads/erase-lead-button";
 import { LeadSummary } from "@/components/leads/lead-summary";
 import { LeadTimeline } from "@/components/leads/lead-timeline";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { evaluateHandoffElements } from "@/lib/leads/handoff-elements";
 import { findLeadDetailPage } from "@/lib/leads/queries";
 import { crmLinkFor } from "@/lib/sync/queries";
+import { findLeadSystemNotes } from "@/lib/notify/lead-notes";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -24,18 +27,18 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function LeadPage({ params }: Params) {
-  await requirePageUser("leads.read");
+  const user = await requirePageUser("leads.read");
   const id = parseId((await params).id);
-  const detail = id ? await findLeadDetailPage(id) : null;
+  const [detail, notes] = id ? await Promise.all([findLeadDetailPage(id), findLeadSystemNotes(id)]) : [null, []];
   if (!detail) notFound();
   const { lead, timeZone, slaSummary, diagnosis } = detail;
-  const elements = evaluateHandoffElements({ ...lead, slaSummary });
+  const elements = diagnosis ? evaluateHandoffElements(lead, diagnosis, slaSummary) : [];
   const crmLink = await crmLinkFor(lead.sourceSystem, lead.externalId);
 
   return (
     <div className="space-y-5">
       <Breadcrumb trail={[{ href: "/leads", label: "Leads" }]} current={lead.name} />
-      <LeadSummary lead={lead} timeZone={timeZone} crmLink={crmLink} />
+      <LeadSummary lead={lead} diagnosis={diagnosis} timeZone={timeZone} crmLink={crmLink} />
       <Card
         title="Diagnosis"
         description={diagnosis ? "Each step of the handoff, judged on this record's evidence. Choose a step to see why." : undefined}
@@ -49,12 +52,19 @@ export default async function LeadPage({ params }: Params) {
           <p className="text-sm text-slate-600">The diagnosis could not be computed for this lead.</p>
         )}
       </Card>
-      <Card title="Handoff elements" description="What the handoff had to transfer, and whether this record shows it.">
-        <HandoffElementsPanel elements={elements} timeZone={timeZone} />
-      </Card>
+      {diagnosis && (
+        <Card title="Handoff elements" description="What the handoff had to transfer, judged from the same steps as the diagnosis above.">
+          <HandoffElementsPanel elements={elements} timeZone={timeZone} />
+        </Card>
+      )}
       <Card title="Handoff timeline" description={`${lead.events.length} events, oldest first. Times in ${timeZone}.`}>
-        <LeadTimeline events={lead.events} timeZone={timeZone} />
+        <LeadTimeline events={lead.events} notes={notes} timeZone={timeZone} />
       </Card>
+      {can(user.role, "leads.erase") && (
+        <Card title="Erase personal data" description="For a data-protection (GDPR) erasure request. The API does the same: DELETE /api/v1/leads/{id}.">
+          <EraseLeadButton leadId={lead.id} name={lead.name} />
+        </Card>
+      )}
     </div>
   );
 }

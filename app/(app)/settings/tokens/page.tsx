@@ -17,7 +17,7 @@ export default async function TokensPage() {
     <>
       <PageHeader
         title="API tokens"
-        description="Integrations authenticate to the API with a token. A token acts as the admin who created it, limited to its scope; revoke it when the integration is retired or the token leaks."
+        description="Integrations authenticate to the API with a token. A token acts with the role of the person who created it, limited to its scope; a service token acts as a named integration, so its changes are audited under that name. Revoke a token when the integration is retired or the token leaks."
         actions={
           <Link href="/api-docs" className="text-sm font-medium text-brand-700 hover:underline">
             API documentation

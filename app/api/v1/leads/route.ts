@@ -1,22 +1,15 @@
 import { apiRoute, parseQuery } from "@/lib/api/v1/route";
 import { auditAuthorOf } from "@/lib/tokens/store";
 import { leadListQuerySchema } from "@/lib/api/v1/leads-schemas";
-import { toLeadSummary } from "@/lib/api/v1/leads-mapping";
-import { parseLeadListQuery } from "@/lib/lead-set/query";
-import { findLeads } from "@/lib/leads/queries";
+import { listLeadsForApi } from "@/lib/api/v1/lead-lookup";
 import { runWrite } from "@/lib/api/v1/idempotency";
 import { writeApiLeads } from "@/lib/api/v1/leads-upsert";
 import { leadUpsertSchema } from "@/lib/leads/upsert-schemas";
 import { rediagnoseLeads } from "@/lib/rediagnosis/run";
 
-export const GET = apiRoute({ scope: "read", action: "leads.read" }, async ({ request }) => {
-  // Strict first (unknown parameters and bad values are a 422), then the same parsing as the UI's list.
-  const validated = parseQuery(request, leadListQuerySchema);
-  const searchParams = new URL(request.url).searchParams;
-  const query = parseLeadListQuery(Object.fromEntries([...searchParams.keys()].map((key) => [key, searchParams.getAll(key)])));
-  const { rows, total, totalExact } = await findLeads(query);
-  return { total, totalExact, page: validated.page ?? 1, pageSize: query.pageSize, leads: rows.map(toLeadSummary) };
-});
+// Strict first (unknown parameters and bad values are a 422), then the lookup by external id or the same
+// parsing as the UI's list.
+export const GET = apiRoute({ scope: "read", action: "leads.read" }, async ({ request }) => listLeadsForApi(parseQuery(request, leadListQuerySchema), new URL(request.url).searchParams));
 
 // POST: create or update one lead by (sourceSystem, externalId); 201 when created. Diagnosed in the same
 // transaction, so the response (and any replay of it) carries the verdict; audited in it too.

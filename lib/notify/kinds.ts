@@ -1,0 +1,31 @@
+// What people can be told about, and on which channels. Preferences are per person, kind and channel;
+// no stored preference means on (webhooks are per endpoint, not per person).
+export const NOTIFICATION_KINDS = [
+  "sla_warning",
+  "sla_breach",
+  "sla_escalation",
+  "info_requested",
+  "info_answered",
+  "fix_assigned",
+  "fix_due",
+  "agenda_published",
+  "digest",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const PERSONAL_CHANNELS = ["in_app", "email", "slack"] as const;
+export type PersonalChannel = (typeof PERSONAL_CHANNELS)[number];
+
+export const KIND_LABELS: Record<NotificationKind, string> = {
+  sla_warning: "SLA about to run out",
+  sla_breach: "SLA missed",
+  sla_escalation: "Escalations",
+  info_requested: "Sales asks marketing for information",
+  info_answered: "Marketing answers",
+  fix_assigned: "Fix assigned to me",
+  fix_due: "My fix falls due",
+  agenda_published: "Meeting agenda published",
+  digest: "Daily digest (managers)",
+};
+
+export const CHANNEL_LABELS: Record<PersonalChannel, string> = { in_app: "In the app", email: "Email", slack: "Slack" };

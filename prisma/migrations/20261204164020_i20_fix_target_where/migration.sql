@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "fixes" ADD COLUMN     "target_where" JSONB;

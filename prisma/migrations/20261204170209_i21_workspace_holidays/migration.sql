@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "workspace_settings" ADD COLUMN     "holidays" TEXT[] DEFAULT ARRAY[]::TEXT[];
