@@ -38,6 +38,8 @@ export default defineConfig({
       DATABASE_URL: process.env.BATON_E2E_DATABASE_URL ?? "",
       NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789",
       NEXTAUTH_URL: baseURL,
+      // CRM credentials are encrypted under it (lib/sync/crypto.ts); a test-only key.
+      BATON_ENCRYPTION_KEY: "e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0",
     },
   },
 });

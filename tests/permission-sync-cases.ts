@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { encryptSecret } from "@/lib/sync/crypto";
 import { HubspotContractServer } from "@/lib/sync/testing/hubspot-server";
 import { HubspotPortal } from "@/lib/sync/testing/hubspot-store";
+import { SalesforceContractServer } from "@/lib/sync/testing/salesforce-server";
 import type { ActionCase, CaseContext } from "@/tests/permission-cases";
 
 let started: Promise<HubspotContractServer> | undefined;
@@ -14,6 +15,16 @@ function hubspot(): Promise<HubspotContractServer> {
     return server;
   })();
   return started;
+}
+
+let salesforceStarted: Promise<SalesforceContractServer> | undefined;
+function salesforce(): Promise<SalesforceContractServer> {
+  salesforceStarted ??= (async () => {
+    const server = new SalesforceContractServer();
+    await server.start();
+    return server;
+  })();
+  return salesforceStarted;
 }
 
 function form(values: Record<string, string | number>): FormData {
@@ -33,6 +44,15 @@ async function connection({ world }: CaseContext, paused = false): Promise<numbe
 const manage = "connections.manage" as const;
 export const SYNC_ACTION_CASES: Record<string, ActionCase[]> = {
   connectHubspotAction: [{ permission: manage, args: async ({ world }) => { const server = await hubspot(); return [null, form({ auth: "private_app", name: world.unique("HubSpot"), accessToken: server.issueToken(), baseUrl: server.url })]; } }],
+  connectSalesforceAction: [
+    {
+      permission: manage,
+      args: async ({ world }) => {
+        const server = await salesforce();
+        return [null, form({ name: world.unique("Salesforce"), instanceUrl: server.url, clientId: "matrix-client", clientSecret: "matrix-secret", refreshToken: server.issueRefreshToken("matrix-client"), loginUrl: server.url })];
+      },
+    },
+  ],
   rotateCredentialsAction: [{ permission: manage, args: async (context) => { const server = await hubspot(); return [null, form({ id: await connection(context), auth: "private_app", name: "HubSpot", accessToken: server.issueToken() })]; } }],
   testConnectionAction: [{ permission: manage, args: async (context) => [null, form({ id: await connection(context) })] }],
   revokeConnectionAction: [{ permission: manage, args: async (context) => [null, form({ id: await connection(context) })] }],

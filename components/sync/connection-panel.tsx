@@ -118,7 +118,7 @@ export function ConnectionPanel({ connection, timeZone }: { connection: Connecti
       ) : (
         <p className="text-sm text-slate-600">None.</p>
       )}
-      {!revoked && (
+      {!revoked && connection.provider === "hubspot" && (
         <details className="mt-5">
           <summary className="cursor-pointer text-sm font-medium text-brand-700">Rotate credentials</summary>
           <div className="mt-3">

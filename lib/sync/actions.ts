@@ -3,7 +3,7 @@ import "server-only";
 import { defineAction } from "@/lib/actions/define";
 import type { ActionResult } from "@/lib/actions/result";
 import { AppError } from "@/lib/errors";
-import { connectHubspot, resyncRecord, revokeConnection, rotateHubspotCredentials, setConnectionPaused, syncConnectionNow, testSavedConnection } from "@/lib/sync/mutations";
+import { connectHubspot, connectSalesforce, resyncRecord, revokeConnection, rotateHubspotCredentials, setConnectionPaused, syncConnectionNow, testSavedConnection } from "@/lib/sync/mutations";
 
 // Server actions of the connections page (admin and revenue operations, like the page).
 const PAGE = "/settings/connections";
@@ -18,6 +18,11 @@ const common = { permission: "connections.manage", revalidate: [PAGE] } as const
 export const connectHubspotAction = defineAction({
   ...common,
   write: async (user, _previous: Previous, formData: FormData) => ({ data: undefined, message: (await connectHubspot(user.id, fields(formData))).message }),
+});
+
+export const connectSalesforceAction = defineAction({
+  ...common,
+  write: async (user, _previous: Previous, formData: FormData) => ({ data: undefined, message: (await connectSalesforce(user.id, fields(formData))).message }),
 });
 
 export const rotateCredentialsAction = defineAction({

@@ -7,7 +7,8 @@ import { encryptSecret } from "@/lib/sync/crypto";
 import type { HubspotCredentials } from "@/lib/sync/hubspot/client";
 import { testHubspotConnection, type ConnectionTest } from "@/lib/sync/hubspot/test-connection";
 import { requestSync } from "@/lib/sync/jobs";
-import { connectionIdSchema, hubspotConnectionSchema, resyncRecordSchema, type HubspotConnectionInput } from "@/lib/sync/schemas";
+import { testSalesforceConnection, type SalesforceCredentials } from "@/lib/sync/salesforce/sync";
+import { connectionIdSchema, hubspotConnectionSchema, resyncRecordSchema, salesforceConnectionSchema, type HubspotConnectionInput } from "@/lib/sync/schemas";
 import { loadConnection } from "@/lib/sync/store";
 
 // Connecting, rotating, revoking, pausing and re-syncing. Credentials are tested before they are kept
@@ -45,6 +46,22 @@ export async function connectHubspot(actorId: number, input: unknown): Promise<{
   return { id: connection.id, message: `${test.message} The first sync has started.` };
 }
 
+export async function connectSalesforce(actorId: number, input: unknown): Promise<{ id: number; message: string }> {
+  const parsed = parseInput(salesforceConnectionSchema, input);
+  const credentials: SalesforceCredentials = { kind: "oauth", clientId: parsed.clientId, clientSecret: parsed.clientSecret, refreshToken: parsed.refreshToken, ...(parsed.loginUrl ? { loginUrl: parsed.loginUrl } : {}) };
+  const test = await testSalesforceConnection(credentials, parsed.instanceUrl);
+  if (!test.ok) throw new AppError(`${test.message} Nothing was saved.`, 422);
+  const connection = await db.$transaction(async (tx) => {
+    const created = await tx.syncConnection.create({
+      data: { provider: "salesforce", name: parsed.name, credentials: encryptSecret(JSON.stringify(credentials)), baseUrl: parsed.instanceUrl, createdById: actorId },
+    });
+    await recordAudit(tx, { actorId, action: "connections.create", entityType: "sync_connection", entityId: created.id, after: { provider: "salesforce", name: parsed.name, instanceUrl: parsed.instanceUrl } });
+    return created;
+  });
+  await requestSync({ connectionId: connection.id, kind: "backfill" });
+  return { id: connection.id, message: `${test.message} The first sync has started.` };
+}
+
 export async function rotateHubspotCredentials(actorId: number, input: unknown): Promise<{ message: string }> {
   const { id } = parseId(input);
   const parsed = parse(input);
@@ -61,11 +78,14 @@ export async function rotateHubspotCredentials(actorId: number, input: unknown):
 
 export async function testSavedConnection(actorId: number, input: unknown): Promise<ConnectionTest> {
   const { id } = parseId(input);
-  const { connection, credentials } = await loadConnection<HubspotCredentials>(id).catch((error: unknown) => {
-    throw error instanceof AppError ? error : new NotFoundError("That connection");
-  });
-  if (connection.status === "revoked") throw new AppError("This connection was revoked: connect again with new credentials.", 409);
-  const result = await testHubspotConnection(credentials, connection.baseUrl);
+  const existing = await db.syncConnection.findUnique({ where: { id }, select: { status: true } });
+  if (!existing) throw new NotFoundError("That connection");
+  if (existing.status === "revoked") throw new AppError("This connection was revoked: connect again with new credentials.", 409);
+  const { connection, credentials } = await loadConnection<HubspotCredentials | SalesforceCredentials>(id);
+  const result: ConnectionTest =
+    connection.provider === "salesforce"
+      ? await testSalesforceConnection(credentials as SalesforceCredentials, connection.baseUrl ?? "").then((tested): ConnectionTest => (tested.ok ? { ...tested, accountId: null } : tested))
+      : await testHubspotConnection(credentials as HubspotCredentials, connection.baseUrl);
   await db.$transaction(async (tx) => {
     await tx.syncConnection.update({ where: { id }, data: result.ok ? { status: "ok", statusMessage: null, ...(result.accountId ? { accountId: result.accountId } : {}) } : { status: "error", statusMessage: result.message } });
     await recordAudit(tx, { actorId, action: "connections.test", entityType: "sync_connection", entityId: id, after: { ok: result.ok, message: result.message } });

@@ -45,3 +45,16 @@ export const resyncRecordSchema = connectionIdSchema.extend({
     .trim()
     .regex(/^[A-Za-z0-9]{1,40}$/, "A record id is letters and digits only (HubSpot: the contact's Record ID)."),
 });
+
+export const salesforceConnectionSchema = z.object({
+  name: z.string().trim().min(2, "Name the connection (at least 2 characters).").max(100),
+  instanceUrl: z
+    .string({ error: "The instance URL is required." })
+    .trim()
+    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), "Enter the org's full address, e.g. https://yourcompany.my.salesforce.com."),
+  clientId: z.string().trim().min(4, "The connected app's consumer key is required.").max(300),
+  clientSecret: secret("The connected app's consumer secret"),
+  refreshToken: secret("The refresh token"),
+  loginUrl: baseUrl,
+});
+export type SalesforceConnectionInput = z.infer<typeof salesforceConnectionSchema>;

@@ -1,4 +1,4 @@
-// `npm run bench -- --scale 10k|100k|1m [--fresh] [--runs N] [--skip-http] [--lighthouse] [--import-rows N] [--skip-ingest] [--only-alerts]`
+// `npm run bench -- --scale 10k|100k|1m [--fresh] [--runs N] [--skip-http] [--lighthouse] [--import-rows N] [--skip-ingest] [--only-alerts] [--sync-contacts N]`
 // Generates (once) a dataset at that scale in PostgreSQL, then measures the product against the best
 // hand-written SQL for the same answers (the limit), and prints the figures with their ratios; then the
 // pages through the production server, CSV import and API ingestion (each on a database of its own).
@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { CliError, runCli, wholeNumberOption } from "../lib/cli.ts";
 import { apiFigures, type ApiResult } from "./api-events.ts";
+import { syncFigures, type SyncResult } from "./crm-sync.ts";
 import { startBenchCluster, prepareBenchDatabase } from "./cluster.ts";
 import { measureAlerts } from "./alerts.ts";
 import { describeTarget } from "../db/database.ts";
@@ -59,6 +60,8 @@ await runCli("bench", async () => {
       "skip-ingest": { type: "boolean", default: false },
       // Only the SLA alert burst (after the first diagnosis of a fresh dataset), e.g. on a shared machine.
       "only-alerts": { type: "boolean", default: false },
+      // The CRM sync's backfill, from the HubSpot contract server (ten history entries and engagements each).
+      "sync-contacts": { type: "string", default: "100000" },
     },
   });
   const started = performance.now();
@@ -67,6 +70,7 @@ await runCli("bench", async () => {
   if (!leads) throw new CliError(`--scale must be one of ${Object.keys(SCALES).join(", ")}`);
   const runs = wholeNumberOption(values.runs, 3, 200, "--runs must be a whole number from 3 to 200");
   const importRows = wholeNumberOption(values["import-rows"], 1_000, 5_000_000, "--import-rows must be a whole number from 1,000 to 5,000,000");
+  const syncContacts = wholeNumberOption(values["sync-contacts"], 200, 1_000_000, "--sync-contacts must be a whole number from 200 to 1,000,000");
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 
   const cluster = await startBenchCluster();
@@ -128,6 +132,8 @@ await runCli("bench", async () => {
         figures.push(...importFigures(await inOwnProcess<ImportResult>("import-csv.ts", ["--rows", String(importRows)])));
         console.log(`API event ingestion, on a PostgreSQL of its own… (${elapsed()})`);
         figures.push(...apiFigures(await inOwnProcess<ApiResult>("api-events.ts", ["--batches", "30", "--leads-per-batch", "250"])));
+        console.log(`CRM sync of ${syncContacts.toLocaleString("en")} HubSpot contacts from the contract server, on a PostgreSQL of its own… (${elapsed()})`);
+        figures.push(...syncFigures(await inOwnProcess<SyncResult>("crm-sync.ts", ["--contacts", String(syncContacts)])));
       }
       }
       const totalSeconds = (performance.now() - started) / 1000;

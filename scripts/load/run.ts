@@ -39,8 +39,15 @@ await runCli("load", async () => {
       // nginx's default proxy_read_timeout: behind a reverse proxy, a slower answer would be cut off there.
       timeout: { type: "string", default: "60" },
       rate: { type: "string", default: "1" },
+      instances: { type: "string" },
     },
   });
+  // --instances 2: the load-balancer checks (scripts/load/instances.ts) instead of the 100-user load.
+  if (values.instances !== undefined) {
+    const { runInstances } = await import("./instances.ts");
+    if (!(await runInstances(wholeNumberOption(values.instances, 2, 2, "--instances must be 2")))) process.exitCode = 1;
+    return;
+  }
   const users = wholeNumberOption(values.users, 1, 500, "--users must be a whole number from 1 to 500");
   const duration = wholeNumberOption(values.duration, 5, 3600, "--duration must be whole seconds from 5 to 3600");
   const timeout = wholeNumberOption(values.timeout, 1, 300, "--timeout must be whole seconds from 1 to 300");

@@ -69,23 +69,27 @@ export async function readContacts(api: HubspotApi, ids: readonly string[]): Pro
 /** Every engagement associated with these contacts, with the contact it belongs to. */
 export async function readEngagements(api: HubspotApi, contactIds: readonly string[]): Promise<{ contactId: string; engagement: HubspotEngagement }[]> {
   if (contactIds.length === 0) return [];
-  const out: { contactId: string; engagement: HubspotEngagement }[] = [];
-  for (const type of ENGAGEMENT_TYPES) {
-    const links = await api.call((client) => client.crm.associations.v4.batchApi.getPage("contacts", type, { inputs: contactIds.map((id) => ({ id })) }));
-    const byEngagement = new Map<string, string[]>();
-    for (const result of links.results) {
-      for (const target of result.to) byEngagement.set(String(target.toObjectId), [...(byEngagement.get(String(target.toObjectId)) ?? []), result._from.id]);
-    }
-    const ids = [...byEngagement.keys()];
-    for (let start = 0; start < ids.length; start += 100) {
-      const chunk = ids.slice(start, start + 100);
-      const read = await api.call((client) => client.crm.objects[type].batchApi.read({ inputs: chunk.map((id) => ({ id })), properties: ENGAGEMENT_PROPERTIES[type], propertiesWithHistory: [] }, false));
-      for (const record of read.results) {
-        for (const contactId of byEngagement.get(record.id) ?? []) out.push({ contactId, engagement: { type, id: record.id, properties: record.properties } });
+  // The four engagement types are independent: read side by side (each call still backs off on its own).
+  const perType = await Promise.all(
+    ENGAGEMENT_TYPES.map(async (type) => {
+      const out: { contactId: string; engagement: HubspotEngagement }[] = [];
+      const links = await api.call((client) => client.crm.associations.v4.batchApi.getPage("contacts", type, { inputs: contactIds.map((id) => ({ id })) }));
+      const byEngagement = new Map<string, string[]>();
+      for (const result of links.results) {
+        for (const target of result.to) byEngagement.set(String(target.toObjectId), [...(byEngagement.get(String(target.toObjectId)) ?? []), result._from.id]);
       }
-    }
-  }
-  return out;
+      const ids = [...byEngagement.keys()];
+      for (let start = 0; start < ids.length; start += 100) {
+        const chunk = ids.slice(start, start + 100);
+        const read = await api.call((client) => client.crm.objects[type].batchApi.read({ inputs: chunk.map((id) => ({ id })), properties: ENGAGEMENT_PROPERTIES[type], propertiesWithHistory: [] }, false));
+        for (const record of read.results) {
+          for (const contactId of byEngagement.get(record.id) ?? []) out.push({ contactId, engagement: { type, id: record.id, properties: record.properties } });
+        }
+      }
+      return out;
+    }),
+  );
+  return perType.flat();
 }
 
 /** Contacts the portal deleted (archived), so their leads are marked rather than left looking current. */

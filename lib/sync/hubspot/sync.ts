@@ -36,9 +36,12 @@ export async function runHubspotSync(connectionId: number, kind: RunKind, record
     const context: MappingContext = { ...ownerContext(owners), states: stateLookup("hubspot", mapping), ...(mapping.reasonField ? { reasonField: mapping.reasonField } : {}) };
     const people = owners.map(ownerRef);
 
-    const writePage = async (ids: string[], after: { backfillAfter?: string | null; cursor?: Date | null }, removed: MappedBatch["removed"] = []) => {
+    const readPage = async (ids: string[]) => {
       const contacts = await readContacts(api, ids);
-      const engagements = await readEngagements(api, contacts.map((contact) => contact.id));
+      return { contacts, engagements: await readEngagements(api, contacts.map((contact) => contact.id)) };
+    };
+    const writePage = async (ids: string[], after: { backfillAfter?: string | null; cursor?: Date | null }, removed: MappedBatch["removed"] = [], read?: Awaited<ReturnType<typeof readPage>>) => {
+      const { contacts, engagements } = read ?? (await readPage(ids));
       const batch = emptyBatch();
       batch.people = people;
       batch.removed = removed;
@@ -66,12 +69,20 @@ export async function runHubspotSync(connectionId: number, kind: RunKind, record
       for (let start = 0; start < recordIds.length; start += 50) await writePage(recordIds.slice(start, start + 50), {});
     } else if (kind === "backfill") {
       await setTotal(run.id, api);
-      let after = connection.backfillAfter;
-      do {
+      // The next page is read from HubSpot while this one is written to PostgreSQL.
+      const fetchPage = async (after: string | null) => {
         const page: IdPage = await listContactIds(api, after);
-        await writePage(page.ids, { backfillAfter: page.next });
-        after = page.next;
-      } while (after);
+        return { page, read: await readPage(page.ids) };
+      };
+      let current = await fetchPage(connection.backfillAfter);
+      for (;;) {
+        const next = current.page.next ? fetchPage(current.page.next) : null;
+        // A failed prefetch surfaces when awaited below, after this page is safely written.
+        next?.catch(() => undefined);
+        await writePage(current.page.ids, { backfillAfter: current.page.next }, [], current.read);
+        if (!next) break;
+        current = await next;
+      }
       await writePage([], {}, await readArchivedContacts(api));
       // Changes made while the backfill ran are picked up by the next incremental sync.
       await db.syncConnection.update({ where: { id: connectionId }, data: { backfillDoneAt: new Date(), backfillAfter: null, cursor: connection.cursor && connection.cursor > startedAt ? connection.cursor : startedAt } });

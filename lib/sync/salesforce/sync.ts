@@ -28,7 +28,7 @@ export interface SalesforceCredentials {
 const VERSION = "62.0";
 type Row = Record<string, unknown>;
 
-function classify(error: unknown): SyncSourceError {
+export function classify(error: unknown): SyncSourceError {
   if (error instanceof SyncSourceError) return error;
   const { errorCode, name, message } = (error ?? {}) as { errorCode?: string; name?: string; message?: string };
   const code = errorCode ?? name;
@@ -57,15 +57,29 @@ async function all(conn: Connection, soql: string): Promise<Row[]> {
 
 const quoted = (ids: readonly string[]) => ids.map((id) => `'${id.replace(/[^A-Za-z0-9]/g, "")}'`).join(",");
 
-export async function runSalesforceSync(connectionId: number, kind: RunKind, recordIds: readonly string[] = []): Promise<SyncSummary> {
-  const { connection, credentials } = await loadConnection<SalesforceCredentials>(connectionId);
-  const conn = new Connection({
-    instanceUrl: connection.baseUrl ?? undefined,
+export function salesforceConnection(credentials: SalesforceCredentials, instanceUrl: string | null): Connection {
+  return new Connection({
+    instanceUrl: instanceUrl ?? undefined,
     accessToken: credentials.accessToken ?? "",
     refreshToken: credentials.refreshToken,
     oauth2: { clientId: credentials.clientId, clientSecret: credentials.clientSecret, loginUrl: credentials.loginUrl ?? "https://login.salesforce.com" },
     version: VERSION,
   });
+}
+
+/** "Test connection": the users the sync maps to people, read once, or what failed. */
+export async function testSalesforceConnection(credentials: SalesforceCredentials, instanceUrl: string): Promise<{ ok: true; message: string } | { ok: false; message: string }> {
+  try {
+    const users = await salesforceConnection(credentials, instanceUrl).query<Row>(`SELECT ${USER_FIELDS.join(", ")} FROM User`, { autoFetch: false });
+    return { ok: true, message: `Connected to ${instanceUrl}: ${users.totalSize} users readable.` };
+  } catch (error) {
+    return { ok: false, message: classify(error).message };
+  }
+}
+
+export async function runSalesforceSync(connectionId: number, kind: RunKind, recordIds: readonly string[] = []): Promise<SyncSummary> {
+  const { connection, credentials } = await loadConnection<SalesforceCredentials>(connectionId);
+  const conn = salesforceConnection(credentials, connection.baseUrl);
   conn.on("refresh", (accessToken: string) => {
     void saveCredentials(connectionId, { ...credentials, accessToken });
   });

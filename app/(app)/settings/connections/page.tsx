@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ConnectionPanel } from "@/components/sync/connection-panel";
 import { HubspotConnectForm } from "@/components/sync/hubspot-connect-form";
+import { SalesforceConnectForm } from "@/components/sync/salesforce-connect-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
@@ -24,6 +25,9 @@ export default async function ConnectionsPage() {
         ))}
         <Card title="Connect HubSpot" description="Baton tests the credentials before keeping them, and tells you exactly what failed.">
           <HubspotConnectForm />
+        </Card>
+        <Card title="Connect Salesforce" description="Leads with their LeadHistory, Tasks and Events, and Users as people. Tested before it is kept.">
+          <SalesforceConnectForm />
         </Card>
       </div>
     </>

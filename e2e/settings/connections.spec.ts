@@ -1,0 +1,57 @@
+import { queryE2e } from "../fixtures/database";
+import { expect, test } from "../fixtures/auth";
+import { HubspotContractServer } from "../../lib/sync/testing/hubspot-server";
+import { HubspotPortal } from "../../lib/sync/testing/hubspot-store";
+
+// An admin connects HubSpot (the local contract server: no live portal is reachable from here), the first
+// sync runs with its progress on the page, and a synced lead shows its CRM history and a link back.
+
+test("an admin connects HubSpot, watches the first sync and opens a synced lead with its history", async ({ page, signIn }) => {
+  const stamp = Date.now() % 1_000_000;
+  const portal = new HubspotPortal(7_000_000 + stamp);
+  const server = new HubspotContractServer(portal);
+  await server.start();
+  try {
+    const ada = portal.addOwner({ email: `ada-${stamp}@e2e.example.com`, firstName: "Ada", lastName: `Owner${stamp}` });
+    const bo = portal.addOwner({ email: `bo-${stamp}@e2e.example.com`, firstName: "Bo", lastName: `Owner${stamp}` });
+    const contactId = String(8_000_000_000 + stamp * 100);
+    const created = new Date(Date.now() - 3 * 86_400_000);
+    const minutes = (count: number) => new Date(created.getTime() + count * 60_000);
+    portal.addContact({ id: contactId, createdAt: created, properties: { firstname: "Grace", lastname: `Synced${stamp}`, email: `grace-${stamp}@buyer.example.com`, hs_lead_status: "NEW" } });
+    portal.setProperties(contactId, { hubspot_owner_id: ada.id }, minutes(5), { sourceType: "AUTOMATION_PLATFORM" });
+    portal.setProperties(contactId, { hubspot_owner_id: bo.id }, minutes(50), { sourceType: "CRM_UI", updatedByUserId: ada.userId });
+    portal.setProperties(contactId, { hs_lead_status: "IN_PROGRESS" }, minutes(70), { sourceType: "CRM_UI", updatedByUserId: bo.userId });
+    portal.addEngagement("calls", [contactId], { hs_timestamp: minutes(80).toISOString(), hubspot_owner_id: bo.id, hs_call_direction: "OUTBOUND" }, minutes(80));
+    for (let index = 1; index < 60; index++) {
+      portal.addContact({ id: String(8_000_000_000 + stamp * 100 + index), createdAt: minutes(index), properties: { firstname: "Other", lastname: `Buyer${index}`, email: `other-${stamp}-${index}@buyer.example.com` } });
+    }
+
+    await signIn("admin");
+    await page.goto("/settings/connections");
+    await page.getByLabel("Connection name").fill(`HubSpot e2e ${stamp}`);
+    await page.getByLabel("Access token").fill(server.issueToken());
+    await page.getByLabel("API address (optional)").fill(server.url);
+    await page.getByRole("button", { name: "Test and connect" }).click();
+    await expect(page.getByText(`Connected to portal ${portal.portalId}: 60 contacts`)).toBeVisible();
+
+    // The first sync runs as a background job; the page shows its counts, then its result.
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByText("First full sync").first()).toBeVisible();
+      await expect(page.getByText(/60 records read of 60/).first()).toBeVisible();
+      await expect(page.getByText("succeeded").first()).toBeVisible();
+    }).toPass({ timeout: 45_000 });
+
+    const [lead] = await queryE2e<{ id: number }>("SELECT id FROM leads WHERE source_system = 'hubspot' AND external_id = $1", [contactId]);
+    expect(lead).toBeDefined();
+    await page.goto(`/leads/${lead!.id}`);
+    await expect(page.getByRole("heading", { name: `Grace Synced${stamp}` })).toBeVisible();
+    const back = page.getByRole("link", { name: "Open in HubSpot" });
+    await expect(back).toHaveAttribute("href", `https://app.hubspot.com/contacts/${portal.portalId}/record/0-1/${contactId}`);
+    for (const label of ["Assigned", "Reassigned", "Accepted"]) await expect(page.getByText(label, { exact: true }).first()).toBeVisible();
+    // The timeline writes the channel after the type: "Contacted · call".
+    await expect(page.getByText(/Contacted\s·\s*call/).first()).toBeVisible();
+  } finally {
+    await server.stop();
+  }
+});
