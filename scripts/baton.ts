@@ -45,7 +45,7 @@ await runCli("baton", async () => {
   process.env.DATABASE_URL = database.url;
   const { db, pool } = await import("../lib/db/index.ts");
   const { createApiToken, revokeApiToken } = await import("../lib/tokens/store.ts");
-  const { recordAudit } = await import("../lib/audit/record.ts");
+  const { recordAudit } = await import("../lib/actions/audit.ts");
   // No one is signed in on the command line: the row names the machine account that ran it instead.
   const source = { source: "command line", osUser: os.userInfo().username, host: os.hostname() };
   try {

@@ -3,7 +3,7 @@ import { AuditDiff } from "@/components/audit/audit-diff";
 import { buttonClasses } from "@/components/ui/button";
 import { EntityTable, type EntityColumn } from "@/components/ui/entity-table";
 import { auditRecordLabel } from "@/lib/audit/diff";
-import { describeVia } from "@/lib/audit/via";
+import { describeVia } from "@/lib/actions/audit-via";
 import { auditFilterParams, formatCursor, type AuditListQuery } from "@/lib/audit/list-query";
 import type { AuditPage } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/time";

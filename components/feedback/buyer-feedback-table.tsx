@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { MIN_SIGNALS_FOR_FINDING, POOR_FIT_FINDING_SHARE, SOURCE_SIGNAL_LABELS, SOURCE_SIGNALS } from "@/lib/decisions/buyer-feedback";
+import { MIN_SIGNALS_FOR_FINDING, POOR_FIT_FINDING_SHARE, SOURCE_SIGNAL_LABELS, SOURCE_SIGNALS } from "@/lib/diagnosis/buyer-feedback";
 import type { BuyerFeedbackGroup, BuyerFeedbackView, CountWithTrend } from "@/lib/decisions/buyer-feedback-queries";
 import { NONE_VALUE } from "@/lib/lead-set/none-value";
 import { sourceLabel } from "@/lib/leads/labels";

@@ -8,7 +8,7 @@ import { NextActionFields } from "@/components/queue/next-action-fields";
 import { localToIso, submitOnEnter, useDecisionForm, type DecisionSuccess } from "@/components/queue/use-decision-form";
 import { acceptLeadAction } from "@/lib/decisions/actions";
 import type { QueueItem } from "@/lib/decisions/queue-queries";
-import type { SourceSignal } from "@/lib/decisions/buyer-feedback";
+import type { SourceSignal } from "@/lib/diagnosis/buyer-feedback";
 import { acceptDecisionSchema, FIRST_ACTION_CHANNELS } from "@/lib/decisions/schemas";
 
 const CHANNEL_LABELS = { call: "Call", email: "Email", meeting: "Meeting booked" } as const;

@@ -3,7 +3,7 @@
 import { useRef, type KeyboardEvent } from "react";
 import { described, FieldErrorText, inputClass } from "@/components/queue/form-bits";
 import { Kbd } from "@/components/queue/shortcuts-legend";
-import { MAX_OBJECTION_DETAIL, SOURCE_SIGNAL_LABELS, SOURCE_SIGNALS, type SourceSignal } from "@/lib/decisions/buyer-feedback";
+import { MAX_OBJECTION_DETAIL, SOURCE_SIGNAL_LABELS, SOURCE_SIGNALS, type SourceSignal } from "@/lib/diagnosis/buyer-feedback";
 import type { ObjectionOption } from "@/lib/decisions/schemas";
 
 // The two optional pieces of feedback in the queue's forms: the buyer's objection (with a short text) and

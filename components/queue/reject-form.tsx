@@ -10,7 +10,7 @@ import { submitOnEnter, useDecisionForm, type DecisionSuccess } from "@/componen
 import { rejectLeadAction } from "@/lib/decisions/actions";
 import { reasonQualityFeedback } from "@/lib/decisions/quality";
 import type { QueueItem } from "@/lib/decisions/queue-queries";
-import type { SourceSignal } from "@/lib/decisions/buyer-feedback";
+import type { SourceSignal } from "@/lib/diagnosis/buyer-feedback";
 import { rejectDecisionSchema, type ObjectionOption, type ReasonOption } from "@/lib/decisions/schemas";
 
 /** Reasons that usually mean "not now" rather than "never": recycling to nurture is suggested for them. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { controlClass, Field, FormStatus, SaveButton } from "@/components/definitions/form-parts";
+import { controlClass, Field, FormStatus, SaveButton } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/actions/result";
 import { connectSalesforceAction } from "@/lib/sync/actions";
 

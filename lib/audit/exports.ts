@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/actions/audit";
 import { currentOrigin } from "@/lib/auth/request-origin";
 import { db } from "@/lib/db";
 

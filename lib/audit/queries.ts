@@ -3,7 +3,7 @@ import { db, pool } from "@/lib/db";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import { zonedDayStart } from "@/lib/time";
 import { AUDIT_PAGE_SIZE, type AuditCursor, type AuditListQuery } from "@/lib/audit/list-query";
-import { splitVia, type AuditVia } from "@/lib/audit/via";
+import { splitVia, type AuditVia } from "@/lib/actions/audit-via";
 
 // Reads behind the audit log page. Newest first, paged by keyset on (at, id): the `at` index serves the
 // order, and no page ever scans the rows before it, so the log stays quick at millions of rows.

@@ -1,6 +1,6 @@
 import "server-only";
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/actions/audit";
 import type { Role } from "@/lib/auth/permissions";
 import type { RequestOrigin } from "@/lib/auth/request-origin";
 import { recordFailedSignIn } from "@/lib/auth/sessions";

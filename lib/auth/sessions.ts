@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/actions/audit";
 import type { RequestOrigin } from "@/lib/auth/request-origin";
 import { db } from "@/lib/db";
 

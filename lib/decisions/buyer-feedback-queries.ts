@@ -1,6 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db";
-import { POOR_FIT_SIGNALS, SOURCE_SIGNALS, type SourceSignal } from "@/lib/decisions/buyer-feedback";
+import { POOR_FIT_SIGNALS, SOURCE_SIGNALS, type SourceSignal } from "@/lib/diagnosis/buyer-feedback";
 import type { FeedbackGrouping } from "@/lib/decisions/feedback-queries";
 import { signalCountColumns, type SignalCounts } from "@/lib/decisions/signal-counts";
 import { leadListSearchParams, NONE_VALUE } from "@/lib/lead-set/query";

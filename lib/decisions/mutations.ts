@@ -1,6 +1,6 @@
 import "server-only";
 import { notifyInfoRequested } from "@/lib/notify/events";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/actions/audit";
 import { db, type Prisma } from "@/lib/db";
 import { authorize, type TeamActor } from "@/lib/actions/authorize";
 import {
@@ -16,7 +16,7 @@ import {
   type GuardedLead,
   type Tx,
 } from "@/lib/decisions/lead-guard";
-import type { SourceSignal } from "@/lib/decisions/buyer-feedback";
+import type { SourceSignal } from "@/lib/diagnosis/buyer-feedback";
 import { reasonQualityFeedback, type ReasonQualityFeedback } from "@/lib/decisions/quality";
 import { acceptDecisionSchema, firstActionSchema, infoRequestSchema, rejectDecisionSchema, type FirstActionChannel } from "@/lib/decisions/schemas";
 import type { AcceptanceStatus } from "@/lib/diagnosis/vocabulary";

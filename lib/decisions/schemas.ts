@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_OBJECTION_DETAIL, SOURCE_SIGNAL_LABELS, SOURCE_SIGNALS } from "@/lib/decisions/buyer-feedback";
+import { MAX_OBJECTION_DETAIL, SOURCE_SIGNAL_LABELS, SOURCE_SIGNALS } from "@/lib/diagnosis/buyer-feedback";
 import { hasMeaningfulText, isSpecificDetail } from "@/lib/diagnosis/reason-quality";
 
 // What a valid rep decision is (accept, reject, ask for information), a first action, marketing's answer

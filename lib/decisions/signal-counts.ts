@@ -1,4 +1,4 @@
-import { SOURCE_SIGNALS, type SourceSignal } from "@/lib/decisions/buyer-feedback";
+import { SOURCE_SIGNALS, type SourceSignal } from "@/lib/diagnosis/buyer-feedback";
 import { identifier, join, sql, type Sql } from "@/lib/db/sql";
 import { segmentSql, type MetricContext } from "@/lib/lead-set/predicates";
 import type { Segment } from "@/lib/lead-set/segments";

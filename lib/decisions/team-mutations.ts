@@ -1,6 +1,6 @@
 import "server-only";
 import { notifyInfoAnswered } from "@/lib/notify/events";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/actions/audit";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { leadScopeOf } from "@/lib/decisions/access";

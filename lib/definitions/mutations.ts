@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/actions/audit";
 import { db, type Prisma } from "@/lib/db";
 import { NotFoundError, StaleWriteError, ValidationError } from "@/lib/errors";
 import {

@@ -1,7 +1,7 @@
 import "server-only";
 import { parseInput } from "@/lib/actions/input";
 import { onUniqueViolation } from "@/lib/actions/result";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/actions/audit";
 import { db, type Prisma } from "@/lib/db";
 import { NotFoundError, StaleWriteError, ValidationError } from "@/lib/errors";
 import { objectionCreateSchema, objectionUpdateSchema } from "@/lib/definitions/objection-schemas";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_OBJECTION_DETAIL, OBJECTION_EVENT_TYPES, SIGNAL_EVENT_TYPES, SOURCE_SIGNALS } from "@/lib/decisions/buyer-feedback";
+import { MAX_OBJECTION_DETAIL, OBJECTION_EVENT_TYPES, SIGNAL_EVENT_TYPES, SOURCE_SIGNALS } from "@/lib/diagnosis/buyer-feedback";
 import { CHANNELS, EVENT_TYPES } from "@/lib/diagnosis/vocabulary";
 import { SOURCE_SYSTEM, userRefSchema } from "@/lib/leads/upsert-schemas";
 

@@ -1,5 +1,5 @@
 import { EVENT_TYPE_LABELS } from "@/lib/diagnosis/labels";
-import { SOURCE_SIGNAL_LABELS, SOURCE_SIGNALS } from "@/lib/decisions/buyer-feedback";
+import { SOURCE_SIGNAL_LABELS, SOURCE_SIGNALS } from "@/lib/diagnosis/buyer-feedback";
 import { EVENT_TYPES, PRIORITIES } from "@/lib/diagnosis/vocabulary";
 import type { ChoiceSet } from "@/lib/import/fields";
 import { LEAD_STATE_LABELS, LEAD_STATES } from "@/lib/import/lead-states";

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/actions/audit";
 import { db, type Prisma } from "@/lib/db";
 import type { FileKind } from "@/lib/import/fields";
 import { readSettings, readSummary, type FileCounts, type JobSummary } from "@/lib/import/job-state";

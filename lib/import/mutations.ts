@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/actions/audit";
 import { db, pool, type Prisma } from "@/lib/db";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import { AppError, NotFoundError, StaleWriteError, ValidationError } from "@/lib/errors";

@@ -1,4 +1,4 @@
-import type { SourceSignal } from "@/lib/decisions/buyer-feedback";
+import type { SourceSignal } from "@/lib/diagnosis/buyer-feedback";
 import type { EventType, Priority } from "@/lib/diagnosis/vocabulary";
 import { eventTypeOfTarget } from "@/lib/import/fields";
 import type { RowIssue } from "@/lib/import/issues";

@@ -109,7 +109,7 @@ export function segmentSql(segment: Segment, _context: MetricContext): Sql {
       return sql`l.flagged AND l.failure_points @> ARRAY[${segment.point}::"FailurePoint"]`;
     case "time_bucket":
       return sql`${timeBucketSql(segment.metric)} = ${segment.bucket}::int`;
-    // Sales feedback's objections and signals (lib/decisions/buyer-feedback.ts): the lead's latest of each.
+    // Sales feedback's objections and signals (lib/diagnosis/buyer-feedback.ts): the lead's latest of each.
     case "decided":
       return DECIDED;
     case "decided_with_signal":

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SOURCE_SIGNALS } from "@/lib/decisions/buyer-feedback";
+import { SOURCE_SIGNALS } from "@/lib/diagnosis/buyer-feedback";
 import { FAILURE_POINTS } from "@/lib/diagnosis/vocabulary";
 import { REASON_SCORES, SIMPLE_SEGMENTS, TIME_BUCKET_COUNT, formatSegment, parseSegment, timeBucketLabel, timeBucketRange, type Segment } from "@/lib/lead-set/segments";
 

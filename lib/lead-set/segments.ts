@@ -1,4 +1,4 @@
-import { SOURCE_SIGNAL_LABELS, SOURCE_SIGNALS, type SourceSignal } from "@/lib/decisions/buyer-feedback";
+import { SOURCE_SIGNAL_LABELS, SOURCE_SIGNALS, type SourceSignal } from "@/lib/diagnosis/buyer-feedback";
 import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
 import { FAILURE_POINTS, isOneOf, type FailurePoint } from "@/lib/diagnosis/vocabulary";
 

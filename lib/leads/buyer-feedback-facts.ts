@@ -1,4 +1,4 @@
-import { SOURCE_SIGNAL_LABELS, type SourceSignal } from "@/lib/decisions/buyer-feedback";
+import { SOURCE_SIGNAL_LABELS, type SourceSignal } from "@/lib/diagnosis/buyer-feedback";
 
 // The buyer's objection and the source-quality signal as label / value / hint facts, for the lead page and
 // the review board alike. Shown only when recorded: both are optional, so their absence is not a gap.

@@ -1,5 +1,5 @@
 import "server-only";
-import { viaJson, type AuditAuthor } from "@/lib/audit/via";
+import { viaJson, type AuditAuthor } from "@/lib/actions/audit-via";
 import { pool } from "@/lib/db";
 import type { Queryable } from "@/lib/db/queryable";
 

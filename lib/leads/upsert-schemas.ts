@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_OBJECTION_DETAIL, SOURCE_SIGNALS } from "@/lib/decisions/buyer-feedback";
+import { MAX_OBJECTION_DETAIL, SOURCE_SIGNALS } from "@/lib/diagnosis/buyer-feedback";
 import { ACCEPTANCE_STATUSES, OUTCOMES, PRIORITIES } from "@/lib/diagnosis/vocabulary";
 
 // The API's lead write: create or update by (sourceSystem, externalId). Absent fields are left as they

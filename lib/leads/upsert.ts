@@ -1,4 +1,4 @@
-import type { SourceSignal } from "@/lib/decisions/buyer-feedback";
+import type { SourceSignal } from "@/lib/diagnosis/buyer-feedback";
 import type { AcceptanceStatus, Outcome, Priority } from "@/lib/diagnosis/vocabulary";
 import { accountDomainFor, normalizeEmail } from "@/lib/leads/upsert-normalize";
 import type { Queryable } from "@/lib/db/queryable";

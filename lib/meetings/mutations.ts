@@ -1,6 +1,6 @@
 import "server-only";
 import { notifyAgendaPublished } from "@/lib/notify/events";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/actions/audit";
 import { db, type Prisma } from "@/lib/db";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import { NotFoundError, ValidationError } from "@/lib/errors";

@@ -1,4 +1,4 @@
-import { SOURCE_SIGNAL_LABELS, type SourceSignal } from "@/lib/decisions/buyer-feedback";
+import { SOURCE_SIGNAL_LABELS, type SourceSignal } from "@/lib/diagnosis/buyer-feedback";
 import type { FailurePoint, FixType } from "@/lib/diagnosis/vocabulary";
 import type { FixStatus } from "@/lib/fixes/status";
 import { effectiveFailurePoints, type TagLike } from "@/lib/review/failure-points";

@@ -1,5 +1,5 @@
 import "server-only";
-import { MIN_SIGNALS_FOR_FINDING, POOR_FIT_FINDING_SHARE, POOR_FIT_SIGNALS, SOURCE_SIGNALS, type SourceSignal } from "@/lib/decisions/buyer-feedback";
+import { MIN_SIGNALS_FOR_FINDING, POOR_FIT_FINDING_SHARE, POOR_FIT_SIGNALS, SOURCE_SIGNALS, type SourceSignal } from "@/lib/diagnosis/buyer-feedback";
 import type { Queryable } from "@/lib/db/queryable";
 import { rate, runSql } from "@/lib/db/run";
 import { sql } from "@/lib/db/sql";

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/actions/audit";
 import { db, type Prisma } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";

@@ -1,6 +1,6 @@
 import "server-only";
 import { parseInput } from "@/lib/actions/input";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/actions/audit";
 import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { encryptSecret } from "@/lib/sync/crypto";

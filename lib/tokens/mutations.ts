@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/actions/audit";
 import { createApiToken } from "@/lib/tokens/store";
 import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/auth/permissions";
-import type { AuditAuthor, AuditVia } from "@/lib/audit/via";
+import type { AuditAuthor, AuditVia } from "@/lib/actions/audit-via";
 
 // API tokens are random, shown once, and stored only as a SHA-256 hash. A token acts with the role of
 // the user it was created for, narrowed by its scope (read, or read and write) and widened only by extra

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/actions/audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { isSignInLocked, recordSignInAttempt } from "@/lib/auth/sign-in-throttle";
 import { db } from "@/lib/db";

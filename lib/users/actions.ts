@@ -1,7 +1,7 @@
 "use server";
 import "server-only";
 import { defineAction } from "@/lib/actions/define";
-import { sendInvitationEmail } from "@/lib/auth/password-links";
+import { sendInvitationEmail } from "@/lib/users/password-links";
 import type { SessionUser } from "@/lib/auth/session";
 import { changeOwnPassword, signOutEverywhere } from "@/lib/users/account-mutations";
 import { readFields, type UserChangeData, type UserFormState, type OneTimePasswordData } from "@/lib/users/form-data";

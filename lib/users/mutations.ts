@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/actions/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { db, type Prisma } from "@/lib/db";
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";

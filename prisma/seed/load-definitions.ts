@@ -4,7 +4,7 @@
  * are kept (ON CONFLICT DO NOTHING): definitions revenue operations already edited win.
  */
 import { DEFAULT_LEAD_TYPES, DEFAULT_REJECTION_REASONS, DEFAULT_SETTINGS } from "../../lib/diagnosis/defaults.ts";
-import { DEFAULT_OBJECTIONS } from "../../lib/decisions/buyer-feedback.ts";
+import { DEFAULT_OBJECTIONS } from "../../lib/diagnosis/buyer-feedback.ts";
 import { PRIORITIES } from "../../lib/diagnosis/vocabulary.ts";
 import { insertRows, type Queryable } from "./sql-batch.ts";
 

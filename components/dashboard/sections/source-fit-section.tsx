@@ -2,7 +2,7 @@ import Link from "next/link";
 import { formatCount, formatShare } from "@/components/dashboard/format";
 import type { SectionProps } from "@/components/dashboard/sections/shared";
 import { Badge } from "@/components/ui/badge";
-import { MIN_SIGNALS_FOR_FINDING, POOR_FIT_FINDING_SHARE, POOR_FIT_SIGNALS, SOURCE_SIGNAL_LABELS } from "@/lib/decisions/buyer-feedback";
+import { MIN_SIGNALS_FOR_FINDING, POOR_FIT_FINDING_SHARE, POOR_FIT_SIGNALS, SOURCE_SIGNAL_LABELS } from "@/lib/diagnosis/buyer-feedback";
 import { sourceName } from "@/lib/metrics/tables";
 import type { SourceFitRow, SourceFitView } from "@/lib/metrics/source-fit";
 

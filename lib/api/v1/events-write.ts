@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api/v1/errors";
-import { viaJson, type AuditAuthor } from "@/lib/audit/via";
+import { viaJson, type AuditAuthor } from "@/lib/actions/audit-via";
 import { writeEvents, type EventInput, type WrittenEvent } from "@/lib/events/append";
 import { projectEventsOntoLeads } from "@/lib/events/project";
 import type { EventRequest } from "@/lib/events/schemas";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SOURCE_SYSTEM } from "@/lib/leads/upsert-schemas";
-import { SOURCE_SIGNALS } from "@/lib/decisions/buyer-feedback";
+import { SOURCE_SIGNALS } from "@/lib/diagnosis/buyer-feedback";
 import { ACCEPTANCE_STATUSES, LEAD_SORT_FIELDS, PAGE_SIZES } from "@/lib/lead-set/query";
 import { EVENT_TYPES, FAILURE_POINTS, HANDOFF_ELEMENTS, OUTCOMES, STEP_IDS, STEP_STATUSES, SYMPTOM_IDS, CHANNELS, PRIORITIES } from "@/lib/diagnosis/vocabulary";
 

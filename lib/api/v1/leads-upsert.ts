@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api/v1/errors";
-import { viaJson, type AuditAuthor } from "@/lib/audit/via";
+import { viaJson, type AuditAuthor } from "@/lib/actions/audit-via";
 import { upsertLeads, type LeadUpsertInput, type UpsertedLead } from "@/lib/leads/upsert";
 import type { LeadUpsertRequest } from "@/lib/leads/upsert-schemas";
 import type { Queryable } from "@/lib/db/queryable";

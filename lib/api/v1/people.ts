@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { PersonCreateRequest, peopleQuerySchema, personSchema } from "@/lib/api/v1/people-schemas";
 import { PEOPLE_PAGE_SIZE } from "@/lib/api/v1/people-schemas";
-import { viaJson, type AuditAuthor } from "@/lib/audit/via";
+import { viaJson, type AuditAuthor } from "@/lib/actions/audit-via";
 import { db, type Prisma } from "@/lib/db";
 import type { Queryable } from "@/lib/db/queryable";
 import { resolvePeople } from "@/lib/people/resolve";

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { can, type Action } from "@/lib/auth/permissions";
 import { ApiError, errorResponse, fieldsFromZod } from "@/lib/api/v1/errors";
 import { consumeApiBudget } from "@/lib/api/v1/rate-limit";
-import { runWithAuditVia } from "@/lib/audit/via-context";
+import { runWithAuditVia } from "@/lib/actions/audit-context";
 import { auditAuthorOf, authenticateToken, type ExtraScope, type TokenPrincipal, type TokenScope } from "@/lib/tokens/store";
 import { isStorableText } from "@/lib/storable-text";
 import { timeRequest } from "@/lib/actions/request-metrics";

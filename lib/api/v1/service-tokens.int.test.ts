@@ -3,7 +3,7 @@ import { POST as changeDefinitions } from "@/app/api/v1/definitions/changes/rout
 import { POST as postEvents } from "@/app/api/v1/events/route";
 import { POST as postLead } from "@/app/api/v1/leads/route";
 import { seedApiWorkspace, type ApiWorkspace } from "@/lib/api/v1/workspace-testing";
-import { describeVia, splitVia } from "@/lib/audit/via";
+import { describeVia, splitVia } from "@/lib/actions/audit-via";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { call, type Handler } from "@/lib/api/v1/testing";

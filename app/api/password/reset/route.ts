@@ -1,5 +1,5 @@
 import { errorResponseOf } from "@/lib/actions/route-guard";
-import { requestPasswordReset } from "@/lib/auth/password-links";
+import { requestPasswordReset } from "@/lib/users/password-links";
 
 // Public on purpose: a person who forgot their password asks for a reset link. The answer is the same
 // whether or not the address has an account.

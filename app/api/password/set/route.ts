@@ -1,5 +1,5 @@
 import { errorResponseOf } from "@/lib/actions/route-guard";
-import { setPasswordWithLink } from "@/lib/auth/password-links";
+import { setPasswordWithLink } from "@/lib/users/password-links";
 
 // Public on purpose: the signed link from an invitation or reset email is the credential.
 export async function POST(request: Request) {

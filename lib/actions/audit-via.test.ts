@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attachVia, describeVia, splitVia, VIA_KEY, viaJson } from "@/lib/audit/via";
+import { attachVia, describeVia, splitVia, VIA_KEY, viaJson } from "@/lib/actions/audit-via";
 
 const via = { apiToken: { id: 7, name: "HubSpot sync" } };
 

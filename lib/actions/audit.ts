@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/db";
-import { attachVia, type AuditVia } from "@/lib/audit/via";
-import { currentAuditVia } from "@/lib/audit/via-context";
+import { attachVia, type AuditVia } from "@/lib/actions/audit-via";
+import { currentAuditVia } from "@/lib/actions/audit-context";
 
 // Every change is kept: who, when, which record, before and after. Called inside the same transaction as
 // the write it describes, so the trail and the data never disagree.
@@ -12,7 +12,7 @@ export interface AuditEntry {
   entityId: string | number;
   before?: unknown;
   after?: unknown;
-  /** The API token the change came through; `actorId` is then the token's user (lib/audit/via.ts). Defaults to the token of the API request being served. */
+  /** The API token the change came through; `actorId` is then the token's user (lib/actions/audit-via.ts). Defaults to the token of the API request being served. */
   via?: AuditVia;
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
 import { startMailSink, type MailSink } from "@/lib/alerts/test-servers";
 import { verifyPassword } from "@/lib/auth/password";
-import { requestPasswordReset, RESET_REQUESTED, sendInvitationEmail, setPasswordWithLink } from "@/lib/auth/password-links";
+import { requestPasswordReset, RESET_REQUESTED, sendInvitationEmail, setPasswordWithLink } from "@/lib/users/password-links";
 import { stopBoss } from "@/lib/jobs/boss";
 import { closeMailTransports } from "@/lib/notify/channels";
 import { attemptDelivery } from "@/lib/notify/deliver";

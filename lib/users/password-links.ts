@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/actions/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { db, pool } from "@/lib/db";
 import { getEnv, getMailEnv } from "@/lib/env";

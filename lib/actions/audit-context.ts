@@ -1,6 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { AuditVia } from "@/lib/audit/via";
+import type { AuditVia } from "@/lib/actions/audit-via";
 
 // The API token an /api/v1 request came through, for the length of that request only: every audit row
 // a feature's mutation records while serving it names the token (and the integration it acts as), even
