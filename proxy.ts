@@ -5,7 +5,16 @@ import { isStorableText } from "@/lib/storable-text";
 
 // A fast first gate: visitors without a session cookie go to sign-in. Not the security boundary: every
 // page, action and route checks the session and the permission table on the server itself.
-const PUBLIC_PATHS = ["/sign-in", "/reset-password", "/set-password", "/api/auth", "/api/password", "/api/health", "/api/v1", "/api/webhooks"];
+const PUBLIC_PATHS = [
+  "/sign-in",
+  "/reset-password",
+  "/set-password",
+  "/api/auth",
+  "/api/password",
+  "/api/health",
+  "/api/v1",
+  "/api/webhooks",
+];
 
 export async function proxy(request: NextRequest) {
   const { pathname, search, searchParams } = request.nextUrl;
@@ -13,7 +22,9 @@ export async function proxy(request: NextRequest) {
   // 500: every page and route answers 400 with the reason instead. The token API reports its own 422.
   if (!pathname.startsWith("/api/v1/") && [...searchParams].some(([key, value]) => !isStorableText(key) || !isStorableText(value))) {
     const message = "The address contains a character Baton cannot read (a NUL or an unpaired UTF-16 half). Remove it and try again.";
-    return pathname.startsWith("/api/") ? NextResponse.json({ error: { code: "bad_request", message } }, { status: 400 }) : new NextResponse(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return pathname.startsWith("/api/")
+      ? NextResponse.json({ error: { code: "bad_request", message } }, { status: 400 })
+      : new NextResponse(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   if (PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) return NextResponse.next();
   const token = await getToken({ req: request, secret: getEnv().NEXTAUTH_SECRET });

@@ -6,7 +6,9 @@ export default function NotFound() {
       <p className="text-sm font-semibold text-brand-600">404</p>
       <h1 className="mt-1 text-xl font-semibold">Page not found</h1>
       <p className="mt-2 text-sm text-slate-600">The address may be mistyped, or the record no longer exists.</p>
-      <Link href="/leads" className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline">Back to leads</Link>
+      <Link href="/leads" className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline">
+        Back to leads
+      </Link>
     </main>
   );
 }

@@ -17,7 +17,13 @@ export function formatDuration(milliseconds: number): string {
   rest -= hours * 3600;
   const minutes = Math.floor(rest / 60);
   const seconds = rest - minutes * 60;
-  const parts = days ? [`${days} d`, hours ? `${hours} h` : ""] : hours ? [`${hours} h`, minutes ? `${minutes} min` : ""] : minutes ? [`${minutes} min`] : [`${seconds} s`];
+  const parts = days
+    ? [`${days} d`, hours ? `${hours} h` : ""]
+    : hours
+      ? [`${hours} h`, minutes ? `${minutes} min` : ""]
+      : minutes
+        ? [`${minutes} min`]
+        : [`${seconds} s`];
   return `${negative ? "-" : ""}${parts.filter(Boolean).join(" ")}`;
 }
 
@@ -58,7 +64,13 @@ export function weeksBetween(from: string, to: string, weekStartsOn: number): st
 
 /** Today's calendar day (yyyy-mm-dd) and weekday (0 = Sunday) in a time zone. */
 export function zonedToday(now: Date, timeZone: string): { day: string; weekday: number } {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", weekday: "short" }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    weekday: "short",
+  }).formatToParts(now);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
   const day = `${get("year")}-${get("month")}-${get("day")}`;
   const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(get("weekday"));

@@ -70,14 +70,22 @@ export async function runApp(mode: "production" | "development") {
     const migrations = await migrate(database.url);
     if (migrations.applied.length) console.log(`Applied ${migrations.applied.length} migration(s).`);
     const demo = await ensureDemoWorkspace(database.url);
-    if (demo.seeded) console.log(`Loaded the demo workspace: ${demo.leads} leads, ${demo.events} events, diagnosed in ${demo.seconds.toFixed(1)} s.`);
+    if (demo.seeded)
+      console.log(`Loaded the demo workspace: ${demo.leads} leads, ${demo.events} events, diagnosed in ${demo.seconds.toFixed(1)} s.`);
     assertDemoMayListen(host, demo.seeded || (await hasDemoSignIns(database.url)));
     if (mode === "production") await ensureProductionBuild(".next");
 
     const secret = await authSecret();
     app = spawn("node_modules/.bin/next", [mode === "production" ? "start" : "dev", "-H", host, "-p", String(port)], {
       stdio: "inherit",
-      env: { ...process.env, NODE_ENV: mode, BATON_LISTEN_HOST: host, DATABASE_URL: database.url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
+      env: {
+        ...process.env,
+        NODE_ENV: mode,
+        BATON_LISTEN_HOST: host,
+        DATABASE_URL: database.url,
+        NEXTAUTH_SECRET: secret,
+        NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      },
     });
     app.on("exit", (code) => void shutdown(code ?? 0));
     printDemoSignIns(host, port);
@@ -86,4 +94,3 @@ export async function runApp(mode: "production" | "development") {
     await shutdown(1);
   }
 }
-

@@ -55,29 +55,74 @@ await runCli("baton", async () => {
       if (values.scope !== "read" && values.scope !== "write") throw new CliError("--scope must be read or write");
       const user = values.user
         ? await db.user.findUnique({ where: { email: values.user.toLowerCase() }, select: { id: true, email: true, role: true } })
-        : await db.user.findFirst({ where: { role: "admin", active: true }, orderBy: { id: "asc" }, select: { id: true, email: true, role: true } });
+        : await db.user.findFirst({
+            where: { role: "admin", active: true },
+            orderBy: { id: "asc" },
+            select: { id: true, email: true, role: true },
+          });
       if (!user) throw new CliError(values.user ? `no user with email ${values.user}` : "no active admin exists yet: create one first");
       const integrationName = values.integration?.trim() || null;
       if (integrationName && integrationName.length > 100) throw new CliError("--integration is at most 100 characters");
-      const days = values["expires-days"] === undefined ? null : wholeNumberOption(values["expires-days"], 1, 730, "--expires-days must be a whole number of days from 1 to 730");
+      const days =
+        values["expires-days"] === undefined
+          ? null
+          : wholeNumberOption(values["expires-days"], 1, 730, "--expires-days must be a whole number of days from 1 to 730");
       if (values["definitions-write"] && values.scope !== "write") throw new CliError("--definitions-write needs --scope write");
       const expiresAt = days === null ? null : new Date(Date.now() + days * 86_400_000);
-      const created = await createApiToken({ name, scope: values.scope, userId: user.id, integrationName, expiresAt, extraScopes: values["definitions-write"] ? ["definitions:write"] : [] });
-      const actsAs = integrationName ? `as the integration "${integrationName}" with ${user.email}'s role (${user.role})` : `as ${user.email} (${user.role})`;
-      await recordAudit(db, { actorId: null, action: "tokens.create", entityType: "api_token", entityId: created.id, after: { name, scope: values.scope, prefix: created.prefix, actsAs: user.email, integrationName, expiresAt, ...source } });
-      console.log(`Created token "${name}" (${values.scope}${values["definitions-write"] ? ", definitions:write" : ""}) acting ${actsAs}${expiresAt ? `, expiring ${expiresAt.toISOString()}` : ""}. It is shown only now:\n\n${created.token}\n`);
+      const created = await createApiToken({
+        name,
+        scope: values.scope,
+        userId: user.id,
+        integrationName,
+        expiresAt,
+        extraScopes: values["definitions-write"] ? ["definitions:write"] : [],
+      });
+      const actsAs = integrationName
+        ? `as the integration "${integrationName}" with ${user.email}'s role (${user.role})`
+        : `as ${user.email} (${user.role})`;
+      await recordAudit(db, {
+        actorId: null,
+        action: "tokens.create",
+        entityType: "api_token",
+        entityId: created.id,
+        after: { name, scope: values.scope, prefix: created.prefix, actsAs: user.email, integrationName, expiresAt, ...source },
+      });
+      console.log(
+        `Created token "${name}" (${values.scope}${values["definitions-write"] ? ", definitions:write" : ""}) acting ${actsAs}${expiresAt ? `, expiring ${expiresAt.toISOString()}` : ""}. It is shown only now:\n\n${created.token}\n`,
+      );
     } else if (command === "list") {
-      const tokens = await db.apiToken.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, prefix: true, scope: true, revokedAt: true, lastUsedAt: true, createdBy: { select: { email: true } } } });
+      const tokens = await db.apiToken.findMany({
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          name: true,
+          prefix: true,
+          scope: true,
+          revokedAt: true,
+          lastUsedAt: true,
+          createdBy: { select: { email: true } },
+        },
+      });
       if (!tokens.length) console.log("No API tokens.");
       for (const token of tokens) {
-        console.log(`${token.id}\t${token.prefix}…\t${token.scope}\t${token.name}\t${token.createdBy?.email ?? "-"}\t${token.revokedAt ? "revoked" : token.lastUsedAt ? `last used ${token.lastUsedAt.toISOString()}` : "never used"}`);
+        console.log(
+          `${token.id}\t${token.prefix}…\t${token.scope}\t${token.name}\t${token.createdBy?.email ?? "-"}\t${token.revokedAt ? "revoked" : token.lastUsedAt ? `last used ${token.lastUsedAt.toISOString()}` : "never used"}`,
+        );
       }
     } else {
       const id = Number(values.id);
       if (!Number.isInteger(id) || id <= 0) throw new CliError("--id must be a token id (see token list)");
       const before = await db.apiToken.findUnique({ where: { id }, select: { name: true, prefix: true, scope: true } });
       const revoked = await revokeApiToken(id);
-      if (revoked) await recordAudit(db, { actorId: null, action: "tokens.revoke", entityType: "api_token", entityId: id, before, after: { ...before, revoked: true, ...source } });
+      if (revoked)
+        await recordAudit(db, {
+          actorId: null,
+          action: "tokens.revoke",
+          entityType: "api_token",
+          entityId: id,
+          before,
+          after: { ...before, revoked: true, ...source },
+        });
       console.log(revoked ? `Revoked token ${id}.` : `Token ${id} does not exist or is already revoked.`);
     }
   } finally {
@@ -87,7 +132,10 @@ await runCli("baton", async () => {
   }
 });
 
-async function runImport(files: string[], values: { preset?: string; mapping?: string; "source-system"?: string; "time-zone"?: string; "dry-run"?: boolean }): Promise<number> {
+async function runImport(
+  files: string[],
+  values: { preset?: string; mapping?: string; "source-system"?: string; "time-zone"?: string; "dry-run"?: boolean },
+): Promise<number> {
   if (!files.length) throw new CliError(USAGE);
   const database = await openDatabase();
   process.env.DATABASE_URL = database.url;
@@ -107,7 +155,11 @@ async function runImport(files: string[], values: { preset?: string; mapping?: s
     // The importer's own refusals are messages for the person running it, not crashes.
     if (error instanceof Error && error.name !== "Error") {
       const fields = (error as { fieldErrors?: Record<string, string[]> }).fieldErrors;
-      const details = fields ? Object.entries(fields).map(([field, messages]) => ` ${field}: ${messages.join(" ")}`).join(";") : "";
+      const details = fields
+        ? Object.entries(fields)
+            .map(([field, messages]) => ` ${field}: ${messages.join(" ")}`)
+            .join(";")
+        : "";
       throw new CliError(`${error.message}${details}`);
     }
     throw error;

@@ -23,7 +23,9 @@ describe("npm start: where it listens", () => {
   it("rejects an invalid HOST with one line and a non-zero exit", async () => {
     const result = await start({ HOST: "http://0.0.0.0", DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`baton: error: HOST must be an IP address or a host name to listen on (e.g. 127.0.0.1, 0.0.0.0, ::), got "http://0.0.0.0"`);
+    expect(result.stderr).toBe(
+      `baton: error: HOST must be an IP address or a host name to listen on (e.g. 127.0.0.1, 0.0.0.0, ::), got "http://0.0.0.0"`,
+    );
   });
 
   it("refuses to serve the demo workspace on every interface without BATON_DEMO_PUBLIC=1", async () => {
@@ -31,7 +33,9 @@ describe("npm start: where it listens", () => {
     databases.push(database);
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
-    await client.query(`INSERT INTO users (email, name, password_hash, role, updated_at) VALUES ('admin@demo.baton.dev', 'Demo admin', 'x', 'admin', now())`);
+    await client.query(
+      `INSERT INTO users (email, name, password_hash, role, updated_at) VALUES ('admin@demo.baton.dev', 'Demo admin', 'x', 'admin', now())`,
+    );
     await client.end();
 
     const result = await start({ HOST: "0.0.0.0", DATABASE_URL: database.url });

@@ -28,7 +28,12 @@ interface Tally {
 async function readTally(file: string, kind: "vitest" | "playwright"): Promise<Tally> {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
   const report = JSON.parse(await readFile(file, "utf8"));
-  if (kind === "vitest") return { passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0, skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0) };
+  if (kind === "vitest")
+    return {
+      passed: report.numPassedTests ?? 0,
+      failed: report.numFailedTests ?? 0,
+      skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+    };
   const stats = report.stats ?? {};
   return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0), skipped: stats.skipped ?? 0 };
 }
@@ -55,32 +60,57 @@ await runCli("test", async () => {
   };
 
   if (suites.includes("e2e")) await ensureDebianPackage(CHROMIUM, "chromium", "the end-to-end tests run in it");
-  if (suites.includes("integration")) await ensureDebianPackage("/usr/bin/pg_dump", "postgresql-client", "the backup tests use pg_dump and pg_restore");
+  if (suites.includes("integration"))
+    await ensureDebianPackage("/usr/bin/pg_dump", "postgresql-client", "the backup tests use pg_dump and pg_restore");
   if (suites.includes("typecheck")) {
     console.log("\n▶ Type check");
-    add("typecheck", (await run("node_modules/.bin/tsc", ["--noEmit", "-p", "tsconfig.json"])) === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+    add(
+      "typecheck",
+      (await run("node_modules/.bin/tsc", ["--noEmit", "-p", "tsconfig.json"])) === 0
+        ? { passed: 1, failed: 0, skipped: 0 }
+        : { passed: 0, failed: 1, skipped: 0 },
+    );
   }
   if (suites.includes("lint")) {
     console.log("\n▶ Lint");
-    add("lint", (await run("node_modules/.bin/eslint", ["--max-warnings=0", "."])) === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+    add(
+      "lint",
+      (await run("node_modules/.bin/eslint", ["--max-warnings=0", "."])) === 0
+        ? { passed: 1, failed: 0, skipped: 0 }
+        : { passed: 0, failed: 1, skipped: 0 },
+    );
   }
   if (suites.includes("format")) {
     console.log("\n▶ Formatting (prettier --check)");
-    add("format", (await run("node_modules/.bin/prettier", ["--check", "."])) === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+    add(
+      "format",
+      (await run("node_modules/.bin/prettier", ["--check", "."])) === 0
+        ? { passed: 1, failed: 0, skipped: 0 }
+        : { passed: 0, failed: 1, skipped: 0 },
+    );
   }
 
   const needsDatabase = suites.some((suite) => suite === "integration" || suite === "e2e");
   const cluster = needsDatabase
-    ? await startEmbeddedPostgres({ dataDir: path.join(os.tmpdir(), `baton-test-pg-${process.pid}`), port: await findFreePort(), database: "postgres", persistent: false })
+    ? await startEmbeddedPostgres({
+        dataDir: path.join(os.tmpdir(), `baton-test-pg-${process.pid}`),
+        port: await findFreePort(),
+        database: "postgres",
+        persistent: false,
+      })
     : undefined;
   try {
     for (const project of ["unit", "integration"] as const) {
       if (!suites.includes(project)) continue;
       console.log(`\n▶ ${project === "unit" ? "Unit" : "Integration (real PostgreSQL)"} tests`);
       const output = path.join(reports, `${project}.json`);
-      await run("node_modules/.bin/vitest", ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], {
-        TEST_PG_ADMIN_URL: cluster?.url ?? "",
-      });
+      await run(
+        "node_modules/.bin/vitest",
+        ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`],
+        {
+          TEST_PG_ADMIN_URL: cluster?.url ?? "",
+        },
+      );
       add(project, await readTally(output, "vitest"));
     }
 

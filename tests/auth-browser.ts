@@ -21,7 +21,13 @@ export class AuthBrowser {
 
   constructor(private readonly options: NextAuthOptions) {}
 
-  private async app(action: AuthAction, method: "GET" | "POST", providerId?: string, query: Record<string, string> = {}, body?: Record<string, string>) {
+  private async app(
+    action: AuthAction,
+    method: "GET" | "POST",
+    providerId?: string,
+    query: Record<string, string> = {},
+    body?: Record<string, string>,
+  ) {
     const response = await AuthHandler({
       req: {
         action,
@@ -55,7 +61,8 @@ export class AuthBrowser {
         this.idpCookies.set(pair.slice(0, at), pair.slice(at + 1));
       }
       const location = response.headers.get("location");
-      if (!location) throw new Error(`the identity provider answered ${response.status} without a redirect: ${(await response.text()).slice(0, 300)}`);
+      if (!location)
+        throw new Error(`the identity provider answered ${response.status} without a redirect: ${(await response.text()).slice(0, 300)}`);
       next = new URL(location, next).toString();
     }
     throw new Error("too many redirects at the identity provider");
@@ -68,10 +75,14 @@ export class AuthBrowser {
     const started = await this.app("signin", "POST", providerId, {}, { csrfToken, callbackUrl });
     const redirect = started.redirect ?? "";
     const callbackPath = `${APP_ORIGIN}/api/auth/callback/${providerId}`;
-    if (!redirect.startsWith("http") || redirect.startsWith(APP_ORIGIN)) return { redirect: await this.followErrorPage(redirect), sessionToken: null };
+    if (!redirect.startsWith("http") || redirect.startsWith(APP_ORIGIN))
+      return { redirect: await this.followErrorPage(redirect), sessionToken: null };
     const back = await this.throughIdp(redirect, callbackPath);
     const finished = await this.app("callback", "GET", providerId, Object.fromEntries(back.searchParams));
-    return { redirect: await this.followErrorPage(finished.redirect ?? ""), sessionToken: this.appCookies.get("next-auth.session-token") ?? null };
+    return {
+      redirect: await this.followErrorPage(finished.redirect ?? ""),
+      sessionToken: this.appCookies.get("next-auth.session-token") ?? null,
+    };
   }
 
   /** next-auth's /api/auth/error and /api/auth/signin pages forward to ours (pages.error, pages.signIn). */

@@ -70,11 +70,26 @@ const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => Str
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
   { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
-  { weight: 1, arbitrary: fc.string({ unit: fc.oneof(fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }), loneSurrogate), maxLength: 20 }) },
+  {
+    weight: 1,
+    arbitrary: fc.string({ unit: fc.oneof(fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }), loneSurrogate), maxLength: 20 }),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 201, max: 300_000 }).map((length) => "x".repeat(length)) },
 );
 
-export const HOSTILE_KEYS = ["__proto__", "constructor", "prototype", "hasOwnProperty", "", " ", "\u0000", "$where", "a.b", "0", "__defineGetter__"];
+export const HOSTILE_KEYS = [
+  "__proto__",
+  "constructor",
+  "prototype",
+  "hasOwnProperty",
+  "",
+  " ",
+  "\u0000",
+  "$where",
+  "a.b",
+  "0",
+  "__defineGetter__",
+];
 
 export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
   fc.constantFrom(-0, 0, -1, 0.5, 2 ** 31, 2 ** 31 - 1, 2 ** 53 + 2, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, 1e21),
@@ -104,7 +119,8 @@ function resolve(schema: JsonSchema, components: Record<string, JsonSchema>): Js
 }
 
 function plausibleString(schema: JsonSchema): fc.Arbitrary<string> {
-  if (schema.format === "date-time") return fc.date({ min: new Date("1990-01-01"), max: new Date("2040-01-01"), noInvalidDate: true }).map((date) => date.toISOString());
+  if (schema.format === "date-time")
+    return fc.date({ min: new Date("1990-01-01"), max: new Date("2040-01-01"), noInvalidDate: true }).map((date) => date.toISOString());
   if (schema.format === "email") return fc.emailAddress();
   if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern));
   return fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 40) });
@@ -136,10 +152,15 @@ function plausible(schema: JsonSchema, components: Record<string, JsonSchema>, d
     case "null":
       return fc.constant(null);
     case "array":
-      return fc.array(shaped(resolved.items ?? {}, components, depth + 1), { minLength: Math.min(resolved.minItems ?? 0, 3), maxLength: 3 });
+      return fc.array(shaped(resolved.items ?? {}, components, depth + 1), {
+        minLength: Math.min(resolved.minItems ?? 0, 3),
+        maxLength: 3,
+      });
     default: {
       if (depth > 4 || !resolved.properties) return fc.dictionary(fc.string({ maxLength: 12 }), fc.boolean(), { maxKeys: 3 });
-      const properties = Object.fromEntries(Object.entries(resolved.properties).map(([key, property]) => [key, shaped(property, components, depth + 1)]));
+      const properties = Object.fromEntries(
+        Object.entries(resolved.properties).map(([key, property]) => [key, shaped(property, components, depth + 1)]),
+      );
       return fc.record(properties, { requiredKeys: resolved.required ?? [] });
     }
   }

@@ -26,7 +26,12 @@ async function pendingLead(): Promise<{ id: number; version: number; ownerId: nu
     orderBy: { id: "desc" },
     select: { id: true, version: true, ownerId: true, leadType: { select: { acceptanceCriteria: true } } },
   });
-  const found = lead ?? (await db.lead.findFirstOrThrow({ where: { id: { in: [...claimed] } }, select: { id: true, version: true, ownerId: true, leadType: { select: { acceptanceCriteria: true } } } }));
+  const found =
+    lead ??
+    (await db.lead.findFirstOrThrow({
+      where: { id: { in: [...claimed] } },
+      select: { id: true, version: true, ownerId: true, leadType: { select: { acceptanceCriteria: true } } },
+    }));
   claimed.add(found.id);
   const criteria = Array.isArray(found.leadType?.acceptanceCriteria) ? (found.leadType.acceptanceCriteria as { id: string }[]) : [];
   return { ...found, criteria: Object.fromEntries(criteria.map((criterion) => [criterion.id, true])) };
@@ -42,7 +47,13 @@ async function anyLeadId(): Promise<number> {
 /** A partial update of a lead that exists: only the fields that changed, as a CRM sync sends them. */
 async function leadUpdate() {
   const lead = await db.lead.findFirstOrThrow({ where: { id: await anyLeadId() }, select: { sourceSystem: true, externalId: true } });
-  return { sourceSystem: lead.sourceSystem, externalId: lead.externalId, company: "Alvarez Tooling Group", campaign: "autumn_push", buyerMessage: "Budget approved for Q3." };
+  return {
+    sourceSystem: lead.sourceSystem,
+    externalId: lead.externalId,
+    company: "Alvarez Tooling Group",
+    campaign: "autumn_push",
+    buyerMessage: "Budget approved for Q3.",
+  };
 }
 
 function newLead() {
@@ -67,22 +78,60 @@ function newLead() {
 }
 
 export const EXAMPLES: Record<string, () => Promise<ExampleRequest>> = {
-  "GET /leads": async () => ({ params: {}, query: [["status", "pending"], ["q", "a"], ["sort", "severity.desc"], ["size", "25"], ["page", "1"]] }),
+  "GET /leads": async () => ({
+    params: {},
+    query: [
+      ["status", "pending"],
+      ["q", "a"],
+      ["sort", "severity.desc"],
+      ["size", "25"],
+      ["page", "1"],
+    ],
+  }),
   "GET /leads/{id}": async () => ({ params: { id: String(await anyLeadId()) }, query: [] }),
   "POST /leads": async () => ({ params: {}, query: [], body: (leadExamples += 1) % 2 ? newLead() : await leadUpdate() }),
   "POST /leads/batch": async () => ({ params: {}, query: [], body: { leads: [newLead(), newLead()] } }),
   // A lead of its own to erase, so the erasure never takes the lead another example needs.
   "DELETE /leads/{id}": async () => {
-    const lead = await db.lead.create({ data: { sourceSystem: "fuzz", externalId: unique("erase"), name: "Erin Erasable", email: `${unique("erin")}@example.com`, capturedAt: new Date() }, select: { id: true } });
+    const lead = await db.lead.create({
+      data: {
+        sourceSystem: "fuzz",
+        externalId: unique("erase"),
+        name: "Erin Erasable",
+        email: `${unique("erin")}@example.com`,
+        capturedAt: new Date(),
+      },
+      select: { id: true },
+    });
     return { params: { id: String(lead.id) }, query: [] };
   },
-  "GET /people": async () => ({ params: {}, query: [["q", "a"], ["page", "1"]] }),
-  "POST /people": async () => ({ params: {}, query: [], body: { sourceSystem: "hubspot", externalId: unique("owner"), name: "Noor Fuzz", email: `${unique("noor")}@example.com` } }),
+  "GET /people": async () => ({
+    params: {},
+    query: [
+      ["q", "a"],
+      ["page", "1"],
+    ],
+  }),
+  "POST /people": async () => ({
+    params: {},
+    query: [],
+    body: { sourceSystem: "hubspot", externalId: unique("owner"), name: "Noor Fuzz", email: `${unique("noor")}@example.com` },
+  }),
   "GET /definitions": async () => ({ params: {}, query: [] }),
   "POST /definitions/changes": async () => ({
     params: {},
     query: [],
-    body: { change: "reason", code: unique("fuzz_reason").toLowerCase().replace(/[^a-z0-9_]/g, "_"), label: "Bought through a reseller", requiresDetail: true, detailPrompt: "Which reseller?", active: false, sortOrder: 500 },
+    body: {
+      change: "reason",
+      code: unique("fuzz_reason")
+        .toLowerCase()
+        .replace(/[^a-z0-9_]/g, "_"),
+      label: "Bought through a reseller",
+      requiresDetail: true,
+      detailPrompt: "Which reseller?",
+      active: false,
+      sortOrder: 500,
+    },
   }),
   "POST /leads/lookup": async () => {
     const lead = await db.lead.findFirstOrThrow({ where: { id: await anyLeadId() }, select: { sourceSystem: true, externalId: true } });
@@ -93,19 +142,41 @@ export const EXAMPLES: Record<string, () => Promise<ExampleRequest>> = {
     return {
       params: {},
       query: [],
-      body: { events: [{ lead: { id: lead.id }, type: "note", occurredAt: new Date().toISOString(), externalId: unique("event"), actor: { name: "CRM sync" }, channel: "email", details: { subject: "Follow-up", notes: "Asked for pricing." } }] },
+      body: {
+        events: [
+          {
+            lead: { id: lead.id },
+            type: "note",
+            occurredAt: new Date().toISOString(),
+            externalId: unique("event"),
+            actor: { name: "CRM sync" },
+            channel: "email",
+            details: { subject: "Follow-up", notes: "Asked for pricing." },
+          },
+        ],
+      },
     };
   },
   "POST /leads/{id}/decisions": async () => {
     const lead = await pendingLead();
-    return { params: { id: String(lead.id) }, query: [], body: { decision: "request_info", version: lead.version, question: "Which team size did they give on the call?" } };
+    return {
+      params: { id: String(lead.id) },
+      query: [],
+      body: { decision: "request_info", version: lead.version, question: "Which team size did they give on the call?" },
+    };
   },
   "POST /leads/{id}/info-requests/answer": async () => {
     // A question a refused request left open is answered next; otherwise a rep asks a new one.
-    const open = await db.lead.findFirst({ where: { acceptanceStatus: "info_requested", infoRequests: { some: { status: "open" } } }, select: { id: true, version: true } });
+    const open = await db.lead.findFirst({
+      where: { acceptanceStatus: "info_requested", infoRequests: { some: { status: "open" } } },
+      select: { id: true, version: true },
+    });
     if (open) return { params: { id: String(open.id) }, query: [], body: { version: open.version, answer: "The ROI calculator." } };
     const lead = await pendingLead();
-    const owner = await db.user.findUniqueOrThrow({ where: { id: lead.ownerId! }, select: { id: true, name: true, role: true, teamId: true } });
+    const owner = await db.user.findUniqueOrThrow({
+      where: { id: lead.ownerId! },
+      select: { id: true, name: true, role: true, teamId: true },
+    });
     const asked = await requestLeadInfo(owner, lead.id, { version: lead.version, question: "Which offer did they download first?" });
     return { params: { id: String(lead.id) }, query: [], body: { version: asked.version, answer: "The ROI calculator." } };
   },
@@ -124,7 +195,15 @@ export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: "none" as const }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("replace" as const), pick: fc.nat(), value: hostileValue }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant("text" as const), pick: fc.nat(), value: hostileString }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("add-key" as const), pick: fc.nat(), key: fc.oneof(fc.constantFrom(...HOSTILE_KEYS), hostileString), value: hostileValue }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("add-key" as const),
+      pick: fc.nat(),
+      key: fc.oneof(fc.constantFrom(...HOSTILE_KEYS), hostileString),
+      value: hostileValue,
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("remove" as const), pick: fc.nat() }) },
 );
 
@@ -154,18 +233,29 @@ function put(parent: Container, key: string | number, value: unknown) {
 
 /** How many value slots (path params, query values, body leaves) a request has: what "text" mutations pick from. */
 export function leafCount(example: ExampleRequest): number {
-  return slots({ params: example.params, query: example.query, ...(example.body !== undefined ? { body: example.body } : {}) } as Container, true).length;
+  return slots(
+    { params: example.params, query: example.query, ...(example.body !== undefined ? { body: example.body } : {}) } as Container,
+    true,
+  ).length;
 }
 
 export function applyMutation(example: ExampleRequest, mutation: Mutation): ExampleRequest {
   const request = JSON.parse(JSON.stringify(example)) as Required<ExampleRequest>;
   if (mutation.kind === "none") return request;
-  const root = { params: request.params, query: request.query, ...(request.body !== undefined ? { body: request.body } : {}) } as Record<string, unknown>;
+  const root = { params: request.params, query: request.query, ...(request.body !== undefined ? { body: request.body } : {}) } as Record<
+    string,
+    unknown
+  >;
   if (mutation.kind === "add-key") {
-    const objects = [root.body, request.params, ...slots(root, false).map((slot) => (slot.parent as Record<string, unknown>)[slot.key])].filter((value) => value && typeof value === "object" && !Array.isArray(value)) as Container[];
+    const objects = [
+      root.body,
+      request.params,
+      ...slots(root, false).map((slot) => (slot.parent as Record<string, unknown>)[slot.key]),
+    ].filter((value) => value && typeof value === "object" && !Array.isArray(value)) as Container[];
     const target = objects[mutation.pick % objects.length];
     if (target && target !== request.params) put(target, mutation.key, mutation.value);
-    else request.query.push([mutation.key, typeof mutation.value === "string" ? mutation.value : JSON.stringify(mutation.value) ?? "null"]);
+    else
+      request.query.push([mutation.key, typeof mutation.value === "string" ? mutation.value : (JSON.stringify(mutation.value) ?? "null")]);
     return request;
   }
   const leaves = slots(root, true);

@@ -32,12 +32,23 @@ export interface RealIssuer extends TestIssuer {
   loginAs: (sub: string) => void;
 }
 
-export async function startOidcProvider(client: { clientId: string; clientSecret: string; redirectUri: string }, accounts: Record<string, IdpAccount>): Promise<RealIssuer> {
+export async function startOidcProvider(
+  client: { clientId: string; clientSecret: string; redirectUri: string },
+  accounts: Record<string, IdpAccount>,
+): Promise<RealIssuer> {
   let nextLogin = "";
   const server = http.createServer();
   const issuer = await listen(server);
   const provider = new Provider(issuer, {
-    clients: [{ client_id: client.clientId, client_secret: client.clientSecret, redirect_uris: [client.redirectUri], grant_types: ["authorization_code"], response_types: ["code"] }],
+    clients: [
+      {
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+        redirect_uris: [client.redirectUri],
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+      },
+    ],
     findAccount: async (_ctx, sub) => (accounts[sub] ? { accountId: sub, claims: async () => ({ sub, ...accounts[sub] }) } : undefined),
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
     // The claims go into the ID token itself, as Okta, Entra ID and Keycloak put email and groups there.
@@ -55,10 +66,12 @@ export async function startOidcProvider(client: { clientId: string; clientSecret
   });
   server.on("request", (req, res) => {
     if (req.url?.startsWith("/interaction/")) {
-      void provider.interactionFinished(req, res, { login: { accountId: nextLogin } }, { mergeWithLastSubmission: false }).catch((error: Error) => {
-        res.statusCode = 500;
-        res.end(error.message);
-      });
+      void provider
+        .interactionFinished(req, res, { login: { accountId: nextLogin } }, { mergeWithLastSubmission: false })
+        .catch((error: Error) => {
+          res.statusCode = 500;
+          res.end(error.message);
+        });
       return;
     }
     void provider.callback()(req, res);
@@ -97,7 +110,8 @@ export async function startForgingIssuer(forgery: Forgery, clientId: string, cla
         code_challenge_methods_supported: ["S256"],
       });
     }
-    if (url.pathname === "/jwks") return json({ keys: [{ ...published.publicKey.export({ format: "jwk" }), kid, alg: "RS256", use: "sig" }] });
+    if (url.pathname === "/jwks")
+      return json({ keys: [{ ...published.publicKey.export({ format: "jwk" }), kid, alg: "RS256", use: "sig" }] });
     if (url.pathname === "/authorize") {
       const back = new URL(url.searchParams.get("redirect_uri")!);
       back.searchParams.set("code", "forged-code");
@@ -107,11 +121,23 @@ export async function startForgingIssuer(forgery: Forgery, clientId: string, cla
     }
     if (url.pathname === "/token") {
       const now = Math.floor(Date.now() / 1000);
-      const payload = { iss: issuer, sub: "mallory", aud: forgery === "wrong-audience" ? "some-other-app" : clientId, iat: now, exp: now + 300, ...claims };
+      const payload = {
+        iss: issuer,
+        sub: "mallory",
+        aud: forgery === "wrong-audience" ? "some-other-app" : clientId,
+        iat: now,
+        exp: now + 300,
+        ...claims,
+      };
       const signingInput = `${base64url({ alg: "RS256", kid, typ: "JWT" })}.${base64url(payload)}`;
       const signer = createSign("RSA-SHA256").update(signingInput);
       const signature = signer.sign(forgery === "bad-signature" ? attacker.privateKey : published.privateKey);
-      return json({ access_token: "forged-access-token", token_type: "Bearer", expires_in: 300, id_token: `${signingInput}.${base64url(signature)}` });
+      return json({
+        access_token: "forged-access-token",
+        token_type: "Bearer",
+        expires_in: 300,
+        id_token: `${signingInput}.${base64url(signature)}`,
+      });
     }
     res.writeHead(404).end();
   });

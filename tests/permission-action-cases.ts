@@ -26,7 +26,17 @@ export const DECISION_ACTION_CASES: Record<string, ActionCase[]> = {
       permission: "leads.decide",
       args: async ({ actor, world }) => {
         const lead = await world.decidableLead(actor);
-        return [lead.id, { version: lead.version, criteria: lead.criteria, firstAction: "call", firstActionNote: "Left a voicemail", nextAction: "Call back", nextActionDueAt: inTwoDays() }];
+        return [
+          lead.id,
+          {
+            version: lead.version,
+            criteria: lead.criteria,
+            firstAction: "call",
+            firstActionNote: "Left a voicemail",
+            nextAction: "Call back",
+            nextActionDueAt: inTwoDays(),
+          },
+        ];
       },
     },
   ],
@@ -35,7 +45,10 @@ export const DECISION_ACTION_CASES: Record<string, ActionCase[]> = {
       permission: "leads.decide",
       args: async ({ actor, world }) => {
         const lead = await world.decidableLead(actor);
-        return [lead.id, { version: lead.version, criteria: lead.criteria, reasonCode: "not_icp", detail: SPECIFIC_DETAIL, recycleSuggested: "on" }];
+        return [
+          lead.id,
+          { version: lead.version, criteria: lead.criteria, reasonCode: "not_icp", detail: SPECIFIC_DETAIL, recycleSuggested: "on" },
+        ];
       },
     },
   ],
@@ -53,7 +66,16 @@ export const DECISION_ACTION_CASES: Record<string, ActionCase[]> = {
       permission: "leads.log_activity",
       args: async ({ actor, world }) => {
         const lead = await world.acceptedLeadOwnedBy(actor);
-        return [lead.id, { version: lead.version, channel: "email", note: "Sent the case study", nextAction: "Follow up by phone", nextActionDueAt: inTwoDays() }];
+        return [
+          lead.id,
+          {
+            version: lead.version,
+            channel: "email",
+            note: "Sent the case study",
+            nextAction: "Follow up by phone",
+            nextActionDueAt: inTwoDays(),
+          },
+        ];
       },
     },
   ],
@@ -115,13 +137,40 @@ async function workspaceSettingsForm(): Promise<FormData> {
 
 async function leadTypeForm({ world }: CaseContext): Promise<FormData> {
   const key = world.unique("matrix_type");
-  const created = await db.leadType.create({ data: { key, name: "Partner referral", intent: "high", priority: "p2", acceptanceCriteria: [{ id: "budget_confirmed", label: "Budget confirmed" }] } });
-  return form({ id: created.id, version: created.version, name: "Partner referral (renamed)", intent: "medium", priority: "p2", active: "on", criterionId: "budget_confirmed", criterionLabel: "Budget confirmed" });
+  const created = await db.leadType.create({
+    data: {
+      key,
+      name: "Partner referral",
+      intent: "high",
+      priority: "p2",
+      acceptanceCriteria: [{ id: "budget_confirmed", label: "Budget confirmed" }],
+    },
+  });
+  return form({
+    id: created.id,
+    version: created.version,
+    name: "Partner referral (renamed)",
+    intent: "medium",
+    priority: "p2",
+    active: "on",
+    criterionId: "budget_confirmed",
+    criterionLabel: "Budget confirmed",
+  });
 }
 
 async function rejectionReasonForm({ world }: CaseContext): Promise<FormData> {
-  const created = await db.rejectionReason.create({ data: { code: world.unique("matrix_reason"), label: "Bought elsewhere", sortOrder: 90 } });
-  return form({ id: created.id, version: created.version, label: "Bought a competitor's product", requiresDetail: "on", detailPrompt: "Which product?", active: "on", sortOrder: 91 });
+  const created = await db.rejectionReason.create({
+    data: { code: world.unique("matrix_reason"), label: "Bought elsewhere", sortOrder: 90 },
+  });
+  return form({
+    id: created.id,
+    version: created.version,
+    label: "Bought a competitor's product",
+    requiresDetail: "on",
+    detailPrompt: "Which product?",
+    active: "on",
+    sortOrder: 91,
+  });
 }
 
 export const DEFINITION_ACTION_CASES: Record<string, ActionCase[]> = {
@@ -130,14 +179,35 @@ export const DEFINITION_ACTION_CASES: Record<string, ActionCase[]> = {
   addLeadType: [
     {
       permission: "definitions.edit",
-      args: async ({ world }) => [null, form({ key: world.unique("matrix_new_type"), name: "Chat request", intent: "high", priority: "p1", active: "on", criterionId: "", criterionLabel: "Named a use case" })],
+      args: async ({ world }) => [
+        null,
+        form({
+          key: world.unique("matrix_new_type"),
+          name: "Chat request",
+          intent: "high",
+          priority: "p1",
+          active: "on",
+          criterionId: "",
+          criterionLabel: "Named a use case",
+        }),
+      ],
     },
   ],
   saveLeadType: [{ permission: "definitions.edit", args: async (context) => [null, await leadTypeForm(context)] }],
   addRejectionReason: [
     {
       permission: "definitions.edit",
-      args: async ({ world }) => [null, form({ code: world.unique("matrix_new_reason"), label: "Wrong region", requiresDetail: "on", detailPrompt: "Which region?", active: "on", sortOrder: 95 })],
+      args: async ({ world }) => [
+        null,
+        form({
+          code: world.unique("matrix_new_reason"),
+          label: "Wrong region",
+          requiresDetail: "on",
+          detailPrompt: "Which region?",
+          active: "on",
+          sortOrder: 95,
+        }),
+      ],
     },
   ],
   saveRejectionReason: [{ permission: "definitions.edit", args: async (context) => [null, await rejectionReasonForm(context)] }],
@@ -149,28 +219,50 @@ const KNOWN_PASSWORD = "matrix-known-password-1";
 
 export const USER_ACTION_CASES: Record<string, ActionCase[]> = {
   inviteUserAction: [
-    { permission: "users.manage", args: async ({ world }) => [null, form({ name: "Nina Invited", email: `${world.unique("invitee")}@example.com`, role: "viewer", teamId: "" })] },
+    {
+      permission: "users.manage",
+      args: async ({ world }) => [
+        null,
+        form({ name: "Nina Invited", email: `${world.unique("invitee")}@example.com`, role: "viewer", teamId: "" }),
+      ],
+    },
   ],
-  changeUserRoleAction: [{ permission: "users.manage", args: async ({ world }) => [null, form({ userId: await world.throwawayUser(), role: "marketing" })] }],
-  setUserActiveAction: [{ permission: "users.manage", args: async ({ world }) => [null, form({ userId: await world.throwawayUser(), active: "false" })] }],
-  signOutUserEverywhereAction: [{ permission: "users.manage", args: async ({ world }) => [null, form({ userId: await world.throwawayUser() })] }],
+  changeUserRoleAction: [
+    { permission: "users.manage", args: async ({ world }) => [null, form({ userId: await world.throwawayUser(), role: "marketing" })] },
+  ],
+  setUserActiveAction: [
+    { permission: "users.manage", args: async ({ world }) => [null, form({ userId: await world.throwawayUser(), active: "false" })] },
+  ],
+  signOutUserEverywhereAction: [
+    { permission: "users.manage", args: async ({ world }) => [null, form({ userId: await world.throwawayUser() })] },
+  ],
   revokeUserSessionAction: [
     {
       permission: "users.manage",
       args: async ({ world }) => {
         const userId = await world.throwawayUser();
-        const sessionId = await startSession({ id: userId, email: "target@example.com", sessionVersion: 0 }, "password", { ip: "203.0.113.9", userAgent: "matrix" }, 3600);
+        const sessionId = await startSession(
+          { id: userId, email: "target@example.com", sessionVersion: 0 },
+          "password",
+          { ip: "203.0.113.9", userAgent: "matrix" },
+          3600,
+        );
         return [null, form({ userId: String(userId), sessionId })];
       },
     },
   ],
-  resetUserPasswordAction: [{ permission: "users.manage", args: async ({ world }) => [null, form({ userId: await world.throwawayUser() })] }],
+  resetUserPasswordAction: [
+    { permission: "users.manage", args: async ({ world }) => [null, form({ userId: await world.throwawayUser() })] },
+  ],
   changeOwnPasswordAction: [
     {
       permission: "account.manage",
       args: async ({ actor, world }) => {
         await world.setPassword(actor.id, KNOWN_PASSWORD);
-        return [null, form({ currentPassword: KNOWN_PASSWORD, newPassword: "a-brand-new-password-2", confirmPassword: "a-brand-new-password-2" })];
+        return [
+          null,
+          form({ currentPassword: KNOWN_PASSWORD, newPassword: "a-brand-new-password-2", confirmPassword: "a-brand-new-password-2" }),
+        ];
       },
     },
   ],
@@ -184,7 +276,10 @@ export const LEAD_ACTION_CASES: Record<string, ActionCase[]> = {
     {
       permission: "leads.erase",
       args: async ({ world }) => {
-        const lead = await db.lead.create({ data: { sourceSystem: "matrix", externalId: world.unique("matrix-erase-page"), name: "Erin Erasable", capturedAt: new Date() }, select: { id: true } });
+        const lead = await db.lead.create({
+          data: { sourceSystem: "matrix", externalId: world.unique("matrix-erase-page"), name: "Erin Erasable", capturedAt: new Date() },
+          select: { id: true },
+        });
         return [null, form({ leadId: lead.id })];
       },
     },
@@ -194,11 +289,16 @@ export const LEAD_ACTION_CASES: Record<string, ActionCase[]> = {
 // ---- API tokens (lib/tokens/actions.ts): (previousState, formData) -------------------------------------
 
 export const TOKEN_ACTION_CASES: Record<string, ActionCase[]> = {
-  createTokenAction: [{ permission: "tokens.manage", args: async ({ world }) => [null, form({ name: world.unique("HubSpot sync"), scope: "write" })] }],
+  createTokenAction: [
+    { permission: "tokens.manage", args: async ({ world }) => [null, form({ name: world.unique("HubSpot sync"), scope: "write" })] },
+  ],
   revokeTokenAction: [
     {
       permission: "tokens.manage",
-      args: async ({ world }) => [null, form({ id: (await createApiToken({ name: world.unique("Old sync"), scope: "read", userId: world.admin.id })).id })],
+      args: async ({ world }) => [
+        null,
+        form({ id: (await createApiToken({ name: world.unique("Old sync"), scope: "read", userId: world.admin.id })).id }),
+      ],
     },
   ],
 };

@@ -6,7 +6,13 @@ import type { Action, Role } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import type { TokenScope } from "@/lib/tokens/store";
 import type { PermissionWorld } from "@/tests/permission-world";
-import { DECISION_ACTION_CASES, DEFINITION_ACTION_CASES, LEAD_ACTION_CASES, TOKEN_ACTION_CASES, USER_ACTION_CASES } from "@/tests/permission-action-cases";
+import {
+  DECISION_ACTION_CASES,
+  DEFINITION_ACTION_CASES,
+  LEAD_ACTION_CASES,
+  TOKEN_ACTION_CASES,
+  USER_ACTION_CASES,
+} from "@/tests/permission-action-cases";
 import { FIX_ACTION_CASES, MEETING_ACTION_CASES, REVIEW_ACTION_CASES } from "@/tests/permission-review-cases";
 import { IMPORT_ACTION_CASES, IMPORT_ROUTE_CASES } from "@/tests/permission-import-cases";
 import { PUBLIC_ROUTE_LIST, ROUTE_CASE_LIST } from "@/tests/permission-route-cases";

@@ -54,7 +54,13 @@ export interface DiscoveredRoute {
 export function discoverRouteFiles(): DiscoveredRoute[] {
   return sourceFiles("app/api")
     .filter((file) => /\/route\.tsx?$/.test(file))
-    .map((file) => ({ file, path: `/${path.posix.dirname(file).replace(/^app\//, "").replace(/\/\([^/]+\)/g, "")}` }))
+    .map((file) => ({
+      file,
+      path: `/${path.posix
+        .dirname(file)
+        .replace(/^app\//, "")
+        .replace(/\/\([^/]+\)/g, "")}`,
+    }))
     .sort((a, b) => a.path.localeCompare(b.path));
 }
 
@@ -62,7 +68,15 @@ export function discoverRouteFiles(): DiscoveredRoute[] {
 export function discoverPages(): DiscoveredRoute[] {
   return sourceFiles("app")
     .filter((file) => /(^|\/)page\.tsx?$/.test(file) && !file.startsWith("app/api/"))
-    .map((file) => ({ file, path: `/${path.posix.dirname(file).replace(/^app\/?/, "").split("/").filter((part) => part && !/^\(.+\)$/.test(part)).join("/")}` }))
+    .map((file) => ({
+      file,
+      path: `/${path.posix
+        .dirname(file)
+        .replace(/^app\/?/, "")
+        .split("/")
+        .filter((part) => part && !/^\(.+\)$/.test(part))
+        .join("/")}`,
+    }))
     .sort((a, b) => a.path.localeCompare(b.path));
 }
 

@@ -28,7 +28,10 @@ async function versionOf(jobId: number): Promise<number> {
   return (await db.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { version: true } })).version;
 }
 
-const jobAt = (stage: Parameters<typeof job>[1]) => async ({ world }: CaseContext) => (await job(world.admin.id, stage)).id;
+const jobAt =
+  (stage: Parameters<typeof job>[1]) =>
+  async ({ world }: CaseContext) =>
+    (await job(world.admin.id, stage)).id;
 
 export const IMPORT_ACTION_CASES: Record<string, ActionCase[]> = {
   createImportJobAction: [{ permission: "import.run", args: async () => [] }],
@@ -40,8 +43,19 @@ export const IMPORT_ACTION_CASES: Record<string, ActionCase[]> = {
         const jobId = await jobAt("mapped")(context);
         const stored = await db.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { version: true, settings: true } });
         const settings = readSettings(stored.settings);
-        const files = Object.fromEntries(Object.entries(settings.files).map(([kind, shape]) => [kind, { encoding: shape!.encoding, delimiter: shape!.delimiter }]));
-        return [{ jobId, version: stored.version, sourceSystem: "crm-export", timeZone: "Europe/Berlin", preset: settings.preset ?? "generic", files }];
+        const files = Object.fromEntries(
+          Object.entries(settings.files).map(([kind, shape]) => [kind, { encoding: shape!.encoding, delimiter: shape!.delimiter }]),
+        );
+        return [
+          {
+            jobId,
+            version: stored.version,
+            sourceSystem: "crm-export",
+            timeZone: "Europe/Berlin",
+            preset: settings.preset ?? "generic",
+            files,
+          },
+        ];
       },
     },
   ],
@@ -66,7 +80,12 @@ export const IMPORT_ACTION_CASES: Record<string, ActionCase[]> = {
   ],
   cancelImportAction: [{ permission: "import.run", args: async (context) => [await jobAt("queued")(context)] }],
   discardImportAction: [{ permission: "import.run", args: async (context) => [await jobAt("mapped")(context)] }],
-  saveReusableMappingAction: [{ permission: "import.run", args: async (context) => [{ jobId: await jobAt("mapped")(context), name: context.world.unique("Weekly CRM export") }] }],
+  saveReusableMappingAction: [
+    {
+      permission: "import.run",
+      args: async (context) => [{ jobId: await jobAt("mapped")(context), name: context.world.unique("Weekly CRM export") }],
+    },
+  ],
 };
 
 export const IMPORT_ROUTE_CASES: Record<string, RouteCase[]> = {
@@ -75,9 +94,25 @@ export const IMPORT_ROUTE_CASES: Record<string, RouteCase[]> = {
       auth: "session",
       permission: "import.run",
       unaudited: "Stores a part of an uploaded file; the job's trail (created, analysed, started) is audited by the actions.",
-      request: async (context) => ({ params: { id: String(await jobAt("created")(context)) }, query: `kind=leads&part=0&name=${FILE.name}`, rawBody: FILE.bytes.toString("utf8") }),
+      request: async (context) => ({
+        params: { id: String(await jobAt("created")(context)) },
+        query: `kind=leads&part=0&name=${FILE.name}`,
+        rawBody: FILE.bytes.toString("utf8"),
+      }),
     },
   ],
-  "GET /api/import/jobs/[id]/progress": [{ auth: "session", permission: "import.run", request: async (context) => ({ params: { id: String(await jobAt("created")(context)) } }) }],
-  "GET /api/import/jobs/[id]/issues.csv": [{ auth: "session", permission: "import.run", request: async (context) => ({ params: { id: String(await jobAt("validated")(context)) } }) }],
+  "GET /api/import/jobs/[id]/progress": [
+    {
+      auth: "session",
+      permission: "import.run",
+      request: async (context) => ({ params: { id: String(await jobAt("created")(context)) } }),
+    },
+  ],
+  "GET /api/import/jobs/[id]/issues.csv": [
+    {
+      auth: "session",
+      permission: "import.run",
+      request: async (context) => ({ params: { id: String(await jobAt("validated")(context)) } }),
+    },
+  ],
 };

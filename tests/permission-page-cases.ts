@@ -51,7 +51,10 @@ export const PAGE_CASES: Record<string, PageCase> = {
   "/settings/alerts": { permission: "alerts.manage" },
   "/settings/notifications": { permission: "notifications.read" },
   "/settings/users": { permission: "users.manage" },
-  "/settings/users/[id]/sessions": { permission: "users.manage", params: async ({ world }) => ({ id: String(await world.throwawayUser()) }) },
+  "/settings/users/[id]/sessions": {
+    permission: "users.manage",
+    params: async ({ world }) => ({ id: String(await world.throwawayUser()) }),
+  },
 };
 
 /** Pages anyone may open, and why. */

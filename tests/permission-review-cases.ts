@@ -12,7 +12,9 @@ function perSide(build: (side: (typeof SIDES)[number]) => ActionCase["args"]): A
 }
 
 export const REVIEW_ACTION_CASES: Record<string, ActionCase[]> = {
-  addNote: perSide((side) => async ({ world }) => [{ leadId: await world.anyLead(), side, body: "The form never asked for company size." }]),
+  addNote: perSide((side) => async ({ world }) => [
+    { leadId: await world.anyLead(), side, body: "The form never asked for company size." },
+  ]),
   editNote: perSide((side) => async ({ world }) => {
     const note = await world.note(side);
     return [{ id: note.id, version: note.version, body: "The form never asked for company size or budget." }];
@@ -24,7 +26,9 @@ export const REVIEW_ACTION_CASES: Record<string, ActionCase[]> = {
   tagFailurePoint: [
     {
       permission: ["review.read", "review.tag"],
-      args: async ({ world }) => [{ leadId: await world.anyLead(), failurePoint: "missing_context", verdict: "failure", note: "No buyer message reached sales." }],
+      args: async ({ world }) => [
+        { leadId: await world.anyLead(), failurePoint: "missing_context", verdict: "failure", note: "No buyer message reached sales." },
+      ],
     },
   ],
   untagFailurePoint: [
@@ -33,11 +37,18 @@ export const REVIEW_ACTION_CASES: Record<string, ActionCase[]> = {
       args: async ({ world }) => [await world.failureTag()],
     },
   ],
-  changeReviewStatus: [{ permission: ["review.read", "review.tag"], args: async ({ world }) => [{ leadId: await world.anyLead(), status: "reviewed", version: 0 }] }],
+  changeReviewStatus: [
+    {
+      permission: ["review.read", "review.tag"],
+      args: async ({ world }) => [{ leadId: await world.anyLead(), status: "reviewed", version: 0 }],
+    },
+  ],
   saveRootCause: [
     {
       permission: ["review.read", "review.tag"],
-      args: async ({ world }) => [{ leadId: await world.anyLead(), rootCause: "unclear_owner", note: "Round robin skipped the queue.", version: 0 }],
+      args: async ({ world }) => [
+        { leadId: await world.anyLead(), rootCause: "unclear_owner", note: "Round robin skipped the queue.", version: 0 },
+      ],
     },
   ],
 };
@@ -54,7 +65,9 @@ export const FIX_ACTION_CASES: Record<string, ActionCase[]> = {
   proposeFix: [
     {
       permission: "fixes.propose",
-      args: async ({ actor, world }) => [{ ...FIX_FIELDS, title: world.unique("Map company size"), ownerId: actor.id, leadIds: [await world.anyLead()] }],
+      args: async ({ actor, world }) => [
+        { ...FIX_FIELDS, title: world.unique("Map company size"), ownerId: actor.id, leadIds: [await world.anyLead()] },
+      ],
     },
   ],
   saveFix: [
@@ -62,7 +75,16 @@ export const FIX_ACTION_CASES: Record<string, ActionCase[]> = {
       permission: "fixes.propose",
       args: async ({ actor, world }) => {
         const fix = await world.fix();
-        return [{ ...FIX_FIELDS, id: fix.id, version: fix.version, title: "Map company size (revised)", ownerId: actor.id, status: "in_progress" }];
+        return [
+          {
+            ...FIX_FIELDS,
+            id: fix.id,
+            version: fix.version,
+            title: "Map company size (revised)",
+            ownerId: actor.id,
+            status: "in_progress",
+          },
+        ];
       },
     },
   ],
@@ -75,7 +97,9 @@ export const FIX_ACTION_CASES: Record<string, ActionCase[]> = {
       },
     },
   ],
-  citeLeadOnFix: [{ permission: "fixes.propose", args: async ({ world }) => [{ fixId: (await world.fix()).id, leadId: await world.anyLead() }] }],
+  citeLeadOnFix: [
+    { permission: "fixes.propose", args: async ({ world }) => [{ fixId: (await world.fix()).id, leadId: await world.anyLead() }] },
+  ],
   removeLeadFromFix: [
     {
       permission: "fixes.propose",
@@ -92,7 +116,15 @@ export const MEETING_ACTION_CASES: Record<string, ActionCase[]> = {
     {
       permission: "meetings.manage",
       args: async ({ actor, world }) => [
-        { title: world.unique("Handoff review"), scheduledFor: "2030-03-11T10:00", attendeeIds: [actor.id], strategy: "most_severe", size: 3, onlyToReview: false, board: world.board },
+        {
+          title: world.unique("Handoff review"),
+          scheduledFor: "2030-03-11T10:00",
+          attendeeIds: [actor.id],
+          strategy: "most_severe",
+          size: 3,
+          onlyToReview: false,
+          board: world.board,
+        },
       ],
     },
   ],
@@ -101,7 +133,15 @@ export const MEETING_ACTION_CASES: Record<string, ActionCase[]> = {
       permission: "meetings.manage",
       args: async ({ actor, world }) => {
         const meeting = await world.meeting();
-        return [{ id: meeting.id, version: meeting.version, title: "Handoff review (moved)", scheduledFor: "2030-03-12T11:30", attendeeIds: [actor.id] }];
+        return [
+          {
+            id: meeting.id,
+            version: meeting.version,
+            title: "Handoff review (moved)",
+            scheduledFor: "2030-03-12T11:30",
+            attendeeIds: [actor.id],
+          },
+        ];
       },
     },
   ],

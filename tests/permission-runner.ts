@@ -43,8 +43,16 @@ export async function invokePage(file: string, params: Record<string, string>): 
 
 /** What the session cookie of a freshly signed-in `user` holds (its session version is the current one). */
 export async function freshSession(user: SessionUser): Promise<Session> {
-  const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true, email: true, role: true, sessionVersion: true } });
-  const sid = await startSession({ id: user.id, email: row.email ?? "", sessionVersion: row.sessionVersion }, "password", { ip: "203.0.113.1", userAgent: "permission matrix" }, 3600);
+  const row = await db.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { name: true, email: true, role: true, sessionVersion: true },
+  });
+  const sid = await startSession(
+    { id: user.id, email: row.email ?? "", sessionVersion: row.sessionVersion },
+    "password",
+    { ip: "203.0.113.1", userAgent: "permission matrix" },
+    3600,
+  );
   return {
     user: { id: String(user.id), name: row.name, email: row.email, role: row.role },
     sessionVersion: row.sessionVersion,

@@ -36,24 +36,56 @@ function form(values: Record<string, string | number>): FormData {
 async function connection({ world }: CaseContext, paused = false): Promise<number> {
   const server = await hubspot();
   const created = await db.syncConnection.create({
-    data: { provider: "hubspot", name: world.unique("HubSpot"), credentials: encryptSecret(JSON.stringify({ kind: "private_app", accessToken: server.issueToken() })), baseUrl: server.url, paused },
+    data: {
+      provider: "hubspot",
+      name: world.unique("HubSpot"),
+      credentials: encryptSecret(JSON.stringify({ kind: "private_app", accessToken: server.issueToken() })),
+      baseUrl: server.url,
+      paused,
+    },
   });
   return created.id;
 }
 
 const manage = "connections.manage" as const;
 export const SYNC_ACTION_CASES: Record<string, ActionCase[]> = {
-  connectHubspotAction: [{ permission: manage, args: async ({ world }) => { const server = await hubspot(); return [null, form({ auth: "private_app", name: world.unique("HubSpot"), accessToken: server.issueToken(), baseUrl: server.url })]; } }],
+  connectHubspotAction: [
+    {
+      permission: manage,
+      args: async ({ world }) => {
+        const server = await hubspot();
+        return [null, form({ auth: "private_app", name: world.unique("HubSpot"), accessToken: server.issueToken(), baseUrl: server.url })];
+      },
+    },
+  ],
   connectSalesforceAction: [
     {
       permission: manage,
       args: async ({ world }) => {
         const server = await salesforce();
-        return [null, form({ name: world.unique("Salesforce"), instanceUrl: server.url, clientId: "matrix-client", clientSecret: "matrix-secret", refreshToken: server.issueRefreshToken("matrix-client"), loginUrl: server.url })];
+        return [
+          null,
+          form({
+            name: world.unique("Salesforce"),
+            instanceUrl: server.url,
+            clientId: "matrix-client",
+            clientSecret: "matrix-secret",
+            refreshToken: server.issueRefreshToken("matrix-client"),
+            loginUrl: server.url,
+          }),
+        ];
       },
     },
   ],
-  rotateCredentialsAction: [{ permission: manage, args: async (context) => { const server = await hubspot(); return [null, form({ id: await connection(context), auth: "private_app", name: "HubSpot", accessToken: server.issueToken() })]; } }],
+  rotateCredentialsAction: [
+    {
+      permission: manage,
+      args: async (context) => {
+        const server = await hubspot();
+        return [null, form({ id: await connection(context), auth: "private_app", name: "HubSpot", accessToken: server.issueToken() })];
+      },
+    },
+  ],
   testConnectionAction: [{ permission: manage, args: async (context) => [null, form({ id: await connection(context) })] }],
   revokeConnectionAction: [{ permission: manage, args: async (context) => [null, form({ id: await connection(context) })] }],
   pauseConnectionAction: [{ permission: manage, args: async (context) => [null, form({ id: await connection(context) })] }],

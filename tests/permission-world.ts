@@ -47,7 +47,9 @@ export class PermissionWorld {
 
   static async load(): Promise<PermissionWorld> {
     const entries = await Promise.all(
-      ROLES.map(async (role) => [role, await db.user.findUniqueOrThrow({ where: { email: LOGIN_OF_ROLE[role] }, select: USER_FIELDS })] as const),
+      ROLES.map(
+        async (role) => [role, await db.user.findUniqueOrThrow({ where: { email: LOGIN_OF_ROLE[role] }, select: USER_FIELDS })] as const,
+      ),
     );
     return new PermissionWorld(Object.fromEntries(entries) as Record<Role, SessionUser>);
   }
@@ -90,7 +92,12 @@ export class PermissionWorld {
     this.usedLeads.add(lead.id);
     this.caseLeads.push(lead.id);
     const criteria = Array.isArray(lead.leadType?.acceptanceCriteria) ? (lead.leadType.acceptanceCriteria as { id: string }[]) : [];
-    return { id: lead.id, version: lead.version, ownerId: lead.ownerId, criteria: Object.fromEntries(criteria.map((criterion) => [criterion.id, true])) };
+    return {
+      id: lead.id,
+      version: lead.version,
+      ownerId: lead.ownerId,
+      criteria: Object.fromEntries(criteria.map((criterion) => [criterion.id, true])),
+    };
   }
 
   /** A pending lead, without an open question to marketing, that the actor may decide on. */
@@ -103,18 +110,31 @@ export class PermissionWorld {
     const lead = await this.claimLead({ acceptanceStatus: "accepted", owner: { role: "sales_rep" } });
     if (lead.ownerId === actor.id) return lead;
     // Hand it to the actor (as a reassignment would), keeping the version the form would have read.
-    const moved = await db.lead.update({ where: { id: lead.id }, data: { ownerId: actor.id, version: { increment: 1 } }, select: { version: true } });
+    const moved = await db.lead.update({
+      where: { id: lead.id },
+      data: { ownerId: actor.id, version: { increment: 1 } },
+      select: { version: true },
+    });
     return { ...lead, ownerId: actor.id, version: moved.version };
   }
 
   /** A lead waiting on marketing: its owner asked a question; returns the lead's version after it. */
   async leadWithOpenQuestion(): Promise<LeadForDecision> {
     // A question asked for a refused case is still open: reuse it before asking another.
-    const waiting = await this.claimLead({ acceptanceStatus: "info_requested", infoRequests: { some: { status: "open" } } }).catch(() => null);
+    const waiting = await this.claimLead({ acceptanceStatus: "info_requested", infoRequests: { some: { status: "open" } } }).catch(
+      () => null,
+    );
     if (waiting) return waiting;
-    const lead = await this.claimLead({ acceptanceStatus: "pending", infoRequests: { none: { status: "open" } }, owner: { role: "sales_rep" } });
+    const lead = await this.claimLead({
+      acceptanceStatus: "pending",
+      infoRequests: { none: { status: "open" } },
+      owner: { role: "sales_rep" },
+    });
     const owner = await db.user.findUniqueOrThrow({ where: { id: lead.ownerId ?? 0 }, select: USER_FIELDS });
-    const asked = await requestLeadInfo(owner, lead.id, { version: lead.version, question: "Which product line did they ask about on the call?" });
+    const asked = await requestLeadInfo(owner, lead.id, {
+      version: lead.version,
+      question: "Which product line did they ask about on the call?",
+    });
     return { ...lead, version: asked.version };
   }
 
@@ -137,7 +157,10 @@ export class PermissionWorld {
 
   async note(side: "marketing" | "sales"): Promise<{ id: number; version: number }> {
     const author = side === "marketing" ? this.actors.marketing : this.actors.sales_rep;
-    return db.annotation.create({ data: { leadId: await this.anyLead(), side, body: "Form had no company size field.", authorId: author.id }, select: { id: true, version: true } });
+    return db.annotation.create({
+      data: { leadId: await this.anyLead(), side, body: "Form had no company size field.", authorId: author.id },
+      select: { id: true, version: true },
+    });
   }
 
   async failureTag(): Promise<{ leadId: number; failurePoint: (typeof FAILURE_POINTS)[number]; version: number }> {
@@ -191,7 +214,12 @@ export class PermissionWorld {
   /** A user nobody else relies on, for the admin's changes to other people's accounts. */
   async throwawayUser(): Promise<number> {
     const email = `${this.unique("target")}@example.com`;
-    return (await db.user.create({ data: { email, name: "Target Person", role: "viewer", passwordHash: "not-a-real-hash" }, select: { id: true } })).id;
+    return (
+      await db.user.create({
+        data: { email, name: "Target Person", role: "viewer", passwordHash: "not-a-real-hash" },
+        select: { id: true },
+      })
+    ).id;
   }
 
   /** Gives the actor a password the test knows, for the forms that ask for the current one. */

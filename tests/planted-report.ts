@@ -33,7 +33,12 @@ function isWorkingHours(at: Date): boolean {
   return day >= 1 && day <= 5 && minute >= 540 && minute < 1020;
 }
 
-export function generatePlantedLeads(period: { from: string }, owners: number[], seed: number, plant?: { smallOwner: number }): PlantedLead[] {
+export function generatePlantedLeads(
+  period: { from: string },
+  owners: number[],
+  seed: number,
+  plant?: { smallOwner: number },
+): PlantedLead[] {
   const next = mulberry32(seed);
   const start = Date.parse(`${period.from}T00:00:00Z`);
   const leads: PlantedLead[] = [];
@@ -47,14 +52,38 @@ export function generatePlantedLeads(period: { from: string }, owners: number[],
     if (next() < 0.06) failurePoints.add("unclear_owner");
     if (plant && queue === "Enterprise" && !isWorkingHours(capturedAt) && next() < 0.7) failurePoints.add("slow_timing");
     if (plant && source === "partners" && next() < 0.6) failurePoints.add("weak_feedback");
-    leads.push({ capturedAt, source, queue, ownerId: owners[Math.floor(next() * owners.length)]!, account: `account-${Math.floor(next() * 400)}.example`, failurePoints: [...failurePoints], duplicate: false });
+    leads.push({
+      capturedAt,
+      source,
+      queue,
+      ownerId: owners[Math.floor(next() * owners.length)]!,
+      account: `account-${Math.floor(next() * 400)}.example`,
+      failurePoints: [...failurePoints],
+      duplicate: false,
+    });
   }
   if (plant) {
     for (let index = 0; index < 30; index++) {
-      leads.push({ capturedAt: new Date(start + index * 20 * 3_600_000), source: PLANTED_SOURCES[index % 4]!, queue: QUEUES[index % 3]!, ownerId: owners[index % 2]!, account: "acme.example", failurePoints: ["unclear_owner"], duplicate: true });
+      leads.push({
+        capturedAt: new Date(start + index * 20 * 3_600_000),
+        source: PLANTED_SOURCES[index % 4]!,
+        queue: QUEUES[index % 3]!,
+        ownerId: owners[index % 2]!,
+        account: "acme.example",
+        failurePoints: ["unclear_owner"],
+        duplicate: true,
+      });
     }
     for (let index = 0; index < 8; index++) {
-      leads.push({ capturedAt: new Date(start + index * 50 * 3_600_000 + 3_600_000), source: "web", queue: "SMB", ownerId: plant.smallOwner, account: null, failurePoints: ["slow_timing"], duplicate: false });
+      leads.push({
+        capturedAt: new Date(start + index * 50 * 3_600_000 + 3_600_000),
+        source: "web",
+        queue: "SMB",
+        ownerId: plant.smallOwner,
+        account: null,
+        failurePoints: ["slow_timing"],
+        duplicate: false,
+      });
     }
   }
   return leads;
@@ -81,4 +110,3 @@ export async function insertPlantedLeads(client: Client, leads: PlantedLead[], p
     ],
   );
 }
-

@@ -33,13 +33,18 @@ export function AccountView({ account }: { account: Account }) {
             </p>
           )}
         </Card>
-        <Card title="Sessions" description="Your newest successful sign-ins. One you do not recognise? Sign out everywhere, then change your password.">
+        <Card
+          title="Sessions"
+          description="Your newest successful sign-ins. One you do not recognise? Sign out everywhere, then change your password."
+        >
           {account.recentSignIns.length > 0 ? (
             <ul className="mb-4 space-y-1 text-sm">
               {account.recentSignIns.map((signIn) => (
                 <li key={signIn.at.toISOString()} className="flex justify-between gap-3">
                   <span className="text-slate-900">{formatDateTime(signIn.at, account.timeZone)}</span>
-                  <span className="font-mono text-xs text-slate-500" title="Address the sign-in came from">{signIn.ip.replace(/^::ffff:/, "")}</span>
+                  <span className="font-mono text-xs text-slate-500" title="Address the sign-in came from">
+                    {signIn.ip.replace(/^::ffff:/, "")}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -48,7 +53,11 @@ export function AccountView({ account }: { account: Account }) {
           )}
           <SignOutEverywhereButton />
         </Card>
-        <Card title="Change password" description="At least 12 characters. Afterwards you are signed out everywhere and sign in with the new password." className="lg:col-span-2">
+        <Card
+          title="Change password"
+          description="At least 12 characters. Afterwards you are signed out everywhere and sign in with the new password."
+          className="lg:col-span-2"
+        >
           <ChangePasswordForm />
         </Card>
       </div>

@@ -25,8 +25,23 @@ export function ChangePasswordForm() {
         <Field id={id("currentPassword")} name="currentPassword" label="Current password" error={errorFor("currentPassword")}>
           {(control) => <input {...control} type="password" required autoComplete="current-password" className={controlClass} />}
         </Field>
-        <Field id={id("newPassword")} name="newPassword" label="New password" error={errorFor("newPassword")} help={`At least ${MIN_PASSWORD_LENGTH} characters; a few words you remember work well.`}>
-          {(control) => <input {...control} type="password" required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" className={controlClass} />}
+        <Field
+          id={id("newPassword")}
+          name="newPassword"
+          label="New password"
+          error={errorFor("newPassword")}
+          help={`At least ${MIN_PASSWORD_LENGTH} characters; a few words you remember work well.`}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              required
+              minLength={MIN_PASSWORD_LENGTH}
+              autoComplete="new-password"
+              className={controlClass}
+            />
+          )}
         </Field>
         <Field id={id("confirmPassword")} name="confirmPassword" label="New password again" error={errorFor("confirmPassword")}>
           {(control) => <input {...control} type="password" required autoComplete="new-password" className={controlClass} />}

@@ -7,7 +7,13 @@ import type { ActionResult } from "@/lib/actions/result";
 type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
 /** A small form posting to a server action, with its result (or the first field error) beside the button. */
-export function ActionForm(props: { action: Action; submitLabel: string; variant?: "primary" | "secondary"; className?: string; children?: React.ReactNode }) {
+export function ActionForm(props: {
+  action: Action;
+  submitLabel: string;
+  variant?: "primary" | "secondary";
+  className?: string;
+  children?: React.ReactNode;
+}) {
   const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(props.action, null);
   const fieldError = state && !state.ok ? Object.values(state.fieldErrors ?? {})[0]?.[0] : undefined;
   return (

@@ -36,21 +36,25 @@ export function DeliveryLog({ deliveries, timeZone }: { deliveries: DeliveryRow[
             <th className="py-1 pr-3 font-medium">To</th>
             <th className="py-1 pr-3 font-medium">What</th>
             <th className="py-1 pr-3 font-medium">Outcome</th>
-            <th className="py-1 font-medium"><span className="sr-only">Replay</span></th>
+            <th className="py-1 font-medium">
+              <span className="sr-only">Replay</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {deliveries.map((d) => (
             <tr key={d.id} className="align-top">
-              <td className="py-1.5 pr-3 tabular-nums text-slate-600">{formatDateTime(d.createdAt, timeZone)}</td>
+              <td className="py-1.5 pr-3 text-slate-600 tabular-nums">{formatDateTime(d.createdAt, timeZone)}</td>
               <td className="py-1.5 pr-3">{d.channel}</td>
-              <td className="max-w-56 break-all py-1.5 pr-3">{d.notification ? `${d.notification.user.name} (${d.target})` : d.target}</td>
+              <td className="max-w-56 py-1.5 pr-3 break-all">{d.notification ? `${d.notification.user.name} (${d.target})` : d.target}</td>
               <td className="py-1.5 pr-3">
                 {d.notification?.title ?? d.kind}
                 {d.leadId && (
                   <>
                     {" "}
-                    <Link href={`/leads/${d.leadId}`} className="text-brand-700 hover:underline">lead</Link>
+                    <Link href={`/leads/${d.leadId}`} className="text-brand-700 hover:underline">
+                      lead
+                    </Link>
                   </>
                 )}
               </td>

@@ -23,12 +23,12 @@ export function WebhookList({ webhooks, timeZone }: { webhooks: Webhook[]; timeZ
           {active.map((hook) => (
             <li key={hook.id} className="flex flex-wrap items-start justify-between gap-3 py-2">
               <div className="min-w-0">
-                <p className="break-all text-sm font-medium text-slate-900">{hook.url}</p>
+                <p className="text-sm font-medium break-all text-slate-900">{hook.url}</p>
                 <p className="text-xs text-slate-500">
                   {hook.description || "No description"} · added {formatDateTime(hook.createdAt, timeZone)}
                 </p>
                 <p className="mt-1 text-xs text-slate-600">
-                  Signing secret: <code className="break-all rounded bg-slate-100 px-1">{hook.secret}</code>
+                  Signing secret: <code className="rounded bg-slate-100 px-1 break-all">{hook.secret}</code>
                 </p>
               </div>
               <ActionForm action={removeWebhookAction} submitLabel="Switch off">
@@ -40,12 +40,29 @@ export function WebhookList({ webhooks, timeZone }: { webhooks: Webhook[]; timeZ
       )}
       <ActionForm action={createWebhookAction} submitLabel="Add endpoint" variant="primary">
         <div>
-          <label htmlFor="webhook-url" className="block text-xs font-medium text-slate-700">Endpoint URL</label>
-          <input id="webhook-url" name="url" type="url" required placeholder="https://example.com/baton-events" className={`${controlBaseClass} mt-1 w-80 max-w-full`} />
+          <label htmlFor="webhook-url" className="block text-xs font-medium text-slate-700">
+            Endpoint URL
+          </label>
+          <input
+            id="webhook-url"
+            name="url"
+            type="url"
+            required
+            placeholder="https://example.com/baton-events"
+            className={`${controlBaseClass} mt-1 w-80 max-w-full`}
+          />
         </div>
         <div>
-          <label htmlFor="webhook-description" className="block text-xs font-medium text-slate-700">Description</label>
-          <input id="webhook-description" name="description" maxLength={200} placeholder="e.g. PagerDuty bridge" className={`${controlBaseClass} mt-1 w-56 max-w-full`} />
+          <label htmlFor="webhook-description" className="block text-xs font-medium text-slate-700">
+            Description
+          </label>
+          <input
+            id="webhook-description"
+            name="description"
+            maxLength={200}
+            placeholder="e.g. PagerDuty bridge"
+            className={`${controlBaseClass} mt-1 w-56 max-w-full`}
+          />
         </div>
       </ActionForm>
     </div>

@@ -16,7 +16,13 @@ interface AuditFiltersProps {
 
 export function AuditFilters({ query, actors, entityTypes }: AuditFiltersProps) {
   return (
-    <form method="get" action="/audit" role="search" aria-label="Filter the audit log" className="mb-4 grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm md:grid-cols-4 xl:grid-cols-[repeat(6,minmax(0,1fr))_auto]">
+    <form
+      method="get"
+      action="/audit"
+      role="search"
+      aria-label="Filter the audit log"
+      className="mb-4 grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm md:grid-cols-4 xl:grid-cols-[repeat(6,minmax(0,1fr))_auto]"
+    >
       <label className={labelClass}>
         Who
         <select name="actor" defaultValue={query.actorId ?? ""} className={controlClass}>
@@ -45,7 +51,15 @@ export function AuditFilters({ query, actors, entityTypes }: AuditFiltersProps) 
       </label>
       <label className={labelClass}>
         Action starts with
-        <input name="action" type="text" defaultValue={query.action} maxLength={100} placeholder="e.g. user.role" spellCheck={false} className={`${controlClass} font-mono`} />
+        <input
+          name="action"
+          type="text"
+          defaultValue={query.action}
+          maxLength={100}
+          placeholder="e.g. user.role"
+          spellCheck={false}
+          className={`${controlClass} font-mono`}
+        />
       </label>
       <label className={labelClass}>
         From

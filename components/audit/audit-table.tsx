@@ -20,7 +20,11 @@ function recordHref(entityType: string, entityId: string, after: unknown): strin
 
 function columns(timeZone: string): EntityColumn<AuditPage["rows"][number]>[] {
   return [
-    { header: "When", className: "whitespace-nowrap text-slate-700", cell: (entry) => <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at, timeZone)}</time> },
+    {
+      header: "When",
+      className: "whitespace-nowrap text-slate-700",
+      cell: (entry) => <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at, timeZone)}</time>,
+    },
     {
       header: "Who",
       cell: (entry) => (
@@ -53,7 +57,11 @@ function columns(timeZone: string): EntityColumn<AuditPage["rows"][number]>[] {
             ) : (
               <span className="whitespace-nowrap text-slate-800">{record}</span>
             )}
-            {label && <p className="max-w-48 truncate text-xs text-slate-500" title={label}>{label}</p>}
+            {label && (
+              <p className="max-w-48 truncate text-xs text-slate-500" title={label}>
+                {label}
+              </p>
+            )}
           </>
         );
       },
@@ -65,8 +73,16 @@ function columns(timeZone: string): EntityColumn<AuditPage["rows"][number]>[] {
 export function AuditTable({ page, query, timeZone }: { page: AuditPage; query: AuditListQuery; timeZone: string }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
-      <EntityTable caption="Audit log entries, newest first" rows={page.rows} columns={columns(timeZone)} rowKey={(entry) => entry.id} rowProps={(entry) => ({ "data-audit-id": entry.id })} />
-      {page.rows.length === 0 && <p className="px-4 py-10 text-center text-sm text-slate-500">No changes match these filters. Clear a filter or widen the dates.</p>}
+      <EntityTable
+        caption="Audit log entries, newest first"
+        rows={page.rows}
+        columns={columns(timeZone)}
+        rowKey={(entry) => entry.id}
+        rowProps={(entry) => ({ "data-audit-id": entry.id })}
+      />
+      {page.rows.length === 0 && (
+        <p className="px-4 py-10 text-center text-sm text-slate-500">No changes match these filters. Clear a filter or widen the dates.</p>
+      )}
       <AuditPager page={page} query={query} />
     </div>
   );
@@ -82,7 +98,10 @@ function AuditPager({ page, query }: { page: AuditPage; query: AuditListQuery })
   const disabled = `${buttonClasses("secondary", "sm")} pointer-events-none opacity-40`;
 
   return (
-    <nav aria-label="Audit log pages" className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 px-4 py-2 text-sm">
+    <nav
+      aria-label="Audit log pages"
+      className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 px-4 py-2 text-sm"
+    >
       <p className="text-slate-600">
         {page.rows.length === 0 ? "No entries" : `${page.rows.length} ${page.rows.length === 1 ? "entry" : "entries"}, newest first`}
       </p>
@@ -97,14 +116,18 @@ function AuditPager({ page, query }: { page: AuditPage; query: AuditListQuery })
             ← Newer
           </Link>
         ) : (
-          <span aria-disabled="true" className={disabled}>← Newer</span>
+          <span aria-disabled="true" className={disabled}>
+            ← Newer
+          </span>
         )}
         {page.older ? (
           <Link href={link("before", page.older)} className={buttonClasses("secondary", "sm")} rel="next">
             Older →
           </Link>
         ) : (
-          <span aria-disabled="true" className={disabled}>Older →</span>
+          <span aria-disabled="true" className={disabled}>
+            Older →
+          </span>
         )}
       </div>
     </nav>

@@ -39,12 +39,18 @@ export function ResetRequestForm() {
   return (
     <form onSubmit={onSubmit} className="space-y-4">
       <div>
-        <label htmlFor="reset-email" className="block text-xs font-medium text-slate-700">Email</label>
+        <label htmlFor="reset-email" className="block text-xs font-medium text-slate-700">
+          Email
+        </label>
         <input id="reset-email" name="email" type="email" required autoComplete="email" className={`${controlClass} mt-1`} />
       </div>
-      <Button type="submit" disabled={pending} className="w-full">{pending ? "Sending…" : "Email me a link"}</Button>
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Sending…" : "Email me a link"}
+      </Button>
       <Result outcome={outcome} />
-      <Link href="/sign-in" className="block text-center text-xs text-slate-600 hover:underline">Back to sign in</Link>
+      <Link href="/sign-in" className="block text-center text-xs text-slate-600 hover:underline">
+        Back to sign in
+      </Link>
     </form>
   );
 }
@@ -67,21 +73,45 @@ export function SetPasswordForm({ token }: { token: string }) {
     return (
       <div className="space-y-4">
         <Result outcome={outcome} />
-        <Link href="/sign-in" className="block text-center text-sm font-medium text-brand-700 hover:underline">Sign in</Link>
+        <Link href="/sign-in" className="block text-center text-sm font-medium text-brand-700 hover:underline">
+          Sign in
+        </Link>
       </div>
     );
   }
   return (
     <form onSubmit={onSubmit} className="space-y-4">
       <div>
-        <label htmlFor="new-password" className="block text-xs font-medium text-slate-700">New password (at least 12 characters)</label>
-        <input id="new-password" name="password" type="password" required minLength={12} autoComplete="new-password" className={`${controlClass} mt-1`} />
+        <label htmlFor="new-password" className="block text-xs font-medium text-slate-700">
+          New password (at least 12 characters)
+        </label>
+        <input
+          id="new-password"
+          name="password"
+          type="password"
+          required
+          minLength={12}
+          autoComplete="new-password"
+          className={`${controlClass} mt-1`}
+        />
       </div>
       <div>
-        <label htmlFor="confirm-password" className="block text-xs font-medium text-slate-700">The same again</label>
-        <input id="confirm-password" name="confirm" type="password" required minLength={12} autoComplete="new-password" className={`${controlClass} mt-1`} />
+        <label htmlFor="confirm-password" className="block text-xs font-medium text-slate-700">
+          The same again
+        </label>
+        <input
+          id="confirm-password"
+          name="confirm"
+          type="password"
+          required
+          minLength={12}
+          autoComplete="new-password"
+          className={`${controlClass} mt-1`}
+        />
       </div>
-      <Button type="submit" disabled={pending} className="w-full">{pending ? "Saving…" : "Set my password"}</Button>
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Saving…" : "Set my password"}
+      </Button>
       <Result outcome={outcome} />
     </form>
   );

@@ -45,7 +45,13 @@ export function SignInForm({ callbackUrl, initialError, ssoName, passwordSignIn 
     </p>
   );
   const sso = ssoName && (
-    <Button type="button" variant={passwordSignIn ? "secondary" : "primary"} className="w-full" disabled={pending} onClick={() => startTransition(async () => void (await signIn("oidc", { callbackUrl })))}>
+    <Button
+      type="button"
+      variant={passwordSignIn ? "secondary" : "primary"}
+      className="w-full"
+      disabled={pending}
+      onClick={() => startTransition(async () => void (await signIn("oidc", { callbackUrl })))}
+    >
       Sign in with {ssoName}
     </Button>
   );
@@ -67,13 +73,25 @@ export function SignInForm({ callbackUrl, initialError, ssoName, passwordSignIn 
           {pending ? "Signing in…" : "Sign in"}
         </Button>
       </form>
-      {sso && <p className="text-center text-xs uppercase tracking-wide text-slate-400">or</p>}
+      {sso && <p className="text-center text-xs tracking-wide text-slate-400 uppercase">or</p>}
       {sso}
     </div>
   );
 }
 
-function Field({ label, name, type, autoComplete, error }: { label: string; name: string; type: string; autoComplete: string; error?: string }) {
+function Field({
+  label,
+  name,
+  type,
+  autoComplete,
+  error,
+}: {
+  label: string;
+  name: string;
+  type: string;
+  autoComplete: string;
+  error?: string;
+}) {
   const errorId = `${name}-error`;
   return (
     <div>
@@ -88,7 +106,7 @@ function Field({ label, name, type, autoComplete, error }: { label: string; name
         required
         aria-invalid={Boolean(error)}
         aria-describedby={error ? errorId : undefined}
-        className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500"
+        className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:ring-1 focus:ring-brand-500 focus:outline-none"
       />
       {error && (
         <p id={errorId} className="mt-1 text-xs text-red-700">

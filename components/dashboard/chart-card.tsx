@@ -25,10 +25,16 @@ export function ChartCard({ id, title, caption, csvHref, table, emptyMessage, fo
   const [view, setView] = useState<"chart" | "table">("chart");
   const headingId = `${id}-title`;
   return (
-    <section id={id} aria-labelledby={headingId} className={clsx("flex h-full min-w-0 flex-col rounded-lg border border-slate-200 bg-white shadow-sm", className)}>
+    <section
+      id={id}
+      aria-labelledby={headingId}
+      className={clsx("flex h-full min-w-0 flex-col rounded-lg border border-slate-200 bg-white shadow-sm", className)}
+    >
       <header className="border-b border-slate-100 px-4 py-3">
         <div className="flex items-start justify-between gap-3">
-          <h2 id={headingId} className="pt-1 text-sm font-semibold text-slate-900">{title}</h2>
+          <h2 id={headingId} className="pt-1 text-sm font-semibold text-slate-900">
+            {title}
+          </h2>
           <div className="flex shrink-0 items-center gap-2">
             <div role="group" aria-label={`${title}: view`} className="inline-flex rounded-md ring-1 ring-slate-300">
               {(["chart", "table"] as const).map((option) => (
@@ -37,13 +43,21 @@ export function ChartCard({ id, title, caption, csvHref, table, emptyMessage, fo
                   type="button"
                   aria-pressed={view === option}
                   onClick={() => setView(option)}
-                  className={clsx("px-2.5 py-1 text-xs font-medium first:rounded-l-md last:rounded-r-md", view === option ? "bg-slate-800 text-white" : "bg-white text-slate-700 hover:bg-slate-50")}
+                  className={clsx(
+                    "px-2.5 py-1 text-xs font-medium first:rounded-l-md last:rounded-r-md",
+                    view === option ? "bg-slate-800 text-white" : "bg-white text-slate-700 hover:bg-slate-50",
+                  )}
                 >
                   {option === "chart" ? "Chart" : "Table"}
                 </button>
               ))}
             </div>
-            <a href={csvHref} download className="rounded-md px-2.5 py-1 text-xs font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50" aria-label={`Download CSV: ${title}`}>
+            <a
+              href={csvHref}
+              download
+              className="rounded-md px-2.5 py-1 text-xs font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
+              aria-label={`Download CSV: ${title}`}
+            >
               CSV
             </a>
           </div>
@@ -68,7 +82,11 @@ export function ChartCard({ id, title, caption, csvHref, table, emptyMessage, fo
 
 export function ChartSkeleton({ title, className }: { title: string; className?: string }) {
   return (
-    <div className={clsx("h-full rounded-lg border border-slate-200 bg-white p-4 shadow-sm", className)} aria-busy="true" aria-label={`Loading ${title}`}>
+    <div
+      className={clsx("h-full rounded-lg border border-slate-200 bg-white p-4 shadow-sm", className)}
+      aria-busy="true"
+      aria-label={`Loading ${title}`}
+    >
       <div className="h-4 w-1/3 animate-pulse rounded bg-slate-200" />
       <div className="mt-2 h-3 w-2/3 animate-pulse rounded bg-slate-100" />
       <div className="mt-5 h-56 animate-pulse rounded bg-slate-100" />

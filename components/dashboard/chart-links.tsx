@@ -22,16 +22,27 @@ export function useDrillNavigate(): Navigate {
 }
 
 /** A Bar `shape` drawing the bar inside a link to its leads (no link for an empty bar). */
-export function linkedBar<T>(navigate: Navigate, href: (datum: T) => string | null | undefined, label: (datum: T, value: number) => string) {
+export function linkedBar<T>(
+  navigate: Navigate,
+  href: (datum: T) => string | null | undefined,
+  label: (datum: T, value: number) => string,
+) {
   function LinkedBar(props: BarShapeProps) {
     const datum = props.payload as T;
     const value = Array.isArray(props.value) ? props.value[1] - props.value[0] : Number(props.value);
     const target = datum ? href(datum) : null;
     // Recharts passes layout props that are not SVG attributes; the rectangle only needs its geometry.
-    const rectangle = <Rectangle x={props.x} y={props.y} width={props.width} height={props.height} fill={props.fill} radius={props.radius} />;
+    const rectangle = (
+      <Rectangle x={props.x} y={props.y} width={props.width} height={props.height} fill={props.fill} radius={props.radius} />
+    );
     if (!target || !value) return rectangle;
     return (
-      <a href={target} aria-label={label(datum, value)} onClick={(event) => navigate(event, target)} className="cursor-pointer outline-none focus-visible:opacity-70 hover:opacity-80">
+      <a
+        href={target}
+        aria-label={label(datum, value)}
+        onClick={(event) => navigate(event, target)}
+        className="cursor-pointer outline-none hover:opacity-80 focus-visible:opacity-70"
+      >
         {rectangle}
       </a>
     );
@@ -40,10 +51,16 @@ export function linkedBar<T>(navigate: Navigate, href: (datum: T) => string | nu
 }
 
 /** A Line `dot` that links to the leads behind the point. */
-export function linkedDot<T>(navigate: Navigate, href: (datum: T) => string | null | undefined, label: (datum: T) => string, color: string) {
+export function linkedDot<T>(
+  navigate: Navigate,
+  href: (datum: T) => string | null | undefined,
+  label: (datum: T) => string,
+  color: string,
+) {
   function LinkedDot(props: { cx?: number; cy?: number; payload?: unknown; index?: number; value?: unknown }) {
     const datum = props.payload as T;
-    if (props.cx === undefined || props.cy === undefined || props.value === null || props.value === undefined) return <g key={props.index} />;
+    if (props.cx === undefined || props.cy === undefined || props.value === null || props.value === undefined)
+      return <g key={props.index} />;
     const circle = <circle cx={props.cx} cy={props.cy} r={3.5} fill="white" stroke={color} strokeWidth={2} />;
     const target = datum ? href(datum) : null;
     if (!target) return <g key={props.index}>{circle}</g>;

@@ -11,7 +11,11 @@ export function ChartTable({ table, caption }: { table: TableData; caption: stri
         <thead className="sticky top-0 bg-slate-50 text-left text-xs font-semibold text-slate-500">
           <tr>
             {table.columns.map((column) => (
-              <th key={column.key} scope="col" className={`whitespace-nowrap px-3 py-2 ${column.kind === "text" || column.kind === "date" ? "" : "text-right"}`}>
+              <th
+                key={column.key}
+                scope="col"
+                className={`px-3 py-2 whitespace-nowrap ${column.kind === "text" || column.kind === "date" ? "" : "text-right"}`}
+              >
                 {column.label}
               </th>
             ))}
@@ -26,7 +30,7 @@ export function ChartTable({ table, caption }: { table: TableData; caption: stri
                 const text = formatValue(item?.value ?? null, kind);
                 const numeric = typeof item?.value === "number";
                 return (
-                  <td key={column.key} className={`whitespace-nowrap px-3 py-1.5 ${numeric ? "text-right tabular-nums" : ""}`}>
+                  <td key={column.key} className={`px-3 py-1.5 whitespace-nowrap ${numeric ? "text-right tabular-nums" : ""}`}>
                     {item?.href ? (
                       <Link href={item.href} className="font-medium text-brand-700 hover:underline">
                         {text}

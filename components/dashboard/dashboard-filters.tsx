@@ -9,7 +9,16 @@ import { useAddressParams } from "@/components/ui/use-address-params";
 
 interface DashboardFiltersProps {
   options: DashboardOptions;
-  current: { from: string; to: string; source?: string; campaign?: string; type?: string; priority?: string; team?: string; owner?: string };
+  current: {
+    from: string;
+    to: string;
+    source?: string;
+    campaign?: string;
+    type?: string;
+    priority?: string;
+    team?: string;
+    owner?: string;
+  };
   today: string;
 }
 
@@ -21,24 +30,73 @@ export function DashboardFilters({ options, current, today }: DashboardFiltersPr
   const narrowed = ["source", "campaign", "type", "priority", "team", "owner", "from", "to"].some((key) => searchParams.has(key));
 
   return (
-    <form role="search" aria-label="Filter the dashboard" className="mb-6 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" onSubmit={(event) => event.preventDefault()}>
+    <form
+      role="search"
+      aria-label="Filter the dashboard"
+      className="mb-6 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+      onSubmit={(event) => event.preventDefault()}
+    >
       <div className="grid grid-cols-2 items-end gap-3 md:grid-cols-4 xl:grid-cols-8">
         <Field label="Captured from">
-          <input key={current.from} type="date" defaultValue={current.from} max={current.to} onChange={(event) => apply("from", event.target.value)} className={fieldClass} />
+          <input
+            key={current.from}
+            type="date"
+            defaultValue={current.from}
+            max={current.to}
+            onChange={(event) => apply("from", event.target.value)}
+            className={fieldClass}
+          />
         </Field>
         <Field label="Captured to">
-          <input key={current.to} type="date" defaultValue={current.to} min={current.from} max={today} onChange={(event) => apply("to", event.target.value)} className={fieldClass} />
+          <input
+            key={current.to}
+            type="date"
+            defaultValue={current.to}
+            min={current.from}
+            max={today}
+            onChange={(event) => apply("to", event.target.value)}
+            className={fieldClass}
+          />
         </Field>
-        <Choice label="Source" value={current.source} onChange={(value) => apply("source", value)}
-          options={options.sources.map((source) => ({ value: source, label: source === NONE_VALUE ? "No source" : sourceLabel(source) }))} />
-        <Choice label="Campaign" value={current.campaign} onChange={(value) => apply("campaign", value)}
-          options={options.campaigns.map((campaign) => ({ value: campaign, label: campaign === NONE_VALUE ? "No campaign" : campaign }))} />
-        <Choice label="Lead type" value={current.type} onChange={(value) => apply("type", value)} options={options.leadTypes.map((type) => ({ value: type.key, label: type.name }))} />
-        <Choice label="Priority" value={current.priority} onChange={(value) => apply("priority", value)} options={PRIORITIES.map((priority) => ({ value: priority, label: PRIORITY_LABELS[priority] }))} />
-        <Choice label="Team" value={current.team} onChange={(value) => apply("team", value)}
-          options={[...options.teams.map((team) => ({ value: String(team.id), label: team.name })), { value: "none", label: "No team" }]} />
-        <Choice label="Owner" value={current.owner} onChange={(value) => apply("owner", value)}
-          options={[{ value: "none", label: "Unassigned" }, ...options.owners.map((owner) => ({ value: String(owner.id), label: owner.name }))]} />
+        <Choice
+          label="Source"
+          value={current.source}
+          onChange={(value) => apply("source", value)}
+          options={options.sources.map((source) => ({ value: source, label: source === NONE_VALUE ? "No source" : sourceLabel(source) }))}
+        />
+        <Choice
+          label="Campaign"
+          value={current.campaign}
+          onChange={(value) => apply("campaign", value)}
+          options={options.campaigns.map((campaign) => ({ value: campaign, label: campaign === NONE_VALUE ? "No campaign" : campaign }))}
+        />
+        <Choice
+          label="Lead type"
+          value={current.type}
+          onChange={(value) => apply("type", value)}
+          options={options.leadTypes.map((type) => ({ value: type.key, label: type.name }))}
+        />
+        <Choice
+          label="Priority"
+          value={current.priority}
+          onChange={(value) => apply("priority", value)}
+          options={PRIORITIES.map((priority) => ({ value: priority, label: PRIORITY_LABELS[priority] }))}
+        />
+        <Choice
+          label="Team"
+          value={current.team}
+          onChange={(value) => apply("team", value)}
+          options={[...options.teams.map((team) => ({ value: String(team.id), label: team.name })), { value: "none", label: "No team" }]}
+        />
+        <Choice
+          label="Owner"
+          value={current.owner}
+          onChange={(value) => apply("owner", value)}
+          options={[
+            { value: "none", label: "Unassigned" },
+            ...options.owners.map((owner) => ({ value: String(owner.id), label: owner.name })),
+          ]}
+        />
       </div>
       <div aria-live="polite" className="text-xs">
         {(narrowed || pending) && (
@@ -65,13 +123,25 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
-function Choice({ label, value, onChange, options }: { label: string; value?: string; onChange: (value: string) => void; options: { value: string; label: string }[] }) {
+function Choice({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value?: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+}) {
   return (
     <Field label={label}>
       <select value={value ?? ""} onChange={(event) => onChange(event.target.value)} className={fieldClass}>
         <option value="">All</option>
         {options.map((option) => (
-          <option key={option.value} value={option.value}>{option.label}</option>
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
         ))}
       </select>
     </Field>

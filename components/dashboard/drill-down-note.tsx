@@ -33,10 +33,18 @@ export function DrillDownNote({ params, query, teams, reasons }: DrillDownNotePr
   const chips: { key: string; label: string }[] = [];
   if (query.segment) chips.push({ key: "segment", label: segmentLabel(query.segment, reasonLabel) });
   if (query.sources.includes(NONE_VALUE)) chips.push({ key: "source", label: "No source" });
-  if (query.campaigns?.length) chips.push({ key: "campaign", label: `Campaign: ${query.campaigns.map((campaign) => (campaign === NONE_VALUE ? "none" : campaign)).join(", ")}` });
-  if (query.priorities?.length) chips.push({ key: "priority", label: `Priority: ${query.priorities.map((priority) => PRIORITY_LABELS[priority]).join(", ")}` });
+  if (query.campaigns?.length)
+    chips.push({
+      key: "campaign",
+      label: `Campaign: ${query.campaigns.map((campaign) => (campaign === NONE_VALUE ? "none" : campaign)).join(", ")}`,
+    });
+  if (query.priorities?.length)
+    chips.push({ key: "priority", label: `Priority: ${query.priorities.map((priority) => PRIORITY_LABELS[priority]).join(", ")}` });
   if (query.teams?.length || query.noTeam) {
-    const names = [...(query.teams ?? []).map((id) => teams.find((team) => team.id === id)?.name ?? `team ${id}`), ...(query.noTeam ? ["no team"] : [])];
+    const names = [
+      ...(query.teams ?? []).map((id) => teams.find((team) => team.id === id)?.name ?? `team ${id}`),
+      ...(query.noTeam ? ["no team"] : []),
+    ];
     chips.push({ key: "team", label: `Team: ${names.join(", ")}` });
   }
   if (chips.length === 0) return null;
@@ -47,12 +55,23 @@ export function DrillDownNote({ params, query, teams, reasons }: DrillDownNotePr
     for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) back.append(key, item);
   }
   return (
-    <div role="status" className="mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-brand-100 bg-brand-50 px-3 py-2 text-sm" data-testid="drill-down-note">
+    <div
+      role="status"
+      className="mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-brand-100 bg-brand-50 px-3 py-2 text-sm"
+      data-testid="drill-down-note"
+    >
       <span className="font-medium text-slate-700">Narrowed from the dashboard:</span>
       {chips.map((chip) => (
-        <span key={chip.key} className="inline-flex items-center gap-1 rounded-full bg-white py-0.5 pl-2.5 pr-1 text-xs font-medium text-slate-800 ring-1 ring-brand-100">
+        <span
+          key={chip.key}
+          className="inline-flex items-center gap-1 rounded-full bg-white py-0.5 pr-1 pl-2.5 text-xs font-medium text-slate-800 ring-1 ring-brand-100"
+        >
           {chip.label}
-          <Link href={without(params, chip.key)} aria-label={`Remove filter: ${chip.label}`} className="rounded-full px-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900">
+          <Link
+            href={without(params, chip.key)}
+            aria-label={`Remove filter: ${chip.label}`}
+            className="rounded-full px-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900"
+          >
             ×
           </Link>
         </span>

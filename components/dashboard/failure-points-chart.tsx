@@ -22,13 +22,41 @@ export function FailurePointsChart({ data }: { data: FailurePointWeek[] }) {
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="week" tickFormatter={formatWeek} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} minTickGap={12} tickLine={false} />
-          <YAxis allowDecimals={false} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} width={40} tickFormatter={(value: number) => formatCount(value)} />
-          <Tooltip labelFormatter={(week) => `Week of ${formatWeek(String(week))}`} formatter={(value) => formatCount(Number(value))} cursor={{ fill: "#f1f5f9" }} />
+          <XAxis
+            dataKey="week"
+            tickFormatter={formatWeek}
+            tick={{ fontSize: AXIS.fontSize }}
+            stroke={AXIS.stroke}
+            minTickGap={12}
+            tickLine={false}
+          />
+          <YAxis
+            allowDecimals={false}
+            tick={{ fontSize: AXIS.fontSize }}
+            stroke={AXIS.stroke}
+            width={40}
+            tickFormatter={(value: number) => formatCount(value)}
+          />
+          <Tooltip
+            labelFormatter={(week) => `Week of ${formatWeek(String(week))}`}
+            formatter={(value) => formatCount(Number(value))}
+            cursor={{ fill: "#f1f5f9" }}
+          />
           <Legend itemSorter={null} wrapperStyle={{ fontSize: 11 }} iconType="square" />
           {FAILURE_POINTS.map((point) => (
-            <Bar key={point} dataKey={point} name={FAILURE_POINT_LABELS[point]} stackId="points" fill={FAILURE_POINT_COLORS[point]} isAnimationActive={false}
-              shape={linkedBar<FailurePointWeek>(navigate, (datum) => datum.hrefs[point], (datum, value) => `${FAILURE_POINT_LABELS[point]}, week of ${formatWeek(datum.week)}: ${formatCount(value)} flagged leads`)} />
+            <Bar
+              key={point}
+              dataKey={point}
+              name={FAILURE_POINT_LABELS[point]}
+              stackId="points"
+              fill={FAILURE_POINT_COLORS[point]}
+              isAnimationActive={false}
+              shape={linkedBar<FailurePointWeek>(
+                navigate,
+                (datum) => datum.hrefs[point],
+                (datum, value) => `${FAILURE_POINT_LABELS[point]}, week of ${formatWeek(datum.week)}: ${formatCount(value)} flagged leads`,
+              )}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -31,7 +31,8 @@ function tick(value: number, unit: FixImpactView["unit"]): string {
 }
 
 function verdict(fix: FixImpactView): { text: string; tone: string } {
-  if (fix.before === null || fix.after === null || fix.goal === null) return { text: "not enough weeks yet to compare", tone: "text-slate-500" };
+  if (fix.before === null || fix.after === null || fix.goal === null)
+    return { text: "not enough weeks yet to compare", tone: "text-slate-500" };
   if (fix.after === fix.before) return { text: "no change", tone: "text-slate-600" };
   const improved = fix.goal === "down" ? fix.after < fix.before : fix.after > fix.before;
   return improved ? { text: "better after the fix", tone: "text-emerald-700" } : { text: "worse after the fix", tone: "text-red-700" };
@@ -53,22 +54,52 @@ export function FixImpactChart({ fixes }: { fixes: FixImpactView[] }) {
               <>
                 <p className="mt-2 text-xs text-slate-600">
                   {fix.metricLabel}: <span className="font-semibold">{format(fix.before, fix.unit)}</span> before →{" "}
-                  <span className="font-semibold">{format(fix.after, fix.unit)}</span> after · <span className={outcome.tone}>{outcome.text}</span>
+                  <span className="font-semibold">{format(fix.after, fix.unit)}</span> after ·{" "}
+                  <span className={outcome.tone}>{outcome.text}</span>
                 </p>
                 <div className="mt-2 h-28">
                   <ResponsiveContainer width="100%" height="100%">
                     <LineChart data={fix.weeks} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
-                      <XAxis dataKey="offset" type="number" domain={[-4, 4]} ticks={[-4, -2, 0, 2, 4]} tickFormatter={(offset: number) => (offset === 0 ? "fix" : `${offset > 0 ? "+" : ""}${offset} wk`)} tick={{ fontSize: 10 }} stroke={AXIS.stroke} />
-                      <YAxis tickFormatter={(value: number) => tick(value, fix.unit)} tick={{ fontSize: 10 }} stroke={AXIS.stroke} width={40} />
-                      <Tooltip labelFormatter={(offset) => { const week = fix.weeks.find((item) => item.offset === Number(offset)); return week ? `Week of ${formatWeek(week.week)}` : ""; }} formatter={(value) => format(value === null ? null : Number(value), fix.unit)} />
+                      <XAxis
+                        dataKey="offset"
+                        type="number"
+                        domain={[-4, 4]}
+                        ticks={[-4, -2, 0, 2, 4]}
+                        tickFormatter={(offset: number) => (offset === 0 ? "fix" : `${offset > 0 ? "+" : ""}${offset} wk`)}
+                        tick={{ fontSize: 10 }}
+                        stroke={AXIS.stroke}
+                      />
+                      <YAxis
+                        tickFormatter={(value: number) => tick(value, fix.unit)}
+                        tick={{ fontSize: 10 }}
+                        stroke={AXIS.stroke}
+                        width={40}
+                      />
+                      <Tooltip
+                        labelFormatter={(offset) => {
+                          const week = fix.weeks.find((item) => item.offset === Number(offset));
+                          return week ? `Week of ${formatWeek(week.week)}` : "";
+                        }}
+                        formatter={(value) => format(value === null ? null : Number(value), fix.unit)}
+                      />
                       <ReferenceLine x={0} stroke={SERIES.fix} strokeDasharray="2 2" />
-                      <Line dataKey="value" name={fix.metricLabel} stroke={SERIES.median} strokeWidth={2} isAnimationActive={false} connectNulls={false} dot={{ r: 2.5 }} />
+                      <Line
+                        dataKey="value"
+                        name={fix.metricLabel}
+                        stroke={SERIES.median}
+                        strokeWidth={2}
+                        isAnimationActive={false}
+                        connectNulls={false}
+                        dot={{ r: 2.5 }}
+                      />
                     </LineChart>
                   </ResponsiveContainer>
                 </div>
               </>
             ) : (
-              <p className="mt-2 text-xs text-slate-500">This fix names no metric to watch, so there is nothing to compare. Name one on the fix to see its effect here.</p>
+              <p className="mt-2 text-xs text-slate-500">
+                This fix names no metric to watch, so there is nothing to compare. Name one on the fix to see its effect here.
+              </p>
             )}
           </li>
         );

@@ -12,7 +12,13 @@ export interface FunnelDatum {
   hrefs: Record<FunnelStage, string | null>;
 }
 
-const STAGE_LABELS: Record<FunnelStage, string> = { captured: "Captured", assigned: "Assigned", accepted: "Accepted", qualified: "Qualified", won: "Won" };
+const STAGE_LABELS: Record<FunnelStage, string> = {
+  captured: "Captured",
+  assigned: "Assigned",
+  accepted: "Accepted",
+  qualified: "Qualified",
+  won: "Won",
+};
 
 /** Grouped bars per source, one per funnel stage; each bar opens the list of its leads. */
 export function FunnelChart({ data }: { data: FunnelDatum[] }) {
@@ -23,8 +29,23 @@ export function FunnelChart({ data }: { data: FunnelDatum[] }) {
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} barGap={1} barCategoryGap="18%">
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="source" tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} interval={0} tickLine={false} angle={-30} textAnchor="end" height={62} />
-          <YAxis tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} allowDecimals={false} width={44} tickFormatter={(value: number) => formatCount(value)} />
+          <XAxis
+            dataKey="source"
+            tick={{ fontSize: AXIS.fontSize }}
+            stroke={AXIS.stroke}
+            interval={0}
+            tickLine={false}
+            angle={-30}
+            textAnchor="end"
+            height={62}
+          />
+          <YAxis
+            tick={{ fontSize: AXIS.fontSize }}
+            stroke={AXIS.stroke}
+            allowDecimals={false}
+            width={44}
+            tickFormatter={(value: number) => formatCount(value)}
+          />
           <Tooltip formatter={(value) => formatCount(Number(value))} cursor={{ fill: "#f1f5f9" }} />
           <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} iconType="square" />
           {FUNNEL_STAGES.map((stage) => (
@@ -34,7 +55,11 @@ export function FunnelChart({ data }: { data: FunnelDatum[] }) {
               name={STAGE_LABELS[stage]}
               fill={STAGE_COLORS[stage]}
               isAnimationActive={false}
-              shape={linkedBar<FunnelDatum>(navigate, (datum) => datum.hrefs[stage], (datum, value) => `${STAGE_LABELS[stage]}, ${datum.source}: ${formatCount(value)} leads`)}
+              shape={linkedBar<FunnelDatum>(
+                navigate,
+                (datum) => datum.hrefs[stage],
+                (datum, value) => `${STAGE_LABELS[stage]}, ${datum.source}: ${formatCount(value)} leads`,
+              )}
             />
           ))}
         </BarChart>

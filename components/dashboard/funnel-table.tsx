@@ -42,12 +42,19 @@ export function FunnelTable({ rows, totals }: { rows: FunnelTableRow[]; totals: 
     return sort.desc ? -order : order;
   });
   const line = (row: FunnelTableRow, total = false) => (
-    <tr key={total ? "__total" : row.source} className={total ? "border-t-2 border-slate-200 bg-slate-50 font-semibold" : "hover:bg-slate-50"}>
-      <th scope="row" className="max-w-40 truncate px-1.5 py-1.5 text-left font-medium text-slate-800" title={row.source}>{row.source}</th>
+    <tr
+      key={total ? "__total" : row.source}
+      className={total ? "border-t-2 border-slate-200 bg-slate-50 font-semibold" : "hover:bg-slate-50"}
+    >
+      <th scope="row" className="max-w-40 truncate px-1.5 py-1.5 text-left font-medium text-slate-800" title={row.source}>
+        {row.source}
+      </th>
       {FUNNEL_STAGES.map((stage) => (
         <td key={stage} className="px-1.5 py-1.5 text-right tabular-nums">
           {row.hrefs[stage] && row.counts[stage] > 0 ? (
-            <Link href={row.hrefs[stage]} className="text-brand-700 hover:underline">{formatCount(row.counts[stage])}</Link>
+            <Link href={row.hrefs[stage]} className="text-brand-700 hover:underline">
+              {formatCount(row.counts[stage])}
+            </Link>
           ) : (
             formatCount(row.counts[stage])
           )}
@@ -64,15 +71,24 @@ export function FunnelTable({ rows, totals }: { rows: FunnelTableRow[]; totals: 
         <thead className="text-slate-500">
           <tr>
             {COLUMNS.map((column) => (
-              <th key={column.key} scope="col" className={`whitespace-nowrap px-1.5 py-1.5 font-semibold ${column.key === "source" ? "text-left" : "text-right"}`} aria-sort={sort.key === column.key ? (sort.desc ? "descending" : "ascending") : undefined}>
+              <th
+                key={column.key}
+                scope="col"
+                className={`px-1.5 py-1.5 font-semibold whitespace-nowrap ${column.key === "source" ? "text-left" : "text-right"}`}
+                aria-sort={sort.key === column.key ? (sort.desc ? "descending" : "ascending") : undefined}
+              >
                 <button
                   type="button"
                   title={column.title}
-                  onClick={() => setSort((current) => ({ key: column.key, desc: current.key === column.key ? !current.desc : column.key !== "source" }))}
+                  onClick={() =>
+                    setSort((current) => ({ key: column.key, desc: current.key === column.key ? !current.desc : column.key !== "source" }))
+                  }
                   className="inline-flex items-center gap-0.5 hover:text-slate-900"
                 >
                   {column.label}
-                  <span aria-hidden className="text-slate-400">{sort.key === column.key ? (sort.desc ? "▼" : "▲") : "↕"}</span>
+                  <span aria-hidden className="text-slate-400">
+                    {sort.key === column.key ? (sort.desc ? "▼" : "▲") : "↕"}
+                  </span>
                 </button>
               </th>
             ))}

@@ -22,14 +22,28 @@ export function HistogramChart({ data, metricLabel }: { data: HistogramDatum[]; 
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="short" tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} interval={0} tickLine={false} />
-          <YAxis allowDecimals={false} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} width={44} tickFormatter={(value: number) => formatCount(value)} />
-          <Tooltip labelFormatter={(_label, payload) => (payload?.[0]?.payload as HistogramDatum | undefined)?.range ?? ""} formatter={(value) => [formatCount(Number(value)), "Leads"]} cursor={{ fill: "#f1f5f9" }} />
+          <YAxis
+            allowDecimals={false}
+            tick={{ fontSize: AXIS.fontSize }}
+            stroke={AXIS.stroke}
+            width={44}
+            tickFormatter={(value: number) => formatCount(value)}
+          />
+          <Tooltip
+            labelFormatter={(_label, payload) => (payload?.[0]?.payload as HistogramDatum | undefined)?.range ?? ""}
+            formatter={(value) => [formatCount(Number(value)), "Leads"]}
+            cursor={{ fill: "#f1f5f9" }}
+          />
           <Bar
             dataKey="count"
             name="Leads"
             fill={SERIES.bar}
             isAnimationActive={false}
-            shape={linkedBar<HistogramDatum>(navigate, (datum) => datum.href, (datum, value) => `${metricLabel} ${datum.range}: ${formatCount(value)} leads`)}
+            shape={linkedBar<HistogramDatum>(
+              navigate,
+              (datum) => datum.href,
+              (datum, value) => `${metricLabel} ${datum.range}: ${formatCount(value)} leads`,
+            )}
           />
         </BarChart>
       </ResponsiveContainer>

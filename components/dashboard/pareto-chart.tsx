@@ -35,7 +35,11 @@ export function ParetoChart({ sources }: { sources: ParetoSource[] }) {
     <div>
       <label className="mb-2 flex items-center gap-2 text-xs font-medium text-slate-600">
         Source
-        <select value={source.key} onChange={(event) => setSelected(event.target.value)} className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm">
+        <select
+          value={source.key}
+          onChange={(event) => setSelected(event.target.value)}
+          className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm"
+        >
           {sources.map((candidate) => (
             <option key={candidate.key} value={candidate.key}>
               {candidate.label} ({formatCount(candidate.rejected)} rejected)
@@ -47,13 +51,52 @@ export function ParetoChart({ sources }: { sources: ParetoSource[] }) {
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 40 }}>
             <CartesianGrid vertical={false} stroke="#e2e8f0" />
-            <XAxis dataKey="label" tick={{ fontSize: 10 }} stroke={AXIS.stroke} interval={0} angle={-30} textAnchor="end" height={96} tickLine={false} tickFormatter={shorten} />
+            <XAxis
+              dataKey="label"
+              tick={{ fontSize: 10 }}
+              stroke={AXIS.stroke}
+              interval={0}
+              angle={-30}
+              textAnchor="end"
+              height={96}
+              tickLine={false}
+              tickFormatter={shorten}
+            />
             <YAxis yAxisId="count" allowDecimals={false} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} width={40} />
-            <YAxis yAxisId="share" orientation="right" domain={[0, 1]} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} width={44} tickFormatter={formatShareTick} />
-            <Tooltip formatter={(value, name) => (name === "Cumulative share" ? formatShare(Number(value)) : formatCount(Number(value)))} cursor={{ fill: "#f1f5f9" }} />
-            <Bar yAxisId="count" dataKey="count" name="Rejections" fill={SERIES.bar} isAnimationActive={false}
-              shape={linkedBar<(typeof data)[number]>(navigate, (datum) => datum.href, (datum, value) => `${source.label} rejected as ${datum.label}: ${formatCount(value)} leads`)} />
-            <Line yAxisId="share" dataKey="cumulative" name="Cumulative share" stroke={SERIES.line} strokeWidth={2} isAnimationActive={false} dot={{ r: 2.5 }} />
+            <YAxis
+              yAxisId="share"
+              orientation="right"
+              domain={[0, 1]}
+              tick={{ fontSize: AXIS.fontSize }}
+              stroke={AXIS.stroke}
+              width={44}
+              tickFormatter={formatShareTick}
+            />
+            <Tooltip
+              formatter={(value, name) => (name === "Cumulative share" ? formatShare(Number(value)) : formatCount(Number(value)))}
+              cursor={{ fill: "#f1f5f9" }}
+            />
+            <Bar
+              yAxisId="count"
+              dataKey="count"
+              name="Rejections"
+              fill={SERIES.bar}
+              isAnimationActive={false}
+              shape={linkedBar<(typeof data)[number]>(
+                navigate,
+                (datum) => datum.href,
+                (datum, value) => `${source.label} rejected as ${datum.label}: ${formatCount(value)} leads`,
+              )}
+            />
+            <Line
+              yAxisId="share"
+              dataKey="cumulative"
+              name="Cumulative share"
+              stroke={SERIES.line}
+              strokeWidth={2}
+              isAnimationActive={false}
+              dot={{ r: 2.5 }}
+            />
           </ComposedChart>
         </ResponsiveContainer>
       </div>

@@ -1,6 +1,18 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { linkedBar, linkedDot, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount, formatScore, formatWeek } from "@/components/dashboard/format";
 import { AXIS, SERIES } from "@/components/dashboard/palette";
@@ -21,14 +33,42 @@ export function ReasonQualityWeeklyChart({ data, markers }: { data: QualityWeek[
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="week" tickFormatter={formatWeek} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} minTickGap={12} tickLine={false} />
+          <XAxis
+            dataKey="week"
+            tickFormatter={formatWeek}
+            tick={{ fontSize: AXIS.fontSize }}
+            stroke={AXIS.stroke}
+            minTickGap={12}
+            tickLine={false}
+          />
           <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} width={36} />
-          <Tooltip labelFormatter={(week) => `Week of ${formatWeek(String(week))}`} formatter={(value) => [formatScore(value === null ? null : Number(value)), "Mean quality"]} />
+          <Tooltip
+            labelFormatter={(week) => `Week of ${formatWeek(String(week))}`}
+            formatter={(value) => [formatScore(value === null ? null : Number(value)), "Mean quality"]}
+          />
           {markers.map((marker) => (
-            <ReferenceLine key={marker.id} x={marker.week} stroke={SERIES.fix} strokeDasharray="2 2" label={{ value: marker.label, position: "insideTopLeft", fontSize: 10, fill: SERIES.fix }} />
+            <ReferenceLine
+              key={marker.id}
+              x={marker.week}
+              stroke={SERIES.fix}
+              strokeDasharray="2 2"
+              label={{ value: marker.label, position: "insideTopLeft", fontSize: 10, fill: SERIES.fix }}
+            />
           ))}
-          <Line dataKey="mean" name="Mean quality" stroke={SERIES.median} strokeWidth={2} isAnimationActive={false} connectNulls={false}
-            dot={linkedDot(navigate, (datum: QualityWeek) => datum.href, (datum) => `Reason quality, week of ${formatWeek(datum.week)}: ${formatScore(datum.mean)} over ${datum.rejected} rejections`, SERIES.median)} />
+          <Line
+            dataKey="mean"
+            name="Mean quality"
+            stroke={SERIES.median}
+            strokeWidth={2}
+            isAnimationActive={false}
+            connectNulls={false}
+            dot={linkedDot(
+              navigate,
+              (datum: QualityWeek) => datum.href,
+              (datum) => `Reason quality, week of ${formatWeek(datum.week)}: ${formatScore(datum.mean)} over ${datum.rejected} rejections`,
+              SERIES.median,
+            )}
+          />
         </LineChart>
       </ResponsiveContainer>
     </div>
@@ -53,9 +93,24 @@ export function ReasonQualityTeamChart({ data }: { data: QualityTeam[] }) {
           <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} />
           <YAxis type="category" dataKey="team" width={110} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} />
           <Tooltip formatter={(value) => [formatScore(Number(value)), "Mean quality"]} cursor={{ fill: "#f1f5f9" }} />
-          <Bar dataKey="mean" name="Mean quality" fill={SERIES.bar} barSize={22} isAnimationActive={false}
-            shape={linkedBar<QualityTeam>(navigate, (datum) => datum.href, (datum) => `${datum.team}: reason quality ${formatScore(datum.mean)} over ${formatCount(datum.rejected)} rejections`)}>
-            <LabelList dataKey="mean" position="right" formatter={(value) => formatScore(value === null || value === undefined ? null : Number(value))} style={{ fontSize: 11, fill: "#334155" }} />
+          <Bar
+            dataKey="mean"
+            name="Mean quality"
+            fill={SERIES.bar}
+            barSize={22}
+            isAnimationActive={false}
+            shape={linkedBar<QualityTeam>(
+              navigate,
+              (datum) => datum.href,
+              (datum) => `${datum.team}: reason quality ${formatScore(datum.mean)} over ${formatCount(datum.rejected)} rejections`,
+            )}
+          >
+            <LabelList
+              dataKey="mean"
+              position="right"
+              formatter={(value) => formatScore(value === null || value === undefined ? null : Number(value))}
+              style={{ fontSize: 11, fill: "#334155" }}
+            />
           </Bar>
         </BarChart>
       </ResponsiveContainer>

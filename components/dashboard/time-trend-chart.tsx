@@ -48,8 +48,24 @@ export function TimeTrendChart({ panels, markers, metricLabel }: { panels: Trend
                 <ResponsiveContainer width="100%" height="100%">
                   <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
                     <CartesianGrid vertical={false} stroke="#e2e8f0" />
-                    <XAxis dataKey="week" tickFormatter={formatWeek} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} minTickGap={16} tickLine={false} />
-                    <YAxis scale="log" domain={[1, top]} ticks={ticks} allowDataOverflow tickFormatter={formatMinutesTick} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} width={36} />
+                    <XAxis
+                      dataKey="week"
+                      tickFormatter={formatWeek}
+                      tick={{ fontSize: AXIS.fontSize }}
+                      stroke={AXIS.stroke}
+                      minTickGap={16}
+                      tickLine={false}
+                    />
+                    <YAxis
+                      scale="log"
+                      domain={[1, top]}
+                      ticks={ticks}
+                      allowDataOverflow
+                      tickFormatter={formatMinutesTick}
+                      tick={{ fontSize: AXIS.fontSize }}
+                      stroke={AXIS.stroke}
+                      width={36}
+                    />
                     <Tooltip
                       labelFormatter={(week) => `Week of ${formatWeek(String(week))}`}
                       formatter={(_value, name, item) => {
@@ -58,19 +74,46 @@ export function TimeTrendChart({ panels, markers, metricLabel }: { panels: Trend
                       }}
                     />
                     <Legend itemSorter={null} wrapperStyle={{ fontSize: 11 }} iconType="plainline" />
-                    <ReferenceLine y={Math.max(1, panel.slaMinutes)} stroke={SERIES.sla} strokeDasharray="5 3" label={{ value: "SLA", position: "insideTopRight", fontSize: 10, fill: SERIES.sla }} />
+                    <ReferenceLine
+                      y={Math.max(1, panel.slaMinutes)}
+                      stroke={SERIES.sla}
+                      strokeDasharray="5 3"
+                      label={{ value: "SLA", position: "insideTopRight", fontSize: 10, fill: SERIES.sla }}
+                    />
                     {markers.map((marker) => (
-                      <ReferenceLine key={marker.id} x={marker.week} stroke={SERIES.fix} strokeDasharray="2 2" label={{ value: marker.label, position: "insideTopLeft", fontSize: 10, fill: SERIES.fix }} />
+                      <ReferenceLine
+                        key={marker.id}
+                        x={marker.week}
+                        stroke={SERIES.fix}
+                        strokeDasharray="2 2"
+                        label={{ value: marker.label, position: "insideTopLeft", fontSize: 10, fill: SERIES.fix }}
+                      />
                     ))}
-                    <Line dataKey="medianPlot" name="Median" stroke={SERIES.median} strokeWidth={2} connectNulls={false} isAnimationActive={false}
-                      dot={linkedDot(navigate, (point: TrendPanel["points"][number]) => point.href, dotLabel("median"), SERIES.median)} />
-                    <Line dataKey="p90Plot" name="p90" stroke={SERIES.p90} strokeWidth={2} connectNulls={false} isAnimationActive={false}
-                      dot={linkedDot(navigate, (point: TrendPanel["points"][number]) => point.href, dotLabel("p90"), SERIES.p90)} />
+                    <Line
+                      dataKey="medianPlot"
+                      name="Median"
+                      stroke={SERIES.median}
+                      strokeWidth={2}
+                      connectNulls={false}
+                      isAnimationActive={false}
+                      dot={linkedDot(navigate, (point: TrendPanel["points"][number]) => point.href, dotLabel("median"), SERIES.median)}
+                    />
+                    <Line
+                      dataKey="p90Plot"
+                      name="p90"
+                      stroke={SERIES.p90}
+                      strokeWidth={2}
+                      connectNulls={false}
+                      isAnimationActive={false}
+                      dot={linkedDot(navigate, (point: TrendPanel["points"][number]) => point.href, dotLabel("p90"), SERIES.p90)}
+                    />
                   </LineChart>
                 </ResponsiveContainer>
               </div>
             ) : (
-              <p className="flex h-52 items-center justify-center rounded-md bg-slate-50 px-4 text-center text-xs text-slate-500">No {panel.label} lead was measured in this selection.</p>
+              <p className="flex h-52 items-center justify-center rounded-md bg-slate-50 px-4 text-center text-xs text-slate-500">
+                No {panel.label} lead was measured in this selection.
+              </p>
             )}
           </figure>
         );

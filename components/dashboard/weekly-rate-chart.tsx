@@ -14,7 +14,17 @@ export interface WeeklyRateDatum {
 }
 
 /** A weekly count (bars, linked to their leads) with its share (line, right axis), and fix markers. */
-export function WeeklyRateChart({ data, countLabel, rateLabel, markers }: { data: WeeklyRateDatum[]; countLabel: string; rateLabel: string; markers: FixMarker[] }) {
+export function WeeklyRateChart({
+  data,
+  countLabel,
+  rateLabel,
+  markers,
+}: {
+  data: WeeklyRateDatum[];
+  countLabel: string;
+  rateLabel: string;
+  markers: FixMarker[];
+}) {
   const navigate = useDrillNavigate();
   const label = (datum: WeeklyRateDatum, value: number) => `${countLabel}, week of ${formatWeek(datum.week)}: ${formatCount(value)} leads`;
   return (
@@ -22,17 +32,71 @@ export function WeeklyRateChart({ data, countLabel, rateLabel, markers }: { data
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="week" tickFormatter={formatWeek} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} minTickGap={12} tickLine={false} />
-          <YAxis yAxisId="count" allowDecimals={false} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} width={40} tickFormatter={(value: number) => formatCount(value)} />
-          <YAxis yAxisId="rate" orientation="right" domain={[0, "auto"]} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} width={44} tickFormatter={formatShareTick} />
-          <Tooltip labelFormatter={(week) => `Week of ${formatWeek(String(week))}`} formatter={(value, name) => (name === rateLabel ? formatShare(value === null ? null : Number(value)) : formatCount(Number(value)))} />
+          <XAxis
+            dataKey="week"
+            tickFormatter={formatWeek}
+            tick={{ fontSize: AXIS.fontSize }}
+            stroke={AXIS.stroke}
+            minTickGap={12}
+            tickLine={false}
+          />
+          <YAxis
+            yAxisId="count"
+            allowDecimals={false}
+            tick={{ fontSize: AXIS.fontSize }}
+            stroke={AXIS.stroke}
+            width={40}
+            tickFormatter={(value: number) => formatCount(value)}
+          />
+          <YAxis
+            yAxisId="rate"
+            orientation="right"
+            domain={[0, "auto"]}
+            tick={{ fontSize: AXIS.fontSize }}
+            stroke={AXIS.stroke}
+            width={44}
+            tickFormatter={formatShareTick}
+          />
+          <Tooltip
+            labelFormatter={(week) => `Week of ${formatWeek(String(week))}`}
+            formatter={(value, name) =>
+              name === rateLabel ? formatShare(value === null ? null : Number(value)) : formatCount(Number(value))
+            }
+          />
           <Legend itemSorter={null} wrapperStyle={{ fontSize: 11 }} />
           {markers.map((marker) => (
-            <ReferenceLine key={marker.id} yAxisId="count" x={marker.week} stroke={SERIES.fix} strokeDasharray="2 2" label={{ value: marker.label, position: "insideTopLeft", fontSize: 10, fill: SERIES.fix }} />
+            <ReferenceLine
+              key={marker.id}
+              yAxisId="count"
+              x={marker.week}
+              stroke={SERIES.fix}
+              strokeDasharray="2 2"
+              label={{ value: marker.label, position: "insideTopLeft", fontSize: 10, fill: SERIES.fix }}
+            />
           ))}
-          <Bar yAxisId="count" dataKey="count" name={countLabel} fill={SERIES.bar} isAnimationActive={false} shape={linkedBar<WeeklyRateDatum>(navigate, (datum) => datum.href, label)} />
-          <Line yAxisId="rate" dataKey="rate" name={rateLabel} stroke={SERIES.line} strokeWidth={2} isAnimationActive={false} connectNulls={false}
-            dot={linkedDot(navigate, (datum: WeeklyRateDatum) => datum.href, (datum) => `${rateLabel}, week of ${formatWeek(datum.week)}: ${formatShare(datum.rate)}`, SERIES.line)} />
+          <Bar
+            yAxisId="count"
+            dataKey="count"
+            name={countLabel}
+            fill={SERIES.bar}
+            isAnimationActive={false}
+            shape={linkedBar<WeeklyRateDatum>(navigate, (datum) => datum.href, label)}
+          />
+          <Line
+            yAxisId="rate"
+            dataKey="rate"
+            name={rateLabel}
+            stroke={SERIES.line}
+            strokeWidth={2}
+            isAnimationActive={false}
+            connectNulls={false}
+            dot={linkedDot(
+              navigate,
+              (datum: WeeklyRateDatum) => datum.href,
+              (datum) => `${rateLabel}, week of ${formatWeek(datum.week)}: ${formatShare(datum.rate)}`,
+              SERIES.line,
+            )}
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

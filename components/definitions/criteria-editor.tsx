@@ -17,12 +17,18 @@ interface Row {
  * The acceptance criteria of a lead type as an editable list. Each row posts a hidden `criterionId` and a
  * `criterionLabel`, in order, so errors keyed "acceptanceCriteria.<index>.label" land on their row.
  */
-export function CriteriaEditor(props: { idPrefix: string; initial: AcceptanceCriterion[]; errorFor: (name: string) => string | undefined }) {
+export function CriteriaEditor(props: {
+  idPrefix: string;
+  initial: AcceptanceCriterion[];
+  errorFor: (name: string) => string | undefined;
+}) {
   const { idPrefix, initial, errorFor } = props;
   const nextKey = useRef(0);
   const focusKey = useRef<string | null>(null);
   const [rows, setRows] = useState<Row[]>(() =>
-    initial.length > 0 ? initial.map((criterion) => ({ key: `saved-${criterion.id}`, ...criterion })) : [{ key: "new-0", id: "", label: "" }],
+    initial.length > 0
+      ? initial.map((criterion) => ({ key: `saved-${criterion.id}`, ...criterion }))
+      : [{ key: "new-0", id: "", label: "" }],
   );
   const listError = errorFor("acceptanceCriteria");
   const headingId = `${idPrefix}-criteria`;
@@ -39,7 +45,8 @@ export function CriteriaEditor(props: { idPrefix: string; initial: AcceptanceCri
         Acceptance criteria
       </legend>
       <p id={`${headingId}-help`} className="mt-0.5 text-xs text-slate-500">
-        The evidence sales checks before accepting a lead of this type. Rewording keeps a criterion&apos;s id, so past decisions still refer to it.
+        The evidence sales checks before accepting a lead of this type. Rewording keeps a criterion&apos;s id, so past decisions still refer
+        to it.
       </p>
       <ol className="mt-2 space-y-2">
         {rows.map((row, index) => {
@@ -47,7 +54,7 @@ export function CriteriaEditor(props: { idPrefix: string; initial: AcceptanceCri
           const error = errorFor(`acceptanceCriteria.${index}.label`);
           return (
             <li key={row.key} className="flex items-start gap-2">
-              <span aria-hidden className="w-5 pt-1.5 text-right text-xs tabular-nums text-slate-400">
+              <span aria-hidden className="w-5 pt-1.5 text-right text-xs text-slate-400 tabular-nums">
                 {index + 1}.
               </span>
               <div className="min-w-0 flex-1">
@@ -72,7 +79,9 @@ export function CriteriaEditor(props: { idPrefix: string; initial: AcceptanceCri
                   className={controlClass}
                 />
                 <FieldError id={inputId} error={error} />
-                <p className="mt-0.5 font-mono text-[11px] text-slate-400">{row.id ? `id: ${row.id}` : "id set from the wording when saved"}</p>
+                <p className="mt-0.5 font-mono text-[11px] text-slate-400">
+                  {row.id ? `id: ${row.id}` : "id set from the wording when saved"}
+                </p>
               </div>
               <button
                 type="button"

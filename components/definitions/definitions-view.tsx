@@ -11,7 +11,15 @@ import type { DefinitionsOverview } from "@/lib/definitions/queries";
 
 // The definitions page body: four calm cards, each with its own small form(s). Readers without
 // "definitions.edit" see the same values, disabled, with a note saying who can change them.
-export function DefinitionsView({ definitions, objections, canEdit }: { definitions: DefinitionsOverview; objections: ObjectionDefinitionRow[]; canEdit: boolean }) {
+export function DefinitionsView({
+  definitions,
+  objections,
+  canEdit,
+}: {
+  definitions: DefinitionsOverview;
+  objections: ObjectionDefinitionRow[];
+  canEdit: boolean;
+}) {
   const { slas, workspace, leadTypes, rejectionReasons, rediagnosis } = definitions;
   return (
     <>
@@ -21,7 +29,8 @@ export function DefinitionsView({ definitions, objections, canEdit }: { definiti
       />
       {!canEdit && (
         <p role="note" className="mb-5 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600 shadow-sm">
-          You can read these definitions. Revenue operations and admins can change them; ask them when a definition no longer fits how you work.
+          You can read these definitions. Revenue operations and admins can change them; ask them when a definition no longer fits how you
+          work.
         </p>
       )}
       <RediagnosisStatus progress={rediagnosis} timeZone={workspace.timeZone} />
@@ -31,9 +40,10 @@ export function DefinitionsView({ definitions, objections, canEdit }: { definiti
           description="How fast each priority must be handled. A lead's priority comes from its lead type."
         >
           <p className="mb-4 rounded-md bg-slate-50 px-3 py-2 text-xs leading-relaxed text-slate-600">
-            Each clock starts at the step that owes the next move: the <strong className="font-medium text-slate-800">owner</strong> SLA runs from capture;
-            the <strong className="font-medium text-slate-800">decision</strong> and <strong className="font-medium text-slate-800">first-action</strong> SLAs
-            run from assignment to a person. Minutes and hours run on the wall clock; business days follow the working calendar below.
+            Each clock starts at the step that owes the next move: the <strong className="font-medium text-slate-800">owner</strong> SLA
+            runs from capture; the <strong className="font-medium text-slate-800">decision</strong> and{" "}
+            <strong className="font-medium text-slate-800">first-action</strong> SLAs run from assignment to a person. Minutes and hours run
+            on the wall clock; business days follow the working calendar below.
           </p>
           <div className="divide-y divide-slate-100">
             {slas.map((sla) => (
@@ -73,10 +83,11 @@ export function DefinitionsView({ definitions, objections, canEdit }: { definiti
           description="What the buyer objected to (recorded on a rejection, disqualification, loss or first conversation) and whether the lead was what its source promised (one tap on accept or reject: good fit, wrong person, wrong company, not a real buyer). Both are optional: they never block a decision."
         >
           <p className="mb-4 rounded-md bg-slate-50 px-3 py-2 text-xs leading-relaxed text-slate-600">
-            <strong className="font-medium text-slate-800">Reason quality is not changed by either.</strong> The score (0 no reason, 0.5 a code or text alone, 1 a code
-            plus specific detail) judges the rejection reason and the detail written for it. An objection is a second code picked from a list, not detail, and its short
-            text says what the buyer said rather than why sales said no, so neither lifts a reason to 1; a signal judges the source, not the reason. They count where they
-            belong: objections and signals per source and campaign on Sales feedback, with the share of decisions that carry a signal.
+            <strong className="font-medium text-slate-800">Reason quality is not changed by either.</strong> The score (0 no reason, 0.5 a
+            code or text alone, 1 a code plus specific detail) judges the rejection reason and the detail written for it. An objection is a
+            second code picked from a list, not detail, and its short text says what the buyer said rather than why sales said no, so
+            neither lifts a reason to 1; a signal judges the source, not the reason. They count where they belong: objections and signals
+            per source and campaign on Sales feedback, with the share of decisions that carry a signal.
           </p>
           <ObjectionsSection objections={objections} canEdit={canEdit} />
         </Card>

@@ -27,18 +27,49 @@ export function LeadTypeForm({ leadType, onDone }: { leadType?: LeadTypeDefiniti
   const title = creating ? "New lead type" : `Edit ${leadType.name}`;
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={id("title")} className="space-y-4 rounded-md border border-brand-100 bg-brand-50/40 p-4">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={id("title")}
+      className="space-y-4 rounded-md border border-brand-100 bg-brand-50/40 p-4"
+    >
       <h3 id={id("title")} className="text-sm font-semibold text-slate-900">
         {title}
       </h3>
       <RecordVersion record={leadType} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Field id={id("name")} name="name" label="Name" error={errorFor("name")}>
-          {(control) => <input {...control} type="text" required maxLength={80} defaultValue={leadType?.name} placeholder="e.g. Demo request" className={controlClass} />}
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              required
+              maxLength={80}
+              defaultValue={leadType?.name}
+              placeholder="e.g. Demo request"
+              className={controlClass}
+            />
+          )}
         </Field>
         {creating ? (
-          <Field id={id("key")} name="key" label="Key (optional)" error={errorFor("key")} help="Leave empty to make one from the name. Imports and the API use it; it cannot be changed later.">
-            {(control) => <input {...control} type="text" maxLength={64} autoComplete="off" spellCheck={false} placeholder="e.g. demo_request" className={`${controlClass} font-mono`} />}
+          <Field
+            id={id("key")}
+            name="key"
+            label="Key (optional)"
+            error={errorFor("key")}
+            help="Leave empty to make one from the name. Imports and the API use it; it cannot be changed later."
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                maxLength={64}
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="e.g. demo_request"
+                className={`${controlClass} font-mono`}
+              />
+            )}
           </Field>
         ) : (
           <div>

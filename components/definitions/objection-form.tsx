@@ -25,7 +25,12 @@ export function ObjectionForm(props: { objection?: ObjectionDefinitionRow; nextS
   const id = (name: string) => `${prefix}-${name}`;
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={id("title")} className="space-y-4 rounded-md border border-brand-100 bg-brand-50/40 p-4">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={id("title")}
+      className="space-y-4 rounded-md border border-brand-100 bg-brand-50/40 p-4"
+    >
       <h3 id={id("title")} className="text-sm font-semibold text-slate-900">
         {creating ? "New objection" : `Edit “${objection.label}”`}
       </h3>
@@ -37,8 +42,25 @@ export function ObjectionForm(props: { objection?: ObjectionDefinitionRow; nextS
       )}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto]">
         {creating ? (
-          <Field id={id("code")} name="code" label="Code" error={errorFor("code")} help="Stored on every decision and event that uses it, so it cannot be changed later.">
-            {(control) => <input {...control} type="text" required maxLength={64} autoComplete="off" spellCheck={false} placeholder="e.g. budget" className={`${controlClass} font-mono`} />}
+          <Field
+            id={id("code")}
+            name="code"
+            label="Code"
+            error={errorFor("code")}
+            help="Stored on every decision and event that uses it, so it cannot be changed later."
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                required
+                maxLength={64}
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="e.g. budget"
+                className={`${controlClass} font-mono`}
+              />
+            )}
           </Field>
         ) : (
           <div>
@@ -47,15 +69,49 @@ export function ObjectionForm(props: { objection?: ObjectionDefinitionRow; nextS
             <p className="mt-1 text-xs text-slate-500">Fixed: past decisions store it.</p>
           </div>
         )}
-        <Field id={id("label")} name="label" label="Label" error={errorFor("label")} help="What reps see when they record what the buyer objected to.">
-          {(control) => <input {...control} type="text" required maxLength={120} defaultValue={objection?.label} placeholder="e.g. Budget" className={controlClass} />}
+        <Field
+          id={id("label")}
+          name="label"
+          label="Label"
+          error={errorFor("label")}
+          help="What reps see when they record what the buyer objected to."
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              required
+              maxLength={120}
+              defaultValue={objection?.label}
+              placeholder="e.g. Budget"
+              className={controlClass}
+            />
+          )}
         </Field>
-        <Field id={id("sortOrder")} name="sortOrder" label="Order" error={errorFor("sortOrder")} help="Lower numbers come first (and get the lower number keys in the queue).">
+        <Field
+          id={id("sortOrder")}
+          name="sortOrder"
+          label="Order"
+          error={errorFor("sortOrder")}
+          help="Lower numbers come first (and get the lower number keys in the queue)."
+        >
           {(control) => <AmountInput control={control} unit="" min={0} max={9_999} defaultValue={objection?.sortOrder ?? nextSortOrder} />}
         </Field>
       </div>
-      <CheckboxField id={id("requiresDetail")} name="requiresDetail" label="Requires a short text" defaultChecked={objection?.requiresDetail ?? false} help="Tick when the label alone says nothing (as “Other” does)." />
-      <CheckboxField id={id("active")} name="active" label="Active" defaultChecked={objection?.active ?? true} help="Turn off an objection reps should no longer pick; past decisions keep it." />
+      <CheckboxField
+        id={id("requiresDetail")}
+        name="requiresDetail"
+        label="Requires a short text"
+        defaultChecked={objection?.requiresDetail ?? false}
+        help="Tick when the label alone says nothing (as “Other” does)."
+      />
+      <CheckboxField
+        id={id("active")}
+        name="active"
+        label="Active"
+        defaultChecked={objection?.active ?? true}
+        help="Turn off an objection reps should no longer pick; past decisions keep it."
+      />
       <div className="flex flex-wrap items-center gap-3">
         <SaveButton pending={pending} label={creating ? "Add objection" : "Save objection"} />
         <Button type="button" variant="ghost" size="sm" onClick={() => onDone()} disabled={pending}>

@@ -38,12 +38,20 @@ export function ObjectionsSection({ objections, canEdit }: { objections: Objecti
       <div className="overflow-x-auto rounded-md border border-slate-200">
         <table className="min-w-full text-sm">
           <caption className="sr-only">Buyer objections in the order reps see them</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
             <tr>
-              <th scope="col" className="w-16 px-3 py-2">Order</th>
-              <th scope="col" className="px-3 py-2">Objection</th>
-              <th scope="col" className="px-3 py-2">Short text</th>
-              <th scope="col" className="px-3 py-2">Status</th>
+              <th scope="col" className="w-16 px-3 py-2">
+                Order
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Objection
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Short text
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Status
+              </th>
               <th scope="col" className="px-3 py-2">
                 <span className="sr-only">Actions</span>
               </th>
@@ -53,16 +61,30 @@ export function ObjectionsSection({ objections, canEdit }: { objections: Objecti
             {objections.map((objection) => (
               <Fragment key={objection.id}>
                 <tr className={objection.active ? "align-top" : "align-top text-slate-500"}>
-                  <td className="px-3 py-2 tabular-nums text-slate-500">{objection.sortOrder}</td>
+                  <td className="px-3 py-2 text-slate-500 tabular-nums">{objection.sortOrder}</td>
                   <td className="px-3 py-2">
                     <p className="font-medium text-slate-900">{objection.label}</p>
                     <p className="font-mono text-xs text-slate-500">{objection.code}</p>
                   </td>
-                  <td className="px-3 py-2">{objection.requiresDetail ? <Badge tone="info">Required</Badge> : <span className="text-xs text-slate-500">Optional</span>}</td>
-                  <td className="px-3 py-2">{objection.active ? <Badge tone="good">Active</Badge> : <Badge tone="muted">Inactive</Badge>}</td>
+                  <td className="px-3 py-2">
+                    {objection.requiresDetail ? (
+                      <Badge tone="info">Required</Badge>
+                    ) : (
+                      <span className="text-xs text-slate-500">Optional</span>
+                    )}
+                  </td>
+                  <td className="px-3 py-2">
+                    {objection.active ? <Badge tone="good">Active</Badge> : <Badge tone="muted">Inactive</Badge>}
+                  </td>
                   <td className="px-3 py-2 text-right">
                     {canEdit && editing !== objection.id && (
-                      <Button type="button" variant="ghost" size="sm" onClick={() => open(objection.id)} aria-label={`Edit ${objection.label}`}>
+                      <Button
+                        type="button"
+                        variant="ghost"
+                        size="sm"
+                        onClick={() => open(objection.id)}
+                        aria-label={`Edit ${objection.label}`}
+                      >
                         Edit
                       </Button>
                     )}
@@ -79,7 +101,11 @@ export function ObjectionsSection({ objections, canEdit }: { objections: Objecti
             ))}
           </tbody>
         </table>
-        {objections.length === 0 && <p className="px-4 py-8 text-center text-sm text-slate-500">No objections defined. Reps can still decide; they just cannot say what the buyer objected to.</p>}
+        {objections.length === 0 && (
+          <p className="px-4 py-8 text-center text-sm text-slate-500">
+            No objections defined. Reps can still decide; they just cannot say what the buyer objected to.
+          </p>
+        )}
       </div>
     </div>
   );

@@ -27,7 +27,12 @@ export function RediagnosisStatus({ progress, timeZone }: { progress: Rediagnosi
     <div role="status" className="mb-5 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700 shadow-sm">
       <p>{text}</p>
       {running && progress.total ? (
-        <progress className="mt-2 h-1.5 w-full accent-brand-600" max={progress.total} value={progress.done} aria-label="Re-diagnosis progress" />
+        <progress
+          className="mt-2 h-1.5 w-full accent-brand-600"
+          max={progress.total}
+          value={progress.done}
+          aria-label="Re-diagnosis progress"
+        />
       ) : null}
     </div>
   );

@@ -12,7 +12,11 @@ const validateCreate = validateWith(rejectionReasonCreateSchema, readRejectionRe
 const validateUpdate = validateWith(rejectionReasonUpdateSchema, readRejectionReasonForm);
 
 /** Adds a rejection reason (no `reason`) or edits one. Closes itself through onDone after a save. */
-export function RejectionReasonForm(props: { reason?: RejectionReasonDefinitionRow; nextSortOrder: number; onDone: (message?: string) => void }) {
+export function RejectionReasonForm(props: {
+  reason?: RejectionReasonDefinitionRow;
+  nextSortOrder: number;
+  onDone: (message?: string) => void;
+}) {
   const { reason, nextSortOrder, onDone } = props;
   const creating = !reason;
   const { state, pending, onSubmit, errorFor } = useActionForm({
@@ -24,15 +28,37 @@ export function RejectionReasonForm(props: { reason?: RejectionReasonDefinitionR
   const id = (name: string) => `${prefix}-${name}`;
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={id("title")} className="space-y-4 rounded-md border border-brand-100 bg-brand-50/40 p-4">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={id("title")}
+      className="space-y-4 rounded-md border border-brand-100 bg-brand-50/40 p-4"
+    >
       <h3 id={id("title")} className="text-sm font-semibold text-slate-900">
         {creating ? "New rejection reason" : `Edit “${reason.label}”`}
       </h3>
       <RecordVersion record={reason} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto]">
         {creating ? (
-          <Field id={id("code")} name="code" label="Code" error={errorFor("code")} help="Stored on every rejection that uses it, so it cannot be changed later.">
-            {(control) => <input {...control} type="text" required maxLength={64} autoComplete="off" spellCheck={false} placeholder="e.g. not_icp" className={`${controlClass} font-mono`} />}
+          <Field
+            id={id("code")}
+            name="code"
+            label="Code"
+            error={errorFor("code")}
+            help="Stored on every rejection that uses it, so it cannot be changed later."
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                required
+                maxLength={64}
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="e.g. not_icp"
+                className={`${controlClass} font-mono`}
+              />
+            )}
           </Field>
         ) : (
           <div>
@@ -42,7 +68,17 @@ export function RejectionReasonForm(props: { reason?: RejectionReasonDefinitionR
           </div>
         )}
         <Field id={id("label")} name="label" label="Label" error={errorFor("label")} help="What reps see when they pick a reason.">
-          {(control) => <input {...control} type="text" required maxLength={120} defaultValue={reason?.label} placeholder="e.g. Not in our ideal customer profile" className={controlClass} />}
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              required
+              maxLength={120}
+              defaultValue={reason?.label}
+              placeholder="e.g. Not in our ideal customer profile"
+              className={controlClass}
+            />
+          )}
         </Field>
         <Field id={id("sortOrder")} name="sortOrder" label="Order" error={errorFor("sortOrder")} help="Lower numbers are listed first.">
           {(control) => <AmountInput control={control} unit="" min={0} max={9_999} defaultValue={reason?.sortOrder ?? nextSortOrder} />}
@@ -55,7 +91,13 @@ export function RejectionReasonForm(props: { reason?: RejectionReasonDefinitionR
         defaultChecked={reason?.requiresDetail ?? false}
         help="Tick when the code alone leaves marketing guessing (which rule failed, which record it duplicates). Without a specific detail the rejection counts as weak feedback."
       />
-      <Field id={id("detailPrompt")} name="detailPrompt" label="Detail prompt (optional)" error={errorFor("detailPrompt")} help="The question reps see under the detail box, for example “Which ICP rule does it fail?”">
+      <Field
+        id={id("detailPrompt")}
+        name="detailPrompt"
+        label="Detail prompt (optional)"
+        error={errorFor("detailPrompt")}
+        help="The question reps see under the detail box, for example “Which ICP rule does it fail?”"
+      >
         {(control) => <input {...control} type="text" maxLength={200} defaultValue={reason?.detailPrompt ?? ""} className={controlClass} />}
       </Field>
       <CheckboxField

@@ -42,7 +42,11 @@ export function RejectionReasonsSection({ reasons, canEdit }: { reasons: Rejecti
       nameOf={(reason) => reason.label}
       empty={`No rejection reasons yet. ${canEdit ? "Add the reasons reps may give, so every rejection tells marketing something usable." : "Revenue operations adds them here."}`}
       form={(reason, done) =>
-        reason ? <RejectionReasonForm key={reason.version} reason={reason} nextSortOrder={nextSortOrder} onDone={done} /> : <RejectionReasonForm nextSortOrder={nextSortOrder} onDone={done} />
+        reason ? (
+          <RejectionReasonForm key={reason.version} reason={reason} nextSortOrder={nextSortOrder} onDone={done} />
+        ) : (
+          <RejectionReasonForm nextSortOrder={nextSortOrder} onDone={done} />
+        )
       }
     />
   );

@@ -38,14 +38,24 @@ export function SlaForm({ sla, usedBy, canEdit }: { sla: SlaDefinition; usedBy: 
     });
 
   return (
-    <form key={sla.version} ref={formRef} onSubmit={onSubmit} onChange={() => setImpact(null)} noValidate aria-label={`${tier} SLA targets`} className="py-4 first:pt-0 last:pb-0">
+    <form
+      key={sla.version}
+      ref={formRef}
+      onSubmit={onSubmit}
+      onChange={() => setImpact(null)}
+      noValidate
+      aria-label={`${tier} SLA targets`}
+      className="py-4 first:pt-0 last:pb-0"
+    >
       <input type="hidden" name="priority" value={sla.priority} />
       <input type="hidden" name="version" value={sla.version} />
       <fieldset disabled={!canEdit} className="grid items-start gap-4 lg:grid-cols-[10rem_repeat(3,minmax(0,1fr))_auto]">
         <legend className="sr-only">{PRIORITY_LABELS[sla.priority]}</legend>
         <div>
           <Badge tone={sla.priority === "p1" ? "bad" : sla.priority === "p2" ? "warn" : "neutral"}>{PRIORITY_LABELS[sla.priority]}</Badge>
-          <p className="mt-1.5 text-xs text-slate-500">{usedBy.length > 0 ? `Lead types: ${usedBy.join(", ")}` : "No lead type uses this priority yet."}</p>
+          <p className="mt-1.5 text-xs text-slate-500">
+            {usedBy.length > 0 ? `Lead types: ${usedBy.join(", ")}` : "No lead type uses this priority yet."}
+          </p>
           {!sla.saved && <p className="mt-1 text-xs text-amber-700">Defaults in use; not saved yet.</p>}
         </div>
         {KINDS.map((kind) => {
@@ -81,7 +91,13 @@ export function SlaForm({ sla, usedBy, canEdit }: { sla: SlaDefinition; usedBy: 
                   <label htmlFor={`${id}-unit`} className="block text-[11px] text-slate-500">
                     Unit
                   </label>
-                  <select id={`${id}-unit`} name={kind.unit} defaultValue={sla[kind.unit]} {...describedBy(id, false, amountError ? undefined : unitError)} className={clsx(controlClass, "pr-7")}>
+                  <select
+                    id={`${id}-unit`}
+                    name={kind.unit}
+                    defaultValue={sla[kind.unit]}
+                    {...describedBy(id, false, amountError ? undefined : unitError)}
+                    className={clsx(controlClass, "pr-7")}
+                  >
                     {SLA_UNITS.map((unit) => (
                       <option key={unit} value={unit}>
                         {UNIT_LABELS[unit]}
@@ -106,12 +122,19 @@ export function SlaForm({ sla, usedBy, canEdit }: { sla: SlaDefinition; usedBy: 
             <input type="checkbox" name="applyToPast" className="accent-brand-600" />
             Apply to past leads too (otherwise leads captured before saving keep the targets they were judged by)
           </label>
-          <button type="button" onClick={preview} disabled={previewing} className="rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60">
+          <button
+            type="button"
+            onClick={preview}
+            disabled={previewing}
+            className="rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+          >
             {previewing ? "Computing impact…" : "Preview impact"}
           </button>
         </div>
       )}
-      <p aria-live="polite" className="mt-1 text-xs text-slate-700">{impact}</p>
+      <p aria-live="polite" className="mt-1 text-xs text-slate-700">
+        {impact}
+      </p>
       {canEdit && <FormStatus state={state} className="mt-2" />}
     </form>
   );

@@ -32,7 +32,11 @@ export function DiagnosisStrip({ steps, timeZone, initialStep }: { steps: StepRe
                 type="button"
                 onClick={() => setSelected(step.step)}
                 aria-pressed={active}
-                className={clsx("flex h-full w-full flex-col items-start rounded-md border p-2.5 text-left transition", style.cell, active ? "ring-2 ring-brand-500" : "hover:brightness-95")}
+                className={clsx(
+                  "flex h-full w-full flex-col items-start rounded-md border p-2.5 text-left transition",
+                  style.cell,
+                  active ? "ring-2 ring-brand-500" : "hover:brightness-95",
+                )}
               >
                 <span className="flex items-center gap-1.5 text-xs font-semibold text-slate-500">
                   <span aria-hidden className={clsx("h-2 w-2 rounded-full", style.dot)} />
@@ -42,7 +46,9 @@ export function DiagnosisStrip({ steps, timeZone, initialStep }: { steps: StepRe
                 {step.failurePoints.length > 0 && (
                   <span className="mt-1 flex flex-wrap gap-1">
                     {step.failurePoints.map((point) => (
-                      <Badge key={point} tone={style.tone}>{FAILURE_POINT_LABELS[point]}</Badge>
+                      <Badge key={point} tone={style.tone}>
+                        {FAILURE_POINT_LABELS[point]}
+                      </Badge>
                     ))}
                   </span>
                 )}
@@ -53,25 +59,31 @@ export function DiagnosisStrip({ steps, timeZone, initialStep }: { steps: StepRe
       </ol>
       {current && (
         <section aria-label={`${STEP_LABELS[current.step]} evidence`} className="mt-3 rounded-md border border-slate-200 bg-white p-4">
-          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{STEP_QUESTIONS[current.step]}</p>
+          <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{STEP_QUESTIONS[current.step]}</p>
           <p className="mt-1 text-sm text-slate-900">{current.summary}</p>
           {current.evidence.length > 0 ? (
             <div className="mt-3 overflow-x-auto">
-            <table className="w-full min-w-[28rem] text-left text-xs">
-              <caption className="sr-only">Evidence used</caption>
-              <thead className="text-slate-500">
-                <tr>
-                  <th scope="col" className="py-1 pr-3 font-medium">Evidence</th>
-                  <th scope="col" className="py-1 pr-3 font-medium">Value</th>
-                  <th scope="col" className="py-1 font-medium">Against target</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {current.evidence.map((item, index) => (
-                  <EvidenceRow key={`${item.label}-${index}`} item={item} timeZone={timeZone} />
-                ))}
-              </tbody>
-            </table>
+              <table className="w-full min-w-[28rem] text-left text-xs">
+                <caption className="sr-only">Evidence used</caption>
+                <thead className="text-slate-500">
+                  <tr>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      Evidence
+                    </th>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      Value
+                    </th>
+                    <th scope="col" className="py-1 font-medium">
+                      Against target
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {current.evidence.map((item, index) => (
+                    <EvidenceRow key={`${item.label}-${index}`} item={item} timeZone={timeZone} />
+                  ))}
+                </tbody>
+              </table>
             </div>
           ) : (
             <p className="mt-2 text-xs text-slate-500">No evidence was needed for this verdict.</p>
@@ -96,12 +108,24 @@ function target(item: Evidence): { text: string; over: number | null } | null {
     const over = item.minutes !== undefined && item.workingMinutes !== undefined ? item.workingMinutes - item.targetWorkingMinutes : null;
     return { text: `${item.target ?? ""} (${formatDuration(item.targetWorkingMinutes * 60_000)} working time)`.trim(), over };
   }
-  return { text: item.target ?? formatDuration(item.targetMinutes * 60_000), over: item.minutes !== undefined ? item.minutes - item.targetMinutes : null };
+  return {
+    text: item.target ?? formatDuration(item.targetMinutes * 60_000),
+    over: item.minutes !== undefined ? item.minutes - item.targetMinutes : null,
+  };
 }
 
 function EvidenceRow({ item, timeZone }: { item: Evidence; timeZone: string }) {
   const format = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
-  const value = item.minutes !== undefined ? measured(item) : item.at ? format.format(new Date(item.at)) : item.value === null ? "Missing" : item.value !== undefined ? String(item.value) : "";
+  const value =
+    item.minutes !== undefined
+      ? measured(item)
+      : item.at
+        ? format.format(new Date(item.at))
+        : item.value === null
+          ? "Missing"
+          : item.value !== undefined
+            ? String(item.value)
+            : "";
   const goal = target(item);
   const over = goal?.over !== null && goal?.over !== undefined && goal.over > 0;
   return (
@@ -114,12 +138,18 @@ function EvidenceRow({ item, timeZone }: { item: Evidence; timeZone: string }) {
           </Link>
         )}
       </td>
-      <td className={clsx("py-1.5 pr-3 tabular-nums", item.value === null ? "font-medium text-red-700" : "text-slate-900")}>{value || "—"}</td>
-      <td className="py-1.5 tabular-nums text-slate-600">
+      <td className={clsx("py-1.5 pr-3 tabular-nums", item.value === null ? "font-medium text-red-700" : "text-slate-900")}>
+        {value || "—"}
+      </td>
+      <td className="py-1.5 text-slate-600 tabular-nums">
         {goal && (
           <span className={clsx(item.minutes === undefined ? "text-slate-600" : over ? "font-medium text-red-700" : "text-emerald-700")}>
             target {goal.text}
-            {over ? ` · over by ${formatDuration(goal.over! * 60_000)}${item.workingMinutes !== undefined ? " working time" : ""}` : item.minutes !== undefined ? " · met" : ""}
+            {over
+              ? ` · over by ${formatDuration(goal.over! * 60_000)}${item.workingMinutes !== undefined ? " working time" : ""}`
+              : item.minutes !== undefined
+                ? " · met"
+                : ""}
           </span>
         )}
         {item.deadline && <span className="ml-1 text-slate-500">deadline {format.format(new Date(item.deadline))}</span>}

@@ -16,7 +16,9 @@ export function FlaggedFilters({ failurePoint, step }: { failurePoint?: string; 
         <select value={failurePoint ?? ""} onChange={(event) => apply("fp", event.target.value)} className={selectClass}>
           <option value="">Any failure point</option>
           {FAILURE_POINTS.map((point) => (
-            <option key={point} value={point}>{FAILURE_POINT_LABELS[point]}</option>
+            <option key={point} value={point}>
+              {FAILURE_POINT_LABELS[point]}
+            </option>
           ))}
         </select>
       </label>
@@ -26,7 +28,10 @@ export function FlaggedFilters({ failurePoint, step }: { failurePoint?: string; 
           <option value="">Any step</option>
           {STEP_IDS.flatMap((id) =>
             STEP_STATUSES.filter((status) => status === "fail" || status === "warn").map((status) => (
-              <option key={`${id}:${status}`} value={`${id}:${status}`}>{`${STEP_LABELS[id]}: ${STEP_STATUS_LABELS[status].toLowerCase()}`}</option>
+              <option
+                key={`${id}:${status}`}
+                value={`${id}:${status}`}
+              >{`${STEP_LABELS[id]}: ${STEP_STATUS_LABELS[status].toLowerCase()}`}</option>
             )),
           )}
         </select>

@@ -18,7 +18,11 @@ function Count({ value, label }: { value: CountWithTrend; label: string }) {
   return (
     <span className="inline-flex items-baseline gap-1 tabular-nums">
       {value.count > 0 ? (
-        <Link href={value.href} className="font-medium text-brand-700 hover:underline" aria-label={`${value.count} ${label}: open these leads`}>
+        <Link
+          href={value.href}
+          className="font-medium text-brand-700 hover:underline"
+          aria-label={`${value.count} ${label}: open these leads`}
+        >
           {value.count}
         </Link>
       ) : (
@@ -46,10 +50,12 @@ function Group({ view, group }: { view: BuyerFeedbackView; group: BuyerFeedbackG
     <li className="space-y-2 px-4 py-3" aria-label={groupLabel(view, group.key)}>
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h3 className="text-sm font-semibold text-slate-900">
-          {groupLabel(view, group.key)} {alert && <Badge tone="bad">Poor fit: {Math.round((group.poorFitShare ?? 0) * 100)}% of signals</Badge>}
+          {groupLabel(view, group.key)}{" "}
+          {alert && <Badge tone="bad">Poor fit: {Math.round((group.poorFitShare ?? 0) * 100)}% of signals</Badge>}
         </h3>
         <p className="text-xs text-slate-600">
-          <Count value={group.withSignal} label="decisions with a signal" /> of <Count value={group.decided} label="decisions" /> decisions carry a signal ({percent(group.withSignal.count, group.decided.count)})
+          <Count value={group.withSignal} label="decisions with a signal" /> of <Count value={group.decided} label="decisions" /> decisions
+          carry a signal ({percent(group.withSignal.count, group.decided.count)})
         </p>
       </div>
       <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
@@ -72,7 +78,9 @@ function Group({ view, group }: { view: BuyerFeedbackView; group: BuyerFeedbackG
                 <Count value={objection} label={`leads whose buyer objected: ${objection.label}`} />
               </li>
             ))}
-            {group.objections.length > MAX_OBJECTIONS && <li className="text-xs text-slate-500">+{group.objections.length - MAX_OBJECTIONS} more</li>}
+            {group.objections.length > MAX_OBJECTIONS && (
+              <li className="text-xs text-slate-500">+{group.objections.length - MAX_OBJECTIONS} more</li>
+            )}
           </ul>
         </div>
       ) : (
@@ -92,9 +100,10 @@ export function BuyerFeedbackTable({ view }: { view: BuyerFeedbackView }) {
         </h2>
         <p className="mt-0.5 text-xs text-slate-600">
           {view.from ? `Leads captured ${view.from} to ${view.to}.` : `All leads captured up to ${view.to}.`}{" "}
-          {view.previous ? `Arrows compare with ${view.previous.from} to ${view.previous.to}.` : ""} Across these {view.grouping === "source" ? "sources" : "campaigns"},{" "}
-          <strong className="font-medium text-slate-800">{percent(view.totals.withSignal, view.totals.decided)}</strong> of {view.totals.decided} decisions carry a
-          source-quality signal: the fewer, the less the signal counts can be trusted.
+          {view.previous ? `Arrows compare with ${view.previous.from} to ${view.previous.to}.` : ""} Across these{" "}
+          {view.grouping === "source" ? "sources" : "campaigns"},{" "}
+          <strong className="font-medium text-slate-800">{percent(view.totals.withSignal, view.totals.decided)}</strong> of{" "}
+          {view.totals.decided} decisions carry a source-quality signal: the fewer, the less the signal counts can be trusted.
         </p>
       </header>
       {view.groups.length === 0 ? (

@@ -17,7 +17,12 @@ function Segment({ items, label }: { items: { href: string; label: string; curre
   return (
     <nav aria-label={label} className="inline-flex rounded-md bg-white p-0.5 ring-1 ring-slate-300">
       {items.map((item) => (
-        <Link key={item.href} href={item.href} aria-current={item.current ? "page" : undefined} className={clsx("rounded px-3 py-1 text-sm", item.current ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100")}>
+        <Link
+          key={item.href}
+          href={item.href}
+          aria-current={item.current ? "page" : undefined}
+          className={clsx("rounded px-3 py-1 text-sm", item.current ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100")}
+        >
           {item.label}
         </Link>
       ))}
@@ -36,7 +41,10 @@ export function FeedbackFilters({ grouping, days }: { grouping: FeedbackGrouping
           { href: href("campaign", days), label: "By campaign", current: grouping === "campaign" },
         ]}
       />
-      <Segment label="Period" items={PERIODS.map((period) => ({ href: href(grouping, period.days), label: period.label, current: period.days === days }))} />
+      <Segment
+        label="Period"
+        items={PERIODS.map((period) => ({ href: href(grouping, period.days), label: period.label, current: period.days === days }))}
+      />
     </div>
   );
 }

@@ -20,10 +20,22 @@ export function FeedbackTotals({ totals, now }: { totals: FeedbackView["totals"]
   const oldest = totals.oldestOpenAskedAt ? formatDuration(new Date(now).getTime() - new Date(totals.oldestOpenAskedAt).getTime()) : null;
   return (
     <dl className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
-      <Stat label="Rejected by sales" value={totals.rejected.toLocaleString("en")} note={share === null ? "no decisions in this period" : `${Math.round(share * 100)}% of ${decided.toLocaleString("en")} decisions`} />
-      <Stat label="Mean reason quality" value={<QualityBar value={totals.meanQuality} />} note={`${q["1"]} specific (1) · ${q["0.5"]} code or text alone (0.5) · ${q["0"]} none (0)`} />
+      <Stat
+        label="Rejected by sales"
+        value={totals.rejected.toLocaleString("en")}
+        note={share === null ? "no decisions in this period" : `${Math.round(share * 100)}% of ${decided.toLocaleString("en")} decisions`}
+      />
+      <Stat
+        label="Mean reason quality"
+        value={<QualityBar value={totals.meanQuality} />}
+        note={`${q["1"]} specific (1) · ${q["0.5"]} code or text alone (0.5) · ${q["0"]} none (0)`}
+      />
       <Stat label="Suggested for nurture" value={totals.recycleSuggested.toLocaleString("en")} note="rejections the rep would recycle" />
-      <Stat label="Open questions to marketing" value={totals.openRequests.toLocaleString("en")} note={oldest ? `oldest waiting ${oldest}` : "none waiting"} />
+      <Stat
+        label="Open questions to marketing"
+        value={totals.openRequests.toLocaleString("en")}
+        note={oldest ? `oldest waiting ${oldest}` : "none waiting"}
+      />
     </dl>
   );
 }

@@ -31,7 +31,12 @@ export function CiteFixForm({ leadId, fixes }: { leadId: number; fixes: { id: nu
         <label htmlFor="cite-fix" className="block text-xs font-medium text-slate-700">
           Or cite this lead on an open fix
         </label>
-        <select id="cite-fix" value={fixId} onChange={(event) => setFixId(event.target.value)} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+        <select
+          id="cite-fix"
+          value={fixId}
+          onChange={(event) => setFixId(event.target.value)}
+          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+        >
           <option value="">Choose a fix…</option>
           {fixes.map((fix) => (
             <option key={fix.id} value={fix.id}>

@@ -46,10 +46,19 @@ export function EditFixForm({ id, saved, owners, canEdit }: { id: number; saved:
           errors={result?.ok === false ? result.fieldErrors : undefined}
           extra={
             <div>
-              <label htmlFor="fix-edit-status" className="block text-xs font-medium text-slate-700">Status</label>
-              <select id="fix-edit-status" value={values.status} onChange={(event) => edit({ status: event.target.value })} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+              <label htmlFor="fix-edit-status" className="block text-xs font-medium text-slate-700">
+                Status
+              </label>
+              <select
+                id="fix-edit-status"
+                value={values.status}
+                onChange={(event) => edit({ status: event.target.value })}
+                className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+              >
                 {FIX_STATUSES.map((status) => (
-                  <option key={status} value={status}>{FIX_STATUS_LABELS[status]}</option>
+                  <option key={status} value={status}>
+                    {FIX_STATUS_LABELS[status]}
+                  </option>
                 ))}
               </select>
             </div>
@@ -57,8 +66,14 @@ export function EditFixForm({ id, saved, owners, canEdit }: { id: number; saved:
         />
         {canEdit && (
           <div className="flex items-center gap-2">
-            <Button type="submit" size="sm" disabled={pending || !draft}>{pending ? "Saving…" : "Save fix"}</Button>
-            {draft && <Button type="button" size="sm" variant="ghost" onClick={discard}>Discard changes</Button>}
+            <Button type="submit" size="sm" disabled={pending || !draft}>
+              {pending ? "Saving…" : "Save fix"}
+            </Button>
+            {draft && (
+              <Button type="button" size="sm" variant="ghost" onClick={discard}>
+                Discard changes
+              </Button>
+            )}
             {draft && <span className="text-xs text-slate-500">Unsaved changes are kept on this device.</span>}
           </div>
         )}

@@ -30,7 +30,14 @@ function FieldMessage({ id, errors }: { id: string; errors?: string[] }) {
   ) : null;
 }
 
-export function FixFields(props: { idPrefix: string; values: FixValues; onChange: (values: FixValues) => void; owners: FixOwnerOption[]; errors?: Record<string, string[]>; extra?: ReactNode }) {
+export function FixFields(props: {
+  idPrefix: string;
+  values: FixValues;
+  onChange: (values: FixValues) => void;
+  owners: FixOwnerOption[];
+  errors?: Record<string, string[]>;
+  extra?: ReactNode;
+}) {
   const { idPrefix, values, onChange, owners, errors = {}, extra } = props;
   const field = (name: keyof FixValues) => ({
     id: `${idPrefix}-${name}`,
@@ -49,7 +56,12 @@ export function FixFields(props: { idPrefix: string; values: FixValues; onChange
     <div className="grid gap-3 md:grid-cols-2">
       <div className="md:col-span-2">
         {label("title", "Fix")}
-        <input {...field("title")} maxLength={160} placeholder="e.g. Map the webinar title into the campaign field" className={controlClass} />
+        <input
+          {...field("title")}
+          maxLength={160}
+          placeholder="e.g. Map the webinar title into the campaign field"
+          className={controlClass}
+        />
         <FieldMessage id={`${idPrefix}-title`} errors={errors.title} />
       </div>
       <div>
@@ -75,7 +87,13 @@ export function FixFields(props: { idPrefix: string; values: FixValues; onChange
       </div>
       <div className="md:col-span-2">
         {label("description", "What changes, exactly")}
-        <textarea {...field("description")} rows={3} maxLength={4000} placeholder="Which field, rule or standard, and what it becomes." className={controlClass} />
+        <textarea
+          {...field("description")}
+          rows={3}
+          maxLength={4000}
+          placeholder="Which field, rule or standard, and what it becomes."
+          className={controlClass}
+        />
         <FieldMessage id={`${idPrefix}-description`} errors={errors.description} />
       </div>
       <div>

@@ -16,7 +16,9 @@ export function FixStatusSelect({ fixId, status, version, label }: { fixId: numb
         aria-label={label}
         value={status}
         disabled={pending}
-        onChange={(event) => startTransition(async () => setResult(await changeFixStatus({ id: fixId, version, status: event.target.value })))}
+        onChange={(event) =>
+          startTransition(async () => setResult(await changeFixStatus({ id: fixId, version, status: event.target.value })))
+        }
         className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
       >
         {FIX_STATUSES.map((option) => (

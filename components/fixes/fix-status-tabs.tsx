@@ -15,9 +15,12 @@ export function FixStatusTabs({ current, counts }: { current: FixStatus | null; 
           key={tab.status ?? "all"}
           href={tab.status ? `/fixes?status=${tab.status}` : "/fixes"}
           aria-current={tab.status === current ? "page" : undefined}
-          className={clsx("-mb-px border-b-2 px-3 py-2 text-sm font-medium", tab.status === current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900")}
+          className={clsx(
+            "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+            tab.status === current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900",
+          )}
         >
-          {tab.label} <span className="tabular-nums text-slate-400">{tab.count}</span>
+          {tab.label} <span className="text-slate-400 tabular-nums">{tab.count}</span>
         </Link>
       ))}
     </nav>

@@ -21,13 +21,17 @@ function columns(today: string, canEdit: boolean): EntityColumn<FixRow>[] {
       className: "max-w-md",
       cell: (fix) => (
         <>
-          <Link href={`/fixes/${fix.id}`} className="font-medium text-brand-700 hover:underline">{fix.title}</Link>
+          <Link href={`/fixes/${fix.id}`} className="font-medium text-brand-700 hover:underline">
+            {fix.title}
+          </Link>
           <p className="text-xs text-slate-500">
             {FIX_TYPE_LABELS[fix.fixType]}
             {fix.meeting && (
               <>
                 {" · from "}
-                <Link href={`/meetings/${fix.meeting.id}`} className="hover:underline">{fix.meeting.title}</Link>
+                <Link href={`/meetings/${fix.meeting.id}`} className="hover:underline">
+                  {fix.meeting.title}
+                </Link>
               </>
             )}
           </p>
@@ -35,7 +39,11 @@ function columns(today: string, canEdit: boolean): EntityColumn<FixRow>[] {
         </>
       ),
     },
-    { header: "Failure point", className: "whitespace-nowrap", cell: (fix) => (fix.failurePoint ? FAILURE_POINT_LABELS[fix.failurePoint] : "—") },
+    {
+      header: "Failure point",
+      className: "whitespace-nowrap",
+      cell: (fix) => (fix.failurePoint ? FAILURE_POINT_LABELS[fix.failurePoint] : "—"),
+    },
     {
       header: "Should move",
       className: "whitespace-nowrap",
@@ -44,7 +52,11 @@ function columns(today: string, canEdit: boolean): EntityColumn<FixRow>[] {
         return (
           <>
             {metricLabel(fix.expectedMetric)}
-            {goal && <span className="ml-1 text-slate-400" aria-label={goal === "down" ? "should go down" : "should go up"}>{goal === "down" ? "↓" : "↑"}</span>}
+            {goal && (
+              <span className="ml-1 text-slate-400" aria-label={goal === "down" ? "should go down" : "should go up"}>
+                {goal === "down" ? "↓" : "↑"}
+              </span>
+            )}
           </>
         );
       },
@@ -58,12 +70,22 @@ function columns(today: string, canEdit: boolean): EntityColumn<FixRow>[] {
         return (
           <>
             <p>{fix.owner?.name ?? <span className="text-slate-400">No owner</span>}</p>
-            <p className={clsx("text-xs", overdue ? "font-medium text-red-700" : "text-slate-500")}>{due ? `${overdue ? "Overdue · " : "Due "}${formatDate(`${due}T12:00:00Z`, "UTC")}` : "No due date"}</p>
+            <p className={clsx("text-xs", overdue ? "font-medium text-red-700" : "text-slate-500")}>
+              {due ? `${overdue ? "Overdue · " : "Due "}${formatDate(`${due}T12:00:00Z`, "UTC")}` : "No due date"}
+            </p>
           </>
         );
       },
     },
-    { header: "Status", cell: (fix) => (canEdit ? <FixStatusSelect fixId={fix.id} status={fix.status} version={fix.version} label={`Status of ${fix.title}`} /> : <FixStatusBadge status={fix.status} />) },
+    {
+      header: "Status",
+      cell: (fix) =>
+        canEdit ? (
+          <FixStatusSelect fixId={fix.id} status={fix.status} version={fix.version} label={`Status of ${fix.title}`} />
+        ) : (
+          <FixStatusBadge status={fix.status} />
+        ),
+    },
     {
       header: "Evidence leads",
       className: "text-xs",
@@ -71,10 +93,18 @@ function columns(today: string, canEdit: boolean): EntityColumn<FixRow>[] {
         <>
           <ul className="space-y-0.5">
             {fix.leads.slice(0, MAX_LEADS_SHOWN).map(({ lead }) => (
-              <li key={lead.id}><Link href={`/review/${lead.id}`} className="text-brand-700 hover:underline">{lead.name}</Link></li>
+              <li key={lead.id}>
+                <Link href={`/review/${lead.id}`} className="text-brand-700 hover:underline">
+                  {lead.name}
+                </Link>
+              </li>
             ))}
           </ul>
-          {fix.leads.length > MAX_LEADS_SHOWN && <Link href={`/fixes/${fix.id}`} className="text-slate-500 hover:underline">+{fix.leads.length - MAX_LEADS_SHOWN} more</Link>}
+          {fix.leads.length > MAX_LEADS_SHOWN && (
+            <Link href={`/fixes/${fix.id}`} className="text-slate-500 hover:underline">
+              +{fix.leads.length - MAX_LEADS_SHOWN} more
+            </Link>
+          )}
         </>
       ),
     },

@@ -35,7 +35,8 @@ export function LeadFixes(props: {
                   <p className="text-xs text-slate-500">
                     {FIX_TYPE_LABELS[fix.fixType]}
                     {fix.failurePoint && ` · ${FAILURE_POINT_LABELS[fix.failurePoint]}`}
-                    {fix.expectedMetric && ` · should move ${metricLabel(fix.expectedMetric)}`} · {fix.leads.length} evidence lead{fix.leads.length === 1 ? "" : "s"}
+                    {fix.expectedMetric && ` · should move ${metricLabel(fix.expectedMetric)}`} · {fix.leads.length} evidence lead
+                    {fix.leads.length === 1 ? "" : "s"}
                   </p>
                 </div>
                 <div className="flex items-center gap-3 text-xs text-slate-600">
@@ -48,7 +49,9 @@ export function LeadFixes(props: {
           })}
         </ul>
       ) : (
-        <p className="text-sm text-slate-500">No fix cites this lead yet. Every review should end with a specific fix: a field, a rule or a standard.</p>
+        <p className="text-sm text-slate-500">
+          No fix cites this lead yet. Every review should end with a specific fix: a field, a rule or a standard.
+        </p>
       )}
       {canPropose && (
         <div className="space-y-3">

@@ -16,10 +16,28 @@ import type { ActionResult } from "@/lib/actions/result";
 
 function startingValues(rootCause: FailurePoint | null): FixValues {
   const suggestion = rootCause ? SUGGESTED_FIX[rootCause] : null;
-  return { title: "", fixType: suggestion?.fixType ?? "field_mapping", description: "", failurePoint: rootCause ?? "", expectedMetric: suggestion?.metric ?? "", ownerId: "", dueDate: "" };
+  return {
+    title: "",
+    fixType: suggestion?.fixType ?? "field_mapping",
+    description: "",
+    failurePoint: rootCause ?? "",
+    expectedMetric: suggestion?.metric ?? "",
+    ownerId: "",
+    dueDate: "",
+  };
 }
 
-export function NewFixForm({ leadId, meetingId, rootCause, owners }: { leadId: number; meetingId?: number; rootCause: FailurePoint | null; owners: FixOwnerOption[] }) {
+export function NewFixForm({
+  leadId,
+  meetingId,
+  rootCause,
+  owners,
+}: {
+  leadId: number;
+  meetingId?: number;
+  rootCause: FailurePoint | null;
+  owners: FixOwnerOption[];
+}) {
   const draftKey = `fix:new:${leadId}${meetingId ? `:meeting:${meetingId}` : ""}`;
   const [draft, setDraft, clearDraft] = useJsonDraft<FixValues>(draftKey);
   const [result, setResult] = useState<ActionResult<{ id: number }> | null>(null);
@@ -28,7 +46,15 @@ export function NewFixForm({ leadId, meetingId, rootCause, owners }: { leadId: n
   if (!draft) {
     return (
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="button" size="sm" id="fix-open" onClick={() => { setResult(null); setDraft(startingValues(rootCause)); }}>
+        <Button
+          type="button"
+          size="sm"
+          id="fix-open"
+          onClick={() => {
+            setResult(null);
+            setDraft(startingValues(rootCause));
+          }}
+        >
           Record a fix
         </Button>
         <WriteStatus result={result} />
@@ -53,12 +79,26 @@ export function NewFixForm({ leadId, meetingId, rootCause, owners }: { leadId: n
         save(draft);
       }}
     >
-      <FixFields idPrefix="fix-new" values={draft} onChange={setDraft} owners={owners} errors={result?.ok === false ? result.fieldErrors : undefined} />
+      <FixFields
+        idPrefix="fix-new"
+        values={draft}
+        onChange={setDraft}
+        owners={owners}
+        errors={result?.ok === false ? result.fieldErrors : undefined}
+      />
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <Button type="submit" size="sm" disabled={pending}>
           {pending ? "Saving…" : "Save fix"}
         </Button>
-        <Button type="button" size="sm" variant="ghost" onClick={() => { clearDraft(); setResult(null); }}>
+        <Button
+          type="button"
+          size="sm"
+          variant="ghost"
+          onClick={() => {
+            clearDraft();
+            setResult(null);
+          }}
+        >
           Discard
         </Button>
         <span className="text-[11px] text-slate-500">This lead is cited as evidence; cite more from their pages.</span>

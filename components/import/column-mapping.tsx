@@ -22,7 +22,13 @@ function groups(kind: FileKind): [string, TargetDefinition[]][] {
   return [...byGroup];
 }
 
-export function ColumnMapping(props: { kind: FileKind; shape: FileShape; mapping: FileMapping; disabled: boolean; onChange: (mapping: FileMapping) => void }) {
+export function ColumnMapping(props: {
+  kind: FileKind;
+  shape: FileShape;
+  mapping: FileMapping;
+  disabled: boolean;
+  onChange: (mapping: FileMapping) => void;
+}) {
   const { kind, shape, mapping, disabled, onChange } = props;
   const [query, setQuery] = useState("");
   const [showEmpty, setShowEmpty] = useState(false);
@@ -30,7 +36,9 @@ export function ColumnMapping(props: { kind: FileKind; shape: FileShape; mapping
   const targetGroups = groups(kind);
   const rows = shape.headers
     .map((header, index) => ({ header, index, samples: samples(shape, index), target: mapping.columns[header] ?? "" }))
-    .filter((row) => (showEmpty || row.samples.length > 0 || row.target) && (!query || row.header.toLowerCase().includes(query.toLowerCase())));
+    .filter(
+      (row) => (showEmpty || row.samples.length > 0 || row.target) && (!query || row.header.toLowerCase().includes(query.toLowerCase())),
+    );
   const hidden = shape.headers.length - rows.length;
 
   const setTarget = (header: string, target: string) => {
@@ -39,8 +47,10 @@ export function ColumnMapping(props: { kind: FileKind; shape: FileShape; mapping
     else delete columns[header];
     onChange({ ...mapping, columns });
   };
-  const setFormat = (header: string, format: DateFormat) => onChange({ ...mapping, dateFormats: { ...mapping.dateFormats, [header]: format } });
-  const isDate = (target: string) => targetGroups.some(([, targets]) => targets.some((candidate) => candidate.id === target && candidate.kind === "date"));
+  const setFormat = (header: string, format: DateFormat) =>
+    onChange({ ...mapping, dateFormats: { ...mapping.dateFormats, [header]: format } });
+  const isDate = (target: string) =>
+    targetGroups.some(([, targets]) => targets.some((candidate) => candidate.id === target && candidate.kind === "date"));
 
   return (
     <div className="space-y-3">
@@ -48,9 +58,21 @@ export function ColumnMapping(props: { kind: FileKind; shape: FileShape; mapping
         <label htmlFor={`${prefix}-search`} className="sr-only">
           Find a column
         </label>
-        <input id={`${prefix}-search`} type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder="Find a column…" className={`${controlBaseClass} w-56`} />
+        <input
+          id={`${prefix}-search`}
+          type="search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          placeholder="Find a column…"
+          className={`${controlBaseClass} w-56`}
+        />
         <label className="flex items-center gap-2 text-slate-700">
-          <input type="checkbox" checked={showEmpty} onChange={(event) => setShowEmpty(event.target.checked)} className="accent-brand-600" />
+          <input
+            type="checkbox"
+            checked={showEmpty}
+            onChange={(event) => setShowEmpty(event.target.checked)}
+            className="accent-brand-600"
+          />
           Show columns without values in the first rows
         </label>
         {hidden > 0 && <span className="text-xs text-slate-500">{hidden} columns hidden</span>}
@@ -58,11 +80,17 @@ export function ColumnMapping(props: { kind: FileKind; shape: FileShape; mapping
       <div className="max-h-[32rem] overflow-auto rounded-md border border-slate-200">
         <table className="min-w-full text-sm">
           <caption className="sr-only">Columns of the file and what they become</caption>
-          <thead className="sticky top-0 z-10 bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <thead className="sticky top-0 z-10 bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
             <tr>
-              <th scope="col" className="px-3 py-2">Column</th>
-              <th scope="col" className="px-3 py-2">First values</th>
-              <th scope="col" className="px-3 py-2">Becomes</th>
+              <th scope="col" className="px-3 py-2">
+                Column
+              </th>
+              <th scope="col" className="px-3 py-2">
+                First values
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Becomes
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -72,11 +100,29 @@ export function ColumnMapping(props: { kind: FileKind; shape: FileShape; mapping
                   <span className="break-words">{row.header}</span>
                 </th>
                 <td className="max-w-72 px-3 py-2 text-xs text-slate-600">
-                  {row.samples.length ? row.samples.map((value) => <span key={value} className="mr-1.5 inline-block max-w-full truncate rounded bg-slate-100 px-1.5 py-0.5 align-middle" title={value}>{value}</span>) : <span className="text-slate-400">empty</span>}
+                  {row.samples.length ? (
+                    row.samples.map((value) => (
+                      <span
+                        key={value}
+                        className="mr-1.5 inline-block max-w-full truncate rounded bg-slate-100 px-1.5 py-0.5 align-middle"
+                        title={value}
+                      >
+                        {value}
+                      </span>
+                    ))
+                  ) : (
+                    <span className="text-slate-400">empty</span>
+                  )}
                 </td>
                 <td className="px-3 py-2">
                   <div className="flex flex-wrap items-center gap-2">
-                    <select aria-label={`Mapping for ${row.header}`} value={row.target} disabled={disabled} onChange={(event) => setTarget(row.header, event.target.value)} className={`${controlBaseClass} w-60`}>
+                    <select
+                      aria-label={`Mapping for ${row.header}`}
+                      value={row.target}
+                      disabled={disabled}
+                      onChange={(event) => setTarget(row.header, event.target.value)}
+                      className={`${controlBaseClass} w-60`}
+                    >
                       <option value="">Not imported</option>
                       {targetGroups.map(([group, targets]) => (
                         <optgroup key={group} label={group === "Timeline event" ? "Timeline event (the column's date)" : group}>
@@ -89,7 +135,13 @@ export function ColumnMapping(props: { kind: FileKind; shape: FileShape; mapping
                       ))}
                     </select>
                     {isDate(row.target) && (
-                      <select aria-label={`Date format of ${row.header}`} value={mapping.dateFormats[row.header] ?? "iso"} disabled={disabled} onChange={(event) => setFormat(row.header, event.target.value as DateFormat)} className={`${controlBaseClass} w-52`}>
+                      <select
+                        aria-label={`Date format of ${row.header}`}
+                        value={mapping.dateFormats[row.header] ?? "iso"}
+                        disabled={disabled}
+                        onChange={(event) => setFormat(row.header, event.target.value as DateFormat)}
+                        className={`${controlBaseClass} w-52`}
+                      >
                         {DATE_FORMATS.map((format) => (
                           <option key={format} value={format}>
                             {DATE_FORMAT_LABELS[format]}

@@ -28,7 +28,11 @@ export function DiscardImport({ jobId }: { jobId: number }) {
         Discard this import
       </Button>
       <p className="text-xs text-slate-500">Nothing of it was imported; discarding removes the upload.</p>
-      {message && <p role="alert" className="text-sm text-red-700">{message}</p>}
+      {message && (
+        <p role="alert" className="text-sm text-red-700">
+          {message}
+        </p>
+      )}
     </div>
   );
 }

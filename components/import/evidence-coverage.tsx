@@ -13,12 +13,17 @@ export function EvidenceCoverage({ sources }: { sources: SourceCoverage[] }) {
     <div className="overflow-x-auto">
       <table className="min-w-full text-sm">
         <caption className="sr-only">Evidence coverage by source system</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
           <tr>
-            <th scope="col" className="px-2.5 py-2">Evidence field</th>
+            <th scope="col" className="px-2.5 py-2">
+              Evidence field
+            </th>
             {sources.map((source) => (
               <th key={source.sourceSystem} scope="col" className="px-2.5 py-2 text-right">
-                {source.sourceSystem} <span className="font-normal normal-case">({source.leads.toLocaleString("en")} {source.leads === 1 ? "lead" : "leads"})</span>
+                {source.sourceSystem}{" "}
+                <span className="font-normal normal-case">
+                  ({source.leads.toLocaleString("en")} {source.leads === 1 ? "lead" : "leads"})
+                </span>
               </th>
             ))}
           </tr>
@@ -32,11 +37,20 @@ export function EvidenceCoverage({ sources }: { sources: SourceCoverage[] }) {
               {sources.map((source) => {
                 const coverage = source.fields[field.id];
                 return (
-                  <td key={source.sourceSystem} className="px-2.5 py-2 text-right tabular-nums" data-source={source.sourceSystem} data-field={field.id}>
-                    <span className={coverage.withValue === 0 ? "text-slate-400" : "text-slate-900"}>{percent(coverage.withValue, source.leads)}</span>
+                  <td
+                    key={source.sourceSystem}
+                    className="px-2.5 py-2 text-right tabular-nums"
+                    data-source={source.sourceSystem}
+                    data-field={field.id}
+                  >
+                    <span className={coverage.withValue === 0 ? "text-slate-400" : "text-slate-900"}>
+                      {percent(coverage.withValue, source.leads)}
+                    </span>
                     {coverage.notRecorded > 0 && (
                       <p className="text-xs text-amber-700">
-                        {coverage.notRecorded === source.leads ? "not in the source" : `not in the source for ${percent(coverage.notRecorded, source.leads)}`}
+                        {coverage.notRecorded === source.leads
+                          ? "not in the source"
+                          : `not in the source for ${percent(coverage.notRecorded, source.leads)}`}
                       </p>
                     )}
                   </td>

@@ -26,7 +26,10 @@ export function ImportJobView({ data }: { data: ImportPageData }) {
   const report = job.summary.issues;
   // While a run is under way its report is being rewritten: show it once the run ends.
   const reportCard = !running && (checked || job.status === "succeeded" || job.status === "failed") && (
-    <Card title="Validation report" description="Every problem, by row and column. Invalid rows are not imported; warnings say what was stored instead.">
+    <Card
+      title="Validation report"
+      description="Every problem, by row and column. Invalid rows are not imported; warnings say what was stored instead."
+    >
       <IssuesTable jobId={job.id} issues={issues.rows} total={issues.total} errors={report?.errors ?? 0} warnings={report?.warnings ?? 0} />
     </Card>
   );
@@ -41,19 +44,29 @@ export function ImportJobView({ data }: { data: ImportPageData }) {
       <ImportSteps status={job.status} run={job.summary.run} />
       <div className="space-y-5">
         {job.summary.message && !running && (
-          <p role="status" className={`rounded-lg border px-4 py-3 text-sm shadow-sm ${job.status === "failed" ? "border-red-200 bg-red-50 text-red-800" : "border-slate-200 bg-white text-slate-700"}`}>
+          <p
+            role="status"
+            className={`rounded-lg border px-4 py-3 text-sm shadow-sm ${job.status === "failed" ? "border-red-200 bg-red-50 text-red-800" : "border-slate-200 bg-white text-slate-700"}`}
+          >
             {job.summary.message}
           </p>
         )}
         {job.status === "uploaded" && (
           <Card title="Not read yet">
             <p className="text-sm text-slate-700">
-              The files were uploaded but could not be read (is it a CSV export?). <Link href="/import" className="font-medium text-brand-700 hover:underline">Upload them again</Link>, or another export of the same data.
+              The files were uploaded but could not be read (is it a CSV export?).{" "}
+              <Link href="/import" className="font-medium text-brand-700 hover:underline">
+                Upload them again
+              </Link>
+              , or another export of the same data.
             </p>
           </Card>
         )}
         {running && (
-          <Card title={job.summary.run === "check" ? "Checking every row (nothing is written)" : "Importing"} description="You can leave this page: the import keeps running, and this page picks it up again when you come back.">
+          <Card
+            title={job.summary.run === "check" ? "Checking every row (nothing is written)" : "Importing"}
+            description="You can leave this page: the import keeps running, and this page picks it up again when you come back."
+          >
             <ProgressPanel key={`${job.status}-${job.version}`} jobId={job.id} initial={progress} />
           </Card>
         )}
@@ -65,13 +78,20 @@ export function ImportJobView({ data }: { data: ImportPageData }) {
                 ? `${job.summary.leadsDiagnosed.toLocaleString("en")} ${job.summary.leadsDiagnosed === 1 ? "lead was" : "leads were"} created or changed, and diagnosed.`
                 : "Nothing changed: every lead and event in the file was already in Baton as it is."
             }
-            actions={<Link href="/leads?sort=capturedAt.desc" className="text-sm font-medium text-brand-700 hover:underline">Open the lead list</Link>}
+            actions={
+              <Link href="/leads?sort=capturedAt.desc" className="text-sm font-medium text-brand-700 hover:underline">
+                Open the lead list
+              </Link>
+            }
           >
             <FileCountsTable files={job.summary.files} future={false} />
           </Card>
         )}
         {checked && editable && job.status !== "mapped" && (
-          <Card title="Dry run: what the import will do" description="Every row was read and checked against what Baton already has; nothing was written.">
+          <Card
+            title="Dry run: what the import will do"
+            description="Every row was read and checked against what Baton already has; nothing was written."
+          >
             <div className="space-y-5">
               <FileCountsTable files={job.summary.files!} future />
               <StartImportForm jobId={job.id} version={job.version} invalidRows={job.rowsFailed} again={job.status !== "validated"} />
@@ -87,9 +107,23 @@ export function ImportJobView({ data }: { data: ImportPageData }) {
         {editable && choices && job.status !== "uploaded" && (
           <>
             <Card title="Files" description="Detected from the files; change what is wrong.">
-              <ImportSettingsForm jobId={job.id} version={job.version} sourceSystem={job.sourceSystem} settings={job.settings} disabled={false} />
+              <ImportSettingsForm
+                jobId={job.id}
+                version={job.version}
+                sourceSystem={job.sourceSystem}
+                settings={job.settings}
+                disabled={false}
+              />
             </Card>
-            <MappingEditor jobId={job.id} version={job.version} settings={job.settings} mapping={job.mapping} choices={choices} sourceSystem={job.sourceSystem} disabled={false} />
+            <MappingEditor
+              jobId={job.id}
+              version={job.version}
+              settings={job.settings}
+              mapping={job.mapping}
+              choices={choices}
+              sourceSystem={job.sourceSystem}
+              disabled={false}
+            />
             <Card title="Next week">
               <SaveReusableMapping jobId={job.id} suggestedName={`${PRESET_LABELS[job.settings.preset] ?? "CSV"} weekly`} />
             </Card>

@@ -18,7 +18,18 @@ export function ImportSteps({ status, run }: { status: string; run?: "check" | "
       {STEPS.map((step, index) => {
         const done = index < current || finished;
         return (
-          <li key={step} aria-current={index === current && !finished ? "step" : undefined} className={clsx("flex items-center gap-1.5 rounded-full px-3 py-1 ring-1 ring-inset", done ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : index === current ? "bg-brand-50 font-medium text-brand-700 ring-brand-100" : "bg-white text-slate-500 ring-slate-200")}>
+          <li
+            key={step}
+            aria-current={index === current && !finished ? "step" : undefined}
+            className={clsx(
+              "flex items-center gap-1.5 rounded-full px-3 py-1 ring-1 ring-inset",
+              done
+                ? "bg-emerald-50 text-emerald-800 ring-emerald-200"
+                : index === current
+                  ? "bg-brand-50 font-medium text-brand-700 ring-brand-100"
+                  : "bg-white text-slate-500 ring-slate-200",
+            )}
+          >
             <span aria-hidden>{done ? "✓" : index + 1}</span> {step}
           </li>
         );

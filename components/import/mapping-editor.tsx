@@ -39,12 +39,18 @@ export function MappingEditor(props: MappingEditorProps) {
     setMapping((current) => ({ files: { ...current.files, [kind]: next } }));
     setDirty(true);
   };
-  const missing = kinds.flatMap((kind) => missingRequiredTargets(kind, new Set(Object.values(mapping.files[kind]?.columns ?? {}))).map((message) => `${FILE_KIND_LABELS[kind]}: ${message}`));
+  const missing = kinds.flatMap((kind) =>
+    missingRequiredTargets(kind, new Set(Object.values(mapping.files[kind]?.columns ?? {}))).map(
+      (message) => `${FILE_KIND_LABELS[kind]}: ${message}`,
+    ),
+  );
 
   const save = (check: boolean) =>
     startTransition(async () => {
       const result = await saveMappingAction({ jobId, version, mapping }, check);
-      setStatus(result.ok ? { ok: true, message: result.message ?? "Saved." } : { ok: false, message: result.message, fields: result.fieldErrors });
+      setStatus(
+        result.ok ? { ok: true, message: result.message ?? "Saved." } : { ok: false, message: result.message, fields: result.fieldErrors },
+      );
       if (result.ok) {
         setDirty(false);
         router.refresh();
@@ -57,27 +63,51 @@ export function MappingEditor(props: MappingEditorProps) {
         const shape = settings.files[kind]!;
         const fileMapping = mapping.files[kind] ?? emptyFileMapping();
         return (
-          <section key={kind} aria-labelledby={`file-${kind}`} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <section
+            key={kind}
+            aria-labelledby={`file-${kind}`}
+            className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+          >
             <header>
               <h2 id={`file-${kind}`} className="text-sm font-semibold text-slate-900">
                 {FILE_KIND_LABELS[kind]} file: <span className="font-normal">{shape.name}</span>
               </h2>
               <p className="text-xs text-slate-500">
-                {shape.rowCount !== null ? `${shape.rowCount.toLocaleString("en")} rows` : `about ${shape.rowEstimate.toLocaleString("en")} rows`} · {shape.headers.length} columns ·{" "}
-                {Object.keys(fileMapping.columns).length} mapped
+                {shape.rowCount !== null
+                  ? `${shape.rowCount.toLocaleString("en")} rows`
+                  : `about ${shape.rowEstimate.toLocaleString("en")} rows`}{" "}
+                · {shape.headers.length} columns · {Object.keys(fileMapping.columns).length} mapped
               </p>
             </header>
             <div>
-              <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Columns</h3>
+              <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">Columns</h3>
               <ColumnMapping kind={kind} shape={shape} mapping={fileMapping} disabled={disabled} onChange={(next) => update(kind, next)} />
             </div>
             <div>
-              <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Values</h3>
-              <ValueMapping kind={kind} shape={shape} mapping={fileMapping} preset={settings.preset} index={index} disabled={disabled} onChange={(next) => update(kind, next)} />
+              <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">Values</h3>
+              <ValueMapping
+                kind={kind}
+                shape={shape}
+                mapping={fileMapping}
+                preset={settings.preset}
+                index={index}
+                disabled={disabled}
+                onChange={(next) => update(kind, next)}
+              />
             </div>
             <div>
-              <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Preview: the first rows as they will be stored</h3>
-              <MappingPreview kind={kind} shape={shape} mapping={fileMapping} preset={settings.preset} index={index} timeZone={settings.timeZone} sourceSystem={sourceSystem} />
+              <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+                Preview: the first rows as they will be stored
+              </h3>
+              <MappingPreview
+                kind={kind}
+                shape={shape}
+                mapping={fileMapping}
+                preset={settings.preset}
+                index={index}
+                timeZone={settings.timeZone}
+                sourceSystem={sourceSystem}
+              />
             </div>
           </section>
         );
@@ -99,7 +129,14 @@ export function MappingEditor(props: MappingEditorProps) {
           </Button>
           <p role="status" aria-live="polite" className={status?.ok === false ? "text-sm text-red-700" : "text-sm text-emerald-700"}>
             {status?.message}
-            {status?.fields && Object.values(status.fields).flat().map((message) => <span key={message} className="block">{message}</span>)}
+            {status?.fields &&
+              Object.values(status.fields)
+                .flat()
+                .map((message) => (
+                  <span key={message} className="block">
+                    {message}
+                  </span>
+                ))}
             {!status && dirty ? <span className="text-slate-500">Unsaved changes.</span> : null}
           </p>
         </div>

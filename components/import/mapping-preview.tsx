@@ -15,12 +15,21 @@ import { ACCEPTANCE_STATUS_LABELS, OUTCOME_LABELS } from "@/lib/leads/labels";
 
 const PREVIEW_ROWS = 5;
 
-export function MappingPreview(props: { kind: FileKind; shape: FileShape; mapping: FileMapping; preset: PresetId; index: ChoiceIndex; timeZone: string; sourceSystem: string }) {
+export function MappingPreview(props: {
+  kind: FileKind;
+  shape: FileShape;
+  mapping: FileMapping;
+  preset: PresetId;
+  index: ChoiceIndex;
+  timeZone: string;
+  sourceSystem: string;
+}) {
   const { kind, shape, mapping, preset, index, timeZone, sourceSystem } = props;
   const context = { mapping: compileMapping(kind, shape.headers, mapping, preset), choices: index, timeZone, sourceSystem };
   const format = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
   const when = (date: Date | null | undefined) => (date ? format.format(date) : "—");
-  const userName = (id: number | null | undefined) => (id ? (index.context.users.find((user) => user.id === id)?.name ?? `user ${id}`) : "—");
+  const userName = (id: number | null | undefined) =>
+    id ? (index.context.users.find((user) => user.id === id)?.name ?? `user ${id}`) : "—";
   const rows = shape.sampleRows.slice(0, PREVIEW_ROWS).map((cells, position) => ({ row: shape.headerRow + position + 2, cells }));
 
   const problems = (issues: { severity: string; column: string | null; message: string }[]) =>
@@ -38,8 +47,14 @@ export function MappingPreview(props: { kind: FileKind; shape: FileShape; mappin
     );
 
   const head = (labels: string[]) => (
-    <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-      <tr>{labels.map((label) => <th key={label} scope="col" className="whitespace-nowrap px-2.5 py-2">{label}</th>)}</tr>
+    <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
+      <tr>
+        {labels.map((label) => (
+          <th key={label} scope="col" className="px-2.5 py-2 whitespace-nowrap">
+            {label}
+          </th>
+        ))}
+      </tr>
     </thead>
   );
 
@@ -55,23 +70,29 @@ export function MappingPreview(props: { kind: FileKind; shape: FileShape; mappin
                 const { lead, events, issues } = transformLeadRow(cells, row, context);
                 return (
                   <tr key={row}>
-                    <td className="px-2.5 py-2 tabular-nums text-slate-500">{row}</td>
+                    <td className="px-2.5 py-2 text-slate-500 tabular-nums">{row}</td>
                     <td className="px-2.5 py-2">
                       <p className="font-medium text-slate-900">{lead?.name ?? "—"}</p>
                       <p className="text-slate-500">{lead?.email ?? ""}</p>
                       <p className="font-mono text-slate-400">{lead?.externalId}</p>
                     </td>
                     <td className="px-2.5 py-2">{lead?.company ?? "—"}</td>
-                    <td className="whitespace-nowrap px-2.5 py-2">{when(lead?.capturedAt)}</td>
+                    <td className="px-2.5 py-2 whitespace-nowrap">{when(lead?.capturedAt)}</td>
                     <td className="px-2.5 py-2">{lead?.originalSource ?? "—"}</td>
                     <td className="px-2.5 py-2">{userName(lead?.ownerId)}</td>
-                    <td className="px-2.5 py-2">{lead?.acceptanceStatus ? `${ACCEPTANCE_STATUS_LABELS[lead.acceptanceStatus]} / ${OUTCOME_LABELS[lead.outcome ?? "open"]}` : "—"}</td>
                     <td className="px-2.5 py-2">
-                      {[...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime()).map((event) => (
-                        <p key={event.externalId} className="whitespace-nowrap">
-                          {EVENT_TYPE_LABELS[event.type]} · {when(event.occurredAt)}
-                        </p>
-                      ))}
+                      {lead?.acceptanceStatus
+                        ? `${ACCEPTANCE_STATUS_LABELS[lead.acceptanceStatus]} / ${OUTCOME_LABELS[lead.outcome ?? "open"]}`
+                        : "—"}
+                    </td>
+                    <td className="px-2.5 py-2">
+                      {[...events]
+                        .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())
+                        .map((event) => (
+                          <p key={event.externalId} className="whitespace-nowrap">
+                            {EVENT_TYPE_LABELS[event.type]} · {when(event.occurredAt)}
+                          </p>
+                        ))}
                     </td>
                     <td className="max-w-72 px-2.5 py-2">{problems(issues)}</td>
                   </tr>
@@ -87,10 +108,10 @@ export function MappingPreview(props: { kind: FileKind; shape: FileShape; mappin
                 const { event, issues } = transformActivityRow(cells, row, kind, context);
                 return (
                   <tr key={row}>
-                    <td className="px-2.5 py-2 tabular-nums text-slate-500">{row}</td>
+                    <td className="px-2.5 py-2 text-slate-500 tabular-nums">{row}</td>
                     <td className="px-2.5 py-2 font-mono">{event?.leadExternalId ?? "—"}</td>
                     <td className="px-2.5 py-2">{event ? EVENT_TYPE_LABELS[event.type] : "—"}</td>
-                    <td className="whitespace-nowrap px-2.5 py-2">{when(event?.occurredAt)}</td>
+                    <td className="px-2.5 py-2 whitespace-nowrap">{when(event?.occurredAt)}</td>
                     <td className="px-2.5 py-2">{event?.actorId ? userName(event.actorId) : (event?.actorName ?? "—")}</td>
                     <td className="px-2.5 py-2">{typeof event?.details.subject === "string" ? event.details.subject : "—"}</td>
                     <td className="max-w-72 px-2.5 py-2">{problems(issues)}</td>

@@ -68,7 +68,13 @@ export function ProgressPanel({ jobId, initial }: { jobId: number; initial: Impo
 
   return (
     <div className="space-y-3" aria-live="polite">
-      <ProgressBar label={PHASE_LABELS[phase][run]} done={done} total={total} unit={unit} detail={running ? detail : "Finished. Loading the result…"} />
+      <ProgressBar
+        label={PHASE_LABELS[phase][run]}
+        done={done}
+        total={total}
+        unit={unit}
+        detail={running ? detail : "Finished. Loading the result…"}
+      />
       {running && (
         <div className="flex flex-wrap items-center gap-3">
           <Button
@@ -85,8 +91,12 @@ export function ProgressPanel({ jobId, initial }: { jobId: number; initial: Impo
           >
             {progress.cancelRequested ? "Cancelling…" : run === "check" ? "Cancel the check" : "Cancel the import"}
           </Button>
-          <p className="text-xs text-slate-500">{run === "import" ? "Cancelling rolls the whole file back: nothing of it stays." : "Nothing is written during a check."}</p>
-          <p role="status" className="text-sm text-slate-700">{message}</p>
+          <p className="text-xs text-slate-500">
+            {run === "import" ? "Cancelling rolls the whole file back: nothing of it stays." : "Nothing is written during a check."}
+          </p>
+          <p role="status" className="text-sm text-slate-700">
+            {message}
+          </p>
         </div>
       )}
     </div>

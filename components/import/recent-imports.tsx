@@ -42,9 +42,21 @@ function columns(timeZone: string): EntityColumn<RecentImportJob>[] {
         return <Badge tone={status.tone}>{status.label}</Badge>;
       },
     },
-    { header: "Created", className: "text-right tabular-nums", cell: (job) => (job.status === "succeeded" ? job.rowsCreated.toLocaleString("en") : "—") },
-    { header: "Updated", className: "text-right tabular-nums", cell: (job) => (job.status === "succeeded" ? job.rowsUpdated.toLocaleString("en") : "—") },
-    { header: "Invalid rows", className: "text-right tabular-nums", cell: (job) => (job.rowsFailed ? job.rowsFailed.toLocaleString("en") : "—") },
+    {
+      header: "Created",
+      className: "text-right tabular-nums",
+      cell: (job) => (job.status === "succeeded" ? job.rowsCreated.toLocaleString("en") : "—"),
+    },
+    {
+      header: "Updated",
+      className: "text-right tabular-nums",
+      cell: (job) => (job.status === "succeeded" ? job.rowsUpdated.toLocaleString("en") : "—"),
+    },
+    {
+      header: "Invalid rows",
+      className: "text-right tabular-nums",
+      cell: (job) => (job.rowsFailed ? job.rowsFailed.toLocaleString("en") : "—"),
+    },
     { header: "By", cell: (job) => job.createdBy?.name ?? "—" },
   ];
 }

@@ -23,11 +23,17 @@ export function SaveReusableMapping({ jobId, suggestedName }: { jobId: number; s
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2">
       <div>
-        <label htmlFor={id} className="block text-xs font-medium text-slate-700">Save this mapping as</label>
+        <label htmlFor={id} className="block text-xs font-medium text-slate-700">
+          Save this mapping as
+        </label>
         <input id={id} name="name" defaultValue={suggestedName} maxLength={80} className={`${controlBaseClass} mt-1 w-64`} />
       </div>
-      <Button type="submit" variant="secondary" size="sm" disabled={pending}>{pending ? "Saving…" : "Save mapping for reuse"}</Button>
-      <p role="status" aria-live="polite" className={`text-sm ${status?.ok === false ? "text-red-700" : "text-emerald-700"}`}>{status?.message}</p>
+      <Button type="submit" variant="secondary" size="sm" disabled={pending}>
+        {pending ? "Saving…" : "Save mapping for reuse"}
+      </Button>
+      <p role="status" aria-live="polite" className={`text-sm ${status?.ok === false ? "text-red-700" : "text-emerald-700"}`}>
+        {status?.message}
+      </p>
     </form>
   );
 }

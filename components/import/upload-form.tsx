@@ -24,7 +24,10 @@ const ACTIVITY_HELP: Record<(typeof ACTIVITY_KINDS)[number], string> = {
 async function uploadFile(jobId: number, kind: FileKind, file: File, onBytes: (bytes: number) => void): Promise<void> {
   for (let part = 0, start = 0; start < file.size || part === 0; part++, start += PART_BYTES) {
     const params = new URLSearchParams({ kind, part: String(part), name: file.name });
-    const response = await fetch(`/api/import/jobs/${jobId}/files?${params}`, { method: "POST", body: file.slice(start, start + PART_BYTES) });
+    const response = await fetch(`/api/import/jobs/${jobId}/files?${params}`, {
+      method: "POST",
+      body: file.slice(start, start + PART_BYTES),
+    });
     if (!response.ok) {
       const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
       throw new Error(body?.error?.message ?? `Uploading ${file.name} failed (${response.status}).`);
@@ -99,13 +102,23 @@ export function UploadForm({ savedMappings }: { savedMappings: { id: number; nam
   return (
     <form onSubmit={onSubmit} className="space-y-5">
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_minmax(0,18rem)]">
-        {fileInput("leads", "Leads file", "A contacts or leads export: HubSpot, Salesforce, Zoho or any CSV. Comma, semicolon or tab separated; any common encoding.")}
+        {fileInput(
+          "leads",
+          "Leads file",
+          "A contacts or leads export: HubSpot, Salesforce, Zoho or any CSV. Comma, semicolon or tab separated; any common encoding.",
+        )}
         {savedMappings.length > 0 && (
           <div>
             <label htmlFor={`${prefix}-mapping`} className="block text-xs font-medium text-slate-700">
               Reuse a saved mapping (optional)
             </label>
-            <select id={`${prefix}-mapping`} value={mappingId} onChange={(event) => setMappingId(event.target.value)} disabled={busy !== null} className={`${controlClass} mt-1`}>
+            <select
+              id={`${prefix}-mapping`}
+              value={mappingId}
+              onChange={(event) => setMappingId(event.target.value)}
+              disabled={busy !== null}
+              className={`${controlClass} mt-1`}
+            >
               <option value="">No, detect the export</option>
               {savedMappings.map((mapping) => (
                 <option key={mapping.id} value={mapping.id}>
@@ -118,8 +131,12 @@ export function UploadForm({ savedMappings }: { savedMappings: { id: number; nam
         )}
       </div>
       <details className="rounded-md border border-slate-200 px-4 py-3">
-        <summary className="cursor-pointer text-sm font-medium text-slate-800">Activity files (optional): calls, meetings, tasks, emails, status history</summary>
-        <div className="mt-4 grid gap-5 md:grid-cols-2">{ACTIVITY_KINDS.map((kind) => fileInput(kind, FILE_KIND_LABELS[kind], ACTIVITY_HELP[kind]))}</div>
+        <summary className="cursor-pointer text-sm font-medium text-slate-800">
+          Activity files (optional): calls, meetings, tasks, emails, status history
+        </summary>
+        <div className="mt-4 grid gap-5 md:grid-cols-2">
+          {ACTIVITY_KINDS.map((kind) => fileInput(kind, FILE_KIND_LABELS[kind], ACTIVITY_HELP[kind]))}
+        </div>
       </details>
       {busy && <ProgressBar label={busy.label} done={busy.done} total={busy.total} unit="bytes" />}
       <div className="flex flex-wrap items-center gap-3">

@@ -25,12 +25,25 @@ const SET_HELP: Record<ChoiceSet, string> = {
   eventType: "Which timeline event a row is; rows left empty are not imported.",
 };
 
-export function ValueMapping(props: { kind: FileKind; shape: FileShape; mapping: FileMapping; preset: PresetId; index: ChoiceIndex; disabled: boolean; onChange: (mapping: FileMapping) => void }) {
+export function ValueMapping(props: {
+  kind: FileKind;
+  shape: FileShape;
+  mapping: FileMapping;
+  preset: PresetId;
+  index: ChoiceIndex;
+  disabled: boolean;
+  onChange: (mapping: FileMapping) => void;
+}) {
   const { kind, shape, mapping, preset, index, disabled, onChange } = props;
   const columns = Object.entries(mapping.columns)
     .map(([header, targetId]) => ({ header, target: findTarget(kind, targetId) }))
     .filter((column): column is { header: string; target: NonNullable<ReturnType<typeof findTarget>> } => Boolean(column.target?.choices));
-  if (columns.length === 0) return <p className="text-sm text-slate-500">No column of this file holds categories (status, source, owner…), so there are no values to map.</p>;
+  if (columns.length === 0)
+    return (
+      <p className="text-sm text-slate-500">
+        No column of this file holds categories (status, source, owner…), so there are no values to map.
+      </p>
+    );
 
   const setValue = (header: string, key: string, value: string) =>
     onChange({ ...mapping, values: { ...mapping.values, [header]: { ...(mapping.values[header] ?? {}), [key]: value } } });
@@ -56,14 +69,23 @@ export function ValueMapping(props: { kind: FileKind; shape: FileShape; mapping:
                   {values.map(({ value, count }) => {
                     const key = valueKey(value);
                     const chosen = matchChoice(set, value, index, mapping.values[header], PRESETS[preset].values[set]);
-                    const extra = chosen && !options.some((option) => option.value === chosen) ? [{ value: chosen, label: `${chosen} (as in the file)` }] : [];
+                    const extra =
+                      chosen && !options.some((option) => option.value === chosen)
+                        ? [{ value: chosen, label: `${chosen} (as in the file)` }]
+                        : [];
                     return (
                       <tr key={key}>
                         <th scope="row" className="px-3 py-1.5 text-left font-normal text-slate-800">
                           {value} <span className="text-xs text-slate-400">× {count.toLocaleString("en")}</span>
                         </th>
                         <td className="px-3 py-1.5 text-right">
-                          <select aria-label={`Value ${value} of ${header}`} value={chosen ?? ""} disabled={disabled} onChange={(event) => setValue(header, key, event.target.value)} className={`${controlBaseClass} w-64 max-w-full ${chosen === undefined ? "border-amber-400" : ""}`}>
+                          <select
+                            aria-label={`Value ${value} of ${header}`}
+                            value={chosen ?? ""}
+                            disabled={disabled}
+                            onChange={(event) => setValue(header, key, event.target.value)}
+                            className={`${controlBaseClass} w-64 max-w-full ${chosen === undefined ? "border-amber-400" : ""}`}
+                          >
                             <option value="">{chosen === undefined ? "Not matched: leave empty" : "Leave empty"}</option>
                             {[...extra, ...options].map((option) => (
                               <option key={option.value} value={option.value}>
@@ -78,7 +100,10 @@ export function ValueMapping(props: { kind: FileKind; shape: FileShape; mapping:
                 </tbody>
               </table>
             ) : (
-              <p className="px-3 py-2 text-xs text-slate-500">More than 50 different values in the first rows: each is matched by id, email or name, and unmatched ones are listed in the check&apos;s report.</p>
+              <p className="px-3 py-2 text-xs text-slate-500">
+                More than 50 different values in the first rows: each is matched by id, email or name, and unmatched ones are listed in the
+                check&apos;s report.
+              </p>
             )}
           </section>
         );

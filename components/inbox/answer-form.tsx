@@ -9,9 +9,22 @@ import { answerInfoRequestAction } from "@/lib/decisions/actions";
 import { infoAnswerSchema } from "@/lib/decisions/schemas";
 
 /** Marketing's answer to one question; sending it returns the lead to the rep's queue. */
-export function AnswerForm({ leadId, leadName, leadVersion, onAnswered }: { leadId: number; leadName: string; leadVersion: number; onAnswered: (message: string) => void }) {
+export function AnswerForm({
+  leadId,
+  leadName,
+  leadVersion,
+  onAnswered,
+}: {
+  leadId: number;
+  leadName: string;
+  leadVersion: number;
+  onAnswered: (message: string) => void;
+}) {
   const [answer, setAnswer] = useState("");
-  const form = useDecisionForm({ send: (input) => answerInfoRequestAction(leadId, input), onDone: (result) => onAnswered(result.message ?? "Answered.") });
+  const form = useDecisionForm({
+    send: (input) => answerInfoRequestAction(leadId, input),
+    onDone: (result) => onAnswered(result.message ?? "Answered."),
+  });
   const id = `answer-${leadId}`;
 
   return (
@@ -28,7 +41,14 @@ export function AnswerForm({ leadId, leadName, leadVersion, onAnswered }: { lead
       <label htmlFor={id} className="block text-xs font-medium text-slate-700">
         Your answer
       </label>
-      <textarea {...described(id, form.errorFor("answer"), true)} rows={2} maxLength={2000} value={answer} onChange={(event) => setAnswer(event.target.value)} className={inputClass} />
+      <textarea
+        {...described(id, form.errorFor("answer"), true)}
+        rows={2}
+        maxLength={2000}
+        value={answer}
+        onChange={(event) => setAnswer(event.target.value)}
+        className={inputClass}
+      />
       <FieldErrorText id={`${id}-error`} error={form.errorFor("answer")} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p id={`${id}-hint`} className="text-xs text-slate-500">

@@ -52,7 +52,10 @@ export function NavCount({ of }: { of: keyof LiveCounts["nav"] }) {
   const value = useLiveCounts().counts?.nav[of];
   if (!value) return null;
   return (
-    <span className="ml-auto rounded-full bg-slate-200 px-1.5 text-[11px] font-semibold tabular-nums text-slate-700" aria-label={`${value} waiting`}>
+    <span
+      className="ml-auto rounded-full bg-slate-200 px-1.5 text-[11px] font-semibold text-slate-700 tabular-nums"
+      aria-label={`${value} waiting`}
+    >
       {value > 99 ? "99+" : value}
     </span>
   );

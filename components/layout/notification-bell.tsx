@@ -48,17 +48,31 @@ export function NotificationBell() {
           <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" strokeLinecap="round" />
         </svg>
         {unread > 0 && (
-          <span data-testid="bell-count" className="absolute -right-1 -top-1 min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] font-bold leading-4 text-white">
+          <span
+            data-testid="bell-count"
+            className="absolute -top-1 -right-1 min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] leading-4 font-bold text-white"
+          >
             {unread > 99 ? "99+" : unread}
           </span>
         )}
       </button>
       {open && (
-        <div role="dialog" aria-label="Notifications" className="absolute left-0 top-9 z-50 w-80 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white shadow-lg">
+        <div
+          role="dialog"
+          aria-label="Notifications"
+          className="absolute top-9 left-0 z-50 w-80 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white shadow-lg"
+        >
           <div className="flex items-center justify-between border-b border-slate-100 px-3 py-2">
             <p className="text-sm font-semibold text-slate-900">Notifications</p>
             {unread > 0 && (
-              <button type="button" className="text-xs font-medium text-slate-600 hover:text-slate-900" onClick={async () => { await markNotificationsReadAction("all"); refresh(); }}>
+              <button
+                type="button"
+                className="text-xs font-medium text-slate-600 hover:text-slate-900"
+                onClick={async () => {
+                  await markNotificationsReadAction("all");
+                  refresh();
+                }}
+              >
                 Mark all read
               </button>
             )}
@@ -79,10 +93,16 @@ export function NotificationBell() {
                 </Link>
               </li>
             ))}
-            {counts && counts.items.length === 0 && <li className="px-3 py-6 text-center text-sm text-slate-500">Nothing yet. Alerts about your leads appear here.</li>}
+            {counts && counts.items.length === 0 && (
+              <li className="px-3 py-6 text-center text-sm text-slate-500">Nothing yet. Alerts about your leads appear here.</li>
+            )}
           </ul>
           <div className="border-t border-slate-100 px-3 py-2">
-            <Link href="/settings/notifications" onClick={() => setOpen(false)} className="text-xs font-medium text-slate-600 hover:text-slate-900">
+            <Link
+              href="/settings/notifications"
+              onClick={() => setOpen(false)}
+              className="text-xs font-medium text-slate-600 hover:text-slate-900"
+            >
               Notification settings
             </Link>
           </div>

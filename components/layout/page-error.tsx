@@ -15,7 +15,11 @@ export function PageError({ error, reset }: { error: Error & { digest?: string }
         Baton could not reach its data just now. Nothing you saved is lost. Try again in a moment.
       </p>
       {error.digest && <p className="mt-2 text-xs text-slate-400">Reference: {error.digest}</p>}
-      <button type="button" onClick={reset} className="mt-6 rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
+      <button
+        type="button"
+        onClick={reset}
+        className="mt-6 rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700"
+      >
         Try again
       </button>
     </div>

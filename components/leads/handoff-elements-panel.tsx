@@ -21,7 +21,12 @@ export function HandoffElementsPanel({ elements, timeZone }: { elements: Handoff
       {elements.map((element) => {
         const problem = element.status === "broken" || element.status === "weak";
         return (
-          <li key={element.id} data-element={element.id} data-status={element.status} className={clsx("min-w-0 rounded-md border p-3", STATUS[element.status].box)}>
+          <li
+            key={element.id}
+            data-element={element.id}
+            data-status={element.status}
+            className={clsx("min-w-0 rounded-md border p-3", STATUS[element.status].box)}
+          >
             <div className="flex flex-wrap items-center justify-between gap-2">
               <h3 className="text-sm font-semibold text-slate-900">{element.label}</h3>
               <Badge tone={STATUS[element.status].tone}>{STATUS[element.status].label}</Badge>
@@ -32,8 +37,23 @@ export function HandoffElementsPanel({ elements, timeZone }: { elements: Handoff
               {element.evidence.map((item) => (
                 <div key={item.label} className="grid gap-x-2 sm:flex">
                   <dt className="shrink-0 text-slate-500 sm:w-32">{item.label}</dt>
-                  <dd className={clsx("min-w-0 break-words", item.value === null && problem ? "font-medium text-red-700" : item.value === null ? "text-slate-500" : "text-slate-800")}>
-                    {item.value === null ? (problem ? "Missing" : "—") : ISO_INSTANT.test(item.value) ? formatDateTime(item.value, timeZone) : item.value}
+                  <dd
+                    className={clsx(
+                      "min-w-0 break-words",
+                      item.value === null && problem
+                        ? "font-medium text-red-700"
+                        : item.value === null
+                          ? "text-slate-500"
+                          : "text-slate-800",
+                    )}
+                  >
+                    {item.value === null
+                      ? problem
+                        ? "Missing"
+                        : "—"
+                      : ISO_INSTANT.test(item.value)
+                        ? formatDateTime(item.value, timeZone)
+                        : item.value}
                   </dd>
                 </div>
               ))}

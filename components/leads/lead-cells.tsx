@@ -15,14 +15,18 @@ export function LeadNameCell({ href, name, detail, missing }: { href: string; na
       <Link href={href} className="font-medium text-brand-700 hover:underline">
         {name}
       </Link>
-      <p className="truncate text-xs text-slate-500" title={detail ?? undefined}>{detail ?? missing}</p>
+      <p className="truncate text-xs text-slate-500" title={detail ?? undefined}>
+        {detail ?? missing}
+      </p>
     </div>
   );
 }
 
 export function FailurePointBadges({ points }: { points: FailurePoint[] }) {
   return points.map((point) => (
-    <Badge key={point} tone="muted">{FAILURE_POINT_LABELS[point]}</Badge>
+    <Badge key={point} tone="muted">
+      {FAILURE_POINT_LABELS[point]}
+    </Badge>
   ));
 }
 
@@ -31,7 +35,11 @@ export function SourceCell({ source, campaign, className }: { source: string | n
   return (
     <div className={className}>
       <p className="truncate">{sourceLabel(source)}</p>
-      {campaign && <p className="truncate text-xs text-slate-500" title={campaign}>{campaign}</p>}
+      {campaign && (
+        <p className="truncate text-xs text-slate-500" title={campaign}>
+          {campaign}
+        </p>
+      )}
     </div>
   );
 }
@@ -39,5 +47,11 @@ export function SourceCell({ source, campaign, className }: { source: string | n
 /** Who owns the lead: a person, only a queue, or nobody. */
 export function OwnerName({ owner, queue }: { owner: { name: string } | null; queue: string | null }) {
   if (owner) return owner.name;
-  return queue ? <span className="text-amber-700" title={`In queue: ${queue}`}>Queue only</span> : <span className="text-slate-400">Unassigned</span>;
+  return queue ? (
+    <span className="text-amber-700" title={`In queue: ${queue}`}>
+      Queue only
+    </span>
+  ) : (
+    <span className="text-slate-400">Unassigned</span>
+  );
 }

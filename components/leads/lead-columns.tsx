@@ -22,15 +22,23 @@ export function leadColumns(timeZone: string): DataTableColumn<LeadListRow>[] {
       id: "name",
       header: "Lead",
       enableHiding: false,
-      cell: ({ row }) => <LeadNameCell href={`/leads/${row.original.id}`} name={row.original.name} detail={row.original.email} missing="no email" />,
+      cell: ({ row }) => (
+        <LeadNameCell href={`/leads/${row.original.id}`} name={row.original.name} detail={row.original.email} missing="no email" />
+      ),
     },
     {
       id: "company",
       header: "Company",
       cell: ({ row }) => (
         <div className="max-w-48">
-          <p className="truncate" title={row.original.company ?? undefined}>{row.original.company ?? "—"}</p>
-          {row.original.title && <p className="truncate text-xs text-slate-500" title={row.original.title}>{row.original.title}</p>}
+          <p className="truncate" title={row.original.company ?? undefined}>
+            {row.original.company ?? "—"}
+          </p>
+          {row.original.title && (
+            <p className="truncate text-xs text-slate-500" title={row.original.title}>
+              {row.original.title}
+            </p>
+          )}
         </div>
       ),
     },
@@ -40,7 +48,9 @@ export function leadColumns(timeZone: string): DataTableColumn<LeadListRow>[] {
       cell: ({ row }) =>
         row.original.flagged ? (
           <div className="flex w-52 flex-wrap gap-1">
-            <Badge tone="bad" title="Flagged: a diagnosis step failed. Severity 0–100, high-intent leads weigh more.">Flagged · {row.original.severity}</Badge>
+            <Badge tone="bad" title="Flagged: a diagnosis step failed. Severity 0–100, high-intent leads weigh more.">
+              Flagged · {row.original.severity}
+            </Badge>
             <FailurePointBadges points={row.original.failurePoints} />
           </div>
         ) : (
@@ -79,7 +89,9 @@ export function leadColumns(timeZone: string): DataTableColumn<LeadListRow>[] {
     {
       id: "acceptanceStatus",
       header: "Decision",
-      cell: ({ row }) => <Badge tone={STATUS_TONES[row.original.acceptanceStatus]}>{ACCEPTANCE_STATUS_LABELS[row.original.acceptanceStatus]}</Badge>,
+      cell: ({ row }) => (
+        <Badge tone={STATUS_TONES[row.original.acceptanceStatus]}>{ACCEPTANCE_STATUS_LABELS[row.original.acceptanceStatus]}</Badge>
+      ),
     },
     {
       id: "capturedAt",

@@ -30,17 +30,41 @@ export function LeadFilters({ options, current, children }: LeadFiltersProps) {
       {children}
       <label className="col-span-2 flex flex-col gap-1 text-xs font-medium text-slate-600">
         Search
-        <input name="q" type="search" defaultValue={current.q} placeholder="Name, email or company" className="h-9 rounded-md border border-slate-300 px-2 text-sm" />
+        <input
+          name="q"
+          type="search"
+          defaultValue={current.q}
+          placeholder="Name, email or company"
+          className="h-9 rounded-md border border-slate-300 px-2 text-sm"
+        />
       </label>
-      <Select label="Source" value={current.source} onChange={(value) => apply("source", value)} options={options.sources.map((source) => ({ value: source, label: sourceLabel(source) }))} />
-      <Select label="Lead type" value={current.type} onChange={(value) => apply("type", value)} options={options.leadTypes.map((type) => ({ value: type.key, label: type.name }))} />
+      <Select
+        label="Source"
+        value={current.source}
+        onChange={(value) => apply("source", value)}
+        options={options.sources.map((source) => ({ value: source, label: sourceLabel(source) }))}
+      />
+      <Select
+        label="Lead type"
+        value={current.type}
+        onChange={(value) => apply("type", value)}
+        options={options.leadTypes.map((type) => ({ value: type.key, label: type.name }))}
+      />
       <Select
         label="Owner"
         value={current.owner}
         onChange={(value) => apply("owner", value)}
-        options={[{ value: "none", label: "Unassigned" }, ...options.owners.map((owner) => ({ value: String(owner.id), label: owner.name }))]}
+        options={[
+          { value: "none", label: "Unassigned" },
+          ...options.owners.map((owner) => ({ value: String(owner.id), label: owner.name })),
+        ]}
       />
-      <Select label="Decision" value={current.status} onChange={(value) => apply("status", value)} options={Object.entries(ACCEPTANCE_STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
+      <Select
+        label="Decision"
+        value={current.status}
+        onChange={(value) => apply("status", value)}
+        options={Object.entries(ACCEPTANCE_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+      />
       <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-600">
         Captured from
         <input type="date" defaultValue={current.from} onChange={(event) => apply("from", event.target.value)} className={selectClass} />
@@ -63,14 +87,26 @@ export function LeadFilters({ options, current, children }: LeadFiltersProps) {
   );
 }
 
-function Select({ label, value, onChange, options }: { label: string; value?: string; onChange: (value: string) => void; options: { value: string; label: string }[] }) {
+function Select({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value?: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+}) {
   return (
     <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-600">
       {label}
       <select value={value ?? ""} onChange={(event) => onChange(event.target.value)} className={selectClass}>
         <option value="">All</option>
         {options.map((option) => (
-          <option key={option.value} value={option.value}>{option.label}</option>
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
         ))}
       </select>
     </label>

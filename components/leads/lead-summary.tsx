@@ -9,17 +9,33 @@ import { formatDateTime } from "@/lib/time";
 function priorityText(lead: LeadDetail, facts: LeadDiagnosis["facts"] | undefined): string {
   if (!facts) return lead.priority?.toUpperCase() ?? "no priority";
   const tier = facts.priority.toUpperCase();
-  if (facts.prioritySource === "override") return facts.leadTypePriority && facts.leadTypePriority !== facts.priority ? `${tier}, override of ${facts.leadTypePriority.toUpperCase()}` : `${tier}, set on the lead`;
+  if (facts.prioritySource === "override")
+    return facts.leadTypePriority && facts.leadTypePriority !== facts.priority
+      ? `${tier}, override of ${facts.leadTypePriority.toUpperCase()}`
+      : `${tier}, set on the lead`;
   return facts.prioritySource === "default" ? `${tier} by default` : tier;
 }
 
 /** The record as its events show it (the diagnosis's facts), so the header agrees with the steps below. */
-export function LeadSummary({ lead, diagnosis, timeZone, crmLink }: { lead: LeadDetail; diagnosis: LeadDiagnosis | null; timeZone: string; crmLink?: { label: string; href: string } | null }) {
+export function LeadSummary({
+  lead,
+  diagnosis,
+  timeZone,
+  crmLink,
+}: {
+  lead: LeadDetail;
+  diagnosis: LeadDiagnosis | null;
+  timeZone: string;
+  crmLink?: { label: string; href: string } | null;
+}) {
   const facts = diagnosis?.facts;
-  const ownerName = facts ? (facts.currentOwnerName ?? (facts.currentOwnerId ? "A person with no name on record" : null)) : (lead.owner?.name ?? null);
+  const ownerName = facts
+    ? (facts.currentOwnerName ?? (facts.currentOwnerId ? "A person with no name on record" : null))
+    : (lead.owner?.name ?? null);
   const queue = facts ? facts.queue : lead.queue;
   const acceptance = facts?.acceptanceStatus ?? lead.acceptanceStatus;
-  const outcome = facts?.closedAs === "rejected" && facts.outcome === "open" ? "Closed by the rejection" : OUTCOME_LABELS[facts?.outcome ?? lead.outcome];
+  const outcome =
+    facts?.closedAs === "rejected" && facts.outcome === "open" ? "Closed by the rejection" : OUTCOME_LABELS[facts?.outcome ?? lead.outcome];
   const flagged = diagnosis ? diagnosis.flagged : lead.flagged;
   const severity = diagnosis ? diagnosis.severity : lead.severity;
   const rows: [string, React.ReactNode][] = [

@@ -23,19 +23,27 @@ export function LeadTimeline({ events, notes = [], timeZone }: { events: LeadDet
         const actor = event.actor?.name ?? event.actorName ?? "System";
         return (
           <li key={event.id} className="relative">
-            <span aria-hidden className="absolute -left-[26px] top-1.5 h-2.5 w-2.5 rounded-full border-2 border-white bg-brand-500 ring-1 ring-brand-200" />
+            <span
+              aria-hidden
+              className="ring-brand-200 absolute top-1.5 -left-[26px] h-2.5 w-2.5 rounded-full border-2 border-white bg-brand-500 ring-1"
+            />
             <div className="flex flex-wrap items-baseline justify-between gap-x-3">
               <p className="text-sm font-medium text-slate-900">
                 {EVENT_TYPE_LABELS[event.type] ?? event.type}
                 {event.channel && <span className="font-normal text-slate-500"> · {event.channel}</span>}
               </p>
-              <time dateTime={event.occurredAt.toISOString()} className="text-xs tabular-nums text-slate-500">
+              <time dateTime={event.occurredAt.toISOString()} className="text-xs text-slate-500 tabular-nums">
                 {formatDateTime(event.occurredAt, timeZone)}
               </time>
             </div>
             <p className="text-xs text-slate-600">
               by {actor}
-              {gap !== null && <span className="text-slate-400"> · {gap === 0 ? "same time as previous step" : `${formatDuration(gap)} after previous step`}</span>}
+              {gap !== null && (
+                <span className="text-slate-400">
+                  {" "}
+                  · {gap === 0 ? "same time as previous step" : `${formatDuration(gap)} after previous step`}
+                </span>
+              )}
             </p>
             <EventDetails details={event.details} timeZone={timeZone} />
           </li>
@@ -48,12 +56,12 @@ export function LeadTimeline({ events, notes = [], timeZone }: { events: LeadDet
 function SystemNoteItem({ note, timeZone }: { note: SystemNote; timeZone: string }) {
   return (
     <li className="relative" data-testid="system-note">
-      <span aria-hidden className="absolute -left-[25px] top-1.5 h-2 w-2 rounded-full bg-slate-300" />
+      <span aria-hidden className="absolute top-1.5 -left-[25px] h-2 w-2 rounded-full bg-slate-300" />
       <div className="flex flex-wrap items-baseline justify-between gap-x-3">
         <p className="text-sm text-slate-700">
           <span className="font-medium">System note:</span> {note.title}
         </p>
-        <time dateTime={note.at.toISOString()} className="text-xs tabular-nums text-slate-500">
+        <time dateTime={note.at.toISOString()} className="text-xs text-slate-500 tabular-nums">
           {formatDateTime(note.at, timeZone)}
         </time>
       </div>
@@ -93,7 +101,7 @@ function EventDetails({ details, timeZone }: { details: unknown; timeZone: strin
       {lines.map(([label, value]) => (
         <div key={label} className="flex gap-2">
           <dt className="shrink-0 font-medium text-slate-500">{label}</dt>
-          <dd className="whitespace-pre-wrap break-words">{value}</dd>
+          <dd className="break-words whitespace-pre-wrap">{value}</dd>
         </div>
       ))}
       {criteria.length > 0 && (

@@ -11,7 +11,19 @@ const GROUPS: { label: string; roles: Role[] }[] = [
   { label: "Viewers", roles: ["viewer"] },
 ];
 
-export function AttendeePicker({ users, selected, onChange, error, compact = false }: { users: { id: number; name: string; role: Role }[]; selected: number[]; onChange: (ids: number[]) => void; error?: string; compact?: boolean }) {
+export function AttendeePicker({
+  users,
+  selected,
+  onChange,
+  error,
+  compact = false,
+}: {
+  users: { id: number; name: string; role: Role }[];
+  selected: number[];
+  onChange: (ids: number[]) => void;
+  error?: string;
+  compact?: boolean;
+}) {
   const toggle = (id: number, on: boolean) => onChange(on ? [...selected, id] : selected.filter((other) => other !== id));
   return (
     <fieldset aria-describedby={error ? "attendees-error" : undefined}>
@@ -22,12 +34,17 @@ export function AttendeePicker({ users, selected, onChange, error, compact = fal
           if (members.length === 0) return null;
           return (
             <div key={group.label}>
-              <p className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">{group.label}</p>
+              <p className="text-[11px] font-semibold tracking-wide text-slate-500 uppercase">{group.label}</p>
               <ul className="mt-1 space-y-1">
                 {members.map((user) => (
                   <li key={user.id}>
                     <label className="flex items-center gap-2 text-sm text-slate-800">
-                      <input type="checkbox" checked={selected.includes(user.id)} onChange={(event) => toggle(user.id, event.target.checked)} className="accent-brand-600" />
+                      <input
+                        type="checkbox"
+                        checked={selected.includes(user.id)}
+                        onChange={(event) => toggle(user.id, event.target.checked)}
+                        className="accent-brand-600"
+                      />
                       {user.name} <span className="text-xs text-slate-500">{ROLE_LABELS[user.role]}</span>
                     </label>
                   </li>

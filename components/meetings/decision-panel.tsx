@@ -23,7 +23,15 @@ const STYLE: Record<MeetingDecision, string> = {
   needs_more_data: "aria-pressed:bg-amber-500 aria-pressed:text-white aria-pressed:ring-amber-500",
 };
 
-export function DecisionPanel(props: { itemId: number; version: number; decision: MeetingDecision | null; note: string | null; decidedBy: string | null; canDecide: boolean; live: boolean }) {
+export function DecisionPanel(props: {
+  itemId: number;
+  version: number;
+  decision: MeetingDecision | null;
+  note: string | null;
+  decidedBy: string | null;
+  canDecide: boolean;
+  live: boolean;
+}) {
   const { itemId, canDecide } = props;
   const saved: NoteDraft = { note: props.note ?? "", version: props.version };
   const { draft, values, edit, save: write, result, pending } = useVersionedDraft(`decision:${itemId}`, saved, { refresh: true });
@@ -33,7 +41,11 @@ export function DecisionPanel(props: { itemId: number; version: number; decision
     write(({ note, version }) => decideItem({ itemId, version, decision, note }));
   }
 
-  useShortcuts(props.live && canDecide ? { "1": () => save("confirmed_failure"), "2": () => save("not_a_failure"), "3": () => save("needs_more_data") } : {});
+  useShortcuts(
+    props.live && canDecide
+      ? { "1": () => save("confirmed_failure"), "2": () => save("not_a_failure"), "3": () => save("needs_more_data") }
+      : {},
+  );
 
   return (
     <section aria-label="Decision" className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
@@ -47,13 +59,18 @@ export function DecisionPanel(props: { itemId: number; version: number; decision
             aria-keyshortcuts={String(index + 1)}
             disabled={!canDecide || pending}
             onClick={() => save(decision)}
-            className={clsx("rounded-md px-3 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50 disabled:cursor-default", STYLE[decision])}
+            className={clsx(
+              "rounded-md px-3 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50 disabled:cursor-default",
+              STYLE[decision],
+            )}
           >
             <kbd className="mr-1.5 rounded bg-black/10 px-1 text-xs">{index + 1}</kbd>
             {DECISION_LABELS[decision]}
           </button>
         ))}
-        <span className="ml-auto text-xs text-slate-500">{props.decision ? `Decided by ${props.decidedBy ?? "someone"}` : "No decision yet"}</span>
+        <span className="ml-auto text-xs text-slate-500">
+          {props.decision ? `Decided by ${props.decidedBy ?? "someone"}` : "No decision yet"}
+        </span>
       </div>
       <form
         className="mt-2 flex flex-wrap items-end gap-2"
@@ -63,7 +80,9 @@ export function DecisionPanel(props: { itemId: number; version: number; decision
         }}
       >
         <div className="min-w-0 flex-1">
-          <label htmlFor="decision-note" className="sr-only">Decision note</label>
+          <label htmlFor="decision-note" className="sr-only">
+            Decision note
+          </label>
           <input
             id="decision-note"
             value={values.note}
@@ -71,10 +90,14 @@ export function DecisionPanel(props: { itemId: number; version: number; decision
             maxLength={1000}
             placeholder="Why, in a line (e.g. the owner rule sent it to a shared queue)"
             onChange={(event) => edit({ note: event.target.value })}
-            className="block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500 disabled:bg-slate-50"
+            className="block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm focus:border-brand-500 focus:ring-1 focus:ring-brand-500 focus:outline-none disabled:bg-slate-50"
           />
         </div>
-        {canDecide && <Button type="submit" size="sm" variant="secondary" disabled={pending || !draft}>Save note</Button>}
+        {canDecide && (
+          <Button type="submit" size="sm" variant="secondary" disabled={pending || !draft}>
+            Save note
+          </Button>
+        )}
       </form>
       <WriteStatus result={result} className="mt-1" />
     </section>

@@ -11,11 +11,26 @@ const link = "font-medium text-brand-700 hover:underline";
 function columns(timeZone: string): EntityColumn<Meeting>[] {
   const names = (meeting: Meeting) => meeting.attendees.map((row) => row.user.name).join(", ");
   return [
-    { header: "Meeting", cell: (meeting) => <Link href={`/meetings/${meeting.id}`} className={link}>{meeting.title}</Link> },
+    {
+      header: "Meeting",
+      cell: (meeting) => (
+        <Link href={`/meetings/${meeting.id}`} className={link}>
+          {meeting.title}
+        </Link>
+      ),
+    },
     { header: "When", className: "whitespace-nowrap tabular-nums", cell: (meeting) => formatDateTime(meeting.scheduledFor, timeZone) },
     { header: "Status", cell: (meeting) => <MeetingStatusBadge status={meeting.status} /> },
-    { header: "Attendees", className: "max-w-64 truncate text-slate-600", cell: (meeting) => <span title={names(meeting)}>{names(meeting) || "—"}</span> },
-    { header: "Decided", className: "whitespace-nowrap tabular-nums", cell: (meeting) => `${meeting.items.filter((item) => item.decision !== null).length} of ${meeting.items.length}` },
+    {
+      header: "Attendees",
+      className: "max-w-64 truncate text-slate-600",
+      cell: (meeting) => <span title={names(meeting)}>{names(meeting) || "—"}</span>,
+    },
+    {
+      header: "Decided",
+      className: "whitespace-nowrap tabular-nums",
+      cell: (meeting) => `${meeting.items.filter((item) => item.decision !== null).length} of ${meeting.items.length}`,
+    },
     { header: "Fixes", className: "tabular-nums", cell: (meeting) => meeting._count.fixes },
     {
       header: "Open",
@@ -23,8 +38,16 @@ function columns(timeZone: string): EntityColumn<Meeting>[] {
       className: "whitespace-nowrap text-right",
       cell: (meeting) => (
         <>
-          {meeting.status === "running" && <Link href={`/meetings/${meeting.id}/present`} className={`mr-3 ${link}`}>Present</Link>}
-          {meeting.status !== "planned" && <Link href={`/meetings/${meeting.id}/summary`} className={link}>Summary</Link>}
+          {meeting.status === "running" && (
+            <Link href={`/meetings/${meeting.id}/present`} className={`mr-3 ${link}`}>
+              Present
+            </Link>
+          )}
+          {meeting.status !== "planned" && (
+            <Link href={`/meetings/${meeting.id}/summary`} className={link}>
+              Summary
+            </Link>
+          )}
         </>
       ),
     },

@@ -22,9 +22,15 @@ interface Values {
   onlyToReview: boolean;
 }
 
-const controlClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500";
+const controlClass =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500";
 
-export function NewMeetingForm(props: { board: string; users: { id: number; name: string; role: Role }[]; defaults: { title: string; scheduledFor: string }; timeZone: string }) {
+export function NewMeetingForm(props: {
+  board: string;
+  users: { id: number; name: string; role: Role }[];
+  defaults: { title: string; scheduledFor: string };
+  timeZone: string;
+}) {
   const [draft, setDraft, clearDraft] = useJsonDraft<Values>("meeting:new");
   const [result, setResult] = useState<ActionResult | null>(null);
   const [pending, startTransition] = useTransition();
@@ -55,41 +61,89 @@ export function NewMeetingForm(props: { board: string; users: { id: number; name
     >
       <div className="grid gap-3 md:grid-cols-[minmax(0,1fr)_16rem]">
         <div>
-          <label htmlFor="meeting-title" className="block text-xs font-medium text-slate-700">Title</label>
-          <input id="meeting-title" value={values.title} onChange={(event) => edit({ title: event.target.value })} maxLength={120} className={controlClass} aria-invalid={errors.title ? true : undefined} />
+          <label htmlFor="meeting-title" className="block text-xs font-medium text-slate-700">
+            Title
+          </label>
+          <input
+            id="meeting-title"
+            value={values.title}
+            onChange={(event) => edit({ title: event.target.value })}
+            maxLength={120}
+            className={controlClass}
+            aria-invalid={errors.title ? true : undefined}
+          />
           {errors.title && <p className="mt-1 text-xs text-red-700">{errors.title[0]}</p>}
         </div>
         <div>
-          <label htmlFor="meeting-when" className="block text-xs font-medium text-slate-700">Date and time ({props.timeZone})</label>
-          <input id="meeting-when" type="datetime-local" value={values.scheduledFor} onChange={(event) => edit({ scheduledFor: event.target.value })} className={controlClass} aria-invalid={errors.scheduledFor ? true : undefined} />
+          <label htmlFor="meeting-when" className="block text-xs font-medium text-slate-700">
+            Date and time ({props.timeZone})
+          </label>
+          <input
+            id="meeting-when"
+            type="datetime-local"
+            value={values.scheduledFor}
+            onChange={(event) => edit({ scheduledFor: event.target.value })}
+            className={controlClass}
+            aria-invalid={errors.scheduledFor ? true : undefined}
+          />
           {errors.scheduledFor && <p className="mt-1 text-xs text-red-700">{errors.scheduledFor[0]}</p>}
         </div>
       </div>
-      <AttendeePicker users={props.users} selected={values.attendeeIds} onChange={(attendeeIds) => edit({ attendeeIds })} error={errors.attendeeIds?.[0]} />
+      <AttendeePicker
+        users={props.users}
+        selected={values.attendeeIds}
+        onChange={(attendeeIds) => edit({ attendeeIds })}
+        error={errors.attendeeIds?.[0]}
+      />
       <fieldset className="rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-xs font-medium text-slate-700">Agenda</legend>
         <div className="space-y-1.5">
           {AGENDA_STRATEGIES.map((strategy) => (
             <label key={strategy} className="flex items-center gap-2 text-sm text-slate-800">
-              <input type="radio" name="strategy" value={strategy} checked={values.strategy === strategy} onChange={() => edit({ strategy })} className="accent-brand-600" />
+              <input
+                type="radio"
+                name="strategy"
+                value={strategy}
+                checked={values.strategy === strategy}
+                onChange={() => edit({ strategy })}
+                className="accent-brand-600"
+              />
               {AGENDA_STRATEGY_LABELS[strategy]}
             </label>
           ))}
         </div>
         <div className="mt-3 flex flex-wrap items-end gap-4">
           <div>
-            <label htmlFor="agenda-size" className="block text-xs font-medium text-slate-700">{values.strategy === "per_source" ? "Leads per source" : "Number of leads"}</label>
-            <input id="agenda-size" type="number" min={1} max={MAX_AGENDA_ITEMS} value={values.size} onChange={(event) => edit({ size: event.target.value })} className={`${controlClass} w-24`} aria-invalid={errors.size ? true : undefined} />
+            <label htmlFor="agenda-size" className="block text-xs font-medium text-slate-700">
+              {values.strategy === "per_source" ? "Leads per source" : "Number of leads"}
+            </label>
+            <input
+              id="agenda-size"
+              type="number"
+              min={1}
+              max={MAX_AGENDA_ITEMS}
+              value={values.size}
+              onChange={(event) => edit({ size: event.target.value })}
+              className={`${controlClass} w-24`}
+              aria-invalid={errors.size ? true : undefined}
+            />
           </div>
           <label className="flex items-center gap-2 pb-1.5 text-sm text-slate-800">
-            <input type="checkbox" checked={values.onlyToReview} onChange={(event) => edit({ onlyToReview: event.target.checked })} className="accent-brand-600" />
+            <input
+              type="checkbox"
+              checked={values.onlyToReview}
+              onChange={(event) => edit({ onlyToReview: event.target.checked })}
+              className="accent-brand-600"
+            />
             Only leads still to review
           </label>
         </div>
         {(errors.size || errors.board) && <p className="mt-1 text-xs text-red-700">{(errors.size ?? errors.board)![0]}</p>}
       </fieldset>
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>{pending ? "Planning…" : "Plan meeting"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Planning…" : "Plan meeting"}
+        </Button>
         {draft && <span className="text-xs text-slate-500">Draft kept on this device.</span>}
       </div>
       <WriteStatus result={result?.ok === false && !result.fieldErrors ? result : null} />

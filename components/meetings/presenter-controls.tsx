@@ -21,7 +21,14 @@ const SHORTCUTS: [string, string][] = [
   ["1 · 2 · 3", "decide"],
 ];
 
-export function PresenterControls(props: { meetingId: number; itemIds: number[]; currentId: number | null; leadName: string | null; canNavigate: boolean; noteSide: ReviewSide | null }) {
+export function PresenterControls(props: {
+  meetingId: number;
+  itemIds: number[];
+  currentId: number | null;
+  leadName: string | null;
+  canNavigate: boolean;
+  noteSide: ReviewSide | null;
+}) {
   const { meetingId, itemIds, currentId, canNavigate, noteSide } = props;
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [hint, setHint] = useState<string | null>(null);
@@ -48,7 +55,8 @@ export function PresenterControls(props: { meetingId: number; itemIds: number[];
     k: () => go(-1),
     ArrowRight: () => go(1),
     j: () => go(1),
-    n: () => (noteSide && focusById(`note-composer-${noteSide}`)) || setHint("Notes are written by marketing and sales; you can read them here."),
+    n: () =>
+      (noteSide && focusById(`note-composer-${noteSide}`)) || setHint("Notes are written by marketing and sales; you can read them here."),
     t: () => focusById("failure-tags"),
     f: openFix,
   });
@@ -56,17 +64,28 @@ export function PresenterControls(props: { meetingId: number; itemIds: number[];
   return (
     <div className="sticky top-0 z-10 -mx-1 rounded-lg border border-slate-200 bg-white/95 px-4 py-3 shadow-sm backdrop-blur">
       <div className="flex flex-wrap items-center gap-3">
-        <Button variant="secondary" size="sm" onClick={() => go(-1)} disabled={!canNavigate || pending || index <= 0} aria-keyshortcuts="ArrowLeft">
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={() => go(-1)}
+          disabled={!canNavigate || pending || index <= 0}
+          aria-keyshortcuts="ArrowLeft"
+        >
           ← Previous
         </Button>
         <p className="min-w-0 flex-1 text-sm" aria-live="polite">
-          <span className="font-semibold tabular-nums text-slate-900">
+          <span className="font-semibold text-slate-900 tabular-nums">
             Lead {index + 1} of {itemIds.length}
           </span>
           {props.leadName && <span className="text-slate-600"> · {props.leadName}</span>}
           {pending && <span className="ml-2 text-slate-400">Moving…</span>}
         </p>
-        <Button size="sm" onClick={() => go(1)} disabled={!canNavigate || pending || index >= itemIds.length - 1} aria-keyshortcuts="ArrowRight">
+        <Button
+          size="sm"
+          onClick={() => go(1)}
+          disabled={!canNavigate || pending || index >= itemIds.length - 1}
+          aria-keyshortcuts="ArrowRight"
+        >
           Next →
         </Button>
       </div>
@@ -78,7 +97,11 @@ export function PresenterControls(props: { meetingId: number; itemIds: number[];
         ))}
         {!canNavigate && <li className="text-slate-600">The presenter moves the agenda; your screen follows.</li>}
       </ul>
-      {hint && <p role="status" className="mt-1 text-xs text-slate-600">{hint}</p>}
+      {hint && (
+        <p role="status" className="mt-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
       <WriteStatus result={result} className="mt-1" />
     </div>
   );

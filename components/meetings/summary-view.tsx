@@ -28,16 +28,19 @@ export function SummaryView({ summary }: { summary: MeetingSummary }) {
             {fixes.map((fix) => (
               <li key={fix.id} className="break-inside-avoid rounded-md border border-slate-200 px-3 py-2">
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
-                  <Link href={`/fixes/${fix.id}`} className="font-medium text-brand-700 hover:underline">{fix.title}</Link>
+                  <Link href={`/fixes/${fix.id}`} className="font-medium text-brand-700 hover:underline">
+                    {fix.title}
+                  </Link>
                   <FixStatusBadge status={fix.status} />
                 </div>
                 <p className="text-xs text-slate-600">
                   {FIX_TYPE_LABELS[fix.fixType]}
-                  {fix.failurePoint && ` · ${FAILURE_POINT_LABELS[fix.failurePoint]}`} · owner <strong className="font-medium text-slate-800">{fix.owner ?? "not assigned"}</strong> · due{" "}
+                  {fix.failurePoint && ` · ${FAILURE_POINT_LABELS[fix.failurePoint]}`} · owner{" "}
+                  <strong className="font-medium text-slate-800">{fix.owner ?? "not assigned"}</strong> · due{" "}
                   <strong className="font-medium text-slate-800">{dueText(fix.dueDate)}</strong>
                   {fix.expectedMetric && ` · should move ${metricLabel(fix.expectedMetric)}`}
                 </p>
-                <p className="mt-1 whitespace-pre-wrap text-sm text-slate-800">{fix.description}</p>
+                <p className="mt-1 text-sm whitespace-pre-wrap text-slate-800">{fix.description}</p>
                 <p className="mt-1 text-xs text-slate-500">Evidence: {fix.leads.map((lead) => lead.name).join(", ")}</p>
               </li>
             ))}
@@ -45,20 +48,37 @@ export function SummaryView({ summary }: { summary: MeetingSummary }) {
         )}
       </Card>
 
-      <Card title={`Decisions (${items.length} leads)`} description={`Confirmed failures ${tally.decisions.confirmed_failure} · not a failure ${tally.decisions.not_a_failure} · needs more data ${tally.decisions.needs_more_data} · undecided ${tally.decisions.undecided}`}>
+      <Card
+        title={`Decisions (${items.length} leads)`}
+        description={`Confirmed failures ${tally.decisions.confirmed_failure} · not a failure ${tally.decisions.not_a_failure} · needs more data ${tally.decisions.needs_more_data} · undecided ${tally.decisions.undecided}`}
+      >
         <table className="min-w-full text-sm">
           <caption className="sr-only">Decisions per lead</caption>
           <thead>
-            <tr><th className={head}>#</th><th className={head}>Lead</th><th className={head}>Source</th><th className={head}>Failure points</th><th className={head}>Decision</th><th className={head}>Note</th></tr>
+            <tr>
+              <th className={head}>#</th>
+              <th className={head}>Lead</th>
+              <th className={head}>Source</th>
+              <th className={head}>Failure points</th>
+              <th className={head}>Decision</th>
+              <th className={head}>Note</th>
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {items.map((item) => (
               <tr key={item.leadId}>
-                <td className={`${cell} tabular-nums text-slate-500`}>{item.position}</td>
-                <td className={cell}><Link href={`/review/${item.leadId}`} className="text-brand-700 hover:underline">{item.leadName}</Link></td>
+                <td className={`${cell} text-slate-500 tabular-nums`}>{item.position}</td>
+                <td className={cell}>
+                  <Link href={`/review/${item.leadId}`} className="text-brand-700 hover:underline">
+                    {item.leadName}
+                  </Link>
+                </td>
                 <td className={cell}>{sourceLabel(item.source)}</td>
                 <td className={cell}>{item.failurePoints.map((point) => FAILURE_POINT_LABELS[point]).join(", ") || "—"}</td>
-                <td className={cell}>{item.decision ? DECISION_LABELS[item.decision] : <span className="text-slate-400">No decision</span>}{item.decidedBy && <span className="block text-xs text-slate-500">{item.decidedBy}</span>}</td>
+                <td className={cell}>
+                  {item.decision ? DECISION_LABELS[item.decision] : <span className="text-slate-400">No decision</span>}
+                  {item.decidedBy && <span className="block text-xs text-slate-500">{item.decidedBy}</span>}
+                </td>
                 <td className={`${cell} whitespace-pre-wrap text-slate-700`}>{item.decisionNote ?? ""}</td>
               </tr>
             ))}
@@ -69,33 +89,65 @@ export function SummaryView({ summary }: { summary: MeetingSummary }) {
       <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2">
         <Card title="By failure point">
           <table className="min-w-full text-sm">
-            <thead><tr><th className={head}>Failure point</th><th className={`${head} text-right`}>Confirmed</th><th className={`${head} text-right`}>On the agenda</th></tr></thead>
+            <thead>
+              <tr>
+                <th className={head}>Failure point</th>
+                <th className={`${head} text-right`}>Confirmed</th>
+                <th className={`${head} text-right`}>On the agenda</th>
+              </tr>
+            </thead>
             <tbody className="divide-y divide-slate-100">
               {tally.byFailurePoint.map((row) => (
-                <tr key={row.failurePoint}><td className={cell}>{FAILURE_POINT_LABELS[row.failurePoint]}</td><td className={`${cell} text-right tabular-nums`}>{row.confirmed}</td><td className={`${cell} text-right tabular-nums`}>{row.total}</td></tr>
+                <tr key={row.failurePoint}>
+                  <td className={cell}>{FAILURE_POINT_LABELS[row.failurePoint]}</td>
+                  <td className={`${cell} text-right tabular-nums`}>{row.confirmed}</td>
+                  <td className={`${cell} text-right tabular-nums`}>{row.total}</td>
+                </tr>
               ))}
             </tbody>
           </table>
         </Card>
         <Card title="By source">
           <table className="min-w-full text-sm">
-            <thead><tr><th className={head}>Source</th><th className={`${head} text-right`}>Leads</th><th className={`${head} text-right`}>Confirmed</th><th className={`${head} text-right`}>Not a failure</th><th className={`${head} text-right`}>More data</th></tr></thead>
+            <thead>
+              <tr>
+                <th className={head}>Source</th>
+                <th className={`${head} text-right`}>Leads</th>
+                <th className={`${head} text-right`}>Confirmed</th>
+                <th className={`${head} text-right`}>Not a failure</th>
+                <th className={`${head} text-right`}>More data</th>
+              </tr>
+            </thead>
             <tbody className="divide-y divide-slate-100">
               {bySource.map((row) => (
-                <tr key={row.source ?? "none"}><td className={cell}>{sourceLabel(row.source)}</td><td className={`${cell} text-right tabular-nums`}>{row.total}</td><td className={`${cell} text-right tabular-nums`}>{row.confirmed_failure}</td><td className={`${cell} text-right tabular-nums`}>{row.not_a_failure}</td><td className={`${cell} text-right tabular-nums`}>{row.needs_more_data}</td></tr>
+                <tr key={row.source ?? "none"}>
+                  <td className={cell}>{sourceLabel(row.source)}</td>
+                  <td className={`${cell} text-right tabular-nums`}>{row.total}</td>
+                  <td className={`${cell} text-right tabular-nums`}>{row.confirmed_failure}</td>
+                  <td className={`${cell} text-right tabular-nums`}>{row.not_a_failure}</td>
+                  <td className={`${cell} text-right tabular-nums`}>{row.needs_more_data}</td>
+                </tr>
               ))}
             </tbody>
           </table>
         </Card>
       </div>
 
-      <Card title={`What buyers objected to, and source fit (${buyerFeedback.length})`} description="The objection sales heard and whether the lead was what its source promised, for the leads on the agenda that carry either.">
+      <Card
+        title={`What buyers objected to, and source fit (${buyerFeedback.length})`}
+        description="The objection sales heard and whether the lead was what its source promised, for the leads on the agenda that carry either."
+      >
         {buyerFeedback.length ? (
           <ul className="space-y-1 text-sm">
             {buyerFeedback.map((item) => (
               <li key={item.leadId}>
-                <Link href={`/review/${item.leadId}`} className="text-brand-700 hover:underline">{item.leadName}</Link>
-                <span className="text-slate-600"> · {sourceLabel(item.source)} · {describeBuyerFeedback(item)}</span>
+                <Link href={`/review/${item.leadId}`} className="text-brand-700 hover:underline">
+                  {item.leadName}
+                </Link>
+                <span className="text-slate-600">
+                  {" "}
+                  · {sourceLabel(item.source)} · {describeBuyerFeedback(item)}
+                </span>
               </li>
             ))}
           </ul>
@@ -104,13 +156,22 @@ export function SummaryView({ summary }: { summary: MeetingSummary }) {
         )}
       </Card>
 
-      <Card title={`Still unresolved (${unresolved.length})`} description="No decision yet, or more data needed: the next meeting picks these up.">
+      <Card
+        title={`Still unresolved (${unresolved.length})`}
+        description="No decision yet, or more data needed: the next meeting picks these up."
+      >
         {unresolved.length ? (
           <ul className="space-y-1 text-sm">
             {unresolved.map((item) => (
               <li key={item.leadId}>
-                <Link href={`/review/${item.leadId}`} className="text-brand-700 hover:underline">{item.leadName}</Link>
-                <span className="text-slate-600"> · {item.decision ? DECISION_LABELS[item.decision] : "no decision"}{item.decisionNote ? ` — ${item.decisionNote}` : ""}</span>
+                <Link href={`/review/${item.leadId}`} className="text-brand-700 hover:underline">
+                  {item.leadName}
+                </Link>
+                <span className="text-slate-600">
+                  {" "}
+                  · {item.decision ? DECISION_LABELS[item.decision] : "no decision"}
+                  {item.decisionNote ? ` — ${item.decisionNote}` : ""}
+                </span>
               </li>
             ))}
           </ul>

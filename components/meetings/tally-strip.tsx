@@ -22,9 +22,16 @@ export function TallyStrip({ tally, total }: { tally: Tally; total: number }) {
       </div>
       <ul className="mt-2 grid grid-cols-3 gap-2 lg:grid-cols-6" aria-label="Confirmed failures by failure point">
         {tally.byFailurePoint.map((row) => (
-          <li key={row.failurePoint} data-tally-point={row.failurePoint} className={clsx("rounded-md border px-2 py-1.5", row.confirmed > 0 ? "border-red-200 bg-red-50" : "border-slate-200 bg-slate-50")}>
+          <li
+            key={row.failurePoint}
+            data-tally-point={row.failurePoint}
+            className={clsx(
+              "rounded-md border px-2 py-1.5",
+              row.confirmed > 0 ? "border-red-200 bg-red-50" : "border-slate-200 bg-slate-50",
+            )}
+          >
             <p className="truncate text-[11px] font-medium text-slate-600">{FAILURE_POINT_LABELS[row.failurePoint]}</p>
-            <p className="text-sm tabular-nums text-slate-900">
+            <p className="text-sm text-slate-900 tabular-nums">
               <span className="font-semibold">{row.confirmed}</span>
               <span className="text-slate-500"> confirmed of {row.total}</span>
             </p>

@@ -18,7 +18,15 @@ const CHANNEL_LABELS = { call: "Call", email: "Email", meeting: "Meeting booked"
  * step, and the optional source-quality signal. Opens with the confirm button focused, so `a` then Enter
  * accepts; Shift+Tab reaches the signal (its number picks one) on the way.
  */
-export function AcceptForm({ lead, onDone, onCancel }: { lead: QueueItem; onDone: (result: DecisionSuccess) => void; onCancel: () => void }) {
+export function AcceptForm({
+  lead,
+  onDone,
+  onCancel,
+}: {
+  lead: QueueItem;
+  onDone: (result: DecisionSuccess) => void;
+  onCancel: () => void;
+}) {
   const [criteria, setCriteria] = useState(() => allMet(lead.criteria));
   const [firstAction, setFirstAction] = useState<string>("none");
   const [note, setNote] = useState("");
@@ -51,14 +59,35 @@ export function AcceptForm({ lead, onDone, onCancel }: { lead: QueueItem; onDone
       }}
       className="space-y-4"
     >
-      <CriteriaChecklist idPrefix={prefix} criteria={lead.criteria} met={criteria} onChange={setCriteria} mode="met" errorFor={form.errorFor} />
-      {unmet > 0 && <p className="text-xs text-amber-700">Accepting although {unmet === 1 ? "one criterion is" : `${unmet} criteria are`} not met: the diagnosis will flag it for review.</p>}
+      <CriteriaChecklist
+        idPrefix={prefix}
+        criteria={lead.criteria}
+        met={criteria}
+        onChange={setCriteria}
+        mode="met"
+        errorFor={form.errorFor}
+      />
+      {unmet > 0 && (
+        <p className="text-xs text-amber-700">
+          Accepting although {unmet === 1 ? "one criterion is" : `${unmet} criteria are`} not met: the diagnosis will flag it for review.
+        </p>
+      )}
       <fieldset>
         <legend className="text-xs font-medium text-slate-700">First action already made (optional)</legend>
         <div role="radiogroup" className="mt-1.5 flex flex-wrap gap-2">
           {["none", ...FIRST_ACTION_CHANNELS].map((channel) => (
-            <label key={channel} className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm ring-1 ring-slate-200 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-500">
-              <input type="radio" name={`${prefix}-first-action`} value={channel} checked={firstAction === channel} onChange={() => setFirstAction(channel)} className="accent-brand-600" />
+            <label
+              key={channel}
+              className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm ring-1 ring-slate-200 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-500"
+            >
+              <input
+                type="radio"
+                name={`${prefix}-first-action`}
+                value={channel}
+                checked={firstAction === channel}
+                onChange={() => setFirstAction(channel)}
+                className="accent-brand-600"
+              />
               {channel === "none" ? "Not yet" : CHANNEL_LABELS[channel as keyof typeof CHANNEL_LABELS]}
             </label>
           ))}
@@ -70,10 +99,26 @@ export function AcceptForm({ lead, onDone, onCancel }: { lead: QueueItem; onDone
           <label htmlFor={`${prefix}-note`} className="block text-xs font-medium text-slate-700">
             What was said (optional)
           </label>
-          <input id={`${prefix}-note`} type="text" maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} className={`${inputClass} mt-1`} placeholder="e.g. Wants a demo for the ops team next week" />
+          <input
+            id={`${prefix}-note`}
+            type="text"
+            maxLength={2000}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            className={`${inputClass} mt-1`}
+            placeholder="e.g. Wants a demo for the ops team next week"
+          />
         </div>
       )}
-      <NextActionFields idPrefix={prefix} nextAction={nextAction} due={due} onNextAction={setNextAction} onDue={setDue} errorFor={form.errorFor} required={firstAction !== "none"} />
+      <NextActionFields
+        idPrefix={prefix}
+        nextAction={nextAction}
+        due={due}
+        onNextAction={setNextAction}
+        onDue={setDue}
+        errorFor={form.errorFor}
+        required={firstAction !== "none"}
+      />
       <SourceSignalField idPrefix={prefix} value={sourceSignal} onChange={setSourceSignal} errorFor={form.errorFor} />
       <Refusal message={form.refusal} offerReload={form.refusedByServer} />
       <FormButtons pending={form.pending} label="Accept lead" onCancel={onCancel} confirmRef={confirm} />

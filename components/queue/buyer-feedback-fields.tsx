@@ -55,7 +55,14 @@ export function ObjectionFields(props: {
       <div role="radiogroup" aria-label="Buyer's objection" onKeyDown={onKeyDown} className="mt-1.5 grid gap-1 sm:grid-cols-2">
         {objections.map((objection, index) => (
           <label key={objection.code} className={optionClass}>
-            <input type="radio" name={`${idPrefix}-objection`} value={objection.code} checked={code === objection.code} onChange={() => onCode(objection.code)} className="accent-amber-600" />
+            <input
+              type="radio"
+              name={`${idPrefix}-objection`}
+              value={objection.code}
+              checked={code === objection.code}
+              onChange={() => onCode(objection.code)}
+              className="accent-amber-600"
+            />
             {DIGITS[index] && <Kbd>{DIGITS[index]}</Kbd>}
             <span className="min-w-0">{objection.label}</span>
           </label>
@@ -80,7 +87,12 @@ export function ObjectionFields(props: {
   );
 }
 
-export function SourceSignalField(props: { idPrefix: string; value: SourceSignal | ""; onChange: (value: SourceSignal | "") => void; errorFor: (field: string) => string | undefined }) {
+export function SourceSignalField(props: {
+  idPrefix: string;
+  value: SourceSignal | "";
+  onChange: (value: SourceSignal | "") => void;
+  errorFor: (field: string) => string | undefined;
+}) {
   const { idPrefix, value, onChange, errorFor } = props;
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -92,14 +104,24 @@ export function SourceSignalField(props: { idPrefix: string; value: SourceSignal
   }
 
   return (
-    <fieldset aria-describedby={errorFor("sourceSignal") ? `${idPrefix}-signal-error` : undefined} className="rounded-md bg-slate-50 px-2 py-2">
+    <fieldset
+      aria-describedby={errorFor("sourceSignal") ? `${idPrefix}-signal-error` : undefined}
+      className="rounded-md bg-slate-50 px-2 py-2"
+    >
       <legend className="px-1 text-xs font-medium text-slate-700">
         Was this lead what its source promised? <span className="font-normal text-slate-500">(one tap, optional)</span>
       </legend>
       <div role="radiogroup" aria-label="Source-quality signal" onKeyDown={onKeyDown} className="mt-1 flex flex-wrap gap-1.5">
         {SOURCE_SIGNALS.map((signal, index) => (
           <label key={signal} className={optionClass}>
-            <input type="radio" name={`${idPrefix}-signal`} value={signal} checked={value === signal} onChange={() => onChange(signal)} className="accent-amber-600" />
+            <input
+              type="radio"
+              name={`${idPrefix}-signal`}
+              value={signal}
+              checked={value === signal}
+              onChange={() => onChange(signal)}
+              className="accent-amber-600"
+            />
             <Kbd>{DIGITS[index]}</Kbd>
             <span>{SOURCE_SIGNAL_LABELS[signal]}</span>
           </label>

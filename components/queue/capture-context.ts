@@ -3,7 +3,12 @@ import { sourceLabel } from "@/lib/leads/labels";
 
 /** Why the buyer entered the system, in one line: source · campaign · offer · conversion point. */
 export function captureContextLine(lead: Pick<QueueItem, "originalSource" | "campaign" | "offer" | "conversionPoint">): string {
-  const parts = [lead.originalSource ? sourceLabel(lead.originalSource) : null, lead.campaign, lead.offer, lead.conversionPoint?.replaceAll("_", " ")].filter(Boolean);
+  const parts = [
+    lead.originalSource ? sourceLabel(lead.originalSource) : null,
+    lead.campaign,
+    lead.offer,
+    lead.conversionPoint?.replaceAll("_", " "),
+  ].filter(Boolean);
   return parts.length > 0 ? parts.join(" · ") : "No capture context recorded";
 }
 

@@ -19,11 +19,17 @@ export function CriteriaChecklist(props: {
   const { idPrefix, criteria, met, onChange, mode, errorFor } = props;
   const listError = errorFor("criteria");
   if (criteria.length === 0) {
-    return <p className="text-xs text-amber-700">This lead type defines no acceptance criteria, so the decision cannot be checked against any. Ask revenue operations to add them.</p>;
+    return (
+      <p className="text-xs text-amber-700">
+        This lead type defines no acceptance criteria, so the decision cannot be checked against any. Ask revenue operations to add them.
+      </p>
+    );
   }
   return (
     <fieldset aria-describedby={listError ? `${idPrefix}-criteria-error` : undefined}>
-      <legend className="text-xs font-medium text-slate-700">{mode === "met" ? "Acceptance criteria met (untick what the evidence does not show)" : "Criteria it fails (tick each one)"}</legend>
+      <legend className="text-xs font-medium text-slate-700">
+        {mode === "met" ? "Acceptance criteria met (untick what the evidence does not show)" : "Criteria it fails (tick each one)"}
+      </legend>
       <ul className="mt-1.5 space-y-1">
         {criteria.map((criterion) => {
           const id = `${idPrefix}-criterion-${criterion.id}`;

@@ -17,7 +17,19 @@ const BUTTONS: { mode: Mode; label: string; key: string; variant: "primary" | "s
 ];
 
 /** The decisions open to this lead, each with its shortcut. */
-export function DecisionBar({ lead, canReassign, userId, active, onOpen }: { lead: QueueItem; canReassign: boolean; userId: number; active: Mode | null; onOpen: (mode: Mode) => void }) {
+export function DecisionBar({
+  lead,
+  canReassign,
+  userId,
+  active,
+  onOpen,
+}: {
+  lead: QueueItem;
+  canReassign: boolean;
+  userId: number;
+  active: Mode | null;
+  onOpen: (mode: Mode) => void;
+}) {
   const allowed = allowedModes(lead, canReassign, userId);
   return (
     <div role="toolbar" aria-label="Decide" className="flex flex-wrap gap-2 border-t border-slate-100 pt-4">

@@ -12,7 +12,12 @@ import { FIRST_ACTION_CHANNELS, firstActionSchema, type ObjectionOption } from "
 const CHANNEL_LABELS = { call: "Call", email: "Email", meeting: "Meeting booked" } as const;
 
 /** The first sales touch on an accepted lead, always with the next step; the buyer's objection if one came up. */
-export function FirstActionForm(props: { lead: QueueItem; objections: ObjectionOption[]; onDone: (result: DecisionSuccess) => void; onCancel: () => void }) {
+export function FirstActionForm(props: {
+  lead: QueueItem;
+  objections: ObjectionOption[];
+  onDone: (result: DecisionSuccess) => void;
+  onCancel: () => void;
+}) {
   const { lead, objections, onDone, onCancel } = props;
   const [channel, setChannel] = useState<string>("call");
   const [note, setNote] = useState("");
@@ -32,7 +37,15 @@ export function FirstActionForm(props: { lead: QueueItem; objections: ObjectionO
       onKeyDown={submitOnEnter}
       onSubmit={(event) => {
         event.preventDefault();
-        form.submit(firstActionSchema({ now: new Date(), objections }), { version: lead.version, channel, note, nextAction, nextActionDueAt: localToIso(due), objectionCode, objectionDetail });
+        form.submit(firstActionSchema({ now: new Date(), objections }), {
+          version: lead.version,
+          channel,
+          note,
+          nextAction,
+          nextActionDueAt: localToIso(due),
+          objectionCode,
+          objectionDetail,
+        });
       }}
       className="space-y-4"
     >
@@ -40,8 +53,19 @@ export function FirstActionForm(props: { lead: QueueItem; objections: ObjectionO
         <legend className="text-xs font-medium text-slate-700">What you did</legend>
         <div role="radiogroup" className="mt-1.5 flex flex-wrap gap-2">
           {FIRST_ACTION_CHANNELS.map((option, index) => (
-            <label key={option} className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm ring-1 ring-slate-200 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-500">
-              <input ref={index === 0 ? first : undefined} type="radio" name={`${prefix}-channel`} value={option} checked={channel === option} onChange={() => setChannel(option)} className="accent-brand-600" />
+            <label
+              key={option}
+              className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm ring-1 ring-slate-200 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-500"
+            >
+              <input
+                ref={index === 0 ? first : undefined}
+                type="radio"
+                name={`${prefix}-channel`}
+                value={option}
+                checked={channel === option}
+                onChange={() => setChannel(option)}
+                className="accent-brand-600"
+              />
               {CHANNEL_LABELS[option]}
             </label>
           ))}
@@ -51,10 +75,33 @@ export function FirstActionForm(props: { lead: QueueItem; objections: ObjectionO
         <label htmlFor={`${prefix}-note`} className="block text-xs font-medium text-slate-700">
           What was said (optional)
         </label>
-        <input id={`${prefix}-note`} type="text" maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} className={`${inputClass} mt-1`} />
+        <input
+          id={`${prefix}-note`}
+          type="text"
+          maxLength={2000}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          className={`${inputClass} mt-1`}
+        />
       </div>
-      <ObjectionFields idPrefix={prefix} objections={objections} code={objectionCode} detail={objectionDetail} onCode={setObjectionCode} onDetail={setObjectionDetail} errorFor={form.errorFor} />
-      <NextActionFields idPrefix={prefix} nextAction={nextAction} due={due} onNextAction={setNextAction} onDue={setDue} errorFor={form.errorFor} required />
+      <ObjectionFields
+        idPrefix={prefix}
+        objections={objections}
+        code={objectionCode}
+        detail={objectionDetail}
+        onCode={setObjectionCode}
+        onDetail={setObjectionDetail}
+        errorFor={form.errorFor}
+      />
+      <NextActionFields
+        idPrefix={prefix}
+        nextAction={nextAction}
+        due={due}
+        onNextAction={setNextAction}
+        onDue={setDue}
+        errorFor={form.errorFor}
+        required
+      />
       <Refusal message={form.refusal} offerReload={form.refusedByServer} />
       <FormButtons pending={form.pending} label="Log action" onCancel={onCancel} />
     </form>

@@ -20,7 +20,21 @@ export function FieldErrorText({ id, error }: { id: string; error?: string }) {
   ) : null;
 }
 
-export function LabelledField({ id, label, hint, error, children, className }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode; className?: string }) {
+export function LabelledField({
+  id,
+  label,
+  hint,
+  error,
+  children,
+  className,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-xs font-medium text-slate-700">
@@ -60,7 +74,19 @@ export function Refusal({ message, offerReload = false }: { message: string | nu
   );
 }
 
-export function FormButtons({ pending, label, onCancel, variant = "primary", confirmRef }: { pending: boolean; label: string; onCancel: () => void; variant?: "primary" | "danger"; confirmRef?: React.Ref<HTMLButtonElement> }) {
+export function FormButtons({
+  pending,
+  label,
+  onCancel,
+  variant = "primary",
+  confirmRef,
+}: {
+  pending: boolean;
+  label: string;
+  onCancel: () => void;
+  variant?: "primary" | "danger";
+  confirmRef?: React.Ref<HTMLButtonElement>;
+}) {
   return (
     <div className="flex flex-wrap items-center gap-2">
       <Button ref={confirmRef} type="submit" variant={variant} disabled={pending} aria-disabled={pending}>
@@ -70,7 +96,10 @@ export function FormButtons({ pending, label, onCancel, variant = "primary", con
         </span>
       </Button>
       <Button type="button" variant="ghost" onClick={onCancel} disabled={pending}>
-        Cancel <span className="ml-1" aria-hidden><Kbd>Esc</Kbd></span>
+        Cancel{" "}
+        <span className="ml-1" aria-hidden>
+          <Kbd>Esc</Kbd>
+        </span>
       </Button>
     </div>
   );

@@ -9,7 +9,15 @@ import type { QueueItem } from "@/lib/decisions/queue-queries";
 import { infoRequestSchema } from "@/lib/decisions/schemas";
 
 /** A specific question to marketing; the lead waits in the queue until the answer brings it back. */
-export function InfoRequestForm({ lead, onDone, onCancel }: { lead: QueueItem; onDone: (result: DecisionSuccess) => void; onCancel: () => void }) {
+export function InfoRequestForm({
+  lead,
+  onDone,
+  onCancel,
+}: {
+  lead: QueueItem;
+  onDone: (result: DecisionSuccess) => void;
+  onCancel: () => void;
+}) {
   const [question, setQuestion] = useState("");
   const box = useRef<HTMLTextAreaElement>(null);
   const form = useDecisionForm({ send: (input) => requestLeadInfoAction(lead.id, input), onDone });

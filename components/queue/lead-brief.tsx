@@ -15,7 +15,9 @@ export function LeadBrief({ lead, timeZone, now }: { lead: QueueItem; timeZone: 
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h2 className="text-lg font-semibold text-slate-900">{lead.name}</h2>
-          <p className="text-sm text-slate-600">{[lead.title, lead.company].filter(Boolean).join(" at ") || "No title or company recorded"}</p>
+          <p className="text-sm text-slate-600">
+            {[lead.title, lead.company].filter(Boolean).join(" at ") || "No title or company recorded"}
+          </p>
           <p className="mt-0.5 text-xs text-slate-500">{[lead.email, lead.phone].filter(Boolean).join(" · ") || "No contact details"}</p>
         </div>
         <Link href={`/leads/${lead.id}`} className="text-sm font-medium text-brand-700 hover:underline">
@@ -48,7 +50,9 @@ export function LeadBrief({ lead, timeZone, now }: { lead: QueueItem; timeZone: 
       </dl>
 
       {lead.buyerMessage && (
-        <blockquote className="whitespace-pre-wrap break-words border-l-2 border-slate-300 pl-3 text-sm italic text-slate-700">{lead.buyerMessage}</blockquote>
+        <blockquote className="border-l-2 border-slate-300 pl-3 text-sm break-words whitespace-pre-wrap text-slate-700 italic">
+          {lead.buyerMessage}
+        </blockquote>
       )}
 
       {lead.criteria.length > 0 && (
@@ -69,18 +73,24 @@ export function LeadBrief({ lead, timeZone, now }: { lead: QueueItem; timeZone: 
 
 function InfoExchange({ request, timeZone }: { request: NonNullable<QueueItem["infoRequest"]>; timeZone: string }) {
   return (
-    <div className={request.answer ? "rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm" : "rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"}>
+    <div
+      className={
+        request.answer
+          ? "rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm"
+          : "rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
+      }
+    >
       <p className="text-xs text-slate-500">
         {request.askedByName} asked marketing on {formatDateTime(request.askedAt, timeZone)}
       </p>
-      <p className="mt-0.5 whitespace-pre-wrap break-words text-slate-900">{request.question}</p>
+      <p className="mt-0.5 break-words whitespace-pre-wrap text-slate-900">{request.question}</p>
       {request.answer ? (
         <div className="mt-2">
           <p className="flex items-center gap-2 text-xs text-emerald-800">
             <Badge tone="good">Answered</Badge> {request.answeredByName ?? "Marketing"}
             {request.answeredAt && ` on ${formatDateTime(request.answeredAt, timeZone)}`}
           </p>
-          <p className="mt-1 whitespace-pre-wrap break-words text-slate-900">{request.answer}</p>
+          <p className="mt-1 break-words whitespace-pre-wrap text-slate-900">{request.answer}</p>
         </div>
       ) : (
         <p className="mt-2 text-xs text-slate-600">Waiting for marketing&apos;s answer. You can still accept or reject now.</p>

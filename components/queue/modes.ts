@@ -14,6 +14,11 @@ export function modeForKey(key: string): Mode | null {
  */
 export function allowedModes(lead: Pick<QueueItem, "acceptanceStatus" | "owner">, canReassign: boolean, userId: number): Mode[] {
   const accepted: Mode[] = lead.owner?.id === userId ? ["action"] : [];
-  const modes: Mode[] = lead.acceptanceStatus === "accepted" ? accepted : lead.acceptanceStatus === "info_requested" ? ["accept", "reject"] : ["accept", "reject", "info"];
+  const modes: Mode[] =
+    lead.acceptanceStatus === "accepted"
+      ? accepted
+      : lead.acceptanceStatus === "info_requested"
+        ? ["accept", "reject"]
+        : ["accept", "reject", "info"];
   return canReassign ? [...modes, "reassign"] : modes;
 }

@@ -29,10 +29,21 @@ export function NextActionFields(props: {
         />
       </LabelledField>
       <LabelledField id={dueId} label="Due" error={errorFor("nextActionDueAt")}>
-        <input {...described(dueId, errorFor("nextActionDueAt"))} type="datetime-local" value={due} onChange={(event) => onDue(event.target.value)} className={inputClass} />
+        <input
+          {...described(dueId, errorFor("nextActionDueAt"))}
+          type="datetime-local"
+          value={due}
+          onChange={(event) => onDue(event.target.value)}
+          className={inputClass}
+        />
         <div className="mt-1 flex gap-1">
           {QUICK_DUES.map((quick) => (
-            <button key={quick.label} type="button" onClick={() => onDue(quick.value())} className="rounded px-1.5 py-0.5 text-xs text-brand-700 ring-1 ring-brand-100 hover:bg-brand-50">
+            <button
+              key={quick.label}
+              type="button"
+              onClick={() => onDue(quick.value())}
+              className="rounded px-1.5 py-0.5 text-xs text-brand-700 ring-1 ring-brand-100 hover:bg-brand-50"
+            >
               {quick.label}
             </button>
           ))}

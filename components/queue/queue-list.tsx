@@ -10,7 +10,14 @@ import type { QueueItem } from "@/lib/decisions/queue-queries";
  * The queue as a listbox: j/k (handled by the queue) move the selection, a click selects. The list keeps
  * focus, so shortcuts work right after a click.
  */
-export function QueueList(props: { items: QueueItem[]; selectedId: number | null; onSelect: (id: number) => void; now: Date; showOwner: boolean; listRef: React.Ref<HTMLUListElement> }) {
+export function QueueList(props: {
+  items: QueueItem[];
+  selectedId: number | null;
+  onSelect: (id: number) => void;
+  now: Date;
+  showOwner: boolean;
+  listRef: React.Ref<HTMLUListElement>;
+}) {
   const { items, selectedId, onSelect, now, showOwner, listRef } = props;
   return (
     <ul
@@ -31,15 +38,25 @@ export function QueueList(props: { items: QueueItem[]; selectedId: number | null
             aria-selected={selected}
             data-lead-id={item.id}
             onClick={() => onSelect(item.id)}
-            className={clsx("cursor-pointer border-l-4 px-3 py-2.5", selected ? "border-brand-500 bg-brand-50" : "border-transparent hover:bg-slate-50")}
+            className={clsx(
+              "cursor-pointer border-l-4 px-3 py-2.5",
+              selected ? "border-brand-500 bg-brand-50" : "border-transparent hover:bg-slate-50",
+            )}
           >
             <div className="flex items-center justify-between gap-2">
               <p className="truncate text-sm font-medium text-slate-900">{item.name}</p>
-              <SlaCountdown startedAt={item.sla.startedAt} deadline={item.sla.deadline} now={now} waiting={item.acceptanceStatus === "info_requested"} />
+              <SlaCountdown
+                startedAt={item.sla.startedAt}
+                deadline={item.sla.deadline}
+                now={now}
+                waiting={item.acceptanceStatus === "info_requested"}
+              />
             </div>
             <p className="truncate text-xs text-slate-600">{[item.company, captureContextLine(item)].filter(Boolean).join(" — ")}</p>
             <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs">
-              <Badge tone={item.sla.priority === "p1" ? "bad" : item.sla.priority === "p2" ? "warn" : "neutral"}>{item.sla.priority.toUpperCase()}</Badge>
+              <Badge tone={item.sla.priority === "p1" ? "bad" : item.sla.priority === "p2" ? "warn" : "neutral"}>
+                {item.sla.priority.toUpperCase()}
+              </Badge>
               <Badge tone={item.infoRequest?.answer && item.acceptanceStatus === "pending" ? "good" : "muted"}>{statusLabel(item)}</Badge>
               {showOwner && item.owner && <span className="text-slate-500">{item.owner.name}</span>}
             </div>

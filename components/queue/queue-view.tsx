@@ -25,7 +25,17 @@ interface Notice {
  * The queue workspace: the list on the left, the selected lead and its decision on the right, driven by
  * the keyboard (see the legend). After a decision the lead leaves the list and the next one is selected.
  */
-export function QueueView({ queue, initialLeadId, canReassign, userId }: { queue: QueueData; initialLeadId: number | null; canReassign: boolean; userId: number }) {
+export function QueueView({
+  queue,
+  initialLeadId,
+  canReassign,
+  userId,
+}: {
+  queue: QueueData;
+  initialLeadId: number | null;
+  canReassign: boolean;
+  userId: number;
+}) {
   const router = useRouter();
   const now = useNow(queue.now);
   const { items } = queue;
@@ -44,10 +54,16 @@ export function QueueView({ queue, initialLeadId, canReassign, userId }: { queue
   const selected = index >= 0 ? (items[index] ?? null) : null;
   const selectedId = selected?.id ?? null;
   const mode = opened && opened.leadId === selectedId ? opened.mode : null;
-  const setMode = useCallback((next: Mode | null) => setOpened(next && selectedId !== null ? { mode: next, leadId: selectedId } : null), [selectedId]);
-  const select = useCallback((position: number) => {
-    setSelection((current) => ({ id: items[position]?.id ?? current.id, index: position }));
-  }, [items]);
+  const setMode = useCallback(
+    (next: Mode | null) => setOpened(next && selectedId !== null ? { mode: next, leadId: selectedId } : null),
+    [selectedId],
+  );
+  const select = useCallback(
+    (position: number) => {
+      setSelection((current) => ({ id: items[position]?.id ?? current.id, index: position }));
+    },
+    [items],
+  );
 
   useEffect(() => {
     if (selectedId) document.getElementById(`queue-lead-${selectedId}`)?.scrollIntoView({ block: "nearest" });
@@ -112,7 +128,17 @@ export function QueueView({ queue, initialLeadId, canReassign, userId }: { queue
   return (
     <div className="space-y-3">
       <ShortcutsLegend canReassign={canReassign} />
-      <p role="status" aria-live="polite" className={notice ? (notice.tone === "good" ? "rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" : "rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900") : "sr-only"}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={
+          notice
+            ? notice.tone === "good"
+              ? "rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+              : "rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            : "sr-only"
+        }
+      >
         {notice?.message}
       </p>
       {items.length > 0 && <QueueCounts items={items} now={now} />}
@@ -122,7 +148,17 @@ export function QueueView({ queue, initialLeadId, canReassign, userId }: { queue
         </div>
       ) : (
         <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
-          <QueueList items={items} selectedId={selectedId} onSelect={(id) => { select(items.findIndex((item) => item.id === id)); setOpened(null); }} now={now} showOwner={queue.scope !== "own"} listRef={list} />
+          <QueueList
+            items={items}
+            selectedId={selectedId}
+            onSelect={(id) => {
+              select(items.findIndex((item) => item.id === id));
+              setOpened(null);
+            }}
+            now={now}
+            showOwner={queue.scope !== "own"}
+            listRef={list}
+          />
           {selected && (
             <section aria-label="Selected lead" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
               <LeadBrief lead={selected} timeZone={queue.timeZone} now={now} />
@@ -130,7 +166,16 @@ export function QueueView({ queue, initialLeadId, canReassign, userId }: { queue
               {mode && (
                 <div key={`${mode}-${selected.id}`} className="border-t border-slate-100 pt-4">
                   {mode === "accept" && <AcceptForm lead={selected} onDone={done} onCancel={close} />}
-                  {mode === "reject" && <RejectForm lead={selected} reasons={queue.reasons} objections={queue.objections} minimumSpecificDetailLength={queue.minimumSpecificDetailLength} onDone={done} onCancel={close} />}
+                  {mode === "reject" && (
+                    <RejectForm
+                      lead={selected}
+                      reasons={queue.reasons}
+                      objections={queue.objections}
+                      minimumSpecificDetailLength={queue.minimumSpecificDetailLength}
+                      onDone={done}
+                      onCancel={close}
+                    />
+                  )}
                   {mode === "info" && <InfoRequestForm lead={selected} onDone={done} onCancel={close} />}
                   {mode === "action" && <FirstActionForm lead={selected} objections={queue.objections} onDone={done} onCancel={close} />}
                   {mode === "reassign" && <ReassignForm lead={selected} assignees={queue.assignees} onDone={done} onCancel={close} />}
@@ -149,7 +194,8 @@ function QueueCounts({ items, now }: { items: QueueData["items"]; now: Date }) {
   const overdue = items.filter((item) => item.acceptanceStatus !== "info_requested" && new Date(item.sla.deadline) < now).length;
   return (
     <p className="text-sm text-slate-600">
-      <span className="font-medium text-slate-900">{items.length}</span> in queue · <span className={overdue ? "font-medium text-red-700" : undefined}>{overdue} overdue</span> · {waiting} waiting on marketing
+      <span className="font-medium text-slate-900">{items.length}</span> in queue ·{" "}
+      <span className={overdue ? "font-medium text-red-700" : undefined}>{overdue} overdue</span> · {waiting} waiting on marketing
     </p>
   );
 }

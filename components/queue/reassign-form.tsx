@@ -8,7 +8,12 @@ import type { QueueItem } from "@/lib/decisions/queue-queries";
 import { reassignSchema } from "@/lib/decisions/schemas";
 
 /** A manager moves the lead to someone else on the team; the reason goes on the timeline. */
-export function ReassignForm(props: { lead: QueueItem; assignees: { id: number; name: string }[]; onDone: (result: DecisionSuccess) => void; onCancel: () => void }) {
+export function ReassignForm(props: {
+  lead: QueueItem;
+  assignees: { id: number; name: string }[];
+  onDone: (result: DecisionSuccess) => void;
+  onCancel: () => void;
+}) {
   const { lead, onDone, onCancel } = props;
   const assignees = props.assignees.filter((person) => person.id !== lead.owner?.id);
   const [ownerId, setOwnerId] = useState("");
@@ -34,7 +39,13 @@ export function ReassignForm(props: { lead: QueueItem; assignees: { id: number; 
           <label htmlFor={`${prefix}-owner`} className="block text-xs font-medium text-slate-700">
             New owner
           </label>
-          <select ref={select} {...described(`${prefix}-owner`, form.errorFor("ownerId"))} value={ownerId} onChange={(event) => setOwnerId(event.target.value)} className={`${inputClass} mt-1`}>
+          <select
+            ref={select}
+            {...described(`${prefix}-owner`, form.errorFor("ownerId"))}
+            value={ownerId}
+            onChange={(event) => setOwnerId(event.target.value)}
+            className={`${inputClass} mt-1`}
+          >
             <option value="">Choose…</option>
             {assignees.map((person) => (
               <option key={person.id} value={person.id}>

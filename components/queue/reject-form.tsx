@@ -87,7 +87,10 @@ export function RejectForm(props: {
         </legend>
         <div role="radiogroup" aria-label="Rejection reason" className="mt-1.5 grid gap-1 sm:grid-cols-2">
           {reasons.map((option, index) => (
-            <label key={option.code} className="flex items-center gap-2 rounded-md px-2 py-1 text-sm ring-1 ring-slate-200 has-[:checked]:bg-red-50 has-[:checked]:ring-red-300 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500">
+            <label
+              key={option.code}
+              className="flex items-center gap-2 rounded-md px-2 py-1 text-sm ring-1 ring-slate-200 has-[:checked]:bg-red-50 has-[:checked]:ring-red-300 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500"
+            >
               <input
                 ref={index === 0 ? firstReason : undefined}
                 type="radio"
@@ -125,11 +128,31 @@ export function RejectForm(props: {
         </p>
       </div>
       <ReasonQualityMeter id={`${prefix}-quality`} feedback={quality} />
-      <ObjectionFields idPrefix={prefix} objections={objections} code={objectionCode} detail={objectionDetail} onCode={setObjectionCode} onDetail={setObjectionDetail} errorFor={form.errorFor} />
+      <ObjectionFields
+        idPrefix={prefix}
+        objections={objections}
+        code={objectionCode}
+        detail={objectionDetail}
+        onCode={setObjectionCode}
+        onDetail={setObjectionDetail}
+        errorFor={form.errorFor}
+      />
       <SourceSignalField idPrefix={prefix} value={sourceSignal} onChange={setSourceSignal} errorFor={form.errorFor} />
-      <CriteriaChecklist idPrefix={prefix} criteria={lead.criteria} met={criteria} onChange={setCriteria} mode="fails" errorFor={form.errorFor} />
+      <CriteriaChecklist
+        idPrefix={prefix}
+        criteria={lead.criteria}
+        met={criteria}
+        onChange={setCriteria}
+        mode="fails"
+        errorFor={form.errorFor}
+      />
       <label className="flex items-center gap-2 text-sm text-slate-800">
-        <input type="checkbox" checked={recycleSuggested} onChange={(event) => setRecycle(event.target.checked)} className="accent-brand-600" />
+        <input
+          type="checkbox"
+          checked={recycleSuggested}
+          onChange={(event) => setRecycle(event.target.checked)}
+          className="accent-brand-600"
+        />
         Suggest recycling to marketing nurture
       </label>
       <Refusal message={form.refusal} offerReload={form.refusedByServer} />

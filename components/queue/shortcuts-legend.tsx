@@ -14,12 +14,20 @@ const SHORTCUTS: { keys: string[]; label: string; managers?: boolean }[] = [
 ];
 
 export function Kbd({ children }: { children: React.ReactNode }) {
-  return <kbd className="rounded border border-slate-300 bg-white px-1.5 py-0.5 font-mono text-[11px] font-medium text-slate-700 shadow-[0_1px_0_rgb(203_213_225)]">{children}</kbd>;
+  return (
+    <kbd className="rounded border border-slate-300 bg-white px-1.5 py-0.5 font-mono text-[11px] font-medium text-slate-700 shadow-[0_1px_0_rgb(203_213_225)]">
+      {children}
+    </kbd>
+  );
 }
 
 export function ShortcutsLegend({ canReassign }: { canReassign: boolean }) {
   return (
-    <div aria-label="Keyboard shortcuts" role="note" className="flex flex-wrap items-center gap-x-4 gap-y-1.5 rounded-lg border border-slate-200 bg-white px-3 py-2 text-xs text-slate-600">
+    <div
+      aria-label="Keyboard shortcuts"
+      role="note"
+      className="flex flex-wrap items-center gap-x-4 gap-y-1.5 rounded-lg border border-slate-200 bg-white px-3 py-2 text-xs text-slate-600"
+    >
       <span className="font-medium text-slate-700">Keyboard</span>
       {SHORTCUTS.filter((shortcut) => !shortcut.managers || canReassign).map((shortcut) => (
         <span key={shortcut.label} className="inline-flex items-center gap-1">

@@ -7,15 +7,26 @@ export function TeamSummary({ reps, ownerFilter, scope }: { reps: RepLoad[]; own
   const total = reps.reduce((sum, rep) => sum + rep.open, 0);
   const overdue = reps.reduce((sum, rep) => sum + rep.overdue, 0);
   return (
-    <section aria-label={scope === "team" ? "Your team's queues" : "Every sales queue"} className="max-w-3xl overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+    <section
+      aria-label={scope === "team" ? "Your team's queues" : "Every sales queue"}
+      className="max-w-3xl overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm"
+    >
       <table className="min-w-full text-sm">
         <caption className="sr-only">Open leads, overdue and waiting on marketing, per person</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
           <tr>
-            <th scope="col" className="px-3 py-2">Owner</th>
-            <th scope="col" className="px-3 py-2 text-right">In queue</th>
-            <th scope="col" className="px-3 py-2 text-right">Overdue</th>
-            <th scope="col" className="px-3 py-2 text-right">Waiting on marketing</th>
+            <th scope="col" className="px-3 py-2">
+              Owner
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              In queue
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Overdue
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Waiting on marketing
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -32,12 +43,18 @@ export function TeamSummary({ reps, ownerFilter, scope }: { reps: RepLoad[]; own
           {reps.map((rep) => (
             <tr key={rep.id} className={clsx(ownerFilter === rep.id && "bg-brand-50")}>
               <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                <Link href={`/queue?rep=${rep.id}`} aria-current={ownerFilter === rep.id ? "true" : undefined} className="text-slate-800 hover:text-brand-700 hover:underline">
+                <Link
+                  href={`/queue?rep=${rep.id}`}
+                  aria-current={ownerFilter === rep.id ? "true" : undefined}
+                  className="text-slate-800 hover:text-brand-700 hover:underline"
+                >
                   {rep.name}
                 </Link>
               </th>
               <td className="px-3 py-1.5 text-right tabular-nums">{rep.open}</td>
-              <td className={clsx("px-3 py-1.5 text-right tabular-nums", rep.overdue > 0 && "font-semibold text-red-700")}>{rep.overdue}</td>
+              <td className={clsx("px-3 py-1.5 text-right tabular-nums", rep.overdue > 0 && "font-semibold text-red-700")}>
+                {rep.overdue}
+              </td>
               <td className="px-3 py-1.5 text-right tabular-nums">{rep.waiting}</td>
             </tr>
           ))}

@@ -12,7 +12,10 @@ export type DecisionSuccess = Extract<DecisionActionResult, { ok: true }>;
  * action. Field errors land by path ("detail", "criteria.icp_company_size"); a refusal (a stale decision,
  * no permission) stays on screen with its message, and the input is kept.
  */
-export function useDecisionForm(options: { send: (input: unknown) => Promise<DecisionActionResult>; onDone: (result: DecisionSuccess) => void }) {
+export function useDecisionForm(options: {
+  send: (input: unknown) => Promise<DecisionActionResult>;
+  onDone: (result: DecisionSuccess) => void;
+}) {
   const [pending, startTransition] = useTransition();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [refusal, setRefusal] = useState<string | null>(null);

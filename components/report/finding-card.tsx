@@ -12,13 +12,35 @@ import { findingListParams, type ReportFinding } from "@/lib/report/report";
 // One place where a failure concentrates: the figures, the root cause to inspect and the fix to try first,
 // three example leads with their evidence, and the actions that take it to the team.
 
-export function FindingCard({ finding, rank, period, can, owners }: { finding: ReportFinding; rank: number; period: ReportPeriod; can: { planMeetings: boolean; proposeFixes: boolean }; owners: FixOwnerOption[] }) {
+export function FindingCard({
+  finding,
+  rank,
+  period,
+  can,
+  owners,
+}: {
+  finding: ReportFinding;
+  rank: number;
+  period: ReportPeriod;
+  can: { planMeetings: boolean; proposeFixes: boolean };
+  owners: FixOwnerOption[];
+}) {
   const cause = findingCause(finding);
   const params = findingListParams(period, finding.failurePoint, finding.where);
   const fixType = finding.rootCause.fixes[0] ?? SUGGESTED_FIX[finding.failurePoint].fixType;
-  const metric = finding.rootCause.symptom === "worked_twice" ? "duplicate_outreach_rate" : finding.failurePoint === "unclear_owner" ? "lead_to_owner_time" : SUGGESTED_FIX[finding.failurePoint].metric;
+  const metric =
+    finding.rootCause.symptom === "worked_twice"
+      ? "duplicate_outreach_rate"
+      : finding.failurePoint === "unclear_owner"
+        ? "lead_to_owner_time"
+        : SUGGESTED_FIX[finding.failurePoint].metric;
   return (
-    <article id={finding.key} data-finding={finding.key} aria-labelledby={`${finding.key}-title`} className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <article
+      id={finding.key}
+      data-finding={finding.key}
+      aria-labelledby={`${finding.key}-title`}
+      className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <header className="flex flex-wrap items-start justify-between gap-2">
         <h3 id={`${finding.key}-title`} className="text-sm font-semibold text-slate-900">
           <span className="mr-2 text-slate-500">{rank}. </span>
@@ -45,7 +67,7 @@ export function FindingCard({ finding, rank, period, can, owners }: { finding: R
 
       {finding.examples.length > 0 && (
         <div className="mt-3">
-          <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Examples</h4>
+          <h4 className="text-xs font-semibold tracking-wide text-slate-600 uppercase">Examples</h4>
           <ul className="mt-1 space-y-1 text-sm">
             {finding.examples.map((example) => (
               <li key={example.id}>

@@ -21,7 +21,15 @@ export interface FindingRef {
   where: DimensionFilter[];
 }
 
-export function ProposeFixFromFinding({ finding, starting, owners }: { finding: FindingRef; starting: { title: string; fixType: FixType; metric: string; description: string }; owners: FixOwnerOption[] }) {
+export function ProposeFixFromFinding({
+  finding,
+  starting,
+  owners,
+}: {
+  finding: FindingRef;
+  starting: { title: string; fixType: FixType; metric: string; description: string };
+  owners: FixOwnerOption[];
+}) {
   const [values, setValues] = useState<FixValues | null>(null);
   const [result, setResult] = useState<ActionResult<{ id: number }> | null>(null);
   const [pending, startTransition] = useTransition();
@@ -35,14 +43,25 @@ export function ProposeFixFromFinding({ finding, starting, owners }: { finding: 
           variant="secondary"
           onClick={() => {
             setResult(null);
-            setValues({ title: starting.title, fixType: starting.fixType, description: starting.description, failurePoint: finding.failurePoint, expectedMetric: starting.metric, ownerId: "", dueDate: "" });
+            setValues({
+              title: starting.title,
+              fixType: starting.fixType,
+              description: starting.description,
+              failurePoint: finding.failurePoint,
+              expectedMetric: starting.metric,
+              ownerId: "",
+              dueDate: "",
+            });
           }}
         >
           Propose a fix
         </Button>
         {result?.ok && (
           <span role="status" className="text-xs text-emerald-700">
-            {result.message} <Link className="font-medium underline" href={`/fixes/${result.data.id}`}>Open the fix</Link>
+            {result.message}{" "}
+            <Link className="font-medium underline" href={`/fixes/${result.data.id}`}>
+              Open the fix
+            </Link>
           </span>
         )}
       </div>
@@ -62,7 +81,13 @@ export function ProposeFixFromFinding({ finding, starting, owners }: { finding: 
         });
       }}
     >
-      <FixFields idPrefix={`fix-${finding.failurePoint}-${finding.where.map((part) => part.dimension).join("-")}`} values={values} onChange={setValues} owners={owners} errors={result?.ok === false ? result.fieldErrors : undefined} />
+      <FixFields
+        idPrefix={`fix-${finding.failurePoint}-${finding.where.map((part) => part.dimension).join("-")}`}
+        values={values}
+        onChange={setValues}
+        owners={owners}
+        errors={result?.ok === false ? result.fieldErrors : undefined}
+      />
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <Button type="submit" size="sm" disabled={pending}>
           {pending ? "Saving…" : "Save fix"}
@@ -70,7 +95,9 @@ export function ProposeFixFromFinding({ finding, starting, owners }: { finding: 
         <Button type="button" size="sm" variant="ghost" onClick={() => setValues(null)}>
           Cancel
         </Button>
-        <span className="text-xs text-slate-600">The finding&apos;s failing leads (up to 200, most severe first) are cited as evidence.</span>
+        <span className="text-xs text-slate-600">
+          The finding&apos;s failing leads (up to 200, most severe first) are cited as evidence.
+        </span>
       </div>
       <WriteStatus result={result} className="mt-2" />
     </form>

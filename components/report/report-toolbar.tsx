@@ -10,17 +10,36 @@ export function ReportToolbar({ from, to, markdownHref }: { from: string; to: st
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Report period">
         <label className="min-w-0 text-sm">
           <span className="block text-xs font-medium text-slate-600">From</span>
-          <input type="date" name="from" defaultValue={from} className="mt-1 w-40 max-w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm" />
+          <input
+            type="date"
+            name="from"
+            defaultValue={from}
+            className="mt-1 w-40 max-w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          />
         </label>
         <label className="min-w-0 text-sm">
           <span className="block text-xs font-medium text-slate-600">To</span>
-          <input type="date" name="to" defaultValue={to} className="mt-1 w-40 max-w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm" />
+          <input
+            type="date"
+            name="to"
+            defaultValue={to}
+            className="mt-1 w-40 max-w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          />
         </label>
-        <Button type="submit" size="sm">Show</Button>
+        <Button type="submit" size="sm">
+          Show
+        </Button>
       </form>
       <div className="flex flex-wrap gap-2 sm:ml-auto">
-        <a href={markdownHref} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">Download Markdown</a>
-        <Button type="button" size="sm" variant="secondary" onClick={() => window.print()}>Print or save as PDF</Button>
+        <a
+          href={markdownHref}
+          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+        >
+          Download Markdown
+        </a>
+        <Button type="button" size="sm" variant="secondary" onClick={() => window.print()}>
+          Print or save as PDF
+        </Button>
       </div>
     </div>
   );

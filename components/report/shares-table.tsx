@@ -1,7 +1,17 @@
 import { changeInPoints, percent } from "@/lib/report/format";
 import type { FailurePointShare } from "@/lib/report/report";
 
-export function SharesTable({ shares, leads, previousLeads, days }: { shares: FailurePointShare[]; leads: number; previousLeads: number; days: number }) {
+export function SharesTable({
+  shares,
+  leads,
+  previousLeads,
+  days,
+}: {
+  shares: FailurePointShare[];
+  leads: number;
+  previousLeads: number;
+  days: number;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[28rem] text-sm">
@@ -9,17 +19,27 @@ export function SharesTable({ shares, leads, previousLeads, days }: { shares: Fa
           {leads.toLocaleString("en-US")} leads captured in the period; {previousLeads.toLocaleString("en-US")} in the {days} days before.
         </caption>
         <thead>
-          <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600">
-            <th scope="col" className="py-2 pr-4 font-semibold">Failure point</th>
-            <th scope="col" className="py-2 pr-4 text-right font-semibold">Leads</th>
-            <th scope="col" className="py-2 pr-4 text-right font-semibold">Share</th>
-            <th scope="col" className="py-2 font-semibold">Against the period before</th>
+          <tr className="border-b border-slate-200 text-left text-xs tracking-wide text-slate-600 uppercase">
+            <th scope="col" className="py-2 pr-4 font-semibold">
+              Failure point
+            </th>
+            <th scope="col" className="py-2 pr-4 text-right font-semibold">
+              Leads
+            </th>
+            <th scope="col" className="py-2 pr-4 text-right font-semibold">
+              Share
+            </th>
+            <th scope="col" className="py-2 font-semibold">
+              Against the period before
+            </th>
           </tr>
         </thead>
         <tbody>
           {shares.map((share) => (
             <tr key={share.failurePoint} className="border-b border-slate-100 last:border-0">
-              <th scope="row" className="py-2 pr-4 text-left font-medium text-slate-800">{share.label}</th>
+              <th scope="row" className="py-2 pr-4 text-left font-medium text-slate-800">
+                {share.label}
+              </th>
               <td className="py-2 pr-4 text-right tabular-nums">{share.failing.toLocaleString("en-US")}</td>
               <td className="py-2 pr-4 text-right tabular-nums">{percent(share.share, 1)}</td>
               <td className="py-2 text-slate-700">

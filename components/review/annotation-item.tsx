@@ -80,23 +80,38 @@ export function AnnotationItem({ note, canWrite, timeZone }: { note: ReviewAnnot
             maxLength={MAX_NOTE_LENGTH}
             value={draft.body}
             onChange={(event) => setDraft({ ...draft, body: event.target.value })}
-            className="block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500"
+            className="block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm focus:border-brand-500 focus:ring-1 focus:ring-brand-500 focus:outline-none"
           />
           <div className="flex gap-2">
             <Button type="submit" size="sm" disabled={pending}>
               {pending ? "Saving…" : "Save"}
             </Button>
-            <Button type="button" size="sm" variant="ghost" onClick={() => { clearDraft(); setResult(null); }}>
+            <Button
+              type="button"
+              size="sm"
+              variant="ghost"
+              onClick={() => {
+                clearDraft();
+                setResult(null);
+              }}
+            >
               Cancel
             </Button>
           </div>
         </form>
       ) : (
-        <p className="mt-1 whitespace-pre-wrap break-words text-sm text-slate-900">{note.body}</p>
+        <p className="mt-1 text-sm break-words whitespace-pre-wrap text-slate-900">{note.body}</p>
       )}
       {canWrite && !editing && (
         <div className="mt-1.5 flex gap-3 text-xs">
-          <button type="button" className="font-medium text-brand-700 hover:underline" onClick={() => { setResult(null); setDraft({ body: note.body, version: note.version }); }}>
+          <button
+            type="button"
+            className="font-medium text-brand-700 hover:underline"
+            onClick={() => {
+              setResult(null);
+              setDraft({ body: note.body, version: note.version });
+            }}
+          >
             Edit
           </button>
           {confirmDelete ? (

@@ -4,11 +4,23 @@ import type { ReviewAnnotation } from "@/lib/review/queries";
 import { SIDE_LABELS, type ReviewSide } from "@/lib/review/sides";
 
 /** One side's notes, oldest first, and (for people who write that side) the composer. */
-export function AnnotationThread({ leadId, side, notes, canWrite, timeZone }: { leadId: number; side: ReviewSide; notes: ReviewAnnotation[]; canWrite: boolean; timeZone: string }) {
+export function AnnotationThread({
+  leadId,
+  side,
+  notes,
+  canWrite,
+  timeZone,
+}: {
+  leadId: number;
+  side: ReviewSide;
+  notes: ReviewAnnotation[];
+  canWrite: boolean;
+  timeZone: string;
+}) {
   return (
     <section aria-label={`${SIDE_LABELS[side]} notes`} data-side={side}>
-      <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">
-        {SIDE_LABELS[side]} notes <span className="font-normal normal-case text-slate-400">({notes.length})</span>
+      <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+        {SIDE_LABELS[side]} notes <span className="font-normal text-slate-400 normal-case">({notes.length})</span>
       </h3>
       {notes.length > 0 ? (
         <ul className="mt-2 space-y-2">

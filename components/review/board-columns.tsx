@@ -18,7 +18,9 @@ export function boardColumns(timeZone: string, boardParams: string): DataTableCo
       id: "name",
       header: "Lead",
       enableHiding: false,
-      cell: ({ row }) => <LeadNameCell href={href(row.original.id)} name={row.original.name} detail={row.original.company} missing="no company" />,
+      cell: ({ row }) => (
+        <LeadNameCell href={href(row.original.id)} name={row.original.name} detail={row.original.company} missing="no company" />
+      ),
     },
     {
       id: "severity",
@@ -52,7 +54,10 @@ export function boardColumns(timeZone: string, boardParams: string): DataTableCo
       cell: ({ row }) => {
         const counts = row.original._count;
         return (
-          <span className="whitespace-nowrap tabular-nums text-slate-600" title={`${counts.annotations} notes, ${counts.failureTags} tags, ${counts.fixes} fixes`}>
+          <span
+            className="whitespace-nowrap text-slate-600 tabular-nums"
+            title={`${counts.annotations} notes, ${counts.failureTags} tags, ${counts.fixes} fixes`}
+          >
             {counts.annotations} · {counts.failureTags} · {counts.fixes}
           </span>
         );
@@ -72,7 +77,10 @@ export function boardColumns(timeZone: string, boardParams: string): DataTableCo
           <p>
             <OwnerName owner={row.original.owner} queue={row.original.queue} />
           </p>
-          <p className="text-xs text-slate-500">{row.original.leadType?.name ?? "Unknown type"}{row.original.priority ? ` · ${row.original.priority.toUpperCase()}` : ""}</p>
+          <p className="text-xs text-slate-500">
+            {row.original.leadType?.name ?? "Unknown type"}
+            {row.original.priority ? ` · ${row.original.priority.toUpperCase()}` : ""}
+          </p>
         </div>
       ),
     },

@@ -16,7 +16,15 @@ function periodText(query: BoardQuery): string {
   return "All capture dates";
 }
 
-export function BoardHeader({ query, calendar, counts }: { query: BoardQuery; calendar: BoardCalendar; counts: Record<ReviewStatus | "all", number> }) {
+export function BoardHeader({
+  query,
+  calendar,
+  counts,
+}: {
+  query: BoardQuery;
+  calendar: BoardCalendar;
+  counts: Record<ReviewStatus | "all", number>;
+}) {
   const active = matchingPeriod({ from: query.list.from, to: query.list.to }, calendar.now, calendar.timeZone, calendar.weekStartsOn);
   const periodHref = (period: (typeof BOARD_PERIODS)[number]) => {
     const range = periodRange(period, calendar.now, calendar.timeZone, calendar.weekStartsOn);
@@ -33,9 +41,12 @@ export function BoardHeader({ query, calendar, counts }: { query: BoardQuery; ca
               key={status ?? "all"}
               href={withParams("/review", boardSearchParams(query, { review: status, page: 1 }))}
               aria-current={current ? "page" : undefined}
-              className={clsx("-mb-px border-b-2 px-3 py-2 text-sm font-medium", current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900")}
+              className={clsx(
+                "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+                current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900",
+              )}
             >
-              {status ? REVIEW_STATUS_LABELS[status] : "All"} <span className="tabular-nums text-slate-400">{counts[status ?? "all"]}</span>
+              {status ? REVIEW_STATUS_LABELS[status] : "All"} <span className="text-slate-400 tabular-nums">{counts[status ?? "all"]}</span>
             </Link>
           );
         })}
@@ -47,7 +58,10 @@ export function BoardHeader({ query, calendar, counts }: { query: BoardQuery; ca
               key={period}
               href={periodHref(period)}
               aria-current={active === period ? "true" : undefined}
-              className={clsx("px-3 py-1.5 text-sm font-medium", active === period ? "bg-brand-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50")}
+              className={clsx(
+                "px-3 py-1.5 text-sm font-medium",
+                active === period ? "bg-brand-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50",
+              )}
             >
               {BOARD_PERIOD_LABELS[period]}
             </Link>

@@ -18,7 +18,13 @@ export function FactList({ facts }: { facts: Fact[] }) {
         <div key={fact.label}>
           <dt className="text-xs font-medium text-slate-500">{fact.label}</dt>
           <dd className={clsx("mt-0.5 break-words", fact.value === null ? "font-medium text-red-700" : "text-slate-900")}>
-            {fact.value === null ? "Missing" : fact.quote ? <blockquote className="whitespace-pre-wrap border-l-2 border-slate-200 pl-2 text-slate-700">{fact.value}</blockquote> : fact.value}
+            {fact.value === null ? (
+              "Missing"
+            ) : fact.quote ? (
+              <blockquote className="border-l-2 border-slate-200 pl-2 whitespace-pre-wrap text-slate-700">{fact.value}</blockquote>
+            ) : (
+              fact.value
+            )}
             {fact.hint && <span className="block text-xs font-normal text-slate-500">{fact.hint}</span>}
           </dd>
         </div>

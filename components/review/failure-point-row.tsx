@@ -29,7 +29,19 @@ function state(diagnosed: boolean, tag: ReviewTag | null): { label: string; tone
   return diagnosed ? { label: "Found by diagnosis", tone: "warn" } : { label: "Not found", tone: "muted" };
 }
 
-export function FailurePointRow({ leadId, point, diagnosed, tag, canTag }: { leadId: number; point: FailurePoint; diagnosed: boolean; tag: ReviewTag | null; canTag: boolean }) {
+export function FailurePointRow({
+  leadId,
+  point,
+  diagnosed,
+  tag,
+  canTag,
+}: {
+  leadId: number;
+  point: FailurePoint;
+  diagnosed: boolean;
+  tag: ReviewTag | null;
+  canTag: boolean;
+}) {
   const [draft, setDraft, clearDraft] = useJsonDraft<TagDraft>(`tag:${leadId}:${point}`);
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
@@ -50,7 +62,11 @@ export function FailurePointRow({ leadId, point, diagnosed, tag, canTag }: { lea
 
   const active = tag ? tag.verdict !== "not_a_failure" : diagnosed;
   return (
-    <li data-failure-point={point} data-state={tag?.verdict ?? (diagnosed ? "diagnosed" : "none")} className={clsx("py-2", !active && !tag && "opacity-80")}>
+    <li
+      data-failure-point={point}
+      data-state={tag?.verdict ?? (diagnosed ? "diagnosed" : "none")}
+      className={clsx("py-2", !active && !tag && "opacity-80")}
+    >
       <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
         <div className="min-w-0">
           <p className="text-sm font-medium text-slate-900">{FAILURE_POINT_LABELS[point]}</p>
@@ -70,17 +86,30 @@ export function FailurePointRow({ leadId, point, diagnosed, tag, canTag }: { lea
       {canTag && !draft && (
         <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs">
           {diagnosed && tag?.verdict !== "confirmed" && (
-            <button type="button" className="font-medium text-brand-700 hover:underline" disabled={pending} onClick={() => save("failure", tag?.note ?? "")}>
+            <button
+              type="button"
+              className="font-medium text-brand-700 hover:underline"
+              disabled={pending}
+              onClick={() => save("failure", tag?.note ?? "")}
+            >
               Confirm
             </button>
           )}
           {diagnosed && tag?.verdict !== "not_a_failure" && (
-            <button type="button" className="font-medium text-brand-700 hover:underline" onClick={() => setDraft({ verdict: "not_a_failure", note: "" })}>
+            <button
+              type="button"
+              className="font-medium text-brand-700 hover:underline"
+              onClick={() => setDraft({ verdict: "not_a_failure", note: "" })}
+            >
               Not a failure…
             </button>
           )}
           {!diagnosed && !tag && (
-            <button type="button" className="font-medium text-brand-700 hover:underline" onClick={() => setDraft({ verdict: "failure", note: "" })}>
+            <button
+              type="button"
+              className="font-medium text-brand-700 hover:underline"
+              onClick={() => setDraft({ verdict: "failure", note: "" })}
+            >
               Tag as a failure…
             </button>
           )}
@@ -108,7 +137,7 @@ export function FailurePointRow({ leadId, point, diagnosed, tag, canTag }: { lea
             onChange={(event) => setDraft({ ...draft, note: event.target.value })}
             maxLength={1000}
             required={draft.verdict === "not_a_failure"}
-            className="block w-full rounded-md border border-slate-300 px-2 py-1 text-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500"
+            className="block w-full rounded-md border border-slate-300 px-2 py-1 text-sm focus:border-brand-500 focus:ring-1 focus:ring-brand-500 focus:outline-none"
           />
           <div className="flex gap-2">
             <Button type="submit" size="sm" disabled={pending}>

@@ -6,7 +6,9 @@ import { formatDateTime } from "@/lib/time";
 
 /** The marketing side: why this buyer entered the system, and what sales was told to expect. */
 export function MarketingFacts({ lead, timeZone }: { lead: ReviewLeadData["lead"]; timeZone: string }) {
-  const criteria = Array.isArray(lead.leadType?.acceptanceCriteria) ? (lead.leadType.acceptanceCriteria as { id?: string; label?: string }[]) : [];
+  const criteria = Array.isArray(lead.leadType?.acceptanceCriteria)
+    ? (lead.leadType.acceptanceCriteria as { id?: string; label?: string }[])
+    : [];
   const facts: Fact[] = [
     { label: "Captured", value: formatDateTime(lead.capturedAt, timeZone) },
     { label: "Original source", value: lead.originalSource ? sourceLabel(lead.originalSource) : null, hint: lead.sourceDetail },
@@ -17,7 +19,9 @@ export function MarketingFacts({ lead, timeZone }: { lead: ReviewLeadData["lead"
     {
       label: "Lead type",
       value: lead.leadType?.name ?? null,
-      hint: lead.leadType ? `${INTENT_LABELS[lead.leadType.intent]} · ${lead.priority ? PRIORITY_LABELS[lead.priority] : "no priority"}` : undefined,
+      hint: lead.leadType
+        ? `${INTENT_LABELS[lead.leadType.intent]} · ${lead.priority ? PRIORITY_LABELS[lead.priority] : "no priority"}`
+        : undefined,
     },
     {
       label: "Acceptance criteria",

@@ -9,7 +9,8 @@ import type { ActionResult } from "@/lib/actions/result";
 import { MAX_NOTE_LENGTH } from "@/lib/review/schemas";
 import { SIDE_LABELS, type ReviewSide } from "@/lib/review/sides";
 
-const controlClass = "block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500";
+const controlClass =
+  "block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500";
 
 /** Writes a note on one side. The text is a draft in localStorage until saved, so a reload keeps it. */
 export function NoteComposer({ leadId, side }: { leadId: number; side: ReviewSide }) {

@@ -30,7 +30,8 @@ export function ReviewLeadHeader(props: {
             {lead.flagged ? <Badge tone="bad">Flagged · severity {lead.severity}</Badge> : <Badge tone="good">No break found</Badge>}
           </div>
           <p className="text-sm text-slate-600">
-            {[lead.title, lead.company].filter(Boolean).join(" at ") || "No title or company recorded"} · {sourceLabel(lead.originalSource)} ·{" "}
+            {[lead.title, lead.company].filter(Boolean).join(" at ") || "No title or company recorded"} · {sourceLabel(lead.originalSource)}{" "}
+            ·{" "}
             <Link href={`/leads/${lead.id}`} className="text-brand-700 hover:underline">
               lead record
             </Link>
@@ -42,7 +43,13 @@ export function ReviewLeadHeader(props: {
         <div className="flex flex-col items-end gap-2">
           <ReviewStatusControl leadId={lead.id} status={review?.status ?? "to_review"} version={review?.version ?? 0} canEdit={canEdit} />
           <div className="flex items-center gap-2 text-sm text-slate-600">
-            {board.position !== null ? <span className="tabular-nums">{board.position} of {board.total} on the board</span> : <span>Not on the current board</span>}
+            {board.position !== null ? (
+              <span className="tabular-nums">
+                {board.position} of {board.total} on the board
+              </span>
+            ) : (
+              <span>Not on the current board</span>
+            )}
             {board.previousId && (
               <ButtonLink href={`/review/${board.previousId}${suffix}`} size="sm" variant="secondary" rel="prev">
                 ← Previous

@@ -8,7 +8,17 @@ import type { ActionResult } from "@/lib/actions/result";
 import { REVIEW_STATUS_LABELS, REVIEW_STATUSES, type ReviewStatus } from "@/lib/review/sides";
 
 /** To review / reviewed / skipped, as one segmented control. */
-export function ReviewStatusControl({ leadId, status, version, canEdit }: { leadId: number; status: ReviewStatus; version: number; canEdit: boolean }) {
+export function ReviewStatusControl({
+  leadId,
+  status,
+  version,
+  canEdit,
+}: {
+  leadId: number;
+  status: ReviewStatus;
+  version: number;
+  canEdit: boolean;
+}) {
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
   return (

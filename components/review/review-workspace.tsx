@@ -23,21 +23,50 @@ export interface WorkspaceData extends ReviewLeadData {
   citeableFixes: { id: number; title: string; fixType: FixType }[];
 }
 
-export function ReviewWorkspace({ data, role, timeZone, now, meetingId }: { data: WorkspaceData; role: Role; timeZone: string; now: Date; meetingId?: number }) {
+export function ReviewWorkspace({
+  data,
+  role,
+  timeZone,
+  now,
+  meetingId,
+}: {
+  data: WorkspaceData;
+  role: Role;
+  timeZone: string;
+  now: Date;
+  meetingId?: number;
+}) {
   const { lead, diagnosis, annotations } = data;
   const canTag = can(role, "review.tag");
   return (
     <div className="space-y-4">
       <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1.45fr)_minmax(0,1fr)]">
-        <Card title="Marketing side" description="Capture context and what sales was told to expect" className="border-t-4 border-t-violet-400">
+        <Card
+          title="Marketing side"
+          description="Capture context and what sales was told to expect"
+          className="border-t-4 border-t-violet-400"
+        >
           <MarketingFacts lead={lead} timeZone={timeZone} />
           <div className="mt-4 border-t border-slate-100 pt-3">
-            <AnnotationThread leadId={lead.id} side="marketing" notes={annotations.filter((note) => note.side === "marketing")} canWrite={can(role, "review.annotate_marketing")} timeZone={timeZone} />
+            <AnnotationThread
+              leadId={lead.id}
+              side="marketing"
+              notes={annotations.filter((note) => note.side === "marketing")}
+              canWrite={can(role, "review.annotate_marketing")}
+              timeZone={timeZone}
+            />
           </div>
         </Card>
 
         <div className="space-y-4">
-          <Card title="SLA clocks" description={data.sla ? `Targets for ${lead.priority?.toUpperCase() ?? "this priority"}, in elapsed time` : "Targets for this lead's priority"}>
+          <Card
+            title="SLA clocks"
+            description={
+              data.sla
+                ? `Targets for ${lead.priority?.toUpperCase() ?? "this priority"}, in elapsed time`
+                : "Targets for this lead's priority"
+            }
+          >
             <SlaClockRow clocks={slaClocks(diagnosis, now)} />
           </Card>
           <Card title="Diagnosis" description="Choose a step to see the evidence behind it.">
@@ -53,7 +82,10 @@ export function ReviewWorkspace({ data, role, timeZone, now, meetingId }: { data
           <Card title="Failure points" description="Confirm, add or overrule what the diagnosis found; agree on the root cause.">
             <FailurePointsPanel data={data} canTag={canTag} />
           </Card>
-          <Card title="Handoff timeline" description={`${lead.events.length} ${lead.events.length === 1 ? "event" : "events"}, oldest first. Times in ${timeZone}.`}>
+          <Card
+            title="Handoff timeline"
+            description={`${lead.events.length} ${lead.events.length === 1 ? "event" : "events"}, oldest first. Times in ${timeZone}.`}
+          >
             <LeadTimeline events={lead.events} timeZone={timeZone} />
           </Card>
         </div>
@@ -61,7 +93,13 @@ export function ReviewWorkspace({ data, role, timeZone, now, meetingId }: { data
         <Card title="Sales side" description="Routing, decision, first and next action, outcome" className="border-t-4 border-t-sky-400">
           <SalesFacts lead={lead} timeZone={timeZone} now={now} />
           <div className="mt-4 border-t border-slate-100 pt-3">
-            <AnnotationThread leadId={lead.id} side="sales" notes={annotations.filter((note) => note.side === "sales")} canWrite={can(role, "review.annotate_sales")} timeZone={timeZone} />
+            <AnnotationThread
+              leadId={lead.id}
+              side="sales"
+              notes={annotations.filter((note) => note.side === "sales")}
+              canWrite={can(role, "review.annotate_sales")}
+              timeZone={timeZone}
+            />
           </div>
         </Card>
       </div>

@@ -16,9 +16,17 @@ interface RootCauseDraft {
   version: number;
 }
 
-const controlClass = "block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500 disabled:bg-slate-50";
+const controlClass =
+  "block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500 disabled:bg-slate-50";
 
-export function RootCauseForm(props: { leadId: number; rootCause: FailurePoint | null; note: string | null; version: number; agreedBy: string | null; canEdit: boolean }) {
+export function RootCauseForm(props: {
+  leadId: number;
+  rootCause: FailurePoint | null;
+  note: string | null;
+  version: number;
+  agreedBy: string | null;
+  canEdit: boolean;
+}) {
   const { leadId, version, canEdit } = props;
   const saved: RootCauseDraft = { rootCause: props.rootCause ?? "", note: props.note ?? "", version };
   const { draft, values: current, edit, save, result, pending } = useVersionedDraft(`root-cause:${leadId}`, saved);
@@ -37,7 +45,13 @@ export function RootCauseForm(props: { leadId: number; rootCause: FailurePoint |
           <label htmlFor="root-cause" className="block text-xs font-medium text-slate-700">
             Agreed root cause
           </label>
-          <select id="root-cause" value={current.rootCause} disabled={!canEdit} onChange={(event) => edit({ rootCause: event.target.value })} className={`${controlClass} mt-1`}>
+          <select
+            id="root-cause"
+            value={current.rootCause}
+            disabled={!canEdit}
+            onChange={(event) => edit({ rootCause: event.target.value })}
+            className={`${controlClass} mt-1`}
+          >
             <option value="">Not agreed yet</option>
             {FAILURE_POINTS.map((point) => (
               <option key={point} value={point}>
@@ -50,11 +64,24 @@ export function RootCauseForm(props: { leadId: number; rootCause: FailurePoint |
           <label htmlFor="root-cause-note" className="block text-xs font-medium text-slate-700">
             Why (one line)
           </label>
-          <input id="root-cause-note" value={current.note} disabled={!canEdit} maxLength={1000} onChange={(event) => edit({ note: event.target.value })} className={`${controlClass} mt-1`} />
+          <input
+            id="root-cause-note"
+            value={current.note}
+            disabled={!canEdit}
+            maxLength={1000}
+            onChange={(event) => edit({ note: event.target.value })}
+            className={`${controlClass} mt-1`}
+          />
         </div>
       </div>
       <div className="flex items-center justify-between gap-2">
-        <p className="text-[11px] text-slate-500">{draft ? "Unsaved change kept on this device." : props.agreedBy ? `Review last updated by ${props.agreedBy}.` : "Pick the one failure point both teams agree on."}</p>
+        <p className="text-[11px] text-slate-500">
+          {draft
+            ? "Unsaved change kept on this device."
+            : props.agreedBy
+              ? `Review last updated by ${props.agreedBy}.`
+              : "Pick the one failure point both teams agree on."}
+        </p>
         {canEdit && (
           <Button type="submit" size="sm" variant="secondary" disabled={pending || !draft}>
             {pending ? "Saving…" : "Save root cause"}

@@ -36,10 +36,10 @@ export function SlaClockRow({ clocks }: { clocks: SlaClock[] }) {
         const style = STATE[clock.state];
         return (
           <li key={clock.id} data-clock={clock.id} data-state={clock.state} className={clsx("rounded-md border px-2.5 py-2", style.box)}>
-            <p className="text-[11px] font-medium leading-tight text-slate-600">{clock.label}</p>
-            <p className={clsx("mt-1 text-base font-semibold leading-tight tabular-nums", style.text)}>{measured(clock)}</p>
-            <p className="mt-0.5 text-[11px] tabular-nums text-slate-600">
-              <span className={clsx("font-semibold uppercase tracking-wide", style.text)}>{style.label}</span>
+            <p className="text-[11px] leading-tight font-medium text-slate-600">{clock.label}</p>
+            <p className={clsx("mt-1 text-base leading-tight font-semibold tabular-nums", style.text)}>{measured(clock)}</p>
+            <p className="mt-0.5 text-[11px] text-slate-600 tabular-nums">
+              <span className={clsx("font-semibold tracking-wide uppercase", style.text)}>{style.label}</span>
               {against(clock) && ` · ${against(clock)}`}
             </p>
           </li>

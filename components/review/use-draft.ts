@@ -49,7 +49,11 @@ function write(key: string, value: string | null) {
 
 /** A text draft: [draft or null, set, clear]. */
 export function useDraft(key: string): [string | null, (value: string) => void, () => void] {
-  const value = useSyncExternalStore(subscribe, () => read(key), () => null);
+  const value = useSyncExternalStore(
+    subscribe,
+    () => read(key),
+    () => null,
+  );
   const set = useCallback((next: string) => write(key, next), [key]);
   const clear = useCallback(() => write(key, null), [key]);
   return [value, set, clear];

@@ -3,7 +3,13 @@ import { Card } from "@/components/ui/card";
 import { ConnectionActionButton } from "@/components/sync/connection-action-button";
 import { HubspotConnectForm } from "@/components/sync/hubspot-connect-form";
 import { ResyncRecordForm } from "@/components/sync/resync-record-form";
-import { pauseConnectionAction, resumeConnectionAction, revokeConnectionAction, syncNowAction, testConnectionAction } from "@/lib/sync/actions";
+import {
+  pauseConnectionAction,
+  resumeConnectionAction,
+  revokeConnectionAction,
+  syncNowAction,
+  testConnectionAction,
+} from "@/lib/sync/actions";
 import type { ConnectionView, RunView } from "@/lib/sync/queries";
 import { formatDateTime, formatDuration } from "@/lib/time";
 
@@ -23,17 +29,29 @@ function RunLine({ run, timeZone }: { run: RunView; timeZone: string }) {
     <li className="py-2 text-sm">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <span className="font-medium text-slate-900">{RUN_KIND[run.kind] ?? run.kind}</span>
-        <Badge tone={run.status === "succeeded" ? "good" : run.status === "running" ? "info" : run.status === "rate_limited" ? "warn" : "bad"}>{run.status.replace("_", " ")}</Badge>
+        <Badge
+          tone={run.status === "succeeded" ? "good" : run.status === "running" ? "info" : run.status === "rate_limited" ? "warn" : "bad"}
+        >
+          {run.status.replace("_", " ")}
+        </Badge>
         <span className="text-slate-600">{formatDateTime(run.startedAt, timeZone)}</span>
       </div>
       <p className="mt-1 text-slate-700">
-        {run.recordsRead.toLocaleString("en-US")} records read{run.recordsTotal ? ` of ${run.recordsTotal.toLocaleString("en-US")}` : ""} · {run.leadsChanged.toLocaleString("en-US")} leads changed · {run.eventsWritten.toLocaleString("en-US")} events written
+        {run.recordsRead.toLocaleString("en-US")} records read{run.recordsTotal ? ` of ${run.recordsTotal.toLocaleString("en-US")}` : ""} ·{" "}
+        {run.leadsChanged.toLocaleString("en-US")} leads changed · {run.eventsWritten.toLocaleString("en-US")} events written
         {run.errorCount ? ` · ${run.errorCount} issues` : ""}
         {run.rate ? ` · ${Math.round(run.rate).toLocaleString("en-US")} records/s` : ""}
         {run.secondsLeft !== null ? ` · about ${formatDuration(run.secondsLeft * 1000)} left` : ""}
       </p>
       {run.status === "running" && progress !== null && (
-        <div role="progressbar" aria-label="Sync progress" aria-valuenow={progress} aria-valuemin={0} aria-valuemax={100} className="mt-1 h-1.5 w-full max-w-md rounded bg-slate-200">
+        <div
+          role="progressbar"
+          aria-label="Sync progress"
+          aria-valuenow={progress}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          className="mt-1 h-1.5 w-full max-w-md rounded bg-slate-200"
+        >
           <div className="h-1.5 rounded bg-brand-600" style={{ width: `${progress}%` }} />
         </div>
       )}
@@ -81,7 +99,13 @@ export function ConnectionPanel({ connection, timeZone }: { connection: Connecti
           ) : (
             <ConnectionActionButton action={pauseConnectionAction} id={connection.id} label="Pause" pendingLabel="Pausing…" />
           )}
-          <ConnectionActionButton action={revokeConnectionAction} id={connection.id} label="Revoke" pendingLabel="Revoking…" variant="danger" />
+          <ConnectionActionButton
+            action={revokeConnectionAction}
+            id={connection.id}
+            label="Revoke"
+            pendingLabel="Revoking…"
+            variant="danger"
+          />
         </div>
       )}
       {!revoked && (
@@ -90,7 +114,15 @@ export function ConnectionPanel({ connection, timeZone }: { connection: Connecti
         </div>
       )}
       <h3 className="mt-5 text-sm font-semibold text-slate-900">Recent runs</h3>
-      {connection.runs.length ? <ul className="divide-y divide-slate-100">{connection.runs.map((run) => <RunLine key={run.id} run={run} timeZone={timeZone} />)}</ul> : <p className="text-sm text-slate-600">No run yet: the first full sync starts within a minute.</p>}
+      {connection.runs.length ? (
+        <ul className="divide-y divide-slate-100">
+          {connection.runs.map((run) => (
+            <RunLine key={run.id} run={run} timeZone={timeZone} />
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-600">No run yet: the first full sync starts within a minute.</p>
+      )}
       <h3 className="mt-5 text-sm font-semibold text-slate-900">Records the sync could not take as they are ({connection.issueCount})</h3>
       {connection.issues.length ? (
         <div className="overflow-x-auto">

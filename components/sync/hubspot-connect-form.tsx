@@ -13,7 +13,10 @@ import { connectHubspotAction, rotateCredentialsAction } from "@/lib/sync/action
 export function HubspotConnectForm({ connectionId }: { connectionId?: number }) {
   const prefix = useId();
   const [auth, setAuth] = useState<"private_app" | "oauth">("private_app");
-  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(connectionId ? rotateCredentialsAction : connectHubspotAction, null);
+  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(
+    connectionId ? rotateCredentialsAction : connectHubspotAction,
+    null,
+  );
   const errorFor = (name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
   const secretInput = (label: string, name: string, help?: string) => (
     <Field id={`${prefix}-${name}`} name={name} label={label} error={errorFor(name)} help={help}>
@@ -28,10 +31,26 @@ export function HubspotConnectForm({ connectionId }: { connectionId?: number }) 
         <legend className="block text-xs font-medium text-slate-700">How Baton signs in to HubSpot</legend>
         <div className="mt-1 flex flex-wrap gap-4 py-1.5 text-sm text-slate-800">
           <label className="flex items-center gap-2">
-            <input type="radio" name="auth" value="private_app" checked={auth === "private_app"} onChange={() => setAuth("private_app")} className="accent-brand-600" /> Private app token
+            <input
+              type="radio"
+              name="auth"
+              value="private_app"
+              checked={auth === "private_app"}
+              onChange={() => setAuth("private_app")}
+              className="accent-brand-600"
+            />{" "}
+            Private app token
           </label>
           <label className="flex items-center gap-2">
-            <input type="radio" name="auth" value="oauth" checked={auth === "oauth"} onChange={() => setAuth("oauth")} className="accent-brand-600" /> OAuth app
+            <input
+              type="radio"
+              name="auth"
+              value="oauth"
+              checked={auth === "oauth"}
+              onChange={() => setAuth("oauth")}
+              className="accent-brand-600"
+            />{" "}
+            OAuth app
           </label>
         </div>
       </fieldset>
@@ -41,7 +60,11 @@ export function HubspotConnectForm({ connectionId }: { connectionId?: number }) 
         </Field>
         {auth === "private_app" ? (
           <>
-            {secretInput("Access token", "accessToken", "Private app scopes: crm.objects.contacts.read, crm.objects.owners.read (and calls, emails, meetings, tasks read).")}
+            {secretInput(
+              "Access token",
+              "accessToken",
+              "Private app scopes: crm.objects.contacts.read, crm.objects.owners.read (and calls, emails, meetings, tasks read).",
+            )}
             {secretInput("Client secret (optional)", "clientSecret", "Only for webhooks: Baton verifies HubSpot's v3 signature with it.")}
           </>
         ) : (
@@ -54,8 +77,16 @@ export function HubspotConnectForm({ connectionId }: { connectionId?: number }) 
           </>
         )}
         {!connectionId && (
-          <Field id={`${prefix}-baseUrl`} name="baseUrl" label="API address (optional)" error={errorFor("baseUrl")} help="Leave empty for https://api.hubapi.com. Set only for a test server.">
-            {(control) => <input {...control} type="url" autoComplete="off" placeholder="https://api.hubapi.com" className={controlClass} />}
+          <Field
+            id={`${prefix}-baseUrl`}
+            name="baseUrl"
+            label="API address (optional)"
+            error={errorFor("baseUrl")}
+            help="Leave empty for https://api.hubapi.com. Set only for a test server."
+          >
+            {(control) => (
+              <input {...control} type="url" autoComplete="off" placeholder="https://api.hubapi.com" className={controlClass} />
+            )}
           </Field>
         )}
       </div>

@@ -17,7 +17,15 @@ export function ResyncRecordForm({ id }: { id: number }) {
         <label htmlFor={inputId} className="block text-xs font-medium text-slate-700">
           Re-sync one record
         </label>
-        <input id={inputId} name="recordId" type="text" inputMode="numeric" placeholder="Record ID" aria-invalid={error ? true : undefined} className={`${controlBaseClass} mt-1 w-40`} />
+        <input
+          id={inputId}
+          name="recordId"
+          type="text"
+          inputMode="numeric"
+          placeholder="Record ID"
+          aria-invalid={error ? true : undefined}
+          className={`${controlBaseClass} mt-1 w-40`}
+        />
       </div>
       <SaveButton pending={pending} label="Re-sync" pendingLabel="Queuing…" />
       <FormStatus state={state} />

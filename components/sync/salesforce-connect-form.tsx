@@ -12,7 +12,9 @@ export function SalesforceConnectForm() {
   const errorFor = (name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
   const input = (label: string, name: string, type: "text" | "password" | "url", help?: string, defaultValue?: string) => (
     <Field id={`${prefix}-${name}`} name={name} label={label} error={errorFor(name)} help={help}>
-      {(control) => <input {...control} type={type} defaultValue={defaultValue} autoComplete="off" spellCheck={false} className={controlClass} />}
+      {(control) => (
+        <input {...control} type={type} defaultValue={defaultValue} autoComplete="off" spellCheck={false} className={controlClass} />
+      )}
     </Field>
   );
   return (
@@ -23,7 +25,12 @@ export function SalesforceConnectForm() {
         {input("Consumer key", "clientId", "text")}
         {input("Consumer secret", "clientSecret", "password")}
         {input("Refresh token", "refreshToken", "password", "From the connected app's OAuth web-server flow (scopes api, refresh_token).")}
-        {input("Login URL (optional)", "loginUrl", "url", "Leave empty for https://login.salesforce.com; test.salesforce.com for a sandbox.")}
+        {input(
+          "Login URL (optional)",
+          "loginUrl",
+          "url",
+          "Leave empty for https://login.salesforce.com; test.salesforce.com for a sandbox.",
+        )}
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <SaveButton pending={pending} label="Test and connect" pendingLabel="Testing…" />

@@ -70,7 +70,12 @@ export function SchemaFields({ schema, components, depth = 0 }: { schema: JsonSc
                       {resolved.description}
                       {resolved.enum && (
                         <span className="flex flex-wrap items-baseline gap-1">
-                          One of: {resolved.enum.map((value) => <code key={String(value)} className="rounded bg-slate-100 px-1 font-mono">{String(value)}</code>)}
+                          One of:{" "}
+                          {resolved.enum.map((value) => (
+                            <code key={String(value)} className="rounded bg-slate-100 px-1 font-mono">
+                              {String(value)}
+                            </code>
+                          ))}
                         </span>
                       )}
                     </dd>

@@ -18,7 +18,8 @@ export function TokenCreateForm() {
   const prefix = useId();
   const [state, formAction, pending] = useActionState<State, FormData>(async (previous, formData) => {
     const checked = createTokenSchema.safeParse(tokenFormValues(formData));
-    if (!checked.success) return { ok: false, message: "Some fields need attention. No token was created.", fieldErrors: toFieldErrors(checked.error) };
+    if (!checked.success)
+      return { ok: false, message: "Some fields need attention. No token was created.", fieldErrors: toFieldErrors(checked.error) };
     const result = await createTokenAction(previous, formData);
     if (result.ok) setShown(result.data);
     return result;
@@ -45,8 +46,24 @@ export function TokenCreateForm() {
   return (
     <form key={formKey} onSubmit={onSubmit} noValidate className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-[minmax(0,22rem)_auto]">
-        <Field id={`${prefix}-name`} name="name" label="Name" error={errorFor("name")} help="What uses it, so you know what breaks when you revoke it.">
-          {(control) => <input {...control} type="text" required maxLength={100} autoComplete="off" placeholder="e.g. HubSpot sync" className={controlClass} />}
+        <Field
+          id={`${prefix}-name`}
+          name="name"
+          label="Name"
+          error={errorFor("name")}
+          help="What uses it, so you know what breaks when you revoke it."
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              required
+              maxLength={100}
+              autoComplete="off"
+              placeholder="e.g. HubSpot sync"
+              className={controlClass}
+            />
+          )}
         </Field>
         <fieldset aria-describedby={`${prefix}-scope-help`}>
           <legend className="block text-xs font-medium text-slate-700">Scope</legend>
@@ -71,18 +88,39 @@ export function TokenCreateForm() {
           error={errorFor("integrationName")}
           help="A service token: its writes are audited under this name instead of yours. Leave empty for a token that acts as you."
         >
-          {(control) => <input {...control} type="text" maxLength={100} autoComplete="off" placeholder="e.g. HubSpot" className={controlClass} />}
+          {(control) => (
+            <input {...control} type="text" maxLength={100} autoComplete="off" placeholder="e.g. HubSpot" className={controlClass} />
+          )}
         </Field>
-        <Field id={`${prefix}-expires`} name="expiresInDays" label="Expires after (days)" error={errorFor("expiresInDays")} help="Empty: never expires.">
-          {(control) => <input {...control} type="number" min={1} max={MAX_TOKEN_DAYS} step={1} inputMode="numeric" placeholder="e.g. 90" className={controlClass} />}
+        <Field
+          id={`${prefix}-expires`}
+          name="expiresInDays"
+          label="Expires after (days)"
+          error={errorFor("expiresInDays")}
+          help="Empty: never expires."
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              min={1}
+              max={MAX_TOKEN_DAYS}
+              step={1}
+              inputMode="numeric"
+              placeholder="e.g. 90"
+              className={controlClass}
+            />
+          )}
         </Field>
       </div>
       <div>
         <label className="flex items-center gap-2 text-sm text-slate-800">
-          <input type="checkbox" name="definitionsWrite" aria-describedby={`${prefix}-definitions-help`} className="accent-brand-600" /> May change definitions (definitions:write)
+          <input type="checkbox" name="definitionsWrite" aria-describedby={`${prefix}-definitions-help`} className="accent-brand-600" /> May
+          change definitions (definitions:write)
         </label>
         <p id={`${prefix}-definitions-help`} className="mt-1 text-xs text-slate-500">
-          {errorFor("definitionsWrite") ?? "Read and write tokens only: lets the integration change lead types, SLAs, reasons and the calendar through the API."}
+          {errorFor("definitionsWrite") ??
+            "Read and write tokens only: lets the integration change lead types, SLAs, reasons and the calendar through the API."}
         </p>
       </div>
       <div className="flex flex-wrap items-center gap-3">

@@ -23,6 +23,11 @@ export function Button({ variant, size, className, ...props }: ComponentProps<"b
   return <button className={clsx(buttonClasses(variant, size), className)} {...props} />;
 }
 
-export function ButtonLink({ variant, size, className, ...props }: ComponentProps<typeof Link> & { variant?: Variant; size?: "sm" | "md" }) {
+export function ButtonLink({
+  variant,
+  size,
+  className,
+  ...props
+}: ComponentProps<typeof Link> & { variant?: Variant; size?: "sm" | "md" }) {
   return <Link className={clsx(buttonClasses(variant, size), className)} {...props} />;
 }

@@ -1,6 +1,18 @@
 import clsx from "clsx";
 
-export function Card({ title, description, actions, children, className }: { title?: React.ReactNode; description?: React.ReactNode; actions?: React.ReactNode; children: React.ReactNode; className?: string }) {
+export function Card({
+  title,
+  description,
+  actions,
+  children,
+  className,
+}: {
+  title?: React.ReactNode;
+  description?: React.ReactNode;
+  actions?: React.ReactNode;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <section className={clsx("rounded-lg border border-slate-200 bg-white shadow-sm", className)}>
       {(title || actions) && (

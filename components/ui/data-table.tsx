@@ -58,7 +58,9 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
     },
     onColumnVisibilityChange: (updater) => {
       const next = typeof updater === "function" ? updater(columnVisibility) : updater;
-      const hidden = Object.entries(next).filter(([, visible]) => !visible).map(([id]) => id);
+      const hidden = Object.entries(next)
+        .filter(([, visible]) => !visible)
+        .map(([id]) => id);
       navigate({ hide: hidden.length ? hidden.join(",") : null });
     },
   });
@@ -73,31 +75,47 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
           {pending && <span className="ml-2 text-slate-400">Loading…</span>}
         </p>
         <details className="relative">
-          <summary className="cursor-pointer list-none rounded-md px-2 py-1 text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">Columns</summary>
+          <summary className="cursor-pointer list-none rounded-md px-2 py-1 text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
+            Columns
+          </summary>
           <div className="absolute right-0 z-10 mt-1 w-48 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
-            {table.getAllLeafColumns().filter((column) => column.getCanHide()).map((column) => (
-              <label key={column.id} className="flex items-center gap-2 rounded px-1 py-1 text-sm hover:bg-slate-50">
-                <input type="checkbox" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} />
-                {typeof column.columnDef.header === "string" ? column.columnDef.header : column.id}
-              </label>
-            ))}
+            {table
+              .getAllLeafColumns()
+              .filter((column) => column.getCanHide())
+              .map((column) => (
+                <label key={column.id} className="flex items-center gap-2 rounded px-1 py-1 text-sm hover:bg-slate-50">
+                  <input type="checkbox" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} />
+                  {typeof column.columnDef.header === "string" ? column.columnDef.header : column.id}
+                </label>
+              ))}
           </div>
         </details>
       </div>
       <div className={clsx("overflow-x-auto", pending && "opacity-60")}>
         <table className="min-w-full text-sm">
           <caption className="sr-only">{caption}</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
                   return (
-                    <th key={header.id} scope="col" className="whitespace-nowrap px-2.5 py-2" aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}>
+                    <th
+                      key={header.id}
+                      scope="col"
+                      className="px-2.5 py-2 whitespace-nowrap"
+                      aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
+                    >
                       {header.column.getCanSort() ? (
-                        <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 uppercase hover:text-slate-900">
+                        <button
+                          type="button"
+                          onClick={header.column.getToggleSortingHandler()}
+                          className="inline-flex items-center gap-1 uppercase hover:text-slate-900"
+                        >
                           <FlexRender header={header} />
-                          <span aria-hidden className="text-slate-400">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                          <span aria-hidden className="text-slate-400">
+                            {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                          </span>
                         </button>
                       ) : (
                         <FlexRender header={header} />
@@ -125,18 +143,34 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
       <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 px-4 py-2 text-sm">
         <label className="flex items-center gap-2 text-slate-600">
           Rows per page
-          <select value={pageSize} onChange={(event) => navigate({ size: event.target.value, page: null })} className="rounded-md border border-slate-300 px-2 py-1">
+          <select
+            value={pageSize}
+            onChange={(event) => navigate({ size: event.target.value, page: null })}
+            className="rounded-md border border-slate-300 px-2 py-1"
+          >
             {(props.pageSizes ?? [25, 50, 100]).map((size) => (
-              <option key={size} value={size}>{size}</option>
+              <option key={size} value={size}>
+                {size}
+              </option>
             ))}
           </select>
         </label>
         <div className="flex items-center gap-2">
-          <button type="button" disabled={page <= 1} onClick={() => navigate({ page: page - 1 > 1 ? String(page - 1) : null })} className="rounded-md px-2 py-1 ring-1 ring-slate-300 disabled:opacity-40">
+          <button
+            type="button"
+            disabled={page <= 1}
+            onClick={() => navigate({ page: page - 1 > 1 ? String(page - 1) : null })}
+            className="rounded-md px-2 py-1 ring-1 ring-slate-300 disabled:opacity-40"
+          >
             Previous
           </button>
           <span className="text-slate-600">{summary.pages}</span>
-          <button type="button" disabled={!summary.hasNext} onClick={() => navigate({ page: String(page + 1) })} className="rounded-md px-2 py-1 ring-1 ring-slate-300 disabled:opacity-40">
+          <button
+            type="button"
+            disabled={!summary.hasNext}
+            onClick={() => navigate({ page: String(page + 1) })}
+            className="rounded-md px-2 py-1 ring-1 ring-slate-300 disabled:opacity-40"
+          >
             Next
           </button>
         </div>

@@ -38,7 +38,12 @@ export function EntityTable<Row>(props: {
     <div className={clsx("overflow-x-auto", framed && "rounded-lg border border-slate-200 bg-white shadow-sm", className)}>
       <table className="min-w-full text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className={clsx("bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500", stickyHeader && "sticky top-0")}>
+        <thead
+          className={clsx(
+            "bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase",
+            stickyHeader && "sticky top-0",
+          )}
+        >
           <tr>
             {columns.map((column) => (
               <th key={column.header} scope="col" className={clsx("px-3 py-2", column.className)}>

@@ -61,10 +61,29 @@ export function FieldError({ id, error }: { id: string; error?: string }) {
 }
 
 /** A checkbox with its label beside it and its help below, tied by aria-describedby. */
-export function CheckboxField({ id, name, label, help, defaultChecked }: { id: string; name: string; label: string; help: ReactNode; defaultChecked: boolean }) {
+export function CheckboxField({
+  id,
+  name,
+  label,
+  help,
+  defaultChecked,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  help: ReactNode;
+  defaultChecked: boolean;
+}) {
   return (
     <div className="flex items-start gap-2">
-      <input id={id} name={name} type="checkbox" defaultChecked={defaultChecked} aria-describedby={`${id}-help`} className="mt-1 accent-brand-600" />
+      <input
+        id={id}
+        name={name}
+        type="checkbox"
+        defaultChecked={defaultChecked}
+        aria-describedby={`${id}-help`}
+        className="mt-1 accent-brand-600"
+      />
       <div>
         <label htmlFor={id} className="text-sm text-slate-800">
           {label}
@@ -78,10 +97,32 @@ export function CheckboxField({ id, name, label, help, defaultChecked }: { id: s
 }
 
 /** A number input with its unit written out after it ("14 days"). */
-export function AmountInput({ control, unit, min, max, defaultValue }: { control: ControlProps; unit: string; min: number; max: number; defaultValue: number }) {
+export function AmountInput({
+  control,
+  unit,
+  min,
+  max,
+  defaultValue,
+}: {
+  control: ControlProps;
+  unit: string;
+  min: number;
+  max: number;
+  defaultValue: number;
+}) {
   return (
     <div className="flex items-center gap-2">
-      <input {...control} type="number" inputMode="numeric" min={min} max={max} step={1} required defaultValue={defaultValue} className={clsx(controlBaseClass, "w-24")} />
+      <input
+        {...control}
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={max}
+        step={1}
+        required
+        defaultValue={defaultValue}
+        className={clsx(controlBaseClass, "w-24")}
+      />
       {unit && <span className="text-sm text-slate-600">{unit}</span>}
     </div>
   );
@@ -90,13 +131,26 @@ export function AmountInput({ control, unit, min, max, defaultValue }: { control
 /** The form's outcome, announced politely to screen readers; the region is always present. */
 export function FormStatus({ state, className }: { state: ActionResult<unknown> | null; className?: string }) {
   return (
-    <p role="status" aria-live="polite" aria-atomic="true" className={clsx("min-h-5 text-sm", state?.ok === false ? "text-red-700" : "text-emerald-700", className)}>
+    <p
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      className={clsx("min-h-5 text-sm", state?.ok === false ? "text-red-700" : "text-emerald-700", className)}
+    >
       {state?.message}
     </p>
   );
 }
 
-export function SaveButton({ pending, label = "Save", pendingLabel = "Saving…" }: { pending: boolean; label?: string; pendingLabel?: string }) {
+export function SaveButton({
+  pending,
+  label = "Save",
+  pendingLabel = "Saving…",
+}: {
+  pending: boolean;
+  label?: string;
+  pendingLabel?: string;
+}) {
   return (
     <Button type="submit" size="sm" disabled={pending} aria-disabled={pending}>
       {pending ? pendingLabel : label}
@@ -116,7 +170,17 @@ export function RecordVersion({ record }: { record?: { id: number; version: numb
 }
 
 /** Save and cancel, with the form's live status beside them. */
-export function FormActions({ pending, saveLabel, onCancel, state }: { pending: boolean; saveLabel: string; onCancel: () => void; state: ActionResult<unknown> | null }) {
+export function FormActions({
+  pending,
+  saveLabel,
+  onCancel,
+  state,
+}: {
+  pending: boolean;
+  saveLabel: string;
+  onCancel: () => void;
+  state: ActionResult<unknown> | null;
+}) {
   return (
     <div className="flex flex-wrap items-center gap-3">
       <SaveButton pending={pending} label={saveLabel} />

@@ -25,7 +25,18 @@ interface TwoStepButtonProps {
 }
 
 /** A destructive action in two clicks: the first says what it does and cannot be undone. */
-export function TwoStepButton({ label, ariaLabel, note, cancelLabel, confirmLabel, pendingLabel, action: serverAction, fields, align = "end", done }: TwoStepButtonProps) {
+export function TwoStepButton({
+  label,
+  ariaLabel,
+  note,
+  cancelLabel,
+  confirmLabel,
+  pendingLabel,
+  action: serverAction,
+  fields,
+  align = "end",
+  done,
+}: TwoStepButtonProps) {
   const [confirming, setConfirming] = useState(false);
   const noteId = useId();
   const [state, action, pending] = useActionState<ActionResult | null, FormData>(serverAction, null);

@@ -21,7 +21,11 @@ export function validateWith(schema: z.ZodType, read: (formData: FormData) => un
  * Submitting through onSubmit (rather than `<form action>`) keeps what the user typed when the save is
  * refused; `errorFor(name)` is the first message for a field.
  */
-export function useActionForm<T>(options: { action: FormAction<T>; validate?: Validate; onSuccess?: (result: ActionResult<T> & { ok: true }) => void | Promise<void> }) {
+export function useActionForm<T>(options: {
+  action: FormAction<T>;
+  validate?: Validate;
+  onSuccess?: (result: ActionResult<T> & { ok: true }) => void | Promise<void>;
+}) {
   const { action, validate, onSuccess } = options;
   const [state, formAction, pending] = useActionState<ActionResult<T> | null, FormData>(async (previous, formData) => {
     const fieldErrors = validate?.(formData);

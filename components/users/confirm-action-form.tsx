@@ -37,7 +37,9 @@ export function ConfirmActionForm<T extends UserChangeData>(props: ConfirmAction
         <Button type="button" variant="secondary" size="sm" disabled aria-describedby={reasonId}>
           {label}
         </Button>
-        <p id={reasonId} className="max-w-56 text-xs text-slate-500">{disabledReason}</p>
+        <p id={reasonId} className="max-w-56 text-xs text-slate-500">
+          {disabledReason}
+        </p>
       </div>
     );
   }

@@ -41,13 +41,30 @@ export function InviteUserPanel({ teams }: { teams: { id: number; name: string }
   );
 }
 
-function InviteForm({ teams, onCancel, onInvited }: { teams: { id: number; name: string }[]; onCancel: () => void; onInvited: (grant: OneTimePasswordData) => void }) {
-  const { state, pending, onSubmit, errorFor } = useUserForm({ action: inviteUserAction, validate: validateInvite, onDone: (result) => onInvited(result.data) });
+function InviteForm({
+  teams,
+  onCancel,
+  onInvited,
+}: {
+  teams: { id: number; name: string }[];
+  onCancel: () => void;
+  onInvited: (grant: OneTimePasswordData) => void;
+}) {
+  const { state, pending, onSubmit, errorFor } = useUserForm({
+    action: inviteUserAction,
+    validate: validateInvite,
+    onDone: (result) => onInvited(result.data),
+  });
   const prefix = useId();
   const id = (name: string) => `${prefix}-${name}`;
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={id("title")} className="space-y-4 rounded-lg border border-brand-100 bg-brand-50/40 p-4">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={id("title")}
+      className="space-y-4 rounded-lg border border-brand-100 bg-brand-50/40 p-4"
+    >
       <div>
         <h2 id={id("title")} className="text-sm font-semibold text-slate-900">
           Invite a user
@@ -59,7 +76,9 @@ function InviteForm({ teams, onCancel, onInvited }: { teams: { id: number; name:
           {(control) => <input {...control} type="text" required maxLength={120} autoComplete="off" className={controlClass} />}
         </Field>
         <Field id={id("email")} name="email" label="Email" error={errorFor("email")}>
-          {(control) => <input {...control} type="email" required maxLength={320} autoComplete="off" spellCheck={false} className={controlClass} />}
+          {(control) => (
+            <input {...control} type="email" required maxLength={320} autoComplete="off" spellCheck={false} className={controlClass} />
+          )}
         </Field>
         <Field id={id("role")} name="role" label="Role" error={errorFor("role")}>
           {(control) => (

@@ -43,7 +43,11 @@ export function UserManagePanel({ user, self, lastActiveAdmin }: { user: UserLis
           action={signOutUserEverywhereAction}
           fields={{ userId }}
           label="Sign out everywhere"
-          consequence={self ? "Every session of yours ends, this one included." : `Every open session of ${user.name} ends; they sign in again with their password.`}
+          consequence={
+            self
+              ? "Every session of yours ends, this one included."
+              : `Every open session of ${user.name} ends; they sign in again with their password.`
+          }
           onResult={report}
         />
         {user.active ? (
@@ -77,7 +81,17 @@ export function UserManagePanel({ user, self, lastActiveAdmin }: { user: UserLis
   );
 }
 
-function RoleForm({ user, self, lastActiveAdmin, onResult }: { user: UserListRow; self: boolean; lastActiveAdmin: boolean; onResult: (result: ActionResult<unknown>) => void }) {
+function RoleForm({
+  user,
+  self,
+  lastActiveAdmin,
+  onResult,
+}: {
+  user: UserListRow;
+  self: boolean;
+  lastActiveAdmin: boolean;
+  onResult: (result: ActionResult<unknown>) => void;
+}) {
   const { pending, onSubmit } = useUserForm({
     action: async (previous, formData) => {
       const result = await changeUserRoleAction(previous, formData);
@@ -86,7 +100,11 @@ function RoleForm({ user, self, lastActiveAdmin, onResult }: { user: UserListRow
     },
   });
   const id = useId();
-  const help = lastActiveAdmin ? LAST_ADMIN : self ? "Changing your own role signs you out; sign in again to continue." : "Changing the role signs them out everywhere, so it applies at once.";
+  const help = lastActiveAdmin
+    ? LAST_ADMIN
+    : self
+      ? "Changing your own role signs you out; sign in again to continue."
+      : "Changing the role signs them out everywhere, so it applies at once.";
 
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
@@ -95,7 +113,14 @@ function RoleForm({ user, self, lastActiveAdmin, onResult }: { user: UserListRow
         <label htmlFor={id} className="block text-xs font-medium text-slate-700">
           Role for {user.name}
         </label>
-        <select id={id} name="role" defaultValue={user.role} disabled={lastActiveAdmin} aria-describedby={`${id}-help`} className={`${controlBaseClass} mt-1 w-52`}>
+        <select
+          id={id}
+          name="role"
+          defaultValue={user.role}
+          disabled={lastActiveAdmin}
+          aria-describedby={`${id}-help`}
+          className={`${controlBaseClass} mt-1 w-52`}
+        >
           {ROLES.map((role) => (
             <option key={role} value={role}>
               {ROLE_LABELS[role]}

@@ -23,7 +23,9 @@ export function UserSessionsView({ page }: { page: UserSessionsPage }) {
         description={`${user.email ?? "No email"}: the browsers signed in now. Ending one signs that browser out on its next request, on every app instance; it is kept in the audit log.`}
       />
       <p className="mb-3 text-sm">
-        <Link href="/settings/users" className="text-blue-700 underline">Back to users</Link>
+        <Link href="/settings/users" className="text-blue-700 underline">
+          Back to users
+        </Link>
       </p>
       <StatusLine state={notice} />
       {sessions.length === 0 ? (
@@ -32,23 +34,35 @@ export function UserSessionsView({ page }: { page: UserSessionsPage }) {
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full text-sm">
             <caption className="sr-only">Open sessions, newest first</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
               <tr>
-                <th scope="col" className="px-3 py-2">Signed in</th>
-                <th scope="col" className="px-3 py-2">Last seen</th>
-                <th scope="col" className="px-3 py-2">From</th>
-                <th scope="col" className="px-3 py-2">How</th>
-                <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="px-3 py-2">
+                  Signed in
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Last seen
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  From
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  How
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {sessions.map((session) => (
                 <tr key={session.id} className="align-top" data-session-id={session.id}>
-                  <td className="whitespace-nowrap px-3 py-2">{formatDateTime(session.createdAt, timeZone)}</td>
-                  <td className="whitespace-nowrap px-3 py-2 text-slate-600">{formatDateTime(session.lastSeenAt, timeZone)}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(session.createdAt, timeZone)}</td>
+                  <td className="px-3 py-2 whitespace-nowrap text-slate-600">{formatDateTime(session.lastSeenAt, timeZone)}</td>
                   <td className="px-3 py-2">
                     <p>{session.ip}</p>
-                    <p className="max-w-xs truncate text-xs text-slate-500" title={session.userAgent}>{session.userAgent || "Unknown browser"}</p>
+                    <p className="max-w-xs truncate text-xs text-slate-500" title={session.userAgent}>
+                      {session.userAgent || "Unknown browser"}
+                    </p>
                   </td>
                   <td className="px-3 py-2">{METHOD_LABELS[session.method] ?? session.method}</td>
                   <td className="px-3 py-2 text-right">

@@ -19,13 +19,23 @@ export function UsersTable({ users, currentUserId, timeZone }: { users: UserList
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm">
         <caption className="sr-only">Users, active first</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
           <tr>
-            <th scope="col" className="px-3 py-2">User</th>
-            <th scope="col" className="px-3 py-2">Role</th>
-            <th scope="col" className="px-3 py-2">Team</th>
-            <th scope="col" className="px-3 py-2">Status</th>
-            <th scope="col" className="px-3 py-2">Last sign-in</th>
+            <th scope="col" className="px-3 py-2">
+              User
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Role
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Team
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Status
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Last sign-in
+            </th>
             <th scope="col" className="px-3 py-2">
               <span className="sr-only">Actions</span>
             </th>
@@ -40,17 +50,25 @@ export function UsersTable({ users, currentUserId, timeZone }: { users: UserList
                   <td className="px-3 py-2">
                     <p className="font-medium text-slate-900">
                       {user.name}
-                      {self && <Badge tone="info" className="ml-2">You</Badge>}
+                      {self && (
+                        <Badge tone="info" className="ml-2">
+                          You
+                        </Badge>
+                      )}
                     </p>
                     <p className="text-xs text-slate-500">
                       {user.email ?? "No email"}
-                      {!user.canSignIn && <Badge tone="muted" className="ml-2">no sign-in</Badge>}
+                      {!user.canSignIn && (
+                        <Badge tone="muted" className="ml-2">
+                          no sign-in
+                        </Badge>
+                      )}
                     </p>
                   </td>
                   <td className="px-3 py-2">{ROLE_LABELS[user.role]}</td>
                   <td className="px-3 py-2">{user.teamName ?? <span className="text-slate-400">No team</span>}</td>
                   <td className="px-3 py-2">{user.active ? <Badge tone="good">Active</Badge> : <Badge tone="muted">Deactivated</Badge>}</td>
-                  <td className="whitespace-nowrap px-3 py-2 text-slate-600">
+                  <td className="px-3 py-2 whitespace-nowrap text-slate-600">
                     {user.lastSignInAt ? formatDateTime(user.lastSignInAt, timeZone) : <span className="text-slate-400">Never</span>}
                   </td>
                   <td className="px-3 py-2 text-right">
@@ -69,7 +87,11 @@ export function UsersTable({ users, currentUserId, timeZone }: { users: UserList
                 {managing === user.id && (
                   <tr>
                     <td colSpan={COLUMNS} className="bg-slate-50/60 px-3 py-3">
-                      <UserManagePanel user={user} self={self} lastActiveAdmin={user.role === "admin" && user.active && activeAdmins <= 1} />
+                      <UserManagePanel
+                        user={user}
+                        self={self}
+                        lastActiveAdmin={user.role === "admin" && user.active && activeAdmins <= 1}
+                      />
                     </td>
                   </tr>
                 )}

@@ -41,14 +41,21 @@ async function signInInNewBrowser(browser: Browser, email: string, password: str
   return page;
 }
 
-test("an admin invites a user, who signs in with the one-time password; a role change ends their session; the audit log shows both", async ({ page, signIn, browser }) => {
+test("an admin invites a user, who signs in with the one-time password; a role change ends their session; the audit log shows both", async ({
+  page,
+  signIn,
+  browser,
+}) => {
   const person = uniquePerson("invite");
   await signIn("admin");
   const password = await inviteThroughPage(page, person, "sales_rep");
 
   await expect(page.getByText("Shown only this once.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Copy" })).toBeVisible();
-  const [stored] = await queryE2e<{ id: number; password_hash: string; role: string }>(`SELECT id, password_hash, role FROM users WHERE email = $1`, [person.email]);
+  const [stored] = await queryE2e<{ id: number; password_hash: string; role: string }>(
+    `SELECT id, password_hash, role FROM users WHERE email = $1`,
+    [person.email],
+  );
   expect(stored?.role).toBe("sales_rep");
   expect(stored?.password_hash.startsWith("$argon2id$")).toBe(true);
   expect(stored?.password_hash).not.toContain(password);
@@ -129,9 +136,13 @@ test("an invited user changes their own password on their account page and signs
 test("the last admin's own role and access cannot be taken away from the users page", async ({ page, signIn }) => {
   // This test makes its own world: the demo admin as the only active admin. Admins that other tests
   // invited are paused meanwhile (the specs run one at a time) and switched back on afterwards.
-  const paused = await queryE2e<{ id: number }>(`UPDATE users SET active = false WHERE role = 'admin' AND active AND email <> 'admin@demo.baton.dev' RETURNING id`);
+  const paused = await queryE2e<{ id: number }>(
+    `UPDATE users SET active = false WHERE role = 'admin' AND active AND email <> 'admin@demo.baton.dev' RETURNING id`,
+  );
   try {
-    const [admin] = await queryE2e<{ name: string }>(`SELECT name FROM users WHERE email = 'admin@demo.baton.dev' AND role = 'admin' AND active`);
+    const [admin] = await queryE2e<{ name: string }>(
+      `SELECT name FROM users WHERE email = 'admin@demo.baton.dev' AND role = 'admin' AND active`,
+    );
     expect(admin, "the demo admin is an active admin").toBeDefined();
     await signIn("admin");
     await page.goto("/settings/users");

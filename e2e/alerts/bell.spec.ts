@@ -19,7 +19,10 @@ async function plantUnownedP1Lead(name: string): Promise<number> {
       [name],
     );
     const id = rows[0]!.id;
-    await client.query(`INSERT INTO handoff_events (lead_id, type, occurred_at) SELECT id, 'captured', captured_at FROM leads WHERE id = $1`, [id]);
+    await client.query(
+      `INSERT INTO handoff_events (lead_id, type, occurred_at) SELECT id, 'captured', captured_at FROM leads WHERE id = $1`,
+      [id],
+    );
     return id;
   } finally {
     await client.end();

@@ -7,7 +7,10 @@ import { expect, test } from "../fixtures/auth";
 
 const shots = (name: string) => `test-results/screens/${name}`;
 
-test("revops creates a service token, its write is audited under the integration, and an admin erases the lead", async ({ page, signIn }) => {
+test("revops creates a service token, its write is audited under the integration, and an admin erases the lead", async ({
+  page,
+  signIn,
+}) => {
   const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   await signIn("revops");
   await page.goto("/settings/tokens");
@@ -33,7 +36,10 @@ test("revops creates a service token, its write is audited under the integration
   });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: number };
-  const [audit] = await queryE2e<{ after: { $via?: { apiToken?: { integration?: string } } } }>("SELECT after FROM audit_logs WHERE action = 'api.lead.create' AND entity_id = $1", [String(id)]);
+  const [audit] = await queryE2e<{ after: { $via?: { apiToken?: { integration?: string } } } }>(
+    "SELECT after FROM audit_logs WHERE action = 'api.lead.create' AND entity_id = $1",
+    [String(id)],
+  );
   expect(audit?.after.$via?.apiToken?.integration).toBe("HubSpot");
 
   await signIn("admin");

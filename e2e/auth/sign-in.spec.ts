@@ -46,7 +46,11 @@ const OPEN_ON_PURPOSE = ["health", "auth/[...nextauth]", "v1/openapi.json"];
 
 async function routeFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((entry) => (entry.isDirectory() ? routeFiles(path.join(dir, entry.name)) : Promise.resolve(entry.name === "route.ts" ? [dir] : []))));
+  const nested = await Promise.all(
+    entries.map((entry) =>
+      entry.isDirectory() ? routeFiles(path.join(dir, entry.name)) : Promise.resolve(entry.name === "route.ts" ? [dir] : []),
+    ),
+  );
   return nested.flat();
 }
 
@@ -54,14 +58,20 @@ test("API routes other than health refuse requests without a session", async ({ 
   // The list covers every route there is, so a new route cannot be left out of this test.
   const apiRoot = path.resolve(import.meta.dirname, "../../app/api");
   const routes = (await routeFiles(apiRoot)).map((dir) => path.relative(apiRoot, dir).split(path.sep).join("/"));
-  expect(routes.filter((route) => !OPEN_ON_PURPOSE.includes(route)).sort()).toEqual([...new Set(REFUSED.map((route) => route.file))].sort());
+  expect(routes.filter((route) => !OPEN_ON_PURPOSE.includes(route)).sort()).toEqual(
+    [...new Set(REFUSED.map((route) => route.file))].sort(),
+  );
 
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
   expect((await health.json()).database.status).toBe("up");
 
   for (const route of REFUSED) {
-    const response = await request.fetch(route.path, { method: route.method, data: route.method === "POST" ? {} : undefined, maxRedirects: 0 });
+    const response = await request.fetch(route.path, {
+      method: route.method,
+      data: route.method === "POST" ? {} : undefined,
+      maxRedirects: 0,
+    });
     expect(response.status(), `${route.method} ${route.path}`).toBe(401);
     const body = (await response.json()) as { error?: { message?: string } };
     expect(body.error?.message, `${route.method} ${route.path}`).toMatch(/Sign in to continue|Send a valid API token/);

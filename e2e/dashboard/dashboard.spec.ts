@@ -17,7 +17,10 @@ async function webinarRange() {
   return { from: range!.from, to: range!.to, accepted: Number(accepted!.count) };
 }
 
-test("the marketing lead narrows to one source and a date range, then opens the accepted leads behind a funnel bar", async ({ page, signIn }) => {
+test("the marketing lead narrows to one source and a date range, then opens the accepted leads behind a funnel bar", async ({
+  page,
+  signIn,
+}) => {
   const { from, to, accepted } = await webinarRange();
   expect(accepted, "the demo data has accepted webinar leads in the range").toBeGreaterThan(0);
 
@@ -33,7 +36,12 @@ test("the marketing lead narrows to one source and a date range, then opens the 
   await expect(page).toHaveURL(new RegExp(`to=${to}`));
 
   const funnel = page.locator("#chart-funnel");
-  await expect(funnel.getByRole("row", { name: /^Webinar/ }).getByRole("cell").nth(2)).toHaveText(accepted.toLocaleString("en"));
+  await expect(
+    funnel
+      .getByRole("row", { name: /^Webinar/ })
+      .getByRole("cell")
+      .nth(2),
+  ).toHaveText(accepted.toLocaleString("en"));
   await funnel.getByRole("link", { name: `Accepted, Webinar: ${accepted.toLocaleString("en")} leads` }).click();
 
   await expect(page).toHaveURL(/\/leads\?.*segment=accepted/);

@@ -1,6 +1,9 @@
 import { expect, test } from "../fixtures/auth";
 
-test("a marketer filters the Flagged view by slow timing, opens a lead and sees the failing step with its evidence", async ({ page, signIn }) => {
+test("a marketer filters the Flagged view by slow timing, opens a lead and sees the failing step with its evidence", async ({
+  page,
+  signIn,
+}) => {
   await signIn("marketing");
   await page.goto("/flagged");
   await expect(page.getByRole("heading", { name: "Flagged leads" })).toBeVisible();

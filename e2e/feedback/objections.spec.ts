@@ -67,7 +67,12 @@ test("a rep records reason, objection and signal from the keyboard; marketing se
     "SELECT rejection_reason_code, objection_code, objection_detail, source_signal FROM leads WHERE id = $1",
     [lead!.id],
   );
-  expect(row).toEqual({ rejection_reason_code: "competitor", objection_code: "budget", objection_detail: "No tooling budget until April", source_signal: "wrong_person" });
+  expect(row).toEqual({
+    rejection_reason_code: "competitor",
+    objection_code: "budget",
+    objection_detail: "No tooling budget until April",
+    source_signal: "wrong_person",
+  });
 
   // Marketing: Sales feedback for the lead's source shows the objection and the signal, with their leads.
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -76,7 +81,10 @@ test("a rep records reason, objection and signal from the keyboard; marketing se
   await marketing.goto("/feedback?by=source&days=all");
   const section = marketing.getByRole("region", { name: "Objections and source quality" });
   // The source's label ("paid_search" shows as "Paid search"): match its words.
-  const group = section.getByRole("listitem").filter({ has: marketing.getByRole("heading", { name: new RegExp(`^${lead!.source.replace(/_/g, " ")}`, "i") }) }).first();
+  const group = section
+    .getByRole("listitem")
+    .filter({ has: marketing.getByRole("heading", { name: new RegExp(`^${lead!.source.replace(/_/g, " ")}`, "i") }) })
+    .first();
   await expect(group).toContainText("Budget");
   await expect(group.getByRole("link", { name: /leads marked wrong person/ })).toBeVisible();
   await shoot(marketing, "feedback-objections");

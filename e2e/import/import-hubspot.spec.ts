@@ -13,27 +13,73 @@ const HEADER = readFileSync(path.resolve("lib/import/fixtures/hubspot-contacts.c
 
 function hubspotExport(run: string): Buffer {
   const columns = HEADER.split(",");
-  const row = (values: Record<string, string>) => columns.map((column) => {
-    const value = values[column] ?? "";
-    return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-  }).join(",");
+  const row = (values: Record<string, string>) =>
+    columns
+      .map((column) => {
+        const value = values[column] ?? "";
+        return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+      })
+      .join(",");
   const company = `E2E Import ${run}`;
   const lines = [
     HEADER,
-    row({ "Contact ID": `${run}-1`, "First Name": "Ines", "Last Name": `Demo ${run}`, Email: `Ines.${run}@e2e-import.example`, "Company Name": company, "Create Date": "2025-05-05 09:00", "Original Source": "Paid Search", "Recent Conversion": "Demo request form", "First Conversion": "Demo request form", "Lifecycle Stage": "lead", "Lead Status": "New", "Contact owner": "Riley Chen", "Owner Assigned Date": "2025-05-05 09:20" }),
-    row({ "Contact ID": `${run}-2`, "First Name": "Omar", "Last Name": `Webinar ${run}`, Email: `omar.${run}@gmail.com`, "Company Name": company, "Create Date": "2025-05-06 14:00", "Original Source": "Organic Search", "Recent Conversion": "Webinar registration", "Lifecycle Stage": "salesqualifiedlead", "Lead Status": "Connected", "Contact owner": "Riley Chen", "Owner Assigned Date": "2025-05-06 14:05", "Last Contacted": "2025-05-06 15:00" }),
-    row({ "Contact ID": `${run}-3`, "First Name": "Pia", "Last Name": `Nobody ${run}`, Email: `pia.${run}@e2e-import.example`, "Company Name": company, "Create Date": "2025-05-07 08:00", "Original Source": "Direct Traffic", "Lifecycle Stage": "lead", "Lead Status": "Bad Timing" }),
+    row({
+      "Contact ID": `${run}-1`,
+      "First Name": "Ines",
+      "Last Name": `Demo ${run}`,
+      Email: `Ines.${run}@e2e-import.example`,
+      "Company Name": company,
+      "Create Date": "2025-05-05 09:00",
+      "Original Source": "Paid Search",
+      "Recent Conversion": "Demo request form",
+      "First Conversion": "Demo request form",
+      "Lifecycle Stage": "lead",
+      "Lead Status": "New",
+      "Contact owner": "Riley Chen",
+      "Owner Assigned Date": "2025-05-05 09:20",
+    }),
+    row({
+      "Contact ID": `${run}-2`,
+      "First Name": "Omar",
+      "Last Name": `Webinar ${run}`,
+      Email: `omar.${run}@gmail.com`,
+      "Company Name": company,
+      "Create Date": "2025-05-06 14:00",
+      "Original Source": "Organic Search",
+      "Recent Conversion": "Webinar registration",
+      "Lifecycle Stage": "salesqualifiedlead",
+      "Lead Status": "Connected",
+      "Contact owner": "Riley Chen",
+      "Owner Assigned Date": "2025-05-06 14:05",
+      "Last Contacted": "2025-05-06 15:00",
+    }),
+    row({
+      "Contact ID": `${run}-3`,
+      "First Name": "Pia",
+      "Last Name": `Nobody ${run}`,
+      Email: `pia.${run}@e2e-import.example`,
+      "Company Name": company,
+      "Create Date": "2025-05-07 08:00",
+      "Original Source": "Direct Traffic",
+      "Lifecycle Stage": "lead",
+      "Lead Status": "Bad Timing",
+    }),
   ];
   return Buffer.from(`${lines.join("\r\n")}\r\n`, "utf8");
 }
 
-test("revops imports a HubSpot export, adjusts a mapping and a value, watches the progress and finds the leads diagnosed", async ({ page, signIn }) => {
+test("revops imports a HubSpot export, adjusts a mapping and a value, watches the progress and finds the leads diagnosed", async ({
+  page,
+  signIn,
+}) => {
   const run = `e2e${Date.now().toString(36)}`;
   await signIn("revops");
   await page.goto("/import");
   await expect(page.getByRole("heading", { name: "Import", level: 1 })).toBeVisible();
 
-  await page.getByLabel("Leads file").setInputFiles({ name: "hubspot-crm-exports-all-contacts.csv", mimeType: "text/csv", buffer: hubspotExport(run) });
+  await page
+    .getByLabel("Leads file")
+    .setInputFiles({ name: "hubspot-crm-exports-all-contacts.csv", mimeType: "text/csv", buffer: hubspotExport(run) });
   await page.getByRole("button", { name: "Upload and map columns" }).click();
   await expect(page).toHaveURL(/\/import\/\d+$/, { timeout: 30_000 });
   await expect(page.getByLabel("Export format")).toHaveValue("hubspot");
@@ -67,9 +113,18 @@ test("revops imports a HubSpot export, adjusts a mapping and a value, watches th
     await blocker.end();
   }
   await expect(page.getByRole("heading", { name: "Imported" })).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByRole("table", { name: "What the import did" }).getByRole("row", { name: /Leads/ }).getByRole("cell").nth(1)).toHaveText("3");
+  await expect(
+    page.getByRole("table", { name: "What the import did" }).getByRole("row", { name: /Leads/ }).getByRole("cell").nth(1),
+  ).toHaveText("3");
 
-  const leads = await queryE2e<{ external_id: string; diagnosed_at: Date | null; lead_type: string | null; owner: string | null; account_domain: string | null; flagged: boolean }>(
+  const leads = await queryE2e<{
+    external_id: string;
+    diagnosed_at: Date | null;
+    lead_type: string | null;
+    owner: string | null;
+    account_domain: string | null;
+    flagged: boolean;
+  }>(
     `SELECT l.external_id, l.diagnosed_at, t.key AS lead_type, u.name AS owner, l.account_domain, l.flagged
      FROM leads l LEFT JOIN lead_types t ON t.id = l.lead_type_id LEFT JOIN users u ON u.id = l.owner_id
      WHERE l.source_system = 'hubspot' AND l.external_id LIKE $1 ORDER BY l.external_id`,
@@ -83,7 +138,11 @@ test("revops imports a HubSpot export, adjusts a mapping and a value, watches th
   await page.goto(`/leads?q=${encodeURIComponent(`E2E Import ${run}`)}`);
   await expect(page.getByText(/^1–3 of 3$/)).toBeVisible();
   for (const lead of leads) {
-    const name = lead.external_id.endsWith("-1") ? `Ines Demo ${run}` : lead.external_id.endsWith("-2") ? `Omar Webinar ${run}` : `Pia Nobody ${run}`;
+    const name = lead.external_id.endsWith("-1")
+      ? `Ines Demo ${run}`
+      : lead.external_id.endsWith("-2")
+        ? `Omar Webinar ${run}`
+        : `Pia Nobody ${run}`;
     const row = page.getByRole("row", { name: new RegExp(name) });
     await expect(row.getByText(lead.flagged ? /^Flagged · \d+$/ : "No break found")).toBeVisible();
   }

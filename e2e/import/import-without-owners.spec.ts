@@ -16,11 +16,16 @@ function mqlExport(run: string): Buffer {
   return Buffer.from(`${rows.join("\n")}\n`, "utf8");
 }
 
-test("revops imports an export with no owner column and no names, sees the accounting and the evidence coverage", async ({ page, signIn }) => {
+test("revops imports an export with no owner column and no names, sees the accounting and the evidence coverage", async ({
+  page,
+  signIn,
+}) => {
   const run = `mql${Date.now().toString(36)}`;
   await signIn("revops");
   await page.goto("/import");
-  await page.getByLabel("Leads file").setInputFiles({ name: "olist_marketing_qualified_leads_dataset.csv", mimeType: "text/csv", buffer: mqlExport(run) });
+  await page
+    .getByLabel("Leads file")
+    .setInputFiles({ name: "olist_marketing_qualified_leads_dataset.csv", mimeType: "text/csv", buffer: mqlExport(run) });
   await page.getByRole("button", { name: "Upload and map columns" }).click();
   await expect(page).toHaveURL(/\/import\/\d+$/, { timeout: 30_000 });
 
@@ -31,7 +36,9 @@ test("revops imports an export with no owner column and no names, sees the accou
 
   await page.getByRole("button", { name: "Save and check every row" }).click();
   await expect(page.getByRole("table", { name: "What the import would do" })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole("list", { name: "Every row accounted for" })).toContainText("Leads: 3 rows read = 3 leads to create + 0 updated + 0 unchanged + 0 repeated + 0 refused");
+  await expect(page.getByRole("list", { name: "Every row accounted for" })).toContainText(
+    "Leads: 3 rows read = 3 leads to create + 0 updated + 0 unchanged + 0 repeated + 0 refused",
+  );
 
   await page.getByRole("button", { name: "Start the import" }).click();
   await expect(page.getByRole("heading", { name: "Imported" })).toBeVisible({ timeout: 60_000 });
@@ -46,7 +53,10 @@ test("revops imports an export with no owner column and no names, sees the accou
   await page.setViewportSize({ width: 390, height: 900 });
   await coverage.screenshot({ path: "test-results/evidence-coverage-390.png" });
 
-  const [lead] = await queryE2e<{ id: number; failure_points: string[] }>("SELECT id, failure_points::text[] AS failure_points FROM leads WHERE external_id = $1", [`${run}a1`]);
+  const [lead] = await queryE2e<{ id: number; failure_points: string[] }>(
+    "SELECT id, failure_points::text[] AS failure_points FROM leads WHERE external_id = $1",
+    [`${run}a1`],
+  );
   expect(lead!.failure_points).not.toContain("unclear_owner");
   await page.setViewportSize({ width: 1440, height: 1000 });
   await page.goto(`/leads/${lead!.id}`);

@@ -1,7 +1,10 @@
 import { queryE2e } from "../fixtures/database";
 import { expect, test } from "../fixtures/auth";
 
-test("a sales rep filters the list by source, opens a lead and sees its timeline and missing handoff elements", async ({ page, signIn }) => {
+test("a sales rep filters the list by source, opens a lead and sees its timeline and missing handoff elements", async ({
+  page,
+  signIn,
+}) => {
   // A webinar lead whose conversion point never reached the CRM: context is partly missing.
   const [target] = await queryE2e<{ id: number; name: string }>(
     `SELECT id, name FROM leads WHERE original_source = 'webinar' AND conversion_point IS NULL ORDER BY captured_at DESC LIMIT 1`,

@@ -24,7 +24,7 @@ async function repPendingLeads(offset: number, count: number): Promise<QueueLead
 /** Moves the queue's selection with j/k until the lead is selected. */
 async function selectWithKeyboard(page: Page, leadId: number) {
   const options = page.getByRole("listbox", { name: "Leads in the queue" }).getByRole("option");
-  const ids = (await options.evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute("data-lead-id")))));
+  const ids = await options.evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute("data-lead-id"))));
   const target = ids.indexOf(leadId);
   expect(target, `lead ${leadId} is in the queue`).toBeGreaterThanOrEqual(0);
   const selectedId = Number(await page.locator('[role="option"][aria-selected="true"]').getAttribute("data-lead-id"));
@@ -90,12 +90,20 @@ test("a rep accepts, rejects and asks from the keyboard; marketing's answer retu
     `SELECT acceptance_status, next_action, ARRAY(SELECT type || coalesce(':' || channel, '') FROM handoff_events e WHERE e.lead_id = l.id AND e.actor_id IS NOT NULL AND e.occurred_at > now() - interval '1 hour' ORDER BY e.id)::text[] AS events FROM leads l WHERE id = $1`,
     [accepted!.id],
   );
-  expect(acceptedRow).toEqual({ acceptance_status: "accepted", next_action: "Send the proposal", events: ["accepted", "contacted:call", "next_action_set"] });
+  expect(acceptedRow).toEqual({
+    acceptance_status: "accepted",
+    next_action: "Send the proposal",
+    events: ["accepted", "contacted:call", "next_action_set"],
+  });
   const [rejectedRow] = await queryE2e<{ acceptance_status: string; rejection_reason_code: string; rejection_detail: string }>(
     `SELECT acceptance_status, rejection_reason_code, rejection_detail FROM leads WHERE id = $1`,
     [rejected!.id],
   );
-  expect(rejectedRow).toEqual({ acceptance_status: "rejected", rejection_reason_code: "not_icp", rejection_detail: "Six employees; our ideal customer profile starts at 50" });
+  expect(rejectedRow).toEqual({
+    acceptance_status: "rejected",
+    rejection_reason_code: "not_icp",
+    rejection_detail: "Six employees; our ideal customer profile starts at 50",
+  });
 
   // Marketing answers in their inbox (a second browser context, signed in as marketing).
   const marketingContext = await browser.newContext();

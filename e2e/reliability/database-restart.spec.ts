@@ -30,7 +30,9 @@ async function waitFor(check: () => Promise<boolean>, seconds: number): Promise<
 
 async function signIn(request: APIRequestContext, base: string) {
   const { csrfToken } = (await (await request.get(`${base}/api/auth/csrf`)).json()) as { csrfToken: string };
-  const response = await request.post(`${base}/api/auth/callback/credentials`, { form: { csrfToken, email: "rep@demo.baton.dev", password: "baton-demo", json: "true" } });
+  const response = await request.post(`${base}/api/auth/callback/credentials`, {
+    form: { csrfToken, email: "rep@demo.baton.dev", password: "baton-demo", json: "true" },
+  });
   expect(response.ok()).toBeTruthy();
 }
 
@@ -45,7 +47,14 @@ test("requests fail cleanly while PostgreSQL is down and the app recovers on its
   const base = `http://127.0.0.1:${port}`;
   server = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: "ignore",
-    env: { ...process.env, NODE_ENV: "production", BATON_DIST_DIR: process.env.BATON_DIST_DIR || ".next-test", DATABASE_URL: database.url, NEXTAUTH_SECRET: "restart-test-secret-0123456789abcdefghij", NEXTAUTH_URL: base },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      BATON_DIST_DIR: process.env.BATON_DIST_DIR || ".next-test",
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: "restart-test-secret-0123456789abcdefghij",
+      NEXTAUTH_URL: base,
+    },
   });
   expect(await waitFor(async () => (await request.get(`${base}/api/health`)).status() === 200, 60)).toBe(true);
   await signIn(request, base);

@@ -13,7 +13,12 @@ test("the marketing lead follows a finding to its leads and puts them on a meeti
   await signIn("marketing");
   await page.goto(`/report?from=${PERIOD.from}&to=${PERIOD.to}`);
   await expect(page.getByRole("heading", { name: "Handoff report", level: 1 })).toBeVisible();
-  await expect(page.getByRole("table").filter({ hasText: "Failure point" }).getByRole("row", { name: /Slow timing/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole("table")
+      .filter({ hasText: "Failure point" })
+      .getByRole("row", { name: /Slow timing/ }),
+  ).toBeVisible();
 
   const finding = page.locator("[data-finding='slow_timing--queue-Enterprise--capture_hours-outside']");
   await expect(finding.getByRole("heading", { level: 3 })).toContainText("Slow timing: Queue Enterprise · Captured outside working hours");

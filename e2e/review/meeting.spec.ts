@@ -104,13 +104,19 @@ test("a meeting walks three leads with the keyboard, records two fixes and expor
   await expect(fixes.getByRole("link", { name: fixB })).toBeVisible();
   await expect(fixes).toContainText(owner!.name);
 
-  const markdown = await downloadText(Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download Markdown" }).click()]).then(([download]) => download));
+  const markdown = await downloadText(
+    Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download Markdown" }).click()]).then(
+      ([download]) => download,
+    ),
+  );
   expect(markdown.name).toMatch(/^meeting-\d+-summary\.md$/);
   expect(markdown.text).toContain(fixA);
   expect(markdown.text).toContain(fixB);
   expect(markdown.text).toContain("Confirmed failures: 1 · Not a failure: 1 · Needs more data: 1");
 
-  const csv = await downloadText(Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]).then(([download]) => download));
+  const csv = await downloadText(
+    Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]).then(([download]) => download),
+  );
   expect(csv.name).toMatch(/^meeting-\d+-summary\.csv$/);
   expect(csv.text).toContain(fixA);
   expect(csv.text).toContain(fixB);

@@ -35,10 +35,16 @@ test("server actions refuse cross-site requests", async ({ page, signIn }) => {
   const call = page.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"]));
   await page.getByRole("button", { name: /save/i }).first().click();
   const captured = await call;
-  const sameSite = await page.request.post(captured.url(), { headers: { ...captured.headers(), origin: new URL(captured.url()).origin }, data: captured.postDataBuffer() ?? "" });
+  const sameSite = await page.request.post(captured.url(), {
+    headers: { ...captured.headers(), origin: new URL(captured.url()).origin },
+    data: captured.postDataBuffer() ?? "",
+  });
   expect(sameSite.status()).toBe(200);
 
   // …and replay it from another origin: Next compares Origin with Host and refuses to run the action.
-  const crossSite = await page.request.post(captured.url(), { headers: { ...captured.headers(), origin: "http://evil.example" }, data: captured.postDataBuffer() ?? "" });
+  const crossSite = await page.request.post(captured.url(), {
+    headers: { ...captured.headers(), origin: "http://evil.example" },
+    data: captured.postDataBuffer() ?? "",
+  });
   expect(crossSite.status()).toBeGreaterThanOrEqual(400);
 });

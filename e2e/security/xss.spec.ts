@@ -15,7 +15,19 @@ test("script and HTML payloads in lead fields, timeline details and notes never 
   const [lead] = await queryE2e<{ id: number }>(
     `INSERT INTO leads (source_system, external_id, name, email, company, title, captured_at, original_source, campaign, offer, conversion_point, landing_page, buyer_message, updated_at)
      VALUES ('e2e', $1, $2, $3, $4, $5, now() - interval '2 hours', $6, $7, $8, $9, $10, $11, now()) RETURNING id`,
-    [marker, `${marker} ${PAYLOADS[0]}`, "payload@example.com", PAYLOADS[1], PAYLOADS[2], PAYLOADS[1], PAYLOADS[0], PAYLOADS[2], PAYLOADS[1], PAYLOADS[3], PAYLOADS.join(" ")],
+    [
+      marker,
+      `${marker} ${PAYLOADS[0]}`,
+      "payload@example.com",
+      PAYLOADS[1],
+      PAYLOADS[2],
+      PAYLOADS[1],
+      PAYLOADS[0],
+      PAYLOADS[2],
+      PAYLOADS[1],
+      PAYLOADS[3],
+      PAYLOADS.join(" "),
+    ],
   );
   await queryE2e(
     `INSERT INTO handoff_events (lead_id, type, occurred_at, actor_name, details) VALUES

@@ -17,13 +17,26 @@ test("an admin connects HubSpot, watches the first sync and opens a synced lead 
     const contactId = String(8_000_000_000 + stamp * 100);
     const created = new Date(Date.now() - 3 * 86_400_000);
     const minutes = (count: number) => new Date(created.getTime() + count * 60_000);
-    portal.addContact({ id: contactId, createdAt: created, properties: { firstname: "Grace", lastname: `Synced${stamp}`, email: `grace-${stamp}@buyer.example.com`, hs_lead_status: "NEW" } });
+    portal.addContact({
+      id: contactId,
+      createdAt: created,
+      properties: { firstname: "Grace", lastname: `Synced${stamp}`, email: `grace-${stamp}@buyer.example.com`, hs_lead_status: "NEW" },
+    });
     portal.setProperties(contactId, { hubspot_owner_id: ada.id }, minutes(5), { sourceType: "AUTOMATION_PLATFORM" });
     portal.setProperties(contactId, { hubspot_owner_id: bo.id }, minutes(50), { sourceType: "CRM_UI", updatedByUserId: ada.userId });
     portal.setProperties(contactId, { hs_lead_status: "IN_PROGRESS" }, minutes(70), { sourceType: "CRM_UI", updatedByUserId: bo.userId });
-    portal.addEngagement("calls", [contactId], { hs_timestamp: minutes(80).toISOString(), hubspot_owner_id: bo.id, hs_call_direction: "OUTBOUND" }, minutes(80));
+    portal.addEngagement(
+      "calls",
+      [contactId],
+      { hs_timestamp: minutes(80).toISOString(), hubspot_owner_id: bo.id, hs_call_direction: "OUTBOUND" },
+      minutes(80),
+    );
     for (let index = 1; index < 60; index++) {
-      portal.addContact({ id: String(8_000_000_000 + stamp * 100 + index), createdAt: minutes(index), properties: { firstname: "Other", lastname: `Buyer${index}`, email: `other-${stamp}-${index}@buyer.example.com` } });
+      portal.addContact({
+        id: String(8_000_000_000 + stamp * 100 + index),
+        createdAt: minutes(index),
+        properties: { firstname: "Other", lastname: `Buyer${index}`, email: `other-${stamp}-${index}@buyer.example.com` },
+      });
     }
 
     await signIn("admin");

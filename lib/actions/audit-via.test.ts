@@ -7,7 +7,10 @@ describe("the token behind an audited change", () => {
   it("travels inside after and comes back out, leaving the record's values as they were", () => {
     const stored = attachVia({ name: "Ana Lima", version: 2 }, via);
     expect(splitVia(stored)).toEqual({ after: { name: "Ana Lima", version: 2 }, via });
-    expect(splitVia(JSON.parse(JSON.stringify({ name: "Ana Lima", ...JSON.parse(viaJson(via)) })))).toEqual({ after: { name: "Ana Lima" }, via });
+    expect(splitVia(JSON.parse(JSON.stringify({ name: "Ana Lima", ...JSON.parse(viaJson(via)) })))).toEqual({
+      after: { name: "Ana Lima" },
+      via,
+    });
   });
 
   it("is kept for a removal too, whose after is then empty again", () => {

@@ -46,6 +46,7 @@ export function splitVia(after: unknown): { after: unknown; via: AuditVia | null
 }
 
 export function describeVia(via: AuditVia): string {
-  if (via.apiToken.integration) return `by integration “${via.apiToken.integration}” (API token “${via.apiToken.name}”, #${via.apiToken.id})`;
+  if (via.apiToken.integration)
+    return `by integration “${via.apiToken.integration}” (API token “${via.apiToken.name}”, #${via.apiToken.id})`;
   return `via API token “${via.apiToken.name}” (#${via.apiToken.id})`;
 }

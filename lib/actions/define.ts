@@ -40,8 +40,12 @@ interface Common {
 export function defineAction<S extends z.ZodType, T>(
   spec: Common & { input: S; write: (actor: SessionUser, input: z.output<S>) => Promise<Written<T>> },
 ): (input: unknown) => Promise<ActionResult<T>>;
-export function defineAction<Args extends unknown[], T>(spec: Common & { write: (actor: SessionUser, ...args: Args) => Promise<Written<T>> }): (...args: Args) => Promise<ActionResult<T>>;
-export function defineAction(spec: Common & { input?: z.ZodType; write: (actor: SessionUser, ...args: unknown[]) => Promise<Written<unknown>> }) {
+export function defineAction<Args extends unknown[], T>(
+  spec: Common & { write: (actor: SessionUser, ...args: Args) => Promise<Written<T>> },
+): (...args: Args) => Promise<ActionResult<T>>;
+export function defineAction(
+  spec: Common & { input?: z.ZodType; write: (actor: SessionUser, ...args: unknown[]) => Promise<Written<unknown>> },
+) {
   return async (...args: unknown[]): Promise<ActionResult<unknown>> => {
     let written: Written<unknown>;
     const started = performance.now();

@@ -14,7 +14,11 @@ export function toFieldErrors(error: z.ZodError): Record<string, string[]> {
 }
 
 /** The parsed input, or a ValidationError carrying the field errors and `message`. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, message = "Some fields need attention. Nothing was saved."): z.output<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  message = "Some fields need attention. Nothing was saved.",
+): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw new ValidationError(toFieldErrors(result.error), message);
@@ -23,7 +27,12 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, messa
 const MAX_ID = 2 ** 31 - 1;
 
 /** A record's id as a form or action sends it (a 32-bit serial). */
-export const recordId = (what: string) => z.coerce.number({ error: `This form does not say which ${what}. Reload the page.` }).int().min(1).max(MAX_ID);
+export const recordId = (what: string) =>
+  z.coerce
+    .number({ error: `This form does not say which ${what}. Reload the page.` })
+    .int()
+    .min(1)
+    .max(MAX_ID);
 
 /** The version a form was opened at: a write against an older one is refused as stale. */
 export const version = z.coerce

@@ -48,7 +48,9 @@ export function requestMetricsText(): string {
     "# TYPE baton_request_duration_seconds histogram",
   ];
   for (const [key, entry] of [...series].sort(([a], [b]) => a.localeCompare(b))) {
-    LATENCY_BUCKETS.forEach((bound, index) => lines.push(`baton_request_duration_seconds_bucket{${key},le="${bound}"} ${entry.buckets[index]}`));
+    LATENCY_BUCKETS.forEach((bound, index) =>
+      lines.push(`baton_request_duration_seconds_bucket{${key},le="${bound}"} ${entry.buckets[index]}`),
+    );
     lines.push(`baton_request_duration_seconds_bucket{${key},le="+Inf"} ${entry.count}`);
     lines.push(`baton_request_duration_seconds_sum{${key}} ${entry.sum.toFixed(6)}`);
     lines.push(`baton_request_duration_seconds_count{${key}} ${entry.count}`);

@@ -17,8 +17,11 @@ export class StaleRecordError extends StaleWriteError {
     what: string,
     readonly latest: LatestVersion,
   ) {
-    const newer = latest.text === null ? "It has since been deleted." : `It now reads: “${clip(latest.text)}”${latest.by ? ` (${latest.by})` : ""}.`;
-    super(`Someone else changed ${what} since you opened it. ${newer} Nothing was saved; your text is kept so you can compare and save again.`);
+    const newer =
+      latest.text === null ? "It has since been deleted." : `It now reads: “${clip(latest.text)}”${latest.by ? ` (${latest.by})` : ""}.`;
+    super(
+      `Someone else changed ${what} since you opened it. ${newer} Nothing was saved; your text is kept so you can compare and save again.`,
+    );
   }
 }
 

@@ -8,7 +8,16 @@ import { timeRequest } from "@/lib/actions/request-metrics";
 // use the session cookie, not an API token: one guard checks it and the permission table, and every
 // refusal answers in the API's one error shape, { error: { code, message, fields? } }.
 
-const CODES: Record<number, string> = { 400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found", 409: "conflict", 413: "payload_too_large", 422: "invalid", 429: "rate_limited" };
+const CODES: Record<number, string> = {
+  400: "bad_request",
+  401: "unauthenticated",
+  403: "forbidden",
+  404: "not_found",
+  409: "conflict",
+  413: "payload_too_large",
+  422: "invalid",
+  429: "rate_limited",
+};
 
 export interface ErrorField {
   path: string;
@@ -24,7 +33,9 @@ export function errorJson(status: number, message: string, fields?: ErrorField[]
 /** A thrown AppError answers with its status and message (field errors as fields); anything else is logged. */
 export function errorResponseOf(error: unknown): Response {
   if (error instanceof AppError) {
-    const fields = error.fieldErrors ? Object.entries(error.fieldErrors).flatMap(([path, messages]) => messages.map((message) => ({ path, message }))) : undefined;
+    const fields = error.fieldErrors
+      ? Object.entries(error.fieldErrors).flatMap(([path, messages]) => messages.map((message) => ({ path, message })))
+      : undefined;
     return errorJson(error.status, error.message, fields);
   }
   console.error(error);

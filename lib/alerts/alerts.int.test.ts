@@ -45,7 +45,10 @@ const mailsTo = (address: string, subjectPart: string) =>
 describe("SLA alerts", () => {
   it("a p1 lead left unassigned emails its queue's manager once, at the owner SLA, with a working link", async () => {
     const leadId = await createLead({ name: "Harriet Unowned", capturedAt: T, leadTypeId: ws.demoType });
-    const stored = await db.lead.findUniqueOrThrow({ where: { id: leadId }, select: { slaDeadlineKind: true, slaDeadlineAt: true, slaNextAlertAt: true } });
+    const stored = await db.lead.findUniqueOrThrow({
+      where: { id: leadId },
+      select: { slaDeadlineKind: true, slaDeadlineAt: true, slaNextAlertAt: true },
+    });
     expect(stored).toEqual({ slaDeadlineKind: "owner", slaDeadlineAt: at(T, 15), slaNextAlertAt: at(T, 7.5) });
 
     // The scheduler ticks every 15 s: each run a few seconds after a moment sends that moment's alerts.
@@ -57,7 +60,10 @@ describe("SLA alerts", () => {
     expect((await runAlertScheduler(pool, { now: at(T, 15.5) })).alerts).toBe(0);
     expect((await runAlertScheduler(pool, { now: at(T, 20) })).alerts).toBe(0);
 
-    const email = await waitFor(() => mailsTo("manager@demo.baton.dev", "missed").find((m) => m.subject?.includes("Harriet Unowned")), "the breach email");
+    const email = await waitFor(
+      () => mailsTo("manager@demo.baton.dev", "missed").find((m) => m.subject?.includes("Harriet Unowned")),
+      "the breach email",
+    );
     expect(email.subject).toContain("P1 lead Harriet Unowned still has no owner");
     expect(email.text).toContain(`http://baton.test:3000/leads/${leadId}`);
     expect(email.text).toMatch(/Evidence: .*owner SLA/);
@@ -88,7 +94,9 @@ describe("SLA alerts", () => {
 
   it("two schedulers over one database send each alert once", async () => {
     const base = at(T, 24 * 60);
-    const ids = await Promise.all(Array.from({ length: 12 }, (_, i) => createLead({ name: `Parallel ${i}`, capturedAt: base, leadTypeId: ws.demoType })));
+    const ids = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => createLead({ name: `Parallel ${i}`, capturedAt: base, leadTypeId: ws.demoType })),
+    );
     const runs = await Promise.all([runAlertScheduler(pool, { now: at(base, 15.1) }), runAlertScheduler(pool, { now: at(base, 15.1) })]);
     // Each lead's 50 %, 80 % and breach alerts to its manager, split between the two runs.
     expect(runs[0].alerts + runs[1].alerts).toBe(36);
@@ -122,7 +130,10 @@ describe("SLA alerts", () => {
   it("signs webhooks by the Standard Webhooks scheme: the signature verifies and a tampered body does not", async () => {
     const leadId = await createLead({ name: "Wanda Webhook", capturedAt: at(T, 3 * 24 * 60), leadTypeId: ws.demoType });
     await runAlertScheduler(pool, { now: at(T, 3 * 24 * 60 + 15.1) });
-    const request = await waitFor(() => hooks.requests.find((r) => r.body.includes("Wanda Webhook") && r.body.includes('"breach"')), "the breach webhook");
+    const request = await waitFor(
+      () => hooks.requests.find((r) => r.body.includes("Wanda Webhook") && r.body.includes('"breach"')),
+      "the breach webhook",
+    );
     const headers = {
       "webhook-id": String(request.headers["webhook-id"]),
       "webhook-timestamp": String(request.headers["webhook-timestamp"]),
@@ -145,10 +156,14 @@ describe("SLA alerts", () => {
     }, "the first, refused try");
     expect(failedOnce).toMatchObject({ status: "queued", lastError: expect.stringContaining("550") });
     // pg-boss tries again after its back-off (15 s, doubling): no alert is lost to one refusal.
-    const sent = await pollDb(async () => {
-      const row = await db.delivery.findFirst({ where: { leadId, channel: "email" } });
-      return row?.status === "sent" ? row : undefined;
-    }, "the retry", 60_000);
+    const sent = await pollDb(
+      async () => {
+        const row = await db.delivery.findFirst({ where: { leadId, channel: "email" } });
+        return row?.status === "sent" ? row : undefined;
+      },
+      "the retry",
+      60_000,
+    );
     expect(sent.attempts).toBe(2);
     expect(mailsTo("manager@demo.baton.dev", "Rita Retry")).toHaveLength(1);
   }, 90_000);

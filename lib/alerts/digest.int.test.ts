@@ -29,14 +29,20 @@ describe("daily digest", () => {
     await recordEvent(breached, "assigned", new Date(YESTERDAY.getTime() + 40 * MINUTE), null, { ownerId: String(ws.rep) });
     await recordEvent(breached, "contacted", new Date(YESTERDAY.getTime() + 41 * MINUTE), ws.rep);
     await recordEvent(breached, "accepted", new Date(YESTERDAY.getTime() + 42 * MINUTE), ws.rep);
-    const waiting = await createLead({ name: "Walt Waiting", capturedAt: new Date(MORNING.getTime() - 60 * MINUTE), leadTypeId: ws.demoType });
+    const waiting = await createLead({
+      name: "Walt Waiting",
+      capturedAt: new Date(MORNING.getTime() - 60 * MINUTE),
+      leadTypeId: ws.demoType,
+    });
     await createLead({ name: "Nina Notyet", capturedAt: new Date(MORNING.getTime() - 5 * MINUTE), leadTypeId: ws.demoType });
 
     expect((await sendDailyDigests(pool, MORNING)).digests).toBe(2);
     const digest = await db.notification.findFirstOrThrow({ where: { userId: ws.manager, kind: "digest" } });
     expect(digest.title).toBe("Daily digest for 2026-12-02: 1 breached yesterday, 1 waiting now");
     expect(digest.body).toContain("Breached yesterday (1):\n- Bea Breached: no owner, due Tue 1 Dec, 10:15 UTC");
-    expect(digest.body).toContain("Waiting now, past their deadline (1):\n- Walt Waiting: no owner, due Wed 2 Dec, 08:15 UTC (nobody owns it)");
+    expect(digest.body).toContain(
+      "Waiting now, past their deadline (1):\n- Walt Waiting: no owner, due Wed 2 Dec, 08:15 UTC (nobody owns it)",
+    );
     expect(digest.body).not.toContain("Nina Notyet"); // still inside its SLA
     expect(waiting).toBeGreaterThan(0);
     // Emailed too, and not twice when the job runs again.
@@ -46,10 +52,21 @@ describe("daily digest", () => {
   });
 
   it("tells a fix's owner the morning it falls due, once", async () => {
-    const fix = await db.fix.create({ data: { title: "Route demo requests to a person", fixType: "routing_rule", description: "x", ownerId: ws.rep, dueDate: new Date("2026-12-03"), createdById: ws.admin } });
+    const fix = await db.fix.create({
+      data: {
+        title: "Route demo requests to a person",
+        fixType: "routing_rule",
+        description: "x",
+        ownerId: ws.rep,
+        dueDate: new Date("2026-12-03"),
+        createdById: ws.admin,
+      },
+    });
     await sendDailyDigests(pool, new Date("2026-12-03T09:00:00Z"));
     await sendDailyDigests(pool, new Date("2026-12-03T09:05:00Z"));
     const notices = await db.notification.findMany({ where: { kind: "fix_due" } });
-    expect(notices.map((n) => [n.userId, n.path, n.title])).toEqual([[ws.rep, `/fixes/${fix.id}`, "Your fix is due today: Route demo requests to a person"]]);
+    expect(notices.map((n) => [n.userId, n.path, n.title])).toEqual([
+      [ws.rep, `/fixes/${fix.id}`, "Your fix is due today: Route demo requests to a person"],
+    ]);
   });
 });

@@ -24,7 +24,11 @@ interface Calendar {
 }
 
 /** The workspace-local calendar day of `now` as YYYY-MM-DD, and the instants where yesterday began and ended. */
-async function localDays(client: Queryable, now: Date, timeZone: string): Promise<{ today: string; yesterdayStart: Date; todayStart: Date }> {
+async function localDays(
+  client: Queryable,
+  now: Date,
+  timeZone: string,
+): Promise<{ today: string; yesterdayStart: Date; todayStart: Date }> {
   const { rows } = await client.query<{ today: string; yesterday_start: Date; today_start: Date }>(
     `SELECT to_char(($1::timestamptz AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS today,
             ((($1::timestamptz AT TIME ZONE $2)::date - 1)::timestamp AT TIME ZONE $2) AS yesterday_start,
@@ -46,7 +50,12 @@ export interface DigestContent {
 /** Leads the manager answers for: owned by their team, or owned by nobody. A manager without a team sees all. */
 const TEAM_SCOPE = `($2::int IS NULL OR l.owner_id IS NULL OR o.team_id = $2::int)`;
 
-export async function buildManagerDigest(client: Queryable, manager: { teamId: number | null }, now: Date, calendar: Calendar): Promise<DigestContent> {
+export async function buildManagerDigest(
+  client: Queryable,
+  manager: { teamId: number | null },
+  now: Date,
+  calendar: Calendar,
+): Promise<DigestContent> {
   const { today, yesterdayStart, todayStart } = await localDays(client, now, calendar.timeZone);
   const breached = await client.query<{ lead_id: number; name: string; kind: string; deadline_at: Date }>(
     `SELECT DISTINCT ON (a.lead_id, a.kind) a.lead_id, l.name, a.kind, a.deadline_at
@@ -55,7 +64,14 @@ export async function buildManagerDigest(client: Queryable, manager: { teamId: n
      ORDER BY a.lead_id, a.kind, a.deadline_at LIMIT 500`,
     [yesterdayStart, manager.teamId, todayStart],
   );
-  const waiting = await client.query<{ id: number; name: string; sla_deadline_kind: string; sla_deadline_at: Date; unowned: boolean; total: number }>(
+  const waiting = await client.query<{
+    id: number;
+    name: string;
+    sla_deadline_kind: string;
+    sla_deadline_at: Date;
+    unowned: boolean;
+    total: number;
+  }>(
     `SELECT l.id, l.name, l.sla_deadline_kind, l.sla_deadline_at, l.owner_id IS NULL AS unowned, count(*) OVER ()::int AS total
      FROM leads l LEFT JOIN users o ON o.id = l.owner_id
      WHERE l.outcome = 'open' AND l.sla_deadline_at < $1 AND ${TEAM_SCOPE}
@@ -66,10 +82,17 @@ export async function buildManagerDigest(client: Queryable, manager: { teamId: n
     title: `Daily digest for ${today}: ${breached.rows.length} breached yesterday, ${waiting.rows[0]?.total ?? 0} waiting now`,
     body: "",
     breached: breached.rows.map((r) => ({ leadId: r.lead_id, name: r.name, kind: r.kind, dueAt: r.deadline_at })),
-    waiting: waiting.rows.map((r) => ({ leadId: r.id, name: r.name, kind: r.sla_deadline_kind, dueAt: r.sla_deadline_at, unowned: r.unowned })),
+    waiting: waiting.rows.map((r) => ({
+      leadId: r.id,
+      name: r.name,
+      kind: r.sla_deadline_kind,
+      dueAt: r.sla_deadline_at,
+      unowned: r.unowned,
+    })),
     waitingTotal: waiting.rows[0]?.total ?? 0,
   };
-  const line = (item: { name: string; kind: string; dueAt: Date }) => `- ${item.name}: ${CLOCK_LABEL[item.kind] ?? item.kind}, due ${formatMoment(item.dueAt, calendar.timeZone)}`;
+  const line = (item: { name: string; kind: string; dueAt: Date }) =>
+    `- ${item.name}: ${CLOCK_LABEL[item.kind] ?? item.kind}, due ${formatMoment(item.dueAt, calendar.timeZone)}`;
   content.body = [
     `Breached yesterday (${content.breached.length}):`,
     ...(content.breached.length ? content.breached.slice(0, LIST_LIMIT).map(line) : ["- none"]),
@@ -108,7 +131,14 @@ export async function sendDailyDigests(pool: pg.Pool, now = new Date()): Promise
       [today],
     );
     for (const fix of fixes) {
-      items.push({ userId: fix.owner_id, kind: "fix_due", leadId: null, title: `Your fix is due today: ${fix.title}`, body: "Mark it done, or move its due date, so the meeting sees where it stands.", path: `/fixes/${fix.id}` });
+      items.push({
+        userId: fix.owner_id,
+        kind: "fix_due",
+        leadId: null,
+        title: `Your fix is due today: ${fix.title}`,
+        body: "Mark it done, or move its due date, so the meeting sees where it stands.",
+        path: `/fixes/${fix.id}`,
+      });
     }
     await recordNotifications(client, items);
     await client.query("COMMIT");

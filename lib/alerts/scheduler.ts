@@ -76,7 +76,14 @@ export async function runAlertScheduler(pool: pg.Pool, options: { now?: Date; ba
       }
     }
 
-    const { rows: claimed } = await client.query<{ id: number; lead_id: number; kind: string; stage: string; recipient_id: number; deadline_at: Date }>(
+    const { rows: claimed } = await client.query<{
+      id: number;
+      lead_id: number;
+      kind: string;
+      stage: string;
+      recipient_id: number;
+      deadline_at: Date;
+    }>(
       `INSERT INTO sla_alerts (lead_id, kind, deadline_at, stage, recipient_id, fires_at)
        SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::text[], $5::int[], $6::timestamptz[])
        ON CONFLICT DO NOTHING RETURNING id, lead_id, kind, stage, recipient_id, deadline_at`,
@@ -117,7 +124,15 @@ export async function runAlertScheduler(pool: pg.Pool, options: { now?: Date; ba
       events.set(`${claim.leadId}|${clock.kind}|${claim.moment.stage}`, {
         type: `sla.${type}`,
         leadId: claim.leadId,
-        data: { leadId: claim.leadId, leadName: text.leadName, priority: clock.priority, clock: clock.kind, stage: claim.moment.stage, dueAt: clock.dueAt.toISOString(), evidence: text.evidence },
+        data: {
+          leadId: claim.leadId,
+          leadName: text.leadName,
+          priority: clock.priority,
+          clock: clock.kind,
+          stage: claim.moment.stage,
+          dueAt: clock.dueAt.toISOString(),
+          evidence: text.evidence,
+        },
       });
     }
     const webhookIds = await recordWebhookEvents(client, [...events.values()]);

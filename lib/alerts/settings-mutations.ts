@@ -10,7 +10,11 @@ import { toFieldErrors } from "@/lib/actions/input";
 // What revops changes on the alerts page: the rules, the webhook endpoints, and a replay of a delivery.
 // Each write is audited in its own transaction.
 
-function parse<T>(schema: { safeParse: (input: unknown) => { success: true; data: T } | { success: false; error: import("zod").ZodError } }, input: unknown, what: string): T {
+function parse<T>(
+  schema: { safeParse: (input: unknown) => { success: true; data: T } | { success: false; error: import("zod").ZodError } },
+  input: unknown,
+  what: string,
+): T {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error), `Some fields need attention. ${what}`);
   return parsed.data;
@@ -30,7 +34,11 @@ export async function saveAlertRule(actorId: number, input: unknown): Promise<vo
       escalateAfterMinutes: rule.escalateAfterMinutes,
       escalateToId: rule.escalateToId,
     };
-    await tx.alertRule.upsert({ where: { priority: rule.priority }, create: { priority: rule.priority, ...data }, update: { ...data, version: { increment: 1 } } });
+    await tx.alertRule.upsert({
+      where: { priority: rule.priority },
+      create: { priority: rule.priority, ...data },
+      update: { ...data, version: { increment: 1 } },
+    });
     await recordAudit(tx, { actorId, action: "alerts.rule", entityType: "alert_rule", entityId: rule.priority, before, after: data });
   });
   // Each lead's next alert moment follows the rules: the open leads' next re-diagnosis recomputes it.
@@ -42,8 +50,17 @@ export async function createWebhook(actorId: number, input: unknown): Promise<{ 
   const hook = parse(webhookSchema, input, "No endpoint was added.");
   const secret = `whsec_${randomBytes(24).toString("base64")}`;
   return db.$transaction(async (tx) => {
-    const created = await tx.webhookEndpoint.create({ data: { url: hook.url, description: hook.description, secret }, select: { id: true } });
-    await recordAudit(tx, { actorId, action: "webhooks.create", entityType: "webhook_endpoint", entityId: created.id, after: { url: hook.url, description: hook.description } });
+    const created = await tx.webhookEndpoint.create({
+      data: { url: hook.url, description: hook.description, secret },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "webhooks.create",
+      entityType: "webhook_endpoint",
+      entityId: created.id,
+      after: { url: hook.url, description: hook.description },
+    });
     return created;
   });
 }
@@ -55,7 +72,14 @@ export async function removeWebhook(actorId: number, input: unknown): Promise<vo
     if (!before) throw new NotFoundError("That endpoint");
     if (!before.active) throw new AppError("That endpoint was already switched off.", 409);
     await tx.webhookEndpoint.update({ where: { id }, data: { active: false } });
-    await recordAudit(tx, { actorId, action: "webhooks.disable", entityType: "webhook_endpoint", entityId: id, before, after: { ...before, active: false } });
+    await recordAudit(tx, {
+      actorId,
+      action: "webhooks.disable",
+      entityType: "webhook_endpoint",
+      entityId: id,
+      before,
+      after: { ...before, active: false },
+    });
   });
 }
 

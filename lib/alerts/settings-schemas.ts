@@ -8,7 +8,9 @@ export const webhookSchema = z.object({
   url: z
     .string()
     .trim()
-    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), { message: "Enter the endpoint's http:// or https:// URL." })
+    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+      message: "Enter the endpoint's http:// or https:// URL.",
+    })
     .refine((value) => value.length <= 2000, { message: "The URL is too long (2000 characters at most)." }),
   description: z.string().trim().max(200, "Keep the description under 200 characters.").default(""),
 });
@@ -24,7 +26,10 @@ export const alertRuleSchema = z.object({
     .trim()
     .transform((value, ctx) => {
       if (value === "") return [];
-      const parts = value.split(/[\s,;%]+/).filter(Boolean).map(Number);
+      const parts = value
+        .split(/[\s,;%]+/)
+        .filter(Boolean)
+        .map(Number);
       if (parts.some((n) => !Number.isInteger(n) || n < 1 || n > 99)) {
         ctx.addIssue({ code: "custom", message: "List whole percentages between 1 and 99, e.g. 50, 80." });
         return z.NEVER;

@@ -7,7 +7,14 @@ import { alertRecipients, type AlertLead, type AlertPeople } from "@/lib/alerts/
 const p1 = DEFAULT_ALERT_RULES.find((r) => r.priority === "p1")!;
 const p3 = DEFAULT_ALERT_RULES.find((r) => r.priority === "p3")!;
 const T = new Date("2026-12-01T10:00:00Z");
-const owner: SlaClock = { kind: "owner", priority: "p1", startedAt: T, dueAt: new Date(T.getTime() + 15 * 60_000), businessTime: false, sla: { amount: 15, unit: "minutes" } };
+const owner: SlaClock = {
+  kind: "owner",
+  priority: "p1",
+  startedAt: T,
+  dueAt: new Date(T.getTime() + 15 * 60_000),
+  businessTime: false,
+  sla: { amount: 15, unit: "minutes" },
+};
 const cal = DEFAULT_SETTINGS.calendar;
 
 describe("alert moments", () => {
@@ -26,7 +33,14 @@ describe("alert moments", () => {
 
   it("business-time clocks count working minutes, so a Friday-evening lead is warned and escalated on working days", () => {
     const friday = new Date("2026-12-04T16:00:00Z");
-    const clock: SlaClock = { kind: "owner", priority: "p3", startedAt: friday, dueAt: new Date("2026-12-07T16:00:00Z"), businessTime: true, sla: { amount: 1, unit: "business_days" } };
+    const clock: SlaClock = {
+      kind: "owner",
+      priority: "p3",
+      startedAt: friday,
+      dueAt: new Date("2026-12-07T16:00:00Z"),
+      businessTime: true,
+      sla: { amount: 1, unit: "business_days" },
+    };
     expect(alertMoments(clock, p3, cal).map((m) => [m.stage, m.at.toISOString()])).toEqual([
       ["warn_80", "2026-12-07T14:24:00.000Z"],
       ["breach", "2026-12-07T16:00:00.000Z"],
@@ -44,7 +58,18 @@ describe("alert moments", () => {
 });
 
 describe("alert recipients", () => {
-  const people: AlertPeople = { managers: [{ id: 10, teamId: 1 }, { id: 11, teamId: 2 }], marketing: [20], admins: [30], teams: [{ id: 1, name: "Inbound Sales" }, { id: 2, name: "Mid-Market" }] };
+  const people: AlertPeople = {
+    managers: [
+      { id: 10, teamId: 1 },
+      { id: 11, teamId: 2 },
+    ],
+    marketing: [20],
+    admins: [30],
+    teams: [
+      { id: 1, name: "Inbound Sales" },
+      { id: 2, name: "Mid-Market" },
+    ],
+  };
   const queued: AlertLead = { id: 1, name: "x", ownerId: null, ownerTeamId: null, queue: "Inbound Sales queue" };
   const owned: AlertLead = { id: 1, name: "x", ownerId: 5, ownerTeamId: 2, queue: null };
 

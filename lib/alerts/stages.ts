@@ -59,8 +59,14 @@ export function alertMoments(clock: SlaClock, rule: AlertRule | undefined, calen
   return moments;
 }
 
-export function allAlertMoments(clocks: readonly SlaClock[], rules: ReadonlyMap<Priority, AlertRule>, calendar: WorkingCalendar): AlertMoment[] {
-  return clocks.flatMap((clock) => alertMoments(clock, rules.get(clock.priority), calendar)).sort((a, b) => a.at.getTime() - b.at.getTime());
+export function allAlertMoments(
+  clocks: readonly SlaClock[],
+  rules: ReadonlyMap<Priority, AlertRule>,
+  calendar: WorkingCalendar,
+): AlertMoment[] {
+  return clocks
+    .flatMap((clock) => alertMoments(clock, rules.get(clock.priority), calendar))
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
 /** The alerts to send now: fallen due, and not so long ago that they are history rather than news. */

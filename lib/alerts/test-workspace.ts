@@ -29,7 +29,8 @@ export async function buildAlertWorkspace(): Promise<AlertWorkspace> {
     marketing: await user("marketing@demo.baton.dev", "Marcus Bell", "marketing", null),
     admin: await user("admin@demo.baton.dev", "Ada Whitfield", "admin", null),
     demoType: (await db.leadType.create({ data: { key: "demo_request", name: "Demo request", intent: "high", priority: "p1" } })).id,
-    contentType: (await db.leadType.create({ data: { key: "content_download", name: "Content download", intent: "low", priority: "p3" } })).id,
+    contentType: (await db.leadType.create({ data: { key: "content_download", name: "Content download", intent: "low", priority: "p3" } }))
+      .id,
   };
 }
 
@@ -62,7 +63,13 @@ export async function createLead(options: { name: string; capturedAt: Date; lead
 }
 
 /** Records an event the way the app does: the fact, the lead's columns, then a re-diagnosis. */
-export async function recordEvent(leadId: number, type: EventType, at: Date, actorId: number | null, details: Record<string, unknown> = {}): Promise<void> {
+export async function recordEvent(
+  leadId: number,
+  type: EventType,
+  at: Date,
+  actorId: number | null,
+  details: Record<string, unknown> = {},
+): Promise<void> {
   await db.handoffEvent.create({ data: { leadId, type, occurredAt: at, actorId, details: details as object } });
   if (type === "assigned") await db.lead.update({ where: { id: leadId }, data: { ownerId: Number(details.ownerId), ownerAssignedAt: at } });
   await rediagnoseLeads(pool, [leadId], { now: at });

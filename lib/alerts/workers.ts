@@ -71,7 +71,9 @@ export const DAILY_DIGEST = "daily-digest";
 /** The digest runs at the start of each working day in the workspace's zone (read at start-up). */
 export async function startDigestSchedule(): Promise<void> {
   const boss = await getBoss();
-  await retryOnDeadlock(() => boss.createQueue(DAILY_DIGEST, { name: DAILY_DIGEST, policy: "stately", retryLimit: 3, retryBackoff: true, expireInSeconds: 600 }));
+  await retryOnDeadlock(() =>
+    boss.createQueue(DAILY_DIGEST, { name: DAILY_DIGEST, policy: "stately", retryLimit: 3, retryBackoff: true, expireInSeconds: 600 }),
+  );
   await boss.work(DAILY_DIGEST, async () => {
     const sent = await sendDailyDigests(pool);
     console.log(`alerts: daily digest sent to ${sent.digests} managers; ${sent.fixesDue} fixes due today`);

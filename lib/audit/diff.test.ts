@@ -19,7 +19,10 @@ describe("diffAuditValues", () => {
   });
 
   it("flattens nested objects into dotted paths and keeps arrays whole", () => {
-    const lines = diffAuditValues({ sla: { amount: 15, unit: "minutes" }, tags: ["a"] }, { sla: { amount: 30, unit: "minutes" }, tags: ["a", "b"] });
+    const lines = diffAuditValues(
+      { sla: { amount: 15, unit: "minutes" }, tags: ["a"] },
+      { sla: { amount: 30, unit: "minutes" }, tags: ["a", "b"] },
+    );
     expect(lines).toEqual([
       { key: "sla.amount", before: "15", after: "30", status: "changed" },
       { key: "sla.unit", before: "minutes", after: "minutes", status: "unchanged" },
@@ -38,7 +41,10 @@ describe("diffAuditValues", () => {
   });
 
   it("never shows a password or token hash, even if one slipped into a row", () => {
-    const lines = diffAuditValues({ passwordHash: "$argon2id$old", nested: { tokenHash: "abc" } }, { passwordHash: "$argon2id$new", nested: { tokenHash: "def" } });
+    const lines = diffAuditValues(
+      { passwordHash: "$argon2id$old", nested: { tokenHash: "abc" } },
+      { passwordHash: "$argon2id$new", nested: { tokenHash: "def" } },
+    );
     expect(lines.map((line) => [line.before, line.after])).toEqual([
       [HIDDEN_VALUE, HIDDEN_VALUE],
       [HIDDEN_VALUE, HIDDEN_VALUE],

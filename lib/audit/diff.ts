@@ -56,7 +56,13 @@ export function diffAuditValues(before: unknown, after: unknown): DiffLine[] {
     const text = (value: unknown) => (hidden ? HIDDEN_VALUE : formatAuditValue(value));
     const line: DiffLine = {
       key,
-      status: !inBefore ? "added" : !inAfter ? "removed" : JSON.stringify(beforeFields.get(key)) === JSON.stringify(afterFields.get(key)) ? "unchanged" : "changed",
+      status: !inBefore
+        ? "added"
+        : !inAfter
+          ? "removed"
+          : JSON.stringify(beforeFields.get(key)) === JSON.stringify(afterFields.get(key))
+            ? "unchanged"
+            : "changed",
     };
     if (inBefore) line.before = text(beforeFields.get(key));
     if (inAfter) line.after = text(afterFields.get(key));

@@ -3,7 +3,15 @@ import { auditFilterParams, formatCursor, parseAuditListQuery } from "@/lib/audi
 
 describe("parseAuditListQuery", () => {
   it("reads every filter and the page position from the URL", () => {
-    const query = parseAuditListQuery({ actor: "4", type: "user", id: "12", action: "user.role", from: "2025-01-01", to: "2025-01-31", before: "1735689600000_77" });
+    const query = parseAuditListQuery({
+      actor: "4",
+      type: "user",
+      id: "12",
+      action: "user.role",
+      from: "2025-01-01",
+      to: "2025-01-31",
+      before: "1735689600000_77",
+    });
     expect(query).toEqual({
       actorId: 4,
       entityType: "user",
@@ -17,8 +25,24 @@ describe("parseAuditListQuery", () => {
   });
 
   it("drops invalid values instead of failing the page", () => {
-    const query = parseAuditListQuery({ actor: "-1", type: "User; DROP TABLE", from: "2025-13-45", to: "nope", before: "abc", after: "1_2_3" });
-    expect(query).toEqual({ actorId: undefined, entityType: undefined, entityId: undefined, action: undefined, from: undefined, to: undefined, before: undefined, after: undefined });
+    const query = parseAuditListQuery({
+      actor: "-1",
+      type: "User; DROP TABLE",
+      from: "2025-13-45",
+      to: "nope",
+      before: "abc",
+      after: "1_2_3",
+    });
+    expect(query).toEqual({
+      actorId: undefined,
+      entityType: undefined,
+      entityId: undefined,
+      action: undefined,
+      from: undefined,
+      to: undefined,
+      before: undefined,
+      after: undefined,
+    });
   });
 
   it("ignores a 'to' before 'from', and 'after' when 'before' is given", () => {

@@ -59,7 +59,14 @@ export function parseAuditListQuery(params: RawParams): AuditListQuery {
   const to = pick(isoDate, first(params, "to"));
   const before = pick(cursorSchema, first(params, "before"));
   return {
-    actorId: pick(z.coerce.number().int().positive().max(2 ** 31 - 1), first(params, "actor")),
+    actorId: pick(
+      z.coerce
+        .number()
+        .int()
+        .positive()
+        .max(2 ** 31 - 1),
+      first(params, "actor"),
+    ),
     entityType: pick(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/), first(params, "type")),
     entityId: pick(z.string().max(100).refine(isStorableText), first(params, "id")),
     action: pick(z.string().max(100).refine(isStorableText), first(params, "action")),

@@ -41,7 +41,10 @@ async function allPages(query: AuditListQuery, pageSize: number): Promise<AuditE
 }
 
 function isNewestFirst(rows: AuditEntryRow[]): boolean {
-  return rows.every((row, index) => index === 0 || rows[index - 1]!.at > row.at || (rows[index - 1]!.at.getTime() === row.at.getTime() && rows[index - 1]!.id > row.id));
+  return rows.every(
+    (row, index) =>
+      index === 0 || rows[index - 1]!.at > row.at || (rows[index - 1]!.at.getTime() === row.at.getTime() && rows[index - 1]!.id > row.id),
+  );
 }
 
 describe("findAuditEntries", () => {
@@ -94,7 +97,16 @@ describe("findAuditEntries", () => {
 
   it("shows deleted actors as the system rather than failing", async () => {
     const ghost = await db.user.create({ data: { email: "ghost@example.com", name: "Ghost", role: "viewer", passwordHash: "x" } });
-    await db.auditLog.create({ data: { actorId: ghost.id, action: "fix.create", entityType: "fix", entityId: "1", after: { title: "x" }, at: new Date("2030-01-01T00:00:00Z") } });
+    await db.auditLog.create({
+      data: {
+        actorId: ghost.id,
+        action: "fix.create",
+        entityType: "fix",
+        entityId: "1",
+        after: { title: "x" },
+        at: new Date("2030-01-01T00:00:00Z"),
+      },
+    });
     await db.user.delete({ where: { id: ghost.id } });
     const [row] = (await findAuditEntries({ entityType: "fix" }, 5)).rows;
     expect(row).toMatchObject({ actor: null, action: "fix.create", before: null, after: { title: "x" } });
@@ -109,19 +121,30 @@ describe("findAuditEntityTypes", () => {
 
 describe("at scale", () => {
   it("serves the first page and a deep page from the indexes, without scanning or sorting the table", async () => {
-    await pool.query(`
+    await pool.query(
+      `
       INSERT INTO audit_logs (actor_id, action, entity_type, entity_id, after, at)
       SELECT CASE WHEN n % 2 = 0 THEN $1::int ELSE $2::int END, 'lead.accept', 'lead', (n % 5000)::text, jsonb_build_object('n', n),
              timestamptz '2024-01-01' + n * interval '1 second'
-      FROM generate_series(1, 100000) AS n`, [alice, bob]);
+      FROM generate_series(1, 100000) AS n`,
+      [alice, bob],
+    );
     await pool.query("ANALYZE audit_logs");
 
     const deep = await findAuditEntries({ before: { at: new Date("2024-01-02T00:00:00Z"), id: 2 ** 31 - 1 } }, 50);
     expect(deep.rows).toHaveLength(50);
     expect(deep.rows[0]!.at.getTime()).toBeLessThanOrEqual(new Date("2024-01-02T00:00:00Z").getTime());
 
-    for (const where of ["", "WHERE a.at <= $1 AND (a.at < $1 OR a.id < $2)", "WHERE a.actor_id = $3 AND a.at <= $1 AND (a.at < $1 OR a.id < $2)"]) {
-      const params = where.includes("$3") ? [new Date("2024-01-02T00:00:00Z"), 2 ** 31 - 1, bob] : where ? [new Date("2024-01-02T00:00:00Z"), 2 ** 31 - 1] : [];
+    for (const where of [
+      "",
+      "WHERE a.at <= $1 AND (a.at < $1 OR a.id < $2)",
+      "WHERE a.actor_id = $3 AND a.at <= $1 AND (a.at < $1 OR a.id < $2)",
+    ]) {
+      const params = where.includes("$3")
+        ? [new Date("2024-01-02T00:00:00Z"), 2 ** 31 - 1, bob]
+        : where
+          ? [new Date("2024-01-02T00:00:00Z"), 2 ** 31 - 1]
+          : [];
       const { rows } = await pool.query<{ "QUERY PLAN": string }>(
         `EXPLAIN SELECT a.id FROM audit_logs a LEFT JOIN users u ON u.id = a.actor_id ${where} ORDER BY a.at DESC, a.id DESC LIMIT 51`,
         params,

@@ -100,7 +100,8 @@ function toEntry(row: AuditSqlRow): AuditEntryRow {
   return {
     id: row.id,
     at: row.at,
-    actor: row.actor_id !== null && row.actor_name !== null ? { id: row.actor_id, name: row.actor_name, email: row.actor_email ?? "" } : null,
+    actor:
+      row.actor_id !== null && row.actor_name !== null ? { id: row.actor_id, name: row.actor_name, email: row.actor_email ?? "" } : null,
     via,
     action: row.action,
     entityType: row.entity_type,

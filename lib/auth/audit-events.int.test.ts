@@ -15,7 +15,10 @@ import { revokeUserSession } from "@/lib/users/mutations";
 // cookie reading is replaced by "this session is signed in".
 
 const state = vi.hoisted(() => ({ session: null as Session | null }));
-vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<typeof import("next-auth")>()), getServerSession: async () => state.session }));
+vi.mock("next-auth", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next-auth")>()),
+  getServerSession: async () => state.session,
+}));
 
 const PASSWORD = "audit trail password 1";
 let admin: { id: number; email: string };
@@ -34,12 +37,19 @@ async function signIn(email: string, password: string, ip: string): Promise<stri
 }
 
 async function auditRows(action: string) {
-  return db.auditLog.findMany({ where: { action }, orderBy: { id: "asc" }, select: { actorId: true, entityType: true, entityId: true, before: true, after: true } });
+  return db.auditLog.findMany({
+    where: { action },
+    orderBy: { id: "asc" },
+    select: { actorId: true, entityType: true, entityId: true, before: true, after: true },
+  });
 }
 
 async function newUser(label: string, role: "admin" | "viewer") {
   const email = `${label}@audit.test`;
-  const { id } = await db.user.create({ data: { email, name: label, role, passwordHash: await hashPassword(PASSWORD) }, select: { id: true } });
+  const { id } = await db.user.create({
+    data: { email, name: label, role, passwordHash: await hashPassword(PASSWORD) },
+    select: { id: true },
+  });
   return { id, email };
 }
 
@@ -53,7 +63,11 @@ describe("sign-in audit", () => {
     const sid = await signIn(person.email, PASSWORD, "198.51.100.20");
     expect(sid).toMatch(/^[0-9a-f-]{36}$/);
     expect(await auditRows("auth.sign_in")).toContainEqual(
-      expect.objectContaining({ actorId: person.id, entityType: "user", after: { email: person.email, method: "password", ip: "198.51.100.20", userAgent: "Firefox/140" } }),
+      expect.objectContaining({
+        actorId: person.id,
+        entityType: "user",
+        after: { email: person.email, method: "password", ip: "198.51.100.20", userAgent: "Firefox/140" },
+      }),
     );
     expect((await listLiveSessions(person.id)).map((session) => session.id)).toContain(sid);
   });
@@ -62,8 +76,19 @@ describe("sign-in audit", () => {
     expect(await signIn(person.email, "wrong password here", "198.51.100.21")).toBeNull();
     expect(await signIn("nobody@audit.test", "whatever password", "198.51.100.22")).toBeNull();
     const failed = await auditRows("auth.sign_in_failed");
-    expect(failed).toContainEqual(expect.objectContaining({ actorId: person.id, after: expect.objectContaining({ email: person.email, reason: "wrong password", ip: "198.51.100.21" }) }));
-    expect(failed).toContainEqual(expect.objectContaining({ actorId: null, entityId: "nobody@audit.test", after: expect.objectContaining({ reason: "unknown email", ip: "198.51.100.22" }) }));
+    expect(failed).toContainEqual(
+      expect.objectContaining({
+        actorId: person.id,
+        after: expect.objectContaining({ email: person.email, reason: "wrong password", ip: "198.51.100.21" }),
+      }),
+    );
+    expect(failed).toContainEqual(
+      expect.objectContaining({
+        actorId: null,
+        entityId: "nobody@audit.test",
+        after: expect.objectContaining({ reason: "unknown email", ip: "198.51.100.22" }),
+      }),
+    );
   });
 
   it("records a sign-out and the cookie stops working", async () => {
@@ -72,7 +97,9 @@ describe("sign-in audit", () => {
     expect(await getSessionUser()).toMatchObject({ id: person.id });
     await authOptions().events!.signOut!({ token: { sid }, session: null as never });
     expect(await isSessionLive(sid, person.id, 0)).toBe(false);
-    expect(await auditRows("auth.sign_out")).toContainEqual(expect.objectContaining({ actorId: person.id, after: expect.objectContaining({ email: person.email, session: sid }) }));
+    expect(await auditRows("auth.sign_out")).toContainEqual(
+      expect.objectContaining({ actorId: person.id, after: expect.objectContaining({ email: person.email, session: sid }) }),
+    );
   });
 });
 
@@ -87,34 +114,62 @@ describe("sessions an admin ends", () => {
     expect(open).not.toContain(ended);
     expect(await isSessionLive(ended, person.id, 0)).toBe(false);
     expect(await auditRows("auth.session_revoke")).toContainEqual(
-      expect.objectContaining({ actorId: admin.id, entityId: String(person.id), before: expect.objectContaining({ session: ended, ip: "198.51.100.31" }) }),
+      expect.objectContaining({
+        actorId: admin.id,
+        entityId: String(person.id),
+        before: expect.objectContaining({ session: ended, ip: "198.51.100.31" }),
+      }),
     );
-    await expect(revokeUserSession({ id: admin.id, role: "admin" }, { userId: String(person.id), sessionId: ended })).rejects.toThrow("already ended");
-    await expect(revokeUserSession({ id: person.id, role: "viewer" }, { userId: String(person.id), sessionId: kept })).rejects.toThrow("Only admins");
+    await expect(revokeUserSession({ id: admin.id, role: "admin" }, { userId: String(person.id), sessionId: ended })).rejects.toThrow(
+      "already ended",
+    );
+    await expect(revokeUserSession({ id: person.id, role: "viewer" }, { userId: String(person.id), sessionId: kept })).rejects.toThrow(
+      "Only admins",
+    );
   });
 });
 
 describe("tokens from the command line", () => {
   it("records the token created and the token revoked, naming the command line as the source", async () => {
     const run = (...args: string[]) =>
-      spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/baton.ts", "token", ...args], { env: { ...process.env }, encoding: "utf8", timeout: 60_000 });
+      spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/baton.ts", "token", ...args], {
+        env: { ...process.env },
+        encoding: "utf8",
+        timeout: 60_000,
+      });
     const created = run("create", "--name", "CRM sync", "--scope", "write", "--user", admin.email);
     expect(created.status).toBe(0);
     const token = await db.apiToken.findFirstOrThrow({ where: { name: "CRM sync" }, select: { id: true, prefix: true } });
     expect(run("revoke", "--id", String(token.id)).status).toBe(0);
 
     expect(await auditRows("tokens.create")).toContainEqual(
-      expect.objectContaining({ actorId: null, entityId: String(token.id), after: expect.objectContaining({ name: "CRM sync", scope: "write", actsAs: admin.email, source: "command line" }) }),
+      expect.objectContaining({
+        actorId: null,
+        entityId: String(token.id),
+        after: expect.objectContaining({ name: "CRM sync", scope: "write", actsAs: admin.email, source: "command line" }),
+      }),
     );
-    expect(await auditRows("tokens.revoke")).toContainEqual(expect.objectContaining({ entityId: String(token.id), after: expect.objectContaining({ revoked: true, source: "command line" }) }));
+    expect(await auditRows("tokens.revoke")).toContainEqual(
+      expect.objectContaining({ entityId: String(token.id), after: expect.objectContaining({ revoked: true, source: "command line" }) }),
+    );
   });
 });
 
 describe("settings and exports", () => {
   it("records a workspace settings change with before and after", async () => {
     await updateWorkspaceSettings(admin.id, {
-      version: 0, timeZone: "Europe/Berlin", workdayStart: "08:00", workdayEnd: "16:00", workingDays: [1, 2, 3, 4, 5], weekStartsOn: 1,
-      duplicateWindowDays: 7, stallWindowDays: 7, reassignmentWarnCount: 3, outcomeWindowDays: 90, minimumSpecificDetailLength: 20, inboundSources: "website",
+      version: 0,
+      timeZone: "Europe/Berlin",
+      workdayStart: "08:00",
+      workdayEnd: "16:00",
+      workingDays: [1, 2, 3, 4, 5],
+      weekStartsOn: 1,
+      duplicateWindowDays: 7,
+      stallWindowDays: 7,
+      reassignmentWarnCount: 3,
+      outcomeWindowDays: 90,
+      minimumSpecificDetailLength: 20,
+      inboundSources: "website",
     });
     expect(await auditRows("definitions.workspace_settings.update")).toContainEqual(
       expect.objectContaining({ actorId: admin.id, after: expect.objectContaining({ timeZone: "Europe/Berlin" }) }),
@@ -125,10 +180,17 @@ describe("settings and exports", () => {
     const sid = (await signIn(admin.email, PASSWORD, "198.51.100.40"))!;
     state.session = { user: { id: String(admin.id), role: "admin" }, sessionVersion: 0, sid, expires: "" };
     const { GET } = await import("@/app/api/dashboard/csv/route");
-    const response = await GET(new Request("http://baton.test/api/dashboard/csv?chart=funnel&source=website"), { params: Promise.resolve({}) });
+    const response = await GET(new Request("http://baton.test/api/dashboard/csv?chart=funnel&source=website"), {
+      params: Promise.resolve({}),
+    });
     expect(response.status).toBe(200);
     expect(await auditRows("exports.dashboard_csv")).toContainEqual(
-      expect.objectContaining({ actorId: admin.id, entityType: "export", entityId: "funnel", after: expect.objectContaining({ chart: "funnel", filters: { chart: ["funnel"], source: ["website"] } }) }),
+      expect.objectContaining({
+        actorId: admin.id,
+        entityType: "export",
+        entityId: "funnel",
+        after: expect.objectContaining({ chart: "funnel", filters: { chart: ["funnel"], source: ["website"] } }),
+      }),
     );
   });
 });

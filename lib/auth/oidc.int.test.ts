@@ -59,7 +59,8 @@ function expectSignInPageError(outcome: { redirect: string; sessionToken: string
   expect([url.pathname, url.searchParams.get("error"), outcome.sessionToken]).toEqual(["/sign-in", code, null]);
 }
 
-const users = (email: string) => db.user.findMany({ where: { email }, select: { id: true, role: true, passwordHash: true, name: true, sessionVersion: true } });
+const users = (email: string) =>
+  db.user.findMany({ where: { email }, select: { id: true, role: true, passwordHash: true, name: true, sessionVersion: true } });
 
 describe("single sign-on through a real OpenID provider", () => {
   it("creates the account on the first sign-in, role from the groups claim, no password, and a working session", async () => {
@@ -71,7 +72,10 @@ describe("single sign-on through a real OpenID provider", () => {
     const token = await decode({ token: outcome.sessionToken!, secret: SECRET });
     expect(token).toMatchObject({ sub: String(ada!.id), role: "revops" });
     expect(await isSessionLive(token!.sid!, ada!.id, ada!.sessionVersion)).toBe(true);
-    const audit = await db.auditLog.findMany({ where: { entityType: "user", entityId: String(ada!.id) }, select: { action: true, after: true } });
+    const audit = await db.auditLog.findMany({
+      where: { entityType: "user", entityId: String(ada!.id) },
+      select: { action: true, after: true },
+    });
     expect(audit.map((row) => row.action)).toEqual(["user.provision", "auth.sign_in"]);
     expect(audit[1]!.after).toMatchObject({ method: "oidc" });
 
@@ -137,7 +141,11 @@ describe("single sign-on that must fail, creating nothing", () => {
 
   for (const forgery of ["bad-signature", "wrong-audience"] as const) {
     it(`refuses an ID token with a ${forgery.replace("-", " ")}`, async () => {
-      const forger = await startForgingIssuer(forgery, CLIENT.clientId, { email: "mallory@corp.test", email_verified: true, groups: ["baton-admins"] });
+      const forger = await startForgingIssuer(forgery, CLIENT.clientId, {
+        email: "mallory@corp.test",
+        email_verified: true,
+        groups: ["baton-admins"],
+      });
       try {
         const outcome = await noOneCreated(() => new AuthBrowser(buildAuthOptions(settings({ issuer: forger.issuer }))).signInWith("oidc"));
         expectSignInPageError(outcome, "OAuthCallback");

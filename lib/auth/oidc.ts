@@ -74,13 +74,30 @@ export async function signInWithOidc(profile: OidcProfile, settings: SsoSettings
     if (!existing) {
       const name = (profile.name || profile.preferred_username || email).toString().slice(0, 120);
       const created = await tx.user.create({ data: { email, name, role: mappedRole ?? settings.defaultRole, passwordHash: null }, select });
-      await recordAudit(tx, { actorId: null, action: "user.provision", entityType: "user", entityId: created.id, after: { email, name, role: created.role, source: "oidc", issuer: settings.issuer, groups } });
+      await recordAudit(tx, {
+        actorId: null,
+        action: "user.provision",
+        entityType: "user",
+        entityId: created.id,
+        after: { email, name, role: created.role, source: "oidc", issuer: settings.issuer, groups },
+      });
       return created;
     }
     if (mappedRole && mappedRole !== existing.role) {
       // A role change ends the person's other sessions, as when an admin changes it.
-      const updated = await tx.user.update({ where: { id: existing.id }, data: { role: mappedRole, sessionVersion: { increment: 1 } }, select });
-      await recordAudit(tx, { actorId: null, action: "user.role_from_groups", entityType: "user", entityId: existing.id, before: { role: existing.role }, after: { role: mappedRole, source: "oidc", groups } });
+      const updated = await tx.user.update({
+        where: { id: existing.id },
+        data: { role: mappedRole, sessionVersion: { increment: 1 } },
+        select,
+      });
+      await recordAudit(tx, {
+        actorId: null,
+        action: "user.role_from_groups",
+        entityType: "user",
+        entityId: existing.id,
+        before: { role: existing.role },
+        after: { role: mappedRole, source: "oidc", groups },
+      });
       return updated;
     }
     return existing;

@@ -44,7 +44,12 @@ export function authSettingsFromEnv(): AuthSettings {
           roleGroups: parseRoleGroups(env.OIDC_ROLE_GROUPS),
         }
       : null;
-  return { sso, passwordSignIn: env.PASSWORD_SIGN_IN === "on", sessionMaxAgeSeconds: env.SESSION_MAX_AGE_HOURS * 3600, secret: env.NEXTAUTH_SECRET };
+  return {
+    sso,
+    passwordSignIn: env.PASSWORD_SIGN_IN === "on",
+    sessionMaxAgeSeconds: env.SESSION_MAX_AGE_HOURS * 3600,
+    secret: env.NEXTAUTH_SECRET,
+  };
 }
 
 export function authOptions(): NextAuthOptions {
@@ -69,7 +74,15 @@ export function buildAuthOptions(settings: AuthSettings): NextAuthOptions {
         const result = await signInWithOidc(profile as OidcProfile, settings.sso, origin);
         if (typeof result === "string") return `/sign-in?error=${result}`;
         // Without a next-auth adapter this is the object the jwt callback receives: it opens the session.
-        const signedIn: SignedInUser = { id: String(result.id), name: result.name, email: result.email, role: result.role, sessionVersion: result.sessionVersion, method: "oidc", origin };
+        const signedIn: SignedInUser = {
+          id: String(result.id),
+          name: result.name,
+          email: result.email,
+          role: result.role,
+          sessionVersion: result.sessionVersion,
+          method: "oidc",
+          origin,
+        };
         Object.assign(user, signedIn);
         return true;
       },
@@ -79,7 +92,12 @@ export function buildAuthOptions(settings: AuthSettings): NextAuthOptions {
           token.sub = signedIn.id;
           token.role = signedIn.role;
           token.sessionVersion = signedIn.sessionVersion;
-          token.sid = await startSession({ id: Number(signedIn.id), email: signedIn.email, sessionVersion: signedIn.sessionVersion }, signedIn.method, signedIn.origin, maxAge);
+          token.sid = await startSession(
+            { id: Number(signedIn.id), email: signedIn.email, sessionVersion: signedIn.sessionVersion },
+            signedIn.method,
+            signedIn.origin,
+            maxAge,
+          );
         }
         return token;
       },
@@ -115,14 +133,29 @@ function passwordProvider(): Provider {
         await recordFailedSignIn(email, origin, "locked after repeated failures", user?.id);
         throw new Error("locked");
       }
-      const valid = user && user.active ? await verifyPassword(user.passwordHash, parsed.data.password) : await verifyDecoy(parsed.data.password);
+      const valid =
+        user && user.active ? await verifyPassword(user.passwordHash, parsed.data.password) : await verifyDecoy(parsed.data.password);
       await recordSignInAttempt(email, origin.ip, Boolean(valid));
       if (!user || !valid) {
-        const reason = !user ? "unknown email" : !user.active ? "account deactivated" : user.passwordHash === null ? "no password (single sign-on only)" : "wrong password";
+        const reason = !user
+          ? "unknown email"
+          : !user.active
+            ? "account deactivated"
+            : user.passwordHash === null
+              ? "no password (single sign-on only)"
+              : "wrong password";
         await recordFailedSignIn(email, origin, reason, user?.id);
         return null;
       }
-      return { id: String(user.id), name: user.name, email, role: user.role, sessionVersion: user.sessionVersion, method: "password", origin };
+      return {
+        id: String(user.id),
+        name: user.name,
+        email,
+        role: user.role,
+        sessionVersion: user.sessionVersion,
+        method: "password",
+        origin,
+      };
     },
   });
 }

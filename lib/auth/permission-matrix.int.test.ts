@@ -6,7 +6,14 @@ import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import { demoAnchor, loadAndDiagnoseDemo } from "@/scripts/db/demo";
 import { ACTION_CASES, governingActions, PUBLIC_ROUTES, ROUTE_CASES, type CaseContext, type Governing } from "@/tests/permission-cases";
-import { discoverInlineServerActions, discoverPages, discoverRouteFiles, discoverServerActionModules, exportedActions, exportedMethods } from "@/tests/permission-discovery";
+import {
+  discoverInlineServerActions,
+  discoverPages,
+  discoverRouteFiles,
+  discoverServerActionModules,
+  exportedActions,
+  exportedMethods,
+} from "@/tests/permission-discovery";
 import { PAGE_CASES, PUBLIC_PAGES } from "@/tests/permission-page-cases";
 import { callRoute, freshSession, invokeAction, invokePage, writeCounts, type ActionOutcome } from "@/tests/permission-runner";
 import { PermissionWorld } from "@/tests/permission-world";
@@ -19,8 +26,15 @@ import { PermissionWorld } from "@/tests/permission-world";
 
 const state = vi.hoisted(() => ({ session: null as Session | null, forbidden: [] as Error[] }));
 
-vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<typeof import("next-auth")>()), getServerSession: async () => state.session }));
-vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/cache")>()), revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock("next-auth", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next-auth")>()),
+  getServerSession: async () => state.session,
+}));
+vi.mock("next/cache", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/cache")>()),
+  revalidatePath: () => undefined,
+  revalidateTag: () => undefined,
+}));
 // Counts every permission refusal, so "refused by the permission check" is told apart from "refused by
 // validation or a conflict": both come back as { ok: false, message }.
 vi.mock("@/lib/errors", async (importOriginal) => {
@@ -35,10 +49,18 @@ vi.mock("@/lib/errors", async (importOriginal) => {
 });
 
 const actionModules = discoverServerActionModules();
-const discoveredActions = Object.fromEntries(await Promise.all(actionModules.map(async (file) => [file, await exportedActions(file)] as const)));
+const discoveredActions = Object.fromEntries(
+  await Promise.all(actionModules.map(async (file) => [file, await exportedActions(file)] as const)),
+);
 const routeFiles = discoverRouteFiles();
 const discoveredRoutes = Object.fromEntries(
-  (await Promise.all(routeFiles.map(async (route) => (await exportedMethods(route.file)).map((method) => [`${method} ${route.path}`, route.file] as const)))).flat(),
+  (
+    await Promise.all(
+      routeFiles.map(async (route) =>
+        (await exportedMethods(route.file)).map((method) => [`${method} ${route.path}`, route.file] as const),
+      ),
+    )
+  ).flat(),
 );
 
 const discoveredPages = Object.fromEntries(discoverPages().map((page) => [page.path, page.file]));
@@ -74,7 +96,9 @@ function describeOutcome(outcome: ActionOutcome): string {
 
 describe("coverage: the registry covers everything the server exposes", () => {
   it("has a case for every exported server action", () => {
-    const missing = Object.entries(discoveredActions).flatMap(([file, names]) => names.filter((name) => !ACTION_CASES[file]?.[name]?.length).map((name) => `${file}#${name}`));
+    const missing = Object.entries(discoveredActions).flatMap(([file, names]) =>
+      names.filter((name) => !ACTION_CASES[file]?.[name]?.length).map((name) => `${file}#${name}`),
+    );
     expect(missing, "server actions without a case in tests/permission-cases.ts").toEqual([]);
   });
 
@@ -84,11 +108,18 @@ describe("coverage: the registry covers everything the server exposes", () => {
   });
 
   it("has a case, or a public reason, for every page", () => {
-    expect(Object.keys(discoveredPages).filter((page) => !PAGE_CASES[page] && !PUBLIC_PAGES[page]), "pages without a case in tests/permission-page-cases.ts").toEqual([]);
+    expect(
+      Object.keys(discoveredPages).filter((page) => !PAGE_CASES[page] && !PUBLIC_PAGES[page]),
+      "pages without a case in tests/permission-page-cases.ts",
+    ).toEqual([]);
   });
 
   it("names no action, route or page the code no longer has", () => {
-    const staleActions = Object.entries(ACTION_CASES).flatMap(([file, cases]) => Object.keys(cases).filter((name) => !discoveredActions[file]?.includes(name)).map((name) => `${file}#${name}`));
+    const staleActions = Object.entries(ACTION_CASES).flatMap(([file, cases]) =>
+      Object.keys(cases)
+        .filter((name) => !discoveredActions[file]?.includes(name))
+        .map((name) => `${file}#${name}`),
+    );
     const staleRoutes = [...Object.keys(ROUTE_CASES), ...Object.keys(PUBLIC_ROUTES)].filter((key) => !discoveredRoutes[key]);
     const stalePages = [...Object.keys(PAGE_CASES), ...Object.keys(PUBLIC_PAGES)].filter((page) => !discoveredPages[page]);
     expect([...staleActions, ...staleRoutes, ...stalePages]).toEqual([]);
@@ -111,13 +142,20 @@ describe.each(Object.entries(ACTION_CASES))("server actions in %s", (file, cases
         const before = await writeCounts();
         const outcome = await invokeAction(file, name, args);
         if (allowed(role, testCase.permission)) {
-          expect(state.forbidden.map((error) => error.message), `${role} is allowed ${name}${label}`).toEqual([]);
-          const succeeded = (outcome.kind === "result" && outcome.ok) || (outcome.kind === "redirect" && !/^\/(sign-in|forbidden)\b/.test(outcome.url));
+          expect(
+            state.forbidden.map((error) => error.message),
+            `${role} is allowed ${name}${label}`,
+          ).toEqual([]);
+          const succeeded =
+            (outcome.kind === "result" && outcome.ok) || (outcome.kind === "redirect" && !/^\/(sign-in|forbidden)\b/.test(outcome.url));
           expect(succeeded, `${role} ${name}${label}: ${describeOutcome(outcome)}`).toBe(true);
           // Every change is audited (issue 9): an allowed action that changed something left an entry.
           expect((await writeCounts()).audit_logs, `${role}'s ${name}${label} is in the audit log`).toBeGreaterThan(before.audit_logs!);
         } else {
-          expect(state.forbidden.length, `${role} must be refused ${name}${label} by the permission check: ${describeOutcome(outcome)}`).toBeGreaterThan(0);
+          expect(
+            state.forbidden.length,
+            `${role} must be refused ${name}${label} by the permission check: ${describeOutcome(outcome)}`,
+          ).toBeGreaterThan(0);
           expect(outcome).toEqual({ kind: "result", ok: false, message: state.forbidden[0]!.message, fieldErrors: undefined });
           expect(await writeCounts(), `${role}'s refused ${name} wrote nothing`).toEqual(before);
           world.releaseCase();
@@ -130,7 +168,12 @@ describe.each(Object.entries(ACTION_CASES))("server actions in %s", (file, cases
         const args = await testCase.args(context("admin"));
         state.session = null;
         const before = await writeCounts();
-        expect(await invokeAction(file, name, args)).toEqual({ kind: "result", ok: false, message: SIGN_IN_MESSAGE, fieldErrors: undefined });
+        expect(await invokeAction(file, name, args)).toEqual({
+          kind: "result",
+          ok: false,
+          message: SIGN_IN_MESSAGE,
+          fieldErrors: undefined,
+        });
         expect(await writeCounts()).toEqual(before);
         world.releaseCase();
       });
@@ -157,7 +200,8 @@ describe.each(Object.entries(ROUTE_CASES))("route %s", (key, variants) => {
     const expectDecision = async (role: Role, response: { status: number; message: string | null }, before?: Record<string, number>) => {
       if (allowed(role, testCase.permission)) {
         expect(response.status, `${role} is allowed ${key}${label}: ${response.message}`).toBeLessThan(300);
-        if (before && key.startsWith("POST ") && !testCase.unaudited) expect((await writeCounts()).audit_logs, `${role}'s ${key}${label} is in the audit log`).toBeGreaterThan(before.audit_logs!);
+        if (before && key.startsWith("POST ") && !testCase.unaudited)
+          expect((await writeCounts()).audit_logs, `${role}'s ${key}${label} is in the audit log`).toBeGreaterThan(before.audit_logs!);
       } else {
         expect(response, `${role} is refused ${key}${label}`).toMatchObject({ status: 403, message: expect.any(String) });
         if (before) expect(await writeCounts(), `${role}'s refused ${key}${label} wrote nothing`).toEqual(before);
@@ -223,7 +267,8 @@ describe.each(Object.entries(PAGE_CASES))("page %s", (page, pageCase) => {
     state.session = await freshSession(world.actors[role]);
     const outcome = await invokePage(file(), params);
     if (pageCase.redirectsTo) expect(outcome).toEqual({ kind: "redirect", url: pageCase.redirectsTo });
-    else if (pageCase.permission === null || can(role, pageCase.permission)) expect(outcome, `${role} opens ${page}: ${JSON.stringify(outcome)}`).toEqual({ kind: "rendered" });
+    else if (pageCase.permission === null || can(role, pageCase.permission))
+      expect(outcome, `${role} opens ${page}: ${JSON.stringify(outcome)}`).toEqual({ kind: "rendered" });
     else expect(outcome).toEqual({ kind: "redirect", url: "/forbidden" });
   });
   it("without a session: sent to sign in", async () => {

@@ -12,29 +12,64 @@ export type SignInMethod = "password" | "oidc";
 /** last_seen_at is written at most this often, so browsing does not write on every request. */
 const TOUCH_EVERY_MS = 5 * 60_000;
 
-export async function startSession(user: { id: number; email: string; sessionVersion: number }, method: SignInMethod, origin: RequestOrigin, maxAgeSeconds: number): Promise<string> {
+export async function startSession(
+  user: { id: number; email: string; sessionVersion: number },
+  method: SignInMethod,
+  origin: RequestOrigin,
+  maxAgeSeconds: number,
+): Promise<string> {
   const id = randomUUID();
   await db.$transaction(async (tx) => {
     await tx.userSession.create({
-      data: { id, userId: user.id, sessionVersion: user.sessionVersion, method, ip: origin.ip, userAgent: origin.userAgent, expiresAt: new Date(Date.now() + maxAgeSeconds * 1000) },
+      data: {
+        id,
+        userId: user.id,
+        sessionVersion: user.sessionVersion,
+        method,
+        ip: origin.ip,
+        userAgent: origin.userAgent,
+        expiresAt: new Date(Date.now() + maxAgeSeconds * 1000),
+      },
     });
-    await recordAudit(tx, { actorId: user.id, action: "auth.sign_in", entityType: "user", entityId: user.id, after: { email: user.email, method, ip: origin.ip, userAgent: origin.userAgent } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "auth.sign_in",
+      entityType: "user",
+      entityId: user.id,
+      after: { email: user.email, method, ip: origin.ip, userAgent: origin.userAgent },
+    });
   });
   return id;
 }
 
 /** A refused sign-in, with the address it came from; `userId` when the email belongs to someone. */
-export async function recordFailedSignIn(email: string, origin: RequestOrigin, reason: string, userId: number | null = null): Promise<void> {
-  await recordAudit(db, { actorId: userId, action: "auth.sign_in_failed", entityType: "user", entityId: userId ?? email, after: { email, reason, ip: origin.ip, userAgent: origin.userAgent } });
+export async function recordFailedSignIn(
+  email: string,
+  origin: RequestOrigin,
+  reason: string,
+  userId: number | null = null,
+): Promise<void> {
+  await recordAudit(db, {
+    actorId: userId,
+    action: "auth.sign_in_failed",
+    entityType: "user",
+    entityId: userId ?? email,
+    after: { email, reason, ip: origin.ip, userAgent: origin.userAgent },
+  });
 }
 
 /** Whether the cookie's session still stands: not signed out, revoked, expired, or older than the user's session version. */
 export async function isSessionLive(sessionId: string, userId: number, sessionVersion: number): Promise<boolean> {
   const now = new Date();
-  const row = await db.userSession.findUnique({ where: { id: sessionId }, select: { userId: true, sessionVersion: true, expiresAt: true, endedAt: true, lastSeenAt: true } });
+  const row = await db.userSession.findUnique({
+    where: { id: sessionId },
+    select: { userId: true, sessionVersion: true, expiresAt: true, endedAt: true, lastSeenAt: true },
+  });
   if (!row || row.userId !== userId || row.sessionVersion !== sessionVersion || row.endedAt || row.expiresAt <= now) return false;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db.userSession.updateMany({ where: { id: sessionId, lastSeenAt: row.lastSeenAt }, data: { lastSeenAt: now } }).catch(() => undefined);
+    await db.userSession
+      .updateMany({ where: { id: sessionId, lastSeenAt: row.lastSeenAt }, data: { lastSeenAt: now } })
+      .catch(() => undefined);
   }
   return true;
 }
@@ -42,10 +77,19 @@ export async function isSessionLive(sessionId: string, userId: number, sessionVe
 /** Sign-out from the browser: the session ends and the audit log says so. */
 export async function endSignedOutSession(sessionId: string, origin: RequestOrigin): Promise<void> {
   await db.$transaction(async (tx) => {
-    const session = await tx.userSession.findUnique({ where: { id: sessionId }, select: { userId: true, endedAt: true, user: { select: { email: true } } } });
+    const session = await tx.userSession.findUnique({
+      where: { id: sessionId },
+      select: { userId: true, endedAt: true, user: { select: { email: true } } },
+    });
     if (!session || session.endedAt) return;
     await tx.userSession.update({ where: { id: sessionId }, data: { endedAt: new Date(), endReason: "signed_out" } });
-    await recordAudit(tx, { actorId: session.userId, action: "auth.sign_out", entityType: "user", entityId: session.userId, after: { email: session.user.email, session: sessionId, ip: origin.ip } });
+    await recordAudit(tx, {
+      actorId: session.userId,
+      action: "auth.sign_out",
+      entityType: "user",
+      entityId: session.userId,
+      after: { email: session.user.email, session: sessionId, ip: origin.ip },
+    });
   });
 }
 
@@ -73,12 +117,25 @@ export async function listLiveSessions(userId: number): Promise<LiveSession[]> {
 /** An admin ends one session of a user; false when it had already ended. */
 export async function revokeSession(actorId: number, userId: number, sessionId: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const before = await tx.userSession.findFirst({ where: { id: sessionId, userId }, select: { ip: true, userAgent: true, createdAt: true, endedAt: true, user: { select: { email: true } } } });
+    const before = await tx.userSession.findFirst({
+      where: { id: sessionId, userId },
+      select: { ip: true, userAgent: true, createdAt: true, endedAt: true, user: { select: { email: true } } },
+    });
     if (!before || before.endedAt) return false;
-    const { count } = await tx.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date(), endReason: "revoked", endedById: actorId } });
+    const { count } = await tx.userSession.updateMany({
+      where: { id: sessionId, endedAt: null },
+      data: { endedAt: new Date(), endReason: "revoked", endedById: actorId },
+    });
     if (count === 0) return false;
     const { user, endedAt: _endedAt, ...session } = before;
-    await recordAudit(tx, { actorId, action: "auth.session_revoke", entityType: "user", entityId: userId, before: { email: user.email, session: sessionId, ...session }, after: { email: user.email, session: sessionId, ended: true } });
+    await recordAudit(tx, {
+      actorId,
+      action: "auth.session_revoke",
+      entityType: "user",
+      entityId: userId,
+      before: { email: user.email, session: sessionId, ...session },
+      after: { email: user.email, session: sessionId, ended: true },
+    });
     return true;
   });
 }

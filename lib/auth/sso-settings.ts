@@ -29,7 +29,10 @@ export interface AuthSettings {
 /** "Baton Admins=admin, RevOps=revops": comma-separated group=role pairs; throws a readable message. */
 export function parseRoleGroups(raw: string | undefined): Map<string, Role> {
   const map = new Map<string, Role>();
-  for (const pair of (raw ?? "").split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const pair of (raw ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const at = pair.lastIndexOf("=");
     const group = pair.slice(0, at).trim();
     const role = pair.slice(at + 1).trim();
@@ -45,7 +48,11 @@ const WIDEST_FIRST: readonly Role[] = ["admin", "revops", "sales_manager", "mark
 
 /** The role the groups claim maps to, or null when no group is mapped (the account keeps its role). */
 export function roleFromGroups(claim: unknown, roleGroups: Map<string, Role>): Role | null {
-  const groups = Array.isArray(claim) ? claim.filter((value): value is string => typeof value === "string") : typeof claim === "string" ? [claim] : [];
+  const groups = Array.isArray(claim)
+    ? claim.filter((value): value is string => typeof value === "string")
+    : typeof claim === "string"
+      ? [claim]
+      : [];
   const roles = new Set(groups.map((group) => roleGroups.get(group)).filter((role): role is Role => Boolean(role)));
   return WIDEST_FIRST.find((role) => roles.has(role)) ?? null;
 }

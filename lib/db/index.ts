@@ -32,11 +32,13 @@ class SerialTransactionsPg extends PrismaPg {
     adapter.startTransaction = async (isolationLevel) => {
       const transaction = await startTransaction(isolationLevel);
       let tail: Promise<unknown> = Promise.resolve();
-      const oneAtATime = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
-        const result = tail.then(() => run(...args));
-        tail = result.catch(() => undefined);
-        return result;
-      };
+      const oneAtATime =
+        <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+        (...args: A): Promise<R> => {
+          const result = tail.then(() => run(...args));
+          tail = result.catch(() => undefined);
+          return result;
+        };
       transaction.queryRaw = oneAtATime(transaction.queryRaw.bind(transaction));
       transaction.executeRaw = oneAtATime(transaction.executeRaw.bind(transaction));
       return transaction;

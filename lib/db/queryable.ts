@@ -16,7 +16,10 @@ function isPool(client: Queryable): boolean {
  * must not be handed a query while it is still running one (pg deprecates that queueing and pg@9 drops
  * it), and inside a transaction the reads must stay on the transaction's connection.
  */
-export async function queryEach<T extends readonly unknown[]>(client: Queryable, reads: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+export async function queryEach<T extends readonly unknown[]>(
+  client: Queryable,
+  reads: { [K in keyof T]: () => Promise<T[K]> },
+): Promise<T> {
   if (isPool(client)) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
   const results: unknown[] = [];
   for (const read of reads) results.push(await read());

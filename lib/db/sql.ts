@@ -50,7 +50,10 @@ export function join(fragments: readonly Sql[], separator: string): Sql {
 /** AND of the conditions; TRUE when there are none. */
 export function and(conditions: readonly Sql[]): Sql {
   if (conditions.length === 0) return sql`TRUE`;
-  return join(conditions.map((condition) => sql`(${condition})`), " AND ");
+  return join(
+    conditions.map((condition) => sql`(${condition})`),
+    " AND ",
+  );
 }
 
 /** What node-postgres takes: text with $n placeholders and the values in order (numbered from `first`). */

@@ -23,8 +23,10 @@ describe("deciding on a lead", () => {
   });
 
   it("revenue operations and admins decide on every lead, marketing and viewers on none", () => {
-    for (const role of ["revops", "admin"] as const) expect(canActOnLead({ id: 9, name: "X", role, teamId: null }, "leads.decide", otherTeam)).toBe(true);
-    for (const role of ["marketing", "viewer"] as const) expect(canActOnLead({ id: 9, name: "X", role, teamId: 10 }, "leads.decide", teammate)).toBe(false);
+    for (const role of ["revops", "admin"] as const)
+      expect(canActOnLead({ id: 9, name: "X", role, teamId: null }, "leads.decide", otherTeam)).toBe(true);
+    for (const role of ["marketing", "viewer"] as const)
+      expect(canActOnLead({ id: 9, name: "X", role, teamId: 10 }, "leads.decide", teammate)).toBe(false);
   });
 
   it("a rep may not reassign even their own lead", () => {

@@ -11,12 +11,14 @@ export interface LeadOwner {
   teamId: number | null;
 }
 
-export type LeadScope = { kind: "all" } | { kind: "team"; teamId: number; managerId: number } | { kind: "own"; userId: number } | { kind: "none" };
+export type LeadScope =
+  { kind: "all" } | { kind: "team"; teamId: number; managerId: number } | { kind: "own"; userId: number } | { kind: "none" };
 
 /** Whose leads this actor works on: every lead, one team's or only their own. */
 export function leadScopeOf(actor: TeamActor): LeadScope {
   if (actor.role === "admin" || actor.role === "revops") return { kind: "all" };
-  if (actor.role === "sales_manager") return actor.teamId === null ? { kind: "own", userId: actor.id } : { kind: "team", teamId: actor.teamId, managerId: actor.id };
+  if (actor.role === "sales_manager")
+    return actor.teamId === null ? { kind: "own", userId: actor.id } : { kind: "team", teamId: actor.teamId, managerId: actor.id };
   if (actor.role === "sales_rep") return { kind: "own", userId: actor.id };
   return { kind: "none" };
 }
@@ -39,8 +41,10 @@ export function canActOnLead(actor: TeamActor, action: Action, owner: LeadOwner 
 
 /** Why the actor may not act, in words that tell them whom to ask. */
 export function explainNoAccess(actor: TeamActor, owner: LeadOwner | null): string {
-  if (actor.role === "viewer" || actor.role === "marketing") return "Only sales (the owner, their manager) or revenue operations can decide on a lead.";
+  if (actor.role === "viewer" || actor.role === "marketing")
+    return "Only sales (the owner, their manager) or revenue operations can decide on a lead.";
   if (!owner) return "Nobody owns this lead yet. A manager or revenue operations must assign it first.";
-  if (actor.role === "sales_manager") return `This lead belongs to ${owner.name}, who is not on your team. Ask their manager or revenue operations.`;
+  if (actor.role === "sales_manager")
+    return `This lead belongs to ${owner.name}, who is not on your team. Ask their manager or revenue operations.`;
   return `This lead belongs to ${owner.name}. Only its owner, their manager or revenue operations can decide on it.`;
 }

@@ -20,7 +20,8 @@ function decision(permission: Action, mutation: Mutation) {
   return defineAction({
     permission,
     write: async (user, leadId: number, input: unknown) => {
-      if (typeof leadId !== "number" || !Number.isInteger(leadId) || leadId <= 0) throw new AppError("This form does not say which lead it is for. Reload the page.");
+      if (typeof leadId !== "number" || !Number.isInteger(leadId) || leadId <= 0)
+        throw new AppError("This form does not say which lead it is for. Reload the page.");
       const result = await mutation(user, leadId, input);
       return {
         data: { leadId: result.leadId, ...(result.quality ? { quality: result.quality } : {}) },

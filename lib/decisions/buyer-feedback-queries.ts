@@ -57,7 +57,9 @@ export function feedbackWindows(days: number, today: string): { current: Require
   return { current: { from, to: today }, previous: { from: addDays(from, -days), to: addDays(from, -1) } };
 }
 
-const SIGNAL_SEGMENTS: Record<SourceSignal, Segment> = Object.fromEntries(SOURCE_SIGNALS.map((signal) => [signal, { kind: "source_signal", signal }])) as Record<SourceSignal, Segment>;
+const SIGNAL_SEGMENTS: Record<SourceSignal, Segment> = Object.fromEntries(
+  SOURCE_SIGNALS.map((signal) => [signal, { kind: "source_signal", signal }]),
+) as Record<SourceSignal, Segment>;
 
 function groupFilter(grouping: FeedbackGrouping, key: string, window: Window): LeadFilter {
   return { ...(grouping === "source" ? { sources: [key] } : { campaigns: [key] }), from: window.from, to: window.to };
@@ -104,13 +106,20 @@ export async function findBuyerFeedback(grouping: FeedbackGrouping, days: number
   const previousObjections = new Map((before?.objections ?? []).map((row) => [`${keyOf(row.group_key)}\u0000${row.code}`, row.count]));
   const earlier = (count: number | undefined) => (before ? (count ?? 0) : null);
   const currentObjections = new Map<string, typeof now_.objections>();
-  for (const row of now_.objections) currentObjections.set(keyOf(row.group_key), [...(currentObjections.get(keyOf(row.group_key)) ?? []), row]);
+  for (const row of now_.objections)
+    currentObjections.set(keyOf(row.group_key), [...(currentObjections.get(keyOf(row.group_key)) ?? []), row]);
 
   const groups = now_.signals.map((row): BuyerFeedbackGroup => {
     const key = keyOf(row.group_key);
     const past = previousSignals.get(key);
-    const trend = (segment: Segment, count: number, previousCount: number | null): CountWithTrend => ({ count, previous: previousCount, href: drillDownHref(grouping, key, current, segment) });
-    const signals = Object.fromEntries(SOURCE_SIGNALS.map((signal) => [signal, trend(SIGNAL_SEGMENTS[signal], row[signal], earlier(past?.[signal]))])) as Record<SourceSignal, CountWithTrend>;
+    const trend = (segment: Segment, count: number, previousCount: number | null): CountWithTrend => ({
+      count,
+      previous: previousCount,
+      href: drillDownHref(grouping, key, current, segment),
+    });
+    const signals = Object.fromEntries(
+      SOURCE_SIGNALS.map((signal) => [signal, trend(SIGNAL_SEGMENTS[signal], row[signal], earlier(past?.[signal]))]),
+    ) as Record<SourceSignal, CountWithTrend>;
     const poor = POOR_FIT_SIGNALS.reduce((sum, signal) => sum + row[signal], 0);
     return {
       key,
@@ -119,18 +128,31 @@ export async function findBuyerFeedback(grouping: FeedbackGrouping, days: number
       signals,
       poorFitShare: poor + row.good_fit === 0 ? null : poor / (poor + row.good_fit),
       objections: (currentObjections.get(key) ?? [])
-        .map((objection) => ({ code: objection.code, label: objectionLabel.get(objection.code) ?? objection.code, ...trend({ kind: "objection", code: objection.code }, objection.count, earlier(previousObjections.get(`${key}\u0000${objection.code}`))) }))
+        .map((objection) => ({
+          code: objection.code,
+          label: objectionLabel.get(objection.code) ?? objection.code,
+          ...trend(
+            { kind: "objection", code: objection.code },
+            objection.count,
+            earlier(previousObjections.get(`${key}\u0000${objection.code}`)),
+          ),
+        }))
         .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
     };
   });
   // Sources with feedback first; a source without any decision in the window tells nothing here.
-  const shown = groups.filter((group) => group.decided.count > 0 || group.objections.length > 0).sort((a, b) => b.decided.count - a.decided.count || a.key.localeCompare(b.key));
+  const shown = groups
+    .filter((group) => group.decided.count > 0 || group.objections.length > 0)
+    .sort((a, b) => b.decided.count - a.decided.count || a.key.localeCompare(b.key));
   return {
     grouping,
     from: current.from,
     to: current.to,
     previous,
     groups: shown,
-    totals: { decided: shown.reduce((sum, group) => sum + group.decided.count, 0), withSignal: shown.reduce((sum, group) => sum + group.withSignal.count, 0) },
+    totals: {
+      decided: shown.reduce((sum, group) => sum + group.decided.count, 0),
+      withSignal: shown.reduce((sum, group) => sum + group.withSignal.count, 0),
+    },
   };
 }

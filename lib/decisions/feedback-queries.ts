@@ -107,7 +107,17 @@ export async function findFeedback(grouping: FeedbackGrouping, days: number | nu
     const name = key ?? NO_VALUE[grouping];
     let found = groups.get(name);
     if (!found) {
-      found = { key: name, accepted: 0, rejected: 0, recycleSuggested: 0, meanQuality: null, qualityCounts: { "0": 0, "0.5": 0, "1": 0 }, reasons: [], openRequests: 0, oldestOpenAskedAt: null };
+      found = {
+        key: name,
+        accepted: 0,
+        rejected: 0,
+        recycleSuggested: 0,
+        meanQuality: null,
+        qualityCounts: { "0": 0, "0.5": 0, "1": 0 },
+        reasons: [],
+        openRequests: 0,
+        oldestOpenAskedAt: null,
+      };
       groups.set(name, found);
     }
     return found;
@@ -131,7 +141,14 @@ export async function findFeedback(grouping: FeedbackGrouping, days: number | nu
     reason.count += 1;
     // Rows come newest first, so the examples are the latest things reps wrote.
     if (row.rejection_detail?.trim() && reason.examples.length < EXAMPLES_PER_REASON) {
-      reason.examples.push({ leadId: row.id, leadName: row.name, detail: row.rejection_detail.trim(), quality, decidedByName: row.decided_by, decidedAt: row.decided_at.toISOString() });
+      reason.examples.push({
+        leadId: row.id,
+        leadName: row.name,
+        detail: row.rejection_detail.trim(),
+        quality,
+        decidedByName: row.decided_by,
+        decidedAt: row.decided_at.toISOString(),
+      });
     }
   }
   for (const row of open.rows) {
@@ -141,7 +158,9 @@ export async function findFeedback(grouping: FeedbackGrouping, days: number | nu
     if (askedAt && (!target.oldestOpenAskedAt || askedAt < target.oldestOpenAskedAt)) target.oldestOpenAskedAt = askedAt;
   }
 
-  const list = [...groups.values()].map(withMeanQuality).sort((a, b) => b.rejected - a.rejected || b.accepted - a.accepted || a.key.localeCompare(b.key));
+  const list = [...groups.values()]
+    .map(withMeanQuality)
+    .sort((a, b) => b.rejected - a.rejected || b.accepted - a.accepted || a.key.localeCompare(b.key));
   for (const entry of list) entry.reasons.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   return { grouping, days, groups: list, totals: totalsOf(list), timeZone: settings.timeZone, now: now.toISOString() };
 }
@@ -162,6 +181,14 @@ function totalsOf(groups: FeedbackGroup[]): FeedbackView["totals"] {
     qualityCounts["1"] += group.qualityCounts["1"];
     if (group.oldestOpenAskedAt && (!oldest || group.oldestOpenAskedAt < oldest)) oldest = group.oldestOpenAskedAt;
   }
-  const totals = { accepted: sum((g) => g.accepted), rejected: sum((g) => g.rejected), recycleSuggested: sum((g) => g.recycleSuggested), openRequests: sum((g) => g.openRequests), oldestOpenAskedAt: oldest, qualityCounts, meanQuality: null };
+  const totals = {
+    accepted: sum((g) => g.accepted),
+    rejected: sum((g) => g.rejected),
+    recycleSuggested: sum((g) => g.recycleSuggested),
+    openRequests: sum((g) => g.openRequests),
+    oldestOpenAskedAt: oldest,
+    qualityCounts,
+    meanQuality: null,
+  };
   return withMeanQuality({ ...totals, key: "", reasons: [] });
 }

@@ -87,14 +87,25 @@ export async function findInbox(): Promise<{ open: InboxQuestion[]; answered: In
       take: 200,
       select: {
         ...LEAD_CONTEXT,
-        events: { where: { type: "info_requested" }, orderBy: { occurredAt: "desc" }, take: 1, select: { occurredAt: true, details: true, actorName: true, actor: { select: { name: true } } } },
+        events: {
+          where: { type: "info_requested" },
+          orderBy: { occurredAt: "desc" },
+          take: 1,
+          select: { occurredAt: true, details: true, actorName: true, actor: { select: { name: true } } },
+        },
       },
     }),
     db.infoRequest.findMany({
       where: { status: "answered" },
       orderBy: { answeredAt: "desc" },
       take: 10,
-      select: { question: true, answer: true, answeredAt: true, answeredBy: { select: { name: true } }, lead: { select: { id: true, name: true } } },
+      select: {
+        question: true,
+        answer: true,
+        answeredAt: true,
+        answeredBy: { select: { name: true } },
+        lead: { select: { id: true, name: true } },
+      },
     }),
     getWorkspaceSettings(),
   ]);
@@ -105,7 +116,14 @@ export async function findInbox(): Promise<{ open: InboxQuestion[]; answered: In
       const asked = lead.events[0];
       if (!asked) return [];
       const question = (asked.details as { question?: unknown }).question;
-      return [toQuestion(lead, typeof question === "string" && question ? question : "(question not recorded)", asked.actor?.name ?? asked.actorName ?? "Sales", asked.occurredAt)];
+      return [
+        toQuestion(
+          lead,
+          typeof question === "string" && question ? question : "(question not recorded)",
+          asked.actor?.name ?? asked.actorName ?? "Sales",
+          asked.occurredAt,
+        ),
+      ];
     }),
   ].sort((a, b) => a.askedAt.localeCompare(b.askedAt) || a.leadId - b.leadId);
 

@@ -53,9 +53,14 @@ export async function loadDecisionContext(now = new Date()): Promise<WorkspaceDe
     }),
     findActiveObjections(),
   ]);
-  return { reasons: reasons satisfies ReasonOption[], objections, minimumSpecificDetailLength: settings.minimumSpecificDetailLength, now, timeZone: settings.timeZone };
+  return {
+    reasons: reasons satisfies ReasonOption[],
+    objections,
+    minimumSpecificDetailLength: settings.minimumSpecificDetailLength,
+    now,
+    timeZone: settings.timeZone,
+  };
 }
-
 
 /** Reads the lead with a row lock, so two decisions on one lead queue up instead of interleaving. */
 export async function lockLead(tx: Tx, leadId: number): Promise<GuardedLead> {
@@ -77,14 +82,24 @@ export async function assertOpenForDecision(tx: Tx, actor: TeamActor, lead: Guar
   if (lead.acceptanceStatus === "accepted" || lead.acceptanceStatus === "rejected") {
     const who = lead.decidedById === actor.id ? "You" : (lead.decidedBy?.name ?? "Someone");
     const when = lead.decidedAt ? ` on ${formatDateTime(lead.decidedAt, timeZone)}` : "";
-    const what = lead.acceptanceStatus === "rejected" && lead.rejectionReasonCode ? `rejected this lead (${lead.rejectionReasonCode})` : lead.acceptanceStatus === "rejected" ? "rejected this lead" : "accepted this lead";
+    const what =
+      lead.acceptanceStatus === "rejected" && lead.rejectionReasonCode
+        ? `rejected this lead (${lead.rejectionReasonCode})`
+        : lead.acceptanceStatus === "rejected"
+          ? "rejected this lead"
+          : "accepted this lead";
     throw new StaleWriteError(`${who} already ${what}${when}. Nothing was saved; the lead keeps that decision.`);
   }
   await assertSameVersion(tx, lead, version, timeZone);
 }
 
 /** Refuses a write on a lead whose version moved since it was read, naming the latest change. */
-export async function assertSameVersion(tx: Tx, lead: Pick<GuardedLead, "id" | "version">, version: number, timeZone: string): Promise<void> {
+export async function assertSameVersion(
+  tx: Tx,
+  lead: Pick<GuardedLead, "id" | "version">,
+  version: number,
+  timeZone: string,
+): Promise<void> {
   if (lead.version === version) return;
   const latest = await tx.handoffEvent.findFirst({
     where: { leadId: lead.id },
@@ -99,8 +114,12 @@ export async function assertSameVersion(tx: Tx, lead: Pick<GuardedLead, "id" | "
 
 /** Bumps the version only if it is still the one read: the last line of defence against a lost update. */
 export async function updateGuardedLead(tx: Tx, lead: GuardedLead, data: Prisma.LeadUncheckedUpdateManyInput): Promise<void> {
-  const { count } = await tx.lead.updateMany({ where: { id: lead.id, version: lead.version }, data: { ...data, version: { increment: 1 } } });
-  if (count === 0) throw new StaleWriteError("Someone else changed this lead at the same moment. Nothing was saved; reload and decide again.");
+  const { count } = await tx.lead.updateMany({
+    where: { id: lead.id, version: lead.version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count === 0)
+    throw new StaleWriteError("Someone else changed this lead at the same moment. Nothing was saved; reload and decide again.");
 }
 
 /** Criteria must be the lead type's own: an unknown id is a field error at its path. */
@@ -117,7 +136,9 @@ export function assertKnownCriteria(lead: GuardedLead, criteria: Record<string, 
 
 function parseCriteriaIds(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((item: unknown) => (item && typeof item === "object" && typeof (item as { id?: unknown }).id === "string" ? [(item as { id: string }).id] : []));
+  return value.flatMap((item: unknown) =>
+    item && typeof item === "object" && typeof (item as { id?: unknown }).id === "string" ? [(item as { id: string }).id] : [],
+  );
 }
 
 /** After the commit: the decision changes the diagnosis. A failure here must not undo a saved decision. */
@@ -130,7 +151,19 @@ export async function refreshDiagnosis(leadId: number): Promise<void> {
 }
 
 /** The lead's decision fields as the audit trail keeps them. */
-export function auditView(lead: Pick<GuardedLead, "acceptanceStatus" | "ownerId" | "nextAction" | "nextActionDueAt" | "rejectionReasonCode" | "rejectionDetail" | "recycleSuggested" | "version">) {
+export function auditView(
+  lead: Pick<
+    GuardedLead,
+    | "acceptanceStatus"
+    | "ownerId"
+    | "nextAction"
+    | "nextActionDueAt"
+    | "rejectionReasonCode"
+    | "rejectionDetail"
+    | "recycleSuggested"
+    | "version"
+  >,
+) {
   const { acceptanceStatus, ownerId, nextAction, nextActionDueAt, rejectionReasonCode, rejectionDetail, recycleSuggested, version } = lead;
   return { acceptanceStatus, ownerId, nextAction, nextActionDueAt, rejectionReasonCode, rejectionDetail, recycleSuggested, version };
 }

@@ -18,7 +18,13 @@ import {
 } from "@/lib/decisions/lead-guard";
 import type { SourceSignal } from "@/lib/diagnosis/buyer-feedback";
 import { reasonQualityFeedback, type ReasonQualityFeedback } from "@/lib/decisions/quality";
-import { acceptDecisionSchema, firstActionSchema, infoRequestSchema, rejectDecisionSchema, type FirstActionChannel } from "@/lib/decisions/schemas";
+import {
+  acceptDecisionSchema,
+  firstActionSchema,
+  infoRequestSchema,
+  rejectDecisionSchema,
+  type FirstActionChannel,
+} from "@/lib/decisions/schemas";
 import type { AcceptanceStatus } from "@/lib/diagnosis/vocabulary";
 import { ForbiddenError, StaleWriteError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/actions/input";
@@ -44,33 +50,64 @@ const DECIDERS_ONLY = "Only sales (the owner, their manager) or revenue operatio
 /** A decision that evaluates criteria must evaluate every criterion of the lead type. */
 function assertAllCriteria(lead: GuardedLead, criteria: Record<string, boolean>) {
   assertKnownCriteria(lead, criteria);
-  const expected = Array.isArray(lead.leadType?.acceptanceCriteria) ? (lead.leadType.acceptanceCriteria as { id?: unknown; label?: unknown }[]) : [];
+  const expected = Array.isArray(lead.leadType?.acceptanceCriteria)
+    ? (lead.leadType.acceptanceCriteria as { id?: unknown; label?: unknown }[])
+    : [];
   const missing = expected.filter((criterion) => typeof criterion.id === "string" && typeof criteria[criterion.id] !== "boolean");
   if (missing.length > 0) {
     throw new ValidationError(
-      { criteria: [`Say for every acceptance criterion whether it is met. Missing: ${missing.map((criterion) => String(criterion.label ?? criterion.id)).join("; ")}.`] },
+      {
+        criteria: [
+          `Say for every acceptance criterion whether it is met. Missing: ${missing.map((criterion) => String(criterion.label ?? criterion.id)).join("; ")}.`,
+        ],
+      },
       "Some fields need attention. Nothing was saved.",
     );
   }
 }
 
 /** The sales touch and the next step, as timeline events (a meeting logged is a booked meeting). */
-function actionEvents(leadId: number, actorId: number, at: Date, channel: FirstActionChannel | null, note: string | null, nextAction: string | null, dueAt: Date | undefined) {
+function actionEvents(
+  leadId: number,
+  actorId: number,
+  at: Date,
+  channel: FirstActionChannel | null,
+  note: string | null,
+  nextAction: string | null,
+  dueAt: Date | undefined,
+) {
   const events: Prisma.HandoffEventCreateManyInput[] = [];
   if (channel) {
-    events.push({ leadId, actorId, occurredAt: at, type: channel === "meeting" ? "meeting_booked" : "contacted", channel, details: note ? { summary: note } : {} });
+    events.push({
+      leadId,
+      actorId,
+      occurredAt: at,
+      type: channel === "meeting" ? "meeting_booked" : "contacted",
+      channel,
+      details: note ? { summary: note } : {},
+    });
   }
-  if (nextAction && dueAt) events.push({ leadId, actorId, occurredAt: at, type: "next_action_set", details: { nextAction, dueAt: dueAt.toISOString() } });
+  if (nextAction && dueAt)
+    events.push({ leadId, actorId, occurredAt: at, type: "next_action_set", details: { nextAction, dueAt: dueAt.toISOString() } });
   return events;
 }
 
 async function audit(tx: Tx, actor: TeamActor, action: string, before: GuardedLead, after: Record<string, unknown>) {
-  await recordAudit(tx, { actorId: actor.id, action: `lead.${action}`, entityType: "lead", entityId: before.id, before: auditView(before), after: { ...auditView(before), ...after, version: before.version + 1 } });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: `lead.${action}`,
+    entityType: "lead",
+    entityId: before.id,
+    before: auditView(before),
+    after: { ...auditView(before), ...after, version: before.version + 1 },
+  });
 }
 
 /** Event details for an objection and a signal: present only when given, in the API's vocabulary. */
 function objectionDetails(values: { objectionCode: string | null; objectionDetail: string | null }) {
-  return values.objectionCode ? { objectionCode: values.objectionCode, ...(values.objectionDetail ? { objectionDetail: values.objectionDetail } : {}) } : {};
+  return values.objectionCode
+    ? { objectionCode: values.objectionCode, ...(values.objectionDetail ? { objectionDetail: values.objectionDetail } : {}) }
+    : {};
 }
 function signalDetails(signal: SourceSignal | null) {
   return signal ? { sourceSignal: signal } : {};
@@ -106,7 +143,13 @@ export async function acceptLead(actor: TeamActor, leadId: number, input: unknow
     await updateGuardedLead(tx, lead, changes);
     await tx.handoffEvent.createMany({
       data: [
-        { leadId, actorId: actor.id, occurredAt: now, type: "accepted", details: { criteria: values.criteria, ...signalDetails(values.sourceSignal) } },
+        {
+          leadId,
+          actorId: actor.id,
+          occurredAt: now,
+          type: "accepted",
+          details: { criteria: values.criteria, ...signalDetails(values.sourceSignal) },
+        },
         ...actionEvents(leadId, actor.id, now, values.firstAction, values.firstActionNote, values.nextAction, values.nextActionDueAt),
       ],
     });
@@ -116,7 +159,13 @@ export async function acceptLead(actor: TeamActor, leadId: number, input: unknow
   await refreshDiagnosis(leadId);
   const logged = values.firstAction ? ` Logged ${ACTION_WORDS[values.firstAction]}.` : "";
   const next = values.nextAction ? ` Next: ${values.nextAction}.` : values.firstAction ? "" : " Log the first action when you make it.";
-  return { leadId, leadName: lead.name, version: lead.version + 1, acceptanceStatus: "accepted", message: `Accepted ${lead.name}.${logged}${next}` };
+  return {
+    leadId,
+    leadName: lead.name,
+    version: lead.version + 1,
+    acceptanceStatus: "accepted",
+    message: `Accepted ${lead.name}.${logged}${next}`,
+  };
 }
 
 export async function rejectLead(actor: TeamActor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
@@ -145,7 +194,14 @@ export async function rejectLead(actor: TeamActor, leadId: number, input: unknow
         actorId: actor.id,
         occurredAt: now,
         type: "rejected",
-        details: { criteria: values.criteria, reasonCode: values.reasonCode, ...(values.detail ? { reasonDetail: values.detail } : {}), recycleSuggested: values.recycleSuggested, ...objectionDetails(values), ...signalDetails(values.sourceSignal) },
+        details: {
+          criteria: values.criteria,
+          reasonCode: values.reasonCode,
+          ...(values.detail ? { reasonDetail: values.detail } : {}),
+          recycleSuggested: values.recycleSuggested,
+          ...objectionDetails(values),
+          ...signalDetails(values.sourceSignal),
+        },
       },
     });
     await audit(tx, actor, "reject", lead, changes);
@@ -154,8 +210,17 @@ export async function rejectLead(actor: TeamActor, leadId: number, input: unknow
   await refreshDiagnosis(leadId);
   const quality = reasonQualityFeedback(values.reasonCode, values.detail, context.reasons, context.minimumSpecificDetailLength);
   const recycle = values.recycleSuggested ? " Suggested for marketing nurture." : "";
-  const nudge = quality.nudge ? ` Marketing sees the reason but not why: next time, ${quality.nudge.charAt(0).toLowerCase()}${quality.nudge.slice(1)}` : " Marketing can act on it.";
-  return { leadId, leadName: lead.name, version: lead.version + 1, acceptanceStatus: "rejected", quality, message: `Rejected ${lead.name}. Reason quality ${quality.score} of 1 (${quality.label.toLowerCase()}).${recycle}${nudge}` };
+  const nudge = quality.nudge
+    ? ` Marketing sees the reason but not why: next time, ${quality.nudge.charAt(0).toLowerCase()}${quality.nudge.slice(1)}`
+    : " Marketing can act on it.";
+  return {
+    leadId,
+    leadName: lead.name,
+    version: lead.version + 1,
+    acceptanceStatus: "rejected",
+    quality,
+    message: `Rejected ${lead.name}. Reason quality ${quality.score} of 1 (${quality.label.toLowerCase()}).${recycle}${nudge}`,
+  };
 }
 
 export async function requestLeadInfo(actor: TeamActor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
@@ -166,18 +231,41 @@ export async function requestLeadInfo(actor: TeamActor, leadId: number, input: u
     const lead = await lockLead(tx, leadId);
     assertMayAct(actor, "leads.decide", lead);
     await assertOpenForDecision(tx, actor, lead, values.version, context.timeZone);
-    const open = await tx.infoRequest.findFirst({ where: { leadId, status: "open" }, select: { question: true, askedBy: { select: { name: true } } } });
-    if (open) throw new StaleWriteError(`${open.askedBy.name} already asked marketing: “${open.question}”. Nothing was saved; wait for the answer, or accept or reject now.`);
+    const open = await tx.infoRequest.findFirst({
+      where: { leadId, status: "open" },
+      select: { question: true, askedBy: { select: { name: true } } },
+    });
+    if (open)
+      throw new StaleWriteError(
+        `${open.askedBy.name} already asked marketing: “${open.question}”. Nothing was saved; wait for the answer, or accept or reject now.`,
+      );
     const changes = { acceptanceStatus: "info_requested" as const };
     await updateGuardedLead(tx, lead, changes);
-    const request = await tx.infoRequest.create({ data: { leadId, question: values.question, askedById: actor.id, askedAt: now }, select: { id: true } });
-    await tx.handoffEvent.create({ data: { leadId, actorId: actor.id, occurredAt: now, type: "info_requested", details: { question: values.question, infoRequestId: request.id } } });
+    const request = await tx.infoRequest.create({
+      data: { leadId, question: values.question, askedById: actor.id, askedAt: now },
+      select: { id: true },
+    });
+    await tx.handoffEvent.create({
+      data: {
+        leadId,
+        actorId: actor.id,
+        occurredAt: now,
+        type: "info_requested",
+        details: { question: values.question, infoRequestId: request.id },
+      },
+    });
     await audit(tx, actor, "request_info", lead, { ...changes, question: values.question });
     return lead;
   });
   await refreshDiagnosis(leadId);
   await notifyInfoRequested({ id: leadId, name: lead.name }, values.question, actor.name, actor.id);
-  return { leadId, leadName: lead.name, version: lead.version + 1, acceptanceStatus: "info_requested", message: `Asked marketing about ${lead.name}. It comes back to your queue with the answer.` };
+  return {
+    leadId,
+    leadName: lead.name,
+    version: lead.version + 1,
+    acceptanceStatus: "info_requested",
+    message: `Asked marketing about ${lead.name}. It comes back to your queue with the answer.`,
+  };
 }
 
 /** The owner's first sales touch on an accepted lead, with the next step. */
@@ -189,12 +277,21 @@ export async function logFirstAction(actor: TeamActor, leadId: number, input: un
     const lead = await lockLead(tx, leadId);
     assertMayAct(actor, "leads.log_activity", lead);
     // The diagnosis counts only the owner's touches as the first action: nobody logs one for them.
-    if (lead.ownerId !== actor.id) throw new ForbiddenError(`Only the owner${lead.owner ? `, ${lead.owner.name},` : ""} logs their first action on this lead.`);
+    if (lead.ownerId !== actor.id)
+      throw new ForbiddenError(`Only the owner${lead.owner ? `, ${lead.owner.name},` : ""} logs their first action on this lead.`);
     await assertSameVersion(tx, lead, values.version, context.timeZone);
     if (lead.acceptanceStatus !== "accepted") {
-      throw new ValidationError({ channel: ["Accept the lead first: the accept form logs the first action too."] }, "This lead is not accepted yet. Nothing was saved.");
+      throw new ValidationError(
+        { channel: ["Accept the lead first: the accept form logs the first action too."] },
+        "This lead is not accepted yet. Nothing was saved.",
+      );
     }
-    const changes = { nextAction: values.nextAction, nextActionDueAt: values.nextActionDueAt, ...(lead.firstSalesActionAt ? {} : { firstSalesActionAt: now }), ...objectionChanges(values) };
+    const changes = {
+      nextAction: values.nextAction,
+      nextActionDueAt: values.nextActionDueAt,
+      ...(lead.firstSalesActionAt ? {} : { firstSalesActionAt: now }),
+      ...objectionChanges(values),
+    };
     await updateGuardedLead(tx, lead, changes);
     const [touch, ...rest] = actionEvents(leadId, actor.id, now, values.channel, values.note, values.nextAction, values.nextActionDueAt);
     // The objection heard in the first conversation travels on the conversation's event.
@@ -204,5 +301,11 @@ export async function logFirstAction(actor: TeamActor, leadId: number, input: un
     return lead;
   });
   await refreshDiagnosis(leadId);
-  return { leadId, leadName: lead.name, version: lead.version + 1, acceptanceStatus: lead.acceptanceStatus, message: `Logged ${ACTION_WORDS[values.channel]} on ${lead.name}. Next: ${values.nextAction}.` };
+  return {
+    leadId,
+    leadName: lead.name,
+    version: lead.version + 1,
+    acceptanceStatus: lead.acceptanceStatus,
+    message: `Logged ${ACTION_WORDS[values.channel]} on ${lead.name}. Next: ${values.nextAction}.`,
+  };
 }

@@ -44,7 +44,11 @@ describe("reason quality as the rep sees it", () => {
   });
 
   it("says the score when saving, and nudges only when it is not specific", () => {
-    expect(rejectionSavedMessage(feedback("competitor", null), "Ana Ruiz")).toMatch(/^Rejected Ana Ruiz\. Reason quality 0\.5 of 1 \(partial\)\. Marketing sees the code but not why/);
-    expect(rejectionSavedMessage(feedback("duplicate", "Same person as lead 4411, already in a deal"), "Ana Ruiz")).toBe("Rejected Ana Ruiz. Reason quality 1 of 1 (specific). Marketing can act on it.");
+    expect(rejectionSavedMessage(feedback("competitor", null), "Ana Ruiz")).toMatch(
+      /^Rejected Ana Ruiz\. Reason quality 0\.5 of 1 \(partial\)\. Marketing sees the code but not why/,
+    );
+    expect(rejectionSavedMessage(feedback("duplicate", "Same person as lead 4411, already in a deal"), "Ana Ruiz")).toBe(
+      "Rejected Ana Ruiz. Reason quality 1 of 1 (specific). Marketing can act on it.",
+    );
   });
 });

@@ -21,7 +21,8 @@ export function reasonQualityFeedback(
   const score = scoreReasonQuality(code, detail, { minimumSpecificDetailLength });
   if (score === 1) return { score, label: "Specific", nudge: null };
   const reason = reasons.find((option) => option.code === code);
-  if (score === 0) return { score, label: "None", nudge: "Pick a reason and say specifically why: marketing cannot act on a rejection without one." };
+  if (score === 0)
+    return { score, label: "None", nudge: "Pick a reason and say specifically why: marketing cannot act on a rejection without one." };
   if (!reason) return { score, label: "Partial", nudge: "Pick the reason code that fits, so marketing can count it." };
   const prompt = reason.detailPrompt ?? "what exactly made this lead a no (which criterion, which record, what evidence)?";
   return {
@@ -34,5 +35,7 @@ export function reasonQualityFeedback(
 /** The message shown once a rejection is saved: the score, and the nudge when it is not yet specific. */
 export function rejectionSavedMessage(feedback: ReasonQualityFeedback, leadName: string): string {
   const base = `Rejected ${leadName}. Reason quality ${feedback.score} of 1 (${feedback.label.toLowerCase()}).`;
-  return feedback.nudge ? `${base} Marketing sees the code but not why: next time, ${feedback.nudge.charAt(0).toLowerCase()}${feedback.nudge.slice(1)}` : `${base} Marketing can act on it.`;
+  return feedback.nudge
+    ? `${base} Marketing sees the code but not why: next time, ${feedback.nudge.charAt(0).toLowerCase()}${feedback.nudge.slice(1)}`
+    : `${base} Marketing can act on it.`;
 }

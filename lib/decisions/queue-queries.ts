@@ -35,7 +35,14 @@ export interface QueueItem {
   criteria: AcceptanceCriterion[];
   owner: { id: number; name: string } | null;
   sla: { kind: SlaKind; priority: Priority; startedAt: string; deadline: string; slaText: string };
-  infoRequest: { question: string; answer: string | null; askedByName: string; answeredByName: string | null; askedAt: string; answeredAt: string | null } | null;
+  infoRequest: {
+    question: string;
+    answer: string | null;
+    askedByName: string;
+    answeredByName: string | null;
+    askedAt: string;
+    answeredAt: string | null;
+  } | null;
 }
 
 export interface RepLoad {
@@ -83,7 +90,14 @@ const QUEUE_SELECT = {
   infoRequests: {
     orderBy: { askedAt: "desc" },
     take: 1,
-    select: { question: true, answer: true, askedAt: true, answeredAt: true, askedBy: { select: { name: true } }, answeredBy: { select: { name: true } } },
+    select: {
+      question: true,
+      answer: true,
+      askedAt: true,
+      answeredAt: true,
+      askedBy: { select: { name: true } },
+      answeredBy: { select: { name: true } },
+    },
   },
 } as const satisfies Prisma.LeadSelect;
 
@@ -99,17 +113,33 @@ export async function findQueue(actor: TeamActor, options: { ownerId?: number | 
   const now = options.now ?? new Date();
   const scope = leadScopeOf(actor);
   const peopleWhere: Prisma.UserWhereInput | null =
-    scope.kind === "all" ? { role: { in: ["sales_rep", "sales_manager"] }, active: true } : scope.kind === "team" ? { teamId: scope.teamId, role: { in: ["sales_rep", "sales_manager"] }, active: true } : null;
-  const people = peopleWhere ? await db.user.findMany({ where: peopleWhere, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } }) : [];
+    scope.kind === "all"
+      ? { role: { in: ["sales_rep", "sales_manager"] }, active: true }
+      : scope.kind === "team"
+        ? { teamId: scope.teamId, role: { in: ["sales_rep", "sales_manager"] }, active: true }
+        : null;
+  const people = peopleWhere
+    ? await db.user.findMany({ where: peopleWhere, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } })
+    : [];
   const ownerFilter = options.ownerId && people.some((person) => person.id === options.ownerId) ? options.ownerId : null;
   const ownerWhere: Prisma.LeadWhereInput =
-    scope.kind === "own" ? { ownerId: scope.userId } : scope.kind === "none" ? { id: -1 } : ownerFilter ? { ownerId: ownerFilter } : { ownerId: { in: people.map((person) => person.id) } };
+    scope.kind === "own"
+      ? { ownerId: scope.userId }
+      : scope.kind === "none"
+        ? { id: -1 }
+        : ownerFilter
+          ? { ownerId: ownerFilter }
+          : { ownerId: { in: people.map((person) => person.id) } };
 
   const [rows, definitions, settings, reasons, objections] = await Promise.all([
     db.lead.findMany({ where: { AND: [AWAITING, ownerWhere] }, select: QUEUE_SELECT, orderBy: { capturedAt: "asc" }, take: MAX_QUEUE }),
     loadDiagnosisDefinitions(pool),
     getWorkspaceSettings(),
-    db.rejectionReason.findMany({ where: { active: true }, select: { code: true, label: true, requiresDetail: true, detailPrompt: true }, orderBy: [{ sortOrder: "asc" }, { label: "asc" }] }),
+    db.rejectionReason.findMany({
+      where: { active: true },
+      select: { code: true, label: true, requiresDetail: true, detailPrompt: true },
+      orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
+    }),
     findActiveObjections(),
   ]);
   const items = rows.map((row) => toQueueItem(row, definitions.settings)).sort(byUrgency);
@@ -143,7 +173,13 @@ export async function findQueue(actor: TeamActor, options: { ownerId?: number | 
 
 function toQueueItem(row: QueueRow, settings: Parameters<typeof queueSlaClock>[1]): QueueItem {
   const clock = queueSlaClock(
-    { priority: row.priority, leadTypePriority: row.leadType?.priority ?? null, ownerAssignedAt: row.ownerAssignedAt, capturedAt: row.capturedAt, acceptanceStatus: row.acceptanceStatus },
+    {
+      priority: row.priority,
+      leadTypePriority: row.leadType?.priority ?? null,
+      ownerAssignedAt: row.ownerAssignedAt,
+      capturedAt: row.capturedAt,
+      acceptanceStatus: row.acceptanceStatus,
+    },
     settings,
   );
   const request = row.infoRequests[0];
@@ -165,7 +201,13 @@ function toQueueItem(row: QueueRow, settings: Parameters<typeof queueSlaClock>[1
     leadTypeName: row.leadType?.name ?? null,
     criteria: parseAcceptanceCriteria(row.leadType?.acceptanceCriteria),
     owner: row.owner,
-    sla: { kind: clock.kind, priority: clock.priority, startedAt: clock.startedAt.toISOString(), deadline: clock.deadline.toISOString(), slaText: clock.slaText },
+    sla: {
+      kind: clock.kind,
+      priority: clock.priority,
+      startedAt: clock.startedAt.toISOString(),
+      deadline: clock.deadline.toISOString(),
+      slaText: clock.slaText,
+    },
     infoRequest: request
       ? {
           question: request.question,

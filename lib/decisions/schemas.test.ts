@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { acceptDecisionSchema, decisionRequestShape, firstActionSchema, infoAnswerSchema, infoRequestSchema, reassignSchema, rejectDecisionSchema, type ObjectionOption, type ReasonOption } from "@/lib/decisions/schemas";
+import {
+  acceptDecisionSchema,
+  decisionRequestShape,
+  firstActionSchema,
+  infoAnswerSchema,
+  infoRequestSchema,
+  reassignSchema,
+  rejectDecisionSchema,
+  type ObjectionOption,
+  type ReasonOption,
+} from "@/lib/decisions/schemas";
 import { toFieldErrors } from "@/lib/actions/input";
 import type { z } from "zod";
 
@@ -8,7 +18,12 @@ import type { z } from "zod";
 
 const NOW = new Date("2026-03-02T10:00:00Z");
 const REASONS: ReasonOption[] = [
-  { code: "not_icp", label: "Not in our ideal customer profile", requiresDetail: true, detailPrompt: "Which part of the ideal customer profile does not fit?" },
+  {
+    code: "not_icp",
+    label: "Not in our ideal customer profile",
+    requiresDetail: true,
+    detailPrompt: "Which part of the ideal customer profile does not fit?",
+  },
   { code: "competitor", label: "Competitor", requiresDetail: false, detailPrompt: null },
   { code: "other", label: "Other (explain in detail)", requiresDetail: true, detailPrompt: "What exactly is the reason?" },
 ];
@@ -27,14 +42,39 @@ function errorsOf(schema: z.ZodType, input: unknown): Record<string, string[]> {
 
 describe("rejection", () => {
   it("accepts a known reason with its detail and normalises the input", () => {
-    const values = reject.parse({ version: "3", reasonCode: "not_icp", detail: "  12 employees, we sell to 200+  ", criteria: { icp_company_size: false }, recycleSuggested: "on" });
-    expect(values).toEqual({ version: 3, reasonCode: "not_icp", detail: "12 employees, we sell to 200+", criteria: { icp_company_size: false }, recycleSuggested: true, objectionCode: null, objectionDetail: null, sourceSignal: null });
+    const values = reject.parse({
+      version: "3",
+      reasonCode: "not_icp",
+      detail: "  12 employees, we sell to 200+  ",
+      criteria: { icp_company_size: false },
+      recycleSuggested: "on",
+    });
+    expect(values).toEqual({
+      version: 3,
+      reasonCode: "not_icp",
+      detail: "12 employees, we sell to 200+",
+      criteria: { icp_company_size: false },
+      recycleSuggested: true,
+      objectionCode: null,
+      objectionDetail: null,
+      sourceSignal: null,
+    });
   });
 
   it("takes an optional objection with its text and a source-quality signal; empty form fields mean none", () => {
-    const values = reject.parse({ version: 0, reasonCode: "competitor", objectionCode: "budget", objectionDetail: " Frozen until April ", sourceSignal: "wrong_person" });
+    const values = reject.parse({
+      version: 0,
+      reasonCode: "competitor",
+      objectionCode: "budget",
+      objectionDetail: " Frozen until April ",
+      sourceSignal: "wrong_person",
+    });
     expect(values).toMatchObject({ objectionCode: "budget", objectionDetail: "Frozen until April", sourceSignal: "wrong_person" });
-    expect(reject.parse({ version: 0, reasonCode: "competitor", objectionCode: "", objectionDetail: "", sourceSignal: "" })).toMatchObject({ objectionCode: null, objectionDetail: null, sourceSignal: null });
+    expect(reject.parse({ version: 0, reasonCode: "competitor", objectionCode: "", objectionDetail: "", sourceSignal: "" })).toMatchObject({
+      objectionCode: null,
+      objectionDetail: null,
+      sourceSignal: null,
+    });
   });
 
   it("refuses an unknown objection code, an objection missing its required text, text without an objection and an unknown signal, each at its field", () => {
@@ -42,7 +82,9 @@ describe("rejection", () => {
     expect(Object.keys(unknown)).toEqual(["objectionCode"]);
     expect(unknown.objectionCode?.[0]).toMatch(/"price" is not one of the objections \(budget, other\)/);
     expect(Object.keys(errorsOf(reject, { version: 0, reasonCode: "competitor", objectionCode: "other" }))).toEqual(["objectionDetail"]);
-    expect(Object.keys(errorsOf(reject, { version: 0, reasonCode: "competitor", objectionDetail: "They said no" }))).toEqual(["objectionCode"]);
+    expect(Object.keys(errorsOf(reject, { version: 0, reasonCode: "competitor", objectionDetail: "They said no" }))).toEqual([
+      "objectionCode",
+    ]);
     const signal = errorsOf(reject, { version: 0, reasonCode: "competitor", sourceSignal: "great" });
     expect(Object.keys(signal)).toEqual(["sourceSignal"]);
     expect(signal.sourceSignal?.[0]).toMatch(/good_fit \(good fit\), wrong_person/);
@@ -74,7 +116,9 @@ describe("rejection", () => {
       expect(Object.keys(errors), String(detail)).toEqual(["detail"]);
       expect(errors.detail?.[0]).toMatch(/“Other” needs a written explanation of at least 12 characters/);
     }
-    expect(reject.parse({ version: 0, reasonCode: "other", detail: "Agency buying on behalf of a client we already serve" }).reasonCode).toBe("other");
+    expect(
+      reject.parse({ version: 0, reasonCode: "other", detail: "Agency buying on behalf of a client we already serve" }).reasonCode,
+    ).toBe("other");
   });
 
   it("refuses criteria that are not booleans, at the criterion's path", () => {
@@ -89,7 +133,15 @@ describe("rejection", () => {
 
 describe("accept", () => {
   it("accepts with only the criteria, no first action and no next action", () => {
-    expect(accept.parse({ version: 1, criteria: { a: true } })).toEqual({ version: 1, criteria: { a: true }, firstAction: null, firstActionNote: null, nextAction: null, nextActionDueAt: undefined, sourceSignal: null });
+    expect(accept.parse({ version: 1, criteria: { a: true } })).toEqual({
+      version: 1,
+      criteria: { a: true },
+      firstAction: null,
+      firstActionNote: null,
+      nextAction: null,
+      nextActionDueAt: undefined,
+      sourceSignal: null,
+    });
   });
 
   it("refuses a next action due in the past, at nextActionDueAt", () => {
@@ -99,8 +151,12 @@ describe("accept", () => {
   });
 
   it("takes a due date with an offset and refuses one without", () => {
-    expect(accept.parse({ version: 1, nextAction: "Call back", nextActionDueAt: "2026-03-02T12:00:00+01:00" }).nextActionDueAt).toEqual(new Date("2026-03-02T11:00:00Z"));
-    expect(Object.keys(errorsOf(accept, { version: 1, nextAction: "Call back", nextActionDueAt: "2026-03-02 12:00" }))).toEqual(["nextActionDueAt"]);
+    expect(accept.parse({ version: 1, nextAction: "Call back", nextActionDueAt: "2026-03-02T12:00:00+01:00" }).nextActionDueAt).toEqual(
+      new Date("2026-03-02T11:00:00Z"),
+    );
+    expect(Object.keys(errorsOf(accept, { version: 1, nextAction: "Call back", nextActionDueAt: "2026-03-02 12:00" }))).toEqual([
+      "nextActionDueAt",
+    ]);
   });
 
   it("wants both what and when for a next action", () => {
@@ -121,7 +177,9 @@ describe("accept", () => {
 describe("the other forms", () => {
   it("wants a specific question for marketing", () => {
     expect(Object.keys(errorsOf(infoRequestSchema, { version: 0, question: "budget?" }))).toEqual(["question"]);
-    expect(infoRequestSchema.parse({ version: 0, question: "  Which webinar did they attend?  " }).question).toBe("Which webinar did they attend?");
+    expect(infoRequestSchema.parse({ version: 0, question: "  Which webinar did they attend?  " }).question).toBe(
+      "Which webinar did they attend?",
+    );
   });
 
   it("wants an answer", () => {
@@ -130,7 +188,9 @@ describe("the other forms", () => {
 
   it("logging a first action needs the next step, not in the past", () => {
     const schema = firstActionSchema({ now: NOW, objections: OBJECTIONS });
-    expect(Object.keys(errorsOf(schema, { version: 0, channel: "call", nextAction: "Demo", nextActionDueAt: "2026-03-01T10:00:00Z" }))).toEqual(["nextActionDueAt"]);
+    expect(
+      Object.keys(errorsOf(schema, { version: 0, channel: "call", nextAction: "Demo", nextActionDueAt: "2026-03-01T10:00:00Z" })),
+    ).toEqual(["nextActionDueAt"]);
   });
 
   it("reassigning needs an owner and a reason", () => {
@@ -138,7 +198,9 @@ describe("the other forms", () => {
   });
 
   it("the API body names the decision, and refuses an unknown one at decision", () => {
-    expect(decisionRequestShape.parse({ decision: "request_info", version: 0, question: "Which campaign was this?" })).toMatchObject({ decision: "request_info" });
+    expect(decisionRequestShape.parse({ decision: "request_info", version: 0, question: "Which campaign was this?" })).toMatchObject({
+      decision: "request_info",
+    });
     expect(Object.keys(errorsOf(decisionRequestShape, { decision: "maybe", version: 0 }))).toEqual(["decision"]);
   });
 });

@@ -65,7 +65,10 @@ const criteria = z
 /** ISO 8601 with a time zone offset (or Z), so the API never guesses which zone a time is in. */
 const dueAt = z.preprocess(
   (value) => (value === "" || value === null ? undefined : value instanceof Date ? value.toISOString() : value),
-  z.iso.datetime({ offset: true, error: "Enter the due date as a date and time, e.g. 2026-05-04T15:00:00+02:00." }).transform((text) => new Date(text)).optional(),
+  z.iso
+    .datetime({ offset: true, error: "Enter the due date as a date and time, e.g. 2026-05-04T15:00:00+02:00." })
+    .transform((text) => new Date(text))
+    .optional(),
 );
 
 const nextActionFields = {
@@ -82,7 +85,13 @@ function checkNextAction(value: NextActionValues, ctx: z.RefinementCtx, now: Dat
   const dueGiven = value.nextActionDueAt !== undefined;
   const what = typeof value.nextAction === "string" ? value.nextAction : null;
   if (value.nextAction === null && (required || dueGiven)) {
-    ctx.addIssue({ code: "custom", path: ["nextAction"], message: required ? "Say what happens next: a touch without a next step drifts." : "Say what the next action is, or clear its due date." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["nextAction"],
+      message: required
+        ? "Say what happens next: a touch without a next step drifts."
+        : "Say what the next action is, or clear its due date.",
+    });
   }
   if (!dueGiven && (required || what !== null)) {
     ctx.addIssue({ code: "custom", path: ["nextActionDueAt"], message: "Set when the next action is due." });
@@ -103,25 +112,50 @@ export const sourceSignalField = z.preprocess(
 );
 
 const objectionFields = {
-  objectionCode: z.preprocess((value) => (value === "" || value === undefined ? null : value), z.string({ error: "Choose an objection from the list, or leave it empty." }).trim().max(64, "That is not one of the objections. Choose one from the list.").nullable()),
+  objectionCode: z.preprocess(
+    (value) => (value === "" || value === undefined ? null : value),
+    z
+      .string({ error: "Choose an objection from the list, or leave it empty." })
+      .trim()
+      .max(64, "That is not one of the objections. Choose one from the list.")
+      .nullable(),
+  ),
   objectionDetail: optionalText(MAX_OBJECTION_DETAIL, `Keep the objection's text under ${MAX_OBJECTION_DETAIL} characters.`),
 };
 
 type ObjectionValues = { objectionCode: string | null; objectionDetail: string | null };
 
 /** An objection code must be a defined, active objection; one that needs text needs it; text alone needs a code. */
-export function checkObjection(value: ObjectionValues, ctx: z.RefinementCtx, objections: readonly ObjectionOption[], path: (string | number)[] = []) {
+export function checkObjection(
+  value: ObjectionValues,
+  ctx: z.RefinementCtx,
+  objections: readonly ObjectionOption[],
+  path: (string | number)[] = [],
+) {
   if (value.objectionCode === null) {
-    if (typeof value.objectionDetail === "string") ctx.addIssue({ code: "custom", path: [...path, "objectionCode"], message: "Pick the objection this text belongs to, or clear the text." });
+    if (typeof value.objectionDetail === "string")
+      ctx.addIssue({
+        code: "custom",
+        path: [...path, "objectionCode"],
+        message: "Pick the objection this text belongs to, or clear the text.",
+      });
     return;
   }
   if (typeof value.objectionCode !== "string") return;
   const objection = objections.find((option) => option.code === value.objectionCode);
   if (!objection) {
     const known = objections.map((option) => option.code).join(", ");
-    ctx.addIssue({ code: "custom", path: [...path, "objectionCode"], message: `"${value.objectionCode.slice(0, 40)}" is not one of the objections${known ? ` (${known})` : ""}. Choose one from the list, or leave it empty.` });
+    ctx.addIssue({
+      code: "custom",
+      path: [...path, "objectionCode"],
+      message: `"${value.objectionCode.slice(0, 40)}" is not one of the objections${known ? ` (${known})` : ""}. Choose one from the list, or leave it empty.`,
+    });
   } else if (objection.requiresDetail && !hasMeaningfulText(value.objectionDetail)) {
-    ctx.addIssue({ code: "custom", path: [...path, "objectionDetail"], message: `“${objection.label}” needs a short text saying what the buyer objected to.` });
+    ctx.addIssue({
+      code: "custom",
+      path: [...path, "objectionDetail"],
+      message: `“${objection.label}” needs a short text saying what the buyer objected to.`,
+    });
   }
 }
 
@@ -130,7 +164,10 @@ export function checkObjection(value: ObjectionValues, ctx: z.RefinementCtx, obj
 const acceptShape = z.object({
   version,
   criteria,
-  firstAction: z.preprocess((value) => (value === "" || value === "none" ? null : value), z.enum(FIRST_ACTION_CHANNELS, { error: "Choose call, email or meeting, or no first action." }).nullable().default(null)),
+  firstAction: z.preprocess(
+    (value) => (value === "" || value === "none" ? null : value),
+    z.enum(FIRST_ACTION_CHANNELS, { error: "Choose call, email or meeting, or no first action." }).nullable().default(null),
+  ),
   firstActionNote: optionalText(2000, "Keep the note under 2,000 characters."),
   ...nextActionFields,
   sourceSignal: sourceSignalField.default(null),
@@ -161,15 +198,27 @@ export function rejectDecisionSchema(context: Pick<DecisionContext, "reasons" | 
     checkObjection(value, ctx, context.objections);
     const reason = context.reasons.find((option) => option.code === value.reasonCode);
     if (!reason) {
-      ctx.addIssue({ code: "custom", path: ["reasonCode"], message: `"${value.reasonCode.slice(0, 40)}" is not one of the rejection reasons. Choose one from the list.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["reasonCode"],
+        message: `"${value.reasonCode.slice(0, 40)}" is not one of the rejection reasons. Choose one from the list.`,
+      });
       return;
     }
     const opts = { minimumSpecificDetailLength: context.minimumSpecificDetailLength };
     // "Other" explains nothing by itself: it needs an explanation specific enough to count as a reason.
     if (reason.code === "other" && !isSpecificDetail(value.detail, opts)) {
-      ctx.addIssue({ code: "custom", path: ["detail"], message: `“Other” needs a written explanation of at least ${opts.minimumSpecificDetailLength} characters saying what the reason is.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["detail"],
+        message: `“Other” needs a written explanation of at least ${opts.minimumSpecificDetailLength} characters saying what the reason is.`,
+      });
     } else if (reason.requiresDetail && !hasMeaningfulText(value.detail)) {
-      ctx.addIssue({ code: "custom", path: ["detail"], message: `This reason needs a detail: ${reason.detailPrompt ?? "say specifically why."}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["detail"],
+        message: `This reason needs a detail: ${reason.detailPrompt ?? "say specifically why."}`,
+      });
     }
   });
 }
@@ -182,7 +231,10 @@ export const infoRequestShape = z
     question: z
       .string({ error: "Write the question for marketing." })
       .trim()
-      .min(QUESTION_MIN_LENGTH, { error: `Ask a specific question (at least ${QUESTION_MIN_LENGTH} characters) so marketing can answer it.`, abort: true })
+      .min(QUESTION_MIN_LENGTH, {
+        error: `Ask a specific question (at least ${QUESTION_MIN_LENGTH} characters) so marketing can answer it.`,
+        abort: true,
+      })
       .max(1000, "Keep the question under 1,000 characters.")
       .refine(hasMeaningfulText, "Ask a specific question so marketing can answer it."),
   })
@@ -229,8 +281,16 @@ export function firstActionSchema(context: Pick<DecisionContext, "now" | "object
 export const reassignShape = z
   .object({
     version,
-    ownerId: z.coerce.number({ error: "Choose the new owner." }).int({ error: "Choose the new owner." }).min(1, { error: "Choose the new owner." }).max(MAX_ID, { error: "Choose the new owner." }),
-    reason: z.string({ error: "Say why it moves." }).trim().min(3, "Say why it moves, e.g. “Riley is out until Monday”.").max(500, "Keep the reason under 500 characters."),
+    ownerId: z.coerce
+      .number({ error: "Choose the new owner." })
+      .int({ error: "Choose the new owner." })
+      .min(1, { error: "Choose the new owner." })
+      .max(MAX_ID, { error: "Choose the new owner." }),
+    reason: z
+      .string({ error: "Say why it moves." })
+      .trim()
+      .min(3, "Say why it moves, e.g. “Riley is out until Monday”.")
+      .max(500, "Keep the reason under 500 characters."),
   })
   .strict();
 
@@ -256,4 +316,3 @@ export type InfoRequestValues = z.output<typeof infoRequestSchema>;
 export type InfoAnswerValues = z.output<typeof infoAnswerSchema>;
 export type FirstActionValues = z.output<ReturnType<typeof firstActionSchema>>;
 export type ReassignValues = z.output<typeof reassignSchema>;
-

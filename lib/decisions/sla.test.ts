@@ -9,19 +9,28 @@ const assigned = new Date("2026-03-06T16:00:00Z"); // a Friday, one working hour
 
 describe("queue SLA clocks", () => {
   it("runs a p1 decision clock one wall-clock hour from assignment", () => {
-    const clock = queueSlaClock({ priority: null, leadTypePriority: "p1", ownerAssignedAt: assigned, capturedAt: assigned, acceptanceStatus: "pending" }, settings);
+    const clock = queueSlaClock(
+      { priority: null, leadTypePriority: "p1", ownerAssignedAt: assigned, capturedAt: assigned, acceptanceStatus: "pending" },
+      settings,
+    );
     expect(clock).toMatchObject({ kind: "decision", priority: "p1", slaText: "1 hour" });
     expect(clock.deadline.toISOString()).toBe("2026-03-06T17:00:00.000Z");
   });
 
   it("counts a p2 first-action day in working time, over the weekend", () => {
-    const clock = queueSlaClock({ priority: "p2", leadTypePriority: "p3", ownerAssignedAt: assigned, capturedAt: assigned, acceptanceStatus: "accepted" }, settings);
+    const clock = queueSlaClock(
+      { priority: "p2", leadTypePriority: "p3", ownerAssignedAt: assigned, capturedAt: assigned, acceptanceStatus: "accepted" },
+      settings,
+    );
     expect(clock.kind).toBe("first_action");
     expect(clock.deadline.toISOString()).toBe("2026-03-09T16:00:00.000Z");
   });
 
   it("falls back to p3 and to the capture time", () => {
-    const clock = queueSlaClock({ priority: null, leadTypePriority: null, ownerAssignedAt: null, capturedAt: assigned, acceptanceStatus: "info_requested" }, settings);
+    const clock = queueSlaClock(
+      { priority: null, leadTypePriority: null, ownerAssignedAt: null, capturedAt: assigned, acceptanceStatus: "info_requested" },
+      settings,
+    );
     expect(clock).toMatchObject({ priority: "p3", startedAt: assigned, slaText: "2 business days" });
   });
 

@@ -5,7 +5,15 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { leadScopeOf } from "@/lib/decisions/access";
 import type { TeamActor } from "@/lib/actions/authorize";
-import { assertMayAct, assertSameVersion, auditView, loadDecisionContext, lockLead, refreshDiagnosis, updateGuardedLead } from "@/lib/decisions/lead-guard";
+import {
+  assertMayAct,
+  assertSameVersion,
+  auditView,
+  loadDecisionContext,
+  lockLead,
+  refreshDiagnosis,
+  updateGuardedLead,
+} from "@/lib/decisions/lead-guard";
 import type { DecisionResult } from "@/lib/decisions/mutations";
 import { infoAnswerSchema, reassignSchema } from "@/lib/decisions/schemas";
 import { ForbiddenError, StaleWriteError, ValidationError } from "@/lib/errors";
@@ -18,25 +26,44 @@ import { parseInput } from "@/lib/actions/input";
 
 /** Marketing answers the lead's open question; a lead waiting on it goes back to its owner's queue. */
 export async function answerInfoRequest(actor: TeamActor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
-  if (!can(actor.role, "info_requests.answer")) throw new ForbiddenError("Only marketing or revenue operations answer information requests.");
+  if (!can(actor.role, "info_requests.answer"))
+    throw new ForbiddenError("Only marketing or revenue operations answer information requests.");
   const context = await loadDecisionContext(now);
   const values = parseInput(infoAnswerSchema, input);
   const lead = await db.$transaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
-    let request = await tx.infoRequest.findFirst({ where: { leadId, status: "open" }, orderBy: { askedAt: "desc" }, select: { id: true, question: true, version: true, askedById: true } });
+    let request = await tx.infoRequest.findFirst({
+      where: { leadId, status: "open" },
+      orderBy: { askedAt: "desc" },
+      select: { id: true, question: true, version: true, askedById: true },
+    });
     if (!request) {
-      const answered = await tx.infoRequest.findFirst({ where: { leadId, status: "answered" }, orderBy: { answeredAt: "desc" }, select: { answeredAt: true, answeredBy: { select: { name: true } } } });
+      const answered = await tx.infoRequest.findFirst({
+        where: { leadId, status: "answered" },
+        orderBy: { answeredAt: "desc" },
+        select: { answeredAt: true, answeredBy: { select: { name: true } } },
+      });
       if (lead.acceptanceStatus !== "info_requested" || answered) {
         const who = answered?.answeredBy?.name ?? "Someone";
         const when = answered?.answeredAt ? ` on ${formatDateTime(answered.answeredAt, context.timeZone)}` : "";
         throw new StaleWriteError(`${who} already answered this question${when}. Nothing was saved.`);
       }
       // Asked before Baton kept requests (an imported timeline): the question is on the info_requested event.
-      const asked = await tx.handoffEvent.findFirst({ where: { leadId, type: "info_requested" }, orderBy: { occurredAt: "desc" }, select: { actorId: true, occurredAt: true, details: true } });
+      const asked = await tx.handoffEvent.findFirst({
+        where: { leadId, type: "info_requested" },
+        orderBy: { occurredAt: "desc" },
+        select: { actorId: true, occurredAt: true, details: true },
+      });
       const question = (asked?.details as { question?: unknown } | undefined)?.question;
-      if (!asked?.actorId) throw new ValidationError({ answer: ["This lead's question was not recorded by a Baton user, so it cannot be answered here."] });
+      if (!asked?.actorId)
+        throw new ValidationError({ answer: ["This lead's question was not recorded by a Baton user, so it cannot be answered here."] });
       request = await tx.infoRequest.create({
-        data: { leadId, question: typeof question === "string" && question ? question : "(question not recorded)", askedById: asked.actorId, askedAt: asked.occurredAt },
+        data: {
+          leadId,
+          question: typeof question === "string" && question ? question : "(question not recorded)",
+          askedById: asked.actorId,
+          askedAt: asked.occurredAt,
+        },
         select: { id: true, question: true, version: true, askedById: true },
       });
     }
@@ -49,7 +76,13 @@ export async function answerInfoRequest(actor: TeamActor, leadId: number, input:
     const changes = lead.acceptanceStatus === "info_requested" ? { acceptanceStatus: "pending" as const } : {};
     await updateGuardedLead(tx, lead, changes);
     await tx.handoffEvent.create({
-      data: { leadId, actorId: actor.id, occurredAt: now, type: "info_provided", details: { question: request.question, answer: values.answer, infoRequestId: request.id } },
+      data: {
+        leadId,
+        actorId: actor.id,
+        occurredAt: now,
+        type: "info_provided",
+        details: { question: request.question, answer: values.answer, infoRequestId: request.id },
+      },
     });
     await recordAudit(tx, {
       actorId: actor.id,
@@ -64,7 +97,13 @@ export async function answerInfoRequest(actor: TeamActor, leadId: number, input:
   await refreshDiagnosis(leadId);
   await notifyInfoAnswered({ id: leadId, name: lead.name }, values.answer, actor.name, [lead.askedById, lead.ownerId], actor.id);
   const back = lead.acceptanceStatus === "info_requested" ? ` It is back in ${lead.owner?.name ?? "its owner"}'s queue.` : "";
-  return { leadId, leadName: lead.name, version: lead.version + 1, acceptanceStatus: lead.acceptanceStatus === "info_requested" ? "pending" : lead.acceptanceStatus, message: `Answered the question on ${lead.name}.${back}` };
+  return {
+    leadId,
+    leadName: lead.name,
+    version: lead.version + 1,
+    acceptanceStatus: lead.acceptanceStatus === "info_requested" ? "pending" : lead.acceptanceStatus,
+    message: `Answered the question on ${lead.name}.${back}`,
+  };
 }
 
 /** A manager (their team) or revenue operations (anyone in sales) gives the lead to another owner. */
@@ -76,15 +115,22 @@ export async function reassignLead(actor: TeamActor, leadId: number, input: unkn
     const lead = await lockLead(tx, leadId);
     assertMayAct(actor, "leads.reassign", lead);
     await assertSameVersion(tx, lead, values.version, context.timeZone);
-    const owner = await tx.user.findUnique({ where: { id: values.ownerId }, select: { id: true, name: true, role: true, teamId: true, active: true } });
+    const owner = await tx.user.findUnique({
+      where: { id: values.ownerId },
+      select: { id: true, name: true, role: true, teamId: true, active: true },
+    });
     if (!owner || !owner.active || (owner.role !== "sales_rep" && owner.role !== "sales_manager")) {
       throw new ValidationError({ ownerId: ["Choose an active sales rep or manager."] }, "Some fields need attention. Nothing was saved.");
     }
     const scope = leadScopeOf(actor);
     if (scope.kind === "team" && owner.teamId !== scope.teamId) {
-      throw new ValidationError({ ownerId: [`${owner.name} is not on your team. Choose someone on your team.`] }, "Some fields need attention. Nothing was saved.");
+      throw new ValidationError(
+        { ownerId: [`${owner.name} is not on your team. Choose someone on your team.`] },
+        "Some fields need attention. Nothing was saved.",
+      );
     }
-    if (owner.id === lead.ownerId) throw new ValidationError({ ownerId: [`${owner.name} already owns this lead.`] }, "Some fields need attention. Nothing was saved.");
+    if (owner.id === lead.ownerId)
+      throw new ValidationError({ ownerId: [`${owner.name} already owns this lead.`] }, "Some fields need attention. Nothing was saved.");
     await updateGuardedLead(tx, lead, { ownerId: owner.id, ...(lead.ownerId === null ? { ownerAssignedAt: now } : {}) });
     await tx.handoffEvent.create({
       data: {
@@ -92,12 +138,29 @@ export async function reassignLead(actor: TeamActor, leadId: number, input: unkn
         actorId: actor.id,
         occurredAt: now,
         type: lead.ownerId === null ? "assigned" : "reassigned",
-        details: { ownerId: String(owner.id), ...(lead.ownerId !== null ? { fromOwnerId: String(lead.ownerId) } : {}), reason: values.reason },
+        details: {
+          ownerId: String(owner.id),
+          ...(lead.ownerId !== null ? { fromOwnerId: String(lead.ownerId) } : {}),
+          reason: values.reason,
+        },
       },
     });
-    await recordAudit(tx, { actorId: actor.id, action: "lead.reassign", entityType: "lead", entityId: leadId, before: auditView(lead), after: { ...auditView(lead), ownerId: owner.id, version: lead.version + 1, reason: values.reason } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "lead.reassign",
+      entityType: "lead",
+      entityId: leadId,
+      before: auditView(lead),
+      after: { ...auditView(lead), ownerId: owner.id, version: lead.version + 1, reason: values.reason },
+    });
     return { ...lead, newOwnerName: owner.name };
   });
   await refreshDiagnosis(leadId);
-  return { leadId, leadName: lead.name, version: lead.version + 1, acceptanceStatus: lead.acceptanceStatus, message: `Moved ${lead.name} to ${lead.newOwnerName}.` };
+  return {
+    leadId,
+    leadName: lead.name,
+    version: lead.version + 1,
+    acceptanceStatus: lead.acceptanceStatus,
+    message: `Moved ${lead.name} to ${lead.newOwnerName}.`,
+  };
 }

@@ -13,7 +13,10 @@ export const CRITERIA = [
 ];
 export const ALL_MET = { icp_company_size: true, decision_role: true };
 
-const PROMPTS: Record<string, string> = { not_icp: "Which part of the ideal customer profile does not fit?", duplicate: "Which lead does it duplicate?" };
+const PROMPTS: Record<string, string> = {
+  not_icp: "Which part of the ideal customer profile does not fit?",
+  duplicate: "Which lead does it duplicate?",
+};
 
 export interface DecisionWorld {
   rep: TeamActor;
@@ -28,7 +31,10 @@ export interface DecisionWorld {
 }
 
 async function user(email: string, name: string, role: Role, teamId: number | null): Promise<TeamActor> {
-  return db.user.create({ data: { email, name, role, teamId, passwordHash: "not-a-real-hash" }, select: { id: true, name: true, role: true, teamId: true } });
+  return db.user.create({
+    data: { email, name, role, teamId, passwordHash: "not-a-real-hash" },
+    select: { id: true, name: true, role: true, teamId: true },
+  });
 }
 
 export async function createDecisionWorld(): Promise<DecisionWorld> {
@@ -44,7 +50,10 @@ export async function createDecisionWorld(): Promise<DecisionWorld> {
     viewer: await user("victor@example.com", "Victor Hale", "viewer", null),
     revops: await user("priya@example.com", "Priya Raman", "revops", null),
   };
-  const leadType = await db.leadType.create({ data: { key: "demo_request", name: "Demo request", intent: "high", priority: "p1", acceptanceCriteria: CRITERIA }, select: { id: true } });
+  const leadType = await db.leadType.create({
+    data: { key: "demo_request", name: "Demo request", intent: "high", priority: "p1", acceptanceCriteria: CRITERIA },
+    select: { id: true },
+  });
   await db.rejectionReason.createMany({
     data: DEFAULT_REJECTION_REASONS.map((reason, index) => ({ ...reason, detailPrompt: PROMPTS[reason.code] ?? null, sortOrder: index })),
   });
@@ -54,7 +63,11 @@ export async function createDecisionWorld(): Promise<DecisionWorld> {
 let counter = 0;
 
 /** An open lead assigned to `ownerId` `minutesAgo` minutes ago, awaiting a decision. */
-export async function createAssignedLead(world: DecisionWorld, ownerId: number, options: { minutesAgo?: number; source?: string; campaign?: string } = {}): Promise<number> {
+export async function createAssignedLead(
+  world: DecisionWorld,
+  ownerId: number,
+  options: { minutesAgo?: number; source?: string; campaign?: string } = {},
+): Promise<number> {
   counter += 1;
   const assignedAt = new Date(Date.now() - (options.minutesAgo ?? 20) * 60_000);
   const capturedAt = new Date(assignedAt.getTime() - 5 * 60_000);
@@ -86,12 +99,27 @@ export async function createAssignedLead(world: DecisionWorld, ownerId: number, 
 export async function leadState(leadId: number) {
   return db.lead.findUniqueOrThrow({
     where: { id: leadId },
-    select: { acceptanceStatus: true, version: true, decidedById: true, rejectionReasonCode: true, rejectionDetail: true, ownerId: true, nextAction: true, firstSalesActionAt: true, stepAcceptance: true, diagnosedAt: true },
+    select: {
+      acceptanceStatus: true,
+      version: true,
+      decidedById: true,
+      rejectionReasonCode: true,
+      rejectionDetail: true,
+      ownerId: true,
+      nextAction: true,
+      firstSalesActionAt: true,
+      stepAcceptance: true,
+      diagnosedAt: true,
+    },
   });
 }
 
 export async function eventTypes(leadId: number): Promise<string[]> {
-  const events = await db.handoffEvent.findMany({ where: { leadId }, orderBy: [{ occurredAt: "asc" }, { id: "asc" }], select: { type: true } });
+  const events = await db.handoffEvent.findMany({
+    where: { leadId },
+    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+    select: { type: true },
+  });
   return events.map((event) => event.type);
 }
 

@@ -42,7 +42,8 @@ async function applyDefinitionChange(change: Change): Promise<Written<undefined>
     console.error(error);
     return {
       data: undefined,
-      message: "Saved. Re-diagnosing all leads could not be started just now, so some leads may still show the old definitions. Save again later to retry.",
+      message:
+        "Saved. Re-diagnosing all leads could not be started just now, so some leads may still show the old definitions. Save again later to retry.",
       revalidate: [PAGE],
     };
   }

@@ -69,7 +69,11 @@ describe("lead type schemas", () => {
   });
 
   it("points at the criterion row that is blank or repeated", () => {
-    const criteria = [{ id: "", label: "Budget confirmed" }, { id: "", label: "  " }, { id: "", label: "budget confirmed" }];
+    const criteria = [
+      { id: "", label: "Budget confirmed" },
+      { id: "", label: "  " },
+      { id: "", label: "budget confirmed" },
+    ];
     expect(errorsOf(leadTypeCreateSchema, { ...form, acceptanceCriteria: criteria })).toEqual({
       "acceptanceCriteria.1.label": ["Write the criterion, or remove this row."],
       "acceptanceCriteria.2.label": ["This criterion is already listed."],
@@ -103,7 +107,14 @@ describe("lead type schemas", () => {
 });
 
 describe("rejection reason schemas", () => {
-  const form = { code: "wrong_region", label: "Outside our sales regions", requiresDetail: "on", detailPrompt: "  ", active: "on", sortOrder: "11" };
+  const form = {
+    code: "wrong_region",
+    label: "Outside our sales regions",
+    requiresDetail: "on",
+    detailPrompt: "  ",
+    active: "on",
+    sortOrder: "11",
+  };
 
   it("parses a new reason; an empty detail prompt is stored as none", () => {
     expect(rejectionReasonCreateSchema.parse(form)).toEqual({
@@ -131,8 +142,22 @@ describe("rejection reason schemas", () => {
   });
 
   it("does not let an edit change the code", () => {
-    const parsed = rejectionReasonUpdateSchema.parse({ ...form, id: "4", version: "0", requiresDetail: undefined, detailPrompt: "Which region?" });
-    expect(parsed).toEqual({ id: 4, version: 0, label: "Outside our sales regions", requiresDetail: false, detailPrompt: "Which region?", active: true, sortOrder: 11 });
+    const parsed = rejectionReasonUpdateSchema.parse({
+      ...form,
+      id: "4",
+      version: "0",
+      requiresDetail: undefined,
+      detailPrompt: "Which region?",
+    });
+    expect(parsed).toEqual({
+      id: 4,
+      version: 0,
+      label: "Outside our sales regions",
+      requiresDetail: false,
+      detailPrompt: "Which region?",
+      active: true,
+      sortOrder: 11,
+    });
   });
 });
 
@@ -145,7 +170,13 @@ describe("helpers", () => {
   });
 
   it("gives new criteria unique ids without touching kept ones", () => {
-    expect(withCriterionIds([{ id: "", label: "Budget" }, { id: "budget", label: "Budget owner known" }, { id: "", label: "???" }])).toEqual([
+    expect(
+      withCriterionIds([
+        { id: "", label: "Budget" },
+        { id: "budget", label: "Budget owner known" },
+        { id: "", label: "???" },
+      ]),
+    ).toEqual([
       { id: "budget_2", label: "Budget" },
       { id: "budget", label: "Budget owner known" },
       { id: "criterion", label: "???" },

@@ -73,14 +73,27 @@ async function slowAtRouting(leadId: number): Promise<boolean> {
 }
 
 async function auditRows(entityType: string, entityId: string) {
-  return db.auditLog.findMany({ where: { entityType, entityId }, orderBy: { id: "asc" }, select: { actorId: true, action: true, before: true, after: true } });
+  return db.auditLog.findMany({
+    where: { entityType, entityId },
+    orderBy: { id: "asc" },
+    select: { actorId: true, action: true, before: true, after: true },
+  });
 }
 
 beforeAll(async () => {
-  const user = await db.user.create({ data: { email: "revops@example.com", name: "Rev Ops", passwordHash: "not-a-real-hash", role: "revops" }, select: { id: true } });
+  const user = await db.user.create({
+    data: { email: "revops@example.com", name: "Rev Ops", passwordHash: "not-a-real-hash", role: "revops" },
+    select: { id: true },
+  });
   actorId = user.id;
   const leadType = await db.leadType.create({
-    data: { key: "demo_request", name: "Demo request", intent: "high", priority: "p1", acceptanceCriteria: [{ id: "icp_company_size", label: "Company size fits" }] },
+    data: {
+      key: "demo_request",
+      name: "Demo request",
+      intent: "high",
+      priority: "p1",
+      acceptanceCriteria: [{ id: "icp_company_size", label: "Company size fits" }],
+    },
     select: { id: true },
   });
   leadTypeId = leadType.id;
@@ -121,8 +134,12 @@ describe("definitions drive the diagnosis", () => {
     await rediagnoseAll(pool, { now: NOW });
     expect(await slowAtRouting(slowLeadId)).toBe(true);
     expect(await slowAtRouting(quickLeadId)).toBe(true);
-    const leads = await db.lead.findMany({ where: { id: { in: [slowLeadId, quickLeadId] } }, select: { flagged: true, stepRouting: true, failurePoints: true } });
-    for (const lead of leads) expect(lead).toMatchObject({ flagged: true, stepRouting: "fail", failurePoints: expect.arrayContaining(["slow_timing"]) });
+    const leads = await db.lead.findMany({
+      where: { id: { in: [slowLeadId, quickLeadId] } },
+      select: { flagged: true, stepRouting: true, failurePoints: true },
+    });
+    for (const lead of leads)
+      expect(lead).toMatchObject({ flagged: true, stepRouting: "fail", failurePoints: expect.arrayContaining(["slow_timing"]) });
   });
 
   it("reads back what was saved, with the version the next save must state", async () => {
@@ -153,11 +170,25 @@ describe("optimistic concurrency", () => {
 
   it("refuses stale lead type, rejection reason and workspace saves too", async () => {
     const type = await db.leadType.findUniqueOrThrow({ where: { id: leadTypeId } });
-    const staleType = { id: type.id, version: type.version + 1, name: "Renamed", intent: "high", priority: "p1", active: true, acceptanceCriteria: [{ id: "", label: "Anything" }] };
+    const staleType = {
+      id: type.id,
+      version: type.version + 1,
+      name: "Renamed",
+      intent: "high",
+      priority: "p1",
+      active: true,
+      acceptanceCriteria: [{ id: "", label: "Anything" }],
+    };
     await expect(updateLeadType(actorId, staleType)).rejects.toBeInstanceOf(StaleWriteError);
 
     const settings = await db.workspaceSettings.findUniqueOrThrow({ where: { id: 1 } });
-    const staleSettings = { ...settings, version: settings.version + 3, workdayStart: "08:00", workdayEnd: "16:00", inboundSources: "website" };
+    const staleSettings = {
+      ...settings,
+      version: settings.version + 3,
+      workdayStart: "08:00",
+      workdayEnd: "16:00",
+      inboundSources: "website",
+    };
     await expect(updateWorkspaceSettings(actorId, staleSettings)).rejects.toBeInstanceOf(StaleWriteError);
 
     expect(await db.leadType.findUniqueOrThrow({ where: { id: leadTypeId } })).toEqual(type);
@@ -167,7 +198,9 @@ describe("optimistic concurrency", () => {
   it("refuses invalid input with field errors before touching the database", async () => {
     const invalid = updatePrioritySla(actorId, await p1SlaInput({ ownerSlaAmount: 0 }));
     await expect(invalid).rejects.toBeInstanceOf(ValidationError);
-    await expect(invalid).rejects.toMatchObject({ fieldErrors: { ownerSlaAmount: ["Enter the owner SLA as a whole number from 1 to 10,000."] } });
+    await expect(invalid).rejects.toMatchObject({
+      fieldErrors: { ownerSlaAmount: ["Enter the owner SLA as a whole number from 1 to 10,000."] },
+    });
   });
 });
 
@@ -188,13 +221,35 @@ describe("audit trail", () => {
 
   it("records workspace setting changes", async () => {
     const settings = await db.workspaceSettings.findUniqueOrThrow({ where: { id: 1 } });
-    const input = { ...settings, timeZone: "Europe/Berlin", workdayStart: "08:00", workdayEnd: "16:30", stallWindowDays: 10, inboundSources: "website, webinar", holidays: "2026-12-25\n2026-12-24" };
+    const input = {
+      ...settings,
+      timeZone: "Europe/Berlin",
+      workdayStart: "08:00",
+      workdayEnd: "16:30",
+      stallWindowDays: 10,
+      inboundSources: "website, webinar",
+      holidays: "2026-12-25\n2026-12-24",
+    };
     const { record } = await updateWorkspaceSettings(actorId, input);
-    expect(record).toMatchObject({ timeZone: "Europe/Berlin", workdayStartMinute: 480, workdayEndMinute: 990, stallWindowDays: 10, inboundSources: ["website", "webinar"], holidays: ["2026-12-24", "2026-12-25"] });
+    expect(record).toMatchObject({
+      timeZone: "Europe/Berlin",
+      workdayStartMinute: 480,
+      workdayEndMinute: 990,
+      stallWindowDays: 10,
+      inboundSources: ["website", "webinar"],
+      holidays: ["2026-12-24", "2026-12-25"],
+    });
     // The diagnosis reads the same calendar, holidays included.
-    expect((await loadDiagnosisDefinitions(pool)).settings.calendar).toMatchObject({ timeZone: "Europe/Berlin", holidays: ["2026-12-24", "2026-12-25"] });
+    expect((await loadDiagnosisDefinitions(pool)).settings.calendar).toMatchObject({
+      timeZone: "Europe/Berlin",
+      holidays: ["2026-12-24", "2026-12-25"],
+    });
     const [row] = await auditRows("workspace_settings", "1");
-    expect(row).toMatchObject({ action: "definitions.workspace_settings.update", before: { timeZone: "UTC", stallWindowDays: 7 }, after: { timeZone: "Europe/Berlin", stallWindowDays: 10 } });
+    expect(row).toMatchObject({
+      action: "definitions.workspace_settings.update",
+      before: { timeZone: "UTC", stallWindowDays: 7 },
+      after: { timeZone: "Europe/Berlin", stallWindowDays: 10 },
+    });
   });
 
   it("records lead type creation and edits, keeping criterion ids stable", async () => {
@@ -205,9 +260,15 @@ describe("audit trail", () => {
       active: "on",
       acceptanceCriteria: [{ id: "", label: "Partner confirmed the introduction" }],
     });
-    expect(created).toMatchObject({ key: "partner_referral", sortOrder: 1, acceptanceCriteria: [{ id: "partner_confirmed_the_introduction", label: "Partner confirmed the introduction" }] });
+    expect(created).toMatchObject({
+      key: "partner_referral",
+      sortOrder: 1,
+      acceptanceCriteria: [{ id: "partner_confirmed_the_introduction", label: "Partner confirmed the introduction" }],
+    });
 
-    await expect(createLeadType(actorId, { name: "Partner referral", intent: "low", priority: "p3", acceptanceCriteria: [{ label: "x" }] })).rejects.toMatchObject({
+    await expect(
+      createLeadType(actorId, { name: "Partner referral", intent: "low", priority: "p3", acceptanceCriteria: [{ label: "x" }] }),
+    ).rejects.toMatchObject({
       fieldErrors: { key: ["A lead type with the key partner_referral already exists. Choose another key."] },
     });
 
@@ -234,12 +295,32 @@ describe("audit trail", () => {
   });
 
   it("records rejection reason creation and edits", async () => {
-    const { record: created } = await createRejectionReason(actorId, { code: "wrong_region", label: "Outside our regions", requiresDetail: "on", detailPrompt: "", active: "on", sortOrder: "3" });
+    const { record: created } = await createRejectionReason(actorId, {
+      code: "wrong_region",
+      label: "Outside our regions",
+      requiresDetail: "on",
+      detailPrompt: "",
+      active: "on",
+      sortOrder: "3",
+    });
     expect(created).toMatchObject({ code: "wrong_region", requiresDetail: true, detailPrompt: null, version: 0 });
-    await updateRejectionReason(actorId, { id: created.id, version: 0, label: "Outside our sales regions", requiresDetail: "on", detailPrompt: "Which region?", active: "on", sortOrder: "3" });
+    await updateRejectionReason(actorId, {
+      id: created.id,
+      version: 0,
+      label: "Outside our sales regions",
+      requiresDetail: "on",
+      detailPrompt: "Which region?",
+      active: "on",
+      sortOrder: "3",
+    });
     const rows = await auditRows("rejection_reason", String(created.id));
     expect(rows.map((row) => row.action)).toEqual(["definitions.rejection_reason.create", "definitions.rejection_reason.update"]);
-    expect(rows[1]).toMatchObject({ before: { label: "Outside our regions", detailPrompt: null }, after: { label: "Outside our sales regions", detailPrompt: "Which region?", version: 1 } });
-    await expect(updateRejectionReason(actorId, { id: created.id, version: 0, label: "Again", sortOrder: 3 })).rejects.toBeInstanceOf(StaleWriteError);
+    expect(rows[1]).toMatchObject({
+      before: { label: "Outside our regions", detailPrompt: null },
+      after: { label: "Outside our sales regions", detailPrompt: "Which region?", version: 1 },
+    });
+    await expect(updateRejectionReason(actorId, { id: created.id, version: 0, label: "Again", sortOrder: 3 })).rejects.toBeInstanceOf(
+      StaleWriteError,
+    );
   });
 });

@@ -21,7 +21,15 @@ beforeAll(async () => {
 /** A p1 lead called by its owner 5 minutes after being assigned `assignAfter` minutes after capture (the p1 owner SLA starts at 15 minutes). */
 async function p1Lead(capturedAt: Date, assignAfter: number) {
   const lead = await db.lead.create({
-    data: { externalId: `eff-${Math.random().toString(36).slice(2)}`, name: "Buyer", capturedAt, leadTypeId: demoTypeId, originalSource: "website", conversionPoint: "/demo", campaign: "c" },
+    data: {
+      externalId: `eff-${Math.random().toString(36).slice(2)}`,
+      name: "Buyer",
+      capturedAt,
+      leadTypeId: demoTypeId,
+      originalSource: "website",
+      conversionPoint: "/demo",
+      campaign: "c",
+    },
     select: { id: true },
   });
   const assignedAt = capturedAt.getTime() + assignAfter * MINUTE;
@@ -35,7 +43,8 @@ async function p1Lead(capturedAt: Date, assignAfter: number) {
   return lead.id;
 }
 
-const slowTiming = async (id: number) => (await db.lead.findUniqueOrThrow({ where: { id }, select: { failurePoints: true } })).failurePoints.includes("slow_timing");
+const slowTiming = async (id: number) =>
+  (await db.lead.findUniqueOrThrow({ where: { id }, select: { failurePoints: true } })).failurePoints.includes("slow_timing");
 
 async function p1Form(ownerMinutes: number, applyToPast: boolean) {
   const sla = await db.prioritySla.findUnique({ where: { priority: "p1" } });
@@ -86,12 +95,18 @@ describe("SLA changes with an effective date", () => {
     const form = await p1Form(10, true);
 
     const impact = await previewSlaChange(pool, form, now);
-    expect(Object.fromEntries(impact.rows.filter((row) => row.before > 0).map((row) => [row.point, row.before]))).toEqual(await storedCounts(since, now));
+    expect(Object.fromEntries(impact.rows.filter((row) => row.before > 0).map((row) => [row.point, row.before]))).toEqual(
+      await storedCounts(since, now),
+    );
 
     await updatePrioritySla(actorId, form);
     await rediagnoseAll(pool, { now });
-    expect(Object.fromEntries(impact.rows.filter((row) => row.after > 0).map((row) => [row.point, row.after]))).toEqual(await storedCounts(since, now));
-    expect(impact.rows.find((row) => row.point === "slow_timing")!.after).toBeGreaterThan(impact.rows.find((row) => row.point === "slow_timing")!.before);
+    expect(Object.fromEntries(impact.rows.filter((row) => row.after > 0).map((row) => [row.point, row.after]))).toEqual(
+      await storedCounts(since, now),
+    );
+    expect(impact.rows.find((row) => row.point === "slow_timing")!.after).toBeGreaterThan(
+      impact.rows.find((row) => row.point === "slow_timing")!.before,
+    );
     expect(describeImpact(impact)).toMatch(/^\d+ more leads? flagged for slow timing in the last 12 weeks/);
   });
 

@@ -50,14 +50,22 @@ export async function previewSlaChange(client: Queryable, input: unknown, now = 
   const current = await loadDiagnosisDefinitions(client);
   const proposed = definitionsAfter(current, values, now);
   const since = new Date(now.getTime() - IMPACT_WEEKS * 7 * 86_400_000);
-  const { rows: ids } = await client.query<{ id: number }>("SELECT id FROM leads WHERE captured_at >= $1 AND captured_at <= $2 ORDER BY id", [since, now]);
+  const { rows: ids } = await client.query<{ id: number }>(
+    "SELECT id FROM leads WHERE captured_at >= $1 AND captured_at <= $2 ORDER BY id",
+    [since, now],
+  );
 
   const before = new Map<FailurePoint, number>();
   const after = new Map<FailurePoint, number>();
   let flaggedBefore = 0;
   let flaggedAfter = 0;
   for (let start = 0; start < ids.length; start += BATCH) {
-    const inputs = await loadDiagnosisInputs(client, ids.slice(start, start + BATCH).map((row) => row.id), current, now);
+    const inputs = await loadDiagnosisInputs(
+      client,
+      ids.slice(start, start + BATCH).map((row) => row.id),
+      current,
+      now,
+    );
     for (const input of inputs) {
       const was = diagnoseLead(input);
       const will = diagnoseLead({ ...input, settings: settingsInForce(proposed, input.lead.capturedAt) });

@@ -29,9 +29,10 @@ import { DEFAULT_SETTINGS } from "@/lib/diagnosis/defaults";
 
 type Tx = Prisma.TransactionClient;
 
-
 function staleWrite(what: string): StaleWriteError {
-  return new StaleWriteError(`Someone else changed ${what} since you opened this page. Nothing was saved: reload to see their change, then make yours again.`);
+  return new StaleWriteError(
+    `Someone else changed ${what} since you opened this page. Nothing was saved: reload to see their change, then make yours again.`,
+  );
 }
 
 /** True when every submitted field already has that value. */
@@ -49,7 +50,15 @@ async function onUniqueViolation<T>(work: Promise<T>, error: () => Error): Promi
   }
 }
 
-async function audit(tx: Tx, actorId: number, action: string, entityType: string, entityId: string | number, before: unknown, after: unknown) {
+async function audit(
+  tx: Tx,
+  actorId: number,
+  action: string,
+  entityType: string,
+  entityId: string | number,
+  before: unknown,
+  after: unknown,
+) {
   await recordAudit(tx, { actorId, action: `definitions.${entityType}.${action}`, entityType, entityId, before, after });
 }
 
@@ -67,7 +76,16 @@ export async function updatePrioritySla(actorId: number, input: unknown) {
       if (!applyToPast) {
         const { owner, decision, firstAction } = DEFAULT_SETTINGS.slaByPriority[priority];
         await tx.prioritySlaVersion.create({
-          data: { priority, ownerSlaAmount: owner.amount, ownerSlaUnit: owner.unit, decisionSlaAmount: decision.amount, decisionSlaUnit: decision.unit, firstActionSlaAmount: firstAction.amount, firstActionSlaUnit: firstAction.unit, validUntil: new Date() },
+          data: {
+            priority,
+            ownerSlaAmount: owner.amount,
+            ownerSlaUnit: owner.unit,
+            decisionSlaAmount: decision.amount,
+            decisionSlaUnit: decision.unit,
+            firstActionSlaAmount: firstAction.amount,
+            firstActionSlaUnit: firstAction.unit,
+            validUntil: new Date(),
+          },
         });
       }
       await audit(tx, actorId, "update", "priority_sla", priority, null, after);
@@ -83,7 +101,16 @@ export async function updatePrioritySla(actorId: number, input: unknown) {
     else {
       const { ownerSlaAmount, ownerSlaUnit, decisionSlaAmount, decisionSlaUnit, firstActionSlaAmount, firstActionSlaUnit } = before;
       await tx.prioritySlaVersion.create({
-        data: { priority, ownerSlaAmount, ownerSlaUnit, decisionSlaAmount, decisionSlaUnit, firstActionSlaAmount, firstActionSlaUnit, validUntil: new Date() },
+        data: {
+          priority,
+          ownerSlaAmount,
+          ownerSlaUnit,
+          decisionSlaAmount,
+          decisionSlaUnit,
+          firstActionSlaAmount,
+          firstActionSlaUnit,
+          validUntil: new Date(),
+        },
       });
     }
     const after = await tx.prioritySla.findUniqueOrThrow({ where: { priority }, select: SLA_SELECT });
@@ -121,7 +148,11 @@ export async function updateWorkspaceSettings(actorId: number, input: unknown) {
 
 export async function createLeadType(actorId: number, input: unknown) {
   const values = parseInput(leadTypeCreateSchema, input);
-  const duplicateKey = () => new ValidationError({ key: [`A lead type with the key ${values.key} already exists. Choose another key.`] }, "Some fields need attention. Nothing was saved.");
+  const duplicateKey = () =>
+    new ValidationError(
+      { key: [`A lead type with the key ${values.key} already exists. Choose another key.`] },
+      "Some fields need attention. Nothing was saved.",
+    );
   const work = db.$transaction(async (tx) => {
     if (await tx.leadType.findUnique({ where: { key: values.key }, select: { id: true } })) throw duplicateKey();
     const last = await tx.leadType.aggregate({ _max: { sortOrder: true } });
@@ -139,7 +170,8 @@ export async function updateLeadType(actorId: number, input: unknown) {
     if (!before) throw new NotFoundError("That lead type");
     const what = `the lead type “${before.name}”`;
     if (before.version !== version) throw staleWrite(what);
-    if (unchanged({ ...before, acceptanceCriteria: parseAcceptanceCriteria(before.acceptanceCriteria) }, fields)) return { changed: false, record: before };
+    if (unchanged({ ...before, acceptanceCriteria: parseAcceptanceCriteria(before.acceptanceCriteria) }, fields))
+      return { changed: false, record: before };
     const { count } = await tx.leadType.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
     if (count === 0) throw staleWrite(what);
     const after = await tx.leadType.findUniqueOrThrow({ where: { id }, select: LEAD_TYPE_SELECT });
@@ -152,7 +184,11 @@ export async function updateLeadType(actorId: number, input: unknown) {
 
 export async function createRejectionReason(actorId: number, input: unknown) {
   const values = parseInput(rejectionReasonCreateSchema, input);
-  const duplicateCode = () => new ValidationError({ code: [`A rejection reason with the code ${values.code} already exists. Choose another code.`] }, "Some fields need attention. Nothing was saved.");
+  const duplicateCode = () =>
+    new ValidationError(
+      { code: [`A rejection reason with the code ${values.code} already exists. Choose another code.`] },
+      "Some fields need attention. Nothing was saved.",
+    );
   const work = db.$transaction(async (tx) => {
     if (await tx.rejectionReason.findUnique({ where: { code: values.code }, select: { id: true } })) throw duplicateCode();
     const after = await tx.rejectionReason.create({ data: values, select: REJECTION_REASON_SELECT });

@@ -7,14 +7,21 @@ import { checkbox, KEY_PATTERN, wholeNumber } from "@/lib/definitions/schemas";
 const MAX_ID = 2 ** 31 - 1;
 
 const objectionFields = {
-  label: z.string({ error: "Enter a label." }).trim().min(1, "Enter the label reps will pick, for example Budget.").max(120, "Keep the label under 120 characters."),
+  label: z
+    .string({ error: "Enter a label." })
+    .trim()
+    .min(1, "Enter the label reps will pick, for example Budget.")
+    .max(120, "Keep the label under 120 characters."),
   requiresDetail: checkbox,
   active: checkbox,
   sortOrder: wholeNumber(0, 9_999, "Enter the order as a whole number from 0 to 9,999."),
 };
 
 export const objectionCreateSchema = z.object({
-  code: z.string({ error: "Enter a code." }).trim().regex(KEY_PATTERN, "Use 2 to 64 lowercase letters, digits and underscores, starting with a letter (for example budget)."),
+  code: z
+    .string({ error: "Enter a code." })
+    .trim()
+    .regex(KEY_PATTERN, "Use 2 to 64 lowercase letters, digits and underscores, starting with a letter (for example budget)."),
   ...objectionFields,
 });
 

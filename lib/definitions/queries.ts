@@ -31,7 +31,14 @@ export function formatSla(amount: number, unit: keyof typeof UNIT_LABELS): strin
   return `${amount} ${unit === "business_days" && amount !== 1 ? "business days" : label}`;
 }
 
-export function summarizeSla(sla: Pick<SlaRow, "ownerSlaAmount" | "ownerSlaUnit" | "decisionSlaAmount" | "decisionSlaUnit" | "firstActionSlaAmount" | "firstActionSlaUnit"> | undefined): string | null {
+export function summarizeSla(
+  sla:
+    | Pick<
+        SlaRow,
+        "ownerSlaAmount" | "ownerSlaUnit" | "decisionSlaAmount" | "decisionSlaUnit" | "firstActionSlaAmount" | "firstActionSlaUnit"
+      >
+    | undefined,
+): string | null {
   if (!sla) return null;
   return [
     `owner ${formatSla(sla.ownerSlaAmount, sla.ownerSlaUnit)}`,

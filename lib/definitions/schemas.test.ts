@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import {
-  prioritySlaSchema,
-  workspaceSettingsSchema,
-} from "@/lib/definitions/schemas";
+import { prioritySlaSchema, workspaceSettingsSchema } from "@/lib/definitions/schemas";
 import { toFieldErrors } from "@/lib/actions/input";
 
 /** The field errors a form would show for this input (throws if the input is unexpectedly valid). */
@@ -26,7 +23,14 @@ describe("prioritySlaSchema", () => {
   };
 
   it("turns the posted strings into numbers", () => {
-    expect(prioritySlaSchema.parse(form)).toEqual({ ...form, version: 3, ownerSlaAmount: 15, decisionSlaAmount: 1, firstActionSlaAmount: 2, applyToPast: false });
+    expect(prioritySlaSchema.parse(form)).toEqual({
+      ...form,
+      version: 3,
+      ownerSlaAmount: 15,
+      decisionSlaAmount: 1,
+      firstActionSlaAmount: 2,
+      applyToPast: false,
+    });
   });
 
   it("applies a change to past leads only when the box is ticked", () => {
@@ -103,7 +107,10 @@ describe("workspaceSettingsSchema", () => {
   });
 
   it("reads holidays one per line or comma-separated, sorted without repeats, and names a wrong entry", () => {
-    expect(workspaceSettingsSchema.parse({ ...form, holidays: "2026-12-26\n2026-12-25, 2026-12-25\n\n" }).holidays).toEqual(["2026-12-25", "2026-12-26"]);
+    expect(workspaceSettingsSchema.parse({ ...form, holidays: "2026-12-26\n2026-12-25, 2026-12-25\n\n" }).holidays).toEqual([
+      "2026-12-25",
+      "2026-12-26",
+    ]);
     expect(errorsOf(workspaceSettingsSchema, { ...form, holidays: "2026-12-25\n25/12/2026" })).toEqual({
       holidays: ['"25/12/2026" is not a date: write each holiday as YYYY-MM-DD, for example 2026-12-25.'],
     });
@@ -122,7 +129,9 @@ describe("workspaceSettingsSchema", () => {
     expect(errorsOf(workspaceSettingsSchema, { ...form, timeZone: "Mars/Olympus" })).toEqual({
       timeZone: ["That is not a time zone we recognise. Use an IANA name such as Europe/Berlin or America/New_York."],
     });
-    expect(errorsOf(workspaceSettingsSchema, { ...form, timeZone: "  " })).toEqual({ timeZone: ["Enter a time zone, for example Europe/Berlin."] });
+    expect(errorsOf(workspaceSettingsSchema, { ...form, timeZone: "  " })).toEqual({
+      timeZone: ["Enter a time zone, for example Europe/Berlin."],
+    });
   });
 
   it("refuses malformed working hours, and an end that is not after the start", () => {
@@ -140,16 +149,22 @@ describe("workspaceSettingsSchema", () => {
 
   it("needs at least one working day, each a real weekday", () => {
     expect(errorsOf(workspaceSettingsSchema, { ...form, workingDays: [] })).toEqual({ workingDays: ["Pick at least one working day."] });
-    expect(errorsOf(workspaceSettingsSchema, { ...form, workingDays: ["7"] })).toEqual({ "workingDays.0": ["Choose a day from Monday to Sunday."] });
+    expect(errorsOf(workspaceSettingsSchema, { ...form, workingDays: ["7"] })).toEqual({
+      "workingDays.0": ["Choose a day from Monday to Sunday."],
+    });
   });
 
   it("keeps windows within 1 to 365 days and the other counts within their bounds", () => {
-    expect(errorsOf(workspaceSettingsSchema, { ...form, duplicateWindowDays: "0", stallWindowDays: "366", outcomeWindowDays: "" })).toEqual({
-      duplicateWindowDays: ["Enter the duplicate-outreach window as a whole number of days from 1 to 365."],
-      stallWindowDays: ["Enter the stall window as a whole number of days from 1 to 365."],
-      outcomeWindowDays: ["Enter the outcome window as a whole number of days from 1 to 365."],
-    });
-    expect(errorsOf(workspaceSettingsSchema, { ...form, reassignmentWarnCount: "0", minimumSpecificDetailLength: "501", weekStartsOn: "8" })).toEqual({
+    expect(errorsOf(workspaceSettingsSchema, { ...form, duplicateWindowDays: "0", stallWindowDays: "366", outcomeWindowDays: "" })).toEqual(
+      {
+        duplicateWindowDays: ["Enter the duplicate-outreach window as a whole number of days from 1 to 365."],
+        stallWindowDays: ["Enter the stall window as a whole number of days from 1 to 365."],
+        outcomeWindowDays: ["Enter the outcome window as a whole number of days from 1 to 365."],
+      },
+    );
+    expect(
+      errorsOf(workspaceSettingsSchema, { ...form, reassignmentWarnCount: "0", minimumSpecificDetailLength: "501", weekStartsOn: "8" }),
+    ).toEqual({
       reassignmentWarnCount: ["Enter the reassignment warning as a whole number from 1 to 20."],
       minimumSpecificDetailLength: ["Enter the minimum detail length as a whole number of characters from 1 to 500."],
       weekStartsOn: ["Choose a day from Monday to Sunday."],
@@ -158,10 +173,11 @@ describe("workspaceSettingsSchema", () => {
 
   it("refuses too many or too long inbound sources", () => {
     const many = Array.from({ length: 51 }, (_, i) => `source_${i}`).join(",");
-    expect(errorsOf(workspaceSettingsSchema, { ...form, inboundSources: many })).toEqual({ inboundSources: ["List at most 50 inbound sources."] });
+    expect(errorsOf(workspaceSettingsSchema, { ...form, inboundSources: many })).toEqual({
+      inboundSources: ["List at most 50 inbound sources."],
+    });
     expect(errorsOf(workspaceSettingsSchema, { ...form, inboundSources: "x".repeat(65) })).toEqual({
       inboundSources: [`"${"x".repeat(20)}…" is too long: keep each source under 64 characters.`],
     });
   });
 });
-

@@ -21,7 +21,10 @@ const blankToUndefined = (value: unknown) => (typeof value === "string" && value
 
 /** A whole number in [min, max]; one message for empty, non-numeric and out-of-range input alike. */
 export function wholeNumber(min: number, max: number, message: string) {
-  return z.preprocess(blankToUndefined, z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }));
+  return z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }),
+  );
 }
 
 /** An HTML checkbox posts "on" when ticked and nothing otherwise; tests and the API may send booleans. */
@@ -58,7 +61,11 @@ export const prioritySlaSchema = z
   .superRefine((value, ctx) => {
     for (const { kind, amount, unit } of SLA_KINDS) {
       if (value[unit] === "business_days" && value[amount] > MAX_SLA_BUSINESS_DAYS) {
-        ctx.addIssue({ code: "custom", path: [amount], message: `A ${kind} SLA in business days can be at most ${MAX_SLA_BUSINESS_DAYS} business days.` });
+        ctx.addIssue({
+          code: "custom",
+          path: [amount],
+          message: `A ${kind} SLA in business days can be at most ${MAX_SLA_BUSINESS_DAYS} business days.`,
+        });
       }
     }
   });
@@ -80,27 +87,40 @@ export function formatClockTime(minutes: number): string {
 }
 
 const clockTime = (which: "start" | "end") =>
-  z.string({ error: `Enter the workday ${which} as HH:MM, for example ${which === "start" ? "09:00" : "17:00"}.` }).transform((value, ctx) => {
-    const minutes = parseClockTime(value, which === "end");
-    if (minutes === null) {
-      ctx.addIssue({ code: "custom", message: `Enter the workday ${which} as 24-hour HH:MM, for example ${which === "start" ? "09:00" : "17:30"}.` });
-      return z.NEVER;
-    }
-    return minutes;
-  });
+  z
+    .string({ error: `Enter the workday ${which} as HH:MM, for example ${which === "start" ? "09:00" : "17:00"}.` })
+    .transform((value, ctx) => {
+      const minutes = parseClockTime(value, which === "end");
+      if (minutes === null) {
+        ctx.addIssue({
+          code: "custom",
+          message: `Enter the workday ${which} as 24-hour HH:MM, for example ${which === "start" ? "09:00" : "17:30"}.`,
+        });
+        return z.NEVER;
+      }
+      return minutes;
+    });
 
 export const MAX_INBOUND_SOURCES = 50;
 
 /** "paid_search, Webinar ,,email" -> ["paid_search", "webinar", "email"]: trimmed, lower case, no repeats. */
 export function splitSources(value: string): string[] {
-  return [...new Set(value.split(",").map((source) => source.trim().toLowerCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      value
+        .split(",")
+        .map((source) => source.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 const inboundSources = z.preprocess(
   (value) => (Array.isArray(value) ? value.join(",") : (value ?? "")),
   z.string().transform((value, ctx) => {
     const sources = splitSources(value);
-    if (sources.length > MAX_INBOUND_SOURCES) ctx.addIssue({ code: "custom", message: `List at most ${MAX_INBOUND_SOURCES} inbound sources.` });
+    if (sources.length > MAX_INBOUND_SOURCES)
+      ctx.addIssue({ code: "custom", message: `List at most ${MAX_INBOUND_SOURCES} inbound sources.` });
     const tooLong = sources.find((source) => source.length > 64);
     if (tooLong) ctx.addIssue({ code: "custom", message: `"${tooLong.slice(0, 20)}…" is too long: keep each source under 64 characters.` });
     return sources;
@@ -121,9 +141,20 @@ function isCalendarDate(value: string): boolean {
 const holidays = z.preprocess(
   (value) => (Array.isArray(value) ? value.join("\n") : (value ?? "")),
   z.string().transform((value, ctx) => {
-    const entries = [...new Set(value.split(/[\s,;]+/).map((entry) => entry.trim()).filter(Boolean))];
+    const entries = [
+      ...new Set(
+        value
+          .split(/[\s,;]+/)
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      ),
+    ];
     const wrong = entries.find((entry) => !isCalendarDate(entry));
-    if (wrong) ctx.addIssue({ code: "custom", message: `"${wrong.slice(0, 20)}" is not a date: write each holiday as YYYY-MM-DD, for example 2026-12-25.` });
+    if (wrong)
+      ctx.addIssue({
+        code: "custom",
+        message: `"${wrong.slice(0, 20)}" is not a date: write each holiday as YYYY-MM-DD, for example 2026-12-25.`,
+      });
     if (entries.length > MAX_HOLIDAYS) ctx.addIssue({ code: "custom", message: `List at most ${MAX_HOLIDAYS} holidays.` });
     return entries.sort();
   }),
@@ -167,7 +198,11 @@ export const workspaceSettingsSchema = z
 const criterionSchema = z.object({
   id: z.preprocess(
     (value) => value ?? "",
-    z.string().trim().max(64, "That criterion id is too long.").refine((id) => id === "" || CRITERION_ID_PATTERN.test(id), "That criterion id is not valid. Reload the page."),
+    z
+      .string()
+      .trim()
+      .max(64, "That criterion id is too long.")
+      .refine((id) => id === "" || CRITERION_ID_PATTERN.test(id), "That criterion id is not valid. Reload the page."),
   ),
   label: z
     .string({ error: "Write the criterion, or remove this row." })
@@ -191,7 +226,11 @@ const acceptanceCriteria = z
   .transform(withCriterionIds);
 
 const leadTypeFields = {
-  name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name, for example Demo request.").max(80, "Keep the name under 80 characters."),
+  name: z
+    .string({ error: "Enter a name." })
+    .trim()
+    .min(1, "Enter a name, for example Demo request.")
+    .max(80, "Keep the name under 80 characters."),
   intent: z.enum(INTENTS, { error: "Choose high, medium or low intent." }),
   priority: z.enum(PRIORITIES, { error: "Choose priority P1, P2 or P3." }),
   acceptanceCriteria,
@@ -203,7 +242,11 @@ export const leadTypeCreateSchema = z
   .transform((value, ctx) => {
     const key = value.key || slugify(value.name);
     if (!KEY_PATTERN.test(key)) {
-      ctx.addIssue({ code: "custom", path: ["key"], message: "Use 2 to 64 lowercase letters, digits and underscores, starting with a letter (for example demo_request)." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["key"],
+        message: "Use 2 to 64 lowercase letters, digits and underscores, starting with a letter (for example demo_request).",
+      });
       return z.NEVER;
     }
     return { ...value, key };
@@ -215,7 +258,11 @@ export const leadTypeUpdateSchema = z.object({ id: recordId, version, ...leadTyp
 // ---- Rejection reasons -----------------------------------------------------------------------------
 
 const rejectionReasonFields = {
-  label: z.string({ error: "Enter a label." }).trim().min(1, "Enter the label reps will pick, for example Not in our ideal customer profile.").max(120, "Keep the label under 120 characters."),
+  label: z
+    .string({ error: "Enter a label." })
+    .trim()
+    .min(1, "Enter the label reps will pick, for example Not in our ideal customer profile.")
+    .max(120, "Keep the label under 120 characters."),
   requiresDetail: checkbox,
   detailPrompt: z.preprocess(
     (value) => value ?? "",
@@ -248,4 +295,3 @@ export type LeadTypeCreateValues = z.output<typeof leadTypeCreateSchema>;
 export type LeadTypeUpdateValues = z.output<typeof leadTypeUpdateSchema>;
 export type RejectionReasonCreateValues = z.output<typeof rejectionReasonCreateSchema>;
 export type RejectionReasonUpdateValues = z.output<typeof rejectionReasonUpdateSchema>;
-

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addSlaDuration, addWorkingMinutes, countWorkingMinutes, describeSla, elapsedSlaMinutes, isWorkingDate, normalizeCalendar } from "./business-time";
+import {
+  addSlaDuration,
+  addWorkingMinutes,
+  countWorkingMinutes,
+  describeSla,
+  elapsedSlaMinutes,
+  isWorkingDate,
+  normalizeCalendar,
+} from "./business-time";
 import { DEFAULT_SETTINGS } from "./defaults";
 import type { SlaDuration, WorkingCalendar } from "./types";
 
@@ -118,7 +126,9 @@ describe("addWorkingMinutes: the UTC calendar (read off the instant) agrees with
     for (const start of starts) {
       for (const minutes of [0, 1, 479, 480, 481, 2 * 480 + 7, 10 * 480]) {
         expect(addWorkingMinutes(start, minutes, UTC).toISOString()).toBe(addWorkingMinutes(start, minutes, viaZoneDatabase).toISOString());
-        expect(addWorkingMinutes(start, minutes, allDay).toISOString()).toBe(addWorkingMinutes(start, minutes, { ...allDay, timeZone: "Etc/UTC" }).toISOString());
+        expect(addWorkingMinutes(start, minutes, allDay).toISOString()).toBe(
+          addWorkingMinutes(start, minutes, { ...allDay, timeZone: "Etc/UTC" }).toISOString(),
+        );
       }
     }
   });
@@ -132,7 +142,12 @@ describe("holiday calendars", () => {
   it.each([
     { name: "no holidays", calendar: UTC, want: "2024-12-25T10:00:00.000Z" },
     { name: "two holidays skipped", calendar: XMAS, want: "2024-12-27T10:00:00.000Z" },
-    { name: "holidays are local dates in the calendar's zone", calendar: BERLIN_XMAS, start: "2024-12-24T09:00:00Z", want: "2024-12-27T09:00:00.000Z" },
+    {
+      name: "holidays are local dates in the calendar's zone",
+      calendar: BERLIN_XMAS,
+      start: "2024-12-24T09:00:00Z",
+      want: "2024-12-27T09:00:00.000Z",
+    },
   ])("1 business day from Dec 24 with $name", ({ calendar, want, start }) => {
     expect(addSlaDuration(new Date(start ?? "2024-12-24T10:00:00Z"), day(1), calendar).toISOString()).toBe(want);
   });

@@ -57,9 +57,7 @@ export function normalizeCalendar(calendar: WorkingCalendar): NormalizedCalendar
   let start = clampMinute(calendar.workdayStartMinute);
   let end = clampMinute(calendar.workdayEndMinute);
   let days = new Set(
-    (Array.isArray(calendar.workingDays) ? calendar.workingDays : []).filter(
-      (d) => Number.isInteger(d) && d >= 0 && d <= 6,
-    ),
+    (Array.isArray(calendar.workingDays) ? calendar.workingDays : []).filter((d) => Number.isInteger(d) && d >= 0 && d <= 6),
   );
   if (days.size === 0 || end <= start) {
     problems.push("no working time defined, every day 00:00-24:00 used");
@@ -67,7 +65,9 @@ export function normalizeCalendar(calendar: WorkingCalendar): NormalizedCalendar
     end = 1440;
     days = new Set([0, 1, 2, 3, 4, 5, 6]);
   }
-  const holidays = new Set((Array.isArray(calendar.holidays) ? calendar.holidays : []).filter((d) => typeof d === "string" && ISO_DATE.test(d)));
+  const holidays = new Set(
+    (Array.isArray(calendar.holidays) ? calendar.holidays : []).filter((d) => typeof d === "string" && ISO_DATE.test(d)),
+  );
   return {
     timeZone,
     workdayStartMinute: start,
@@ -134,7 +134,10 @@ function localInstant(d: LocalDay, msOfDay: number, timeZone: string): Date {
 function localDayAndTime(time: number, timeZone: string): { day: LocalDay; msOfDay: number } {
   if (timeZone === "UTC") {
     const utc = new Date(time);
-    return { day: { year: utc.getUTCFullYear(), month: utc.getUTCMonth(), day: utc.getUTCDate() }, msOfDay: ((time % DAY_MS) + DAY_MS) % DAY_MS };
+    return {
+      day: { year: utc.getUTCFullYear(), month: utc.getUTCMonth(), day: utc.getUTCDate() },
+      msOfDay: ((time % DAY_MS) + DAY_MS) % DAY_MS,
+    };
   }
   const local = new TZDate(time, timeZone);
   return {
@@ -224,7 +227,6 @@ export function elapsedSlaMinutes(start: Date, sla: SlaDuration, calendar: Worki
 
 export function describeSla(sla: SlaDuration): string {
   const amount = sanitizeAmount(sla.amount);
-  const unit =
-    sla.unit === "business_days" ? "business day" : sla.unit === "hours" ? "hour" : "minute";
+  const unit = sla.unit === "business_days" ? "business day" : sla.unit === "hours" ? "hour" : "minute";
   return `${amount} ${unit}${amount === 1 ? "" : "s"}`;
 }

@@ -50,11 +50,23 @@ type ResolvedPriority = { priority: Priority; source: DiagnosisContext["priority
 function resolvePriority(input: DiagnosisInput): ResolvedPriority {
   const typePriority = input.leadType && isOneOf(PRIORITIES, input.leadType.priority) ? input.leadType.priority : null;
   if (isOneOf(PRIORITIES, input.lead.priority)) {
-    const over = !typePriority ? "" : typePriority === input.lead.priority ? ` (the same as lead type "${input.leadType?.name}")` : ` (overrides ${typePriority} from lead type "${input.leadType?.name}")`;
-    return { priority: input.lead.priority, source: "override", evidence: { label: `Priority set on the lead${over}`, field: "priority", value: input.lead.priority } };
+    const over = !typePriority
+      ? ""
+      : typePriority === input.lead.priority
+        ? ` (the same as lead type "${input.leadType?.name}")`
+        : ` (overrides ${typePriority} from lead type "${input.leadType?.name}")`;
+    return {
+      priority: input.lead.priority,
+      source: "override",
+      evidence: { label: `Priority set on the lead${over}`, field: "priority", value: input.lead.priority },
+    };
   }
   if (typePriority) {
-    return { priority: typePriority, source: "lead_type", evidence: { label: `Priority from lead type "${input.leadType?.name}"`, field: "priority", value: typePriority } };
+    return {
+      priority: typePriority,
+      source: "lead_type",
+      evidence: { label: `Priority from lead type "${input.leadType?.name}"`, field: "priority", value: typePriority },
+    };
   }
   return {
     priority: "p3",
@@ -89,7 +101,7 @@ function resolveOutcome(input: DiagnosisInput, timeline: Timeline): DiagnosisCon
 export function buildContext(input: DiagnosisInput): DiagnosisContext {
   const timeline = buildTimeline(input.lead, input.events);
   const { priority, source, evidence } = resolvePriority(input);
-  const intent = input.leadType?.intent ?? (input.lead.priority ? INTENT_BY_PRIORITY[input.lead.priority] ?? null : null);
+  const intent = input.leadType?.intent ?? (input.lead.priority ? (INTENT_BY_PRIORITY[input.lead.priority] ?? null) : null);
   const sla = input.settings.slaByPriority?.[priority] ?? DEFAULT_SETTINGS.slaByPriority[priority];
 
   let assignmentClock: ClockStart | null = null;

@@ -20,7 +20,9 @@ export function criteriaDefinitionProblem(ctx: DiagnosisContext): CriteriaCheck 
   const leadType = ctx.input.leadType;
   if (!leadType) {
     return {
-      findings: [{ level: "warn", point: "vague_acceptance", message: "the lead type is unknown, so acceptance criteria cannot be checked" }],
+      findings: [
+        { level: "warn", point: "vague_acceptance", message: "the lead type is unknown, so acceptance criteria cannot be checked" },
+      ],
       evidence: [fieldEvidence("No lead type definition: acceptance criteria unknown", "lead_type", ctx.input.lead.leadTypeKey)],
     };
   }
@@ -41,7 +43,13 @@ export function checkDecisionCriteria(ctx: DiagnosisContext, event: DiagnosisEve
 
   if (event === null) {
     return {
-      findings: [{ level: "fail", point: "vague_acceptance", message: `${decision} recorded on the lead without evaluating the acceptance criteria` }],
+      findings: [
+        {
+          level: "fail",
+          point: "vague_acceptance",
+          message: `${decision} recorded on the lead without evaluating the acceptance criteria`,
+        },
+      ],
       evidence: [fieldEvidence(`Status "${decision}" recorded without a decision event or criteria`, "acceptance_status", decision)],
     };
   }

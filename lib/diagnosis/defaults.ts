@@ -50,55 +50,35 @@ export const DEFAULT_LEAD_TYPES: LeadTypeDefinition[] = [
     name: "Contact sales",
     intent: "high",
     priority: "p1",
-    acceptanceCriteria: [
-      VALID_CONTACT,
-      ICP_SIZE,
-      { id: "sales_inquiry", label: "Asks about buying, not support or partnership" },
-    ],
+    acceptanceCriteria: [VALID_CONTACT, ICP_SIZE, { id: "sales_inquiry", label: "Asks about buying, not support or partnership" }],
   },
   {
     key: "pricing_page",
     name: "Pricing page visit",
     intent: "high",
     priority: "p1",
-    acceptanceCriteria: [
-      ICP_SIZE,
-      VALID_CONTACT,
-      { id: "active_evaluation", label: "Evaluating a purchase in the next two quarters" },
-    ],
+    acceptanceCriteria: [ICP_SIZE, VALID_CONTACT, { id: "active_evaluation", label: "Evaluating a purchase in the next two quarters" }],
   },
   {
     key: "trial_signup",
     name: "Trial signup",
     intent: "medium",
     priority: "p2",
-    acceptanceCriteria: [
-      BUSINESS_EMAIL,
-      ICP_SIZE,
-      { id: "product_activated", label: "Completed the key setup step in the trial" },
-    ],
+    acceptanceCriteria: [BUSINESS_EMAIL, ICP_SIZE, { id: "product_activated", label: "Completed the key setup step in the trial" }],
   },
   {
     key: "webinar_attended",
     name: "Webinar attended",
     intent: "medium",
     priority: "p2",
-    acceptanceCriteria: [
-      ICP_SIZE,
-      { id: "attended_live", label: "Attended live (not only registered)" },
-      DECISION_ROLE,
-    ],
+    acceptanceCriteria: [ICP_SIZE, { id: "attended_live", label: "Attended live (not only registered)" }, DECISION_ROLE],
   },
   {
     key: "event_meeting",
     name: "Event meeting",
     intent: "medium",
     priority: "p2",
-    acceptanceCriteria: [
-      HAS_PROJECT,
-      DECISION_ROLE,
-      { id: "meeting_notes", label: "Meeting notes say what was discussed and agreed" },
-    ],
+    acceptanceCriteria: [HAS_PROJECT, DECISION_ROLE, { id: "meeting_notes", label: "Meeting notes say what was discussed and agreed" }],
   },
   {
     key: "content_download",
@@ -119,11 +99,7 @@ export const DEFAULT_LEAD_TYPES: LeadTypeDefinition[] = [
     name: "Event badge scan",
     intent: "low",
     priority: "p3",
-    acceptanceCriteria: [
-      VALID_CONTACT,
-      ICP_SIZE,
-      { id: "conversation_noted", label: "A real conversation at the booth was noted" },
-    ],
+    acceptanceCriteria: [VALID_CONTACT, ICP_SIZE, { id: "conversation_noted", label: "A real conversation at the booth was noted" }],
   },
 ];
 

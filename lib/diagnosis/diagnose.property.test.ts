@@ -37,7 +37,12 @@ const detailsArb = fc
     reasonCode: maybe(fc.constantFrom(...CODES)),
     reasonDetail: maybe(fc.constantFrom(...TEXTS)),
     nextAction: maybe(fc.constantFrom("Call back", "")),
-    dueAt: maybe(fc.oneof(minutes.map((m) => new Date(T0.getTime() + m * MINUTE).toISOString()), fc.constant("not a date"))),
+    dueAt: maybe(
+      fc.oneof(
+        minutes.map((m) => new Date(T0.getTime() + m * MINUTE).toISOString()),
+        fc.constant("not a date"),
+      ),
+    ),
   })
   .map((d) => Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined)));
 
@@ -78,16 +83,43 @@ const inputArb: fc.Arbitrary<DiagnosisInput> = fc
   })
   .map((r) => {
     const at = (m: number) => new Date(r.base.getTime() + m * MINUTE);
-    let events: DiagnosisEvent[] = r.events.map((e) => ({ id: e.id, type: e.type, occurredAt: at(e.at), actorId: e.actorId, channel: e.channel, details: e.details }));
+    let events: DiagnosisEvent[] = r.events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      occurredAt: at(e.at),
+      actorId: e.actorId,
+      channel: e.channel,
+      details: e.details,
+    }));
     if (r.duplicateSome) events = [...events, ...events.slice(0, 3).map((e) => ({ ...e, id: `${e.id}-copy` }))];
-    const related: RelatedOutreach[] = r.related.map((x) => ({ leadId: x.leadId, actorId: x.actorId, occurredAt: at(x.at), match: x.match }));
+    const related: RelatedOutreach[] = r.related.map((x) => ({
+      leadId: x.leadId,
+      actorId: x.actorId,
+      occurredAt: at(x.at),
+      match: x.match,
+    }));
     return {
       lead: {
-        id: "lead-1", capturedAt: r.base, originalSource: r.source, campaign: null, offer: "Demo", conversionPoint: "/form",
-        landingPage: null, buyerMessage: null, leadTypeKey: r.leadTypeKey, priority: r.priority, ownerId: r.ownerId, queue: null,
-        acceptanceStatus: r.acceptanceStatus, rejectionReasonCode: r.rejectionReasonCode, rejectionDetail: r.rejectionDetail,
-        nextAction: r.nextAction, nextActionDueAt: r.nextDue === null ? null : at(r.nextDue), outcome: r.outcome,
-        email: "b@x.example", accountDomain: "x.example",
+        id: "lead-1",
+        capturedAt: r.base,
+        originalSource: r.source,
+        campaign: null,
+        offer: "Demo",
+        conversionPoint: "/form",
+        landingPage: null,
+        buyerMessage: null,
+        leadTypeKey: r.leadTypeKey,
+        priority: r.priority,
+        ownerId: r.ownerId,
+        queue: null,
+        acceptanceStatus: r.acceptanceStatus,
+        rejectionReasonCode: r.rejectionReasonCode,
+        rejectionDetail: r.rejectionDetail,
+        nextAction: r.nextAction,
+        nextActionDueAt: r.nextDue === null ? null : at(r.nextDue),
+        outcome: r.outcome,
+        email: "b@x.example",
+        accountDomain: "x.example",
       },
       events,
       leadType: findLeadType(r.leadTypeKey),
@@ -184,7 +216,8 @@ describe("a lead page never contradicts itself (consistency properties)", () => 
           expect(e.status === "broken").toBe(failing);
           // An element the steps warn about is never shown as fine.
           if (warning) expect(e.status === "present" || e.status === "pending" || e.status === "not_needed").toBe(false);
-          if (e.status === "pending" || e.status === "not_needed") expect(d.steps.find((s) => s.step === e.step)?.status).toMatch(/pending|not_applicable|pass/);
+          if (e.status === "pending" || e.status === "not_needed")
+            expect(d.steps.find((s) => s.step === e.step)?.status).toMatch(/pending|not_applicable|pass/);
           if (e.status === "present") expect(e.reason).toBeNull();
           else expect(e.reason).toBeTruthy();
         }

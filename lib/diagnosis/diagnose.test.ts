@@ -9,7 +9,13 @@ describe("diagnoseLead: overall shape", () => {
     expect(d.steps.map((s) => s.step)).toEqual([...STEP_IDS]);
     expect(d.steps.map((s) => s.status)).toEqual(["pass", "pass", "pass", "pass", "pass", "pending"]);
     expect(d).toMatchObject({ flagged: false, severity: 0, firstBrokenStep: null, failurePoints: [], warnings: [], symptoms: [] });
-    expect(d.facts).toMatchObject({ leadToOwnerMinutes: 5, ownerToFirstActionMinutes: 25, duplicateOutreach: false, reassignments: 0, priority: "p1" });
+    expect(d.facts).toMatchObject({
+      leadToOwnerMinutes: 5,
+      ownerToFirstActionMinutes: 25,
+      duplicateOutreach: false,
+      reassignments: 0,
+      priority: "p1",
+    });
     expect(d.facts.decisionAt).toBe(minutesAfter(20).toISOString());
   });
 
@@ -91,7 +97,9 @@ describe("diagnoseLead: messy timelines", () => {
       ev("contacted", 30, "rep-a", {}, { id: "c1" }),
       ev("contacted", 30, "rep-a", {}, { id: "c2" }),
     ];
-    const d = diagnoseLead(makeInput({ events, lead: { nextAction: "Call", nextActionDueAt: plus(T0, 60 * DAY) }, now: plus(T0, 9 * DAY) }));
+    const d = diagnoseLead(
+      makeInput({ events, lead: { nextAction: "Call", nextActionDueAt: plus(T0, 60 * DAY) }, now: plus(T0, 9 * DAY) }),
+    );
     expect(d.symptoms.map((s) => s.id)).toContain("stall_after_first_touch");
   });
 

@@ -25,7 +25,7 @@ function buildFacts(ctx: DiagnosisContext): DiagnosisFacts {
   const first = timeline.firstAssignment;
   const action = timeline.firstOwnerAction;
   const decision = eventsOfType(timeline, "accepted", "rejected", "info_requested")[0];
-  const currentOwner = timeline.ownership.length > 0 ? ownerAt(timeline, ctx.now) : input.lead.ownerId ?? null;
+  const currentOwner = timeline.ownership.length > 0 ? ownerAt(timeline, ctx.now) : (input.lead.ownerId ?? null);
   const ownerChange = lastOf(timeline.ownership.filter((c) => c.at.getTime() <= ctx.now.getTime() && c.ownerId === currentOwner));
   const routedQueue = lastOf(eventsOfType(timeline, "routed"))?.details?.queue;
   const closed = closingReason(ctx);
@@ -40,7 +40,8 @@ function buildFacts(ctx: DiagnosisContext): DiagnosisFacts {
     ownerAssignedAt: first ? iso(first.at) : null,
     firstSalesActionAt: action ? iso(action.occurredAt) : null,
     currentOwnerId: currentOwner,
-    currentOwnerName: ownerChange?.ownerName ?? (currentOwner !== null && currentOwner === input.lead.ownerId ? (input.lead.ownerName ?? null) : null),
+    currentOwnerName:
+      ownerChange?.ownerName ?? (currentOwner !== null && currentOwner === input.lead.ownerId ? (input.lead.ownerName ?? null) : null),
     prioritySource: ctx.prioritySource,
     leadTypePriority: input.leadType?.priority ?? null,
     queue: typeof routedQueue === "string" && routedQueue.trim() !== "" ? routedQueue.trim() : (input.lead.queue ?? null),
@@ -54,7 +55,14 @@ export function diagnoseLead(input: DiagnosisInput): LeadDiagnosis {
   const ctx = buildContext(input);
   const facts = buildFacts(ctx);
   const steps = respectUnrecordedEvidence(
-    [diagnoseCapture(ctx), diagnoseRouting(ctx), diagnoseAcceptance(ctx), diagnoseFirstAction(ctx), diagnoseQualification(ctx), diagnoseOutcome(ctx)],
+    [
+      diagnoseCapture(ctx),
+      diagnoseRouting(ctx),
+      diagnoseAcceptance(ctx),
+      diagnoseFirstAction(ctx),
+      diagnoseQualification(ctx),
+      diagnoseOutcome(ctx),
+    ],
     facts,
     input.lead,
   );

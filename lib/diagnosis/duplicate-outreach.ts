@@ -62,7 +62,15 @@ const gap = (a: OutreachSide, b: OutreachSide) => Math.abs(a.at.getTime() - b.at
 /** Orders hits by time, then by who, so the output never depends on input order. */
 function compareHits(a: DuplicateOutreachHit, b: DuplicateOutreachHit): number {
   const key = (h: DuplicateOutreachHit) =>
-    [String(Math.min(h.own.at.getTime(), h.other.at.getTime())).padStart(16, "0"), h.kind, h.otherLeadId ?? "", h.own.actorId, h.other.actorId, h.own.eventId ?? "", h.other.at.toISOString()].join("\u0000");
+    [
+      String(Math.min(h.own.at.getTime(), h.other.at.getTime())).padStart(16, "0"),
+      h.kind,
+      h.otherLeadId ?? "",
+      h.own.actorId,
+      h.other.actorId,
+      h.own.eventId ?? "",
+      h.other.at.toISOString(),
+    ].join("\u0000");
   const ka = key(a);
   const kb = key(b);
   return ka < kb ? -1 : ka > kb ? 1 : 0;
@@ -71,7 +79,11 @@ function compareHits(a: DuplicateOutreachHit, b: DuplicateOutreachHit): number {
 /** Keeps, per key, the pair of outreaches closest in time (ties: the earliest). */
 function keepClosest(byPair: Map<string, DuplicateOutreachHit>, key: string, hit: DuplicateOutreachHit): void {
   const current = byPair.get(key);
-  if (!current || gap(hit.own, hit.other) < gap(current.own, current.other) || (gap(hit.own, hit.other) === gap(current.own, current.other) && compareHits(hit, current) < 0)) {
+  if (
+    !current ||
+    gap(hit.own, hit.other) < gap(current.own, current.other) ||
+    (gap(hit.own, hit.other) === gap(current.own, current.other) && compareHits(hit, current) < 0)
+  ) {
     byPair.set(key, hit);
   }
 }
@@ -106,7 +118,12 @@ export function detectDuplicateOutreach(
     const kind = r.match === "account" ? "account" : "email";
     for (const mine of own) {
       if (mine.actorId === other.actorId || gap(mine, other) > windowMs) continue;
-      keepClosest(byPair, `${kind}\u0000${r.leadId}\u0000${mine.actorId}\u0000${other.actorId}`, { kind, own: mine, other, otherLeadId: r.leadId });
+      keepClosest(byPair, `${kind}\u0000${r.leadId}\u0000${mine.actorId}\u0000${other.actorId}`, {
+        kind,
+        own: mine,
+        other,
+        otherLeadId: r.leadId,
+      });
     }
   }
 

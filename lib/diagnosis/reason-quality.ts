@@ -38,7 +38,11 @@ export const GENERIC_REASON_FILLERS: readonly string[] = [
 ];
 
 function normalise(text: string): string {
-  return text.trim().toLowerCase().replace(/\s+/g, " ").replace(/[.!?,;:]+$/, "");
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/[.!?,;:]+$/, "");
 }
 
 /** Text with at least one letter or digit; "-" or "..." is not text. */

@@ -11,7 +11,12 @@ describe("open SLA clocks", () => {
   });
 
   it("an assigned lead owes a decision and a first action an hour after assignment", () => {
-    const clocks = openSlaClocks(makeInput({ lead: { acceptanceStatus: "pending" }, events: [ev("captured", 0, null), ev("assigned", 5, "router", { ownerId: "rep-a" })] }));
+    const clocks = openSlaClocks(
+      makeInput({
+        lead: { acceptanceStatus: "pending" },
+        events: [ev("captured", 0, null), ev("assigned", 5, "router", { ownerId: "rep-a" })],
+      }),
+    );
     expect(clocks.map((c) => [c.kind, c.dueAt])).toEqual([
       ["decision", minutesAfter(65)],
       ["first_action", minutesAfter(65)],
@@ -20,16 +25,27 @@ describe("open SLA clocks", () => {
 
   it("a healthy worked lead owes only its next action, due when it was set to", () => {
     const clocks = openSlaClocks(makeInput({ events: healthyEvents() }));
-    expect(clocks).toEqual([expect.objectContaining({ kind: "next_action", dueAt: minutesAfter(2 * 24 * 60), startedAt: minutesAfter(35) })]);
+    expect(clocks).toEqual([
+      expect.objectContaining({ kind: "next_action", dueAt: minutesAfter(2 * 24 * 60), startedAt: minutesAfter(35) }),
+    ]);
   });
 
   it("a decision recorded before the deadline closes the decision clock", () => {
-    const events = [ev("captured", 0, null), ev("assigned", 5, "router", { ownerId: "rep-a" }), ev("rejected", 10, "rep-a", { criteria: allCriteria(DEMO_TYPE), reasonCode: "duplicate" })];
+    const events = [
+      ev("captured", 0, null),
+      ev("assigned", 5, "router", { ownerId: "rep-a" }),
+      ev("rejected", 10, "rep-a", { criteria: allCriteria(DEMO_TYPE), reasonCode: "duplicate" }),
+    ];
     expect(kinds(makeInput({ lead: { acceptanceStatus: "rejected", rejectionReasonCode: "duplicate" }, events }))).toEqual([]);
   });
 
   it("an unanswered info request owes marketing an answer; an answer closes it", () => {
-    const asked = [ev("captured", 0, null), ev("assigned", 5, "router", { ownerId: "rep-a" }), ev("info_requested", 10, "rep-a", { question: "Which plan?" }), ev("contacted", 12, "rep-a")];
+    const asked = [
+      ev("captured", 0, null),
+      ev("assigned", 5, "router", { ownerId: "rep-a" }),
+      ev("info_requested", 10, "rep-a", { question: "Which plan?" }),
+      ev("contacted", 12, "rep-a"),
+    ];
     expect(kinds(makeInput({ lead: { acceptanceStatus: "info_requested" }, events: asked }))).toEqual(["info_request"]);
     const answered = [...asked, ev("info_provided", 40, "mkt", { answer: "Enterprise" })];
     expect(kinds(makeInput({ lead: { acceptanceStatus: "info_requested" }, events: answered }))).toEqual([]);
@@ -40,12 +56,21 @@ describe("open SLA clocks", () => {
   });
 
   it("business-day SLAs are marked as business time", () => {
-    const input = makeInput({ lead: { ownerId: null, leadTypeKey: "content_download", acceptanceStatus: "pending" }, leadType: CONTENT_TYPE, events: [ev("captured", 0, null)] });
+    const input = makeInput({
+      lead: { ownerId: null, leadTypeKey: "content_download", acceptanceStatus: "pending" },
+      leadType: CONTENT_TYPE,
+      events: [ev("captured", 0, null)],
+    });
     expect(openSlaClocks(input)).toEqual([expect.objectContaining({ kind: "owner", priority: "p3", businessTime: true })]);
   });
 
   it("the next deadline is the first still ahead, else the last one missed", () => {
-    const clocks = openSlaClocks(makeInput({ lead: { acceptanceStatus: "pending" }, events: [ev("captured", 0, null), ev("assigned", 5, "router", { ownerId: "rep-a" })] }));
+    const clocks = openSlaClocks(
+      makeInput({
+        lead: { acceptanceStatus: "pending" },
+        events: [ev("captured", 0, null), ev("assigned", 5, "router", { ownerId: "rep-a" })],
+      }),
+    );
     expect(nextSlaDeadline(clocks, minutesAfter(30))?.kind).toBe("decision");
     expect(nextSlaDeadline(clocks, minutesAfter(300))?.kind).toBe("first_action");
     expect(nextSlaDeadline([], minutesAfter(30))).toBeNull();

@@ -27,7 +27,14 @@ export interface SlaClock {
 const isBusiness = (sla: SlaDuration) => sla.unit === "business_days";
 
 function clock(ctx: DiagnosisContext, kind: SlaClockKind, startedAt: Date, sla: SlaDuration): SlaClock {
-  return { kind, priority: ctx.priority, startedAt, dueAt: addSlaDuration(startedAt, sla, ctx.input.settings.calendar), businessTime: isBusiness(sla), sla };
+  return {
+    kind,
+    priority: ctx.priority,
+    startedAt,
+    dueAt: addSlaDuration(startedAt, sla, ctx.input.settings.calendar),
+    businessTime: isBusiness(sla),
+    sla,
+  };
 }
 
 function parseDue(value: unknown): Date | null {
@@ -55,7 +62,8 @@ export function openSlaClocks(input: DiagnosisInput): SlaClock[] {
 
   if (ctx.acceptance.status === "accepted") {
     const lastNext = lastOf(eventsOfType(ctx.timeline, "next_action_set"));
-    const due = lead.nextActionDueAt && Number.isFinite(lead.nextActionDueAt.getTime()) ? lead.nextActionDueAt : parseDue(lastNext?.details?.dueAt);
+    const due =
+      lead.nextActionDueAt && Number.isFinite(lead.nextActionDueAt.getTime()) ? lead.nextActionDueAt : parseDue(lastNext?.details?.dueAt);
     // A next action is a date, not a duration: the clock runs from when it was set to when it is due.
     if (due) {
       const setAt = lastNext && lastNext.occurredAt.getTime() <= due.getTime() ? lastNext.occurredAt : due;

@@ -30,25 +30,15 @@ function sentence(messages: string[]): string {
 /**
  * @param passSummary summary used when no finding was raised
  */
-export function buildStepResult(
-  step: StepId,
-  findings: Finding[],
-  evidence: Evidence[],
-  passSummary: string,
-): StepResult {
-  const top = findings.reduce<FindingLevel | null>(
-    (best, f) => (best === null || RANK[f.level] > RANK[best] ? f.level : best),
-    null,
-  );
+export function buildStepResult(step: StepId, findings: Finding[], evidence: Evidence[], passSummary: string): StepResult {
+  const top = findings.reduce<FindingLevel | null>((best, f) => (best === null || RANK[f.level] > RANK[best] ? f.level : best), null);
   if (top === null) {
     return { step, status: "pass", failurePoints: [], summary: sentence([passSummary]), evidence };
   }
   // Failure points follow the step's status: a failing step lists what failed, so lead-level
   // failurePoints/warnings stay cleanly separated. Lesser warnings still show in the summary.
   const failurePoints =
-    top === "fail" || top === "warn"
-      ? sortFailurePoints(findings.flatMap((f) => (f.level === top && f.point ? [f.point] : [])))
-      : [];
+    top === "fail" || top === "warn" ? sortFailurePoints(findings.flatMap((f) => (f.level === top && f.point ? [f.point] : []))) : [];
   const topMessages = findings.filter((f) => f.level === top).map((f) => f.message);
   const alsoWarns = top === "fail" ? findings.filter((f) => f.level === "warn").map((f) => f.message) : [];
   const summary = sentence(alsoWarns.length > 0 ? [...topMessages, `also: ${alsoWarns.join(", ")}`] : topMessages);

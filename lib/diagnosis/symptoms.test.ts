@@ -16,13 +16,19 @@ const cases: { symptom: SymptomId; present: InputOverrides; absent: InputOverrid
     present: { lead: { acceptanceStatus: "rejected" }, events: [assigned, ev("rejected", 20, "rep-a")] },
     absent: {
       lead: { acceptanceStatus: "rejected" },
-      events: [assigned, ev("rejected", 20, "rep-a", { criteria: allCriteria(DEMO_TYPE, false), reasonCode: "not_icp", reasonDetail: SPECIFIC })],
+      events: [
+        assigned,
+        ev("rejected", 20, "rep-a", { criteria: allCriteria(DEMO_TYPE, false), reasonCode: "not_icp", reasonDetail: SPECIFIC }),
+      ],
     },
   },
   {
     symptom: "high_intent_waits",
     present: { events: healthyEvents().map((e) => (e.type === "assigned" ? ev("assigned", 16, "router", { ownerId: "rep-a" }) : e)) },
-    absent: { leadType: lowIntentDemo, events: healthyEvents().map((e) => (e.type === "assigned" ? ev("assigned", 16, "router", { ownerId: "rep-a" }) : e)) },
+    absent: {
+      leadType: lowIntentDemo,
+      events: healthyEvents().map((e) => (e.type === "assigned" ? ev("assigned", 16, "router", { ownerId: "rep-a" }) : e)),
+    },
   },
   {
     symptom: "worked_twice",
@@ -32,7 +38,10 @@ const cases: { symptom: SymptomId; present: InputOverrides; absent: InputOverrid
   {
     symptom: "pipeline_unexplained",
     present: { lead: { outcome: "lost" }, events: [...healthyEvents(), ev("lost", 90, "rep-a", { reasonCode: "no_timing" })] },
-    absent: { lead: { outcome: "lost" }, events: [...healthyEvents(), ev("lost", 90, "rep-a", { reasonCode: "no_timing", reasonDetail: "Budget frozen until Q3 2025" })] },
+    absent: {
+      lead: { outcome: "lost" },
+      events: [...healthyEvents(), ev("lost", 90, "rep-a", { reasonCode: "no_timing", reasonDetail: "Budget frozen until Q3 2025" })],
+    },
   },
   {
     symptom: "accepted_no_activity",
@@ -46,7 +55,11 @@ const cases: { symptom: SymptomId; present: InputOverrides; absent: InputOverrid
       events: healthyEvents().filter((e) => e.type !== "next_action_set"),
       now: plus(T0, 10 * DAY),
     },
-    absent: { lead: { nextAction: "Follow up", nextActionDueAt: plus(T0, 60 * DAY) }, events: healthyEvents().filter((e) => e.type !== "next_action_set"), now: plus(T0, 6 * DAY) },
+    absent: {
+      lead: { nextAction: "Follow up", nextActionDueAt: plus(T0, 60 * DAY) },
+      events: healthyEvents().filter((e) => e.type !== "next_action_set"),
+      now: plus(T0, 6 * DAY),
+    },
   },
 ];
 
@@ -76,9 +89,21 @@ describe("symptom cards follow DOMAIN's symptom table, one failure at a time", (
   const contact = (actor: string, minutes: number) => ev("contacted", minutes, actor);
   it.each([
     { name: "missing context alone", o: { lead: { conversionPoint: null } }, want: ["sales_says_leads_bad"] },
-    { name: "no next action after a touch", o: { events: healthyEvents().filter((e) => e.type !== "next_action_set"), now: plus(T0, DAY) }, want: ["stall_after_first_touch"] },
-    { name: "duplicate outreach on a high-intent lead", o: { events: [...healthyEvents(), contact("rep-b", 90)], now: minutesAfter(120) }, want: ["worked_twice"] },
-    { name: "left in a queue past the owner SLA, high intent", o: { lead: { ownerId: null, queue: "Inbound" }, events: [ev("routed", 1, "router", { queue: "Inbound" })], now: minutesAfter(30) }, want: ["high_intent_waits"] },
+    {
+      name: "no next action after a touch",
+      o: { events: healthyEvents().filter((e) => e.type !== "next_action_set"), now: plus(T0, DAY) },
+      want: ["stall_after_first_touch"],
+    },
+    {
+      name: "duplicate outreach on a high-intent lead",
+      o: { events: [...healthyEvents(), contact("rep-b", 90)], now: minutesAfter(120) },
+      want: ["worked_twice"],
+    },
+    {
+      name: "left in a queue past the owner SLA, high intent",
+      o: { lead: { ownerId: null, queue: "Inbound" }, events: [ev("routed", 1, "router", { queue: "Inbound" })], now: minutesAfter(30) },
+      want: ["high_intent_waits"],
+    },
     { name: "a warning only (no campaign, no offer)", o: { lead: { campaign: null, offer: null } }, want: [] },
     { name: "a clean lead", o: {}, want: [] },
   ])("$name -> $want", ({ o, want }) => {

@@ -27,7 +27,12 @@ function unownedPastSla(ctx: DiagnosisContext, steps: readonly StepResult[]): bo
 export function detectSymptoms(ctx: DiagnosisContext, steps: readonly StepResult[]): DiagnosedSymptom[] {
   const found = new Set<SymptomId>();
 
-  if (fails(steps, "capture", "missing_context") || fails(steps, "acceptance", "vague_acceptance") || fails(steps, "qualification", "vague_acceptance") || fails(steps, "acceptance", "weak_feedback")) {
+  if (
+    fails(steps, "capture", "missing_context") ||
+    fails(steps, "acceptance", "vague_acceptance") ||
+    fails(steps, "qualification", "vague_acceptance") ||
+    fails(steps, "acceptance", "weak_feedback")
+  ) {
     found.add("sales_says_leads_bad");
   }
 

@@ -70,7 +70,10 @@ describe("buildTimeline: ownership", () => {
   });
 
   it("does not count a reassignment to the same person", () => {
-    const t = buildTimeline(makeLead(), [ev("assigned", 5, "router", { ownerId: "rep-a" }), ev("reassigned", 9, "ops", { ownerId: "rep-a" })]);
+    const t = buildTimeline(makeLead(), [
+      ev("assigned", 5, "router", { ownerId: "rep-a" }),
+      ev("reassigned", 9, "ops", { ownerId: "rep-a" }),
+    ]);
     expect(t.reassignments).toBe(0);
   });
 

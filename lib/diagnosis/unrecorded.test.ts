@@ -9,7 +9,9 @@ const later = minutesAfter(5 * 24 * 60);
 
 describe("missing evidence", () => {
   it("a lead whose source records no owner is not unclear_owner: routing warns that the owner is not recorded", () => {
-    const gap = diagnoseLead(makeInput({ lead: { ownerId: null, acceptanceStatus: "pending", unrecordedEvidence: ["owner"] }, events: captureOnly, now: later }));
+    const gap = diagnoseLead(
+      makeInput({ lead: { ownerId: null, acceptanceStatus: "pending", unrecordedEvidence: ["owner"] }, events: captureOnly, now: later }),
+    );
     const routing = stepOf(gap, "routing");
     expect(routing).toMatchObject({ status: "warn", failurePoints: [] });
     expect(routing.summary).toContain("Not recorded in the source data");
@@ -27,7 +29,11 @@ describe("missing evidence", () => {
   it("no assignment time, first sales action or decision column: warns naming each, no slow_timing or vague_acceptance", () => {
     const d = diagnoseLead(
       makeInput({
-        lead: { ownerId: "rep-a", acceptanceStatus: "pending", unrecordedEvidence: ["owner_assigned_at", "first_sales_action_at", "acceptance_status"] },
+        lead: {
+          ownerId: "rep-a",
+          acceptanceStatus: "pending",
+          unrecordedEvidence: ["owner_assigned_at", "first_sales_action_at", "acceptance_status"],
+        },
         events: captureOnly,
         now: later,
       }),
@@ -43,8 +49,10 @@ describe("missing evidence", () => {
   });
 
   it("keeps real evidence: a late assignment the source did record still fails slow_timing", () => {
-    const events = [ev("captured", 0, null), ev("assigned", 3 * DAY / 60_000, "router", { ownerId: "rep-a" })];
-    const d = diagnoseLead(makeInput({ lead: { acceptanceStatus: "pending", unrecordedEvidence: ["first_sales_action_at"] }, events, now: later }));
+    const events = [ev("captured", 0, null), ev("assigned", (3 * DAY) / 60_000, "router", { ownerId: "rep-a" })];
+    const d = diagnoseLead(
+      makeInput({ lead: { acceptanceStatus: "pending", unrecordedEvidence: ["first_sales_action_at"] }, events, now: later }),
+    );
     expect(stepOf(d, "routing").failurePoints).toContain("slow_timing");
   });
 });

@@ -24,7 +24,11 @@ export function isRecordableEvidence(value: string): value is RecordableEvidence
 }
 
 function gapStep(step: StepResult, field: RecordableEvidence): StepResult {
-  const evidence: Evidence = { label: `Not recorded in the source data: ${UNRECORDED_LABELS[field]} (fix type field_mapping)`, field, value: null };
+  const evidence: Evidence = {
+    label: `Not recorded in the source data: ${UNRECORDED_LABELS[field]} (fix type field_mapping)`,
+    field,
+    value: null,
+  };
   return {
     step: step.step,
     status: "warn",
@@ -41,19 +45,41 @@ function explainedBy(step: StepResult, points: FailurePoint[]): boolean {
   return step.failurePoints.length > 0 && step.failurePoints.every((point) => points.includes(point));
 }
 
-const RULES: { step: StepId; field: RecordableEvidence; points: FailurePoint[]; applies: (facts: DiagnosisFacts, lead: DiagnosisLead) => boolean }[] = [
+const RULES: {
+  step: StepId;
+  field: RecordableEvidence;
+  points: FailurePoint[];
+  applies: (facts: DiagnosisFacts, lead: DiagnosisLead) => boolean;
+}[] = [
   // No owner anywhere, and the source has no owner at all (duplicate outreach is real evidence: kept).
-  { step: "routing", field: "owner", points: ["unclear_owner"], applies: (facts) => facts.currentOwnerId === null && facts.ownerAssignedAt === null && !facts.duplicateOutreach },
-  { step: "routing", field: "owner_assigned_at", points: ["slow_timing"], applies: (facts) => facts.currentOwnerId !== null && facts.ownerAssignedAt === null },
+  {
+    step: "routing",
+    field: "owner",
+    points: ["unclear_owner"],
+    applies: (facts) => facts.currentOwnerId === null && facts.ownerAssignedAt === null && !facts.duplicateOutreach,
+  },
+  {
+    step: "routing",
+    field: "owner_assigned_at",
+    points: ["slow_timing"],
+    applies: (facts) => facts.currentOwnerId !== null && facts.ownerAssignedAt === null,
+  },
   { step: "first_action", field: "first_sales_action_at", points: ["slow_timing"], applies: (facts) => facts.firstSalesActionAt === null },
-  { step: "acceptance", field: "acceptance_status", points: ["vague_acceptance"], applies: (facts, lead) => facts.decisionAt === null && lead.acceptanceStatus === "pending" },
+  {
+    step: "acceptance",
+    field: "acceptance_status",
+    points: ["vague_acceptance"],
+    applies: (facts, lead) => facts.decisionAt === null && lead.acceptanceStatus === "pending",
+  },
 ];
 
 export function respectUnrecordedEvidence(steps: StepResult[], facts: DiagnosisFacts, lead: DiagnosisLead): StepResult[] {
   const unrecorded = new Set(lead.unrecordedEvidence ?? []);
   if (unrecorded.size === 0) return steps;
   return steps.map((step) => {
-    const rule = RULES.find((candidate) => candidate.step === step.step && unrecorded.has(candidate.field) && candidate.applies(facts, lead));
+    const rule = RULES.find(
+      (candidate) => candidate.step === step.step && unrecorded.has(candidate.field) && candidate.applies(facts, lead),
+    );
     return rule && explainedBy(step, rule.points) ? gapStep(step, rule.field) : step;
   });
 }

@@ -3,14 +3,7 @@
  * these, so they are declared once here as const arrays with their derived union types.
  */
 
-export const STEP_IDS = [
-  "capture",
-  "routing",
-  "acceptance",
-  "first_action",
-  "qualification",
-  "outcome",
-] as const;
+export const STEP_IDS = ["capture", "routing", "acceptance", "first_action", "qualification", "outcome"] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
 /** Order matters: lists of failure points are always reported in this (DOMAIN) order. */
@@ -79,28 +72,13 @@ export const FIX_TYPES = [
 ] as const;
 export type FixType = (typeof FIX_TYPES)[number];
 
-export const HANDOFF_ELEMENTS = [
-  "context",
-  "ownership",
-  "priority",
-  "qualification_expectation",
-  "next_action",
-  "feedback_path",
-] as const;
+export const HANDOFF_ELEMENTS = ["context", "ownership", "priority", "qualification_expectation", "next_action", "feedback_path"] as const;
 export type HandoffElement = (typeof HANDOFF_ELEMENTS)[number];
 
 export const ACCEPTANCE_STATUSES = ["pending", "accepted", "rejected", "info_requested"] as const;
 export type AcceptanceStatus = (typeof ACCEPTANCE_STATUSES)[number];
 
-export const OUTCOMES = [
-  "open",
-  "qualified",
-  "disqualified",
-  "opportunity",
-  "won",
-  "lost",
-  "recycled",
-] as const;
+export const OUTCOMES = ["open", "qualified", "disqualified", "opportunity", "won", "lost", "recycled"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export const SLA_UNITS = ["minutes", "hours", "business_days"] as const;

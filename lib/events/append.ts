@@ -54,7 +54,12 @@ export async function writeEvents(client: Queryable, events: readonly EventInput
 
 const keyOf = (source: string, externalId: string) => `${source}\u0000${externalId}`;
 
-async function writeChunk(client: Queryable, events: readonly EventInput[], offset: number, options: WriteOptions): Promise<WrittenEvent[]> {
+async function writeChunk(
+  client: Queryable,
+  events: readonly EventInput[],
+  offset: number,
+  options: WriteOptions,
+): Promise<WrittenEvent[]> {
   const withIds = options.ids ?? true;
   // Two inputs with the same (source, external id) in one statement would make ON CONFLICT fail:
   // the later one is a duplicate of the earlier.
@@ -116,7 +121,10 @@ async function writeChunk(client: Queryable, events: readonly EventInput[], offs
 
 async function allocateIds(client: Queryable, count: number): Promise<number[]> {
   if (count === 0) return [];
-  const { rows } = await client.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('handoff_events', 'id'))::int AS id FROM generate_series(1, $1::int)`, [count]);
+  const { rows } = await client.query<{ id: number }>(
+    `SELECT nextval(pg_get_serial_sequence('handoff_events', 'id'))::int AS id FROM generate_series(1, $1::int)`,
+    [count],
+  );
   return rows.map((row) => row.id);
 }
 

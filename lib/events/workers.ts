@@ -13,12 +13,24 @@ import { rediagnoseLeads } from "@/lib/rediagnosis/run";
 export const DIAGNOSE_LEADS = "api-diagnose-leads";
 const JOBS_PER_FETCH = 50;
 const DIAGNOSIS_CHUNK = 2_000;
-const globalForEvents = globalThis as unknown as { batonEventQueues?: Promise<void>; batonDiagnoseWorker?: string; batonEventWorkersStarted?: boolean };
+const globalForEvents = globalThis as unknown as {
+  batonEventQueues?: Promise<void>;
+  batonDiagnoseWorker?: string;
+  batonEventWorkersStarted?: boolean;
+};
 
 function ensureQueues(): Promise<void> {
   globalForEvents.batonEventQueues ??= (async () => {
     const boss = await getBoss();
-    await retryOnDeadlock(() => boss.createQueue(DIAGNOSE_LEADS, { name: DIAGNOSE_LEADS, policy: "standard", retryLimit: 5, retryBackoff: true, expireInSeconds: 60 * 15 }));
+    await retryOnDeadlock(() =>
+      boss.createQueue(DIAGNOSE_LEADS, {
+        name: DIAGNOSE_LEADS,
+        policy: "standard",
+        retryLimit: 5,
+        retryBackoff: true,
+        expireInSeconds: 60 * 15,
+      }),
+    );
   })().catch((error: unknown) => {
     globalForEvents.batonEventQueues = undefined;
     throw error;
@@ -38,7 +50,11 @@ export async function queueDiagnosis(client: pg.PoolClient, leadIds: readonly nu
 }
 
 async function diagnose(jobs: { data: { leadIds?: unknown } }[]): Promise<number> {
-  const ids = [...new Set(jobs.flatMap((job) => (Array.isArray(job.data.leadIds) ? job.data.leadIds.filter((id): id is number => Number.isInteger(id)) : [])))].sort((a, b) => a - b);
+  const ids = [
+    ...new Set(
+      jobs.flatMap((job) => (Array.isArray(job.data.leadIds) ? job.data.leadIds.filter((id): id is number => Number.isInteger(id)) : [])),
+    ),
+  ].sort((a, b) => a - b);
   for (let start = 0; start < ids.length; start += DIAGNOSIS_CHUNK) await rediagnoseLeads(pool, ids.slice(start, start + DIAGNOSIS_CHUNK));
   return ids.length;
 }
@@ -52,7 +68,10 @@ export async function runQueuedDiagnoses(): Promise<number> {
     const jobs = await boss.fetch<{ leadIds: number[] }>(DIAGNOSE_LEADS, { batchSize: JOBS_PER_FETCH });
     if (jobs.length === 0) return done;
     done += await diagnose(jobs);
-    await boss.complete(DIAGNOSE_LEADS, jobs.map((job) => job.id));
+    await boss.complete(
+      DIAGNOSE_LEADS,
+      jobs.map((job) => job.id),
+    );
   }
 }
 
@@ -60,8 +79,12 @@ export async function startEventWorkers(): Promise<void> {
   if (globalForEvents.batonEventWorkersStarted) return;
   await ensureQueues();
   const boss = await getBoss();
-  globalForEvents.batonDiagnoseWorker ??= await boss.work<{ leadIds: number[] }>(DIAGNOSE_LEADS, { batchSize: JOBS_PER_FETCH, pollingIntervalSeconds: 1 }, async (jobs) => {
-    await diagnose(jobs);
-  });
+  globalForEvents.batonDiagnoseWorker ??= await boss.work<{ leadIds: number[] }>(
+    DIAGNOSE_LEADS,
+    { batchSize: JOBS_PER_FETCH, pollingIntervalSeconds: 1 },
+    async (jobs) => {
+      await diagnose(jobs);
+    },
+  );
   globalForEvents.batonEventWorkersStarted = true;
 }

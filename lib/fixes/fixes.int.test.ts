@@ -26,11 +26,19 @@ const baseFix = () => ({
 });
 
 beforeAll(async () => {
-  const make = (email: string, role: Actor["role"]) => db.user.create({ data: { email, name: email.split("@")[0]!, passwordHash: "x", role }, select: { id: true, role: true } });
-  [marketer, manager, viewer] = await Promise.all([make("mia@example.com", "marketing"), make("mo@example.com", "sales_manager"), make("vic@example.com", "viewer")]);
+  const make = (email: string, role: Actor["role"]) =>
+    db.user.create({ data: { email, name: email.split("@")[0]!, passwordHash: "x", role }, select: { id: true, role: true } });
+  [marketer, manager, viewer] = await Promise.all([
+    make("mia@example.com", "marketing"),
+    make("mo@example.com", "sales_manager"),
+    make("vic@example.com", "viewer"),
+  ]);
   leadIds = [];
   for (const n of [1, 2, 3]) {
-    const lead = await db.lead.create({ data: { externalId: `fix-${n}`, name: `Buyer ${n}`, capturedAt: new Date("2025-05-06T10:00:00Z") }, select: { id: true } });
+    const lead = await db.lead.create({
+      data: { externalId: `fix-${n}`, name: `Buyer ${n}`, capturedAt: new Date("2025-05-06T10:00:00Z") },
+      select: { id: true },
+    });
     leadIds.push(lead.id);
   }
 });
@@ -38,7 +46,13 @@ beforeAll(async () => {
 describe("fixes", () => {
   it("are proposed with evidence leads by either side, never by viewers", async () => {
     const fix = await createFix(marketer, baseFix());
-    expect(fix).toMatchObject({ status: "open", fixType: "field_mapping", expectedMetric: "source_to_accepted_rate", version: 0, doneAt: null });
+    expect(fix).toMatchObject({
+      status: "open",
+      fixType: "field_mapping",
+      expectedMetric: "source_to_accepted_rate",
+      version: 0,
+      doneAt: null,
+    });
     expect(fix.dueDate?.toISOString().slice(0, 10)).toBe("2025-06-01");
     expect(await db.fixLead.count({ where: { fixId: fix.id } })).toBe(2);
     await expect(createFix(viewer, baseFix())).rejects.toBeInstanceOf(ForbiddenError);
@@ -49,10 +63,24 @@ describe("fixes", () => {
 
   it("refuse a stale edit with the newer text, and keep doneAt in step with the status", async () => {
     const fix = await createFix(manager, { ...baseFix(), title: "Route P1 demo requests within 15 minutes", fixType: "routing_rule" });
-    const edited = await updateFix(marketer, { ...baseFix(), id: fix.id, version: 0, title: "Route P1 demo requests to the on-duty rep", fixType: "routing_rule", status: "in_progress" });
+    const edited = await updateFix(marketer, {
+      ...baseFix(),
+      id: fix.id,
+      version: 0,
+      title: "Route P1 demo requests to the on-duty rep",
+      fixType: "routing_rule",
+      status: "in_progress",
+    });
     expect(edited).toMatchObject({ version: 1, status: "in_progress" });
 
-    const stale = await updateFix(manager, { ...baseFix(), id: fix.id, version: 0, title: "Something else", fixType: "routing_rule", status: "open" }).catch((error: unknown) => error);
+    const stale = await updateFix(manager, {
+      ...baseFix(),
+      id: fix.id,
+      version: 0,
+      title: "Something else",
+      fixType: "routing_rule",
+      status: "open",
+    }).catch((error: unknown) => error);
     expect(stale).toBeInstanceOf(StaleRecordError);
     expect((stale as StaleRecordError).latest.text).toContain("Route P1 demo requests to the on-duty rep");
     expect((stale as StaleRecordError).latest.version).toBe(1);
@@ -66,8 +94,18 @@ describe("fixes", () => {
     const reopened = await setFixStatus(marketer, { id: fix.id, version: 3, status: "open" });
     expect(reopened).toMatchObject({ doneAt: null, verifiedAt: null, status: "open" });
 
-    const trail = await db.auditLog.findMany({ where: { entityType: "fix", entityId: String(fix.id) }, orderBy: { id: "asc" }, select: { action: true, actorId: true, after: true } });
-    expect(trail.map((row) => row.action)).toEqual(["fixes.fix.create", "fixes.fix.update", "fixes.fix.update", "fixes.fix.update", "fixes.fix.update"]);
+    const trail = await db.auditLog.findMany({
+      where: { entityType: "fix", entityId: String(fix.id) },
+      orderBy: { id: "asc" },
+      select: { action: true, actorId: true, after: true },
+    });
+    expect(trail.map((row) => row.action)).toEqual([
+      "fixes.fix.create",
+      "fixes.fix.update",
+      "fixes.fix.update",
+      "fixes.fix.update",
+      "fixes.fix.update",
+    ]);
     expect(trail[0]?.after).toMatchObject({ leadIds: leadIds.slice(0, 2) });
   });
 
@@ -77,8 +115,16 @@ describe("fixes", () => {
     expect(await addFixLead(manager, { fixId: fix.id, leadId: leadIds[2] })).toEqual({ added: false });
     await removeFixLead(manager, { fixId: fix.id, leadId: leadIds[0] });
     await expect(removeFixLead(manager, { fixId: fix.id, leadId: leadIds[2] })).rejects.toBeInstanceOf(ValidationError);
-    expect((await db.fixLead.findMany({ where: { fixId: fix.id }, select: { leadId: true } })).map((row) => row.leadId)).toEqual([leadIds[2]]);
-    const actions = (await db.auditLog.findMany({ where: { entityType: "fix", entityId: String(fix.id) }, orderBy: { id: "asc" }, select: { action: true } })).map((row) => row.action);
+    expect((await db.fixLead.findMany({ where: { fixId: fix.id }, select: { leadId: true } })).map((row) => row.leadId)).toEqual([
+      leadIds[2],
+    ]);
+    const actions = (
+      await db.auditLog.findMany({
+        where: { entityType: "fix", entityId: String(fix.id) },
+        orderBy: { id: "asc" },
+        select: { action: true },
+      })
+    ).map((row) => row.action);
     expect(actions).toEqual(["fixes.fix.create", "fixes.evidence.add", "fixes.evidence.remove"]);
 
     const page = await findFixesPage("open");

@@ -27,7 +27,9 @@ export function describeFixChange(action: string, before: Json, after: Json): { 
   if (action === "fixes.evidence.remove") return { summary: `Removed lead ${String(previous.leadId ?? "?")} from the evidence` };
   const parts: string[] = [];
   if (previous.status !== next.status && typeof next.status === "string") {
-    parts.push(`status ${FIX_STATUS_LABELS[previous.status as FixStatus] ?? "?"} → ${FIX_STATUS_LABELS[next.status as FixStatus] ?? next.status}`);
+    parts.push(
+      `status ${FIX_STATUS_LABELS[previous.status as FixStatus] ?? "?"} → ${FIX_STATUS_LABELS[next.status as FixStatus] ?? next.status}`,
+    );
   }
   const changed = Object.keys(FIELD_LABELS).filter((key) => JSON.stringify(previous[key]) !== JSON.stringify(next[key]));
   if (changed.length) parts.push(`changed ${changed.map((key) => FIELD_LABELS[key]).join(", ")}`);

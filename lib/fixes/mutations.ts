@@ -54,10 +54,22 @@ export async function createFix(actor: Actor, input: unknown) {
   const created = await db.$transaction(async (tx) => {
     await checkReferences(tx, { ownerId: values.ownerId, leadIds, meetingId });
     const after = await tx.fix.create({
-      data: { ...values, dueDate: toDate(dueDate), meetingId: meetingId ?? null, createdById: actor.id, leads: { create: leadIds.map((leadId) => ({ leadId })) } },
+      data: {
+        ...values,
+        dueDate: toDate(dueDate),
+        meetingId: meetingId ?? null,
+        createdById: actor.id,
+        leads: { create: leadIds.map((leadId) => ({ leadId })) },
+      },
       select: FIX_SELECT,
     });
-    await recordAudit(tx, { actorId: actor.id, action: "fixes.fix.create", entityType: "fix", entityId: after.id, after: { ...after, leadIds } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "fixes.fix.create",
+      entityType: "fix",
+      entityId: after.id,
+      after: { ...after, leadIds },
+    });
     return after;
   });
   await notifyFixAssigned(created, actor.id);
@@ -71,8 +83,16 @@ async function lockedFix(tx: Tx, id: number, version: number) {
   return before;
 }
 
-async function writeFix(tx: Tx, actor: Actor, before: NonNullable<Awaited<ReturnType<typeof lockedFix>>>, data: Prisma.FixUncheckedUpdateManyInput) {
-  const { count } = await tx.fix.updateMany({ where: { id: before.id, version: before.version }, data: { ...data, version: { increment: 1 } } });
+async function writeFix(
+  tx: Tx,
+  actor: Actor,
+  before: NonNullable<Awaited<ReturnType<typeof lockedFix>>>,
+  data: Prisma.FixUncheckedUpdateManyInput,
+) {
+  const { count } = await tx.fix.updateMany({
+    where: { id: before.id, version: before.version },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (count === 0) throw fixConflict(await tx.fix.findUnique({ where: { id: before.id }, select: FIX_SELECT }));
   const after = await tx.fix.findUniqueOrThrow({ where: { id: before.id }, select: FIX_SELECT });
   await recordAudit(tx, { actorId: actor.id, action: "fixes.fix.update", entityType: "fix", entityId: before.id, before, after });
@@ -85,7 +105,15 @@ export async function updateFix(actor: Actor, input: unknown) {
   const { before, after } = await db.$transaction(async (tx) => {
     const before = await lockedFix(tx, id, version);
     await checkReferences(tx, { ownerId: values.ownerId !== before.ownerId ? values.ownerId : null });
-    return { before, after: await writeFix(tx, actor, before, { ...values, dueDate: toDate(dueDate), status, ...statusTimestamps(before, status, new Date()) }) };
+    return {
+      before,
+      after: await writeFix(tx, actor, before, {
+        ...values,
+        dueDate: toDate(dueDate),
+        status,
+        ...statusTimestamps(before, status, new Date()),
+      }),
+    };
   });
   await notifyFixAssigned(after, actor.id, before.ownerId);
   return after;
@@ -124,7 +152,8 @@ export async function removeFixLead(actor: Actor, input: unknown) {
     const remaining = await tx.fixLead.count({ where: { fixId } });
     const { count } = await tx.fixLead.deleteMany({ where: { fixId, leadId } });
     if (count === 0) return { removed: false };
-    if (remaining <= 1) throw new ValidationError({ leadIds: ["A fix needs at least one evidence lead. Cite another lead before removing this one."] });
+    if (remaining <= 1)
+      throw new ValidationError({ leadIds: ["A fix needs at least one evidence lead. Cite another lead before removing this one."] });
     await tx.fix.update({ where: { id: fixId }, data: { updatedAt: new Date() } });
     await recordAudit(tx, { actorId: actor.id, action: "fixes.evidence.remove", entityType: "fix", entityId: fixId, before: { leadId } });
     return { removed: true };

@@ -32,7 +32,9 @@ export async function findFixesPage(status: FixStatus | null) {
     db.fix.groupBy({ by: ["status"], _count: { _all: true } }),
     getWorkspaceTimeZone(),
   ]);
-  const counts = Object.fromEntries(FIX_STATUSES.map((key) => [key, grouped.find((group) => group.status === key)?._count._all ?? 0])) as Record<FixStatus, number>;
+  const counts = Object.fromEntries(
+    FIX_STATUSES.map((key) => [key, grouped.find((group) => group.status === key)?._count._all ?? 0]),
+  ) as Record<FixStatus, number>;
   return { rows, counts, timeZone, today: zonedToday(new Date(), timeZone).day };
 }
 
@@ -49,13 +51,22 @@ export async function findFixPage(id: number) {
     }),
   ]);
   if (!fix) return null;
-  const entries = history.map((row) => ({ id: row.id, at: row.at, actor: row.actor?.name ?? "someone", ...describeFixChange(row.action, row.before, row.after) }));
+  const entries = history.map((row) => ({
+    id: row.id,
+    at: row.at,
+    actor: row.actor?.name ?? "someone",
+    ...describeFixChange(row.action, row.before, row.after),
+  }));
   return { fix, owners, timeZone, today: zonedToday(new Date(), timeZone).day, history: entries };
 }
 
 /** Anyone active can own a fix except read-only viewers. */
 export async function findFixOwnerOptions() {
-  return db.user.findMany({ where: { active: true, role: { not: "viewer" } }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } });
+  return db.user.findMany({
+    where: { active: true, role: { not: "viewer" } },
+    select: { id: true, name: true, role: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 export type FixOwnerOption = Awaited<ReturnType<typeof findFixOwnerOptions>>[number];

@@ -13,7 +13,11 @@ export const MAX_EVIDENCE_LEADS = 200;
 const blankToNull = (value: unknown) => (value === "" || value === undefined ? null : value);
 
 const fields = {
-  title: z.string({ error: "Give the fix a short title." }).trim().min(3, "Give the fix a short title (at least 3 characters).").max(160, "Keep the title under 160 characters."),
+  title: z
+    .string({ error: "Give the fix a short title." })
+    .trim()
+    .min(3, "Give the fix a short title (at least 3 characters).")
+    .max(160, "Keep the title under 160 characters."),
   fixType: z.enum(FIX_TYPES, { error: "Choose the kind of fix." }),
   description: z
     .string({ error: "Describe the change: which field, rule or standard, and what it becomes." })

@@ -12,7 +12,16 @@ export const FIX_STATUS_LABELS: Record<FixStatus, string> = {
 };
 
 /** The fields every list of fixes reads (the fixes page, a meeting's summary, the audit snapshot). */
-export const FIX_FIELDS = { id: true, title: true, fixType: true, description: true, failurePoint: true, expectedMetric: true, status: true, dueDate: true } as const;
+export const FIX_FIELDS = {
+  id: true,
+  title: true,
+  fixType: true,
+  description: true,
+  failurePoint: true,
+  expectedMetric: true,
+  status: true,
+  dueDate: true,
+} as const;
 
 export interface FixTimestamps {
   doneAt: Date | null;

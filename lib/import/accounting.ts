@@ -13,7 +13,13 @@ export function rowsAddUp(counts: FileCounts): boolean {
 export function accountingSentence(kind: FileKind, counts: FileCounts, future = false): string {
   const [one, many] = kind === "leads" ? ["lead", "leads"] : ["activity", "activities"];
   const created = `${countOf(counts.created, one, many)} ${future ? "to create" : "created"}`;
-  const parts = [created, `${counts.updated.toLocaleString("en")} updated`, `${counts.unchanged.toLocaleString("en")} unchanged`, `${counts.duplicates.toLocaleString("en")} repeated`, `${counts.failed.toLocaleString("en")} refused`];
+  const parts = [
+    created,
+    `${counts.updated.toLocaleString("en")} updated`,
+    `${counts.unchanged.toLocaleString("en")} unchanged`,
+    `${counts.duplicates.toLocaleString("en")} repeated`,
+    `${counts.failed.toLocaleString("en")} refused`,
+  ];
   const events = `${countOf(counts.eventsNew, "timeline event")} ${future ? "to add" : "new"}`;
   return `${FILE_KIND_LABELS[kind]}: ${countOf(counts.rows, "row")} read = ${parts.join(" + ")}${rowsAddUp(counts) ? "" : " (the counts do not add up: please report this)"}; ${events}`;
 }

@@ -12,7 +12,14 @@ import { cancelImportJob, discardImportJob, queueImportCheck, saveReusableMappin
 const IMPORT_PAGES: ChangedPage[] = [["/import", "layout"]];
 const importing = { permission: "import.run", revalidate: IMPORT_PAGES } as const;
 
-type ImportSettingsInput = { jobId: number; version: number; sourceSystem: string; timeZone: string; preset: string; files: Record<string, { encoding: string; delimiter: string }> };
+type ImportSettingsInput = {
+  jobId: number;
+  version: number;
+  sourceSystem: string;
+  timeZone: string;
+  preset: string;
+  files: Record<string, { encoding: string; delimiter: string }>;
+};
 
 export const createImportJobAction = defineAction({ ...importing, write: async (user) => ({ data: await createImportJob(user.id) }) });
 
@@ -54,7 +61,10 @@ export const cancelImportAction = defineAction({
   ...importing,
   write: async (user, jobId: number) => {
     const result = await cancelImportJob(user.id, { jobId });
-    return { data: result, message: result.stopped === "now" ? "Cancelled." : "Cancelling: the import stops at its next batch and rolls back." };
+    return {
+      data: result,
+      message: result.stopped === "now" ? "Cancelled." : "Cancelling: the import stops at its next batch and rolls back.",
+    };
   },
 });
 

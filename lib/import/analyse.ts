@@ -23,17 +23,25 @@ export interface FileAnalysis {
   ambiguousDates: string[];
 }
 
-export async function analyseFile(jobId: number, kind: FileKind, overrides: { encoding?: Encoding; delimiter?: Delimiter } = {}): Promise<FileAnalysis> {
+export async function analyseFile(
+  jobId: number,
+  kind: FileKind,
+  overrides: { encoding?: Encoding; delimiter?: Delimiter } = {},
+): Promise<FileAnalysis> {
   const stored = (await listStoredFiles(pool, jobId)).find((file) => file.kind === kind);
   if (!stored) throw new Error(`job ${jobId} has no ${kind} file`);
-  if (stored.size === 0) throw new AppError(`"${stored.name}" is empty (0 bytes): there is nothing to import. Export it from the CRM again.`, 422);
+  if (stored.size === 0)
+    throw new AppError(`"${stored.name}" is empty (0 bytes): there is nothing to import. Export it from the CRM again.`, 422);
   const sample = await readFileSample(pool, jobId, kind);
   const detected = detectEncoding(sample.bytes);
   const encoding = overrides.encoding ?? detected.encoding;
   const text = decodeAll(sample.bytes, encoding);
   // A text file never holds NUL characters: this is a spreadsheet, archive or image renamed .csv.
   if (text.includes("\u0000")) {
-    throw new AppError(`"${stored.name}" is not a CSV text file: it contains binary data. If it is a spreadsheet (.xlsx) renamed .csv, open it and save it as CSV.`, 422);
+    throw new AppError(
+      `"${stored.name}" is not a CSV text file: it contains binary data. If it is a spreadsheet (.xlsx) renamed .csv, open it and save it as CSV.`,
+      422,
+    );
   }
   const csv = sniffCsv(text, { delimiter: overrides.delimiter });
   const shapeForRead = { encoding, delimiter: csv.delimiter, newline: csv.newline, headerRow: csv.headerRow };

@@ -3,7 +3,15 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createImportJob } from "@/lib/import/mutations";
 import { discardImportJob } from "@/lib/import/run-mutations";
-import { changeMapping, importFiles, issuesOf, runCheck, seedImportWorkspace, uploadAndAnalyse, type ImportWorkspace } from "@/lib/import/testing";
+import {
+  changeMapping,
+  importFiles,
+  issuesOf,
+  runCheck,
+  seedImportWorkspace,
+  uploadAndAnalyse,
+  type ImportWorkspace,
+} from "@/lib/import/testing";
 
 // Files as they go wrong in real life: each gets a message that says what is wrong, nothing valid is lost,
 // and no import is left behind half-made.
@@ -26,7 +34,11 @@ async function refused(bytes: Buffer, name: string): Promise<string> {
 
 describe("unreadable files", () => {
   it("a binary file renamed .csv is refused as not a CSV text file", async () => {
-    const zip = Buffer.concat([Buffer.from("PK\u0003\u0004\u0014\u0000\u0006\u0000"), Buffer.alloc(64, 0), Buffer.from("[Content_Types].xml")]);
+    const zip = Buffer.concat([
+      Buffer.from("PK\u0003\u0004\u0014\u0000\u0006\u0000"),
+      Buffer.alloc(64, 0),
+      Buffer.from("[Content_Types].xml"),
+    ]);
     expect(await refused(zip, "contacts.csv")).toMatch(/"contacts.csv" is not a CSV text file: it contains binary data/);
   });
 
@@ -45,7 +57,9 @@ describe("damaged rows", () => {
     const job = await importFiles(workspace.revopsId, [{ kind: "leads", name: "cut.csv", bytes: Buffer.from(csv) }]);
     expect(job).toMatchObject({ status: "succeeded", rowsDone: 3, rowsCreated: 2, rowsFailed: 1 });
     expect(job.rowsCreated + job.rowsUpdated + job.rowsSkipped + job.rowsFailed).toBe(job.rowsDone);
-    expect(await issuesOf(job.id)).toContainEqual(expect.objectContaining({ row: 4, severity: "error", message: expect.stringContaining("cut off (truncated)") }));
+    expect(await issuesOf(job.id)).toContainEqual(
+      expect.objectContaining({ row: 4, severity: "error", message: expect.stringContaining("cut off (truncated)") }),
+    );
     expect(await db.lead.count({ where: { externalId: { in: ["cut-1", "cut-2"] } } })).toBe(2);
   });
 
@@ -65,14 +79,18 @@ describe("discarding", () => {
     await discardImportJob(workspace.revopsId, { jobId: id });
     expect(await db.importJob.findUnique({ where: { id } })).toBeNull();
 
-    const mapped = await uploadAndAnalyse(workspace.revopsId, [{ kind: "leads", name: "later.csv", bytes: Buffer.from(`${HEADER}d-1,Ada,L,ada@d.example,2025-01-01\n`) }]);
+    const mapped = await uploadAndAnalyse(workspace.revopsId, [
+      { kind: "leads", name: "later.csv", bytes: Buffer.from(`${HEADER}d-1,Ada,L,ada@d.example,2025-01-01\n`) },
+    ]);
     await changeMapping(workspace.revopsId, mapped, () => undefined);
     await runCheck(workspace.revopsId, mapped);
     await discardImportJob(workspace.revopsId, { jobId: mapped });
     expect(await db.importJob.findUnique({ where: { id: mapped } })).toBeNull();
     expect(await db.lead.count({ where: { externalId: "d-1" } })).toBe(0);
 
-    const done = await importFiles(workspace.revopsId, [{ kind: "leads", name: "done.csv", bytes: Buffer.from(`${HEADER}d-2,Ada,L,ada2@d.example,2025-01-01\n`) }]);
+    const done = await importFiles(workspace.revopsId, [
+      { kind: "leads", name: "done.csv", bytes: Buffer.from(`${HEADER}d-2,Ada,L,ada2@d.example,2025-01-01\n`) },
+    ]);
     await expect(discardImportJob(workspace.revopsId, { jobId: done.id })).rejects.toThrow(/stays as their record/);
   });
 });

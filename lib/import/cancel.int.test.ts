@@ -18,7 +18,10 @@ beforeAll(async () => {
 function bigFile(source: string, firstRow?: string): Buffer {
   const lines = ["Lead ID,Name,Email,Company,Created,Status"];
   if (firstRow) lines.push(firstRow);
-  for (let index = 0; index < ROWS; index++) lines.push(`${source}-${index},Person ${index},person${index}@${source}-${index % 500}.example,Company ${index % 500},2025-03-14 09:05,New`);
+  for (let index = 0; index < ROWS; index++)
+    lines.push(
+      `${source}-${index},Person ${index},person${index}@${source}-${index % 500}.example,Company ${index % 500},2025-03-14 09:05,New`,
+    );
   return Buffer.from(`${lines.join("\n")}\n`, "utf8");
 }
 
@@ -39,11 +42,18 @@ async function importAndCancelHalfWay(jobId: number, mode: "valid_rows" | "all_o
   await startImport(workspace.revopsId, { jobId, version: (await jobState(jobId)).version, mode });
   const run = runImportJob(jobId);
   // Half-way: some batches written inside the import's transaction, most of the file still to read.
-  await waitFor(() => jobState(jobId), (job) => job.status === "running" && readSummary(job.summary).progress?.phase === "reading" && job.rowsDone >= 5_000, "the first batches");
+  await waitFor(
+    () => jobState(jobId),
+    (job) => job.status === "running" && readSummary(job.summary).progress?.phase === "reading" && job.rowsDone >= 5_000,
+    "the first batches",
+  );
   const blocker = await pool.connect();
   try {
     await blocker.query("BEGIN");
-    const { rows } = await blocker.query<{ status: string; rows_done: number; rows_total: number }>("SELECT status, rows_done, rows_total FROM import_jobs WHERE id = $1 FOR UPDATE", [jobId]);
+    const { rows } = await blocker.query<{ status: string; rows_done: number; rows_total: number }>(
+      "SELECT status, rows_done, rows_total FROM import_jobs WHERE id = $1 FOR UPDATE",
+      [jobId],
+    );
     expect(rows[0]?.status, "the import is still running when cancelled").toBe("running");
     expect(rows[0]!.rows_done).toBeLessThan(rows[0]!.rows_total);
     const cancel = cancelImportJob(workspace.revopsId, { jobId });
@@ -77,19 +87,35 @@ describe("cancelling an import half-way", () => {
     const original = "Lead ID,Name,Email,Company,Created,Status\nkeep-1,Kept Person,kept@keep.example,Old Company,2025-03-14 09:05,New\n";
     const first = await importFiles(workspace.revopsId, [{ kind: "leads", name: "small.csv", bytes: Buffer.from(original, "utf8") }]);
     await db.lead.updateMany({ where: { sourceSystem: first.sourceSystem }, data: { sourceSystem: source } });
-    const before = await db.lead.findFirstOrThrow({ where: { sourceSystem: source, externalId: "keep-1" }, select: { company: true, version: true, updatedAt: true } });
+    const before = await db.lead.findFirstOrThrow({
+      where: { sourceSystem: source, externalId: "keep-1" },
+      select: { company: true, version: true, updatedAt: true },
+    });
 
-    const jobId = await uploadAndAnalyse(workspace.revopsId, [{ kind: "leads", name: "big.csv", bytes: bigFile(source, "keep-1,Kept Person,kept@keep.example,New Company,2025-03-14 09:05,Contacted") }]);
+    const jobId = await uploadAndAnalyse(workspace.revopsId, [
+      {
+        kind: "leads",
+        name: "big.csv",
+        bytes: bigFile(source, "keep-1,Kept Person,kept@keep.example,New Company,2025-03-14 09:05,Contacted"),
+      },
+    ]);
     await db.importJob.update({ where: { id: jobId }, data: { sourceSystem: source } });
     await runCheck(workspace.revopsId, jobId);
     const job = await importAndCancelHalfWay(jobId, "valid_rows");
     expect(job.status).toBe("cancelled");
-    expect(await db.lead.findFirstOrThrow({ where: { sourceSystem: source, externalId: "keep-1" }, select: { company: true, version: true, updatedAt: true } })).toEqual(before);
+    expect(
+      await db.lead.findFirstOrThrow({
+        where: { sourceSystem: source, externalId: "keep-1" },
+        select: { company: true, version: true, updatedAt: true },
+      }),
+    ).toEqual(before);
     expect(await db.lead.count({ where: { sourceSystem: source } })).toBe(1);
   });
 
   it("stops a queued import before it starts", async () => {
-    const jobId = await uploadAndAnalyse(workspace.revopsId, [{ kind: "leads", name: "small.csv", bytes: Buffer.from("Lead ID,Name,Created\nq-1,Queued,2025-03-14\n", "utf8") }]);
+    const jobId = await uploadAndAnalyse(workspace.revopsId, [
+      { kind: "leads", name: "small.csv", bytes: Buffer.from("Lead ID,Name,Created\nq-1,Queued,2025-03-14\n", "utf8") },
+    ]);
     await runCheck(workspace.revopsId, jobId);
     await startImport(workspace.revopsId, { jobId, version: (await jobState(jobId)).version, mode: "valid_rows" });
     expect(await cancelImportJob(workspace.revopsId, { jobId })).toEqual({ stopped: "now" });

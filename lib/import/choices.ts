@@ -24,7 +24,19 @@ export interface ChoiceOption {
   label: string;
 }
 
-export const KNOWN_SOURCES = ["website", "paid_search", "organic_search", "paid_social", "social_media", "email", "content", "webinar", "event", "partner", "referral"];
+export const KNOWN_SOURCES = [
+  "website",
+  "paid_search",
+  "organic_search",
+  "paid_social",
+  "social_media",
+  "email",
+  "content",
+  "webinar",
+  "event",
+  "partner",
+  "referral",
+];
 
 export function choiceOptions(set: ChoiceSet, context: ChoiceContext): ChoiceOption[] {
   switch (set) {
@@ -61,14 +73,75 @@ export function buildChoiceIndex(context: ChoiceContext): ChoiceIndex {
     context,
     byKey: {
       source: index([...KNOWN_SOURCES, ...context.sources].map((source) => [source, source])),
-      leadType: index(context.leadTypes.flatMap((type) => [[type.key, type.key], [type.name, type.key]] as [string, string][])),
-      priority: index(PRIORITIES.flatMap((priority) => [[priority, priority], [priority.slice(1), priority]] as [string, string][])),
-      user: index(context.users.flatMap((user) => [...(user.email ? [[user.email, String(user.id)]] : []), [user.name, String(user.id)]] as [string, string][])),
-      state: index(LEAD_STATES.flatMap((state) => [[state, state], [LEAD_STATE_LABELS[state], state]] as [string, string][])),
-      rejectionReason: index(context.rejectionReasons.flatMap((reason) => [[reason.code, reason.code], [reason.label, reason.code]] as [string, string][])),
-      objection: index(context.objections.flatMap((objection) => [[objection.code, objection.code], [objection.label, objection.code]] as [string, string][])),
-      sourceSignal: index(SOURCE_SIGNALS.flatMap((signal) => [[signal, signal], [SOURCE_SIGNAL_LABELS[signal], signal]] as [string, string][])),
-      eventType: index(EVENT_TYPES.flatMap((type) => [[type, type], [EVENT_TYPE_LABELS[type], type], [type.replace(/_/g, " "), type]] as [string, string][])),
+      leadType: index(
+        context.leadTypes.flatMap(
+          (type) =>
+            [
+              [type.key, type.key],
+              [type.name, type.key],
+            ] as [string, string][],
+        ),
+      ),
+      priority: index(
+        PRIORITIES.flatMap(
+          (priority) =>
+            [
+              [priority, priority],
+              [priority.slice(1), priority],
+            ] as [string, string][],
+        ),
+      ),
+      user: index(
+        context.users.flatMap(
+          (user) => [...(user.email ? [[user.email, String(user.id)]] : []), [user.name, String(user.id)]] as [string, string][],
+        ),
+      ),
+      state: index(
+        LEAD_STATES.flatMap(
+          (state) =>
+            [
+              [state, state],
+              [LEAD_STATE_LABELS[state], state],
+            ] as [string, string][],
+        ),
+      ),
+      rejectionReason: index(
+        context.rejectionReasons.flatMap(
+          (reason) =>
+            [
+              [reason.code, reason.code],
+              [reason.label, reason.code],
+            ] as [string, string][],
+        ),
+      ),
+      objection: index(
+        context.objections.flatMap(
+          (objection) =>
+            [
+              [objection.code, objection.code],
+              [objection.label, objection.code],
+            ] as [string, string][],
+        ),
+      ),
+      sourceSignal: index(
+        SOURCE_SIGNALS.flatMap(
+          (signal) =>
+            [
+              [signal, signal],
+              [SOURCE_SIGNAL_LABELS[signal], signal],
+            ] as [string, string][],
+        ),
+      ),
+      eventType: index(
+        EVENT_TYPES.flatMap(
+          (type) =>
+            [
+              [type, type],
+              [EVENT_TYPE_LABELS[type], type],
+              [type.replace(/_/g, " "), type],
+            ] as [string, string][],
+        ),
+      ),
     },
   };
 }
@@ -78,7 +151,13 @@ export function buildChoiceIndex(context: ChoiceContext): ChoiceIndex {
  * exact match by id, email or name. Sources nobody mapped are kept, as a slug ("Trade Show" ->
  * "trade_show"); other unmatched values give undefined (the caller reports them).
  */
-export function matchChoice(set: ChoiceSet, raw: string, index: ChoiceIndex, mapped?: Record<string, string>, suggested?: Record<string, string>): string | undefined {
+export function matchChoice(
+  set: ChoiceSet,
+  raw: string,
+  index: ChoiceIndex,
+  mapped?: Record<string, string>,
+  suggested?: Record<string, string>,
+): string | undefined {
   const key = valueKey(raw);
   if (key === "") return "";
   if (mapped && key in mapped) return mapped[key];

@@ -15,7 +15,14 @@ beforeAll(async () => {
 
 async function command(files: string[], options: { dryRun?: boolean; preset?: string; sourceSystem?: string; timeZone?: string } = {}) {
   const lines: string[] = [];
-  const code = await runImportCommand({ files, dryRun: options.dryRun ?? false, preset: options.preset, sourceSystem: options.sourceSystem, timeZone: options.timeZone, print: (line) => lines.push(line) });
+  const code = await runImportCommand({
+    files,
+    dryRun: options.dryRun ?? false,
+    preset: options.preset,
+    sourceSystem: options.sourceSystem,
+    timeZone: options.timeZone,
+    print: (line) => lines.push(line),
+  });
   return { code, output: lines.join("\n") };
 }
 
@@ -43,7 +50,10 @@ describe("npm run baton -- import", () => {
   it("exits 1 and lists the refused rows, keeping the good ones", async () => {
     const bad = path.join((await import("node:os")).tmpdir(), `baton-import-bad-${process.pid}.csv`);
     const { writeFile, rm } = await import("node:fs/promises");
-    await writeFile(bad, "Record ID,First Name,Last Name,Email,Create Date\ncli-1,Ada,L,ada@cli.example,2025-03-01\ncli-2,Bo,M,bo@cli.example,2024-02-30\n");
+    await writeFile(
+      bad,
+      "Record ID,First Name,Last Name,Email,Create Date\ncli-1,Ada,L,ada@cli.example,2025-03-01\ncli-2,Bo,M,bo@cli.example,2024-02-30\n",
+    );
     try {
       const result = await command([bad], { preset: "generic", sourceSystem: "cli-bad" });
       expect(result.code).toBe(1);

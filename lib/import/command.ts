@@ -34,11 +34,15 @@ function kindOf(name: string, bytes: Buffer): FileKind {
   const detected = detectPreset(headers).kind;
   if (detected) return detected;
   const lower = name.toLowerCase();
-  return FILE_KINDS.find((kind) => kind !== "leads" && lower.includes(kind.replace(/s$/, "").replace("_", " ")) ) ?? "leads";
+  return FILE_KINDS.find((kind) => kind !== "leads" && lower.includes(kind.replace(/s$/, "").replace("_", " "))) ?? "leads";
 }
 
 async function actor(): Promise<number> {
-  const user = await db.user.findFirst({ where: { active: true, role: { in: ["admin", "revops"] }, passwordHash: { not: null } }, orderBy: [{ role: "asc" }, { id: "asc" }], select: { id: true } });
+  const user = await db.user.findFirst({
+    where: { active: true, role: { in: ["admin", "revops"] }, passwordHash: { not: null } },
+    orderBy: [{ role: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
   if (!user) throw new AppError("No active admin or revops user exists: create one first (imports are recorded under a person).");
   return user.id;
 }
@@ -50,7 +54,8 @@ export function accountingLines(files: Partial<Record<FileKind, FileCounts>>): s
 /** Runs the import; returns the exit code (1 when any row was refused or the run did not finish). */
 export async function runImportCommand(options: ImportCommandOptions): Promise<number> {
   if (!options.files.length) throw new AppError("Name at least one file to import.");
-  if (options.preset && !(PRESET_IDS as readonly string[]).includes(options.preset)) throw new AppError(`--preset must be one of ${PRESET_IDS.join(", ")}.`);
+  if (options.preset && !(PRESET_IDS as readonly string[]).includes(options.preset))
+    throw new AppError(`--preset must be one of ${PRESET_IDS.join(", ")}.`);
   const actorId = await actor();
   const saved = options.mapping ? await db.importMapping.findFirst({ where: { name: options.mapping }, select: { id: true } }) : null;
   if (options.mapping && !saved) throw new AppError(`No saved mapping named "${options.mapping}". Save one on the import page first.`);
@@ -63,14 +68,24 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<n
         throw new AppError(`Cannot read ${file}.`);
       });
       const kind = kindOf(file, bytes);
-      if (kinds.has(kind)) throw new AppError(`Two files look like ${FILE_KIND_LABELS[kind].toLowerCase()} files: import them one at a time.`);
+      if (kinds.has(kind))
+        throw new AppError(`Two files look like ${FILE_KIND_LABELS[kind].toLowerCase()} files: import them one at a time.`);
       kinds.add(kind);
       for (let part = 0; part * PART_BYTES < bytes.length || part === 0; part++) {
-        await storeFilePart({ jobId, kind, name: path.basename(file), part, bytes: bytes.subarray(part * PART_BYTES, (part + 1) * PART_BYTES) });
+        await storeFilePart({
+          jobId,
+          kind,
+          name: path.basename(file),
+          part,
+          bytes: bytes.subarray(part * PART_BYTES, (part + 1) * PART_BYTES),
+        });
       }
     }
     await analyseImportJob(actorId, { jobId, savedMappingId: saved?.id });
-    const analysed = await db.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { version: true, sourceSystem: true, settings: true } });
+    const analysed = await db.importJob.findUniqueOrThrow({
+      where: { id: jobId },
+      select: { version: true, sourceSystem: true, settings: true },
+    });
     const settings = readSettings(analysed.settings);
     if (options.preset || options.sourceSystem || options.timeZone) {
       await updateImportSettings(actorId, {
@@ -82,11 +97,21 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<n
         files: {},
       });
     }
-    const checked = await run(jobId, () => db.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { version: true } }).then(({ version }) => queueImportCheck(actorId, { jobId, version })));
-    options.print(`Import #${jobId} (${checked.sourceSystem}, preset ${checked.preset}): ${options.dryRun ? "dry run, nothing written" : "checked"}`);
+    const checked = await run(jobId, () =>
+      db.importJob
+        .findUniqueOrThrow({ where: { id: jobId }, select: { version: true } })
+        .then(({ version }) => queueImportCheck(actorId, { jobId, version })),
+    );
+    options.print(
+      `Import #${jobId} (${checked.sourceSystem}, preset ${checked.preset}): ${options.dryRun ? "dry run, nothing written" : "checked"}`,
+    );
     let final = checked;
     if (!options.dryRun && checked.status === "validated") {
-      final = await run(jobId, () => db.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { version: true } }).then(({ version }) => startImport(actorId, { jobId, version, mode: "valid_rows" })));
+      final = await run(jobId, () =>
+        db.importJob
+          .findUniqueOrThrow({ where: { id: jobId }, select: { version: true } })
+          .then(({ version }) => startImport(actorId, { jobId, version, mode: "valid_rows" })),
+      );
     }
     const summary = jobSummarySchema.parse(final.summary ?? {});
     for (const line of accountingLines(summary.files ?? {})) options.print(line);
@@ -111,9 +136,15 @@ async function run(jobId: number, queue: () => Promise<unknown>) {
 async function printIssues(jobId: number, print: (line: string) => void): Promise<void> {
   const where = { jobId, severity: "error" as const };
   const [errors, total] = await Promise.all([
-    db.importIssue.findMany({ where, orderBy: [{ row: "asc" }, { id: "asc" }], take: ISSUES_SHOWN, select: { row: true, column: true, value: true, message: true } }),
+    db.importIssue.findMany({
+      where,
+      orderBy: [{ row: "asc" }, { id: "asc" }],
+      take: ISSUES_SHOWN,
+      select: { row: true, column: true, value: true, message: true },
+    }),
     db.importIssue.count({ where }),
   ]);
-  for (const issue of errors) print(`  row ${issue.row}${issue.column ? `, ${issue.column}` : ""}${issue.value ? ` "${issue.value}"` : ""}: ${issue.message}`);
+  for (const issue of errors)
+    print(`  row ${issue.row}${issue.column ? `, ${issue.column}` : ""}${issue.value ? ` "${issue.value}"` : ""}: ${issue.message}`);
   if (total > errors.length) print(`  … and ${countOf(total - errors.length, "more refused row")}: see the report.`);
 }

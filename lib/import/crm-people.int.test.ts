@@ -26,7 +26,10 @@ describe("owners from the CRM", () => {
     expect(job.rowsDone).toBe(65);
     expect(accounted(job)).toBe(job.rowsDone);
 
-    const leads = await db.lead.findMany({ where: { sourceSystem: "zoho" }, select: { externalId: true, owner: { select: { name: true, passwordHash: true } } } });
+    const leads = await db.lead.findMany({
+      where: { sourceSystem: "zoho" },
+      select: { externalId: true, owner: { select: { name: true, passwordHash: true } } },
+    });
     expect(leads).toHaveLength(40);
     // Every lead of the file has a named owner: the owners as the CRM names them, none of them a sign-in.
     expect(leads.filter((lead) => !lead.owner)).toEqual([]);
@@ -35,7 +38,10 @@ describe("owners from the CRM", () => {
     expect(new Set(people.map((person) => person.name))).toContain("Lazar Mathew");
     expect(new Set(people.map((person) => person.name)).size).toBe(new Set(people.map((person) => person.userId)).size);
 
-    const call = await db.handoffEvent.findFirstOrThrow({ where: { sourceSystem: "zoho", externalId: "calls:1000141" }, select: { actorId: true, actorName: true } });
+    const call = await db.handoffEvent.findFirstOrThrow({
+      where: { sourceSystem: "zoho", externalId: "calls:1000141" },
+      select: { actorId: true, actorName: true },
+    });
     const lazar = people.find((person) => person.name === "Lazar Mathew")!;
     expect(call).toEqual({ actorId: lazar.userId, actorName: null });
   });

@@ -4,7 +4,7 @@ import { csvCell, csvLine, neutralizeFormula } from "@/lib/import/csv-export";
 
 describe("formula neutralisation", () => {
   it.each([
-    ["=HYPERLINK(\"http://evil.example\",\"click\")", "'=HYPERLINK(\"http://evil.example\",\"click\")"],
+    ['=HYPERLINK("http://evil.example","click")', '\'=HYPERLINK("http://evil.example","click")'],
     ["+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"],
     ["-2+3", "'-2+3"],
     ["@SUM(A1:A9)", "'@SUM(A1:A9)"],
@@ -22,8 +22,8 @@ describe("formula neutralisation", () => {
   });
 
   it("quotes cells so a spreadsheet reads back exactly the neutralised text", () => {
-    const line = csvLine([2, "Email", "=cmd|\"/C calc\"!A1, next", "Line one\nline two", null]);
-    expect(Papa.parse<string[]>(line.trim()).data[0]).toEqual(["2", "Email", "'=cmd|\"/C calc\"!A1, next", "Line one\nline two", ""]);
-    expect(csvCell("-None- of, these")).toBe("\"'-None- of, these\"");
+    const line = csvLine([2, "Email", '=cmd|"/C calc"!A1, next', "Line one\nline two", null]);
+    expect(Papa.parse<string[]>(line.trim()).data[0]).toEqual(["2", "Email", '\'=cmd|"/C calc"!A1, next', "Line one\nline two", ""]);
+    expect(csvCell("-None- of, these")).toBe('"\'-None- of, these"');
   });
 });

@@ -1,6 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
-import { changeMapping, fixture, jobState, runCheck, runImport, seedImportWorkspace, uploadAndAnalyse, type ImportWorkspace } from "@/lib/import/testing";
+import {
+  changeMapping,
+  fixture,
+  jobState,
+  runCheck,
+  runImport,
+  seedImportWorkspace,
+  uploadAndAnalyse,
+  type ImportWorkspace,
+} from "@/lib/import/testing";
 import { diagnoseStoredLead } from "@/lib/rediagnosis/read";
 
 // A marketing-funnel export in the shape of Olist's public MQL file: an id, a first-contact date, a landing
@@ -17,7 +26,12 @@ beforeAll(async () => {
 async function mappedUpload(): Promise<number> {
   const jobId = await uploadAndAnalyse(workspace.revopsId, [file]);
   await changeMapping(workspace.revopsId, jobId, (mapping) => {
-    mapping.files.leads!.columns = { mql_id: "externalId", first_contact_date: "capturedAt", landing_page_id: "conversionPoint", origin: "originalSource" };
+    mapping.files.leads!.columns = {
+      mql_id: "externalId",
+      first_contact_date: "capturedAt",
+      landing_page_id: "conversionPoint",
+      origin: "originalSource",
+    };
   });
   return jobId;
 }
@@ -39,7 +53,10 @@ describe("a source without owners or sales columns", () => {
     expect(job.rowsDone).toBe(6);
     expect(job.rowsCreated + job.rowsUpdated + job.rowsSkipped + job.rowsFailed).toBe(job.rowsDone);
 
-    const leads = await db.lead.findMany({ where: { externalId: { in: ["dac32acd4db4c29c230538b72f8dd87d", "a555fb36b9368110ede0f043dfc3b9a0"] } }, select: { id: true, name: true, ownerId: true, unrecordedEvidence: true, failurePoints: true, stepRouting: true } });
+    const leads = await db.lead.findMany({
+      where: { externalId: { in: ["dac32acd4db4c29c230538b72f8dd87d", "a555fb36b9368110ede0f043dfc3b9a0"] } },
+      select: { id: true, name: true, ownerId: true, unrecordedEvidence: true, failurePoints: true, stepRouting: true },
+    });
     expect(leads).toHaveLength(2);
     for (const lead of leads) {
       expect(lead.ownerId).toBeNull();
@@ -72,7 +89,10 @@ describe("a source without owners or sales columns", () => {
     });
     await runCheck(workspace.revopsId, jobId);
     expect((await runImport(workspace.revopsId, jobId)).status).toBe("succeeded");
-    const empty = await db.lead.findFirstOrThrow({ where: { externalId: "own-1" }, select: { unrecordedEvidence: true, failurePoints: true } });
+    const empty = await db.lead.findFirstOrThrow({
+      where: { externalId: "own-1" },
+      select: { unrecordedEvidence: true, failurePoints: true },
+    });
     expect(empty.unrecordedEvidence).not.toContain("owner");
     expect(empty.failurePoints).toContain("unclear_owner");
     expect((await jobState(jobId)).rowsCreated).toBe(2);

@@ -129,7 +129,16 @@ function offsetAt(instant: number, timeZone: string): number {
   if (cached !== undefined) return cached;
   let formatter = formatters.get(timeZone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
     formatters.set(timeZone, formatter);
   }
   const at = bucket * QUARTER_HOUR;
@@ -162,14 +171,20 @@ const DAY_MS = 86_400_000;
  */
 export function impossibleDate(raw: string, format: DateFormat): string | null {
   const value = raw.trim().replace(/\s+/g, " ");
-  const ymd = (match: RegExpExecArray | null, y: number, m: number, d: number) => (match ? [Number(match[y]), Number(match[m]), Number(match[d])] : null);
+  const ymd = (match: RegExpExecArray | null, y: number, m: number, d: number) =>
+    match ? [Number(match[y]), Number(match[m]), Number(match[d])] : null;
   const found =
-    format === "iso" ? ymd(ISO.exec(value), 1, 2, 3)
-    : format === "mdy" ? ymd(SLASH.exec(value), 3, 1, 2)
-    : format === "dmy" ? ymd(SLASH.exec(value), 3, 2, 1)
-    : format === "dmy_dot" ? ymd(DOT_DMY.exec(value), 3, 2, 1)
-    : format === "ymd_dot" ? ymd(DOT_YMD.exec(value), 1, 2, 3)
-    : null;
+    format === "iso"
+      ? ymd(ISO.exec(value), 1, 2, 3)
+      : format === "mdy"
+        ? ymd(SLASH.exec(value), 3, 1, 2)
+        : format === "dmy"
+          ? ymd(SLASH.exec(value), 3, 2, 1)
+          : format === "dmy_dot"
+            ? ymd(DOT_DMY.exec(value), 3, 2, 1)
+            : format === "ymd_dot"
+              ? ymd(DOT_YMD.exec(value), 1, 2, 3)
+              : null;
   if (!found) return null;
   const [rawYear, month, day] = found as [number, number, number];
   const year = rawYear < 100 ? 2000 + rawYear : rawYear;
@@ -179,7 +194,20 @@ export function impossibleDate(raw: string, format: DateFormat): string | null {
   return null;
 }
 
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** Formats a value can be read in without guessing the order of day and month. */
 const UNAMBIGUOUS: readonly DateFormat[] = ["iso", "text_month", "ymd_dot", "dmy_dot"];

@@ -46,7 +46,10 @@ export async function findEvidenceCoverage(client: Queryable = pool): Promise<So
     sourceSystem: String(row.source_system),
     leads: Number(row.leads),
     fields: Object.fromEntries(
-      COVERAGE_FIELDS.map((field, index) => [field.id, { withValue: Number(row[`has_${index}`]), notRecorded: Number(row[`gap_${index}`]) }]),
+      COVERAGE_FIELDS.map((field, index) => [
+        field.id,
+        { withValue: Number(row[`has_${index}`]), notRecorded: Number(row[`gap_${index}`]) },
+      ]),
     ) as Record<CoverageField, FieldCoverage>,
   }));
 }

@@ -18,7 +18,8 @@ export const FILE_KIND_LABELS: Record<FileKind, string> = {
 };
 
 /** Which values a choice column maps onto (the value-mapping step). */
-export type ChoiceSet = "source" | "leadType" | "priority" | "user" | "state" | "rejectionReason" | "eventType" | "objection" | "sourceSignal";
+export type ChoiceSet =
+  "source" | "leadType" | "priority" | "user" | "state" | "rejectionReason" | "eventType" | "objection" | "sourceSignal";
 export type TargetKind = "text" | "long_text" | "date" | "email" | "choice";
 
 export interface TargetDefinition {
@@ -31,7 +32,14 @@ export interface TargetDefinition {
 }
 
 const text = (id: string, label: string, help?: string): TargetDefinition => ({ id, label, kind: "text", group: "Lead", help });
-const choice = (id: string, label: string, choices: ChoiceSet, help?: string): TargetDefinition => ({ id, label, kind: "choice", group: "Lead", choices, help });
+const choice = (id: string, label: string, choices: ChoiceSet, help?: string): TargetDefinition => ({
+  id,
+  label,
+  kind: "choice",
+  group: "Lead",
+  choices,
+  help,
+});
 
 export const LEAD_TARGETS: readonly TargetDefinition[] = [
   text("externalId", "External id", "The CRM's record id: re-imports update the lead with the same id."),
@@ -53,15 +61,30 @@ export const LEAD_TARGETS: readonly TargetDefinition[] = [
   { id: "buyerMessage", label: "Buyer's message", kind: "long_text", group: "Lead" },
   choice("leadType", "Lead type", "leadType"),
   choice("priority", "Priority", "priority"),
-  choice("owner", "Owner", "user", "Matched to people of the workspace by email or name; an owner nobody matches becomes a person (without sign-in)."),
+  choice(
+    "owner",
+    "Owner",
+    "user",
+    "Matched to people of the workspace by email or name; an owner nobody matches becomes a person (without sign-in).",
+  ),
   text("queue", "Queue"),
   choice("status", "Status or stage", "state", "Lead status or lifecycle stage: mapped to acceptance and outcome."),
   choice("rejectionReason", "Rejection reason", "rejectionReason"),
   { id: "rejectionDetail", label: "Rejection detail", kind: "long_text", group: "Lead" },
   // HubSpot and Salesforce keep the buyer's objection in custom fields: map the column, then its values.
-  choice("objection", "Buyer's objection", "objection", "A custom field such as Objection or Objection__c: map its values to the objections in Definitions."),
+  choice(
+    "objection",
+    "Buyer's objection",
+    "objection",
+    "A custom field such as Objection or Objection__c: map its values to the objections in Definitions.",
+  ),
   { id: "objectionDetail", label: "Objection detail", kind: "long_text", group: "Lead", help: "What the buyer said, with the objection." },
-  choice("sourceSignal", "Source-quality signal", "sourceSignal", "Did the lead match what its source promised: good fit, wrong person, wrong company, not a real buyer."),
+  choice(
+    "sourceSignal",
+    "Source-quality signal",
+    "sourceSignal",
+    "Did the lead match what its source promised: good fit, wrong person, wrong company, not a real buyer.",
+  ),
   text("nextAction", "Next action"),
   { id: "nextActionDueAt", label: "Next action due", kind: "date", group: "Lead" },
 ];
@@ -77,7 +100,13 @@ export const EVENT_TARGETS: readonly TargetDefinition[] = EVENT_TYPES.filter((ty
 
 export const ACTIVITY_TARGETS: readonly TargetDefinition[] = [
   { id: "leadExternalId", label: "Lead id", kind: "text", group: "Activity", help: "The lead's external id, as in the leads file." },
-  { id: "activityId", label: "Activity id", kind: "text", group: "Activity", help: "Keeps re-imports from adding the same activity twice." },
+  {
+    id: "activityId",
+    label: "Activity id",
+    kind: "text",
+    group: "Activity",
+    help: "Keeps re-imports from adding the same activity twice.",
+  },
   { id: "occurredAt", label: "Date", kind: "date", group: "Activity" },
   { id: "actor", label: "Owner", kind: "choice", group: "Activity", choices: "user" },
   { id: "activityType", label: "Type or status", kind: "choice", group: "Activity", choices: "eventType" },
@@ -113,12 +142,14 @@ export const ACTIVITY_DEFAULTS: Record<Exclude<FileKind, "leads">, { type: Event
 export function missingRequiredTargets(kind: FileKind, mapped: ReadonlySet<string>): string[] {
   const missing: string[] = [];
   if (kind === "leads") {
-    if (!mapped.has("externalId") && !mapped.has("email")) missing.push("Map a column to External id (or at least Email, which then identifies the lead).");
+    if (!mapped.has("externalId") && !mapped.has("email"))
+      missing.push("Map a column to External id (or at least Email, which then identifies the lead).");
     if (!mapped.has("capturedAt")) missing.push("Map a column to Captured at (the CRM's create date): the SLA clocks start there.");
   } else {
     if (!mapped.has("leadExternalId")) missing.push("Map a column to Lead id: it links each activity to its lead.");
     if (!mapped.has("occurredAt")) missing.push("Map a column to Date.");
-    if (kind === "status_history" && !mapped.has("activityType")) missing.push("Map a column to Type or status: it says which timeline event each row is.");
+    if (kind === "status_history" && !mapped.has("activityType"))
+      missing.push("Map a column to Type or status: it says which timeline event each row is.");
   }
   return missing;
 }

@@ -24,7 +24,13 @@ export interface StoredFile {
  * Stores part `part` (0-based) of a job's file of one kind. Part 0 replaces any earlier upload of that
  * kind; later parts must arrive in order, so a retried or out-of-order request cannot corrupt a file.
  */
-export async function storeFilePart(input: { jobId: number; kind: FileKind; name: string; part: number; bytes: Buffer }): Promise<StoredFile> {
+export async function storeFilePart(input: {
+  jobId: number;
+  kind: FileKind;
+  name: string;
+  part: number;
+  bytes: Buffer;
+}): Promise<StoredFile> {
   // An empty file arrives as one empty part 0: stored, so the analysis can say the file is empty (and discard it).
   if (input.bytes.byteLength === 0 && input.part !== 0) throw new AppError("The file part is empty.", 400);
   if (input.bytes.byteLength > PART_BYTES) throw new AppError(`A file part may be at most ${PART_BYTES / 1024 / 1024} MB.`, 413);
@@ -39,9 +45,17 @@ export async function storeFilePart(input: { jobId: number; kind: FileKind; name
       [input.jobId, input.kind],
     );
     const existing = rows[0]!;
-    if (existing.parts !== input.part) throw new AppError(`Expected part ${existing.parts + 1} of the file next; start the upload again.`, 409);
-    if (Number(existing.size) + input.bytes.byteLength > MAX_FILE_BYTES) throw new AppError("The file is larger than 1 GB: split it into smaller files.", 413);
-    await client.query("INSERT INTO import_files (job_id, kind, name, bytes, size) VALUES ($1, $2, $3, $4, $5)", [input.jobId, input.kind, input.name, input.bytes, input.bytes.byteLength]);
+    if (existing.parts !== input.part)
+      throw new AppError(`Expected part ${existing.parts + 1} of the file next; start the upload again.`, 409);
+    if (Number(existing.size) + input.bytes.byteLength > MAX_FILE_BYTES)
+      throw new AppError("The file is larger than 1 GB: split it into smaller files.", 413);
+    await client.query("INSERT INTO import_files (job_id, kind, name, bytes, size) VALUES ($1, $2, $3, $4, $5)", [
+      input.jobId,
+      input.kind,
+      input.name,
+      input.bytes,
+      input.bytes.byteLength,
+    ]);
     await client.query("COMMIT");
     return { kind: input.kind, name: input.name, size: Number(existing.size) + input.bytes.byteLength, parts: existing.parts + 1 };
   } catch (error) {
@@ -66,12 +80,18 @@ const READ_SLICE = 2 * 1024 * 1024;
 export async function* readFileParts(client: Queryable, jobId: number, kind: FileKind): AsyncGenerator<Uint8Array> {
   let lastId = 0;
   for (;;) {
-    const { rows } = await client.query<{ id: number; size: number }>("SELECT id, size FROM import_files WHERE job_id = $1 AND kind = $2 AND id > $3 ORDER BY id LIMIT 1", [jobId, kind, lastId]);
+    const { rows } = await client.query<{ id: number; size: number }>(
+      "SELECT id, size FROM import_files WHERE job_id = $1 AND kind = $2 AND id > $3 ORDER BY id LIMIT 1",
+      [jobId, kind, lastId],
+    );
     const part = rows[0];
     if (!part) return;
     lastId = part.id;
     for (let offset = 0; offset < part.size; offset += READ_SLICE) {
-      const slice = await client.query<{ bytes: Buffer }>("SELECT substring(bytes FROM $2 FOR $3) AS bytes FROM import_files WHERE id = $1", [part.id, offset + 1, READ_SLICE]);
+      const slice = await client.query<{ bytes: Buffer }>(
+        "SELECT substring(bytes FROM $2 FOR $3) AS bytes FROM import_files WHERE id = $1",
+        [part.id, offset + 1, READ_SLICE],
+      );
       yield slice.rows[0]!.bytes;
     }
   }

@@ -22,13 +22,21 @@ export async function finishJob(jobId: number, actorId: number | null, run: "che
   await outcome.tracker?.flush(true).catch((error: unknown) => console.error(`import ${jobId}: could not save the last progress`, error));
   const status = STATUS[run][outcome.kind];
   await db.$transaction(async (tx) => {
-    const before = await tx.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { status: true, summary: true, settings: true, rowsCreated: true, rowsUpdated: true } });
+    const before = await tx.importJob.findUniqueOrThrow({
+      where: { id: jobId },
+      select: { status: true, summary: true, settings: true, rowsCreated: true, rowsUpdated: true },
+    });
     const { progress: _progress, ...kept } = readSummary(before.summary);
     const summary: JobSummary = { ...kept, run };
     const tracker = outcome.tracker;
     if (tracker) summary.issues = { errors: tracker.errors, warnings: tracker.warnings, stored: tracker.issuesStored };
     summary.message = outcome.kind === "failed" ? outcome.message : outcome.kind === "cancelled" ? cancelledMessage(run) : undefined;
-    const data: Prisma.ImportJobUpdateInput = { status, cancelRequested: false, version: { increment: 1 }, error: outcome.kind === "failed" ? outcome.message : null };
+    const data: Prisma.ImportJobUpdateInput = {
+      status,
+      cancelRequested: false,
+      version: { increment: 1 },
+      error: outcome.kind === "failed" ? outcome.message : null,
+    };
     if (outcome.kind === "done") {
       summary.files = outcome.files;
       if (run === "check") {
@@ -53,7 +61,9 @@ export async function finishJob(jobId: number, actorId: number | null, run: "che
 }
 
 function cancelledMessage(run: "check" | "import"): string {
-  return run === "check" ? "The check was cancelled. Run it again when you are ready." : "The import was cancelled and rolled back: nothing of the file was imported.";
+  return run === "check"
+    ? "The check was cancelled. Run it again when you are ready."
+    : "The import was cancelled and rolled back: nothing of the file was imported.";
 }
 
 /** After a check the row counts are exact: progress of the import then knows its total. */

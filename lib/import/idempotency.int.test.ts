@@ -15,7 +15,17 @@ async function snapshot(sourceSystem: string) {
   const leads = await db.lead.findMany({
     where: { sourceSystem },
     orderBy: { externalId: "asc" },
-    select: { id: true, externalId: true, company: true, acceptanceStatus: true, outcome: true, version: true, updatedAt: true, diagnosedAt: true, severity: true },
+    select: {
+      id: true,
+      externalId: true,
+      company: true,
+      acceptanceStatus: true,
+      outcome: true,
+      version: true,
+      updatedAt: true,
+      diagnosedAt: true,
+      severity: true,
+    },
   });
   const events = await db.handoffEvent.findMany({
     where: { lead: { sourceSystem } },

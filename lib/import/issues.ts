@@ -14,6 +14,12 @@ export interface RowIssue {
 
 export const MAX_ISSUE_VALUE_LENGTH = 200;
 
-export function issue(row: number, column: string | null, value: string | null, message: string, severity: IssueSeverity = "error"): RowIssue {
+export function issue(
+  row: number,
+  column: string | null,
+  value: string | null,
+  message: string,
+  severity: IssueSeverity = "error",
+): RowIssue {
   return { row, column, value: value === null ? null : value.slice(0, MAX_ISSUE_VALUE_LENGTH), message, severity };
 }

@@ -35,7 +35,9 @@ afterAll(() => stopBoss());
 function exportFile(source: string): Buffer {
   const lines = ["Record ID,First Name,Last Name,Email,Company Name,Create Date,Last Contacted"];
   for (let index = 0; index < ROWS; index++) {
-    lines.push(`${source}-${index},Person,${index},person${index}@${source}-${index % 400}.example,Company ${index % 400},2025-03-14 09:05,2025-03-15 10:${String(index % 60).padStart(2, "0")}`);
+    lines.push(
+      `${source}-${index},Person,${index},person${index}@${source}-${index % 400}.example,Company ${index % 400},2025-03-14 09:05,2025-03-15 10:${String(index % 60).padStart(2, "0")}`,
+    );
   }
   return Buffer.from(`${lines.join("\n")}\n`, "utf8");
 }
@@ -76,7 +78,14 @@ function startInstance(jobId: number): ChildProcess {
 }
 
 async function fileContents(source: string) {
-  const { rows } = await pool.query<{ leads: number; distinct_leads: number; captured: number; contacted: number; other_events: number; repeated_events: number }>(
+  const { rows } = await pool.query<{
+    leads: number;
+    distinct_leads: number;
+    captured: number;
+    contacted: number;
+    other_events: number;
+    repeated_events: number;
+  }>(
     `SELECT (SELECT count(*)::int FROM leads WHERE source_system = $1) AS leads,
             (SELECT count(DISTINCT external_id)::int FROM leads WHERE source_system = $1) AS distinct_leads,
             (SELECT count(*)::int FROM handoff_events WHERE source_system = $1 AND type = 'captured') AS captured,
@@ -89,45 +98,66 @@ async function fileContents(source: string) {
 }
 
 describe("killing the instance that runs an import", () => {
-  it.each(["all_or_nothing", "valid_rows"] as const)("leaves none of the file, and the re-queued run imports it exactly once (%s)", async (mode) => {
-    const source = `kill-${mode.replace(/_/g, "-")}`;
-    const jobId = await uploadAndAnalyse(workspace.revopsId, [{ kind: "leads", name: "contacts.csv", bytes: exportFile(source) }]);
-    await db.importJob.update({ where: { id: jobId }, data: { sourceSystem: source } });
-    expect((await runCheck(workspace.revopsId, jobId)).status).toBe("validated");
-    const accountsBefore = await db.account.count();
-    const auditBefore = await db.auditLog.count({ where: { entityType: "import_job", entityId: String(jobId) } });
+  it.each(["all_or_nothing", "valid_rows"] as const)(
+    "leaves none of the file, and the re-queued run imports it exactly once (%s)",
+    async (mode) => {
+      const source = `kill-${mode.replace(/_/g, "-")}`;
+      const jobId = await uploadAndAnalyse(workspace.revopsId, [{ kind: "leads", name: "contacts.csv", bytes: exportFile(source) }]);
+      await db.importJob.update({ where: { id: jobId }, data: { sourceSystem: source } });
+      expect((await runCheck(workspace.revopsId, jobId)).status).toBe("validated");
+      const accountsBefore = await db.account.count();
+      const auditBefore = await db.auditLog.count({ where: { entityType: "import_job", entityId: String(jobId) } });
 
-    await startImport(workspace.revopsId, { jobId, version: (await jobState(jobId)).version, mode });
-    child = startInstance(jobId);
-    const instance = child;
-    // Mid-write: batches already written inside the instance's transaction, most of the file still to come.
-    const progress = await waitFor(
-      async () => ({ job: await jobState(jobId), session: await instanceSession() }),
-      ({ job, session }) => job.status === "running" && readSummary(job.summary).progress?.phase === "reading" && job.rowsDone >= 2_500 && session.writing,
-      "the instance to be writing",
-    );
-    expect(progress.job.rowsDone).toBeLessThan(ROWS);
-    instance.kill("SIGKILL");
-    await new Promise((resolve) => instance.once("exit", resolve));
-    expect(instance.signalCode).toBe("SIGKILL");
+      await startImport(workspace.revopsId, { jobId, version: (await jobState(jobId)).version, mode });
+      child = startInstance(jobId);
+      const instance = child;
+      // Mid-write: batches already written inside the instance's transaction, most of the file still to come.
+      const progress = await waitFor(
+        async () => ({ job: await jobState(jobId), session: await instanceSession() }),
+        ({ job, session }) =>
+          job.status === "running" && readSummary(job.summary).progress?.phase === "reading" && job.rowsDone >= 2_500 && session.writing,
+        "the instance to be writing",
+      );
+      expect(progress.job.rowsDone).toBeLessThan(ROWS);
+      instance.kill("SIGKILL");
+      await new Promise((resolve) => instance.once("exit", resolve));
+      expect(instance.signalCode).toBe("SIGKILL");
 
-    // PostgreSQL ends the dead instance's session (rolling its transaction back) once it sees the socket closed.
-    await waitFor(instanceSession, (session) => session.sessions === 0, "the killed instance's session to end");
-    expect(await fileContents(source)).toEqual({ leads: 0, distinct_leads: 0, captured: 0, contacted: 0, other_events: 0, repeated_events: 0 });
-    expect(await db.account.count()).toBe(accountsBefore);
-    expect((await jobState(jobId)).status).toBe("running"); // nobody could say otherwise: the instance is gone
+      // PostgreSQL ends the dead instance's session (rolling its transaction back) once it sees the socket closed.
+      await waitFor(instanceSession, (session) => session.sessions === 0, "the killed instance's session to end");
+      expect(await fileContents(source)).toEqual({
+        leads: 0,
+        distinct_leads: 0,
+        captured: 0,
+        contacted: 0,
+        other_events: 0,
+        repeated_events: 0,
+      });
+      expect(await db.account.count()).toBe(accountsBefore);
+      expect((await jobState(jobId)).status).toBe("running"); // nobody could say otherwise: the instance is gone
 
-    // The sweep finds the job running with nobody holding its lock, and queues it again.
-    expect(await requeueOrphanedImports()).toContain(jobId);
-    expect((await jobState(jobId)).status).toBe("queued");
+      // The sweep finds the job running with nobody holding its lock, and queues it again.
+      expect(await requeueOrphanedImports()).toContain(jobId);
+      expect((await jobState(jobId)).status).toBe("queued");
 
-    // The worker that picks it up starts the file over: every lead and event of the file, once.
-    expect(await runImportJob(jobId)).toBe("finished");
-    const finished = await jobState(jobId);
-    expect(finished).toMatchObject({ status: "succeeded", rowsCreated: ROWS, rowsUpdated: 0 });
-    expect(await fileContents(source)).toEqual({ leads: ROWS, distinct_leads: ROWS, captured: ROWS, contacted: ROWS, other_events: 0, repeated_events: 0 });
-    expect(await db.lead.count({ where: { sourceSystem: source, diagnosedAt: null } })).toBe(0);
-    expect(await db.auditLog.count({ where: { entityType: "import_job", entityId: String(jobId), action: "import.import.done" } })).toBe(1);
-    expect(await db.auditLog.count({ where: { entityType: "import_job", entityId: String(jobId) } })).toBeGreaterThan(auditBefore);
-  }, 180_000);
+      // The worker that picks it up starts the file over: every lead and event of the file, once.
+      expect(await runImportJob(jobId)).toBe("finished");
+      const finished = await jobState(jobId);
+      expect(finished).toMatchObject({ status: "succeeded", rowsCreated: ROWS, rowsUpdated: 0 });
+      expect(await fileContents(source)).toEqual({
+        leads: ROWS,
+        distinct_leads: ROWS,
+        captured: ROWS,
+        contacted: ROWS,
+        other_events: 0,
+        repeated_events: 0,
+      });
+      expect(await db.lead.count({ where: { sourceSystem: source, diagnosedAt: null } })).toBe(0);
+      expect(await db.auditLog.count({ where: { entityType: "import_job", entityId: String(jobId), action: "import.import.done" } })).toBe(
+        1,
+      );
+      expect(await db.auditLog.count({ where: { entityType: "import_job", entityId: String(jobId) } })).toBeGreaterThan(auditBefore);
+    },
+    180_000,
+  );
 });

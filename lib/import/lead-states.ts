@@ -3,7 +3,18 @@ import type { AcceptanceStatus, Outcome } from "@/lib/diagnosis/vocabulary";
 // A CRM's lead status or lifecycle stage says two things Baton keeps apart: whether sales accepted the
 // lead (acceptance) and where it ended (outcome). Each file value maps onto one of these states.
 
-export const LEAD_STATES = ["pending", "accepted", "info_requested", "rejected", "qualified", "disqualified", "opportunity", "won", "lost", "recycled"] as const;
+export const LEAD_STATES = [
+  "pending",
+  "accepted",
+  "info_requested",
+  "rejected",
+  "qualified",
+  "disqualified",
+  "opportunity",
+  "won",
+  "lost",
+  "recycled",
+] as const;
 export type LeadState = (typeof LEAD_STATES)[number];
 
 export const LEAD_STATE_LABELS: Record<LeadState, string> = {

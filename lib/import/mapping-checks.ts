@@ -18,7 +18,8 @@ export function validateMapping(settings: JobSettings, mapping: MappingDocument)
     const headers = new Set(shape.headers);
     for (const [header, target] of Object.entries(file.columns)) {
       if (!headers.has(header)) (problems[key] ??= []).push(`The file has no column "${header}".`);
-      else if (!findTarget(kind, target)) (problems[key] ??= []).push(`"${header}" is mapped to something a ${FILE_KIND_LABELS[kind].toLowerCase()} file cannot hold.`);
+      else if (!findTarget(kind, target))
+        (problems[key] ??= []).push(`"${header}" is mapped to something a ${FILE_KIND_LABELS[kind].toLowerCase()} file cannot hold.`);
     }
     for (const target of duplicateTargets(file)) {
       (problems[key] ??= []).push(`Several columns are mapped to ${findTarget(kind, target)?.label ?? target}: keep one.`);

@@ -46,7 +46,13 @@ export function compileMapping(kind: FileKind, headers: readonly string[], mappi
     const targetId = mapping.columns[headerText];
     const target = targetId ? findTarget(kind, targetId) : undefined;
     if (!target) return;
-    columns.push({ index, header: headerText, target, dateFormat: mapping.dateFormats[headerText] ?? "iso", values: mapping.values[headerText] });
+    columns.push({
+      index,
+      header: headerText,
+      target,
+      dateFormat: mapping.dateFormats[headerText] ?? "iso",
+      values: mapping.values[headerText],
+    });
   });
   const first = new Map<string, CompiledColumn>();
   for (const column of columns) if (!first.has(column.target.id)) first.set(column.target.id, column);

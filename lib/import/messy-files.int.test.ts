@@ -35,7 +35,16 @@ async function importText(text: string, encode: (text: string) => Buffer = (valu
   const leads = await db.lead.findMany({
     where: { sourceSystem: source },
     orderBy: { externalId: "asc" },
-    select: { externalId: true, name: true, email: true, company: true, capturedAt: true, acceptanceStatus: true, buyerMessage: true, diagnosedAt: true },
+    select: {
+      externalId: true,
+      name: true,
+      email: true,
+      company: true,
+      capturedAt: true,
+      acceptanceStatus: true,
+      buyerMessage: true,
+      diagnosedAt: true,
+    },
   });
   return { job, leads, settings: readSettings(job.settings) };
 }
@@ -75,15 +84,24 @@ describe("encodings and line endings", () => {
   });
 
   it("reads Windows-1252 (Excel on Windows), accents and € intact", async () => {
-    const rows = [HEADER, ["w-1", "François Müller", "francois@euro.example", "Café € GmbH", "2025-03-14 09:05", "Website", "New", "Grüße – “Angebot”"]];
-    const { leads, settings } = await importText(csv(rows, { delimiter: ";", newline: "\r\n" }), (text) => iconv.encode(text, "windows-1252"));
+    const rows = [
+      HEADER,
+      ["w-1", "François Müller", "francois@euro.example", "Café € GmbH", "2025-03-14 09:05", "Website", "New", "Grüße – “Angebot”"],
+    ];
+    const { leads, settings } = await importText(csv(rows, { delimiter: ";", newline: "\r\n" }), (text) =>
+      iconv.encode(text, "windows-1252"),
+    );
     expect(settings.files.leads).toMatchObject({ encoding: "windows-1252", delimiter: ";", newline: "\r\n" });
     expect(leads[0]).toMatchObject({ name: "François Müller", company: "Café € GmbH", buyerMessage: "Grüße – “Angebot”" });
   });
 
   it("reads CRLF files and keeps quoted line breaks and commas inside a cell", async () => {
     const header = ["Lead ID", "Name", "Email", "Created", "Message"];
-    const rows = [header, ["q-1", "Quote Person", "quote@lines.example", "2025-03-14 09:05", "First line, with a comma\r\nSecond line \"quoted\""], ["q-2", "Next Row", "next@lines.example", "2025-03-14 10:00", "plain"]];
+    const rows = [
+      header,
+      ["q-1", "Quote Person", "quote@lines.example", "2025-03-14 09:05", 'First line, with a comma\r\nSecond line "quoted"'],
+      ["q-2", "Next Row", "next@lines.example", "2025-03-14 10:00", "plain"],
+    ];
     const { leads, settings, job } = await importText(csv(rows, { newline: "\r\n" }));
     expect(settings.files.leads?.newline).toBe("\r\n");
     expect(job.rowsCreated).toBe(2);
@@ -100,23 +118,40 @@ describe("date formats", () => {
     ["Zoho's 15 Apr, 2021 00:03:00", "15 Apr, 2021 00:03:00", "2021-04-15T00:03:00.000Z"],
     ["Excel serial", "45730.378472222", "2025-03-14T09:05:00.000Z"],
   ])("reads %s", async (_label, value, expected) => {
-    const rows = [["Lead ID", "Name", "Created"], ["d-1", "Date Person", value], ["d-2", "Other Person", value]];
+    const rows = [
+      ["Lead ID", "Name", "Created"],
+      ["d-1", "Date Person", value],
+      ["d-2", "Other Person", value],
+    ];
     const { leads } = await importText(csv(rows));
     expect(leads.map((lead) => lead.capturedAt.toISOString())).toEqual([expected, expected]);
   });
 
   it("reads day-first slash dates when a day is above 12, and reports unreadable dates per row", async () => {
-    const rows = [["Lead ID", "Name", "Created"], ["e-1", "First", "14/03/2025 09:05"], ["e-2", "Second", "02/03/2025 10:00"], ["e-3", "Third", "next tuesday"]];
+    const rows = [
+      ["Lead ID", "Name", "Created"],
+      ["e-1", "First", "14/03/2025 09:05"],
+      ["e-2", "Second", "02/03/2025 10:00"],
+      ["e-3", "Third", "next tuesday"],
+    ];
     const { leads, job } = await importText(csv(rows));
     expect(leads.map((lead) => lead.capturedAt.toISOString())).toEqual(["2025-03-14T09:05:00.000Z", "2025-03-02T10:00:00.000Z"]);
     expect(job.rowsFailed).toBe(1);
-    expect(await issuesOf(job.id)).toContainEqual(expect.objectContaining({ row: 4, column: "Created", value: "next tuesday", severity: "error" }));
+    expect(await issuesOf(job.id)).toContainEqual(
+      expect.objectContaining({ row: 4, column: "Created", value: "next tuesday", severity: "error" }),
+    );
   });
 });
 
 describe("inconsistent values and duplicates", () => {
   it("treats differently cased and spaced values as one value", async () => {
-    const rows = [["Lead ID", "Name", "Created", "Status"], ["c-1", "A", "2025-03-14", "Contacted"], ["c-2", "B", "2025-03-14", "  contacted "], ["c-3", "C", "2025-03-14", "CONTACTED"], ["c-4", "D", "2025-03-14", "-"]];
+    const rows = [
+      ["Lead ID", "Name", "Created", "Status"],
+      ["c-1", "A", "2025-03-14", "Contacted"],
+      ["c-2", "B", "2025-03-14", "  contacted "],
+      ["c-3", "C", "2025-03-14", "CONTACTED"],
+      ["c-4", "D", "2025-03-14", "-"],
+    ];
     const { leads, settings } = await importText(csv(rows));
     expect(settings.files.leads?.distinctValues.Status).toEqual([{ value: "Contacted", count: 3 }]);
     expect(leads.map((lead) => lead.acceptanceStatus)).toEqual(["accepted", "accepted", "accepted", "pending"]);
@@ -125,11 +160,18 @@ describe("inconsistent values and duplicates", () => {
   it("imports a repeated row once and reports the repeat", async () => {
     const row = ["r-1", "Repeat Person", "repeat@dup.example", "Dup Co", "2025-03-14 09:05", "Website", "New", ""];
     const changed = ["r-1", "Repeat Person", "other@dup.example", "Dup Co", "2025-03-14 09:05", "Website", "New", ""];
-    const { leads, job } = await importText(csv([HEADER, row, ["r-2", "Second", "second@dup.example", "Dup Co", "2025-03-14 09:05", "Website", "New", ""], row, changed]));
-    expect(leads.map((lead) => [lead.externalId, lead.email])).toEqual([["r-1", "repeat@dup.example"], ["r-2", "second@dup.example"]]);
+    const { leads, job } = await importText(
+      csv([HEADER, row, ["r-2", "Second", "second@dup.example", "Dup Co", "2025-03-14 09:05", "Website", "New", ""], row, changed]),
+    );
+    expect(leads.map((lead) => [lead.externalId, lead.email])).toEqual([
+      ["r-1", "repeat@dup.example"],
+      ["r-2", "second@dup.example"],
+    ]);
     expect(job).toMatchObject({ rowsCreated: 2, rowsSkipped: 2, rowsFailed: 0 });
     const issues = await issuesOf(job.id);
     expect(issues).toContainEqual(expect.objectContaining({ row: 4, message: "Repeats row 2 exactly: skipped.", severity: "warning" }));
-    expect(issues).toContainEqual(expect.objectContaining({ row: 5, message: "Same external id as row 2: skipped (the first row is imported).", severity: "warning" }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ row: 5, message: "Same external id as row 2: skipped (the first row is imported).", severity: "warning" }),
+    );
   });
 });

@@ -16,15 +16,19 @@ import { parseInput } from "@/lib/actions/input";
 // The steps before a run: create the job, look at its files (detect and suggest), confirm the settings,
 // adjust the mapping. Each takes the acting user; server actions add the session, tests call these.
 
-
 export const EDITABLE_STATUSES = ["uploaded", "mapped", "validated", "failed", "cancelled"] as const;
 
 export function staleJob(): StaleWriteError {
-  return new StaleWriteError("This import changed since you opened the page (another tab, or its check finished). Nothing was saved: reload to see it, then make your change again.");
+  return new StaleWriteError(
+    "This import changed since you opened the page (another tab, or its check finished). Nothing was saved: reload to see it, then make your change again.",
+  );
 }
 
 export async function loadJobForUpdate(tx: Prisma.TransactionClient, jobId: number, version?: number) {
-  const job = await tx.importJob.findUnique({ where: { id: jobId }, select: { id: true, status: true, version: true, settings: true, mapping: true, sourceSystem: true, mode: true, summary: true } });
+  const job = await tx.importJob.findUnique({
+    where: { id: jobId },
+    select: { id: true, status: true, version: true, settings: true, mapping: true, sourceSystem: true, mode: true, summary: true },
+  });
   if (!job) throw new NotFoundError("That import");
   if (version !== undefined && job.version !== version) throw staleJob();
   return job;
@@ -33,7 +37,10 @@ export async function loadJobForUpdate(tx: Prisma.TransactionClient, jobId: numb
 export async function createImportJob(actorId: number): Promise<{ id: number }> {
   const timeZone = await getWorkspaceTimeZone();
   return db.$transaction(async (tx) => {
-    const job = await tx.importJob.create({ data: { sourceSystem: "csv", createdById: actorId, settings: { timeZone } }, select: { id: true } });
+    const job = await tx.importJob.create({
+      data: { sourceSystem: "csv", createdById: actorId, settings: { timeZone } },
+      select: { id: true },
+    });
     await recordAudit(tx, { actorId, action: "import.create", entityType: "import_job", entityId: job.id, after: { status: "uploaded" } });
     return job;
   });
@@ -55,7 +62,9 @@ export async function analyseImportJob(actorId: number, input: unknown): Promise
   const { jobId, savedMappingId } = parseInput(analyseSchema, input);
   const stored = await listStoredFiles(pool, jobId);
   if (stored.length === 0) throw new AppError("Upload at least one file first.", 422);
-  const saved = savedMappingId ? await db.importMapping.findUnique({ where: { id: savedMappingId }, select: { preset: true, columns: true, values: true } }) : null;
+  const saved = savedMappingId
+    ? await db.importMapping.findUnique({ where: { id: savedMappingId }, select: { preset: true, columns: true, values: true } })
+    : null;
   const analyses = new Map<FileKind, FileAnalysis>();
   try {
     for (const file of stored) analyses.set(file.kind, await analyseFile(jobId, file.kind));
@@ -75,7 +84,8 @@ export async function analyseImportJob(actorId: number, input: unknown): Promise
 
   return db.$transaction(async (tx) => {
     const job = await loadJobForUpdate(tx, jobId);
-    if (!(EDITABLE_STATUSES as readonly string[]).includes(job.status)) throw new AppError("This import is running or finished; start a new one to import again.", 409);
+    if (!(EDITABLE_STATUSES as readonly string[]).includes(job.status))
+      throw new AppError("This import is running or finished; start a new one to import again.", 409);
     const previous = readSettings(job.settings);
     const settings: JobSettings = { timeZone: previous.timeZone, preset, files: {} };
     const mapping: MappingDocument = { files: {} };
@@ -85,9 +95,24 @@ export async function analyseImportJob(actorId: number, input: unknown): Promise
     }
     await tx.importJob.update({
       where: { id: jobId },
-      data: { status: "mapped", preset, sourceSystem: PRESETS[preset].sourceSystem, settings: settings as Prisma.InputJsonValue, mapping: mapping as Prisma.InputJsonValue, summary: {}, version: { increment: 1 } },
+      data: {
+        status: "mapped",
+        preset,
+        sourceSystem: PRESETS[preset].sourceSystem,
+        settings: settings as Prisma.InputJsonValue,
+        mapping: mapping as Prisma.InputJsonValue,
+        summary: {},
+        version: { increment: 1 },
+      },
     });
-    await recordAudit(tx, { actorId, action: "import.analyse", entityType: "import_job", entityId: jobId, before: { status: job.status }, after: { status: "mapped", preset, files: stored.map((file) => file.name) } });
+    await recordAudit(tx, {
+      actorId,
+      action: "import.analyse",
+      entityType: "import_job",
+      entityId: jobId,
+      before: { status: job.status },
+      after: { status: "mapped", preset, files: stored.map((file) => file.name) },
+    });
     return { id: jobId, preset };
   });
 }
@@ -96,7 +121,8 @@ function savedMappingDocument(columns: unknown, values: unknown): MappingDocumen
   const files: Record<string, unknown> = {};
   const columnMap = (columns ?? {}) as Record<string, unknown>;
   const valueMap = (values ?? {}) as Record<string, { values?: unknown; dateFormats?: unknown }>;
-  for (const kind of Object.keys(columnMap)) files[kind] = { columns: columnMap[kind], values: valueMap[kind]?.values ?? {}, dateFormats: valueMap[kind]?.dateFormats ?? {} };
+  for (const kind of Object.keys(columnMap))
+    files[kind] = { columns: columnMap[kind], values: valueMap[kind]?.values ?? {}, dateFormats: valueMap[kind]?.dateFormats ?? {} };
   const parsed = mappingDocumentSchema.safeParse({ files });
   return parsed.success ? parsed.data : undefined;
 }
@@ -112,7 +138,8 @@ export async function updateImportSettings(actorId: number, input: unknown): Pro
   for (const kind of Object.keys(values.files) as FileKind[]) {
     const file = values.files[kind]!;
     const shape = before.files[kind];
-    if (shape && (shape.encoding !== file.encoding || shape.delimiter !== file.delimiter)) reread.set(kind, await analyseFile(values.jobId, kind, { encoding: file.encoding, delimiter: file.delimiter }));
+    if (shape && (shape.encoding !== file.encoding || shape.delimiter !== file.delimiter))
+      reread.set(kind, await analyseFile(values.jobId, kind, { encoding: file.encoding, delimiter: file.delimiter }));
   }
   await db.$transaction(async (tx) => {
     const job = await loadJobForUpdate(tx, values.jobId, values.version);
@@ -126,13 +153,29 @@ export async function updateImportSettings(actorId: number, input: unknown): Pro
     // A new preset re-suggests the columns of files whose mapping is still empty.
     for (const kind of Object.keys(settings.files) as FileKind[]) {
       const current = mapping.files[kind] ?? emptyFileMapping();
-      if (Object.keys(current.columns).length === 0) mapping.files[kind] = { ...current, columns: suggestColumns(values.preset, kind, settings.files[kind]!.headers) };
+      if (Object.keys(current.columns).length === 0)
+        mapping.files[kind] = { ...current, columns: suggestColumns(values.preset, kind, settings.files[kind]!.headers) };
     }
     await tx.importJob.update({
       where: { id: values.jobId },
-      data: { status: "mapped", sourceSystem: values.sourceSystem, preset: values.preset, settings: settings as Prisma.InputJsonValue, mapping: mapping as Prisma.InputJsonValue, summary: {}, version: { increment: 1 } },
+      data: {
+        status: "mapped",
+        sourceSystem: values.sourceSystem,
+        preset: values.preset,
+        settings: settings as Prisma.InputJsonValue,
+        mapping: mapping as Prisma.InputJsonValue,
+        summary: {},
+        version: { increment: 1 },
+      },
     });
-    await recordAudit(tx, { actorId, action: "import.settings", entityType: "import_job", entityId: values.jobId, before: { sourceSystem: job.sourceSystem, timeZone: before.timeZone }, after: { sourceSystem: values.sourceSystem, timeZone: values.timeZone, preset: values.preset } });
+    await recordAudit(tx, {
+      actorId,
+      action: "import.settings",
+      entityType: "import_job",
+      entityId: values.jobId,
+      before: { sourceSystem: job.sourceSystem, timeZone: before.timeZone },
+      after: { sourceSystem: values.sourceSystem, timeZone: values.timeZone, preset: values.preset },
+    });
   });
 }
 
@@ -150,7 +193,14 @@ export async function saveImportMapping(actorId: number, input: unknown): Promis
       data: { status: "mapped", mapping: values.mapping as Prisma.InputJsonValue, summary: {}, version: { increment: 1 } },
       select: { version: true },
     });
-    await recordAudit(tx, { actorId, action: "import.map", entityType: "import_job", entityId: values.jobId, before: job.mapping, after: values.mapping });
+    await recordAudit(tx, {
+      actorId,
+      action: "import.map",
+      entityType: "import_job",
+      entityId: values.jobId,
+      before: job.mapping,
+      after: values.mapping,
+    });
     return updated;
   });
 }

@@ -24,7 +24,11 @@ describe("importing objections and source-quality signals", () => {
     const job = await importFiles(workspace.revopsId, [{ kind: "leads", name: "salesforce-objections.csv", bytes: Buffer.from(CSV) }]);
     expect(job.status).toBe("succeeded");
     expect(job.rowsCreated).toBe(3);
-    const leads = await db.lead.findMany({ where: { sourceSystem: "salesforce", externalId: { startsWith: "00Q-OBJ-" } }, orderBy: { externalId: "asc" }, select: { externalId: true, objectionCode: true, objectionDetail: true, sourceSignal: true } });
+    const leads = await db.lead.findMany({
+      where: { sourceSystem: "salesforce", externalId: { startsWith: "00Q-OBJ-" } },
+      orderBy: { externalId: "asc" },
+      select: { externalId: true, objectionCode: true, objectionDetail: true, sourceSignal: true },
+    });
     expect(leads).toEqual([
       { externalId: "00Q-OBJ-1", objectionCode: "budget", objectionDetail: "Frozen until April", sourceSignal: "wrong_company" },
       { externalId: "00Q-OBJ-2", objectionCode: "timing", objectionDetail: null, sourceSignal: "good_fit" },
@@ -33,8 +37,18 @@ describe("importing objections and source-quality signals", () => {
     const issues = await issuesOf(job.id);
     expect(issues).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ column: "Objection__c", value: "Legal review", severity: "warning", message: expect.stringMatching(/Not a defined objection/) }),
-        expect.objectContaining({ column: "Source_Quality__c", value: "Superb", severity: "warning", message: expect.stringMatching(/Not a source-quality signal/) }),
+        expect.objectContaining({
+          column: "Objection__c",
+          value: "Legal review",
+          severity: "warning",
+          message: expect.stringMatching(/Not a defined objection/),
+        }),
+        expect.objectContaining({
+          column: "Source_Quality__c",
+          value: "Superb",
+          severity: "warning",
+          message: expect.stringMatching(/Not a source-quality signal/),
+        }),
       ]),
     );
   });

@@ -23,7 +23,10 @@ export async function settlePeople(
   if (!owned.length && !acting.length) return;
   const ids =
     mode === "write"
-      ? await resolvePeople(client, sourceSystem, [...owned.map((lead) => batch.owners.get(lead.externalId)!), ...acting.map((event) => event.person!.ref)])
+      ? await resolvePeople(client, sourceSystem, [
+          ...owned.map((lead) => batch.owners.get(lead.externalId)!),
+          ...acting.map((event) => event.person!.ref),
+        ])
       : [...owned, ...acting].map(() => NOT_YET_RESOLVED);
   owned.forEach((lead, index) => {
     lead.ownerId = ids[index] ?? null;

@@ -30,9 +30,20 @@ export interface ActivityRow {
 export interface Sink {
   /** `owners`: the CRM owner of each lead (by external id) that no user matched, to be found or created as a person. */
   /** `unrecorded`: the evidence fields the whole upload has no column or file for (lib/import/evidence-recorded.ts). */
-  leads(leads: LeadUpsertInput[], events: PendingEvent[], counts: FileCounts, owners: ReadonlyMap<string, PersonRef>, unrecorded: readonly string[]): Promise<void>;
+  leads(
+    leads: LeadUpsertInput[],
+    events: PendingEvent[],
+    counts: FileCounts,
+    owners: ReadonlyMap<string, PersonRef>,
+    unrecorded: readonly string[],
+  ): Promise<void>;
   /** Returns the rows whose lead was not found (reported as errors by the pipeline). */
-  activities(rows: ActivityRow[], knownLeads: { has(externalId: string): boolean }, counts: FileCounts, kind: Exclude<FileKind, "leads">): Promise<ActivityRow[]>;
+  activities(
+    rows: ActivityRow[],
+    knownLeads: { has(externalId: string): boolean },
+    counts: FileCounts,
+    kind: Exclude<FileKind, "leads">,
+  ): Promise<ActivityRow[]>;
 }
 
 export interface PipelineInput {
@@ -52,7 +63,9 @@ export interface PipelineInput {
 }
 
 /** The rows of one batch turned into records, with its issues already reported. */
-type Prepared = { kind: "leads"; rows: number; leads: LeadUpsertInput[]; events: PendingEvent[]; owners: Map<string, PersonRef> } | { kind: "activities"; rows: number; activities: ActivityRow[] };
+type Prepared =
+  | { kind: "leads"; rows: number; leads: LeadUpsertInput[]; events: PendingEvent[]; owners: Map<string, PersonRef> }
+  | { kind: "activities"; rows: number; activities: ActivityRow[] };
 
 export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Partial<Record<FileKind, FileCounts>>> {
   const { files, jobId, settings, tracker } = input;
@@ -60,8 +73,15 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
   // Duplicate rows: the first row per external id is kept (lib/import/seen-ids.ts).
   const seenLeads = new SeenIds();
   const results: Partial<Record<FileKind, FileCounts>> = {};
-  const compiled = new Map(kindsOf(settings).map((kind) => [kind, compileMapping(kind, settings.files[kind]!.headers, input.mapping.files[kind] ?? emptyFileMapping(), settings.preset)]));
-  const unrecorded = unrecordedEvidenceOf(Object.fromEntries([...compiled].map(([kind, mapping]) => [kind, new Set(mapping.columns.map((column) => column.target.id))])));
+  const compiled = new Map(
+    kindsOf(settings).map((kind) => [
+      kind,
+      compileMapping(kind, settings.files[kind]!.headers, input.mapping.files[kind] ?? emptyFileMapping(), settings.preset),
+    ]),
+  );
+  const unrecorded = unrecordedEvidenceOf(
+    Object.fromEntries([...compiled].map(([kind, mapping]) => [kind, new Set(mapping.columns.map((column) => column.target.id))])),
+  );
   for (const kind of kindsOf(settings)) {
     const shape = settings.files[kind]!;
     const counts = emptyCounts();
@@ -83,7 +103,14 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
       const batch = all.filter((row) => !row.truncated);
       for (const cut of all.filter((row) => row.truncated)) {
         counts.failed++;
-        report([issue(cut.row, null, null, `The file ends in the middle of row ${cut.row}: it looks cut off (truncated). This row was not imported; every whole row before it was.`)]);
+        report([
+          issue(
+            cut.row,
+            null,
+            null,
+            `The file ends in the middle of row ${cut.row}: it looks cut off (truncated). This row was not imported; every whole row before it was.`,
+          ),
+        ]);
       }
       if (kind !== "leads") {
         const activities: ActivityRow[] = [];
@@ -108,7 +135,10 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
         const hash = hashCells(cells);
         const first = seenLeads.firstOrAdd(result.lead.externalId, row, hash);
         if (first !== undefined) {
-          const message = first.hash === hash ? `Repeats row ${first.row} exactly: skipped.` : `Same external id as row ${first.row}: skipped (the first row is imported).`;
+          const message =
+            first.hash === hash
+              ? `Repeats row ${first.row} exactly: skipped.`
+              : `Same external id as row ${first.row}: skipped (the first row is imported).`;
           report([issue(row, context.mapping.first.get("externalId")?.header ?? null, result.lead.externalId, message, "warning")]);
           counts.duplicates++;
           continue;

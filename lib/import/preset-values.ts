@@ -82,7 +82,13 @@ export const PRESET_VALUES: Record<"hubspot" | "salesforce" | "zoho" | "generic"
       qualified: "qualified",
       unqualified: "disqualified",
     },
-    source: { ...COMMON_SOURCES, "phone inquiry": "phone_inquiry", "purchased list": "purchased_list", "word of mouth": "referral", other: "other" },
+    source: {
+      ...COMMON_SOURCES,
+      "phone inquiry": "phone_inquiry",
+      "purchased list": "purchased_list",
+      "word of mouth": "referral",
+      other: "other",
+    },
     priority: RATING_PRIORITIES,
   },
   zoho: {

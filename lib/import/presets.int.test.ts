@@ -2,7 +2,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { mappingDocumentSchema } from "@/lib/import/mapping";
 import { saveReusableMapping } from "@/lib/import/run-mutations";
-import { changeMapping, fixture, importFiles, issuesOf, jobState, seedImportWorkspace, uploadAndAnalyse, type ImportWorkspace } from "@/lib/import/testing";
+import {
+  changeMapping,
+  fixture,
+  importFiles,
+  issuesOf,
+  jobState,
+  seedImportWorkspace,
+  uploadAndAnalyse,
+  type ImportWorkspace,
+} from "@/lib/import/testing";
 
 // Each preset on a fixture in its CRM's real export format: detected by its headers, mapped without
 // help, imported, and every imported lead diagnosed.
@@ -18,10 +27,32 @@ async function leadsOf(sourceSystem: string) {
     where: { sourceSystem },
     orderBy: { externalId: "asc" },
     select: {
-      id: true, externalId: true, name: true, email: true, company: true, accountDomain: true, capturedAt: true, originalSource: true, sourceDetail: true,
-      campaign: true, conversionPoint: true, buyerMessage: true, ownerId: true, ownerAssignedAt: true, firstSalesActionAt: true, acceptanceStatus: true,
-      outcome: true, priority: true, diagnosedAt: true, flagged: true, stepRouting: true, leadType: { select: { key: true } },
-      events: { orderBy: [{ occurredAt: "asc" }, { id: "asc" }], select: { type: true, occurredAt: true, actorId: true, actorName: true, channel: true, details: true } },
+      id: true,
+      externalId: true,
+      name: true,
+      email: true,
+      company: true,
+      accountDomain: true,
+      capturedAt: true,
+      originalSource: true,
+      sourceDetail: true,
+      campaign: true,
+      conversionPoint: true,
+      buyerMessage: true,
+      ownerId: true,
+      ownerAssignedAt: true,
+      firstSalesActionAt: true,
+      acceptanceStatus: true,
+      outcome: true,
+      priority: true,
+      diagnosedAt: true,
+      flagged: true,
+      stepRouting: true,
+      leadType: { select: { key: true } },
+      events: {
+        orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+        select: { type: true, occurredAt: true, actorId: true, actorName: true, channel: true, details: true },
+      },
     },
   });
 }
@@ -62,7 +93,13 @@ describe("HubSpot contacts export", () => {
     expect(ada!.events[1]).toMatchObject({ details: { ownerId: String(workspace.users.riley) } });
     expect(ada!.events[2]).toMatchObject({ actorId: workspace.users.riley });
     // Free mail is no account; the website gives it instead.
-    expect(grace).toMatchObject({ email: "grace.hopper@gmail.com", accountDomain: "hopper-labs.com", acceptanceStatus: "pending", outcome: "open", ownerId: workspace.users.jordan });
+    expect(grace).toMatchObject({
+      email: "grace.hopper@gmail.com",
+      accountDomain: "hopper-labs.com",
+      acceptanceStatus: "pending",
+      outcome: "open",
+      ownerId: workspace.users.jordan,
+    });
     expect(alan).toMatchObject({ outcome: "recycled", originalSource: "website" });
     expect(edsger).toMatchObject({ acceptanceStatus: "accepted", outcome: "opportunity" });
     expect(barbara).toMatchObject({ outcome: "disqualified" });
@@ -88,7 +125,13 @@ describe("Salesforce leads report", () => {
     expect(job).toMatchObject({ preset: "salesforce", status: "succeeded", rowsCreated: 4, rowsFailed: 0 });
     const leads = await leadsOf("salesforce");
     const byId = new Map(leads.map((lead) => [lead.externalId, lead]));
-    expect(byId.get("00Q5e00000AbCd1")).toMatchObject({ name: "Margaret Hamilton", email: "mhamilton@apollo-software.example", priority: "p1", acceptanceStatus: "accepted", originalSource: "website" });
+    expect(byId.get("00Q5e00000AbCd1")).toMatchObject({
+      name: "Margaret Hamilton",
+      email: "mhamilton@apollo-software.example",
+      priority: "p1",
+      acceptanceStatus: "accepted",
+      originalSource: "website",
+    });
     expect(byId.get("00Q5e00000AbCd1")!.capturedAt.toISOString()).toBe("2025-03-14T09:05:00.000Z");
     expect(byId.get("00Q5e00000AbCd2")).toMatchObject({ outcome: "opportunity", priority: "p2", originalSource: "partner" });
     expect(byId.get("00Q5e00000AbCd2")!.capturedAt.toISOString()).toBe("2025-03-14T13:30:00.000Z");
@@ -112,12 +155,20 @@ describe("Zoho CRM leads with calls and meetings", () => {
     const leads = await leadsOf("zoho");
     const byId = new Map(leads.map((lead) => [lead.externalId, lead]));
     expect([...byId.keys()]).toEqual(["8801", "8802", "8803"]);
-    expect(byId.get("8801")).toMatchObject({ acceptanceStatus: "accepted", originalSource: "referral", email: "garyldenson@cuvox.example" });
+    expect(byId.get("8801")).toMatchObject({
+      acceptanceStatus: "accepted",
+      originalSource: "referral",
+      email: "garyldenson@cuvox.example",
+    });
     expect(byId.get("8801")!.capturedAt.toISOString()).toBe("2021-04-15T00:03:00.000Z");
     expect(byId.get("8802")).toMatchObject({ acceptanceStatus: "rejected", originalSource: "email" });
     const anderson = byId.get("8803")!;
     expect(anderson).toMatchObject({ outcome: "qualified", firstSalesActionAt: new Date("2021-04-16T09:40:00Z") });
-    expect(anderson.events.map((event) => [event.type, event.channel])).toEqual([["captured", null], ["contacted", "call"], ["meeting_booked", "meeting"]]);
+    expect(anderson.events.map((event) => [event.type, event.channel])).toEqual([
+      ["captured", null],
+      ["contacted", "call"],
+      ["meeting_booked", "meeting"],
+    ]);
     expect(anderson.events[1]).toMatchObject({ actorId: workspace.users.emma, details: { subject: "Qualification", notes: "Demo" } });
 
     const issues = await issuesOf(job.id);
@@ -134,8 +185,21 @@ describe("generic CSV", () => {
     const job = await importFiles(workspace.revopsId, [file]);
     expect(job).toMatchObject({ preset: "generic", sourceSystem: "csv", status: "succeeded", rowsCreated: 2 });
     const leads = await leadsOf("csv");
-    expect(leads[0]).toMatchObject({ externalId: "g-1", name: "Linus Torvalds", ownerId: workspace.users.riley, acceptanceStatus: "accepted", originalSource: "website", leadType: { key: "demo_request" } });
-    expect(leads[1]).toMatchObject({ externalId: "g-2", ownerId: null, acceptanceStatus: "pending", originalSource: "webinar", leadType: null });
+    expect(leads[0]).toMatchObject({
+      externalId: "g-1",
+      name: "Linus Torvalds",
+      ownerId: workspace.users.riley,
+      acceptanceStatus: "accepted",
+      originalSource: "website",
+      leadType: { key: "demo_request" },
+    });
+    expect(leads[1]).toMatchObject({
+      externalId: "g-2",
+      ownerId: null,
+      acceptanceStatus: "pending",
+      originalSource: "webinar",
+      leadType: null,
+    });
     expect(leads.every((lead) => lead.diagnosedAt !== null)).toBe(true);
   });
 });

@@ -66,12 +66,26 @@ export class ProgressTracker {
   async flush(force: boolean): Promise<void> {
     this.lastWrite = Date.now();
     await this.writeIssues();
-    const progress = { phase: this.phase, done: this.done, total: Math.max(this.total, this.done), startedAt: this.startedAt.toISOString() };
+    const progress = {
+      phase: this.phase,
+      done: this.done,
+      total: Math.max(this.total, this.done),
+      startedAt: this.startedAt.toISOString(),
+    };
     const { rows } = await pool.query<{ cancel_requested: boolean }>(
       `UPDATE import_jobs SET rows_total = $2, rows_done = $3, rows_created = $4, rows_updated = $5, rows_skipped = $6, rows_failed = $7,
          summary = jsonb_set(summary, '{progress}', $8::jsonb), updated_at = now()
        WHERE id = $1 RETURNING cancel_requested`,
-      [this.jobId, this.counters.rowsTotal, this.counters.rowsDone, this.counters.rowsCreated, this.counters.rowsUpdated, this.counters.rowsSkipped, this.counters.rowsFailed, JSON.stringify(progress)],
+      [
+        this.jobId,
+        this.counters.rowsTotal,
+        this.counters.rowsDone,
+        this.counters.rowsCreated,
+        this.counters.rowsUpdated,
+        this.counters.rowsSkipped,
+        this.counters.rowsFailed,
+        JSON.stringify(progress),
+      ],
     );
     if (!force && rows[0]?.cancel_requested) throw new ImportCancelled();
   }

@@ -46,18 +46,46 @@ export async function findImportJob(id: number): Promise<ImportJobView | null> {
   const job = await selectJob(id);
   if (!job) return null;
   const mapping = mappingDocumentSchema.safeParse(job.mapping);
-  return { ...job, settings: readSettings(job.settings), mapping: mapping.success ? mapping.data : { files: {} }, summary: readSummary(job.summary) };
+  return {
+    ...job,
+    settings: readSettings(job.settings),
+    mapping: mapping.success ? mapping.data : { files: {} },
+    summary: readSummary(job.summary),
+  };
 }
 
 /** What the progress panel polls: small, and the same shape the page renders first. */
 export async function findImportProgress(id: number) {
   const job = await db.importJob.findUnique({
     where: { id },
-    select: { id: true, status: true, mode: true, rowsTotal: true, rowsDone: true, rowsCreated: true, rowsUpdated: true, rowsSkipped: true, rowsFailed: true, cancelRequested: true, error: true, summary: true, version: true },
+    select: {
+      id: true,
+      status: true,
+      mode: true,
+      rowsTotal: true,
+      rowsDone: true,
+      rowsCreated: true,
+      rowsUpdated: true,
+      rowsSkipped: true,
+      rowsFailed: true,
+      cancelRequested: true,
+      error: true,
+      summary: true,
+      version: true,
+    },
   });
   if (!job) return null;
   const summary = readSummary(job.summary);
-  return { ...job, summary: { run: summary.run, progress: summary.progress, issues: summary.issues, message: summary.message, leadsDiagnosed: summary.leadsDiagnosed } };
+  return {
+    ...job,
+    summary: {
+      run: summary.run,
+      progress: summary.progress,
+      issues: summary.issues,
+      message: summary.message,
+      leadsDiagnosed: summary.leadsDiagnosed,
+    },
+  };
 }
 export type ImportProgress = NonNullable<Awaited<ReturnType<typeof findImportProgress>>>;
 
@@ -65,9 +93,24 @@ export async function findRecentImportJobs(limit = 20) {
   const jobs = await db.importJob.findMany({
     orderBy: { id: "desc" },
     take: limit,
-    select: { id: true, status: true, preset: true, sourceSystem: true, rowsTotal: true, rowsCreated: true, rowsUpdated: true, rowsFailed: true, createdAt: true, createdBy: { select: { name: true } }, settings: true },
+    select: {
+      id: true,
+      status: true,
+      preset: true,
+      sourceSystem: true,
+      rowsTotal: true,
+      rowsCreated: true,
+      rowsUpdated: true,
+      rowsFailed: true,
+      createdAt: true,
+      createdBy: { select: { name: true } },
+      settings: true,
+    },
   });
-  return jobs.map(({ settings, ...job }) => ({ ...job, files: Object.entries(readSettings(settings).files).map(([kind, file]) => ({ kind: kind as FileKind, name: file.name })) }));
+  return jobs.map(({ settings, ...job }) => ({
+    ...job,
+    files: Object.entries(readSettings(settings).files).map(([kind, file]) => ({ kind: kind as FileKind, name: file.name })),
+  }));
 }
 export type RecentImportJob = Awaited<ReturnType<typeof findRecentImportJobs>>[number];
 
@@ -109,7 +152,9 @@ export async function* issuesCsv(jobId: number): AsyncGenerator<string> {
     });
     if (page.length === 0) return;
     lastId = page[page.length - 1]!.id;
-    yield page.map((found) => csvLine([fileNames.get(found.fileId) ?? "", found.row, found.column, found.value, found.message, found.severity])).join("");
+    yield page
+      .map((found) => csvLine([fileNames.get(found.fileId) ?? "", found.row, found.column, found.value, found.message, found.severity]))
+      .join("");
   }
 }
 

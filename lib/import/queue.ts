@@ -13,12 +13,20 @@ export const IMPORT_QUEUE = "import-jobs";
 export const IMPORT_SWEEP = "import-sweep";
 const EXPIRE_SECONDS = 60 * 60 * 3;
 // Worker ids per process: a retried start (database down at boot) does not register a worker twice.
-const globalForImports = globalThis as unknown as { batonImportWorker?: string; batonImportSweeper?: string; batonImportWorkersStarted?: boolean };
+const globalForImports = globalThis as unknown as {
+  batonImportWorker?: string;
+  batonImportSweeper?: string;
+  batonImportWorkersStarted?: boolean;
+};
 
 async function ensureQueues(): Promise<void> {
   const boss = await getBoss();
-  await retryOnDeadlock(() => boss.createQueue(IMPORT_QUEUE, { name: IMPORT_QUEUE, policy: "standard", retryLimit: 1, expireInSeconds: EXPIRE_SECONDS }));
-  await retryOnDeadlock(() => boss.createQueue(IMPORT_SWEEP, { name: IMPORT_SWEEP, policy: "stately", retryLimit: 0, expireInSeconds: 60 }));
+  await retryOnDeadlock(() =>
+    boss.createQueue(IMPORT_QUEUE, { name: IMPORT_QUEUE, policy: "standard", retryLimit: 1, expireInSeconds: EXPIRE_SECONDS }),
+  );
+  await retryOnDeadlock(() =>
+    boss.createQueue(IMPORT_SWEEP, { name: IMPORT_SWEEP, policy: "stately", retryLimit: 0, expireInSeconds: 60 }),
+  );
 }
 
 /** Hands a queued job to the workers and remembers the queue entry (the sweep checks it is still there). */
@@ -26,7 +34,11 @@ export async function enqueueImportJob(jobId: number): Promise<void> {
   const boss = await getBoss();
   await ensureQueues();
   const queueJobId = await boss.send(IMPORT_QUEUE, { jobId }, { retryLimit: 1, expireInSeconds: EXPIRE_SECONDS });
-  if (queueJobId) await pool.query(`UPDATE import_jobs SET summary = jsonb_set(summary, '{queueJobId}', to_jsonb($2::text)) WHERE id = $1`, [jobId, queueJobId]);
+  if (queueJobId)
+    await pool.query(`UPDATE import_jobs SET summary = jsonb_set(summary, '{queueJobId}', to_jsonb($2::text)) WHERE id = $1`, [
+      jobId,
+      queueJobId,
+    ]);
   // Wake this instance's worker now instead of at its next poll.
   if (globalForImports.batonImportWorker) boss.notifyWorker(globalForImports.batonImportWorker);
 }
@@ -62,9 +74,13 @@ export async function requeueOrphanedImports(): Promise<number[]> {
     if (job.status === "queued" && (await queueEntryAlive(job.queue_job_id))) continue;
     const client = await pool.connect();
     try {
-      const free = (await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS ok", [IMPORT_LOCK_SPACE, job.id])).rows[0]?.ok;
+      const free = (await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS ok", [IMPORT_LOCK_SPACE, job.id])).rows[0]
+        ?.ok;
       if (!free) continue;
-      const updated = await client.query("UPDATE import_jobs SET status = 'queued', updated_at = now() WHERE id = $1 AND status IN ('running', 'queued')", [job.id]);
+      const updated = await client.query(
+        "UPDATE import_jobs SET status = 'queued', updated_at = now() WHERE id = $1 AND status IN ('running', 'queued')",
+        [job.id],
+      );
       await client.query("SELECT pg_advisory_unlock($1, $2)", [IMPORT_LOCK_SPACE, job.id]);
       if (updated.rowCount) requeued.push(job.id);
     } finally {

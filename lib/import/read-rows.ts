@@ -28,7 +28,12 @@ export interface ReadProgress {
 
 const TEXT_SLICE = 256 * 1024;
 
-async function* decodedText(parts: AsyncIterable<Uint8Array>, encoding: Encoding, progress: ReadProgress, tail: { last: string }): AsyncGenerator<string> {
+async function* decodedText(
+  parts: AsyncIterable<Uint8Array>,
+  encoding: Encoding,
+  progress: ReadProgress,
+  tail: { last: string },
+): AsyncGenerator<string> {
   const decoder = createDecoder(encoding);
   for await (const part of parts) {
     const text = decoder.write(part);
@@ -43,8 +48,17 @@ async function* decodedText(parts: AsyncIterable<Uint8Array>, encoding: Encoding
 }
 
 /** Yields batches of data rows (the header and any "sep=" line are skipped). */
-export async function* readCsvBatches(parts: AsyncIterable<Uint8Array>, shape: ReadShape, batchSize: number, progress: ReadProgress = { bytes: 0 }): AsyncGenerator<CsvRow[]> {
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: shape.delimiter, newline: shape.newline, skipEmptyLines: "greedy" }) as NodeJS.ReadWriteStream;
+export async function* readCsvBatches(
+  parts: AsyncIterable<Uint8Array>,
+  shape: ReadShape,
+  batchSize: number,
+  progress: ReadProgress = { bytes: 0 },
+): AsyncGenerator<CsvRow[]> {
+  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
+    delimiter: shape.delimiter,
+    newline: shape.newline,
+    skipEmptyLines: "greedy",
+  }) as NodeJS.ReadWriteStream;
   const tail = { last: "" };
   const source = Readable.from(decodedText(parts, shape.encoding, progress, tail));
   source.on("error", (error) => parser.emit("error", error));

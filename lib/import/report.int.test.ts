@@ -55,7 +55,11 @@ describe("dry run and modes", () => {
     const { jobId } = await prepared("report-lenient");
     const job = await runImport(workspace.revopsId, jobId, "valid_rows");
     expect(job).toMatchObject({ status: "succeeded", rowsCreated: 2, rowsFailed: 1 });
-    const leads = await db.lead.findMany({ where: { sourceSystem: "report-lenient" }, orderBy: { externalId: "asc" }, select: { externalId: true, email: true, acceptanceStatus: true } });
+    const leads = await db.lead.findMany({
+      where: { sourceSystem: "report-lenient" },
+      orderBy: { externalId: "asc" },
+      select: { externalId: true, email: true, acceptanceStatus: true },
+    });
     expect(leads).toEqual([
       { externalId: "ok-1", email: "one@valid.example", acceptanceStatus: "pending" },
       { externalId: "ok-2", email: null, acceptanceStatus: "pending" },

@@ -28,9 +28,22 @@ export async function queueImportCheck(actorId: number, input: unknown): Promise
     if (Object.keys(problems).length) throw new ValidationError(problems, "The mapping is not complete yet.");
     await tx.importJob.update({
       where: { id: jobId },
-      data: { status: "queued", cancelRequested: false, error: null, summary: queuedSummary(job.summary, "check") as Prisma.InputJsonValue, version: { increment: 1 } },
+      data: {
+        status: "queued",
+        cancelRequested: false,
+        error: null,
+        summary: queuedSummary(job.summary, "check") as Prisma.InputJsonValue,
+        version: { increment: 1 },
+      },
     });
-    await recordAudit(tx, { actorId, action: "import.check.queue", entityType: "import_job", entityId: jobId, before: { status: job.status }, after: { status: "queued" } });
+    await recordAudit(tx, {
+      actorId,
+      action: "import.check.queue",
+      entityType: "import_job",
+      entityId: jobId,
+      before: { status: job.status },
+      after: { status: "queued" },
+    });
     return { id: jobId };
   });
 }
@@ -42,12 +55,32 @@ export async function startImport(actorId: number, input: unknown): Promise<{ id
     const job = await loadJobForUpdate(tx, jobId, version);
     const checked = readSummary(job.summary).check !== undefined;
     const startable = job.status === "validated" || ((job.status === "failed" || job.status === "cancelled") && checked);
-    if (!startable) throw new AppError(job.status === "mapped" ? "Check the file first: the dry run shows what the import will do." : "This import cannot be started now.", 409);
+    if (!startable)
+      throw new AppError(
+        job.status === "mapped" ? "Check the file first: the dry run shows what the import will do." : "This import cannot be started now.",
+        409,
+      );
     await tx.importJob.update({
       where: { id: jobId },
-      data: { status: "queued", mode, cancelRequested: false, error: null, startedAt: null, finishedAt: null, summary: queuedSummary(job.summary, "import") as Prisma.InputJsonValue, version: { increment: 1 } },
+      data: {
+        status: "queued",
+        mode,
+        cancelRequested: false,
+        error: null,
+        startedAt: null,
+        finishedAt: null,
+        summary: queuedSummary(job.summary, "import") as Prisma.InputJsonValue,
+        version: { increment: 1 },
+      },
     });
-    await recordAudit(tx, { actorId, action: "import.start", entityType: "import_job", entityId: jobId, before: { status: job.status }, after: { status: "queued", mode } });
+    await recordAudit(tx, {
+      actorId,
+      action: "import.start",
+      entityType: "import_job",
+      entityId: jobId,
+      before: { status: job.status },
+      after: { status: "queued", mode },
+    });
     return { id: jobId };
   });
 }
@@ -63,15 +96,35 @@ export async function cancelImportJob(actorId: number, input: unknown): Promise<
     const run = readSummary(job.summary).run ?? "import";
     if (job.status === "queued") {
       const status = run === "check" ? "mapped" : "cancelled";
-      const { count } = await tx.importJob.updateMany({ where: { id: jobId, status: "queued" }, data: { status, version: { increment: 1 } } });
+      const { count } = await tx.importJob.updateMany({
+        where: { id: jobId, status: "queued" },
+        data: { status, version: { increment: 1 } },
+      });
       if (count === 1) {
-        await recordAudit(tx, { actorId, action: `import.${run}.cancel`, entityType: "import_job", entityId: jobId, before: { status: "queued" }, after: { status } });
+        await recordAudit(tx, {
+          actorId,
+          action: `import.${run}.cancel`,
+          entityType: "import_job",
+          entityId: jobId,
+          before: { status: "queued" },
+          after: { status },
+        });
         return { stopped: "now" as const };
       }
     }
-    const { count } = await tx.importJob.updateMany({ where: { id: jobId, status: { in: ["queued", "running"] } }, data: { cancelRequested: true } });
+    const { count } = await tx.importJob.updateMany({
+      where: { id: jobId, status: { in: ["queued", "running"] } },
+      data: { cancelRequested: true },
+    });
     if (count === 0) throw new AppError("This import is not running any more.", 409);
-    await recordAudit(tx, { actorId, action: `import.${run}.cancel`, entityType: "import_job", entityId: jobId, before: { status: job.status }, after: { cancelRequested: true } });
+    await recordAudit(tx, {
+      actorId,
+      action: `import.${run}.cancel`,
+      entityType: "import_job",
+      entityId: jobId,
+      before: { status: job.status },
+      after: { cancelRequested: true },
+    });
     return { stopped: "soon" as const };
   });
 }
@@ -85,8 +138,21 @@ export async function discardImportJob(actorId: number, input: unknown): Promise
   await db.$transaction(async (tx) => {
     const job = await loadJobForUpdate(tx, jobId);
     const { count } = await tx.importJob.deleteMany({ where: { id: jobId, status: { in: [...DISCARDABLE] } } });
-    if (count === 0) throw new AppError(job.status === "succeeded" ? "This import has written its leads; it stays as their record." : "This import is running: cancel it first.", 409);
-    await recordAudit(tx, { actorId, action: "import.discard", entityType: "import_job", entityId: jobId, before: { status: job.status }, after: null });
+    if (count === 0)
+      throw new AppError(
+        job.status === "succeeded"
+          ? "This import has written its leads; it stays as their record."
+          : "This import is running: cancel it first.",
+        409,
+      );
+    await recordAudit(tx, {
+      actorId,
+      action: "import.discard",
+      entityType: "import_job",
+      entityId: jobId,
+      before: { status: job.status },
+      after: null,
+    });
   });
 }
 
@@ -108,7 +174,14 @@ export async function saveReusableMapping(actorId: number, input: unknown): Prom
     const saved = before
       ? await tx.importMapping.update({ where: { id: before.id }, data: { ...data, version: { increment: 1 } }, select: { id: true } })
       : await tx.importMapping.create({ data: { ...data, name, createdById: actorId }, select: { id: true } });
-    await recordAudit(tx, { actorId, action: before ? "import.mapping.update" : "import.mapping.create", entityType: "import_mapping", entityId: saved.id, before, after: { name, ...data } });
+    await recordAudit(tx, {
+      actorId,
+      action: before ? "import.mapping.update" : "import.mapping.create",
+      entityType: "import_mapping",
+      entityId: saved.id,
+      before,
+      after: { name, ...data },
+    });
     return saved;
   });
 }

@@ -44,7 +44,10 @@ interface JobRow {
 }
 
 async function firstPartIds(client: pg.PoolClient, jobId: number): Promise<Partial<Record<FileKind, number>>> {
-  const { rows } = await client.query<{ kind: FileKind; id: number }>("SELECT kind, min(id) AS id FROM import_files WHERE job_id = $1 GROUP BY kind", [jobId]);
+  const { rows } = await client.query<{ kind: FileKind; id: number }>(
+    "SELECT kind, min(id) AS id FROM import_files WHERE job_id = $1 GROUP BY kind",
+    [jobId],
+  );
   return Object.fromEntries(rows.map((row) => [row.kind, row.id]));
 }
 
@@ -53,7 +56,8 @@ export async function runImportJob(jobId: number): Promise<"finished" | "skipped
   let locked = false;
   let broken = false;
   try {
-    locked = (await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS ok", [IMPORT_LOCK_SPACE, jobId])).rows[0]?.ok === true;
+    locked =
+      (await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS ok", [IMPORT_LOCK_SPACE, jobId])).rows[0]?.ok === true;
     if (!locked) return "skipped";
     const { rows } = await client.query<JobRow>(
       "SELECT id, status, mode, source_system, settings, mapping, summary, cancel_requested, created_by_id FROM import_jobs WHERE id = $1",
@@ -101,16 +105,28 @@ async function execute(client: pg.PoolClient, job: JobRow, run: "check" | "impor
     const total = Object.values(settings.files).reduce((sum, file) => sum + (file.rowCount ?? file.rowEstimate), 0);
     tracker.counters.rowsTotal = total;
     await tracker.startPhase("reading", total);
-    const result = run === "check" ? { counts: await runPipeline(input, checkSink(client, job.source_system)), diagnosed: null } : await importInTransaction(client, job, input, tracker);
+    const result =
+      run === "check"
+        ? { counts: await runPipeline(input, checkSink(client, job.source_system)), diagnosed: null }
+        : await importInTransaction(client, job, input, tracker);
     await tracker.flush(true);
     if (result === "rejected") {
-      return { kind: "failed", message: `Nothing was imported: ${tracker.errors.toLocaleString("en")} problems keep rows out, and this import was set to all or nothing. Fix the file or choose "import the valid rows".`, tracker };
+      return {
+        kind: "failed",
+        message: `Nothing was imported: ${tracker.errors.toLocaleString("en")} problems keep rows out, and this import was set to all or nothing. Fix the file or choose "import the valid rows".`,
+        tracker,
+      };
     }
     return { kind: "done", files: result.counts, diagnosed: result.diagnosed, tracker };
   } catch (error) {
     if (error instanceof ImportCancelled) return { kind: "cancelled", tracker };
     console.error(`import ${job.id}:`, error);
-    return { kind: "failed", message: "The import stopped on an unexpected error and was rolled back: nothing was imported. Try again; if it happens again, check the server log.", tracker };
+    return {
+      kind: "failed",
+      message:
+        "The import stopped on an unexpected error and was rolled back: nothing was imported. Try again; if it happens again, check the server log.",
+      tracker,
+    };
   }
 }
 
@@ -123,7 +139,10 @@ async function importInTransaction(client: pg.PoolClient, job: JobRow, input: Pi
     await client.query("SET LOCAL gin_pending_list_limit = '64MB'");
     await client.query(`CREATE TEMP TABLE ${TOUCHED_TABLE} (id int PRIMARY KEY) ON COMMIT DROP`);
     const allOrNothing = job.mode === "all_or_nothing";
-    const counts: Partial<Record<FileKind, FileCounts>> = await runPipeline(input, writeSink(client, job.source_system, () => !allOrNothing || tracker.errors === 0));
+    const counts: Partial<Record<FileKind, FileCounts>> = await runPipeline(
+      input,
+      writeSink(client, job.source_system, () => !allOrNothing || tracker.errors === 0),
+    );
     if (allOrNothing && tracker.errors > 0) {
       await client.query("ROLLBACK");
       return "rejected" as const;
@@ -145,7 +164,10 @@ async function cleanPendingLists(client: pg.PoolClient): Promise<void> {
     `SELECT c.oid::regclass::text AS index FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
      WHERE i.indrelid = 'leads'::regclass AND a.amname = 'gin'`,
   );
-  for (const { index } of rows) await client.query("SELECT gin_clean_pending_list($1::regclass)", [index]).catch((error: unknown) => console.error(`import: cleaning ${index}`, error));
+  for (const { index } of rows)
+    await client
+      .query("SELECT gin_clean_pending_list($1::regclass)", [index])
+      .catch((error: unknown) => console.error(`import: cleaning ${index}`, error));
 }
 
 /**
@@ -161,7 +183,9 @@ async function diagnoseChanged(client: pg.PoolClient, tracker: ProgressTracker):
   const alertRules = await loadAlertRules(client);
   const now = new Date();
   const nextIds = async (after: number) =>
-    (await client.query<{ id: number }>(`SELECT id FROM ${TOUCHED_TABLE} WHERE id > $1 ORDER BY id LIMIT $2`, [after, DIAGNOSIS_BATCH])).rows.map((row) => row.id);
+    (
+      await client.query<{ id: number }>(`SELECT id FROM ${TOUCHED_TABLE} WHERE id > $1 ORDER BY id LIMIT $2`, [after, DIAGNOSIS_BATCH])
+    ).rows.map((row) => row.id);
   const diagnose = async (ids: number[]) =>
     (await loadDiagnosisInputs(client, ids, definitions, now)).map((input) => diagnoseForSaving(input, alertRules));
 

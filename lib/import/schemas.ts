@@ -52,4 +52,3 @@ export const uploadPartSchema = z.object({
   part: z.coerce.number().int().min(0).max(1000),
   name: z.string().trim().min(1).max(200),
 });
-

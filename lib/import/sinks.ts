@@ -36,13 +36,25 @@ export function checkSink(client: Queryable, sourceSystem: string): Sink {
     async leads(leads, events, counts, owners) {
       await settlePeople(client, sourceSystem, { leads, owners, events }, "check");
       for (const { action } of await previewLeadUpserts(client, sourceSystem, leads)) counts[action]++;
-      const existing = await existingEventIds(client, sourceSystem, events.map((event) => event.externalId));
+      const existing = await existingEventIds(
+        client,
+        sourceSystem,
+        events.map((event) => event.externalId),
+      );
       counts.eventsNew += events.filter((event) => !existing.has(event.externalId)).length;
     },
     async activities(rows, knownLeads, counts) {
-      const inBaton = await leadIdsByExternalId(client, sourceSystem, rows.map(({ event }) => event.leadExternalId).filter((id) => !knownLeads.has(id)));
+      const inBaton = await leadIdsByExternalId(
+        client,
+        sourceSystem,
+        rows.map(({ event }) => event.leadExternalId).filter((id) => !knownLeads.has(id)),
+      );
       const found = rows.filter(({ event }) => knownLeads.has(event.leadExternalId) || inBaton.has(event.leadExternalId));
-      const existing = await existingEventIds(client, sourceSystem, found.map(({ event }) => event.externalId));
+      const existing = await existingEventIds(
+        client,
+        sourceSystem,
+        found.map(({ event }) => event.externalId),
+      );
       for (const { event } of found) counts[existing.has(event.externalId) ? "unchanged" : "created"]++;
       counts.eventsNew += found.filter(({ event }) => !existing.has(event.externalId)).length;
       const kept = new Set(found);
@@ -63,7 +75,11 @@ export const TOUCHED_TABLE = "import_touched";
  * source recorded it (next week's file without the column does not undo the calls imported since).
  * Written only when it changes, so re-importing a file writes nothing. Returns the leads it changed.
  */
-async function recordUnrecordedEvidence(client: Queryable, upserted: { id: number; action: string }[], unrecorded: readonly string[]): Promise<number[]> {
+async function recordUnrecordedEvidence(
+  client: Queryable,
+  upserted: { id: number; action: string }[],
+  unrecorded: readonly string[],
+): Promise<number[]> {
   if (!upserted.length) return [];
   const { rows } = await client.query<{ id: number }>(
     `WITH next AS (
@@ -131,7 +147,9 @@ export function writeSink(client: Queryable, sourceSystem: string, writing: () =
       const gapsChanged = await recordUnrecordedEvidence(client, upserted, unrecorded);
       const ids = new Map(upserted.map((lead) => [lead.externalId, lead.id]));
       for (const { action } of upserted) counts[action]++;
-      const inputs = events.flatMap((event) => (ids.has(event.leadExternalId) ? [toEventInput(event, ids.get(event.leadExternalId)!, sourceSystem)] : []));
+      const inputs = events.flatMap((event) =>
+        ids.has(event.leadExternalId) ? [toEventInput(event, ids.get(event.leadExternalId)!, sourceSystem)] : [],
+      );
       const written = await writeEvents(client, inputs, { onConflict: "update", ids: false });
       countEvents(written, counts);
       await remember(client, [
@@ -141,18 +159,39 @@ export function writeSink(client: Queryable, sourceSystem: string, writing: () =
       ]);
     },
     async activities(rows, _knownLeads, counts, kind) {
-      const ids = await leadIdsByExternalId(client, sourceSystem, rows.map(({ event }) => event.leadExternalId));
+      const ids = await leadIdsByExternalId(
+        client,
+        sourceSystem,
+        rows.map(({ event }) => event.leadExternalId),
+      );
       const found = rows.filter(({ event }) => ids.has(event.leadExternalId));
       const missing: ActivityRow[] = rows.filter(({ event }) => !ids.has(event.leadExternalId));
       if (!writing()) return missing;
       await keepStatistics(found.length);
       await settlePeople(client, sourceSystem, { leads: [], owners: new Map(), events: found.map(({ event }) => event) }, "write");
-      const written = await writeEvents(client, found.map(({ event }) => toEventInput(event, ids.get(event.leadExternalId)!, sourceSystem)), { onConflict: "update", ids: false });
-      for (const event of written) counts[event.status === "created" ? "created" : event.status === "updated" ? "updated" : event.status === "duplicate" ? "duplicates" : "unchanged"]++;
+      const written = await writeEvents(
+        client,
+        found.map(({ event }) => toEventInput(event, ids.get(event.leadExternalId)!, sourceSystem)),
+        { onConflict: "update", ids: false },
+      );
+      for (const event of written)
+        counts[
+          event.status === "created"
+            ? "created"
+            : event.status === "updated"
+              ? "updated"
+              : event.status === "duplicate"
+                ? "duplicates"
+                : "unchanged"
+        ]++;
       countEvents(written, counts);
       const changedLeads = written.filter((event) => event.status === "created" || event.status === "updated").map((event) => event.leadId);
       await projectEventsOntoLeads(client, changedLeads);
-      const gapsFilled = await fillEvidenceGaps(client, [...new Set(found.map(({ event }) => ids.get(event.leadExternalId)!))], evidenceRecordedByActivity(kind));
+      const gapsFilled = await fillEvidenceGaps(
+        client,
+        [...new Set(found.map(({ event }) => ids.get(event.leadExternalId)!))],
+        evidenceRecordedByActivity(kind),
+      );
       await remember(client, [...changedLeads, ...gapsFilled]);
       return missing;
     },

@@ -14,7 +14,10 @@ describe("sniffCsv", () => {
   it("detects CRLF and keeps quoted line breaks inside a cell", () => {
     const shape = sniffCsv('id,message\r\n1,"line one\r\nline two"\r\n2,plain\r\n');
     expect(shape.newline).toBe("\r\n");
-    expect(shape.sampleRows).toEqual([["1", "line one\r\nline two"], ["2", "plain"]]);
+    expect(shape.sampleRows).toEqual([
+      ["1", "line one\r\nline two"],
+      ["2", "plain"],
+    ]);
   });
 
   it("skips Excel's sep= line and takes its delimiter", () => {

@@ -47,7 +47,11 @@ function detectNewline(text: string): Newline {
 export function uniqueHeaders(raw: readonly string[]): string[] {
   const seen = new Map<string, number>();
   return raw.map((header, index) => {
-    const base = header.replace(/[\u200B-\u200D\uFEFF]/g, "").replace(/\s+/g, " ").trim() || `Column ${index + 1}`;
+    const base =
+      header
+        .replace(/[\u200B-\u200D\uFEFF]/g, "")
+        .replace(/\s+/g, " ")
+        .trim() || `Column ${index + 1}`;
     const count = (seen.get(base.toLowerCase()) ?? 0) + 1;
     seen.set(base.toLowerCase(), count);
     return count === 1 ? base : `${base} (${count})`;

@@ -32,7 +32,9 @@ export async function seedImportWorkspace(): Promise<ImportWorkspace> {
     client.release();
   }
   const user = (email: string, name: string, role: "revops" | "sales_rep") =>
-    db.user.upsert({ where: { email }, update: {}, create: { email, name, role, passwordHash: "not-a-real-hash" }, select: { id: true } }).then((row) => row.id);
+    db.user
+      .upsert({ where: { email }, update: {}, create: { email, name, role, passwordHash: "not-a-real-hash" }, select: { id: true } })
+      .then((row) => row.id);
   return {
     revopsId: await user("revops@import.example", "Rev Ops", "revops"),
     users: {
@@ -55,7 +57,13 @@ export async function uploadAndAnalyse(actorId: number, files: UploadedFile[], o
   for (const file of files) {
     // Like the browser, part 0 is sent even for an empty file.
     for (let part = 0; part * PART_BYTES < file.bytes.length || part === 0; part++) {
-      await storeFilePart({ jobId: id, kind: file.kind, name: file.name, part, bytes: file.bytes.subarray(part * PART_BYTES, (part + 1) * PART_BYTES) });
+      await storeFilePart({
+        jobId: id,
+        kind: file.kind,
+        name: file.name,
+        part,
+        bytes: file.bytes.subarray(part * PART_BYTES, (part + 1) * PART_BYTES),
+      });
     }
   }
   await analyseImportJob(actorId, { jobId: id, savedMappingId: options.savedMappingId });
@@ -95,5 +103,9 @@ export async function importFiles(actorId: number, files: UploadedFile[], mode: 
 }
 
 export async function issuesOf(jobId: number) {
-  return db.importIssue.findMany({ where: { jobId }, orderBy: [{ row: "asc" }, { id: "asc" }], select: { row: true, column: true, value: true, message: true, severity: true } });
+  return db.importIssue.findMany({
+    where: { jobId },
+    orderBy: [{ row: "asc" }, { id: "asc" }],
+    select: { row: true, column: true, value: true, message: true, severity: true },
+  });
 }

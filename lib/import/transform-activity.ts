@@ -24,7 +24,12 @@ function contentKey(cells: readonly string[]): string {
   return `${hashCells(cleaned).toString(16).padStart(8, "0")}${second.toString(16).padStart(8, "0")}`;
 }
 
-export function transformActivityRow(cells: readonly string[], row: number, kind: Exclude<FileKind, "leads">, context: TransformContext): ActivityRowResult {
+export function transformActivityRow(
+  cells: readonly string[],
+  row: number,
+  kind: Exclude<FileKind, "leads">,
+  context: TransformContext,
+): ActivityRowResult {
   const reader = new RowReader(cells, row, context);
   const defaults = ACTIVITY_DEFAULTS[kind];
 
@@ -37,7 +42,12 @@ export function transformActivityRow(cells: readonly string[], row: number, kind
 
   const typeValue = reader.choiceOf("activityType", "Not a timeline event type: map it on the values step.");
   const type = (typeValue || defaults.type) as EventType | null;
-  if (!type) reader.report(reader.column("activityType") ?? null, reader.column("activityType") ? reader.raw(reader.column("activityType")!) : null, "No event type for this row, so it was not imported.");
+  if (!type)
+    reader.report(
+      reader.column("activityType") ?? null,
+      reader.column("activityType") ? reader.raw(reader.column("activityType")!) : null,
+      "No event type for this row, so it was not imported.",
+    );
 
   const actorColumn = reader.column("actor");
   const actorValue = actorColumn ? reader.raw(actorColumn) : "";

@@ -82,7 +82,14 @@ export class RowReader {
     const date = parseDate(value, column.dateFormat, this.context.timeZone);
     if (!date) {
       const impossible = impossibleDate(value, column.dateFormat);
-      this.report(column, value, impossible ? `${impossible.replace(/\.$/, "")}: ${consequence}.` : `Not a date in the ${DATE_FORMAT_LABELS[column.dateFormat]} format: ${consequence}.`, severity);
+      this.report(
+        column,
+        value,
+        impossible
+          ? `${impossible.replace(/\.$/, "")}: ${consequence}.`
+          : `Not a date in the ${DATE_FORMAT_LABELS[column.dateFormat]} format: ${consequence}.`,
+        severity,
+      );
       return null;
     }
     return date;
@@ -115,7 +122,13 @@ export class RowReader {
     if (!column) return undefined;
     const value = this.raw(column);
     if (!value || !column.target.choices) return { id: null, ref: null };
-    const matched = matchChoice(column.target.choices, value, this.context.choices, column.values, this.context.mapping.suggestedValues[column.target.choices]);
+    const matched = matchChoice(
+      column.target.choices,
+      value,
+      this.context.choices,
+      column.values,
+      this.context.mapping.suggestedValues[column.target.choices],
+    );
     if (matched === undefined) return { id: null, ref: personRefFromCell(value) };
     return { id: userId(matched), ref: null };
   }

@@ -51,8 +51,15 @@ export function transformLeadRow(cells: readonly string[], row: number, context:
 
   const externalId = reader.text("externalId") ?? email;
   if (!externalId) {
-    reader.report(reader.column("externalId") ?? null, null, reader.column("externalId") ? "No external id: the row cannot be matched to a lead on re-import." : "No email to identify the lead by.");
-  } else if (externalId.length > MAX_EXTERNAL_ID) reader.report(reader.column("externalId") ?? null, externalId, `The external id is longer than ${MAX_EXTERNAL_ID} characters.`);
+    reader.report(
+      reader.column("externalId") ?? null,
+      null,
+      reader.column("externalId")
+        ? "No external id: the row cannot be matched to a lead on re-import."
+        : "No email to identify the lead by.",
+    );
+  } else if (externalId.length > MAX_EXTERNAL_ID)
+    reader.report(reader.column("externalId") ?? null, externalId, `The external id is longer than ${MAX_EXTERNAL_ID} characters.`);
 
   // A person's name is evidence, not a precondition: an id alone identifies the lead (shown by its id).
   const fullName = reader.text("name") ?? [reader.text("firstName"), reader.text("lastName")].filter(Boolean).join(" ");
@@ -60,7 +67,8 @@ export function transformLeadRow(cells: readonly string[], row: number, context:
 
   const capturedColumn = reader.column("capturedAt");
   const capturedAt = capturedColumn ? reader.date(capturedColumn, "error", "the row was not imported") : null;
-  if (!capturedColumn || !reader.raw(capturedColumn)) reader.report(capturedColumn ?? null, null, "No capture date: the SLA clocks start there, so the row was not imported.");
+  if (!capturedColumn || !reader.raw(capturedColumn))
+    reader.report(capturedColumn ?? null, null, "No capture date: the SLA clocks start there, so the row was not imported.");
 
   const owner = reader.person("owner");
   const ownerId = owner?.id ?? (owner ? null : undefined);
@@ -74,9 +82,15 @@ export function transformLeadRow(cells: readonly string[], row: number, context:
   const reasonText = reasonColumn && reason === "" && !reader.column("rejectionDetail") ? reader.raw(reasonColumn) || null : undefined;
 
   // The buyer's objection and the source-quality signal: an unknown value is refused (reported, not stored).
-  const objection = reader.choiceOf("objection", "Not a defined objection: not imported. Map it to one of the objections on the values step.");
+  const objection = reader.choiceOf(
+    "objection",
+    "Not a defined objection: not imported. Map it to one of the objections on the values step.",
+  );
   const objectionDetail = objection ? reader.text("objectionDetail") : undefined;
-  const signal = reader.choiceOf("sourceSignal", "Not a source-quality signal (good fit, wrong person, wrong company, not a real buyer): not imported.");
+  const signal = reader.choiceOf(
+    "sourceSignal",
+    "Not a source-quality signal (good fit, wrong person, wrong company, not a real buyer): not imported.",
+  );
 
   // Timeline events from date columns; the same column always gives the same event id.
   const events: PendingEvent[] = [];
@@ -103,14 +117,27 @@ export function transformLeadRow(cells: readonly string[], row: number, context:
     });
   }
   if (capturedAt && externalId) {
-    events.push({ leadExternalId: externalId, type: "captured", occurredAt: capturedAt, actorId: null, actorName: context.sourceSystem, channel: null, details: {}, externalId: `${externalId}#captured` });
+    events.push({
+      leadExternalId: externalId,
+      type: "captured",
+      occurredAt: capturedAt,
+      actorId: null,
+      actorName: context.sourceSystem,
+      channel: null,
+      details: {},
+      externalId: `${externalId}#captured`,
+    });
   }
 
-  const states = reader.columns((column) => column.target.id === "status").map((column) => reader.choice(column, "Not a status we know: the lead is kept as awaiting a decision. Map it on the values step."));
+  const states = reader
+    .columns((column) => column.target.id === "status")
+    .map((column) => reader.choice(column, "Not a status we know: the lead is kept as awaiting a decision. Map it on the values step."));
   const mapped = new Set(context.mapping.columns.map((column) => column.target.id));
   const eventStates = [...eventDates.keys()].flatMap((type) => (EVENT_STATE[type] ? [EVENT_STATE[type]] : []));
   const stateColumns = mapped.has("status") || [...mapped].some((id) => EVENT_STATE[eventTypeOfTarget(id) as EventType]);
-  const state = stateColumns ? (combineStates([...states.filter(isLeadState), ...eventStates]) ?? { acceptance: "pending" as const, outcome: "open" as const }) : undefined;
+  const state = stateColumns
+    ? (combineStates([...states.filter(isLeadState), ...eventStates]) ?? { acceptance: "pending" as const, outcome: "open" as const })
+    : undefined;
   const datesOf = (types: Set<EventType>) => [...eventDates].filter(([type]) => types.has(type)).flatMap(([, dates]) => dates);
   const mappedEventOf = (types: Set<EventType>) => [...mapped].some((id) => types.has(eventTypeOfTarget(id) as EventType));
 

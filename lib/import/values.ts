@@ -3,7 +3,24 @@
 // "nothing chosen".
 
 /** Values CRMs and spreadsheets write for "no value" (compared case-insensitively). */
-export const PLACEHOLDER_VALUES = new Set(["-", "--", "---", "—", "–", "select", "--select--", "-select-", "-none-", "--none--", "(none)", "n/a", "#n/a", "null", "(blank)", "undefined"]);
+export const PLACEHOLDER_VALUES = new Set([
+  "-",
+  "--",
+  "---",
+  "—",
+  "–",
+  "select",
+  "--select--",
+  "-select-",
+  "-none-",
+  "--none--",
+  "(none)",
+  "n/a",
+  "#n/a",
+  "null",
+  "(blank)",
+  "undefined",
+]);
 
 /** Trimmed, inner whitespace collapsed, invisible characters removed; "" for placeholders. */
 export function cleanCell(raw: string | undefined): string {

@@ -117,7 +117,11 @@ export function dimensionFilterSql(filter: DimensionFilter, calendar: DimensionC
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 /** A value as people read it; names (owners, teams, lead types) come from `names` when the value is an id or key. */
-export function dimensionValueLabel(dimension: LeadDimension, value: string | null, names: Partial<Record<LeadDimension, Record<string, string>>> = {}): string {
+export function dimensionValueLabel(
+  dimension: LeadDimension,
+  value: string | null,
+  names: Partial<Record<LeadDimension, Record<string, string>>> = {},
+): string {
   if (value === null) return dimension === "owner" ? "No owner" : dimension === "team" ? "No team" : "(none)";
   if (dimension === "capture_weekday") return `Captured on ${WEEKDAYS[Number(value)] ?? value}`;
   if (dimension === "capture_hours") return value === "working" ? "Captured in working hours" : "Captured outside working hours";

@@ -26,7 +26,15 @@ import { loadAndDiagnoseDemo } from "@/scripts/db/demo";
 const ANCHOR = new Date("2026-03-02T12:00:00Z");
 const NOW = new Date("2026-03-02T12:30:00Z");
 
-let values: { sources: string[]; campaigns: string[]; types: string[]; owners: number[]; teams: number[]; firstDay: string; lastDay: string };
+let values: {
+  sources: string[];
+  campaigns: string[];
+  types: string[];
+  owners: number[];
+  teams: number[];
+  firstDay: string;
+  lastDay: string;
+};
 
 beforeAll(async () => {
   await loadAndDiagnoseDemo(process.env.DATABASE_URL!, { anchor: ANCHOR, now: NOW });
@@ -36,7 +44,9 @@ beforeAll(async () => {
     db.leadType.findMany({ select: { key: true } }),
     db.user.findMany({ where: { role: "sales_rep" }, select: { id: true } }),
     db.team.findMany({ select: { id: true } }),
-    db.$queryRaw<{ first: string; last: string }[]>`SELECT to_char(min(captured_at), 'YYYY-MM-DD') AS first, to_char(max(captured_at), 'YYYY-MM-DD') AS last FROM leads`,
+    db.$queryRaw<
+      { first: string; last: string }[]
+    >`SELECT to_char(min(captured_at), 'YYYY-MM-DD') AS first, to_char(max(captured_at), 'YYYY-MM-DD') AS last FROM leads`,
   ]);
   values = {
     sources: sources.map((row) => row.v),
@@ -50,29 +60,34 @@ beforeAll(async () => {
 }, 180_000);
 
 const addDays = (day: string, count: number) => new Date(Date.parse(`${day}T00:00:00Z`) + count * 86_400_000).toISOString().slice(0, 10);
-const someOf = <T,>(items: T[], max: number) => fc.shuffledSubarray(items, { maxLength: max });
+const someOf = <T>(items: T[], max: number) => fc.shuffledSubarray(items, { maxLength: max });
 /** Usually no narrowing on a dimension, sometimes one or two values: cohorts stay big enough to count. */
-const sometimes = <T,>(items: T[], max: number) => fc.oneof({ weight: 3, arbitrary: fc.constant<T[]>([]) }, { weight: 1, arbitrary: someOf(items, max) });
+const sometimes = <T>(items: T[], max: number) =>
+  fc.oneof({ weight: 3, arbitrary: fc.constant<T[]>([]) }, { weight: 1, arbitrary: someOf(items, max) });
 
 const dashboardFilter = (): fc.Arbitrary<DashboardFilter> =>
-  fc.record({
-    startOffset: fc.integer({ min: -3, max: 60 }),
-    length: fc.integer({ min: 6, max: 90 }),
-    sources: sometimes([...values.sources, NONE_VALUE], 2),
-    campaigns: sometimes(values.campaigns, 1),
-    leadTypes: sometimes(values.types, 2),
-    priorities: sometimes([...PRIORITIES], 2),
-    teams: sometimes(values.teams, 1),
-    noTeam: fc.constantFrom(false, false, false, false, true),
-    owners: sometimes(values.owners, 1),
-    unassigned: fc.constantFrom(false, false, false, true),
-  }).map(({ startOffset, length, ...rest }) => {
-    const from = addDays(values.firstDay, startOffset);
-    return { ...rest, from, to: addDays(from, length) };
-  });
+  fc
+    .record({
+      startOffset: fc.integer({ min: -3, max: 60 }),
+      length: fc.integer({ min: 6, max: 90 }),
+      sources: sometimes([...values.sources, NONE_VALUE], 2),
+      campaigns: sometimes(values.campaigns, 1),
+      leadTypes: sometimes(values.types, 2),
+      priorities: sometimes([...PRIORITIES], 2),
+      teams: sometimes(values.teams, 1),
+      noTeam: fc.constantFrom(false, false, false, false, true),
+      owners: sometimes(values.owners, 1),
+      unassigned: fc.constantFrom(false, false, false, true),
+    })
+    .map(({ startOffset, length, ...rest }) => {
+      const from = addDays(values.firstDay, startOffset);
+      return { ...rest, from, to: addDays(from, length) };
+    });
 
 function hrefCells(tables: Awaited<ReturnType<(typeof CHART_TABLES)["funnel"]>>[]) {
-  return tables.flatMap((table) => table.rows.flatMap((row) => Object.values(row).filter((cell) => cell.href && typeof cell.value === "number")));
+  return tables.flatMap((table) =>
+    table.rows.flatMap((row) => Object.values(row).filter((cell) => cell.href && typeof cell.value === "number")),
+  );
 }
 
 function queryOf(href: string): LeadListQuery {
@@ -90,8 +105,18 @@ async function checkDrillDowns(context: DashboardContext) {
       const tables = await Promise.all(CHART_IDS.map((chart) => CHART_TABLES[chart](pool, filter, context)));
       const cells = hrefCells(tables);
       // A sample of the linked numbers (each check is a list query): mostly non-zero ones, a few zeros.
-      const pickFrom = <T,>(items: T[], count: number) => (items.length <= count ? items : Array.from({ length: count }, (_, index) => items[(pick + index * 7919) % items.length]!));
-      const sample = [...pickFrom(cells.filter((cell) => cell.value !== 0), 25), ...pickFrom(cells.filter((cell) => cell.value === 0), 5)];
+      const pickFrom = <T>(items: T[], count: number) =>
+        items.length <= count ? items : Array.from({ length: count }, (_, index) => items[(pick + index * 7919) % items.length]!);
+      const sample = [
+        ...pickFrom(
+          cells.filter((cell) => cell.value !== 0),
+          25,
+        ),
+        ...pickFrom(
+          cells.filter((cell) => cell.value === 0),
+          5,
+        ),
+      ];
       for (const cell of sample) {
         const { total } = await findLeads(queryOf(cell.href!));
         expect({ href: cell.href, total }).toEqual({ href: cell.href, total: cell.value });
@@ -131,10 +156,16 @@ describe("the lead list's two paths", () => {
       owners: sometimes(values.owners, 2),
       unassigned: fc.constantFrom(false, false, false, true),
       statuses: sometimes([...ACCEPTANCE_STATUSES], 2),
-      from: fc.option(fc.integer({ min: 0, max: 80 }).map((offset) => addDays(values.firstDay, offset)), { nil: undefined }),
+      from: fc.option(
+        fc.integer({ min: 0, max: 80 }).map((offset) => addDays(values.firstDay, offset)),
+        { nil: undefined },
+      ),
       flagged: fc.option(fc.boolean(), { nil: undefined, freq: 2 }),
       failurePoints: sometimes([...FAILURE_POINTS], 2),
-      steps: sometimes(STEP_IDS.flatMap((step) => STEP_STATUSES.map((status) => ({ step, status }))), 1),
+      steps: sometimes(
+        STEP_IDS.flatMap((step) => STEP_STATUSES.map((status) => ({ step, status }))),
+        1,
+      ),
       campaigns: sometimes([...values.campaigns, NONE_VALUE], 2),
       priorities: sometimes([...PRIORITIES], 2),
       teams: sometimes(values.teams, 1),
@@ -143,7 +174,11 @@ describe("the lead list's two paths", () => {
     let nonZero = 0;
     await fc.assert(
       fc.asyncProperty(query, async (filters) => {
-        const listQuery: LeadListQuery = { ...parseLeadListQuery({}), ...filters, to: filters.from ? addDays(filters.from, 20) : undefined };
+        const listQuery: LeadListQuery = {
+          ...parseLeadListQuery({}),
+          ...filters,
+          to: filters.from ? addDays(filters.from, 20) : undefined,
+        };
         const prismaCount = await db.lead.count({ where: await buildLeadWhere(listQuery) });
         expect(await countLeadsUpTo(pool, listQuery, context, null)).toBe(prismaCount);
         // The SQL an export narrows a segment with: the metrics' own filter, lead types by key.
@@ -162,8 +197,14 @@ describe("duplicate outreach, stored", () => {
     const definitions = await loadDiagnosisDefinitions(pool);
     const ids = (await db.lead.findMany({ select: { id: true } })).map((lead) => lead.id);
     const inputs = await loadDiagnosisInputs(pool, ids, definitions, NOW);
-    const engine = inputs.filter((input) => diagnoseLead(input).facts.duplicateOutreach).map((input) => Number(input.lead.id)).sort((a, b) => a - b);
-    const rows = await runSql<{ id: number }>(pool, sql`SELECT l.id FROM leads l WHERE ${segmentSql({ kind: "duplicate_outreach" }, context)} ORDER BY l.id`);
+    const engine = inputs
+      .filter((input) => diagnoseLead(input).facts.duplicateOutreach)
+      .map((input) => Number(input.lead.id))
+      .sort((a, b) => a - b);
+    const rows = await runSql<{ id: number }>(
+      pool,
+      sql`SELECT l.id FROM leads l WHERE ${segmentSql({ kind: "duplicate_outreach" }, context)} ORDER BY l.id`,
+    );
     expect(engine.length).toBeGreaterThan(10);
     expect(rows.map((row) => row.id)).toEqual(engine);
   });

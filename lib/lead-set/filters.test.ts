@@ -4,7 +4,16 @@ import { drillHref, narrowFilter, parseDashboardFilter, type DashboardFilter } f
 import { addDays, todayIn, weekStartOf, weeksBetween } from "@/lib/time";
 
 const base: DashboardFilter = {
-  from: "2026-03-04", to: "2026-03-24", sources: [], campaigns: [], leadTypes: [], priorities: [], teams: [], noTeam: false, owners: [], unassigned: false,
+  from: "2026-03-04",
+  to: "2026-03-24",
+  sources: [],
+  campaigns: [],
+  leadTypes: [],
+  priorities: [],
+  teams: [],
+  noTeam: false,
+  owners: [],
+  unassigned: false,
 };
 
 describe("dashboard dates", () => {
@@ -25,7 +34,10 @@ describe("dashboard dates", () => {
     expect(filter.to).toBe("2026-03-04");
     expect(filter.from).toBe("2025-12-08");
     expect(weeksBetween(filter.from, filter.to, 1)).toHaveLength(13);
-    expect(parseDashboardFilter({ from: "2026-03-10", to: "2027-01-01" }, "2026-03-04", 1)).toMatchObject({ from: "2025-12-08", to: "2026-03-04" });
+    expect(parseDashboardFilter({ from: "2026-03-10", to: "2027-01-01" }, "2026-03-04", 1)).toMatchObject({
+      from: "2025-12-08",
+      to: "2026-03-04",
+    });
   });
 });
 
@@ -43,7 +55,13 @@ describe("drill-down links", () => {
     const raw: Record<string, string[]> = {};
     for (const key of new Set(params.keys())) raw[key] = params.getAll(key);
     expect(parseLeadListQuery(raw)).toMatchObject({
-      from: "2026-03-04", to: "2026-03-24", sources: ["webinar"], campaigns: ["Spring, EMEA"], priorities: ["p1"], teams: [3], owners: [7],
+      from: "2026-03-04",
+      to: "2026-03-24",
+      sources: ["webinar"],
+      campaigns: ["Spring, EMEA"],
+      priorities: ["p1"],
+      teams: [3],
+      owners: [7],
       segment: { kind: "rejected_reason", code: "not_icp" },
     });
   });
@@ -57,12 +75,25 @@ describe("drill-down links", () => {
 
 describe("every drill-down link the dashboard builds", () => {
   it("reads back as exactly the narrowed filter", () => {
-    const filter = { ...base, sources: ["webinar", "(none)"], campaigns: ["Q3, EMEA"], teams: [2], noTeam: true, owners: [4], unassigned: true, leadTypes: ["demo_request"] };
+    const filter = {
+      ...base,
+      sources: ["webinar", "(none)"],
+      campaigns: ["Q3, EMEA"],
+      teams: [2],
+      noTeam: true,
+      owners: [4],
+      unassigned: true,
+      leadTypes: ["demo_request"],
+    };
     const targets = [
       { week: "2026-03-09", segment: { kind: "no_action_accepted" as const } },
       { source: "(none)", segment: { kind: "rejected_no_reason" as const } },
       { team: "none" as const, segment: { kind: "reason_quality" as const, score: 0.5 as const } },
-      { priority: "p2" as const, week: "2026-03-02", segment: { kind: "time_bucket" as const, metric: "lead_to_owner" as const, bucket: 3 } },
+      {
+        priority: "p2" as const,
+        week: "2026-03-02",
+        segment: { kind: "time_bucket" as const, metric: "lead_to_owner" as const, bucket: 3 },
+      },
       { source: "paid_search", segment: { kind: "rejected_reason" as const, code: "Other: asked, twice" } },
     ];
     for (const target of targets) {

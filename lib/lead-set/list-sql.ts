@@ -29,7 +29,8 @@ export const LEAD_SORT_SQL: Record<LeadSortField, { asc: Sql; desc: Sql }> = {
  */
 function listFilter(query: LeadListQuery, context: MetricContext): { where: Sql; countFrom: Sql } {
   const conditions = [leadFilterSql({ ...query, leadTypes: [] }, context)];
-  if (query.leadTypes.length) conditions.push(sql`l.lead_type_id = ANY(ARRAY(SELECT id FROM lead_types WHERE key = ANY(${query.leadTypes}::text[])))`);
+  if (query.leadTypes.length)
+    conditions.push(sql`l.lead_type_id = ANY(ARRAY(SELECT id FROM lead_types WHERE key = ANY(${query.leadTypes}::text[])))`);
   const readsJoins = Boolean(query.priorities?.length || query.teams?.length || query.noTeam || query.segment || query.dimensions?.length);
   return { where: and(conditions), countFrom: readsJoins ? LEADS_FROM : sql`leads l` };
 }
@@ -114,9 +115,19 @@ export async function findLeadPage(client: Queryable, query: LeadListQuery, cont
 }
 
 /** Matching leads, counted up to `limit` (a LIMITed subquery: it stops there), or all when `limit` is null. */
-export async function countLeadsUpTo(client: Queryable, query: LeadListQuery, context: MetricContext, limit: number | null): Promise<number> {
+export async function countLeadsUpTo(
+  client: Queryable,
+  query: LeadListQuery,
+  context: MetricContext,
+  limit: number | null,
+): Promise<number> {
   const { where, countFrom } = listFilter(query, context);
   const matching = sql`SELECT 1 FROM ${countFrom} WHERE ${where}`;
-  const [row] = await runSql<{ count: string }>(client, limit === null ? sql`SELECT count(*) AS count FROM (${matching}) matching` : sql`SELECT count(*) AS count FROM (${matching} LIMIT ${limit}::int) capped`);
+  const [row] = await runSql<{ count: string }>(
+    client,
+    limit === null
+      ? sql`SELECT count(*) AS count FROM (${matching}) matching`
+      : sql`SELECT count(*) AS count FROM (${matching} LIMIT ${limit}::int) capped`,
+  );
   return toNumber(row?.count);
 }

@@ -63,7 +63,6 @@ const DECIDED = sql`l.acceptance_status IN ('accepted', 'rejected')`;
 /** A trimmed reason code, NULL when blank: the Pareto's categories. */
 export const REASON_CODE_KEY = sql`NULLIF(btrim(l.rejection_reason_code), '')`;
 
-
 const MEASURED: Record<TimeMetric, Sql> = {
   lead_to_owner: sql`l.owner_assigned_at IS NOT NULL`,
   owner_to_first_action: sql`l.owner_assigned_at IS NOT NULL AND l.first_sales_action_at IS NOT NULL`,
@@ -126,7 +125,9 @@ export function segmentSql(segment: Segment, _context: MetricContext): Sql {
  * counts leads per bucket with it and the "time_bucket" segment narrows the list with it.
  */
 export function timeBucketSql(metric: TimeMetric): Sql {
-  const branches = TIME_BUCKET_EDGES.map((edge, bucket) => sql` WHEN ${TIME_SPAN[metric]} < make_interval(mins => ${edge}::int) THEN ${bucket}::int`);
+  const branches = TIME_BUCKET_EDGES.map(
+    (edge, bucket) => sql` WHEN ${TIME_SPAN[metric]} < make_interval(mins => ${edge}::int) THEN ${bucket}::int`,
+  );
   return sql`(CASE WHEN ${MEASURED[metric]} THEN (CASE${join(branches, "")} ELSE ${TIME_BUCKET_EDGES.length}::int END) END)`;
 }
 
@@ -149,7 +150,12 @@ export interface DimensionColumns {
   owner: Sql;
 }
 
-const LEAD_DIMENSIONS: DimensionColumns = { source: sql`l.original_source`, campaign: sql`l.campaign`, priority: EFFECTIVE_PRIORITY, owner: sql`l.owner_id` };
+const LEAD_DIMENSIONS: DimensionColumns = {
+  source: sql`l.original_source`,
+  campaign: sql`l.campaign`,
+  priority: EFFECTIVE_PRIORITY,
+  owner: sql`l.owner_id`,
+};
 
 /**
  * The filters on the dashboard's dimensions (source, campaign, lead type, priority, owner, team), one

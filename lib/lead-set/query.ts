@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { FAILURE_POINTS, PRIORITIES, STEP_IDS, STEP_STATUSES, type FailurePoint, type Priority, type StepId, type StepStatus } from "@/lib/diagnosis/vocabulary";
+import {
+  FAILURE_POINTS,
+  PRIORITIES,
+  STEP_IDS,
+  STEP_STATUSES,
+  type FailurePoint,
+  type Priority,
+  type StepId,
+  type StepStatus,
+} from "@/lib/diagnosis/vocabulary";
 import { isStorableText } from "@/lib/storable-text";
 import { formatDimensionFilter, parseDimensionFilter, type DimensionFilter } from "@/lib/lead-set/dimensions";
 import { formatSegment, parseSegment, type Segment } from "@/lib/lead-set/segments";
@@ -7,7 +16,15 @@ import { formatSegment, parseSegment, type Segment } from "@/lib/lead-set/segmen
 // The lead list's state lives in the URL so a view can be shared. Each parameter is parsed on its own:
 // an invalid value is dropped (the table keeps working) rather than failing the whole page.
 export const ACCEPTANCE_STATUSES = ["pending", "accepted", "rejected", "info_requested"] as const;
-export const LEAD_SORT_FIELDS = ["capturedAt", "name", "company", "originalSource", "acceptanceStatus", "severity", "ownerAssignedAt"] as const;
+export const LEAD_SORT_FIELDS = [
+  "capturedAt",
+  "name",
+  "company",
+  "originalSource",
+  "acceptanceStatus",
+  "severity",
+  "ownerAssignedAt",
+] as const;
 export const PAGE_SIZES = [25, 50, 100] as const;
 
 export { NONE_VALUE } from "@/lib/lead-set/none-value";
@@ -48,14 +65,20 @@ export interface LeadListQuery {
 
 type RawParams = Record<string, string | string[] | undefined>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
 // A NUL (or half a UTF-16 pair) cannot reach PostgreSQL: such a value is dropped like any other bad one.
 const text = z.string().trim().min(1).max(200).refine(isStorableText);
 
 function all(params: RawParams, key: string): string[] {
   const value = params[key];
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return list.flatMap((item) => item.split(",")).map((item) => item.trim()).filter(Boolean);
+  return list
+    .flatMap((item) => item.split(","))
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function list(params: RawParams, key: string): string[] {
@@ -68,10 +91,14 @@ function first(params: RawParams, key: string): string | undefined {
 }
 
 function valid<T>(schema: z.ZodType<T>, values: string[]): T[] {
-  return [...new Set(values.flatMap((value) => {
-    const parsed = schema.safeParse(value);
-    return parsed.success ? [parsed.data] : [];
-  }))];
+  return [
+    ...new Set(
+      values.flatMap((value) => {
+        const parsed = schema.safeParse(value);
+        return parsed.success ? [parsed.data] : [];
+      }),
+    ),
+  ];
 }
 
 /** Valid `dim` values, one per dimension (a lead has one value on each). */
@@ -91,7 +118,10 @@ export function parseLeadListQuery(params: RawParams, defaults: { sort: LeadSort
   const sort = validSort ? (sortField as LeadSortField) : defaults.sort;
   const direction = validSort && sortDirection === "asc" ? "asc" : "desc";
   const page = z.coerce.number().int().min(1).max(100_000).safeParse(first(params, "page"));
-  const size = z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)) as unknown as [z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>])).safeParse(first(params, "size"));
+  const size = z.coerce
+    .number()
+    .pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)) as unknown as [z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>]))
+    .safeParse(first(params, "size"));
   const owners = all(params, "owner");
   const flagged = first(params, "flagged");
   const from = isoDate.safeParse(first(params, "from"));
@@ -103,7 +133,14 @@ export function parseLeadListQuery(params: RawParams, defaults: { sort: LeadSort
     q: q.success ? q.data : undefined,
     sources: valid(text, all(params, "source")),
     leadTypes: valid(z.string().regex(/^[a-z0-9_]{1,60}$/), all(params, "type")),
-    owners: valid(z.coerce.number().int().positive().max(2 ** 31 - 1), owners.filter((owner) => owner !== "none")),
+    owners: valid(
+      z.coerce
+        .number()
+        .int()
+        .positive()
+        .max(2 ** 31 - 1),
+      owners.filter((owner) => owner !== "none"),
+    ),
     unassigned: owners.includes("none"),
     statuses: valid(z.enum(ACCEPTANCE_STATUSES), all(params, "status")),
     from: from.success ? from.data : undefined,
@@ -134,7 +171,14 @@ export function parseLeadListQuery(params: RawParams, defaults: { sort: LeadSort
     // Campaign names may hold commas, so only repeated parameters list several.
     campaigns: valid(text, list(params, "campaign")),
     priorities: valid(z.enum(PRIORITIES), all(params, "priority")),
-    teams: valid(z.coerce.number().int().positive().max(2 ** 31 - 1), teams.filter((team) => team !== "none")),
+    teams: valid(
+      z.coerce
+        .number()
+        .int()
+        .positive()
+        .max(2 ** 31 - 1),
+      teams.filter((team) => team !== "none"),
+    ),
     noTeam: teams.includes("none"),
     segment: parseSegment(list(params, "segment")[0]),
     dimensions: dimensionFilters(list(params, "dim")),
@@ -172,7 +216,8 @@ export function leadListSearchParams(query: Partial<LeadListQuery>): URLSearchPa
   if (query.flagged !== undefined) params.set("flagged", query.flagged ? "1" : "0");
   for (const point of query.failurePoints ?? []) params.append("fp", point);
   for (const step of query.steps ?? []) params.append("step", `${step.step}:${step.status}`);
-  if (query.sort && (query.sort !== "capturedAt" || query.direction === "asc")) params.set("sort", `${query.sort}.${query.direction ?? "desc"}`);
+  if (query.sort && (query.sort !== "capturedAt" || query.direction === "asc"))
+    params.set("sort", `${query.sort}.${query.direction ?? "desc"}`);
   if (query.page && query.page > 1) params.set("page", String(query.page));
   if (query.pageSize && query.pageSize !== 50) params.set("size", String(query.pageSize));
   if (query.hiddenColumns?.length) params.set("hide", query.hiddenColumns.join(","));
@@ -200,5 +245,10 @@ export function filterBarValues(query: LeadListQuery) {
 
 /** What a list's table shows of the query: its page, page size, sort and hidden columns. */
 export function tableState(query: LeadListQuery) {
-  return { page: query.page, pageSize: query.pageSize, sort: { id: query.sort, desc: query.direction === "desc" }, hiddenColumns: query.hiddenColumns };
+  return {
+    page: query.page,
+    pageSize: query.pageSize,
+    sort: { id: query.sort, desc: query.direction === "desc" },
+    hiddenColumns: query.hiddenColumns,
+  };
 }

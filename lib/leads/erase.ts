@@ -44,7 +44,10 @@ export async function eraseLead(client: Queryable, leadId: number, author: Audit
   await client.query("DELETE FROM idempotent_requests WHERE response_body::text ILIKE ANY($1::text[])", [patterns]);
   // Notices and webhook deliveries about the lead quote its name (lib/notify): they go with it.
   await client.query("DELETE FROM deliveries WHERE lead_id = $1 OR payload::text ILIKE ANY($2::text[])", [leadId, patterns]);
-  await client.query("DELETE FROM notifications WHERE lead_id = $1 OR title ILIKE ANY($2::text[]) OR body ILIKE ANY($2::text[])", [leadId, patterns]);
+  await client.query("DELETE FROM notifications WHERE lead_id = $1 OR title ILIKE ANY($2::text[]) OR body ILIKE ANY($2::text[])", [
+    leadId,
+    patterns,
+  ]);
   await client.query("UPDATE import_issues SET value = NULL WHERE value ILIKE ANY($1::text[])", [patterns]);
   // Cascades to events, review, annotations, failure tags, fix and meeting links and info requests.
   await client.query("DELETE FROM leads WHERE id = $1", [leadId]);

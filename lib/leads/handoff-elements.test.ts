@@ -17,7 +17,10 @@ const record: HandoffElementRecord = {
 
 const view = (o: InputOverrides, lead: Partial<HandoffElementRecord> = {}) => {
   const diagnosis = diagnoseLead(makeInput(o));
-  return { diagnosis, elements: evaluateHandoffElements({ ...record, ...lead }, diagnosis, "owner 15 min · decision 1 h · first action 1 h") };
+  return {
+    diagnosis,
+    elements: evaluateHandoffElements({ ...record, ...lead }, diagnosis, "owner 15 min · decision 1 h · first action 1 h"),
+  };
 };
 const element = (v: ReturnType<typeof view>, id: string) => v.elements.find((e) => e.id === id)!;
 const value = (v: ReturnType<typeof view>, id: string, label: string) => element(v, id).evidence.find((e) => e.label === label)?.value;
@@ -29,7 +32,11 @@ describe("evaluateHandoffElements: the diagnosis's verdicts, with fields that fo
   });
 
   it("shows the queue a routed event put the lead in, even when the record has none", () => {
-    const v = view({ lead: { ownerId: null, queue: null, acceptanceStatus: "pending" }, events: [ev("routed", 1, "router", { queue: "Inbound SDR" })], now: minutesAfter(30) });
+    const v = view({
+      lead: { ownerId: null, queue: null, acceptanceStatus: "pending" },
+      events: [ev("routed", 1, "router", { queue: "Inbound SDR" })],
+      now: minutesAfter(30),
+    });
     expect(element(v, "ownership").status).toBe("broken");
     expect(value(v, "ownership", "Queue")).toBe("Inbound SDR");
     expect(value(v, "ownership", "Owner (a person)")).toBeNull();
@@ -37,7 +44,13 @@ describe("evaluateHandoffElements: the diagnosis's verdicts, with fields that fo
 
   it("after a rejection: outcome closed by it, the reason asked for, no next action needed", () => {
     const v = view(
-      { lead: { acceptanceStatus: "pending", outcome: "open" }, events: [ev("assigned", 5, "router", { ownerId: "rep-a", ownerName: "Ada Rep" }), ev("rejected", 20, "rep-a", { criteria: allCriteria(DEMO_TYPE, false), reasonCode: "competitor" })] },
+      {
+        lead: { acceptanceStatus: "pending", outcome: "open" },
+        events: [
+          ev("assigned", 5, "router", { ownerId: "rep-a", ownerName: "Ada Rep" }),
+          ev("rejected", 20, "rep-a", { criteria: allCriteria(DEMO_TYPE, false), reasonCode: "competitor" }),
+        ],
+      },
       { rejectionReasonCode: "competitor", nextAction: null, nextActionDueAt: null },
     );
     expect(value(v, "feedback_path", "Acceptance decision")).toBe("rejected");
@@ -49,7 +62,11 @@ describe("evaluateHandoffElements: the diagnosis's verdicts, with fields that fo
 
   it.each([
     { name: "from the lead type when the record has none", lead: { priority: null }, want: "P1, from the lead type" },
-    { name: "an explicit priority as an override", lead: { priority: "p3" as const }, want: "P3, set on the lead (override) (lead type says P1)" },
+    {
+      name: "an explicit priority as an override",
+      lead: { priority: "p3" as const },
+      want: "P3, set on the lead (override) (lead type says P1)",
+    },
   ])("priority $name", ({ lead, want }) => {
     expect(value(view({ lead }), "priority", "Priority tier")).toBe(want);
   });

@@ -49,7 +49,12 @@ const PRIORITY_SOURCE: Record<LeadDiagnosis["facts"]["prioritySource"], string> 
   default: "default: no priority and no lead type",
 };
 
-function evidenceFor(id: HandoffElement, lead: HandoffElementRecord, diagnosis: LeadDiagnosis, slaSummary: string | null): ElementEvidence[] {
+function evidenceFor(
+  id: HandoffElement,
+  lead: HandoffElementRecord,
+  diagnosis: LeadDiagnosis,
+  slaSummary: string | null,
+): ElementEvidence[] {
   const facts = diagnosis.facts;
   const criteria = Array.isArray(lead.leadType?.acceptanceCriteria) ? (lead.leadType.acceptanceCriteria as { label?: string }[]) : [];
   switch (id) {
@@ -68,14 +73,27 @@ function evidenceFor(id: HandoffElement, lead: HandoffElementRecord, diagnosis: 
         ...(facts.queue ? [{ label: "Queue", value: facts.queue }] : []),
       ];
     case "priority": {
-      const override = facts.prioritySource === "override" && facts.leadTypePriority && facts.leadTypePriority !== facts.priority ? ` (lead type says ${facts.leadTypePriority.toUpperCase()})` : "";
+      const override =
+        facts.prioritySource === "override" && facts.leadTypePriority && facts.leadTypePriority !== facts.priority
+          ? ` (lead type says ${facts.leadTypePriority.toUpperCase()})`
+          : "";
       return [
         { label: "Priority tier", value: `${facts.priority.toUpperCase()}, ${PRIORITY_SOURCE[facts.prioritySource]}${override}` },
         { label: "SLA targets", value: slaSummary },
       ];
     }
     case "qualification_expectation":
-      return [{ label: "Acceptance criteria", value: criteria.length ? criteria.map((c) => c.label ?? "").filter(Boolean).join("; ") : null }];
+      return [
+        {
+          label: "Acceptance criteria",
+          value: criteria.length
+            ? criteria
+                .map((c) => c.label ?? "")
+                .filter(Boolean)
+                .join("; ")
+            : null,
+        },
+      ];
     case "next_action":
       return [
         { label: "Next action", value: lead.nextAction },
@@ -85,12 +103,24 @@ function evidenceFor(id: HandoffElement, lead: HandoffElementRecord, diagnosis: 
       return [
         { label: "Acceptance decision", value: facts.acceptanceStatus === "pending" ? null : facts.acceptanceStatus },
         ...(facts.closedAs ? [{ label: "Structured reason", value: lead.rejectionReasonCode }] : []),
-        { label: "Outcome", value: facts.closedAs === "rejected" && facts.outcome === "open" ? "closed by the rejection" : facts.outcome === "open" ? null : facts.outcome },
+        {
+          label: "Outcome",
+          value:
+            facts.closedAs === "rejected" && facts.outcome === "open"
+              ? "closed by the rejection"
+              : facts.outcome === "open"
+                ? null
+                : facts.outcome,
+        },
       ];
   }
 }
 
-export function evaluateHandoffElements(lead: HandoffElementRecord, diagnosis: LeadDiagnosis, slaSummary: string | null): HandoffElementView[] {
+export function evaluateHandoffElements(
+  lead: HandoffElementRecord,
+  diagnosis: LeadDiagnosis,
+  slaSummary: string | null,
+): HandoffElementView[] {
   return diagnosis.elements.map((verdict) => ({
     id: verdict.element,
     label: HANDOFF_ELEMENT_LABELS[verdict.element],

@@ -42,7 +42,9 @@ describe("the lead detail page's data", () => {
   it("shows the lead's priority SLA and the workspace time zone, and nothing for an unknown lead", async () => {
     const { rows } = await pool.query<{ id: number }>(`SELECT id FROM leads WHERE priority = 'p1' LIMIT 1`);
     const page = await findLeadDetailPage(rows[0]!.id, NOW);
-    const { rows: slas } = await pool.query<{ owner_sla_amount: number }>(`SELECT owner_sla_amount FROM priority_slas WHERE priority = 'p1'`);
+    const { rows: slas } = await pool.query<{ owner_sla_amount: number }>(
+      `SELECT owner_sla_amount FROM priority_slas WHERE priority = 'p1'`,
+    );
     expect(page?.slaSummary).toContain(`owner ${slas[0]!.owner_sla_amount}`);
     const { rows: settings } = await pool.query<{ time_zone: string }>(`SELECT time_zone FROM workspace_settings WHERE id = 1`);
     expect(page?.timeZone).toBe(settings[0]!.time_zone);

@@ -20,7 +20,8 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-const count = async (where: string, args: unknown[] = []) => Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM leads WHERE ${where}`, args)).rows[0]?.n);
+const count = async (where: string, args: unknown[] = []) =>
+  Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM leads WHERE ${where}`, args)).rows[0]?.n);
 
 describe("the lead list's count at more than 10,000 leads", () => {
   it("says more than 10,000 on the first page, and counts a narrow filter exactly", async () => {
@@ -48,7 +49,11 @@ describe("the lead list's count at more than 10,000 leads", () => {
 
 describe("the lead list in SQL", () => {
   it("shows the same page and count as the Prisma filter, for every filter and sort the UI offers", async () => {
-    const owner = (await pool.query<{ owner_id: number }>("SELECT owner_id FROM leads WHERE owner_id IS NOT NULL GROUP BY owner_id ORDER BY count(*) LIMIT 1")).rows[0]!.owner_id;
+    const owner = (
+      await pool.query<{ owner_id: number }>(
+        "SELECT owner_id FROM leads WHERE owner_id IS NOT NULL GROUP BY owner_id ORDER BY count(*) LIMIT 1",
+      )
+    ).rows[0]!.owner_id;
     const cases: Record<string, string>[] = [
       { type: "demo_request" },
       { type: "demo_request,webinar_attended", sort: "name.asc" },
@@ -65,9 +70,18 @@ describe("the lead list in SQL", () => {
       const [sqlList, prismaCount, prismaPage] = await Promise.all([
         findLeads(query),
         db.lead.count({ where }),
-        db.lead.findMany({ where, select: { id: true }, orderBy: [{ [query.sort]: query.direction }, { id: query.direction }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+        db.lead.findMany({
+          where,
+          select: { id: true },
+          orderBy: [{ [query.sort]: query.direction }, { id: query.direction }],
+          skip: (query.page - 1) * query.pageSize,
+          take: query.pageSize,
+        }),
       ]);
-      expect({ params, total: sqlList.totalExact ? sqlList.total : "capped" }).toEqual({ params, total: prismaCount > 10_000 ? "capped" : prismaCount });
+      expect({ params, total: sqlList.totalExact ? sqlList.total : "capped" }).toEqual({
+        params,
+        total: prismaCount > 10_000 ? "capped" : prismaCount,
+      });
       expect({ params, ids: sqlList.rows.map((row) => row.id) }).toEqual({ params, ids: prismaPage.map((row) => row.id) });
     }
   });
@@ -76,7 +90,9 @@ describe("the lead list in SQL", () => {
 describe("the list's source choices", () => {
   it("are every distinct source, in order, read by skipping through the index", async () => {
     await pool.query("UPDATE leads SET original_source = NULL WHERE id % 97 = 0");
-    const { rows } = await pool.query<{ source: string }>("SELECT DISTINCT original_source AS source FROM leads WHERE original_source IS NOT NULL ORDER BY 1");
+    const { rows } = await pool.query<{ source: string }>(
+      "SELECT DISTINCT original_source AS source FROM leads WHERE original_source IS NOT NULL ORDER BY 1",
+    );
     expect(rows.length).toBeGreaterThan(3);
     expect((await findLeadFilterOptions()).sources).toEqual(rows.map((row) => row.source));
   });

@@ -38,7 +38,9 @@ export async function buildLeadWhere(query: LeadListQuery): Promise<Prisma.LeadW
   }
   if (query.leadTypes.length) and.push({ leadType: { key: { in: query.leadTypes } } });
   if (query.owners.length || query.unassigned) {
-    and.push({ OR: [...(query.owners.length ? [{ ownerId: { in: query.owners } }] : []), ...(query.unassigned ? [{ ownerId: null }] : [])] });
+    and.push({
+      OR: [...(query.owners.length ? [{ ownerId: { in: query.owners } }] : []), ...(query.unassigned ? [{ ownerId: null }] : [])],
+    });
   }
   if (query.statuses.length) and.push({ acceptanceStatus: { in: query.statuses } });
   if (query.from || query.to) {

@@ -188,7 +188,16 @@ export async function findLeadDetail(id: number): Promise<LeadDetail | null> {
     unrecordedEvidence: row.unrecorded_evidence,
     version: row.version,
     leadTypeId: row.lead_type_id,
-    leadType: row.lead_type_key === null ? null : { key: row.lead_type_key, name: row.lead_type_name, intent: row.lead_type_intent, priority: row.lead_type_priority, acceptanceCriteria: row.lead_type_criteria },
+    leadType:
+      row.lead_type_key === null
+        ? null
+        : {
+            key: row.lead_type_key,
+            name: row.lead_type_name,
+            intent: row.lead_type_intent,
+            priority: row.lead_type_priority,
+            acceptanceCriteria: row.lead_type_criteria,
+          },
     owner: row.owner_id === null ? null : { id: row.owner_id, name: row.owner_name, email: row.owner_email },
     decidedBy: row.decided_by_id === null ? null : { id: row.decided_by_id, name: row.decided_by_name },
     diagnosedAt: row.diagnosed_at,
@@ -206,9 +215,19 @@ export async function findLeadDetail(id: number): Promise<LeadDetail | null> {
  * is computed from the record already read, not read again (the engine input load-batch.ts builds).
  */
 export async function findDiagnosedLead(id: number, now = new Date()) {
-  const [lead, definitions, outreach] = await Promise.all([findLeadDetail(id), loadDiagnosisDefinitions(pool), loadRelatedOutreach(pool, [id], null)]);
+  const [lead, definitions, outreach] = await Promise.all([
+    findLeadDetail(id),
+    loadDiagnosisDefinitions(pool),
+    loadRelatedOutreach(pool, [id], null),
+  ]);
   if (!lead) return null;
-  const input = buildDiagnosisInput(diagnosisLeadRow(lead), lead.events.map((event) => diagnosisEventRow(lead.id, event)), outreach, definitions, now);
+  const input = buildDiagnosisInput(
+    diagnosisLeadRow(lead),
+    lead.events.map((event) => diagnosisEventRow(lead.id, event)),
+    outreach,
+    definitions,
+    now,
+  );
   return { lead, definitions, diagnosis: diagnoseLead(input) };
 }
 
@@ -223,7 +242,14 @@ export async function findLeadDetailPage(id: number, now = new Date()) {
     lead,
     timeZone: definitions.settings.calendar.timeZone,
     slaSummary: summarizeSla(
-      sla && { ownerSlaAmount: sla.owner.amount, ownerSlaUnit: sla.owner.unit, decisionSlaAmount: sla.decision.amount, decisionSlaUnit: sla.decision.unit, firstActionSlaAmount: sla.firstAction.amount, firstActionSlaUnit: sla.firstAction.unit },
+      sla && {
+        ownerSlaAmount: sla.owner.amount,
+        ownerSlaUnit: sla.owner.unit,
+        decisionSlaAmount: sla.decision.amount,
+        decisionSlaUnit: sla.decision.unit,
+        firstActionSlaAmount: sla.firstAction.amount,
+        firstActionSlaUnit: sla.firstAction.unit,
+      },
     ),
     diagnosis,
   };

@@ -10,19 +10,41 @@ export const SOURCE_SYSTEM = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/, "1–40 lowercase letters, digits, dots, dashes or underscores, e.g. hubspot")
   .meta({ description: "The system the record comes from; with externalId it identifies the lead.", example: "hubspot" });
-const isoDateTime = z.iso.datetime({ offset: true, error: "an ISO 8601 date-time with a time zone, e.g. 2025-03-14T09:05:00Z" }).meta({ format: "date-time" });
+const isoDateTime = z.iso
+  .datetime({ offset: true, error: "an ISO 8601 date-time with a time zone, e.g. 2025-03-14T09:05:00Z" })
+  .meta({ format: "date-time" });
 const text = (max: number) => z.string().trim().max(max).nullable();
 
-export const userRefSchema = z.object({ email: z.email().max(254) }).strict().meta({ id: "UserRef", description: "A Baton user, by email." });
+export const userRefSchema = z
+  .object({ email: z.email().max(254) })
+  .strict()
+  .meta({ id: "UserRef", description: "A Baton user, by email." });
 
 /** A person (GET/POST /people) by email, by Baton person id, or by the id a source system gives them. */
 export const ownerRefSchema = z
   .union([
     userRefSchema,
-    z.object({ id: z.number().int().positive().max(2 ** 31 - 1).meta({ description: "The person's id (GET /people)." }) }).strict(),
     z
       .object({
-        externalId: z.string().trim().min(1).max(200).meta({ description: "The person's id in the source system (a CRM owner id), as POST /people recorded it.", example: "owner-7781" }),
+        id: z
+          .number()
+          .int()
+          .positive()
+          .max(2 ** 31 - 1)
+          .meta({ description: "The person's id (GET /people)." }),
+      })
+      .strict(),
+    z
+      .object({
+        externalId: z
+          .string()
+          .trim()
+          .min(1)
+          .max(200)
+          .meta({
+            description: "The person's id in the source system (a CRM owner id), as POST /people recorded it.",
+            example: "owner-7781",
+          }),
         sourceSystem: SOURCE_SYSTEM.optional().meta({ description: "Defaults to the lead's source system." }),
       })
       .strict(),
@@ -48,7 +70,11 @@ export const leadUpsertSchema = z
     conversionPoint: text(300).optional(),
     landingPage: text(1000).optional(),
     buyerMessage: text(10_000).optional(),
-    leadType: z.string().regex(/^[a-z0-9_]{1,64}$/, "a lead type key, e.g. demo_request").nullable().optional(),
+    leadType: z
+      .string()
+      .regex(/^[a-z0-9_]{1,64}$/, "a lead type key, e.g. demo_request")
+      .nullable()
+      .optional(),
     priority: z.enum(PRIORITIES).nullable().optional(),
     owner: ownerRefSchema.nullable().optional(),
     queue: text(200).optional(),
@@ -56,9 +82,18 @@ export const leadUpsertSchema = z
     outcome: z.enum(OUTCOMES).optional(),
     rejectionReasonCode: z.string().max(64).nullable().optional(),
     rejectionDetail: text(5_000).optional(),
-    objectionCode: z.string().max(64).nullable().optional().meta({ description: "The buyer's latest objection: a code defined in the workspace's objections" }),
+    objectionCode: z
+      .string()
+      .max(64)
+      .nullable()
+      .optional()
+      .meta({ description: "The buyer's latest objection: a code defined in the workspace's objections" }),
     objectionDetail: text(MAX_OBJECTION_DETAIL).optional(),
-    sourceSignal: z.enum(SOURCE_SIGNALS).nullable().optional().meta({ description: "Did the lead match what its source and offer promised?" }),
+    sourceSignal: z
+      .enum(SOURCE_SIGNALS)
+      .nullable()
+      .optional()
+      .meta({ description: "Did the lead match what its source and offer promised?" }),
     nextAction: text(500).optional(),
     nextActionDueAt: isoDateTime.nullable().optional(),
   })

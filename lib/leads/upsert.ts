@@ -64,9 +64,26 @@ const COLUMNS: Column[] = [
   { field: "name", column: "name", array: "text" },
   { field: "email", column: "email", array: "text" },
   { field: "accountDomain", column: "account_domain", array: "text" },
-  ...(["phone", "company", "title", "originalSource", "sourceDetail", "campaign", "offer", "conversionPoint", "landingPage", "buyerMessage", "queue", "rejectionReasonCode", "rejectionDetail", "objectionCode", "objectionDetail", "nextAction"] as const).map(
-    (field): Column => ({ field, column: field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`), array: "text" }),
-  ),
+  ...(
+    [
+      "phone",
+      "company",
+      "title",
+      "originalSource",
+      "sourceDetail",
+      "campaign",
+      "offer",
+      "conversionPoint",
+      "landingPage",
+      "buyerMessage",
+      "queue",
+      "rejectionReasonCode",
+      "rejectionDetail",
+      "objectionCode",
+      "objectionDetail",
+      "nextAction",
+    ] as const
+  ).map((field): Column => ({ field, column: field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`), array: "text" })),
   ...(["capturedAt", "ownerAssignedAt", "firstSalesActionAt", "decidedAt", "nextActionDueAt", "outcomeAt"] as const).map(
     (field): Column => ({ field, column: field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`), array: "timestamptz" }),
   ),
@@ -94,7 +111,8 @@ function paramValue(value: unknown): unknown {
 function normalized(input: LeadUpsertInput): NormalizedRow {
   const out: NormalizedRow = { ...input };
   if (input.email !== undefined) out.email = normalizeEmail(input.email);
-  if (input.email !== undefined || input.website !== undefined) out.accountDomain = accountDomainFor(out.email ?? null, input.website ?? null);
+  if (input.email !== undefined || input.website !== undefined)
+    out.accountDomain = accountDomainFor(out.email ?? null, input.website ?? null);
   return out;
 }
 
@@ -198,14 +216,21 @@ export async function upsertLeads(client: Queryable, sourceSystem: string, input
       UNION ALL
       SELECT l.id, l.external_id, 'unchanged' FROM leads l JOIN input r ON l.source_system = ${source} AND l.external_id = r.external_id
       WHERE NOT EXISTS (SELECT 1 FROM upserted u WHERE u.id = l.id)`;
-    const { rows } = await client.query<{ id: number; external_id: string; action: UpsertAction }>(sql, [...statement.params, sourceSystem]);
+    const { rows } = await client.query<{ id: number; external_id: string; action: UpsertAction }>(sql, [
+      ...statement.params,
+      sourceSystem,
+    ]);
     for (const row of rows) results.push({ id: row.id, externalId: row.external_id, action: row.action });
   }
   return results;
 }
 
 /** What upsertLeads would do, without writing or locking anything (the import's dry run). */
-export async function previewLeadUpserts(client: Queryable, sourceSystem: string, inputs: readonly LeadUpsertInput[]): Promise<{ externalId: string; action: UpsertAction }[]> {
+export async function previewLeadUpserts(
+  client: Queryable,
+  sourceSystem: string,
+  inputs: readonly LeadUpsertInput[],
+): Promise<{ externalId: string; action: UpsertAction }[]> {
   const results: { externalId: string; action: UpsertAction }[] = [];
   for (const group of groupByShape(inputs)) {
     const statement = buildResolved(group.rows, group.columns, group.withLeadType);

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { buildAgenda, MAX_AGENDA_ITEMS, moveInOrder, type AgendaCandidate } from "@/lib/meetings/agenda";
 
 const day = (n: number) => new Date(Date.UTC(2025, 4, n, 10));
-const lead = (id: number, severity: number, source: string | null, capturedDay = 5): AgendaCandidate => ({ id, severity, source, capturedAt: day(capturedDay) });
+const lead = (id: number, severity: number, source: string | null, capturedDay = 5): AgendaCandidate => ({
+  id,
+  severity,
+  source,
+  capturedAt: day(capturedDay),
+});
 
 const board = [
   lead(1, 40, "webinar"),

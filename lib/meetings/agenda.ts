@@ -37,7 +37,10 @@ export function buildAgenda(candidates: readonly AgendaCandidate[], strategy: Ag
     if (group.length < size) group.push(lead);
     groups.set(key, group);
   }
-  return [...groups.values()].flat().slice(0, MAX_AGENDA_ITEMS).map((lead) => lead.id);
+  return [...groups.values()]
+    .flat()
+    .slice(0, MAX_AGENDA_ITEMS)
+    .map((lead) => lead.id);
 }
 
 /** Moves one item up or down; returns the new order (unchanged at the ends or for an unknown id). */

@@ -18,12 +18,21 @@ let rep: Actor;
 const leads: Record<string, number> = {};
 
 async function agenda(meetingId: number) {
-  return db.meetingItem.findMany({ where: { meetingId }, orderBy: { position: "asc" }, select: { id: true, leadId: true, position: true, version: true } });
+  return db.meetingItem.findMany({
+    where: { meetingId },
+    orderBy: { position: "asc" },
+    select: { id: true, leadId: true, position: true, version: true },
+  });
 }
 
 beforeAll(async () => {
-  const make = (email: string, role: Actor["role"]) => db.user.create({ data: { email, name: email.split("@")[0]!, passwordHash: "x", role }, select: { id: true, role: true } });
-  [manager, marketer, rep] = await Promise.all([make("mo@example.com", "sales_manager"), make("mia@example.com", "marketing"), make("sam@example.com", "sales_rep")]);
+  const make = (email: string, role: Actor["role"]) =>
+    db.user.create({ data: { email, name: email.split("@")[0]!, passwordHash: "x", role }, select: { id: true, role: true } });
+  [manager, marketer, rep] = await Promise.all([
+    make("mo@example.com", "sales_manager"),
+    make("mia@example.com", "marketing"),
+    make("sam@example.com", "sales_rep"),
+  ]);
   const rows: [string, number, string, string][] = [
     ["worst", 90, "webinar", "2025-05-06T10:00:00Z"],
     ["bad", 70, "paid_search", "2025-05-07T10:00:00Z"],
@@ -33,7 +42,15 @@ beforeAll(async () => {
   ];
   for (const [key, severity, source, at] of rows) {
     const lead = await db.lead.create({
-      data: { externalId: `meeting-${key}`, name: `Lead ${key}`, capturedAt: new Date(at), originalSource: source, flagged: true, severity, failurePoints: ["slow_timing"] },
+      data: {
+        externalId: `meeting-${key}`,
+        name: `Lead ${key}`,
+        capturedAt: new Date(at),
+        originalSource: source,
+        flagged: true,
+        severity,
+        failurePoints: ["slow_timing"],
+      },
       select: { id: true },
     });
     leads[key] = lead.id;
@@ -67,27 +84,55 @@ describe("meetings", () => {
     const [first, second, third] = await agenda(meeting.id);
     const moved = await moveAgendaItem(manager, { meetingId: meeting.id, itemId: third!.id, direction: "up", version: 0 });
     expect(moved.version).toBe(1);
-    await expect(moveAgendaItem(marketer, { meetingId: meeting.id, itemId: first!.id, direction: "down", version: 0 })).rejects.toBeInstanceOf(StaleRecordError);
+    await expect(
+      moveAgendaItem(marketer, { meetingId: meeting.id, itemId: first!.id, direction: "down", version: 0 }),
+    ).rejects.toBeInstanceOf(StaleRecordError);
     expect((await agenda(meeting.id)).map((item) => item.id)).toEqual([first!.id, third!.id, second!.id]);
 
-    await expect(decideAgendaItem(rep, { itemId: first!.id, version: 0, decision: "confirmed_failure" })).rejects.toBeInstanceOf(ValidationError);
+    await expect(decideAgendaItem(rep, { itemId: first!.id, version: 0, decision: "confirmed_failure" })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     const started = await startMeeting(manager, { id: meeting.id, version: 1 });
     expect(started).toMatchObject({ status: "running", currentItemId: first!.id });
     const stampBefore = await meetingStamp(meeting.id);
     await goToAgendaItem(manager, { meetingId: meeting.id, itemId: third!.id });
     expect(await meetingStamp(meeting.id)).not.toBe(stampBefore);
 
-    const decided = await decideAgendaItem(rep, { itemId: first!.id, version: 0, decision: "confirmed_failure", note: "Waited two days for an owner" });
+    const decided = await decideAgendaItem(rep, {
+      itemId: first!.id,
+      version: 0,
+      decision: "confirmed_failure",
+      note: "Waited two days for an owner",
+    });
     expect(decided).toMatchObject({ decision: "confirmed_failure", decidedById: rep.id, version: 1 });
-    const stale = await decideAgendaItem(marketer, { itemId: first!.id, version: 0, decision: "not_a_failure", note: "Looks fine to me" }).catch((error: unknown) => error);
+    const stale = await decideAgendaItem(marketer, {
+      itemId: first!.id,
+      version: 0,
+      decision: "not_a_failure",
+      note: "Looks fine to me",
+    }).catch((error: unknown) => error);
     expect(stale).toBeInstanceOf(StaleRecordError);
-    expect((stale as StaleRecordError).latest).toMatchObject({ version: 1, text: "Confirmed failure: Waited two days for an owner", by: "sam" });
+    expect((stale as StaleRecordError).latest).toMatchObject({
+      version: 1,
+      text: "Confirmed failure: Waited two days for an owner",
+      by: "sam",
+    });
     expect(await db.leadReview.findUnique({ where: { leadId: leads.worst }, select: { status: true } })).toEqual({ status: "reviewed" });
 
-    await expect(removeAgendaItem(manager, { meetingId: meeting.id, itemId: first!.id, version: 2 })).rejects.toBeInstanceOf(ValidationError);
-    const trail = (await db.auditLog.findMany({ where: { entityType: "meeting", entityId: String(meeting.id) }, orderBy: { id: "asc" }, select: { action: true } })).map((row) => row.action);
+    await expect(removeAgendaItem(manager, { meetingId: meeting.id, itemId: first!.id, version: 2 })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    const trail = (
+      await db.auditLog.findMany({
+        where: { entityType: "meeting", entityId: String(meeting.id) },
+        orderBy: { id: "asc" },
+        select: { action: true },
+      })
+    ).map((row) => row.action);
     expect(trail).toEqual(["meetings.meeting.create", "meetings.agenda.reorder", "meetings.meeting.start", "meetings.meeting.navigate"]);
-    expect(await db.auditLog.count({ where: { entityType: "meeting_item", entityId: String(first!.id), action: "meetings.item.decide" } })).toBe(1);
+    expect(
+      await db.auditLog.count({ where: { entityType: "meeting_item", entityId: String(first!.id), action: "meetings.item.decide" } }),
+    ).toBe(1);
     expect(await db.auditLog.count({ where: { entityType: "lead_review", entityId: String(leads.worst) } })).toBeGreaterThanOrEqual(1);
   });
 
@@ -99,9 +144,20 @@ describe("meetings", () => {
     await startMeeting(manager, { id: meeting.id, version: 0 });
     await decideAgendaItem(marketer, { itemId: first!.id, version: 0, decision: "confirmed_failure" });
     await decideAgendaItem(marketer, { itemId: second!.id, version: 0, decision: "needs_more_data", note: "Ask for the call recording" });
-    const base = { fixType: "routing_rule", description: "Send P1 demo requests to the on-duty rep.", ownerId: rep.id, dueDate: "2025-05-30", meetingId: meeting.id };
+    const base = {
+      fixType: "routing_rule",
+      description: "Send P1 demo requests to the on-duty rep.",
+      ownerId: rep.id,
+      dueDate: "2025-05-30",
+      meetingId: meeting.id,
+    };
     await createFix(manager, { ...base, title: "On-duty routing for P1", leadIds: [first!.leadId] });
-    await createFix(marketer, { ...base, title: "=Webinar title mapping", fixType: "field_mapping", leadIds: [first!.leadId, second!.leadId] });
+    await createFix(marketer, {
+      ...base,
+      title: "=Webinar title mapping",
+      fixType: "field_mapping",
+      leadIds: [first!.leadId, second!.leadId],
+    });
     const ended = await endMeeting(manager, { id: meeting.id, version: 1 });
     expect(ended.status).toBe("ended");
 

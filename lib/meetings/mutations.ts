@@ -6,7 +6,14 @@ import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { buildAgenda, moveInOrder } from "@/lib/meetings/agenda";
 import { fromLocalDateTime } from "@/lib/meetings/schedule";
-import { agendaMoveSchema, agendaRemoveSchema, goToItemSchema, meetingCreateSchema, meetingStateSchema, meetingUpdateSchema } from "@/lib/meetings/schemas";
+import {
+  agendaMoveSchema,
+  agendaRemoveSchema,
+  goToItemSchema,
+  meetingCreateSchema,
+  meetingStateSchema,
+  meetingUpdateSchema,
+} from "@/lib/meetings/schemas";
 import { authorize, type Actor } from "@/lib/actions/authorize";
 import { parseInput } from "@/lib/actions/input";
 import { StaleRecordError } from "@/lib/actions/result";
@@ -19,15 +26,27 @@ import { findAgendaCandidates, getBoardCalendar, paramsFromQueryString } from "@
 // on agenda items live in decisions.ts.
 
 type Tx = Prisma.TransactionClient;
-const MEETING_SELECT = { id: true, title: true, scheduledFor: true, status: true, currentItemId: true, endedAt: true, version: true } as const;
+const MEETING_SELECT = {
+  id: true,
+  title: true,
+  scheduledFor: true,
+  status: true,
+  currentItemId: true,
+  endedAt: true,
+  version: true,
+} as const;
 
 function meetingConflict(latest: { version: number; title: string } | null) {
-  return new StaleRecordError("this meeting", { version: latest?.version ?? 0, text: latest ? `${latest.title} (agenda or details changed)` : null });
+  return new StaleRecordError("this meeting", {
+    version: latest?.version ?? 0,
+    text: latest ? `${latest.title} (agenda or details changed)` : null,
+  });
 }
 
 async function checkAttendees(tx: Tx, ids: number[]) {
   const found = await tx.user.count({ where: { id: { in: ids }, active: true } });
-  if (found !== ids.length) throw new ValidationError({ attendeeIds: ["Some attendees are no longer active users. Reload and choose again."] });
+  if (found !== ids.length)
+    throw new ValidationError({ attendeeIds: ["Some attendees are no longer active users. Reload and choose again."] });
 }
 
 export async function createMeeting(actor: Actor, input: unknown) {
@@ -37,7 +56,9 @@ export async function createMeeting(actor: Actor, input: unknown) {
   const query = parseBoardQuery(paramsFromQueryString(values.board), calendar);
   const leadIds = buildAgenda(await findAgendaCandidates(query, values.onlyToReview), values.strategy, values.size);
   if (leadIds.length === 0) {
-    throw new ValidationError({ board: ["The board has no flagged leads to put on the agenda. Widen the period or the filters on the review board."] });
+    throw new ValidationError({
+      board: ["The board has no flagged leads to put on the agenda. Widen the period or the filters on the review board."],
+    });
   }
   const meeting = await db.$transaction(async (tx) => {
     await checkAttendees(tx, values.attendeeIds);
@@ -84,17 +105,30 @@ export async function updateMeeting(actor: Actor, input: unknown) {
   return db.$transaction(async (tx) => {
     const before = await lockedMeeting(tx, id, version);
     await checkAttendees(tx, attendeeIds);
-    const beforeAttendees = (await tx.meetingAttendee.findMany({ where: { meetingId: id }, select: { userId: true } })).map((row) => row.userId);
+    const beforeAttendees = (await tx.meetingAttendee.findMany({ where: { meetingId: id }, select: { userId: true } })).map(
+      (row) => row.userId,
+    );
     await tx.meetingAttendee.deleteMany({ where: { meetingId: id } });
     await tx.meetingAttendee.createMany({ data: attendeeIds.map((userId) => ({ meetingId: id, userId })) });
     const after = await bump(tx, id, version, { title, scheduledFor: fromLocalDateTime(scheduledFor, timeZone) });
-    await recordAudit(tx, { actorId: actor.id, action: "meetings.meeting.update", entityType: "meeting", entityId: id, before: { ...before, attendeeIds: beforeAttendees }, after: { ...after, attendeeIds } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "meetings.meeting.update",
+      entityType: "meeting",
+      entityId: id,
+      before: { ...before, attendeeIds: beforeAttendees },
+      after: { ...after, attendeeIds },
+    });
     return after;
   });
 }
 
 async function agendaOrder(tx: Tx, meetingId: number) {
-  return tx.meetingItem.findMany({ where: { meetingId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, leadId: true, decision: true } });
+  return tx.meetingItem.findMany({
+    where: { meetingId },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: { id: true, leadId: true, decision: true },
+  });
 }
 
 /** One update at a time: a transaction has one connection, which runs one query at a time. */
@@ -113,7 +147,14 @@ export async function moveAgendaItem(actor: Actor, input: unknown) {
     const after = moveInOrder(before, itemId, direction);
     await writeOrder(tx, after);
     const updated = await bump(tx, meetingId, version);
-    await recordAudit(tx, { actorId: actor.id, action: "meetings.agenda.reorder", entityType: "meeting", entityId: meetingId, before: { order: before }, after: { order: after } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "meetings.agenda.reorder",
+      entityType: "meeting",
+      entityId: meetingId,
+      before: { order: before },
+      after: { order: after },
+    });
     return updated;
   });
 }
@@ -128,14 +169,25 @@ export async function removeAgendaItem(actor: Actor, input: unknown) {
     const index = items.findIndex((item) => item.id === itemId);
     const item = items[index];
     if (!item) throw new NotFoundError("That agenda item");
-    if (item.decision) throw new ValidationError({ form: ["This lead already has a decision, so it stays on the record. Clear the decision first."] });
+    if (item.decision)
+      throw new ValidationError({ form: ["This lead already has a decision, so it stays on the record. Clear the decision first."] });
     const rest = items.filter((other) => other.id !== itemId);
     // The presenter's current lead moves on to the next one rather than pointing at nothing.
-    const current = meeting.currentItemId === itemId ? (rest[index] ?? rest[index - 1] ?? null)?.id ?? null : meeting.currentItemId;
+    const current = meeting.currentItemId === itemId ? ((rest[index] ?? rest[index - 1] ?? null)?.id ?? null) : meeting.currentItemId;
     await tx.meetingItem.delete({ where: { id: itemId } });
-    await writeOrder(tx, rest.map((other) => other.id));
+    await writeOrder(
+      tx,
+      rest.map((other) => other.id),
+    );
     const updated = await bump(tx, meetingId, version, { currentItemId: current });
-    await recordAudit(tx, { actorId: actor.id, action: "meetings.agenda.remove", entityType: "meeting", entityId: meetingId, before: { item }, after: { order: rest.map((other) => other.id) } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "meetings.agenda.remove",
+      entityType: "meeting",
+      entityId: meetingId,
+      before: { item },
+      after: { order: rest.map((other) => other.id) },
+    });
     return updated;
   });
 }
@@ -177,10 +229,18 @@ export async function goToAgendaItem(actor: Actor, input: unknown) {
     const before = await tx.meeting.findUnique({ where: { id: meetingId }, select: MEETING_SELECT });
     if (!before) throw new NotFoundError("That meeting");
     if (before.status !== "running") throw new ValidationError({ form: ["Start the meeting to present its agenda."] });
-    if (!(await tx.meetingItem.findFirst({ where: { id: itemId, meetingId }, select: { id: true } }))) throw new NotFoundError("That agenda item");
+    if (!(await tx.meetingItem.findFirst({ where: { id: itemId, meetingId }, select: { id: true } })))
+      throw new NotFoundError("That agenda item");
     if (before.currentItemId === itemId) return before;
     const after = await tx.meeting.update({ where: { id: meetingId }, data: { currentItemId: itemId }, select: MEETING_SELECT });
-    await recordAudit(tx, { actorId: actor.id, action: "meetings.meeting.navigate", entityType: "meeting", entityId: meetingId, before: { currentItemId: before.currentItemId }, after: { currentItemId: itemId } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "meetings.meeting.navigate",
+      entityType: "meeting",
+      entityId: meetingId,
+      before: { currentItemId: before.currentItemId },
+      after: { currentItemId: itemId },
+    });
     return after;
   });
 }

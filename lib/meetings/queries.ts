@@ -55,7 +55,10 @@ export type AgendaItem = ReturnType<typeof toAgendaItems>[number];
 
 /** Agenda items with the failure points that stand after people's tags. */
 function toAgendaItems(items: MeetingRecord["items"]) {
-  return items.map(({ lead: { failureTags, ...lead }, ...item }) => ({ ...item, lead: { ...lead, failurePoints: effectiveFailurePoints(lead.failurePoints, failureTags) } }));
+  return items.map(({ lead: { failureTags, ...lead }, ...item }) => ({
+    ...item,
+    lead: { ...lead, failurePoints: effectiveFailurePoints(lead.failurePoints, failureTags) },
+  }));
 }
 
 export async function findMeetings() {
@@ -112,9 +115,24 @@ export async function findPresenterPage(id: number) {
     findFixOwnerOptions(),
     current ? findCiteableFixes(current.lead.id) : [],
     getWorkspaceTimeZone(),
-    db.fix.findMany({ where: { meetingId: id }, orderBy: { id: "asc" }, select: { id: true, title: true, owner: { select: { name: true } }, dueDate: true } }),
+    db.fix.findMany({
+      where: { meetingId: id },
+      orderBy: { id: "asc" },
+      select: { id: true, title: true, owner: { select: { name: true } }, dueDate: true },
+    }),
   ]);
-  return { meeting, current, lead, owners, citeableFixes, timeZone, now: new Date(), stamp, tally: tallyAgenda(meeting.items), meetingFixes: meetingFixes.map((fix) => ({ ...fix, dueDate: dueDay(fix.dueDate) })) };
+  return {
+    meeting,
+    current,
+    lead,
+    owners,
+    citeableFixes,
+    timeZone,
+    now: new Date(),
+    stamp,
+    tally: tallyAgenda(meeting.items),
+    meetingFixes: meetingFixes.map((fix) => ({ ...fix, dueDate: dueDay(fix.dueDate) })),
+  };
 }
 
 export async function findMeetingSummary(id: number) {
@@ -133,7 +151,14 @@ export async function findMeetingSummary(id: number) {
   ]);
   if (!meeting) return null;
   const summary = buildMeetingSummary({
-    meeting: { id: meeting.id, title: meeting.title, scheduledFor: meeting.scheduledFor, status: meeting.status, endedAt: meeting.endedAt, attendees: meeting.attendees.map((row) => row.user.name) },
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      scheduledFor: meeting.scheduledFor,
+      status: meeting.status,
+      endedAt: meeting.endedAt,
+      attendees: meeting.attendees.map((row) => row.user.name),
+    },
     items: meeting.items.map((item) => ({
       position: item.position,
       lead: item.lead,
@@ -142,7 +167,12 @@ export async function findMeetingSummary(id: number) {
       decisionNote: item.decisionNote,
       decidedBy: item.decidedBy?.name ?? null,
     })),
-    fixes: fixes.map((fix) => ({ ...fix, owner: fix.owner?.name ?? null, dueDate: dueDay(fix.dueDate), leads: fix.leads.map((row) => row.lead) })),
+    fixes: fixes.map((fix) => ({
+      ...fix,
+      owner: fix.owner?.name ?? null,
+      dueDate: dueDay(fix.dueDate),
+      leads: fix.leads.map((row) => row.lead),
+    })),
   });
   return { summary, timeZone };
 }
@@ -175,9 +205,20 @@ export async function findNewMeetingPage(params: Record<string, string | string[
   const query = parseBoardQuery(params, calendar);
   const [counts, users] = await Promise.all([
     countByReviewStatus(query),
-    db.user.findMany({ where: { active: true, role: { not: "viewer" } }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } }),
+    db.user.findMany({
+      where: { active: true, role: { not: "viewer" } },
+      select: { id: true, name: true, role: true },
+      orderBy: { name: "asc" },
+    }),
   ]);
   // Defaults: the next full hour today, in the workspace time zone.
   const nextHour = new Date(Math.ceil(calendar.now.getTime() / 3_600_000) * 3_600_000);
-  return { query, counts, users, timeZone: calendar.timeZone, defaultScheduledFor: toLocalDateTime(nextHour, calendar.timeZone), today: formatDate(calendar.now, calendar.timeZone) };
+  return {
+    query,
+    counts,
+    users,
+    timeZone: calendar.timeZone,
+    defaultScheduledFor: toLocalDateTime(nextHour, calendar.timeZone),
+    today: formatDate(calendar.now, calendar.timeZone),
+  };
 }

@@ -6,7 +6,11 @@ import { recordId, version } from "@/lib/actions/input";
 
 // What a valid meeting write is, shared by the forms, the server actions and the mutations.
 
-const title = z.string({ error: "Give the meeting a title." }).trim().min(3, "Give the meeting a title (at least 3 characters).").max(120, "Keep the title under 120 characters.");
+const title = z
+  .string({ error: "Give the meeting a title." })
+  .trim()
+  .min(3, "Give the meeting a title (at least 3 characters).")
+  .max(120, "Keep the title under 120 characters.");
 const scheduledFor = z.string({ error: "Choose the date and time." }).refine(isLocalDateTime, "Choose the date and time of the meeting.");
 const attendeeIds = z
   .array(recordId("attendee"), { error: "Choose the attendees." })
@@ -31,7 +35,12 @@ export const meetingCreateSchema = z.object({
 
 export const meetingUpdateSchema = z.object({ id: recordId("meeting"), version, title, scheduledFor, attendeeIds });
 export const meetingStateSchema = z.object({ id: recordId("meeting"), version });
-export const agendaMoveSchema = z.object({ meetingId: recordId("meeting"), itemId: recordId("agenda item"), direction: z.enum(["up", "down"]), version });
+export const agendaMoveSchema = z.object({
+  meetingId: recordId("meeting"),
+  itemId: recordId("agenda item"),
+  direction: z.enum(["up", "down"]),
+  version,
+});
 export const agendaRemoveSchema = z.object({ meetingId: recordId("meeting"), itemId: recordId("agenda item"), version });
 export const goToItemSchema = z.object({ meetingId: recordId("meeting"), itemId: recordId("agenda item") });
 

@@ -18,7 +18,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/^([#+\-=>]|\d+\.)/, (match) => `\\${match}`);
 }
 
-const points = (item: { failurePoints: SummaryItem["failurePoints"] }) => item.failurePoints.map((point) => FAILURE_POINT_LABELS[point]).join(", ") || "—";
+const points = (item: { failurePoints: SummaryItem["failurePoints"] }) =>
+  item.failurePoints.map((point) => FAILURE_POINT_LABELS[point]).join(", ") || "—";
 const decision = (item: SummaryItem) => (item.decision ? DECISION_LABELS[item.decision] : "No decision");
 
 function table(header: string[], rows: string[][]): string[] {
@@ -70,24 +71,46 @@ export function renderSummaryMarkdown(summary: MeetingSummary, timeZone: string)
   lines.push(
     "## Counts by failure point",
     "",
-    ...table(["Failure point", "Confirmed", "On the agenda"], tally.byFailurePoint.filter((row) => row.total > 0).map((row) => [FAILURE_POINT_LABELS[row.failurePoint], String(row.confirmed), String(row.total)])),
+    ...table(
+      ["Failure point", "Confirmed", "On the agenda"],
+      tally.byFailurePoint
+        .filter((row) => row.total > 0)
+        .map((row) => [FAILURE_POINT_LABELS[row.failurePoint], String(row.confirmed), String(row.total)]),
+    ),
     "",
     "## Counts by source",
     "",
     ...table(
       ["Source", "Leads", "Confirmed", "Not a failure", "Needs more data", "Undecided"],
-      bySource.map((row) => [escapeMarkdown(sourceLabel(row.source)), row.total, row.confirmed_failure, row.not_a_failure, row.needs_more_data, row.undecided].map(String)),
+      bySource.map((row) =>
+        [
+          escapeMarkdown(sourceLabel(row.source)),
+          row.total,
+          row.confirmed_failure,
+          row.not_a_failure,
+          row.needs_more_data,
+          row.undecided,
+        ].map(String),
+      ),
     ),
     "",
     `## What buyers objected to, and source fit (${buyerFeedback.length})`,
     "",
     ...(buyerFeedback.length
-      ? buyerFeedback.map((item) => `- ${escapeMarkdown(item.leadName)} (lead ${item.leadId}, ${escapeMarkdown(sourceLabel(item.source))}): ${describeBuyerFeedback(item, escapeMarkdown)}`)
+      ? buyerFeedback.map(
+          (item) =>
+            `- ${escapeMarkdown(item.leadName)} (lead ${item.leadId}, ${escapeMarkdown(sourceLabel(item.source))}): ${describeBuyerFeedback(item, escapeMarkdown)}`,
+        )
       : ["No objection or source-quality signal was recorded on these leads."]),
     "",
     `## Still unresolved (${unresolved.length})`,
     "",
-    ...(unresolved.length ? unresolved.map((item) => `- ${escapeMarkdown(item.leadName)} (lead ${item.leadId}): ${decision(item)}${item.decisionNote ? ` — ${escapeMarkdown(item.decisionNote)}` : ""}`) : ["Every lead on the agenda got a decision."]),
+    ...(unresolved.length
+      ? unresolved.map(
+          (item) =>
+            `- ${escapeMarkdown(item.leadName)} (lead ${item.leadId}): ${decision(item)}${item.decisionNote ? ` — ${escapeMarkdown(item.decisionNote)}` : ""}`,
+        )
+      : ["Every lead on the agenda got a decision."]),
     "",
   );
   return lines.join("\n");
@@ -121,10 +144,39 @@ export function renderSummaryCsv(summary: MeetingSummary): string {
   const rows = [
     [...CSV_HEADER],
     ...summary.items.map((item) => [
-      "decision", item.position, item.leadId, item.leadName, item.company, item.source, item.failurePoints.join(" "), item.decision ?? "undecided", item.decisionNote, item.decidedBy, ...empty(10),
+      "decision",
+      item.position,
+      item.leadId,
+      item.leadName,
+      item.company,
+      item.source,
+      item.failurePoints.join(" "),
+      item.decision ?? "undecided",
+      item.decisionNote,
+      item.decidedBy,
+      ...empty(10),
     ]),
     ...summary.fixes.map((fix) => [
-      "fix", null, null, null, null, null, fix.failurePoint, null, fix.description, null, fix.id, fix.title, fix.fixType, fix.owner, fix.dueDate, fix.status, fix.expectedMetric, fix.leads.map((lead) => lead.id).join(" "), null, null,
+      "fix",
+      null,
+      null,
+      null,
+      null,
+      null,
+      fix.failurePoint,
+      null,
+      fix.description,
+      null,
+      fix.id,
+      fix.title,
+      fix.fixType,
+      fix.owner,
+      fix.dueDate,
+      fix.status,
+      fix.expectedMetric,
+      fix.leads.map((lead) => lead.id).join(" "),
+      null,
+      null,
     ]),
     ...summary.tally.byFailurePoint.map((row) => ["failure_point", ...empty(5), row.failurePoint, ...empty(11), row.confirmed, row.total]),
     ...summary.bySource.map((row) => ["source", ...empty(4), row.source ?? "", ...empty(12), row.confirmed_failure, row.total]),

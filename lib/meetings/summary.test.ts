@@ -4,7 +4,14 @@ import { buildMeetingSummary, type SummaryInput } from "@/lib/meetings/summary";
 import { CSV_HEADER, escapeMarkdown, renderSummaryCsv, renderSummaryMarkdown } from "@/lib/meetings/summary-render";
 
 const input: SummaryInput = {
-  meeting: { id: 7, title: "Weekly alignment", scheduledFor: new Date("2025-05-12T09:00:00Z"), status: "ended", endedAt: new Date("2025-05-12T10:00:00Z"), attendees: ["Mia Marketing", "Sam Sales"] },
+  meeting: {
+    id: 7,
+    title: "Weekly alignment",
+    scheduledFor: new Date("2025-05-12T09:00:00Z"),
+    status: "ended",
+    endedAt: new Date("2025-05-12T10:00:00Z"),
+    attendees: ["Mia Marketing", "Sam Sales"],
+  },
   items: [
     {
       position: 2,
@@ -54,7 +61,10 @@ const input: SummaryInput = {
       status: "in_progress",
       owner: null,
       dueDate: null,
-      leads: [{ id: 12, name: "Dana Buyer" }, { id: 13, name: "Lee *Bold*" }],
+      leads: [
+        { id: 12, name: "Dana Buyer" },
+        { id: 13, name: "Lee *Bold*" },
+      ],
     },
   ],
 };
@@ -70,7 +80,11 @@ describe("buildMeetingSummary", () => {
 
   it("counts by failure point and by source, and lists what is unresolved", () => {
     expect(summary.tally.decisions).toEqual({ confirmed_failure: 1, not_a_failure: 1, needs_more_data: 0, undecided: 1 });
-    expect(summary.tally.byFailurePoint.find((row) => row.failurePoint === "slow_timing")).toEqual({ failurePoint: "slow_timing", confirmed: 1, total: 1 });
+    expect(summary.tally.byFailurePoint.find((row) => row.failurePoint === "slow_timing")).toEqual({
+      failurePoint: "slow_timing",
+      confirmed: 1,
+      total: 1,
+    });
     expect(summary.bySource).toEqual([
       { source: "webinar", total: 2, confirmed_failure: 1, not_a_failure: 0, needs_more_data: 0, undecided: 1 },
       { source: "paid_search", total: 1, confirmed_failure: 0, not_a_failure: 1, needs_more_data: 0, undecided: 0 },
@@ -104,7 +118,10 @@ describe("the Markdown summary", () => {
 
 describe("the CSV summary", () => {
   const csv = renderSummaryCsv(buildMeetingSummary(input));
-  const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+  const lines = csv
+    .replace(/^\uFEFF/, "")
+    .trimEnd()
+    .split("\r\n");
 
   it("has one header and a row per decision, fix, failure point and source", () => {
     expect(lines[0]).toBe(CSV_HEADER.join(","));
@@ -144,19 +161,35 @@ describe("buyer feedback in the summary", () => {
   const withFeedback: SummaryInput = {
     ...input,
     items: input.items.map((item) =>
-      item.lead.id === 12 ? { ...item, lead: { ...item.lead, objectionCode: "using_competitor", objectionDetail: "On *HubSpot* until May", sourceSignal: "wrong_person" as const } } : item,
+      item.lead.id === 12
+        ? {
+            ...item,
+            lead: {
+              ...item.lead,
+              objectionCode: "using_competitor",
+              objectionDetail: "On *HubSpot* until May",
+              sourceSignal: "wrong_person" as const,
+            },
+          }
+        : item,
     ),
   };
 
   it("lists the agenda's leads that carry an objection or a signal, and the Markdown escapes what the rep wrote", () => {
     const summary = buildMeetingSummary(withFeedback);
-    expect(summary.buyerFeedback.map((item) => [item.leadId, item.objectionCode, item.sourceSignal])).toEqual([[12, "using_competitor", "wrong_person"]]);
+    expect(summary.buyerFeedback.map((item) => [item.leadId, item.objectionCode, item.sourceSignal])).toEqual([
+      [12, "using_competitor", "wrong_person"],
+    ]);
     const markdown = renderSummaryMarkdown(summary, "UTC");
     expect(markdown).toContain("## What buyers objected to, and source fit (1)");
-    expect(markdown).toContain("- Dana Buyer (lead 12, Webinar): objected: using competitor (“On \\*HubSpot\\* until May”) · source fit: wrong person");
+    expect(markdown).toContain(
+      "- Dana Buyer (lead 12, Webinar): objected: using competitor (“On \\*HubSpot\\* until May”) · source fit: wrong person",
+    );
   });
 
   it("says so when no lead carries either", () => {
-    expect(renderSummaryMarkdown(buildMeetingSummary(input), "UTC")).toContain("No objection or source-quality signal was recorded on these leads.");
+    expect(renderSummaryMarkdown(buildMeetingSummary(input), "UTC")).toContain(
+      "No objection or source-quality signal was recorded on these leads.",
+    );
   });
 });

@@ -9,7 +9,14 @@ import { tallyItems, type MeetingDecision, type Tally } from "@/lib/meetings/tal
 // exports all say the same thing, and tests can check it without a database.
 
 export interface SummaryInput {
-  meeting: { id: number; title: string; scheduledFor: Date; status: "planned" | "running" | "ended"; endedAt: Date | null; attendees: string[] };
+  meeting: {
+    id: number;
+    title: string;
+    scheduledFor: Date;
+    status: "planned" | "running" | "ended";
+    endedAt: Date | null;
+    attendees: string[];
+  };
   items: {
     position: number;
     lead: {
@@ -80,9 +87,16 @@ export interface MeetingSummary {
 }
 
 /** "objected: budget (“Frozen until April”) · source fit: wrong person"; `escape` guards people's text. */
-export function describeBuyerFeedback(item: Pick<SummaryItem, "objectionCode" | "objectionDetail" | "sourceSignal">, escape: (text: string) => string = (text) => text): string {
+export function describeBuyerFeedback(
+  item: Pick<SummaryItem, "objectionCode" | "objectionDetail" | "sourceSignal">,
+  escape: (text: string) => string = (text) => text,
+): string {
   const parts = [
-    ...(item.objectionCode ? [`objected: ${escape(item.objectionCode.replaceAll("_", " "))}${item.objectionDetail ? ` (“${escape(item.objectionDetail)}”)` : ""}`] : []),
+    ...(item.objectionCode
+      ? [
+          `objected: ${escape(item.objectionCode.replaceAll("_", " "))}${item.objectionDetail ? ` (“${escape(item.objectionDetail)}”)` : ""}`,
+        ]
+      : []),
     ...(item.sourceSignal ? [`source fit: ${SOURCE_SIGNAL_LABELS[item.sourceSignal].toLowerCase()}`] : []),
   ];
   return parts.join(" · ");
@@ -107,7 +121,14 @@ export function buildMeetingSummary(input: SummaryInput): MeetingSummary {
     }));
   const sources = new Map<string | null, SourceCount>();
   for (const item of items) {
-    const count = sources.get(item.source) ?? { source: item.source, total: 0, confirmed_failure: 0, not_a_failure: 0, needs_more_data: 0, undecided: 0 };
+    const count = sources.get(item.source) ?? {
+      source: item.source,
+      total: 0,
+      confirmed_failure: 0,
+      not_a_failure: 0,
+      needs_more_data: 0,
+      undecided: 0,
+    };
     count.total += 1;
     count[item.decision ?? "undecided"] += 1;
     sources.set(item.source, count);

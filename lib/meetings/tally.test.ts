@@ -26,6 +26,13 @@ describe("tallyItems", () => {
   it("starts from zero for an empty agenda, in DOMAIN order", () => {
     const tally = tallyItems([]);
     expect(decidedCount(tally)).toBe(0);
-    expect(tally.byFailurePoint.map((row) => row.failurePoint)).toEqual(["missing_context", "unclear_owner", "slow_timing", "vague_acceptance", "missing_next_step", "weak_feedback"]);
+    expect(tally.byFailurePoint.map((row) => row.failurePoint)).toEqual([
+      "missing_context",
+      "unclear_owner",
+      "slow_timing",
+      "vague_acceptance",
+      "missing_next_step",
+      "weak_feedback",
+    ]);
   });
 });

@@ -72,7 +72,8 @@ export const CHART_TEXT: Record<ChartId, ChartText> = {
   },
   failure_points_weekly: {
     title: "Flagged leads by failure point",
-    caption: () => "Flagged leads per capture week by the failure point their diagnosis found. A lead with two failure points counts in both.",
+    caption: () =>
+      "Flagged leads per capture week by the failure point their diagnosis found. A lead with two failure points counts in both.",
   },
   fix_impact: {
     title: "Fix impact: four weeks before and after",

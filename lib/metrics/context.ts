@@ -41,7 +41,9 @@ export async function loadDashboardContext(client: Queryable): Promise<Dashboard
     client.query<SettingsRow>(
       `SELECT time_zone, week_starts_on, minimum_specific_detail_length, duplicate_window_days, workday_start_minute, workday_end_minute, working_days FROM workspace_settings WHERE id = 1`,
     ),
-    client.query<SlaRow>(`SELECT priority, owner_sla_amount, owner_sla_unit, first_action_sla_amount, first_action_sla_unit FROM priority_slas`),
+    client.query<SlaRow>(
+      `SELECT priority, owner_sla_amount, owner_sla_unit, first_action_sla_amount, first_action_sla_unit FROM priority_slas`,
+    ),
     client.query<{ code: string; label: string }>(`SELECT code, label FROM rejection_reasons`),
   ]);
   const row = settings.rows[0];
@@ -55,14 +57,20 @@ export async function loadDashboardContext(client: Queryable): Promise<Dashboard
     workingDays: row?.working_days ?? calendar.workingDays,
     workdayStartMinute: row?.workday_start_minute ?? calendar.workdayStartMinute,
     workdayEndMinute: row?.workday_end_minute ?? calendar.workdayEndMinute,
-    workdayMinutes: Math.max(1, (row?.workday_end_minute ?? calendar.workdayEndMinute) - (row?.workday_start_minute ?? calendar.workdayStartMinute)),
+    workdayMinutes: Math.max(
+      1,
+      (row?.workday_end_minute ?? calendar.workdayEndMinute) - (row?.workday_start_minute ?? calendar.workdayStartMinute),
+    ),
     slas: Object.fromEntries(
       PRIORITIES.map((priority) => {
         const sla = slas.rows.find((candidate) => candidate.priority === priority);
         return [
           priority,
           sla
-            ? { owner: { amount: sla.owner_sla_amount, unit: sla.owner_sla_unit }, firstAction: { amount: sla.first_action_sla_amount, unit: sla.first_action_sla_unit } }
+            ? {
+                owner: { amount: sla.owner_sla_amount, unit: sla.owner_sla_unit },
+                firstAction: { amount: sla.first_action_sla_amount, unit: sla.first_action_sla_unit },
+              }
             : { owner: defaults[priority].owner, firstAction: defaults[priority].firstAction },
         ];
       }),

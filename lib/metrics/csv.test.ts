@@ -3,7 +3,8 @@ import { neutraliseFormula, toCsv } from "@/lib/metrics/csv";
 
 describe("CSV downloads", () => {
   it("neutralises cells a spreadsheet would run as a formula", () => {
-    for (const text of ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"]) expect(neutraliseFormula(text)).toBe(`'${text}`);
+    for (const text of ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])
+      expect(neutraliseFormula(text)).toBe(`'${text}`);
     for (const text of ["Paid search", "a=b", "", "100%"]) expect(neutraliseFormula(text)).toBe(text);
   });
 

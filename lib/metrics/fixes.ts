@@ -35,7 +35,14 @@ export interface FixImpact extends DoneFix {
 export async function queryDoneFixes(client: Queryable, filter: DashboardFilter, context: DashboardContext): Promise<DoneFix[]> {
   const from = zonedDayStart(filter.from, context.timeZone);
   const to = zonedDayStart(filter.to, context.timeZone, 1);
-  const rows = await runSql<{ id: number; title: string; fix_type: FixType; expected_metric: string | null; done_at: Date; done_day: string }>(
+  const rows = await runSql<{
+    id: number;
+    title: string;
+    fix_type: FixType;
+    expected_metric: string | null;
+    done_at: Date;
+    done_day: string;
+  }>(
     client,
     sql`SELECT id, title, fix_type, expected_metric, done_at, to_char(done_at AT TIME ZONE ${context.timeZone}::text, 'YYYY-MM-DD') AS done_day
       FROM fixes WHERE done_at >= ${from}::timestamptz AND done_at < ${to}::timestamptz AND status IN ('done', 'verified')
@@ -60,12 +67,19 @@ function mean(values: (number | null)[]): number | null {
  * One weekly pass over the span the fixes' windows cover (the dashboard's other filters apply, its dates
  * do not: a fix's window is its own), then each fix reads its metric from its weeks.
  */
-export async function queryFixImpact(client: Queryable, filter: DashboardFilter, context: DashboardContext, fixes: DoneFix[]): Promise<FixImpact[]> {
+export async function queryFixImpact(
+  client: Queryable,
+  filter: DashboardFilter,
+  context: DashboardContext,
+  fixes: DoneFix[],
+): Promise<FixImpact[]> {
   const measured = fixes.filter((fix) => fix.expectedMetric !== null);
   if (measured.length === 0) return fixes.map((fix) => ({ ...fix, weeks: [], before: null, after: null }));
   const starts = measured.map((fix) => addDays(fix.doneWeek, -7 * IMPACT_WEEKS)).sort();
   const ends = measured.map((fix) => addDays(fix.doneWeek, 7 * (IMPACT_WEEKS + 1) - 1)).sort();
-  const medians = measured.some((fix) => fix.expectedMetric === "lead_to_owner_time" || fix.expectedMetric === "owner_to_first_action_time");
+  const medians = measured.some(
+    (fix) => fix.expectedMetric === "lead_to_owner_time" || fix.expectedMetric === "owner_to_first_action_time",
+  );
   const summaries = await queryWeekly(client, { ...filter, from: starts[0]!, to: ends[ends.length - 1]! }, context, { medians });
   const byWeek = new Map<string, WeekSummary>(summaries.map((summary) => [summary.week, summary]));
   return fixes.map((fix) => {

@@ -59,6 +59,9 @@ export async function queryFunnel(client: Queryable, filter: DashboardFilter, _c
 
 /** All sources together: sums of the counted leads (each lead has one source, so nothing counts twice). */
 export function funnelTotals(rows: FunnelRow[], filter: DashboardFilter): Omit<FunnelRow, "source"> {
-  const counts = Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, rows.reduce((sum, row) => sum + row.counts[stage], 0)])) as Record<FunnelStage, number>;
+  const counts = Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, rows.reduce((sum, row) => sum + row.counts[stage], 0)])) as Record<
+    FunnelStage,
+    number
+  >;
   return funnelLine(filter, counts, undefined);
 }

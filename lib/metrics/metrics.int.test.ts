@@ -91,12 +91,21 @@ describe("no_action_accepted, duplicate_outreach_rate, rejection_reason_quality,
   it("ranks rejection reasons per source and scores them per team", async () => {
     const pareto = await queryRejectionPareto(pool, filter, context);
     expect(pareto.map((source) => [source.source, source.reasons.map((reason) => [reason.label, reason.count])])).toEqual([
-      ["webinar", [["No reason code", 1], ["Not in our ideal customer profile", 1]]],
+      [
+        "webinar",
+        [
+          ["No reason code", 1],
+          ["Not in our ideal customer profile", 1],
+        ],
+      ],
       ["content", [["Competitor", 1]]],
     ]);
     const { teams } = await queryReasonQuality(pool, filter, context);
     // South (Ben): L4 = 1 and L8 = 0.5; no team (Cy): L6 = 0.
-    expect(teams.map((team) => [team.team, team.rejected, team.mean])).toEqual([["South", 2, 0.75], ["No team", 1, 0]]);
+    expect(teams.map((team) => [team.team, team.rejected, team.mean])).toEqual([
+      ["South", 2, 0.75],
+      ["No team", 1, 0],
+    ]);
   });
 });
 
@@ -114,7 +123,9 @@ describe("fix impact", () => {
       },
     });
     const fixes = await queryDoneFixes(pool, filter, context);
-    expect(fixes.map((fix) => [fix.title, fix.doneWeek, fix.expectedMetric])).toEqual([["Owners act within the hour", WEEK_2, "no_action_accepted"]]);
+    expect(fixes.map((fix) => [fix.title, fix.doneWeek, fix.expectedMetric])).toEqual([
+      ["Owners act within the hour", WEEK_2, "no_action_accepted"],
+    ]);
     const [impact] = await queryFixImpact(pool, filter, context, fixes);
     // Week before: 1 of 3 accepted leads without action. Week after (L16, outside the period): 0 of 1.
     expect(impact?.weeks.find((week) => week.offset === -1)).toMatchObject({ week: WEEK_1, value: 1 / 3 });

@@ -24,7 +24,11 @@ function capturedValues(column: "original_source" | "campaign", filter: Dashboar
       GROUP BY 1 HAVING sum(r.captured) > 0 LIMIT ${LIMIT}::int) x)`;
 }
 
-export async function queryDashboardOptions(client: Queryable, filter: DashboardFilter, _context: DashboardContext): Promise<DashboardOptions> {
+export async function queryDashboardOptions(
+  client: Queryable,
+  filter: DashboardFilter,
+  _context: DashboardContext,
+): Promise<DashboardOptions> {
   const [values, leadTypes, teams, owners] = await Promise.all([
     runSql<{ sources: string[] | null; campaigns: string[] | null }>(
       client,
@@ -32,9 +36,13 @@ export async function queryDashboardOptions(client: Queryable, filter: Dashboard
     ),
     runSql<{ key: string; name: string }>(client, sql`SELECT key, name FROM lead_types ORDER BY sort_order, name`),
     runSql<{ id: number; name: string }>(client, sql`SELECT id, name FROM teams ORDER BY name`),
-    runSql<{ id: number; name: string }>(client, sql`SELECT id, name FROM users WHERE role IN ('sales_rep', 'sales_manager') AND active ORDER BY name`),
+    runSql<{ id: number; name: string }>(
+      client,
+      sql`SELECT id, name FROM users WHERE role IN ('sales_rep', 'sales_manager') AND active ORDER BY name`,
+    ),
   ]);
-  const union = (found: string[] | null | undefined, selected: string[]) => [...new Set([...(found ?? []), ...selected])].sort((a, b) => a.localeCompare(b));
+  const union = (found: string[] | null | undefined, selected: string[]) =>
+    [...new Set([...(found ?? []), ...selected])].sort((a, b) => a.localeCompare(b));
   return {
     sources: union(values[0]?.sources, filter.sources),
     campaigns: union(values[0]?.campaigns, filter.campaigns),

@@ -21,8 +21,8 @@ async function scoreInSql(inputs: Input[], minimumLength: number): Promise<numbe
   return rows.map((row) => Number(row.score));
 }
 
-const scoreInTs = (inputs: Input[], minimumLength: number) => inputs.map((input) => scoreReasonQuality(input.code, input.detail, { minimumSpecificDetailLength: minimumLength }));
-
+const scoreInTs = (inputs: Input[], minimumLength: number) =>
+  inputs.map((input) => scoreReasonQuality(input.code, input.detail, { minimumSpecificDetailLength: minimumLength }));
 
 describe("rejection reason quality in SQL", () => {
   it("scores hand-picked reasons as DOMAIN.md defines (0 none, 0.5 code or text alone, 1 code plus specific detail)", async () => {
@@ -49,16 +49,50 @@ describe("rejection reason quality in SQL", () => {
 
   it("agrees with the TypeScript scoring for any code and detail", async () => {
     const pieces = [
-      ...GENERIC_REASON_FILLERS, ...GENERIC_REASON_FILLERS.map((filler) => filler.toUpperCase()),
-      "a", "Z", "7", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u3000", "\ufeff", ".", "!", "?", ",", ";", ":", "-", "/", "é", "ß", "漢", "😀",
-      "budget", "no budget this year", "employees", "Acme Corp", "other",
+      ...GENERIC_REASON_FILLERS,
+      ...GENERIC_REASON_FILLERS.map((filler) => filler.toUpperCase()),
+      "a",
+      "Z",
+      "7",
+      " ",
+      "  ",
+      "\t",
+      "\n",
+      "\u00a0",
+      "\u2003",
+      "\u3000",
+      "\ufeff",
+      ".",
+      "!",
+      "?",
+      ",",
+      ";",
+      ":",
+      "-",
+      "/",
+      "é",
+      "ß",
+      "漢",
+      "😀",
+      "budget",
+      "no budget this year",
+      "employees",
+      "Acme Corp",
+      "other",
     ];
-    const text = fc.option(fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((parts) => parts.join("")), { nil: null });
+    const text = fc.option(
+      fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((parts) => parts.join("")),
+      { nil: null },
+    );
     const code = fc.option(fc.constantFrom("", " ", "not_icp", "other", " Other ", "OTHER", "competitor", "\u00a0not_icp"), { nil: null });
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ code, detail: text }), { minLength: 1, maxLength: 60 }), fc.constantFrom(0, 3, 12, 20), async (inputs, minimumLength) => {
-        expect(await scoreInSql(inputs, minimumLength)).toEqual(scoreInTs(inputs, minimumLength));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.record({ code, detail: text }), { minLength: 1, maxLength: 60 }),
+        fc.constantFrom(0, 3, 12, 20),
+        async (inputs, minimumLength) => {
+          expect(await scoreInSql(inputs, minimumLength)).toEqual(scoreInTs(inputs, minimumLength));
+        },
+      ),
       { numRuns: 60 },
     );
   });

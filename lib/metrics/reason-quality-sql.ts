@@ -8,7 +8,8 @@ import { sql, type Sql } from "@/lib/db/sql";
 // "other" counts as a code only when the detail is specific.
 
 /** The characters JavaScript's trim() and \s treat as white space. */
-const JS_WHITESPACE = "\t\n\u000b\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+const JS_WHITESPACE =
+  "\t\n\u000b\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
 const WHITESPACE_RUN = `[${JS_WHITESPACE}]+`;
 /** Characters outside the Basic Multilingual Plane count twice in a JavaScript string's length. */
 const ASTRAL = "[\\U00010000-\\U0010FFFF]";
@@ -41,7 +42,8 @@ function genericFiller(trimmed: Sql): Sql {
 }
 
 /** The minimum length: a number from the definitions, or SQL that reads it. */
-const minimumSql = (minimumLength: number | Sql): Sql => (typeof minimumLength === "number" ? sql`${Math.max(0, minimumLength)}` : sql`GREATEST(0, ${minimumLength})`);
+const minimumSql = (minimumLength: number | Sql): Sql =>
+  typeof minimumLength === "number" ? sql`${Math.max(0, minimumLength)}` : sql`GREATEST(0, ${minimumLength})`;
 
 export function specificDetailSql(detail: Sql, minimumLength: number | Sql): Sql {
   const trimmed = jsTrim(detail);

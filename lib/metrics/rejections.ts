@@ -32,7 +32,11 @@ export function paretoSql(filter: DashboardFilter) {
     GROUP BY 1, 2 HAVING sum(r.rejected) > 0`;
 }
 
-export async function queryRejectionPareto(client: Queryable, filter: DashboardFilter, context: DashboardContext): Promise<SourceReasons[]> {
+export async function queryRejectionPareto(
+  client: Queryable,
+  filter: DashboardFilter,
+  context: DashboardContext,
+): Promise<SourceReasons[]> {
   const rows = await runSql<{ source: string | null; code: string | null; count: string }>(client, paretoSql(filter));
   const bySource = new Map<string | null, SourceReasons>();
   for (const row of rows) {
@@ -105,7 +109,11 @@ interface SummaryRow {
   score_1: string;
 }
 
-export async function queryReasonQuality(client: Queryable, filter: DashboardFilter, context: DashboardContext): Promise<ReasonQualitySummary> {
+export async function queryReasonQuality(
+  client: Queryable,
+  filter: DashboardFilter,
+  context: DashboardContext,
+): Promise<ReasonQualitySummary> {
   const rows = await runSql<SummaryRow>(client, reasonQualitySummarySql(filter, context));
   const figures = (row: SummaryRow): WeekReasonQuality => ({
     rejected: toNumber(row.rejected),

@@ -73,7 +73,13 @@ export function responsePercentilesSql(filter: DashboardFilter, context: Dashboa
         sql`percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${TIME_MINUTES[metric]}) FILTER (WHERE l.priority = ${priority}::"Priority" AND ${segmentSql({ kind: metric }, context)}) AS ${name(metric, priority)}`,
     ),
   );
-  const perPriority = PRIORITIES.map((priority) => sql`(${priority}::"Priority", ${join(TIME_METRICS.map((metric) => sql`a.${name(metric, priority)}`), ", ")})`);
+  const perPriority = PRIORITIES.map(
+    (priority) =>
+      sql`(${priority}::"Priority", ${join(
+        TIME_METRICS.map((metric) => sql`a.${name(metric, priority)}`),
+        ", ",
+      )})`,
+  );
   // Week by week (a lateral query per week): percentiles need their leads sorted, and a week's leads sort
   // in memory where the whole period would spill to disk.
   return sql`SELECT w.week, p.* FROM ${weekRangesSql(filter, context)} CROSS JOIN LATERAL (
@@ -92,17 +98,25 @@ function splitWeeks(filter: DashboardFilter, context: DashboardContext): Dashboa
   const weeks = weeksBetween(filter.from, filter.to, context.weekStartsOn);
   const middle = weeks[Math.ceil(weeks.length / 2)];
   if (weeks.length < 2 || !middle) return [filter];
-  return [{ ...filter, to: addDays(middle, -1) }, { ...filter, from: middle }];
+  return [
+    { ...filter, to: addDays(middle, -1) },
+    { ...filter, from: middle },
+  ];
 }
 
-export async function queryResponseTrends(client: Queryable, filter: DashboardFilter, context: DashboardContext): Promise<Record<TimeMetric, TimeTrend>> {
+export async function queryResponseTrends(
+  client: Queryable,
+  filter: DashboardFilter,
+  context: DashboardContext,
+): Promise<Record<TimeMetric, TimeTrend>> {
   const [rows, ...parts] = await Promise.all([
     runSql<CountRow>(client, responseCountsSql(filter, context)),
     ...splitWeeks(filter, context).map((part) => runSql<PercentileRow>(client, responsePercentilesSql(part, context))),
   ]);
   const percentiles = new Map(parts.flat().map((row) => [`${row.week} ${row.priority}`, row]));
   rows.sort((a, b) => a.week.localeCompare(b.week) || a.priority.localeCompare(b.priority));
-  const sum = (key: "unassigned" | "owner_without_time" | "awaiting_first_action") => rows.reduce((total, row) => total + toNumber(row[key]), 0);
+  const sum = (key: "unassigned" | "owner_without_time" | "awaiting_first_action") =>
+    rows.reduce((total, row) => total + toNumber(row[key]), 0);
   const trend = (metric: TimeMetric): TimePoint[] =>
     rows.map((row) => {
       const pct = percentiles.get(`${row.week} ${row.priority}`)?.[`${metric}_pct`];
@@ -120,12 +134,22 @@ export async function queryResponseTrends(client: Queryable, filter: DashboardFi
       points: trend("lead_to_owner"),
       apart: [
         { label: "Never assigned to a person", count: sum("unassigned"), href: drillHref(filter, { segment: { kind: "unassigned" } }) },
-        { label: "Owner without a recorded assignment time", count: sum("owner_without_time"), href: drillHref(filter, { segment: { kind: "owner_without_time" } }) },
+        {
+          label: "Owner without a recorded assignment time",
+          count: sum("owner_without_time"),
+          href: drillHref(filter, { segment: { kind: "owner_without_time" } }),
+        },
       ],
     },
     owner_to_first_action: {
       points: trend("owner_to_first_action"),
-      apart: [{ label: "Assigned, no first sales action by the owner yet", count: sum("awaiting_first_action"), href: drillHref(filter, { segment: { kind: "awaiting_first_action" } }) }],
+      apart: [
+        {
+          label: "Assigned, no first sales action by the owner yet",
+          count: sum("awaiting_first_action"),
+          href: drillHref(filter, { segment: { kind: "awaiting_first_action" } }),
+        },
+      ],
     },
   };
 }
@@ -144,7 +168,11 @@ export function responseHistogramSql(filter: DashboardFilter) {
   return sql`SELECT ${sums(columns)} FROM ${ROLLUP_FROM} WHERE ${rollupFilterSql(filter)}`;
 }
 
-export async function queryResponseHistograms(client: Queryable, filter: DashboardFilter, _context: DashboardContext): Promise<Record<TimeMetric, HistogramBar[]>> {
+export async function queryResponseHistograms(
+  client: Queryable,
+  filter: DashboardFilter,
+  _context: DashboardContext,
+): Promise<Record<TimeMetric, HistogramBar[]>> {
   const [row] = await runSql<Record<string, string | null>>(client, responseHistogramSql(filter));
   const bars = (metric: TimeMetric): HistogramBar[] =>
     Array.from({ length: TIME_BUCKET_COUNT }, (_, bucket) => ({

@@ -27,7 +27,10 @@ afterAll(() => stopBoss());
 
 beforeAll(async () => {
   workspace = await seedImportWorkspace();
-  const admin = await db.user.create({ data: { email: "admin@rollup.example", name: "Rollup Admin", role: "admin", passwordHash: "x" }, select: { id: true } });
+  const admin = await db.user.create({
+    data: { email: "admin@rollup.example", name: "Rollup Admin", role: "admin", passwordHash: "x" },
+    select: { id: true },
+  });
   token = (await createApiToken({ name: "crm", scope: "write", userId: admin.id })).token;
 });
 
@@ -52,7 +55,10 @@ const COLUMNS: [string, Segment | "all" | "flagged"][] = [
   ["flagged", "flagged"],
   ...FAILURE_POINTS.map((point): [string, Segment] => [`fp_${point}`, { kind: "failure_point", point }]),
   ...(["lead_to_owner", "owner_to_first_action"] as const).flatMap((metric) =>
-    Array.from({ length: TIME_BUCKET_COUNT }, (_, bucket): [string, Segment] => [`${metric}_b${bucket}`, { kind: "time_bucket", metric, bucket }]),
+    Array.from({ length: TIME_BUCKET_COUNT }, (_, bucket): [string, Segment] => [
+      `${metric}_b${bucket}`,
+      { kind: "time_bucket", metric, bucket },
+    ]),
   ),
 ];
 
@@ -65,7 +71,10 @@ async function bothSides(): Promise<{ rollup: Row[]; leads: Row[] }> {
     sql`${identifier(alias)}.day::text AS day, ${identifier(alias)}.original_source, ${identifier(alias)}.campaign, ${identifier(alias)}.lead_type_id,
         ${identifier(alias)}.priority::text AS priority, ${identifier(alias)}.owner_id, ${identifier(alias)}.reason_code`;
   const order = sql`ORDER BY 1, 2, 3, 4, 5, 6, 7`;
-  const sums = join(COLUMNS.map(([column]) => sql`sum(${identifier(column)})::int AS ${identifier(column)}`), ", ");
+  const sums = join(
+    COLUMNS.map(([column]) => sql`sum(${identifier(column)})::int AS ${identifier(column)}`),
+    ", ",
+  );
   const counts = join(
     COLUMNS.map(([column, segment]) => {
       const where: Sql = segment === "flagged" ? sql`l.flagged` : segment === "all" ? sql`TRUE` : segmentSql(segment, context);
@@ -106,8 +115,19 @@ describe("lead_rollup", () => {
   });
 
   it("follows the API's lead batch and its events, once the queued diagnoses ran", async () => {
-    const lead = (externalId: string, source: string) => ({ sourceSystem: "crm", externalId, name: `Lead ${externalId}`, email: `${externalId}@buyer.example`, capturedAt: "2025-03-14T09:00:00Z", originalSource: source, leadType: "demo_request" });
-    const batch = await call(postLeadBatch as Handler, "POST", "/leads/batch", { token, body: { leads: [lead("r-1", "webinar"), lead("r-2", "webinar"), lead("r-3", "partner")] } });
+    const lead = (externalId: string, source: string) => ({
+      sourceSystem: "crm",
+      externalId,
+      name: `Lead ${externalId}`,
+      email: `${externalId}@buyer.example`,
+      capturedAt: "2025-03-14T09:00:00Z",
+      originalSource: source,
+      leadType: "demo_request",
+    });
+    const batch = await call(postLeadBatch as Handler, "POST", "/leads/batch", {
+      token,
+      body: { leads: [lead("r-1", "webinar"), lead("r-2", "webinar"), lead("r-3", "partner")] },
+    });
     expect(batch.status).toBeLessThan(300);
     await runQueuedDiagnoses();
     const before = await expectExact();
@@ -117,8 +137,20 @@ describe("lead_rollup", () => {
     const events = [
       { lead: { sourceSystem: "crm", externalId: "r-1" }, type: "assigned", occurredAt: "2025-03-14T09:05:00Z", owner: actor },
       { lead: { sourceSystem: "crm", externalId: "r-1" }, type: "contacted", occurredAt: "2025-03-14T09:30:00Z", actor, channel: "call" },
-      { lead: { sourceSystem: "crm", externalId: "r-1" }, type: "contacted", occurredAt: "2025-03-15T09:30:00Z", actor: other, channel: "email" },
-      { lead: { sourceSystem: "crm", externalId: "r-2" }, type: "rejected", occurredAt: "2025-03-14T10:00:00Z", actor, details: { reasonCode: "not_icp", reasonDetail: "Twelve employees, below the 50 we sell to" } },
+      {
+        lead: { sourceSystem: "crm", externalId: "r-1" },
+        type: "contacted",
+        occurredAt: "2025-03-15T09:30:00Z",
+        actor: other,
+        channel: "email",
+      },
+      {
+        lead: { sourceSystem: "crm", externalId: "r-2" },
+        type: "rejected",
+        occurredAt: "2025-03-14T10:00:00Z",
+        actor,
+        details: { reasonCode: "not_icp", reasonDetail: "Twelve employees, below the 50 we sell to" },
+      },
     ];
     const response = await call(postEvents as Handler, "POST", "/events", { token, body: { events } });
     expect(response.status, JSON.stringify(response.json)).toBe(201);
@@ -133,18 +165,36 @@ describe("lead_rollup", () => {
     const leadType = await db.leadType.findFirstOrThrow({ where: { key: "demo_request" }, select: { id: true, acceptanceCriteria: true } });
     const capturedAt = new Date(Date.now() - 30 * 60_000);
     const lead = await db.lead.create({
-      data: { externalId: "decide-1", name: "Decided", capturedAt, originalSource: "website", campaign: "spring", conversionPoint: "demo_form", leadTypeId: leadType.id, ownerId: workspace.users.riley, ownerAssignedAt: new Date(capturedAt.getTime() + 5 * 60_000) },
+      data: {
+        externalId: "decide-1",
+        name: "Decided",
+        capturedAt,
+        originalSource: "website",
+        campaign: "spring",
+        conversionPoint: "demo_form",
+        leadTypeId: leadType.id,
+        ownerId: workspace.users.riley,
+        ownerAssignedAt: new Date(capturedAt.getTime() + 5 * 60_000),
+      },
       select: { id: true },
     });
     await db.handoffEvent.createMany({
       data: [
         { leadId: lead.id, type: "captured", occurredAt: capturedAt },
-        { leadId: lead.id, type: "assigned", occurredAt: new Date(capturedAt.getTime() + 5 * 60_000), details: { ownerId: String(workspace.users.riley) } },
+        {
+          leadId: lead.id,
+          type: "assigned",
+          occurredAt: new Date(capturedAt.getTime() + 5 * 60_000),
+          details: { ownerId: String(workspace.users.riley) },
+        },
       ],
     });
     await rediagnoseAll(pool);
     const before = await expectExact();
-    const revops = await db.user.findUniqueOrThrow({ where: { id: workspace.revopsId }, select: { id: true, name: true, role: true, teamId: true } });
+    const revops = await db.user.findUniqueOrThrow({
+      where: { id: workspace.revopsId },
+      select: { id: true, name: true, role: true, teamId: true },
+    });
     const criteria = Object.fromEntries((leadType.acceptanceCriteria as { id: string }[]).map((criterion) => [criterion.id, false]));
     await rejectLead(revops, lead.id, { version: 0, reasonCode: "not_icp", detail: "Buys through a reseller we do not serve", criteria });
     const after = await expectExact();
@@ -183,7 +233,9 @@ describe("lead_rollup", () => {
     expect(await expectExact()).toEqual(before);
     const unfolded = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM lead_rollup WHERE NOT folded");
     expect(unfolded.rows[0]?.n).toBe(0);
-    const perKey = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM (SELECT key FROM lead_rollup GROUP BY key HAVING count(*) > 1) k");
+    const perKey = await pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM (SELECT key FROM lead_rollup GROUP BY key HAVING count(*) > 1) k",
+    );
     expect(perKey.rows[0]?.n).toBe(0);
   });
 });

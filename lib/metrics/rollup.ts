@@ -21,7 +21,12 @@ export function rollupWeekSql(context: MetricContext, day: Sql = sql`r.day`): Sq
   return sql`to_char(${day} - ((EXTRACT(DOW FROM ${day})::int - ${context.weekStartsOn}::int + 7) % 7), 'YYYY-MM-DD')`;
 }
 
-const ROLLUP_DIMENSIONS: DimensionColumns = { source: sql`r.original_source`, campaign: sql`r.campaign`, priority: ROLLUP_PRIORITY, owner: sql`r.owner_id` };
+const ROLLUP_DIMENSIONS: DimensionColumns = {
+  source: sql`r.original_source`,
+  campaign: sql`r.campaign`,
+  priority: ROLLUP_PRIORITY,
+  owner: sql`r.owner_id`,
+};
 
 /** The dashboard's filters over the rollup: its days, and the dimension conditions leadFilterSql puts on each lead. */
 export function rollupFilterSql(filter: DashboardFilter): Sql {
@@ -30,5 +35,8 @@ export function rollupFilterSql(filter: DashboardFilter): Sql {
 
 /** sum(alias.column) AS column, for columns named in code. */
 export function sums(columns: readonly string[], alias: "r" | "d" = "r"): Sql {
-  return join(columns.map((column) => sql`sum(${identifier(alias)}.${identifier(column)}) AS ${identifier(column)}`), ", ");
+  return join(
+    columns.map((column) => sql`sum(${identifier(alias)}.${identifier(column)}) AS ${identifier(column)}`),
+    ", ",
+  );
 }

@@ -1,5 +1,11 @@
 import "server-only";
-import { MIN_SIGNALS_FOR_FINDING, POOR_FIT_FINDING_SHARE, POOR_FIT_SIGNALS, SOURCE_SIGNALS, type SourceSignal } from "@/lib/diagnosis/buyer-feedback";
+import {
+  MIN_SIGNALS_FOR_FINDING,
+  POOR_FIT_FINDING_SHARE,
+  POOR_FIT_SIGNALS,
+  SOURCE_SIGNALS,
+  type SourceSignal,
+} from "@/lib/diagnosis/buyer-feedback";
 import type { Queryable } from "@/lib/db/queryable";
 import { rate, runSql } from "@/lib/db/run";
 import { sql } from "@/lib/db/sql";
@@ -45,7 +51,10 @@ export async function querySourceFit(client: Queryable, filter: DashboardFilter,
     sql`SELECT l.original_source AS source, count(*)::int AS captured, ${segmentCount({ kind: "accepted" }, context)} AS accepted, ${signalCountColumns(context)}
     FROM ${LEADS_FROM} WHERE ${leadFilterSql(filter, context)} GROUP BY 1 ORDER BY 2 DESC, 1`,
   );
-  const total = rows.reduce((sum, row) => ({ captured: sum.captured + row.captured, accepted: sum.accepted + row.accepted }), { captured: 0, accepted: 0 });
+  const total = rows.reduce((sum, row) => ({ captured: sum.captured + row.captured, accepted: sum.accepted + row.accepted }), {
+    captured: 0,
+    accepted: 0,
+  });
   const overallAcceptRate = rate(total.accepted, total.captured);
   const view = rows.map((row): SourceFitRow => {
     const source = row.source ?? NONE_VALUE;
@@ -64,13 +73,25 @@ export async function querySourceFit(client: Queryable, filter: DashboardFilter,
       signals,
       poorFit,
       poorFitShare,
-      finding: given >= MIN_SIGNALS_FOR_FINDING && (poorFitShare ?? 0) >= POOR_FIT_FINDING_SHARE && acceptRate !== null && overallAcceptRate !== null && acceptRate >= overallAcceptRate,
+      finding:
+        given >= MIN_SIGNALS_FOR_FINDING &&
+        (poorFitShare ?? 0) >= POOR_FIT_FINDING_SHARE &&
+        acceptRate !== null &&
+        overallAcceptRate !== null &&
+        acceptRate >= overallAcceptRate,
       hrefs: {
         accepted: drillHref(filter, { source, segment: { kind: "accepted" } }),
         withSignal: drillHref(filter, { source, segment: { kind: "decided_with_signal" } }),
-        poorFit: Object.fromEntries(SOURCE_SIGNALS.map((value) => [value, drillHref(filter, { source, segment: { kind: "source_signal", signal: value } })])) as Record<SourceSignal, string | null>,
+        poorFit: Object.fromEntries(
+          SOURCE_SIGNALS.map((value) => [value, drillHref(filter, { source, segment: { kind: "source_signal", signal: value } })]),
+        ) as Record<SourceSignal, string | null>,
       },
     };
   });
-  return { rows: view, overallAcceptRate, decided: rows.reduce((sum, row) => sum + row.decided, 0), withSignal: rows.reduce((sum, row) => sum + row.with_signal, 0) };
+  return {
+    rows: view,
+    overallAcceptRate,
+    decided: rows.reduce((sum, row) => sum + row.decided, 0),
+    withSignal: rows.reduce((sum, row) => sum + row.with_signal, 0),
+  };
 }

@@ -15,7 +15,13 @@ export function sourceName(source: string | null): string {
   return source === null ? "No source" : sourceLabel(source);
 }
 
-export const STAGE_LABELS = { captured: "Captured", assigned: "Assigned", accepted: "Accepted", qualified: "Qualified", won: "Won" } as const;
+export const STAGE_LABELS = {
+  captured: "Captured",
+  assigned: "Assigned",
+  accepted: "Accepted",
+  qualified: "Qualified",
+  won: "Won",
+} as const;
 
 export function funnelTable(rows: FunnelRow[]): TableData {
   return {
@@ -69,7 +75,11 @@ export function histogramTable(bars: HistogramBar[]): TableData {
       { key: "count", label: "Leads", kind: "count" },
       { key: "share", label: "Share", kind: "share" },
     ],
-    rows: bars.map((bar) => ({ range: cell(timeBucketLabel(bar.bucket)), count: cell(bar.count, bar.href), share: cell(total ? bar.count / total : null) })),
+    rows: bars.map((bar) => ({
+      range: cell(timeBucketLabel(bar.bucket)),
+      count: cell(bar.count, bar.href),
+      share: cell(total ? bar.count / total : null),
+    })),
   };
 }
 
@@ -127,7 +137,11 @@ export function fixImpactTable(fixes: FixImpact[]): TableData {
       { key: "type", label: "Fix type", kind: "text" },
       { key: "doneWeek", label: "Done in week of", kind: "date" },
       { key: "metric", label: "Metric", kind: "text" },
-      ...offsets.map((offset) => ({ key: `w${offset}`, label: offset < 0 ? `${-offset} wk before` : `${offset} wk after`, kind: "text" as const })),
+      ...offsets.map((offset) => ({
+        key: `w${offset}`,
+        label: offset < 0 ? `${-offset} wk before` : `${offset} wk after`,
+        kind: "text" as const,
+      })),
       { key: "before", label: "Before (mean)", kind: "text" },
       { key: "after", label: "After (mean)", kind: "text" },
     ],
@@ -139,7 +153,9 @@ export function fixImpactTable(fixes: FixImpact[]): TableData {
         type: cell(FIX_TYPE_LABELS[fix.fixType]),
         doneWeek: cell(fix.doneWeek),
         metric: cell(metric?.label ?? "No metric named"),
-        ...Object.fromEntries(offsets.map((offset) => [`w${offset}`, typedCell(fix.weeks.find((week) => week.offset === offset)?.value ?? null, kind)])),
+        ...Object.fromEntries(
+          offsets.map((offset) => [`w${offset}`, typedCell(fix.weeks.find((week) => week.offset === offset)?.value ?? null, kind)]),
+        ),
         before: typedCell(fix.before, kind),
         after: typedCell(fix.after, kind),
       };

@@ -38,23 +38,126 @@ const assigned = (minutes: number, owner: "a" | "b" | "c"): Step => ["assigned",
 
 export const LEAD_SPECS: LeadSpec[] = [
   // Week 1
-  { key: "L1", capturedAt: WEEK_1, source: "website", type: "demo", owner: "a", status: "accepted", outcome: "won", steps: [assigned(5, "a"), ["accepted", 10, "a"], ["contacted", 25, "a"]] },
-  { key: "L2", capturedAt: WEEK_1, source: "website", type: "demo", owner: "a", status: "accepted", outcome: "qualified", steps: [assigned(10, "a"), ["accepted", 15, "a"], ["contacted", 70, "a"]] },
-  { key: "L3", capturedAt: WEEK_1, source: "website", type: "demo", owner: "b", status: "accepted", steps: [assigned(30, "b"), ["accepted", 35, "b"], ["contacted", 91, "b"]] },
-  { key: "L4", capturedAt: WEEK_1, source: "webinar", type: "webinar", owner: "b", status: "rejected", reason: { code: "not_icp", detail: "Company has 12 employees" }, steps: [assigned(120, "b"), ["rejected", 150, "b"]] },
+  {
+    key: "L1",
+    capturedAt: WEEK_1,
+    source: "website",
+    type: "demo",
+    owner: "a",
+    status: "accepted",
+    outcome: "won",
+    steps: [assigned(5, "a"), ["accepted", 10, "a"], ["contacted", 25, "a"]],
+  },
+  {
+    key: "L2",
+    capturedAt: WEEK_1,
+    source: "website",
+    type: "demo",
+    owner: "a",
+    status: "accepted",
+    outcome: "qualified",
+    steps: [assigned(10, "a"), ["accepted", 15, "a"], ["contacted", 70, "a"]],
+  },
+  {
+    key: "L3",
+    capturedAt: WEEK_1,
+    source: "website",
+    type: "demo",
+    owner: "b",
+    status: "accepted",
+    steps: [assigned(30, "b"), ["accepted", 35, "b"], ["contacted", 91, "b"]],
+  },
+  {
+    key: "L4",
+    capturedAt: WEEK_1,
+    source: "webinar",
+    type: "webinar",
+    owner: "b",
+    status: "rejected",
+    reason: { code: "not_icp", detail: "Company has 12 employees" },
+    steps: [assigned(120, "b"), ["rejected", 150, "b"]],
+  },
   { key: "L5", capturedAt: WEEK_1, source: "webinar", type: "webinar", steps: [] },
-  { key: "L6", capturedAt: WEEK_1, source: "webinar", type: "webinar", owner: "c", status: "rejected", reason: { code: null, detail: null }, steps: [assigned(60, "c"), ["rejected", 90, "c"]] },
+  {
+    key: "L6",
+    capturedAt: WEEK_1,
+    source: "webinar",
+    type: "webinar",
+    owner: "c",
+    status: "rejected",
+    reason: { code: null, detail: null },
+    steps: [assigned(60, "c"), ["rejected", 90, "c"]],
+  },
   // Week 2
-  { key: "L7", capturedAt: WEEK_2, source: "website", type: "demo", owner: "a", status: "accepted", steps: [assigned(2, "a"), ["accepted", 5, "a"]] },
-  { key: "L8", capturedAt: WEEK_2, source: "content", type: "ebook", owner: "b", status: "rejected", reason: { code: "competitor", detail: "n/a" }, steps: [assigned(240, "b"), ["rejected", 300, "b"]] },
-  { key: "L11", capturedAt: WEEK_2, source: "content", type: "ebook", steps: [["contacted", 1_440, "a"], ["contacted", 1_440 + 14 * 1_440, "b"]] },
-  { key: "L12", capturedAt: WEEK_2, source: "content", type: "ebook", steps: [["contacted", 1_440, "a"], ["contacted", 1_440 + 14 * 1_440 + 1, "b"]] },
-  { key: "L13", capturedAt: WEEK_2, source: "webinar", type: "webinar", owner: "a", status: "accepted", steps: [assigned(10, "a"), ["accepted", 15, "a"], ["contacted", 20, "a"], ["contacted", 20 + 14 * 1_440, "b"]] },
-  { key: "L14", capturedAt: WEEK_2, source: "webinar", type: "webinar", owner: "a", status: "accepted", steps: [assigned(10, "a"), ["accepted", 15, "a"], ["contacted", 20, "a"], ["contacted", 20 + 14 * 1_440 + 1, "b"]] },
+  {
+    key: "L7",
+    capturedAt: WEEK_2,
+    source: "website",
+    type: "demo",
+    owner: "a",
+    status: "accepted",
+    steps: [assigned(2, "a"), ["accepted", 5, "a"]],
+  },
+  {
+    key: "L8",
+    capturedAt: WEEK_2,
+    source: "content",
+    type: "ebook",
+    owner: "b",
+    status: "rejected",
+    reason: { code: "competitor", detail: "n/a" },
+    steps: [assigned(240, "b"), ["rejected", 300, "b"]],
+  },
+  {
+    key: "L11",
+    capturedAt: WEEK_2,
+    source: "content",
+    type: "ebook",
+    steps: [
+      ["contacted", 1_440, "a"],
+      ["contacted", 1_440 + 14 * 1_440, "b"],
+    ],
+  },
+  {
+    key: "L12",
+    capturedAt: WEEK_2,
+    source: "content",
+    type: "ebook",
+    steps: [
+      ["contacted", 1_440, "a"],
+      ["contacted", 1_440 + 14 * 1_440 + 1, "b"],
+    ],
+  },
+  {
+    key: "L13",
+    capturedAt: WEEK_2,
+    source: "webinar",
+    type: "webinar",
+    owner: "a",
+    status: "accepted",
+    steps: [assigned(10, "a"), ["accepted", 15, "a"], ["contacted", 20, "a"], ["contacted", 20 + 14 * 1_440, "b"]],
+  },
+  {
+    key: "L14",
+    capturedAt: WEEK_2,
+    source: "webinar",
+    type: "webinar",
+    owner: "a",
+    status: "accepted",
+    steps: [assigned(10, "a"), ["accepted", 15, "a"], ["contacted", 20, "a"], ["contacted", 20 + 14 * 1_440 + 1, "b"]],
+  },
   // An owner on the record but no assignment event: its lead-to-owner time cannot be measured.
   { key: "L15", capturedAt: WEEK_2, source: "content", type: "ebook", owner: "b", steps: [] },
   // Week 3, outside the dashboard's period in the tests: only the fix impact reads it.
-  { key: "L16", capturedAt: WEEK_3, source: "website", type: "demo", owner: "a", status: "accepted", steps: [assigned(1, "a"), ["accepted", 2, "a"], ["contacted", 3, "a"]] },
+  {
+    key: "L16",
+    capturedAt: WEEK_3,
+    source: "website",
+    type: "demo",
+    owner: "a",
+    status: "accepted",
+    steps: [assigned(1, "a"), ["accepted", 2, "a"], ["contacted", 3, "a"]],
+  },
 ];
 
 async function createUser(email: string, name: string, teamId: number | null): Promise<number> {
@@ -65,12 +168,25 @@ async function createUser(email: string, name: string, teamId: number | null): P
 export async function buildDataset(): Promise<Dataset> {
   const north = (await db.team.create({ data: { name: "North" }, select: { id: true } })).id;
   const south = (await db.team.create({ data: { name: "South" }, select: { id: true } })).id;
-  const users = { a: await createUser("a@example.com", "Ada", north), b: await createUser("b@example.com", "Ben", south), c: await createUser("c@example.com", "Cy", null) };
-  const types: Record<LeadSpec["type"], { priority: Priority; id?: number }> = { demo: { priority: "p1" }, webinar: { priority: "p2" }, ebook: { priority: "p3" } };
+  const users = {
+    a: await createUser("a@example.com", "Ada", north),
+    b: await createUser("b@example.com", "Ben", south),
+    c: await createUser("c@example.com", "Cy", null),
+  };
+  const types: Record<LeadSpec["type"], { priority: Priority; id?: number }> = {
+    demo: { priority: "p1" },
+    webinar: { priority: "p2" },
+    ebook: { priority: "p3" },
+  };
   for (const [key, type] of Object.entries(types)) {
     type.id = (await db.leadType.create({ data: { key, name: key, intent: "high", priority: type.priority }, select: { id: true } })).id;
   }
-  await db.rejectionReason.createMany({ data: [{ code: "not_icp", label: "Not in our ideal customer profile" }, { code: "competitor", label: "Competitor" }] });
+  await db.rejectionReason.createMany({
+    data: [
+      { code: "not_icp", label: "Not in our ideal customer profile" },
+      { code: "competitor", label: "Competitor" },
+    ],
+  });
 
   const leads: Record<string, number> = {};
   for (const spec of LEAD_SPECS) {
@@ -103,7 +219,11 @@ export async function buildDataset(): Promise<Dataset> {
           occurredAt: at(spec.capturedAt, minutes),
           actorId: actor ? users[actor] : null,
           channel: type === "contacted" ? ("call" as const) : null,
-          details: details?.owner ? { ownerId: String(users[details.owner as "a" | "b" | "c"]) } : type === "rejected" ? { reasonCode: spec.reason?.code ?? undefined } : {},
+          details: details?.owner
+            ? { ownerId: String(users[details.owner as "a" | "b" | "c"]) }
+            : type === "rejected"
+              ? { reasonCode: spec.reason?.code ?? undefined }
+              : {},
         })),
       ],
     });

@@ -35,7 +35,15 @@ export interface WeekSummary {
 
 type Row = Record<string, string | number | null> & { week: string };
 
-const WEEKLY_COLUMNS = ["captured", "accepted", "qualified", "no_action_accepted", "duplicate_outreach", "flagged", ...FAILURE_POINTS.map((point) => `fp_${point}`)];
+const WEEKLY_COLUMNS = [
+  "captured",
+  "accepted",
+  "qualified",
+  "no_action_accepted",
+  "duplicate_outreach",
+  "flagged",
+  ...FAILURE_POINTS.map((point) => `fp_${point}`),
+];
 
 export function weeklySql(filter: DashboardFilter, context: DashboardContext) {
   return sql`SELECT ${rollupWeekSql(context, sql`d.day`)} AS week, ${sums(WEEKLY_COLUMNS, "d")}
@@ -57,11 +65,21 @@ interface WeeklyOptions {
   reasons?: Promise<ReasonQualitySummary>;
 }
 
-export async function queryWeekly(client: Queryable, filter: DashboardFilter, context: DashboardContext, options: WeeklyOptions = {}): Promise<WeekSummary[]> {
+export async function queryWeekly(
+  client: Queryable,
+  filter: DashboardFilter,
+  context: DashboardContext,
+  options: WeeklyOptions = {},
+): Promise<WeekSummary[]> {
   const [rows, reasons, medians] = await Promise.all([
     runSql<Row>(client, weeklySql(filter, context)),
     options.reasons ?? queryReasonQuality(client, filter, context),
-    options.medians ? runSql<{ week: string; lead_to_owner_median: number | null; owner_to_first_action_median: number | null }>(client, weeklyMediansSql(filter, context)) : Promise.resolve([]),
+    options.medians
+      ? runSql<{ week: string; lead_to_owner_median: number | null; owner_to_first_action_median: number | null }>(
+          client,
+          weeklyMediansSql(filter, context),
+        )
+      : Promise.resolve([]),
   ]);
   const mediansByWeek = new Map(medians.map((row) => [row.week, row]));
   return rows
@@ -78,7 +96,10 @@ export async function queryWeekly(client: Queryable, filter: DashboardFilter, co
         reasonQuality: quality?.mean ?? null,
         reasonScores: quality?.scores ?? { "0": 0, "0.5": 0, "1": 0 },
         flagged: toNumber(row.flagged),
-        failurePoints: Object.fromEntries(FAILURE_POINTS.map((point) => [point, toNumber(row[`fp_${point}`])])) as Record<FailurePoint, number>,
+        failurePoints: Object.fromEntries(FAILURE_POINTS.map((point) => [point, toNumber(row[`fp_${point}`])])) as Record<
+          FailurePoint,
+          number
+        >,
         leadToOwnerMedian: toNumberOrNull(mediansByWeek.get(row.week)?.lead_to_owner_median),
         ownerToFirstActionMedian: toNumberOrNull(mediansByWeek.get(row.week)?.owner_to_first_action_median),
       };
@@ -96,7 +117,11 @@ export interface WeeklyMetric {
 export const WEEKLY_METRICS: Record<FixMetric, WeeklyMetric> = {
   lead_to_owner_time: { label: "Lead-to-owner time (median)", unit: "minutes", value: (w) => w.leadToOwnerMedian },
   owner_to_first_action_time: { label: "Owner-to-first-action time (median)", unit: "minutes", value: (w) => w.ownerToFirstActionMedian },
-  no_action_accepted: { label: "Accepted without timely action (share)", unit: "share", value: (w) => rate(w.noActionAccepted, w.accepted) },
+  no_action_accepted: {
+    label: "Accepted without timely action (share)",
+    unit: "share",
+    value: (w) => rate(w.noActionAccepted, w.accepted),
+  },
   rejection_reason_quality: { label: "Rejection reason quality (mean)", unit: "score", value: (w) => w.reasonQuality },
   duplicate_outreach_rate: { label: "Duplicate outreach rate", unit: "share", value: (w) => rate(w.duplicateOutreach, w.captured) },
   source_to_accepted_rate: { label: "Source-to-accepted rate", unit: "share", value: (w) => rate(w.accepted, w.captured) },

@@ -7,7 +7,9 @@ import { savePreferences } from "@/lib/notify/preferences";
 import { markNotificationsRead } from "@/lib/notify/queries";
 
 // One's own notices and choices: the user id always comes from the session, so nobody else's are touched.
-const markReadSchema = z.union([z.literal("all"), z.array(z.number().int().positive()).max(200)], { error: "Choose the notices to mark as read." });
+const markReadSchema = z.union([z.literal("all"), z.array(z.number().int().positive()).max(200)], {
+  error: "Choose the notices to mark as read.",
+});
 
 export const markNotificationsReadAction = defineAction({
   permission: "notifications.read",

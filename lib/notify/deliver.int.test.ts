@@ -19,7 +19,9 @@ beforeAll(async () => {
   process.env.SMTP_URL = mail.url;
   process.env.NEXTAUTH_URL = "http://baton.test:3000";
   const team = await db.team.create({ data: { name: "Inbound Sales", slackWebhookUrl: `${receiver.url}/services/T000/B000/team` } });
-  userId = (await db.user.create({ data: { email: "dana@example.com", name: "Dana", passwordHash: "x", role: "sales_manager", teamId: team.id } })).id;
+  userId = (
+    await db.user.create({ data: { email: "dana@example.com", name: "Dana", passwordHash: "x", role: "sales_manager", teamId: team.id } })
+  ).id;
 });
 
 afterAll(async () => {
@@ -30,7 +32,9 @@ afterAll(async () => {
 });
 
 async function notify(title: string): Promise<Map<string, number>> {
-  const ids = await recordNotifications(pool, [{ userId, kind: "sla_breach", leadId: null, title, body: "Evidence: no person owns the lead", path: "/leads/1" }]);
+  const ids = await recordNotifications(pool, [
+    { userId, kind: "sla_breach", leadId: null, title, body: "Evidence: no person owns the lead", path: "/leads/1" },
+  ]);
   const rows = await db.delivery.findMany({ where: { id: { in: ids } } });
   return new Map(rows.map((row) => [row.channel, row.id]));
 }
@@ -40,7 +44,11 @@ describe("delivery faults", () => {
     mail.refuse.set("dana@example.com", 1);
     const email = (await notify("Refused once"))!.get("email")!;
     expect(await attemptDelivery(pool, email, { lastTry: false })).toBe("retry");
-    expect(await db.delivery.findUniqueOrThrow({ where: { id: email } })).toMatchObject({ status: "queued", attempts: 1, lastError: expect.stringContaining("550") });
+    expect(await db.delivery.findUniqueOrThrow({ where: { id: email } })).toMatchObject({
+      status: "queued",
+      attempts: 1,
+      lastError: expect.stringContaining("550"),
+    });
     expect(await attemptDelivery(pool, email, { lastTry: false })).toBe("sent");
     expect(await db.delivery.findUniqueOrThrow({ where: { id: email } })).toMatchObject({ status: "sent", attempts: 2, lastError: null });
     expect(mail.messages.filter((m) => m.subject === "Refused once")).toHaveLength(1);
@@ -61,13 +69,17 @@ describe("delivery faults", () => {
     expect(await attemptDelivery(pool, slack, { lastTry: false })).toBe("retry");
     expect((await db.delivery.findUniqueOrThrow({ where: { id: slack } })).lastError).toContain("404");
     expect(await attemptDelivery(pool, slack, { lastTry: false })).toBe("sent");
-    const body = JSON.parse(receiver.requests.at(-1)!.body) as { blocks: { type: string; text?: { text: string }; elements?: { url: string }[] }[] };
+    const body = JSON.parse(receiver.requests.at(-1)!.body) as {
+      blocks: { type: string; text?: { text: string }; elements?: { url: string }[] }[];
+    };
     expect(body.blocks[0]).toMatchObject({ type: "header", text: { text: "Slack once" } });
     expect(body.blocks.find((b) => b.type === "actions")!.elements![0]!.url).toBe("http://baton.test:3000/leads/1");
   });
 
   it("a webhook endpoint answering 500 is retried with the same message id, then sent", async () => {
-    await db.webhookEndpoint.create({ data: { url: `${receiver.url}/hook`, secret: `whsec_${Buffer.from("0123456789abcdef0123456789abcdef").toString("base64")}` } });
+    await db.webhookEndpoint.create({
+      data: { url: `${receiver.url}/hook`, secret: `whsec_${Buffer.from("0123456789abcdef0123456789abcdef").toString("base64")}` },
+    });
     const [hook] = await recordWebhookEvents(pool, [{ type: "sla.breach", leadId: null, data: { leadName: "Nobody" } }]);
     receiver.answers.push(500);
     expect(await attemptDelivery(pool, hook!, { lastTry: false })).toBe("retry");
@@ -84,7 +96,9 @@ describe("delivery faults", () => {
     try {
       const email = (await notify("No SMTP"))!.get("email")!;
       expect(await attemptDelivery(pool, email, { lastTry: false })).toBe("skipped");
-      expect((await db.delivery.findUniqueOrThrow({ where: { id: email } })).lastError).toBe("SMTP_URL is not set, so no email can be sent");
+      expect((await db.delivery.findUniqueOrThrow({ where: { id: email } })).lastError).toBe(
+        "SMTP_URL is not set, so no email can be sent",
+      );
     } finally {
       process.env.SMTP_URL = saved;
     }

@@ -28,11 +28,20 @@ export function absoluteUrl(path: string): string {
 async function send(row: DeliveryRow): Promise<void> {
   if (row.channel === "webhook") {
     if (!row.secret || row.webhook_active === false) throw new NotConfigured("the webhook endpoint was removed or switched off");
-    await sendSignedWebhook(row.target, row.secret, `msg_${row.id}`, JSON.stringify({ ...row.payload, timestamp: new Date().toISOString() }));
+    await sendSignedWebhook(
+      row.target,
+      row.secret,
+      `msg_${row.id}`,
+      JSON.stringify({ ...row.payload, timestamp: new Date().toISOString() }),
+    );
     return;
   }
   // A notice's words come from its notification; an invitation or reset email carries its own.
-  const message: Message = { title: row.title ?? row.payload.title ?? "", body: row.body ?? row.payload.body ?? "", url: absoluteUrl(row.path ?? row.payload.path ?? "/") };
+  const message: Message = {
+    title: row.title ?? row.payload.title ?? "",
+    body: row.body ?? row.payload.body ?? "",
+    url: absoluteUrl(row.path ?? row.payload.path ?? "/"),
+  };
   if (row.channel === "email") await sendEmail(row.target, message);
   else if (row.channel === "slack") await sendSlack(row.target, message);
 }
@@ -49,13 +58,15 @@ export async function attemptDelivery(client: Queryable, deliveryId: number, opt
   if (!row || row.status !== "queued") return "not_queued";
   try {
     await send(row);
-    await client.query("UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = $1", [deliveryId]);
+    await client.query("UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = $1", [
+      deliveryId,
+    ]);
     return "sent";
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     // A channel that is not set up will not start working on a retry: say so once.
     const outcome: AttemptResult = error instanceof NotConfigured ? "skipped" : options.lastTry ? "failed" : "retry";
-    await client.query("UPDATE deliveries SET status = $2::\"DeliveryStatus\", attempts = attempts + 1, last_error = $3 WHERE id = $1", [
+    await client.query('UPDATE deliveries SET status = $2::"DeliveryStatus", attempts = attempts + 1, last_error = $3 WHERE id = $1', [
       deliveryId,
       outcome === "retry" ? "queued" : outcome,
       reason.slice(0, 500),

@@ -27,36 +27,81 @@ async function notify(build: () => Promise<NewNotification[]>): Promise<void> {
 }
 
 async function usersWithRole(role: "marketing"): Promise<number[]> {
-  const { rows } = await pool.query<{ id: number }>("SELECT id FROM users WHERE active AND role = $1::\"Role\"", [role]);
+  const { rows } = await pool.query<{ id: number }>('SELECT id FROM users WHERE active AND role = $1::"Role"', [role]);
   return rows.map((row) => row.id);
 }
 
-export function notifyInfoRequested(lead: { id: number; name: string }, question: string, askerName: string, actorId: number): Promise<void> {
+export function notifyInfoRequested(
+  lead: { id: number; name: string },
+  question: string,
+  askerName: string,
+  actorId: number,
+): Promise<void> {
   return notify(async () =>
     (await usersWithRole("marketing"))
       .filter((id) => id !== actorId)
-      .map((userId) => ({ userId, kind: "info_requested", leadId: lead.id, title: `${askerName} asks about ${lead.name}`, body: `Question: ${question}\nAnswer it in the inbox; the lead waits in sales' queue until you do.`, path: "/inbox" })),
+      .map((userId) => ({
+        userId,
+        kind: "info_requested",
+        leadId: lead.id,
+        title: `${askerName} asks about ${lead.name}`,
+        body: `Question: ${question}\nAnswer it in the inbox; the lead waits in sales' queue until you do.`,
+        path: "/inbox",
+      })),
   );
 }
 
-export function notifyInfoAnswered(lead: { id: number; name: string }, answer: string, answererName: string, recipients: (number | null)[], actorId: number): Promise<void> {
+export function notifyInfoAnswered(
+  lead: { id: number; name: string },
+  answer: string,
+  answererName: string,
+  recipients: (number | null)[],
+  actorId: number,
+): Promise<void> {
   const ids = [...new Set(recipients.filter((id): id is number => id !== null && id !== actorId))];
   return notify(async () =>
-    ids.map((userId) => ({ userId, kind: "info_answered", leadId: lead.id, title: `${answererName} answered your question on ${lead.name}`, body: `Answer: ${answer}\nThe lead is back in the queue for a decision.`, path: `/leads/${lead.id}` })),
+    ids.map((userId) => ({
+      userId,
+      kind: "info_answered",
+      leadId: lead.id,
+      title: `${answererName} answered your question on ${lead.name}`,
+      body: `Answer: ${answer}\nThe lead is back in the queue for a decision.`,
+      path: `/leads/${lead.id}`,
+    })),
   );
 }
 
-export function notifyFixAssigned(fix: { id: number; title: string; ownerId: number | null; dueDate: Date | null }, actorId: number, previousOwnerId: number | null = null): Promise<void> {
+export function notifyFixAssigned(
+  fix: { id: number; title: string; ownerId: number | null; dueDate: Date | null },
+  actorId: number,
+  previousOwnerId: number | null = null,
+): Promise<void> {
   if (fix.ownerId === null || fix.ownerId === actorId || fix.ownerId === previousOwnerId) return Promise.resolve();
   const ownerId = fix.ownerId;
   const due = fix.dueDate ? ` It is due ${fix.dueDate.toISOString().slice(0, 10)}.` : "";
-  return notify(async () => [{ userId: ownerId, kind: "fix_assigned", leadId: null, title: `Fix assigned to you: ${fix.title}`, body: `You own this fix.${due}`, path: `/fixes/${fix.id}` }]);
+  return notify(async () => [
+    {
+      userId: ownerId,
+      kind: "fix_assigned",
+      leadId: null,
+      title: `Fix assigned to you: ${fix.title}`,
+      body: `You own this fix.${due}`,
+      path: `/fixes/${fix.id}`,
+    },
+  ]);
 }
 
 export function notifyAgendaPublished(meeting: { id: number; title: string }, attendeeIds: number[], actorId: number): Promise<void> {
   return notify(async () =>
     attendeeIds
       .filter((id) => id !== actorId)
-      .map((userId) => ({ userId, kind: "agenda_published", leadId: null, title: `Agenda published: ${meeting.title}`, body: "The leads to walk through are on the agenda; add your notes before the meeting.", path: `/meetings/${meeting.id}` })),
+      .map((userId) => ({
+        userId,
+        kind: "agenda_published",
+        leadId: null,
+        title: `Agenda published: ${meeting.title}`,
+        body: "The leads to walk through are on the agenda; add your notes before the meeting.",
+        path: `/meetings/${meeting.id}`,
+      })),
   );
 }

@@ -25,7 +25,13 @@ export async function findLeadSystemNotes(leadId: number): Promise<SystemNote[]>
       where: { leadId },
       orderBy: { createdAt: "asc" },
       take: 200,
-      select: { id: true, title: true, createdAt: true, user: { select: { name: true } }, deliveries: { select: { channel: true, status: true, lastError: true } } },
+      select: {
+        id: true,
+        title: true,
+        createdAt: true,
+        user: { select: { name: true } },
+        deliveries: { select: { channel: true, status: true, lastError: true } },
+      },
     }),
     db.delivery.findMany({
       where: { leadId, channel: "webhook" },
@@ -41,7 +47,12 @@ export async function findLeadSystemNotes(leadId: number): Promise<SystemNote[]>
     outcome: [`${n.user.name}: in the app`, ...n.deliveries.map((d) => describe(d.channel, d.status, d.lastError))].join(" · "),
   }));
   for (const hook of hooks) {
-    notes.push({ id: `w${hook.id}`, at: hook.createdAt, title: `Webhook event ${hook.kind}`, outcome: `${hook.target}: ${describe("webhook", hook.status, hook.lastError)}` });
+    notes.push({
+      id: `w${hook.id}`,
+      at: hook.createdAt,
+      title: `Webhook event ${hook.kind}`,
+      outcome: `${hook.target}: ${describe("webhook", hook.status, hook.lastError)}`,
+    });
   }
   return notes.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

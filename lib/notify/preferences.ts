@@ -11,7 +11,9 @@ import { toFieldErrors } from "@/lib/actions/input";
 export const slackWebhookSchema = z
   .string()
   .trim()
-  .refine((value) => value === "" || (URL.canParse(value) && new URL(value).protocol === "https:"), { message: "Paste the Slack incoming webhook URL (https://hooks.slack.com/services/…), or leave it empty." })
+  .refine((value) => value === "" || (URL.canParse(value) && new URL(value).protocol === "https:"), {
+    message: "Paste the Slack incoming webhook URL (https://hooks.slack.com/services/…), or leave it empty.",
+  })
   .transform((value) => (value === "" ? null : value));
 
 export interface PreferenceView {
@@ -25,9 +27,12 @@ export async function findPreferences(userId: number): Promise<PreferenceView> {
     db.notificationPreference.findMany({ where: { userId } }),
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { slackWebhookUrl: true, team: { select: { slackWebhookUrl: true } } } }),
   ]);
-  const enabled = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, Object.fromEntries(PERSONAL_CHANNELS.map((channel) => [channel, true]))])) as PreferenceView["enabled"];
+  const enabled = Object.fromEntries(
+    NOTIFICATION_KINDS.map((kind) => [kind, Object.fromEntries(PERSONAL_CHANNELS.map((channel) => [channel, true]))]),
+  ) as PreferenceView["enabled"];
   for (const row of rows) {
-    if ((NOTIFICATION_KINDS as readonly string[]).includes(row.kind) && row.channel !== "webhook") enabled[row.kind as NotificationKind][row.channel] = row.enabled;
+    if ((NOTIFICATION_KINDS as readonly string[]).includes(row.kind) && row.channel !== "webhook")
+      enabled[row.kind as NotificationKind][row.channel] = row.enabled;
   }
   return { enabled, slackWebhookUrl: user.slackWebhookUrl, teamSlack: Boolean(user.team?.slackWebhookUrl) };
 }
@@ -35,13 +40,25 @@ export async function findPreferences(userId: number): Promise<PreferenceView> {
 /** The form posts a checkbox named "kind:channel" for each choice left on. */
 export async function savePreferences(userId: number, formData: FormData): Promise<void> {
   const slack = slackWebhookSchema.safeParse(formData.get("slackWebhookUrl") ?? "");
-  if (!slack.success) throw new ValidationError({ slackWebhookUrl: toFieldErrors(slack.error).form ?? ["Check the Slack webhook URL."] }, "Nothing was saved.");
-  const rows = NOTIFICATION_KINDS.flatMap((kind) => PERSONAL_CHANNELS.map((channel) => ({ userId, kind, channel, enabled: formData.get(`${kind}:${channel}`) === "on" })));
+  if (!slack.success)
+    throw new ValidationError(
+      { slackWebhookUrl: toFieldErrors(slack.error).form ?? ["Check the Slack webhook URL."] },
+      "Nothing was saved.",
+    );
+  const rows = NOTIFICATION_KINDS.flatMap((kind) =>
+    PERSONAL_CHANNELS.map((channel) => ({ userId, kind, channel, enabled: formData.get(`${kind}:${channel}`) === "on" })),
+  );
   await db.$transaction(async (tx) => {
     await tx.notificationPreference.deleteMany({ where: { userId } });
     // Only the choices turned off are stored: a kind added later starts on for everyone.
     await tx.notificationPreference.createMany({ data: rows.filter((row) => !row.enabled) });
     await tx.user.update({ where: { id: userId }, data: { slackWebhookUrl: slack.data } });
-    await recordAudit(tx, { actorId: userId, action: "notifications.preferences", entityType: "user", entityId: userId, after: { off: rows.filter((r) => !r.enabled).map((r) => `${r.kind}:${r.channel}`), slack: slack.data ? "set" : "none" } });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: "notifications.preferences",
+      entityType: "user",
+      entityId: userId,
+      after: { off: rows.filter((r) => !r.enabled).map((r) => `${r.kind}:${r.channel}`), slack: slack.data ? "set" : "none" },
+    });
   });
 }

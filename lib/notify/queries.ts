@@ -42,7 +42,15 @@ export async function findLiveCounts(user: SessionUser): Promise<LiveCounts> {
   ]);
   return {
     unread,
-    items: items.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, path: n.path, createdAt: n.createdAt.toISOString(), read: n.readAt !== null })),
+    items: items.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      path: n.path,
+      createdAt: n.createdAt.toISOString(),
+      read: n.readAt !== null,
+    })),
     nav: { queue, inbox, fixes },
   };
 }
@@ -53,6 +61,12 @@ export async function markNotificationsRead(userId: number, ids: number[] | "all
       where: { userId, readAt: null, ...(ids === "all" ? {} : { id: { in: ids } }) },
       data: { readAt: new Date() },
     });
-    await recordAudit(tx, { actorId: userId, action: "notifications.read", entityType: "user", entityId: userId, after: { marked: count, which: ids } });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: "notifications.read",
+      entityType: "user",
+      entityId: userId,
+      after: { marked: count, which: ids },
+    });
   });
 }

@@ -15,9 +15,9 @@ export function ensureDeliveryQueue(boss: PgBoss): Promise<void> {
   globalForQueue.batonDeliveryQueue ??= retryOnDeadlock(() =>
     boss.createQueue(DELIVER_JOB, { name: DELIVER_JOB, policy: "standard", ...DELIVERY_RETRY, expireInSeconds: 120 }),
   ).catch((error: unknown) => {
-      globalForQueue.batonDeliveryQueue = undefined;
-      throw error;
-    });
+    globalForQueue.batonDeliveryQueue = undefined;
+    throw error;
+  });
   return globalForQueue.batonDeliveryQueue;
 }
 

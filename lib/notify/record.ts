@@ -81,7 +81,10 @@ export async function recordNotifications(client: Queryable, items: NewNotificat
 }
 
 /** One signed webhook per active endpoint for an event (not per person told). */
-export async function recordWebhookEvents(client: Queryable, events: { type: string; leadId: number | null; data: Record<string, unknown> }[]): Promise<number[]> {
+export async function recordWebhookEvents(
+  client: Queryable,
+  events: { type: string; leadId: number | null; data: Record<string, unknown> }[],
+): Promise<number[]> {
   if (events.length === 0) return [];
   const { rows } = await client.query<{ id: number }>(
     `INSERT INTO deliveries (webhook_id, channel, target, kind, lead_id, payload)

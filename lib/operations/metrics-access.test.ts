@@ -6,7 +6,10 @@ describe("who may read /api/metrics", () => {
 
   it("wants the token when one is set, wherever the server listens", () => {
     expect(metricsAccess(`Bearer ${token}`, { token, listenHost: "0.0.0.0" })).toEqual({ allowed: true });
-    expect(metricsAccess("Bearer wrong-token-0123456789", { token, listenHost: "127.0.0.1" })).toMatchObject({ allowed: false, status: 401 });
+    expect(metricsAccess("Bearer wrong-token-0123456789", { token, listenHost: "127.0.0.1" })).toMatchObject({
+      allowed: false,
+      status: 401,
+    });
     expect(metricsAccess(null, { token, listenHost: "127.0.0.1" })).toMatchObject({ allowed: false, status: 401 });
   });
 

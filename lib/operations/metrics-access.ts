@@ -18,7 +18,9 @@ function sameSecret(given: string, expected: string): boolean {
 export function metricsAccess(authorization: string | null, settings: { token?: string; listenHost?: string }): MetricsAccess {
   if (settings.token) {
     const given = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    return given && sameSecret(given, settings.token) ? { allowed: true } : { allowed: false, status: 401, message: "Send the metrics token: Authorization: Bearer <METRICS_TOKEN>." };
+    return given && sameSecret(given, settings.token)
+      ? { allowed: true }
+      : { allowed: false, status: 401, message: "Send the metrics token: Authorization: Bearer <METRICS_TOKEN>." };
   }
   if (isLoopbackHost(settings.listenHost)) return { allowed: true };
   return { allowed: false, status: 403, message: "Metrics are served only on a loopback address unless METRICS_TOKEN is set." };

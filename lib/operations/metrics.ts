@@ -8,7 +8,8 @@ import { REDIAGNOSE_ALL, REDIAGNOSE_OPEN } from "@/lib/rediagnosis/jobs";
 
 function gauge(name: string, help: string, samples: { labels?: string; value: number }[]): string {
   const lines = [`# HELP ${name} ${help}`, `# TYPE ${name} gauge`];
-  for (const sample of samples) lines.push(`${name}${sample.labels ? `{${sample.labels}}` : ""} ${Number.isFinite(sample.value) ? sample.value : 0}`);
+  for (const sample of samples)
+    lines.push(`${name}${sample.labels ? `{${sample.labels}}` : ""} ${Number.isFinite(sample.value) ? sample.value : 0}`);
   return lines.join("\n");
 }
 
@@ -43,11 +44,21 @@ export async function collectMetrics(): Promise<string> {
       { labels: 'state="in_use"', value: pool.totalCount - pool.idleCount },
     ]),
     gauge("baton_db_pool_waiting_requests", "Queries of this instance waiting for a free connection.", [{ value: pool.waitingCount }]),
-    gauge("baton_job_queue_depth", "Background jobs not finished yet (pg-boss), by queue and state.", queue.map((row) => ({ labels: label(row), value: row.jobs }))),
-    gauge("baton_job_queue_oldest_seconds", "Age of the oldest unfinished job, by queue and state.", queue.map((row) => ({ labels: label(row), value: row.oldest_seconds }))),
-    gauge("baton_rediagnosis_lag_seconds", "How long the oldest pending re-diagnosis has waited (0 when none is pending): stored diagnoses are at most this much behind.", [
-      { value: Math.max(0, ...rediagnosis.map((row) => row.oldest_seconds)) },
-    ]),
+    gauge(
+      "baton_job_queue_depth",
+      "Background jobs not finished yet (pg-boss), by queue and state.",
+      queue.map((row) => ({ labels: label(row), value: row.jobs })),
+    ),
+    gauge(
+      "baton_job_queue_oldest_seconds",
+      "Age of the oldest unfinished job, by queue and state.",
+      queue.map((row) => ({ labels: label(row), value: row.oldest_seconds })),
+    ),
+    gauge(
+      "baton_rediagnosis_lag_seconds",
+      "How long the oldest pending re-diagnosis has waited (0 when none is pending): stored diagnoses are at most this much behind.",
+      [{ value: Math.max(0, ...rediagnosis.map((row) => row.oldest_seconds)) }],
+    ),
     "",
   ].join("\n");
 }

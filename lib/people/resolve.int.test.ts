@@ -22,7 +22,8 @@ async function withTransaction<T>(work: (client: import("pg").PoolClient) => Pro
   }
 }
 
-const resolve = (source: string, refs: Parameters<typeof resolvePeople>[2]) => withTransaction((client) => resolvePeople(client, source, refs));
+const resolve = (source: string, refs: Parameters<typeof resolvePeople>[2]) =>
+  withTransaction((client) => resolvePeople(client, source, refs));
 
 beforeEach(async () => {
   await db.personIdentity.deleteMany();
@@ -44,13 +45,18 @@ describe("resolvePeople", () => {
     expect(ids[4]).toBeNull();
     expect(new Set([ids[0], ids[2], ids[5]]).size).toBe(3);
 
-    const people = await db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, email: true, role: true, passwordHash: true } });
+    const people = await db.user.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, name: true, email: true, role: true, passwordHash: true },
+    });
     expect(people).toEqual([
       { id: ids[0], name: "Dana Reyes", email: "dana@acme.example", role: "sales_rep", passwordHash: null },
       { id: ids[2], name: "Sam Ortiz", email: null, role: "sales_rep", passwordHash: null },
       { id: ids[5], name: "lee@acme.example", email: "lee@acme.example", role: "sales_rep", passwordHash: null },
     ]);
-    const identity = await db.personIdentity.findUniqueOrThrow({ where: { sourceSystem_externalId: { sourceSystem: "hubspot", externalId: "101" } } });
+    const identity = await db.personIdentity.findUniqueOrThrow({
+      where: { sourceSystem_externalId: { sourceSystem: "hubspot", externalId: "101" } },
+    });
     expect(identity).toMatchObject({ userId: ids[0], name: "Dana Reyes", email: "dana@acme.example" });
   });
 
@@ -58,7 +64,11 @@ describe("resolvePeople", () => {
     const first = await resolve("salesforce", [{ externalId: "005A", name: "Kim Park" }, { name: "Rui Alves" }]);
     const usersBefore = await db.user.count();
     const identitiesBefore = await db.personIdentity.count();
-    const again = await resolve("salesforce", [{ externalId: "005A", name: "Kim Park (renamed)" }, { name: "Rui Alves" }, { name: "Kim Park" }]);
+    const again = await resolve("salesforce", [
+      { externalId: "005A", name: "Kim Park (renamed)" },
+      { name: "Rui Alves" },
+      { name: "Kim Park" },
+    ]);
     expect(again).toEqual([first[0], first[1], first[0]]);
     expect(await db.user.count()).toBe(usersBefore);
     // The renamed owner keeps one identity per external id; nothing else is recorded twice.
@@ -66,7 +76,9 @@ describe("resolvePeople", () => {
   });
 
   it("links a CRM owner to the existing sign-in user with the same email, whatever its case", async () => {
-    const ana = await db.user.create({ data: { email: "ana@acme.example", name: "Ana", role: "viewer", passwordHash: await hashPassword("a long password 1") } });
+    const ana = await db.user.create({
+      data: { email: "ana@acme.example", name: "Ana", role: "viewer", passwordHash: await hashPassword("a long password 1") },
+    });
     const [resolved] = await resolve("zoho", [{ externalId: "Z-9", email: "ANA@acme.example", name: "Ana Lima" }]);
     expect(resolved).toBe(ana.id);
     expect(await db.user.count()).toBe(1);

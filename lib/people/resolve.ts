@@ -107,7 +107,10 @@ async function createPeople(tx: Queryable, sourceSystem: string, refs: CleanRef[
   if (!groups.length) return new Map();
 
   // Ids drawn first, so each new row is known to belong to its group without relying on RETURNING's order.
-  const { rows: ids } = await tx.query<{ id: number }>("SELECT nextval(pg_get_serial_sequence('users', 'id'))::int AS id FROM generate_series(1, $1)", [groups.length]);
+  const { rows: ids } = await tx.query<{ id: number }>(
+    "SELECT nextval(pg_get_serial_sequence('users', 'id'))::int AS id FROM generate_series(1, $1)",
+    [groups.length],
+  );
   const people = groups.map((members, index) => {
     const first = (pick: (ref: CleanRef) => string | null) => members.map(pick).find((value) => value !== null) ?? null;
     const email = first((ref) => ref.email);

@@ -49,7 +49,14 @@ interface DefinitionsRow {
   settings: SettingsRow | null;
   slas: SlaRow[];
   sla_versions: (SlaRow & { valid_until: string })[];
-  lead_types: { id: number; key: string; name: string; intent: LeadTypeDefinition["intent"]; priority: Priority; acceptance_criteria: unknown }[];
+  lead_types: {
+    id: number;
+    key: string;
+    name: string;
+    intent: LeadTypeDefinition["intent"];
+    priority: Priority;
+    acceptance_criteria: unknown;
+  }[];
   reasons: { code: string; label: string; requires_detail: boolean }[];
   users: { id: number; name: string }[];
 }
@@ -97,7 +104,9 @@ export async function loadDiagnosisDefinitions(client: Queryable): Promise<Diagn
         name: type.name,
         intent: type.intent,
         priority: type.priority,
-        acceptanceCriteria: Array.isArray(type.acceptance_criteria) ? (type.acceptance_criteria as LeadTypeDefinition["acceptanceCriteria"]) : [],
+        acceptanceCriteria: Array.isArray(type.acceptance_criteria)
+          ? (type.acceptance_criteria as LeadTypeDefinition["acceptanceCriteria"])
+          : [],
       },
     ]),
   );

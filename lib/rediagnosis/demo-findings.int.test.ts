@@ -33,7 +33,9 @@ describe("the stored diagnosis of the demo workspace", () => {
       const scenario = scenarios.get(row.external_id)!;
       const found = row.failure_points.replace(/[{}]/g, "").split(",").filter(Boolean);
       const expected = EXPECTED[scenario];
-      return found.join(",") === expected.join(",") && row.flagged === expected.length > 0 ? [] : [`${row.external_id} (${scenario}): found [${found}]`];
+      return found.join(",") === expected.join(",") && row.flagged === expected.length > 0
+        ? []
+        : [`${row.external_id} (${scenario}): found [${found}]`];
     });
     expect(mismatches).toEqual([]);
   });

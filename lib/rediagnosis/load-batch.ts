@@ -93,7 +93,12 @@ const OUTREACH_SQL = `
       AND mine.occurred_at BETWEEN e.occurred_at - s.win AND e.occurred_at + s.win
   )`;
 
-export async function loadDiagnosisInputs(client: Queryable, leadIds: number[], definitions: DiagnosisDefinitions, now: Date): Promise<DiagnosisInput[]> {
+export async function loadDiagnosisInputs(
+  client: Queryable,
+  leadIds: number[],
+  definitions: DiagnosisDefinitions,
+  now: Date,
+): Promise<DiagnosisInput[]> {
   if (leadIds.length === 0) return [];
   const [leads, events, outreach] = await queryEach(client, [
     () => client.query<LeadRow>(LEADS_SQL, [leadIds]),
@@ -103,20 +108,32 @@ export async function loadDiagnosisInputs(client: Queryable, leadIds: number[], 
 
   const eventsByLead = groupBy(events.rows, (row) => row.lead_id);
   const outreachByLead = groupBy(outreach, (row) => row.lead_id);
-  return leads.rows.map((row) => buildDiagnosisInput(row, eventsByLead.get(row.id) ?? [], outreachByLead.get(row.id) ?? [], definitions, now));
+  return leads.rows.map((row) =>
+    buildDiagnosisInput(row, eventsByLead.get(row.id) ?? [], outreachByLead.get(row.id) ?? [], definitions, now),
+  );
 }
 
 /**
  * Outreach to the same buyer or account recorded on other leads (the duplicate-outreach check's input),
  * within the definitions' duplicate window, or the window in force when no definitions are given.
  */
-export async function loadRelatedOutreach(client: Queryable, leadIds: number[], definitions: DiagnosisDefinitions | null): Promise<OutreachRow[]> {
+export async function loadRelatedOutreach(
+  client: Queryable,
+  leadIds: number[],
+  definitions: DiagnosisDefinitions | null,
+): Promise<OutreachRow[]> {
   const windowDays = definitions ? definitions.settings.duplicateWindowDays : null;
   return (await client.query<OutreachRow>(OUTREACH_SQL, [leadIds, windowDays, DEFAULT_SETTINGS.duplicateWindowDays])).rows;
 }
 
 /** One lead's engine input from rows already read (a detail page reuses its own record and timeline). */
-export function buildDiagnosisInput(row: LeadRow, events: EventRow[], outreach: OutreachRow[], definitions: DiagnosisDefinitions, now: Date): DiagnosisInput {
+export function buildDiagnosisInput(
+  row: LeadRow,
+  events: EventRow[],
+  outreach: OutreachRow[],
+  definitions: DiagnosisDefinitions,
+  now: Date,
+): DiagnosisInput {
   const leadType = row.lead_type_id === null ? null : (definitions.leadTypesById.get(row.lead_type_id) ?? null);
   return {
     lead: toDiagnosisLead(row, leadType?.key ?? null),

@@ -22,7 +22,9 @@ export async function recordRediagnosisRequest(client: Queryable, reason: string
 
 /** Runs a full re-diagnosis for the waiting requests, recording progress on them; null when none waited. */
 export async function runRequestedRediagnosis(client: Queryable, options: { now?: Date } = {}): Promise<RediagnoseAllResult | null> {
-  const { rows: claimed } = await client.query<{ id: number }>("UPDATE rediagnosis_runs SET started_at = now() WHERE started_at IS NULL RETURNING id");
+  const { rows: claimed } = await client.query<{ id: number }>(
+    "UPDATE rediagnosis_runs SET started_at = now() WHERE started_at IS NULL RETURNING id",
+  );
   if (claimed.length === 0) return null;
   const ids = claimed.map((row) => row.id);
   const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM leads");
@@ -32,18 +34,41 @@ export async function runRequestedRediagnosis(client: Queryable, options: { now?
   const result = await rediagnoseAll(client, {
     now: options.now,
     onProgress: (done) => {
-      writing = writing.then(() => client.query("UPDATE rediagnosis_runs SET done = GREATEST(done, $2) WHERE id = ANY($1::int[])", [ids, done]));
+      writing = writing.then(() =>
+        client.query("UPDATE rediagnosis_runs SET done = GREATEST(done, $2) WHERE id = ANY($1::int[])", [ids, done]),
+      );
     },
   });
   await writing;
-  await client.query("UPDATE rediagnosis_runs SET done = $2, total = GREATEST(total, $2), finished_at = now() WHERE id = ANY($1::int[])", [ids, result.leads]);
+  await client.query("UPDATE rediagnosis_runs SET done = $2, total = GREATEST(total, $2), finished_at = now() WHERE id = ANY($1::int[])", [
+    ids,
+    result.leads,
+  ]);
   return result;
 }
 
 export async function latestRediagnosis(client: Queryable): Promise<RediagnosisProgress | null> {
-  const { rows } = await client.query<{ id: number; reason: string; requested_at: Date; started_at: Date | null; finished_at: Date | null; total: number | null; done: number }>(
+  const { rows } = await client.query<{
+    id: number;
+    reason: string;
+    requested_at: Date;
+    started_at: Date | null;
+    finished_at: Date | null;
+    total: number | null;
+    done: number;
+  }>(
     "SELECT id, reason, requested_at, started_at, finished_at, total, done FROM rediagnosis_runs ORDER BY requested_at DESC, id DESC LIMIT 1",
   );
   const row = rows[0];
-  return row ? { id: row.id, reason: row.reason, requestedAt: row.requested_at, startedAt: row.started_at, finishedAt: row.finished_at, total: row.total, done: row.done } : null;
+  return row
+    ? {
+        id: row.id,
+        reason: row.reason,
+        requestedAt: row.requested_at,
+        startedAt: row.started_at,
+        finishedAt: row.finished_at,
+        total: row.total,
+        done: row.done,
+      }
+    : null;
 }

@@ -44,7 +44,9 @@ export async function rediagnoseLeads(client: Queryable, leadIds: number[], opti
   const inputs = await loadDiagnosisInputs(client, leadIds, definitions, now);
   if (options.followRelated !== false) {
     const batch = new Set(leadIds);
-    const related = [...new Set(inputs.flatMap((input) => input.relatedOutreach.map((r) => Number(r.leadId))))].filter((id) => !batch.has(id));
+    const related = [...new Set(inputs.flatMap((input) => input.relatedOutreach.map((r) => Number(r.leadId))))].filter(
+      (id) => !batch.has(id),
+    );
     if (related.length > 0) inputs.push(...(await loadDiagnosisInputs(client, related, definitions, now)));
   }
   const diagnosed = inputs.map((input) => diagnoseForSaving(input, alertRules));
@@ -75,7 +77,8 @@ export async function rediagnoseAll(client: Queryable, options: RediagnoseAllOpt
   const definitions = await loadDiagnosisDefinitions(client);
   const alertRules = await loadAlertRules(client);
   const openOnly = options.onlyOpen ? `AND (outcome = 'open' OR captured_at > now() - make_interval(days => $3::int))` : "";
-  const params = (after: number) => (options.onlyOpen ? [after, batchSize, definitions.settings.outcomeWindowDays + 1] : [after, batchSize]);
+  const params = (after: number) =>
+    options.onlyOpen ? [after, batchSize, definitions.settings.outcomeWindowDays + 1] : [after, batchSize];
 
   // Batches are claimed in id order by whichever worker is free; each keyset page is read once.
   let lastId = 0;
@@ -84,7 +87,10 @@ export async function rediagnoseAll(client: Queryable, options: RediagnoseAllOpt
   const claim = (): Promise<number[]> => {
     claiming = claiming.then(async () => {
       if (exhausted) return [];
-      const { rows } = await client.query<{ id: number }>(`SELECT id FROM leads WHERE id > $1 ${openOnly} ORDER BY id LIMIT $2`, params(lastId));
+      const { rows } = await client.query<{ id: number }>(
+        `SELECT id FROM leads WHERE id > $1 ${openOnly} ORDER BY id LIMIT $2`,
+        params(lastId),
+      );
       if (rows.length < batchSize) exhausted = true;
       if (rows.length) lastId = rows[rows.length - 1]!.id;
       return rows.map((row) => row.id);

@@ -82,7 +82,13 @@ export async function saveDiagnoses(client: Queryable, batch: DiagnosedLead[], c
       column((item) => item.diagnosis.facts.ownerAssignedAt ?? null),
       column((item) => item.diagnosis.facts.firstSalesActionAt ?? null),
       computedAt,
-      column((item) => `{${item.diagnosis.steps.filter((step) => step.status !== "pass").map((step) => `${step.step}:${step.status}`).join(",")}}`),
+      column(
+        (item) =>
+          `{${item.diagnosis.steps
+            .filter((step) => step.status !== "pass")
+            .map((step) => `${step.step}:${step.status}`)
+            .join(",")}}`,
+      ),
       column((item) => item.diagnosis.facts.duplicateOutreach),
       ...REJECTION_SCORE.values,
       column((item) => item.sla.deadlineKind),

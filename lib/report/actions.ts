@@ -29,10 +29,18 @@ export const proposeFixFromFinding = defineAction({
   permission: "fixes.propose",
   revalidate: ["/fixes", "/report"],
   write: async (user, finding: unknown, fix: unknown) => {
-    const { from, to, failurePoint, where } = parseInput(findingSchema, finding, "That finding is no longer in the report: reload the page.");
+    const { from, to, failurePoint, where } = parseInput(
+      findingSchema,
+      finding,
+      "That finding is no longer in the report: reload the page.",
+    );
     const context = await loadDashboardContext(pool);
     const leadIds = await findExampleLeadIds(pool, { from, to }, context, failurePoint, where, MAX_EVIDENCE_LEADS);
     const created = await createFix(user, { ...(fix as Record<string, unknown>), failurePoint, leadIds, targetWhere: where });
-    return { data: { id: created.id }, message: `Fix “${created.title}” proposed with ${leadIds.length} leads as evidence.`, revalidate: [`/fixes/${created.id}`] };
+    return {
+      data: { id: created.id },
+      message: `Fix “${created.title}” proposed with ${leadIds.length} leads as evidence.`,
+      revalidate: [`/fixes/${created.id}`],
+    };
   },
 });

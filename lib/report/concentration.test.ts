@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { binomialUpperTail, dropRestatements, emptyFailureCounts, findConcentrations, MIN_GROUP_FAILURES, MIN_GROUP_LEADS, type GroupCounts, type PeriodCounts } from "@/lib/report/concentration";
+import {
+  binomialUpperTail,
+  dropRestatements,
+  emptyFailureCounts,
+  findConcentrations,
+  MIN_GROUP_FAILURES,
+  MIN_GROUP_LEADS,
+  type GroupCounts,
+  type PeriodCounts,
+} from "@/lib/report/concentration";
 
-function counts(leads: number, slow: number, extra: Partial<GroupCounts> = {}): { leads: number; failing: ReturnType<typeof emptyFailureCounts> } & Partial<GroupCounts> {
+function counts(
+  leads: number,
+  slow: number,
+  extra: Partial<GroupCounts> = {},
+): { leads: number; failing: ReturnType<typeof emptyFailureCounts> } & Partial<GroupCounts> {
   const failing = emptyFailureCounts();
   failing.slow_timing = slow;
   return { leads, failing, ...extra };
@@ -16,7 +29,12 @@ describe("findConcentrations", () => {
     const period: PeriodCounts = counts(1000, 100);
     const found = findConcentrations(period, [group("queue", "Enterprise", 100, 40), group("queue", "SMB", 900, 60)]);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ failurePoint: "slow_timing", where: [{ dimension: "queue", value: "Enterprise" }], leads: 100, failing: 40 });
+    expect(found[0]).toMatchObject({
+      failurePoint: "slow_timing",
+      where: [{ dimension: "queue", value: "Enterprise" }],
+      leads: 100,
+      failing: 40,
+    });
     expect(found[0]!.lift).toBeCloseTo(4);
     expect(found[0]!.shareOfFailures).toBeCloseTo(0.4);
   });
@@ -41,8 +59,22 @@ describe("findConcentrations", () => {
     const period = counts(2000, 200);
     const queue = group("queue", "Enterprise", 400, 120);
     const hours = group("capture_hours", "outside", 500, 130);
-    const pair: GroupCounts = { where: [{ dimension: "queue", value: "Enterprise" }, { dimension: "capture_hours", value: "outside" }], duplicateOutreach: 0, ...counts(100, 90) } as GroupCounts;
-    const weakPair: GroupCounts = { where: [{ dimension: "queue", value: "Enterprise" }, { dimension: "capture_weekday", value: "1" }], duplicateOutreach: 0, ...counts(100, 32) } as GroupCounts;
+    const pair: GroupCounts = {
+      where: [
+        { dimension: "queue", value: "Enterprise" },
+        { dimension: "capture_hours", value: "outside" },
+      ],
+      duplicateOutreach: 0,
+      ...counts(100, 90),
+    } as GroupCounts;
+    const weakPair: GroupCounts = {
+      where: [
+        { dimension: "queue", value: "Enterprise" },
+        { dimension: "capture_weekday", value: "1" },
+      ],
+      duplicateOutreach: 0,
+      ...counts(100, 32),
+    } as GroupCounts;
     const found = findConcentrations(period, [queue, hours, pair, weakPair]);
     expect(found[0]!.where).toEqual(pair.where);
     expect(found.map((finding) => finding.where.length)).toEqual([2, 1, 1]);
@@ -57,8 +89,10 @@ describe("dropRestatements", () => {
   const sunday = { dimension: "capture_weekday", value: "0" } as const;
   const outside = { dimension: "capture_hours", value: "outside" } as const;
   const queue = { dimension: "queue", value: "Enterprise" } as const;
-  const finding = (where: GroupCounts["where"], lift: number) => ({ failurePoint: "slow_timing", where, lift }) as unknown as Parameters<typeof dropRestatements>[0][number];
-  const within = (inner: GroupCounts["where"][number], outer: GroupCounts["where"][number]) => inner.dimension === "capture_weekday" && outer.dimension === "capture_hours";
+  const finding = (where: GroupCounts["where"], lift: number) =>
+    ({ failurePoint: "slow_timing", where, lift }) as unknown as Parameters<typeof dropRestatements>[0][number];
+  const within = (inner: GroupCounts["where"][number], outer: GroupCounts["where"][number]) =>
+    inner.dimension === "capture_weekday" && outer.dimension === "capture_hours";
 
   it("drops 'Enterprise on Sunday' when 'Enterprise outside working hours' says as much", () => {
     const broad = finding([queue, outside], 2.7);

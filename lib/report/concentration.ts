@@ -62,7 +62,10 @@ function logChoose(n: number, k: number): number {
 
 /** ln Γ(x) by Lanczos (g = 7, 9 terms): exact to about 15 digits for the counts used here. */
 function logGamma(x: number): number {
-  const g = [0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406, 12.507343278686905, -0.13857109526572012, 9.984369578019572e-6, 1.5056327351493116e-7];
+  const g = [
+    0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406, 12.507343278686905,
+    -0.13857109526572012, 9.984369578019572e-6, 1.5056327351493116e-7,
+  ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   const z = x - 1;
   let sum = g[0]!;
@@ -97,7 +100,11 @@ function key(where: DimensionFilter[]): string {
 }
 
 /** Every significant concentration, most concentrated first (lift, then failing count). */
-export function findConcentrations(period: PeriodCounts, groups: readonly GroupCounts[], failurePoints: readonly FailurePoint[] = FAILURE_POINTS): Concentration[] {
+export function findConcentrations(
+  period: PeriodCounts,
+  groups: readonly GroupCounts[],
+  failurePoints: readonly FailurePoint[] = FAILURE_POINTS,
+): Concentration[] {
   const candidates: Concentration[] = [];
   let tests = 0;
   for (const failurePoint of failurePoints) {
@@ -130,7 +137,11 @@ export function findConcentrations(period: PeriodCounts, groups: readonly GroupC
   const threshold = FAMILY_ALPHA / Math.max(1, tests);
   const significant = candidates.filter((candidate) => candidate.lift >= MIN_LIFT && candidate.pValue <= threshold);
 
-  const singles = new Map(significant.filter((finding) => finding.where.length === 1).map((finding) => [`${finding.failurePoint}|${key(finding.where)}`, finding]));
+  const singles = new Map(
+    significant
+      .filter((finding) => finding.where.length === 1)
+      .map((finding) => [`${finding.failurePoint}|${key(finding.where)}`, finding]),
+  );
   const kept = significant.filter((finding) => {
     if (finding.where.length === 1) return true;
     // A pair says more than its halves only when it concentrates the failure further than each of them.
@@ -151,7 +162,10 @@ export function emptyFailureCounts(): FailureCounts {
  * of the other (e.g. "captured on Sunday" inside "captured outside working hours" when Sunday is not a
  * working day), and not markedly more concentrated (less than PAIR_LIFT_GAIN times its lift).
  */
-export function dropRestatements(findings: readonly Concentration[], within: (inner: DimensionFilter, outer: DimensionFilter) => boolean): Concentration[] {
+export function dropRestatements(
+  findings: readonly Concentration[],
+  within: (inner: DimensionFilter, outer: DimensionFilter) => boolean,
+): Concentration[] {
   const same = (a: DimensionFilter, b: DimensionFilter) => a.dimension === b.dimension && a.value === b.value;
   const inside = (inner: Concentration, outer: Concentration) =>
     inner !== outer &&

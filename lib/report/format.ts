@@ -15,11 +15,18 @@ export function findingTitle(finding: Pick<ReportFinding, "label" | "whereParts"
 }
 
 /** "42 of 60 leads (70 %) against 12 % across the period: 5.8× as often, 31 % of the period's cases." */
-export function findingFigures(finding: Pick<ReportFinding, "failing" | "leads" | "rate" | "periodRate" | "lift" | "shareOfFailures">): string {
+export function findingFigures(
+  finding: Pick<ReportFinding, "failing" | "leads" | "rate" | "periodRate" | "lift" | "shareOfFailures">,
+): string {
   return `${finding.failing.toLocaleString("en-US")} of ${finding.leads.toLocaleString("en-US")} leads (${percent(finding.rate)}) against ${percent(finding.periodRate)} across the period: ${finding.lift.toFixed(1)}× as often, ${percent(finding.shareOfFailures)} of the period's cases.`;
 }
 
-export function findingCause(finding: Pick<ReportFinding, "rootCause">): { symptom: string; inspect: string; fixFirst: string; fixThen: string | null } {
+export function findingCause(finding: Pick<ReportFinding, "rootCause">): {
+  symptom: string;
+  inspect: string;
+  fixFirst: string;
+  fixThen: string | null;
+} {
   const [first, ...rest] = finding.rootCause.fixes;
   return {
     symptom: SYMPTOM_LABELS[finding.rootCause.symptom],

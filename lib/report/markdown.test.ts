@@ -4,7 +4,10 @@ import type { HandoffReport, ReportFinding } from "@/lib/report/report";
 
 const finding: ReportFinding = {
   failurePoint: "slow_timing",
-  where: [{ dimension: "queue", value: "Enterprise" }, { dimension: "capture_hours", value: "outside" }],
+  where: [
+    { dimension: "queue", value: "Enterprise" },
+    { dimension: "capture_hours", value: "outside" },
+  ],
   leads: 60,
   failing: 42,
   rate: 0.7,
@@ -20,7 +23,12 @@ const finding: ReportFinding = {
     { dimension: "queue", value: "Enterprise", dimensionLabel: "Queue", valueLabel: "Enterprise" },
     { dimension: "capture_hours", value: "outside", dimensionLabel: "Capture time", valueLabel: "Captured outside working hours" },
   ],
-  rootCause: { symptom: "high_intent_waits", inspect: ["routing rules", "notifications", "owner capacity"], fixes: ["routing_rule", "owner_rule"], reason: "The delay follows where and when these leads arrive." },
+  rootCause: {
+    symptom: "high_intent_waits",
+    inspect: ["routing rules", "notifications", "owner capacity"],
+    fixes: ["routing_rule", "owner_rule"],
+    reason: "The delay follows where and when these leads arrive.",
+  },
   leadsHref: "/leads?from=2026-02-02&to=2026-03-01&fp=slow_timing&dim=queue%3AEnterprise",
   examples: [{ id: 7, name: "Jo | Acme", evidence: "No owner 3 h after capture (SLA 15 min)." }],
 };
@@ -53,6 +61,8 @@ describe("renderReportMarkdown", () => {
   });
 
   it("says so plainly when nothing concentrates", () => {
-    expect(renderReportMarkdown({ ...report, findings: [], moreFindings: 0 }, "https://baton.example")).toContain("No failure point concentrates anywhere");
+    expect(renderReportMarkdown({ ...report, findings: [], moreFindings: 0 }, "https://baton.example")).toContain(
+      "No failure point concentrates anywhere",
+    );
   });
 });

@@ -22,7 +22,10 @@ export function renderReportMarkdown(report: HandoffReport, origin: string): str
     "",
     "| failure point | leads | share | against the period before |",
     "|---|---:|---:|---|",
-    ...report.shares.map((share) => `| ${share.label} | ${share.failing.toLocaleString("en-US")} | ${percent(share.share, 1)} | ${changeInPoints(share.share, share.previousShare)} |`),
+    ...report.shares.map(
+      (share) =>
+        `| ${share.label} | ${share.failing.toLocaleString("en-US")} | ${percent(share.share, 1)} | ${changeInPoints(share.share, share.previousShare)} |`,
+    ),
     "",
     "## Where the breaks concentrate",
     "",
@@ -38,7 +41,10 @@ export function renderReportMarkdown(report: HandoffReport, origin: string): str
       `- Symptom: ${cause.symptom}. Inspect: ${cause.inspect}.`,
       `- Fix to try first: **${cause.fixFirst}**${cause.fixThen ? ` (then ${cause.fixThen})` : ""}. ${finding.rootCause.reason}`,
       `- The leads: ${origin}${finding.leadsHref}`,
-      ...finding.examples.map((example) => `- Example: [${cell(example.name)}](${origin}/leads/${example.id})${example.evidence ? `: ${cell(example.evidence)}` : ""}`),
+      ...finding.examples.map(
+        (example) =>
+          `- Example: [${cell(example.name)}](${origin}/leads/${example.id})${example.evidence ? `: ${cell(example.evidence)}` : ""}`,
+      ),
       "",
     );
   });
@@ -46,7 +52,9 @@ export function renderReportMarkdown(report: HandoffReport, origin: string): str
   if (report.fixes.length) {
     lines.push("## Did the fixes help?", "", "| fix | failure point | before | after | |", "|---|---|---:|---:|---|");
     for (const fix of report.fixes) {
-      lines.push(`| [${cell(fix.title)}](${origin}/fixes/${fix.id}) (${fix.fixTypeLabel}) | ${fix.failurePointLabel} | ${percent(fix.before.rate)} of ${fix.before.leads} | ${percent(fix.after.rate)} of ${fix.after.leads} | ${VERDICT_WORDS[fix.verdict]} |`);
+      lines.push(
+        `| [${cell(fix.title)}](${origin}/fixes/${fix.id}) (${fix.fixTypeLabel}) | ${fix.failurePointLabel} | ${percent(fix.before.rate)} of ${fix.before.leads} | ${percent(fix.after.rate)} of ${fix.after.leads} | ${VERDICT_WORDS[fix.verdict]} |`,
+      );
     }
     lines.push("");
   }

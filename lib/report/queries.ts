@@ -1,6 +1,13 @@
 import "server-only";
 import { FAILURE_POINTS, type FailurePoint } from "@/lib/diagnosis/vocabulary";
-import { dimensionFilterSql, dimensionValueSql, LEAD_DIMENSIONS, type DimensionCalendar, type DimensionFilter, type LeadDimension } from "@/lib/lead-set/dimensions";
+import {
+  dimensionFilterSql,
+  dimensionValueSql,
+  LEAD_DIMENSIONS,
+  type DimensionCalendar,
+  type DimensionFilter,
+  type LeadDimension,
+} from "@/lib/lead-set/dimensions";
 import { LEADS_FROM } from "@/lib/lead-set/predicates";
 import { runSql, toNumber } from "@/lib/db/run";
 import { and, identifier, join, sql, type Sql } from "@/lib/db/sql";
@@ -43,7 +50,10 @@ const failingColumn = (point: FailurePoint) => identifier(`f_${point}`);
 
 /** GROUPING()'s bit for a set: 1 for each dimension the set does not group by (the first dimension is the high bit). */
 function groupingMask(set: readonly LeadDimension[]): number {
-  return LEAD_DIMENSIONS.reduce((mask, dimension, index) => (set.includes(dimension) ? mask : mask | (1 << (LEAD_DIMENSIONS.length - 1 - index))), 0);
+  return LEAD_DIMENSIONS.reduce(
+    (mask, dimension, index) => (set.includes(dimension) ? mask : mask | (1 << (LEAD_DIMENSIONS.length - 1 - index))),
+    0,
+  );
 }
 
 type CountsRow = Record<string, string | number | null> & { mask: number; leads: string; duplicate: string };
@@ -104,9 +114,23 @@ export async function countConcentrations(client: Queryable, period: Period, cal
 }
 
 /** The failing leads of one finding, most severe first: its examples. */
-export async function findExampleLeadIds(client: Queryable, period: Period, calendar: DimensionCalendar, failurePoint: FailurePoint, where: DimensionFilter[], limit: number): Promise<number[]> {
-  const conditions = [periodSql(period, calendar.timeZone), sql`${failurePoint}::"FailurePoint" = ANY(l.failure_points)`, ...where.map((filter) => dimensionFilterSql(filter, calendar))];
-  const rows = await runSql<{ id: number }>(client, sql`SELECT l.id FROM ${LEADS_FROM} WHERE ${and(conditions)} ORDER BY l.severity DESC, l.captured_at DESC, l.id DESC LIMIT ${limit}::int`);
+export async function findExampleLeadIds(
+  client: Queryable,
+  period: Period,
+  calendar: DimensionCalendar,
+  failurePoint: FailurePoint,
+  where: DimensionFilter[],
+  limit: number,
+): Promise<number[]> {
+  const conditions = [
+    periodSql(period, calendar.timeZone),
+    sql`${failurePoint}::"FailurePoint" = ANY(l.failure_points)`,
+    ...where.map((filter) => dimensionFilterSql(filter, calendar)),
+  ];
+  const rows = await runSql<{ id: number }>(
+    client,
+    sql`SELECT l.id FROM ${LEADS_FROM} WHERE ${and(conditions)} ORDER BY l.severity DESC, l.captured_at DESC, l.id DESC LIMIT ${limit}::int`,
+  );
   return rows.map((row) => row.id);
 }
 

@@ -19,7 +19,14 @@ let control: HandoffReport;
 beforeAll(async () => {
   const owners: number[] = [];
   for (const name of ["Ada", "Ben", "Cy", "Dee", "Eve"]) {
-    owners.push((await db.user.create({ data: { email: `${name.toLowerCase()}@example.com`, name, passwordHash: "x", role: "sales_rep" }, select: { id: true } })).id);
+    owners.push(
+      (
+        await db.user.create({
+          data: { email: `${name.toLowerCase()}@example.com`, name, passwordHash: "x", role: "sales_rep" },
+          select: { id: true },
+        })
+      ).id,
+    );
   }
   await insertPlantedLeads(pool, generatePlantedLeads(PLANTED, owners.slice(0, 4), 7, { smallOwner: owners[4]! }), "planted");
   await insertPlantedLeads(pool, generatePlantedLeads(CONTROL, owners.slice(0, 4), 11), "control");
@@ -38,7 +45,9 @@ describe("the handoff report", () => {
     // The top slow-timing findings are all Enterprise leads outside working hours (weekends are outside
     // hours too, so "Enterprise on Sunday" may edge ahead of "Enterprise outside hours" on lift).
     expect(topFinding(planted, "slow_timing").where[0]).toEqual({ dimension: "queue", value: "Enterprise" });
-    const finding = planted.findings.find((candidate) => candidate.failurePoint === "slow_timing" && candidate.where.some((part) => part.dimension === "capture_hours"))!;
+    const finding = planted.findings.find(
+      (candidate) => candidate.failurePoint === "slow_timing" && candidate.where.some((part) => part.dimension === "capture_hours"),
+    )!;
     expect(finding.where).toEqual([
       { dimension: "queue", value: "Enterprise" },
       { dimension: "capture_hours", value: "outside" },
@@ -65,7 +74,9 @@ describe("the handoff report", () => {
   });
 
   it("ranks the planted concentrations at the top of the report", () => {
-    const top = planted.findings.slice(0, 8).map((finding) => `${finding.failurePoint}:${finding.where.map((part) => part.value).join("+")}`);
+    const top = planted.findings
+      .slice(0, 8)
+      .map((finding) => `${finding.failurePoint}:${finding.where.map((part) => part.value).join("+")}`);
     expect(top).toEqual(expect.arrayContaining(["slow_timing:Enterprise+outside", "weak_feedback:partners", "unclear_owner:acme.example"]));
   });
 

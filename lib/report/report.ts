@@ -97,7 +97,11 @@ async function loadExamples(client: Queryable, ids: number[]): Promise<Map<numbe
   return examples;
 }
 
-export async function loadHandoffReport(params: Record<string, string | string[] | undefined>, client: Queryable = pool, now = new Date()): Promise<HandoffReport> {
+export async function loadHandoffReport(
+  params: Record<string, string | string[] | undefined>,
+  client: Queryable = pool,
+  now = new Date(),
+): Promise<HandoffReport> {
   const context = await loadDashboardContext(client);
   const period = parseReportPeriod(params, context.timeZone, now);
   const previous = previousPeriod(period);
@@ -107,11 +111,15 @@ export async function loadHandoffReport(params: Record<string, string | string[]
 
   // A day the workspace does not work is wholly outside working hours.
   const offDay = (inner: DimensionFilter, outer: DimensionFilter) =>
-    inner.dimension === "capture_weekday" && outer.dimension === "capture_hours" && outer.value === "outside" && !context.workingDays.includes(Number(inner.value));
+    inner.dimension === "capture_weekday" &&
+    outer.dimension === "capture_hours" &&
+    outer.value === "outside" &&
+    !context.workingDays.includes(Number(inner.value));
   const concentrations = dropRestatements(findConcentrations(counts.period, counts.groups), offDay);
   const shown = concentrations.slice(0, MAX_FINDINGS);
   const exampleIds = new Map<Concentration, number[]>();
-  for (const finding of shown) exampleIds.set(finding, await findExampleLeadIds(client, period, context, finding.failurePoint, finding.where, EXAMPLES_PER_FINDING));
+  for (const finding of shown)
+    exampleIds.set(finding, await findExampleLeadIds(client, period, context, finding.failurePoint, finding.where, EXAMPLES_PER_FINDING));
   const examples = await loadExamples(client, [...new Set([...exampleIds.values()].flat())]);
 
   const findings = shown.map((finding): ReportFinding => {

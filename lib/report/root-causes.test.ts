@@ -14,7 +14,9 @@ describe("rootCauseOf", () => {
   });
 
   it("points slow timing by queue and hour at the routing rule, and slow timing by owner at the owner rule", () => {
-    expect(rootCauseOf({ failurePoint: "slow_timing", dimensions: ["queue", "capture_hours"], duplicateShare: 0 }).fixes[0]).toBe("routing_rule");
+    expect(rootCauseOf({ failurePoint: "slow_timing", dimensions: ["queue", "capture_hours"], duplicateShare: 0 }).fixes[0]).toBe(
+      "routing_rule",
+    );
     expect(rootCauseOf({ failurePoint: "slow_timing", dimensions: ["owner"], duplicateShare: 0 }).fixes[0]).toBe("owner_rule");
   });
 
@@ -25,7 +27,9 @@ describe("rootCauseOf", () => {
   });
 
   it("maps every failure point to DOMAIN's symptom", () => {
-    const symptoms = (["missing_context", "vague_acceptance", "missing_next_step"] as const).map((failurePoint) => rootCauseOf({ failurePoint, dimensions: ["source"], duplicateShare: 0 }).symptom);
+    const symptoms = (["missing_context", "vague_acceptance", "missing_next_step"] as const).map(
+      (failurePoint) => rootCauseOf({ failurePoint, dimensions: ["source"], duplicateShare: 0 }).symptom,
+    );
     expect(symptoms).toEqual(["sales_says_leads_bad", "sales_says_leads_bad", "stall_after_first_touch"]);
   });
 });

@@ -14,16 +14,31 @@ import {
 // Server actions of the side-by-side review. Authentication here; the side-specific permission checks
 // live in the mutations (a note's side decides who may write it), so no caller can skip them.
 
-const REVIEW_PAGES: ChangedPage[] = [["/review", "layout"], ["/meetings/[id]", "layout"]];
+const REVIEW_PAGES: ChangedPage[] = [
+  ["/review", "layout"],
+  ["/meetings/[id]", "layout"],
+];
 const review = { permission: "review.read", revalidate: REVIEW_PAGES } as const;
 
-export const addNote = defineAction({ ...review, write: async (user, input: unknown) => ({ data: (await addAnnotation(user, input)).id, message: "Note added." }) });
+export const addNote = defineAction({
+  ...review,
+  write: async (user, input: unknown) => ({ data: (await addAnnotation(user, input)).id, message: "Note added." }),
+});
 
-export const editNote = defineAction({ ...review, write: async (user, input: unknown) => ({ data: (await editAnnotation(user, input)).version, message: "Note saved." }) });
+export const editNote = defineAction({
+  ...review,
+  write: async (user, input: unknown) => ({ data: (await editAnnotation(user, input)).version, message: "Note saved." }),
+});
 
-export const deleteNote = defineAction({ ...review, write: async (user, input: unknown) => ({ data: (await deleteAnnotation(user, input)).id, message: "Note removed." }) });
+export const deleteNote = defineAction({
+  ...review,
+  write: async (user, input: unknown) => ({ data: (await deleteAnnotation(user, input)).id, message: "Note removed." }),
+});
 
-export const tagFailurePoint = defineAction({ ...review, write: async (user, input: unknown) => ({ data: (await setFailureTag(user, input)).version, message: "Tag saved." }) });
+export const tagFailurePoint = defineAction({
+  ...review,
+  write: async (user, input: unknown) => ({ data: (await setFailureTag(user, input)).version, message: "Tag saved." }),
+});
 
 export const untagFailurePoint = defineAction({
   ...review,
@@ -38,4 +53,7 @@ export const changeReviewStatus = defineAction({
   write: async (user, input: unknown) => ({ data: (await setReviewStatus(user, input)).version, message: "Review status saved." }),
 });
 
-export const saveRootCause = defineAction({ ...review, write: async (user, input: unknown) => ({ data: (await setRootCause(user, input)).version, message: "Root cause saved." }) });
+export const saveRootCause = defineAction({
+  ...review,
+  write: async (user, input: unknown) => ({ data: (await setRootCause(user, input)).version, message: "Root cause saved." }),
+});

@@ -12,7 +12,13 @@ describe("the review board's query", () => {
 
   it("keeps the Flagged view's filters, explicit dates and a review status", () => {
     const query = parseBoardQuery({ source: "webinar", fp: "slow_timing", from: "2025-04-01", review: "reviewed", flagged: "0" }, calendar);
-    expect(query.list).toMatchObject({ sources: ["webinar"], failurePoints: ["slow_timing"], from: "2025-04-01", to: undefined, flagged: true });
+    expect(query.list).toMatchObject({
+      sources: ["webinar"],
+      failurePoints: ["slow_timing"],
+      from: "2025-04-01",
+      to: undefined,
+      flagged: true,
+    });
     expect(query.review).toBe("reviewed");
   });
 
@@ -27,7 +33,13 @@ describe("the review board's query", () => {
     const query = parseBoardQuery({ source: "webinar", review: "to_review", page: "2" }, calendar);
     const params = boardSearchParams(query);
     expect(params.get("flagged")).toBeNull();
-    expect(Object.fromEntries(params)).toMatchObject({ source: "webinar", from: "2025-05-05", to: "2025-05-11", review: "to_review", page: "2" });
+    expect(Object.fromEntries(params)).toMatchObject({
+      source: "webinar",
+      from: "2025-05-05",
+      to: "2025-05-11",
+      review: "to_review",
+      page: "2",
+    });
     expect(parseBoardQuery(Object.fromEntries(params), calendar)).toEqual(query);
     expect(boardSearchParams(parseBoardQuery({ period: "all" }, calendar)).get("period")).toBe("all");
     expect(boardSearchParams(query, { review: null, page: 1 }).get("review")).toBeNull();

@@ -25,12 +25,35 @@ import { SIDE_ACTIONS, SIDE_LABELS, sideOfRole, type ReviewSide } from "@/lib/re
 
 type Tx = Prisma.TransactionClient;
 
-const ANNOTATION_SELECT = { id: true, leadId: true, side: true, body: true, authorId: true, createdAt: true, updatedAt: true, deletedAt: true, version: true } as const;
-const TAG_SELECT = { id: true, leadId: true, failurePoint: true, verdict: true, note: true, side: true, createdById: true, version: true } as const;
+const ANNOTATION_SELECT = {
+  id: true,
+  leadId: true,
+  side: true,
+  body: true,
+  authorId: true,
+  createdAt: true,
+  updatedAt: true,
+  deletedAt: true,
+  version: true,
+} as const;
+const TAG_SELECT = {
+  id: true,
+  leadId: true,
+  failurePoint: true,
+  verdict: true,
+  note: true,
+  side: true,
+  createdById: true,
+  version: true,
+} as const;
 const REVIEW_SELECT = { leadId: true, status: true, rootCause: true, rootCauseNote: true, updatedById: true, version: true } as const;
 
 function authorizeSide(actor: Actor, side: ReviewSide) {
-  authorize(actor, SIDE_ACTIONS[side], `Only the ${SIDE_LABELS[side].toLowerCase()} side (or revenue operations) can write ${SIDE_LABELS[side].toLowerCase()} notes.`);
+  authorize(
+    actor,
+    SIDE_ACTIONS[side],
+    `Only the ${SIDE_LABELS[side].toLowerCase()} side (or revenue operations) can write ${SIDE_LABELS[side].toLowerCase()} notes.`,
+  );
 }
 
 async function requireLead(tx: Tx, leadId: number) {
@@ -56,7 +79,8 @@ async function lockedAnnotation(tx: Tx, actor: Actor, id: number, version: numbe
   const before = await tx.annotation.findUnique({ where: { id }, select: { ...ANNOTATION_SELECT, author: { select: { name: true } } } });
   if (!before || before.deletedAt) throw new NotFoundError("That note");
   authorizeSide(actor, before.side);
-  if (before.version !== version) throw new StaleRecordError("this note", { version: before.version, text: before.body, by: before.author.name });
+  if (before.version !== version)
+    throw new StaleRecordError("this note", { version: before.version, text: before.body, by: before.author.name });
   return before;
 }
 
@@ -70,7 +94,10 @@ export async function editAnnotation(actor: Actor, input: unknown) {
   return db.$transaction(async (tx) => {
     const { author: _author, ...before } = await lockedAnnotation(tx, actor, id, version);
     if (before.body === body) return before;
-    const { count } = await tx.annotation.updateMany({ where: { id, version, deletedAt: null }, data: { body, version: { increment: 1 } } });
+    const { count } = await tx.annotation.updateMany({
+      where: { id, version, deletedAt: null },
+      data: { body, version: { increment: 1 } },
+    });
     if (count === 0) throw await staleAnnotation(tx, id);
     const after = await tx.annotation.findUniqueOrThrow({ where: { id }, select: ANNOTATION_SELECT });
     await recordAudit(tx, { actorId: actor.id, action: "review.annotation.update", entityType: "annotation", entityId: id, before, after });
@@ -83,7 +110,10 @@ export async function deleteAnnotation(actor: Actor, input: unknown) {
   const { id, version } = parseInput(annotationDeleteSchema, input);
   return db.$transaction(async (tx) => {
     const { author: _author, ...before } = await lockedAnnotation(tx, actor, id, version);
-    const { count } = await tx.annotation.updateMany({ where: { id, version, deletedAt: null }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+    const { count } = await tx.annotation.updateMany({
+      where: { id, version, deletedAt: null },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+    });
     if (count === 0) throw await staleAnnotation(tx, id);
     const after = await tx.annotation.findUniqueOrThrow({ where: { id }, select: ANNOTATION_SELECT });
     await recordAudit(tx, { actorId: actor.id, action: "review.annotation.delete", entityType: "annotation", entityId: id, before, after });
@@ -94,7 +124,9 @@ export async function deleteAnnotation(actor: Actor, input: unknown) {
 // ---- Failure point tags -----------------------------------------------------------------------------
 
 function tagConflict(point: keyof typeof FAILURE_POINT_LABELS, latest: { version: number; verdict: string; note: string | null } | null) {
-  const text = latest ? `${latest.verdict === "not_a_failure" ? "Not a failure" : "A failure"}${latest.note ? `: ${latest.note}` : ""}` : null;
+  const text = latest
+    ? `${latest.verdict === "not_a_failure" ? "Not a failure" : "A failure"}${latest.note ? `: ${latest.note}` : ""}`
+    : null;
   return new StaleRecordError(`the “${FAILURE_POINT_LABELS[point]}” tag`, { version: latest?.version ?? 0, text });
 }
 
@@ -105,7 +137,9 @@ export async function setFailureTag(actor: Actor, input: unknown) {
     const lead = await requireLead(tx, values.leadId);
     const diagnosed = lead.failurePoints.includes(values.failurePoint);
     if (values.verdict === "not_a_failure" && !diagnosed) {
-      throw new ValidationError({ verdict: ["The diagnosis did not find this failure point, so there is nothing to overrule. Remove the tag instead."] });
+      throw new ValidationError({
+        verdict: ["The diagnosis did not find this failure point, so there is nothing to overrule. Remove the tag instead."],
+      });
     }
     const verdict = values.verdict === "not_a_failure" ? "not_a_failure" : failureVerdict(lead.failurePoints, values.failurePoint);
     const key = { leadId_failurePoint: { leadId: values.leadId, failurePoint: values.failurePoint } };
@@ -114,7 +148,14 @@ export async function setFailureTag(actor: Actor, input: unknown) {
       // The page showed no tag: if it showed one, someone removed it meanwhile.
       if (values.version !== undefined) throw tagConflict(values.failurePoint, null);
       const after = await tx.leadFailureTag.create({
-        data: { leadId: values.leadId, failurePoint: values.failurePoint, verdict, note: values.note, side: sideOfRole(actor.role), createdById: actor.id },
+        data: {
+          leadId: values.leadId,
+          failurePoint: values.failurePoint,
+          verdict,
+          note: values.note,
+          side: sideOfRole(actor.role),
+          createdById: actor.id,
+        },
         select: TAG_SELECT,
       });
       await recordAudit(tx, { actorId: actor.id, action: "review.tag.create", entityType: "lead_failure_tag", entityId: after.id, after });
@@ -122,10 +163,20 @@ export async function setFailureTag(actor: Actor, input: unknown) {
     }
     if (values.version !== before.version) throw tagConflict(values.failurePoint, before);
     if (before.verdict === verdict && before.note === values.note) return before;
-    const { count } = await tx.leadFailureTag.updateMany({ where: { id: before.id, version: before.version }, data: { verdict, note: values.note, version: { increment: 1 } } });
+    const { count } = await tx.leadFailureTag.updateMany({
+      where: { id: before.id, version: before.version },
+      data: { verdict, note: values.note, version: { increment: 1 } },
+    });
     if (count === 0) throw tagConflict(values.failurePoint, await tx.leadFailureTag.findUnique({ where: key, select: TAG_SELECT }));
     const after = await tx.leadFailureTag.findUniqueOrThrow({ where: key, select: TAG_SELECT });
-    await recordAudit(tx, { actorId: actor.id, action: "review.tag.update", entityType: "lead_failure_tag", entityId: after.id, before, after });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "review.tag.update",
+      entityType: "lead_failure_tag",
+      entityId: after.id,
+      before,
+      after,
+    });
     return after;
   });
   return onUniqueViolation(work, () => tagConflict(values.failurePoint, null));
@@ -148,11 +199,17 @@ export async function removeFailureTag(actor: Actor, input: unknown) {
 
 // ---- Review status and agreed root cause (one row per lead, created on first write) -----------------
 
-type ReviewFields = { status?: "to_review" | "reviewed" | "skipped"; rootCause?: keyof typeof FAILURE_POINT_LABELS | null; rootCauseNote?: string | null };
+type ReviewFields = {
+  status?: "to_review" | "reviewed" | "skipped";
+  rootCause?: keyof typeof FAILURE_POINT_LABELS | null;
+  rootCauseNote?: string | null;
+};
 
 function reviewConflict(latest: { version: number; status: string; rootCause: string | null; rootCauseNote: string | null } | null) {
   const cause = latest?.rootCause ? FAILURE_POINT_LABELS[latest.rootCause as keyof typeof FAILURE_POINT_LABELS] : "no root cause";
-  const text = latest ? `${cause}${latest.rootCauseNote ? ` — ${latest.rootCauseNote}` : ""} (status: ${latest.status.replace("_", " ")})` : null;
+  const text = latest
+    ? `${cause}${latest.rootCauseNote ? ` — ${latest.rootCauseNote}` : ""} (status: ${latest.status.replace("_", " ")})`
+    : null;
   return new StaleRecordError("this lead's review", { version: latest?.version ?? 0, text });
 }
 
@@ -167,10 +224,20 @@ export async function writeLeadReview(tx: Tx, actor: Actor, leadId: number, vers
   }
   if (before.version !== version) throw reviewConflict(before);
   if (Object.entries(fields).every(([key, value]) => before[key as keyof typeof before] === value)) return before;
-  const { count } = await tx.leadReview.updateMany({ where: { leadId, version }, data: { ...fields, updatedById: actor.id, version: { increment: 1 } } });
+  const { count } = await tx.leadReview.updateMany({
+    where: { leadId, version },
+    data: { ...fields, updatedById: actor.id, version: { increment: 1 } },
+  });
   if (count === 0) throw reviewConflict(await tx.leadReview.findUnique({ where: { leadId }, select: REVIEW_SELECT }));
   const after = await tx.leadReview.findUniqueOrThrow({ where: { leadId }, select: REVIEW_SELECT });
-  await recordAudit(tx, { actorId: actor.id, action: "review.lead_review.update", entityType: "lead_review", entityId: leadId, before, after });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "review.lead_review.update",
+    entityType: "lead_review",
+    entityId: leadId,
+    before,
+    after,
+  });
   return after;
 }
 

@@ -30,8 +30,10 @@ export function periodRange(period: BoardPeriod, now: Date, timeZone: string, we
 
 /** Which preset a range equals, if any: the board highlights it. */
 export function matchingPeriod(range: DayRange, now: Date, timeZone: string, weekStartsOn: number): BoardPeriod | null {
-  return BOARD_PERIODS.find((period) => {
-    const candidate = periodRange(period, now, timeZone, weekStartsOn);
-    return candidate.from === range.from && candidate.to === range.to;
-  }) ?? null;
+  return (
+    BOARD_PERIODS.find((period) => {
+      const candidate = periodRange(period, now, timeZone, weekStartsOn);
+      return candidate.from === range.from && candidate.to === range.to;
+    }) ?? null
+  );
 }

@@ -65,7 +65,13 @@ export async function findReviewBoard(params: RawParams) {
   const query = parseBoardQuery(params, calendar);
   const where = await boardWhere(query);
   const [rows, total, counts, options] = await Promise.all([
-    db.lead.findMany({ where, orderBy: boardOrder(query), skip: (query.list.page - 1) * query.list.pageSize, take: query.list.pageSize, select: BOARD_ROW_SELECT }),
+    db.lead.findMany({
+      where,
+      orderBy: boardOrder(query),
+      skip: (query.list.page - 1) * query.list.pageSize,
+      take: query.list.pageSize,
+      select: BOARD_ROW_SELECT,
+    }),
     db.lead.count({ where }),
     countByReviewStatus(query),
     findLeadFilterOptions(),
@@ -74,13 +80,17 @@ export async function findReviewBoard(params: RawParams) {
 }
 
 export async function countByReviewStatus(query: BoardQuery): Promise<Record<ReviewStatus | "all", number>> {
-  const counts = await Promise.all([null, ...REVIEW_STATUSES].map(async (status) => db.lead.count({ where: await boardWhere(query, status) })));
+  const counts = await Promise.all(
+    [null, ...REVIEW_STATUSES].map(async (status) => db.lead.count({ where: await boardWhere(query, status) })),
+  );
   return { all: counts[0]!, to_review: counts[1]!, reviewed: counts[2]!, skipped: counts[3]! };
 }
 
 /** Where a lead sits on the board, for previous / next links. Weekly boards hold dozens of leads. */
 async function findBoardNeighbours(query: BoardQuery, leadId: number) {
-  const ids = (await db.lead.findMany({ where: await boardWhere(query), orderBy: boardOrder(query), take: 2000, select: { id: true } })).map((row) => row.id);
+  const ids = (
+    await db.lead.findMany({ where: await boardWhere(query), orderBy: boardOrder(query), take: 2000, select: { id: true } })
+  ).map((row) => row.id);
   const index = ids.indexOf(leadId);
   if (index < 0) return { position: null, total: ids.length, previousId: null, nextId: null };
   return { position: index + 1, total: ids.length, previousId: ids[index - 1] ?? null, nextId: ids[index + 1] ?? null };
@@ -92,15 +102,34 @@ export async function findReviewLead(leadId: number) {
   if (!lead) return null;
   const [diagnosis, review, annotations, tags, fixes, slas] = await Promise.all([
     diagnoseLeadNow(leadId),
-    db.leadReview.findUnique({ where: { leadId }, select: { status: true, rootCause: true, rootCauseNote: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } } }),
+    db.leadReview.findUnique({
+      where: { leadId },
+      select: { status: true, rootCause: true, rootCauseNote: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } },
+    }),
     db.annotation.findMany({
       where: { leadId, deletedAt: null },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, side: true, body: true, createdAt: true, updatedAt: true, version: true, author: { select: { id: true, name: true, role: true } } },
+      select: {
+        id: true,
+        side: true,
+        body: true,
+        createdAt: true,
+        updatedAt: true,
+        version: true,
+        author: { select: { id: true, name: true, role: true } },
+      },
     }),
     db.leadFailureTag.findMany({
       where: { leadId },
-      select: { failurePoint: true, verdict: true, note: true, side: true, version: true, updatedAt: true, createdBy: { select: { name: true } } },
+      select: {
+        failurePoint: true,
+        verdict: true,
+        note: true,
+        side: true,
+        version: true,
+        updatedAt: true,
+        createdBy: { select: { name: true } },
+      },
     }),
     findLeadFixes(leadId),
     getPrioritySlas(),
@@ -129,7 +158,11 @@ export async function findReviewPage(leadId: number, params: RawParams) {
   if (!data) return null;
   const calendar = await getBoardCalendar();
   const query = parseBoardQuery(params, calendar);
-  const [board, owners, citeableFixes] = await Promise.all([findBoardNeighbours(query, leadId), findFixOwnerOptions(), findCiteableFixes(leadId)]);
+  const [board, owners, citeableFixes] = await Promise.all([
+    findBoardNeighbours(query, leadId),
+    findFixOwnerOptions(),
+    findCiteableFixes(leadId),
+  ]);
   return { ...data, query, board, owners, citeableFixes, stamp, timeZone: calendar.timeZone, now: calendar.now };
 }
 

@@ -3,7 +3,16 @@ import "server-only";
 import { defineAction } from "@/lib/actions/define";
 import type { ActionResult } from "@/lib/actions/result";
 import { AppError } from "@/lib/errors";
-import { connectHubspot, connectSalesforce, resyncRecord, revokeConnection, rotateHubspotCredentials, setConnectionPaused, syncConnectionNow, testSavedConnection } from "@/lib/sync/mutations";
+import {
+  connectHubspot,
+  connectSalesforce,
+  resyncRecord,
+  revokeConnection,
+  rotateHubspotCredentials,
+  setConnectionPaused,
+  syncConnectionNow,
+  testSavedConnection,
+} from "@/lib/sync/mutations";
 
 // Server actions of the connections page (admin and revenue operations, like the page).
 const PAGE = "/settings/connections";
@@ -17,17 +26,26 @@ const common = { permission: "connections.manage", revalidate: [PAGE] } as const
 
 export const connectHubspotAction = defineAction({
   ...common,
-  write: async (user, _previous: Previous, formData: FormData) => ({ data: undefined, message: (await connectHubspot(user.id, fields(formData))).message }),
+  write: async (user, _previous: Previous, formData: FormData) => ({
+    data: undefined,
+    message: (await connectHubspot(user.id, fields(formData))).message,
+  }),
 });
 
 export const connectSalesforceAction = defineAction({
   ...common,
-  write: async (user, _previous: Previous, formData: FormData) => ({ data: undefined, message: (await connectSalesforce(user.id, fields(formData))).message }),
+  write: async (user, _previous: Previous, formData: FormData) => ({
+    data: undefined,
+    message: (await connectSalesforce(user.id, fields(formData))).message,
+  }),
 });
 
 export const rotateCredentialsAction = defineAction({
   ...common,
-  write: async (user, _previous: Previous, formData: FormData) => ({ data: undefined, message: (await rotateHubspotCredentials(user.id, fields(formData))).message }),
+  write: async (user, _previous: Previous, formData: FormData) => ({
+    data: undefined,
+    message: (await rotateHubspotCredentials(user.id, fields(formData))).message,
+  }),
 });
 
 export const testConnectionAction = defineAction({
@@ -50,12 +68,18 @@ export const revokeConnectionAction = defineAction({
 
 export const pauseConnectionAction = defineAction({
   ...common,
-  write: async (user, _previous: Previous, formData: FormData) => ({ data: undefined, message: `Paused “${(await setConnectionPaused(user.id, fields(formData), true)).name}”.` }),
+  write: async (user, _previous: Previous, formData: FormData) => ({
+    data: undefined,
+    message: `Paused “${(await setConnectionPaused(user.id, fields(formData), true)).name}”.`,
+  }),
 });
 
 export const resumeConnectionAction = defineAction({
   ...common,
-  write: async (user, _previous: Previous, formData: FormData) => ({ data: undefined, message: `Resumed “${(await setConnectionPaused(user.id, fields(formData), false)).name}”.` }),
+  write: async (user, _previous: Previous, formData: FormData) => ({
+    data: undefined,
+    message: `Resumed “${(await setConnectionPaused(user.id, fields(formData), false)).name}”.`,
+  }),
 });
 
 export const syncNowAction = defineAction({
@@ -68,5 +92,8 @@ export const syncNowAction = defineAction({
 
 export const resyncRecordAction = defineAction({
   ...common,
-  write: async (user, _previous: Previous, formData: FormData) => ({ data: undefined, message: `Record ${(await resyncRecord(user.id, fields(formData))).recordId} queued for a re-sync.` }),
+  write: async (user, _previous: Previous, formData: FormData) => ({
+    data: undefined,
+    message: `Record ${(await resyncRecord(user.id, fields(formData))).recordId} queued for a re-sync.`,
+  }),
 });

@@ -11,7 +11,10 @@ const VERSION = "v1";
 
 export function encryptionKey(): Buffer {
   const value = getEnv().BATON_ENCRYPTION_KEY;
-  if (!value) throw new AppError("CRM connections need the BATON_ENCRYPTION_KEY setting (32 bytes, 64 hex characters), which is not set on this server.");
+  if (!value)
+    throw new AppError(
+      "CRM connections need the BATON_ENCRYPTION_KEY setting (32 bytes, 64 hex characters), which is not set on this server.",
+    );
   return /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
 }
 
@@ -24,12 +27,15 @@ export function encryptSecret(plain: string, key: Buffer = encryptionKey()): str
 
 export function decryptSecret(stored: string, key: Buffer = encryptionKey()): string {
   const [version, nonce, tag, data] = stored.split(".");
-  if (version !== VERSION || !nonce || !tag || data === undefined) throw new AppError("The stored credentials are not in a format this server reads: reconnect the CRM.");
+  if (version !== VERSION || !nonce || !tag || data === undefined)
+    throw new AppError("The stored credentials are not in a format this server reads: reconnect the CRM.");
   try {
     const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(nonce, "base64url"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
     return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
   } catch {
-    throw new AppError("The stored credentials cannot be decrypted with this server's BATON_ENCRYPTION_KEY (was the key changed?): reconnect the CRM.");
+    throw new AppError(
+      "The stored credentials cannot be decrypted with this server's BATON_ENCRYPTION_KEY (was the key changed?): reconnect the CRM.",
+    );
   }
 }

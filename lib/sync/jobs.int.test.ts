@@ -13,8 +13,13 @@ beforeAll(async () => {
   server = await startHubspot();
   const owner = server.portal.addOwner({ email: "owner.jobs@example.com", firstName: "Jo", lastName: "Bs" });
   for (let index = 0; index < 160; index++) {
-    const contact = server.portal.addContact({ createdAt: new Date(Date.UTC(2026, 2, 1, 9, index)), properties: { firstname: `J${index}`, email: `j${index}@jobs${index}.io` } });
-    server.portal.setProperties(contact.id, { hubspot_owner_id: owner.id }, new Date(Date.UTC(2026, 2, 1, 10, index)), { sourceType: "CRM_UI" });
+    const contact = server.portal.addContact({
+      createdAt: new Date(Date.UTC(2026, 2, 1, 9, index)),
+      properties: { firstname: `J${index}`, email: `j${index}@jobs${index}.io` },
+    });
+    server.portal.setProperties(contact.id, { hubspot_owner_id: owner.id }, new Date(Date.UTC(2026, 2, 1, 10, index)), {
+      sourceType: "CRM_UI",
+    });
   }
 });
 
@@ -27,12 +32,16 @@ describe("sync scheduling", () => {
     const connectionId = await createHubspotConnection(server, { kind: "private_app", accessToken: server.issueToken() });
     const paused = await createHubspotConnection(server, { kind: "private_app", accessToken: server.issueToken() });
     await db.syncConnection.update({ where: { id: paused }, data: { paused: true } });
-    expect((await dueSyncs()).filter((request) => [connectionId, paused].includes(request.connectionId))).toEqual([{ connectionId, kind: "backfill" }]);
+    expect((await dueSyncs()).filter((request) => [connectionId, paused].includes(request.connectionId))).toEqual([
+      { connectionId, kind: "backfill" },
+    ]);
 
     expect(await runSyncJob({ connectionId, kind: "backfill" })).toMatchObject({ status: "succeeded", recordsRead: 160 });
     expect((await dueSyncs()).filter((request) => request.connectionId === connectionId)).toEqual([]);
     const inSixMinutes = new Date(Date.now() + 6 * 60_000);
-    expect((await dueSyncs(inSixMinutes)).filter((request) => request.connectionId === connectionId)).toEqual([{ connectionId, kind: "incremental" }]);
+    expect((await dueSyncs(inSixMinutes)).filter((request) => request.connectionId === connectionId)).toEqual([
+      { connectionId, kind: "incremental" },
+    ]);
     // A second backfill request (queued while the first ran) finds it done and does nothing.
     expect(await runSyncJob({ connectionId, kind: "backfill" })).toBeNull();
   });
@@ -52,7 +61,10 @@ describe("sync scheduling", () => {
     const cutOff = await db.syncRun.create({ data: { connectionId, kind: "backfill", recordsRead: 100 } });
 
     expect((await dueSyncs()).filter((request) => request.connectionId === connectionId)).toEqual([{ connectionId, kind: "backfill" }]);
-    expect(await db.syncRun.findUniqueOrThrow({ where: { id: cutOff.id } })).toMatchObject({ status: "failed", message: expect.stringContaining("Interrupted") });
+    expect(await db.syncRun.findUniqueOrThrow({ where: { id: cutOff.id } })).toMatchObject({
+      status: "failed",
+      message: expect.stringContaining("Interrupted"),
+    });
     const resumed = await runSyncJob({ connectionId, kind: "backfill" });
     expect(resumed).toMatchObject({ status: "succeeded", recordsRead: 60 });
   });

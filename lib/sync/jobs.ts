@@ -27,7 +27,15 @@ const globalForSync = globalThis as unknown as { batonSyncQueues?: Promise<void>
 function ensureQueues(): Promise<void> {
   globalForSync.batonSyncQueues ??= (async () => {
     const boss = await getBoss();
-    await retryOnDeadlock(() => boss.createQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: "standard", retryLimit: 3, retryBackoff: true, expireInSeconds: 60 * 60 * 4 }));
+    await retryOnDeadlock(() =>
+      boss.createQueue(SYNC_QUEUE, {
+        name: SYNC_QUEUE,
+        policy: "standard",
+        retryLimit: 3,
+        retryBackoff: true,
+        expireInSeconds: 60 * 60 * 4,
+      }),
+    );
     await retryOnDeadlock(() => boss.createQueue(SYNC_TICK, { name: SYNC_TICK, policy: "stately", retryLimit: 0, expireInSeconds: 60 }));
   })().catch((error: unknown) => {
     globalForSync.batonSyncQueues = undefined;
@@ -48,7 +56,8 @@ export async function requestSync(request: SyncRequest): Promise<void> {
 export async function runSyncJob(request: SyncRequest): Promise<SyncSummary | null> {
   const session = await pool.connect();
   try {
-    const locked = (await session.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS ok", [LOCK_SPACE, request.connectionId])).rows[0]?.ok;
+    const locked = (await session.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS ok", [LOCK_SPACE, request.connectionId]))
+      .rows[0]?.ok;
     if (!locked) {
       if (request.kind === "record") throw new Error(`connection ${request.connectionId} is syncing; the record sync retries after it`);
       return null;
@@ -77,12 +86,19 @@ export async function runSyncJob(request: SyncRequest): Promise<SyncSummary | nu
 export async function dueSyncs(now = new Date()): Promise<SyncRequest[]> {
   // A run still "running" whose connection nobody holds was cut off by a restart: close it; the next
   // pass resumes from the cursor committed with its last page.
-  const { rows: running } = await pool.query<{ id: number; connection_id: number }>("SELECT id, connection_id FROM sync_runs WHERE status = 'running'");
+  const { rows: running } = await pool.query<{ id: number; connection_id: number }>(
+    "SELECT id, connection_id FROM sync_runs WHERE status = 'running'",
+  );
   for (const run of running) {
     const session = await pool.connect();
     try {
-      if ((await session.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS ok", [LOCK_SPACE, run.connection_id])).rows[0]?.ok) {
-        await session.query("UPDATE sync_runs SET status = 'failed', message = 'Interrupted (the instance running it stopped); the next pass resumes from where it reached.', finished_at = now() WHERE id = $1 AND status = 'running'", [run.id]);
+      if (
+        (await session.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS ok", [LOCK_SPACE, run.connection_id])).rows[0]?.ok
+      ) {
+        await session.query(
+          "UPDATE sync_runs SET status = 'failed', message = 'Interrupted (the instance running it stopped); the next pass resumes from where it reached.', finished_at = now() WHERE id = $1 AND status = 'running'",
+          [run.id],
+        );
         await session.query("SELECT pg_advisory_unlock($1, $2)", [LOCK_SPACE, run.connection_id]);
       }
     } finally {

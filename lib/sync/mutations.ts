@@ -8,7 +8,13 @@ import type { HubspotCredentials } from "@/lib/sync/hubspot/client";
 import { testHubspotConnection, type ConnectionTest } from "@/lib/sync/hubspot/test-connection";
 import { requestSync } from "@/lib/sync/jobs";
 import { testSalesforceConnection, type SalesforceCredentials } from "@/lib/sync/salesforce/sync";
-import { connectionIdSchema, hubspotConnectionSchema, resyncRecordSchema, salesforceConnectionSchema, type HubspotConnectionInput } from "@/lib/sync/schemas";
+import {
+  connectionIdSchema,
+  hubspotConnectionSchema,
+  resyncRecordSchema,
+  salesforceConnectionSchema,
+  type HubspotConnectionInput,
+} from "@/lib/sync/schemas";
 import { loadConnection } from "@/lib/sync/store";
 
 // Connecting, rotating, revoking, pausing and re-syncing. Credentials are tested before they are kept
@@ -37,9 +43,22 @@ export async function connectHubspot(actorId: number, input: unknown): Promise<{
   const test = await tested(credentials, parsed.baseUrl ?? null);
   const connection = await db.$transaction(async (tx) => {
     const created = await tx.syncConnection.create({
-      data: { provider: "hubspot", name: parsed.name, credentials: encryptSecret(JSON.stringify(credentials)), baseUrl: parsed.baseUrl ?? null, accountId: test.accountId, createdById: actorId },
+      data: {
+        provider: "hubspot",
+        name: parsed.name,
+        credentials: encryptSecret(JSON.stringify(credentials)),
+        baseUrl: parsed.baseUrl ?? null,
+        accountId: test.accountId,
+        createdById: actorId,
+      },
     });
-    await recordAudit(tx, { actorId, action: "connections.create", entityType: "sync_connection", entityId: created.id, after: { provider: "hubspot", name: parsed.name, auth: parsed.auth, accountId: test.accountId } });
+    await recordAudit(tx, {
+      actorId,
+      action: "connections.create",
+      entityType: "sync_connection",
+      entityId: created.id,
+      after: { provider: "hubspot", name: parsed.name, auth: parsed.auth, accountId: test.accountId },
+    });
     return created;
   });
   await requestSync({ connectionId: connection.id, kind: "backfill" });
@@ -48,14 +67,32 @@ export async function connectHubspot(actorId: number, input: unknown): Promise<{
 
 export async function connectSalesforce(actorId: number, input: unknown): Promise<{ id: number; message: string }> {
   const parsed = parseInput(salesforceConnectionSchema, input);
-  const credentials: SalesforceCredentials = { kind: "oauth", clientId: parsed.clientId, clientSecret: parsed.clientSecret, refreshToken: parsed.refreshToken, ...(parsed.loginUrl ? { loginUrl: parsed.loginUrl } : {}) };
+  const credentials: SalesforceCredentials = {
+    kind: "oauth",
+    clientId: parsed.clientId,
+    clientSecret: parsed.clientSecret,
+    refreshToken: parsed.refreshToken,
+    ...(parsed.loginUrl ? { loginUrl: parsed.loginUrl } : {}),
+  };
   const test = await testSalesforceConnection(credentials, parsed.instanceUrl);
   if (!test.ok) throw new AppError(`${test.message} Nothing was saved.`, 422);
   const connection = await db.$transaction(async (tx) => {
     const created = await tx.syncConnection.create({
-      data: { provider: "salesforce", name: parsed.name, credentials: encryptSecret(JSON.stringify(credentials)), baseUrl: parsed.instanceUrl, createdById: actorId },
+      data: {
+        provider: "salesforce",
+        name: parsed.name,
+        credentials: encryptSecret(JSON.stringify(credentials)),
+        baseUrl: parsed.instanceUrl,
+        createdById: actorId,
+      },
     });
-    await recordAudit(tx, { actorId, action: "connections.create", entityType: "sync_connection", entityId: created.id, after: { provider: "salesforce", name: parsed.name, instanceUrl: parsed.instanceUrl } });
+    await recordAudit(tx, {
+      actorId,
+      action: "connections.create",
+      entityType: "sync_connection",
+      entityId: created.id,
+      after: { provider: "salesforce", name: parsed.name, instanceUrl: parsed.instanceUrl },
+    });
     return created;
   });
   await requestSync({ connectionId: connection.id, kind: "backfill" });
@@ -70,8 +107,17 @@ export async function rotateHubspotCredentials(actorId: number, input: unknown):
   const credentials = credentialsOf(parsed);
   const test = await tested(credentials, existing.baseUrl);
   await db.$transaction(async (tx) => {
-    await tx.syncConnection.update({ where: { id }, data: { credentials: encryptSecret(JSON.stringify(credentials)), status: "ok", statusMessage: null, accountId: test.accountId } });
-    await recordAudit(tx, { actorId, action: "connections.rotate", entityType: "sync_connection", entityId: id, after: { name: existing.name, auth: parsed.auth } });
+    await tx.syncConnection.update({
+      where: { id },
+      data: { credentials: encryptSecret(JSON.stringify(credentials)), status: "ok", statusMessage: null, accountId: test.accountId },
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "connections.rotate",
+      entityType: "sync_connection",
+      entityId: id,
+      after: { name: existing.name, auth: parsed.auth },
+    });
   });
   return { message: `New credentials saved. ${test.message}` };
 }
@@ -84,11 +130,24 @@ export async function testSavedConnection(actorId: number, input: unknown): Prom
   const { connection, credentials } = await loadConnection<HubspotCredentials | SalesforceCredentials>(id);
   const result: ConnectionTest =
     connection.provider === "salesforce"
-      ? await testSalesforceConnection(credentials as SalesforceCredentials, connection.baseUrl ?? "").then((tested): ConnectionTest => (tested.ok ? { ...tested, accountId: null } : tested))
+      ? await testSalesforceConnection(credentials as SalesforceCredentials, connection.baseUrl ?? "").then((tested): ConnectionTest =>
+          tested.ok ? { ...tested, accountId: null } : tested,
+        )
       : await testHubspotConnection(credentials as HubspotCredentials, connection.baseUrl);
   await db.$transaction(async (tx) => {
-    await tx.syncConnection.update({ where: { id }, data: result.ok ? { status: "ok", statusMessage: null, ...(result.accountId ? { accountId: result.accountId } : {}) } : { status: "error", statusMessage: result.message } });
-    await recordAudit(tx, { actorId, action: "connections.test", entityType: "sync_connection", entityId: id, after: { ok: result.ok, message: result.message } });
+    await tx.syncConnection.update({
+      where: { id },
+      data: result.ok
+        ? { status: "ok", statusMessage: null, ...(result.accountId ? { accountId: result.accountId } : {}) }
+        : { status: "error", statusMessage: result.message },
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "connections.test",
+      entityType: "sync_connection",
+      entityId: id,
+      after: { ok: result.ok, message: result.message },
+    });
   });
   return result;
 }
@@ -100,8 +159,18 @@ export async function revokeConnection(actorId: number, input: unknown): Promise
     if (!before) throw new NotFoundError("That connection");
     if (before.status === "revoked") throw new AppError(`“${before.name}” was already revoked.`, 409);
     // The ciphertext goes too: nothing of the credentials is left to decrypt.
-    await tx.syncConnection.update({ where: { id }, data: { status: "revoked", statusMessage: "Revoked: credentials deleted.", credentials: "", paused: true } });
-    await recordAudit(tx, { actorId, action: "connections.revoke", entityType: "sync_connection", entityId: id, before, after: { name: before.name, status: "revoked" } });
+    await tx.syncConnection.update({
+      where: { id },
+      data: { status: "revoked", statusMessage: "Revoked: credentials deleted.", credentials: "", paused: true },
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "connections.revoke",
+      entityType: "sync_connection",
+      entityId: id,
+      before,
+      after: { name: before.name, status: "revoked" },
+    });
     return { name: before.name };
   });
 }
@@ -113,7 +182,14 @@ export async function setConnectionPaused(actorId: number, input: unknown, pause
     if (!before) throw new NotFoundError("That connection");
     if (before.status === "revoked") throw new AppError("This connection was revoked: connect again with new credentials.", 409);
     await tx.syncConnection.update({ where: { id }, data: { paused } });
-    await recordAudit(tx, { actorId, action: paused ? "connections.pause" : "connections.resume", entityType: "sync_connection", entityId: id, before: { paused: before.paused }, after: { paused } });
+    await recordAudit(tx, {
+      actorId,
+      action: paused ? "connections.pause" : "connections.resume",
+      entityType: "sync_connection",
+      entityId: id,
+      before: { paused: before.paused },
+      after: { paused },
+    });
     return { name: before.name };
   });
 }
@@ -124,7 +200,9 @@ export async function syncConnectionNow(actorId: number, input: unknown): Promis
   if (!connection) throw new NotFoundError("That connection");
   if (connection.status === "revoked") throw new AppError("This connection was revoked: connect again with new credentials.", 409);
   const kind = connection.backfillDoneAt ? "incremental" : "backfill";
-  await db.$transaction((tx) => recordAudit(tx, { actorId, action: "connections.sync_now", entityType: "sync_connection", entityId: id, after: { kind } }));
+  await db.$transaction((tx) =>
+    recordAudit(tx, { actorId, action: "connections.sync_now", entityType: "sync_connection", entityId: id, after: { kind } }),
+  );
   await requestSync({ connectionId: id, kind });
 }
 
@@ -133,7 +211,15 @@ export async function resyncRecord(actorId: number, input: unknown): Promise<{ r
   const connection = await db.syncConnection.findUnique({ where: { id: parsed.data.id }, select: { status: true } });
   if (!connection) throw new NotFoundError("That connection");
   if (connection.status === "revoked") throw new AppError("This connection was revoked: connect again with new credentials.", 409);
-  await db.$transaction((tx) => recordAudit(tx, { actorId, action: "connections.resync_record", entityType: "sync_connection", entityId: parsed.data.id, after: { recordId: parsed.data.recordId } }));
+  await db.$transaction((tx) =>
+    recordAudit(tx, {
+      actorId,
+      action: "connections.resync_record",
+      entityType: "sync_connection",
+      entityId: parsed.data.id,
+      after: { recordId: parsed.data.recordId },
+    }),
+  );
   await requestSync({ connectionId: parsed.data.id, kind: "record", recordIds: [parsed.data.recordId] });
   return { recordId: parsed.data.recordId };
 }

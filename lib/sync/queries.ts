@@ -42,9 +42,21 @@ export async function listConnections(now = new Date()): Promise<ConnectionView[
   const connections = await db.syncConnection.findMany({
     orderBy: { id: "asc" },
     select: {
-      id: true, provider: true, name: true, accountId: true, status: true, statusMessage: true, paused: true, backfillDoneAt: true, cursor: true,
+      id: true,
+      provider: true,
+      name: true,
+      accountId: true,
+      status: true,
+      statusMessage: true,
+      paused: true,
+      backfillDoneAt: true,
+      cursor: true,
       runs: { orderBy: { startedAt: "desc" }, take: 5 },
-      issues: { orderBy: [{ seenAt: "desc" }, { id: "asc" }], take: 50, select: { recordId: true, kind: true, field: true, value: true, reason: true, seenAt: true } },
+      issues: {
+        orderBy: [{ seenAt: "desc" }, { id: "asc" }],
+        take: 50,
+        select: { recordId: true, kind: true, field: true, value: true, reason: true, seenAt: true },
+      },
       _count: { select: { issues: true } },
     },
   });
@@ -52,11 +64,17 @@ export async function listConnections(now = new Date()): Promise<ConnectionView[
     const runs = connection.runs.map((run): RunView => {
       const seconds = ((run.finishedAt ?? now).getTime() - run.startedAt.getTime()) / 1000;
       const rate = seconds > 0 && run.recordsRead > 0 ? run.recordsRead / seconds : null;
-      const secondsLeft = run.status === "running" && rate && run.recordsTotal ? Math.max(0, (run.recordsTotal - run.recordsRead) / rate) : null;
+      const secondsLeft =
+        run.status === "running" && rate && run.recordsTotal ? Math.max(0, (run.recordsTotal - run.recordsRead) / rate) : null;
       return { ...run, rate, secondsLeft };
     });
     const lastScheduled = connection.runs.find((run) => run.kind !== "record");
-    const nextRunAt = connection.paused || connection.status !== "ok" ? null : lastScheduled ? new Date(Math.max(now.getTime(), lastScheduled.startedAt.getTime() + INCREMENTAL_EVERY_MINUTES * 60_000)) : now;
+    const nextRunAt =
+      connection.paused || connection.status !== "ok"
+        ? null
+        : lastScheduled
+          ? new Date(Math.max(now.getTime(), lastScheduled.startedAt.getTime() + INCREMENTAL_EVERY_MINUTES * 60_000))
+          : now;
     return {
       id: connection.id,
       provider: connection.provider,
@@ -78,7 +96,11 @@ export async function listConnections(now = new Date()): Promise<ConnectionView[
 /** "Open in HubSpot": the CRM page of a synced lead, when its portal is known. */
 export async function crmLinkFor(sourceSystem: string, externalId: string): Promise<{ label: string; href: string } | null> {
   if (sourceSystem !== "hubspot") return null;
-  const connection = await db.syncConnection.findFirst({ where: { provider: "hubspot", accountId: { not: null }, status: { not: "revoked" } }, select: { accountId: true }, orderBy: { id: "asc" } });
+  const connection = await db.syncConnection.findFirst({
+    where: { provider: "hubspot", accountId: { not: null }, status: { not: "revoked" } },
+    select: { accountId: true },
+    orderBy: { id: "asc" },
+  });
   if (!connection?.accountId) return null;
   return { label: "Open in HubSpot", href: hubspotContactUrl(connection.accountId, externalId) };
 }

@@ -4,7 +4,12 @@ import { recordId } from "@/lib/actions/input";
 // The connections page's forms, checked in the browser and again by the actions. Secrets are accepted
 // here once and never sent back to the browser.
 
-const secret = (label: string) => z.string({ error: `${label} is required.` }).trim().min(8, `${label} looks too short: paste it whole.`).max(4000, `${label} is too long.`);
+const secret = (label: string) =>
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(8, `${label} looks too short: paste it whole.`)
+    .max(4000, `${label} is too long.`);
 const optionalText = z
   .string()
   .trim()
@@ -16,7 +21,10 @@ const baseUrl = z
   .trim()
   .optional()
   .transform((value) => value || undefined)
-  .refine((value) => value === undefined || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)), "Enter a full http(s) address, or leave it empty for HubSpot's own API.");
+  .refine(
+    (value) => value === undefined || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)),
+    "Enter a full http(s) address, or leave it empty for HubSpot's own API.",
+  );
 
 export const hubspotConnectionSchema = z.discriminatedUnion("auth", [
   z.object({
@@ -51,7 +59,10 @@ export const salesforceConnectionSchema = z.object({
   instanceUrl: z
     .string({ error: "The instance URL is required." })
     .trim()
-    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), "Enter the org's full address, e.g. https://yourcompany.my.salesforce.com."),
+    .refine(
+      (value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol),
+      "Enter the org's full address, e.g. https://yourcompany.my.salesforce.com.",
+    ),
   clientId: z.string().trim().min(4, "The connected app's consumer key is required.").max(300),
   clientSecret: secret("The connected app's consumer secret"),
   refreshToken: secret("The refresh token"),

@@ -49,12 +49,29 @@ export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<
 /** Adds a page's counts to its run and moves the connection's cursors, inside the page's transaction. */
 export async function recordPage(
   client: pg.PoolClient,
-  page: { runId: number; connectionId: number; recordsRead: number; leadsChanged: number; eventsWritten: number; errors: number; backfillAfter?: string | null; cursor?: Date | null },
+  page: {
+    runId: number;
+    connectionId: number;
+    recordsRead: number;
+    leadsChanged: number;
+    eventsWritten: number;
+    errors: number;
+    backfillAfter?: string | null;
+    cursor?: Date | null;
+  },
 ): Promise<void> {
   await client.query(
     `UPDATE sync_runs SET records_read = records_read + $2, leads_changed = leads_changed + $3, events_written = events_written + $4, error_count = error_count + $5, updated_at = now() WHERE id = $1`,
     [page.runId, page.recordsRead, page.leadsChanged, page.eventsWritten, page.errors],
   );
-  if (page.backfillAfter !== undefined) await client.query(`UPDATE sync_connections SET backfill_after = $2, updated_at = now() WHERE id = $1`, [page.connectionId, page.backfillAfter]);
-  if (page.cursor) await client.query(`UPDATE sync_connections SET cursor = GREATEST(cursor, $2::timestamptz), updated_at = now() WHERE id = $1`, [page.connectionId, page.cursor.toISOString()]);
+  if (page.backfillAfter !== undefined)
+    await client.query(`UPDATE sync_connections SET backfill_after = $2, updated_at = now() WHERE id = $1`, [
+      page.connectionId,
+      page.backfillAfter,
+    ]);
+  if (page.cursor)
+    await client.query(`UPDATE sync_connections SET cursor = GREATEST(cursor, $2::timestamptz), updated_at = now() WHERE id = $1`, [
+      page.connectionId,
+      page.cursor.toISOString(),
+    ]);
 }

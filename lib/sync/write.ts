@@ -40,7 +40,11 @@ export async function writeBatch(
     if (leadId === undefined) return [];
     const actorId = event.actorExternalId ? (people.get(event.actorExternalId) ?? null) : null;
     const ownerId = event.ownerExternalId ? people.get(event.ownerExternalId) : undefined;
-    const actorName = actorId ? null : event.actorExternalId ? (names.get(event.actorExternalId) ?? `${sourceSystem} user ${event.actorExternalId}`) : (event.actorName ?? null);
+    const actorName = actorId
+      ? null
+      : event.actorExternalId
+        ? (names.get(event.actorExternalId) ?? `${sourceSystem} user ${event.actorExternalId}`)
+        : (event.actorName ?? null);
     return [
       {
         leadId,
@@ -49,7 +53,11 @@ export async function writeBatch(
         actorId,
         actorName,
         channel: event.channel ?? null,
-        details: { ...event.details, ...(ownerId ? { ownerId: String(ownerId) } : {}), ...(event.ownerExternalId && !ownerId ? { ownerName: names.get(event.ownerExternalId) ?? null } : {}) },
+        details: {
+          ...event.details,
+          ...(ownerId ? { ownerId: String(ownerId) } : {}),
+          ...(event.ownerExternalId && !ownerId ? { ownerName: names.get(event.ownerExternalId) ?? null } : {}),
+        },
         sourceSystem,
         externalId: event.externalId,
       },
@@ -69,11 +77,19 @@ export async function writeBatch(
     await projectEventsOntoLeads(client, changedLeadIds);
     await rediagnoseLeads(client, changedLeadIds);
   }
-  return { leadsChanged: changedLeadIds.length, eventsWritten: written.filter((event) => event.status === "created" || event.status === "updated").length, issues, changedLeadIds };
+  return {
+    leadsChanged: changedLeadIds.length,
+    eventsWritten: written.filter((event) => event.status === "created" || event.status === "updated").length,
+    issues,
+    changedLeadIds,
+  };
 }
 
 async function leadIdsOf(client: Queryable, sourceSystem: string, externalIds: string[]): Promise<Map<string, number>> {
-  const { rows } = await client.query<{ id: number; external_id: string }>(`SELECT id, external_id FROM leads WHERE source_system = $1 AND external_id = ANY($2::text[])`, [sourceSystem, externalIds]);
+  const { rows } = await client.query<{ id: number; external_id: string }>(
+    `SELECT id, external_id FROM leads WHERE source_system = $1 AND external_id = ANY($2::text[])`,
+    [sourceSystem, externalIds],
+  );
   return new Map(rows.map((row) => [row.external_id, row.id]));
 }
 
@@ -86,22 +102,45 @@ async function markRemoved(client: Queryable, sourceSystem: string, batch: Mappe
      WHERE l.source_system = $1 AND l.external_id = r.external_id
        AND (l.crm_removed_at IS NULL OR l.crm_merged_into IS DISTINCT FROM r.merged_into)
      RETURNING l.id`,
-    [sourceSystem, batch.removed.map((record) => record.externalId), batch.removed.map((record) => record.removedAt.toISOString()), batch.removed.map((record) => record.mergedInto ?? null)],
+    [
+      sourceSystem,
+      batch.removed.map((record) => record.externalId),
+      batch.removed.map((record) => record.removedAt.toISOString()),
+      batch.removed.map((record) => record.mergedInto ?? null),
+    ],
   );
   return rows.map((row) => row.id);
 }
 
 /** The batch's records' issues replace what earlier runs said about the same records. */
-async function recordIssues(client: Queryable, batch: MappedBatch, scope: { connectionId: number; runId: number; recordIds: readonly string[] }): Promise<number> {
-  if (scope.recordIds.length) await client.query(`DELETE FROM sync_issues WHERE connection_id = $1 AND record_id = ANY($2::text[])`, [scope.connectionId, scope.recordIds]);
-  const unique = new Map(batch.issues.map((issue) => [`${issue.recordId}\u0000${issue.kind}\u0000${issue.field ?? ""}\u0000${issue.value ?? ""}`, issue]));
+async function recordIssues(
+  client: Queryable,
+  batch: MappedBatch,
+  scope: { connectionId: number; runId: number; recordIds: readonly string[] },
+): Promise<number> {
+  if (scope.recordIds.length)
+    await client.query(`DELETE FROM sync_issues WHERE connection_id = $1 AND record_id = ANY($2::text[])`, [
+      scope.connectionId,
+      scope.recordIds,
+    ]);
+  const unique = new Map(
+    batch.issues.map((issue) => [`${issue.recordId}\u0000${issue.kind}\u0000${issue.field ?? ""}\u0000${issue.value ?? ""}`, issue]),
+  );
   const issues = [...unique.values()];
   if (issues.length === 0) return 0;
   await client.query(
     `INSERT INTO sync_issues (connection_id, run_id, record_id, kind, field, value, reason)
      SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
      ON CONFLICT (connection_id, record_id, kind, field, value) DO UPDATE SET run_id = EXCLUDED.run_id, reason = EXCLUDED.reason, seen_at = now()`,
-    [scope.connectionId, scope.runId, issues.map((issue) => issue.recordId), issues.map((issue) => issue.kind), issues.map((issue) => issue.field ?? ""), issues.map((issue) => (issue.value ?? "").slice(0, 500)), issues.map((issue) => issue.reason)],
+    [
+      scope.connectionId,
+      scope.runId,
+      issues.map((issue) => issue.recordId),
+      issues.map((issue) => issue.kind),
+      issues.map((issue) => issue.field ?? ""),
+      issues.map((issue) => (issue.value ?? "").slice(0, 500)),
+      issues.map((issue) => issue.reason),
+    ],
   );
   return issues.length;
 }

@@ -15,7 +15,10 @@ export const createTokenAction = defineAction({
   revalidate: [PAGE],
   write: async (user, _previous: ActionResult<CreatedTokenData> | null, formData: FormData) => {
     const created = await createToken(user.id, tokenFormValues(formData));
-    return { data: { token: created.token, prefix: created.prefix, name: created.name, scope: created.scope } satisfies CreatedTokenData, message: `Created “${created.name}”.` };
+    return {
+      data: { token: created.token, prefix: created.prefix, name: created.name, scope: created.scope } satisfies CreatedTokenData,
+      message: `Created “${created.name}”.`,
+    };
   },
 });
 

@@ -7,7 +7,19 @@ export async function listApiTokens() {
   const now = Date.now();
   const rows = await db.apiToken.findMany({
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
-    select: { id: true, name: true, prefix: true, scope: true, createdAt: true, lastUsedAt: true, revokedAt: true, expiresAt: true, integrationName: true, extraScopes: true, createdBy: { select: { name: true, email: true, role: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      scope: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      expiresAt: true,
+      integrationName: true,
+      extraScopes: true,
+      createdBy: { select: { name: true, email: true, role: true } },
+    },
   });
   return rows.map((row) => ({ ...row, expired: row.expiresAt !== null && row.expiresAt.getTime() <= now }));
 }

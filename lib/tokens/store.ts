@@ -86,12 +86,23 @@ export async function authenticateToken(authorization: string | null): Promise<T
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
   }
   const { active: _active, ...user } = row.createdBy;
-  return { tokenId: row.id, tokenName: row.name, scope: row.scope, extraScopes: row.extraScopes, integrationName: row.integrationName, user };
+  return {
+    tokenId: row.id,
+    tokenName: row.name,
+    scope: row.scope,
+    extraScopes: row.extraScopes,
+    integrationName: row.integrationName,
+    user,
+  };
 }
 
 /** An API write in the audit log: the token's user did it, through this token (as its integration, if any). */
 export function auditAuthorOf(principal: TokenPrincipal): AuditAuthor & { actorId: number; via: AuditVia } {
-  const apiToken = { id: principal.tokenId, name: principal.tokenName, ...(principal.integrationName ? { integration: principal.integrationName } : {}) };
+  const apiToken = {
+    id: principal.tokenId,
+    name: principal.tokenName,
+    ...(principal.integrationName ? { integration: principal.integrationName } : {}),
+  };
   return { actorId: principal.user.id, via: { apiToken } };
 }
 

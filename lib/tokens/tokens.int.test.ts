@@ -11,7 +11,12 @@ import { listApiTokens } from "@/lib/tokens/queries";
 let adminId: number;
 
 beforeAll(async () => {
-  adminId = (await db.user.create({ data: { email: "admin@tokens.example", name: "Token Admin", role: "admin", passwordHash: "x" }, select: { id: true } })).id;
+  adminId = (
+    await db.user.create({
+      data: { email: "admin@tokens.example", name: "Token Admin", role: "admin", passwordHash: "x" },
+      select: { id: true },
+    })
+  ).id;
 });
 
 describe("API tokens", () => {
@@ -24,20 +29,29 @@ describe("API tokens", () => {
     const stored = await db.apiToken.findUniqueOrThrow({ where: { id: created.id } });
     expect(JSON.stringify(stored)).not.toContain(created.token);
     const listed = await listApiTokens();
-    expect(listed.find((token) => token.id === created.id)).toMatchObject({ name: "HubSpot sync", prefix: created.prefix, scope: "write", revokedAt: null });
+    expect(listed.find((token) => token.id === created.id)).toMatchObject({
+      name: "HubSpot sync",
+      prefix: created.prefix,
+      scope: "write",
+      revokedAt: null,
+    });
     expect(await db.auditLog.count({ where: { action: "tokens.create", entityId: String(created.id), actorId: adminId } })).toBe(1);
   });
 
   it("refuses a nameless token and an unknown scope", async () => {
     await expect(createToken(adminId, { name: " ", scope: "write" })).rejects.toBeInstanceOf(ValidationError);
-    await expect(createToken(adminId, { name: "BI", scope: "admin" })).rejects.toMatchObject({ fieldErrors: { scope: [expect.any(String)] } });
+    await expect(createToken(adminId, { name: "BI", scope: "admin" })).rejects.toMatchObject({
+      fieldErrors: { scope: [expect.any(String)] },
+    });
   });
 
   it("revokes: the token stops authenticating, and a second revoke says so", async () => {
     const created = await createToken(adminId, { name: "BI read-only", scope: "read" });
     expect(await revokeToken(adminId, { id: created.id })).toEqual({ name: "BI read-only" });
     expect(await authenticateToken(`Bearer ${created.token}`)).toBeNull();
-    await expect(revokeToken(adminId, { id: created.id })).rejects.toSatisfy((error: unknown) => error instanceof AppError && error.status === 409);
+    await expect(revokeToken(adminId, { id: created.id })).rejects.toSatisfy(
+      (error: unknown) => error instanceof AppError && error.status === 409,
+    );
     expect(await db.auditLog.count({ where: { action: "tokens.revoke", entityId: String(created.id) } })).toBe(1);
   });
 });

@@ -17,7 +17,11 @@ const throttleKey = (actor: Actor) => `account:${actor.id}`;
 
 export async function changeOwnPassword(actor: Actor, input: unknown): Promise<{ message: string }> {
   authorize(actor, "account.manage");
-  const { currentPassword, newPassword } = parseInput(changeOwnPasswordSchema, input, "Some fields need attention. Your password was not changed.");
+  const { currentPassword, newPassword } = parseInput(
+    changeOwnPasswordSchema,
+    input,
+    "Some fields need attention. Your password was not changed.",
+  );
 
   const current = await db.user.findUnique({ where: { id: actor.id }, select: { email: true, passwordHash: true, active: true } });
   if (!current || !current.active || !current.email || !current.passwordHash) throw new UnauthenticatedError();
@@ -32,7 +36,11 @@ export async function changeOwnPassword(actor: Actor, input: unknown): Promise<{
 
   await db.$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: USER_SELECT });
-    const after = await tx.user.update({ where: { id: actor.id }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: USER_SELECT });
+    const after = await tx.user.update({
+      where: { id: actor.id },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+      select: USER_SELECT,
+    });
     await recordAudit(tx, { actorId: actor.id, action: "user.password_change", entityType: "user", entityId: actor.id, before, after });
   });
   return { message: "Password changed. Sign in again with your new password." };

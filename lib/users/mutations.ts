@@ -33,7 +33,6 @@ export class LastAdminError extends AppError {
 
 const authorizeAdmin = (actor: Actor) => authorize(actor, "users.manage", "Only admins can manage users.");
 
-
 /**
  * Locks every active admin row for the rest of the transaction and returns their ids. A concurrent
  * admin change waits here, then re-reads the rows as committed (PostgreSQL re-checks the WHERE clause
@@ -54,7 +53,11 @@ async function findTarget(tx: Tx, userId: number): Promise<UserRow> {
 
 /** Writes the change with a bumped session version and its audit row (never the password hash). */
 async function applyChange(tx: Tx, actor: Actor, action: string, before: UserRow, data: Prisma.UserUpdateInput): Promise<UserRow> {
-  const after = await tx.user.update({ where: { id: before.id }, data: { ...data, sessionVersion: { increment: 1 } }, select: USER_SELECT });
+  const after = await tx.user.update({
+    where: { id: before.id },
+    data: { ...data, sessionVersion: { increment: 1 } },
+    select: USER_SELECT,
+  });
   await recordAudit(tx, { actorId: actor.id, action: `user.${action}`, entityType: "user", entityId: before.id, before, after });
   return after;
 }
@@ -68,22 +71,40 @@ export async function inviteUser(actor: Actor, input: unknown): Promise<{ user: 
   const values = parseInput(inviteUserSchema, input);
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
-  const duplicate = () => new ValidationError({ email: [`${values.email} already has an account. Find it in the list below.`] }, "Some fields need attention. Nothing was saved.");
+  const duplicate = () =>
+    new ValidationError(
+      { email: [`${values.email} already has an account. Find it in the list below.`] },
+      "Some fields need attention. Nothing was saved.",
+    );
   try {
     const user = await db.$transaction(async (tx) => {
       await lockActiveAdmins(tx, actor);
       if (values.teamId !== null && !(await tx.team.findUnique({ where: { id: values.teamId }, select: { id: true } }))) {
-        throw new ValidationError({ teamId: ["That team no longer exists. Reload the page and choose another."] }, "Some fields need attention. Nothing was saved.");
+        throw new ValidationError(
+          { teamId: ["That team no longer exists. Reload the page and choose another."] },
+          "Some fields need attention. Nothing was saved.",
+        );
       }
       const existing = await tx.user.findUnique({ where: { email: values.email }, select: { ...USER_SELECT, passwordHash: true } });
       if (existing?.passwordHash) throw duplicate();
       if (existing) {
         // A person of the workspace without a sign-in (e.g. a CRM owner): inviting them links the person to a sign-in.
         const { passwordHash: _none, ...before } = existing;
-        return applyChange(tx, actor, "link_sign_in", before, { passwordHash, role: values.role, team: values.teamId === null ? { disconnect: true } : { connect: { id: values.teamId } } });
+        return applyChange(tx, actor, "link_sign_in", before, {
+          passwordHash,
+          role: values.role,
+          team: values.teamId === null ? { disconnect: true } : { connect: { id: values.teamId } },
+        });
       }
       const created = await tx.user.create({ data: { ...values, passwordHash }, select: USER_SELECT });
-      await recordAudit(tx, { actorId: actor.id, action: "user.invite", entityType: "user", entityId: created.id, before: null, after: created });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "user.invite",
+        entityType: "user",
+        entityId: created.id,
+        before: null,
+        after: created,
+      });
       return created;
     });
     return { user, temporaryPassword };
@@ -114,7 +135,8 @@ export async function setUserActive(actor: Actor, input: unknown): Promise<UserC
   return db.$transaction(async (tx) => {
     const admins = await lockActiveAdmins(tx, actor);
     const before = await findTarget(tx, userId);
-    if (before.active === active) return { changed: false, user: before, message: `${before.name} is already ${active ? "active" : "deactivated"}.` };
+    if (before.active === active)
+      return { changed: false, user: before, message: `${before.name} is already ${active ? "active" : "deactivated"}.` };
     if (!active && isActiveAdmin(before) && admins.length <= 1) throw new LastAdminError(`Deactivating ${before.name}`);
     const user = await applyChange(tx, actor, active ? "reactivate" : "deactivate", before, { active });
     return {
@@ -138,7 +160,12 @@ export async function resetUserPassword(actor: Actor, input: unknown): Promise<U
     // Sign-in is by email: a password alone would not let a person known only by name sign in.
     if (!before.email) throw new AppError(`${before.name} has no email, so they cannot sign in. Invite them with an email instead.`, 409);
     const user = await applyChange(tx, actor, "password_reset", before, { passwordHash });
-    return { changed: true, user, temporaryPassword, message: `${user.name}'s password was reset and their open sessions were signed out.` };
+    return {
+      changed: true,
+      user,
+      temporaryPassword,
+      message: `${user.name}'s password was reset and their open sessions were signed out.`,
+    };
   });
 }
 
@@ -157,6 +184,7 @@ export async function signOutUserEverywhere(actor: Actor, input: unknown): Promi
 export async function revokeUserSession(actor: Actor, input: unknown): Promise<{ message: string }> {
   authorizeAdmin(actor);
   const { userId, sessionId } = parseInput(revokeSessionSchema, input);
-  if (!(await revokeSession(actor.id, userId, sessionId))) throw new AppError("That session had already ended. Reload to see the current ones.", 409);
+  if (!(await revokeSession(actor.id, userId, sessionId)))
+    throw new AppError("That session had already ended. Reload to see the current ones.", 409);
   return { message: "The session was ended: that browser is signed out on its next request." };
 }

@@ -27,7 +27,8 @@ afterAll(async () => {
 
 /** Sends the queued emails to the SMTP server and returns the token from the newest one to `to`. */
 async function tokenFromEmail(to: string, subject: string): Promise<string> {
-  for (const d of await db.delivery.findMany({ where: { target: to, status: "queued" } })) await attemptDelivery(pool, d.id, { lastTry: true });
+  for (const d of await db.delivery.findMany({ where: { target: to, status: "queued" } }))
+    await attemptDelivery(pool, d.id, { lastTry: true });
   const message = mail.messages.filter((m) => m.subject === subject && JSON.stringify(m.to).includes(to)).at(-1);
   const link = message?.text?.match(/http:\/\/baton\.test:3000\/set-password\?token=([\w.-]+)/);
   if (!link) throw new Error(`no link in an email "${subject}" to ${to}`);
@@ -53,7 +54,9 @@ describe("password links", () => {
     const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, "base64url").toString()), u: 999 })).toString("base64url");
     await expect(setPasswordWithLink({ token: `${forged}.${signature}`, password: "a brand new passphrase" })).rejects.toThrow(/not valid/);
     await expect(setPasswordWithLink({ token, password: "short" })).rejects.toThrow(/Choose another password/);
-    await expect(setPasswordWithLink({ token, password: "a brand new passphrase" }, new Date(Date.now() + 2 * 3_600_000))).rejects.toThrow(/expired/);
+    await expect(setPasswordWithLink({ token, password: "a brand new passphrase" }, new Date(Date.now() + 2 * 3_600_000))).rejects.toThrow(
+      /expired/,
+    );
     // Still good within the hour, after the refusals above.
     await expect(setPasswordWithLink({ token, password: "yet another passphrase" })).resolves.toEqual({ email: "ines@example.com" });
   });
@@ -69,6 +72,8 @@ describe("password links", () => {
     expect(await sendInvitationEmail(invited.id, "Ada Whitfield")).toBe(true);
     const token = await tokenFromEmail("new@example.com", "Ada Whitfield invited you to Baton");
     await setPasswordWithLink({ token, password: "nia's own passphrase" });
-    expect(await verifyPassword((await db.user.findUniqueOrThrow({ where: { id: invited.id } })).passwordHash, "nia's own passphrase")).toBe(true);
+    expect(
+      await verifyPassword((await db.user.findUniqueOrThrow({ where: { id: invited.id } })).passwordHash, "nia's own passphrase"),
+    ).toBe(true);
   });
 });

@@ -43,7 +43,17 @@ export async function getUsersOverview(): Promise<UsersOverview> {
   const [users, teams] = await Promise.all([
     db.user.findMany({
       orderBy: [{ active: "desc" }, { name: "asc" }, { id: "asc" }],
-      select: { id: true, name: true, email: true, role: true, teamId: true, active: true, createdAt: true, passwordHash: true, team: { select: { name: true } } },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        role: true,
+        teamId: true,
+        active: true,
+        createdAt: true,
+        passwordHash: true,
+        team: { select: { name: true } },
+      },
     }),
     db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
@@ -101,7 +111,10 @@ export async function getAccount(userId: number): Promise<AccountView | null> {
 /** Active users by email (lower-cased keys), as the write API names owners and actors: one query. */
 export async function findActiveUserIdsByEmail(client: Queryable, emails: readonly string[]): Promise<Map<string, number>> {
   const lowered = [...new Set(emails.map((email) => email.toLowerCase()))];
-  const { rows } = await client.query<{ id: number; email: string }>("SELECT id, lower(email) AS email FROM users WHERE active AND lower(email) = ANY($1::text[])", [lowered]);
+  const { rows } = await client.query<{ id: number; email: string }>(
+    "SELECT id, lower(email) AS email FROM users WHERE active AND lower(email) = ANY($1::text[])",
+    [lowered],
+  );
   return new Map(rows.map((row) => [row.email, row.id]));
 }
 

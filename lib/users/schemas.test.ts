@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { changeOwnPasswordSchema, changeRoleSchema, emailSchema, inviteUserSchema, newPasswordSchema, roleSchema, setActiveSchema } from "@/lib/users/schemas";
+import {
+  changeOwnPasswordSchema,
+  changeRoleSchema,
+  emailSchema,
+  inviteUserSchema,
+  newPasswordSchema,
+  roleSchema,
+  setActiveSchema,
+} from "@/lib/users/schemas";
 import { generateTemporaryPassword } from "@/lib/users/temporary-password";
 
 describe("emailSchema", () => {
@@ -39,7 +47,11 @@ describe("changeOwnPasswordSchema", () => {
   it("puts each problem on the field it belongs to", () => {
     const mismatch = changeOwnPasswordSchema.safeParse({ ...valid, confirmPassword: "something else" });
     expect(mismatch.error?.issues.map((issue) => issue.path.join("."))).toEqual(["confirmPassword"]);
-    const same = changeOwnPasswordSchema.safeParse({ ...valid, newPassword: valid.currentPassword, confirmPassword: valid.currentPassword });
+    const same = changeOwnPasswordSchema.safeParse({
+      ...valid,
+      newPassword: valid.currentPassword,
+      confirmPassword: valid.currentPassword,
+    });
     expect(same.error?.issues.map((issue) => issue.path.join("."))).toEqual(["newPassword"]);
     const missing = changeOwnPasswordSchema.safeParse({ ...valid, currentPassword: "" });
     expect(missing.error?.issues.map((issue) => issue.path.join("."))).toEqual(["currentPassword"]);
@@ -48,7 +60,12 @@ describe("changeOwnPasswordSchema", () => {
 
 describe("the admin forms", () => {
   it("reads the invite form: blank team is no team", () => {
-    expect(inviteUserSchema.parse({ name: " Bo ", email: "BO@example.com", role: "viewer", teamId: "" })).toEqual({ name: "Bo", email: "bo@example.com", role: "viewer", teamId: null });
+    expect(inviteUserSchema.parse({ name: " Bo ", email: "BO@example.com", role: "viewer", teamId: "" })).toEqual({
+      name: "Bo",
+      email: "bo@example.com",
+      role: "viewer",
+      teamId: null,
+    });
     expect(inviteUserSchema.parse({ name: "Bo", email: "bo@example.com", role: "viewer", teamId: "3" }).teamId).toBe(3);
     expect(inviteUserSchema.safeParse({ name: "Bo", email: "bo@example.com", role: "viewer", teamId: "-1" }).success).toBe(false);
   });

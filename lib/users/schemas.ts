@@ -32,7 +32,10 @@ export const newPasswordSchema = z
   .string({ error: "Enter a new password." })
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
   .max(MAX_PASSWORD_LENGTH, `Keep the password under ${MAX_PASSWORD_LENGTH} characters.`)
-  .refine((password) => password.trim().length >= MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters that are not spaces.`);
+  .refine(
+    (password) => password.trim().length >= MIN_PASSWORD_LENGTH,
+    `Use at least ${MIN_PASSWORD_LENGTH} characters that are not spaces.`,
+  );
 
 const userId = z.preprocess(
   blankToUndefined,
@@ -42,17 +45,28 @@ const userId = z.preprocess(
 /** Optional: "" (no team) becomes null. */
 const teamId = z.preprocess(
   (value) => (value === undefined || value === null || (typeof value === "string" && value.trim() === "") ? null : value),
-  z.coerce.number({ error: "Choose a team from the list." }).int("Choose a team from the list.").min(1, "Choose a team from the list.").max(MAX_ID).nullable(),
+  z.coerce
+    .number({ error: "Choose a team from the list." })
+    .int("Choose a team from the list.")
+    .min(1, "Choose a team from the list.")
+    .max(MAX_ID)
+    .nullable(),
 );
 
 export const inviteUserSchema = z.object({ name: nameSchema, email: emailSchema, role: roleSchema, teamId });
 export const changeRoleSchema = z.object({ userId, role: roleSchema });
 export const setActiveSchema = z.object({
   userId,
-  active: z.preprocess((value) => (value === "true" ? true : value === "false" ? false : value), z.boolean({ error: "Say whether the account is active." })),
+  active: z.preprocess(
+    (value) => (value === "true" ? true : value === "false" ? false : value),
+    z.boolean({ error: "Say whether the account is active." }),
+  ),
 });
 export const userTargetSchema = z.object({ userId });
-export const revokeSessionSchema = z.object({ userId, sessionId: z.uuid({ error: "This form does not say which session to end. Reload the page." }) });
+export const revokeSessionSchema = z.object({
+  userId,
+  sessionId: z.uuid({ error: "This form does not say which session to end. Reload the page." }),
+});
 
 export const changeOwnPasswordSchema = z
   .object({
@@ -60,9 +74,14 @@ export const changeOwnPasswordSchema = z
     newPassword: newPasswordSchema,
     confirmPassword: z.string({ error: "Type the new password again." }),
   })
-  .refine((values) => values.confirmPassword === values.newPassword, { path: ["confirmPassword"], message: "The two new passwords differ. Type it again." })
-  .refine((values) => values.newPassword !== values.currentPassword, { path: ["newPassword"], message: "Choose a password different from your current one." });
+  .refine((values) => values.confirmPassword === values.newPassword, {
+    path: ["confirmPassword"],
+    message: "The two new passwords differ. Type it again.",
+  })
+  .refine((values) => values.newPassword !== values.currentPassword, {
+    path: ["newPassword"],
+    message: "Choose a password different from your current one.",
+  });
 
 export type InviteUserInput = z.infer<typeof inviteUserSchema>;
 export type ChangeOwnPasswordInput = z.infer<typeof changeOwnPasswordSchema>;
-

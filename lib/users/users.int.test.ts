@@ -13,7 +13,10 @@ import type { Actor } from "@/lib/actions/authorize";
 let teamId: number;
 
 async function createUser(email: string, role: Role, password = "a-long-enough-password"): Promise<Actor & { email: string }> {
-  const user = await db.user.create({ data: { email, name: email.split("@")[0]!, role, passwordHash: await hashPassword(password), teamId }, select: { id: true, role: true, email: true } }) as Actor & { email: string };
+  const user = (await db.user.create({
+    data: { email, name: email.split("@")[0]!, role, passwordHash: await hashPassword(password), teamId },
+    select: { id: true, role: true, email: true },
+  })) as Actor & { email: string };
   return user;
 }
 
@@ -22,7 +25,11 @@ async function sessionVersion(id: number): Promise<number> {
 }
 
 async function auditFor(id: number) {
-  return db.auditLog.findMany({ where: { entityType: "user", entityId: String(id) }, orderBy: { id: "asc" }, select: { actorId: true, action: true, before: true, after: true } });
+  return db.auditLog.findMany({
+    where: { entityType: "user", entityId: String(id) },
+    orderBy: { id: "asc" },
+    select: { actorId: true, action: true, before: true, after: true },
+  });
 }
 
 async function activeAdminCount(): Promise<number> {
@@ -41,7 +48,12 @@ beforeEach(async () => {
 describe("inviting a user", () => {
   it("stores the email lowercased and an argon2id hash of a temporary password the user can sign in with", async () => {
     const admin = await createUser("admin@example.com", "admin");
-    const { user, temporaryPassword } = await inviteUser(admin, { name: "  Ana Lima ", email: " Ana.Lima@Example.COM ", role: "sales_rep", teamId: String(teamId) });
+    const { user, temporaryPassword } = await inviteUser(admin, {
+      name: "  Ana Lima ",
+      email: " Ana.Lima@Example.COM ",
+      role: "sales_rep",
+      teamId: String(teamId),
+    });
 
     expect(user).toMatchObject({ name: "Ana Lima", email: "ana.lima@example.com", role: "sales_rep", teamId, active: true });
     expect(temporaryPassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){4}$/);
@@ -51,7 +63,12 @@ describe("inviting a user", () => {
     expect(await verifyPassword(stored.passwordHash, "wrong-password-entirely")).toBe(false);
 
     const [entry] = await auditFor(user.id);
-    expect(entry).toMatchObject({ actorId: admin.id, action: "user.invite", before: null, after: { email: "ana.lima@example.com", role: "sales_rep" } });
+    expect(entry).toMatchObject({
+      actorId: admin.id,
+      action: "user.invite",
+      before: null,
+      after: { email: "ana.lima@example.com", role: "sales_rep" },
+    });
     expect(JSON.stringify(entry)).not.toContain(stored.passwordHash);
     expect(JSON.stringify(entry)).not.toContain(temporaryPassword);
     expect(JSON.stringify(entry)).not.toMatch(/passwordHash|password_hash/);
@@ -60,7 +77,9 @@ describe("inviting a user", () => {
   it("refuses an email that already has an account, whatever its case, with a field error", async () => {
     const admin = await createUser("admin@example.com", "admin");
     await inviteUser(admin, { name: "Ana", email: "ana@example.com", role: "viewer", teamId: "" });
-    const error = await inviteUser(admin, { name: "Ana again", email: "ANA@example.com", role: "viewer", teamId: "" }).catch((cause: unknown) => cause);
+    const error = await inviteUser(admin, { name: "Ana again", email: "ANA@example.com", role: "viewer", teamId: "" }).catch(
+      (cause: unknown) => cause,
+    );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors?.email?.[0]).toContain("already has an account");
     expect(await db.user.count({ where: { email: "ana@example.com" } })).toBe(1);
@@ -80,7 +99,9 @@ describe("inviting a user", () => {
 
   it("rejects invalid input with field errors and writes nothing", async () => {
     const admin = await createUser("admin@example.com", "admin");
-    const error = await inviteUser(admin, { name: "", email: "not-an-email", role: "superuser", teamId: "x" }).catch((cause: unknown) => cause);
+    const error = await inviteUser(admin, { name: "", email: "not-an-email", role: "superuser", teamId: "x" }).catch(
+      (cause: unknown) => cause,
+    );
     expect(error).toBeInstanceOf(ValidationError);
     expect(Object.keys((error as ValidationError).fieldErrors ?? {}).sort()).toEqual(["email", "name", "role", "teamId"]);
     expect(await db.user.count()).toBe(1);
@@ -98,7 +119,12 @@ describe("changing a role", () => {
     expect(change).toMatchObject({ changed: true, user: { role: "sales_manager", sessionVersion: version + 1 } });
     expect(await sessionVersion(rep.id)).toBe(version + 1);
     const [entry] = await auditFor(rep.id);
-    expect(entry).toMatchObject({ actorId: admin.id, action: "user.role_change", before: { role: "sales_rep" }, after: { role: "sales_manager" } });
+    expect(entry).toMatchObject({
+      actorId: admin.id,
+      action: "user.role_change",
+      before: { role: "sales_rep" },
+      after: { role: "sales_manager" },
+    });
 
     // The same role again changes nothing, so sessions survive.
     expect((await changeUserRole(admin, { userId: rep.id, role: "sales_manager" })).changed).toBe(false);
@@ -217,7 +243,9 @@ describe("who may manage users", () => {
     const version = await sessionVersion(target.id);
     for (const role of ["revops", "marketing", "sales_rep", "sales_manager", "viewer"] as const) {
       const actor = await createUser(`${role}@example.com`, role);
-      await expect(inviteUser(actor, { name: "X", email: `x-${role}@example.com`, role: "admin", teamId: "" })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(inviteUser(actor, { name: "X", email: `x-${role}@example.com`, role: "admin", teamId: "" })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
       await expect(changeUserRole(actor, { userId: target.id, role: "admin" })).rejects.toBeInstanceOf(ForbiddenError);
       await expect(setUserActive(actor, { userId: target.id, active: false })).rejects.toBeInstanceOf(ForbiddenError);
       await expect(resetUserPassword(actor, { userId: target.id })).rejects.toBeInstanceOf(ForbiddenError);
@@ -232,7 +260,9 @@ describe("who may manage users", () => {
     const admin = await createUser("admin@example.com", "admin");
     const former = await createUser("former@example.com", "admin");
     await setUserActive(admin, { userId: former.id, active: false });
-    await expect(inviteUser(former, { name: "X", email: "x@example.com", role: "admin", teamId: "" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(inviteUser(former, { name: "X", email: "x@example.com", role: "admin", teamId: "" })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 });
 
@@ -256,7 +286,9 @@ describe("the audit trail", () => {
       "user.reactivate",
     ]);
     expect(trail.every((entry) => entry.actorId === admin.id)).toBe(true);
-    const [all] = await db.$queryRaw<{ text: string }[]>`SELECT coalesce(string_agg(coalesce(before::text, '') || ' ' || coalesce(after::text, ''), ' '), '') AS text FROM audit_logs`;
+    const [all] = await db.$queryRaw<
+      { text: string }[]
+    >`SELECT coalesce(string_agg(coalesce(before::text, '') || ' ' || coalesce(after::text, ''), ' '), '') AS text FROM audit_logs`;
     expect(all?.text).toContain("bo@example.com");
     expect(all?.text).not.toMatch(/passwordHash|password_hash|\$argon2/);
   });
@@ -267,9 +299,17 @@ describe("people without a sign-in", () => {
     const admin = await createUser("boss@example.com", "admin");
     const person = await db.user.create({ data: { email: "crm.owner@example.com", name: "CRM Owner", role: "sales_rep" } });
     const { getUsersOverview } = await import("@/lib/users/queries");
-    expect((await getUsersOverview()).users.find((user) => user.id === person.id)).toMatchObject({ canSignIn: false, email: "crm.owner@example.com" });
+    expect((await getUsersOverview()).users.find((user) => user.id === person.id)).toMatchObject({
+      canSignIn: false,
+      email: "crm.owner@example.com",
+    });
 
-    const { user, temporaryPassword } = await inviteUser(admin, { name: "Ignored", email: "CRM.Owner@example.com", role: "sales_manager", teamId: "" });
+    const { user, temporaryPassword } = await inviteUser(admin, {
+      name: "Ignored",
+      email: "CRM.Owner@example.com",
+      role: "sales_manager",
+      teamId: "",
+    });
     expect(user).toMatchObject({ id: person.id, name: "CRM Owner", role: "sales_manager" });
     const stored = await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { passwordHash: true } });
     expect(await verifyPassword(stored.passwordHash, temporaryPassword)).toBe(true);

@@ -29,13 +29,28 @@ export const DELIBERATELY_LATE: Readonly<Record<DemoScenario, readonly OpenClock
 };
 
 const ACTIVITY = new Set([
-  "accepted", "rejected", "info_requested", "contacted", "meeting_booked", "next_action_set",
-  "qualified", "disqualified", "opportunity_created", "won", "lost", "recycled", "note",
+  "accepted",
+  "rejected",
+  "info_requested",
+  "contacted",
+  "meeting_booked",
+  "next_action_set",
+  "qualified",
+  "disqualified",
+  "opportunity_created",
+  "won",
+  "lost",
+  "recycled",
+  "note",
 ]);
 const CLOSED = new Set(["disqualified", "opportunity_created", "won", "lost", "recycled"]);
 
 /** Clocks open at the end of `events`, with the moment each runs out (a missing next action ran out at epoch). */
-export function openClocks(events: readonly PlannedEvent[], capturedAt: Date, priority: Priority): Array<{ clock: OpenClock; deadline: Date }> {
+export function openClocks(
+  events: readonly PlannedEvent[],
+  capturedAt: Date,
+  priority: Priority,
+): Array<{ clock: OpenClock; deadline: Date }> {
   const open: Array<{ clock: OpenClock; deadline: Date }> = [];
   let owner: string | null = null;
   let assignedAt: Date | null = null;
@@ -61,7 +76,8 @@ export function openClocks(events: readonly PlannedEvent[], capturedAt: Date, pr
   });
   if (assignedAt === null) return [{ clock: "owner", deadline: slaDeadline(capturedAt, priority, "owner") }];
   if (!decided) open.push({ clock: "decision", deadline: slaDeadline(assignedAt, priority, "decision") });
-  if (!ownerActed && finalDecision !== "rejected") open.push({ clock: "first_action", deadline: slaDeadline(assignedAt, priority, "firstAction") });
+  if (!ownerActed && finalDecision !== "rejected")
+    open.push({ clock: "first_action", deadline: slaDeadline(assignedAt, priority, "firstAction") });
   const first = touches[0];
   if (finalDecision === "accepted" && first !== undefined && !closed) {
     const due = (lastNext as PlannedEvent | null)?.details.dueAt;
@@ -75,7 +91,13 @@ export function openClocks(events: readonly PlannedEvent[], capturedAt: Date, pr
 }
 
 /** True when no clock outside the scenario's deliberate one runs out before anchor + grace. */
-export function clocksSafe(scenario: DemoScenario, events: readonly PlannedEvent[], capturedAt: Date, priority: Priority, anchor: Date): boolean {
+export function clocksSafe(
+  scenario: DemoScenario,
+  events: readonly PlannedEvent[],
+  capturedAt: Date,
+  priority: Priority,
+  anchor: Date,
+): boolean {
   const limit = anchor.getTime() + DEMO_GRACE_MS;
   const allowed = DELIBERATELY_LATE[scenario];
   return openClocks(events, capturedAt, priority).every((c) => allowed.includes(c.clock) || c.deadline.getTime() >= limit);

@@ -27,7 +27,15 @@ function diagnosisInputs(ws: DemoWorkspace, now: Date): Array<{ lead: DemoLead; 
   const events = new Map<string, DiagnosisEvent[]>();
   for (const e of ws.events) {
     const list = events.get(e.leadExternalId) ?? [];
-    list.push({ id: e.externalId, type: e.type, occurredAt: e.occurredAt, actorId: e.actorEmail, actorName: e.actorName, channel: e.channel, details: e.details });
+    list.push({
+      id: e.externalId,
+      type: e.type,
+      occurredAt: e.occurredAt,
+      actorId: e.actorEmail,
+      actorName: e.actorName,
+      channel: e.channel,
+      details: e.details,
+    });
     events.set(e.leadExternalId, list);
   }
   const byKey = new Map<string, DemoLead[]>();
@@ -48,11 +56,25 @@ function diagnosisInputs(ws: DemoWorkspace, now: Date): Array<{ lead: DemoLead; 
     );
     const input: DiagnosisInput = {
       lead: {
-        id: lead.externalId, capturedAt: lead.capturedAt, originalSource: lead.originalSource, campaign: lead.campaign,
-        offer: lead.offer, conversionPoint: lead.conversionPoint, landingPage: lead.landingPage, buyerMessage: lead.buyerMessage,
-        leadTypeKey: lead.leadTypeKey, priority: lead.priority, ownerId: lead.ownerEmail, queue: lead.queue,
-        acceptanceStatus: lead.acceptanceStatus, rejectionReasonCode: lead.rejectionReasonCode, rejectionDetail: lead.rejectionDetail,
-        nextAction: lead.nextAction, nextActionDueAt: lead.nextActionDueAt, outcome: lead.outcome, email: lead.email,
+        id: lead.externalId,
+        capturedAt: lead.capturedAt,
+        originalSource: lead.originalSource,
+        campaign: lead.campaign,
+        offer: lead.offer,
+        conversionPoint: lead.conversionPoint,
+        landingPage: lead.landingPage,
+        buyerMessage: lead.buyerMessage,
+        leadTypeKey: lead.leadTypeKey,
+        priority: lead.priority,
+        ownerId: lead.ownerEmail,
+        queue: lead.queue,
+        acceptanceStatus: lead.acceptanceStatus,
+        rejectionReasonCode: lead.rejectionReasonCode,
+        rejectionDetail: lead.rejectionDetail,
+        nextAction: lead.nextAction,
+        nextActionDueAt: lead.nextActionDueAt,
+        outcome: lead.outcome,
+        email: lead.email,
         accountDomain: lead.accountDomain,
       },
       events: events.get(lead.externalId) ?? [],

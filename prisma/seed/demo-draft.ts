@@ -39,7 +39,15 @@ const FRESH_SCENARIOS: ReadonlySet<DemoScenario> = new Set(["healthy", "missing_
 const FRESH_DAY_WEIGHTS: readonly number[] = (() => {
   const aged = DEMO_SCENARIOS.filter((s) => !FRESH_SCENARIOS.has(s));
   const raw = Array.from({ length: CAPTURE_WINDOW_DAYS + 1 }, (_, back) =>
-    Math.max(0.05, 1 - aged.reduce((sum, s) => sum + (back >= MIN_AGE_DAYS[s] ? SCENARIO_SHARES[s] * CAPTURE_WINDOW_DAYS / (CAPTURE_WINDOW_DAYS - MIN_AGE_DAYS[s]) : 0), 0)),
+    Math.max(
+      0.05,
+      1 -
+        aged.reduce(
+          (sum, s) =>
+            sum + (back >= MIN_AGE_DAYS[s] ? (SCENARIO_SHARES[s] * CAPTURE_WINDOW_DAYS) / (CAPTURE_WINDOW_DAYS - MIN_AGE_DAYS[s]) : 0),
+          0,
+        ),
+    ),
   );
   const max = Math.max(...raw);
   return raw.map((w) => w / max);
@@ -61,7 +69,13 @@ export interface Draft {
   capturedAt: Date;
   happened: PlannedEvent[];
   phone: string | null;
-  fields: { conversionPoint: string | null; landingPage: string | null; leadTypeKey: string | null; buyerMessage: string | null; title: string | null };
+  fields: {
+    conversionPoint: string | null;
+    landingPage: string | null;
+    leadTypeKey: string | null;
+    buyerMessage: string | null;
+    title: string | null;
+  };
 }
 
 export interface Ownership {
@@ -74,7 +88,11 @@ export interface Ownership {
 export const teamOf = (company: DemoCompany): DemoTeam => (company.employees >= 250 ? "Mid-Market" : "Inbound Sales");
 
 export function pickRep(rng: Rng, team: DemoTeam, not: string | null = null): string {
-  return rng.weighted(repsOf(team).filter((u) => u.email !== not).map((u) => [u.email, u.leadWeight] as const));
+  return rng.weighted(
+    repsOf(team)
+      .filter((u) => u.email !== not)
+      .map((u) => [u.email, u.leadWeight] as const),
+  );
 }
 
 function queueFor(source: string, team: DemoTeam): string {
@@ -99,7 +117,14 @@ export function draftLead(
 ): Draft | null {
   const offer = offerFor ?? pickOffer(rng, scenario);
   const leadType = leadTypeOf(offer.leadType);
-  const missing = scenario === "missing_context" ? rng.weighted([["conversion_point", 0.55], ["lead_type", 0.35], ["both", 0.1]] as const) : null;
+  const missing =
+    scenario === "missing_context"
+      ? rng.weighted([
+          ["conversion_point", 0.55],
+          ["lead_type", 0.35],
+          ["both", 0.1],
+        ] as const)
+      : null;
   const fields = {
     conversionPoint: missing === "conversion_point" || missing === "both" ? null : offer.conversionPoint,
     landingPage: missing && rng.chance(0.5) ? null : offer.landingPage,
@@ -107,9 +132,18 @@ export function draftLead(
     buyerMessage: buyerMessage(rng, leadType.key),
     title: rng.chance(0.92) ? buyer.person.title : null,
   };
-  const note = leadType.key === "webinar_attended" ? MARKETING_NOTES[0] : offer.source === "event" && rng.chance(0.4) ? MARKETING_NOTES[3] : rng.chance(0.06) ? rng.pick(MARKETING_NOTES.slice(1, 3)) : null;
+  const note =
+    leadType.key === "webinar_attended"
+      ? MARKETING_NOTES[0]
+      : offer.source === "event" && rng.chance(0.4)
+        ? MARKETING_NOTES[3]
+        : rng.chance(0.06)
+          ? rng.pick(MARKETING_NOTES.slice(1, 3))
+          : null;
   const queue = queueFor(offer.source, own.team);
-  const routeReason = fields.leadTypeKey ? `${leadType.name} (${leadType.priority}) from ${offer.source}` : `No lead type: default route for ${offer.source}`;
+  const routeReason = fields.leadTypeKey
+    ? `${leadType.name} (${leadType.priority}) from ${offer.source}`
+    : `No lead type: default route for ${offer.source}`;
   const workingHoursOnly = leadType.priority === "p1" && scenario !== "left_in_queue" && scenario !== "slow_assignment";
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const arng = rng.fork("attempt", attempt);
@@ -129,7 +163,13 @@ export function draftLead(
       criteria: fields.leadTypeKey ? leadType.acceptanceCriteria : [],
       captureActorName: CAPTURE_SYSTEM[offer.source],
       captureDetails: Object.fromEntries(
-        Object.entries({ source: offer.source, campaign: offer.campaign, offer: offer.offer, conversionPoint: fields.conversionPoint, leadType: fields.leadTypeKey }).filter(([, v]) => v !== null),
+        Object.entries({
+          source: offer.source,
+          campaign: offer.campaign,
+          offer: offer.offer,
+          conversionPoint: fields.conversionPoint,
+          leadType: fields.leadTypeKey,
+        }).filter(([, v]) => v !== null),
       ),
       captureNote: note ? fill(arng, note) : null,
       owner: own.owner,

@@ -63,7 +63,12 @@ describe("generateDemoWorkspace", () => {
 
   it("keeps each lead row consistent with its timeline", () => {
     const outcomeOf: Record<string, string> = {
-      qualified: "qualified", disqualified: "disqualified", opportunity_created: "opportunity", won: "won", lost: "lost", recycled: "recycled",
+      qualified: "qualified",
+      disqualified: "disqualified",
+      opportunity_created: "opportunity",
+      won: "won",
+      lost: "lost",
+      recycled: "recycled",
     };
     for (const lead of leads) {
       const list = timeline(lead.externalId);
@@ -127,8 +132,9 @@ describe("generateDemoWorkspace", () => {
   });
 
   it("keeps recent leads in progress and the daily volume flat across the 12 weeks", () => {
-    const weeks = Array.from({ length: 12 }, (_, w) =>
-      leads.filter((l) => Math.floor((ANCHOR.getTime() - l.capturedAt.getTime()) / (7 * DAY)) === w).length,
+    const weeks = Array.from(
+      { length: 12 },
+      (_, w) => leads.filter((l) => Math.floor((ANCHOR.getTime() - l.capturedAt.getTime()) / (7 * DAY)) === w).length,
     );
     for (const n of weeks) expect(n).toBeGreaterThan(120);
     const lastDays = leads.filter((l) => ANCHOR.getTime() - l.capturedAt.getTime() < 2 * DAY);

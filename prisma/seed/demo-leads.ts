@@ -34,7 +34,12 @@ export function generateDemoWorkspace({ seed, anchor, leadCount = 2000 }: Genera
   const newBuyer = (urng: Rng, company: DemoCompany, allowFreeMail: boolean): Buyer => {
     const person = makePerson(urng);
     const freeMail = allowFreeMail && urng.chance(0.08);
-    return { person, company, freeMail, email: makeEmail(urng, person, freeMail ? urng.pick(FREE_MAIL_DOMAINS) : company.domain, usedEmails) };
+    return {
+      person,
+      company,
+      freeMail,
+      email: makeEmail(urng, person, freeMail ? urng.pick(FREE_MAIL_DOMAINS) : company.domain, usedEmails),
+    };
   };
 
   planUnits(rng.fork("units"), leadCount).forEach((unit, index) => {
@@ -63,14 +68,32 @@ export function generateDemoWorkspace({ seed, anchor, leadCount = 2000 }: Genera
       const ownerA = pickRep(urng, team);
       const teamB = urng.chance(0.7) ? team : (DEMO_TEAMS.find((t) => t !== team) ?? team);
       const ownerB = pickRep(urng, teamB, ownerA);
-      const offerB = unit.sameEmail ? pickOffer(urng, "duplicate_outreach", urng.pick(["demo_request", "contact_sales", "pricing_page"])) : null;
+      const offerB = unit.sameEmail
+        ? pickOffer(urng, "duplicate_outreach", urng.pick(["demo_request", "contact_sales", "pricing_page"]))
+        : null;
       let pair: [Draft, Draft] | null = null;
       for (let attempt = 0; attempt < MAX_ATTEMPTS && !pair; attempt++) {
         const prng = urng.fork("pair", attempt);
         const capturedA = sampleCaptureTime(prng, anchor, { workingHoursOnly: true, minAgeMs: (14 + attempt) * DAY });
         const capturedB = afterWorking(plus(capturedA, prng.between(0.5, 9) * DAY), prng.int(0, 60));
-        const a = draftLead(prng.fork("a"), anchor, "duplicate_outreach", first, { team, owner: ownerA, altOwner: null, assignRule: `Round-robin: ${team}` }, () => capturedA, null);
-        const b = draftLead(prng.fork("b"), anchor, "duplicate_outreach", second, { team: teamB, owner: ownerB, altOwner: null, assignRule: `Round-robin: ${teamB}` }, () => capturedB, offerB);
+        const a = draftLead(
+          prng.fork("a"),
+          anchor,
+          "duplicate_outreach",
+          first,
+          { team, owner: ownerA, altOwner: null, assignRule: `Round-robin: ${team}` },
+          () => capturedA,
+          null,
+        );
+        const b = draftLead(
+          prng.fork("b"),
+          anchor,
+          "duplicate_outreach",
+          second,
+          { team: teamB, owner: ownerB, altOwner: null, assignRule: `Round-robin: ${teamB}` },
+          () => capturedB,
+          offerB,
+        );
         if (a && b) pair = [a, b];
       }
       drafts.push(...must(pair, "a duplicate-outreach pair"));
@@ -126,6 +149,8 @@ function assemble(seed: number | string, anchor: Date, drafts: Draft[]): DemoWor
       });
     });
   });
-  const accountList = [...accounts.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.domain < b.domain ? -1 : 1));
+  const accountList = [...accounts.values()].sort(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.domain < b.domain ? -1 : 1),
+  );
   return { seed, anchor, accounts: accountList, leads, events };
 }

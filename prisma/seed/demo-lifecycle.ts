@@ -10,16 +10,7 @@ import { DAY, HOUR, afterWorking, daysLater, plus, plusMinutes, slaDeadline } fr
 import type { DemoScenario } from "./demo-types.ts";
 import { TimelinePlan, event } from "./demo-timeline.ts";
 import { NEXT_ACTIONS, REASSIGN_REASONS, WEAK_REJECTIONS } from "./demo-texts.ts";
-import {
-  contacted,
-  decisionAt,
-  firstActionAt,
-  infoThenDecide,
-  parkedDue,
-  rejectedEvent,
-  verdict,
-  workAccepted,
-} from "./demo-work.ts";
+import { contacted, decisionAt, firstActionAt, infoThenDecide, parkedDue, rejectedEvent, verdict, workAccepted } from "./demo-work.ts";
 import type { Rng } from "./random.ts";
 
 export interface LifecycleInput {
@@ -81,16 +72,28 @@ function route(plan: TimelinePlan, rng: Rng, input: LifecycleInput, mode: "auto"
     const due = slaDeadline(c, input.priority, "owner");
     const late = input.priority === "p1" ? rng.int(25, 360) : input.priority === "p2" ? rng.int(90, 1800) : rng.int(180, 2400);
     const at = afterWorking(plusMinutes(due, late), rng.int(0, 45));
-    plan.add([event("assigned", at, input.manager, { ownerId: input.owner, queue: input.queue, reason: "Picked from the queue by the team manager" })]);
+    plan.add([
+      event("assigned", at, input.manager, {
+        ownerId: input.owner,
+        queue: input.queue,
+        reason: "Picked from the queue by the team manager",
+      }),
+    ]);
     return { firstAt: at, readyAt: at, owner: input.owner };
   }
   const manual = input.priority === "p3" && rng.chance(0.25);
   const at = manual ? afterWorking(routedAt, rng.int(10, 180)) : plusMinutes(routedAt, rng.int(1, 7));
   plan.add([
-    event("assigned", at, manual ? input.manager : null, {
-      ownerId: input.owner,
-      reason: manual ? "Assigned by the team manager" : input.assignRule,
-    }, { actorName: manual ? null : input.assignRule }),
+    event(
+      "assigned",
+      at,
+      manual ? input.manager : null,
+      {
+        ownerId: input.owner,
+        reason: manual ? "Assigned by the team manager" : input.assignRule,
+      },
+      { actorName: manual ? null : input.assignRule },
+    ),
   ]);
   if (input.altOwner && rng.chance(0.1)) {
     const again = plusMinutes(at, rng.int(3, 8));
@@ -106,8 +109,15 @@ function route(plan: TimelinePlan, rng: Rng, input: LifecycleInput, mode: "auto"
 function healthyWork(plan: TimelinePlan, rng: Rng, input: LifecycleInput, owner: string, from: Date): Date | null {
   const rejectShare = input.priority === "p1" ? 0.12 : input.priority === "p2" ? 0.2 : 0.35;
   const path = input.mustTouch
-    ? rng.weighted([["accept", 0.85], ["reject_after_call", 0.15]] as const)
-    : rng.weighted([["accept", 0.9 - rejectShare], ["reject", rejectShare], ["info", 0.1]] as const);
+    ? rng.weighted([
+        ["accept", 0.85],
+        ["reject_after_call", 0.15],
+      ] as const)
+    : rng.weighted([
+        ["accept", 0.9 - rejectShare],
+        ["reject", rejectShare],
+        ["info", 0.1],
+      ] as const);
   if (path === "info") return infoThenDecide(plan, rng, input, owner, from);
   if (path === "reject" || path === "reject_after_call") {
     const at = decisionAt(rng, input.priority, from);
@@ -116,7 +126,10 @@ function healthyWork(plan: TimelinePlan, rng: Rng, input: LifecycleInput, owner:
       return null;
     }
     const callAt = new Date(Math.max(plusMinutes(from, 1).getTime(), plusMinutes(at, -rng.int(2, 10)).getTime()));
-    return plan.add([contacted(rng, input.priority, callAt, owner), rejectedEvent(rng, input, owner, plusMinutes(callAt, 1 + rng.int(0, 5)), "good")]);
+    return plan.add([
+      contacted(rng, input.priority, callAt, owner),
+      rejectedEvent(rng, input, owner, plusMinutes(callAt, 1 + rng.int(0, 5)), "good"),
+    ]);
   }
   const decidedAt = decisionAt(rng, input.priority, from);
   plan.add([event("accepted", decidedAt, owner, verdict(rng, input.criteria, null))]);

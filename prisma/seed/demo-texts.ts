@@ -29,7 +29,15 @@ export const REJECTION_REASONS: readonly Reason[] = [
   r("duplicate", "Same buyer as an open opportunity owned by the account team; merged the records", "valid_contact"),
   r("invalid_contact", "Phone number disconnected and two emails bounced", "valid_contact", "business_email"),
   r("no_timing", "Renewing the current tool through 2027; revisit in Q3 next year", "active_evaluation", "has_project"),
-  r("needs_nurture", "Early research only, no project yet; asked for the benchmark report first", "has_project", "active_evaluation", "attended_live", "conversation_noted", "product_activated"),
+  r(
+    "needs_nurture",
+    "Early research only, no project yet; asked for the benchmark report first",
+    "has_project",
+    "active_evaluation",
+    "attended_live",
+    "conversation_noted",
+    "product_activated",
+  ),
 ];
 
 /** Rejections that do not help marketing: no code, filler text, or an unexplained "other". */
@@ -50,7 +58,12 @@ export const DISQUALIFY_REASONS: readonly Reason[] = [
   r("not_icp", "Discovery showed only 3 SDRs; the routing module needs a team of 10+", "icp_company_size"),
   r("no_budget_authority", "Budget frozen until the new CRO starts; no one can sign this year", "decision_role"),
   r("no_timing", "Locked into a 2-year contract with their current vendor until next June", "active_evaluation", "has_project"),
-  r("needs_nurture", "Interested, but they first need to clean up their CRM data; check back in 6 months", "has_project", "product_activated"),
+  r(
+    "needs_nurture",
+    "Interested, but they first need to clean up their CRM data; check back in 6 months",
+    "has_project",
+    "product_activated",
+  ),
 ];
 
 export const LOST_REASONS: readonly Reason[] = [
@@ -61,9 +74,15 @@ export const LOST_REASONS: readonly Reason[] = [
 ];
 
 export const INFO_QUESTIONS: ReadonlyArray<readonly [string, string]> = [
-  ["Which webinar session did they attend, and did they stay for the Q&A?", "Attended live for 48 of 60 minutes and asked about weekend SLAs."],
+  [
+    "Which webinar session did they attend, and did they stay for the Q&A?",
+    "Attended live for 48 of 60 minutes and asked about weekend SLAs.",
+  ],
   ["What CRM are they on? The form did not ask.", "HubSpot, confirmed from their website's tracking script and the trial setup."],
-  ["Is this the same company as the partner intro from last month?", "No: different business unit, separate budget; the partner confirmed by email."],
+  [
+    "Is this the same company as the partner intro from last month?",
+    "No: different business unit, separate budget; the partner confirmed by email.",
+  ],
   ["How many reps do they have? Size decides Inbound vs Mid-Market.", "About 35 reps across two regions according to their LinkedIn page."],
   ["Did they download anything before the demo request?", "Yes: the State of RevOps report two weeks earlier and the SLA templates."],
 ];
@@ -89,7 +108,11 @@ export const CONTACT_SUMMARIES: Readonly<Record<Channel, readonly string[]>> = {
 };
 
 export const NEXT_ACTIONS = {
-  followUp: ["Follow-up call on routing requirements", "Send case study and propose a discovery meeting", "Confirm attendees for the discovery meeting"],
+  followUp: [
+    "Follow-up call on routing requirements",
+    "Send case study and propose a discovery meeting",
+    "Confirm attendees for the discovery meeting",
+  ],
   meeting: ["Hold discovery meeting", "Run the demo with their RevOps lead", "Walk through the SLA report with their VP"],
   decide: ["Review marketing's answer and decide", "Decide on acceptance once the answer is in"],
   proposal: ["Send proposal and order form", "Security review with their IT team", "Pricing call with the economic buyer"],

@@ -40,7 +40,15 @@ export function planUnits(rng: Rng, leadCount: number): DemoUnit[] {
   }
   let inAccounts = Math.max(0, Math.round(MULTI_LEAD_ACCOUNT_SHARE * leadCount) - counts.duplicate_outreach);
   while (inAccounts >= 2 && pool.length >= 2) {
-    let size = Math.min(rng.weighted([[2, 0.6], [3, 0.3], [4, 0.1]] as const), inAccounts, pool.length);
+    let size = Math.min(
+      rng.weighted([
+        [2, 0.6],
+        [3, 0.3],
+        [4, 0.1],
+      ] as const),
+      inAccounts,
+      pool.length,
+    );
     if (inAccounts - size === 1) size = inAccounts <= 4 ? inAccounts : size - 1;
     units.push({ kind: "account", scenarios: pool.splice(0, size) });
     inAccounts -= size;

@@ -41,8 +41,17 @@ export function contacted(rng: Rng, priority: Priority, at: Date, owner: string,
     channel ??
     rng.weighted<Channel>(
       priority === "p1"
-        ? [["call", 0.6], ["email", 0.32], ["social", 0.05], ["other", 0.03]]
-        : [["email", 0.5], ["call", 0.4], ["social", 0.1]],
+        ? [
+            ["call", 0.6],
+            ["email", 0.32],
+            ["social", 0.05],
+            ["other", 0.03],
+          ]
+        : [
+            ["email", 0.5],
+            ["call", 0.4],
+            ["social", 0.1],
+          ],
     );
   return event("contacted", at, owner, { summary: fill(rng, rng.pick(CONTACT_SUMMARIES[ch])) }, { channel: ch });
 }
@@ -61,7 +70,9 @@ export function rejectedEvent(
 ): PlannedEvent {
   if (reason === "good") {
     // Deciders are not rejected as students or for lacking authority.
-    const pool = input.buyerIsDecider ? REJECTION_REASONS.filter((r) => !["student_job_seeker", "no_budget_authority"].includes(r.code)) : REJECTION_REASONS;
+    const pool = input.buyerIsDecider
+      ? REJECTION_REASONS.filter((r) => !["student_job_seeker", "no_budget_authority"].includes(r.code))
+      : REJECTION_REASONS;
     const good = pickReason(rng, pool, input.criteria);
     return event("rejected", at, owner, { ...verdict(rng, input.criteria, good.unmet), reasonCode: good.code, reasonDetail: good.detail });
   }
@@ -89,7 +100,9 @@ export function infoThenDecide(plan: TimelinePlan, rng: Rng, input: LifecycleInp
   });
   const answerAt = afterWorking(end, rng.int(30, 480));
   const byMarketing = rng.chance(0.7);
-  plan.add([event("info_provided", answerAt, byMarketing ? input.marketer : null, { answer }, { actorName: byMarketing ? null : input.buyerName })]);
+  plan.add([
+    event("info_provided", answerAt, byMarketing ? input.marketer : null, { answer }, { actorName: byMarketing ? null : input.buyerName }),
+  ]);
   const decideAt = afterWorking(answerAt, rng.int(15, 240));
   if (rng.chance(0.2)) {
     plan.add([rejectedEvent(rng, input, owner, decideAt, "good")], { fulfils: rng.pick(NEXT_ACTIONS.decide) });
@@ -116,7 +129,8 @@ export function workAccepted(plan: TimelinePlan, rng: Rng, input: LifecycleInput
 
   const verdictAt = plusMinutes(meetingAt, rng.int(30, 75));
   const meeting = [contacted(rng, p, meetingAt, owner, "meeting")];
-  if (rng.chance(0.7)) meeting.push(event("note", plusMinutes(meetingAt, rng.int(20, 29)), owner, { text: fill(rng, rng.pick(MEETING_NOTES)) }));
+  if (rng.chance(0.7))
+    meeting.push(event("note", plusMinutes(meetingAt, rng.int(20, 29)), owner, { text: fill(rng, rng.pick(MEETING_NOTES)) }));
   if (!rng.chance(p === "p3" ? 0.5 : 0.68)) {
     const reason = pickReason(rng, DISQUALIFY_REASONS, input.criteria);
     const details = { ...verdict(rng, input.criteria, reason.unmet), reasonCode: reason.code, reasonDetail: reason.detail };

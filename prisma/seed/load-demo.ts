@@ -41,8 +41,17 @@ export type LoadDemoResult = { seeded: false; reason: string } | ({ seeded: true
 
 /** Tables emptied by `force` (CASCADE also empties anything else that references them). */
 export const WORKSPACE_TABLES = [
-  "audit_logs", "handoff_events", "leads", "accounts", "users", "teams",
-  "lead_types", "rejection_reasons", "objections", "priority_slas", "workspace_settings",
+  "audit_logs",
+  "handoff_events",
+  "leads",
+  "accounts",
+  "users",
+  "teams",
+  "lead_types",
+  "rejection_reasons",
+  "objections",
+  "priority_slas",
+  "workspace_settings",
 ] as const;
 
 /** Serialises concurrent seeders (two app instances starting at once). Any constant. */
@@ -102,47 +111,74 @@ async function insertWorkspace(
   await insertRows(db, "teams", [{ name: "name", type: "text", value: (t) => t }], DEMO_TEAMS, { suffix: "ON CONFLICT (name) DO NOTHING" });
   const teamIds = idMap((await db.query<{ id: number; name: string }>("SELECT id, name FROM teams")).rows, "name");
   const joined = leads[0]?.capturedAt ?? new Date(now);
-  const userRows = await insertRows<(typeof DEMO_USERS)[number], { id: number; email: string }>(db, "users", [
-    { name: "email", type: "text", value: (u) => u.email },
-    { name: "name", type: "text", value: (u) => u.name },
-    { name: "password_hash", type: "text", value: () => passwordHash },
-    { name: "role", type: '"Role"', value: (u) => u.role },
-    { name: "team_id", type: "int", value: (u) => lookup(teamIds, u.team, "team") },
-    { name: "created_at", type: "timestamptz", value: () => new Date(joined.getTime() - 30 * 86_400_000).toISOString() },
-    { name: "updated_at", type: "timestamptz", value: () => now },
-  ], DEMO_USERS, { returning: "id, email" });
+  const userRows = await insertRows<(typeof DEMO_USERS)[number], { id: number; email: string }>(
+    db,
+    "users",
+    [
+      { name: "email", type: "text", value: (u) => u.email },
+      { name: "name", type: "text", value: (u) => u.name },
+      { name: "password_hash", type: "text", value: () => passwordHash },
+      { name: "role", type: '"Role"', value: (u) => u.role },
+      { name: "team_id", type: "int", value: (u) => lookup(teamIds, u.team, "team") },
+      { name: "created_at", type: "timestamptz", value: () => new Date(joined.getTime() - 30 * 86_400_000).toISOString() },
+      { name: "updated_at", type: "timestamptz", value: () => now },
+    ],
+    DEMO_USERS,
+    { returning: "id, email" },
+  );
   const userIds = idMap(userRows, "email");
 
-  await insertRows(db, "accounts", [
-    { name: "domain", type: "text", value: (a) => a.domain },
-    { name: "name", type: "text", value: (a) => a.name },
-    { name: "created_at", type: "timestamptz", value: (a) => a.createdAt.toISOString() },
-  ], accounts, { suffix: "ON CONFLICT (domain) DO NOTHING" });
+  await insertRows(
+    db,
+    "accounts",
+    [
+      { name: "domain", type: "text", value: (a) => a.domain },
+      { name: "name", type: "text", value: (a) => a.name },
+      { name: "created_at", type: "timestamptz", value: (a) => a.createdAt.toISOString() },
+    ],
+    accounts,
+    { suffix: "ON CONFLICT (domain) DO NOTHING" },
+  );
   const accountIds = idMap(
-    (await db.query<{ id: number; domain: string }>("SELECT id, domain FROM accounts WHERE domain = ANY($1::text[])", [accounts.map((a) => a.domain)])).rows,
+    (
+      await db.query<{ id: number; domain: string }>("SELECT id, domain FROM accounts WHERE domain = ANY($1::text[])", [
+        accounts.map((a) => a.domain),
+      ])
+    ).rows,
     "domain",
   );
   const leadTypeIds = idMap((await db.query<{ id: number; key: string }>("SELECT id, key FROM lead_types")).rows, "key");
 
   const lastEventAt = new Map<string, Date>();
   for (const e of events) lastEventAt.set(e.leadExternalId, e.occurredAt);
-  const leadRows = await insertRows<DemoLead, { id: number; external_id: string }>(db, "leads", leadColumns(accountIds, leadTypeIds, userIds, lastEventAt), leads, {
-    returning: "id, external_id",
-  });
+  const leadRows = await insertRows<DemoLead, { id: number; external_id: string }>(
+    db,
+    "leads",
+    leadColumns(accountIds, leadTypeIds, userIds, lastEventAt),
+    leads,
+    {
+      returning: "id, external_id",
+    },
+  );
   const leadIds = idMap(leadRows, "external_id");
 
-  await insertRows<DemoEvent>(db, "handoff_events", [
-    { name: "lead_id", type: "int", value: (e) => lookup(leadIds, e.leadExternalId, "lead") },
-    { name: "type", type: '"EventType"', value: (e) => e.type },
-    { name: "occurred_at", type: "timestamptz", value: (e) => e.occurredAt.toISOString() },
-    { name: "actor_id", type: "int", value: (e) => lookup(userIds, e.actorEmail, "user") },
-    { name: "actor_name", type: "text", value: (e) => e.actorName },
-    { name: "channel", type: '"Channel"', value: (e) => e.channel },
-    { name: "details", type: "jsonb", value: (e) => JSON.stringify(resolveDetails(e.details, userIds)) },
-    { name: "source_system", type: "text", value: () => "demo" },
-    { name: "external_id", type: "text", value: (e) => e.externalId },
-    { name: "recorded_at", type: "timestamptz", value: (e) => e.occurredAt.toISOString() },
-  ], events);
+  await insertRows<DemoEvent>(
+    db,
+    "handoff_events",
+    [
+      { name: "lead_id", type: "int", value: (e) => lookup(leadIds, e.leadExternalId, "lead") },
+      { name: "type", type: '"EventType"', value: (e) => e.type },
+      { name: "occurred_at", type: "timestamptz", value: (e) => e.occurredAt.toISOString() },
+      { name: "actor_id", type: "int", value: (e) => lookup(userIds, e.actorEmail, "user") },
+      { name: "actor_name", type: "text", value: (e) => e.actorName },
+      { name: "channel", type: '"Channel"', value: (e) => e.channel },
+      { name: "details", type: "jsonb", value: (e) => JSON.stringify(resolveDetails(e.details, userIds)) },
+      { name: "source_system", type: "text", value: () => "demo" },
+      { name: "external_id", type: "text", value: (e) => e.externalId },
+      { name: "recorded_at", type: "timestamptz", value: (e) => e.occurredAt.toISOString() },
+    ],
+    events,
+  );
 
   return {
     teams: DEMO_TEAMS.length,

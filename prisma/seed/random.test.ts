@@ -26,7 +26,13 @@ describe("seeded random", () => {
 
   it("weights, picks, shuffles and forks deterministically", () => {
     const rng = createRng(7);
-    const draws = Array.from({ length: 4000 }, () => rng.weighted([["a", 3], ["b", 1], ["zero", 0]] as const));
+    const draws = Array.from({ length: 4000 }, () =>
+      rng.weighted([
+        ["a", 3],
+        ["b", 1],
+        ["zero", 0],
+      ] as const),
+    );
     const share = draws.filter((d) => d === "a").length / draws.length;
     expect(share).toBeGreaterThan(0.7);
     expect(share).toBeLessThan(0.8);

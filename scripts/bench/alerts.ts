@@ -20,9 +20,17 @@ const LEAD_IN_MS = 150_000;
 const MINUTE = 60_000;
 
 async function startSink(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = new SMTPServer({ authOptional: true, disabledCommands: ["STARTTLS", "AUTH"], logger: false, onData: (stream, _s, done) => stream.on("end", () => done()).resume() });
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData: (stream, _s, done) => stream.on("end", () => done()).resume(),
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 async function createBurst(pool: pg.Pool, runId: string): Promise<number[]> {
@@ -82,19 +90,43 @@ export async function measureAlerts(pool: pg.Pool): Promise<Figure[]> {
       if (rows.length > 0 && rows.every((row) => row.status !== "queued")) break;
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
-    const latencies = rows.filter((row) => row.ms !== null).map((row) => Number(row.ms)).sort((a, b) => a - b);
+    const latencies = rows
+      .filter((row) => row.ms !== null)
+      .map((row) => Number(row.ms))
+      .sort((a, b) => a - b);
     const perMinute = (runs: number[]) => (runs.reduce((sum, ms) => sum + ms, 0) / runs.length) * (MINUTE / SCHEDULER_TICK_MS);
     const { rows: told } = await pool.query<{ alerts: number; emails: number }>(
       `SELECT count(*)::int AS alerts, (SELECT count(*)::int FROM deliveries d WHERE d.lead_id = ANY($1::int[]) AND d.channel = 'email') AS emails
        FROM sla_alerts WHERE lead_id = ANY($1::int[])`,
       [ids],
     );
-    console.log(`  ${latencies.length} breach emails sent for ${BURST} deadlines in one minute (${rows.length - latencies.length} not sent); ${told[0]?.alerts} alerts, ${told[0]?.emails} emails in all`);
+    console.log(
+      `  ${latencies.length} breach emails sent for ${BURST} deadlines in one minute (${rows.length - latencies.length} not sent); ${told[0]?.alerts} alerts, ${told[0]?.emails} emails in all`,
+    );
     return [
-      { area: "alerts", name: `deadline to breach email accepted by SMTP, p50 (${latencies.length} emails)`, value: percentile(latencies, 50) / 1000, unit: "s", target: "< 60 s", ok: percentile(latencies, 50) < 60_000 },
-      { area: "alerts", name: "deadline to breach email accepted by SMTP, p95", value: percentile(latencies, 95) / 1000, unit: "s", target: "< 60 s", ok: percentile(latencies, 95) < 60_000 },
+      {
+        area: "alerts",
+        name: `deadline to breach email accepted by SMTP, p50 (${latencies.length} emails)`,
+        value: percentile(latencies, 50) / 1000,
+        unit: "s",
+        target: "< 60 s",
+        ok: percentile(latencies, 50) < 60_000,
+      },
+      {
+        area: "alerts",
+        name: "deadline to breach email accepted by SMTP, p95",
+        value: percentile(latencies, 95) / 1000,
+        unit: "s",
+        target: "< 60 s",
+        ok: percentile(latencies, 95) < 60_000,
+      },
       { area: "alerts", name: "scheduler database time per minute, nothing due", value: perMinute(idle), unit: "ms/min" },
-      { area: "alerts", name: `scheduler database time per minute, ${BURST} deadlines in the minute`, value: perMinute(busy), unit: "ms/min" },
+      {
+        area: "alerts",
+        name: `scheduler database time per minute, ${BURST} deadlines in the minute`,
+        value: perMinute(busy),
+        unit: "ms/min",
+      },
     ];
   } finally {
     await stopBoss();

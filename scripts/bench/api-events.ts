@@ -14,7 +14,18 @@ import { createTestDatabase } from "../../tests/databases.ts";
 import { percentile } from "./measure.ts";
 import type { Figure } from "./report.ts";
 
-const SETTINGS = ["-c", "shared_buffers=1GB", "-c", "work_mem=32MB", "-c", "max_wal_size=8GB", "-c", "checkpoint_timeout=30min", "-c", "synchronous_commit=off"];
+const SETTINGS = [
+  "-c",
+  "shared_buffers=1GB",
+  "-c",
+  "work_mem=32MB",
+  "-c",
+  "max_wal_size=8GB",
+  "-c",
+  "checkpoint_timeout=30min",
+  "-c",
+  "synchronous_commit=off",
+];
 const BATCH = 1_000;
 const TYPES = [
   { type: "contacted", channel: "email" },
@@ -39,7 +50,13 @@ export interface ApiResult {
 /** Streams `batches` batches of 1,000 events over `leadsPerBatch` leads each into the real route handler. */
 export async function measureApiEvents(batches: number, leadsPerBatch: number): Promise<ApiResult> {
   const directory = await mkdtemp(path.join(os.tmpdir(), "baton-bench-api-"));
-  const cluster = await startEmbeddedPostgres({ dataDir: path.join(directory, "pg"), port: await findFreePort(), database: "postgres", persistent: false, settings: SETTINGS });
+  const cluster = await startEmbeddedPostgres({
+    dataDir: path.join(directory, "pg"),
+    port: await findFreePort(),
+    database: "postgres",
+    persistent: false,
+    settings: SETTINGS,
+  });
   let result: ApiResult | undefined;
   try {
     const database = await createTestDatabase(cluster.url);
@@ -55,7 +72,9 @@ export async function measureApiEvents(batches: number, leadsPerBatch: number): 
     const { stopBoss } = await import("../../lib/jobs/boss.ts");
     await startEventWorkers();
     const workspace = await seedImportWorkspace();
-    const admin = await pool.query<{ id: number }>("INSERT INTO users (email, name, role, password_hash, updated_at) VALUES ('bench@api.example', 'Bench', 'admin', 'x', now()) RETURNING id");
+    const admin = await pool.query<{ id: number }>(
+      "INSERT INTO users (email, name, role, password_hash, updated_at) VALUES ('bench@api.example', 'Bench', 'admin', 'x', now()) RETURNING id",
+    );
     const { token } = await createApiToken({ name: "bench", scope: "write", userId: admin.rows[0]!.id });
 
     const leadCount = leadsPerBatch * batches;
@@ -98,13 +117,26 @@ export async function measureApiEvents(batches: number, leadsPerBatch: number): 
     const seconds = (performance.now() - started) / 1000;
     const total = batches * BATCH;
     const ingested = performance.now();
-    const diagnosedCount = async () => Number((await pool.query<{ n: string }>("SELECT count(*) AS n FROM leads WHERE diagnosed_at IS NOT NULL AND source_system = 'crm'")).rows[0]?.n ?? 0);
-    while ((await diagnosedCount()) < leadCount && performance.now() - ingested < 300_000) await new Promise((resolve) => setTimeout(resolve, 100));
+    const diagnosedCount = async () =>
+      Number(
+        (await pool.query<{ n: string }>("SELECT count(*) AS n FROM leads WHERE diagnosed_at IS NOT NULL AND source_system = 'crm'"))
+          .rows[0]?.n ?? 0,
+      );
+    while ((await diagnosedCount()) < leadCount && performance.now() - ingested < 300_000)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     const lag = (performance.now() - ingested) / 1000;
     latencies.sort((a, b) => a - b);
     result = {
-      batches, batchSize: BATCH, leadsPerBatch, events: total, seconds, batchMedianMs: percentile(latencies, 50), batchP95Ms: percentile(latencies, 95),
-      leads: leadCount, diagnosed: await diagnosedCount(), diagnosisLagSeconds: lag,
+      batches,
+      batchSize: BATCH,
+      leadsPerBatch,
+      events: total,
+      seconds,
+      batchMedianMs: percentile(latencies, 50),
+      batchP95Ms: percentile(latencies, 95),
+      leads: leadCount,
+      diagnosed: await diagnosedCount(),
+      diagnosisLagSeconds: lag,
     };
     await stopBoss();
     await pool.end();
@@ -117,10 +149,16 @@ export async function measureApiEvents(batches: number, leadsPerBatch: number): 
 }
 
 export function printApi(result: ApiResult) {
-  console.log(`\nPOST /api/v1/events, ${result.batches} batches of ${result.batchSize.toLocaleString("en")} events over ${result.leadsPerBatch} leads each:`);
-  console.log(`  ${Math.round(result.events / result.seconds).toLocaleString("en")} events/s   (${result.events.toLocaleString("en")} events in ${result.seconds.toFixed(1)} s)`);
+  console.log(
+    `\nPOST /api/v1/events, ${result.batches} batches of ${result.batchSize.toLocaleString("en")} events over ${result.leadsPerBatch} leads each:`,
+  );
+  console.log(
+    `  ${Math.round(result.events / result.seconds).toLocaleString("en")} events/s   (${result.events.toLocaleString("en")} events in ${result.seconds.toFixed(1)} s)`,
+  );
   console.log(`  batch latency   median ${result.batchMedianMs.toFixed(0)} ms, p95 ${result.batchP95Ms.toFixed(0)} ms`);
-  console.log(`  leads diagnosed ${result.diagnosed.toLocaleString("en")} of ${result.leads.toLocaleString("en")}, all within ${result.diagnosisLagSeconds.toFixed(1)} s of the last batch`);
+  console.log(
+    `  leads diagnosed ${result.diagnosed.toLocaleString("en")} of ${result.leads.toLocaleString("en")}, all within ${result.diagnosisLagSeconds.toFixed(1)} s of the last batch`,
+  );
 }
 
 /** The figures `npm run bench` prints. */
@@ -130,14 +168,27 @@ export function apiFigures(result: ApiResult): Figure[] {
     { area: "api", name: `POST /api/v1/events (${shape})`, value: result.events / result.seconds, unit: "events/s" },
     { area: "api", name: "batch latency, median", value: result.batchMedianMs, unit: "ms" },
     { area: "api", name: "batch latency, p95", value: result.batchP95Ms, unit: "ms" },
-    { area: "api", name: `every lead diagnosed after the last batch (${result.diagnosed.toLocaleString("en")} of ${result.leads.toLocaleString("en")})`, value: result.diagnosisLagSeconds, unit: "s", target: "all leads diagnosed", ok: result.diagnosed === result.leads },
+    {
+      area: "api",
+      name: `every lead diagnosed after the last batch (${result.diagnosed.toLocaleString("en")} of ${result.leads.toLocaleString("en")})`,
+      value: result.diagnosisLagSeconds,
+      unit: "s",
+      target: "all leads diagnosed",
+      ok: result.diagnosed === result.leads,
+    },
   ];
 }
 
 const isMain = process.argv[1]?.endsWith("scripts/bench/api-events.ts");
 if (isMain) {
   await runCli("bench:api", async () => {
-    const { values } = parseArgs({ options: { batches: { type: "string", default: "30" }, "leads-per-batch": { type: "string", default: "250" }, json: { type: "string" } } });
+    const { values } = parseArgs({
+      options: {
+        batches: { type: "string", default: "30" },
+        "leads-per-batch": { type: "string", default: "250" },
+        json: { type: "string" },
+      },
+    });
     const batches = wholeNumberOption(values.batches, 3, 500, "--batches must be a whole number from 3 to 500");
     const leadsPerBatch = wholeNumberOption(values["leads-per-batch"], 1, BATCH, "--leads-per-batch must be from 1 to 1,000");
     const result = await measureApiEvents(batches, leadsPerBatch);

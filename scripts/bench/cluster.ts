@@ -8,15 +8,35 @@ import { generateBenchDataset } from "./dataset.ts";
 
 export const DATASET_VERSION = "4";
 const SETTINGS = [
-  "-c", "shared_buffers=2GB", "-c", "work_mem=32MB", "-c", "maintenance_work_mem=1GB", "-c", "effective_cache_size=12GB",
-  "-c", "max_wal_size=8GB", "-c", "checkpoint_timeout=30min", "-c", "synchronous_commit=off", "-c", "random_page_cost=1.1",
-  "-c", "max_connections=200",
+  "-c",
+  "shared_buffers=2GB",
+  "-c",
+  "work_mem=32MB",
+  "-c",
+  "maintenance_work_mem=1GB",
+  "-c",
+  "effective_cache_size=12GB",
+  "-c",
+  "max_wal_size=8GB",
+  "-c",
+  "checkpoint_timeout=30min",
+  "-c",
+  "synchronous_commit=off",
+  "-c",
+  "random_page_cost=1.1",
+  "-c",
+  "max_connections=200",
 ];
 
 export async function startBenchCluster(): Promise<RunningPostgres> {
   // Both overridable, so two benchmarks can run side by side on clusters of their own.
   const dataDir = process.env.BATON_BENCH_PG_DIR ?? ".data/bench-postgres";
-  return startEmbeddedPostgres({ dataDir, port: Number(process.env.BATON_BENCH_PG_PORT ?? 54339), database: "postgres", settings: SETTINGS });
+  return startEmbeddedPostgres({
+    dataDir,
+    port: Number(process.env.BATON_BENCH_PG_PORT ?? 54339),
+    database: "postgres",
+    settings: SETTINGS,
+  });
 }
 
 export interface BenchDatabase {
@@ -33,7 +53,12 @@ export function databaseUrl(clusterUrl: string, name: string): string {
 }
 
 /** The database for `leads` leads: reused when complete and current, else (re)generated. */
-export async function prepareBenchDatabase(clusterUrl: string, leads: number, fresh: boolean, log: (line: string) => void): Promise<BenchDatabase> {
+export async function prepareBenchDatabase(
+  clusterUrl: string,
+  leads: number,
+  fresh: boolean,
+  log: (line: string) => void,
+): Promise<BenchDatabase> {
   const name = `bench_${leads}`;
   const url = databaseUrl(clusterUrl, name);
   const admin = new pg.Client({ connectionString: clusterUrl });

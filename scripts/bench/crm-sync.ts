@@ -15,7 +15,18 @@ import { findFreePort, startEmbeddedPostgres } from "../db/embedded-postgres.ts"
 import { createTestDatabase } from "../../tests/databases.ts";
 import type { Figure } from "./report.ts";
 
-const SETTINGS = ["-c", "shared_buffers=1GB", "-c", "work_mem=32MB", "-c", "max_wal_size=8GB", "-c", "checkpoint_timeout=30min", "-c", "synchronous_commit=off"];
+const SETTINGS = [
+  "-c",
+  "shared_buffers=1GB",
+  "-c",
+  "work_mem=32MB",
+  "-c",
+  "max_wal_size=8GB",
+  "-c",
+  "checkpoint_timeout=30min",
+  "-c",
+  "synchronous_commit=off",
+];
 
 export interface SyncResult {
   contacts: number;
@@ -30,7 +41,13 @@ export interface SyncResult {
 
 export async function measureCrmSync(contacts: number, runs: number): Promise<SyncResult> {
   const directory = await mkdtemp(path.join(os.tmpdir(), "baton-bench-sync-"));
-  const cluster = await startEmbeddedPostgres({ dataDir: path.join(directory, "pg"), port: await findFreePort(), database: "postgres", persistent: false, settings: SETTINGS });
+  const cluster = await startEmbeddedPostgres({
+    dataDir: path.join(directory, "pg"),
+    port: await findFreePort(),
+    database: "postgres",
+    persistent: false,
+    settings: SETTINGS,
+  });
   try {
     const database = await createTestDatabase(cluster.url);
     process.env.DATABASE_URL = database.url;
@@ -43,7 +60,9 @@ export async function measureCrmSync(contacts: number, runs: number): Promise<Sy
 
     console.log(`Building a portal of ${contacts.toLocaleString("en")} contacts…`);
     const portal = new HubspotPortal();
-    const owners = Array.from({ length: 50 }, (_, index) => portal.addOwner({ email: `owner${index}@bench.example`, firstName: "Owner", lastName: String(index) }));
+    const owners = Array.from({ length: 50 }, (_, index) =>
+      portal.addOwner({ email: `owner${index}@bench.example`, firstName: "Owner", lastName: String(index) }),
+    );
     const base = Date.UTC(2026, 0, 5, 8);
     let entries = 0;
     for (let index = 0; index < contacts; index++) {
@@ -51,15 +70,41 @@ export async function measureCrmSync(contacts: number, runs: number): Promise<Sy
       const id = String(100_000 + index);
       const first = owners[index % owners.length]!;
       const second = owners[(index + 7) % owners.length]!;
-      portal.addContact({ id, createdAt: at(0), properties: { firstname: "Bench", lastname: `Contact${index}`, email: `c${index}@co${index % 5000}.example`, hs_lead_status: "NEW", lifecyclestage: "lead", hs_analytics_source: "ORGANIC_SEARCH" } });
+      portal.addContact({
+        id,
+        createdAt: at(0),
+        properties: {
+          firstname: "Bench",
+          lastname: `Contact${index}`,
+          email: `c${index}@co${index % 5000}.example`,
+          hs_lead_status: "NEW",
+          lifecyclestage: "lead",
+          hs_analytics_source: "ORGANIC_SEARCH",
+        },
+      });
       portal.setProperties(id, { hubspot_owner_id: first.id }, at(4), { sourceType: "AUTOMATION_PLATFORM" });
       portal.setProperties(id, { hubspot_owner_id: second.id }, at(30), { sourceType: "CRM_UI", updatedByUserId: first.userId });
       portal.setProperties(id, { hs_lead_status: "IN_PROGRESS" }, at(45), { sourceType: "CRM_UI", updatedByUserId: second.userId });
       portal.setProperties(id, { lifecyclestage: "salesqualifiedlead" }, at(600), { sourceType: "CRM_UI", updatedByUserId: second.userId });
-      portal.addEngagement("calls", [id], { hs_timestamp: at(50).toISOString(), hubspot_owner_id: second.id, hs_call_direction: "OUTBOUND" }, at(50));
-      portal.addEngagement("emails", [id], { hs_timestamp: at(55).toISOString(), hubspot_owner_id: second.id, hs_email_direction: "EMAIL" }, at(55));
+      portal.addEngagement(
+        "calls",
+        [id],
+        { hs_timestamp: at(50).toISOString(), hubspot_owner_id: second.id, hs_call_direction: "OUTBOUND" },
+        at(50),
+      );
+      portal.addEngagement(
+        "emails",
+        [id],
+        { hs_timestamp: at(55).toISOString(), hubspot_owner_id: second.id, hs_email_direction: "EMAIL" },
+        at(55),
+      );
       portal.addEngagement("meetings", [id], { hs_timestamp: at(2000).toISOString(), hubspot_owner_id: second.id }, at(60));
-      portal.addEngagement("tasks", [id], { hs_timestamp: at(3000).toISOString(), hubspot_owner_id: second.id, hs_task_subject: "Follow up" }, at(65));
+      portal.addEngagement(
+        "tasks",
+        [id],
+        { hs_timestamp: at(3000).toISOString(), hubspot_owner_id: second.id, hs_task_subject: "Follow up" },
+        at(65),
+      );
       // Read by the sync: 2 owner, 2 lead status and 2 lifecycle stage values, and 4 engagements.
       entries += 10;
     }
@@ -81,7 +126,7 @@ export async function measureCrmSync(contacts: number, runs: number): Promise<Sy
     for (let run = 0; run < runs; run++) {
       const at = new Date(Date.now() + (run + 1) * 60_000);
       for (let index = 0; index < 100; index++) {
-        const id = String(100_000 + ((run * 100 + index) * 37) % contacts);
+        const id = String(100_000 + (((run * 100 + index) * 37) % contacts));
         portal.setProperties(id, { hubspot_owner_id: owners[(index + run) % owners.length]!.id }, at, { sourceType: "CRM_UI" });
       }
       const began = performance.now();
@@ -106,23 +151,52 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 export function syncFigures(result: SyncResult): Figure[] {
   const shape = `${result.contacts.toLocaleString("en")} contacts, ${result.entries.toLocaleString("en")} history entries and engagements`;
   return [
-    { area: "sync", name: `HubSpot backfill incl. diagnosis (${shape})`, value: result.leads / result.backfillSeconds, unit: "leads/s", target: ">= 2,000 leads/s at 100k", ok: result.contacts >= 100_000 ? result.leads / result.backfillSeconds >= 2_000 : undefined },
-    { area: "sync", name: "peak memory above the served portal during the backfill", value: result.peakRssMb - result.baselineRssMb, unit: "MB" },
-    { area: "sync", name: `incremental sync of 100 changed records, median of ${result.incrementalSeconds.length}`, value: median(result.incrementalSeconds), unit: "s", target: "< 5 s", ok: median(result.incrementalSeconds) < 5 },
+    {
+      area: "sync",
+      name: `HubSpot backfill incl. diagnosis (${shape})`,
+      value: result.leads / result.backfillSeconds,
+      unit: "leads/s",
+      target: ">= 2,000 leads/s at 100k",
+      ok: result.contacts >= 100_000 ? result.leads / result.backfillSeconds >= 2_000 : undefined,
+    },
+    {
+      area: "sync",
+      name: "peak memory above the served portal during the backfill",
+      value: result.peakRssMb - result.baselineRssMb,
+      unit: "MB",
+    },
+    {
+      area: "sync",
+      name: `incremental sync of 100 changed records, median of ${result.incrementalSeconds.length}`,
+      value: median(result.incrementalSeconds),
+      unit: "s",
+      target: "< 5 s",
+      ok: median(result.incrementalSeconds) < 5,
+    },
   ];
 }
 
 const isMain = process.argv[1]?.endsWith("scripts/bench/crm-sync.ts");
 if (isMain) {
   await runCli("bench:sync", async () => {
-    const { values } = parseArgs({ options: { contacts: { type: "string", default: "100000" }, runs: { type: "string", default: "3" }, json: { type: "string" } } });
+    const { values } = parseArgs({
+      options: { contacts: { type: "string", default: "100000" }, runs: { type: "string", default: "3" }, json: { type: "string" } },
+    });
     const contacts = wholeNumberOption(values.contacts, 200, 1_000_000, "--contacts must be a whole number from 200 to 1,000,000");
     const runs = wholeNumberOption(values.runs, 1, 20, "--runs must be a whole number from 1 to 20");
     const result = await measureCrmSync(contacts, runs);
-    console.log(`\nHubSpot sync against the contract server (${result.contacts.toLocaleString("en")} contacts, ${result.entries.toLocaleString("en")} entries):`);
-    console.log(`  backfill        ${Math.round(result.leads / result.backfillSeconds).toLocaleString("en")} leads/s incl. diagnosis (${result.leads.toLocaleString("en")} leads, ${result.events.toLocaleString("en")} events in ${result.backfillSeconds.toFixed(1)} s)`);
-    console.log(`  memory          peak ${result.peakRssMb.toFixed(0)} MB, ${(result.peakRssMb - result.baselineRssMb).toFixed(0)} MB above the portal held in this process`);
-    console.log(`  incremental     100 changed records: ${result.incrementalSeconds.map((seconds) => seconds.toFixed(2)).join(", ")} s (median ${median(result.incrementalSeconds).toFixed(2)} s)`);
+    console.log(
+      `\nHubSpot sync against the contract server (${result.contacts.toLocaleString("en")} contacts, ${result.entries.toLocaleString("en")} entries):`,
+    );
+    console.log(
+      `  backfill        ${Math.round(result.leads / result.backfillSeconds).toLocaleString("en")} leads/s incl. diagnosis (${result.leads.toLocaleString("en")} leads, ${result.events.toLocaleString("en")} events in ${result.backfillSeconds.toFixed(1)} s)`,
+    );
+    console.log(
+      `  memory          peak ${result.peakRssMb.toFixed(0)} MB, ${(result.peakRssMb - result.baselineRssMb).toFixed(0)} MB above the portal held in this process`,
+    );
+    console.log(
+      `  incremental     100 changed records: ${result.incrementalSeconds.map((seconds) => seconds.toFixed(2)).join(", ")} s (median ${median(result.incrementalSeconds).toFixed(2)} s)`,
+    );
     if (values.json) await writeFile(values.json, JSON.stringify(result));
   });
 }

@@ -45,11 +45,24 @@ export const limitTrendCounts = (context: DashboardContext) => `
         FROM lead_rollup r LEFT JOIN lead_types lt ON lt.id = r.lead_type_id WHERE ${DAYS} GROUP BY 1, 2) d
   GROUP BY 1, 2 HAVING sum(captured) > 0`;
 
-const buckets = (metric: string) => Array.from({ length: 7 }, (_, bucket) => `sum(${metric}_b${bucket}) AS ${metric}_b${bucket}`).join(", ");
+const buckets = (metric: string) =>
+  Array.from({ length: 7 }, (_, bucket) => `sum(${metric}_b${bucket}) AS ${metric}_b${bucket}`).join(", ");
 export const LIMIT_HISTOGRAMS = `SELECT ${buckets("lead_to_owner")}, ${buckets("owner_to_first_action")} FROM lead_rollup WHERE ${DAYS}`;
 
-const WEEKLY = ["captured", "accepted", "qualified", "no_action_accepted", "duplicate_outreach", "flagged", "fp_missing_context", "fp_unclear_owner",
-  "fp_slow_timing", "fp_vague_acceptance", "fp_missing_next_step", "fp_weak_feedback"];
+const WEEKLY = [
+  "captured",
+  "accepted",
+  "qualified",
+  "no_action_accepted",
+  "duplicate_outreach",
+  "flagged",
+  "fp_missing_context",
+  "fp_unclear_owner",
+  "fp_slow_timing",
+  "fp_vague_acceptance",
+  "fp_missing_next_step",
+  "fp_weak_feedback",
+];
 /** Summed per day first, so the week is computed per day, not per rollup row. */
 export const limitWeekly = (context: DashboardContext) => `
   SELECT ${week(context)} AS week, ${WEEKLY.map((column) => `sum(${column}) AS ${column}`).join(", ")}

@@ -30,11 +30,25 @@ export async function measureDashboard(pool: pg.Pool, runs: number): Promise<{ c
     const timing = await compare(item.product, item.limit, { runs });
     comparisons.push({ area: "dashboard", name: item.name, matching: item.rows(product), ...timing });
   }
-  const whole = await compare(() => loadAll(pool, filter, context), () => Promise.all(dashboardCases(pool, filter, context).map((item) => item.limit())), { runs });
+  const whole = await compare(
+    () => loadAll(pool, filter, context),
+    () => Promise.all(dashboardCases(pool, filter, context).map((item) => item.limit())),
+    { runs },
+  );
   comparisons.push({ area: "dashboard", name: "whole page, all queries at once", ...whole });
-  const leads = await pool.query<{ count: string }>("SELECT count(*) FROM leads WHERE captured_at >= $1 AND captured_at < $2", periodBounds(filter, context));
+  const leads = await pool.query<{ count: string }>(
+    "SELECT count(*) FROM leads WHERE captured_at >= $1 AND captured_at < $2",
+    periodBounds(filter, context),
+  );
   const figures: Figure[] = [
-    { area: "dashboard", name: `whole page's data, median (${Number(leads.rows[0]?.count).toLocaleString("en")} leads in the period)`, value: whole.product.median, unit: "ms", target: `< ${TARGET_MS} ms`, ok: whole.product.median < TARGET_MS },
+    {
+      area: "dashboard",
+      name: `whole page's data, median (${Number(leads.rows[0]?.count).toLocaleString("en")} leads in the period)`,
+      value: whole.product.median,
+      unit: "ms",
+      target: `< ${TARGET_MS} ms`,
+      ok: whole.product.median < TARGET_MS,
+    },
   ];
   return { comparisons, figures };
 }
@@ -51,8 +65,14 @@ if (isMain) {
     if (!process.env.DATABASE_URL) throw new CliError("set DATABASE_URL to the database to measure");
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
     try {
-      const counts = (await pool.query<{ leads: string; events: string }>("SELECT (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM handoff_events) AS events")).rows[0]!;
-      console.log(`Dashboard benchmark at ${Number(counts.leads).toLocaleString("en")} leads, ${Number(counts.events).toLocaleString("en")} events, ${runs} runs\n`);
+      const counts = (
+        await pool.query<{ leads: string; events: string }>(
+          "SELECT (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM handoff_events) AS events",
+        )
+      ).rows[0]!;
+      console.log(
+        `Dashboard benchmark at ${Number(counts.leads).toLocaleString("en")} leads, ${Number(counts.events).toLocaleString("en")} events, ${runs} runs\n`,
+      );
       const { comparisons, figures } = await measureDashboard(pool, runs);
       printComparisons(comparisons);
       printFigures(figures);

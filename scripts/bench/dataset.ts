@@ -170,12 +170,19 @@ export interface DatasetResult {
 }
 
 /** Creates the dataset in an empty database (migrated). */
-export async function generateBenchDataset(client: pg.Client, leads: number, anchor: Date, log: (line: string) => void): Promise<DatasetResult> {
+export async function generateBenchDataset(
+  client: pg.Client,
+  leads: number,
+  anchor: Date,
+  log: (line: string) => void,
+): Promise<DatasetResult> {
   const started = performance.now();
   const step = async (label: string, sql: string, params: unknown[] = []) => {
     const t = performance.now();
     const result = await client.query(sql, params);
-    log(`  ${label}: ${((performance.now() - t) / 1000).toFixed(1)} s${result.rowCount ? ` (${result.rowCount.toLocaleString("en")} rows)` : ""}`);
+    log(
+      `  ${label}: ${((performance.now() - t) / 1000).toFixed(1)} s${result.rowCount ? ` (${result.rowCount.toLocaleString("en")} rows)` : ""}`,
+    );
   };
   const loaded = await loadDemoWorkspace(client, { seed: "bench", anchor, force: true, leadCount: 0 });
   if (!loaded.seeded) throw new Error("could not load the demo definitions and people");
@@ -192,7 +199,10 @@ export async function generateBenchDataset(client: pg.Client, leads: number, anc
   await step("leads", LEADS_SQL);
   await step("events", EVENTS_SQL, [anchor]);
   await step("lead state from timelines", LEAD_STATE_SQL);
-  await step("accounts", `INSERT INTO accounts (domain) SELECT DISTINCT account_domain FROM leads WHERE account_domain IS NOT NULL ON CONFLICT DO NOTHING`);
+  await step(
+    "accounts",
+    `INSERT INTO accounts (domain) SELECT DISTINCT account_domain FROM leads WHERE account_domain IS NOT NULL ON CONFLICT DO NOTHING`,
+  );
   await step("account links", `UPDATE leads l SET account_id = a.id FROM accounts a WHERE a.domain = l.account_domain`);
   await client.query("DROP TABLE bench_plan");
   const indexStarted = performance.now();
@@ -201,6 +211,8 @@ export async function generateBenchDataset(client: pg.Client, leads: number, anc
   for (const trigger of ROLLUP_TRIGGERS) await client.query(`ALTER TABLE leads ENABLE TRIGGER ${trigger}`);
   await step("dashboard rollup", "SELECT lead_rollup_rebuild()");
   await step("analyze", "ANALYZE");
-  const counts = await client.query<{ leads: string; events: string }>(`SELECT (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM handoff_events) AS events`);
+  const counts = await client.query<{ leads: string; events: string }>(
+    `SELECT (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM handoff_events) AS events`,
+  );
   return { leads: Number(counts.rows[0]?.leads), events: Number(counts.rows[0]?.events), seconds: (performance.now() - started) / 1000 };
 }

@@ -21,7 +21,14 @@ export async function measureHandoffReport(client: pg.Pool, anchor: Date, runs: 
   );
   const atScale = leads >= 1_000_000;
   return [
-    { area: "report", name: `4-week handoff report, median (${findings} findings)`, value: timing.median, unit: "ms", target: atScale ? `< ${TARGET_MS} ms` : undefined, ok: atScale ? timing.median < TARGET_MS : undefined },
+    {
+      area: "report",
+      name: `4-week handoff report, median (${findings} findings)`,
+      value: timing.median,
+      unit: "ms",
+      target: atScale ? `< ${TARGET_MS} ms` : undefined,
+      ok: atScale ? timing.median < TARGET_MS : undefined,
+    },
     { area: "report", name: "4-week handoff report, p95", value: timing.p95, unit: "ms" },
   ];
 }

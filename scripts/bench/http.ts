@@ -41,7 +41,13 @@ export async function pageLatency(app: RunningApp, path: string, connections = 4
   for (let i = 0; i < 8; i++) await (await fetch(`${app.base}${path}`, { headers: { Cookie: app.cookie } })).arrayBuffer();
   await Promise.all(Array.from({ length: connections }, user));
   samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99), rps: samples.length / ((performance.now() - started) / 1000), failures };
+  return {
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    p99: percentile(samples, 99),
+    rps: samples.length / ((performance.now() - started) / 1000),
+    failures,
+  };
 }
 
 /** Bytes of JavaScript (gzip) a route's HTML makes the browser download. Scripts marked `nomodule` (Next's
@@ -50,23 +56,37 @@ export async function routeJavaScript(app: RunningApp, path: string): Promise<nu
   const html = await (await fetch(`${app.base}${path}`, { headers: { Cookie: app.cookie } })).text();
   const tags = [...html.matchAll(/<script([^>]*)>/g)].map((match) => match[1]!).filter((attributes) => !/\bnomodule\b/i.test(attributes));
   const sources = [...new Set(tags.flatMap((attributes) => attributes.match(/\bsrc="([^"]+)"/)?.[1] ?? []))];
-  const sizes = await Promise.all(sources.map(async (source) => gzipSync(Buffer.from(await (await fetch(new URL(source, app.base))).arrayBuffer())).length));
+  const sizes = await Promise.all(
+    sources.map(async (source) => gzipSync(Buffer.from(await (await fetch(new URL(source, app.base))).arrayBuffer())).length),
+  );
   return sizes.reduce((sum, size) => sum + size, 0);
 }
 
 export async function lighthouse(app: RunningApp, path: string): Promise<{ performance: number; accessibility: number }> {
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn("node_modules/.bin/lighthouse", [
-      `${app.base}${path}`, "--quiet", "--output=json", "--only-categories=performance,accessibility", "--preset=desktop",
-      `--extra-headers=${JSON.stringify({ Cookie: app.cookie })}`, "--chrome-path=/usr/bin/chromium",
-      "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync",
-    ], { stdio: ["ignore", "pipe", "ignore"], env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" } });
+    const child = spawn(
+      "node_modules/.bin/lighthouse",
+      [
+        `${app.base}${path}`,
+        "--quiet",
+        "--output=json",
+        "--only-categories=performance,accessibility",
+        "--preset=desktop",
+        `--extra-headers=${JSON.stringify({ Cookie: app.cookie })}`,
+        "--chrome-path=/usr/bin/chromium",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync",
+      ],
+      { stdio: ["ignore", "pipe", "ignore"], env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" } },
+    );
     let stdout = "";
     child.stdout.on("data", (chunk) => (stdout += String(chunk)));
     child.on("exit", (code) => (code === 0 ? resolve(stdout) : reject(new Error(`lighthouse exited with ${code}`))));
   });
   const report = JSON.parse(output) as { categories: Record<string, { score: number }> };
-  return { performance: Math.round((report.categories.performance?.score ?? 0) * 100), accessibility: Math.round((report.categories.accessibility?.score ?? 0) * 100) };
+  return {
+    performance: Math.round((report.categories.performance?.score ?? 0) * 100),
+    accessibility: Math.round((report.categories.accessibility?.score ?? 0) * 100),
+  };
 }
 
 export async function measureHttp(databaseUrl: string, leadId: number, withLighthouse: boolean): Promise<Figure[]> {
@@ -84,15 +104,47 @@ export async function measureHttp(databaseUrl: string, leadId: number, withLight
       const latency = await pageLatency(app, path);
       figures.push({ area: "http", name: `${name} p50`, value: latency.p50, unit: "ms" });
       figures.push({ area: "http", name: `${name} p95`, value: latency.p95, unit: "ms" });
-      figures.push({ area: "http", name: `${name} p99`, value: latency.p99, unit: "ms", target: latency.failures ? `${latency.failures} failed` : undefined, ok: latency.failures === 0 });
+      figures.push({
+        area: "http",
+        name: `${name} p99`,
+        value: latency.p99,
+        unit: "ms",
+        target: latency.failures ? `${latency.failures} failed` : undefined,
+        ok: latency.failures === 0,
+      });
       const javascript = await routeJavaScript(app, path);
-      figures.push({ area: "bundle", name: `${name} JavaScript (gzip)`, value: javascript / 1024, unit: "KB", target: "< 250 KB", ok: javascript < 250 * 1024 });
+      figures.push({
+        area: "bundle",
+        name: `${name} JavaScript (gzip)`,
+        value: javascript / 1024,
+        unit: "KB",
+        target: "< 250 KB",
+        ok: javascript < 250 * 1024,
+      });
     }
     if (withLighthouse) {
-      for (const [name, path] of [["lead list", "/leads"], ["lead detail", `/leads/${leadId}`], ["dashboard", "/dashboard"]] as const) {
+      for (const [name, path] of [
+        ["lead list", "/leads"],
+        ["lead detail", `/leads/${leadId}`],
+        ["dashboard", "/dashboard"],
+      ] as const) {
         const scores = await lighthouse(app, path);
-        figures.push({ area: "lighthouse", name: `${name} performance`, value: scores.performance, unit: "/100", target: ">= 90", ok: scores.performance >= 90 });
-        figures.push({ area: "lighthouse", name: `${name} accessibility`, value: scores.accessibility, unit: "/100", target: ">= 90", ok: scores.accessibility >= 90 });
+        figures.push({
+          area: "lighthouse",
+          name: `${name} performance`,
+          value: scores.performance,
+          unit: "/100",
+          target: ">= 90",
+          ok: scores.performance >= 90,
+        });
+        figures.push({
+          area: "lighthouse",
+          name: `${name} accessibility`,
+          value: scores.accessibility,
+          unit: "/100",
+          target: ">= 90",
+          ok: scores.accessibility >= 90,
+        });
       }
     }
   } finally {

@@ -16,7 +16,20 @@ import type { Figure } from "./report.ts";
 
 // Tuned like a small production server (as the main benchmark's cluster): the defaults of a fresh
 // embedded cluster (128 MB of buffers, 1 GB of WAL between checkpoints) are not what an import runs on.
-const SETTINGS = ["-c", "shared_buffers=1GB", "-c", "work_mem=32MB", "-c", "maintenance_work_mem=512MB", "-c", "max_wal_size=8GB", "-c", "checkpoint_timeout=30min", "-c", "synchronous_commit=off"];
+const SETTINGS = [
+  "-c",
+  "shared_buffers=1GB",
+  "-c",
+  "work_mem=32MB",
+  "-c",
+  "maintenance_work_mem=512MB",
+  "-c",
+  "max_wal_size=8GB",
+  "-c",
+  "checkpoint_timeout=30min",
+  "-c",
+  "synchronous_commit=off",
+];
 
 const STATUSES = ["New", "Open", "In Progress", "Connected", "Attempted to Contact", "Unqualified", "Bad Timing", "Open Deal"];
 const SOURCES = ["Organic Search", "Paid Search", "Direct Traffic", "Referrals", "Social Media", "Email Marketing", "Offline Sources"];
@@ -25,20 +38,37 @@ const OWNERS = ["Riley Chen", "Jordan Patel", "Emma Novak", "Someone Else"];
 /** Writes the CSV a line at a time: the generator itself must not hold the file in memory. */
 async function writeExport(file: string, rows: number): Promise<number> {
   const out = createWriteStream(file);
-  const write = (line: string) => (out.write(line) ? Promise.resolve() : new Promise<void>((resolve) => out.once("drain", () => resolve())));
-  await write("Contact ID,First Name,Last Name,Email,Company Name,Job Title,Create Date,Original Source,Original Source Drill-Down 1,Lifecycle Stage,Lead Status,Contact owner,Owner Assigned Date,Last Contacted,Became a Sales Qualified Lead Date,Message\r\n");
+  const write = (line: string) =>
+    out.write(line) ? Promise.resolve() : new Promise<void>((resolve) => out.once("drain", () => resolve()));
+  await write(
+    "Contact ID,First Name,Last Name,Email,Company Name,Job Title,Create Date,Original Source,Original Source Drill-Down 1,Lifecycle Stage,Lead Status,Contact owner,Owner Assigned Date,Last Contacted,Became a Sales Qualified Lead Date,Message\r\n",
+  );
   const start = Date.UTC(2025, 0, 1);
   // About 20 leads per company, whatever the size: accounts of a realistic B2B database.
   const companies = Math.max(5_000, Math.round(rows / 20));
   for (let index = 0; index < rows; index++) {
     const created = new Date(start + index * 60_000);
-    const stamp = (offsetMinutes: number) => new Date(created.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 16).replace("T", " ");
+    const stamp = (offsetMinutes: number) =>
+      new Date(created.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 16).replace("T", " ");
     const company = `company-${index % companies}`;
     await write(
       [
-        900_000 + index, `First${index}`, `Last${index}`, `person${index}@${company}.example`, `Company ${index % companies}`, index % 3 ? "Head of Sales" : "Analyst",
-        stamp(0), SOURCES[index % SOURCES.length], "google / cpc", index % 4 ? "lead" : "salesqualifiedlead", STATUSES[index % STATUSES.length], OWNERS[index % OWNERS.length],
-        stamp(7), index % 2 ? stamp(45) : "", index % 4 ? "" : stamp(2_000), index % 10 ? "" : `"We need help, with ""routing""\r\nfor ${index % 40} reps"`,
+        900_000 + index,
+        `First${index}`,
+        `Last${index}`,
+        `person${index}@${company}.example`,
+        `Company ${index % companies}`,
+        index % 3 ? "Head of Sales" : "Analyst",
+        stamp(0),
+        SOURCES[index % SOURCES.length],
+        "google / cpc",
+        index % 4 ? "lead" : "salesqualifiedlead",
+        STATUSES[index % STATUSES.length],
+        OWNERS[index % OWNERS.length],
+        stamp(7),
+        index % 2 ? stamp(45) : "",
+        index % 4 ? "" : stamp(2_000),
+        index % 10 ? "" : `"We need help, with ""routing""\r\nfor ${index % 40} reps"`,
       ].join(",") + "\r\n",
     );
   }
@@ -73,7 +103,13 @@ export interface ImportResult {
 /** Generates a --rows export and imports it through the real pipeline on a throwaway PostgreSQL. */
 export async function measureCsvImport(rows: number): Promise<ImportResult> {
   const directory = await mkdtemp(path.join(os.tmpdir(), "baton-bench-import-"));
-  const cluster = await startEmbeddedPostgres({ dataDir: path.join(directory, "pg"), port: await findFreePort(), database: "postgres", persistent: false, settings: SETTINGS });
+  const cluster = await startEmbeddedPostgres({
+    dataDir: path.join(directory, "pg"),
+    port: await findFreePort(),
+    database: "postgres",
+    persistent: false,
+    settings: SETTINGS,
+  });
   let peakRss = process.memoryUsage().rss;
   let peakHeap = process.memoryUsage().heapUsed;
   const sampler = setInterval(() => {
@@ -127,8 +163,17 @@ export async function measureCsvImport(rows: number): Promise<ImportResult> {
 
     const mb = (bytes: number) => bytes / 1024 / 1024;
     result = {
-      rows, megabytes: mb(size), uploadSeconds: upload, analyseSeconds: analyse, checkSeconds: check, importSeconds: total,
-      created: imported.rowsCreated, diagnosed: summary.leadsDiagnosed ?? 0, peakRssMb: mb(peakRss), baselineRssMb: mb(baseline), peakHeapMb: mb(peakHeap),
+      rows,
+      megabytes: mb(size),
+      uploadSeconds: upload,
+      analyseSeconds: analyse,
+      checkSeconds: check,
+      importSeconds: total,
+      created: imported.rowsCreated,
+      diagnosed: summary.leadsDiagnosed ?? 0,
+      peakRssMb: mb(peakRss),
+      baselineRssMb: mb(baseline),
+      peakHeapMb: mb(peakHeap),
     };
     await endProductPool(); // before the drop, which would cut its connections
     await database.drop().catch(() => undefined);
@@ -147,8 +192,12 @@ export function printImport(result: ImportResult) {
   console.log(`  upload in 8 MB parts   ${result.uploadSeconds.toFixed(1)} s`);
   console.log(`  analyse                ${result.analyseSeconds.toFixed(1)} s`);
   console.log(`  check (dry run)        ${result.checkSeconds.toFixed(1)} s   ${rate(result.rows, result.checkSeconds)}`);
-  console.log(`  import + diagnosis     ${result.importSeconds.toFixed(1)} s   ${rate(result.rows, result.importSeconds)}   (${result.created.toLocaleString("en")} leads created, ${result.diagnosed.toLocaleString("en")} diagnosed)`);
-  console.log(`  peak RSS               ${result.peakRssMb.toFixed(0)} MB (baseline after start-up ${result.baselineRssMb.toFixed(0)} MB; peak JS heap in use ${result.peakHeapMb.toFixed(0)} MB)`);
+  console.log(
+    `  import + diagnosis     ${result.importSeconds.toFixed(1)} s   ${rate(result.rows, result.importSeconds)}   (${result.created.toLocaleString("en")} leads created, ${result.diagnosed.toLocaleString("en")} diagnosed)`,
+  );
+  console.log(
+    `  peak RSS               ${result.peakRssMb.toFixed(0)} MB (baseline after start-up ${result.baselineRssMb.toFixed(0)} MB; peak JS heap in use ${result.peakHeapMb.toFixed(0)} MB)`,
+  );
 }
 
 /** The figures `npm run bench` prints. */
@@ -156,7 +205,14 @@ export function importFigures(result: ImportResult): Figure[] {
   const size = `${result.rows.toLocaleString("en")}-row export`;
   return [
     { area: "import", name: `${size}: check (dry run)`, value: result.rows / result.checkSeconds, unit: "rows/s" },
-    { area: "import", name: `${size}: import + diagnosis, committed (${result.importSeconds.toFixed(0)} s)`, value: result.rows / result.importSeconds, unit: "rows/s", target: "every row created and diagnosed", ok: result.created === result.rows && result.diagnosed === result.rows },
+    {
+      area: "import",
+      name: `${size}: import + diagnosis, committed (${result.importSeconds.toFixed(0)} s)`,
+      value: result.rows / result.importSeconds,
+      unit: "rows/s",
+      target: "every row created and diagnosed",
+      ok: result.created === result.rows && result.diagnosed === result.rows,
+    },
     { area: "import", name: "peak memory of the importing process (RSS)", value: result.peakRssMb, unit: "MB" },
   ];
 }

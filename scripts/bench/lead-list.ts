@@ -27,15 +27,51 @@ export async function leadListCases(client: pg.Pool, anchor: Date): Promise<List
   const fromInstant = new Date(`${from}T00:00:00Z`);
   const toInstant = new Date(`${anchor.toISOString().slice(0, 10)}T00:00:00Z`);
   toInstant.setUTCDate(toInstant.getUTCDate() + 1);
-  const sort = (field: string, column: string): ListCase => ({ name: `sort by ${field}`, params: { sort: `${field}.asc` }, where: "TRUE", order: `${column} ASC, l.id ASC`, args: [] });
+  const sort = (field: string, column: string): ListCase => ({
+    name: `sort by ${field}`,
+    params: { sort: `${field}.asc` },
+    where: "TRUE",
+    order: `${column} ASC, l.id ASC`,
+    args: [],
+  });
   return [
     { name: "first page", params: {}, where: "TRUE", order: "l.captured_at DESC, l.id DESC", args: [] },
     { name: "deep page (100)", params: { page: "100" }, where: "TRUE", order: "l.captured_at DESC, l.id DESC", args: [] },
-    { name: "filter: source", params: { source: "webinar" }, where: "l.original_source = $3", order: "l.captured_at DESC, l.id DESC", args: ["webinar"] },
-    { name: "filter: lead type", params: { type: "demo_request" }, where: "l.lead_type_id = (SELECT id FROM lead_types WHERE key = $3)", order: "l.captured_at DESC, l.id DESC", args: ["demo_request"] },
-    { name: "filter: owner", params: { owner: String(ownerId) }, where: "l.owner_id = $3", order: "l.captured_at DESC, l.id DESC", args: [ownerId] },
-    { name: "filter: decision", params: { status: "accepted" }, where: "l.acceptance_status = $3", order: "l.captured_at DESC, l.id DESC", args: ["accepted"] },
-    { name: "filter: capture dates", params: { from, to: anchor.toISOString().slice(0, 10) }, where: "l.captured_at >= $3 AND l.captured_at < $4", order: "l.captured_at DESC, l.id DESC", args: [fromInstant, toInstant] },
+    {
+      name: "filter: source",
+      params: { source: "webinar" },
+      where: "l.original_source = $3",
+      order: "l.captured_at DESC, l.id DESC",
+      args: ["webinar"],
+    },
+    {
+      name: "filter: lead type",
+      params: { type: "demo_request" },
+      where: "l.lead_type_id = (SELECT id FROM lead_types WHERE key = $3)",
+      order: "l.captured_at DESC, l.id DESC",
+      args: ["demo_request"],
+    },
+    {
+      name: "filter: owner",
+      params: { owner: String(ownerId) },
+      where: "l.owner_id = $3",
+      order: "l.captured_at DESC, l.id DESC",
+      args: [ownerId],
+    },
+    {
+      name: "filter: decision",
+      params: { status: "accepted" },
+      where: "l.acceptance_status = $3",
+      order: "l.captured_at DESC, l.id DESC",
+      args: ["accepted"],
+    },
+    {
+      name: "filter: capture dates",
+      params: { from, to: anchor.toISOString().slice(0, 10) },
+      where: "l.captured_at >= $3 AND l.captured_at < $4",
+      order: "l.captured_at DESC, l.id DESC",
+      args: [fromInstant, toInstant],
+    },
     {
       name: "search: name/email/company",
       params: { q: "lead 4242" },
@@ -43,9 +79,27 @@ export async function leadListCases(client: pg.Pool, anchor: Date): Promise<List
       order: "l.captured_at DESC, l.id DESC",
       args: ["%lead 4242%"],
     },
-    { name: "flagged view (severity)", params: { flagged: "1", sort: "severity.desc" }, where: "l.flagged", order: "l.severity DESC, l.id DESC", args: [] },
-    { name: "flagged: failure point", params: { flagged: "1", fp: "slow_timing", sort: "severity.desc" }, where: "l.flagged AND l.failure_points && ARRAY['slow_timing']::\"FailurePoint\"[]", order: "l.severity DESC, l.id DESC", args: [] },
-    { name: "flagged: step status", params: { flagged: "1", step: "routing:fail", sort: "severity.desc" }, where: "l.flagged AND l.step_issues @> ARRAY['routing:fail']", order: "l.severity DESC, l.id DESC", args: [] },
+    {
+      name: "flagged view (severity)",
+      params: { flagged: "1", sort: "severity.desc" },
+      where: "l.flagged",
+      order: "l.severity DESC, l.id DESC",
+      args: [],
+    },
+    {
+      name: "flagged: failure point",
+      params: { flagged: "1", fp: "slow_timing", sort: "severity.desc" },
+      where: "l.flagged AND l.failure_points && ARRAY['slow_timing']::\"FailurePoint\"[]",
+      order: "l.severity DESC, l.id DESC",
+      args: [],
+    },
+    {
+      name: "flagged: step status",
+      params: { flagged: "1", step: "routing:fail", sort: "severity.desc" },
+      where: "l.flagged AND l.step_issues @> ARRAY['routing:fail']",
+      order: "l.severity DESC, l.id DESC",
+      args: [],
+    },
     sort("name", "l.name"),
     sort("company", "l.company"),
     sort("originalSource", "l.original_source"),
@@ -64,7 +118,10 @@ function limitQuery(client: pg.Pool, listCase: ListCase, query: LeadListQuery) {
         [query.pageSize, offset, ...listCase.args],
       ),
       // The same capped count as the product's (lib/lead-set/query.ts): up to the limit, then "more than".
-      client.query(`SELECT count(*) FROM (SELECT 1 FROM leads l WHERE ${listCase.where.replaceAll(/\$(\d+)/g, (_, n) => `$${Number(n) - 1}`)} LIMIT $1) capped`, [leadCountLimit(query), ...listCase.args]),
+      client.query(
+        `SELECT count(*) FROM (SELECT 1 FROM leads l WHERE ${listCase.where.replaceAll(/\$(\d+)/g, (_, n) => `$${Number(n) - 1}`)} LIMIT $1) capped`,
+        [leadCountLimit(query), ...listCase.args],
+      ),
     ]);
 }
 
@@ -74,11 +131,23 @@ export async function measureLeadList(client: pg.Pool, anchor: Date, runs: numbe
     const query = parseLeadListQuery(listCase.params);
     const [productRows, limitRows] = await Promise.all([findLeads(query), limitQuery(client, listCase, query)()]);
     const limitTotal = cappedTotal(Number(limitRows[1].rows[0]?.count), leadCountLimit(query));
-    if (productRows.total !== limitTotal.total || productRows.totalExact !== limitTotal.totalExact || productRows.rows.length !== limitRows[0].rows.length) {
+    if (
+      productRows.total !== limitTotal.total ||
+      productRows.totalExact !== limitTotal.totalExact ||
+      productRows.rows.length !== limitRows[0].rows.length
+    ) {
       throw new Error(`lead list "${listCase.name}": the product and the limit disagree (${productRows.total} vs ${limitTotal.total})`);
     }
     const timing = await compare(() => findLeads(query), limitQuery(client, listCase, query), { runs });
-    results.push({ area: "lead list", name: listCase.name, matching: productRows.total, matchingExact: productRows.totalExact, ...timing, target: `p95 < ${TARGET_P95_MS} ms`, ok: timing.product.p95 < TARGET_P95_MS });
+    results.push({
+      area: "lead list",
+      name: listCase.name,
+      matching: productRows.total,
+      matchingExact: productRows.totalExact,
+      ...timing,
+      target: `p95 < ${TARGET_P95_MS} ms`,
+      ok: timing.product.p95 < TARGET_P95_MS,
+    });
   }
   return results;
 }

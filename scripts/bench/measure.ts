@@ -24,7 +24,11 @@ export async function time(run: () => Promise<unknown>, options: { warmup?: numb
 }
 
 /** Product and limit timed in alternation, so noise on this shared machine hits both alike. */
-export async function compare(product: () => Promise<unknown>, limit: () => Promise<unknown>, options: { warmup?: number; runs?: number } = {}) {
+export async function compare(
+  product: () => Promise<unknown>,
+  limit: () => Promise<unknown>,
+  options: { warmup?: number; runs?: number } = {},
+) {
   for (let i = 0; i < (options.warmup ?? 2); i++) {
     await product();
     await limit();
@@ -41,7 +45,11 @@ export async function compare(product: () => Promise<unknown>, limit: () => Prom
   }
   productSamples.sort((a, b) => a - b);
   limitSamples.sort((a, b) => a - b);
-  const summarize = (samples: number[]): Timing => ({ median: percentile(samples, 50), p95: percentile(samples, 95), runs: samples.length });
+  const summarize = (samples: number[]): Timing => ({
+    median: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    runs: samples.length,
+  });
   const productTiming = summarize(productSamples);
   const limitTiming = summarize(limitSamples);
   return { product: productTiming, limit: limitTiming, ratio: productTiming.median / Math.max(0.01, limitTiming.median) };

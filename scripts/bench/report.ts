@@ -27,7 +27,8 @@ export interface Figure {
   ok?: boolean;
 }
 
-const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? "—" : value < 10 ? value.toFixed(2) : value.toFixed(1));
+const ms = (value: number | undefined) =>
+  value === undefined || Number.isNaN(value) ? "—" : value < 10 ? value.toFixed(2) : value.toFixed(1);
 
 export function printComparisons(rows: Comparison[]) {
   const header = ["area", "measurement", "rows", "product p50 ms", "p95 ms", "limit p50 ms", "ratio", "target"];
@@ -45,12 +46,21 @@ export function printComparisons(rows: Comparison[]) {
 }
 
 export function printFigures(figures: Figure[]) {
-  printTable(["area", "figure", "value", "target"], figures.map((figure) => [figure.area, figure.name, `${figure.value.toLocaleString("en", { maximumFractionDigits: 1 })} ${figure.unit}`, `${figure.target ?? ""}${figure.ok === false ? " (missed)" : ""}`]));
+  printTable(
+    ["area", "figure", "value", "target"],
+    figures.map((figure) => [
+      figure.area,
+      figure.name,
+      `${figure.value.toLocaleString("en", { maximumFractionDigits: 1 })} ${figure.unit}`,
+      `${figure.target ?? ""}${figure.ok === false ? " (missed)" : ""}`,
+    ]),
+  );
 }
 
 function printTable(header: string[], body: string[][]) {
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((row) => (row[column] ?? "").length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column >= 2 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => (column >= 2 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
   console.log(line(header));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
   for (const row of body) console.log(line(row));

@@ -36,7 +36,9 @@ async function inOwnProcess<T>(script: string, args: string[]): Promise<T> {
   const file = path.join(directory, "result.json");
   try {
     const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", `scripts/bench/${script}`, ...args, "--json", file], { stdio: ["ignore", "inherit", "inherit"] });
+      const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", `scripts/bench/${script}`, ...args, "--json", file], {
+        stdio: ["ignore", "inherit", "inherit"],
+      });
       child.on("error", reject);
       child.on("exit", resolve);
     });
@@ -69,8 +71,18 @@ await runCli("bench", async () => {
   const leads = SCALES[scale];
   if (!leads) throw new CliError(`--scale must be one of ${Object.keys(SCALES).join(", ")}`);
   const runs = wholeNumberOption(values.runs, 3, 200, "--runs must be a whole number from 3 to 200");
-  const importRows = wholeNumberOption(values["import-rows"], 1_000, 5_000_000, "--import-rows must be a whole number from 1,000 to 5,000,000");
-  const syncContacts = wholeNumberOption(values["sync-contacts"], 200, 1_000_000, "--sync-contacts must be a whole number from 200 to 1,000,000");
+  const importRows = wholeNumberOption(
+    values["import-rows"],
+    1_000,
+    5_000_000,
+    "--import-rows must be a whole number from 1,000 to 5,000,000",
+  );
+  const syncContacts = wholeNumberOption(
+    values["sync-contacts"],
+    200,
+    1_000_000,
+    "--sync-contacts must be a whole number from 200 to 1,000,000",
+  );
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 
   const cluster = await startBenchCluster();
@@ -86,9 +98,16 @@ await runCli("bench", async () => {
     console.log(`Using ${describeTarget(database.url, cluster.dataDir)} (BATON_BENCH_PG_DIR, BATON_BENCH_PG_PORT)`);
     const pool = new pg.Pool({ connectionString: database.url, max: 10 });
     try {
-      const counts = (await pool.query<{ leads: string; events: string }>("SELECT (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM handoff_events) AS events")).rows[0]!;
-      console.log(`\nBenchmark at ${Number(counts.leads).toLocaleString("en")} leads, ${Number(counts.events).toLocaleString("en")} events${database.generated ? ` (generated in ${database.generated.seconds.toFixed(0)} s)` : " (reused)"}\n`);
-      if (database.generated) figures.push({ area: "dataset", name: "generation (set-based SQL)", value: database.generated.seconds, unit: "s" });
+      const counts = (
+        await pool.query<{ leads: string; events: string }>(
+          "SELECT (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM handoff_events) AS events",
+        )
+      ).rows[0]!;
+      console.log(
+        `\nBenchmark at ${Number(counts.leads).toLocaleString("en")} leads, ${Number(counts.events).toLocaleString("en")} events${database.generated ? ` (generated in ${database.generated.seconds.toFixed(0)} s)` : " (reused)"}\n`,
+      );
+      if (database.generated)
+        figures.push({ area: "dataset", name: "generation (set-based SQL)", value: database.generated.seconds, unit: "s" });
 
       if (values["only-alerts"]) {
         if (database.generated) await rediagnoseAll(pool, { now: new Date(Math.max(Date.now(), database.anchor.getTime())) });
@@ -99,45 +118,54 @@ await runCli("bench", async () => {
       console.log(`SLA alerts: 1,000 deadlines in one minute (about four minutes of wall time)… (${elapsed()})`);
       figures.push(...(await measureAlerts(pool)));
       if (!values["only-alerts"]) {
-      console.log(`Lead list… (${elapsed()})`);
-      comparisons.push(...(await measureLeadList(pool, database.anchor, runs)));
-      console.log(`Lead detail… (${elapsed()})`);
-      const detail = await measureLeadDetail(pool, runs);
-      comparisons.push(...detail.comparisons);
-      console.log(`Dashboard… (${elapsed()})`);
-      // A failure here (a query disagreeing with its limit) is printed and the run goes on: one broken
-      // figure must not cost the other measurements of a half-hour run.
-      try {
-        const dashboard = await measureDashboard(pool, runs);
-        comparisons.push(...dashboard.comparisons);
-        figures.push(...dashboard.figures);
-      } catch (error) {
-        console.error(`  dashboard not measured: ${error instanceof Error ? error.message : String(error)}`);
-        figures.push({ area: "dashboard", name: "not measured (see the error above)", value: Number.NaN, unit: "", ok: false });
-      }
-      console.log(`Handoff report… (${elapsed()})`);
-      figures.push(...(await measureHandoffReport(pool, database.anchor, runs, leads)));
-      if (!values["skip-http"]) {
-        console.log(`Pages through the production server${values.lighthouse ? " and Lighthouse" : ""}… (${elapsed()})`);
+        console.log(`Lead list… (${elapsed()})`);
+        comparisons.push(...(await measureLeadList(pool, database.anchor, runs)));
+        console.log(`Lead detail… (${elapsed()})`);
+        const detail = await measureLeadDetail(pool, runs);
+        comparisons.push(...detail.comparisons);
+        console.log(`Dashboard… (${elapsed()})`);
+        // A failure here (a query disagreeing with its limit) is printed and the run goes on: one broken
+        // figure must not cost the other measurements of a half-hour run.
         try {
-          figures.push(...(await measureHttp(database.url, detail.leadId, values.lighthouse)));
+          const dashboard = await measureDashboard(pool, runs);
+          comparisons.push(...dashboard.comparisons);
+          figures.push(...dashboard.figures);
         } catch (error) {
-          // A build another process holds, a server that did not start: print it, keep the other figures.
-          console.error(`  pages not measured: ${error instanceof Error ? error.message : String(error)}`);
-          figures.push({ area: "http", name: "not measured (see the error above)", value: Number.NaN, unit: "", ok: false });
+          console.error(`  dashboard not measured: ${error instanceof Error ? error.message : String(error)}`);
+          figures.push({ area: "dashboard", name: "not measured (see the error above)", value: Number.NaN, unit: "", ok: false });
+        }
+        console.log(`Handoff report… (${elapsed()})`);
+        figures.push(...(await measureHandoffReport(pool, database.anchor, runs, leads)));
+        if (!values["skip-http"]) {
+          console.log(`Pages through the production server${values.lighthouse ? " and Lighthouse" : ""}… (${elapsed()})`);
+          try {
+            figures.push(...(await measureHttp(database.url, detail.leadId, values.lighthouse)));
+          } catch (error) {
+            // A build another process holds, a server that did not start: print it, keep the other figures.
+            console.error(`  pages not measured: ${error instanceof Error ? error.message : String(error)}`);
+            figures.push({ area: "http", name: "not measured (see the error above)", value: Number.NaN, unit: "", ok: false });
+          }
+        }
+        if (!values["skip-ingest"]) {
+          console.log(`CSV import of ${importRows.toLocaleString("en")} rows, on a PostgreSQL of its own… (${elapsed()})`);
+          figures.push(...importFigures(await inOwnProcess<ImportResult>("import-csv.ts", ["--rows", String(importRows)])));
+          console.log(`API event ingestion, on a PostgreSQL of its own… (${elapsed()})`);
+          figures.push(...apiFigures(await inOwnProcess<ApiResult>("api-events.ts", ["--batches", "30", "--leads-per-batch", "250"])));
+          console.log(
+            `CRM sync of ${syncContacts.toLocaleString("en")} HubSpot contacts from the contract server, on a PostgreSQL of its own… (${elapsed()})`,
+          );
+          figures.push(...syncFigures(await inOwnProcess<SyncResult>("crm-sync.ts", ["--contacts", String(syncContacts)])));
         }
       }
-      if (!values["skip-ingest"]) {
-        console.log(`CSV import of ${importRows.toLocaleString("en")} rows, on a PostgreSQL of its own… (${elapsed()})`);
-        figures.push(...importFigures(await inOwnProcess<ImportResult>("import-csv.ts", ["--rows", String(importRows)])));
-        console.log(`API event ingestion, on a PostgreSQL of its own… (${elapsed()})`);
-        figures.push(...apiFigures(await inOwnProcess<ApiResult>("api-events.ts", ["--batches", "30", "--leads-per-batch", "250"])));
-        console.log(`CRM sync of ${syncContacts.toLocaleString("en")} HubSpot contacts from the contract server, on a PostgreSQL of its own… (${elapsed()})`);
-        figures.push(...syncFigures(await inOwnProcess<SyncResult>("crm-sync.ts", ["--contacts", String(syncContacts)])));
-      }
-      }
       const totalSeconds = (performance.now() - started) / 1000;
-      figures.push({ area: "run", name: "total wall time of this benchmark run", value: totalSeconds / 60, unit: "min", target: leads >= 1_000_000 ? "< 30 min" : undefined, ok: leads >= 1_000_000 ? totalSeconds < 1800 : undefined });
+      figures.push({
+        area: "run",
+        name: "total wall time of this benchmark run",
+        value: totalSeconds / 60,
+        unit: "min",
+        target: leads >= 1_000_000 ? "< 30 min" : undefined,
+        ok: leads >= 1_000_000 ? totalSeconds < 1800 : undefined,
+      });
 
       console.log();
       printComparisons(comparisons);

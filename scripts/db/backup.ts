@@ -10,9 +10,17 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += String(chunk)));
     child.on("error", (error) =>
-      reject(new CliError(`${command} is not installed (${error.message}): install Debian's postgresql-client (apt-get install -y postgresql-client)`)),
+      reject(
+        new CliError(
+          `${command} is not installed (${error.message}): install Debian's postgresql-client (apt-get install -y postgresql-client)`,
+        ),
+      ),
     );
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new CliError(`${command} failed: ${stderr.trim().split("\n").slice(-3).join(" ") || `exit ${code}`}`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve()
+        : reject(new CliError(`${command} failed: ${stderr.trim().split("\n").slice(-3).join(" ") || `exit ${code}`}`)),
+    );
   });
 }
 
@@ -59,7 +67,13 @@ export async function restoreDatabase(url: string, file: string, options: Restor
   const { env, database } = connectionEnv(url);
   const target = options.target ?? `database ${database}`;
   if (!options.force && (await tableCount(url)) > 0 && !(await options.confirm?.(target, database))) {
-    throw new CliError(`the ${target} is not empty: nothing restored; restore into a new database, or pass --force to replace its contents`);
+    throw new CliError(
+      `the ${target} is not empty: nothing restored; restore into a new database, or pass --force to replace its contents`,
+    );
   }
-  await run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${database}`, file], env);
+  await run(
+    "pg_restore",
+    ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${database}`, file],
+    env,
+  );
 }

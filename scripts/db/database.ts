@@ -93,12 +93,16 @@ export async function assertServesDataDir(port: number, dataDir: string): Promis
     served = rows[0]?.data_directory ?? "";
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new DatabaseUrlError(`port ${port} is held by something that is not this checkout's embedded PostgreSQL (${dataDir}): ${reason}; ${advice}`);
+    throw new DatabaseUrlError(
+      `port ${port} is held by something that is not this checkout's embedded PostgreSQL (${dataDir}): ${reason}; ${advice}`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }
   if (!samePath(served, dataDir)) {
-    throw new DatabaseUrlError(`port ${port} is held by another PostgreSQL (data in ${served}), not this checkout's (${dataDir}): refusing to touch it; ${advice}`);
+    throw new DatabaseUrlError(
+      `port ${port} is held by another PostgreSQL (data in ${served}), not this checkout's (${dataDir}): refusing to touch it; ${advice}`,
+    );
   }
 }
 

@@ -57,14 +57,18 @@ export function ensureDemoWorkspace(url: string): Promise<DemoResult> {
 /** Whether the database holds the demo's people, whose password is published. */
 export async function hasDemoSignIns(url: string): Promise<boolean> {
   return withClient(url, async (client) => {
-    const { rows } = await client.query<{ found: boolean }>("SELECT EXISTS (SELECT 1 FROM users WHERE active AND email LIKE $1) AS found", [`%@${DEMO_EMAIL_DOMAIN}`]);
+    const { rows } = await client.query<{ found: boolean }>("SELECT EXISTS (SELECT 1 FROM users WHERE active AND email LIKE $1) AS found", [
+      `%@${DEMO_EMAIL_DOMAIN}`,
+    ]);
     return rows[0]?.found ?? false;
   });
 }
 
 export function printDemoSignIns(host: string, port: number): void {
   const width = Math.max(...DEMO_SIGN_INS.map((entry) => entry.email.length));
-  console.log(`\nBaton is starting on ${browserUrl(host, port)}${isLoopback(host) ? " (this machine only; HOST=0.0.0.0 to serve the network)" : ` (listening on ${host})`}`);
+  console.log(
+    `\nBaton is starting on ${browserUrl(host, port)}${isLoopback(host) ? " (this machine only; HOST=0.0.0.0 to serve the network)" : ` (listening on ${host})`}`,
+  );
   console.log(`Demo sign-ins (password "${DEMO_PASSWORD}", demo data only):`);
   for (const entry of DEMO_SIGN_INS) console.log(`  ${entry.email.padEnd(width)}  ${entry.role}`);
   console.log("Press Ctrl-C to stop the app and its embedded database.\n");

@@ -34,7 +34,9 @@ describe("embedded PostgreSQL", () => {
     try {
       const dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), "baton-pg-")), "data");
       await expect(startEmbeddedPostgres({ dataDir, port, database: "x", persistent: false })).rejects.toThrow(DatabaseStartError);
-      await expect(startEmbeddedPostgres({ dataDir, port, database: "x", persistent: false })).rejects.toThrow(`port ${port} is already in use`);
+      await expect(startEmbeddedPostgres({ dataDir, port, database: "x", persistent: false })).rejects.toThrow(
+        `port ${port} is already in use`,
+      );
     } finally {
       blocker.close();
     }
@@ -51,6 +53,8 @@ describe("DATABASE_URL checks", () => {
 
   it("reports an unreachable database with its host and port", async () => {
     const port = await findFreePort();
-    await expect(assertReachable(`postgresql://u:p@127.0.0.1:${port}/baton`)).rejects.toThrow(`cannot reach the database at 127.0.0.1:${port}`);
+    await expect(assertReachable(`postgresql://u:p@127.0.0.1:${port}/baton`)).rejects.toThrow(
+      `cannot reach the database at 127.0.0.1:${port}`,
+    );
   });
 });

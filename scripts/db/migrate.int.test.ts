@@ -100,7 +100,10 @@ describe("npm run db:migrate", () => {
     expect(actual.indexes.length).toBeGreaterThan(10);
     expect(actual).toEqual(expected);
     // The one thing Prisma cannot declare, hand-written in its migration: search_text is generated.
-    const generated = await query<{ column_name: string }>(migrated.url, `SELECT column_name FROM information_schema.columns WHERE table_name = 'leads' AND is_generated = 'ALWAYS'`);
+    const generated = await query<{ column_name: string }>(
+      migrated.url,
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'leads' AND is_generated = 'ALWAYS'`,
+    );
     expect(generated.map((row) => row.column_name)).toEqual(["search_text"]);
   });
 });

@@ -21,7 +21,8 @@ function committedSchema(): string | null {
 
 await runCli("db:migration:new", async () => {
   const name = process.argv[2];
-  if (!name || !/^[a-z0-9_]+$/.test(name)) throw new CliError("give the migration a snake_case name: npm run db:migration:new -- add_fixes");
+  if (!name || !/^[a-z0-9_]+$/.test(name))
+    throw new CliError("give the migration a snake_case name: npm run db:migration:new -- add_fixes");
   const scratch = await startEmbeddedPostgres({
     dataDir: path.join(os.tmpdir(), `baton-migration-${process.pid}`),
     port: await findFreePort(),

@@ -13,9 +13,7 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 export const SCHEMA_PATH = path.resolve("prisma/schema.prisma");
 export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 
-type DiffTarget =
-  | { tag: "empty" }
-  | { tag: "schemaDatamodel"; files: { path: string; content: string }[] };
+type DiffTarget = { tag: "empty" } | { tag: "schemaDatamodel"; files: { path: string; content: string }[] };
 
 interface SchemaEngine {
   diff(params: {

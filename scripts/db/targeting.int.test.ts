@@ -25,7 +25,13 @@ async function sql<T extends pg.QueryResultRow>(url: string, text: string): Prom
 
 async function cluster(label: string): Promise<RunningPostgres> {
   const dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), `baton-target-${label}-`)), "postgres");
-  const running = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), database: "baton", persistent: false, settings: ["-c", "fsync=off"] });
+  const running = await startEmbeddedPostgres({
+    dataDir,
+    port: await findFreePort(),
+    database: "baton",
+    persistent: false,
+    settings: ["-c", "fsync=off"],
+  });
   await migrate(running.url);
   // One admin and one token whose name says which cluster it lives in.
   await sql(
@@ -68,7 +74,9 @@ describe("CLI database targeting", () => {
   it("refuses another checkout's cluster holding the port, naming both data folders", async () => {
     const result = run("scripts/baton.ts", ["token", "list"], { BATON_DATA_DIR: first.dataDir, BATON_PG_PORT: String(second.port) });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`port ${second.port} is held by another PostgreSQL (data in ${second.dataDir}), not this checkout's (${first.dataDir})`);
+    expect(result.stderr).toContain(
+      `port ${second.port} is held by another PostgreSQL (data in ${second.dataDir}), not this checkout's (${first.dataDir})`,
+    );
     expect(result.stdout).not.toContain("token-of-second");
     // db:migrate refuses the same way instead of migrating the other cluster.
     const migrateResult = run("scripts/db/migrate-cli.ts", [], { BATON_DATA_DIR: first.dataDir, BATON_PG_PORT: String(second.port) });
@@ -77,7 +85,11 @@ describe("CLI database targeting", () => {
   });
 
   it("uses DATABASE_URL when set and names its host, port and database", () => {
-    const result = run("scripts/baton.ts", ["token", "list"], { DATABASE_URL: second.url, BATON_DATA_DIR: first.dataDir, BATON_PG_PORT: String(first.port) });
+    const result = run("scripts/baton.ts", ["token", "list"], {
+      DATABASE_URL: second.url,
+      BATON_DATA_DIR: first.dataDir,
+      BATON_PG_PORT: String(first.port),
+    });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`Using database baton at 127.0.0.1:${second.port} (DATABASE_URL)`);
     expect(result.stdout).toContain("token-of-second");
@@ -93,7 +105,9 @@ describe("npm run db:restore", () => {
 
     const refused = run("scripts/db/backup-cli.ts", ["restore", file], env);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(`the database baton at 127.0.0.1:${first.port} (embedded, data in ${first.dataDir}) is not empty: nothing restored`);
+    expect(refused.stderr).toContain(
+      `the database baton at 127.0.0.1:${first.port} (embedded, data in ${first.dataDir}) is not empty: nothing restored`,
+    );
     expect(await sql(first.url, "SELECT name FROM api_tokens")).toEqual([{ name: "token-of-first" }]);
 
     const forced = run("scripts/db/backup-cli.ts", ["restore", file, "--force"], env);

@@ -7,7 +7,15 @@ import path from "node:path";
 import { CliError } from "./cli.ts";
 
 const SOURCES = ["app", "components", "lib", "public", "types"];
-const SOURCE_FILES = ["next.config.js", "package-lock.json", "proxy.ts", "instrumentation.ts", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
+const SOURCE_FILES = [
+  "next.config.js",
+  "package-lock.json",
+  "proxy.ts",
+  "instrumentation.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "prisma/schema.prisma",
+];
 const SKIP = new Set(["generated", "node_modules"]);
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -62,7 +70,8 @@ export async function ensureProductionBuild(distDir: string): Promise<void> {
       });
     });
   } finally {
-    if (tsconfig !== undefined && (await readFile("tsconfig.json", "utf8").catch(() => "")) !== tsconfig) await writeFile("tsconfig.json", tsconfig);
+    if (tsconfig !== undefined && (await readFile("tsconfig.json", "utf8").catch(() => "")) !== tsconfig)
+      await writeFile("tsconfig.json", tsconfig);
   }
   await writeFile(marker, hash);
   console.log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);

@@ -16,9 +16,13 @@ export function run(command: string, args: string[], env: Record<string, string>
 /** Installs a Debian package when its program is missing. `rerun` names the command to run again after a failure. */
 export async function ensureDebianPackage(program: string, debianPackage: string, purpose: string, rerun = "npm test"): Promise<void> {
   if (existsSync(program)) return;
-  if (process.getuid?.() !== 0) throw new CliError(`${program} is missing: install it with "sudo apt-get install -y ${debianPackage}" (${purpose})`);
+  if (process.getuid?.() !== 0)
+    throw new CliError(`${program} is missing: install it with "sudo apt-get install -y ${debianPackage}" (${purpose})`);
   console.log(`Installing Debian's ${debianPackage} (${purpose})…`);
-  if ((await run("apt-get", ["update", "-qq"])) !== 0 || (await run("apt-get", ["install", "-y", "-qq", debianPackage], { DEBIAN_FRONTEND: "noninteractive" })) !== 0) {
+  if (
+    (await run("apt-get", ["update", "-qq"])) !== 0 ||
+    (await run("apt-get", ["install", "-y", "-qq", debianPackage], { DEBIAN_FRONTEND: "noninteractive" })) !== 0
+  ) {
     throw new CliError(`could not install ${debianPackage} with apt-get; install it and run ${rerun} again`);
   }
 }

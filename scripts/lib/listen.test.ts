@@ -16,7 +16,9 @@ describe("HOST", () => {
 
   it("rejects anything else with one line naming the value", () => {
     for (const bad of ["http://0.0.0.0", "0.0.0.0:3000", "300.1.1.1", "my host", "-bad-.example"]) {
-      expect(() => parseHost(bad)).toThrow(`HOST must be an IP address or a host name to listen on (e.g. 127.0.0.1, 0.0.0.0, ::), got "${bad}"`);
+      expect(() => parseHost(bad)).toThrow(
+        `HOST must be an IP address or a host name to listen on (e.g. 127.0.0.1, 0.0.0.0, ::), got "${bad}"`,
+      );
     }
   });
 
@@ -30,7 +32,9 @@ describe("HOST", () => {
 
 describe("the demo workspace on a network address", () => {
   it("refuses without BATON_DEMO_PUBLIC=1", () => {
-    expect(() => assertDemoMayListen("0.0.0.0", true, {})).toThrow(/refusing to serve the demo workspace \(public passwords\) on 0\.0\.0\.0/);
+    expect(() => assertDemoMayListen("0.0.0.0", true, {})).toThrow(
+      /refusing to serve the demo workspace \(public passwords\) on 0\.0\.0\.0/,
+    );
     expect(() => assertDemoMayListen("10.0.0.5", true, { BATON_DEMO_PUBLIC: "yes" })).toThrow(/BATON_DEMO_PUBLIC=1/);
   });
 

@@ -58,13 +58,19 @@ ${options.upstreams.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail
 }
 
 function startInstance(port: number, env: Record<string, string>): ChildProcess {
-  return spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], { stdio: "ignore", env: { ...process.env, NODE_ENV: "production", BATON_DIST_DIR: DIST_DIR, ...env } });
+  return spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    stdio: "ignore",
+    env: { ...process.env, NODE_ENV: "production", BATON_DIST_DIR: DIST_DIR, ...env },
+  });
 }
 
 async function postSignIn(base: string, email: string, password: string, userAgent: string): Promise<boolean> {
   const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { "User-Agent": userAgent } });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((line) => line.split(";")[0])
+    .join("; ");
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -82,7 +88,13 @@ export async function runInstances(count: number): Promise<boolean> {
     console.log(`${ok ? "PASS" : "FAIL"}  ${name}: ${detail}`);
   };
   const dir = await mkdtemp(path.join(os.tmpdir(), "baton-instances-"));
-  const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, "postgres"), port: await findFreePort(), database: "baton", persistent: false, settings: ["-c", "fsync=off"] });
+  const cluster = await startEmbeddedPostgres({
+    dataDir: path.join(dir, "postgres"),
+    port: await findFreePort(),
+    database: "baton",
+    persistent: false,
+    settings: ["-c", "fsync=off"],
+  });
   const children: ChildProcess[] = [];
   try {
     console.log(`Using ${describeTarget(cluster.url, cluster.dataDir)}`);
@@ -93,7 +105,12 @@ export async function runInstances(count: number): Promise<boolean> {
     const ports = [await findFreePort(), await findFreePort()];
     const listen = await findFreePort();
     const front = `http://127.0.0.1:${listen}`;
-    const env = { DATABASE_URL: cluster.url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: front, API_REQUESTS_PER_MINUTE: String(API_BUDGET) };
+    const env = {
+      DATABASE_URL: cluster.url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: front,
+      API_REQUESTS_PER_MINUTE: String(API_BUDGET),
+    };
     for (const port of ports) children.push(startInstance(port, env));
     const [a, b] = ports.map((port) => `http://127.0.0.1:${port}`) as [string, string];
     await Promise.all([waitUntilHealthy(a, 120), waitUntilHealthy(b, 120)]);
@@ -109,7 +126,8 @@ export async function runInstances(count: number): Promise<boolean> {
     check("session across instances", onB.status === 200, `signed in on A, /leads on B answered ${onB.status}`);
 
     // 2. The sign-in throttle counts failures made on either instance.
-    for (let attempt = 0; attempt < 5; attempt += 1) await postSignIn(attempt % 2 ? a : b, "viewer@demo.baton.dev", "wrong password", "throttle");
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      await postSignIn(attempt % 2 ? a : b, "viewer@demo.baton.dev", "wrong password", "throttle");
     const lockedOnA = !(await postSignIn(a, "viewer@demo.baton.dev", "baton-demo", "throttle"));
     check("sign-in throttle across instances", lockedOnA, "5 failures split over A and B, then the right password on A is refused");
 
@@ -117,15 +135,21 @@ export async function runInstances(count: number): Promise<boolean> {
     const db = new pg.Client({ connectionString: cluster.url });
     await db.connect();
     const token = `baton_${randomBytes(24).toString("base64url")}`;
-    await db.query(`INSERT INTO api_tokens (name, prefix, token_hash, scope, created_by_id) SELECT 'instances', $1, $2, 'read', id FROM users WHERE email = 'admin@demo.baton.dev'`, [
-      token.slice(0, 12),
-      createHash("sha256").update(token).digest("hex"),
-    ]);
+    await db.query(
+      `INSERT INTO api_tokens (name, prefix, token_hash, scope, created_by_id) SELECT 'instances', $1, $2, 'read', id FROM users WHERE email = 'admin@demo.baton.dev'`,
+      [token.slice(0, 12), createHash("sha256").update(token).digest("hex")],
+    );
     const statuses = await Promise.all(
-      Array.from({ length: API_BUDGET + 10 }, (_, index) => fetch(`${index % 2 ? a : b}/api/v1/leads`, { headers: { Authorization: `Bearer ${token}` } }).then((response) => response.status)),
+      Array.from({ length: API_BUDGET + 10 }, (_, index) =>
+        fetch(`${index % 2 ? a : b}/api/v1/leads`, { headers: { Authorization: `Bearer ${token}` } }).then((response) => response.status),
+      ),
     );
     const served = statuses.filter((status) => status === 200).length;
-    check("API rate limit across instances", served === API_BUDGET, `${statuses.length} requests split over A and B: ${served} served, ${statuses.filter((status) => status === 429).length} refused with 429 (budget ${API_BUDGET}/min)`);
+    check(
+      "API rate limit across instances",
+      served === API_BUDGET,
+      `${statuses.length} requests split over A and B: ${served} served, ${statuses.filter((status) => status === 429).length} refused with 429 (budget ${API_BUDGET}/min)`,
+    );
 
     // 4. Killing one instance mid-stream loses no acknowledged write; the other keeps serving. Each
     // sign-in through nginx writes a session row named by its User-Agent.
@@ -145,8 +169,16 @@ export async function runInstances(count: number): Promise<boolean> {
     const { rows } = await db.query<{ user_agent: string }>("SELECT user_agent FROM user_sessions WHERE user_agent LIKE 'write-%'");
     const stored = new Set(rows.map((row) => row.user_agent));
     const lost = acknowledged.filter((marker) => !stored.has(marker));
-    check("no acknowledged write lost when an instance dies", lost.length === 0, `${acknowledged.length} of 60 sign-ins acknowledged, ${lost.length} missing in PostgreSQL`);
-    check("the other instance keeps serving", failedAfterKill === 0, `${afterKill - failedAfterKill} of ${afterKill} requests after the kill served by B`);
+    check(
+      "no acknowledged write lost when an instance dies",
+      lost.length === 0,
+      `${acknowledged.length} of 60 sign-ins acknowledged, ${lost.length} missing in PostgreSQL`,
+    );
+    check(
+      "the other instance keeps serving",
+      failedAfterKill === 0,
+      `${afterKill - failedAfterKill} of ${afterKill} requests after the kill served by B`,
+    );
     await db.end();
   } finally {
     for (const child of children.reverse()) if (child.exitCode === null) child.kill("SIGTERM");

@@ -49,7 +49,9 @@ describe("a load user's requests", () => {
       expect(input.version).toBe(versions.get(leadId));
       versions.set(leadId, input.version + 1);
       if (request.write!.kind !== "request_info") closed.add(leadId);
-      expect(request.headers["Next-Action"]).toBe({ accept: "60accept", reject: "60reject", request_info: "60info" }[request.write!.kind as "accept"]);
+      expect(request.headers["Next-Action"]).toBe(
+        { accept: "60accept", reject: "60reject", request_info: "60info" }[request.write!.kind as "accept"],
+      );
     }
     // Both leads end decided; afterwards the user keeps reviewing instead.
     expect(closed.size).toBe(2);
@@ -63,7 +65,9 @@ describe("a load user's requests", () => {
   });
 
   it("sends every criterion of the lead type with an accept or a reject", () => {
-    const sent = requests(new UserSession(rep, "session=1", context), 400).filter((request) => request.write?.kind === "accept" || request.write?.kind === "reject");
+    const sent = requests(new UserSession(rep, "session=1", context), 400).filter(
+      (request) => request.write?.kind === "accept" || request.write?.kind === "reject",
+    );
     for (const request of sent) {
       const [leadId, input] = args(request) as [number, { criteria: Record<string, boolean> }];
       expect(Object.keys(input.criteria).sort()).toEqual([...rep.decisionLeads.find((lead) => lead.id === leadId)!.criteria].sort());
@@ -86,7 +90,9 @@ describe("a load user's requests", () => {
   });
 
   it("marks every write uniquely", () => {
-    const markers = requests(new UserSession(rep, "session=1", context), 500).flatMap((request) => (request.write ? [request.write.marker] : []));
+    const markers = requests(new UserSession(rep, "session=1", context), 500).flatMap((request) =>
+      request.write ? [request.write.marker] : [],
+    );
     expect(new Set(markers).size).toBe(markers.length);
   });
 
@@ -118,7 +124,12 @@ describe("reading a response", () => {
 
 describe("checking writes", () => {
   const write = (marker: string, kind: "note" | "accept" = "note", leadId = 1, userId = 7) => ({ marker, kind, leadId, userId });
-  const stored = (marker: string, kind: StoredWrite["kind"] = "note", leadId = 1, userId = 7): StoredWrite => ({ marker, kind, leadId, userId });
+  const stored = (marker: string, kind: StoredWrite["kind"] = "note", leadId = 1, userId = 7): StoredWrite => ({
+    marker,
+    kind,
+    leadId,
+    userId,
+  });
 
   it("counts an acknowledged write as found only with its marker, kind, lead and author", () => {
     const check = checkWrites(

@@ -115,7 +115,8 @@ export class UserSession {
     }
     if (kind === "annotation") return this.annotation();
     if (kind === "lead detail") return this.page(kind, `/leads/${this.pick(this.context.detailLeadIds)}`);
-    if (kind === "dashboard") return this.page(kind, this.chance(0.6) ? "/dashboard" : `/dashboard?source=${encodeURIComponent(this.pick(this.context.sources))}`);
+    if (kind === "dashboard")
+      return this.page(kind, this.chance(0.6) ? "/dashboard" : `/dashboard?source=${encodeURIComponent(this.pick(this.context.sources))}`);
     return this.page(kind, `/leads?${this.listQuery()}`);
   }
 
@@ -129,9 +130,13 @@ export class UserSession {
       if (this.chance(0.5)) params.set("fp", this.pick(FAILURE_POINTS));
       params.set("sort", "severity.desc");
     }
-    if (this.chance(0.15)) params.set("q", this.chance(0.5) ? `lead ${this.rng.int(1, 99_999)}` : this.pick(["acct", "Head of Sales", "co12", "RevOps"]));
+    if (this.chance(0.15))
+      params.set("q", this.chance(0.5) ? `lead ${this.rng.int(1, 99_999)}` : this.pick(["acct", "Head of Sales", "co12", "RevOps"]));
     if (!params.has("sort") && this.chance(0.35)) {
-      params.set("sort", `${this.pick(["capturedAt", "name", "company", "originalSource", "acceptanceStatus", "severity", "ownerAssignedAt"])}.${this.pick(["asc", "desc"])}`);
+      params.set(
+        "sort",
+        `${this.pick(["capturedAt", "name", "company", "originalSource", "acceptanceStatus", "severity", "ownerAssignedAt"])}.${this.pick(["asc", "desc"])}`,
+      );
     }
     if (this.chance(0.3)) params.set("page", String(this.rng.int(2, 41)));
     if (this.chance(0.1)) params.set("size", String(this.pick([25, 100])));
@@ -170,8 +175,13 @@ export class UserSession {
     const leadId = this.pick(this.user.noteLeads);
     const marker = this.marker();
     const side = this.user.role === "marketing" ? "marketing" : "sales";
-    const text = side === "marketing" ? "Came from the webinar follow-up; the form skipped the company size." : "Called twice, no answer; the number on the form looks wrong.";
-    const request = this.action("annotation", `/review/${leadId}`, this.context.actions.addNote, [{ leadId, side, body: `${text} [${marker}]` }]);
+    const text =
+      side === "marketing"
+        ? "Came from the webinar follow-up; the form skipped the company size."
+        : "Called twice, no answer; the number on the form looks wrong.";
+    const request = this.action("annotation", `/review/${leadId}`, this.context.actions.addNote, [
+      { leadId, side, body: `${text} [${marker}]` },
+    ]);
     return { ...request, write: { kind: "note", marker, userId: this.user.id, leadId } };
   }
 

@@ -80,28 +80,50 @@ await runCli("load", async () => {
       const cookies: string[] = [];
       for (const user of workspace.users) cookies.push(await signIn(server.base, user.email, PASSWORD));
       const signInSeconds = (performance.now() - signInStarted) / 1000;
-      console.log(`Signed in ${users} users in ${signInSeconds.toFixed(1)} s (${((signInSeconds * 1000) / users).toFixed(0)} ms each, argon2id).`);
+      console.log(
+        `Signed in ${users} users in ${signInSeconds.toFixed(1)} s (${((signInSeconds * 1000) / users).toFixed(0)} ms each, argon2id).`,
+      );
 
-      const runId = randomBytes(4).toString("hex").replace(/[^a-z0-9]/g, "0");
+      const runId = randomBytes(4)
+        .toString("hex")
+        .replace(/[^a-z0-9]/g, "0");
       const context = { base: server.base, runId, actions, reasons: workspace.reasons, sources: workspace.sources, detailLeadIds };
       const sessions = workspace.users.map((user, index) => new UserSession(user, cookies[index]!, context));
       await warmUp(server.base, sessions);
 
       const roleCounts = countBy(workspace.users.map((user) => user.role));
-      console.log(`\n${users} users (${Object.entries(roleCounts).map(([role, n]) => `${n} ${role}`).join(", ")}) for ${duration} s against ${workspace.leadCount.toLocaleString("en")} leads…`);
+      console.log(
+        `\n${users} users (${Object.entries(roleCounts)
+          .map(([role, n]) => `${n} ${role}`)
+          .join(", ")}) for ${duration} s against ${workspace.leadCount.toLocaleString("en")} leads…`,
+      );
       const samples = Object.fromEntries(KINDS.map((kind) => [kind, [] as number[]])) as Record<Kind, number[]>;
       const problems: Problem[] = [];
       const acknowledged: Write[] = [];
       const started = performance.now();
       const loadBefore = os.loadavg()[0]!;
-      const results = await Promise.all(sessions.map((session) => runUser(session, { base: server.base, duration, timeout, rate }, samples, problems, acknowledged)));
+      const results = await Promise.all(
+        sessions.map((session) => runUser(session, { base: server.base, duration, timeout, rate }, samples, problems, acknowledged)),
+      );
       const seconds = (performance.now() - started) / 1000;
       const machineLoad = [loadBefore, os.loadavg()[0]!] as const;
 
       const stored = await storedWrites(url, runId);
       const check = checkWrites(acknowledged, stored);
 
-      const failed = printReport({ results, samples, problems, seconds, machineLoad, check, users, duration, rate, leadCount: workspace.leadCount, signInSeconds });
+      const failed = printReport({
+        results,
+        samples,
+        problems,
+        seconds,
+        machineLoad,
+        check,
+        users,
+        duration,
+        rate,
+        leadCount: workspace.leadCount,
+        signInSeconds,
+      });
       if (failed) process.exitCode = 1;
     } finally {
       await server.stop();
@@ -156,7 +178,13 @@ async function warmUp(base: string, sessions: UserSession[]) {
  * seconds. The user's last request is awaited, not cut off, so every write sent gets its answer; after
  * it, autocannon stops this user within a second (the health check it sends meanwhile is not counted).
  */
-function runUser(session: UserSession, options: { base: string; duration: number; timeout: number; rate: number }, samples: Record<Kind, number[]>, problems: Problem[], acknowledged: Write[]): Promise<Result> {
+function runUser(
+  session: UserSession,
+  options: { base: string; duration: number; timeout: number; rate: number },
+  samples: Record<Kind, number[]>,
+  problems: Problem[],
+  acknowledged: Write[],
+): Promise<Result> {
   let current: PlannedRequest | undefined;
   let answered = true;
   let lastError: string | undefined;
@@ -200,7 +228,16 @@ function runUser(session: UserSession, options: { base: string; duration: number
                 const result = status === 200 ? actionResult(body) : null;
                 const ok = result?.ok === true;
                 if (ok) acknowledged.push(current.write);
-                else problems.push({ kind: current.kind, what: status !== 200 ? `HTTP ${status}` : result ? `refused: ${result.message ?? "no message"}` : "no action result in the response" });
+                else
+                  problems.push({
+                    kind: current.kind,
+                    what:
+                      status !== 200
+                        ? `HTTP ${status}`
+                        : result
+                          ? `refused: ${result.message ?? "no message"}`
+                          : "no action result in the response",
+                  });
                 session.settle(current, ok);
               } else {
                 const problem = pageProblem(status, body);
@@ -254,30 +291,60 @@ function printReport(input: {
   const non2xx = sum((result) => result.non2xx);
   const connectionErrors = sum((result) => result.errors) - timeouts;
 
-  console.log(`\nLoad: ${input.users} users (${input.rate ? `at most ${input.rate} request/s each` : "back to back"}), ${input.duration} s, ${input.leadCount.toLocaleString("en")} leads, ${new Date().toISOString()}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GB`);
-  console.log(`Sign-in: ${input.users} users in ${input.signInSeconds.toFixed(1)} s, before the load. Machine load average ${input.machineLoad[0].toFixed(1)} before, ${input.machineLoad[1].toFixed(1)} after.\n`);
+  console.log(
+    `\nLoad: ${input.users} users (${input.rate ? `at most ${input.rate} request/s each` : "back to back"}), ${input.duration} s, ${input.leadCount.toLocaleString("en")} leads, ${new Date().toISOString()}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GB`,
+  );
+  console.log(
+    `Sign-in: ${input.users} users in ${input.signInSeconds.toFixed(1)} s, before the load. Machine load average ${input.machineLoad[0].toFixed(1)} before, ${input.machineLoad[1].toFixed(1)} after.\n`,
+  );
   const rows: string[][] = [["kind", "requests", "share", "errors", "p50", "p95", "p99", "max"]];
   const all: number[] = [];
   for (const kind of KINDS) {
     const sorted = [...samples[kind]].sort((a, b) => a - b);
     all.push(...sorted);
     const errors = problems.filter((problem) => problem.kind === kind).length;
-    rows.push([kind, String(sorted.length), `${((100 * sorted.length) / Math.max(1, responses)).toFixed(0)} %`, String(errors), ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(percentile(sorted, 99)), ms(sorted.at(-1) ?? Number.NaN)]);
+    rows.push([
+      kind,
+      String(sorted.length),
+      `${((100 * sorted.length) / Math.max(1, responses)).toFixed(0)} %`,
+      String(errors),
+      ms(percentile(sorted, 50)),
+      ms(percentile(sorted, 95)),
+      ms(percentile(sorted, 99)),
+      ms(sorted.at(-1) ?? Number.NaN),
+    ]);
   }
   all.sort((a, b) => a - b);
-  rows.push(["all", String(all.length), "100 %", String(problems.length), ms(percentile(all, 50)), ms(percentile(all, 95)), ms(percentile(all, 99)), ms(all.at(-1) ?? Number.NaN)]);
+  rows.push([
+    "all",
+    String(all.length),
+    "100 %",
+    String(problems.length),
+    ms(percentile(all, 50)),
+    ms(percentile(all, 95)),
+    ms(percentile(all, 99)),
+    ms(all.at(-1) ?? Number.NaN),
+  ]);
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  for (const row of rows) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  "));
+  for (const row of rows)
+    console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  "));
 
   console.log(`\nResponses: ${responses.toLocaleString("en")} in ${seconds.toFixed(1)} s = ${(responses / seconds).toFixed(1)} requests/s`);
-  console.log(`Errors: ${problems.length} (autocannon counted non-2xx ${non2xx}, timeouts ${timeouts}, connection errors ${connectionErrors}; a write refused or an error page counts too)`);
+  console.log(
+    `Errors: ${problems.length} (autocannon counted non-2xx ${non2xx}, timeouts ${timeouts}, connection errors ${connectionErrors}; a write refused or an error page counts too)`,
+  );
   const grouped = countBy(problems.map((problem) => `${problem.kind}: ${problem.what}`));
-  for (const [what, count] of Object.entries(grouped).sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`  ${count} × ${what}`);
+  for (const [what, count] of Object.entries(grouped)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10))
+    console.log(`  ${count} × ${what}`);
 
   console.log(`\nWrites acknowledged: ${check.acknowledged}, found in PostgreSQL: ${check.found}, lost: ${check.lost.length}`);
-  for (const [kind, counts] of Object.entries(check.byKind)) console.log(`  ${kind}: ${counts.acknowledged} acknowledged, ${counts.found} found`);
+  for (const [kind, counts] of Object.entries(check.byKind))
+    console.log(`  ${kind}: ${counts.acknowledged} acknowledged, ${counts.found} found`);
   if (check.duplicated.length) console.log(`  stored twice: ${check.duplicated.length} (${check.duplicated.slice(0, 3).join(", ")})`);
-  if (check.unacknowledged) console.log(`  stored without an acknowledgment (in flight when the run ended, or timed out): ${check.unacknowledged}`);
+  if (check.unacknowledged)
+    console.log(`  stored without an acknowledgment (in flight when the run ended, or timed out): ${check.unacknowledged}`);
   for (const write of check.lost.slice(0, 5)) console.log(`  LOST: ${write.kind} ${write.marker} on lead ${write.leadId}`);
   console.log(`Server log: ${SERVER_LOG}`);
 

@@ -61,7 +61,12 @@ export async function storedWrites(url: string, runId: string): Promise<StoredWr
 export function checkWrites(acknowledged: Write[], stored: StoredWrite[]): WriteCheck {
   const byMarker = new Map<string, StoredWrite[]>();
   for (const row of stored) byMarker.set(row.marker, [...(byMarker.get(row.marker) ?? []), row]);
-  const byKind = { note: { acknowledged: 0, found: 0 }, accept: { acknowledged: 0, found: 0 }, reject: { acknowledged: 0, found: 0 }, request_info: { acknowledged: 0, found: 0 } };
+  const byKind = {
+    note: { acknowledged: 0, found: 0 },
+    accept: { acknowledged: 0, found: 0 },
+    reject: { acknowledged: 0, found: 0 },
+    request_info: { acknowledged: 0, found: 0 },
+  };
   const lost: Write[] = [];
   const acknowledgedMarkers = new Set<string>();
   for (const write of acknowledged) {

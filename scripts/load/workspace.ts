@@ -10,8 +10,26 @@ export type LoadRole = "sales_rep" | "sales_manager" | "marketing";
 
 /** Of every 20 users: 11 reps, 3 managers, 6 marketers (the load keeps this mix at any user count). */
 const ROLE_CYCLE: LoadRole[] = [
-  "sales_rep", "marketing", "sales_rep", "sales_manager", "sales_rep", "marketing", "sales_rep", "sales_rep", "marketing", "sales_rep",
-  "sales_manager", "sales_rep", "marketing", "sales_rep", "sales_rep", "marketing", "sales_rep", "sales_manager", "marketing", "sales_rep",
+  "sales_rep",
+  "marketing",
+  "sales_rep",
+  "sales_manager",
+  "sales_rep",
+  "marketing",
+  "sales_rep",
+  "sales_rep",
+  "marketing",
+  "sales_rep",
+  "sales_manager",
+  "sales_rep",
+  "marketing",
+  "sales_rep",
+  "sales_rep",
+  "marketing",
+  "sales_rep",
+  "sales_manager",
+  "marketing",
+  "sales_rep",
 ];
 
 export interface DecisionLead {
@@ -68,7 +86,9 @@ export async function copyDatabase(clusterUrl: string, template: string, name: s
 
 function criteriaIds(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((item: unknown) => (item && typeof item === "object" && typeof (item as { id?: unknown }).id === "string" ? [(item as { id: string }).id] : []));
+  return value.flatMap((item: unknown) =>
+    item && typeof item === "object" && typeof (item as { id?: unknown }).id === "string" ? [(item as { id: string }).id] : [],
+  );
 }
 
 /**
@@ -76,7 +96,10 @@ function criteriaIds(value: unknown): string[] {
  * user `leadsPerSeller` pending leads of their own (assigned, with the timeline event a router writes) and
  * every user `notesLeads` leads to write notes on. Disjoint sets: no two users write to the same record.
  */
-export async function createLoadWorkspace(url: string, options: { count: number; password: string; leadsPerSeller: number; noteLeads: number }): Promise<LoadWorkspace> {
+export async function createLoadWorkspace(
+  url: string,
+  options: { count: number; password: string; leadsPerSeller: number; noteLeads: number },
+): Promise<LoadWorkspace> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -91,7 +114,9 @@ export async function createLoadWorkspace(url: string, options: { count: number;
       [sellers * options.leadsPerSeller],
     );
     if (pending.length < sellers * options.leadsPerSeller) {
-      throw new Error(`the dataset has ${pending.length} pending leads; the load needs ${sellers * options.leadsPerSeller} (${options.leadsPerSeller} per sales user)`);
+      throw new Error(
+        `the dataset has ${pending.length} pending leads; the load needs ${sellers * options.leadsPerSeller} (${options.leadsPerSeller} per sales user)`,
+      );
     }
     const taken = pending.map((lead) => lead.id);
     const { rows: others } = await client.query<{ id: number }>(
@@ -128,17 +153,25 @@ export async function createLoadWorkspace(url: string, options: { count: number;
         );
       }
       // Sales users note on the leads they own; marketers on leads of their own from the rest.
-      const noteLeads = role === "marketing" ? others.slice(index * options.noteLeads, (index + 1) * options.noteLeads).map((lead) => lead.id) : decisionLeads.map((lead) => lead.id);
+      const noteLeads =
+        role === "marketing"
+          ? others.slice(index * options.noteLeads, (index + 1) * options.noteLeads).map((lead) => lead.id)
+          : decisionLeads.map((lead) => lead.id);
       users.push({ id, email, role, decisionLeads, noteLeads });
     }
     await client.query("COMMIT");
 
     // The versions as they stand now: the load states them with every decision.
-    const { rows: versions } = await client.query<{ id: number; version: number }>("SELECT id, version FROM leads WHERE id = ANY($1::int[])", [taken]);
+    const { rows: versions } = await client.query<{ id: number; version: number }>(
+      "SELECT id, version FROM leads WHERE id = ANY($1::int[])",
+      [taken],
+    );
     const versionOf = new Map(versions.map((row) => [row.id, row.version]));
     for (const user of users) for (const lead of user.decisionLeads) lead.version = versionOf.get(lead.id) ?? lead.version;
 
-    const { rows: reasons } = await client.query<{ code: string }>("SELECT code FROM rejection_reasons WHERE active ORDER BY sort_order, code");
+    const { rows: reasons } = await client.query<{ code: string }>(
+      "SELECT code FROM rejection_reasons WHERE active ORDER BY sort_order, code",
+    );
     const { rows: counted } = await client.query<{ count: string }>("SELECT count(*) AS count FROM leads");
     const { rows: sources } = await client.query<{ source: string }>(
       "SELECT original_source AS source FROM leads WHERE original_source IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 12",

@@ -31,11 +31,15 @@ describe("sqlmap verdicts", () => {
     const partial = "[05:34:01] [INFO] testing 'PostgreSQL > 8.1 AND time-based blind'";
     expect(judgeSqlmap(target, partial, { code: null, timedOut: true, seconds: 120 }).verdict).toBe("time budget");
     const refused = "[05:34:01] [CRITICAL] not authorized, try to provide right HTTP authentication type and valid credentials (401)";
-    expect(judgeSqlmap(target, refused, { code: 1, timedOut: false, seconds: 2 })).toMatchObject({ verdict: "ERROR", note: expect.stringContaining("401") });
+    expect(judgeSqlmap(target, refused, { code: 1, timedOut: false, seconds: 2 })).toMatchObject({
+      verdict: "ERROR",
+      note: expect.stringContaining("401"),
+    });
   });
 
   it("429s mean the rate limit was not raised for the scan", () => {
-    const log = "[ERROR] all tested parameters do not appear to be injectable.\n[WARNING] HTTP error codes detected during run:\n429 (Too Many Requests) - 250 times";
+    const log =
+      "[ERROR] all tested parameters do not appear to be injectable.\n[WARNING] HTTP error codes detected during run:\n429 (Too Many Requests) - 250 times";
     expect(judgeSqlmap(target, log, finished).note).toMatch(/429: the rate limit was not raised/);
   });
 });
@@ -45,16 +49,27 @@ describe("wapiti verdicts", () => {
   const log = "[*] Wapiti found 72 URLs and forms during the scan\nMax attack time was reached for module blindsql, stopping.";
 
   it("low-level header and cookie advice is reported without failing", () => {
-    const result = judgeWapiti({ vulnerabilities: { "HTTP Secure Headers": [entry(1, "/", "")], "Secure Flag cookie": [entry(1, "/", "")] }, anomalies: {} }, log, finished);
+    const result = judgeWapiti(
+      { vulnerabilities: { "HTTP Secure Headers": [entry(1, "/", "")], "Secure Flag cookie": [entry(1, "/", "")] }, anomalies: {} },
+      log,
+      finished,
+    );
     expect(result).toMatchObject({ ran: true, crawled: 72, cutShort: ["blindsql"], vulnerabilities: 2, failing: [] });
   });
 
   it("any injection fails whatever its level, and so does a 500 (high-level anomaly)", () => {
-    const result = judgeWapiti({ vulnerabilities: { "Cross Site Scripting": [entry(2)], "SQL Injection": [] }, anomalies: { "Internal Server Error": [entry(3)] } }, log, finished);
+    const result = judgeWapiti(
+      { vulnerabilities: { "Cross Site Scripting": [entry(2)], "SQL Injection": [] }, anomalies: { "Internal Server Error": [entry(3)] } },
+      log,
+      finished,
+    );
     expect(result.failing.map((finding) => finding.category)).toEqual(["Cross Site Scripting", "Internal Server Error"]);
   });
 
   it("no report means the scan did not run", () => {
-    expect(judgeWapiti(null, "re.error: global flags not at the start", { code: 1, timedOut: false, seconds: 3 })).toMatchObject({ ran: false, error: expect.stringContaining("global flags") });
+    expect(judgeWapiti(null, "re.error: global flags not at the start", { code: 1, timedOut: false, seconds: 3 })).toMatchObject({
+      ran: false,
+      error: expect.stringContaining("global flags"),
+    });
   });
 });

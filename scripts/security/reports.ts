@@ -24,7 +24,8 @@ export interface RunOutcome {
 export function judgeSqlmap(target: Pick<SqlmapTarget, "name" | "label">, log: string, run: RunOutcome): SqlmapResult {
   const statusCounts: Record<string, number> = {};
   const codes = log.match(/HTTP error codes detected during run:\s*\n?([^\n]*)/)?.[1] ?? "";
-  for (const match of codes.matchAll(/(\d{3}) \([^)]*\) - (\d+) times/g)) statusCounts[match[1]!] = (statusCounts[match[1]!] ?? 0) + Number(match[2]);
+  for (const match of codes.matchAll(/(\d{3}) \([^)]*\) - (\d+) times/g))
+    statusCounts[match[1]!] = (statusCounts[match[1]!] ?? 0) + Number(match[2]);
   const base = { target: target.name, label: target.label, statusCounts, seconds: Math.round(run.seconds) };
   const injectable = /sqlmap identified the following injection point|parameter '[^']+' is vulnerable/.test(log);
   if (injectable) {
@@ -95,19 +96,39 @@ export function judgeWapiti(report: WapitiReport | null, log: string, run: RunOu
   const base = { timedOut: run.timedOut, seconds: Math.round(run.seconds) };
   if (!report) {
     const last = log.trim().split("\n").slice(-3).join(" | ");
-    return { ...base, ran: false, error: `no JSON report (exit ${run.code}${run.timedOut ? ", killed at its time budget" : ""}): ${last}`, crawled: null, cutShort: [], vulnerabilities: 0, anomalies: 0, findings: [], failing: [] };
+    return {
+      ...base,
+      ran: false,
+      error: `no JSON report (exit ${run.code}${run.timedOut ? ", killed at its time budget" : ""}): ${last}`,
+      crawled: null,
+      cutShort: [],
+      vulnerabilities: 0,
+      anomalies: 0,
+      findings: [],
+      failing: [],
+    };
   }
   const findings: WapitiFinding[] = [];
   const collect = (kind: WapitiFinding["kind"], groups: Record<string, WapitiEntry[]> | undefined) => {
     for (const [category, entries] of Object.entries(groups ?? {})) {
       for (const entry of entries) {
-        findings.push({ kind, category, level: Number(entry.level ?? 0), method: entry.method ?? "", path: entry.path ?? "", parameter: entry.parameter ?? "", info: entry.info ?? "" });
+        findings.push({
+          kind,
+          category,
+          level: Number(entry.level ?? 0),
+          method: entry.method ?? "",
+          path: entry.path ?? "",
+          parameter: entry.parameter ?? "",
+          info: entry.info ?? "",
+        });
       }
     }
   };
   collect("vulnerability", report.vulnerabilities);
   collect("anomaly", report.anomalies);
-  const failing = findings.filter((finding) => (finding.kind === "vulnerability" && INJECTION_CATEGORIES.has(finding.category)) || finding.level >= HIGH_LEVEL);
+  const failing = findings.filter(
+    (finding) => (finding.kind === "vulnerability" && INJECTION_CATEGORIES.has(finding.category)) || finding.level >= HIGH_LEVEL,
+  );
   const crawledMatch = log.match(/Wapiti found (\d+) URLs and forms/);
   return {
     ...base,

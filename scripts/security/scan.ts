@@ -28,7 +28,8 @@ function seconds(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 10 || value > 7200) throw new CliError(`${name} must be a number of seconds between 10 and 7200, got "${raw}"`);
+  if (!Number.isFinite(value) || value < 10 || value > 7200)
+    throw new CliError(`${name} must be a number of seconds between 10 and 7200, got "${raw}"`);
   return value;
 }
 
@@ -79,10 +80,22 @@ async function collectSamples(databaseUrl: string): Promise<Omit<ApiSamples, "ap
       "SELECT id, original_source AS source, owner_id AS owner FROM leads WHERE original_source IS NOT NULL AND owner_id IS NOT NULL ORDER BY id LIMIT 1",
     );
     const type = await one<{ key: string }>("SELECT t.key FROM lead_types t JOIN leads l ON l.lead_type_id = t.id ORDER BY t.id LIMIT 1");
-    const pending = await one<{ id: number; version: number }>("SELECT id, version FROM leads WHERE acceptance_status = 'pending' AND owner_id IS NOT NULL ORDER BY id LIMIT 1");
-    const asked = await one<{ id: number; version: number }>("SELECT id, version FROM leads WHERE acceptance_status = 'info_requested' ORDER BY id LIMIT 1");
+    const pending = await one<{ id: number; version: number }>(
+      "SELECT id, version FROM leads WHERE acceptance_status = 'pending' AND owner_id IS NOT NULL ORDER BY id LIMIT 1",
+    );
+    const asked = await one<{ id: number; version: number }>(
+      "SELECT id, version FROM leads WHERE acceptance_status = 'info_requested' ORDER BY id LIMIT 1",
+    );
     const reason = await one<{ code: string }>("SELECT code FROM rejection_reasons WHERE active ORDER BY id LIMIT 1");
-    return { leadId: lead.id, source: lead.source, ownerId: lead.owner, leadType: type.key, pending, infoRequested: asked, reasonCode: reason.code };
+    return {
+      leadId: lead.id,
+      source: lead.source,
+      ownerId: lead.owner,
+      leadType: type.key,
+      pending,
+      infoRequested: asked,
+      reasonCode: reason.code,
+    };
   } finally {
     await client.end();
   }
@@ -107,27 +120,52 @@ async function createTokens(databaseUrl: string): Promise<{ read: string; write:
 /** Checks both tokens work through the real routes and creates the lead the event target refers to. */
 async function prepareApi(base: string, tokens: { read: string; write: string }): Promise<string> {
   const list = await fetch(`${base}/api/v1/leads?size=25`, { headers: { Authorization: `Bearer ${tokens.read}` } });
-  if (list.status !== 200) throw new CliError(`the read token does not work: GET /api/v1/leads answered ${list.status} ${(await list.text()).slice(0, 200)}`);
+  if (list.status !== 200)
+    throw new CliError(`the read token does not work: GET /api/v1/leads answered ${list.status} ${(await list.text()).slice(0, 200)}`);
   const externalId = "scan-event-target";
   const created = await fetch(`${base}/api/v1/leads`, {
     method: "POST",
     headers: { Authorization: `Bearer ${tokens.write}`, "Content-Type": "application/json" },
     body: JSON.stringify({ externalId, name: "Event target", capturedAt: "2025-03-14T09:00:00Z" }),
   });
-  if (created.status !== 201) throw new CliError(`the write token does not work: POST /api/v1/leads answered ${created.status} ${(await created.text()).slice(0, 200)}`);
+  if (created.status !== 201)
+    throw new CliError(
+      `the write token does not work: POST /api/v1/leads answered ${created.status} ${(await created.text()).slice(0, 200)}`,
+    );
   return externalId;
 }
 
 function sqlmapArgs(target: SqlmapTarget, token: string, outputDir: string): string[] {
   return [
     // One output dir per target: sqlmap's session file is per host, and two runs sharing it corrupt it.
-    "--batch", "--flush-session", "--disable-coloring", "--output-dir", outputDir,
-    "-u", target.url, ...(target.data ? ["--data", target.data, "--method", "POST"] : []), ...(target.parameter ? ["-p", target.parameter] : []),
-    "-H", `Authorization: Bearer ${token}`, ...(target.data ? ["-H", "Content-Type: application/json"] : []),
+    "--batch",
+    "--flush-session",
+    "--disable-coloring",
+    "--output-dir",
+    outputDir,
+    "-u",
+    target.url,
+    ...(target.data ? ["--data", target.data, "--method", "POST"] : []),
+    ...(target.parameter ? ["-p", target.parameter] : []),
+    "-H",
+    `Authorization: Bearer ${token}`,
+    ...(target.data ? ["-H", "Content-Type: application/json"] : []),
     // PostgreSQL is the only backend: its payloads at level 3 (more payloads and boundaries), risk 2
     // (adds heavy time-based queries; risk 3's OR payloads could rewrite every row of a write route).
-    "--dbms", "PostgreSQL", "--level", "3", "--risk", "2",
-    "--time-sec", "3", "--timeout", "30", "--retries", "1", "--threads", "2",
+    "--dbms",
+    "PostgreSQL",
+    "--level",
+    "3",
+    "--risk",
+    "2",
+    "--time-sec",
+    "3",
+    "--timeout",
+    "30",
+    "--retries",
+    "1",
+    "--threads",
+    "2",
     // The 422s of strict validation look like a WAF to sqlmap's heuristics; there is none to probe.
     "--skip-waf",
   ];
@@ -141,10 +179,17 @@ async function runSqlmap(targets: SqlmapTarget[], tokens: { read: string; write:
   const worker = async () => {
     for (let target = queue.shift(); target; target = queue.shift()) {
       const logFile = path.join(dir, `sqlmap-${target.name}.log`);
-      const run = await runLogged(SQLMAP, sqlmapArgs(target, target.scope === "write" ? tokens.write : tokens.read, path.join(dir, "sqlmap", target.name)), logFile, target.scope === "write" ? 2 * SQLMAP_TARGET_SECONDS : SQLMAP_TARGET_SECONDS);
+      const run = await runLogged(
+        SQLMAP,
+        sqlmapArgs(target, target.scope === "write" ? tokens.write : tokens.read, path.join(dir, "sqlmap", target.name)),
+        logFile,
+        target.scope === "write" ? 2 * SQLMAP_TARGET_SECONDS : SQLMAP_TARGET_SECONDS,
+      );
       const result = judgeSqlmap(target, await readFile(logFile, "utf8"), run);
       results.push(result);
-      console.log(`  sqlmap ${target.label.padEnd(46)} ${result.verdict.padEnd(14)} ${Math.round(run.seconds)} s${result.note ? `  (${result.note})` : ""}`);
+      console.log(
+        `  sqlmap ${target.label.padEnd(46)} ${result.verdict.padEnd(14)} ${Math.round(run.seconds)} s${result.note ? `  (${result.note})` : ""}`,
+      );
     }
   };
   await Promise.all(Array.from({ length: SQLMAP_PARALLEL }, worker));
@@ -156,22 +201,63 @@ async function runWapiti(server: ProductionServer, sessionCookie: string, dir: s
   const [name, ...value] = sessionCookie.split("=");
   const host = new URL(server.base).hostname;
   const cookieFile = path.join(dir, "wapiti-cookies.json");
-  await writeFile(cookieFile, JSON.stringify({ [host]: { "/": { [name!]: { value: value.join("="), version: 0, secure: false, expires: null, port: null } } } }));
+  await writeFile(
+    cookieFile,
+    JSON.stringify({ [host]: { "/": { [name!]: { value: value.join("="), version: 0, secure: false, expires: null, port: null } } } }),
+  );
   const report = path.join(dir, "wapiti.json");
   const [python, runner] = WAPITI_RUNNER;
-  const run = await runLogged(python, [runner,
-    "-u", `${server.base}/`, "--scope", "folder", "-c", cookieFile,
-    // Signing out would end the scan's session; the token API is sqlmap's.
-    "-x", `${server.base}/api/auth/signout*`, "-x", `${server.base}/api/auth/*`, "-x", `${server.base}/api/v1/*`,
-    // Next's static chunks take no input: attack time goes to the pages instead.
-    "-x", `${server.base}/_next/*`,
-    // The default modules without ssrf (it needs wapiti's Internet endpoint), plus CRLF injection.
-    "-m", "sql,blindsql,exec,file,xss,permanentxss,redirect,crlf,http_headers,cookieflags,csp",
-    "--max-scan-time", String(WAPITI_SECONDS - 30), "--max-attack-time", String(Math.round((WAPITI_SECONDS - 30) / 6)),
-    "-d", "4", "--max-files-per-dir", "12", "--max-links-per-page", "60", "-t", "20",
-    "--flush-session", "--store-session", path.join(dir, "wapiti-session"), "--store-config", path.join(dir, "wapiti-config"),
-    "-f", "json", "-o", report, "--no-bugreport", "-v", "1",
-  ], path.join(dir, "wapiti.log"), WAPITI_SECONDS + 60);
+  const run = await runLogged(
+    python,
+    [
+      runner,
+      "-u",
+      `${server.base}/`,
+      "--scope",
+      "folder",
+      "-c",
+      cookieFile,
+      // Signing out would end the scan's session; the token API is sqlmap's.
+      "-x",
+      `${server.base}/api/auth/signout*`,
+      "-x",
+      `${server.base}/api/auth/*`,
+      "-x",
+      `${server.base}/api/v1/*`,
+      // Next's static chunks take no input: attack time goes to the pages instead.
+      "-x",
+      `${server.base}/_next/*`,
+      // The default modules without ssrf (it needs wapiti's Internet endpoint), plus CRLF injection.
+      "-m",
+      "sql,blindsql,exec,file,xss,permanentxss,redirect,crlf,http_headers,cookieflags,csp",
+      "--max-scan-time",
+      String(WAPITI_SECONDS - 30),
+      "--max-attack-time",
+      String(Math.round((WAPITI_SECONDS - 30) / 6)),
+      "-d",
+      "4",
+      "--max-files-per-dir",
+      "12",
+      "--max-links-per-page",
+      "60",
+      "-t",
+      "20",
+      "--flush-session",
+      "--store-session",
+      path.join(dir, "wapiti-session"),
+      "--store-config",
+      path.join(dir, "wapiti-config"),
+      "-f",
+      "json",
+      "-o",
+      report,
+      "--no-bugreport",
+      "-v",
+      "1",
+    ],
+    path.join(dir, "wapiti.log"),
+    WAPITI_SECONDS + 60,
+  );
   const log = await readFile(path.join(dir, "wapiti.log"), "utf8");
   return judgeWapiti(existsSync(report) ? JSON.parse(await readFile(report, "utf8")) : null, log, run);
 }
@@ -204,7 +290,13 @@ await runCli("security:scan", async () => {
   try {
     console.log("▶ Throwaway PostgreSQL with the demo workspace");
     await rm(PG_DIR, { recursive: true, force: true });
-    cluster = await startEmbeddedPostgres({ dataDir: PG_DIR, port: await findFreePort(), database: "baton_scan", persistent: false, settings: ["-c", "fsync=off"] });
+    cluster = await startEmbeddedPostgres({
+      dataDir: PG_DIR,
+      port: await findFreePort(),
+      database: "baton_scan",
+      persistent: false,
+      settings: ["-c", "fsync=off"],
+    });
     await migrate(cluster.url);
     const demo = await loadAndDiagnoseDemo(cluster.url);
     console.log(`  ${demo.leads} leads, ${demo.events} events (${demo.seconds.toFixed(1)} s)`);
@@ -213,13 +305,21 @@ await runCli("security:scan", async () => {
 
     console.log(`▶ Production server (build in ${DIST_DIR}; API_REQUESTS_PER_MINUTE raised for this server only)`);
     const serverLog = path.join(dir, "server.log");
-    server = await startProductionServer({ databaseUrl: cluster.url, distDir: DIST_DIR, env: { API_REQUESTS_PER_MINUTE: "1000000" }, logFile: serverLog, healthySeconds: 120 });
+    server = await startProductionServer({
+      databaseUrl: cluster.url,
+      distDir: DIST_DIR,
+      env: { API_REQUESTS_PER_MINUTE: "1000000" },
+      logFile: serverLog,
+      healthySeconds: 120,
+    });
     const cookie = await signIn(server.base, ADMIN);
     console.log(`  ${server.base}, signed in as ${ADMIN}; reports in ${dir}`);
 
     const apiLeadExternalId = await prepareApi(server.base, tokens);
     const targets = sqlmapTargets(server.base, { ...samples, apiLeadExternalId });
-    console.log(`▶ sqlmap: ${targets.length} targets, ${SQLMAP_PARALLEL} at a time, at most ${SQLMAP_TARGET_SECONDS} s each (writes ${2 * SQLMAP_TARGET_SECONDS} s)`);
+    console.log(
+      `▶ sqlmap: ${targets.length} targets, ${SQLMAP_PARALLEL} at a time, at most ${SQLMAP_TARGET_SECONDS} s each (writes ${2 * SQLMAP_TARGET_SECONDS} s)`,
+    );
     const sqlmap = await runSqlmap(targets, tokens, dir);
 
     console.log(`▶ wapiti: the signed-in app, at most ${WAPITI_SECONDS} s`);
@@ -242,26 +342,48 @@ interface Summary {
   seconds: number;
   reports: string;
   passed: boolean;
-  sqlmap: { targets: number; clean: number; injectable: string[]; incomplete: string[]; statusCounts: Record<string, number>; results: SqlmapResult[] };
+  sqlmap: {
+    targets: number;
+    clean: number;
+    injectable: string[];
+    incomplete: string[];
+    statusCounts: Record<string, number>;
+    results: SqlmapResult[];
+  };
   wapiti: WapitiResult;
   serverErrorLines: number;
 }
 
-function summarize(input: { startedAt: Date; seconds: number; dir: string; sqlmap: SqlmapResult[]; wapiti: WapitiResult; serverErrors: number }): Summary {
+function summarize(input: {
+  startedAt: Date;
+  seconds: number;
+  dir: string;
+  sqlmap: SqlmapResult[];
+  wapiti: WapitiResult;
+  serverErrors: number;
+}): Summary {
   const statusCounts: Record<string, number> = {};
-  for (const result of input.sqlmap) for (const [status, count] of Object.entries(result.statusCounts)) statusCounts[status] = (statusCounts[status] ?? 0) + count;
+  for (const result of input.sqlmap)
+    for (const [status, count] of Object.entries(result.statusCounts)) statusCounts[status] = (statusCounts[status] ?? 0) + count;
   const injectable = input.sqlmap.filter((result) => result.verdict === "INJECTABLE").map((result) => result.label);
   return {
     startedAt: input.startedAt.toISOString(),
     seconds: Math.round(input.seconds),
     reports: input.dir,
     // A 500 under sqlmap's payloads counts like wapiti's "Internal Server Error" anomaly (high severity).
-    passed: injectable.length === 0 && !statusCounts["500"] && input.wapiti.failing.length === 0 && input.wapiti.ran && input.sqlmap.every((result) => result.verdict !== "ERROR"),
+    passed:
+      injectable.length === 0 &&
+      !statusCounts["500"] &&
+      input.wapiti.failing.length === 0 &&
+      input.wapiti.ran &&
+      input.sqlmap.every((result) => result.verdict !== "ERROR"),
     sqlmap: {
       targets: input.sqlmap.length,
       clean: input.sqlmap.filter((result) => result.verdict === "not injectable").length,
       injectable,
-      incomplete: input.sqlmap.filter((result) => result.verdict !== "not injectable" && result.verdict !== "INJECTABLE").map((result) => `${result.label}: ${result.verdict}${result.note ? ` (${result.note})` : ""}`),
+      incomplete: input.sqlmap
+        .filter((result) => result.verdict !== "not injectable" && result.verdict !== "INJECTABLE")
+        .map((result) => `${result.label}: ${result.verdict}${result.note ? ` (${result.note})` : ""}`),
       statusCounts,
       results: input.sqlmap,
     },
@@ -273,12 +395,23 @@ function summarize(input: { startedAt: Date; seconds: number; dir: string; sqlma
 function printSummary(summary: Summary) {
   const { sqlmap, wapiti } = summary;
   console.log(`\n── Security scan, ${summary.startedAt} (${Math.floor(summary.seconds / 60)} min ${summary.seconds % 60} s) ──`);
-  console.log(`sqlmap: ${sqlmap.targets} targets, ${sqlmap.clean} not injectable, ${sqlmap.injectable.length} injectable, ${sqlmap.incomplete.length} incomplete; HTTP answers seen: ${Object.entries(sqlmap.statusCounts).map(([status, count]) => `${status} x${count}`).join(", ") || "(none reported)"}`);
+  console.log(
+    `sqlmap: ${sqlmap.targets} targets, ${sqlmap.clean} not injectable, ${sqlmap.injectable.length} injectable, ${sqlmap.incomplete.length} incomplete; HTTP answers seen: ${
+      Object.entries(sqlmap.statusCounts)
+        .map(([status, count]) => `${status} x${count}`)
+        .join(", ") || "(none reported)"
+    }`,
+  );
   for (const label of sqlmap.injectable) console.log(`  INJECTABLE: ${label}`);
   if (sqlmap.statusCounts["500"]) console.log(`  FAIL: ${sqlmap.statusCounts["500"]} answers were 500 (see server.log)`);
   for (const line of sqlmap.incomplete) console.log(`  incomplete: ${line}`);
-  console.log(`wapiti: ${wapiti.ran ? `${wapiti.crawled} resources crawled, ${wapiti.vulnerabilities} findings, ${wapiti.anomalies} anomalies${wapiti.timedOut ? " (stopped at its time budget)" : ""}${wapiti.cutShort.length ? `; modules stopped at their attack time: ${wapiti.cutShort.join(", ")}` : ""}` : `did not run: ${wapiti.error}`}`);
-  for (const finding of wapiti.findings) console.log(`  ${wapiti.failing.includes(finding) ? "FAIL" : "info"} [${finding.level}] ${finding.category}: ${finding.method} ${finding.path}${finding.parameter ? ` (${finding.parameter})` : ""}`);
+  console.log(
+    `wapiti: ${wapiti.ran ? `${wapiti.crawled} resources crawled, ${wapiti.vulnerabilities} findings, ${wapiti.anomalies} anomalies${wapiti.timedOut ? " (stopped at its time budget)" : ""}${wapiti.cutShort.length ? `; modules stopped at their attack time: ${wapiti.cutShort.join(", ")}` : ""}` : `did not run: ${wapiti.error}`}`,
+  );
+  for (const finding of wapiti.findings)
+    console.log(
+      `  ${wapiti.failing.includes(finding) ? "FAIL" : "info"} [${finding.level}] ${finding.category}: ${finding.method} ${finding.path}${finding.parameter ? ` (${finding.parameter})` : ""}`,
+    );
   console.log(`server errors logged (⨯): ${summary.serverErrorLines}`);
   console.log(`reports: ${summary.reports}`);
   console.log(summary.passed ? "PASSED: no injection and no high-severity finding." : "FAILED: see the findings above.");

@@ -58,7 +58,8 @@ export function sqlmapTargets(base: string, samples: ApiSamples): SqlmapTarget[]
   const api = `${base}/api/v1`;
   const parameters = Object.keys(leadListQuerySchema.shape);
   const missing = parameters.filter((name) => listSample(name, samples) === undefined);
-  if (missing.length) throw new CliError(`no sample value for the lead list parameter(s) ${missing.join(", ")}: add one in scripts/security/targets.ts`);
+  if (missing.length)
+    throw new CliError(`no sample value for the lead list parameter(s) ${missing.join(", ")}: add one in scripts/security/targets.ts`);
   const list: SqlmapTarget[] = parameters.map((name) => ({
     name: `list-${name}`,
     label: `GET /leads ?${name}=`,
@@ -94,7 +95,11 @@ export function sqlmapTargets(base: string, samples: ApiSamples): SqlmapTarget[]
       label: "POST /leads/batch (JSON body)",
       scope: "write",
       url: `${api}/leads/batch`,
-      data: body({ leads: [{ externalId: mark("scan-batch-1"), name: mark("Batch Lead"), capturedAt, company: mark("Batch Co"), queue: mark("inbound") }] }),
+      data: body({
+        leads: [
+          { externalId: mark("scan-batch-1"), name: mark("Batch Lead"), capturedAt, company: mark("Batch Co"), queue: mark("inbound") },
+        ],
+      }),
     },
     {
       name: "events",
@@ -119,7 +124,13 @@ export function sqlmapTargets(base: string, samples: ApiSamples): SqlmapTarget[]
       label: "POST /leads/{id}/decisions (path, JSON body)",
       scope: "write",
       url: `${api}/leads/${samples.pending.id}*/decisions`,
-      data: body({ decision: "reject", version: samples.pending.version, reasonCode: mark(samples.reasonCode), detail: mark("The buyer has no budget before next fiscal year"), criteria: {} }),
+      data: body({
+        decision: "reject",
+        version: samples.pending.version,
+        reasonCode: mark(samples.reasonCode),
+        detail: mark("The buyer has no budget before next fiscal year"),
+        criteria: {},
+      }),
     },
     {
       name: "info-answer",

@@ -30,14 +30,18 @@ export default async function ApiDocsPage() {
       />
       <div className="mb-5 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700 shadow-sm md:grid-cols-3">
         <p>
-          <strong className="font-medium text-slate-900">Authenticate</strong> with <code className="font-mono text-xs">Authorization: Bearer &lt;token&gt;</code>. Admins create tokens under Settings, API tokens, or with{" "}
-          <code className="font-mono text-xs">npm run baton -- token create</code>.
+          <strong className="font-medium text-slate-900">Authenticate</strong> with{" "}
+          <code className="font-mono text-xs">Authorization: Bearer &lt;token&gt;</code>. Admins create tokens under Settings, API tokens,
+          or with <code className="font-mono text-xs">npm run baton -- token create</code>.
         </p>
         <p>
-          <strong className="font-medium text-slate-900">Errors</strong> come as <code className="font-mono text-xs">{"{ error: { status, code, message, fields } }"}</code>; invalid fields carry their path, e.g. <code className="font-mono text-xs">events.3.occurredAt</code>.
+          <strong className="font-medium text-slate-900">Errors</strong> come as{" "}
+          <code className="font-mono text-xs">{"{ error: { status, code, message, fields } }"}</code>; invalid fields carry their path, e.g.{" "}
+          <code className="font-mono text-xs">events.3.occurredAt</code>.
         </p>
         <p>
-          <strong className="font-medium text-slate-900">Limits</strong>: 600 requests a minute per token (429 with Retry-After), batches of up to 1,000, bodies up to 4 MB. Retry writes with the same Idempotency-Key.
+          <strong className="font-medium text-slate-900">Limits</strong>: 600 requests a minute per token (429 with Retry-After), batches of
+          up to 1,000, bodies up to 4 MB. Retry writes with the same Idempotency-Key.
         </p>
       </div>
       <nav aria-label="Operations" className="mb-5 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm">
@@ -45,7 +49,7 @@ export default async function ApiDocsPage() {
           {operations.map(({ path, method, operation }) => (
             <li key={`${method} ${path}`}>
               <a href={`#${operationId(method, path)}`} className="text-brand-700 hover:underline">
-                <span className="mr-1.5 font-mono text-xs uppercase text-slate-500">{method}</span>
+                <span className="mr-1.5 font-mono text-xs text-slate-500 uppercase">{method}</span>
                 {path}
               </a>
               <span className="text-slate-500"> · {operation.summary}</span>

@@ -7,7 +7,12 @@ import { FunnelSection } from "@/components/dashboard/sections/funnel-section";
 import { SourceFitSection } from "@/components/dashboard/sections/source-fit-section";
 import { ParetoSection, ReasonQualityTeamSection } from "@/components/dashboard/sections/feedback-sections";
 import { HistogramSection, TimeTrendSection } from "@/components/dashboard/sections/response-sections";
-import { DuplicateSection, FailurePointsSection, NoActionSection, ReasonQualityWeeklySection } from "@/components/dashboard/sections/weekly-sections";
+import {
+  DuplicateSection,
+  FailurePointsSection,
+  NoActionSection,
+  ReasonQualityWeeklySection,
+} from "@/components/dashboard/sections/weekly-sections";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { CHART_TEXT, type ChartId } from "@/lib/metrics/charts";
@@ -49,33 +54,59 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </Suspense>
 
       <Question title="Which sources does sales accept?">
-        <Slot chart="funnel" wide><FunnelSection data={dashboard.funnel} {...section} /></Slot>
+        <Slot chart="funnel" wide>
+          <FunnelSection data={dashboard.funnel} {...section} />
+        </Slot>
         <div className="min-w-0 lg:col-span-2">
-          <Suspense fallback={<ChartSkeleton title="Source fit" />}><SourceFitSection data={dashboard.sourceFit} {...section} /></Suspense>
+          <Suspense fallback={<ChartSkeleton title="Source fit" />}>
+            <SourceFitSection data={dashboard.sourceFit} {...section} />
+          </Suspense>
         </div>
       </Question>
 
       <Question title="How fast do we respond?">
-        <Slot chart="lead_to_owner_time" wide><TimeTrendSection metric="lead_to_owner" data={dashboard.trends} fixes={dashboard.fixes} {...section} /></Slot>
-        <Slot chart="owner_to_first_action_time" wide><TimeTrendSection metric="owner_to_first_action" data={dashboard.trends} fixes={dashboard.fixes} {...section} /></Slot>
-        <Slot chart="lead_to_owner_histogram"><HistogramSection metric="lead_to_owner" data={dashboard.histograms} {...section} /></Slot>
-        <Slot chart="owner_to_first_action_histogram"><HistogramSection metric="owner_to_first_action" data={dashboard.histograms} {...section} /></Slot>
+        <Slot chart="lead_to_owner_time" wide>
+          <TimeTrendSection metric="lead_to_owner" data={dashboard.trends} fixes={dashboard.fixes} {...section} />
+        </Slot>
+        <Slot chart="owner_to_first_action_time" wide>
+          <TimeTrendSection metric="owner_to_first_action" data={dashboard.trends} fixes={dashboard.fixes} {...section} />
+        </Slot>
+        <Slot chart="lead_to_owner_histogram">
+          <HistogramSection metric="lead_to_owner" data={dashboard.histograms} {...section} />
+        </Slot>
+        <Slot chart="owner_to_first_action_histogram">
+          <HistogramSection metric="owner_to_first_action" data={dashboard.histograms} {...section} />
+        </Slot>
       </Question>
 
       <Question title="Where do accepted leads leak?">
-        <Slot chart="no_action_accepted"><NoActionSection data={dashboard.weekly} fixes={dashboard.fixes} {...section} /></Slot>
-        <Slot chart="duplicate_outreach_rate"><DuplicateSection data={dashboard.weekly} fixes={dashboard.fixes} {...section} /></Slot>
-        <Slot chart="failure_points_weekly" wide><FailurePointsSection data={dashboard.weekly} {...section} /></Slot>
+        <Slot chart="no_action_accepted">
+          <NoActionSection data={dashboard.weekly} fixes={dashboard.fixes} {...section} />
+        </Slot>
+        <Slot chart="duplicate_outreach_rate">
+          <DuplicateSection data={dashboard.weekly} fixes={dashboard.fixes} {...section} />
+        </Slot>
+        <Slot chart="failure_points_weekly" wide>
+          <FailurePointsSection data={dashboard.weekly} {...section} />
+        </Slot>
       </Question>
 
       <Question title="Is sales feedback usable?">
-        <Slot chart="rejection_pareto" wide><ParetoSection data={dashboard.pareto} {...section} /></Slot>
-        <Slot chart="reason_quality_weekly"><ReasonQualityWeeklySection data={dashboard.weekly} fixes={dashboard.fixes} {...section} /></Slot>
-        <Slot chart="reason_quality_team"><ReasonQualityTeamSection data={dashboard.teams} {...section} /></Slot>
+        <Slot chart="rejection_pareto" wide>
+          <ParetoSection data={dashboard.pareto} {...section} />
+        </Slot>
+        <Slot chart="reason_quality_weekly">
+          <ReasonQualityWeeklySection data={dashboard.weekly} fixes={dashboard.fixes} {...section} />
+        </Slot>
+        <Slot chart="reason_quality_team">
+          <ReasonQualityTeamSection data={dashboard.teams} {...section} />
+        </Slot>
       </Question>
 
       <Question title="Did the fix help?">
-        <Slot chart="fix_impact" wide><FixImpactSection data={dashboard.impact} {...section} /></Slot>
+        <Slot chart="fix_impact" wide>
+          <FixImpactSection data={dashboard.impact} {...section} />
+        </Slot>
       </Question>
     </>
   );

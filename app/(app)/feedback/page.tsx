@@ -8,7 +8,6 @@ import { requirePageUser } from "@/lib/auth/session";
 import { findBuyerFeedback } from "@/lib/decisions/buyer-feedback-queries";
 import { FEEDBACK_PERIODS, findFeedback } from "@/lib/decisions/feedback-queries";
 
-
 export const metadata: Metadata = { title: "Sales feedback" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

@@ -12,7 +12,11 @@ export const metadata: Metadata = { title: "Flagged leads" };
 export default async function FlaggedPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser("leads.read");
   const query = { ...parseLeadListQuery(await searchParams, { sort: "severity" }), flagged: true };
-  const [{ rows, total, totalExact }, options, timeZone] = await Promise.all([findLeads(query), findLeadFilterOptions(), getWorkspaceTimeZone()]);
+  const [{ rows, total, totalExact }, options, timeZone] = await Promise.all([
+    findLeads(query),
+    findLeadFilterOptions(),
+    getWorkspaceTimeZone(),
+  ]);
   return (
     <>
       <PageHeader
@@ -20,7 +24,14 @@ export default async function FlaggedPage({ searchParams }: { searchParams: Prom
         description="Leads where at least one diagnosis step failed, most severe first. High-intent leads weigh more. Narrow by failure point to find the layer that breaks."
       />
       <LeadListView query={query} options={options} flagged>
-        <LeadTable rows={rows} total={total} totalExact={totalExact} {...tableState(query)} timeZone={timeZone} emptyMessage="No flagged leads match these filters." />
+        <LeadTable
+          rows={rows}
+          total={total}
+          totalExact={totalExact}
+          {...tableState(query)}
+          timeZone={timeZone}
+          emptyMessage="No flagged leads match these filters."
+        />
       </LeadListView>
     </>
   );

@@ -13,7 +13,12 @@ export const metadata: Metadata = { title: "Import" };
 
 export default async function ImportPage() {
   await requirePageUser("import.run");
-  const [jobs, savedMappings, timeZone, coverage] = await Promise.all([findRecentImportJobs(), findSavedMappings(), getWorkspaceTimeZone(), findEvidenceCoverage()]);
+  const [jobs, savedMappings, timeZone, coverage] = await Promise.all([
+    findRecentImportJobs(),
+    findSavedMappings(),
+    getWorkspaceTimeZone(),
+    findEvidenceCoverage(),
+  ]);
   return (
     <>
       <PageHeader

@@ -14,11 +14,19 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   await requirePageUser("leads.read");
   const params = await searchParams;
   const query = parseLeadListQuery(params);
-  const [{ rows, total, totalExact }, options, timeZone] = await Promise.all([findLeads(query), findLeadFilterOptions(), getWorkspaceTimeZone()]);
+  const [{ rows, total, totalExact }, options, timeZone] = await Promise.all([
+    findLeads(query),
+    findLeadFilterOptions(),
+    getWorkspaceTimeZone(),
+  ]);
   return (
     <>
       <PageHeader title="Leads" description="Every lead with its handoff status. Filter, sort and share the view: the address holds it." />
-      <LeadListView query={query} options={options} note={<DrillDownNote params={params} query={query} teams={options.teams} reasons={options.reasons} />}>
+      <LeadListView
+        query={query}
+        options={options}
+        note={<DrillDownNote params={params} query={query} teams={options.teams} reasons={options.reasons} />}
+      >
         <LeadTable
           rows={rows}
           total={total}

@@ -24,7 +24,9 @@ export default async function ReviewBoardPage({ searchParams }: { searchParams: 
         description="Flagged leads to walk through side by side, most severe first. Open one to see marketing's and sales' sides, tag failure points and agree on a fix."
         actions={
           can(user.role, "meetings.manage") && total > 0 ? (
-            <ButtonLink href={withParams("/meetings/new", boardSearchParams(query, { review: null, page: 1 }))}>Plan a meeting from this board</ButtonLink>
+            <ButtonLink href={withParams("/meetings/new", boardSearchParams(query, { review: null, page: 1 }))}>
+              Plan a meeting from this board
+            </ButtonLink>
           ) : undefined
         }
       />

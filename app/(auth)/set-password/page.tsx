@@ -14,7 +14,11 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
           <SetPasswordForm token={token} />
         ) : (
           <p className="text-sm text-slate-600">
-            This page needs the link from your invitation or reset email. <Link href="/reset-password" className="text-brand-700 hover:underline">Ask for a new link</Link>.
+            This page needs the link from your invitation or reset email.{" "}
+            <Link href="/reset-password" className="text-brand-700 hover:underline">
+              Ask for a new link
+            </Link>
+            .
           </p>
         )}
       </div>

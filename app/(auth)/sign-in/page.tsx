@@ -24,7 +24,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <h1 className="mb-4 text-lg font-semibold">Sign in</h1>
-          <SignInForm callbackUrl={safeCallback(callbackUrl)} initialError={signInErrorMessage(error)} ssoName={sso?.name ?? null} passwordSignIn={passwordSignIn} />
+          <SignInForm
+            callbackUrl={safeCallback(callbackUrl)}
+            initialError={signInErrorMessage(error)}
+            ssoName={sso?.name ?? null}
+            passwordSignIn={passwordSignIn}
+          />
           {passwordSignIn && (
             <Link href="/reset-password" className="mt-4 block text-center text-xs text-slate-600 hover:underline">
               Forgot your password?

@@ -29,7 +29,12 @@ function withAllSources(sources: SourceReasons[], filter: SectionProps["filter"]
       }))
       .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
   };
-  const each = sources.map((source) => ({ key: source.source ?? "__none", label: sourceName(source.source), rejected: source.rejected, reasons: source.reasons }));
+  const each = sources.map((source) => ({
+    key: source.source ?? "__none",
+    label: sourceName(source.source),
+    rejected: source.rejected,
+    reasons: source.reasons,
+  }));
   return each.length === 1 ? each : [all, ...each];
 }
 
@@ -62,7 +67,9 @@ export async function ReasonQualityTeamSection({ data, filter, context }: Sectio
       table={teamQualityTable(teams)}
       emptyMessage={teams.length ? null : "No lead in this selection was rejected, so there are no reasons to score."}
     >
-      <ReasonQualityTeamChart data={teams.map((team) => ({ team: team.team, mean: team.mean, rejected: team.rejected, href: team.href }))} />
+      <ReasonQualityTeamChart
+        data={teams.map((team) => ({ team: team.team, mean: team.mean, rejected: team.rejected, href: team.href }))}
+      />
     </ChartCard>
   );
 }

@@ -25,5 +25,11 @@ export async function DashboardFiltersSection({ options, filter, context }: Sect
 }
 
 export function FiltersSkeleton() {
-  return <div className="mb-6 h-[86px] animate-pulse rounded-lg border border-slate-200 bg-white shadow-sm" aria-busy="true" aria-label="Loading the filters" />;
+  return (
+    <div
+      className="mb-6 h-[86px] animate-pulse rounded-lg border border-slate-200 bg-white shadow-sm"
+      aria-busy="true"
+      aria-label="Loading the filters"
+    />
+  );
 }

@@ -18,7 +18,11 @@ export async function FixImpactSection({ data, filter, context }: SectionProps &
       caption={text.caption(context)}
       csvHref={csvHref("fix_impact", filter)}
       table={fixImpactTable(fixes)}
-      emptyMessage={fixes.length ? null : "No fix from the review board was marked done in this period. Fixes appear here, and as markers on the trend charts, once they are done."}
+      emptyMessage={
+        fixes.length
+          ? null
+          : "No fix from the review board was marked done in this period. Fixes appear here, and as markers on the trend charts, once they are done."
+      }
     >
       <FixImpactChart
         fixes={fixes.map((fix) => {

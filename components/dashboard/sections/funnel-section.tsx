@@ -18,7 +18,11 @@ export async function FunnelSection({ data, filter, context }: SectionProps & { 
       caption={text.caption(context)}
       csvHref={csvHref("funnel", filter)}
       table={funnelTable(rows)}
-      emptyMessage={rows.length ? null : "No lead was captured in this period with these filters, so there is no funnel to show. Widen the dates or clear a filter."}
+      emptyMessage={
+        rows.length
+          ? null
+          : "No lead was captured in this period with these filters, so there is no funnel to show. Widen the dates or clear a filter."
+      }
     >
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_auto] xl:items-start">
         <FunnelChart data={named} />

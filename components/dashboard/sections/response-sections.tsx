@@ -17,7 +17,12 @@ import { histogramTable, timeTrendTable } from "@/lib/metrics/tables";
 
 const METRIC = {
   lead_to_owner: { chart: "lead_to_owner_time", histogram: "lead_to_owner_histogram", label: "Lead-to-owner time", sla: "owner" },
-  owner_to_first_action: { chart: "owner_to_first_action_time", histogram: "owner_to_first_action_histogram", label: "Owner-to-first-action time", sla: "firstAction" },
+  owner_to_first_action: {
+    chart: "owner_to_first_action_time",
+    histogram: "owner_to_first_action_histogram",
+    label: "Owner-to-first-action time",
+    sla: "firstAction",
+  },
 } as const;
 
 interface TrendProps extends SectionProps {
@@ -42,7 +47,9 @@ export async function TimeTrendSection({ metric, data, fixes, filter, context }:
       slaLabel: formatSla(sla.amount, sla.unit),
       points: weeks.map((week) => {
         const point = trend.points.find((candidate) => candidate.week === week && candidate.priority === priority);
-        return point ? { week, n: point.n, median: point.median, p90: point.p90, href: point.href } : { week, n: 0, median: null, p90: null, href: null };
+        return point
+          ? { week, n: point.n, median: point.median, p90: point.p90, href: point.href }
+          : { week, n: 0, median: null, p90: null, href: null };
       }),
     };
   });
@@ -54,14 +61,24 @@ export async function TimeTrendSection({ metric, data, fixes, filter, context }:
       caption={text.caption(context)}
       csvHref={csvHref(meta.chart, filter)}
       table={timeTrendTable(trend, metric, context)}
-      emptyMessage={measured ? null : `No lead in this selection has a measured ${meta.label.toLowerCase()}${metric === "lead_to_owner" ? ": none was assigned to a person with a recorded time" : ": no owner has made a first sales action yet"}.`}
+      emptyMessage={
+        measured
+          ? null
+          : `No lead in this selection has a measured ${meta.label.toLowerCase()}${metric === "lead_to_owner" ? ": none was assigned to a person with a recorded time" : ": no owner has made a first sales action yet"}.`
+      }
       footer={
         <span className="flex flex-wrap gap-x-4 gap-y-1">
           <span className="font-medium text-slate-700">Counted apart:</span>
           {trend.apart.map((item) => (
             <span key={item.label}>
               {item.label}:{" "}
-              {item.href && item.count > 0 ? <Link href={item.href} className="font-semibold text-brand-700 hover:underline">{formatCount(item.count)}</Link> : <span className="font-semibold">{formatCount(item.count)}</span>}
+              {item.href && item.count > 0 ? (
+                <Link href={item.href} className="font-semibold text-brand-700 hover:underline">
+                  {formatCount(item.count)}
+                </Link>
+              ) : (
+                <span className="font-semibold">{formatCount(item.count)}</span>
+              )}
             </span>
           ))}
         </span>
@@ -72,7 +89,12 @@ export async function TimeTrendSection({ metric, data, fixes, filter, context }:
   );
 }
 
-export async function HistogramSection({ metric, data, filter, context }: SectionProps & { metric: TimeMetric; data: Promise<Record<TimeMetric, HistogramBar[]>> }) {
+export async function HistogramSection({
+  metric,
+  data,
+  filter,
+  context,
+}: SectionProps & { metric: TimeMetric; data: Promise<Record<TimeMetric, HistogramBar[]>> }) {
   const bars = (await data)[metric];
   const meta = METRIC[metric];
   const text = CHART_TEXT[meta.histogram];
@@ -84,9 +106,19 @@ export async function HistogramSection({ metric, data, filter, context }: Sectio
       caption={text.caption(context)}
       csvHref={csvHref(meta.histogram, filter)}
       table={histogramTable(bars)}
-      emptyMessage={total ? null : `No lead in this selection has a measured ${meta.label.toLowerCase()}, so there is no distribution to show.`}
+      emptyMessage={
+        total ? null : `No lead in this selection has a measured ${meta.label.toLowerCase()}, so there is no distribution to show.`
+      }
     >
-      <HistogramChart data={bars.map((bar) => ({ range: timeBucketLabel(bar.bucket), short: timeBucketShortLabel(bar.bucket), count: bar.count, href: bar.href }))} metricLabel={meta.label} />
+      <HistogramChart
+        data={bars.map((bar) => ({
+          range: timeBucketLabel(bar.bucket),
+          short: timeBucketShortLabel(bar.bucket),
+          count: bar.count,
+          href: bar.href,
+        }))}
+        metricLabel={meta.label}
+      />
     </ChartCard>
   );
 }

@@ -34,7 +34,7 @@ function Line({ row }: { row: SourceFitRow }) {
           <Linked href={row.hrefs.poorFit[signal]} value={row.signals[signal]} />
         </td>
       ))}
-      <td className="px-1.5 py-1.5 text-right tabular-nums font-medium">{formatShare(row.poorFitShare)}</td>
+      <td className="px-1.5 py-1.5 text-right font-medium tabular-nums">{formatShare(row.poorFitShare)}</td>
     </tr>
   );
 }
@@ -44,21 +44,32 @@ export async function SourceFitSection({ data }: SectionProps & { data: Promise<
   const view = await data;
   const findings = view.rows.filter((row) => row.finding);
   return (
-    <section id="chart-source-fit" aria-labelledby="source-fit-title" className="flex h-full min-w-0 flex-col rounded-lg border border-slate-200 bg-white shadow-sm">
+    <section
+      id="chart-source-fit"
+      aria-labelledby="source-fit-title"
+      className="flex h-full min-w-0 flex-col rounded-lg border border-slate-200 bg-white shadow-sm"
+    >
       <header className="border-b border-slate-100 px-4 py-3">
         <h2 id="source-fit-title" className="text-sm font-semibold text-slate-900">
           Source fit: accepted, but was it what the source promised?
         </h2>
         <p className="mt-1 text-xs text-slate-600">
-          The rep&apos;s one-tap signal on accept or reject, per source. {formatShare(view.decided ? view.withSignal / view.decided : null)} of {formatCount(view.decided)} decisions carry one, so read
-          the counts with that in mind. A source is a finding when at least {Math.round(POOR_FIT_FINDING_SHARE * 100)} % of {MIN_SIGNALS_FOR_FINDING}+ signals say poor fit while sales accepts it at
-          least as often as all sources ({formatShare(view.overallAcceptRate)}).
+          The rep&apos;s one-tap signal on accept or reject, per source. {formatShare(view.decided ? view.withSignal / view.decided : null)}{" "}
+          of {formatCount(view.decided)} decisions carry one, so read the counts with that in mind. A source is a finding when at least{" "}
+          {Math.round(POOR_FIT_FINDING_SHARE * 100)} % of {MIN_SIGNALS_FOR_FINDING}+ signals say poor fit while sales accepts it at least as
+          often as all sources ({formatShare(view.overallAcceptRate)}).
         </p>
       </header>
       <div className="space-y-3 px-4 py-3">
         {findings.length > 0 && (
           <p role="note" className="rounded-md bg-red-50 px-3 py-2 text-xs text-red-800">
-            {findings.map((row) => `${sourceName(row.source)}: accepted ${formatShare(row.acceptRate)}, yet ${formatShare(row.poorFitShare)} of its signals say poor fit`).join(" · ")}.
+            {findings
+              .map(
+                (row) =>
+                  `${sourceName(row.source)}: accepted ${formatShare(row.acceptRate)}, yet ${formatShare(row.poorFitShare)} of its signals say poor fit`,
+              )
+              .join(" · ")}
+            .
           </p>
         )}
         {view.rows.length === 0 ? (
@@ -69,14 +80,26 @@ export async function SourceFitSection({ data }: SectionProps & { data: Promise<
               <caption className="sr-only">Source fit signals by source</caption>
               <thead className="text-slate-500">
                 <tr>
-                  <th scope="col" className="px-1.5 py-1.5 text-left font-semibold">Source</th>
-                  <th scope="col" className="px-1.5 py-1.5 text-right font-semibold" title="source_to_accepted_rate: accepted ÷ captured">Src → acc.</th>
-                  <th scope="col" className="px-1.5 py-1.5 text-right font-semibold">With signal</th>
-                  <th scope="col" className="px-1.5 py-1.5 text-right font-semibold">{SOURCE_SIGNAL_LABELS.good_fit}</th>
+                  <th scope="col" className="px-1.5 py-1.5 text-left font-semibold">
+                    Source
+                  </th>
+                  <th scope="col" className="px-1.5 py-1.5 text-right font-semibold" title="source_to_accepted_rate: accepted ÷ captured">
+                    Src → acc.
+                  </th>
+                  <th scope="col" className="px-1.5 py-1.5 text-right font-semibold">
+                    With signal
+                  </th>
+                  <th scope="col" className="px-1.5 py-1.5 text-right font-semibold">
+                    {SOURCE_SIGNAL_LABELS.good_fit}
+                  </th>
                   {POOR_FIT_SIGNALS.map((signal) => (
-                    <th key={signal} scope="col" className="whitespace-nowrap px-1.5 py-1.5 text-right font-semibold">{SOURCE_SIGNAL_LABELS[signal]}</th>
+                    <th key={signal} scope="col" className="px-1.5 py-1.5 text-right font-semibold whitespace-nowrap">
+                      {SOURCE_SIGNAL_LABELS[signal]}
+                    </th>
                   ))}
-                  <th scope="col" className="px-1.5 py-1.5 text-right font-semibold">Poor fit</th>
+                  <th scope="col" className="px-1.5 py-1.5 text-right font-semibold">
+                    Poor fit
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">

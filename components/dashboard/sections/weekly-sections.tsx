@@ -29,18 +29,30 @@ export async function NoActionSection({ data, fixes, filter, context }: WeeklyPr
       caption={text.caption(context)}
       csvHref={csvHref("no_action_accepted", filter)}
       table={noActionTable(points)}
-      emptyMessage={accepted ? null : "No lead in this selection has been accepted yet, so there is no accepted lead to check for a first action."}
+      emptyMessage={
+        accepted ? null : "No lead in this selection has been accepted yet, so there is no accepted lead to check for a first action."
+      }
       footer={
         accepted ? (
           <span>
-            {formatCount(count)} of {formatCount(accepted)} accepted leads ({formatShare(rate(count, accepted))}) got no action within the SLA.{" "}
-            {all && count > 0 && <Link href={all} className="font-semibold text-brand-700 hover:underline">See these {formatCount(count)} leads →</Link>}
+            {formatCount(count)} of {formatCount(accepted)} accepted leads ({formatShare(rate(count, accepted))}) got no action within the
+            SLA.{" "}
+            {all && count > 0 && (
+              <Link href={all} className="font-semibold text-brand-700 hover:underline">
+                See these {formatCount(count)} leads →
+              </Link>
+            )}
           </span>
         ) : null
       }
     >
       <WeeklyRateChart
-        data={points.map((point) => ({ week: point.week, count: point.noActionAccepted, rate: point.noActionShare, href: point.hrefs.noActionAccepted }))}
+        data={points.map((point) => ({
+          week: point.week,
+          count: point.noActionAccepted,
+          rate: point.noActionShare,
+          href: point.hrefs.noActionAccepted,
+        }))}
         countLabel="No action within SLA"
         rateLabel="Share of accepted"
         markers={fixMarkers(done, ["no_action_accepted", "owner_to_first_action_time"])}
@@ -63,7 +75,12 @@ export async function DuplicateSection({ data, fixes, filter, context }: WeeklyP
       emptyMessage={captured ? null : "No lead was captured in this period with these filters."}
     >
       <WeeklyRateChart
-        data={points.map((point) => ({ week: point.week, count: point.duplicateOutreach, rate: point.duplicateRate, href: point.hrefs.duplicateOutreach }))}
+        data={points.map((point) => ({
+          week: point.week,
+          count: point.duplicateOutreach,
+          rate: point.duplicateRate,
+          href: point.hrefs.duplicateOutreach,
+        }))}
         countLabel="Duplicate outreach"
         rateLabel="Duplicate outreach rate"
         markers={fixMarkers(done, ["duplicate_outreach_rate"])}
@@ -85,7 +102,9 @@ export async function FailurePointsSection({ data, filter, context }: SectionPro
       table={failurePointTable(points)}
       emptyMessage={flagged ? null : "No lead in this selection is flagged: every diagnosis step passed or is still pending."}
     >
-      <FailurePointsChart data={points.map((point) => ({ week: point.week, counts: point.failurePoints, hrefs: point.hrefs.failurePoints }))} />
+      <FailurePointsChart
+        data={points.map((point) => ({ week: point.week, counts: point.failurePoints, hrefs: point.hrefs.failurePoints }))}
+      />
     </ChartCard>
   );
 }
@@ -104,7 +123,12 @@ export async function ReasonQualityWeeklySection({ data, fixes, filter, context 
       emptyMessage={rejected ? null : "No lead in this selection was rejected, so there are no reasons to score."}
     >
       <ReasonQualityWeeklyChart
-        data={points.map((point) => ({ week: point.week, mean: point.reasonQuality, rejected: point.rejected, href: point.hrefs.rejected }))}
+        data={points.map((point) => ({
+          week: point.week,
+          mean: point.reasonQuality,
+          rejected: point.rejected,
+          href: point.hrefs.rejected,
+        }))}
         markers={fixMarkers(done, ["rejection_reason_quality"])}
       />
     </ChartCard>

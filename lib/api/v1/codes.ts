@@ -23,8 +23,12 @@ export async function findUndefinedCodes(client: Queryable, refs: CodeRefs): Pro
   );
   const known = new Set(rows.map((row) => `${row.kind}:${row.code}`));
   return [
-    ...leadTypes.filter((ref) => !known.has(`lead_type:${ref.code}`)).map((ref) => ({ path: ref.path, message: "is not a defined lead type (see GET /definitions)" })),
-    ...reasons.filter((ref) => !known.has(`reason:${ref.code}`)).map((ref) => ({ path: ref.path, message: "is not a defined rejection reason (see GET /definitions)" })),
+    ...leadTypes
+      .filter((ref) => !known.has(`lead_type:${ref.code}`))
+      .map((ref) => ({ path: ref.path, message: "is not a defined lead type (see GET /definitions)" })),
+    ...reasons
+      .filter((ref) => !known.has(`reason:${ref.code}`))
+      .map((ref) => ({ path: ref.path, message: "is not a defined rejection reason (see GET /definitions)" })),
   ];
 }
 

@@ -19,14 +19,32 @@ const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(coun
 export async function contractLead(workspace: ApiWorkspace) {
   const type = await db.leadType.findUniqueOrThrow({ where: { key: "demo_request" }, select: { id: true, acceptanceCriteria: true } });
   const lead = await db.lead.create({
-    data: { sourceSystem: "contract", externalId: unique("lead"), name: "Cora Contract", email: `${unique("cora")}@buyer.example`, capturedAt: new Date(), leadTypeId: type.id, ownerId: workspace.users.riley },
+    data: {
+      sourceSystem: "contract",
+      externalId: unique("lead"),
+      name: "Cora Contract",
+      email: `${unique("cora")}@buyer.example`,
+      capturedAt: new Date(),
+      leadTypeId: type.id,
+      ownerId: workspace.users.riley,
+    },
     select: { id: true, version: true, externalId: true },
   });
   const criteria = Object.fromEntries((type.acceptanceCriteria as { id: string }[]).map((criterion) => [criterion.id, false]));
   return { ...lead, criteria };
 }
 
-const newLead = () => ({ sourceSystem: "contract", externalId: unique("upsert"), name: "Uma Upsert", email: `${unique("uma")}@buyer.example`, capturedAt: "2025-03-14T09:00:00Z", leadType: "demo_request", priority: "p1", rejectionReasonCode: "not_icp", rejectionDetail: "Three employees; we sell to 200+" });
+const newLead = () => ({
+  sourceSystem: "contract",
+  externalId: unique("upsert"),
+  name: "Uma Upsert",
+  email: `${unique("uma")}@buyer.example`,
+  capturedAt: "2025-03-14T09:00:00Z",
+  leadType: "demo_request",
+  priority: "p1",
+  rejectionReasonCode: "not_icp",
+  rejectionDetail: "Three employees; we sell to 200+",
+});
 
 export const CONTRACT_REQUESTS: Record<string, Builder> = {
   "GET /leads": async () => ({ query: "status=pending&size=25&sort=severity.desc" }),
@@ -34,29 +52,82 @@ export const CONTRACT_REQUESTS: Record<string, Builder> = {
   "DELETE /leads/{id}": async (workspace) => ({ params: { id: String((await contractLead(workspace)).id) } }),
   "POST /leads": async () => ({ body: newLead() }),
   "POST /leads/batch": async () => ({ body: { leads: [newLead(), newLead()] } }),
-  "POST /leads/lookup": async (workspace) => ({ body: { leads: [{ sourceSystem: "contract", externalId: (await contractLead(workspace)).externalId }, { sourceSystem: "contract", externalId: "nobody" }] } }),
+  "POST /leads/lookup": async (workspace) => ({
+    body: {
+      leads: [
+        { sourceSystem: "contract", externalId: (await contractLead(workspace)).externalId },
+        { sourceSystem: "contract", externalId: "nobody" },
+      ],
+    },
+  }),
   "POST /events": async (workspace) => {
     const lead = await contractLead(workspace);
-    return { body: { events: [{ lead: { id: lead.id }, type: "rejected", occurredAt: "2025-03-14T10:00:00Z", externalId: unique("event"), channel: "email", details: { reasonCode: "not_icp", reasonDetail: "Three employees; we sell to 200+" } }] } };
+    return {
+      body: {
+        events: [
+          {
+            lead: { id: lead.id },
+            type: "rejected",
+            occurredAt: "2025-03-14T10:00:00Z",
+            externalId: unique("event"),
+            channel: "email",
+            details: { reasonCode: "not_icp", reasonDetail: "Three employees; we sell to 200+" },
+          },
+        ],
+      },
+    };
   },
   "POST /leads/{id}/decisions": async (workspace) => {
     const lead = await contractLead(workspace);
-    return { params: { id: String(lead.id) }, body: { decision: "reject", version: lead.version, criteria: lead.criteria, reasonCode: "not_icp", detail: "Three employees; we sell to companies of 200 or more." } };
+    return {
+      params: { id: String(lead.id) },
+      body: {
+        decision: "reject",
+        version: lead.version,
+        criteria: lead.criteria,
+        reasonCode: "not_icp",
+        detail: "Three employees; we sell to companies of 200 or more.",
+      },
+    };
   },
   "POST /leads/{id}/info-requests/answer": async (workspace) => {
     const lead = await contractLead(workspace);
-    const asked = await requestLeadInfo({ id: workspace.users.riley, name: "Riley Chen", role: "sales_rep", teamId: null }, lead.id, { version: lead.version, question: "Which offer did they download first?" });
+    const asked = await requestLeadInfo({ id: workspace.users.riley, name: "Riley Chen", role: "sales_rep", teamId: null }, lead.id, {
+      version: lead.version,
+      question: "Which offer did they download first?",
+    });
     return { params: { id: String(lead.id) }, body: { version: asked.version, answer: "The ROI calculator." } };
   },
   "GET /definitions": async () => ({}),
-  "POST /definitions/changes": async () => ({ body: { change: "lead_type", key: unique("contract_type").replace(/-/g, "_"), name: "Contract type", intent: "medium", priority: "p2", acceptanceCriteria: [{ label: "Named a use case" }], active: false } }),
+  "POST /definitions/changes": async () => ({
+    body: {
+      change: "lead_type",
+      key: unique("contract_type").replace(/-/g, "_"),
+      name: "Contract type",
+      intent: "medium",
+      priority: "p2",
+      acceptanceCriteria: [{ label: "Named a use case" }],
+      active: false,
+    },
+  }),
   "GET /people": async () => ({ query: "q=riley" }),
   "POST /people": async () => ({ body: { sourceSystem: "contract", externalId: unique("owner"), name: "Otto Owner", role: "sales_rep" } }),
 };
 
 /** Requests answered 404: an id nobody has. */
 export const NOT_FOUND_REQUESTS: Record<string, Builder> = {
-  "POST /definitions/changes": async () => ({ body: { change: "reason", id: 999_999, version: 0, label: "Gone", requiresDetail: false, detailPrompt: null, active: true, sortOrder: 1 } }),
+  "POST /definitions/changes": async () => ({
+    body: {
+      change: "reason",
+      id: 999_999,
+      version: 0,
+      label: "Gone",
+      requiresDetail: false,
+      detailPrompt: null,
+      active: true,
+      sortOrder: 1,
+    },
+  }),
 };
 
 /** Requests answered 409 without an Idempotency-Key: a record changed since it was read. */
@@ -71,6 +142,17 @@ export const CONFLICT_REQUESTS: Record<string, Builder> = {
   },
   "POST /definitions/changes": async () => {
     const type = await db.leadType.findUniqueOrThrow({ where: { key: "demo_request" }, select: { id: true, version: true } });
-    return { body: { change: "lead_type", id: type.id, version: type.version + 7, name: "Demo request", intent: "high", priority: "p1", acceptanceCriteria: [{ label: "Named a use case" }], active: true } };
+    return {
+      body: {
+        change: "lead_type",
+        id: type.id,
+        version: type.version + 7,
+        name: "Demo request",
+        intent: "high",
+        priority: "p1",
+        acceptanceCriteria: [{ label: "Named a use case" }],
+        active: true,
+      },
+    };
   },
 };

@@ -53,10 +53,16 @@ const isWrite = (key: string) => !key.startsWith("GET ") && key !== "POST /leads
 /** The token a successful request needs: admins' writes may do everything (definitions:write included). */
 const tokenFor = (key: string) => (isWrite(key) ? workspace.tokens.adminDefinitions : workspace.tokens.adminRead);
 
-async function send(key: string, request: ContractRequest & { token?: string | null; rawBody?: string; headers?: Record<string, string> }): Promise<Answer> {
+async function send(
+  key: string,
+  request: ContractRequest & { token?: string | null; rawBody?: string; headers?: Record<string, string> },
+): Promise<Answer> {
   const [method, path] = key.split(" ") as [string, string];
   const file = `app/api/v1${path.replace(/\{(\w+)\}/g, "[$1]")}/route.ts`;
-  const handler = (await importModule(file))[method] as (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  const handler = (await importModule(file))[method] as (
+    request: Request,
+    context: { params: Promise<Record<string, string>> },
+  ) => Promise<Response>;
   const url = `http://baton.test/api/v1${path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(request.params?.[name] ?? ""))}${request.query ? `?${request.query}` : ""}`;
   const headers = new Headers(request.headers);
   const token = request.token === undefined ? tokenFor(key) : request.token;
@@ -92,7 +98,9 @@ describe.each(operations)("$key", ({ key }) => {
   });
 
   it("can answer every error status it documents, each in the documented error shape", async () => {
-    const statuses = Object.keys(operation(key).responses).map(Number).filter((status) => status >= 400);
+    const statuses = Object.keys(operation(key).responses)
+      .map(Number)
+      .filter((status) => status >= 400);
     const valid = () => CONTRACT_REQUESTS[key]!(workspace);
     const hasBody = operation(key).requestBody !== undefined;
     const hasIdempotency = (operation(key).parameters ?? []).some((parameter) => parameter.name === "Idempotency-Key");
@@ -143,7 +151,9 @@ function codeLeaves(value: unknown, enumKeys: Set<string>, path: string[] = []):
   if (Array.isArray(value)) return value.flatMap((item, index) => codeLeaves(item, enumKeys, [...path, String(index)]));
   if (value === null || typeof value !== "object") return [];
   return Object.entries(value).flatMap(([key, item]) =>
-    typeof item === "string" && (WORKSPACE_CODES.includes(key) || enumKeys.has(key)) ? [[...path, key]] : codeLeaves(item, enumKeys, [...path, key]),
+    typeof item === "string" && (WORKSPACE_CODES.includes(key) || enumKeys.has(key))
+      ? [[...path, key]]
+      : codeLeaves(item, enumKeys, [...path, key]),
   );
 }
 
@@ -152,7 +162,9 @@ function enumProperties(schema: unknown, found = new Set<string>(), seen = new S
   if (schema === null || typeof schema !== "object" || seen.has(schema)) return found;
   seen.add(schema);
   const properties = (schema as { properties?: Record<string, Schema> }).properties ?? {};
-  for (const [name, property] of Object.entries(properties)) if (Array.isArray(property.enum) || (property.anyOf as Schema[] | undefined)?.some((option) => Array.isArray(option.enum))) found.add(name);
+  for (const [name, property] of Object.entries(properties))
+    if (Array.isArray(property.enum) || (property.anyOf as Schema[] | undefined)?.some((option) => Array.isArray(option.enum)))
+      found.add(name);
   for (const child of Object.values(schema)) enumProperties(child, found, seen);
   return found;
 }
@@ -167,7 +179,11 @@ describe.each(operations.filter(({ key }) => isWrite(key)))("$key refuses undefi
     const example = (await CONTRACT_REQUESTS[key]!(workspace)).body;
     const leaves = codeLeaves(example, enumKeys);
     const declared = WORKSPACE_CODES.filter((code) => JSON.stringify(body).includes(`"${code}"`));
-    for (const code of declared) expect(leaves.some((leaf) => leaf.at(-1) === code), `${key}'s example should carry ${code}`).toBe(true);
+    for (const code of declared)
+      expect(
+        leaves.some((leaf) => leaf.at(-1) === code),
+        `${key}'s example should carry ${code}`,
+      ).toBe(true);
     for (const leaf of leaves) {
       const request = await CONTRACT_REQUESTS[key]!(workspace);
       const changed = structuredClone(request.body) as Record<string, unknown>;

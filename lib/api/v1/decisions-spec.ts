@@ -29,14 +29,21 @@ registry.registerPath({
     "Optional on a rejection: the buyer's `objectionCode` (an active objection of the workspace; unknown codes are refused with 422 at `objectionCode`) with `objectionDetail`; " +
     "optional on accept or reject: `sourceSignal`, whether the lead was what its source promised (good_fit, wrong_person, wrong_company, not_a_real_buyer). Neither changes the reason quality score.",
   request: { params: leadIdParamsSchema, body: { content: { "application/json": { schema: decisionRequestShape } } } },
-  responses: { 200: { description: "The decision was recorded", content: { "application/json": { schema: decisionResponseSchema } } }, ...errorResponses(400, 403, 404, 409, 413, 422) },
+  responses: {
+    200: { description: "The decision was recorded", content: { "application/json": { schema: decisionResponseSchema } } },
+    ...errorResponses(400, 403, 404, 409, 413, 422),
+  },
 });
 
 registry.registerPath({
   method: "post",
   path: "/leads/{id}/info-requests/answer",
   summary: "Answer the open question sales asked marketing about a lead",
-  description: "Marketing's answer returns a lead waiting on it to its owner's queue (acceptance status back to pending). Send the lead `version` you read.",
+  description:
+    "Marketing's answer returns a lead waiting on it to its owner's queue (acceptance status back to pending). Send the lead `version` you read.",
   request: { params: leadIdParamsSchema, body: { content: { "application/json": { schema: infoAnswerShape } } } },
-  responses: { 200: { description: "The answer was recorded", content: { "application/json": { schema: decisionResponseSchema } } }, ...errorResponses(400, 403, 404, 409, 413, 422) },
+  responses: {
+    200: { description: "The answer was recorded", content: { "application/json": { schema: decisionResponseSchema } } },
+    ...errorResponses(400, 403, 404, 409, 413, 422),
+  },
 });

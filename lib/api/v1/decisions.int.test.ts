@@ -11,7 +11,12 @@ const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   world = await createDecisionWorld();
-  for (const [name, actor] of Object.entries({ rep: world.rep, manager: world.manager, marketing: world.marketing, viewer: world.viewer })) {
+  for (const [name, actor] of Object.entries({
+    rep: world.rep,
+    manager: world.manager,
+    marketing: world.marketing,
+    viewer: world.viewer,
+  })) {
     tokens[name] = (await createApiToken({ name: `${name} token`, scope: "write", userId: actor.id })).token;
   }
   tokens.readOnly = (await createApiToken({ name: "read only", scope: "read", userId: world.rep.id })).token;
@@ -27,15 +32,28 @@ function call(route: typeof decide, token: string, leadId: number | string, body
 }
 
 async function json(response: Response) {
-  return (await response.json()) as { error?: { status: number; code: string; message: string; fields?: { path: string; message: string }[] } } & Record<string, unknown>;
+  return (await response.json()) as {
+    error?: { status: number; code: string; message: string; fields?: { path: string; message: string }[] };
+  } & Record<string, unknown>;
 }
 
 describe("POST /api/v1/leads/{id}/decisions", () => {
   it("rejects with a structured reason and reports the reason quality", async () => {
     const leadId = await createAssignedLead(world, world.rep.id);
-    const response = await call(decide, tokens.rep!, leadId, { decision: "reject", version: 0, reasonCode: "not_icp", detail: "Three-person agency, we sell to 200+", criteria: { icp_company_size: false, decision_role: true } });
+    const response = await call(decide, tokens.rep!, leadId, {
+      decision: "reject",
+      version: 0,
+      reasonCode: "not_icp",
+      detail: "Three-person agency, we sell to 200+",
+      criteria: { icp_company_size: false, decision_role: true },
+    });
     expect(response.status).toBe(200);
-    expect(await json(response)).toMatchObject({ leadId, acceptanceStatus: "rejected", version: 1, reasonQuality: { score: 1, nudge: null } });
+    expect(await json(response)).toMatchObject({
+      leadId,
+      acceptanceStatus: "rejected",
+      version: 1,
+      reasonQuality: { score: 1, nudge: null },
+    });
     expect(await eventTypes(leadId)).toContain("rejected");
   });
 
@@ -45,7 +63,10 @@ describe("POST /api/v1/leads/{id}/decisions", () => {
       [{ decision: "reject", version: 0, reasonCode: "too_small", criteria: ALL_MET }, ["reasonCode"]],
       [{ decision: "reject", version: 0, reasonCode: "other", detail: "n/a", criteria: ALL_MET }, ["detail"]],
       [{ decision: "reject", version: 0, reasonCode: "duplicate", detail: "", criteria: ALL_MET }, ["detail"]],
-      [{ decision: "accept", version: 0, criteria: ALL_MET, nextAction: "Call back", nextActionDueAt: "2020-01-01T09:00:00Z" }, ["nextActionDueAt"]],
+      [
+        { decision: "accept", version: 0, criteria: ALL_MET, nextAction: "Call back", nextActionDueAt: "2020-01-01T09:00:00Z" },
+        ["nextActionDueAt"],
+      ],
       [{ decision: "accept", version: 0, criteria: { ...ALL_MET, nonsense_flag: true } }, ["criteria.nonsense_flag"]],
       [{ decision: "accept", version: 0, criteria: ALL_MET, mood: "great" }, ["mood"]],
       [{ decision: "request_info", version: 0, question: "?" }, ["question"]],
@@ -55,7 +76,10 @@ describe("POST /api/v1/leads/{id}/decisions", () => {
       const response = await call(decide, tokens.rep!, leadId, body);
       const payload = await json(response);
       expect(response.status, JSON.stringify(body)).toBe(422);
-      expect(payload.error?.fields?.map((field) => field.path), JSON.stringify(body)).toEqual(paths);
+      expect(
+        payload.error?.fields?.map((field) => field.path),
+        JSON.stringify(body),
+      ).toEqual(paths);
     }
     expect(await leadState(leadId)).toMatchObject({ acceptanceStatus: "pending", version: 0 });
   });
@@ -86,7 +110,10 @@ describe("POST /api/v1/leads/{id}/decisions", () => {
     expect((await call(decide, tokens.manager!, leadId, { decision: "accept", version: 0, criteria: ALL_MET })).status).toBe(200);
     const stale = await call(decide, tokens.rep!, leadId, { decision: "reject", version: 0, reasonCode: "competitor", criteria: ALL_MET });
     expect(stale.status).toBe(409);
-    expect((await json(stale)).error).toMatchObject({ code: "conflict", message: expect.stringMatching(/^Dana Okafor already accepted this lead/) });
+    expect((await json(stale)).error).toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/^Dana Okafor already accepted this lead/),
+    });
     expect((await leadState(leadId)).acceptanceStatus).toBe("accepted");
   });
 });
@@ -94,7 +121,10 @@ describe("POST /api/v1/leads/{id}/decisions", () => {
 describe("POST /api/v1/leads/{id}/info-requests/answer", () => {
   it("marketing's answer returns the lead to pending; a rep may not answer", async () => {
     const leadId = await createAssignedLead(world, world.rep.id);
-    expect((await call(decide, tokens.rep!, leadId, { decision: "request_info", version: 0, question: "Which offer did they download?" })).status).toBe(200);
+    expect(
+      (await call(decide, tokens.rep!, leadId, { decision: "request_info", version: 0, question: "Which offer did they download?" }))
+        .status,
+    ).toBe(200);
     expect((await call(answer, tokens.rep!, leadId, { version: 1, answer: "The ROI calculator" })).status).toBe(403);
     const invalid = await call(answer, tokens.marketing!, leadId, { version: 1, answer: "" });
     expect((await json(invalid)).error?.fields?.map((field) => field.path)).toEqual(["answer"]);

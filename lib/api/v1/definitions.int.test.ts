@@ -17,7 +17,14 @@ beforeAll(async () => {
 afterAll(() => stopBoss());
 
 type Definitions = {
-  leadTypes: { id: number; key: string; priority: string; version: number; slas: { owner: { amount: number; unit: string } }; acceptanceCriteria: { id: string; label: string }[] }[];
+  leadTypes: {
+    id: number;
+    key: string;
+    priority: string;
+    version: number;
+    slas: { owner: { amount: number; unit: string } };
+    acceptanceCriteria: { id: string; label: string }[];
+  }[];
   slas: { priority: string; version: number; owner: { amount: number; unit: string } }[];
   reasons: { code: string; requiresDetail: boolean }[];
   calendar: { timeZone: string; workdayStart: string };
@@ -40,36 +47,76 @@ describe("GET /definitions", () => {
     expect(demo.slas.owner).toEqual({ amount: p1.ownerSlaAmount, unit: p1.ownerSlaUnit });
     expect(definitions.reasons.map((reason) => reason.code)).toEqual(expect.arrayContaining(["not_icp", "other"]));
     expect(definitions.calendar.timeZone).toBe(stored.workspace.timeZone);
-    expect(definitions.windows).toMatchObject({ duplicateOutreachDays: stored.workspace.duplicateWindowDays, stallDays: stored.workspace.stallWindowDays, outcomeDays: stored.workspace.outcomeWindowDays });
+    expect(definitions.windows).toMatchObject({
+      duplicateOutreachDays: stored.workspace.duplicateWindowDays,
+      stallDays: stored.workspace.stallWindowDays,
+      outcomeDays: stored.workspace.outcomeWindowDays,
+    });
     expect(definitions.inboundSources).toEqual(stored.workspace.inboundSources);
   });
 });
 
 describe("POST /definitions/changes", () => {
-  const reason = (code: string) => ({ change: "reason", code, label: "Bought through a reseller", requiresDetail: true, detailPrompt: "Which reseller?", active: true, sortOrder: 50 });
+  const reason = (code: string) => ({
+    change: "reason",
+    code,
+    label: "Bought through a reseller",
+    requiresDetail: true,
+    detailPrompt: "Which reseller?",
+    active: true,
+    sortOrder: 50,
+  });
 
   it("needs the definitions:write scope and an admin or revops user", async () => {
-    const plain = await call(changeDefinitions as Handler, "POST", "/definitions/changes", { token: workspace.tokens.adminWrite, body: reason("reseller") });
+    const plain = await call(changeDefinitions as Handler, "POST", "/definitions/changes", {
+      token: workspace.tokens.adminWrite,
+      body: reason("reseller"),
+    });
     expect(plain.status).toBe(403);
     expect(plain.json.error?.message).toContain("definitions:write");
     expect(await db.rejectionReason.count({ where: { code: "reseller" } })).toBe(0);
 
-    const revops = await call(changeDefinitions as Handler, "POST", "/definitions/changes", { token: workspace.tokens.revopsDefinitions, body: reason("reseller") });
+    const revops = await call(changeDefinitions as Handler, "POST", "/definitions/changes", {
+      token: workspace.tokens.revopsDefinitions,
+      body: reason("reseller"),
+    });
     expect(revops.status, JSON.stringify(revops.json)).toBe(200);
     expect(revops.json).toMatchObject({ changed: true, rediagnosis: "queued" });
-    expect((revops.json.definitions as Definitions).reasons.find((entry) => entry.code === "reseller")).toMatchObject({ requiresDetail: true });
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "definitions.rejection_reason.create" }, select: { actorId: true } });
+    expect((revops.json.definitions as Definitions).reasons.find((entry) => entry.code === "reseller")).toMatchObject({
+      requiresDetail: true,
+    });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "definitions.rejection_reason.create" },
+      select: { actorId: true },
+    });
     expect(audit.actorId).toBe(workspace.revopsId);
   });
 
   it("changes an SLA and the windows with the version read; a stale version is a 409 and writes nothing", async () => {
-    const read = (await call(getDefinitions as Handler, "GET", "/definitions", { token: workspace.tokens.adminRead })).json as unknown as Definitions;
+    const read = (await call(getDefinitions as Handler, "GET", "/definitions", { token: workspace.tokens.adminRead }))
+      .json as unknown as Definitions;
     const p2 = read.slas.find((sla) => sla.priority === "p2")!;
-    const sla = { change: "sla", priority: "p2", version: p2.version, owner: { amount: 2, unit: "hours" }, decision: { amount: 1, unit: "business_days" }, firstAction: { amount: 1, unit: "business_days" } };
-    const changed = await call(changeDefinitions as Handler, "POST", "/definitions/changes", { token: workspace.tokens.adminDefinitions, body: sla });
+    const sla = {
+      change: "sla",
+      priority: "p2",
+      version: p2.version,
+      owner: { amount: 2, unit: "hours" },
+      decision: { amount: 1, unit: "business_days" },
+      firstAction: { amount: 1, unit: "business_days" },
+    };
+    const changed = await call(changeDefinitions as Handler, "POST", "/definitions/changes", {
+      token: workspace.tokens.adminDefinitions,
+      body: sla,
+    });
     expect(changed.status, JSON.stringify(changed.json)).toBe(200);
-    expect((changed.json.definitions as Definitions).slas.find((entry) => entry.priority === "p2")!.owner).toEqual({ amount: 2, unit: "hours" });
-    const stale = await call(changeDefinitions as Handler, "POST", "/definitions/changes", { token: workspace.tokens.adminDefinitions, body: { ...sla, owner: { amount: 3, unit: "hours" } } });
+    expect((changed.json.definitions as Definitions).slas.find((entry) => entry.priority === "p2")!.owner).toEqual({
+      amount: 2,
+      unit: "hours",
+    });
+    const stale = await call(changeDefinitions as Handler, "POST", "/definitions/changes", {
+      token: workspace.tokens.adminDefinitions,
+      body: { ...sla, owner: { amount: 3, unit: "hours" } },
+    });
     expect(stale.status).toBe(409);
     expect(stale.json.error?.code).toBe("conflict");
     expect((await db.prioritySla.findUniqueOrThrow({ where: { priority: "p2" } })).ownerSlaAmount).toBe(2);
@@ -89,16 +136,37 @@ describe("POST /definitions/changes", () => {
       minimumSpecificDetailLength: 12,
       inboundSources: ["webinar", "website"],
     };
-    const saved = await call(changeDefinitions as Handler, "POST", "/definitions/changes", { token: workspace.tokens.adminDefinitions, body: windows });
+    const saved = await call(changeDefinitions as Handler, "POST", "/definitions/changes", {
+      token: workspace.tokens.adminDefinitions,
+      body: windows,
+    });
     expect(saved.status, JSON.stringify(saved.json)).toBe(200);
-    expect(saved.json.definitions).toMatchObject({ calendar: { timeZone: "Europe/Berlin", workdayStart: "08:00", workdayEnd: "16:30" }, windows: { duplicateOutreachDays: 10, stallDays: 5, outcomeDays: 45 } });
+    expect(saved.json.definitions).toMatchObject({
+      calendar: { timeZone: "Europe/Berlin", workdayStart: "08:00", workdayEnd: "16:30" },
+      windows: { duplicateOutreachDays: 10, stallDays: 5, outcomeDays: 45 },
+    });
   });
 
   it("refuses what the settings page refuses, with the API's field paths", async () => {
-    const read = (await call(getDefinitions as Handler, "GET", "/definitions", { token: workspace.tokens.adminRead })).json as unknown as Definitions;
+    const read = (await call(getDefinitions as Handler, "GET", "/definitions", { token: workspace.tokens.adminRead }))
+      .json as unknown as Definitions;
     const bad = await call(changeDefinitions as Handler, "POST", "/definitions/changes", {
       token: workspace.tokens.adminDefinitions,
-      body: { change: "workspace", version: read.workspaceVersion, timeZone: "Mars/Olympus", workdayStart: "17:00", workdayEnd: "09:00", workingDays: [1], weekStartsOn: 1, duplicateOutreachDays: 14, stallDays: 7, outcomeDays: 30, reassignmentWarnCount: 2, minimumSpecificDetailLength: 12, inboundSources: [] },
+      body: {
+        change: "workspace",
+        version: read.workspaceVersion,
+        timeZone: "Mars/Olympus",
+        workdayStart: "17:00",
+        workdayEnd: "09:00",
+        workingDays: [1],
+        weekStartsOn: 1,
+        duplicateOutreachDays: 14,
+        stallDays: 7,
+        outcomeDays: 30,
+        reassignmentWarnCount: 2,
+        minimumSpecificDetailLength: 12,
+        inboundSources: [],
+      },
     });
     expect(bad.status).toBe(422);
     expect(bad.json.error?.fields?.map((field) => field.path)).toEqual(expect.arrayContaining(["timeZone", "workdayEnd"]));
@@ -106,13 +174,30 @@ describe("POST /definitions/changes", () => {
     const type = read.leadTypes.find((entry) => entry.key === "demo_request")!;
     const blank = await call(changeDefinitions as Handler, "POST", "/definitions/changes", {
       token: workspace.tokens.adminDefinitions,
-      body: { change: "lead_type", id: type.id, version: type.version, name: "  ", intent: "high", priority: "p1", acceptanceCriteria: [{ label: "Named a use case" }], active: true },
+      body: {
+        change: "lead_type",
+        id: type.id,
+        version: type.version,
+        name: "  ",
+        intent: "high",
+        priority: "p1",
+        acceptanceCriteria: [{ label: "Named a use case" }],
+        active: true,
+      },
     });
     expect(blank.status).toBe(422);
     expect(blank.json.error?.fields?.map((field) => field.path)).toEqual(["name"]);
     const noVersion = await call(changeDefinitions as Handler, "POST", "/definitions/changes", {
       token: workspace.tokens.adminDefinitions,
-      body: { change: "lead_type", id: type.id, name: "Demo", intent: "high", priority: "p1", acceptanceCriteria: [{ label: "Named a use case" }], active: true },
+      body: {
+        change: "lead_type",
+        id: type.id,
+        name: "Demo",
+        intent: "high",
+        priority: "p1",
+        acceptanceCriteria: [{ label: "Named a use case" }],
+        active: true,
+      },
     });
     expect(noVersion.json.error?.fields).toEqual([{ path: "version", message: "is required with id" }]);
   });

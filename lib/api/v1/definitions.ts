@@ -2,7 +2,14 @@ import "server-only";
 import type { z } from "zod";
 import { ApiError } from "@/lib/api/v1/errors";
 import type { DefinitionsChange, definitionsResponseSchema } from "@/lib/api/v1/definitions-schemas";
-import { createLeadType, createRejectionReason, updateLeadType, updatePrioritySla, updateRejectionReason, updateWorkspaceSettings } from "@/lib/definitions/mutations";
+import {
+  createLeadType,
+  createRejectionReason,
+  updateLeadType,
+  updatePrioritySla,
+  updateRejectionReason,
+  updateWorkspaceSettings,
+} from "@/lib/definitions/mutations";
 import { getDefinitionsOverview, type SlaDefinition } from "@/lib/definitions/queries";
 import { formatClockTime } from "@/lib/definitions/schemas";
 import { AppError } from "@/lib/errors";
@@ -38,7 +45,16 @@ export async function readDefinitions(): Promise<Definitions> {
       version: type.version,
     })),
     slas: slas.map((sla) => ({ priority: sla.priority, ...targets(sla), version: sla.version })),
-    reasons: rejectionReasons.map(({ id, code, label, requiresDetail, detailPrompt, active, sortOrder, version }) => ({ id, code, label, requiresDetail, detailPrompt, active, sortOrder, version })),
+    reasons: rejectionReasons.map(({ id, code, label, requiresDetail, detailPrompt, active, sortOrder, version }) => ({
+      id,
+      code,
+      label,
+      requiresDetail,
+      detailPrompt,
+      active,
+      sortOrder,
+      version,
+    })),
     calendar: {
       timeZone: workspace.timeZone,
       workdayStart: formatClockTime(workspace.workdayStartMinute),
@@ -73,7 +89,10 @@ const API_PATHS: Record<string, string> = {
 
 function mutationInput(change: DefinitionsChange): { run: (actorId: number) => Promise<{ changed: boolean }>; subject: string } {
   const needsVersion = (id: number | undefined, version: number | undefined) => {
-    if (id !== undefined && version === undefined) throw new ApiError(422, "invalid", "A change to an existing record needs the version you read.", [{ path: "version", message: "is required with id" }]);
+    if (id !== undefined && version === undefined)
+      throw new ApiError(422, "invalid", "A change to an existing record needs the version you read.", [
+        { path: "version", message: "is required with id" },
+      ]);
   };
   switch (change.change) {
     case "sla": {
@@ -97,14 +116,16 @@ function mutationInput(change: DefinitionsChange): { run: (actorId: number) => P
     case "lead_type": {
       const { change: _change, id, ...input } = change;
       needsVersion(id, change.version);
-      if (id === undefined) return { run: (actorId) => createLeadType(actorId, input), subject: `lead type ${input.key ?? input.name} added` };
+      if (id === undefined)
+        return { run: (actorId) => createLeadType(actorId, input), subject: `lead type ${input.key ?? input.name} added` };
       return { run: (actorId) => updateLeadType(actorId, { ...input, id }), subject: `lead type ${id}` };
     }
     case "reason": {
       const { change: _change, id, ...input } = change;
       needsVersion(id, change.version);
       if (id === undefined) {
-        if (!input.code) throw new ApiError(422, "invalid", "A new reason needs a code.", [{ path: "code", message: "is required for a new reason" }]);
+        if (!input.code)
+          throw new ApiError(422, "invalid", "A new reason needs a code.", [{ path: "code", message: "is required for a new reason" }]);
         return { run: (actorId) => createRejectionReason(actorId, input), subject: `rejection reason ${input.code} added` };
       }
       return { run: (actorId) => updateRejectionReason(actorId, { ...input, id }), subject: `reason ${id}` };
@@ -121,7 +142,9 @@ export async function changeDefinitions(actorId: number, change: DefinitionsChan
   } catch (error) {
     // The settings forms' field names, translated to the paths of this request.
     if (error instanceof AppError && error.fieldErrors) {
-      const fields = Object.entries(error.fieldErrors).flatMap(([path, messages]) => messages.map((message) => ({ path: API_PATHS[path] ?? path, message })));
+      const fields = Object.entries(error.fieldErrors).flatMap(([path, messages]) =>
+        messages.map((message) => ({ path: API_PATHS[path] ?? path, message })),
+      );
       throw new ApiError(error.status, error.status === 422 ? "invalid" : "error", error.message, fields);
     }
     throw error;

@@ -32,7 +32,10 @@ async function textColumns(): Promise<{ schema: string; table: string; column: s
 async function whereFound(needle: string): Promise<string[]> {
   const found: string[] = [];
   for (const { schema, table, column } of await textColumns()) {
-    const { rows } = await pool.query<{ hit: boolean }>(`SELECT EXISTS (SELECT 1 FROM "${schema}"."${table}" WHERE "${column}"::text ILIKE $1) AS hit`, [`%${needle}%`]);
+    const { rows } = await pool.query<{ hit: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM "${schema}"."${table}" WHERE "${column}"::text ILIKE $1) AS hit`,
+      [`%${needle}%`],
+    );
     if (rows[0]!.hit) found.push(`${schema}.${table}.${column}`);
   }
   return found;
@@ -43,7 +46,15 @@ describe("DELETE /leads/{id}", () => {
     const created = await call(postLead as Handler, "POST", "/leads", {
       token: workspace.tokens.adminWrite,
       headers: { "Idempotency-Key": "erase-me-1" },
-      body: { sourceSystem: "crm", externalId: "erase-1", ...PERSON, phone: "+44 20 7946 0999", capturedAt: "2025-03-14T09:00:00Z", buyerMessage: `Hi, ${PERSON.name} here`, owner: { email: "riley.chen@demo.example" } },
+      body: {
+        sourceSystem: "crm",
+        externalId: "erase-1",
+        ...PERSON,
+        phone: "+44 20 7946 0999",
+        capturedAt: "2025-03-14T09:00:00Z",
+        buyerMessage: `Hi, ${PERSON.name} here`,
+        owner: { email: "riley.chen@demo.example" },
+      },
     });
     expect(created.status).toBe(201);
     const id = Number(created.json.id);
@@ -52,18 +63,34 @@ describe("DELETE /leads/{id}", () => {
       body: {
         events: [
           { lead: { id }, type: "assigned", occurredAt: "2025-03-14T09:05:00Z", owner: { email: "riley.chen@demo.example" } },
-          { lead: { id }, type: "contacted", channel: "email", occurredAt: "2025-03-14T09:20:00Z", actor: { email: "riley.chen@demo.example" }, details: { subject: `Re: ${PERSON.name}`, notes: `Wrote to ${PERSON.email}` } },
+          {
+            lead: { id },
+            type: "contacted",
+            channel: "email",
+            occurredAt: "2025-03-14T09:20:00Z",
+            actor: { email: "riley.chen@demo.example" },
+            details: { subject: `Re: ${PERSON.name}`, notes: `Wrote to ${PERSON.email}` },
+          },
         ],
       },
     });
     expect(events.status).toBe(201);
-    await addAnnotation({ id: workspace.revopsId, role: "revops" }, { leadId: id, side: "marketing", body: `${PERSON.name} asked for a callback at ${PERSON.email}` });
+    await addAnnotation(
+      { id: workspace.revopsId, role: "revops" },
+      { leadId: id, side: "marketing", body: `${PERSON.name} asked for a callback at ${PERSON.email}` },
+    );
     // The person is in the lead, its events, the annotation, the audit log and the stored API reply.
     expect((await whereFound(PERSON.email)).length).toBeGreaterThan(3);
 
-    const refused = await call(eraseLead as Handler, "DELETE", `/leads/${id}`, { token: workspace.tokens.revopsWrite, params: { id: String(id) } });
+    const refused = await call(eraseLead as Handler, "DELETE", `/leads/${id}`, {
+      token: workspace.tokens.revopsWrite,
+      params: { id: String(id) },
+    });
     expect(refused.status).toBe(403);
-    const erased = await call(eraseLead as Handler, "DELETE", `/leads/${id}`, { token: workspace.tokens.adminWrite, params: { id: String(id) } });
+    const erased = await call(eraseLead as Handler, "DELETE", `/leads/${id}`, {
+      token: workspace.tokens.adminWrite,
+      params: { id: String(id) },
+    });
     expect(erased.status).toBe(204);
     expect(erased.json).toBeNull();
 
@@ -71,19 +98,57 @@ describe("DELETE /leads/{id}", () => {
     expect(await whereFound(PERSON.name)).toEqual([]);
     expect(await whereFound("+44 20 7946 0999")).toEqual([]);
     const audit = await db.auditLog.findMany({ where: { action: "lead.erase" }, select: { entityId: true, actorId: true, after: true } });
-    expect(audit).toEqual([{ entityId: String(id), actorId: workspace.adminId, after: expect.objectContaining({ erased: true, events: 2 }) }]);
+    expect(audit).toEqual([
+      { entityId: String(id), actorId: workspace.adminId, after: expect.objectContaining({ erased: true, events: 2 }) },
+    ]);
 
-    expect((await call(getLead as Handler, "GET", `/leads/${id}`, { token: workspace.tokens.adminRead, params: { id: String(id) } })).status).toBe(404);
-    const again = await call(eraseLead as Handler, "DELETE", `/leads/${id}`, { token: workspace.tokens.adminWrite, params: { id: String(id) } });
+    expect(
+      (await call(getLead as Handler, "GET", `/leads/${id}`, { token: workspace.tokens.adminRead, params: { id: String(id) } })).status,
+    ).toBe(404);
+    const again = await call(eraseLead as Handler, "DELETE", `/leads/${id}`, {
+      token: workspace.tokens.adminWrite,
+      params: { id: String(id) },
+    });
     expect(again.status).toBe(404);
     expect(again.json.error?.code).toBe("not_found");
   });
 
   it("leaves other leads alone", async () => {
-    const keep = await call(postLead as Handler, "POST", "/leads", { token: workspace.tokens.adminWrite, body: { sourceSystem: "crm", externalId: "keep-1", name: "Kept Person", email: "kept@example.com", capturedAt: "2025-03-14T09:00:00Z" } });
-    const gone = await call(postLead as Handler, "POST", "/leads", { token: workspace.tokens.adminWrite, body: { sourceSystem: "crm", externalId: "gone-1", name: "Gone Person", email: "gone@example.com", capturedAt: "2025-03-14T09:00:00Z" } });
-    expect((await call(eraseLead as Handler, "DELETE", `/leads/${gone.json.id}`, { token: workspace.tokens.adminWrite, params: { id: String(gone.json.id) } })).status).toBe(204);
-    expect(await db.lead.findUnique({ where: { id: Number(keep.json.id) }, select: { email: true } })).toEqual({ email: "kept@example.com" });
-    expect(await db.auditLog.count({ where: { action: "api.lead.create", entityId: String(keep.json.id), after: { path: ["email"], equals: "kept@example.com" } } })).toBe(1);
+    const keep = await call(postLead as Handler, "POST", "/leads", {
+      token: workspace.tokens.adminWrite,
+      body: {
+        sourceSystem: "crm",
+        externalId: "keep-1",
+        name: "Kept Person",
+        email: "kept@example.com",
+        capturedAt: "2025-03-14T09:00:00Z",
+      },
+    });
+    const gone = await call(postLead as Handler, "POST", "/leads", {
+      token: workspace.tokens.adminWrite,
+      body: {
+        sourceSystem: "crm",
+        externalId: "gone-1",
+        name: "Gone Person",
+        email: "gone@example.com",
+        capturedAt: "2025-03-14T09:00:00Z",
+      },
+    });
+    expect(
+      (
+        await call(eraseLead as Handler, "DELETE", `/leads/${gone.json.id}`, {
+          token: workspace.tokens.adminWrite,
+          params: { id: String(gone.json.id) },
+        })
+      ).status,
+    ).toBe(204);
+    expect(await db.lead.findUnique({ where: { id: Number(keep.json.id) }, select: { email: true } })).toEqual({
+      email: "kept@example.com",
+    });
+    expect(
+      await db.auditLog.count({
+        where: { action: "api.lead.create", entityId: String(keep.json.id), after: { path: ["email"], equals: "kept@example.com" } },
+      }),
+    ).toBe(1);
   });
 });

@@ -21,12 +21,22 @@ afterAll(() => stopBoss());
 
 beforeAll(async () => {
   workspace = await seedImportWorkspace();
-  admin = await db.user.create({ data: { email: "ops-admin@api.example", name: "Ops Admin", role: "admin", passwordHash: "x" }, select: { id: true, name: true } });
+  admin = await db.user.create({
+    data: { email: "ops-admin@api.example", name: "Ops Admin", role: "admin", passwordHash: "x" },
+    select: { id: true, name: true },
+  });
   token = await createApiToken({ name: "CRM sync", scope: "write", userId: admin.id });
 });
 
 const viaToken = () => ({ apiToken: { id: token.id, name: "CRM sync" } });
-const lead = (externalId: string, extra: Record<string, unknown> = {}) => ({ sourceSystem: "crm", externalId, name: `Lead ${externalId}`, email: `${externalId}@buyer.example`, capturedAt: "2025-03-14T09:00:00Z", ...extra });
+const lead = (externalId: string, extra: Record<string, unknown> = {}) => ({
+  sourceSystem: "crm",
+  externalId,
+  name: `Lead ${externalId}`,
+  email: `${externalId}@buyer.example`,
+  capturedAt: "2025-03-14T09:00:00Z",
+  ...extra,
+});
 
 async function entriesFor(entityType: string, entityId: number): Promise<AuditEntryRow[]> {
   return (await findAuditEntries({ entityType, entityId: String(entityId) })).rows;
@@ -36,21 +46,47 @@ const auditCount = () => db.auditLog.count();
 
 describe("POST /api/v1/leads", () => {
   it("records the creation and each real change with before and after; an unchanged resend adds nothing", async () => {
-    const created = await call(postLead as Handler, "POST", "/leads", { token: token.token, body: lead("a-1", { company: "Acme", leadType: "demo_request" }) });
+    const created = await call(postLead as Handler, "POST", "/leads", {
+      token: token.token,
+      body: lead("a-1", { company: "Acme", leadType: "demo_request" }),
+    });
     expect(created.status).toBe(201);
     const id = created.json.id as number;
 
     const [creation] = await entriesFor("lead", id);
-    expect(creation).toMatchObject({ action: "api.lead.create", actor: { id: admin.id, name: "Ops Admin" }, via: viaToken(), before: null });
-    expect(creation!.after).toMatchObject({ sourceSystem: "crm", externalId: "a-1", name: "Lead a-1", email: "a-1@buyer.example", company: "Acme", leadType: "demo_request", version: 0 });
+    expect(creation).toMatchObject({
+      action: "api.lead.create",
+      actor: { id: admin.id, name: "Ops Admin" },
+      via: viaToken(),
+      before: null,
+    });
+    expect(creation!.after).toMatchObject({
+      sourceSystem: "crm",
+      externalId: "a-1",
+      name: "Lead a-1",
+      email: "a-1@buyer.example",
+      company: "Acme",
+      leadType: "demo_request",
+      version: 0,
+    });
     expect(new Date((creation!.after as { capturedAt: string }).capturedAt).toISOString()).toBe("2025-03-14T09:00:00.000Z");
     expect(creation!.after).not.toHaveProperty("$via");
 
     const before = await auditCount();
-    expect((await call(postLead as Handler, "POST", "/leads", { token: token.token, body: lead("a-1", { company: "Acme", leadType: "demo_request" }) })).json.action).toBe("unchanged");
+    expect(
+      (
+        await call(postLead as Handler, "POST", "/leads", {
+          token: token.token,
+          body: lead("a-1", { company: "Acme", leadType: "demo_request" }),
+        })
+      ).json.action,
+    ).toBe("unchanged");
     expect(await auditCount()).toBe(before);
 
-    const updated = await call(postLead as Handler, "POST", "/leads", { token: token.token, body: { sourceSystem: "crm", externalId: "a-1", company: "Acme Corp", owner: { email: "riley.chen@demo.example" } } });
+    const updated = await call(postLead as Handler, "POST", "/leads", {
+      token: token.token,
+      body: { sourceSystem: "crm", externalId: "a-1", company: "Acme Corp", owner: { email: "riley.chen@demo.example" } },
+    });
     expect(updated.json.action).toBe("updated");
     const [update] = await entriesFor("lead", id);
     expect(update).toMatchObject({ action: "api.lead.update", actor: { id: admin.id }, via: viaToken() });
@@ -64,17 +100,30 @@ describe("POST /api/v1/leads/batch", () => {
     await call(postLeadBatch as Handler, "POST", "/leads/batch", { token: token.token, body: { leads: [lead("b-1"), lead("b-2")] } });
     const before = await auditCount();
     const lastId = (await db.auditLog.aggregate({ _max: { id: true } }))._max.id ?? 0;
-    const batch = await call(postLeadBatch as Handler, "POST", "/leads/batch", { token: token.token, body: { leads: [lead("b-1"), lead("b-2", { title: "CTO" }), lead("b-3"), lead("b-4")] } });
+    const batch = await call(postLeadBatch as Handler, "POST", "/leads/batch", {
+      token: token.token,
+      body: { leads: [lead("b-1"), lead("b-2", { title: "CTO" }), lead("b-3"), lead("b-4")] },
+    });
     expect(batch.json).toMatchObject({ created: 2, updated: 1, unchanged: 1 });
     expect(await auditCount()).toBe(before + 3);
 
     const ids = Object.fromEntries((batch.json.leads as { externalId: string; id: number }[]).map((row) => [row.externalId, row.id]));
     expect(await entriesFor("lead", ids["b-1"]!)).toHaveLength(1); // its creation by the first batch only
     const [changed] = await entriesFor("lead", ids["b-2"]!);
-    expect(changed).toMatchObject({ action: "api.lead.update", before: { title: null, version: 0 }, after: { title: "CTO", version: 1 }, via: viaToken() });
+    expect(changed).toMatchObject({
+      action: "api.lead.update",
+      before: { title: null, version: 0 },
+      after: { title: "CTO", version: 1 },
+      via: viaToken(),
+    });
     for (const externalId of ["b-3", "b-4"]) {
       const [entry] = await entriesFor("lead", ids[externalId]!);
-      expect(entry).toMatchObject({ action: "api.lead.create", before: null, after: { externalId, name: `Lead ${externalId}` }, actor: { id: admin.id } });
+      expect(entry).toMatchObject({
+        action: "api.lead.create",
+        before: null,
+        after: { externalId, name: `Lead ${externalId}` },
+        actor: { id: admin.id },
+      });
     }
     // One statement in one transaction: the three rows carry the same instant.
     const rows = await db.auditLog.findMany({ where: { id: { gt: lastId } }, select: { at: true, entityId: true } });
@@ -84,7 +133,10 @@ describe("POST /api/v1/leads/batch", () => {
 
   it("a refused batch leaves no audit row behind", async () => {
     const before = await auditCount();
-    const refused = await call(postLeadBatch as Handler, "POST", "/leads/batch", { token: token.token, body: { leads: [lead("c-1"), lead("c-2", { owner: { email: "nobody@api.example" } })] } });
+    const refused = await call(postLeadBatch as Handler, "POST", "/leads/batch", {
+      token: token.token,
+      body: { leads: [lead("c-1"), lead("c-2", { owner: { email: "nobody@api.example" } })] },
+    });
     expect(refused.status).toBe(422);
     expect(await auditCount()).toBe(before);
     expect(await db.lead.count({ where: { externalId: { in: ["c-1", "c-2"] } } })).toBe(0);
@@ -97,8 +149,21 @@ describe("POST /api/v1/events", () => {
     const leadId = target.json.id as number;
     const body = {
       events: [
-        { lead: { id: leadId }, type: "assigned", occurredAt: "2025-03-14T09:05:00Z", owner: { email: "emma.novak@demo.example" }, externalId: "ev-1" },
-        { lead: { sourceSystem: "crm", externalId: "e-1" }, type: "contacted", channel: "email", occurredAt: "2025-03-14T09:20:00Z", actor: { email: "emma.novak@demo.example" }, externalId: "ev-2" },
+        {
+          lead: { id: leadId },
+          type: "assigned",
+          occurredAt: "2025-03-14T09:05:00Z",
+          owner: { email: "emma.novak@demo.example" },
+          externalId: "ev-1",
+        },
+        {
+          lead: { sourceSystem: "crm", externalId: "e-1" },
+          type: "contacted",
+          channel: "email",
+          occurredAt: "2025-03-14T09:20:00Z",
+          actor: { email: "emma.novak@demo.example" },
+          externalId: "ev-2",
+        },
         { lead: { id: leadId }, type: "contacted", channel: "email", occurredAt: "2025-03-14T09:20:00Z", externalId: "ev-2" },
       ],
     };
@@ -110,9 +175,21 @@ describe("POST /api/v1/events", () => {
     const [assigned, contacted] = (appended.json.events as { id: number }[]).map((event) => event.id);
     const [assignedEntry] = await entriesFor("timeline_event", assigned!);
     expect(assignedEntry).toMatchObject({ action: "api.event.append", actor: { id: admin.id }, via: viaToken(), before: null });
-    expect(assignedEntry!.after).toMatchObject({ leadId, type: "assigned", sourceSystem: "crm", externalId: "ev-1", details: { ownerId: String(workspace.users.emma) } });
+    expect(assignedEntry!.after).toMatchObject({
+      leadId,
+      type: "assigned",
+      sourceSystem: "crm",
+      externalId: "ev-1",
+      details: { ownerId: String(workspace.users.emma) },
+    });
     const [contactedEntry] = await entriesFor("timeline_event", contacted!);
-    expect(contactedEntry!.after).toMatchObject({ leadId, type: "contacted", channel: "email", actorId: workspace.users.emma, externalId: "ev-2" });
+    expect(contactedEntry!.after).toMatchObject({
+      leadId,
+      type: "contacted",
+      channel: "email",
+      actorId: workspace.users.emma,
+      externalId: "ev-2",
+    });
     expect(new Date((contactedEntry!.after as { occurredAt: string }).occurredAt).toISOString()).toBe("2025-03-14T09:20:00.000Z");
 
     const repeat = await call(postEvents as Handler, "POST", "/events", { token: token.token, body: { events: [body.events[1]!] } });
@@ -122,7 +199,10 @@ describe("POST /api/v1/events", () => {
 
   it("a refused batch leaves no audit row behind", async () => {
     const before = await auditCount();
-    const refused = await call(postEvents as Handler, "POST", "/events", { token: token.token, body: { events: [{ lead: { sourceSystem: "crm", externalId: "nobody" }, type: "note", occurredAt: "2025-03-14T09:00:00Z" }] } });
+    const refused = await call(postEvents as Handler, "POST", "/events", {
+      token: token.token,
+      body: { events: [{ lead: { sourceSystem: "crm", externalId: "nobody" }, type: "note", occurredAt: "2025-03-14T09:00:00Z" }] },
+    });
     expect(refused.status).toBe(422);
     expect(await auditCount()).toBe(before);
   });
@@ -147,7 +227,11 @@ describe("the audit log page", () => {
     const byAdmin = await allRows(parseAuditListQuery({ actor: String(admin.id) }));
     expect(byAdmin.filter((row) => row.action.startsWith("api."))).toHaveLength(apiRows);
     expect(byAdmin.every((row) => row.actor?.id === admin.id)).toBe(true);
-    expect(byAdmin.filter((row) => row.action.startsWith("api.")).every((row) => row.via?.apiToken.id === token.id && row.via.apiToken.name === "CRM sync")).toBe(true);
+    expect(
+      byAdmin
+        .filter((row) => row.action.startsWith("api."))
+        .every((row) => row.via?.apiToken.id === token.id && row.via.apiToken.name === "CRM sync"),
+    ).toBe(true);
 
     const byAction = await allRows(parseAuditListQuery({ action: "api." }));
     expect(byAction).toHaveLength(apiRows);

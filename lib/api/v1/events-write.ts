@@ -26,17 +26,27 @@ async function resolve(client: Queryable, events: readonly EventRequest[]): Prom
   const ids = events.flatMap((event) => ("id" in event.lead ? [event.lead.id] : []));
   const external = events.flatMap((event) => ("externalId" in event.lead ? [event.lead] : []));
   // One query at a time: `client` is the write's transaction connection.
-  const byId = await client.query<{ id: number; source_system: string }>("SELECT id, source_system FROM leads WHERE id = ANY($1::int[])", [ids]);
+  const byId = await client.query<{ id: number; source_system: string }>("SELECT id, source_system FROM leads WHERE id = ANY($1::int[])", [
+    ids,
+  ]);
   const byExternal = await client.query<{ id: number; source_system: string; external_id: string }>(
     "SELECT l.id, l.source_system, l.external_id FROM leads l JOIN unnest($1::text[], $2::text[]) AS k(s, x) ON l.source_system = k.s AND l.external_id = k.x",
     [external.map((lead) => lead.sourceSystem), external.map((lead) => lead.externalId)],
   );
-  const users = await findActiveUserIdsByEmail(client, events.flatMap((event) => [...(event.actor && "email" in event.actor ? [event.actor.email] : []), ...(event.owner ? [event.owner.email] : [])]));
+  const users = await findActiveUserIdsByEmail(
+    client,
+    events.flatMap((event) => [
+      ...(event.actor && "email" in event.actor ? [event.actor.email] : []),
+      ...(event.owner ? [event.owner.email] : []),
+    ]),
+  );
   const objections = await client.query<{ code: string }>("SELECT code FROM objections");
   return {
     objections: new Set(objections.rows.map((row) => row.code)),
     leadsById: new Map(byId.rows.map((row) => [row.id, row.source_system])),
-    leadsByExternal: new Map(byExternal.rows.map((row) => [`${row.source_system}\u0000${row.external_id}`, { id: row.id, sourceSystem: row.source_system }])),
+    leadsByExternal: new Map(
+      byExternal.rows.map((row) => [`${row.source_system}\u0000${row.external_id}`, { id: row.id, sourceSystem: row.source_system }]),
+    ),
     users,
   };
 }
@@ -61,7 +71,12 @@ async function auditEventAppends(client: Queryable, eventIds: number[], author: 
 }
 
 /** `client` must be in a transaction: the events, their audit rows and the projection commit together. */
-export async function appendApiEvents(client: Queryable, events: readonly EventRequest[], idempotency: { tokenId: number; key: string | null }, author: AuditAuthor): Promise<AppendResult> {
+export async function appendApiEvents(
+  client: Queryable,
+  events: readonly EventRequest[],
+  idempotency: { tokenId: number; key: string | null },
+  author: AuditAuthor,
+): Promise<AppendResult> {
   const found = await resolve(client, events);
   const problems: Field[] = [];
   const inputs: EventInput[] = events.map((event, index) => {
@@ -74,12 +89,16 @@ export async function appendApiEvents(client: Queryable, events: readonly EventR
     if (!lead) problems.push({ path: at("lead"), message: "no such lead" });
     const user = (email: string) => found.users.get(email.toLowerCase());
     const actorId = event.actor && "email" in event.actor ? user(event.actor.email) : undefined;
-    if (event.actor && "email" in event.actor && actorId === undefined) problems.push({ path: at("actor.email"), message: "is not an active Baton user" });
+    if (event.actor && "email" in event.actor && actorId === undefined)
+      problems.push({ path: at("actor.email"), message: "is not an active Baton user" });
     const ownerId = event.owner ? user(event.owner.email) : undefined;
     if (event.owner && ownerId === undefined) problems.push({ path: at("owner.email"), message: "is not an active Baton user" });
     const objection = event.details?.objectionCode;
     if (objection !== undefined && !found.objections.has(objection)) {
-      problems.push({ path: at("details.objectionCode"), message: `"${objection.slice(0, 40)}" is not a defined objection (${[...found.objections].sort().join(", ") || "none are defined"})` });
+      problems.push({
+        path: at("details.objectionCode"),
+        message: `"${objection.slice(0, 40)}" is not a defined objection (${[...found.objections].sort().join(", ") || "none are defined"})`,
+      });
     }
     return {
       leadId: lead?.id ?? 0,
@@ -97,7 +116,11 @@ export async function appendApiEvents(client: Queryable, events: readonly EventR
   });
   if (problems.length) throw new ApiError(422, "invalid", "Some events cannot be written.", problems);
   const written = await writeEvents(client, inputs, { onConflict: "ignore", ids: true });
-  await auditEventAppends(client, written.flatMap((event) => (event.status === "created" && event.id !== null ? [event.id] : [])), author);
+  await auditEventAppends(
+    client,
+    written.flatMap((event) => (event.status === "created" && event.id !== null ? [event.id] : [])),
+    author,
+  );
   const changedLeadIds = [...new Set(written.filter((event) => event.status === "created").map((event) => event.leadId))];
   await projectEventsOntoLeads(client, changedLeadIds);
   return { written, changedLeadIds };

@@ -15,12 +15,23 @@ import { discoverRouteFiles, importModule } from "@/tests/permission-discovery";
 // be a 4xx with a JSON error message — never a 500, never a hang — and a refused request must leave
 // no trace; a fuzzed request the API accepts must have stored exactly what was sent.
 
-type Operation = { parameters?: { in: string; name: string; schema?: JsonSchema }[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } };
+type Operation = {
+  parameters?: { in: string; name: string; schema?: JsonSchema }[];
+  requestBody?: { content: Record<string, { schema: JsonSchema }> };
+};
 
-const document = generateOpenApiDocument() as unknown as { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, JsonSchema> } };
+const document = generateOpenApiDocument() as unknown as {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, JsonSchema> };
+};
 const components = document.components?.schemas ?? {};
 const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
-  Object.entries(methods).map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path, operation })),
+  Object.entries(methods).map(([method, operation]) => ({
+    key: `${method.toUpperCase()} ${path}`,
+    method: method.toUpperCase(),
+    path,
+    operation,
+  })),
 );
 /** The route file Next serves a documented path from (servers: /api/v1). */
 const routeFile = (path: string) => `app/api/v1${path.replace(/\{(\w+)\}/g, "[$1]")}/route.ts`;
@@ -48,7 +59,9 @@ async function adminToken(): Promise<string> {
 
 beforeAll(async () => {
   await loadAndDiagnoseDemo(process.env.DATABASE_URL!, { anchor: demoAnchor() });
-  realLeadIds = (await db.lead.findMany({ where: { acceptanceStatus: { in: ["pending", "info_requested"] } }, select: { id: true }, take: 20 })).map((lead) => String(lead.id));
+  realLeadIds = (
+    await db.lead.findMany({ where: { acceptanceStatus: { in: ["pending", "info_requested"] } }, select: { id: true }, take: 20 })
+  ).map((lead) => String(lead.id));
 }, 180_000);
 
 /** The rows any API write adds or changes: compared around every request. */
@@ -88,14 +101,19 @@ interface FuzzRequest {
 }
 
 function describeRequest(request: FuzzRequest): string {
-  const shown = JSON.stringify({ ...request, rawBody: request.rawBody?.slice(0, 200) }, (_, value: unknown) => (typeof value === "string" && value.length > 200 ? `${value.slice(0, 200)}…(${value.length} chars)` : value));
+  const shown = JSON.stringify({ ...request, rawBody: request.rawBody?.slice(0, 200) }, (_, value: unknown) =>
+    typeof value === "string" && value.length > 200 ? `${value.slice(0, 200)}…(${value.length} chars)` : value,
+  );
   return shown.slice(0, 2000);
 }
 
 /** Sends one request, checks the answer as described above, and returns its status. */
 async function send(key: string, request: FuzzRequest): Promise<number> {
   const [method, path] = key.split(" ") as [string, string];
-  const handler = (await importModule(routeFile(path)))[method] as (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  const handler = (await importModule(routeFile(path)))[method] as (
+    request: Request,
+    context: { params: Promise<Record<string, string>> },
+  ) => Promise<Response>;
   const url = new URL(`http://localhost/api/v1${path.replace(/\{(\w+)\}/g, (_, name: string) => segment(request.params[name] ?? ""))}`);
   for (const [name, value] of request.query) url.searchParams.append(name, value);
   const headers = new Headers({ authorization: `Bearer ${await adminToken()}`, "content-type": "application/json" });
@@ -105,7 +123,10 @@ async function send(key: string, request: FuzzRequest): Promise<number> {
   const what = `${key} ${describeRequest(request)}`;
 
   const before = await fingerprint();
-  const response = await withTimeout(handler(new Request(url, { method, headers, body: method === "GET" ? undefined : body }), { params: Promise.resolve(request.params) }), what);
+  const response = await withTimeout(
+    handler(new Request(url, { method, headers, body: method === "GET" ? undefined : body }), { params: Promise.resolve(request.params) }),
+    what,
+  );
   const text = await withTimeout(response.text(), what);
   (statuses[key] ??= {})[response.status] = (statuses[key]?.[response.status] ?? 0) + 1;
   // An admin's valid write token: refusals must come from the input, not from authentication or limits.
@@ -138,15 +159,35 @@ function requestArbitrary(operation: Operation, method: string): fc.Arbitrary<Fu
   const parameters = operation.parameters ?? [];
   const pathNames = parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name);
   const queryNames = parameters.filter((parameter) => parameter.in === "query").map((parameter) => parameter.name);
-  const pathValue = fc.oneof(hostileString, fc.constantFrom("0", "-1", "1.5", "1e3", " 7", "07", "2147483648", "9".repeat(30), "", ...realLeadIds), fc.integer().map(String));
-  const queryValue = fc.oneof(hostileString, fc.constantFrom("1", "0", "pending", "severity.desc", "routing:fail", "2025-01-01", "none", "25"));
+  const pathValue = fc.oneof(
+    hostileString,
+    fc.constantFrom("0", "-1", "1.5", "1e3", " 7", "07", "2147483648", "9".repeat(30), "", ...realLeadIds),
+    fc.integer().map(String),
+  );
+  const queryValue = fc.oneof(
+    hostileString,
+    fc.constantFrom("1", "0", "pending", "severity.desc", "routing:fail", "2025-01-01", "none", "25"),
+  );
   const bodySchema = operation.requestBody?.content["application/json"]?.schema;
   return fc.record({
     params: fc.record(Object.fromEntries(pathNames.map((name) => [name, pathValue]))) as fc.Arbitrary<Record<string, string>>,
-    query: queryNames.length ? fc.array(fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...queryNames) }, { weight: 1, arbitrary: hostileString }), queryValue), { maxLength: 5 }) : fc.constant([]),
-    body: bodySchema && method !== "GET" ? fc.oneof({ weight: 4, arbitrary: shaped(bodySchema, components) }, { weight: 1, arbitrary: hostileValue }) : fc.constant(undefined),
+    query: queryNames.length
+      ? fc.array(
+          fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...queryNames) }, { weight: 1, arbitrary: hostileString }), queryValue),
+          { maxLength: 5 },
+        )
+      : fc.constant([]),
+    body:
+      bodySchema && method !== "GET"
+        ? fc.oneof({ weight: 4, arbitrary: shaped(bodySchema, components) }, { weight: 1, arbitrary: hostileValue })
+        : fc.constant(undefined),
     idempotencyKey: parameters.some((parameter) => parameter.name === "Idempotency-Key")
-      ? fc.option(fc.oneof(fc.stringMatching(/^[A-Za-z0-9_.:-]{1,40}$/), fc.constantFrom("fuzz-key", "../../x", "k".repeat(201), "' OR 1=1 --", "with space", "")))
+      ? fc.option(
+          fc.oneof(
+            fc.stringMatching(/^[A-Za-z0-9_.:-]{1,40}$/),
+            fc.constantFrom("fuzz-key", "../../x", "k".repeat(201), "' OR 1=1 --", "with space", ""),
+          ),
+        )
       : fc.constant(null),
   });
 }
@@ -161,9 +202,12 @@ describe("the OpenAPI document and the routes agree", () => {
     const served: string[] = [];
     // Not operations: the document itself, and the JSON 404 for paths that are not routes.
     const undocumented = new Set(["/api/v1/openapi.json", "/api/v1/[...path]"]);
-    for (const route of discoverRouteFiles().filter((candidate) => candidate.path.startsWith("/api/v1/") && !undocumented.has(candidate.path))) {
+    for (const route of discoverRouteFiles().filter(
+      (candidate) => candidate.path.startsWith("/api/v1/") && !undocumented.has(candidate.path),
+    )) {
       const exports = await importModule(route.file);
-      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) if (typeof exports[method] === "function") served.push(`${method} ${route.file}`);
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"])
+        if (typeof exports[method] === "function") served.push(`${method} ${route.file}`);
     }
     expect(served.filter((route) => !documented.has(route))).toEqual([]);
     expect([...documented].filter((route) => !served.includes(route))).toEqual([]);
@@ -182,7 +226,10 @@ describe.each(operations)("fuzzing $key", ({ key, method, operation }) => {
     const example = EXAMPLES[key];
     expect(example, `${key} needs a valid example in tests/fuzz-examples.ts`).toBeDefined();
     await fc.assert(
-      fc.asyncProperty(mutationArbitrary, async (mutation) => void (await send(key, { ...applyMutation(await example!(), mutation), idempotencyKey: null }))),
+      fc.asyncProperty(
+        mutationArbitrary,
+        async (mutation) => void (await send(key, { ...applyMutation(await example!(), mutation), idempotencyKey: null })),
+      ),
       { numRuns: RUNS.mutated[method] ?? 40, endOnFailure: true },
     );
   });
@@ -201,12 +248,15 @@ describe.each(operations)("fuzzing $key", ({ key, method, operation }) => {
       }
     }
     const storable = "\u202Eevil\u202C مرحبا שלום 👩‍👩‍👧‍👦 \u200B";
-    for (let pick = 0; pick < leaves; pick += 1) await send(key, { ...applyMutation(await example!(), { kind: "text", pick, value: storable }), idempotencyKey: null });
+    for (let pick = 0; pick < leaves; pick += 1)
+      await send(key, { ...applyMutation(await example!(), { kind: "text", pick, value: storable }), idempotencyKey: null });
   });
 
   if (operation.requestBody) {
     it("answers malformed, deeply nested, huge and prototype-polluting raw bodies with a 4xx", async () => {
-      const params = Object.fromEntries((operation.parameters ?? []).filter((parameter) => parameter.in === "path").map((parameter) => [parameter.name, realLeadIds[0]!]));
+      const params = Object.fromEntries(
+        (operation.parameters ?? []).filter((parameter) => parameter.in === "path").map((parameter) => [parameter.name, realLeadIds[0]!]),
+      );
       for (const rawBody of RAW_BODIES) await send(key, { params, query: [], rawBody, idempotencyKey: null });
     });
   }

@@ -25,30 +25,47 @@ function readKey(request: Request): string | null {
   const key = request.headers.get(IDEMPOTENCY_HEADER);
   if (key === null) return null;
   if (!KEY_PATTERN.test(key)) {
-    throw new ApiError(422, "invalid", "The Idempotency-Key header is not valid.", [{ path: "headers.Idempotency-Key", message: "1–200 characters: letters, digits, _ . : -" }]);
+    throw new ApiError(422, "invalid", "The Idempotency-Key header is not valid.", [
+      { path: "headers.Idempotency-Key", message: "1–200 characters: letters, digits, _ . : -" },
+    ]);
   }
   return key;
 }
 
 /** Runs `work` in a transaction; with an Idempotency-Key, at most once per token and key. */
-export async function runWrite(request: Request, principal: TokenPrincipal, payload: unknown, work: (client: pg.PoolClient, key: string | null) => Promise<ActionResult>): Promise<Response> {
+export async function runWrite(
+  request: Request,
+  principal: TokenPrincipal,
+  payload: unknown,
+  work: (client: pg.PoolClient, key: string | null) => Promise<ActionResult>,
+): Promise<Response> {
   const key = readKey(request);
   const storedKey = key === null ? null : `${principal.tokenId}:${key}`;
-  const requestHash = createHash("sha256").update(`${request.method} ${new URL(request.url).pathname}\n${stableStringify(payload)}`).digest("hex");
+  const requestHash = createHash("sha256")
+    .update(`${request.method} ${new URL(request.url).pathname}\n${stableStringify(payload)}`)
+    .digest("hex");
   const client = await pool.connect();
   let result: ActionResult;
   try {
     await client.query("BEGIN");
     if (storedKey) {
       // A concurrent request with the same key waits here until this one commits or rolls back.
-      const claimed = await client.query("INSERT INTO idempotent_requests (key, token_id, request_hash, response_status, response_body) VALUES ($1, $2, $3, 0, '{}') ON CONFLICT (key) DO NOTHING RETURNING key", [storedKey, principal.tokenId, requestHash]);
+      const claimed = await client.query(
+        "INSERT INTO idempotent_requests (key, token_id, request_hash, response_status, response_body) VALUES ($1, $2, $3, 0, '{}') ON CONFLICT (key) DO NOTHING RETURNING key",
+        [storedKey, principal.tokenId, requestHash],
+      );
       if (claimed.rowCount === 0) {
         await client.query("ROLLBACK");
         return await replay(client, storedKey, requestHash);
       }
     }
     result = await work(client, key);
-    if (storedKey) await client.query("UPDATE idempotent_requests SET response_status = $2, response_body = $3 WHERE key = $1", [storedKey, result.status, JSON.stringify(result.body)]);
+    if (storedKey)
+      await client.query("UPDATE idempotent_requests SET response_status = $2, response_body = $3 WHERE key = $1", [
+        storedKey,
+        result.status,
+        JSON.stringify(result.body),
+      ]);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
@@ -65,7 +82,8 @@ async function replay(client: pg.PoolClient, storedKey: string, requestHash: str
     [storedKey],
   );
   const stored = rows[0];
-  if (!stored || stored.response_status === 0) throw new ApiError(409, "conflict", "A request with this Idempotency-Key is still being processed. Retry in a moment.");
+  if (!stored || stored.response_status === 0)
+    throw new ApiError(409, "conflict", "A request with this Idempotency-Key is still being processed. Retry in a moment.");
   if (stored.request_hash !== requestHash) {
     throw new ApiError(409, "conflict", "This Idempotency-Key was already used with a different request. Use a new key for a new request.");
   }
@@ -74,7 +92,9 @@ async function replay(client: pg.PoolClient, storedKey: string, requestHash: str
 
 /** Keys older than the retention period are forgotten (a retry that late is a new request). */
 export async function purgeIdempotentRequests(): Promise<number> {
-  const result = await pool.query(`DELETE FROM idempotent_requests WHERE created_at < now() - make_interval(days => $1)`, [IDEMPOTENCY_RETENTION_DAYS]);
+  const result = await pool.query(`DELETE FROM idempotent_requests WHERE created_at < now() - make_interval(days => $1)`, [
+    IDEMPOTENCY_RETENTION_DAYS,
+  ]);
   return result.rowCount ?? 0;
 }
 
@@ -85,7 +105,9 @@ const globalForPurge = globalThis as unknown as { batonPurgeWorker?: Promise<voi
 export function startIdempotencyPurge(): Promise<void> {
   globalForPurge.batonPurgeWorker ??= (async () => {
     const boss = await getBoss();
-    await retryOnDeadlock(() => boss.createQueue(IDEMPOTENCY_PURGE, { name: IDEMPOTENCY_PURGE, policy: "stately", retryLimit: 1, expireInSeconds: 60 * 10 }));
+    await retryOnDeadlock(() =>
+      boss.createQueue(IDEMPOTENCY_PURGE, { name: IDEMPOTENCY_PURGE, policy: "stately", retryLimit: 1, expireInSeconds: 60 * 10 }),
+    );
     await boss.work(IDEMPOTENCY_PURGE, async () => {
       const purged = await purgeIdempotentRequests();
       if (purged) console.log(`api: forgot ${purged} idempotency keys older than their retention`);

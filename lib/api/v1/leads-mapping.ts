@@ -74,28 +74,30 @@ export function toLeadDetail(lead: LeadDetail, result: LeadDiagnosis | null, com
       details: (event.details ?? {}) as Record<string, unknown>,
       sourceSystem: event.sourceSystem,
     })),
-    diagnosis:
-      result
-        ? {
-            flagged: result.flagged,
-            severity: result.severity,
-            firstBrokenStep: result.firstBrokenStep,
-            failurePoints: result.failurePoints,
-            warnings: result.warnings,
-            steps: result.steps.map((step) => ({ ...step, evidence: step.evidence as unknown as Record<string, unknown>[] })),
-            symptoms: result.symptoms.map((symptom) => ({ ...symptom, inspect: [...symptom.inspect] })),
-            elements: result.elements.map((element) => ({ ...element })),
-            record: {
-              ownerId: result.facts.currentOwnerId !== null && /^\d+$/.test(result.facts.currentOwnerId) ? Number(result.facts.currentOwnerId) : null,
-              queue: result.facts.queue,
-              acceptanceStatus: result.facts.acceptanceStatus,
-              outcome: result.facts.outcome,
-              closedAs: result.facts.closedAs,
-              priority: result.facts.priority,
-              prioritySource: result.facts.prioritySource,
-            },
-            computedAt: computedAt.toISOString(),
-          }
-        : null,
+    diagnosis: result
+      ? {
+          flagged: result.flagged,
+          severity: result.severity,
+          firstBrokenStep: result.firstBrokenStep,
+          failurePoints: result.failurePoints,
+          warnings: result.warnings,
+          steps: result.steps.map((step) => ({ ...step, evidence: step.evidence as unknown as Record<string, unknown>[] })),
+          symptoms: result.symptoms.map((symptom) => ({ ...symptom, inspect: [...symptom.inspect] })),
+          elements: result.elements.map((element) => ({ ...element })),
+          record: {
+            ownerId:
+              result.facts.currentOwnerId !== null && /^\d+$/.test(result.facts.currentOwnerId)
+                ? Number(result.facts.currentOwnerId)
+                : null,
+            queue: result.facts.queue,
+            acceptanceStatus: result.facts.acceptanceStatus,
+            outcome: result.facts.outcome,
+            closedAs: result.facts.closedAs,
+            priority: result.facts.priority,
+            prioritySource: result.facts.prioritySource,
+          },
+          computedAt: computedAt.toISOString(),
+        }
+      : null,
   };
 }

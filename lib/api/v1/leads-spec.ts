@@ -5,9 +5,13 @@ registry.registerPath({
   method: "get",
   path: "/leads",
   summary: "List leads with the same filters as the lead list, or find one by its external id",
-  description: "With externalId (and sourceSystem, default api) and no other parameter: the lead with that id in its source system, as a list of zero or one. Otherwise the filtered list; an undefined lead type is a 422.",
+  description:
+    "With externalId (and sourceSystem, default api) and no other parameter: the lead with that id in its source system, as a list of zero or one. Otherwise the filtered list; an undefined lead type is a 422.",
   request: { query: leadListQuerySchema },
-  responses: { 200: { description: "A page of leads", content: { "application/json": { schema: leadListResponseSchema } } }, ...errorResponses(422) },
+  responses: {
+    200: { description: "A page of leads", content: { "application/json": { schema: leadListResponseSchema } } },
+    ...errorResponses(422),
+  },
 });
 
 registry.registerPath({
@@ -15,7 +19,10 @@ registry.registerPath({
   path: "/leads/{id}",
   summary: "Read a lead with its timeline and diagnosis",
   request: { params: leadIdParamsSchema },
-  responses: { 200: { description: "The lead", content: { "application/json": { schema: leadDetailSchema } } }, ...errorResponses(404, 422) },
+  responses: {
+    200: { description: "The lead", content: { "application/json": { schema: leadDetailSchema } } },
+    ...errorResponses(404, 422),
+  },
 });
 
 registry.registerPath({

@@ -9,7 +9,8 @@ export const idempotencyHeaders = z.object({
     .regex(/^[A-Za-z0-9_.:-]{1,200}$/)
     .optional()
     .meta({
-      description: "Makes a retry safe: the same key with the same body returns the first response (with Idempotent-Replayed: true) instead of writing again; with a different body it is a 409. Kept 7 days, per token.",
+      description:
+        "Makes a retry safe: the same key with the same body returns the first response (with Idempotent-Replayed: true) instead of writing again; with a different body it is a 409. Kept 7 days, per token.",
       param: { example: "crm-sync-2025-03-14-0001" },
     }),
 });
@@ -31,7 +32,8 @@ registry.registerPath({
   method: "post",
   path: "/leads/batch",
   summary: "Create or update up to 1,000 leads by external id, all or none",
-  description: "Each lead as in POST /leads. Errors name the item, e.g. leads.3.capturedAt. The changed leads are re-diagnosed right behind the write (the list's diagnosis follows within seconds; GET /leads/{id} computes it on read).",
+  description:
+    "Each lead as in POST /leads. Errors name the item, e.g. leads.3.capturedAt. The changed leads are re-diagnosed right behind the write (the list's diagnosis follows within seconds; GET /leads/{id} computes it on read).",
   request: { headers: idempotencyHeaders, body: { required: true, content: { "application/json": { schema: leadBatchSchema } } } },
   responses: {
     200: { description: "Written; nothing new", content: { "application/json": { schema: leadBatchResponseSchema } } },

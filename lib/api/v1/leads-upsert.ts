@@ -30,9 +30,14 @@ async function lookups(client: Queryable, requests: readonly LeadUpsertRequest[]
   const reasons = [...new Set(requests.flatMap((request) => (request.rejectionReasonCode ? [request.rejectionReasonCode] : [])))];
   const objectionCodes = [...new Set(requests.flatMap((request) => (request.objectionCode ? [request.objectionCode] : [])))];
   // One query at a time: `client` is the write's transaction connection.
-  const owners = await resolveOwnerRefs(client, requests.flatMap((request) => (request.owner ? [{ ref: request.owner, sourceSystem: request.sourceSystem }] : [])));
+  const owners = await resolveOwnerRefs(
+    client,
+    requests.flatMap((request) => (request.owner ? [{ ref: request.owner, sourceSystem: request.sourceSystem }] : [])),
+  );
   const leadTypes = await client.query<{ key: string }>("SELECT key FROM lead_types WHERE key = ANY($1::text[])", [types]);
-  const rejectionReasons = await client.query<{ code: string }>("SELECT code FROM rejection_reasons WHERE code = ANY($1::text[])", [reasons]);
+  const rejectionReasons = await client.query<{ code: string }>("SELECT code FROM rejection_reasons WHERE code = ANY($1::text[])", [
+    reasons,
+  ]);
   const objections = await client.query<{ code: string }>("SELECT code FROM objections WHERE code = ANY($1::text[])", [objectionCodes]);
   // The leads that exist, as they are before this write (the audit's "before"). Locked, in a fixed order,
   // so no other write changes them between this read and the upsert.
@@ -57,7 +62,12 @@ async function lookups(client: Queryable, requests: readonly LeadUpsertRequest[]
 type WrittenLead = UpsertedLead & { sourceSystem: string; index: number };
 
 /** One audit row per created or updated lead, in one statement; the "after" is read from the stored row. */
-async function auditLeadWrites(client: Queryable, written: readonly WrittenLead[], before: ReadonlyMap<string, object>, author: AuditAuthor): Promise<void> {
+async function auditLeadWrites(
+  client: Queryable,
+  written: readonly WrittenLead[],
+  before: ReadonlyMap<string, object>,
+  author: AuditAuthor,
+): Promise<void> {
   const changed = written.filter((lead) => lead.action !== "unchanged");
   if (changed.length === 0) return;
   await client.query(
@@ -94,7 +104,12 @@ function toInput(request: LeadUpsertRequest, ownerId: number | null | undefined)
  * Writes the leads and their audit rows; `pathOf(i)` names request i in error paths ("" for a single lead,
  * "leads.3." in a batch). `client` must be in a transaction: the audit rows commit with the write or not at all.
  */
-export async function writeApiLeads(client: Queryable, requests: readonly LeadUpsertRequest[], pathOf: (index: number) => string, author: AuditAuthor): Promise<WrittenLead[]> {
+export async function writeApiLeads(
+  client: Queryable,
+  requests: readonly LeadUpsertRequest[],
+  pathOf: (index: number) => string,
+  author: AuditAuthor,
+): Promise<WrittenLead[]> {
   const found = await lookups(client, requests);
   const problems: Field[] = [];
   const firstIndex = new Map<string, number>();
@@ -102,18 +117,26 @@ export async function writeApiLeads(client: Queryable, requests: readonly LeadUp
     const at = (field: string) => `${pathOf(index)}${field}`;
     const key = identity(request.sourceSystem, request.externalId);
     const earlier = firstIndex.get(key);
-    if (earlier !== undefined) problems.push({ path: at("externalId"), message: `appears twice in this batch (also at ${pathOf(earlier)}externalId)` });
+    if (earlier !== undefined)
+      problems.push({ path: at("externalId"), message: `appears twice in this batch (also at ${pathOf(earlier)}externalId)` });
     else firstIndex.set(key, index);
     let ownerId: number | null | undefined;
     if (request.owner === null) ownerId = null;
     else if (request.owner) {
       const owner = found.owners[index]!;
       ownerId = owner.id;
-      if (ownerId === undefined) problems.push({ path: at(`owner.${owner.field}`), message: owner.field === "email" ? "is not an active Baton user" : "is not an active person (see GET /people)" });
+      if (ownerId === undefined)
+        problems.push({
+          path: at(`owner.${owner.field}`),
+          message: owner.field === "email" ? "is not an active Baton user" : "is not an active person (see GET /people)",
+        });
     }
-    if (request.leadType && !found.leadTypes.has(request.leadType)) problems.push({ path: at("leadType"), message: "is not a defined lead type" });
-    if (request.rejectionReasonCode && !found.reasons.has(request.rejectionReasonCode)) problems.push({ path: at("rejectionReasonCode"), message: "is not a defined rejection reason" });
-    if (request.objectionCode && !found.objections.has(request.objectionCode)) problems.push({ path: at("objectionCode"), message: "is not a defined objection (see the objections in Definitions)" });
+    if (request.leadType && !found.leadTypes.has(request.leadType))
+      problems.push({ path: at("leadType"), message: "is not a defined lead type" });
+    if (request.rejectionReasonCode && !found.reasons.has(request.rejectionReasonCode))
+      problems.push({ path: at("rejectionReasonCode"), message: "is not a defined rejection reason" });
+    if (request.objectionCode && !found.objections.has(request.objectionCode))
+      problems.push({ path: at("objectionCode"), message: "is not a defined objection (see the objections in Definitions)" });
     if (!found.existing.has(key)) {
       if (request.name === undefined) problems.push({ path: at("name"), message: "is required to create a lead" });
       if (request.capturedAt === undefined) problems.push({ path: at("capturedAt"), message: "is required to create a lead" });
@@ -126,7 +149,15 @@ export async function writeApiLeads(client: Queryable, requests: readonly LeadUp
   for (const entry of inputs) bySource.set(entry.sourceSystem, [...(bySource.get(entry.sourceSystem) ?? []), entry]);
   const results: WrittenLead[] = [];
   for (const [sourceSystem, entries] of bySource) {
-    const written = new Map((await upsertLeads(client, sourceSystem, entries.map((entry) => entry.input))).map((lead) => [lead.externalId, lead]));
+    const written = new Map(
+      (
+        await upsertLeads(
+          client,
+          sourceSystem,
+          entries.map((entry) => entry.input),
+        )
+      ).map((lead) => [lead.externalId, lead]),
+    );
     for (const entry of entries) results.push({ ...written.get(entry.input.externalId)!, sourceSystem, index: entry.index });
   }
   results.sort((a, b) => a.index - b.index);

@@ -9,5 +9,7 @@ export const externalRefSchema = z
     externalId: z.string().trim().min(1).max(200).meta({ description: "The lead's id in its source system.", example: "5101" }),
   })
   .strict();
-export const leadLookupRequestSchema = z.object({ leads: z.array(externalRefSchema).min(1).max(MAX_LOOKUPS) }).strict().meta({ id: "LeadLookup" });
-
+export const leadLookupRequestSchema = z
+  .object({ leads: z.array(externalRefSchema).min(1).max(MAX_LOOKUPS) })
+  .strict()
+  .meta({ id: "LeadLookup" });

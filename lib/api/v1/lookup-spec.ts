@@ -22,7 +22,11 @@ registry.registerPath({
   method: "post",
   path: "/leads/lookup",
   summary: "Find up to 1,000 leads by their source system and external id",
-  description: "Each requested pair comes back in order with its lead, or null. A read: any token may call it. For a single lead, GET /leads?sourceSystem=…&externalId=… does the same.",
+  description:
+    "Each requested pair comes back in order with its lead, or null. A read: any token may call it. For a single lead, GET /leads?sourceSystem=…&externalId=… does the same.",
   request: { body: { required: true, content: { "application/json": { schema: leadLookupRequestSchema } } } },
-  responses: { 200: { description: "The leads, in the order asked", content: { "application/json": { schema: leadLookupResponseSchema } } }, ...errorResponses(400, 413, 422) },
+  responses: {
+    200: { description: "The leads, in the order asked", content: { "application/json": { schema: leadLookupResponseSchema } } },
+    ...errorResponses(400, 413, 422),
+  },
 });

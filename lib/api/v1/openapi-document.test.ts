@@ -33,7 +33,11 @@ function routesOnDisk(): string[] {
 
 function routesInDocument(document: ReturnType<typeof generateOpenApiDocument>): string[] {
   return Object.entries(document.paths ?? {})
-    .flatMap(([route, item]) => METHODS.filter((method) => (item as Record<string, unknown>)[method.toLowerCase()] !== undefined).map((method) => `${method} ${route}`))
+    .flatMap(([route, item]) =>
+      METHODS.filter((method) => (item as Record<string, unknown>)[method.toLowerCase()] !== undefined).map(
+        (method) => `${method} ${route}`,
+      ),
+    )
     .sort();
 }
 
@@ -58,8 +62,13 @@ describe("the OpenAPI document", () => {
 
   it("documents the buyer's objection and the source-quality signal wherever they are written or read", () => {
     const schemas = JSON.stringify(generateOpenApiDocument().components?.schemas ?? {});
-    const properties = (id: string) => Object.keys(((generateOpenApiDocument().components?.schemas ?? {})[id] as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
-    for (const id of ["EventDetails", "LeadUpsert", "LeadDetail"]) expect(properties(id), id).toEqual(expect.arrayContaining(["objectionCode", "objectionDetail", "sourceSignal"]));
+    const properties = (id: string) =>
+      Object.keys(
+        ((generateOpenApiDocument().components?.schemas ?? {})[id] as { properties?: Record<string, unknown> } | undefined)?.properties ??
+          {},
+      );
+    for (const id of ["EventDetails", "LeadUpsert", "LeadDetail"])
+      expect(properties(id), id).toEqual(expect.arrayContaining(["objectionCode", "objectionDetail", "sourceSignal"]));
     expect(schemas).toContain("not_a_real_buyer");
     const decisions = JSON.stringify(generateOpenApiDocument().paths?.["/leads/{id}/decisions"]);
     expect(decisions).toContain("objectionCode");

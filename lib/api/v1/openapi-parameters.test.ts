@@ -7,7 +7,10 @@ import { generateOpenApiDocument } from "@/lib/api/v1/spec";
 type Parameter = { name: string; in: string; description?: string; example?: unknown; schema?: Record<string, unknown> };
 const document = generateOpenApiDocument();
 const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
-  Object.entries(item as Record<string, { parameters?: Parameter[] }>).map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, parameters: operation.parameters ?? [] })),
+  Object.entries(item as Record<string, { parameters?: Parameter[] }>).map(([method, operation]) => ({
+    key: `${method.toUpperCase()} ${path}`,
+    parameters: operation.parameters ?? [],
+  })),
 );
 
 describe("the OpenAPI document's parameters", () => {
@@ -27,10 +30,15 @@ describe("the OpenAPI document's parameters", () => {
 
 describe("the OpenAPI document's webhooks", () => {
   it("documents the SLA alert events with their signature headers and a typed body", () => {
-    const webhooks = (document as { webhooks?: Record<string, { post: { parameters?: Parameter[]; requestBody?: unknown } }> }).webhooks ?? {};
+    const webhooks =
+      (document as { webhooks?: Record<string, { post: { parameters?: Parameter[]; requestBody?: unknown } }> }).webhooks ?? {};
     expect(Object.keys(webhooks).sort()).toEqual(["sla.breach", "sla.escalation", "sla.warning"]);
     for (const [type, item] of Object.entries(webhooks)) {
-      expect(item.post.parameters?.map((parameter) => parameter.name).sort(), type).toEqual(["webhook-id", "webhook-signature", "webhook-timestamp"]);
+      expect(item.post.parameters?.map((parameter) => parameter.name).sort(), type).toEqual([
+        "webhook-id",
+        "webhook-signature",
+        "webhook-timestamp",
+      ]);
       const ref = JSON.stringify(item.post.requestBody).match(/"#\/components\/schemas\/([^"]+)"/)?.[1];
       expect(JSON.stringify(document.components?.schemas?.[ref ?? ""]), type).toContain(`"enum":["${type}"]`);
     }

@@ -8,7 +8,8 @@ export const registry = new OpenAPIRegistry();
 registry.registerComponent("securitySchemes", "bearerToken", {
   type: "http",
   scheme: "bearer",
-  description: "An API token created by an admin or revops user (Settings, API tokens) or with `npm run baton -- token create`. A token acts with its creator's role, limited to its scope (read, write, and definitions:write when given); a service token acts as a named integration and its writes are audited under that name. Tokens may expire: an expired or revoked token is a 401.",
+  description:
+    "An API token created by an admin or revops user (Settings, API tokens) or with `npm run baton -- token create`. A token acts with its creator's role, limited to its scope (read, write, and definitions:write when given); a service token acts as a named integration and its writes are audited under that name. Tokens may expire: an expired or revoked token is a 401.",
 });
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
@@ -25,7 +26,10 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 /** The error answers of an operation: 401 and 429 on every route, plus the statuses given (only those it can really answer). */
 export function errorResponses(...statuses: number[]) {
   return Object.fromEntries(
-    [401, 429, ...statuses].map((status) => [status, { description: ERROR_DESCRIPTIONS[status] ?? "Error", content: { "application/json": { schema: apiErrorSchema } } }]),
+    [401, 429, ...statuses].map((status) => [
+      status,
+      { description: ERROR_DESCRIPTIONS[status] ?? "Error", content: { "application/json": { schema: apiErrorSchema } } },
+    ]),
   );
 }
 
@@ -35,7 +39,8 @@ export function generateOpenApiDocument() {
     info: {
       title: "Baton API",
       version: "1.0.0",
-      description: "Leads with their handoff timeline and diagnosis, in the DOMAIN.md vocabulary. Authenticate with `Authorization: Bearer <token>`.",
+      description:
+        "Leads with their handoff timeline and diagnosis, in the DOMAIN.md vocabulary. Authenticate with `Authorization: Bearer <token>`.",
     },
     servers: [{ url: "/api/v1" }],
     security: [{ bearerToken: [] }],

@@ -12,7 +12,10 @@ export interface ResolvedOwner {
   field: "email" | "id" | "externalId";
 }
 
-export async function resolveOwnerRefs(client: Queryable, refs: readonly { ref: OwnerRef; sourceSystem: string }[]): Promise<ResolvedOwner[]> {
+export async function resolveOwnerRefs(
+  client: Queryable,
+  refs: readonly { ref: OwnerRef; sourceSystem: string }[],
+): Promise<ResolvedOwner[]> {
   if (refs.length === 0) return [];
   const kinds = refs.map(({ ref }) => ("email" in ref ? "email" : "id" in ref ? "id" : "externalId"));
   const { rows } = await client.query<{ position: number; user_id: number | null }>(

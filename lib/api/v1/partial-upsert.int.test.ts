@@ -41,7 +41,8 @@ const FULL = {
 };
 
 /** What the diagnosis derives from the record: it follows a change, so it is not compared. */
-const DERIVED = /^(updatedAt|diagnosedAt|flagged|severity|firstBrokenStep|failurePoints|step[A-Z]\w*|duplicateOutreach|rejectionScore|searchText)$/;
+const DERIVED =
+  /^(updatedAt|diagnosedAt|flagged|severity|firstBrokenStep|failurePoints|step[A-Z]\w*|duplicateOutreach|rejectionScore|searchText)$/;
 
 /** Every stored column of the record itself, as a comparable object. */
 async function stored(externalId: string): Promise<Record<string, unknown>> {
@@ -51,19 +52,31 @@ async function stored(externalId: string): Promise<Record<string, unknown>> {
 
 describe("partial upsert", () => {
   it("only sourceSystem and externalId for an existing lead answers 200 unchanged and writes nothing", async () => {
-    expect((await call(postLead as Handler, "POST", "/leads", { token: workspace.tokens.adminWrite, body: { ...FULL, externalId: "p-1" } })).status).toBe(201);
+    expect(
+      (await call(postLead as Handler, "POST", "/leads", { token: workspace.tokens.adminWrite, body: { ...FULL, externalId: "p-1" } }))
+        .status,
+    ).toBe(201);
     const before = await stored("p-1");
-    const response = await call(postLead as Handler, "POST", "/leads", { token: workspace.tokens.adminWrite, body: { sourceSystem: "crm", externalId: "p-1" } });
+    const response = await call(postLead as Handler, "POST", "/leads", {
+      token: workspace.tokens.adminWrite,
+      body: { sourceSystem: "crm", externalId: "p-1" },
+    });
     expect(response.status).toBe(200);
     expect(response.json).toMatchObject({ externalId: "p-1", action: "unchanged" });
     expect(await stored("p-1")).toEqual(before);
 
-    const batch = await call(postLeadBatch as Handler, "POST", "/leads/batch", { token: workspace.tokens.adminWrite, body: { leads: [{ sourceSystem: "crm", externalId: "p-1" }] } });
+    const batch = await call(postLeadBatch as Handler, "POST", "/leads/batch", {
+      token: workspace.tokens.adminWrite,
+      body: { leads: [{ sourceSystem: "crm", externalId: "p-1" }] },
+    });
     expect(batch).toMatchObject({ status: 200, json: { unchanged: 1, updated: 0, created: 0 } });
   });
 
   it("only the identity of a lead that does not exist is a 422 naming the missing fields", async () => {
-    const response = await call(postLead as Handler, "POST", "/leads", { token: workspace.tokens.adminWrite, body: { sourceSystem: "crm", externalId: "p-new" } });
+    const response = await call(postLead as Handler, "POST", "/leads", {
+      token: workspace.tokens.adminWrite,
+      body: { sourceSystem: "crm", externalId: "p-new" },
+    });
     expect(response.status).toBe(422);
     expect(response.json.error?.fields?.map((field) => field.path)).toEqual(["name", "capturedAt"]);
   });
@@ -97,9 +110,14 @@ describe("partial upsert", () => {
 
   it.each(CHANGES)("sending only %s changes only that field", async (field, value, columns) => {
     const externalId = `p-field-${field}`;
-    expect((await call(postLead as Handler, "POST", "/leads", { token: workspace.tokens.adminWrite, body: { ...FULL, externalId } })).status).toBe(201);
+    expect(
+      (await call(postLead as Handler, "POST", "/leads", { token: workspace.tokens.adminWrite, body: { ...FULL, externalId } })).status,
+    ).toBe(201);
     const before = await stored(externalId);
-    const response = await call(postLead as Handler, "POST", "/leads", { token: workspace.tokens.adminWrite, body: { sourceSystem: "crm", externalId, [field]: value } });
+    const response = await call(postLead as Handler, "POST", "/leads", {
+      token: workspace.tokens.adminWrite,
+      body: { sourceSystem: "crm", externalId, [field]: value },
+    });
     expect(response.status, JSON.stringify(response.json)).toBe(200);
     expect(response.json.action).toBe("updated");
     const after = await stored(externalId);

@@ -29,18 +29,37 @@ function toPerson({ passwordHash, ...user }: Prisma.UserGetPayload<{ select: typ
 
 export async function listPeople(query: z.infer<typeof peopleQuerySchema>) {
   const and: Prisma.UserWhereInput[] = [];
-  if (query.externalId !== undefined) and.push({ identities: { some: { sourceSystem: query.sourceSystem, externalId: query.externalId } } });
+  if (query.externalId !== undefined)
+    and.push({ identities: { some: { sourceSystem: query.sourceSystem, externalId: query.externalId } } });
   else if (query.sourceSystem !== undefined) and.push({ identities: { some: { sourceSystem: query.sourceSystem } } });
   if (query.email) and.push({ email: { equals: query.email, mode: "insensitive" } });
-  if (query.q) and.push({ OR: [{ name: { contains: query.q, mode: "insensitive" } }, { email: { contains: query.q, mode: "insensitive" } }] });
+  if (query.q)
+    and.push({ OR: [{ name: { contains: query.q, mode: "insensitive" } }, { email: { contains: query.q, mode: "insensitive" } }] });
   const page = query.page ?? 1;
-  const rows = await db.user.findMany({ where: { AND: and }, select: PERSON_SELECT, orderBy: [{ name: "asc" }, { id: "asc" }], skip: (page - 1) * PEOPLE_PAGE_SIZE, take: PEOPLE_PAGE_SIZE + 1 });
-  return { page, pageSize: PEOPLE_PAGE_SIZE, hasMore: rows.length > PEOPLE_PAGE_SIZE, people: rows.slice(0, PEOPLE_PAGE_SIZE).map(toPerson) };
+  const rows = await db.user.findMany({
+    where: { AND: and },
+    select: PERSON_SELECT,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    skip: (page - 1) * PEOPLE_PAGE_SIZE,
+    take: PEOPLE_PAGE_SIZE + 1,
+  });
+  return {
+    page,
+    pageSize: PEOPLE_PAGE_SIZE,
+    hasMore: rows.length > PEOPLE_PAGE_SIZE,
+    people: rows.slice(0, PEOPLE_PAGE_SIZE).map(toPerson),
+  };
 }
 
 /** Resolves (or creates) the person in the write's transaction; audited when anything was added. */
-export async function createPerson(client: Queryable, request: PersonCreateRequest, author: AuditAuthor): Promise<{ status: number; body: { action: "created" | "linked" | "existing"; person: Person } }> {
-  const [userId] = await resolvePeople(client, request.sourceSystem, [{ externalId: request.externalId, email: request.email, name: request.name, role: request.role }]);
+export async function createPerson(
+  client: Queryable,
+  request: PersonCreateRequest,
+  author: AuditAuthor,
+): Promise<{ status: number; body: { action: "created" | "linked" | "existing"; person: Person } }> {
+  const [userId] = await resolvePeople(client, request.sourceSystem, [
+    { externalId: request.externalId, email: request.email, name: request.name, role: request.role },
+  ]);
   // A row inserted by this transaction carries its id in xmin: that tells a new person (or a new identity
   // of a known one) from one that was already there.
   const { rows } = await client.query<{ created: boolean; linked: boolean }>(
@@ -56,7 +75,14 @@ export async function createPerson(client: Queryable, request: PersonCreateReque
       `INSERT INTO audit_logs (actor_id, action, entity_type, entity_id, after)
        SELECT $1, $2, 'user', u.id::text, jsonb_build_object('name', u.name, 'email', u.email, 'role', u.role, 'sourceSystem', $4::text, 'externalId', $5::text) || $3::jsonb
        FROM users u WHERE u.id = $6`,
-      [author.actorId, action === "created" ? "api.person.create" : "api.person.link", viaJson(author.via), request.sourceSystem, request.externalId ?? null, userId],
+      [
+        author.actorId,
+        action === "created" ? "api.person.create" : "api.person.link",
+        viaJson(author.via),
+        request.sourceSystem,
+        request.externalId ?? null,
+        userId,
+      ],
     );
   }
   const person = await client.query<{ person: Person & { passwordHash?: never } }>(

@@ -18,7 +18,16 @@ function limiter(): Promise<RateLimiterPostgres> {
     await pool.query("CREATE SCHEMA IF NOT EXISTS baton_runtime");
     return await new Promise<RateLimiterPostgres>((resolve, reject) => {
       const created: RateLimiterPostgres = new RateLimiterPostgres(
-        { storeClient: pool, storeType: "pool", schemaName: "baton_runtime", tableName: "api_rate_limits", keyPrefix: "api", points: apiRequestsPerMinute(), duration: 60, clearExpiredByTimeout: true },
+        {
+          storeClient: pool,
+          storeType: "pool",
+          schemaName: "baton_runtime",
+          tableName: "api_rate_limits",
+          keyPrefix: "api",
+          points: apiRequestsPerMinute(),
+          duration: 60,
+          clearExpiredByTimeout: true,
+        },
         (error?: Error) => (error ? reject(error) : resolve(created)),
       );
     });

@@ -30,19 +30,41 @@ export interface ApiContext<Params> {
 type RouteHandler<Params> = (context: ApiContext<Params>) => Promise<Response | object>;
 
 export function apiRoute<Params = Record<string, never>>(options: ApiRouteOptions, handler: RouteHandler<Params>) {
-  return (request: Request, route: { params: Promise<Params> }): Promise<Response> => timeRequest("api", options.action, () => answer(request, route), (response) => response.status);
+  return (request: Request, route: { params: Promise<Params> }): Promise<Response> =>
+    timeRequest(
+      "api",
+      options.action,
+      () => answer(request, route),
+      (response) => response.status,
+    );
   async function answer(request: Request, route: { params: Promise<Params> }): Promise<Response> {
     try {
       const principal = await authenticateToken(request.headers.get("authorization"));
-      if (!principal) throw new ApiError(401, "unauthenticated", "Send a valid API token: Authorization: Bearer <token>.", undefined, { "WWW-Authenticate": "Bearer" });
+      if (!principal)
+        throw new ApiError(401, "unauthenticated", "Send a valid API token: Authorization: Bearer <token>.", undefined, {
+          "WWW-Authenticate": "Bearer",
+        });
       const retryAfter = await consumeApiBudget(`token:${principal.tokenId}`);
-      if (retryAfter !== null) throw new ApiError(429, "rate_limited", `Too many requests for this token. Retry in ${retryAfter} s.`, undefined, { "Retry-After": String(retryAfter) });
-      if (options.scope !== "read" && principal.scope !== "write") throw new ApiError(403, "forbidden", "This token is read-only; this request needs a token with write scope.");
-      if (options.scope !== "read" && options.scope !== "write" && !principal.extraScopes.includes(options.scope)) throw new ApiError(403, "forbidden", `This request needs a token with the ${options.scope} scope.`);
-      if (!can(principal.user.role, options.action)) throw new ApiError(403, "forbidden", `The token's user (${principal.user.role}) may not do this.`);
+      if (retryAfter !== null)
+        throw new ApiError(429, "rate_limited", `Too many requests for this token. Retry in ${retryAfter} s.`, undefined, {
+          "Retry-After": String(retryAfter),
+        });
+      if (options.scope !== "read" && principal.scope !== "write")
+        throw new ApiError(403, "forbidden", "This token is read-only; this request needs a token with write scope.");
+      if (options.scope !== "read" && options.scope !== "write" && !principal.extraScopes.includes(options.scope))
+        throw new ApiError(403, "forbidden", `This request needs a token with the ${options.scope} scope.`);
+      if (!can(principal.user.role, options.action))
+        throw new ApiError(403, "forbidden", `The token's user (${principal.user.role}) may not do this.`);
       const params = (await route.params) ?? ({} as Params);
       // Audit rows the features record while serving this request name the token (and its integration).
-      const result = await runWithAuditVia(auditAuthorOf(principal).via, () => handler({ request, principal, params, body: (schema) => readBody(request, schema, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) }));
+      const result = await runWithAuditVia(auditAuthorOf(principal).via, () =>
+        handler({
+          request,
+          principal,
+          params,
+          body: (schema) => readBody(request, schema, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES),
+        }),
+      );
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return errorResponse(error);
@@ -106,7 +128,10 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
 /** 422 at the first key or string the database could not store exactly as sent (lib/storable-text.ts). */
 function rejectUnstorableText(value: unknown): void {
   const path = findUnstorableText(value, "");
-  if (path !== null) throw new ApiError(422, "invalid", "The request has invalid fields.", [{ path: path || "(body)", message: "must be text without NUL characters or unpaired UTF-16 surrogates" }]);
+  if (path !== null)
+    throw new ApiError(422, "invalid", "The request has invalid fields.", [
+      { path: path || "(body)", message: "must be text without NUL characters or unpaired UTF-16 surrogates" },
+    ]);
 }
 
 function findUnstorableText(value: unknown, path: string): string | null {

@@ -26,13 +26,28 @@ describe("service tokens", () => {
   });
 
   it("a service token's writes are audited under the integration's name, and its last use is shown", async () => {
-    const created = await createToken(workspace.revopsId, { name: "HubSpot sync token", scope: "write", integrationName: "HubSpot", expiresInDays: "90" });
+    const created = await createToken(workspace.revopsId, {
+      name: "HubSpot sync token",
+      scope: "write",
+      integrationName: "HubSpot",
+      expiresInDays: "90",
+    });
     const lead = { sourceSystem: "hubspot", externalId: "svc-1", name: "Sam Service", capturedAt: "2025-03-14T09:00:00Z" };
     expect((await call(postLead as Handler, "POST", "/leads", { token: created.token, body: lead })).status).toBe(201);
     const stored = await db.lead.findFirstOrThrow({ where: { externalId: "svc-1" }, select: { id: true } });
-    expect((await call(postEvents as Handler, "POST", "/events", { token: created.token, body: { events: [{ lead: { id: stored.id }, type: "note", occurredAt: "2025-03-14T10:00:00Z", details: { notes: "synced" } }] } })).status).toBe(201);
+    expect(
+      (
+        await call(postEvents as Handler, "POST", "/events", {
+          token: created.token,
+          body: { events: [{ lead: { id: stored.id }, type: "note", occurredAt: "2025-03-14T10:00:00Z", details: { notes: "synced" } }] },
+        })
+      ).status,
+    ).toBe(201);
 
-    const rows = await db.auditLog.findMany({ where: { action: { in: ["api.lead.create", "api.event.append"] } }, select: { actorId: true, after: true } });
+    const rows = await db.auditLog.findMany({
+      where: { action: { in: ["api.lead.create", "api.event.append"] } },
+      select: { actorId: true, after: true },
+    });
     expect(rows).toHaveLength(2);
     for (const row of rows) {
       const { via } = splitVia(row.after);
@@ -48,10 +63,26 @@ describe("service tokens", () => {
   });
 
   it("changes made through the features' own mutations (definitions here) are audited under the integration too", async () => {
-    const created = await createToken(workspace.revopsId, { name: "Definitions sync", scope: "write", integrationName: "Warehouse", definitionsWrite: "on" });
-    const body = { change: "reason", code: "bought_elsewhere", label: "Bought elsewhere", requiresDetail: false, detailPrompt: null, active: true, sortOrder: 70 };
+    const created = await createToken(workspace.revopsId, {
+      name: "Definitions sync",
+      scope: "write",
+      integrationName: "Warehouse",
+      definitionsWrite: "on",
+    });
+    const body = {
+      change: "reason",
+      code: "bought_elsewhere",
+      label: "Bought elsewhere",
+      requiresDetail: false,
+      detailPrompt: null,
+      active: true,
+      sortOrder: 70,
+    };
     expect((await call(changeDefinitions as Handler, "POST", "/definitions/changes", { token: created.token, body })).status).toBe(200);
-    const row = await db.auditLog.findFirstOrThrow({ where: { action: "definitions.rejection_reason.create" }, select: { actorId: true, after: true } });
+    const row = await db.auditLog.findFirstOrThrow({
+      where: { action: "definitions.rejection_reason.create" },
+      select: { actorId: true, after: true },
+    });
     expect(row.actorId).toBe(workspace.revopsId);
     expect(splitVia(row.after).via?.apiToken).toEqual({ id: created.id, name: "Definitions sync", integration: "Warehouse" });
   });
@@ -59,7 +90,10 @@ describe("service tokens", () => {
   it("a token past its expiry is refused like a revoked one", async () => {
     const created = await createToken(workspace.revopsId, { name: "Short-lived", scope: "read", expiresInDays: "1" });
     await db.apiToken.update({ where: { id: created.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const response = await call(postLead as Handler, "POST", "/leads", { token: created.token, body: { sourceSystem: "hubspot", externalId: "svc-2" } });
+    const response = await call(postLead as Handler, "POST", "/leads", {
+      token: created.token,
+      body: { sourceSystem: "hubspot", externalId: "svc-2" },
+    });
     expect(response.status).toBe(401);
     expect(response.json.error?.code).toBe("unauthenticated");
   });
@@ -67,13 +101,24 @@ describe("service tokens", () => {
   it("revops revokes a token: it is refused from then on", async () => {
     const created = await createToken(workspace.revopsId, { name: "Retired form tool", scope: "write", integrationName: "Typeform" });
     await revokeToken(workspace.revopsId, { id: created.id });
-    expect((await call(postLead as Handler, "POST", "/leads", { token: created.token, body: { sourceSystem: "typeform", externalId: "svc-3", name: "X Y", capturedAt: "2025-03-14T09:00:00Z" } })).status).toBe(401);
+    expect(
+      (
+        await call(postLead as Handler, "POST", "/leads", {
+          token: created.token,
+          body: { sourceSystem: "typeform", externalId: "svc-3", name: "X Y", capturedAt: "2025-03-14T09:00:00Z" },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it("refuses a bad expiry and definitions:write on a read token, creating nothing", async () => {
     const before = await db.apiToken.count();
-    await expect(createToken(workspace.revopsId, { name: "Bad", scope: "write", expiresInDays: "0" })).rejects.toBeInstanceOf(ValidationError);
-    await expect(createToken(workspace.revopsId, { name: "Bad", scope: "read", definitionsWrite: "on" })).rejects.toBeInstanceOf(ValidationError);
+    await expect(createToken(workspace.revopsId, { name: "Bad", scope: "write", expiresInDays: "0" })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await expect(createToken(workspace.revopsId, { name: "Bad", scope: "read", definitionsWrite: "on" })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     expect(await db.apiToken.count()).toBe(before);
   });
 });

@@ -15,7 +15,15 @@ export async function call(handler: Handler, method: string, path: string, optio
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
   const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   if (payload !== undefined) headers.set("content-type", "application/json");
-  const response = await handler(new Request(`http://baton.test/api/v1${path}`, { method, headers, body: payload }), { params: Promise.resolve(options.params ?? {}) });
+  const response = await handler(new Request(`http://baton.test/api/v1${path}`, { method, headers, body: payload }), {
+    params: Promise.resolve(options.params ?? {}),
+  });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, json: (text ? JSON.parse(text) : null) as Record<string, unknown> & { error?: { status: number; code: string; message: string; fields?: { path: string; message: string }[] } } };
+  return {
+    status: response.status,
+    headers: response.headers,
+    json: (text ? JSON.parse(text) : null) as Record<string, unknown> & {
+      error?: { status: number; code: string; message: string; fields?: { path: string; message: string }[] };
+    },
+  };
 }

@@ -38,7 +38,9 @@ describe("acceptance step: decision SLA (p1 = 1 hour after assignment)", () => {
   });
 
   it("counts an info request as a timely response", () => {
-    const s = acceptance([assigned, ev("info_requested", 30, "rep-a", { question: "Which region?" })], { lead: { acceptanceStatus: "info_requested" } });
+    const s = acceptance([assigned, ev("info_requested", 30, "rep-a", { question: "Which region?" })], {
+      lead: { acceptanceStatus: "info_requested" },
+    });
     expect(s.status).toBe("pass");
     expect(evidenceText(s)).toMatch(/Which region\?/);
   });
@@ -116,7 +118,12 @@ describe("acceptance step: rejection reasons", () => {
     { name: "an undefined code", details: { reasonCode: "meh" }, lead: {}, status: "fail" },
     { name: "a code on the event", details: { reasonCode: "competitor" }, lead: {}, status: "pass" },
     { name: "a code on the lead record", details: {}, lead: { rejectionReasonCode: "student_job_seeker" }, status: "pass" },
-    { name: "an explained 'other'", details: { reasonCode: "other", reasonDetail: "Reseller asking for partner pricing" }, lead: {}, status: "pass" },
+    {
+      name: "an explained 'other'",
+      details: { reasonCode: "other", reasonDetail: "Reseller asking for partner pricing" },
+      lead: {},
+      status: "pass",
+    },
   ])("rejected with $name -> $status", ({ details, lead, status }) => {
     const s = acceptance(rejectedWith(details), { lead: { acceptanceStatus: "rejected", ...lead } });
     expect(s.status).toBe(status);

@@ -28,13 +28,25 @@ function rejectionReasonFindings(ctx: DiagnosisContext): { findings: Finding[]; 
   }
   if (check.problem === "undefined_code") {
     return {
-      findings: [{ level: "fail", point: "weak_feedback", message: `rejected with "${String(code).trim()}", which is not a defined rejection reason` }],
+      findings: [
+        {
+          level: "fail",
+          point: "weak_feedback",
+          message: `rejected with "${String(code).trim()}", which is not a defined rejection reason`,
+        },
+      ],
       evidence,
     };
   }
   if (check.problem === "detail_required") {
     return {
-      findings: [{ level: "warn", point: "weak_feedback", message: `rejected as "${check.definition?.label ?? check.code}" without the specific detail that reason requires` }],
+      findings: [
+        {
+          level: "warn",
+          point: "weak_feedback",
+          message: `rejected as "${check.definition?.label ?? check.code}" without the specific detail that reason requires`,
+        },
+      ],
       evidence,
     };
   }
@@ -58,11 +70,20 @@ export function diagnoseAcceptance(ctx: DiagnosisContext): StepResult {
   const status = ctx.acceptance.status;
 
   if (first) {
-    evidence.push(clockEvidence(`First decision: ${first.type} (decision SLA ${slaText})`, clock.at, deadline, first.occurredAt, {
-      eventId: first.id,
-      eventType: first.type,
-      field: "acceptance_status",
-    }, { sla: ctx.sla.decision, calendar: settings.calendar, now: ctx.now }));
+    evidence.push(
+      clockEvidence(
+        `First decision: ${first.type} (decision SLA ${slaText})`,
+        clock.at,
+        deadline,
+        first.occurredAt,
+        {
+          eventId: first.id,
+          eventType: first.type,
+          field: "acceptance_status",
+        },
+        { sla: ctx.sla.decision, calendar: settings.calendar, now: ctx.now },
+      ),
+    );
     if (first.occurredAt.getTime() > deadline.getTime()) {
       findings.push({ level: "fail", point: "vague_acceptance", message: `the first decision came after the ${slaText} decision SLA` });
     }
@@ -70,9 +91,22 @@ export function diagnoseAcceptance(ctx: DiagnosisContext): StepResult {
     evidence.push(fieldEvidence("Decision recorded on the lead without a time", "acceptance_status", status));
     findings.push({ level: "warn", point: "vague_acceptance", message: `the lead is ${status} but the decision time is not recorded` });
   } else {
-    evidence.push(clockEvidence(`No decision yet (decision SLA ${slaText})`, clock.at, deadline, null, { field: "acceptance_status", value: status }, { sla: ctx.sla.decision, calendar: settings.calendar, now: ctx.now }));
+    evidence.push(
+      clockEvidence(
+        `No decision yet (decision SLA ${slaText})`,
+        clock.at,
+        deadline,
+        null,
+        { field: "acceptance_status", value: status },
+        { sla: ctx.sla.decision, calendar: settings.calendar, now: ctx.now },
+      ),
+    );
     if (ctx.now.getTime() > deadline.getTime()) {
-      findings.push({ level: "fail", point: "vague_acceptance", message: `no accept, reject or info request within the ${slaText} decision SLA` });
+      findings.push({
+        level: "fail",
+        point: "vague_acceptance",
+        message: `no accept, reject or info request within the ${slaText} decision SLA`,
+      });
     } else {
       findings.push({ level: "pending", message: `waiting for a decision, still inside the ${slaText} decision SLA` });
     }
@@ -99,7 +133,9 @@ export function diagnoseAcceptance(ctx: DiagnosisContext): StepResult {
   }
   if (status === "info_requested" && ctx.acceptance.event) {
     const question = ctx.acceptance.event.details?.question;
-    evidence.push(eventEvidence("Sales asked for more information", ctx.acceptance.event, typeof question === "string" ? { value: question } : {}));
+    evidence.push(
+      eventEvidence("Sales asked for more information", ctx.acceptance.event, typeof question === "string" ? { value: question } : {}),
+    );
   }
 
   const passSummary =

@@ -35,9 +35,7 @@ export function diagnoseCapture(ctx: DiagnosisContext): StepResult {
   for (const r of REQUIRED) {
     const value = lead[r.key];
     evidence.push(
-      isBlank(value)
-        ? fieldEvidence(`${r.label} missing`, r.field, null)
-        : fieldEvidence(r.label, r.field, (value as string).trim()),
+      isBlank(value) ? fieldEvidence(`${r.label} missing`, r.field, null) : fieldEvidence(r.label, r.field, (value as string).trim()),
     );
   }
   if (missingRequired.length > 0) {
@@ -73,10 +71,5 @@ export function diagnoseCapture(ctx: DiagnosisContext): StepResult {
   if (!isBlank(lead.buyerMessage)) evidence.push(fieldEvidence("Buyer's message", "buyer_message", lead.buyerMessage));
   if (!isBlank(lead.landingPage)) evidence.push(fieldEvidence("Landing page", "landing_page", lead.landingPage));
 
-  return buildStepResult(
-    "capture",
-    findings,
-    evidence,
-    "Source, conversion point and lead type travelled with the lead",
-  );
+  return buildStepResult("capture", findings, evidence, "Source, conversion point and lead type travelled with the lead");
 }

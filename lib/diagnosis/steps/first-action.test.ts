@@ -66,12 +66,16 @@ describe("first_action step: not applicable", () => {
   });
 
   it("when rejected before a first action was due", () => {
-    const s = firstAction([assigned, ev("rejected", 20, "rep-a", { reasonCode: "competitor" })], { lead: { acceptanceStatus: "rejected" } });
+    const s = firstAction([assigned, ev("rejected", 20, "rep-a", { reasonCode: "competitor" })], {
+      lead: { acceptanceStatus: "rejected" },
+    });
     expect(s.status).toBe("not_applicable");
   });
 
   it("but fails when the rejection came after the SLA with no action", () => {
-    const s = firstAction([assigned, ev("rejected", 200, "rep-a", { reasonCode: "competitor" })], { lead: { acceptanceStatus: "rejected" } });
+    const s = firstAction([assigned, ev("rejected", 200, "rep-a", { reasonCode: "competitor" })], {
+      lead: { acceptanceStatus: "rejected" },
+    });
     expect(s.status).toBe("fail");
   });
 });
@@ -86,7 +90,12 @@ describe("first_action step: business days in a non-UTC zone across DST", () => 
           ev("assigned", 5, "router", { ownerId: "rep-a" }, { base: friday }),
           { ...ev("contacted", 0, "rep-a"), occurredAt: new Date(actionIso) },
         ],
-        { lead: { capturedAt: friday, leadTypeKey: "trial_signup" }, leadType: TRIAL_TYPE, settings, now: new Date("2024-03-20T00:00:00Z") },
+        {
+          lead: { capturedAt: friday, leadTypeKey: "trial_signup" },
+          leadType: TRIAL_TYPE,
+          settings,
+          now: new Date("2024-03-20T00:00:00Z"),
+        },
       );
     expect(run("2024-03-11T14:00:00Z").status).toBe("pass"); // 10:00 EDT
     expect(run("2024-03-11T14:01:00Z").status).toBe("fail");
@@ -100,7 +109,10 @@ describe("first_action step: business-day SLAs are reported in business time", (
   const call = ev("contacted", 29 * 60 + 5, "rep-a");
 
   it("says '1 business day' with its working minutes, and the measured raw and working durations", () => {
-    const s = firstAction([assigned, ev("accepted", 10, "rep-a", { criteria: allCriteria(TRIAL_TYPE) }), call], { ...trial, now: minutesAfter(3 * 24 * 60) });
+    const s = firstAction([assigned, ev("accepted", 10, "rep-a", { criteria: allCriteria(TRIAL_TYPE) }), call], {
+      ...trial,
+      now: minutesAfter(3 * 24 * 60),
+    });
     const clock = s.evidence.find((e) => e.field === "first_sales_action_at");
     expect(clock).toMatchObject({ target: "1 business day", targetWorkingMinutes: 480, minutes: 29 * 60, workingMinutes: 13 * 60 });
     expect(s.status).toBe("fail");

@@ -19,7 +19,8 @@ export function diagnoseFirstAction(ctx: DiagnosisContext): StepResult {
   const slaText = describeSla(ctx.sla.firstAction);
   const findings: Finding[] = [];
   const evidence: Evidence[] = [];
-  if (clock.assumed) evidence.push(fieldEvidence("Assignment time unknown: first-action clock started at capture", "owner_assigned_at", null));
+  if (clock.assumed)
+    evidence.push(fieldEvidence("Assignment time unknown: first-action clock started at capture", "owner_assigned_at", null));
 
   const action = timeline.firstOwnerAction;
   const rejection = ctx.acceptance.status === "rejected" ? ctx.acceptance.event : null;
@@ -29,10 +30,14 @@ export function diagnoseFirstAction(ctx: DiagnosisContext): StepResult {
     (!action || rejection.occurredAt.getTime() <= action.occurredAt.getTime());
 
   // Actions by someone other than the owner do not count, but the meeting should see them.
-  const strayAction = timeline.salesActions.find((e) => e !== action && (e.actorId === null || e.actorId !== ownerAt(timeline, e.occurredAt)));
+  const strayAction = timeline.salesActions.find(
+    (e) => e !== action && (e.actorId === null || e.actorId !== ownerAt(timeline, e.occurredAt)),
+  );
   if (strayAction && (!action || strayAction.occurredAt.getTime() < action.occurredAt.getTime())) {
     const who = strayAction.actorId ?? "no recorded actor";
-    evidence.push(eventEvidence(`Sales action by ${who}, who did not own the lead at that time`, strayAction, { value: strayAction.actorId }));
+    evidence.push(
+      eventEvidence(`Sales action by ${who}, who did not own the lead at that time`, strayAction, { value: strayAction.actorId }),
+    );
   }
 
   if (rejectedBeforeDue && rejection) {
@@ -42,22 +47,40 @@ export function diagnoseFirstAction(ctx: DiagnosisContext): StepResult {
 
   if (action) {
     evidence.push(
-      clockEvidence(`First sales action by the owner (${action.type}, first-action SLA ${slaText})`, clock.at, deadline, action.occurredAt, {
-        field: "first_sales_action_at",
-        eventId: action.id,
-        eventType: action.type,
-        value: personName(action.actorId, action.actorName),
-      }, { sla: ctx.sla.firstAction, calendar: ctx.input.settings.calendar, now }),
+      clockEvidence(
+        `First sales action by the owner (${action.type}, first-action SLA ${slaText})`,
+        clock.at,
+        deadline,
+        action.occurredAt,
+        {
+          field: "first_sales_action_at",
+          eventId: action.id,
+          eventType: action.type,
+          value: personName(action.actorId, action.actorName),
+        },
+        { sla: ctx.sla.firstAction, calendar: ctx.input.settings.calendar, now },
+      ),
     );
     if (action.occurredAt.getTime() > deadline.getTime()) {
-      findings.push({ level: "fail", point: "slow_timing", message: `the owner's first sales action came after the ${slaText} first-action SLA` });
+      findings.push({
+        level: "fail",
+        point: "slow_timing",
+        message: `the owner's first sales action came after the ${slaText} first-action SLA`,
+      });
     }
   } else {
     evidence.push(
-      clockEvidence(`No sales action by the owner (first-action SLA ${slaText})`, clock.at, deadline, null, {
-        field: "first_sales_action_at",
-        value: null,
-      }, { sla: ctx.sla.firstAction, calendar: ctx.input.settings.calendar, now }),
+      clockEvidence(
+        `No sales action by the owner (first-action SLA ${slaText})`,
+        clock.at,
+        deadline,
+        null,
+        {
+          field: "first_sales_action_at",
+          value: null,
+        },
+        { sla: ctx.sla.firstAction, calendar: ctx.input.settings.calendar, now },
+      ),
     );
     if (ctx.acceptance.status === "rejected" && !rejection && now.getTime() > deadline.getTime()) {
       findings.push({
@@ -68,7 +91,11 @@ export function diagnoseFirstAction(ctx: DiagnosisContext): StepResult {
     } else if (ctx.acceptance.status === "rejected" && !rejection) {
       return notApplicable("first_action", "Rejected before a first action was due", evidence);
     } else if (now.getTime() > deadline.getTime()) {
-      findings.push({ level: "fail", point: "slow_timing", message: `no sales action by the owner within the ${slaText} first-action SLA` });
+      findings.push({
+        level: "fail",
+        point: "slow_timing",
+        message: `no sales action by the owner within the ${slaText} first-action SLA`,
+      });
     } else {
       findings.push({ level: "pending", message: `no sales action by the owner yet, still inside the ${slaText} first-action SLA` });
     }

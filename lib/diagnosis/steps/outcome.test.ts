@@ -37,11 +37,21 @@ describe("outcome step: closed leads need a usable reason", () => {
     { name: "no reason", details: {}, status: "fail", quality: 0 },
     { name: "a code alone", details: { reasonCode: "not_icp" }, status: "fail", quality: 0.5 },
     { name: "free text alone", details: { reasonDetail: SPECIFIC }, status: "fail", quality: 0.5 },
-    { name: "a code with a generic detail", details: { reasonCode: "not_icp", reasonDetail: "not interested" }, status: "fail", quality: 0.5 },
+    {
+      name: "a code with a generic detail",
+      details: { reasonCode: "not_icp", reasonDetail: "not interested" },
+      status: "fail",
+      quality: 0.5,
+    },
     { name: "a code with specific detail", details: { reasonCode: "not_icp", reasonDetail: SPECIFIC }, status: "pass", quality: 1 },
     { name: "a code that needs no detail, alone", details: { reasonCode: "competitor" }, status: "pass", quality: 0.5 },
     { name: "an undefined code alone", details: { reasonCode: "made_up" }, status: "fail", quality: 0 },
-    { name: "an undefined code with specific detail", details: { reasonCode: "made_up", reasonDetail: SPECIFIC }, status: "fail", quality: 0.5 },
+    {
+      name: "an undefined code with specific detail",
+      details: { reasonCode: "made_up", reasonDetail: SPECIFIC },
+      status: "fail",
+      quality: 0.5,
+    },
   ])("rejected with $name -> $status", ({ details, status, quality }) => {
     const d = run(rejected(details), { acceptanceStatus: "rejected" });
     const s = stepOf(d, "outcome");
@@ -57,12 +67,20 @@ describe("outcome step: closed leads need a usable reason", () => {
   ])("$type without a reason fails, with one passes", ({ type, outcome: o }) => {
     const base = [...healthyEvents()];
     expect(outcome([...base, ev(type, 90, "rep-a", { criteria: allCriteria(DEMO_TYPE) })], { outcome: o }).status).toBe("fail");
-    const good = ev(type, 90, "rep-a", { criteria: allCriteria(DEMO_TYPE), reasonCode: "no_timing", reasonDetail: "Budget frozen until Q3 2025" });
+    const good = ev(type, 90, "rep-a", {
+      criteria: allCriteria(DEMO_TYPE),
+      reasonCode: "no_timing",
+      reasonDetail: "Budget frozen until Q3 2025",
+    });
     expect(outcome([...base, good], { outcome: o }).status).toBe("pass");
   });
 
   it("falls back to the reason fields on the lead record", () => {
-    const s = outcome([...healthyEvents(), ev("lost", 90, "rep-a")], { outcome: "lost", rejectionReasonCode: "no_timing", rejectionDetail: "Budget frozen until Q3 2025" });
+    const s = outcome([...healthyEvents(), ev("lost", 90, "rep-a")], {
+      outcome: "lost",
+      rejectionReasonCode: "no_timing",
+      rejectionDetail: "Budget frozen until Q3 2025",
+    });
     expect(s.status).toBe("pass");
   });
 });
@@ -78,15 +96,32 @@ describe("outcome step: recorded outcomes", () => {
 
   it("warns when recycled without saying why, passes with a reason", () => {
     expect(outcome([...healthyEvents(), ev("recycled", 90, "rep-a")], { outcome: "recycled" }).status).toBe("warn");
-    expect(outcome([...healthyEvents(), ev("recycled", 90, "rep-a", { reason: "Wants to revisit next year" })], { outcome: "recycled" }).status).toBe("pass");
+    expect(
+      outcome([...healthyEvents(), ev("recycled", 90, "rep-a", { reason: "Wants to revisit next year" })], { outcome: "recycled" }).status,
+    ).toBe("pass");
   });
 });
 
 describe("an undefined reason code is no code in every step (DOMAIN 'Usable reason')", () => {
   it.each([
-    { kind: "rejected" as const, lead: { acceptanceStatus: "rejected" as const }, closing: (d: DiagnosisEventDetails) => [assigned, ev("rejected", 20, "rep-a", { criteria: allCriteria(DEMO_TYPE, false), ...d })] },
-    { kind: "lost" as const, lead: { outcome: "lost" as const }, closing: (d: DiagnosisEventDetails) => [...healthyEvents(), ev("lost", 90, "rep-a", d)] },
-    { kind: "disqualified" as const, lead: { outcome: "disqualified" as const }, closing: (d: DiagnosisEventDetails) => [...healthyEvents(), ev("disqualified", 90, "rep-a", { criteria: allCriteria(DEMO_TYPE, false), ...d })] },
+    {
+      kind: "rejected" as const,
+      lead: { acceptanceStatus: "rejected" as const },
+      closing: (d: DiagnosisEventDetails) => [assigned, ev("rejected", 20, "rep-a", { criteria: allCriteria(DEMO_TYPE, false), ...d })],
+    },
+    {
+      kind: "lost" as const,
+      lead: { outcome: "lost" as const },
+      closing: (d: DiagnosisEventDetails) => [...healthyEvents(), ev("lost", 90, "rep-a", d)],
+    },
+    {
+      kind: "disqualified" as const,
+      lead: { outcome: "disqualified" as const },
+      closing: (d: DiagnosisEventDetails) => [
+        ...healthyEvents(),
+        ev("disqualified", 90, "rep-a", { criteria: allCriteria(DEMO_TYPE, false), ...d }),
+      ],
+    },
   ])("$kind with an undefined code scores, fails and explains like no code", ({ lead, closing, kind }) => {
     const undefinedCode = run(closing({ reasonCode: "made_up", reasonDetail: SPECIFIC }), lead);
     const noCode = run(closing({ reasonDetail: SPECIFIC }), lead);

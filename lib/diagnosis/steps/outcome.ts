@@ -42,7 +42,9 @@ export function closingReason(ctx: DiagnosisContext): ClosingReason | null {
   if (kind === null) return null;
   const code = stringOrNull(event?.details?.reasonCode) ?? ctx.input.lead.rejectionReasonCode;
   const detail = stringOrNull(event?.details?.reasonDetail) ?? ctx.input.lead.rejectionDetail;
-  const check = checkReason(code, detail, ctx.input.rejectionReasons ?? [], { minimumSpecificDetailLength: ctx.input.settings.minimumSpecificDetailLength });
+  const check = checkReason(code, detail, ctx.input.rejectionReasons ?? [], {
+    minimumSpecificDetailLength: ctx.input.settings.minimumSpecificDetailLength,
+  });
   return { kind, code, detail, event, quality: check.quality, check };
 }
 
@@ -62,9 +64,17 @@ export function diagnoseOutcome(ctx: DiagnosisContext): StepResult {
     if (problem === "no_code") {
       findings.push({ level: "fail", point: "weak_feedback", message: `${closed.kind} without a structured reason` });
     } else if (problem === "undefined_code") {
-      findings.push({ level: "fail", point: "weak_feedback", message: `${closed.kind} with "${String(closed.code).trim()}", which is not a defined reason` });
+      findings.push({
+        level: "fail",
+        point: "weak_feedback",
+        message: `${closed.kind} with "${String(closed.code).trim()}", which is not a defined reason`,
+      });
     } else if (problem === "detail_required") {
-      findings.push({ level: "fail", point: "weak_feedback", message: `${closed.kind} as "${closed.check.definition?.label ?? closed.check.code}" without the specific detail that reason requires` });
+      findings.push({
+        level: "fail",
+        point: "weak_feedback",
+        message: `${closed.kind} as "${closed.check.definition?.label ?? closed.check.code}" without the specific detail that reason requires`,
+      });
     }
     return buildStepResult("outcome", findings, evidence, `Closed as ${closed.kind} with a usable reason`);
   }
@@ -72,7 +82,8 @@ export function diagnoseOutcome(ctx: DiagnosisContext): StepResult {
   if (status === "recycled") {
     const details = ctx.outcome.event?.details ?? {};
     const reason = [details.reasonCode, details.reasonDetail, details.reason].find((v) => typeof v === "string" && hasMeaningfulText(v));
-    if (ctx.outcome.event) evidence.push(eventEvidence("Recycled to marketing", ctx.outcome.event, { value: typeof reason === "string" ? reason : null }));
+    if (ctx.outcome.event)
+      evidence.push(eventEvidence("Recycled to marketing", ctx.outcome.event, { value: typeof reason === "string" ? reason : null }));
     if (reason === undefined) {
       findings.push({ level: "warn", point: "weak_feedback", message: "recycled to marketing without saying why" });
     }
@@ -88,7 +99,11 @@ export function diagnoseOutcome(ctx: DiagnosisContext): StepResult {
   const windowEnd = new Date(lead.capturedAt.getTime() + windowDays * DAY_MS);
   evidence.push({ label: `Outcome window (${windowDays} days from capture)`, field: "outcome", deadline: iso(windowEnd) });
   if (ctx.now.getTime() > windowEnd.getTime()) {
-    findings.push({ level: "warn", point: "weak_feedback", message: `still open ${windowDays} days after capture with no outcome recorded` });
+    findings.push({
+      level: "warn",
+      point: "weak_feedback",
+      message: `still open ${windowDays} days after capture with no outcome recorded`,
+    });
   } else {
     findings.push({ level: "pending", message: "still open, inside its outcome window" });
   }

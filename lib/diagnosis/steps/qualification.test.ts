@@ -55,7 +55,11 @@ describe("qualification step: next step", () => {
     { name: "overdue while open", lead: { outcome: "open" as const }, status: "fail" },
     { name: "overdue but the lead is won", lead: { outcome: "won" as const }, status: "pass" },
   ])("next action $name -> $status", ({ lead, status }) => {
-    const s = qualification([assigned, accepted, touch, ev("contacted", 40, "rep-a")], { nextAction: "Call back", nextActionDueAt: minutesAfter(60), ...lead });
+    const s = qualification([assigned, accepted, touch, ev("contacted", 40, "rep-a")], {
+      nextAction: "Call back",
+      nextActionDueAt: minutesAfter(60),
+      ...lead,
+    });
     expect(s.status).toBe(status);
   });
 });
@@ -73,11 +77,15 @@ describe("qualification step: one touch, then silence", () => {
   });
 
   it("does not stall when a second touch followed", () => {
-    expect(qualification([assigned, accepted, touch, ev("contacted", 3 * 24 * 60, "rep-a")], withNext, afterTouch(20 * DAY)).status).toBe("pass");
+    expect(qualification([assigned, accepted, touch, ev("contacted", 3 * 24 * 60, "rep-a")], withNext, afterTouch(20 * DAY)).status).toBe(
+      "pass",
+    );
   });
 
   it("does not stall when sales logged activity inside the window", () => {
-    expect(qualification([assigned, accepted, touch, ev("note", 2 * 24 * 60, "rep-a")], withNext, afterTouch(20 * DAY)).status).toBe("pass");
+    expect(qualification([assigned, accepted, touch, ev("note", 2 * 24 * 60, "rep-a")], withNext, afterTouch(20 * DAY)).status).toBe(
+      "pass",
+    );
   });
 
   it("counts activity that only came after the window as a stall", () => {
@@ -94,12 +102,42 @@ describe("qualification step: each stall condition fails on its own (DOMAIN 'Sta
   const afterTouch = (days: number) => plus(touch.occurredAt, days * DAY);
 
   it.each([
-    { name: "future next action, 6 days of silence", events: [assigned, accepted, touch, scheduled], lead: scheduledLead, now: afterTouch(6), status: "pass" },
-    { name: "future next action, 8 days of silence", events: [assigned, accepted, touch, scheduled], lead: scheduledLead, now: afterTouch(8), status: "fail" },
-    { name: "future next action set a day later, 8 days of silence", events: [assigned, accepted, touch, { ...scheduled, occurredAt: afterTouch(1) }], lead: scheduledLead, now: afterTouch(8), status: "fail" },
+    {
+      name: "future next action, 6 days of silence",
+      events: [assigned, accepted, touch, scheduled],
+      lead: scheduledLead,
+      now: afterTouch(6),
+      status: "pass",
+    },
+    {
+      name: "future next action, 8 days of silence",
+      events: [assigned, accepted, touch, scheduled],
+      lead: scheduledLead,
+      now: afterTouch(8),
+      status: "fail",
+    },
+    {
+      name: "future next action set a day later, 8 days of silence",
+      events: [assigned, accepted, touch, { ...scheduled, occurredAt: afterTouch(1) }],
+      lead: scheduledLead,
+      now: afterTouch(8),
+      status: "fail",
+    },
     { name: "no next action, 1 day after the touch", events: [assigned, accepted, touch], lead: {}, now: afterTouch(1), status: "fail" },
-    { name: "next action overdue, 2 touches", events: [assigned, accepted, touch, ev("contacted", 60, "rep-a")], lead: { nextAction: "Call", nextActionDueAt: afterTouch(1) }, now: afterTouch(2), status: "fail" },
-    { name: "next action due tomorrow, 2 touches, 20 days on", events: [assigned, accepted, touch, ev("contacted", 60, "rep-a")], lead: { nextAction: "Call", nextActionDueAt: afterTouch(21) }, now: afterTouch(20), status: "pass" },
+    {
+      name: "next action overdue, 2 touches",
+      events: [assigned, accepted, touch, ev("contacted", 60, "rep-a")],
+      lead: { nextAction: "Call", nextActionDueAt: afterTouch(1) },
+      now: afterTouch(2),
+      status: "fail",
+    },
+    {
+      name: "next action due tomorrow, 2 touches, 20 days on",
+      events: [assigned, accepted, touch, ev("contacted", 60, "rep-a")],
+      lead: { nextAction: "Call", nextActionDueAt: afterTouch(21) },
+      now: afterTouch(20),
+      status: "pass",
+    },
   ])("$name -> $status", ({ events, lead, now, status }) => {
     const d = run(events, lead, now);
     const s = stepOf(d, "qualification");
@@ -128,7 +166,12 @@ describe("qualification step: criteria on qualify/disqualify", () => {
   });
 
   it("warns when the lead type is unknown, so the criteria cannot be checked", () => {
-    const s = qualification([assigned, accepted, touch, ev("qualified", 90, "rep-a", { criteria: { x: true } })], { ...withNext, outcome: "qualified" }, minutesAfter(120), null);
+    const s = qualification(
+      [assigned, accepted, touch, ev("qualified", 90, "rep-a", { criteria: { x: true } })],
+      { ...withNext, outcome: "qualified" },
+      minutesAfter(120),
+      null,
+    );
     expect(s.status).toBe("warn");
     expect(s.failurePoints).toEqual(["vague_acceptance"]);
   });

@@ -19,8 +19,18 @@ const DAY_MS = 86_400_000;
  * (DOMAIN "Stall": whatever next action is scheduled further ahead).
  */
 const SALES_ACTIVITY_TYPES: readonly EventType[] = [
-  "accepted", "rejected", "info_requested", "contacted", "meeting_booked",
-  "qualified", "disqualified", "opportunity_created", "won", "lost", "recycled", "note",
+  "accepted",
+  "rejected",
+  "info_requested",
+  "contacted",
+  "meeting_booked",
+  "qualified",
+  "disqualified",
+  "opportunity_created",
+  "won",
+  "lost",
+  "recycled",
+  "note",
 ];
 
 /** Outcomes after which the handoff is over and a next step is no longer the handoff's business. */
@@ -61,14 +71,19 @@ export function diagnoseQualification(ctx: DiagnosisContext): StepResult {
   const { lead, settings } = ctx.input;
   const verdicts = eventsOfType(ctx.timeline, "qualified", "disqualified");
   if (ctx.acceptance.status !== "accepted" && verdicts.length === 0) {
-    const why = ctx.acceptance.status === "rejected" ? "Rejected, so there is nothing to qualify" : "Not accepted yet, so qualification has not started";
+    const why =
+      ctx.acceptance.status === "rejected"
+        ? "Rejected, so there is nothing to qualify"
+        : "Not accepted yet, so qualification has not started";
     return notApplicable("qualification", why);
   }
 
   const findings: Finding[] = [];
   const evidence: Evidence[] = [];
   if (verdicts.length > 0) {
-    const checks = criteriaDefinitionProblem(ctx) ? [criteriaDefinitionProblem(ctx)] : verdicts.map((e) => checkDecisionCriteria(ctx, e, e.type));
+    const checks = criteriaDefinitionProblem(ctx)
+      ? [criteriaDefinitionProblem(ctx)]
+      : verdicts.map((e) => checkDecisionCriteria(ctx, e, e.type));
     for (const c of checks) {
       if (!c) continue;
       findings.push(...c.findings);
@@ -83,19 +98,32 @@ export function diagnoseQualification(ctx: DiagnosisContext): StepResult {
   } else if (isStillInPlay(ctx)) {
     const nextEvents = eventsOfType(ctx.timeline, "next_action_set");
     const lastNext = lastOf(nextEvents);
-    const nextText = !isBlank(lead.nextAction) ? lead.nextAction : typeof lastNext?.details?.nextAction === "string" ? lastNext.details.nextAction : null;
-    const due = lead.nextActionDueAt && Number.isFinite(lead.nextActionDueAt.getTime()) ? lead.nextActionDueAt : parseDue(lastNext?.details?.dueAt);
+    const nextText = !isBlank(lead.nextAction)
+      ? lead.nextAction
+      : typeof lastNext?.details?.nextAction === "string"
+        ? lastNext.details.nextAction
+        : null;
+    const due =
+      lead.nextActionDueAt && Number.isFinite(lead.nextActionDueAt.getTime()) ? lead.nextActionDueAt : parseDue(lastNext?.details?.dueAt);
 
     if (nextEvents.length === 0 && isBlank(lead.nextAction)) {
       evidence.push(fieldEvidence("No next action set", "next_action", null));
       findings.push({ level: "fail", point: "missing_next_step", message: "touched but no next action is set" });
     } else {
-      evidence.push(lastNext ? eventEvidence("Next action", lastNext, { field: "next_action", value: nextText }) : fieldEvidence("Next action", "next_action", nextText));
+      evidence.push(
+        lastNext
+          ? eventEvidence("Next action", lastNext, { field: "next_action", value: nextText })
+          : fieldEvidence("Next action", "next_action", nextText),
+      );
       if (!due) {
         findings.push({ level: "warn", point: "missing_next_step", message: "the next action has no due date" });
       } else if (due.getTime() < ctx.now.getTime()) {
         evidence.push({ label: "Next action overdue", field: "next_action", deadline: iso(due) });
-        findings.push({ level: "fail", point: "missing_next_step", message: `the next action was due ${iso(due).slice(0, 10)} and is overdue` });
+        findings.push({
+          level: "fail",
+          point: "missing_next_step",
+          message: `the next action was due ${iso(due).slice(0, 10)} and is overdue`,
+        });
       } else {
         evidence.push({ label: "Next action due", field: "next_action", deadline: iso(due) });
       }
@@ -103,8 +131,16 @@ export function diagnoseQualification(ctx: DiagnosisContext): StepResult {
 
     const stall = detectStallAfterFirstTouch(ctx);
     if (stall) {
-      evidence.push(eventEvidence(`One touch, then no sales activity for over ${settings.stallWindowDays} days`, stall.touch, { value: stall.nextActivity ? iso(stall.nextActivity.occurredAt) : null }));
-      findings.push({ level: "fail", point: "missing_next_step", message: `touched once, then nothing for over ${settings.stallWindowDays} days` });
+      evidence.push(
+        eventEvidence(`One touch, then no sales activity for over ${settings.stallWindowDays} days`, stall.touch, {
+          value: stall.nextActivity ? iso(stall.nextActivity.occurredAt) : null,
+        }),
+      );
+      findings.push({
+        level: "fail",
+        point: "missing_next_step",
+        message: `touched once, then nothing for over ${settings.stallWindowDays} days`,
+      });
     }
   } else {
     evidence.push(fieldEvidence("Outcome reached", "outcome", ctx.outcome.status));

@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { diagnoseLead } from "../diagnose";
 import { DEFAULT_SETTINGS } from "../defaults";
-import { allCriteria, CONTENT_TYPE, DAY, DEMO_TYPE, ev, evidenceText, healthyEvents, makeInput, minutesAfter, plus, stepOf, T0 } from "../test-fixtures";
+import {
+  allCriteria,
+  CONTENT_TYPE,
+  DAY,
+  DEMO_TYPE,
+  ev,
+  evidenceText,
+  healthyEvents,
+  makeInput,
+  minutesAfter,
+  plus,
+  stepOf,
+  T0,
+} from "../test-fixtures";
 import type { DiagnosisEvent, RelatedOutreach } from "../types";
 
 const withAssignmentAt = (minutes: number): DiagnosisEvent[] =>
@@ -26,7 +39,11 @@ describe("routing step: owner SLA (p1 = 15 minutes)", () => {
 
 describe("routing step: nobody owns it", () => {
   const unowned = (now: Date) =>
-    makeInput({ lead: { ownerId: null, queue: "inbound-emea", acceptanceStatus: "pending" }, events: [ev("routed", 1, "router", { queue: "inbound-emea" })], now });
+    makeInput({
+      lead: { ownerId: null, queue: "inbound-emea", acceptanceStatus: "pending" },
+      events: [ev("routed", 1, "router", { queue: "inbound-emea" })],
+      now,
+    });
 
   it("is pending while still inside the owner SLA", () => {
     const s = stepOf(diagnoseLead(unowned(minutesAfter(15))), "routing");
@@ -43,7 +60,12 @@ describe("routing step: nobody owns it", () => {
   it("uses business time for a p3 owner SLA captured on a Friday evening", () => {
     const friday = new Date("2024-06-07T18:00:00Z");
     const input = (now: Date) =>
-      makeInput({ lead: { capturedAt: friday, leadTypeKey: "content_download", ownerId: null, acceptanceStatus: "pending" }, leadType: CONTENT_TYPE, events: [], now });
+      makeInput({
+        lead: { capturedAt: friday, leadTypeKey: "content_download", ownerId: null, acceptanceStatus: "pending" },
+        leadType: CONTENT_TYPE,
+        events: [],
+        now,
+      });
     // 1 business day from Friday 18:00 = Monday 17:00.
     expect(stepOf(diagnoseLead(input(new Date("2024-06-10T17:00:00Z"))), "routing").status).toBe("pending");
     expect(stepOf(diagnoseLead(input(new Date("2024-06-10T17:01:00Z"))), "routing").status).toBe("fail");
@@ -93,7 +115,10 @@ describe("routing step: duplicate outreach", () => {
   });
 
   it("does not flag two contacts by different people more than 14 days apart", () => {
-    const s = stepOf(diagnoseLead(makeInput({ events: [...healthyEvents(), ev("contacted", 15 * 24 * 60, "rep-b")], now: plus(T0, 16 * DAY) })), "routing");
+    const s = stepOf(
+      diagnoseLead(makeInput({ events: [...healthyEvents(), ev("contacted", 15 * 24 * 60, "rep-b")], now: plus(T0, 16 * DAY) })),
+      "routing",
+    );
     expect(s.failurePoints).not.toContain("unclear_owner");
   });
 
@@ -117,7 +142,10 @@ describe("routing step: duplicate outreach", () => {
 
   it.each([
     { name: "the same rep", related: { leadId: "lead-9", actorId: "rep-a", occurredAt: minutesAfter(-60), match: "email" as const } },
-    { name: "outside the window", related: { leadId: "lead-9", actorId: "rep-x", occurredAt: minutesAfter(-15 * 24 * 60), match: "email" as const } },
+    {
+      name: "outside the window",
+      related: { leadId: "lead-9", actorId: "rep-x", occurredAt: minutesAfter(-15 * 24 * 60), match: "email" as const },
+    },
     { name: "this very lead", related: { leadId: "lead-1", actorId: "rep-x", occurredAt: minutesAfter(30), match: "email" as const } },
   ])("ignores related outreach by $name", ({ related }) => {
     const d = diagnoseLead(makeInput({ relatedOutreach: [related] }));
@@ -137,14 +165,30 @@ describe("routing step: duplicate outreach is measured between the two outreache
   const emmaCall = { ...ev("contacted", 0, "emma", {}, { id: "a-call", base: T0 }), actorName: "Emma Novak" };
   const leadA = (outcome: "open" | "lost") =>
     makeInput({
-      lead: { id: "lead-a", email: "cfo@acme.example", outcome, ...(outcome === "lost" ? { rejectionReasonCode: "no_timing", rejectionDetail: "Budget frozen until next fiscal year" } : {}) },
-      events: [ev("assigned", -5, "router", { ownerId: "emma" }), ev("accepted", -3, "emma", { criteria: allCriteria(DEMO_TYPE) }), emmaCall, ...(outcome === "lost" ? [ev("lost", 60, "emma", { reasonCode: "no_timing", reasonDetail: "Budget frozen until next fiscal year" })] : [])],
+      lead: {
+        id: "lead-a",
+        email: "cfo@acme.example",
+        outcome,
+        ...(outcome === "lost" ? { rejectionReasonCode: "no_timing", rejectionDetail: "Budget frozen until next fiscal year" } : {}),
+      },
+      events: [
+        ev("assigned", -5, "router", { ownerId: "emma" }),
+        ev("accepted", -3, "emma", { criteria: allCriteria(DEMO_TYPE) }),
+        emmaCall,
+        ...(outcome === "lost"
+          ? [ev("lost", 60, "emma", { reasonCode: "no_timing", reasonDetail: "Budget frozen until next fiscal year" })]
+          : []),
+      ],
     });
   const leadB = (apart: number) => {
     const base = plus(T0, apart * DAY);
     return makeInput({
       lead: { id: "lead-b", capturedAt: plus(base, -60 * 60_000), email: "ops@acme.example" },
-      events: [ev("assigned", -50, "router", { ownerId: "jordan" }, { base }), ev("accepted", -40, "jordan", { criteria: allCriteria(DEMO_TYPE) }, { base }), { ...ev("contacted", 0, "jordan", {}, { id: "b-call", base }), actorName: "Jordan Patel" }],
+      events: [
+        ev("assigned", -50, "router", { ownerId: "jordan" }, { base }),
+        ev("accepted", -40, "jordan", { criteria: allCriteria(DEMO_TYPE) }, { base }),
+        { ...ev("contacted", 0, "jordan", {}, { id: "b-call", base }), actorName: "Jordan Patel" },
+      ],
     });
   };
 
@@ -159,8 +203,26 @@ describe("routing step: duplicate outreach is measured between the two outreache
     const a = leadA(olderLead);
     const b = leadB(apart);
     const now = plus(T0, (apart + 1) * DAY);
-    const jordanOnB = b.events.filter((e) => e.type === "contacted").map((e) => ({ leadId: "lead-b", actorId: "jordan", actorName: "Jordan Patel", channel: "call", occurredAt: e.occurredAt, match: "account" as const }));
-    const emmaOnA = [{ leadId: "lead-a", actorId: "emma", actorName: "Emma Novak", channel: "call", occurredAt: emmaCall.occurredAt, match: "account" as const }];
+    const jordanOnB = b.events
+      .filter((e) => e.type === "contacted")
+      .map((e) => ({
+        leadId: "lead-b",
+        actorId: "jordan",
+        actorName: "Jordan Patel",
+        channel: "call",
+        occurredAt: e.occurredAt,
+        match: "account" as const,
+      }));
+    const emmaOnA = [
+      {
+        leadId: "lead-a",
+        actorId: "emma",
+        actorName: "Emma Novak",
+        channel: "call",
+        occurredAt: emmaCall.occurredAt,
+        match: "account" as const,
+      },
+    ];
     const onA = diagnoseLead({ ...a, relatedOutreach: jordanOnB, now });
     const onB = diagnoseLead({ ...b, relatedOutreach: emmaOnA, now });
     for (const d of [onA, onB]) {
@@ -172,18 +234,29 @@ describe("routing step: duplicate outreach is measured between the two outreache
 
   it("names both people, links the other lead and says how far apart, in one row per pair of people", () => {
     const b = leadB(3);
-    const twoCalls = [0, 60].map((m) => ({ leadId: "lead-a", actorId: "emma", actorName: "Emma Novak", channel: "call", occurredAt: plus(T0, m * 60_000), match: "account" as const }));
+    const twoCalls = [0, 60].map((m) => ({
+      leadId: "lead-a",
+      actorId: "emma",
+      actorName: "Emma Novak",
+      channel: "call",
+      occurredAt: plus(T0, m * 60_000),
+      match: "account" as const,
+    }));
     const d = diagnoseLead({ ...b, relatedOutreach: twoCalls, now: plus(T0, 4 * DAY) });
     const rows = stepOf(d, "routing").evidence.filter((e) => e.leadId !== undefined);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ leadId: "lead-a", value: "Emma Novak" });
-    expect(rows[0]?.label).toBe("Call to the account acme.example by Emma Novak on lead lead-a, 2 d 23 h before Jordan Patel's call on this lead");
+    expect(rows[0]?.label).toBe(
+      "Call to the account acme.example by Emma Novak on lead lead-a, 2 d 23 h before Jordan Patel's call on this lead",
+    );
     expect(rows[0]?.label).not.toMatch(/emma|jordan/);
   });
 
   it("reports outreach by two people on the same lead once per pair, not once per call", () => {
     const events = [...healthyEvents(), ev("contacted", 60, "rep-b"), ev("contacted", 90, "rep-b"), ev("contacted", 120, "rep-b")];
-    const rows = stepOf(diagnoseLead(makeInput({ events, now: minutesAfter(200) })), "routing").evidence.filter((e) => e.field === "owner" && /on this lead,/.test(e.label));
+    const rows = stepOf(diagnoseLead(makeInput({ events, now: minutesAfter(200) })), "routing").evidence.filter(
+      (e) => e.field === "owner" && /on this lead,/.test(e.label),
+    );
     expect(rows).toHaveLength(1);
   });
 });

@@ -32,10 +32,15 @@ function relativeTo(other: OutreachSide, own: OutreachSide): string {
 function duplicateEvidence(hit: DuplicateOutreachHit, lead: DiagnosisContext["input"]["lead"]): Evidence {
   const otherName = hit.other.actorName ?? "someone with no name on record";
   const ownName = hit.own.actorName ?? "a colleague";
-  const target = hit.kind === "account" ? `the account ${lead.accountDomain ?? ""}`.trim() : hit.kind === "email" ? "the same buyer" : "this buyer";
+  const target =
+    hit.kind === "account" ? `the account ${lead.accountDomain ?? ""}`.trim() : hit.kind === "email" ? "the same buyer" : "this buyer";
   const where = hit.otherLeadId ? ` on lead ${hit.otherLeadId}` : " on this lead";
   return {
-    label: `${outreachWord(hit.other)} to ${target} by ${otherName}${where}, ${relativeTo(hit.other, hit.own)} ${ownName}'s ${outreachWord(hit.own)} on this lead`.replace(/^./, (c) => c.toUpperCase()),
+    label:
+      `${outreachWord(hit.other)} to ${target} by ${otherName}${where}, ${relativeTo(hit.other, hit.own)} ${ownName}'s ${outreachWord(hit.own)} on this lead`.replace(
+        /^./,
+        (c) => c.toUpperCase(),
+      ),
     field: hit.kind === "account" ? "account_domain" : hit.kind === "email" ? "email" : "owner",
     value: otherName,
     at: iso(hit.other.at),
@@ -58,12 +63,19 @@ export function diagnoseRouting(ctx: DiagnosisContext): StepResult {
   if (first) {
     const late = first.at.getTime() > ownerDeadline.getTime();
     evidence.push(
-      clockEvidence(`First assigned to ${personName(first.ownerId, first.ownerName)} (owner SLA ${slaText})`, lead.capturedAt, ownerDeadline, first.at, {
-        field: "owner_assigned_at",
-        eventId: first.eventId,
-        eventType: first.eventType,
-        value: personName(first.ownerId, first.ownerName),
-      }, { sla: ctx.sla.owner, calendar: settings.calendar, now }),
+      clockEvidence(
+        `First assigned to ${personName(first.ownerId, first.ownerName)} (owner SLA ${slaText})`,
+        lead.capturedAt,
+        ownerDeadline,
+        first.at,
+        {
+          field: "owner_assigned_at",
+          eventId: first.eventId,
+          eventType: first.eventType,
+          value: personName(first.ownerId, first.ownerName),
+        },
+        { sla: ctx.sla.owner, calendar: settings.calendar, now },
+      ),
     );
     if (late) {
       findings.push({
@@ -84,10 +96,17 @@ export function diagnoseRouting(ctx: DiagnosisContext): StepResult {
     const queue = lastOf(eventsOfType(timeline, "routed"))?.details?.queue ?? lead.queue;
     if (typeof queue === "string" && !isBlank(queue)) evidence.push(fieldEvidence("Sits in a queue, not with a person", "queue", queue));
     evidence.push(
-      clockEvidence(`No person owns the lead (owner SLA ${slaText})`, lead.capturedAt, ownerDeadline, null, {
-        field: "owner_assigned_at",
-        value: null,
-      }, { sla: ctx.sla.owner, calendar: settings.calendar, now }),
+      clockEvidence(
+        `No person owns the lead (owner SLA ${slaText})`,
+        lead.capturedAt,
+        ownerDeadline,
+        null,
+        {
+          field: "owner_assigned_at",
+          value: null,
+        },
+        { sla: ctx.sla.owner, calendar: settings.calendar, now },
+      ),
     );
     if (now.getTime() > ownerDeadline.getTime()) {
       findings.push({ level: "fail", point: "unclear_owner", message: `no person has owned the lead past the ${slaText} owner SLA` });

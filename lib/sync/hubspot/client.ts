@@ -65,7 +65,10 @@ export class HubspotApi {
       this.client.setAccessToken(token.accessToken);
       await this.onRefresh(this.credentials);
     } catch {
-      throw new SyncSourceError("auth", "HubSpot refused to refresh the access token (the app was uninstalled or its client secret changed): reconnect HubSpot.");
+      throw new SyncSourceError(
+        "auth",
+        "HubSpot refused to refresh the access token (the app was uninstalled or its client secret changed): reconnect HubSpot.",
+      );
     }
   }
 }
@@ -75,19 +78,39 @@ export function classify(error: unknown): SyncSourceError {
   if (error instanceof SyncSourceError) return error;
   const { code, body, headers } = (error ?? {}) as ErrorLike;
   if (code === 401) {
-    return new SyncSourceError("auth", body?.category === "EXPIRED_AUTHENTICATION" ? "HubSpot says the access token has expired." : "HubSpot refused the token (wrong, revoked or deleted private app): paste a valid token.");
+    return new SyncSourceError(
+      "auth",
+      body?.category === "EXPIRED_AUTHENTICATION"
+        ? "HubSpot says the access token has expired."
+        : "HubSpot refused the token (wrong, revoked or deleted private app): paste a valid token.",
+    );
   }
   if (code === 403 && body?.category === "MISSING_SCOPES") {
     const scopes = body.errors?.flatMap((entry) => entry.context?.requiredGranularScopes ?? []) ?? [];
-    return new SyncSourceError("scope", `The HubSpot token lacks a required scope${scopes.length ? `: ${scopes.join(", ")}` : ""}. Add it to the private app (or reinstall the app) and test again.`);
+    return new SyncSourceError(
+      "scope",
+      `The HubSpot token lacks a required scope${scopes.length ? `: ${scopes.join(", ")}` : ""}. Add it to the private app (or reinstall the app) and test again.`,
+    );
   }
   if (code === 429) {
-    if (body?.policyName === "DAILY") return new SyncSourceError("daily_limit", "HubSpot's daily API limit is used up: the sync stopped and resumes from where it was after midnight (the portal's time zone).");
+    if (body?.policyName === "DAILY")
+      return new SyncSourceError(
+        "daily_limit",
+        "HubSpot's daily API limit is used up: the sync stopped and resumes from where it was after midnight (the portal's time zone).",
+      );
     const seconds = Number(headerValue(headers, "retry-after"));
-    return new SyncSourceError("rate_limit", "HubSpot rate limit reached.", Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 10_000);
+    return new SyncSourceError(
+      "rate_limit",
+      "HubSpot rate limit reached.",
+      Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 10_000,
+    );
   }
   if (code !== undefined && code >= 500) return new SyncSourceError("unavailable", `HubSpot answered ${code}: try again later.`);
-  if (code === undefined) return new SyncSourceError("unavailable", `HubSpot could not be reached (${error instanceof Error ? error.message.split("\n")[0] : String(error)}).`);
+  if (code === undefined)
+    return new SyncSourceError(
+      "unavailable",
+      `HubSpot could not be reached (${error instanceof Error ? error.message.split("\n")[0] : String(error)}).`,
+    );
   return new SyncSourceError("other", `HubSpot answered ${code}: ${body?.message ?? "no message"}`);
 }
 

@@ -14,9 +14,22 @@ import { crmValueKey, STATE_EVENT, type StateLookup } from "@/lib/sync/value-map
 
 export const SOURCE_SYSTEM = "hubspot";
 export const CONTACT_PROPERTIES = [
-  "firstname", "lastname", "email", "phone", "company", "jobtitle", "website", "createdate", "lastmodifieddate",
-  "hs_analytics_source", "hs_analytics_source_data_1", "first_conversion_event_name", "hubspot_owner_id", "hs_lead_status",
-  "lifecyclestage", "hs_merged_object_ids",
+  "firstname",
+  "lastname",
+  "email",
+  "phone",
+  "company",
+  "jobtitle",
+  "website",
+  "createdate",
+  "lastmodifieddate",
+  "hs_analytics_source",
+  "hs_analytics_source_data_1",
+  "first_conversion_event_name",
+  "hubspot_owner_id",
+  "hs_lead_status",
+  "lifecyclestage",
+  "hs_merged_object_ids",
 ];
 export const HISTORY_PROPERTIES = ["hubspot_owner_id", "hs_lead_status", "lifecyclestage"];
 export const STATE_PROPERTIES = ["hs_lead_status", "lifecyclestage"] as const;
@@ -76,7 +89,10 @@ export function ownerContext(owners: readonly HubspotOwner[]): Pick<MappingConte
 }
 
 export function ownerRef(owner: HubspotOwner): PersonRef {
-  const name = [owner.firstName, owner.lastName].map((part) => cleanCell(part)).filter(Boolean).join(" ");
+  const name = [owner.firstName, owner.lastName]
+    .map((part) => cleanCell(part))
+    .filter(Boolean)
+    .join(" ");
   return { externalId: owner.id, email: owner.email ?? null, name: name || owner.email || null };
 }
 
@@ -119,7 +135,12 @@ export function mapContact(contact: HubspotContact, context: MappingContext, bat
   const event = (entry: Omit<SyncEvent, "leadExternalId">) => batch.events.push({ leadExternalId: id, ...entry });
   const knowOwner = (ownerId: string, field: string) => {
     if (context.owners.has(ownerId)) return true;
-    issue({ kind: "unknown_owner", field, value: ownerId, reason: `Owner ${ownerId} is not among the portal's owners: the event is kept without a person.` });
+    issue({
+      kind: "unknown_owner",
+      field,
+      value: ownerId,
+      reason: `Owner ${ownerId} is not among the portal's owners: the event is kept without a person.`,
+    });
     return false;
   };
 
@@ -150,13 +171,22 @@ export function mapContact(contact: HubspotContact, context: MappingContext, bat
   for (const property of STATE_PROPERTIES) {
     let previousState: LeadState | "" | undefined;
     const history = chronological(contact.propertiesWithHistory?.[property]);
-    const entries = history.length ? history : props[property] ? [{ value: props[property]!, timestamp: parseDate(props.lastmodifieddate) ?? contact.updatedAt, sourceType: "CRM_UI" }] : [];
+    const entries = history.length
+      ? history
+      : props[property]
+        ? [{ value: props[property]!, timestamp: parseDate(props.lastmodifieddate) ?? contact.updatedAt, sourceType: "CRM_UI" }]
+        : [];
     for (const entry of entries) {
       const value = text(entry.value);
       if (!value) continue;
       const state = context.states(value);
       if (state === undefined) {
-        issue({ kind: "unmapped_value", field: property, value, reason: `"${value}" (${property}) is not mapped to a handoff state: no event was written for it. Map it on the connection.` });
+        issue({
+          kind: "unmapped_value",
+          field: property,
+          value,
+          reason: `"${value}" (${property}) is not mapped to a handoff state: no event was written for it. Map it on the connection.`,
+        });
         previousState = undefined;
         continue;
       }
@@ -164,7 +194,14 @@ export function mapContact(contact: HubspotContact, context: MappingContext, bat
       previousState = state;
       const type = state ? STATE_EVENT[state] : null;
       if (!type) continue;
-      const recorded: SyncEvent = { leadExternalId: id, type, occurredAt: entry.timestamp, ...actorOf(entry, context), details: { crmField: property, crmValue: value }, externalId: `contact:${id}:${property}:${entry.timestamp.getTime()}` };
+      const recorded: SyncEvent = {
+        leadExternalId: id,
+        type,
+        occurredAt: entry.timestamp,
+        ...actorOf(entry, context),
+        details: { crmField: property, crmValue: value },
+        externalId: `contact:${id}:${property}:${entry.timestamp.getTime()}`,
+      };
       if (type === "rejected") lastRejection = recorded;
       batch.events.push(recorded);
     }
@@ -192,8 +229,12 @@ export function mapContact(contact: HubspotContact, context: MappingContext, bat
   batch.leads.push(lead);
 
   // Merged records: HubSpot keeps the merged-away ids on the surviving contact.
-  for (const mergedId of (props.hs_merged_object_ids ?? "").split(";").map((part) => part.trim()).filter(Boolean)) {
-    if (mergedId !== id) batch.removed.push({ externalId: mergedId, removedAt: parseDate(props.lastmodifieddate) ?? contact.updatedAt, mergedInto: id });
+  for (const mergedId of (props.hs_merged_object_ids ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    if (mergedId !== id)
+      batch.removed.push({ externalId: mergedId, removedAt: parseDate(props.lastmodifieddate) ?? contact.updatedAt, mergedInto: id });
   }
 }
 
@@ -213,12 +254,24 @@ export function mapEngagement(engagement: HubspotEngagement, contactId: string, 
   const recordId = `${engagement.type.slice(0, -1)}:${engagement.id}`;
   const at = parseDate(props.hs_timestamp);
   if (!at) {
-    batch.issues.push({ recordId, kind: "error", field: "hs_timestamp", value: props.hs_timestamp ?? "", reason: "The activity has no valid timestamp: it was not added to the timeline." });
+    batch.issues.push({
+      recordId,
+      kind: "error",
+      field: "hs_timestamp",
+      value: props.hs_timestamp ?? "",
+      reason: "The activity has no valid timestamp: it was not added to the timeline.",
+    });
     return;
   }
   const actorKnown = ownerId ? context.owners.has(ownerId) : false;
   if (ownerId && !actorKnown) {
-    batch.issues.push({ recordId, kind: "unknown_owner", field: "hubspot_owner_id", value: ownerId, reason: `Owner ${ownerId} is not among the portal's owners: the activity is kept without a person.` });
+    batch.issues.push({
+      recordId,
+      kind: "unknown_owner",
+      field: "hubspot_owner_id",
+      value: ownerId,
+      reason: `Owner ${ownerId} is not among the portal's owners: the activity is kept without a person.`,
+    });
   }
   const base = {
     leadExternalId: contactId,
@@ -226,18 +279,40 @@ export function mapEngagement(engagement: HubspotEngagement, contactId: string, 
     actorName: actorKnown ? null : ownerId ? `HubSpot owner ${ownerId}` : "HubSpot",
     externalId: `${recordId}:contact:${contactId}`,
   };
-  const contacted = (channel: Channel, details: Record<string, unknown>): SyncEvent => ({ ...base, type: "contacted", occurredAt: at, channel, details });
+  const contacted = (channel: Channel, details: Record<string, unknown>): SyncEvent => ({
+    ...base,
+    type: "contacted",
+    occurredAt: at,
+    channel,
+    details,
+  });
   let out: SyncEvent | null = null;
-  if (engagement.type === "calls") out = contacted("call", { subject: text(props.hs_call_title), direction: text(props.hs_call_direction), status: text(props.hs_call_status) });
+  if (engagement.type === "calls")
+    out = contacted("call", {
+      subject: text(props.hs_call_title),
+      direction: text(props.hs_call_direction),
+      status: text(props.hs_call_status),
+    });
   else if (engagement.type === "emails") {
     if (!EMAIL_OUTGOING.has(props.hs_email_direction ?? "EMAIL")) return;
     out = contacted("email", { subject: text(props.hs_email_subject) });
   } else if (engagement.type === "meetings") {
     const type: EventType = "meeting_booked";
-    out = { ...base, type, occurredAt: parseDate(props.hs_createdate) ?? at, channel: "meeting", details: { title: text(props.hs_meeting_title), startsAt: (parseDate(props.hs_meeting_start_time) ?? at).toISOString() } };
+    out = {
+      ...base,
+      type,
+      occurredAt: parseDate(props.hs_createdate) ?? at,
+      channel: "meeting",
+      details: { title: text(props.hs_meeting_title), startsAt: (parseDate(props.hs_meeting_start_time) ?? at).toISOString() },
+    };
   } else {
     const subject = cleanLongCell(props.hs_task_subject ?? undefined) || "Task";
-    out = { ...base, type: "next_action_set", occurredAt: parseDate(props.hs_createdate) ?? at, details: { nextAction: subject.slice(0, 500), dueAt: at.toISOString(), status: text(props.hs_task_status) } };
+    out = {
+      ...base,
+      type: "next_action_set",
+      occurredAt: parseDate(props.hs_createdate) ?? at,
+      details: { nextAction: subject.slice(0, 500), dueAt: at.toISOString(), status: text(props.hs_task_status) },
+    };
   }
   batch.events.push(out);
 }

@@ -1,6 +1,14 @@
 import { FilterOperatorEnum } from "@hubspot/api-client/lib/codegen/crm/contacts";
 import type { HubspotApi } from "@/lib/sync/hubspot/client";
-import { CONTACT_PROPERTIES, ENGAGEMENT_PROPERTIES, ENGAGEMENT_TYPES, HISTORY_PROPERTIES, type HubspotContact, type HubspotEngagement, type HubspotOwner } from "@/lib/sync/hubspot/map";
+import {
+  CONTACT_PROPERTIES,
+  ENGAGEMENT_PROPERTIES,
+  ENGAGEMENT_TYPES,
+  HISTORY_PROPERTIES,
+  type HubspotContact,
+  type HubspotEngagement,
+  type HubspotOwner,
+} from "@/lib/sync/hubspot/map";
 import type { RemovedRecord } from "@/lib/sync/types";
 
 // Reads from a HubSpot portal through the official client: pages of contact ids (the full list for a
@@ -25,14 +33,25 @@ export async function readOwners(api: HubspotApi): Promise<HubspotOwner[]> {
   let after: string | undefined;
   do {
     const page = await api.call((client) => client.crm.owners.ownersApi.getPage(undefined, after, 100, false));
-    owners.push(...page.results.map((owner) => ({ id: owner.id, email: owner.email, firstName: owner.firstName, lastName: owner.lastName, userId: owner.userId, archived: owner.archived })));
+    owners.push(
+      ...page.results.map((owner) => ({
+        id: owner.id,
+        email: owner.email,
+        firstName: owner.firstName,
+        lastName: owner.lastName,
+        userId: owner.userId,
+        archived: owner.archived,
+      })),
+    );
     after = page.paging?.next?.after;
   } while (after);
   return owners;
 }
 
 export async function listContactIds(api: HubspotApi, after: string | null): Promise<IdPage> {
-  const page = await api.call((client) => client.crm.contacts.basicApi.getPage(PAGE_SIZE, after ?? undefined, ["hs_object_id"], undefined, undefined, false));
+  const page = await api.call((client) =>
+    client.crm.contacts.basicApi.getPage(PAGE_SIZE, after ?? undefined, ["hs_object_id"], undefined, undefined, false),
+  );
   return { ids: page.results.map((contact) => contact.id), next: page.paging?.next?.after ?? null };
 }
 
@@ -48,13 +67,21 @@ export async function searchModifiedSince(api: HubspotApi, since: Date, after: s
     }),
   );
   const times = page.results.map((contact) => contact.updatedAt.getTime());
-  return { ids: page.results.map((contact) => contact.id), next: page.paging?.next?.after ?? null, total: page.total, ...(times.length ? { lastModified: new Date(Math.max(...times)) } : {}) };
+  return {
+    ids: page.results.map((contact) => contact.id),
+    next: page.paging?.next?.after ?? null,
+    total: page.total,
+    ...(times.length ? { lastModified: new Date(Math.max(...times)) } : {}),
+  };
 }
 
 export async function readContacts(api: HubspotApi, ids: readonly string[]): Promise<HubspotContact[]> {
   if (ids.length === 0) return [];
   const response = await api.call((client) =>
-    client.crm.contacts.batchApi.read({ inputs: ids.map((id) => ({ id })), properties: CONTACT_PROPERTIES, propertiesWithHistory: HISTORY_PROPERTIES }, false),
+    client.crm.contacts.batchApi.read(
+      { inputs: ids.map((id) => ({ id })), properties: CONTACT_PROPERTIES, propertiesWithHistory: HISTORY_PROPERTIES },
+      false,
+    ),
   );
   return response.results.map((contact) => ({
     id: contact.id,
@@ -67,23 +94,35 @@ export async function readContacts(api: HubspotApi, ids: readonly string[]): Pro
 }
 
 /** Every engagement associated with these contacts, with the contact it belongs to. */
-export async function readEngagements(api: HubspotApi, contactIds: readonly string[]): Promise<{ contactId: string; engagement: HubspotEngagement }[]> {
+export async function readEngagements(
+  api: HubspotApi,
+  contactIds: readonly string[],
+): Promise<{ contactId: string; engagement: HubspotEngagement }[]> {
   if (contactIds.length === 0) return [];
   // The four engagement types are independent: read side by side (each call still backs off on its own).
   const perType = await Promise.all(
     ENGAGEMENT_TYPES.map(async (type) => {
       const out: { contactId: string; engagement: HubspotEngagement }[] = [];
-      const links = await api.call((client) => client.crm.associations.v4.batchApi.getPage("contacts", type, { inputs: contactIds.map((id) => ({ id })) }));
+      const links = await api.call((client) =>
+        client.crm.associations.v4.batchApi.getPage("contacts", type, { inputs: contactIds.map((id) => ({ id })) }),
+      );
       const byEngagement = new Map<string, string[]>();
       for (const result of links.results) {
-        for (const target of result.to) byEngagement.set(String(target.toObjectId), [...(byEngagement.get(String(target.toObjectId)) ?? []), result._from.id]);
+        for (const target of result.to)
+          byEngagement.set(String(target.toObjectId), [...(byEngagement.get(String(target.toObjectId)) ?? []), result._from.id]);
       }
       const ids = [...byEngagement.keys()];
       for (let start = 0; start < ids.length; start += 100) {
         const chunk = ids.slice(start, start + 100);
-        const read = await api.call((client) => client.crm.objects[type].batchApi.read({ inputs: chunk.map((id) => ({ id })), properties: ENGAGEMENT_PROPERTIES[type], propertiesWithHistory: [] }, false));
+        const read = await api.call((client) =>
+          client.crm.objects[type].batchApi.read(
+            { inputs: chunk.map((id) => ({ id })), properties: ENGAGEMENT_PROPERTIES[type], propertiesWithHistory: [] },
+            false,
+          ),
+        );
         for (const record of read.results) {
-          for (const contactId of byEngagement.get(record.id) ?? []) out.push({ contactId, engagement: { type, id: record.id, properties: record.properties } });
+          for (const contactId of byEngagement.get(record.id) ?? [])
+            out.push({ contactId, engagement: { type, id: record.id, properties: record.properties } });
         }
       }
       return out;

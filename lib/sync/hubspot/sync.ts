@@ -2,9 +2,27 @@ import "server-only";
 import { db } from "@/lib/db";
 import { HubspotApi, type HubspotCredentials } from "@/lib/sync/hubspot/client";
 import { mapContact, mapEngagement, ownerContext, ownerRef, SOURCE_SYSTEM, type MappingContext } from "@/lib/sync/hubspot/map";
-import { listContactIds, readArchivedContacts, readContacts, readEngagements, readOwners, searchModifiedSince, SEARCH_WINDOW, type IdPage } from "@/lib/sync/hubspot/read";
+import {
+  listContactIds,
+  readArchivedContacts,
+  readContacts,
+  readEngagements,
+  readOwners,
+  searchModifiedSince,
+  SEARCH_WINDOW,
+  type IdPage,
+} from "@/lib/sync/hubspot/read";
 import { SyncSourceError } from "@/lib/sync/source-errors";
-import { finishRun, inTransaction, loadConnection, recordPage, saveCredentials, setConnectionStatus, startRun, type RunKind } from "@/lib/sync/store";
+import {
+  finishRun,
+  inTransaction,
+  loadConnection,
+  recordPage,
+  saveCredentials,
+  setConnectionStatus,
+  startRun,
+  type RunKind,
+} from "@/lib/sync/store";
 import { emptyBatch, type MappedBatch } from "@/lib/sync/types";
 import { parseConnectionMapping, stateLookup } from "@/lib/sync/value-mapping";
 import { writeBatch } from "@/lib/sync/write";
@@ -33,14 +51,29 @@ export async function runHubspotSync(connectionId: number, kind: RunKind, record
   try {
     const owners = await readOwners(api);
     const mapping = parseConnectionMapping(connection.valueMapping);
-    const context: MappingContext = { ...ownerContext(owners), states: stateLookup("hubspot", mapping), ...(mapping.reasonField ? { reasonField: mapping.reasonField } : {}) };
+    const context: MappingContext = {
+      ...ownerContext(owners),
+      states: stateLookup("hubspot", mapping),
+      ...(mapping.reasonField ? { reasonField: mapping.reasonField } : {}),
+    };
     const people = owners.map(ownerRef);
 
     const readPage = async (ids: string[]) => {
       const contacts = await readContacts(api, ids);
-      return { contacts, engagements: await readEngagements(api, contacts.map((contact) => contact.id)) };
+      return {
+        contacts,
+        engagements: await readEngagements(
+          api,
+          contacts.map((contact) => contact.id),
+        ),
+      };
     };
-    const writePage = async (ids: string[], after: { backfillAfter?: string | null; cursor?: Date | null }, removed: MappedBatch["removed"] = [], read?: Awaited<ReturnType<typeof readPage>>) => {
+    const writePage = async (
+      ids: string[],
+      after: { backfillAfter?: string | null; cursor?: Date | null },
+      removed: MappedBatch["removed"] = [],
+      read?: Awaited<ReturnType<typeof readPage>>,
+    ) => {
       const { contacts, engagements } = read ?? (await readPage(ids));
       const batch = emptyBatch();
       batch.people = people;
@@ -49,14 +82,29 @@ export async function runHubspotSync(connectionId: number, kind: RunKind, record
         try {
           mapContact(contact, context, batch);
         } catch (error) {
-          batch.issues.push({ recordId: contact.id, kind: "error", reason: `The contact could not be read: ${error instanceof Error ? error.message : String(error)}` });
+          batch.issues.push({
+            recordId: contact.id,
+            kind: "error",
+            reason: `The contact could not be read: ${error instanceof Error ? error.message : String(error)}`,
+          });
         }
       }
       for (const { contactId, engagement } of engagements) mapEngagement(engagement, contactId, context, batch);
-      const recordIds = [...contacts.map((contact) => contact.id), ...engagements.map(({ engagement }) => `${engagement.type.slice(0, -1)}:${engagement.id}`)];
+      const recordIds = [
+        ...contacts.map((contact) => contact.id),
+        ...engagements.map(({ engagement }) => `${engagement.type.slice(0, -1)}:${engagement.id}`),
+      ];
       const counts = await inTransaction(async (client) => {
         const written = await writeBatch(client, SOURCE_SYSTEM, batch, { connectionId, runId: run.id, recordIds });
-        await recordPage(client, { runId: run.id, connectionId, recordsRead: ids.length, leadsChanged: written.leadsChanged, eventsWritten: written.eventsWritten, errors: written.issues, ...after });
+        await recordPage(client, {
+          runId: run.id,
+          connectionId,
+          recordsRead: ids.length,
+          leadsChanged: written.leadsChanged,
+          eventsWritten: written.eventsWritten,
+          errors: written.issues,
+          ...after,
+        });
         return written;
       });
       totals.recordsRead += ids.length;
@@ -85,7 +133,14 @@ export async function runHubspotSync(connectionId: number, kind: RunKind, record
       }
       await writePage([], {}, await readArchivedContacts(api));
       // Changes made while the backfill ran are picked up by the next incremental sync.
-      await db.syncConnection.update({ where: { id: connectionId }, data: { backfillDoneAt: new Date(), backfillAfter: null, cursor: connection.cursor && connection.cursor > startedAt ? connection.cursor : startedAt } });
+      await db.syncConnection.update({
+        where: { id: connectionId },
+        data: {
+          backfillDoneAt: new Date(),
+          backfillAfter: null,
+          cursor: connection.cursor && connection.cursor > startedAt ? connection.cursor : startedAt,
+        },
+      });
     } else {
       let since = connection.cursor ?? new Date(0);
       let after: string | null = null;

@@ -15,13 +15,25 @@ afterAll(() => server.stop());
 
 describe("Test connection", () => {
   it("reports the portal and what it can read", async () => {
-    expect(await testHubspotConnection({ kind: "private_app", accessToken: server.issueToken() }, server.url)).toEqual({ ok: true, accountId: "4242001", message: "Connected to portal 4242001: 1 contacts, 0 owners readable." });
+    expect(await testHubspotConnection({ kind: "private_app", accessToken: server.issueToken() }, server.url)).toEqual({
+      ok: true,
+      accountId: "4242001",
+      message: "Connected to portal 4242001: 1 contacts, 0 owners readable.",
+    });
   });
 
   it("names a bad token, a missing scope and a used-up daily limit", async () => {
-    expect(await testHubspotConnection({ kind: "private_app", accessToken: "pat-na1-wrong" }, server.url)).toMatchObject({ ok: false, message: expect.stringContaining("refused the token") });
-    expect(await testHubspotConnection({ kind: "private_app", accessToken: server.issueToken(["crm.objects.contacts.read"]) }, server.url)).toMatchObject({ ok: false, message: expect.stringContaining("lacks a required scope: crm.objects.owners.read") });
+    expect(await testHubspotConnection({ kind: "private_app", accessToken: "pat-na1-wrong" }, server.url)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("refused the token"),
+    });
+    expect(
+      await testHubspotConnection({ kind: "private_app", accessToken: server.issueToken(["crm.objects.contacts.read"]) }, server.url),
+    ).toMatchObject({ ok: false, message: expect.stringContaining("lacks a required scope: crm.objects.owners.read") });
     server.inject(/owners/, { kind: "daily_limit" });
-    expect(await testHubspotConnection({ kind: "private_app", accessToken: server.issueToken() }, server.url)).toMatchObject({ ok: false, message: expect.stringContaining("daily API limit") });
+    expect(await testHubspotConnection({ kind: "private_app", accessToken: server.issueToken() }, server.url)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("daily API limit"),
+    });
   });
 });

@@ -24,15 +24,44 @@ afterAll(async () => {
   await server.stop();
 });
 
-function delivery(secret: string, timestamp = Date.now(), body = JSON.stringify([{ eventId: 1, subscriptionType: "contact.propertyChange", portalId: server.portal.portalId, objectId: 101, propertyName: "hubspot_owner_id", propertyValue: "502", occurredAt: Date.now(), attemptNumber: 0 }])) {
-  const signature = Signature.getSignature("POST", "v3", { signature: "", clientSecret: secret, requestBody: body, url: URL_CALLED, timestamp });
-  return new Request(URL_CALLED, { method: "POST", body, headers: { "content-type": "application/json", "x-hubspot-signature-v3": signature, "x-hubspot-request-timestamp": String(timestamp) } });
+function delivery(
+  secret: string,
+  timestamp = Date.now(),
+  body = JSON.stringify([
+    {
+      eventId: 1,
+      subscriptionType: "contact.propertyChange",
+      portalId: server.portal.portalId,
+      objectId: 101,
+      propertyName: "hubspot_owner_id",
+      propertyValue: "502",
+      occurredAt: Date.now(),
+      attemptNumber: 0,
+    },
+  ]),
+) {
+  const signature = Signature.getSignature("POST", "v3", {
+    signature: "",
+    clientSecret: secret,
+    requestBody: body,
+    url: URL_CALLED,
+    timestamp,
+  });
+  return new Request(URL_CALLED, {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", "x-hubspot-signature-v3": signature, "x-hubspot-request-timestamp": String(timestamp) },
+  });
 }
 
 async function queuedSyncs(): Promise<number> {
   const boss = await getBoss();
   const jobs = await boss.fetch<{ connectionId: number }>(SYNC_QUEUE, { batchSize: 100 });
-  if (jobs.length) await boss.complete(SYNC_QUEUE, jobs.map((job) => job.id));
+  if (jobs.length)
+    await boss.complete(
+      SYNC_QUEUE,
+      jobs.map((job) => job.id),
+    );
   return jobs.filter((job) => job.data.connectionId === connectionId).length;
 }
 
@@ -47,7 +76,11 @@ describe("POST /api/webhooks/hubspot", () => {
     const forged = delivery(SECRET);
     forged.headers.set("x-hubspot-signature-v3", Buffer.from("x".repeat(32)).toString("base64"));
     const altered = delivery(SECRET);
-    const tampered = new Request(altered.url, { method: "POST", headers: altered.headers, body: (await altered.text()).replace("502", "999") });
+    const tampered = new Request(altered.url, {
+      method: "POST",
+      headers: altered.headers,
+      body: (await altered.text()).replace("502", "999"),
+    });
     for (const request of [forged, delivery("someone-elses-secret"), tampered, delivery(SECRET, Date.now() - 10 * 60_000)]) {
       const response = await POST(request);
       expect(response.status).toBe(401);

@@ -26,7 +26,15 @@ const MAX_AGE_MS = 5 * 60_000;
 export function verifySignatureV3(request: WebhookRequest, clientSecret: string, now = Date.now()): boolean {
   const timestamp = Number(request.timestamp);
   if (!request.signature || !Number.isFinite(timestamp) || Math.abs(now - timestamp) > MAX_AGE_MS) return false;
-  const expected = Buffer.from(Signature.getSignature(request.method, "v3", { signature: request.signature, clientSecret, requestBody: request.body, url: request.url, timestamp }));
+  const expected = Buffer.from(
+    Signature.getSignature(request.method, "v3", {
+      signature: request.signature,
+      clientSecret,
+      requestBody: request.body,
+      url: request.url,
+      timestamp,
+    }),
+  );
   const given = Buffer.from(request.signature);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
@@ -38,9 +46,14 @@ export async function handleHubspotWebhook(request: WebhookRequest): Promise<Web
   } catch {
     return { status: 400, message: "The body is not JSON." };
   }
-  const portals = new Set((Array.isArray(events) ? events : []).map((event: { portalId?: unknown }) => String(event?.portalId ?? "")).filter(Boolean));
+  const portals = new Set(
+    (Array.isArray(events) ? events : []).map((event: { portalId?: unknown }) => String(event?.portalId ?? "")).filter(Boolean),
+  );
   if (portals.size === 0) return { status: 400, message: "No events with a portalId." };
-  const connections = await db.syncConnection.findMany({ where: { provider: "hubspot", accountId: { in: [...portals] }, status: { not: "revoked" } }, select: { id: true, credentials: true, paused: true } });
+  const connections = await db.syncConnection.findMany({
+    where: { provider: "hubspot", accountId: { in: [...portals] }, status: { not: "revoked" } },
+    select: { id: true, credentials: true, paused: true },
+  });
   const queued: number[] = [];
   for (const connection of connections) {
     const credentials = JSON.parse(decryptSecret(connection.credentials)) as HubspotCredentials;

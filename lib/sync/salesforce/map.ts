@@ -10,7 +10,21 @@ import { crmValueKey, STATE_EVENT, type StateLookup } from "@/lib/sync/value-map
 // Task and Event rows whose WhoId is the lead are the owner's calls, emails, next steps and meetings.
 
 export const SOURCE_SYSTEM = "salesforce";
-export const LEAD_FIELDS = ["Id", "FirstName", "LastName", "Email", "Phone", "Company", "Title", "Website", "LeadSource", "Status", "OwnerId", "CreatedDate", "SystemModstamp"];
+export const LEAD_FIELDS = [
+  "Id",
+  "FirstName",
+  "LastName",
+  "Email",
+  "Phone",
+  "Company",
+  "Title",
+  "Website",
+  "LeadSource",
+  "Status",
+  "OwnerId",
+  "CreatedDate",
+  "SystemModstamp",
+];
 export const HISTORY_FIELDS = ["Id", "LeadId", "Field", "OldValue", "NewValue", "CreatedDate", "CreatedById"];
 export const TASK_FIELDS = ["Id", "WhoId", "OwnerId", "Subject", "TaskSubtype", "ActivityDate", "CreatedDate", "Status"];
 export const EVENT_FIELDS = ["Id", "WhoId", "OwnerId", "Subject", "StartDateTime", "CreatedDate"];
@@ -44,44 +58,89 @@ export function mapLead(lead: Row, history: readonly Row[], context: SalesforceC
   const actor = (userId: unknown) => (isUser(str(userId)) ? { actorExternalId: str(userId) } : { actorName: "Salesforce" });
   const knowUser = (userId: string) => {
     if (context.users.has(userId)) return userId;
-    batch.issues.push({ recordId: id, kind: "unknown_owner", field: "OwnerId", value: userId, reason: `User ${userId} is not among the org's users: the event is kept without a person.` });
+    batch.issues.push({
+      recordId: id,
+      kind: "unknown_owner",
+      field: "OwnerId",
+      value: userId,
+      reason: `User ${userId} is not among the org's users: the event is kept without a person.`,
+    });
     return null;
   };
   event({ type: "captured", occurredAt: createdAt, actorName: "Salesforce", details: {}, externalId: `lead:${id}:captured` });
 
   // Owner changes come twice (names, then ids): only the id rows count.
-  const chronological = [...history].sort((a, b) => (date(a.CreatedDate)?.getTime() ?? 0) - (date(b.CreatedDate)?.getTime() ?? 0) || String(a.Id).localeCompare(String(b.Id)));
+  const chronological = [...history].sort(
+    (a, b) => (date(a.CreatedDate)?.getTime() ?? 0) - (date(b.CreatedDate)?.getTime() ?? 0) || String(a.Id).localeCompare(String(b.Id)),
+  );
   const ownerChanges = chronological.filter((row) => row.Field === "Owner" && (isUser(str(row.NewValue)) || isQueue(str(row.NewValue))));
   const firstOwner = str(ownerChanges[0]?.OldValue) ?? str(lead.OwnerId);
   let hadPerson = false;
   const ownerEvent = (ownerId: string | null, at: Date, by: ReturnType<typeof actor>, externalId: string, previous: string | null) => {
     if (isQueue(ownerId)) return event({ type: "routed", occurredAt: at, ...by, details: { queue: ownerId }, externalId });
     if (!isUser(ownerId)) return;
-    event({ type: hadPerson ? "reassigned" : "assigned", occurredAt: at, ...by, ownerExternalId: knowUser(ownerId!), details: { crmOwnerId: ownerId, ...(previous ? { fromCrmOwnerId: previous } : {}) }, externalId });
+    event({
+      type: hadPerson ? "reassigned" : "assigned",
+      occurredAt: at,
+      ...by,
+      ownerExternalId: knowUser(ownerId!),
+      details: { crmOwnerId: ownerId, ...(previous ? { fromCrmOwnerId: previous } : {}) },
+      externalId,
+    });
     hadPerson = true;
   };
   ownerEvent(firstOwner, createdAt, { actorName: "Salesforce" }, `lead:${id}:owner:initial`, null);
-  for (const change of ownerChanges) ownerEvent(str(change.NewValue), date(change.CreatedDate) ?? createdAt, actor(change.CreatedById), `leadhistory:${String(change.Id)}`, str(change.OldValue));
+  for (const change of ownerChanges)
+    ownerEvent(
+      str(change.NewValue),
+      date(change.CreatedDate) ?? createdAt,
+      actor(change.CreatedById),
+      `leadhistory:${String(change.Id)}`,
+      str(change.OldValue),
+    );
 
   // Status changes through the value mapping; the first status is the old value of the first change.
   const statusChanges = chronological.filter((row) => row.Field === "Status");
   const statuses: { value: string | null; at: Date; by: ReturnType<typeof actor>; externalId: string }[] = [
-    { value: str(statusChanges[0]?.OldValue) ?? str(lead.Status), at: createdAt, by: { actorName: "Salesforce" }, externalId: `lead:${id}:status:initial` },
-    ...statusChanges.map((row) => ({ value: str(row.NewValue), at: date(row.CreatedDate) ?? createdAt, by: actor(row.CreatedById), externalId: `leadhistory:${String(row.Id)}` })),
+    {
+      value: str(statusChanges[0]?.OldValue) ?? str(lead.Status),
+      at: createdAt,
+      by: { actorName: "Salesforce" },
+      externalId: `lead:${id}:status:initial`,
+    },
+    ...statusChanges.map((row) => ({
+      value: str(row.NewValue),
+      at: date(row.CreatedDate) ?? createdAt,
+      by: actor(row.CreatedById),
+      externalId: `leadhistory:${String(row.Id)}`,
+    })),
   ];
   let previous: LeadState | "" | undefined;
   for (const status of statuses) {
     if (!status.value) continue;
     const state = context.states(status.value);
     if (state === undefined) {
-      batch.issues.push({ recordId: id, kind: "unmapped_value", field: "Status", value: status.value, reason: `"${status.value}" (Lead Status) is not mapped to a handoff state: no event was written for it. Map it on the connection.` });
+      batch.issues.push({
+        recordId: id,
+        kind: "unmapped_value",
+        field: "Status",
+        value: status.value,
+        reason: `"${status.value}" (Lead Status) is not mapped to a handoff state: no event was written for it. Map it on the connection.`,
+      });
       previous = undefined;
       continue;
     }
     if (state === previous) continue;
     previous = state;
     const type = state ? STATE_EVENT[state] : null;
-    if (type) event({ type, occurredAt: status.at, ...status.by, details: { crmField: "Status", crmValue: status.value }, externalId: status.externalId });
+    if (type)
+      event({
+        type,
+        occurredAt: status.at,
+        ...status.by,
+        details: { crmField: "Status", crmValue: status.value },
+        externalId: status.externalId,
+      });
   }
 
   const source = str(lead.LeadSource);
@@ -107,17 +166,39 @@ export function mapActivity(kind: "Task" | "Event", row: Row, context: Salesforc
   const known = ownerId && context.users.has(ownerId) ? ownerId : null;
   const createdAt = date(row.CreatedDate);
   if (!createdAt) return;
-  const base = { leadExternalId: leadId, actorExternalId: known, actorName: known ? null : "Salesforce", externalId: `${kind.toLowerCase()}:${String(row.Id)}` };
+  const base = {
+    leadExternalId: leadId,
+    actorExternalId: known,
+    actorName: known ? null : "Salesforce",
+    externalId: `${kind.toLowerCase()}:${String(row.Id)}`,
+  };
   const subject = str(row.Subject);
   if (kind === "Event") {
-    batch.events.push({ ...base, type: "meeting_booked", occurredAt: createdAt, channel: "meeting", details: { title: subject, startsAt: date(row.StartDateTime)?.toISOString() ?? null } });
+    batch.events.push({
+      ...base,
+      type: "meeting_booked",
+      occurredAt: createdAt,
+      channel: "meeting",
+      details: { title: subject, startsAt: date(row.StartDateTime)?.toISOString() ?? null },
+    });
     return;
   }
   const subtype = str(row.TaskSubtype);
   if (subtype === "Call" || subtype === "Email") {
-    batch.events.push({ ...base, type: "contacted", occurredAt: createdAt, channel: subtype === "Call" ? "call" : "email", details: { subject } });
+    batch.events.push({
+      ...base,
+      type: "contacted",
+      occurredAt: createdAt,
+      channel: subtype === "Call" ? "call" : "email",
+      details: { subject },
+    });
     return;
   }
   const due = str(row.ActivityDate);
-  batch.events.push({ ...base, type: "next_action_set", occurredAt: createdAt, details: { nextAction: (subject ?? "Task").slice(0, 500), ...(due ? { dueAt: new Date(`${due}T00:00:00Z`).toISOString() } : {}) } });
+  batch.events.push({
+    ...base,
+    type: "next_action_set",
+    occurredAt: createdAt,
+    details: { nextAction: (subject ?? "Task").slice(0, 500), ...(due ? { dueAt: new Date(`${due}T00:00:00Z`).toISOString() } : {}) },
+  });
 }

@@ -21,20 +21,88 @@ beforeAll(async () => {
   for (let index = 0; index < 120; index++) {
     const id = `00Q0000000${String(index).padStart(5, "0")}`;
     const created = new Date(Date.UTC(2026, 2, 2, 9, index));
-    server.add("Lead", { Id: id, FirstName: "Lee", LastName: `Number${index}`, Email: `lee${index}@acme${index}.io`, Company: `Acme ${index}`, LeadSource: "Web", Status: "Working - Contacted", OwnerId: REP, CreatedDate: sf(created.toISOString()), SystemModstamp: sf(new Date(created.getTime() + 3_600_000).toISOString()) });
+    server.add("Lead", {
+      Id: id,
+      FirstName: "Lee",
+      LastName: `Number${index}`,
+      Email: `lee${index}@acme${index}.io`,
+      Company: `Acme ${index}`,
+      LeadSource: "Web",
+      Status: "Working - Contacted",
+      OwnerId: REP,
+      CreatedDate: sf(created.toISOString()),
+      SystemModstamp: sf(new Date(created.getTime() + 3_600_000).toISOString()),
+    });
     // Created into a queue, then taken by the rep; status moved by the rep.
-    server.add("LeadHistory", { Id: `017A${index}a`, LeadId: id, Field: "Owner", OldValue: "Inbound queue", NewValue: "Rita Rep", CreatedDate: sf(new Date(created.getTime() + 600_000).toISOString()), CreatedById: SDR });
-    server.add("LeadHistory", { Id: `017A${index}b`, LeadId: id, Field: "Owner", OldValue: QUEUE, NewValue: REP, CreatedDate: sf(new Date(created.getTime() + 600_000).toISOString()), CreatedById: SDR });
-    server.add("LeadHistory", { Id: `017A${index}c`, LeadId: id, Field: "Status", OldValue: "Open - Not Contacted", NewValue: "Working - Contacted", CreatedDate: sf(new Date(created.getTime() + 1_200_000).toISOString()), CreatedById: REP });
-    server.add("Task", { Id: `00T${index}`, WhoId: id, OwnerId: REP, Subject: "Call", TaskSubtype: "Call", ActivityDate: null, CreatedDate: sf(new Date(created.getTime() + 1_500_000).toISOString()), Status: "Completed" });
-    if (index === 0) server.add("Event", { Id: "00U1", WhoId: id, OwnerId: REP, Subject: "Demo", StartDateTime: sf("2026-03-05T15:00:00.000Z"), CreatedDate: sf(new Date(created.getTime() + 1_800_000).toISOString()) });
+    server.add("LeadHistory", {
+      Id: `017A${index}a`,
+      LeadId: id,
+      Field: "Owner",
+      OldValue: "Inbound queue",
+      NewValue: "Rita Rep",
+      CreatedDate: sf(new Date(created.getTime() + 600_000).toISOString()),
+      CreatedById: SDR,
+    });
+    server.add("LeadHistory", {
+      Id: `017A${index}b`,
+      LeadId: id,
+      Field: "Owner",
+      OldValue: QUEUE,
+      NewValue: REP,
+      CreatedDate: sf(new Date(created.getTime() + 600_000).toISOString()),
+      CreatedById: SDR,
+    });
+    server.add("LeadHistory", {
+      Id: `017A${index}c`,
+      LeadId: id,
+      Field: "Status",
+      OldValue: "Open - Not Contacted",
+      NewValue: "Working - Contacted",
+      CreatedDate: sf(new Date(created.getTime() + 1_200_000).toISOString()),
+      CreatedById: REP,
+    });
+    server.add("Task", {
+      Id: `00T${index}`,
+      WhoId: id,
+      OwnerId: REP,
+      Subject: "Call",
+      TaskSubtype: "Call",
+      ActivityDate: null,
+      CreatedDate: sf(new Date(created.getTime() + 1_500_000).toISOString()),
+      Status: "Completed",
+    });
+    if (index === 0)
+      server.add("Event", {
+        Id: "00U1",
+        WhoId: id,
+        OwnerId: REP,
+        Subject: "Demo",
+        StartDateTime: sf("2026-03-05T15:00:00.000Z"),
+        CreatedDate: sf(new Date(created.getTime() + 1_800_000).toISOString()),
+      });
   }
 });
 afterAll(() => server.stop());
 
 async function connect(accessToken: string): Promise<number> {
-  const credentials: SalesforceCredentials = { kind: "oauth", clientId: "sf-client", clientSecret: "sf-secret", refreshToken: server.issueRefreshToken("sf-client"), accessToken, loginUrl: server.url };
-  return (await db.syncConnection.create({ data: { provider: "salesforce", name: "Salesforce (contract server)", credentials: encryptSecret(JSON.stringify(credentials)), baseUrl: server.url } })).id;
+  const credentials: SalesforceCredentials = {
+    kind: "oauth",
+    clientId: "sf-client",
+    clientSecret: "sf-secret",
+    refreshToken: server.issueRefreshToken("sf-client"),
+    accessToken,
+    loginUrl: server.url,
+  };
+  return (
+    await db.syncConnection.create({
+      data: {
+        provider: "salesforce",
+        name: "Salesforce (contract server)",
+        credentials: encryptSecret(JSON.stringify(credentials)),
+        baseUrl: server.url,
+      },
+    })
+  ).id;
 }
 
 describe("Salesforce sync against the contract server", () => {
@@ -43,11 +111,19 @@ describe("Salesforce sync against the contract server", () => {
   it("backfills leads page by page (queryMore) with LeadHistory as the timeline, and reports API usage", async () => {
     connectionId = await connect(server.issueSession());
     const summary = await runSalesforceSync(connectionId, "backfill");
-    expect(summary).toMatchObject({ status: "succeeded", recordsRead: 120, leadsChanged: 120, message: expect.stringMatching(/^Salesforce API usage: \d+ of 15,000/) });
+    expect(summary).toMatchObject({
+      status: "succeeded",
+      recordsRead: 120,
+      leadsChanged: 120,
+      message: expect.stringMatching(/^Salesforce API usage: \d+ of 15,000/),
+    });
     expect(server.requests.filter((request) => /\/query\/01g/.test(request)).length).toBeGreaterThanOrEqual(2);
     const rep = await db.personIdentity.findFirstOrThrow({ where: { sourceSystem: "salesforce", externalId: REP } });
     const sdr = await db.personIdentity.findFirstOrThrow({ where: { sourceSystem: "salesforce", externalId: SDR } });
-    const lead = await db.lead.findFirstOrThrow({ where: { sourceSystem: "salesforce", externalId: "00Q000000000000" }, include: { events: { orderBy: [{ occurredAt: "asc" }, { id: "asc" }] } } });
+    const lead = await db.lead.findFirstOrThrow({
+      where: { sourceSystem: "salesforce", externalId: "00Q000000000000" },
+      include: { events: { orderBy: [{ occurredAt: "asc" }, { id: "asc" }] } },
+    });
     expect(lead).toMatchObject({ name: "Lee Number0", ownerId: rep.userId, acceptanceStatus: "accepted", originalSource: "website" });
     expect(lead.events.map((event) => [event.type, event.occurredAt.toISOString(), event.actorId, event.channel])).toEqual([
       ["captured", "2026-03-02T09:00:00.000Z", null, null],
@@ -61,7 +137,12 @@ describe("Salesforce sync against the contract server", () => {
 
   it("a replay from the start changes nothing", async () => {
     await db.syncConnection.update({ where: { id: connectionId }, data: { cursor: null } });
-    expect(await runSalesforceSync(connectionId, "incremental")).toMatchObject({ status: "succeeded", recordsRead: 120, leadsChanged: 0, eventsWritten: 0 });
+    expect(await runSalesforceSync(connectionId, "incremental")).toMatchObject({
+      status: "succeeded",
+      recordsRead: 120,
+      leadsChanged: 0,
+      eventsWritten: 0,
+    });
   });
 
   it("an expired session (401 INVALID_SESSION_ID) is refreshed by jsforce and the new token stored encrypted", async () => {
@@ -70,13 +151,18 @@ describe("Salesforce sync against the contract server", () => {
     const id = await connect(expired);
     expect(await runSalesforceSync(id, "incremental")).toMatchObject({ status: "succeeded", recordsRead: 120 });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const stored = JSON.parse(decryptSecret((await db.syncConnection.findUniqueOrThrow({ where: { id } })).credentials)) as SalesforceCredentials;
+    const stored = JSON.parse(
+      decryptSecret((await db.syncConnection.findUniqueOrThrow({ where: { id } })).credentials),
+    ) as SalesforceCredentials;
     expect(stored.accessToken).not.toBe(expired);
   });
 
   it("the org's request limit stops the run with its reason", async () => {
     server.exceedDailyLimit();
-    expect(await runSalesforceSync(connectionId, "incremental")).toMatchObject({ status: "rate_limited", message: expect.stringContaining("daily API request limit") });
+    expect(await runSalesforceSync(connectionId, "incremental")).toMatchObject({
+      status: "rate_limited",
+      message: expect.stringContaining("daily API request limit"),
+    });
     server.exceedDailyLimit(false);
   });
 });

@@ -2,9 +2,29 @@ import "server-only";
 import { Connection } from "jsforce";
 import { db } from "@/lib/db";
 import type { SyncSummary } from "@/lib/sync/hubspot/sync";
-import { EVENT_FIELDS, HISTORY_FIELDS, LEAD_FIELDS, mapActivity, mapLead, SOURCE_SYSTEM, TASK_FIELDS, USER_FIELDS, userRef, type SalesforceContext } from "@/lib/sync/salesforce/map";
+import {
+  EVENT_FIELDS,
+  HISTORY_FIELDS,
+  LEAD_FIELDS,
+  mapActivity,
+  mapLead,
+  SOURCE_SYSTEM,
+  TASK_FIELDS,
+  USER_FIELDS,
+  userRef,
+  type SalesforceContext,
+} from "@/lib/sync/salesforce/map";
 import { SyncSourceError, withRetries } from "@/lib/sync/source-errors";
-import { finishRun, inTransaction, loadConnection, recordPage, saveCredentials, setConnectionStatus, startRun, type RunKind } from "@/lib/sync/store";
+import {
+  finishRun,
+  inTransaction,
+  loadConnection,
+  recordPage,
+  saveCredentials,
+  setConnectionStatus,
+  startRun,
+  type RunKind,
+} from "@/lib/sync/store";
 import { emptyBatch } from "@/lib/sync/types";
 import { parseConnectionMapping, stateLookup } from "@/lib/sync/value-mapping";
 import { writeBatch } from "@/lib/sync/write";
@@ -32,19 +52,39 @@ export function classify(error: unknown): SyncSourceError {
   if (error instanceof SyncSourceError) return error;
   const { errorCode, name, message } = (error ?? {}) as { errorCode?: string; name?: string; message?: string };
   const code = errorCode ?? name;
-  if (code === "INVALID_SESSION_ID" || code === "invalid_grant") return new SyncSourceError("auth", "Salesforce refused the session and its refresh (the connected app's access was revoked or the refresh token expired): reconnect Salesforce.");
-  if (code === "REQUEST_LIMIT_EXCEEDED") return new SyncSourceError("daily_limit", "Salesforce's daily API request limit is used up: the sync stopped and resumes from where it was when the org's 24-hour window frees requests.");
-  if (code === "INVALID_FIELD" || code === "INVALID_TYPE") return new SyncSourceError("other", `Salesforce does not know a field or object the sync reads: ${message ?? code}.`);
-  if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|socket hang up/.test(message ?? "")) return new SyncSourceError("unavailable", `Salesforce could not be reached (${message}).`);
+  if (code === "INVALID_SESSION_ID" || code === "invalid_grant")
+    return new SyncSourceError(
+      "auth",
+      "Salesforce refused the session and its refresh (the connected app's access was revoked or the refresh token expired): reconnect Salesforce.",
+    );
+  if (code === "REQUEST_LIMIT_EXCEEDED")
+    return new SyncSourceError(
+      "daily_limit",
+      "Salesforce's daily API request limit is used up: the sync stopped and resumes from where it was when the org's 24-hour window frees requests.",
+    );
+  if (code === "INVALID_FIELD" || code === "INVALID_TYPE")
+    return new SyncSourceError("other", `Salesforce does not know a field or object the sync reads: ${message ?? code}.`);
+  if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|socket hang up/.test(message ?? ""))
+    return new SyncSourceError("unavailable", `Salesforce could not be reached (${message}).`);
   return new SyncSourceError("other", `Salesforce answered: ${message ?? String(error)}`);
 }
 
 async function* pages(conn: Connection, soql: string): AsyncGenerator<Row[]> {
-  let result = await withRetries(() => conn.query<Row>(soql, { autoFetch: false }).then((value) => value, (error: unknown) => Promise.reject(classify(error))));
+  let result = await withRetries(() =>
+    conn.query<Row>(soql, { autoFetch: false }).then(
+      (value) => value,
+      (error: unknown) => Promise.reject(classify(error)),
+    ),
+  );
   yield result.records;
   while (!result.done && result.nextRecordsUrl) {
     const locator = result.nextRecordsUrl;
-    result = await withRetries(() => conn.queryMore<Row>(locator).then((value) => value, (error: unknown) => Promise.reject(classify(error))));
+    result = await withRetries(() =>
+      conn.queryMore<Row>(locator).then(
+        (value) => value,
+        (error: unknown) => Promise.reject(classify(error)),
+      ),
+    );
     yield result.records;
   }
 }
@@ -62,15 +102,24 @@ export function salesforceConnection(credentials: SalesforceCredentials, instanc
     instanceUrl: instanceUrl ?? undefined,
     accessToken: credentials.accessToken ?? "",
     refreshToken: credentials.refreshToken,
-    oauth2: { clientId: credentials.clientId, clientSecret: credentials.clientSecret, loginUrl: credentials.loginUrl ?? "https://login.salesforce.com" },
+    oauth2: {
+      clientId: credentials.clientId,
+      clientSecret: credentials.clientSecret,
+      loginUrl: credentials.loginUrl ?? "https://login.salesforce.com",
+    },
     version: VERSION,
   });
 }
 
 /** "Test connection": the users the sync maps to people, read once, or what failed. */
-export async function testSalesforceConnection(credentials: SalesforceCredentials, instanceUrl: string): Promise<{ ok: true; message: string } | { ok: false; message: string }> {
+export async function testSalesforceConnection(
+  credentials: SalesforceCredentials,
+  instanceUrl: string,
+): Promise<{ ok: true; message: string } | { ok: false; message: string }> {
   try {
-    const users = await salesforceConnection(credentials, instanceUrl).query<Row>(`SELECT ${USER_FIELDS.join(", ")} FROM User`, { autoFetch: false });
+    const users = await salesforceConnection(credentials, instanceUrl).query<Row>(`SELECT ${USER_FIELDS.join(", ")} FROM User`, {
+      autoFetch: false,
+    });
     return { ok: true, message: `Connected to ${instanceUrl}: ${users.totalSize} users readable.` };
   } catch (error) {
     return { ok: false, message: classify(error).message };
@@ -89,8 +138,14 @@ export async function runSalesforceSync(connectionId: number, kind: RunKind, rec
     const users = await all(conn, `SELECT ${USER_FIELDS.join(", ")} FROM User`);
     const people = users.map(userRef);
     const mapping = parseConnectionMapping(connection.valueMapping);
-    const context: SalesforceContext = { users: new Map(people.map((person) => [person.externalId, person])), states: stateLookup("salesforce", mapping) };
-    const where = kind === "record" ? `Id IN (${quoted(recordIds)})` : `SystemModstamp >= ${(connection.cursor ?? new Date(0)).toISOString().replace(/\.\d{3}Z$/, "Z")}`;
+    const context: SalesforceContext = {
+      users: new Map(people.map((person) => [person.externalId, person])),
+      states: stateLookup("salesforce", mapping),
+    };
+    const where =
+      kind === "record"
+        ? `Id IN (${quoted(recordIds)})`
+        : `SystemModstamp >= ${(connection.cursor ?? new Date(0)).toISOString().replace(/\.\d{3}Z$/, "Z")}`;
     for await (const leads of pages(conn, `SELECT ${LEAD_FIELDS.join(", ")} FROM Lead WHERE ${where} ORDER BY SystemModstamp, Id`)) {
       if (leads.length === 0) continue;
       const ids = leads.map((lead) => String(lead.Id));
@@ -106,11 +161,21 @@ export async function runSalesforceSync(connectionId: number, kind: RunKind, rec
       for (const lead of leads) mapLead(lead, historyOf.get(String(lead.Id)) ?? [], context, batch);
       for (const task of tasks) mapActivity("Task", task, context, batch);
       for (const event of events) mapActivity("Event", event, context, batch);
-      const reached = leads.map((lead) => new Date(String(lead.SystemModstamp).replace(/([+-]\d{2})(\d{2})$/, "$1:$2"))).filter((date) => !Number.isNaN(date.getTime()));
+      const reached = leads
+        .map((lead) => new Date(String(lead.SystemModstamp).replace(/([+-]\d{2})(\d{2})$/, "$1:$2")))
+        .filter((date) => !Number.isNaN(date.getTime()));
       const cursor = kind === "record" || reached.length === 0 ? null : new Date(Math.max(...reached.map((date) => date.getTime())));
       const counts = await inTransaction(async (client) => {
         const written = await writeBatch(client, SOURCE_SYSTEM, batch, { connectionId, runId: run.id, recordIds: ids });
-        await recordPage(client, { runId: run.id, connectionId, recordsRead: ids.length, leadsChanged: written.leadsChanged, eventsWritten: written.eventsWritten, errors: written.issues, cursor });
+        await recordPage(client, {
+          runId: run.id,
+          connectionId,
+          recordsRead: ids.length,
+          leadsChanged: written.leadsChanged,
+          eventsWritten: written.eventsWritten,
+          errors: written.issues,
+          cursor,
+        });
         return written;
       });
       totals.recordsRead += ids.length;
@@ -120,7 +185,9 @@ export async function runSalesforceSync(connectionId: number, kind: RunKind, rec
     }
     if (kind === "backfill") await db.syncConnection.update({ where: { id: connectionId }, data: { backfillDoneAt: new Date() } });
     const usage = conn.limitInfo?.apiUsage;
-    const message = usage ? `Salesforce API usage: ${usage.used.toLocaleString("en-US")} of ${usage.limit.toLocaleString("en-US")} requests in the org's 24 hours.` : null;
+    const message = usage
+      ? `Salesforce API usage: ${usage.used.toLocaleString("en-US")} of ${usage.limit.toLocaleString("en-US")} requests in the org's 24 hours.`
+      : null;
     await setConnectionStatus(connectionId, "ok", null);
     await finishRun(run.id, "succeeded", message);
     return { runId: run.id, status: "succeeded", ...totals, message };

@@ -13,9 +13,20 @@ export async function startHubspot(portal = new HubspotPortal()): Promise<Hubspo
   return server;
 }
 
-export async function createHubspotConnection(server: HubspotContractServer, credentials: HubspotCredentials, valueMapping: object = {}): Promise<number> {
+export async function createHubspotConnection(
+  server: HubspotContractServer,
+  credentials: HubspotCredentials,
+  valueMapping: object = {},
+): Promise<number> {
   const connection = await db.syncConnection.create({
-    data: { provider: "hubspot", name: "HubSpot (contract server)", credentials: encryptSecret(JSON.stringify(credentials)), baseUrl: server.url, accountId: String(server.portal.portalId), valueMapping },
+    data: {
+      provider: "hubspot",
+      name: "HubSpot (contract server)",
+      credentials: encryptSecret(JSON.stringify(credentials)),
+      baseUrl: server.url,
+      accountId: String(server.portal.portalId),
+      valueMapping,
+    },
   });
   return connection.id;
 }

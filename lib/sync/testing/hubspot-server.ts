@@ -15,10 +15,16 @@ interface TokenState {
 }
 type Fault = { kind: "rate_limit"; retryAfterSeconds: number } | { kind: "daily_limit" } | { kind: "server_error" };
 
-const EXPIRED = { status: "error", message: "The OAuth token used to make this call expired 0 hour(s) ago.", category: "EXPIRED_AUTHENTICATION", context: {} };
+const EXPIRED = {
+  status: "error",
+  message: "The OAuth token used to make this call expired 0 hour(s) ago.",
+  category: "EXPIRED_AUTHENTICATION",
+  context: {},
+};
 const UNKNOWN = {
   status: "error",
-  message: "Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview",
+  message:
+    "Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview",
   category: "INVALID_AUTHENTICATION",
 };
 
@@ -75,38 +81,79 @@ export class HubspotContractServer extends JsonServer {
       fault.remaining--;
       return sendFault(response, fault.fault);
     }
-    const needs = path.startsWith("/crm/v3/owners") ? "crm.objects.owners.read" : path.startsWith("/account-info") ? null : "crm.objects.contacts.read";
+    const needs = path.startsWith("/crm/v3/owners")
+      ? "crm.objects.owners.read"
+      : path.startsWith("/account-info")
+        ? null
+        : "crm.objects.contacts.read";
     if (needs && !state.scopes.includes(needs)) return sendJson(response, 403, missingScope(needs));
 
     const json = body ? (JSON.parse(body) as Record<string, unknown>) : {};
     if (request.method === "GET" && path === "/account-info/v3/details") {
-      return sendJson(response, 200, { portalId: this.portal.portalId, accountType: "STANDARD", timeZone: "US/Eastern", companyCurrency: "USD", additionalCurrencies: [], utcOffset: "-05:00", utcOffsetMilliseconds: -18000000, uiDomain: "app.hubspot.com", dataHostingLocation: "na1" });
+      return sendJson(response, 200, {
+        portalId: this.portal.portalId,
+        accountType: "STANDARD",
+        timeZone: "US/Eastern",
+        companyCurrency: "USD",
+        additionalCurrencies: [],
+        utcOffset: "-05:00",
+        utcOffsetMilliseconds: -18000000,
+        uiDomain: "app.hubspot.com",
+        dataHostingLocation: "na1",
+      });
     }
     if (request.method === "GET" && path === "/crm/v3/owners") return sendJson(response, 200, this.owners(url));
     if (request.method === "GET" && path === "/crm/v3/objects/contacts") return sendJson(response, 200, this.listContacts(url));
     if (request.method === "POST" && path === "/crm/v3/objects/contacts/search") return sendJson(response, 200, this.search(json));
     if (request.method === "POST" && path === "/crm/v3/objects/contacts/batch/read") return this.batchRead(json, response);
     const association = /^\/crm\/v4\/associations\/contacts\/(\w+)\/batch\/read$/.exec(path);
-    if (request.method === "POST" && association && isEngagementType(association[1]!)) return this.associations(association[1], json, response);
+    if (request.method === "POST" && association && isEngagementType(association[1]!))
+      return this.associations(association[1], json, response);
     const engagements = /^\/crm\/v3\/objects\/(\w+)\/batch\/read$/.exec(path);
-    if (request.method === "POST" && engagements && isEngagementType(engagements[1]!)) return this.batchReadEngagements(engagements[1], json, response);
-    sendJson(response, 404, { status: "error", message: `Unknown path ${path}`, category: "OBJECT_NOT_FOUND", correlationId: randomUUID() });
+    if (request.method === "POST" && engagements && isEngagementType(engagements[1]!))
+      return this.batchReadEngagements(engagements[1], json, response);
+    sendJson(response, 404, {
+      status: "error",
+      message: `Unknown path ${path}`,
+      category: "OBJECT_NOT_FOUND",
+      correlationId: randomUUID(),
+    });
   }
 
   private token(form: URLSearchParams, response: http.ServerResponse): void {
     const refresh = this.refreshTokens.get(form.get("refresh_token") ?? "");
-    if (form.get("grant_type") !== "refresh_token" || !refresh || refresh.clientId !== form.get("client_id") || refresh.clientSecret !== form.get("client_secret")) {
-      return sendJson(response, 400, { status: "BAD_REFRESH_TOKEN", message: "missing or unknown refresh token", correlationId: randomUUID() });
+    if (
+      form.get("grant_type") !== "refresh_token" ||
+      !refresh ||
+      refresh.clientId !== form.get("client_id") ||
+      refresh.clientSecret !== form.get("client_secret")
+    ) {
+      return sendJson(response, 400, {
+        status: "BAD_REFRESH_TOKEN",
+        message: "missing or unknown refresh token",
+        correlationId: randomUUID(),
+      });
     }
     const accessToken = this.issueToken();
-    sendJson(response, 200, { token_type: "bearer", refresh_token: form.get("refresh_token"), access_token: accessToken, expires_in: 1800 });
+    sendJson(response, 200, {
+      token_type: "bearer",
+      refresh_token: form.get("refresh_token"),
+      access_token: accessToken,
+      expires_in: 1800,
+    });
   }
 
   private owners(url: URL) {
     const owners = [...this.portal.owners.values()];
     const { page, next } = paginate(owners, url.searchParams.get("after"), Number(url.searchParams.get("limit") ?? 100), 500);
     return {
-      results: page.map((owner) => ({ ...owner, createdAt: "2025-01-01T00:00:00.000Z", updatedAt: "2025-01-01T00:00:00.000Z", archived: false, teams: [] })),
+      results: page.map((owner) => ({
+        ...owner,
+        createdAt: "2025-01-01T00:00:00.000Z",
+        updatedAt: "2025-01-01T00:00:00.000Z",
+        archived: false,
+        teams: [],
+      })),
       ...(next ? { paging: { next: { after: next, link: `?after=${next}` } } } : {}),
     };
   }
@@ -119,7 +166,10 @@ export class HubspotContractServer extends JsonServer {
     const max = history.length ? 50 : 100;
     const contacts = [...this.portal.contacts.values()].filter((contact) => Boolean(contact.archivedAt) === archived);
     const { page, next } = paginate(contacts, url.searchParams.get("after"), Number(url.searchParams.get("limit") ?? 10), max);
-    return { results: page.map((contact) => contactJson(contact, properties, history)), ...(next ? { paging: { next: { after: next, link: `?after=${next}` } } } : {}) };
+    return {
+      results: page.map((contact) => contactJson(contact, properties, history)),
+      ...(next ? { paging: { next: { after: next, link: `?after=${next}` } } } : {}),
+    };
   }
 
   private search(request: Record<string, unknown>) {
@@ -127,20 +177,45 @@ export class HubspotContractServer extends JsonServer {
     const limit = Math.min(Number(request.limit ?? 10), 200);
     const offset = Number(request.after ?? 0);
     const matches = [...this.portal.contacts.values()]
-      .filter((contact) => !contact.archivedAt && (groups.length === 0 || groups.some((group) => group.filters.every((filter) => matchFilter(contact, filter)))))
+      .filter(
+        (contact) =>
+          !contact.archivedAt &&
+          (groups.length === 0 || groups.some((group) => group.filters.every((filter) => matchFilter(contact, filter)))),
+      )
       .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime() || Number(a.id) - Number(b.id));
     const page = matches.slice(offset, offset + limit);
     const next = offset + limit < matches.length ? String(offset + limit) : null;
     const properties = (request.properties as string[] | undefined) ?? [];
-    return { total: matches.length, results: page.map((contact) => contactJson(contact, properties, [])), ...(next ? { paging: { next: { after: next } } } : {}) };
+    return {
+      total: matches.length,
+      results: page.map((contact) => contactJson(contact, properties, [])),
+      ...(next ? { paging: { next: { after: next } } } : {}),
+    };
   }
 
   private batchRead(request: Record<string, unknown>, response: http.ServerResponse): void {
     const ids = ((request.inputs as { id: string }[] | undefined) ?? []).map((input) => String(input.id));
-    const found = ids.map((id) => this.portal.contacts.get(id)).filter((contact): contact is StoredContact => Boolean(contact && !contact.archivedAt));
+    const found = ids
+      .map((id) => this.portal.contacts.get(id))
+      .filter((contact): contact is StoredContact => Boolean(contact && !contact.archivedAt));
     const missing = ids.filter((id) => !found.some((contact) => contact.id === id));
-    const results = found.map((contact) => contactJson(contact, (request.properties as string[]) ?? [], (request.propertiesWithHistory as string[]) ?? []));
-    batchResponse(response, results, missing.length ? [{ status: "error", category: "OBJECT_NOT_FOUND", message: "Could not get some CONTACT objects, they may be deleted or not exist. Check that ids are valid.", context: { ids: missing } }] : []);
+    const results = found.map((contact) =>
+      contactJson(contact, (request.properties as string[]) ?? [], (request.propertiesWithHistory as string[]) ?? []),
+    );
+    batchResponse(
+      response,
+      results,
+      missing.length
+        ? [
+            {
+              status: "error",
+              category: "OBJECT_NOT_FOUND",
+              message: "Could not get some CONTACT objects, they may be deleted or not exist. Check that ids are valid.",
+              context: { ids: missing },
+            },
+          ]
+        : [],
+    );
   }
 
   private associations(type: EngagementType, request: Record<string, unknown>, response: http.ServerResponse): void {
@@ -150,10 +225,22 @@ export class HubspotContractServer extends JsonServer {
     for (const id of ids) {
       const linked = this.portal.engagementsOf(id, type);
       if (linked.length === 0) {
-        errors.push({ status: "error", category: "OBJECT_NOT_FOUND", subCategory: "crm.associations.NO_ASSOCIATIONS_FOUND", message: `No ${type.slice(0, -1)} is associated with contact ${id}.`, context: { fromObjectId: [id] } });
+        errors.push({
+          status: "error",
+          category: "OBJECT_NOT_FOUND",
+          subCategory: "crm.associations.NO_ASSOCIATIONS_FOUND",
+          message: `No ${type.slice(0, -1)} is associated with contact ${id}.`,
+          context: { fromObjectId: [id] },
+        });
         continue;
       }
-      results.push({ from: { id }, to: linked.map((engagement) => ({ toObjectId: Number(engagement.id), associationTypes: [{ category: "HUBSPOT_DEFINED", typeId: ASSOCIATION_TYPE_IDS[type], label: null }] })) });
+      results.push({
+        from: { id },
+        to: linked.map((engagement) => ({
+          toObjectId: Number(engagement.id),
+          associationTypes: [{ category: "HUBSPOT_DEFINED", typeId: ASSOCIATION_TYPE_IDS[type], label: null }],
+        })),
+      });
     }
     batchResponse(response, results, errors);
   }
@@ -161,12 +248,23 @@ export class HubspotContractServer extends JsonServer {
   private batchReadEngagements(type: EngagementType, request: Record<string, unknown>, response: http.ServerResponse): void {
     const ids = ((request.inputs as { id: string }[] | undefined) ?? []).map((input) => String(input.id));
     const properties = (request.properties as string[]) ?? [];
-    const found = ids.map((id) => this.portal.engagements.get(id)).filter((engagement): engagement is StoredEngagement => engagement?.type === type);
+    const found = ids
+      .map((id) => this.portal.engagements.get(id))
+      .filter((engagement): engagement is StoredEngagement => engagement?.type === type);
     batchResponse(
       response,
       found.map((engagement) => ({
         id: engagement.id,
-        properties: Object.fromEntries([...properties, "hs_object_id", "hs_createdate", "hs_lastmodifieddate"].map((name) => [name, name === "hs_object_id" ? engagement.id : name === "hs_lastmodifieddate" ? engagement.updatedAt.toISOString() : (engagement.properties[name] ?? null)])),
+        properties: Object.fromEntries(
+          [...properties, "hs_object_id", "hs_createdate", "hs_lastmodifieddate"].map((name) => [
+            name,
+            name === "hs_object_id"
+              ? engagement.id
+              : name === "hs_lastmodifieddate"
+                ? engagement.updatedAt.toISOString()
+                : (engagement.properties[name] ?? null),
+          ]),
+        ),
         createdAt: engagement.createdAt.toISOString(),
         updatedAt: engagement.updatedAt.toISOString(),
         archived: false,
@@ -183,7 +281,10 @@ function isEngagementType(value: string): value is EngagementType {
 }
 
 function listParam(url: URL, name: string): string[] {
-  return url.searchParams.getAll(name).flatMap((value) => value.split(",")).filter(Boolean);
+  return url.searchParams
+    .getAll(name)
+    .flatMap((value) => value.split(","))
+    .filter(Boolean);
 }
 
 function contactJson(contact: StoredContact, properties: string[], history: string[]) {
@@ -194,7 +295,10 @@ function contactJson(contact: StoredContact, properties: string[], history: stri
     ...(history.length
       ? {
           propertiesWithHistory: Object.fromEntries(
-            history.map((name) => [name, (contact.history[name] ?? []).map((entry) => ({ ...entry, timestamp: entry.timestamp.toISOString() }))]),
+            history.map((name) => [
+              name,
+              (contact.history[name] ?? []).map((entry) => ({ ...entry, timestamp: entry.timestamp.toISOString() })),
+            ]),
           ),
         }
       : {}),
@@ -206,7 +310,8 @@ function contactJson(contact: StoredContact, properties: string[], history: stri
 }
 
 function matchFilter(contact: StoredContact, filter: { propertyName: string; operator: string; value: string }): boolean {
-  const stored = filter.propertyName === "lastmodifieddate" ? contact.updatedAt.getTime() : Date.parse(contact.properties[filter.propertyName] ?? "");
+  const stored =
+    filter.propertyName === "lastmodifieddate" ? contact.updatedAt.getTime() : Date.parse(contact.properties[filter.propertyName] ?? "");
   const wanted = /^\d+$/.test(filter.value) ? Number(filter.value) : Date.parse(filter.value);
   if (filter.operator === "GTE") return stored >= wanted;
   if (filter.operator === "GT") return stored > wanted;
@@ -225,13 +330,20 @@ function paginate<T>(items: T[], after: string | null, limit: number, max: numbe
 
 function batchResponse(response: http.ServerResponse, results: unknown[], errors: unknown[]): void {
   const now = new Date().toISOString();
-  sendJson(response, errors.length ? 207 : 200, { status: "COMPLETE", results, ...(errors.length ? { numErrors: errors.length, errors } : {}), startedAt: now, completedAt: now });
+  sendJson(response, errors.length ? 207 : 200, {
+    status: "COMPLETE",
+    results,
+    ...(errors.length ? { numErrors: errors.length, errors } : {}),
+    startedAt: now,
+    completedAt: now,
+  });
 }
 
 function missingScope(scope: string) {
   return {
     status: "error",
-    message: "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
+    message:
+      "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
     correlationId: randomUUID(),
     errors: [{ message: "One or more of the following scopes are required.", context: { requiredGranularScopes: [scope] } }],
     links: { scopes: "https://developers.hubspot.com/scopes" },
@@ -241,16 +353,39 @@ function missingScope(scope: string) {
 
 function sendFault(response: http.ServerResponse, fault: Fault): void {
   const correlationId = randomUUID();
-  if (fault.kind === "server_error") return sendJson(response, 502, { status: "error", message: "Bad gateway", correlationId, category: "INTERNAL_ERROR" });
+  if (fault.kind === "server_error")
+    return sendJson(response, 502, { status: "error", message: "Bad gateway", correlationId, category: "INTERNAL_ERROR" });
   if (fault.kind === "daily_limit") {
-    return sendJson(response, 429, { status: "error", message: "You have reached your daily limit.", errorType: "RATE_LIMIT", correlationId, policyName: "DAILY", groupName: "publicapi:private-app" }, { "X-HubSpot-RateLimit-Daily": "250000", "X-HubSpot-RateLimit-Daily-Remaining": "0" });
+    return sendJson(
+      response,
+      429,
+      {
+        status: "error",
+        message: "You have reached your daily limit.",
+        errorType: "RATE_LIMIT",
+        correlationId,
+        policyName: "DAILY",
+        groupName: "publicapi:private-app",
+      },
+      { "X-HubSpot-RateLimit-Daily": "250000", "X-HubSpot-RateLimit-Daily-Remaining": "0" },
+    );
   }
   sendJson(
     response,
     429,
-    { status: "error", message: "You have reached your ten_secondly_rolling limit.", errorType: "RATE_LIMIT", correlationId, policyName: "TEN_SECONDLY_ROLLING", groupName: "publicapi:private-app" },
-    { "Retry-After": String(fault.retryAfterSeconds), "X-HubSpot-RateLimit-Max": "190", "X-HubSpot-RateLimit-Remaining": "0", "X-HubSpot-RateLimit-Interval-Milliseconds": "10000" },
+    {
+      status: "error",
+      message: "You have reached your ten_secondly_rolling limit.",
+      errorType: "RATE_LIMIT",
+      correlationId,
+      policyName: "TEN_SECONDLY_ROLLING",
+      groupName: "publicapi:private-app",
+    },
+    {
+      "Retry-After": String(fault.retryAfterSeconds),
+      "X-HubSpot-RateLimit-Max": "190",
+      "X-HubSpot-RateLimit-Remaining": "0",
+      "X-HubSpot-RateLimit-Interval-Milliseconds": "10000",
+    },
   );
 }
-
-

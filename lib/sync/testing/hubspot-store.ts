@@ -57,12 +57,19 @@ export class HubspotPortal {
     const id = input.id ?? String(this.nextId++);
     const contact: StoredContact = { id, properties: {}, history: {}, createdAt: input.createdAt, updatedAt: input.createdAt };
     this.contacts.set(id, contact);
-    this.setProperties(id, { createdate: input.createdAt.toISOString(), hs_object_id: id, ...input.properties }, input.createdAt, { sourceType: "CRM_UI" });
+    this.setProperties(id, { createdate: input.createdAt.toISOString(), hs_object_id: id, ...input.properties }, input.createdAt, {
+      sourceType: "CRM_UI",
+    });
     return contact;
   }
 
   /** Changes properties at a time, by a user (or a workflow), recording history and the modification time. */
-  setProperties(contactId: string, values: Record<string, string>, at: Date, by: { sourceType: string; sourceId?: string; updatedByUserId?: number }): void {
+  setProperties(
+    contactId: string,
+    values: Record<string, string>,
+    at: Date,
+    by: { sourceType: string; sourceId?: string; updatedByUserId?: number },
+  ): void {
     const contact = this.contacts.get(contactId);
     if (!contact) throw new Error(`no contact ${contactId}`);
     for (const [property, value] of Object.entries(values)) {
@@ -73,7 +80,14 @@ export class HubspotPortal {
   }
 
   addEngagement(type: EngagementType, contactIds: string[], properties: Record<string, string>, at: Date): StoredEngagement {
-    const engagement: StoredEngagement = { type, id: String(this.nextId++), properties: { hs_createdate: at.toISOString(), ...properties }, contactIds, createdAt: at, updatedAt: at };
+    const engagement: StoredEngagement = {
+      type,
+      id: String(this.nextId++),
+      properties: { hs_createdate: at.toISOString(), ...properties },
+      contactIds,
+      createdAt: at,
+      updatedAt: at,
+    };
     this.engagements.set(engagement.id, engagement);
     for (const contactId of contactIds) this.byContact.set(contactId, [...(this.byContact.get(contactId) ?? []), engagement]);
     // An association changes the contact's modification time, so incremental syncs see it.

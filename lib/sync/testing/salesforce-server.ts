@@ -12,7 +12,13 @@ export type SalesforceRecord = Record<string, string | number | boolean | null> 
 const VERSION = "62.0";
 
 export class SalesforceContractServer extends JsonServer {
-  readonly objects = new Map<string, SalesforceRecord[]>([["Lead", []], ["LeadHistory", []], ["Task", []], ["Event", []], ["User", []]]);
+  readonly objects = new Map<string, SalesforceRecord[]>([
+    ["Lead", []],
+    ["LeadHistory", []],
+    ["Task", []],
+    ["Event", []],
+    ["User", []],
+  ]);
   readonly sessions = new Map<string, { expired: boolean }>();
   readonly refreshTokens = new Map<string, string>();
   readonly requests: string[] = [];
@@ -58,15 +64,25 @@ export class SalesforceContractServer extends JsonServer {
       if (form.get("grant_type") !== "refresh_token" || this.refreshTokens.get(form.get("refresh_token") ?? "") !== form.get("client_id")) {
         return sendJson(response, 400, { error: "invalid_grant", error_description: "expired access/refresh token" });
       }
-      return sendJson(response, 200, { access_token: this.issueSession(), instance_url: this.url, id: `${this.url}/id/00D000000000001/005000000000001`, token_type: "Bearer", issued_at: String(Date.now()), signature: "c2lnbmF0dXJl" });
+      return sendJson(response, 200, {
+        access_token: this.issueSession(),
+        instance_url: this.url,
+        id: `${this.url}/id/00D000000000001/005000000000001`,
+        token_type: "Bearer",
+        issued_at: String(Date.now()),
+        signature: "c2lnbmF0dXJl",
+      });
     }
     const session = this.sessions.get((request.headers.authorization ?? "").replace(/^(Bearer|OAuth) /, ""));
-    if (!session || session.expired) return sendJson(response, 401, [{ message: "Session expired or invalid", errorCode: "INVALID_SESSION_ID" }]);
-    if (this.limitExceeded) return sendJson(response, 403, [{ message: "TotalRequests Limit exceeded.", errorCode: "REQUEST_LIMIT_EXCEEDED" }]);
+    if (!session || session.expired)
+      return sendJson(response, 401, [{ message: "Session expired or invalid", errorCode: "INVALID_SESSION_ID" }]);
+    if (this.limitExceeded)
+      return sendJson(response, 403, [{ message: "TotalRequests Limit exceeded.", errorCode: "REQUEST_LIMIT_EXCEEDED" }]);
     this.apiUsed++;
     const usage = { "Sforce-Limit-Info": `api-usage=${this.apiUsed}/${this.apiLimit}` };
 
-    if (request.method === "GET" && url.pathname === `/services/data/v${VERSION}/query`) return sendJson(response, 200, this.query(url.searchParams.get("q") ?? ""), usage);
+    if (request.method === "GET" && url.pathname === `/services/data/v${VERSION}/query`)
+      return sendJson(response, 200, this.query(url.searchParams.get("q") ?? ""), usage);
     const more = new RegExp(`^/services/data/v${VERSION}/query/([\\w-]+)$`).exec(url.pathname);
     if (request.method === "GET" && more) {
       const records = this.cursors.get(more[1]!.split("-")[0]!);
@@ -89,8 +105,14 @@ export class SalesforceContractServer extends JsonServer {
       const ids = new Set(within[2]!.split(",").map((id) => id.trim().replace(/^'|'$/g, "")));
       records = records.filter((record) => ids.has(String(record[within[1]!])));
     }
-    records.sort((a, b) => String(a.SystemModstamp ?? a.CreatedDate).localeCompare(String(b.SystemModstamp ?? b.CreatedDate)) || a.Id.localeCompare(b.Id));
-    const shaped = records.map((record) => ({ attributes: { type: object, url: `/services/data/v${VERSION}/sobjects/${object}/${record.Id}` }, ...Object.fromEntries(fields.map((field) => [field, record[field] ?? null])) }));
+    records.sort(
+      (a, b) =>
+        String(a.SystemModstamp ?? a.CreatedDate).localeCompare(String(b.SystemModstamp ?? b.CreatedDate)) || a.Id.localeCompare(b.Id),
+    );
+    const shaped = records.map((record) => ({
+      attributes: { type: object, url: `/services/data/v${VERSION}/sobjects/${object}/${record.Id}` },
+      ...Object.fromEntries(fields.map((field) => [field, record[field] ?? null])),
+    }));
     const locator = `01g${randomUUID().replace(/-/g, "").slice(0, 15)}`;
     this.cursors.set(locator, shaped);
     return this.page(locator, shaped, 0);
@@ -99,7 +121,12 @@ export class SalesforceContractServer extends JsonServer {
   private page(locator: string, records: Record<string, unknown>[], offset: number) {
     const next = offset + this.pageSize;
     const done = next >= records.length;
-    return { totalSize: records.length, done, ...(done ? {} : { nextRecordsUrl: `/services/data/v${VERSION}/query/${locator}-${next}` }), records: records.slice(offset, next) };
+    return {
+      totalSize: records.length,
+      done,
+      ...(done ? {} : { nextRecordsUrl: `/services/data/v${VERSION}/query/${locator}-${next}` }),
+      records: records.slice(offset, next),
+    };
   }
 }
 
@@ -107,5 +134,3 @@ export class SalesforceContractServer extends JsonServer {
 function sfDate(value: unknown): number {
   return new Date(String(value).replace(/([+-]\d{2})(\d{2})$/, "$1:$2")).getTime();
 }
-
-

@@ -35,7 +35,9 @@ export default async function FixPage({ params }: { params: Promise<{ id: string
           {fix.meeting && (
             <>
               {" in "}
-              <Link href={`/meetings/${fix.meeting.id}`} className="text-brand-700 hover:underline">{fix.meeting.title}</Link>
+              <Link href={`/meetings/${fix.meeting.id}`} className="text-brand-700 hover:underline">
+                {fix.meeting.title}
+              </Link>
             </>
           )}
           {fix.doneAt && ` · done ${formatDateTime(fix.doneAt, timeZone)}`}
@@ -71,7 +73,9 @@ export default async function FixPage({ params }: { params: Promise<{ id: string
               {page.history.map((entry) => (
                 <li key={entry.id}>
                   <span className="text-slate-900">{entry.summary}</span>
-                  <span className="block text-xs text-slate-500">{entry.actor} · {formatDateTime(entry.at, timeZone)}</span>
+                  <span className="block text-xs text-slate-500">
+                    {entry.actor} · {formatDateTime(entry.at, timeZone)}
+                  </span>
                 </li>
               ))}
             </ol>

@@ -57,11 +57,17 @@ export default async function LeadPage({ params }: Params) {
           <HandoffElementsPanel elements={elements} timeZone={timeZone} />
         </Card>
       )}
-      <Card title="Handoff timeline" description={`${lead.events.length} ${lead.events.length === 1 ? "event" : "events"}, oldest first. Times in ${timeZone}.`}>
+      <Card
+        title="Handoff timeline"
+        description={`${lead.events.length} ${lead.events.length === 1 ? "event" : "events"}, oldest first. Times in ${timeZone}.`}
+      >
         <LeadTimeline events={lead.events} notes={notes} timeZone={timeZone} />
       </Card>
       {can(user.role, "leads.erase") && (
-        <Card title="Erase personal data" description="For a data-protection (GDPR) erasure request. The API does the same: DELETE /api/v1/leads/{id}.">
+        <Card
+          title="Erase personal data"
+          description="For a data-protection (GDPR) erasure request. The API does the same: DELETE /api/v1/leads/{id}."
+        >
           <EraseLeadButton leadId={lead.id} name={lead.name} />
         </Card>
       )}

@@ -35,7 +35,8 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
             <MeetingStatusBadge status={meeting.status} />
           </div>
           <p className="text-sm text-slate-600">
-            {formatDateTime(meeting.scheduledFor, timeZone)} ({timeZone}) · planned by {meeting.createdBy.name} · {meeting.items.length} lead{meeting.items.length === 1 ? "" : "s"} · {page.fixCount} fix{page.fixCount === 1 ? "" : "es"}
+            {formatDateTime(meeting.scheduledFor, timeZone)} ({timeZone}) · planned by {meeting.createdBy.name} · {meeting.items.length}{" "}
+            lead{meeting.items.length === 1 ? "" : "s"} · {page.fixCount} fix{page.fixCount === 1 ? "" : "es"}
           </p>
           <div className="mt-1">
             <LiveRefresh url={`/api/meetings/${meeting.id}/stamp`} stamp={page.stamp} />
@@ -45,21 +46,39 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
       </header>
       <TallyStrip tally={page.tally} total={meeting.items.length} />
       <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_22rem]">
-        <Card title="Agenda" description={editable ? "Reorder with the arrows; the presenter walks through it top to bottom." : "The order the meeting walked through."}>
-          <AgendaList meetingId={meeting.id} version={meeting.version} items={meeting.items} currentItemId={meeting.status === "running" ? meeting.currentItemId : null} canEdit={editable} />
+        <Card
+          title="Agenda"
+          description={
+            editable ? "Reorder with the arrows; the presenter walks through it top to bottom." : "The order the meeting walked through."
+          }
+        >
+          <AgendaList
+            meetingId={meeting.id}
+            version={meeting.version}
+            items={meeting.items}
+            currentItemId={meeting.status === "running" ? meeting.currentItemId : null}
+            canEdit={editable}
+          />
         </Card>
         <Card title={editable ? "Details" : "Attendees"}>
           {editable ? (
             <MeetingDetailsForm
               id={meeting.id}
-              saved={{ title: meeting.title, scheduledFor: toLocalDateTime(meeting.scheduledFor, timeZone), attendeeIds: meeting.attendees.map((row) => row.user.id), version: meeting.version }}
+              saved={{
+                title: meeting.title,
+                scheduledFor: toLocalDateTime(meeting.scheduledFor, timeZone),
+                attendeeIds: meeting.attendees.map((row) => row.user.id),
+                version: meeting.version,
+              }}
               users={page.users}
               timeZone={timeZone}
             />
           ) : meeting.attendees.length ? (
             <ul className="space-y-1 text-sm">
               {meeting.attendees.map(({ user: attendee }) => (
-                <li key={attendee.id}>{attendee.name} <span className="text-xs text-slate-500">{ROLE_LABELS[attendee.role]}</span></li>
+                <li key={attendee.id}>
+                  {attendee.name} <span className="text-xs text-slate-500">{ROLE_LABELS[attendee.role]}</span>
+                </li>
               ))}
             </ul>
           ) : (

@@ -18,14 +18,26 @@ export default async function NewMeetingPage({ searchParams }: { searchParams: P
   const day = (value: string) => formatDate(`${value}T12:00:00Z`, "UTC");
   return (
     <div className="max-w-4xl">
-      <PageHeader title="Plan a meeting" description="The agenda is built from the review board's flagged leads; you can reorder it afterwards." />
+      <PageHeader
+        title="Plan a meeting"
+        description="The agenda is built from the review board's flagged leads; you can reorder it afterwards."
+      />
       <Card
         title="From the board"
         description={`${from && to ? `Captured ${day(from)} – ${day(to)}` : from ? `Captured since ${day(from)}` : "All capture dates"} · ${page.counts.all} flagged leads, ${page.counts.to_review} still to review`}
-        actions={<Link href={withParams("/review", board)} className="text-sm font-medium text-brand-700 hover:underline">Change the board&apos;s filters</Link>}
+        actions={
+          <Link href={withParams("/review", board)} className="text-sm font-medium text-brand-700 hover:underline">
+            Change the board&apos;s filters
+          </Link>
+        }
         className="mb-4"
       >
-        <NewMeetingForm board={board.toString()} users={page.users} defaults={{ title: `Weekly alignment · ${page.today}`, scheduledFor: page.defaultScheduledFor }} timeZone={page.timeZone} />
+        <NewMeetingForm
+          board={board.toString()}
+          users={page.users}
+          defaults={{ title: `Weekly alignment · ${page.today}`, scheduledFor: page.defaultScheduledFor }}
+          timeZone={page.timeZone}
+        />
       </Card>
     </div>
   );

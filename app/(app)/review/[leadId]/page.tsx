@@ -19,7 +19,13 @@ export default async function ReviewLeadPage({ params, searchParams }: Props) {
   if (!page) notFound();
   return (
     <div className="space-y-4">
-      <ReviewLeadHeader data={page} board={page.board} boardParams={boardSearchParams(page.query).toString()} canEdit={can(user.role, "review.tag")} stamp={page.stamp} />
+      <ReviewLeadHeader
+        data={page}
+        board={page.board}
+        boardParams={boardSearchParams(page.query).toString()}
+        canEdit={can(user.role, "review.tag")}
+        stamp={page.stamp}
+      />
       <ReviewWorkspace data={page} role={user.role} timeZone={page.timeZone} now={page.now} />
     </div>
   );

@@ -30,10 +30,16 @@ export default async function AlertSettingsPage() {
             ))}
           </div>
         </Card>
-        <Card title="Webhook endpoints" description="Every SLA alert is POSTed to each active endpoint, signed by the Standard Webhooks scheme (webhook-id, webhook-timestamp, webhook-signature headers) with the endpoint's secret.">
+        <Card
+          title="Webhook endpoints"
+          description="Every SLA alert is POSTed to each active endpoint, signed by the Standard Webhooks scheme (webhook-id, webhook-timestamp, webhook-signature headers) with the endpoint's secret."
+        >
           <WebhookList webhooks={settings.webhooks} timeZone={timeZone} />
         </Card>
-        <Card title="Delivery log" description={`The latest ${settings.deliveries.length} sends by email, Slack and webhook, with their outcome. Failed tries are retried with back-off before they are marked failed.`}>
+        <Card
+          title="Delivery log"
+          description={`The latest ${settings.deliveries.length} sends by email, Slack and webhook, with their outcome. Failed tries are retried with back-off before they are marked failed.`}
+        >
           <DeliveryLog deliveries={settings.deliveries} timeZone={timeZone} />
         </Card>
       </div>

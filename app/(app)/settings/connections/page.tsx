@@ -26,7 +26,10 @@ export default async function ConnectionsPage() {
         <Card title="Connect HubSpot" description="Baton tests the credentials before keeping them, and tells you exactly what failed.">
           <HubspotConnectForm />
         </Card>
-        <Card title="Connect Salesforce" description="Leads with their LeadHistory, Tasks and Events, and Users as people. Tested before it is kept.">
+        <Card
+          title="Connect Salesforce"
+          description="Leads with their LeadHistory, Tasks and Events, and Users as people. Tested before it is kept."
+        >
           <SalesforceConnectForm />
         </Card>
       </div>

@@ -19,7 +19,11 @@ export const GET = sessionRoute(
     await recordExport(user.id, "dashboard_csv", chart, { chart, filters: params, filename });
     // A byte-order mark so spreadsheet programs read the file as UTF-8.
     return new Response(`\uFEFF${csv}`, {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "private, no-store" },
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${filename}"`,
+        "Cache-Control": "private, no-store",
+      },
     });
   },
   { forbidden: "You do not have permission to do that." },

@@ -6,7 +6,9 @@ import { auditAuthorOf } from "@/lib/tokens/store";
 
 // GET /api/v1/people: the workspace's people, by their CRM id, email or name. POST: find or create one by
 // how a source system names it (201 when a new person was created).
-export const GET = apiRoute({ scope: "read", action: "leads.read" }, async ({ request }) => listPeople(parseQuery(request, peopleQuerySchema)));
+export const GET = apiRoute({ scope: "read", action: "leads.read" }, async ({ request }) =>
+  listPeople(parseQuery(request, peopleQuerySchema)),
+);
 
 export const POST = apiRoute({ scope: "write", action: "import.run" }, async ({ request, principal, body }) => {
   const person = await body(personCreateSchema);

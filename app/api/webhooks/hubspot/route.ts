@@ -9,5 +9,7 @@ export async function POST(request: Request): Promise<Response> {
     signature: request.headers.get("x-hubspot-signature-v3"),
     timestamp: request.headers.get("x-hubspot-request-timestamp"),
   });
-  return outcome.status === 200 ? Response.json({ queued: outcome.queued.length }) : Response.json({ error: outcome.message }, { status: outcome.status });
+  return outcome.status === 200
+    ? Response.json({ queued: outcome.queued.length })
+    : Response.json({ error: outcome.message }, { status: outcome.status });
 }

@@ -27,15 +27,29 @@ export default async function PresentPage({ params }: { params: Promise<{ id: st
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <Breadcrumb trail={[{ href: "/meetings", label: "Meetings" }, { href: `/meetings/${meeting.id}`, label: meeting.title }]} current="Presenter" />
+        <Breadcrumb
+          trail={[
+            { href: "/meetings", label: "Meetings" },
+            { href: `/meetings/${meeting.id}`, label: meeting.title },
+          ]}
+          current="Presenter"
+        />
         <div className="flex items-center gap-4">
           <LiveRefresh url={`/api/meetings/${meeting.id}/stamp`} stamp={page.stamp} />
-          <MeetingControls id={meeting.id} version={meeting.version} status={meeting.status} canManage={can(user.role, "meetings.manage")} presenting />
+          <MeetingControls
+            id={meeting.id}
+            version={meeting.version}
+            status={meeting.status}
+            canManage={can(user.role, "meetings.manage")}
+            presenting
+          />
         </div>
       </div>
       {!live && (
         <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {meeting.status === "planned" ? "This meeting has not started: start it to present the agenda and record decisions." : "This meeting has ended. Decisions can still be corrected; see the summary for the record."}
+          {meeting.status === "planned"
+            ? "This meeting has not started: start it to present the agenda and record decisions."
+            : "This meeting has ended. Decisions can still be corrected; see the summary for the record."}
         </p>
       )}
       <PresenterControls
@@ -61,7 +75,13 @@ export default async function PresentPage({ params }: { params: Promise<{ id: st
       <TallyStrip tally={page.tally} total={meeting.items.length} />
       <MeetingFixesList fixes={page.meetingFixes} />
       {lead ? (
-        <ReviewWorkspace data={{ ...lead, owners: page.owners, citeableFixes: page.citeableFixes }} role={user.role} timeZone={page.timeZone} now={page.now} meetingId={meeting.id} />
+        <ReviewWorkspace
+          data={{ ...lead, owners: page.owners, citeableFixes: page.citeableFixes }}
+          role={user.role}
+          timeZone={page.timeZone}
+          now={page.now}
+          meetingId={meeting.id}
+        />
       ) : (
         <p className="text-sm text-slate-500">The agenda is empty.</p>
       )}

@@ -8,11 +8,16 @@ import { importRoute } from "@/lib/import/session-route";
 // browser slices the file and sends the parts in order; part 0 replaces an earlier upload of that kind.
 export const POST = importRoute(async (request, _user, jobId) => {
   const url = new URL(request.url);
-  const parsed = uploadPartSchema.safeParse({ kind: url.searchParams.get("kind"), part: url.searchParams.get("part"), name: url.searchParams.get("name") });
+  const parsed = uploadPartSchema.safeParse({
+    kind: url.searchParams.get("kind"),
+    part: url.searchParams.get("part"),
+    name: url.searchParams.get("name"),
+  });
   if (!parsed.success) throw new AppError("Say which file kind, part and name this is.", 400);
   const job = await findImportProgress(jobId);
   if (!job) throw new AppError("No such import.", 404);
-  if (job.status !== "uploaded" && job.status !== "mapped" && job.status !== "validated") throw new AppError("This import already ran; start a new one for new files.", 409);
+  if (job.status !== "uploaded" && job.status !== "mapped" && job.status !== "validated")
+    throw new AppError("This import already ran; start a new one for new files.", 409);
   const bytes = await readBody(request);
   const stored = await storeFilePart({ jobId, ...parsed.data, bytes });
   return Response.json(stored);
