@@ -36,15 +36,10 @@ export const ownerRefSchema = z
       .strict(),
     z
       .object({
-        externalId: z
-          .string()
-          .trim()
-          .min(1)
-          .max(200)
-          .meta({
-            description: "The person's id in the source system (a CRM owner id), as POST /people recorded it.",
-            example: "owner-7781",
-          }),
+        externalId: z.string().trim().min(1).max(200).meta({
+          description: "The person's id in the source system (a CRM owner id), as POST /people recorded it.",
+          example: "owner-7781",
+        }),
         sourceSystem: SOURCE_SYSTEM.optional().meta({ description: "Defaults to the lead's source system." }),
       })
       .strict(),

@@ -169,12 +169,10 @@ export type DefinitionsChange = z.infer<typeof definitionsChangeSchema>;
 export const definitionsChangeResponseSchema = z
   .object({
     changed: z.boolean().meta({ description: "False when the values sent equal the stored ones: nothing was written." }),
-    rediagnosis: z
-      .enum(["queued", "not_needed", "not_started"])
-      .meta({
-        description:
-          "Every lead is re-diagnosed in the background after a change; not_started: queueing failed, send the change again later.",
-      }),
+    rediagnosis: z.enum(["queued", "not_needed", "not_started"]).meta({
+      description:
+        "Every lead is re-diagnosed in the background after a change; not_started: queueing failed, send the change again later.",
+    }),
     definitions: definitionsResponseSchema,
   })
   .meta({ id: "DefinitionsChangeResult" });

@@ -143,13 +143,10 @@ export const leadSummarySchema = z
 
 export const leadListResponseSchema = z
   .object({
-    total: z
-      .number()
-      .int()
-      .meta({
-        description:
-          "Leads matching the filters, counted up to 10,000 (or up to the page asked for, when deeper). Exact when totalExact is true; otherwise more than this many match.",
-      }),
+    total: z.number().int().meta({
+      description:
+        "Leads matching the filters, counted up to 10,000 (or up to the page asked for, when deeper). Exact when totalExact is true; otherwise more than this many match.",
+    }),
     totalExact: z
       .boolean()
       .meta({ description: "False when the count stopped at its cap: more than total leads match, and there is a next page." }),

@@ -85,11 +85,9 @@ export type PersonCreateRequest = z.infer<typeof personCreateSchema>;
 
 export const personCreateResponseSchema = z
   .object({
-    action: z
-      .enum(["created", "linked", "existing"])
-      .meta({
-        description: "created: a new person; linked: an existing user got this identity (e.g. by email); existing: already known by it.",
-      }),
+    action: z.enum(["created", "linked", "existing"]).meta({
+      description: "created: a new person; linked: an existing user got this identity (e.g. by email); existing: already known by it.",
+    }),
     person: personSchema,
   })
   .meta({ id: "PersonCreateResult" });

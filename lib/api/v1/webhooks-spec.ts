@@ -15,12 +15,10 @@ const signatureHeaders = z.object({
   "webhook-timestamp": z
     .string()
     .meta({ description: "Unix seconds when it was signed; refuse messages more than a few minutes old.", example: "1733328000" }),
-  "webhook-signature": z
-    .string()
-    .meta({
-      description: "v1,<base64 HMAC-SHA256 of `id.timestamp.body`> with the endpoint's secret (whsec_…), per Standard Webhooks.",
-      example: "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=",
-    }),
+  "webhook-signature": z.string().meta({
+    description: "v1,<base64 HMAC-SHA256 of `id.timestamp.body`> with the endpoint's secret (whsec_…), per Standard Webhooks.",
+    example: "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=",
+  }),
 });
 
 const slaEvent = (type: string, what: string) =>
@@ -32,12 +30,10 @@ const slaEvent = (type: string, what: string) =>
         leadId: z.number().int().meta({ description: "GET /leads/{id} reads the lead." }),
         leadName: z.string(),
         priority: z.enum(PRIORITIES),
-        clock: z
-          .enum(SLA_CLOCKS)
-          .meta({
-            description:
-              "Which SLA: owner (capture to an owner), decision, first_action, next_action (its due date), info_request (marketing's answer).",
-          }),
+        clock: z.enum(SLA_CLOCKS).meta({
+          description:
+            "Which SLA: owner (capture to an owner), decision, first_action, next_action (its due date), info_request (marketing's answer).",
+        }),
         stage: z.string().meta({ description: "warn_<percent> for warnings (e.g. warn_80), breach, escalation.", example: "warn_80" }),
         dueAt: z.string().meta({ format: "date-time", description: "When the SLA runs (or ran) out." }),
         evidence: z.string().meta({ description: `The diagnosis step's summary: ${what}` }),
