@@ -175,6 +175,13 @@ async function rejectionReasonForm({ world }: CaseContext): Promise<FormData> {
 
 export const DEFINITION_ACTION_CASES: Record<string, ActionCase[]> = {
   savePrioritySla: [{ permission: "definitions.edit", args: async () => [null, await prioritySlaForm()] }],
+  previewPrioritySla: [
+    {
+      permission: "definitions.edit",
+      args: async () => [await prioritySlaForm()],
+      unaudited: "A preview: it re-judges the recent leads in memory and changes nothing.",
+    },
+  ],
   saveWorkspaceSettings: [{ permission: "definitions.edit", args: async () => [null, await workspaceSettingsForm()] }],
   addLeadType: [
     {

@@ -14,6 +14,7 @@ import {
   USER_ACTION_CASES,
 } from "@/tests/permission-action-cases";
 import { FIX_ACTION_CASES, MEETING_ACTION_CASES, REVIEW_ACTION_CASES } from "@/tests/permission-review-cases";
+import { OBJECTION_ACTION_CASES, REPORT_ACTION_CASES } from "@/tests/permission-report-cases";
 import { IMPORT_ACTION_CASES, IMPORT_ROUTE_CASES } from "@/tests/permission-import-cases";
 import { PUBLIC_ROUTE_LIST, ROUTE_CASE_LIST } from "@/tests/permission-route-cases";
 import { SYNC_ACTION_CASES } from "@/tests/permission-sync-cases";
@@ -32,6 +33,8 @@ export type Governing = Action | readonly Action[];
 export interface ActionCase {
   /** Names the input variant when one action is governed differently by its input (a note's side). */
   variant?: string;
+  /** Why an allowed call leaves no audit entry (it changes nothing: a preview); without it, it must add one. */
+  unaudited?: string;
   permission: Governing;
   /** The arguments the form or page would send, valid for `actor`. */
   args: (context: CaseContext) => Promise<unknown[]>;
@@ -86,6 +89,8 @@ export const ACTION_CASES: ActionModuleCases = {
   "lib/sync/actions.ts": SYNC_ACTION_CASES,
   "lib/alerts/settings-actions.ts": ALERT_ACTION_CASES,
   "lib/notify/actions.ts": NOTIFY_ACTION_CASES,
+  "lib/report/actions.ts": REPORT_ACTION_CASES,
+  "lib/definitions/objection-actions.ts": OBJECTION_ACTION_CASES,
 };
 
 export const ROUTE_CASES: RouteCases = { ...ROUTE_CASE_LIST, ...IMPORT_ROUTE_CASES };

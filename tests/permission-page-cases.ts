@@ -28,6 +28,7 @@ export const PAGE_CASES: Record<string, PageCase> = {
   "/audit": { permission: "audit.read" },
   "/dashboard": { permission: "dashboard.read" },
   "/feedback": { permission: "dashboard.read" },
+  "/report": { permission: "dashboard.read" },
   "/fixes": { permission: "review.read" },
   "/fixes/[id]": { permission: "review.read", params: async ({ world }) => ({ id: String((await world.fix()).id) }) },
   "/flagged": { permission: "leads.read" },

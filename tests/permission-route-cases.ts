@@ -215,6 +215,16 @@ export const ROUTE_CASE_LIST: Record<string, RouteCase[]> = {
       request: async (context) => ({ params: { id: await meetingId(context) }, query: "format=csv" }),
     },
   ],
+  "GET /api/report/markdown": [
+    {
+      auth: "session",
+      permission: "dashboard.read",
+      request: async () => {
+        const first = await db.lead.findFirstOrThrow({ orderBy: { capturedAt: "asc" }, select: { capturedAt: true } });
+        return { query: `from=${first.capturedAt.toISOString().slice(0, 10)}` };
+      },
+    },
+  ],
   "GET /api/dashboard/csv": [
     {
       auth: "session",

@@ -81,7 +81,7 @@ test("an admin invites a user, who signs in with the one-time password; a role c
   await expect(newcomer.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await newcomer.context().close();
 
-  // The audit log, filtered to user records, shows the invitation and the role change.
+  // The audit log, filtered to user records, shows the invitation, the newcomer's sign-in and the role change.
   await page.goto("/audit");
   await page.getByLabel("Record type").selectOption("user");
   await page.getByRole("button", { name: "Apply filters" }).click();
@@ -90,9 +90,10 @@ test("an admin invites a user, who signs in with the one-time password; a role c
   await expect(records.first()).toBeVisible();
   for (const text of await records.allInnerTexts()) expect(text).toMatch(/^user #\d+/);
   const mine = page.locator("tr[data-audit-id]").filter({ hasText: new RegExp(`user #${stored!.id}(?!\\d)`) });
-  await expect(mine).toHaveCount(2);
+  await expect(mine).toHaveCount(3);
   await expect(mine.nth(0)).toContainText("user.role_change");
-  await expect(mine.nth(1)).toContainText("user.invite");
+  await expect(mine.nth(1)).toContainText("auth.sign_in");
+  await expect(mine.nth(2)).toContainText("user.invite");
   // The changed fields are listed at once; getByRole skips the folded full record.
   const roleLine = mine.nth(0).getByRole("row", { name: /^role \(changed\)/ });
   await expect(roleLine).toContainText("sales_rep");

@@ -38,7 +38,7 @@ test("a sales rep filters the list by source, opens a lead and sees its timeline
 
   const context = page.locator('[data-element="context"]');
   await expect(context).not.toHaveAttribute("data-status", "present");
-  await expect(context.getByText("Conversion point")).toBeVisible();
+  await expect(context.getByText("Conversion point").first()).toBeVisible();
   await expect(context.getByText("Missing").first()).toBeVisible();
 });
 

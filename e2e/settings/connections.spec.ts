@@ -41,10 +41,12 @@ test("an admin connects HubSpot, watches the first sync and opens a synced lead 
 
     await signIn("admin");
     await page.goto("/settings/connections");
-    await page.getByLabel("Connection name").fill(`HubSpot e2e ${stamp}`);
-    await page.getByLabel("Access token").fill(server.issueToken());
-    await page.getByLabel("API address (optional)").fill(server.url);
-    await page.getByRole("button", { name: "Test and connect" }).click();
+    // The HubSpot card (Salesforce's beside it has its own "Connection name" and "Test and connect").
+    const hubspot = page.locator("section").filter({ has: page.getByRole("heading", { name: "Connect HubSpot" }) });
+    await hubspot.getByLabel("Connection name").fill(`HubSpot e2e ${stamp}`);
+    await hubspot.getByLabel("Access token").fill(server.issueToken());
+    await hubspot.getByLabel("API address (optional)").fill(server.url);
+    await hubspot.getByRole("button", { name: "Test and connect" }).click();
     await expect(page.getByText(`Connected to portal ${portal.portalId}: 60 contacts`)).toBeVisible();
 
     // The first sync runs as a background job; the page shows its counts, then its result.

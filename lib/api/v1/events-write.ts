@@ -1,4 +1,5 @@
 import "server-only";
+import { findUndefinedCodes } from "@/lib/api/v1/codes";
 import { ApiError } from "@/lib/api/v1/errors";
 import { viaJson, type AuditAuthor } from "@/lib/actions/audit-via";
 import { writeEvents, type EventInput, type WrittenEvent } from "@/lib/events/append";
@@ -114,6 +115,14 @@ export async function appendApiEvents(
       idempotencyKey: idempotency.key ? `${idempotency.tokenId}:${idempotency.key}:${index}` : null,
     };
   });
+  // An undefined reason code would read as "no reason" in every diagnosis step: refused at the door, at its path.
+  problems.push(
+    ...(await findUndefinedCodes(client, {
+      rejectionReasons: events.flatMap((event, index) =>
+        event.details?.reasonCode ? [{ path: `events.${index}.details.reasonCode`, code: event.details.reasonCode }] : [],
+      ),
+    })),
+  );
   if (problems.length) throw new ApiError(422, "invalid", "Some events cannot be written.", problems);
   const written = await writeEvents(client, inputs, { onConflict: "ignore", ids: true });
   await auditEventAppends(

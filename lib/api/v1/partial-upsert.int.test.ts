@@ -42,7 +42,7 @@ const FULL = {
 
 /** What the diagnosis derives from the record: it follows a change, so it is not compared. */
 const DERIVED =
-  /^(updatedAt|diagnosedAt|flagged|severity|firstBrokenStep|failurePoints|step[A-Z]\w*|duplicateOutreach|rejectionScore|searchText)$/;
+  /^(updatedAt|diagnosedAt|flagged|severity|firstBrokenStep|failurePoints|step[A-Z]\w*|duplicateOutreach|rejectionScore|searchText|sla[A-Z]\w*)$/;
 
 /** Every stored column of the record itself, as a comparable object. */
 async function stored(externalId: string): Promise<Record<string, unknown>> {
