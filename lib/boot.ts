@@ -22,6 +22,9 @@ export async function boot(): Promise<void> {
   // SLA alerts (a scheduler tick in every instance, each alert claimed once) and their deliveries.
   const { startAlertWorkers } = await import("@/lib/alerts/workers");
   startWithRetry("alert workers", startAlertWorkers);
+  // The weekly handoff report, to those who asked for it.
+  const { startWeeklyReportSchedule } = await import("@/lib/report/jobs");
+  startWithRetry("weekly report", startWeeklyReportSchedule);
 }
 
 /** A database that is down at boot must not stop the web server: keep trying, backing off, until `start` succeeds. */

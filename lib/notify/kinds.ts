@@ -1,5 +1,6 @@
 // What people can be told about, and on which channels. Preferences are per person, kind and channel;
-// no stored preference means on (webhooks are per endpoint, not per person).
+// no stored preference means the kind's default: on, except for the opt-in kinds (webhooks are per
+// endpoint, not per person).
 export const NOTIFICATION_KINDS = [
   "sla_warning",
   "sla_breach",
@@ -10,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   "fix_due",
   "agenda_published",
   "digest",
+  "weekly_report",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -26,6 +28,14 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   fix_due: "My fix falls due",
   agenda_published: "Meeting agenda published",
   digest: "Daily digest (managers)",
+  weekly_report: "Weekly handoff report (only when you turn it on)",
 };
+
+/** Kinds nobody gets until they ask for them; every other kind is on until turned off. */
+export const OPT_IN_KINDS: readonly NotificationKind[] = ["weekly_report"];
+
+export function kindIsOnByDefault(kind: string): boolean {
+  return !(OPT_IN_KINDS as readonly string[]).includes(kind);
+}
 
 export const CHANNEL_LABELS: Record<PersonalChannel, string> = { in_app: "In the app", email: "Email", slack: "Slack" };

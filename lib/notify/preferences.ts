@@ -3,10 +3,10 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/actions/audit";
 import { db } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
-import { NOTIFICATION_KINDS, PERSONAL_CHANNELS, type NotificationKind, type PersonalChannel } from "@/lib/notify/kinds";
+import { kindIsOnByDefault, NOTIFICATION_KINDS, PERSONAL_CHANNELS, type NotificationKind, type PersonalChannel } from "@/lib/notify/kinds";
 import { toFieldErrors } from "@/lib/actions/input";
 
-// Each person's choices: per kind and channel (no row: on), and their own Slack incoming webhook.
+// Each person's choices: per kind and channel (no row: the kind's default), and their own Slack incoming webhook.
 
 export const slackWebhookSchema = z
   .string()
@@ -28,7 +28,7 @@ export async function findPreferences(userId: number): Promise<PreferenceView> {
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { slackWebhookUrl: true, team: { select: { slackWebhookUrl: true } } } }),
   ]);
   const enabled = Object.fromEntries(
-    NOTIFICATION_KINDS.map((kind) => [kind, Object.fromEntries(PERSONAL_CHANNELS.map((channel) => [channel, true]))]),
+    NOTIFICATION_KINDS.map((kind) => [kind, Object.fromEntries(PERSONAL_CHANNELS.map((channel) => [channel, kindIsOnByDefault(kind)]))]),
   ) as PreferenceView["enabled"];
   for (const row of rows) {
     if ((NOTIFICATION_KINDS as readonly string[]).includes(row.kind) && row.channel !== "webhook")
@@ -50,15 +50,19 @@ export async function savePreferences(userId: number, formData: FormData): Promi
   );
   await db.$transaction(async (tx) => {
     await tx.notificationPreference.deleteMany({ where: { userId } });
-    // Only the choices turned off are stored: a kind added later starts on for everyone.
-    await tx.notificationPreference.createMany({ data: rows.filter((row) => !row.enabled) });
+    // Only the choices that differ from a kind's default are stored: a kind added later starts at its default.
+    await tx.notificationPreference.createMany({ data: rows.filter((row) => row.enabled !== kindIsOnByDefault(row.kind)) });
     await tx.user.update({ where: { id: userId }, data: { slackWebhookUrl: slack.data } });
     await recordAudit(tx, {
       actorId: userId,
       action: "notifications.preferences",
       entityType: "user",
       entityId: userId,
-      after: { off: rows.filter((r) => !r.enabled).map((r) => `${r.kind}:${r.channel}`), slack: slack.data ? "set" : "none" },
+      after: {
+        off: rows.filter((r) => !r.enabled && kindIsOnByDefault(r.kind)).map((r) => `${r.kind}:${r.channel}`),
+        on: rows.filter((r) => r.enabled && !kindIsOnByDefault(r.kind)).map((r) => `${r.kind}:${r.channel}`),
+        slack: slack.data ? "set" : "none",
+      },
     });
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
+import { kindIsOnByDefault, type NotificationKind, type PersonalChannel } from "@/lib/notify/kinds";
 import { enqueueDeliveries } from "@/lib/notify/queue";
-import type { NotificationKind, PersonalChannel } from "@/lib/notify/kinds";
 import type { Queryable } from "@/lib/db/queryable";
 
 // Telling people something: one notification per person (the bell, and the record of what they were
@@ -26,23 +26,31 @@ interface Recipient {
   slack: string | null;
 }
 
-async function loadRecipients(client: Queryable, userIds: number[]): Promise<{ people: Map<number, Recipient>; off: Set<string> }> {
+async function loadRecipients(
+  client: Queryable,
+  userIds: number[],
+): Promise<{ people: Map<number, Recipient>; choices: Map<string, boolean> }> {
   const { rows } = await client.query<Recipient>(
     `SELECT u.id, u.email, u.active, COALESCE(u.slack_webhook_url, t.slack_webhook_url) AS slack
      FROM users u LEFT JOIN teams t ON t.id = u.team_id WHERE u.id = ANY($1::int[])`,
     [userIds],
   );
-  const prefs = await client.query<{ user_id: number; kind: string; channel: string }>(
-    "SELECT user_id, kind, channel::text FROM notification_preferences WHERE user_id = ANY($1::int[]) AND NOT enabled",
+  const prefs = await client.query<{ user_id: number; kind: string; channel: string; enabled: boolean }>(
+    "SELECT user_id, kind, channel::text, enabled FROM notification_preferences WHERE user_id = ANY($1::int[])",
     [userIds],
   );
-  return { people: new Map(rows.map((row) => [row.id, row])), off: new Set(prefs.rows.map((p) => `${p.user_id}:${p.kind}:${p.channel}`)) };
+  return {
+    people: new Map(rows.map((row) => [row.id, row])),
+    choices: new Map(prefs.rows.map((p) => [`${p.user_id}:${p.kind}:${p.channel}`, p.enabled])),
+  };
 }
 
 export async function recordNotifications(client: Queryable, items: NewNotification[], extraDeliveryIds: number[] = []): Promise<number[]> {
-  const { people, off } = await loadRecipients(client, [...new Set(items.map((item) => item.userId))]);
+  const { people, choices } = await loadRecipients(client, [...new Set(items.map((item) => item.userId))]);
   const wanted = items.filter((item) => people.get(item.userId)?.active);
-  const isOff = (item: NewNotification, channel: PersonalChannel) => off.has(`${item.userId}:${item.kind}:${channel}`);
+  // A stored choice wins; without one, the kind's default (on, except for the opt-in kinds).
+  const isOff = (item: NewNotification, channel: PersonalChannel) =>
+    !(choices.get(`${item.userId}:${item.kind}:${channel}`) ?? kindIsOnByDefault(item.kind));
   const deliveries: { index: number; channel: "email" | "slack"; target: string }[] = [];
   const { rows: created } = await client.query<{ id: number }>(
     `INSERT INTO notifications (user_id, kind, lead_id, title, body, path, read_at)

@@ -136,11 +136,10 @@ export async function findExampleLeadIds(
 
 /** Names for the values that are ids or keys (owners, teams, lead types). */
 export async function findDimensionNames(client: Queryable): Promise<Partial<Record<LeadDimension, Record<string, string>>>> {
-  const [owners, teams, types] = await Promise.all([
-    client.query<{ id: number; name: string }>(`SELECT id, name FROM users`),
-    client.query<{ id: number; name: string }>(`SELECT id, name FROM teams`),
-    client.query<{ key: string; name: string }>(`SELECT key, name FROM lead_types`),
-  ]);
+  // One after another: the caller may pass a single connection (a transaction), which runs one query at a time.
+  const owners = await client.query<{ id: number; name: string }>(`SELECT id, name FROM users`);
+  const teams = await client.query<{ id: number; name: string }>(`SELECT id, name FROM teams`);
+  const types = await client.query<{ key: string; name: string }>(`SELECT key, name FROM lead_types`);
   return {
     owner: Object.fromEntries(owners.rows.map((row) => [String(row.id), row.name])),
     team: Object.fromEntries(teams.rows.map((row) => [String(row.id), row.name])),
