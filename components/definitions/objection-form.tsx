@@ -1,8 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { Button } from "@/components/ui/button";
-import { AmountInput, CheckboxField, controlClass, Field, FormStatus, SaveButton } from "@/components/ui/form";
+import { AmountInput, CheckboxField, controlClass, Field, FormActions, RecordVersion } from "@/components/ui/form";
 import { useActionForm, validateWith } from "@/components/ui/use-action-form";
 import { addObjection, saveObjection } from "@/lib/definitions/objection-actions";
 import { objectionCreateSchema, objectionUpdateSchema } from "@/lib/definitions/objection-schemas";
@@ -34,12 +33,7 @@ export function ObjectionForm(props: { objection?: ObjectionDefinitionRow; nextS
       <h3 id={id("title")} className="text-sm font-semibold text-slate-900">
         {creating ? "New objection" : `Edit “${objection.label}”`}
       </h3>
-      {objection && (
-        <>
-          <input type="hidden" name="id" value={objection.id} />
-          <input type="hidden" name="version" value={objection.version} />
-        </>
-      )}
+      <RecordVersion record={objection} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto]">
         {creating ? (
           <Field
@@ -112,13 +106,7 @@ export function ObjectionForm(props: { objection?: ObjectionDefinitionRow; nextS
         defaultChecked={objection?.active ?? true}
         help="Turn off an objection reps should no longer pick; past decisions keep it."
       />
-      <div className="flex flex-wrap items-center gap-3">
-        <SaveButton pending={pending} label={creating ? "Add objection" : "Save objection"} />
-        <Button type="button" variant="ghost" size="sm" onClick={() => onDone()} disabled={pending}>
-          Cancel
-        </Button>
-        <FormStatus state={state} />
-      </div>
+      <FormActions pending={pending} saveLabel={creating ? "Add objection" : "Save objection"} onCancel={() => onDone()} state={state} />
     </form>
   );
 }
