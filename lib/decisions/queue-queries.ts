@@ -8,7 +8,7 @@ import { queueSlaClock, type SlaKind } from "@/lib/decisions/sla";
 import { getWorkspaceSettings, parseAcceptanceCriteria } from "@/lib/definitions/queries";
 import type { AcceptanceCriterion } from "@/lib/diagnosis/types";
 import type { AcceptanceStatus, Priority } from "@/lib/diagnosis/vocabulary";
-import { loadDiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
+import { loadDiagnosisDefinitions, settingsInForce } from "@/lib/rediagnosis/definitions";
 
 // The queue: open leads awaiting a decision or, once accepted, a first action, most urgent first by the
 // SLA clock the diagnosis uses. A rep sees their own, a manager their team's (with counts per rep, to
@@ -142,7 +142,8 @@ export async function findQueue(actor: TeamActor, options: { ownerId?: number | 
     }),
     findActiveObjections(),
   ]);
-  const items = rows.map((row) => toQueueItem(row, definitions.settings)).sort(byUrgency);
+  // Each lead runs against the definitions in force at its capture, with its owner's team holidays, as the diagnosis does.
+  const items = rows.map((row) => toQueueItem(row, settingsInForce(definitions, row.capturedAt, row.owner?.id))).sort(byUrgency);
 
   const reps = people
     .filter((person) => person.role === "sales_rep" || items.some((item) => item.owner?.id === person.id))

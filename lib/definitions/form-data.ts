@@ -45,9 +45,14 @@ export function readWorkspaceSettingsForm(formData: FormData) {
       "minimumSpecificDetailLength",
       "inboundSources",
       "holidays",
+      "applyToPast",
     ]),
     workingDays: texts(formData, "workingDays"),
   };
+}
+
+export function readTeamHolidaysForm(formData: FormData) {
+  return pick(formData, ["teamId", "version", "ownCalendar", "holidays", "applyToPast"]);
 }
 
 /** Criteria arrive as parallel lists: a hidden `criterionId` (empty for new rows) and a `criterionLabel`. */

@@ -92,7 +92,12 @@ export async function updatePrioritySla(actorId: number, input: unknown) {
       return { changed: true, record: after };
     }
     if (before.version !== version) throw staleWrite(what);
-    if (unchanged(before, fields)) return { changed: false, record: before };
+    if (unchanged(before, fields)) {
+      // Same targets, applied to past leads now: the earlier targets stop judging them.
+      const dropped = applyToPast ? (await tx.prioritySlaVersion.deleteMany({ where: { priority } })).count : 0;
+      if (dropped > 0) await audit(tx, actorId, "apply_to_past", "priority_sla", priority, null, before);
+      return { changed: dropped > 0, record: before };
+    }
     const { count } = await tx.prioritySla.updateMany({ where: { priority, version }, data: { ...fields, version: { increment: 1 } } });
     if (count === 0) throw staleWrite(what);
     // Effective dating: leads captured until now stay judged by the targets they ran under, unless
@@ -123,25 +128,62 @@ export async function updatePrioritySla(actorId: number, input: unknown) {
 // ---- Workspace calendar and diagnosis windows ------------------------------------------------------
 
 export async function updateWorkspaceSettings(actorId: number, input: unknown) {
-  const { version, ...fields } = parseInput(workspaceSettingsSchema, input);
+  const { version, applyToPast, ...fields } = parseInput(workspaceSettingsSchema, input);
   const what = "the workspace calendar and windows";
   const work = db.$transaction(async (tx) => {
     const before = await tx.workspaceSettings.findUnique({ where: { id: 1 }, select: WORKSPACE_SELECT });
     if (!before) {
+      // Never saved: the page showed the defaults at version 0, and leads so far were judged by them.
       if (version !== 0) throw staleWrite(what);
       const after = await tx.workspaceSettings.create({ data: { id: 1, ...fields, version: 1 }, select: WORKSPACE_SELECT });
-      await audit(tx, actorId, "update", "workspace_settings", 1, null, after);
+      if (!applyToPast) await keepSettingsForPastLeads(tx, defaultCalendarAndWindows());
+      await audit(tx, actorId, "update", "workspace_settings", 1, null, { ...after, appliedToPastLeads: applyToPast });
       return { changed: true, record: after };
     }
     if (before.version !== version) throw staleWrite(what);
-    if (unchanged(before, fields)) return { changed: false, record: before };
+    if (unchanged(before, fields)) {
+      // Same calendar and windows, applied to past leads now: the earlier ones stop judging them.
+      const dropped = applyToPast ? (await tx.workspaceSettingsVersion.deleteMany({})).count : 0;
+      if (dropped > 0) await audit(tx, actorId, "apply_to_past", "workspace_settings", 1, null, before);
+      return { changed: dropped > 0, record: before };
+    }
     const { count } = await tx.workspaceSettings.updateMany({ where: { id: 1, version }, data: { ...fields, version: { increment: 1 } } });
     if (count === 0) throw staleWrite(what);
+    // Effective dating, as for SLA targets: leads captured until now keep the calendar and windows they
+    // were judged by, unless revops applies the change to past leads too (then no earlier one survives).
+    if (applyToPast) await tx.workspaceSettingsVersion.deleteMany({});
+    else {
+      const { weekStartsOn: _notJudged, version: _version, ...judgedBy } = before;
+      await keepSettingsForPastLeads(tx, judgedBy);
+    }
     const after = await tx.workspaceSettings.findUniqueOrThrow({ where: { id: 1 }, select: WORKSPACE_SELECT });
-    await audit(tx, actorId, "update", "workspace_settings", 1, before, after);
+    await audit(tx, actorId, "update", "workspace_settings", 1, before, { ...after, appliedToPastLeads: applyToPast });
     return { changed: true, record: after };
   });
   return onUniqueViolation(work, () => staleWrite(what));
+}
+
+type JudgedSettings = Omit<Prisma.WorkspaceSettingsVersionCreateInput, "validUntil" | "createdAt">;
+
+async function keepSettingsForPastLeads(tx: Tx, settings: JudgedSettings) {
+  await tx.workspaceSettingsVersion.create({ data: { ...settings, validUntil: new Date() } });
+}
+
+function defaultCalendarAndWindows(): JudgedSettings {
+  const { calendar, ...windows } = DEFAULT_SETTINGS;
+  return {
+    timeZone: calendar.timeZone,
+    workdayStartMinute: calendar.workdayStartMinute,
+    workdayEndMinute: calendar.workdayEndMinute,
+    workingDays: calendar.workingDays,
+    holidays: calendar.holidays ?? [],
+    duplicateWindowDays: windows.duplicateWindowDays,
+    stallWindowDays: windows.stallWindowDays,
+    reassignmentWarnCount: windows.reassignmentWarnCount,
+    outcomeWindowDays: windows.outcomeWindowDays,
+    minimumSpecificDetailLength: windows.minimumSpecificDetailLength,
+    inboundSources: windows.inboundSources,
+  };
 }
 
 // ---- Lead types ------------------------------------------------------------------------------------

@@ -12,6 +12,28 @@ export interface DiagnosisDefinitions {
   rejectionReasons: RejectionReasonDefinition[];
   /** SLA targets superseded by a change not applied to past leads, oldest validUntil first. */
   slaHistory: SlaVersion[];
+  /** The calendar and windows superseded by a change not applied to past leads, oldest validUntil first. */
+  settingsHistory: SettingsVersion[];
+  /** Each person's team (by user id), for teams with their own holidays. */
+  teamOfUser: Map<string, number>;
+  /** Teams with their own holidays now (team id -> local dates). */
+  teamHolidays: Map<number, string[]>;
+  /** Team holidays superseded by a change not applied to past leads (null: the workspace's then). */
+  teamHolidayHistory: TeamHolidayVersion[];
+}
+
+/** Everything of the settings but the SLA targets, which are versioned per priority. */
+export type CalendarAndWindows = Omit<DiagnosisSettings, "slaByPriority">;
+
+export interface SettingsVersion {
+  validUntil: Date;
+  settings: CalendarAndWindows;
+}
+
+export interface TeamHolidayVersion {
+  teamId: number;
+  validUntil: Date;
+  holidays: string[] | null;
 }
 
 export interface SlaVersion {
@@ -58,7 +80,10 @@ interface DefinitionsRow {
     acceptance_criteria: unknown;
   }[];
   reasons: { code: string; label: string; requires_detail: boolean }[];
-  users: { id: number; name: string }[];
+  users: { id: number; name: string; team_id: number | null }[];
+  settings_versions: (SettingsRow & { valid_until: string })[];
+  team_calendars: { team_id: number; holidays: string[] }[];
+  team_calendar_versions: { team_id: number; own_calendar: boolean; holidays: string[]; valid_until: string }[];
 }
 
 // Every definition in one round trip: a detail page loads them per request.
@@ -69,7 +94,10 @@ const DEFINITIONS_SQL = `
          (SELECT coalesce(json_agg(json_build_object('id', id, 'key', key, 'name', name, 'intent', intent, 'priority', priority,
                  'acceptance_criteria', acceptance_criteria)), '[]') FROM lead_types) AS lead_types,
          (SELECT coalesce(json_agg(json_build_object('code', code, 'label', label, 'requires_detail', requires_detail)), '[]') FROM rejection_reasons) AS reasons,
-         (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name)), '[]') FROM users) AS users`;
+         (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name, 'team_id', team_id)), '[]') FROM users) AS users,
+         (SELECT coalesce(json_agg(v ORDER BY v.valid_until, v.id), '[]') FROM workspace_settings_versions v) AS settings_versions,
+         (SELECT coalesce(json_agg(c), '[]') FROM team_calendars c) AS team_calendars,
+         (SELECT coalesce(json_agg(v ORDER BY v.valid_until, v.id), '[]') FROM team_calendar_versions v) AS team_calendar_versions`;
 
 export async function loadDiagnosisDefinitions(client: Queryable): Promise<DiagnosisDefinitions> {
   const { rows } = await client.query<DefinitionsRow>(DEFINITIONS_SQL);
@@ -77,24 +105,11 @@ export async function loadDiagnosisDefinitions(client: Queryable): Promise<Diagn
   const slaByPriority = { ...DEFAULT_SETTINGS.slaByPriority };
   for (const sla of slas) slaByPriority[sla.priority] = toPrioritySla(sla);
   const slaHistory = (versions ?? []).map((v) => ({ priority: v.priority, validUntil: new Date(v.valid_until), sla: toPrioritySla(v) }));
-  const settings: DiagnosisSettings = row
-    ? {
-        calendar: {
-          timeZone: row.time_zone,
-          workdayStartMinute: row.workday_start_minute,
-          workdayEndMinute: row.workday_end_minute,
-          workingDays: row.working_days,
-          holidays: row.holidays ?? [],
-        },
-        slaByPriority,
-        duplicateWindowDays: row.duplicate_window_days,
-        stallWindowDays: row.stall_window_days,
-        reassignmentWarnCount: row.reassignment_warn_count,
-        outcomeWindowDays: row.outcome_window_days,
-        inboundSources: row.inbound_sources,
-        minimumSpecificDetailLength: row.minimum_specific_detail_length,
-      }
-    : { ...DEFAULT_SETTINGS, slaByPriority };
+  const settings: DiagnosisSettings = row ? { ...toCalendarAndWindows(row), slaByPriority } : { ...DEFAULT_SETTINGS, slaByPriority };
+  const settingsHistory = (rows[0]!.settings_versions ?? []).map((v) => ({
+    validUntil: new Date(v.valid_until),
+    settings: toCalendarAndWindows(v),
+  }));
 
   const leadTypesById = new Map(
     leadTypes.map((type) => [
@@ -112,7 +127,42 @@ export async function loadDiagnosisDefinitions(client: Queryable): Promise<Diagn
   );
   const rejectionReasons = reasons.map((reason) => ({ code: reason.code, label: reason.label, requiresDetail: reason.requires_detail }));
   const userNames = new Map(users.map((user) => [String(user.id), user.name]));
-  return { settings, leadTypesById, rejectionReasons, userNames, slaHistory };
+  const teamOfUser = new Map(users.filter((user) => user.team_id !== null).map((user) => [String(user.id), user.team_id!]));
+  const teamHolidays = new Map((rows[0]!.team_calendars ?? []).map((c) => [c.team_id, c.holidays ?? []]));
+  const teamHolidayHistory = (rows[0]!.team_calendar_versions ?? []).map((v) => ({
+    teamId: v.team_id,
+    validUntil: new Date(v.valid_until),
+    holidays: v.own_calendar ? (v.holidays ?? []) : null,
+  }));
+  return {
+    settings,
+    leadTypesById,
+    rejectionReasons,
+    userNames,
+    slaHistory,
+    settingsHistory,
+    teamOfUser,
+    teamHolidays,
+    teamHolidayHistory,
+  };
+}
+
+function toCalendarAndWindows(row: SettingsRow): CalendarAndWindows {
+  return {
+    calendar: {
+      timeZone: row.time_zone,
+      workdayStartMinute: row.workday_start_minute,
+      workdayEndMinute: row.workday_end_minute,
+      workingDays: row.working_days,
+      holidays: row.holidays ?? [],
+    },
+    duplicateWindowDays: row.duplicate_window_days,
+    stallWindowDays: row.stall_window_days,
+    reassignmentWarnCount: row.reassignment_warn_count,
+    outcomeWindowDays: row.outcome_window_days,
+    inboundSources: row.inbound_sources ?? [],
+    minimumSpecificDetailLength: row.minimum_specific_detail_length,
+  };
 }
 
 function toPrioritySla(sla: SlaRow): PrioritySla {
@@ -124,15 +174,31 @@ function toPrioritySla(sla: SlaRow): PrioritySla {
 }
 
 /**
- * The settings a lead is judged by: the SLA targets in force when its clock ran (its capture), so a
- * change saved without "apply to past leads too" never rewrites how earlier leads were judged.
+ * The settings a lead is judged by: the calendar, windows and SLA targets in force when its clock ran (its
+ * capture), with its owner's team's holidays where that team keeps its own, so a change saved without
+ * "apply to past leads too" never rewrites how earlier leads were judged.
  */
-export function settingsInForce(definitions: Pick<DiagnosisDefinitions, "settings" | "slaHistory">, capturedAt: Date): DiagnosisSettings {
-  if (definitions.slaHistory.length === 0) return definitions.settings;
+export function settingsInForce(
+  definitions: Pick<DiagnosisDefinitions, "settings" | "slaHistory"> & Partial<Omit<DiagnosisDefinitions, "settings" | "slaHistory">>,
+  capturedAt: Date,
+  ownerId?: string | number | null,
+): DiagnosisSettings {
+  const at = capturedAt.getTime();
+  const earlier = definitions.settingsHistory?.find((v) => at < v.validUntil.getTime());
+  let settings = earlier ? { ...definitions.settings, ...earlier.settings } : definitions.settings;
+
   let slaByPriority: DiagnosisSettings["slaByPriority"] | null = null;
   for (const priority of ["p1", "p2", "p3"] as const) {
-    const version = definitions.slaHistory.find((v) => v.priority === priority && capturedAt.getTime() < v.validUntil.getTime());
+    const version = definitions.slaHistory.find((v) => v.priority === priority && at < v.validUntil.getTime());
     if (version) (slaByPriority ??= { ...definitions.settings.slaByPriority })[priority] = version.sla;
   }
-  return slaByPriority ? { ...definitions.settings, slaByPriority } : definitions.settings;
+  if (slaByPriority) settings = { ...settings, slaByPriority };
+
+  const teamId = ownerId === null || ownerId === undefined ? undefined : definitions.teamOfUser?.get(String(ownerId));
+  if (teamId !== undefined) {
+    const version = definitions.teamHolidayHistory?.find((v) => v.teamId === teamId && at < v.validUntil.getTime());
+    const holidays = version ? version.holidays : (definitions.teamHolidays?.get(teamId) ?? null);
+    if (holidays) settings = { ...settings, calendar: { ...settings.calendar, holidays } };
+  }
+  return settings;
 }
