@@ -21,6 +21,7 @@ import { requestFullRediagnosis } from "@/lib/rediagnosis/jobs";
 import { pool } from "@/lib/db";
 import {
   describeImpact,
+  previewLeadTypeChange,
   previewSlaChange,
   previewTeamHolidaysChange,
   previewWorkspaceChange,
@@ -101,6 +102,9 @@ export const saveTeamHolidays = defineAction({
 
 /** The impact of a team's holiday change on the last weeks' leads, before it is saved (nothing is written). */
 export const previewTeamHolidays = previewAction(previewTeamHolidaysChange, readTeamHolidaysForm);
+
+/** The impact of a lead type change (priority, intent, criteria) on the last weeks' leads, before saving. */
+export const previewLeadType = previewAction(previewLeadTypeChange, readLeadTypeForm);
 
 export const addLeadType = defineAction({
   ...editDefinitions,

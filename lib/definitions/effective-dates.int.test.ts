@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
-import { describeImpact, previewSlaChange } from "@/lib/definitions/impact";
-import { updatePrioritySla } from "@/lib/definitions/mutations";
+import { describeImpact, previewLeadTypeChange, previewSlaChange } from "@/lib/definitions/impact";
+import { updateLeadType, updatePrioritySla } from "@/lib/definitions/mutations";
 import { seedImportWorkspace } from "@/lib/import/testing";
 import { rediagnoseAll } from "@/lib/rediagnosis/run";
 
@@ -19,13 +19,13 @@ beforeAll(async () => {
 });
 
 /** A p1 lead called by its owner 5 minutes after being assigned `assignAfter` minutes after capture (the p1 owner SLA starts at 15 minutes). */
-async function p1Lead(capturedAt: Date, assignAfter: number) {
+async function p1Lead(capturedAt: Date, assignAfter: number, leadTypeId = demoTypeId) {
   const lead = await db.lead.create({
     data: {
       externalId: `eff-${Math.random().toString(36).slice(2)}`,
       name: "Buyer",
       capturedAt,
-      leadTypeId: demoTypeId,
+      leadTypeId,
       originalSource: "website",
       conversionPoint: "/demo",
       campaign: "c",
@@ -114,5 +114,50 @@ describe("SLA changes with an effective date", () => {
     const impact = await previewSlaChange(pool, await p1Form(90, false));
     expect(impact.rows.every((row) => row.before === row.after)).toBe(true);
     expect(describeImpact(impact)).toMatch(/keep the targets they were judged by/);
+  });
+});
+
+describe("lead type changes with an effective date", () => {
+  it("judge earlier leads by the priority they had, previewed as the save then stores", async () => {
+    const type = await db.leadType.create({
+      data: {
+        key: `eff_type_${Date.now()}`,
+        name: "Webinar follow-up",
+        intent: "medium",
+        priority: "p3",
+        acceptanceCriteria: [{ id: "attended", label: "Attended the webinar" }],
+      },
+      select: { id: true },
+    });
+    const form = async (priority: string, applyToPast: boolean) => {
+      const stored = await db.leadType.findUniqueOrThrow({ where: { id: type.id } });
+      return {
+        id: String(type.id),
+        version: String(stored.version),
+        name: stored.name,
+        intent: stored.intent,
+        priority,
+        active: "on",
+        acceptanceCriteria: [{ id: "attended", label: "Attended the webinar" }],
+        ...(applyToPast ? { applyToPast: "on" } : {}),
+      };
+    };
+    // Assigned 20 minutes after capture: within a p3 owner SLA, late for p1's 15 minutes.
+    const earlier = await p1Lead(new Date(Date.now() - 2 * 86_400_000), 20, type.id);
+    await rediagnoseAll(pool);
+    expect(await slowTiming(earlier)).toBe(false);
+
+    await updateLeadType(actorId, await form("p1", false));
+    const later = await p1Lead(new Date(), 20, type.id);
+    await rediagnoseAll(pool, { now: new Date(Date.now() + 40 * MINUTE) });
+    expect(await slowTiming(earlier)).toBe(false); // still the p3 it was captured as
+    expect(await slowTiming(later)).toBe(true);
+
+    const applied = await form("p1", true);
+    const impact = await previewLeadTypeChange(pool, applied);
+    expect(describeImpact(impact)).toMatch(/^1 more lead flagged for slow timing/);
+    await updateLeadType(actorId, applied);
+    await rediagnoseAll(pool);
+    expect(await slowTiming(earlier)).toBe(true);
   });
 });

@@ -60,7 +60,7 @@ export function readLeadTypeForm(formData: FormData) {
   const ids = texts(formData, "criterionId");
   const labels = texts(formData, "criterionLabel");
   return {
-    ...pick(formData, ["id", "version", "key", "name", "intent", "priority", "active"]),
+    ...pick(formData, ["id", "version", "key", "name", "intent", "priority", "active", "applyToPast"]),
     acceptanceCriteria: labels.map((label, index) => ({ id: ids[index] ?? "", label })),
   };
 }

@@ -1,11 +1,17 @@
 import "server-only";
 import { parseInput } from "@/lib/actions/input";
 import type { Queryable } from "@/lib/db/queryable";
-import { prioritySlaSchema, teamHolidaysSchema, workspaceSettingsSchema, type PrioritySlaValues } from "@/lib/definitions/schemas";
+import {
+  leadTypeUpdateSchema,
+  prioritySlaSchema,
+  teamHolidaysSchema,
+  workspaceSettingsSchema,
+  type PrioritySlaValues,
+} from "@/lib/definitions/schemas";
 import { diagnoseLead } from "@/lib/diagnosis/diagnose";
 import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
 import { FAILURE_POINTS, type FailurePoint } from "@/lib/diagnosis/vocabulary";
-import { loadDiagnosisDefinitions, settingsInForce, type DiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
+import { leadTypeInForce, loadDiagnosisDefinitions, settingsInForce, type DiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
 import { loadDiagnosisInputs } from "@/lib/rediagnosis/load-batch";
 
 // Before an SLA, calendar or window change is saved: what it would do to the leads of the last weeks, computed on the real
@@ -30,7 +36,7 @@ export interface SlaImpact {
   rows: ImpactRow[];
   appliesToPast: boolean;
   /** What leads captured before the save keep when the change is not applied to them. */
-  kept: "targets" | "calendar and windows" | "holidays";
+  kept: "targets" | "calendar and windows" | "holidays" | "lead type";
 }
 
 /** The definitions as they would stand after saving `values` (see updatePrioritySla). */
@@ -100,6 +106,31 @@ export function teamDefinitionsAfter(
 export const previewTeamHolidaysChange = (client: Queryable, input: unknown, now = new Date()) =>
   previewChange(client, parseInput(teamHolidaysSchema, input), teamDefinitionsAfter, "holidays", now);
 
+/** The definitions as they would stand after saving a lead type (see updateLeadType). */
+export function leadTypeDefinitionsAfter(
+  current: DiagnosisDefinitions,
+  values: ReturnType<typeof leadTypeUpdateSchema.parse>,
+  savedAt: Date,
+): DiagnosisDefinitions {
+  const was = current.leadTypesById.get(values.id);
+  if (!was) return current;
+  const leadTypesById = new Map(current.leadTypesById);
+  leadTypesById.set(values.id, {
+    ...was,
+    name: values.name,
+    intent: values.intent,
+    priority: values.priority,
+    acceptanceCriteria: values.acceptanceCriteria,
+  });
+  const leadTypeHistory = values.applyToPast
+    ? current.leadTypeHistory.filter((v) => v.leadTypeId !== values.id)
+    : [...current.leadTypeHistory, { leadTypeId: values.id, validUntil: savedAt, leadType: was }];
+  return { ...current, leadTypesById, leadTypeHistory };
+}
+
+export const previewLeadTypeChange = (client: Queryable, input: unknown, now = new Date()) =>
+  previewChange(client, parseInput(leadTypeUpdateSchema, input), leadTypeDefinitionsAfter, "lead type", now);
+
 /** Reads the definitions in force, applies the change in memory, and compares the verdicts. */
 async function previewChange<Values extends { applyToPast: boolean }>(
   client: Queryable,
@@ -131,6 +162,8 @@ async function previewImpact(
     ...proposed,
     settingsHistory: [...proposed.settingsHistory, ...current.settingsHistory, { validUntil: new Date(0), settings: current.settings }],
   };
+  // Keys never change: they lead back from an engine input to its lead type's versions.
+  const leadTypeIds = new Map([...current.leadTypesById].map(([id, type]) => [type.key, id]));
   const before = new Map<FailurePoint, number>();
   const after = new Map<FailurePoint, number>();
   let flaggedBefore = 0;
@@ -143,8 +176,13 @@ async function previewImpact(
       now,
     );
     for (const input of inputs) {
-      const was = diagnoseLead({ ...input, settings: settingsInForce(current, input.lead.capturedAt, input.lead.ownerId) });
-      const will = diagnoseLead({ ...input, settings: settingsInForce(proposed, input.lead.capturedAt, input.lead.ownerId) });
+      const judgedBy = (definitions: DiagnosisDefinitions) => ({
+        ...input,
+        settings: settingsInForce(definitions, input.lead.capturedAt, input.lead.ownerId),
+        leadType: leadTypeInForce(definitions, leadTypeIds.get(input.lead.leadTypeKey ?? "") ?? null, input.lead.capturedAt),
+      });
+      const was = diagnoseLead(judgedBy(current));
+      const will = diagnoseLead(judgedBy(proposed));
       if (was.flagged) flaggedBefore++;
       if (will.flagged) flaggedAfter++;
       for (const point of was.failurePoints) before.set(point, (before.get(point) ?? 0) + 1);

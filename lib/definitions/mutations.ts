@@ -206,18 +206,33 @@ export async function createLeadType(actorId: number, input: unknown) {
 }
 
 export async function updateLeadType(actorId: number, input: unknown) {
-  const { id, version, ...fields } = parseInput(leadTypeUpdateSchema, input);
+  const { id, version, applyToPast, ...fields } = parseInput(leadTypeUpdateSchema, input);
   return db.$transaction(async (tx) => {
     const before = await tx.leadType.findUnique({ where: { id }, select: LEAD_TYPE_SELECT });
     if (!before) throw new NotFoundError("That lead type");
     const what = `the lead type “${before.name}”`;
     if (before.version !== version) throw staleWrite(what);
-    if (unchanged({ ...before, acceptanceCriteria: parseAcceptanceCriteria(before.acceptanceCriteria) }, fields))
-      return { changed: false, record: before };
+    const judgedBy = {
+      intent: before.intent,
+      priority: before.priority,
+      acceptanceCriteria: parseAcceptanceCriteria(before.acceptanceCriteria),
+    };
+    if (unchanged({ ...before, acceptanceCriteria: judgedBy.acceptanceCriteria }, fields)) {
+      const dropped = applyToPast ? (await tx.leadTypeVersion.deleteMany({ where: { leadTypeId: id } })).count : 0;
+      if (dropped > 0) await audit(tx, actorId, "apply_to_past", "lead_type", id, null, before);
+      return { changed: dropped > 0, record: before };
+    }
     const { count } = await tx.leadType.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
     if (count === 0) throw staleWrite(what);
+    // Effective dating: a changed priority, intent or criteria judges leads captured from now on, unless
+    // revops applies it to past leads too. Name and active/inactive judge nothing.
+    if (applyToPast) await tx.leadTypeVersion.deleteMany({ where: { leadTypeId: id } });
+    else if (!unchanged(judgedBy, { intent: fields.intent, priority: fields.priority, acceptanceCriteria: fields.acceptanceCriteria }))
+      await tx.leadTypeVersion.create({
+        data: { leadTypeId: id, ...judgedBy, acceptanceCriteria: before.acceptanceCriteria ?? [], validUntil: new Date() },
+      });
     const after = await tx.leadType.findUniqueOrThrow({ where: { id }, select: LEAD_TYPE_SELECT });
-    await audit(tx, actorId, "update", "lead_type", id, before, after);
+    await audit(tx, actorId, "update", "lead_type", id, before, { ...after, appliedToPastLeads: applyToPast });
     return { changed: true, record: after };
   });
 }

@@ -265,7 +265,7 @@ export const leadTypeCreateSchema = z
   });
 
 /** The key is not editable: imports, the API and stored leads refer to it. */
-export const leadTypeUpdateSchema = z.object({ id: recordId, version, ...leadTypeFields });
+export const leadTypeUpdateSchema = z.object({ id: recordId, version, ...leadTypeFields, applyToPast });
 
 // ---- Rejection reasons -----------------------------------------------------------------------------
 

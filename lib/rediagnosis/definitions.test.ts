@@ -20,6 +20,7 @@ function definitions(overrides: Partial<DiagnosisDefinitions> = {}): DiagnosisDe
     teamOfUser: new Map([["7", 3]]),
     teamHolidays: new Map(),
     teamHolidayHistory: [],
+    leadTypeHistory: [],
     ...overrides,
   };
 }

@@ -20,6 +20,14 @@ export interface DiagnosisDefinitions {
   teamHolidays: Map<number, string[]>;
   /** Team holidays superseded by a change not applied to past leads (null: the workspace's then). */
   teamHolidayHistory: TeamHolidayVersion[];
+  /** Lead types as they were before a change not applied to past leads, oldest validUntil first. */
+  leadTypeHistory: LeadTypeVersion[];
+}
+
+export interface LeadTypeVersion {
+  leadTypeId: number;
+  validUntil: Date;
+  leadType: LeadTypeDefinition;
 }
 
 /** Everything of the settings but the SLA targets, which are versioned per priority. */
@@ -84,6 +92,13 @@ interface DefinitionsRow {
   settings_versions: (SettingsRow & { valid_until: string })[];
   team_calendars: { team_id: number; holidays: string[] }[];
   team_calendar_versions: { team_id: number; own_calendar: boolean; holidays: string[]; valid_until: string }[];
+  lead_type_versions: {
+    lead_type_id: number;
+    intent: LeadTypeDefinition["intent"];
+    priority: Priority;
+    acceptance_criteria: unknown;
+    valid_until: string;
+  }[];
 }
 
 // Every definition in one round trip: a detail page loads them per request.
@@ -97,7 +112,8 @@ const DEFINITIONS_SQL = `
          (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name, 'team_id', team_id)), '[]') FROM users) AS users,
          (SELECT coalesce(json_agg(v ORDER BY v.valid_until, v.id), '[]') FROM workspace_settings_versions v) AS settings_versions,
          (SELECT coalesce(json_agg(c), '[]') FROM team_calendars c) AS team_calendars,
-         (SELECT coalesce(json_agg(v ORDER BY v.valid_until, v.id), '[]') FROM team_calendar_versions v) AS team_calendar_versions`;
+         (SELECT coalesce(json_agg(v ORDER BY v.valid_until, v.id), '[]') FROM team_calendar_versions v) AS team_calendar_versions,
+         (SELECT coalesce(json_agg(v ORDER BY v.valid_until, v.id), '[]') FROM lead_type_versions v) AS lead_type_versions`;
 
 export async function loadDiagnosisDefinitions(client: Queryable): Promise<DiagnosisDefinitions> {
   const { rows } = await client.query<DefinitionsRow>(DEFINITIONS_SQL);
@@ -111,20 +127,11 @@ export async function loadDiagnosisDefinitions(client: Queryable): Promise<Diagn
     settings: toCalendarAndWindows(v),
   }));
 
-  const leadTypesById = new Map(
-    leadTypes.map((type) => [
-      type.id,
-      {
-        key: type.key,
-        name: type.name,
-        intent: type.intent,
-        priority: type.priority,
-        acceptanceCriteria: Array.isArray(type.acceptance_criteria)
-          ? (type.acceptance_criteria as LeadTypeDefinition["acceptanceCriteria"])
-          : [],
-      },
-    ]),
-  );
+  const leadTypesById = new Map(leadTypes.map((type) => [type.id, toLeadType(type)]));
+  const leadTypeHistory = (rows[0]!.lead_type_versions ?? []).flatMap((v) => {
+    const current = leadTypesById.get(v.lead_type_id);
+    return current ? [{ leadTypeId: v.lead_type_id, validUntil: new Date(v.valid_until), leadType: toLeadType({ ...current, ...v }) }] : [];
+  });
   const rejectionReasons = reasons.map((reason) => ({ code: reason.code, label: reason.label, requiresDetail: reason.requires_detail }));
   const userNames = new Map(users.map((user) => [String(user.id), user.name]));
   const teamOfUser = new Map(users.filter((user) => user.team_id !== null).map((user) => [String(user.id), user.team_id!]));
@@ -144,7 +151,33 @@ export async function loadDiagnosisDefinitions(client: Queryable): Promise<Diagn
     teamOfUser,
     teamHolidays,
     teamHolidayHistory,
+    leadTypeHistory,
   };
+}
+
+function toLeadType(
+  type: Pick<LeadTypeDefinition, "key" | "name" | "intent" | "priority"> & { acceptance_criteria?: unknown; acceptanceCriteria?: unknown },
+): LeadTypeDefinition {
+  const criteria = type.acceptance_criteria ?? type.acceptanceCriteria;
+  return {
+    key: type.key,
+    name: type.name,
+    intent: type.intent,
+    priority: type.priority,
+    acceptanceCriteria: Array.isArray(criteria) ? (criteria as LeadTypeDefinition["acceptanceCriteria"]) : [],
+  };
+}
+
+/** The lead type as it judged leads captured at `capturedAt`: an earlier version, else as it is now. */
+export function leadTypeInForce(
+  definitions: Pick<DiagnosisDefinitions, "leadTypesById"> & Partial<Pick<DiagnosisDefinitions, "leadTypeHistory">>,
+  leadTypeId: number | null,
+  capturedAt: Date,
+): LeadTypeDefinition | null {
+  if (leadTypeId === null) return null;
+  const at = capturedAt.getTime();
+  const earlier = definitions.leadTypeHistory?.find((v) => v.leadTypeId === leadTypeId && at < v.validUntil.getTime());
+  return earlier?.leadType ?? definitions.leadTypesById.get(leadTypeId) ?? null;
 }
 
 function toCalendarAndWindows(row: SettingsRow): CalendarAndWindows {

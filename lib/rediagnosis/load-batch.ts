@@ -1,6 +1,6 @@
 import type { DiagnosisEvent, DiagnosisInput, DiagnosisLead, RelatedOutreach } from "@/lib/diagnosis/types";
 import { DEFAULT_SETTINGS } from "@/lib/diagnosis/defaults";
-import { settingsInForce, type DiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
+import { leadTypeInForce, settingsInForce, type DiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
 import { queryEach, type Queryable } from "@/lib/db/queryable";
 
 // Reads what the engine needs for a batch of leads in three set-based queries: the leads, their events,
@@ -141,7 +141,7 @@ export function buildDiagnosisInput(
   definitions: DiagnosisDefinitions,
   now: Date,
 ): DiagnosisInput {
-  const leadType = row.lead_type_id === null ? null : (definitions.leadTypesById.get(row.lead_type_id) ?? null);
+  const leadType = leadTypeInForce(definitions, row.lead_type_id, row.captured_at);
   return {
     lead: toDiagnosisLead(row, leadType?.key ?? null),
     events: events.map((event) => toDiagnosisEvent(event, definitions.userNames)),
