@@ -199,6 +199,13 @@ export const DEFINITION_ACTION_CASES: Record<string, ActionCase[]> = {
       unaudited: "A preview: it re-judges the recent leads in memory and changes nothing.",
     },
   ],
+  previewRejectionReason: [
+    {
+      permission: "definitions.edit",
+      args: async (context) => [await rejectionReasonForm(context)],
+      unaudited: "A preview: it re-judges the recent leads in memory and changes nothing.",
+    },
+  ],
   previewLeadType: [
     {
       permission: "definitions.edit",

@@ -22,6 +22,7 @@ import { pool } from "@/lib/db";
 import {
   describeImpact,
   previewLeadTypeChange,
+  previewReasonChange,
   previewSlaChange,
   previewTeamHolidaysChange,
   previewWorkspaceChange,
@@ -105,6 +106,9 @@ export const previewTeamHolidays = previewAction(previewTeamHolidaysChange, read
 
 /** The impact of a lead type change (priority, intent, criteria) on the last weeks' leads, before saving. */
 export const previewLeadType = previewAction(previewLeadTypeChange, readLeadTypeForm);
+
+/** The impact of a rejection reason change (whether it needs detail) on the last weeks' leads, before saving. */
+export const previewRejectionReason = previewAction(previewReasonChange, readRejectionReasonForm);
 
 export const addLeadType = defineAction({
   ...editDefinitions,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
-import { describeImpact, previewLeadTypeChange, previewSlaChange } from "@/lib/definitions/impact";
-import { updateLeadType, updatePrioritySla } from "@/lib/definitions/mutations";
+import { describeImpact, previewLeadTypeChange, previewReasonChange, previewSlaChange } from "@/lib/definitions/impact";
+import { updateLeadType, updatePrioritySla, updateRejectionReason } from "@/lib/definitions/mutations";
 import { seedImportWorkspace } from "@/lib/import/testing";
 import { rediagnoseAll } from "@/lib/rediagnosis/run";
 
@@ -159,5 +159,57 @@ describe("lead type changes with an effective date", () => {
     await updateLeadType(actorId, applied);
     await rediagnoseAll(pool);
     expect(await slowTiming(earlier)).toBe(true);
+  });
+});
+
+describe("rejection reason changes with an effective date", () => {
+  it("judge rejections of earlier leads by whether the reason needed detail then", async () => {
+    const code = `eff_reason_${Date.now()}`;
+    const reason = await db.rejectionReason.create({ data: { code, label: "Wrong region", requiresDetail: false }, select: { id: true } });
+    const form = async (requiresDetail: boolean, applyToPast: boolean) => {
+      const stored = await db.rejectionReason.findUniqueOrThrow({ where: { id: reason.id } });
+      return {
+        id: String(reason.id),
+        version: String(stored.version),
+        label: stored.label,
+        active: "on",
+        sortOrder: "50",
+        ...(requiresDetail ? { requiresDetail: "on" } : {}),
+        ...(applyToPast ? { applyToPast: "on" } : {}),
+      };
+    };
+    // Rejected with the code alone, five minutes after assignment.
+    const rejected = async (capturedAt: Date) => {
+      const id = await p1Lead(capturedAt, 5);
+      await db.handoffEvent.create({
+        data: {
+          leadId: id,
+          type: "rejected",
+          occurredAt: new Date(capturedAt.getTime() + 10 * MINUTE),
+          actorId,
+          details: { reasonCode: code },
+        },
+      });
+      await db.lead.update({ where: { id }, data: { acceptanceStatus: "rejected", rejectionReasonCode: code } });
+      return id;
+    };
+    const points = async (id: number) =>
+      (await db.lead.findUniqueOrThrow({ where: { id }, select: { failurePoints: true } })).failurePoints;
+
+    const earlier = await rejected(new Date(Date.now() - 2 * 86_400_000));
+    await rediagnoseAll(pool);
+    const judgedThen = await points(earlier);
+
+    await updateRejectionReason(actorId, await form(true, false));
+    const later = await rejected(new Date());
+    await rediagnoseAll(pool, { now: new Date(Date.now() + 40 * MINUTE) });
+    expect(await points(earlier)).toEqual(judgedThen); // the code alone was enough when it was captured
+    expect((await points(later)).length).toBeGreaterThan(judgedThen.length); // now the reason needs detail
+
+    const applied = await form(true, true);
+    expect(describeImpact(await previewReasonChange(pool, applied))).toMatch(/^1 more lead flagged/);
+    await updateRejectionReason(actorId, applied);
+    await rediagnoseAll(pool);
+    expect(await points(earlier)).toEqual(await points(later));
   });
 });

@@ -66,7 +66,7 @@ export function readLeadTypeForm(formData: FormData) {
 }
 
 export function readRejectionReasonForm(formData: FormData) {
-  return pick(formData, ["id", "version", "code", "label", "requiresDetail", "detailPrompt", "active", "sortOrder"]);
+  return pick(formData, ["id", "version", "code", "label", "requiresDetail", "detailPrompt", "active", "sortOrder", "applyToPast"]);
 }
 
 export function readObjectionForm(formData: FormData) {

@@ -3,6 +3,7 @@ import { parseInput } from "@/lib/actions/input";
 import type { Queryable } from "@/lib/db/queryable";
 import {
   leadTypeUpdateSchema,
+  rejectionReasonUpdateSchema,
   prioritySlaSchema,
   teamHolidaysSchema,
   workspaceSettingsSchema,
@@ -11,7 +12,13 @@ import {
 import { diagnoseLead } from "@/lib/diagnosis/diagnose";
 import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
 import { FAILURE_POINTS, type FailurePoint } from "@/lib/diagnosis/vocabulary";
-import { leadTypeInForce, loadDiagnosisDefinitions, settingsInForce, type DiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
+import {
+  leadTypeInForce,
+  loadDiagnosisDefinitions,
+  rejectionReasonsInForce,
+  settingsInForce,
+  type DiagnosisDefinitions,
+} from "@/lib/rediagnosis/definitions";
 import { loadDiagnosisInputs } from "@/lib/rediagnosis/load-batch";
 
 // Before an SLA, calendar or window change is saved: what it would do to the leads of the last weeks, computed on the real
@@ -36,7 +43,7 @@ export interface SlaImpact {
   rows: ImpactRow[];
   appliesToPast: boolean;
   /** What leads captured before the save keep when the change is not applied to them. */
-  kept: "targets" | "calendar and windows" | "holidays" | "lead type";
+  kept: "targets" | "calendar and windows" | "holidays" | "lead type" | "reason";
 }
 
 /** The definitions as they would stand after saving `values` (see updatePrioritySla). */
@@ -131,6 +138,32 @@ export function leadTypeDefinitionsAfter(
 export const previewLeadTypeChange = (client: Queryable, input: unknown, now = new Date()) =>
   previewChange(client, parseInput(leadTypeUpdateSchema, input), leadTypeDefinitionsAfter, "lead type", now);
 
+/** The definitions as they would stand after saving a rejection reason (see updateRejectionReason). */
+export function reasonDefinitionsAfter(
+  current: DiagnosisDefinitions,
+  values: ReturnType<typeof rejectionReasonUpdateSchema.parse> & { code?: string },
+  savedAt: Date,
+): DiagnosisDefinitions {
+  const was = current.rejectionReasons.find((reason) => reason.code === values.code);
+  if (!was) return current;
+  const rejectionReasons = current.rejectionReasons.map((reason) =>
+    reason === was ? { ...reason, label: values.label, requiresDetail: values.requiresDetail } : reason,
+  );
+  const reasonHistory = values.applyToPast
+    ? current.reasonHistory.filter((v) => v.code !== was.code)
+    : was.requiresDetail === values.requiresDetail
+      ? current.reasonHistory
+      : [...current.reasonHistory, { code: was.code, validUntil: savedAt, requiresDetail: was.requiresDetail }];
+  return { ...current, rejectionReasons, reasonHistory };
+}
+
+export async function previewReasonChange(client: Queryable, input: unknown, now = new Date()) {
+  const values = parseInput(rejectionReasonUpdateSchema, input);
+  // The form names the reason by id; the engine knows it by its code.
+  const { rows } = await client.query<{ code: string }>("SELECT code FROM rejection_reasons WHERE id = $1", [values.id]);
+  return previewChange(client, { ...values, code: rows[0]?.code }, reasonDefinitionsAfter, "reason", now);
+}
+
 /** Reads the definitions in force, applies the change in memory, and compares the verdicts. */
 async function previewChange<Values extends { applyToPast: boolean }>(
   client: Queryable,
@@ -180,6 +213,7 @@ async function previewImpact(
         ...input,
         settings: settingsInForce(definitions, input.lead.capturedAt, input.lead.ownerId),
         leadType: leadTypeInForce(definitions, leadTypeIds.get(input.lead.leadTypeKey ?? "") ?? null, input.lead.capturedAt),
+        rejectionReasons: rejectionReasonsInForce(definitions, input.lead.capturedAt),
       });
       const was = diagnoseLead(judgedBy(current));
       const will = diagnoseLead(judgedBy(proposed));

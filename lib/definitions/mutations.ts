@@ -256,17 +256,27 @@ export async function createRejectionReason(actorId: number, input: unknown) {
 }
 
 export async function updateRejectionReason(actorId: number, input: unknown) {
-  const { id, version, ...fields } = parseInput(rejectionReasonUpdateSchema, input);
+  const { id, version, applyToPast, ...fields } = parseInput(rejectionReasonUpdateSchema, input);
   return db.$transaction(async (tx) => {
     const before = await tx.rejectionReason.findUnique({ where: { id }, select: REJECTION_REASON_SELECT });
     if (!before) throw new NotFoundError("That rejection reason");
     const what = `the rejection reason “${before.label}”`;
     if (before.version !== version) throw staleWrite(what);
-    if (unchanged(before, fields)) return { changed: false, record: before };
+    const code = before.code;
+    if (unchanged(before, fields)) {
+      const dropped = applyToPast ? (await tx.rejectionReasonVersion.deleteMany({ where: { code } })).count : 0;
+      if (dropped > 0) await audit(tx, actorId, "apply_to_past", "rejection_reason", id, null, before);
+      return { changed: dropped > 0, record: before };
+    }
     const { count } = await tx.rejectionReason.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
     if (count === 0) throw staleWrite(what);
+    // Effective dating: whether the reason needs detail judges rejections of leads captured from now on,
+    // unless applied to past leads too. The label, prompt, order and active flag judge nothing.
+    if (applyToPast) await tx.rejectionReasonVersion.deleteMany({ where: { code } });
+    else if (fields.requiresDetail !== before.requiresDetail)
+      await tx.rejectionReasonVersion.create({ data: { code, requiresDetail: before.requiresDetail, validUntil: new Date() } });
     const after = await tx.rejectionReason.findUniqueOrThrow({ where: { id }, select: REJECTION_REASON_SELECT });
-    await audit(tx, actorId, "update", "rejection_reason", id, before, after);
+    await audit(tx, actorId, "update", "rejection_reason", id, before, { ...after, appliedToPastLeads: applyToPast });
     return { changed: true, record: after };
   });
 }

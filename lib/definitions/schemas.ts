@@ -297,7 +297,7 @@ export const rejectionReasonCreateSchema = z.object({
 });
 
 /** The code is not editable: rejected leads store it. */
-export const rejectionReasonUpdateSchema = z.object({ id: recordId, version, ...rejectionReasonFields });
+export const rejectionReasonUpdateSchema = z.object({ id: recordId, version, ...rejectionReasonFields, applyToPast });
 
 // ---- Types and errors ------------------------------------------------------------------------------
 

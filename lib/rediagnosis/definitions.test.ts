@@ -21,6 +21,7 @@ function definitions(overrides: Partial<DiagnosisDefinitions> = {}): DiagnosisDe
     teamHolidays: new Map(),
     teamHolidayHistory: [],
     leadTypeHistory: [],
+    reasonHistory: [],
     ...overrides,
   };
 }

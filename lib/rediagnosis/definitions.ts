@@ -22,6 +22,8 @@ export interface DiagnosisDefinitions {
   teamHolidayHistory: TeamHolidayVersion[];
   /** Lead types as they were before a change not applied to past leads, oldest validUntil first. */
   leadTypeHistory: LeadTypeVersion[];
+  /** Whether a reason needed detail before a change not applied to past leads, oldest validUntil first. */
+  reasonHistory: { code: string; validUntil: Date; requiresDetail: boolean }[];
 }
 
 export interface LeadTypeVersion {
@@ -92,6 +94,7 @@ interface DefinitionsRow {
   settings_versions: (SettingsRow & { valid_until: string })[];
   team_calendars: { team_id: number; holidays: string[] }[];
   team_calendar_versions: { team_id: number; own_calendar: boolean; holidays: string[]; valid_until: string }[];
+  reason_versions: { code: string; requires_detail: boolean; valid_until: string }[];
   lead_type_versions: {
     lead_type_id: number;
     intent: LeadTypeDefinition["intent"];
@@ -113,7 +116,8 @@ const DEFINITIONS_SQL = `
          (SELECT coalesce(json_agg(v ORDER BY v.valid_until, v.id), '[]') FROM workspace_settings_versions v) AS settings_versions,
          (SELECT coalesce(json_agg(c), '[]') FROM team_calendars c) AS team_calendars,
          (SELECT coalesce(json_agg(v ORDER BY v.valid_until, v.id), '[]') FROM team_calendar_versions v) AS team_calendar_versions,
-         (SELECT coalesce(json_agg(v ORDER BY v.valid_until, v.id), '[]') FROM lead_type_versions v) AS lead_type_versions`;
+         (SELECT coalesce(json_agg(v ORDER BY v.valid_until, v.id), '[]') FROM lead_type_versions v) AS lead_type_versions,
+         (SELECT coalesce(json_agg(v ORDER BY v.valid_until, v.id), '[]') FROM rejection_reason_versions v) AS reason_versions`;
 
 export async function loadDiagnosisDefinitions(client: Queryable): Promise<DiagnosisDefinitions> {
   const { rows } = await client.query<DefinitionsRow>(DEFINITIONS_SQL);
@@ -152,6 +156,11 @@ export async function loadDiagnosisDefinitions(client: Queryable): Promise<Diagn
     teamHolidays,
     teamHolidayHistory,
     leadTypeHistory,
+    reasonHistory: (rows[0]!.reason_versions ?? []).map((v) => ({
+      code: v.code,
+      validUntil: new Date(v.valid_until),
+      requiresDetail: v.requires_detail,
+    })),
   };
 }
 
@@ -178,6 +187,20 @@ export function leadTypeInForce(
   const at = capturedAt.getTime();
   const earlier = definitions.leadTypeHistory?.find((v) => v.leadTypeId === leadTypeId && at < v.validUntil.getTime());
   return earlier?.leadType ?? definitions.leadTypesById.get(leadTypeId) ?? null;
+}
+
+/** The rejection reasons as they judged a lead captured at `capturedAt` (whether each needed detail then). */
+export function rejectionReasonsInForce(
+  definitions: Pick<DiagnosisDefinitions, "rejectionReasons"> & Partial<Pick<DiagnosisDefinitions, "reasonHistory">>,
+  capturedAt: Date,
+): RejectionReasonDefinition[] {
+  const at = capturedAt.getTime();
+  const earlier = definitions.reasonHistory?.filter((v) => at < v.validUntil.getTime()) ?? [];
+  if (earlier.length === 0) return definitions.rejectionReasons;
+  return definitions.rejectionReasons.map((reason) => {
+    const version = earlier.find((v) => v.code === reason.code);
+    return version ? { ...reason, requiresDetail: version.requiresDetail } : reason;
+  });
 }
 
 function toCalendarAndWindows(row: SettingsRow): CalendarAndWindows {

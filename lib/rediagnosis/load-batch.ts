@@ -1,6 +1,6 @@
 import type { DiagnosisEvent, DiagnosisInput, DiagnosisLead, RelatedOutreach } from "@/lib/diagnosis/types";
 import { DEFAULT_SETTINGS } from "@/lib/diagnosis/defaults";
-import { leadTypeInForce, settingsInForce, type DiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
+import { leadTypeInForce, rejectionReasonsInForce, settingsInForce, type DiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
 import { queryEach, type Queryable } from "@/lib/db/queryable";
 
 // Reads what the engine needs for a batch of leads in three set-based queries: the leads, their events,
@@ -147,7 +147,7 @@ export function buildDiagnosisInput(
     events: events.map((event) => toDiagnosisEvent(event, definitions.userNames)),
     leadType,
     settings: settingsInForce(definitions, row.captured_at, row.owner_id),
-    rejectionReasons: definitions.rejectionReasons,
+    rejectionReasons: rejectionReasonsInForce(definitions, row.captured_at),
     relatedOutreach: outreach.map((item) => ({
       leadId: String(item.other_lead_id),
       actorId: String(item.actor_id),
