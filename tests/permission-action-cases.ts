@@ -173,6 +173,12 @@ async function rejectionReasonForm({ world }: CaseContext): Promise<FormData> {
   });
 }
 
+/** A new team with its own holidays, saved from version 0 (no calendar yet). */
+async function teamHolidaysForm(name: string) {
+  const team = await db.team.create({ data: { name }, select: { id: true } });
+  return form({ teamId: team.id, version: 0, ownCalendar: "on", holidays: "2026-12-25\n2027-01-01" });
+}
+
 export const DEFINITION_ACTION_CASES: Record<string, ActionCase[]> = {
   savePrioritySla: [{ permission: "definitions.edit", args: async () => [null, await prioritySlaForm()] }],
   previewPrioritySla: [
@@ -183,6 +189,37 @@ export const DEFINITION_ACTION_CASES: Record<string, ActionCase[]> = {
     },
   ],
   saveWorkspaceSettings: [{ permission: "definitions.edit", args: async () => [null, await workspaceSettingsForm()] }],
+  saveTeamHolidays: [
+    { permission: "definitions.edit", args: async ({ world }) => [null, await teamHolidaysForm(world.unique("Matrix team"))] },
+  ],
+  previewTeamHolidays: [
+    {
+      permission: "definitions.edit",
+      args: async ({ world }) => [await teamHolidaysForm(world.unique("Matrix team"))],
+      unaudited: "A preview: it re-judges the recent leads in memory and changes nothing.",
+    },
+  ],
+  previewRejectionReason: [
+    {
+      permission: "definitions.edit",
+      args: async (context) => [await rejectionReasonForm(context)],
+      unaudited: "A preview: it re-judges the recent leads in memory and changes nothing.",
+    },
+  ],
+  previewLeadType: [
+    {
+      permission: "definitions.edit",
+      args: async (context) => [await leadTypeForm(context)],
+      unaudited: "A preview: it re-judges the recent leads in memory and changes nothing.",
+    },
+  ],
+  previewWorkspaceSettings: [
+    {
+      permission: "definitions.edit",
+      args: async () => [await workspaceSettingsForm()],
+      unaudited: "A preview: it re-judges the recent leads in memory and changes nothing.",
+    },
+  ],
   addLeadType: [
     {
       permission: "definitions.edit",

@@ -9,10 +9,9 @@ import type { FixMarker } from "@/components/dashboard/fix-markers";
 export interface TrendPanel {
   priority: string;
   label: string;
-  /** Where the SLA line is drawn (minutes) and how it reads ("15 min", "1 business day"). */
-  slaMinutes: number;
+  /** How the SLA reads ("15 min", "1 business day"); each point carries its week's wall-clock allowance. */
   slaLabel: string;
-  points: { week: string; n: number; median: number | null; p90: number | null; href: string | null }[];
+  points: { week: string; n: number; median: number | null; p90: number | null; href: string | null; slaMinutes: number }[];
 }
 
 /** Tick values of the log axis: durations people read at a glance. */
@@ -31,10 +30,15 @@ export function TimeTrendChart({ panels, markers, metricLabel }: { panels: Trend
     <div className="grid gap-4 md:grid-cols-3">
       {panels.map((panel) => {
         const hasData = panel.points.some((point) => point.n > 0);
-        const highest = Math.max(panel.slaMinutes, ...panel.points.map((point) => point.p90 ?? 0));
+        const highest = Math.max(...panel.points.map((point) => Math.max(point.slaMinutes, point.p90 ?? 0)));
         const top = TICKS.find((tick) => tick >= highest) ?? highest;
         const ticks = TICKS.filter((tick) => tick <= top);
-        const data = panel.points.map((point) => ({ ...point, medianPlot: plotted(point.median), p90Plot: plotted(point.p90) }));
+        const data = panel.points.map((point) => ({
+          ...point,
+          medianPlot: plotted(point.median),
+          p90Plot: plotted(point.p90),
+          slaPlot: plotted(point.slaMinutes),
+        }));
         const dotLabel = (kind: string) => (point: TrendPanel["points"][number]) =>
           `${metricLabel}, ${panel.label}, week of ${formatWeek(point.week)}: ${kind} ${formatMinutes(kind === "median" ? point.median : point.p90)} over ${point.n} leads`;
         return (
@@ -70,16 +74,11 @@ export function TimeTrendChart({ panels, markers, metricLabel }: { panels: Trend
                       labelFormatter={(week) => `Week of ${formatWeek(String(week))}`}
                       formatter={(_value, name, item) => {
                         const point = item.payload as (typeof data)[number];
+                        if (name === "SLA") return [`${formatMinutes(point.slaMinutes)} of wall-clock time`, name];
                         return [`${formatMinutes(name === "Median" ? point.median : point.p90)} (${point.n} leads)`, name];
                       }}
                     />
                     <Legend itemSorter={null} wrapperStyle={{ fontSize: 11 }} iconType="plainline" />
-                    <ReferenceLine
-                      y={Math.max(1, panel.slaMinutes)}
-                      stroke={SERIES.sla}
-                      strokeDasharray="5 3"
-                      label={{ value: "SLA", position: "insideTopRight", fontSize: 10, fill: SERIES.sla }}
-                    />
                     {markers.map((marker) => (
                       <ReferenceLine
                         key={marker.id}
@@ -106,6 +105,18 @@ export function TimeTrendChart({ panels, markers, metricLabel }: { panels: Trend
                       connectNulls={false}
                       isAnimationActive={false}
                       dot={linkedDot(navigate, (point: TrendPanel["points"][number]) => point.href, dotLabel("p90"), SERIES.p90)}
+                    />
+                    {/* A step per week: a business-day SLA allows more wall-clock time in a week with a holiday. */}
+                    <Line
+                      dataKey="slaPlot"
+                      name="SLA"
+                      type="stepAfter"
+                      stroke={SERIES.sla}
+                      strokeDasharray="5 3"
+                      strokeWidth={1.5}
+                      dot={false}
+                      activeDot={false}
+                      isAnimationActive={false}
                     />
                   </LineChart>
                 </ResponsiveContainer>

@@ -3,21 +3,25 @@ import { LeadTypesSection } from "@/components/definitions/lead-types-section";
 import { RejectionReasonsSection } from "@/components/definitions/rejection-reasons-section";
 import { RediagnosisStatus } from "@/components/definitions/rediagnosis-status";
 import { SlaForm } from "@/components/definitions/sla-form";
+import { TeamHolidaysForm } from "@/components/definitions/team-holidays-form";
 import { WorkspaceSettingsForm } from "@/components/definitions/workspace-settings-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { ObjectionDefinitionRow } from "@/lib/definitions/objections";
 import type { DefinitionsOverview } from "@/lib/definitions/queries";
+import type { TeamCalendarRow } from "@/lib/definitions/team-calendars";
 
 // The definitions page body: four calm cards, each with its own small form(s). Readers without
 // "definitions.edit" see the same values, disabled, with a note saying who can change them.
 export function DefinitionsView({
   definitions,
   objections,
+  teams,
   canEdit,
 }: {
   definitions: DefinitionsOverview;
   objections: ObjectionDefinitionRow[];
+  teams: TeamCalendarRow[];
   canEdit: boolean;
 }) {
   const { slas, workspace, leadTypes, rejectionReasons, rediagnosis } = definitions;
@@ -25,7 +29,7 @@ export function DefinitionsView({
     <>
       <PageHeader
         title="Definitions"
-        description="What a good handoff means here: how fast each priority must move, the working calendar, the kinds of leads with the evidence sales needs, and the reasons reps give. Every diagnosis is computed from these, so saving a change re-diagnoses all leads. A changed SLA target applies to leads captured from the moment you save, unless you apply it to past leads too: preview its impact first."
+        description="What a good handoff means here: how fast each priority must move, the working calendar, the kinds of leads with the evidence sales needs, and the reasons reps give. Every diagnosis is computed from these, so saving a change re-diagnoses all leads. A changed SLA target, calendar, window or holiday list applies to leads captured from the moment you save, unless you apply it to past leads too: preview its impact first."
       />
       {!canEdit && (
         <p role="note" className="mb-5 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600 shadow-sm">
@@ -63,6 +67,19 @@ export function DefinitionsView({
         >
           <WorkspaceSettingsForm settings={workspace} canEdit={canEdit} />
         </Card>
+
+        {teams.length > 0 && (
+          <Card
+            title="Team holidays"
+            description="For teams that work in another country: the business-time clocks of the leads a team's people own skip the team's holidays instead of the workspace's."
+          >
+            <div className="divide-y divide-slate-100">
+              {teams.map((team) => (
+                <TeamHolidaysForm key={team.teamId} team={team} canEdit={canEdit} />
+              ))}
+            </div>
+          </Card>
+        )}
 
         <Card
           title="Lead types"

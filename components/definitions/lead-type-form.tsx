@@ -4,7 +4,8 @@ import { useId } from "react";
 import { CriteriaEditor } from "@/components/definitions/criteria-editor";
 import { CheckboxField, controlClass, Field, FormActions, RecordVersion } from "@/components/ui/form";
 import { useActionForm, validateWith } from "@/components/ui/use-action-form";
-import { addLeadType, saveLeadType } from "@/lib/definitions/actions";
+import { addLeadType, previewLeadType, saveLeadType } from "@/lib/definitions/actions";
+import { EffectiveDateControls, useImpactPreview } from "@/components/definitions/effective-date-controls";
 import { readLeadTypeForm } from "@/lib/definitions/form-data";
 import type { LeadTypeDefinitionRow } from "@/lib/definitions/queries";
 import { leadTypeCreateSchema, leadTypeUpdateSchema } from "@/lib/definitions/schemas";
@@ -22,13 +23,16 @@ export function LeadTypeForm({ leadType, onDone }: { leadType?: LeadTypeDefiniti
     validate: creating ? validateCreate : validateUpdate,
     onSuccess: (result) => onDone(result.message),
   });
+  const { formRef, impact, previewing, preview, clear } = useImpactPreview(previewLeadType);
   const prefix = useId();
   const id = (name: string) => `${prefix}-${name}`;
   const title = creating ? "New lead type" : `Edit ${leadType.name}`;
 
   return (
     <form
+      ref={formRef}
       onSubmit={onSubmit}
+      onChange={clear}
       noValidate
       aria-labelledby={id("title")}
       className="space-y-4 rounded-md border border-brand-100 bg-brand-50/40 p-4"
@@ -109,6 +113,9 @@ export function LeadTypeForm({ leadType, onDone }: { leadType?: LeadTypeDefiniti
         defaultChecked={leadType?.active ?? true}
         help="Turn off a type you no longer use instead of removing it: its leads keep their history and diagnosis."
       />
+      {!creating && (
+        <EffectiveDateControls kept="the priority, intent and criteria" preview={preview} previewing={previewing} impact={impact} />
+      )}
       <FormActions pending={pending} saveLabel={creating ? "Add lead type" : "Save lead type"} onCancel={() => onDone()} state={state} />
     </form>
   );

@@ -3,7 +3,8 @@
 import { useId } from "react";
 import { AmountInput, CheckboxField, controlClass, Field, FormActions, RecordVersion } from "@/components/ui/form";
 import { useActionForm, validateWith } from "@/components/ui/use-action-form";
-import { addRejectionReason, saveRejectionReason } from "@/lib/definitions/actions";
+import { addRejectionReason, previewRejectionReason, saveRejectionReason } from "@/lib/definitions/actions";
+import { EffectiveDateControls, useImpactPreview } from "@/components/definitions/effective-date-controls";
 import { readRejectionReasonForm } from "@/lib/definitions/form-data";
 import type { RejectionReasonDefinitionRow } from "@/lib/definitions/queries";
 import { rejectionReasonCreateSchema, rejectionReasonUpdateSchema } from "@/lib/definitions/schemas";
@@ -24,12 +25,15 @@ export function RejectionReasonForm(props: {
     validate: creating ? validateCreate : validateUpdate,
     onSuccess: (result) => onDone(result.message),
   });
+  const { formRef, impact, previewing, preview, clear } = useImpactPreview(previewRejectionReason);
   const prefix = useId();
   const id = (name: string) => `${prefix}-${name}`;
 
   return (
     <form
+      ref={formRef}
       onSubmit={onSubmit}
+      onChange={clear}
       noValidate
       aria-labelledby={id("title")}
       className="space-y-4 rounded-md border border-brand-100 bg-brand-50/40 p-4"
@@ -107,6 +111,7 @@ export function RejectionReasonForm(props: {
         defaultChecked={reason?.active ?? true}
         help="Turn off a reason reps should no longer use; past rejections keep it."
       />
+      {!creating && <EffectiveDateControls kept="whether it needed detail" preview={preview} previewing={previewing} impact={impact} />}
       <FormActions pending={pending} saveLabel={creating ? "Add reason" : "Save reason"} onCancel={() => onDone()} state={state} />
     </form>
   );

@@ -1,7 +1,8 @@
 "use client";
 
 import clsx from "clsx";
-import { useId, useRef, useState, useTransition } from "react";
+import { useId } from "react";
+import { EffectiveDateControls, useImpactPreview } from "@/components/definitions/effective-date-controls";
 import { Badge } from "@/components/ui/badge";
 import { controlClass, describedBy, FieldError, FormStatus, SaveButton } from "@/components/ui/form";
 import { useActionForm, validateWith } from "@/components/ui/use-action-form";
@@ -27,22 +28,14 @@ export function SlaForm({ sla, usedBy, canEdit }: { sla: SlaDefinition; usedBy: 
   const { state, pending, onSubmit, errorFor } = useActionForm({ action: savePrioritySla, validate });
   const prefix = useId();
   const tier = sla.priority.toUpperCase();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [impact, setImpact] = useState<string | null>(null);
-  const [previewing, startPreview] = useTransition();
-  const preview = () =>
-    startPreview(async () => {
-      if (!formRef.current) return;
-      const result = await previewPrioritySla(new FormData(formRef.current));
-      setImpact(result.ok ? result.data.text : result.message);
-    });
+  const { formRef, impact, previewing, preview, clear } = useImpactPreview(previewPrioritySla);
 
   return (
     <form
       key={sla.version}
       ref={formRef}
       onSubmit={onSubmit}
-      onChange={() => setImpact(null)}
+      onChange={clear}
       noValidate
       aria-label={`${tier} SLA targets`}
       className="py-4 first:pt-0 last:pb-0"
@@ -116,25 +109,7 @@ export function SlaForm({ sla, usedBy, canEdit }: { sla: SlaDefinition; usedBy: 
           </div>
         )}
       </fieldset>
-      {canEdit && (
-        <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2 text-xs">
-          <label className="flex items-center gap-1.5 text-slate-700">
-            <input type="checkbox" name="applyToPast" className="accent-brand-600" />
-            Apply to past leads too (otherwise leads captured before saving keep the targets they were judged by)
-          </label>
-          <button
-            type="button"
-            onClick={preview}
-            disabled={previewing}
-            className="rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
-          >
-            {previewing ? "Computing impact…" : "Preview impact"}
-          </button>
-        </div>
-      )}
-      <p aria-live="polite" className="mt-1 text-xs text-slate-700">
-        {impact}
-      </p>
+      {canEdit && <EffectiveDateControls kept="the targets" preview={preview} previewing={previewing} impact={impact} />}
       {canEdit && <FormStatus state={state} className="mt-2" />}
     </form>
   );

@@ -1,9 +1,10 @@
 "use client";
 
 import { useId } from "react";
+import { EffectiveDateControls, useImpactPreview } from "@/components/definitions/effective-date-controls";
 import { AmountInput, controlClass, describedBy, Field, FieldError, FormStatus, SaveButton } from "@/components/ui/form";
 import { useActionForm, validateWith } from "@/components/ui/use-action-form";
-import { saveWorkspaceSettings } from "@/lib/definitions/actions";
+import { previewWorkspaceSettings, saveWorkspaceSettings } from "@/lib/definitions/actions";
 import { readWorkspaceSettingsForm } from "@/lib/definitions/form-data";
 import type { WorkspaceDefinition } from "@/lib/definitions/queries";
 import { formatClockTime, MAX_WINDOW_DAYS, workspaceSettingsSchema } from "@/lib/definitions/schemas";
@@ -26,9 +27,17 @@ export function WorkspaceSettingsForm({ settings, canEdit }: { settings: Workspa
   const prefix = useId();
   const id = (name: string) => `${prefix}-${name}`;
   const daysError = errorFor("workingDays");
+  const { formRef, impact, previewing, preview, clear } = useImpactPreview(previewWorkspaceSettings);
 
   return (
-    <form key={settings.version} onSubmit={onSubmit} noValidate aria-label="Workspace calendar and diagnosis windows">
+    <form
+      key={settings.version}
+      ref={formRef}
+      onSubmit={onSubmit}
+      onChange={clear}
+      noValidate
+      aria-label="Workspace calendar and diagnosis windows"
+    >
       <input type="hidden" name="version" value={settings.version} />
       <fieldset disabled={!canEdit} className="space-y-6">
         <legend className="sr-only">Workspace calendar and diagnosis windows</legend>
@@ -241,7 +250,12 @@ export function WorkspaceSettingsForm({ settings, canEdit }: { settings: Workspa
         </section>
       </fieldset>
       {canEdit && (
-        <div className="mt-5 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4">
+        <div className="mt-5 border-t border-slate-100 pt-4">
+          <EffectiveDateControls kept="the calendar and windows" preview={preview} previewing={previewing} impact={impact} />
+        </div>
+      )}
+      {canEdit && (
+        <div className="mt-3 flex flex-wrap items-center gap-3">
           <SaveButton pending={pending} label="Save calendar and windows" />
           {!settings.saved && <span className="text-xs text-amber-700">Defaults in use; not saved yet.</span>}
           <FormStatus state={state} />

@@ -61,6 +61,13 @@ export function FixOutcomes({ fixes, timeZone, windowDays }: { fixes: FixOutcome
               </td>
               <td className="py-2">
                 <Badge tone={VERDICTS[fix.verdict].tone}>{VERDICTS[fix.verdict].label}</Badge>
+                {fix.definitionChanges.length > 0 && (
+                  <span className="mt-1 block max-w-xs text-xs text-amber-800">
+                    Before and after were judged by different definitions (
+                    {fix.definitionChanges.map((change) => `${change.what} changed ${formatDate(change.at, timeZone)}`).join("; ")}): part
+                    of the difference may be the definition, not the fix.
+                  </span>
+                )}
               </td>
             </tr>
           ))}

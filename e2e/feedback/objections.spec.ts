@@ -1,21 +1,9 @@
-import type { Page } from "@playwright/test";
 import { queryE2e } from "../fixtures/database";
+import { SCREENSHOT_DIR as SHOTS, shoot } from "../fixtures/screenshots";
 import { expect, signInAs, test } from "../fixtures/auth";
 
 // A rep rejects a lead with a reason, the buyer's objection and a source-quality signal by keyboard alone;
 // marketing then reads them on Sales feedback for the lead's source and opens the leads behind the count.
-
-const SHOTS = process.env.BATON_SCREENSHOT_DIR;
-
-/** When BATON_SCREENSHOT_DIR is set, the screen at 1440 and 390 px wide (for people to look at). */
-async function shoot(page: Page, name: string) {
-  if (!SHOTS) return;
-  for (const width of [1440, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
 
 test("a rep records reason, objection and signal from the keyboard; marketing sees them per source", async ({ page, signIn, browser }) => {
   // Screenshots at two widths of five screens take their own time on a busy machine.

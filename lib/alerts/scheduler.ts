@@ -65,7 +65,7 @@ export async function runAlertScheduler(pool: pg.Pool, options: { now?: Date; ba
       const leadId = Number(input.lead.id);
       const row = info.get(leadId)!;
       const lead: AlertLead = { id: leadId, name: row.name, ownerId: row.owner_id, ownerTeamId: row.owner_team_id, queue: row.queue };
-      const moments = allAlertMoments(openSlaClocks(input), rules, definitions.settings.calendar);
+      const moments = allAlertMoments(openSlaClocks(input), rules, input.settings.calendar);
       next.push({ id: leadId, at: nextAlertAt(moments, now) });
       const fire = dueAlertMoments(moments, now);
       if (fire.length > 0) evidence.set(leadId, diagnoseLead(input));

@@ -8,7 +8,8 @@ import { queueSlaClock, type SlaKind } from "@/lib/decisions/sla";
 import { getWorkspaceSettings, parseAcceptanceCriteria } from "@/lib/definitions/queries";
 import type { AcceptanceCriterion } from "@/lib/diagnosis/types";
 import type { AcceptanceStatus, Priority } from "@/lib/diagnosis/vocabulary";
-import { loadDiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
+import { leadTypeInForce, loadDiagnosisDefinitions, settingsInForce } from "@/lib/rediagnosis/definitions";
+import type { LeadTypeDefinition } from "@/lib/diagnosis/types";
 
 // The queue: open leads awaiting a decision or, once accepted, a first action, most urgent first by the
 // SLA clock the diagnosis uses. A rep sees their own, a manager their team's (with counts per rep, to
@@ -85,7 +86,7 @@ const QUEUE_SELECT = {
   buyerMessage: true,
   priority: true,
   ownerAssignedAt: true,
-  leadType: { select: { name: true, priority: true, acceptanceCriteria: true } },
+  leadType: { select: { id: true, name: true, priority: true, acceptanceCriteria: true } },
   owner: { select: { id: true, name: true } },
   infoRequests: {
     orderBy: { askedAt: "desc" },
@@ -142,7 +143,17 @@ export async function findQueue(actor: TeamActor, options: { ownerId?: number | 
     }),
     findActiveObjections(),
   ]);
-  const items = rows.map((row) => toQueueItem(row, definitions.settings)).sort(byUrgency);
+  // Each lead runs against the definitions in force at its capture (with its owner's team holidays), and
+  // offers the acceptance criteria its diagnosis checks, as the diagnosis does.
+  const items = rows
+    .map((row) =>
+      toQueueItem(
+        row,
+        settingsInForce(definitions, row.capturedAt, row.owner?.id),
+        leadTypeInForce(definitions, row.leadType?.id ?? null, row.capturedAt),
+      ),
+    )
+    .sort(byUrgency);
 
   const reps = people
     .filter((person) => person.role === "sales_rep" || items.some((item) => item.owner?.id === person.id))
@@ -171,11 +182,11 @@ export async function findQueue(actor: TeamActor, options: { ownerId?: number | 
   };
 }
 
-function toQueueItem(row: QueueRow, settings: Parameters<typeof queueSlaClock>[1]): QueueItem {
+function toQueueItem(row: QueueRow, settings: Parameters<typeof queueSlaClock>[1], leadType: LeadTypeDefinition | null): QueueItem {
   const clock = queueSlaClock(
     {
       priority: row.priority,
-      leadTypePriority: row.leadType?.priority ?? null,
+      leadTypePriority: leadType?.priority ?? null,
       ownerAssignedAt: row.ownerAssignedAt,
       capturedAt: row.capturedAt,
       acceptanceStatus: row.acceptanceStatus,
@@ -199,7 +210,7 @@ function toQueueItem(row: QueueRow, settings: Parameters<typeof queueSlaClock>[1
     conversionPoint: row.conversionPoint,
     buyerMessage: row.buyerMessage,
     leadTypeName: row.leadType?.name ?? null,
-    criteria: parseAcceptanceCriteria(row.leadType?.acceptanceCriteria),
+    criteria: parseAcceptanceCriteria(leadType?.acceptanceCriteria),
     owner: row.owner,
     sla: {
       kind: clock.kind,

@@ -5,6 +5,7 @@ import {
   readLeadTypeForm,
   readPrioritySlaForm,
   readRejectionReasonForm,
+  readTeamHolidaysForm,
   readWorkspaceSettingsForm,
   type DefinitionFormState,
 } from "@/lib/definitions/form-data";
@@ -18,7 +19,16 @@ import {
 } from "@/lib/definitions/mutations";
 import { requestFullRediagnosis } from "@/lib/rediagnosis/jobs";
 import { pool } from "@/lib/db";
-import { describeImpact, previewSlaChange } from "@/lib/definitions/impact";
+import {
+  describeImpact,
+  previewLeadTypeChange,
+  previewReasonChange,
+  previewSlaChange,
+  previewTeamHolidaysChange,
+  previewWorkspaceChange,
+  type SlaImpact,
+} from "@/lib/definitions/impact";
+import { updateTeamHolidays } from "@/lib/definitions/team-calendars";
 
 // Server actions of the definitions page. Each one: authenticate and authorize -> validate and write
 // (lib/definitions/mutations.ts) -> revalidate -> ask for every lead to be re-diagnosed, because every
@@ -50,6 +60,17 @@ async function applyDefinitionChange(change: Change): Promise<Written<undefined>
   return { data: undefined, message: "Saved. Re-diagnosing all leads in the background.", revalidate: [PAGE] };
 }
 
+/** A change's impact on the last weeks' leads, computed before saving: re-judged in memory, nothing written. */
+function previewAction<Input>(preview: (client: typeof pool, input: Input) => Promise<SlaImpact>, read: (formData: FormData) => Input) {
+  return defineAction({
+    ...editDefinitions,
+    write: async (_user, formData: FormData) => {
+      const impact = await preview(pool, read(formData));
+      return { data: { text: describeImpact(impact), impact } };
+    },
+  });
+}
+
 export const savePrioritySla = defineAction({
   ...editDefinitions,
   write: async (user, _previous: DefinitionFormState, formData: FormData) => {
@@ -59,13 +80,10 @@ export const savePrioritySla = defineAction({
 });
 
 /** The impact of an SLA change on the last weeks' leads, before it is saved (nothing is written). */
-export const previewPrioritySla = defineAction({
-  ...editDefinitions,
-  write: async (_user, formData: FormData) => {
-    const impact = await previewSlaChange(pool, readPrioritySlaForm(formData));
-    return { data: { text: describeImpact(impact), impact } };
-  },
-});
+export const previewPrioritySla = previewAction(previewSlaChange, readPrioritySlaForm);
+
+/** The impact of a calendar or window change on the last weeks' leads, before it is saved (nothing is written). */
+export const previewWorkspaceSettings = previewAction(previewWorkspaceChange, readWorkspaceSettingsForm);
 
 export const saveWorkspaceSettings = defineAction({
   ...editDefinitions,
@@ -74,6 +92,23 @@ export const saveWorkspaceSettings = defineAction({
     return applyDefinitionChange({ changed, subject: "workspace calendar and windows" });
   },
 });
+
+export const saveTeamHolidays = defineAction({
+  ...editDefinitions,
+  write: async (user, _previous: DefinitionFormState, formData: FormData) => {
+    const { changed, teamName } = await updateTeamHolidays(user.id, readTeamHolidaysForm(formData));
+    return applyDefinitionChange({ changed, subject: `${teamName} holidays` });
+  },
+});
+
+/** The impact of a team's holiday change on the last weeks' leads, before it is saved (nothing is written). */
+export const previewTeamHolidays = previewAction(previewTeamHolidaysChange, readTeamHolidaysForm);
+
+/** The impact of a lead type change (priority, intent, criteria) on the last weeks' leads, before saving. */
+export const previewLeadType = previewAction(previewLeadTypeChange, readLeadTypeForm);
+
+/** The impact of a rejection reason change (whether it needs detail) on the last weeks' leads, before saving. */
+export const previewRejectionReason = previewAction(previewReasonChange, readRejectionReasonForm);
 
 export const addLeadType = defineAction({
   ...editDefinitions,

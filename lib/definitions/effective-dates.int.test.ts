@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
-import { describeImpact, previewSlaChange } from "@/lib/definitions/impact";
-import { updatePrioritySla } from "@/lib/definitions/mutations";
+import { describeImpact, previewLeadTypeChange, previewReasonChange, previewSlaChange } from "@/lib/definitions/impact";
+import { updateLeadType, updatePrioritySla, updateRejectionReason } from "@/lib/definitions/mutations";
 import { seedImportWorkspace } from "@/lib/import/testing";
 import { rediagnoseAll } from "@/lib/rediagnosis/run";
 
@@ -19,13 +19,13 @@ beforeAll(async () => {
 });
 
 /** A p1 lead called by its owner 5 minutes after being assigned `assignAfter` minutes after capture (the p1 owner SLA starts at 15 minutes). */
-async function p1Lead(capturedAt: Date, assignAfter: number) {
+async function p1Lead(capturedAt: Date, assignAfter: number, leadTypeId = demoTypeId) {
   const lead = await db.lead.create({
     data: {
       externalId: `eff-${Math.random().toString(36).slice(2)}`,
       name: "Buyer",
       capturedAt,
-      leadTypeId: demoTypeId,
+      leadTypeId,
       originalSource: "website",
       conversionPoint: "/demo",
       campaign: "c",
@@ -114,5 +114,102 @@ describe("SLA changes with an effective date", () => {
     const impact = await previewSlaChange(pool, await p1Form(90, false));
     expect(impact.rows.every((row) => row.before === row.after)).toBe(true);
     expect(describeImpact(impact)).toMatch(/keep the targets they were judged by/);
+  });
+});
+
+describe("lead type changes with an effective date", () => {
+  it("judge earlier leads by the priority they had, previewed as the save then stores", async () => {
+    const type = await db.leadType.create({
+      data: {
+        key: `eff_type_${Date.now()}`,
+        name: "Webinar follow-up",
+        intent: "medium",
+        priority: "p3",
+        acceptanceCriteria: [{ id: "attended", label: "Attended the webinar" }],
+      },
+      select: { id: true },
+    });
+    const form = async (priority: string, applyToPast: boolean) => {
+      const stored = await db.leadType.findUniqueOrThrow({ where: { id: type.id } });
+      return {
+        id: String(type.id),
+        version: String(stored.version),
+        name: stored.name,
+        intent: stored.intent,
+        priority,
+        active: "on",
+        acceptanceCriteria: [{ id: "attended", label: "Attended the webinar" }],
+        ...(applyToPast ? { applyToPast: "on" } : {}),
+      };
+    };
+    // Assigned 20 minutes after capture: within a p3 owner SLA, late for p1's 15 minutes.
+    const earlier = await p1Lead(new Date(Date.now() - 2 * 86_400_000), 20, type.id);
+    await rediagnoseAll(pool);
+    expect(await slowTiming(earlier)).toBe(false);
+
+    await updateLeadType(actorId, await form("p1", false));
+    const later = await p1Lead(new Date(), 20, type.id);
+    await rediagnoseAll(pool, { now: new Date(Date.now() + 40 * MINUTE) });
+    expect(await slowTiming(earlier)).toBe(false); // still the p3 it was captured as
+    expect(await slowTiming(later)).toBe(true);
+
+    const applied = await form("p1", true);
+    const impact = await previewLeadTypeChange(pool, applied);
+    expect(describeImpact(impact)).toMatch(/^1 more lead flagged for slow timing/);
+    await updateLeadType(actorId, applied);
+    await rediagnoseAll(pool);
+    expect(await slowTiming(earlier)).toBe(true);
+  });
+});
+
+describe("rejection reason changes with an effective date", () => {
+  it("judge rejections of earlier leads by whether the reason needed detail then", async () => {
+    const code = `eff_reason_${Date.now()}`;
+    const reason = await db.rejectionReason.create({ data: { code, label: "Wrong region", requiresDetail: false }, select: { id: true } });
+    const form = async (requiresDetail: boolean, applyToPast: boolean) => {
+      const stored = await db.rejectionReason.findUniqueOrThrow({ where: { id: reason.id } });
+      return {
+        id: String(reason.id),
+        version: String(stored.version),
+        label: stored.label,
+        active: "on",
+        sortOrder: "50",
+        ...(requiresDetail ? { requiresDetail: "on" } : {}),
+        ...(applyToPast ? { applyToPast: "on" } : {}),
+      };
+    };
+    // Rejected with the code alone, five minutes after assignment.
+    const rejected = async (capturedAt: Date) => {
+      const id = await p1Lead(capturedAt, 5);
+      await db.handoffEvent.create({
+        data: {
+          leadId: id,
+          type: "rejected",
+          occurredAt: new Date(capturedAt.getTime() + 10 * MINUTE),
+          actorId,
+          details: { reasonCode: code },
+        },
+      });
+      await db.lead.update({ where: { id }, data: { acceptanceStatus: "rejected", rejectionReasonCode: code } });
+      return id;
+    };
+    const points = async (id: number) =>
+      (await db.lead.findUniqueOrThrow({ where: { id }, select: { failurePoints: true } })).failurePoints;
+
+    const earlier = await rejected(new Date(Date.now() - 2 * 86_400_000));
+    await rediagnoseAll(pool);
+    const judgedThen = await points(earlier);
+
+    await updateRejectionReason(actorId, await form(true, false));
+    const later = await rejected(new Date());
+    await rediagnoseAll(pool, { now: new Date(Date.now() + 40 * MINUTE) });
+    expect(await points(earlier)).toEqual(judgedThen); // the code alone was enough when it was captured
+    expect((await points(later)).length).toBeGreaterThan(judgedThen.length); // now the reason needs detail
+
+    const applied = await form(true, true);
+    expect(describeImpact(await previewReasonChange(pool, applied))).toMatch(/^1 more lead flagged/);
+    await updateRejectionReason(actorId, applied);
+    await rediagnoseAll(pool);
+    expect(await points(earlier)).toEqual(await points(later));
   });
 });

@@ -45,9 +45,14 @@ export function readWorkspaceSettingsForm(formData: FormData) {
       "minimumSpecificDetailLength",
       "inboundSources",
       "holidays",
+      "applyToPast",
     ]),
     workingDays: texts(formData, "workingDays"),
   };
+}
+
+export function readTeamHolidaysForm(formData: FormData) {
+  return pick(formData, ["teamId", "version", "ownCalendar", "holidays", "applyToPast"]);
 }
 
 /** Criteria arrive as parallel lists: a hidden `criterionId` (empty for new rows) and a `criterionLabel`. */
@@ -55,13 +60,13 @@ export function readLeadTypeForm(formData: FormData) {
   const ids = texts(formData, "criterionId");
   const labels = texts(formData, "criterionLabel");
   return {
-    ...pick(formData, ["id", "version", "key", "name", "intent", "priority", "active"]),
+    ...pick(formData, ["id", "version", "key", "name", "intent", "priority", "active", "applyToPast"]),
     acceptanceCriteria: labels.map((label, index) => ({ id: ids[index] ?? "", label })),
   };
 }
 
 export function readRejectionReasonForm(formData: FormData) {
-  return pick(formData, ["id", "version", "code", "label", "requiresDetail", "detailPrompt", "active", "sortOrder"]);
+  return pick(formData, ["id", "version", "code", "label", "requiresDetail", "detailPrompt", "active", "sortOrder", "applyToPast"]);
 }
 
 export function readObjectionForm(formData: FormData) {

@@ -92,7 +92,12 @@ export async function updatePrioritySla(actorId: number, input: unknown) {
       return { changed: true, record: after };
     }
     if (before.version !== version) throw staleWrite(what);
-    if (unchanged(before, fields)) return { changed: false, record: before };
+    if (unchanged(before, fields)) {
+      // Same targets, applied to past leads now: the earlier targets stop judging them.
+      const dropped = applyToPast ? (await tx.prioritySlaVersion.deleteMany({ where: { priority } })).count : 0;
+      if (dropped > 0) await audit(tx, actorId, "apply_to_past", "priority_sla", priority, null, before);
+      return { changed: dropped > 0, record: before };
+    }
     const { count } = await tx.prioritySla.updateMany({ where: { priority, version }, data: { ...fields, version: { increment: 1 } } });
     if (count === 0) throw staleWrite(what);
     // Effective dating: leads captured until now stay judged by the targets they ran under, unless
@@ -123,25 +128,62 @@ export async function updatePrioritySla(actorId: number, input: unknown) {
 // ---- Workspace calendar and diagnosis windows ------------------------------------------------------
 
 export async function updateWorkspaceSettings(actorId: number, input: unknown) {
-  const { version, ...fields } = parseInput(workspaceSettingsSchema, input);
+  const { version, applyToPast, ...fields } = parseInput(workspaceSettingsSchema, input);
   const what = "the workspace calendar and windows";
   const work = db.$transaction(async (tx) => {
     const before = await tx.workspaceSettings.findUnique({ where: { id: 1 }, select: WORKSPACE_SELECT });
     if (!before) {
+      // Never saved: the page showed the defaults at version 0, and leads so far were judged by them.
       if (version !== 0) throw staleWrite(what);
       const after = await tx.workspaceSettings.create({ data: { id: 1, ...fields, version: 1 }, select: WORKSPACE_SELECT });
-      await audit(tx, actorId, "update", "workspace_settings", 1, null, after);
+      if (!applyToPast) await keepSettingsForPastLeads(tx, defaultCalendarAndWindows());
+      await audit(tx, actorId, "update", "workspace_settings", 1, null, { ...after, appliedToPastLeads: applyToPast });
       return { changed: true, record: after };
     }
     if (before.version !== version) throw staleWrite(what);
-    if (unchanged(before, fields)) return { changed: false, record: before };
+    if (unchanged(before, fields)) {
+      // Same calendar and windows, applied to past leads now: the earlier ones stop judging them.
+      const dropped = applyToPast ? (await tx.workspaceSettingsVersion.deleteMany({})).count : 0;
+      if (dropped > 0) await audit(tx, actorId, "apply_to_past", "workspace_settings", 1, null, before);
+      return { changed: dropped > 0, record: before };
+    }
     const { count } = await tx.workspaceSettings.updateMany({ where: { id: 1, version }, data: { ...fields, version: { increment: 1 } } });
     if (count === 0) throw staleWrite(what);
+    // Effective dating, as for SLA targets: leads captured until now keep the calendar and windows they
+    // were judged by, unless revops applies the change to past leads too (then no earlier one survives).
+    if (applyToPast) await tx.workspaceSettingsVersion.deleteMany({});
+    else {
+      const { weekStartsOn: _notJudged, version: _version, ...judgedBy } = before;
+      await keepSettingsForPastLeads(tx, judgedBy);
+    }
     const after = await tx.workspaceSettings.findUniqueOrThrow({ where: { id: 1 }, select: WORKSPACE_SELECT });
-    await audit(tx, actorId, "update", "workspace_settings", 1, before, after);
+    await audit(tx, actorId, "update", "workspace_settings", 1, before, { ...after, appliedToPastLeads: applyToPast });
     return { changed: true, record: after };
   });
   return onUniqueViolation(work, () => staleWrite(what));
+}
+
+type JudgedSettings = Omit<Prisma.WorkspaceSettingsVersionCreateInput, "validUntil" | "createdAt">;
+
+async function keepSettingsForPastLeads(tx: Tx, settings: JudgedSettings) {
+  await tx.workspaceSettingsVersion.create({ data: { ...settings, validUntil: new Date() } });
+}
+
+function defaultCalendarAndWindows(): JudgedSettings {
+  const { calendar, ...windows } = DEFAULT_SETTINGS;
+  return {
+    timeZone: calendar.timeZone,
+    workdayStartMinute: calendar.workdayStartMinute,
+    workdayEndMinute: calendar.workdayEndMinute,
+    workingDays: calendar.workingDays,
+    holidays: calendar.holidays ?? [],
+    duplicateWindowDays: windows.duplicateWindowDays,
+    stallWindowDays: windows.stallWindowDays,
+    reassignmentWarnCount: windows.reassignmentWarnCount,
+    outcomeWindowDays: windows.outcomeWindowDays,
+    minimumSpecificDetailLength: windows.minimumSpecificDetailLength,
+    inboundSources: windows.inboundSources,
+  };
 }
 
 // ---- Lead types ------------------------------------------------------------------------------------
@@ -164,18 +206,33 @@ export async function createLeadType(actorId: number, input: unknown) {
 }
 
 export async function updateLeadType(actorId: number, input: unknown) {
-  const { id, version, ...fields } = parseInput(leadTypeUpdateSchema, input);
+  const { id, version, applyToPast, ...fields } = parseInput(leadTypeUpdateSchema, input);
   return db.$transaction(async (tx) => {
     const before = await tx.leadType.findUnique({ where: { id }, select: LEAD_TYPE_SELECT });
     if (!before) throw new NotFoundError("That lead type");
     const what = `the lead type “${before.name}”`;
     if (before.version !== version) throw staleWrite(what);
-    if (unchanged({ ...before, acceptanceCriteria: parseAcceptanceCriteria(before.acceptanceCriteria) }, fields))
-      return { changed: false, record: before };
+    const judgedBy = {
+      intent: before.intent,
+      priority: before.priority,
+      acceptanceCriteria: parseAcceptanceCriteria(before.acceptanceCriteria),
+    };
+    if (unchanged({ ...before, acceptanceCriteria: judgedBy.acceptanceCriteria }, fields)) {
+      const dropped = applyToPast ? (await tx.leadTypeVersion.deleteMany({ where: { leadTypeId: id } })).count : 0;
+      if (dropped > 0) await audit(tx, actorId, "apply_to_past", "lead_type", id, null, before);
+      return { changed: dropped > 0, record: before };
+    }
     const { count } = await tx.leadType.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
     if (count === 0) throw staleWrite(what);
+    // Effective dating: a changed priority, intent or criteria judges leads captured from now on, unless
+    // revops applies it to past leads too. Name and active/inactive judge nothing.
+    if (applyToPast) await tx.leadTypeVersion.deleteMany({ where: { leadTypeId: id } });
+    else if (!unchanged(judgedBy, { intent: fields.intent, priority: fields.priority, acceptanceCriteria: fields.acceptanceCriteria }))
+      await tx.leadTypeVersion.create({
+        data: { leadTypeId: id, ...judgedBy, acceptanceCriteria: before.acceptanceCriteria ?? [], validUntil: new Date() },
+      });
     const after = await tx.leadType.findUniqueOrThrow({ where: { id }, select: LEAD_TYPE_SELECT });
-    await audit(tx, actorId, "update", "lead_type", id, before, after);
+    await audit(tx, actorId, "update", "lead_type", id, before, { ...after, appliedToPastLeads: applyToPast });
     return { changed: true, record: after };
   });
 }
@@ -199,17 +256,27 @@ export async function createRejectionReason(actorId: number, input: unknown) {
 }
 
 export async function updateRejectionReason(actorId: number, input: unknown) {
-  const { id, version, ...fields } = parseInput(rejectionReasonUpdateSchema, input);
+  const { id, version, applyToPast, ...fields } = parseInput(rejectionReasonUpdateSchema, input);
   return db.$transaction(async (tx) => {
     const before = await tx.rejectionReason.findUnique({ where: { id }, select: REJECTION_REASON_SELECT });
     if (!before) throw new NotFoundError("That rejection reason");
     const what = `the rejection reason “${before.label}”`;
     if (before.version !== version) throw staleWrite(what);
-    if (unchanged(before, fields)) return { changed: false, record: before };
+    const code = before.code;
+    if (unchanged(before, fields)) {
+      const dropped = applyToPast ? (await tx.rejectionReasonVersion.deleteMany({ where: { code } })).count : 0;
+      if (dropped > 0) await audit(tx, actorId, "apply_to_past", "rejection_reason", id, null, before);
+      return { changed: dropped > 0, record: before };
+    }
     const { count } = await tx.rejectionReason.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
     if (count === 0) throw staleWrite(what);
+    // Effective dating: whether the reason needs detail judges rejections of leads captured from now on,
+    // unless applied to past leads too. The label, prompt, order and active flag judge nothing.
+    if (applyToPast) await tx.rejectionReasonVersion.deleteMany({ where: { code } });
+    else if (fields.requiresDetail !== before.requiresDetail)
+      await tx.rejectionReasonVersion.create({ data: { code, requiresDetail: before.requiresDetail, validUntil: new Date() } });
     const after = await tx.rejectionReason.findUniqueOrThrow({ where: { id }, select: REJECTION_REASON_SELECT });
-    await audit(tx, actorId, "update", "rejection_reason", id, before, after);
+    await audit(tx, actorId, "update", "rejection_reason", id, before, { ...after, appliedToPastLeads: applyToPast });
     return { changed: true, record: after };
   });
 }

@@ -103,7 +103,9 @@ describe("workspaceSettingsSchema", () => {
       minimumSpecificDetailLength: 12,
       inboundSources: ["paid_search", "webinar", "website"],
       holidays: [],
+      applyToPast: false,
     });
+    expect(workspaceSettingsSchema.parse({ ...form, applyToPast: "on" }).applyToPast).toBe(true);
   });
 
   it("reads holidays one per line or comma-separated, sorted without repeats, and names a wrong entry", () => {

@@ -42,6 +42,9 @@ export const SLA_KINDS = [
   { kind: "first-action", amount: "firstActionSlaAmount", unit: "firstActionSlaUnit" },
 ] as const;
 
+/** Off (the default): leads captured before the save keep the definitions they were judged by. */
+const applyToPast = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
+
 const slaAmount = (kind: string) => wholeNumber(1, MAX_SLA_AMOUNT, `Enter the ${kind} SLA as a whole number from 1 to 10,000.`);
 const slaUnit = (kind: string) => z.enum(SLA_UNITS, { error: `Choose minutes, hours or business days for the ${kind} SLA.` });
 
@@ -55,8 +58,7 @@ export const prioritySlaSchema = z
     decisionSlaUnit: slaUnit("decision"),
     firstActionSlaAmount: slaAmount("first-action"),
     firstActionSlaUnit: slaUnit("first-action"),
-    /** Off (the default): leads captured before the save keep the targets they were judged by. */
-    applyToPast: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()),
+    applyToPast,
   })
   .superRefine((value, ctx) => {
     for (const { kind, amount, unit } of SLA_KINDS) {
@@ -162,6 +164,15 @@ const holidays = z.preprocess(
 
 const weekday = wholeNumber(0, 6, "Choose a day from Monday to Sunday.");
 
+/** A team's own holidays (teams working in another country), or none: the workspace's holidays then. */
+export const teamHolidaysSchema = z.object({
+  teamId: recordId,
+  version,
+  ownCalendar: checkbox,
+  holidays,
+  applyToPast,
+});
+
 export const workspaceSettingsSchema = z
   .object({
     version,
@@ -185,6 +196,7 @@ export const workspaceSettingsSchema = z
     minimumSpecificDetailLength: wholeNumber(1, 500, "Enter the minimum detail length as a whole number of characters from 1 to 500."),
     inboundSources,
     holidays,
+    applyToPast,
   })
   .superRefine((value, ctx) => {
     if (value.workdayEnd <= value.workdayStart) {
@@ -253,7 +265,7 @@ export const leadTypeCreateSchema = z
   });
 
 /** The key is not editable: imports, the API and stored leads refer to it. */
-export const leadTypeUpdateSchema = z.object({ id: recordId, version, ...leadTypeFields });
+export const leadTypeUpdateSchema = z.object({ id: recordId, version, ...leadTypeFields, applyToPast });
 
 // ---- Rejection reasons -----------------------------------------------------------------------------
 
@@ -285,7 +297,7 @@ export const rejectionReasonCreateSchema = z.object({
 });
 
 /** The code is not editable: rejected leads store it. */
-export const rejectionReasonUpdateSchema = z.object({ id: recordId, version, ...rejectionReasonFields });
+export const rejectionReasonUpdateSchema = z.object({ id: recordId, version, ...rejectionReasonFields, applyToPast });
 
 // ---- Types and errors ------------------------------------------------------------------------------
 

@@ -237,7 +237,7 @@ export async function findLeadDetailPage(id: number, now = new Date()) {
   if (!found) return null;
   const { lead, definitions, diagnosis } = found;
   // The effective priority (the lead type's unless the record overrides it), as the diagnosis used it.
-  const sla = settingsInForce(definitions, lead.capturedAt).slaByPriority[diagnosis.facts.priority];
+  const sla = settingsInForce(definitions, lead.capturedAt, lead.owner?.id).slaByPriority[diagnosis.facts.priority];
   return {
     lead,
     timeZone: definitions.settings.calendar.timeZone,

@@ -31,7 +31,7 @@ export const CHART_TEXT: Record<ChartId, ChartText> = {
   lead_to_owner_time: {
     title: "Lead-to-owner time",
     caption: () =>
-      "How long a lead waited from capture to its first assignment to a person: the median (half waited less) and p90 (nine in ten waited less) per capture week, for each priority, against its owner SLA. A business-day SLA is drawn at 24 h. Leads never assigned, or with an owner but no recorded assignment time, are counted apart.",
+      "How long a lead waited from capture to its first assignment to a person: the median (half waited less) and p90 (nine in ten waited less) per capture week, for each priority, against its owner SLA. A business-day SLA is drawn as the wall-clock time it allowed that week (24 h for one business day in a plain week, more in a week with a workspace holiday). Leads never assigned, or with an owner but no recorded assignment time, are counted apart.",
   },
   lead_to_owner_histogram: {
     title: "Lead-to-owner time: distribution",

@@ -2,6 +2,7 @@ import { DEFAULT_SETTINGS } from "@/lib/diagnosis/defaults";
 import { PRIORITIES, type Priority, type SlaUnit } from "@/lib/diagnosis/vocabulary";
 import type { MetricContext } from "@/lib/lead-set/predicates";
 import type { Queryable } from "@/lib/db/queryable";
+import type { WorkingCalendar } from "@/lib/diagnosis/types";
 
 // What the metrics need from the definitions: the calendar (time zone, week start, working day length),
 // the detail length that makes a reason specific, the SLAs drawn as lines, and reason labels.
@@ -12,8 +13,10 @@ export interface SlaTarget {
 }
 
 export interface DashboardContext extends MetricContext {
-  /** Minutes of one working day: how a business-day SLA is drawn (see slaLineMinutes). */
+  /** Minutes of one working day. */
   workdayMinutes: number;
+  /** The workspace's holidays: business-day SLA lines are drawn with them (lib/metrics/sla-line.ts). */
+  holidays: string[];
   slas: Record<Priority, { owner: SlaTarget; firstAction: SlaTarget }>;
   reasonLabels: Record<string, string>;
 }
@@ -26,6 +29,7 @@ interface SettingsRow {
   workday_start_minute: number;
   workday_end_minute: number;
   working_days: number[];
+  holidays: string[];
 }
 
 interface SlaRow {
@@ -39,7 +43,7 @@ interface SlaRow {
 export async function loadDashboardContext(client: Queryable): Promise<DashboardContext> {
   const [settings, slas, reasons] = await Promise.all([
     client.query<SettingsRow>(
-      `SELECT time_zone, week_starts_on, minimum_specific_detail_length, duplicate_window_days, workday_start_minute, workday_end_minute, working_days FROM workspace_settings WHERE id = 1`,
+      `SELECT time_zone, week_starts_on, minimum_specific_detail_length, duplicate_window_days, workday_start_minute, workday_end_minute, working_days, holidays FROM workspace_settings WHERE id = 1`,
     ),
     client.query<SlaRow>(
       `SELECT priority, owner_sla_amount, owner_sla_unit, first_action_sla_amount, first_action_sla_unit FROM priority_slas`,
@@ -57,6 +61,7 @@ export async function loadDashboardContext(client: Queryable): Promise<Dashboard
     workingDays: row?.working_days ?? calendar.workingDays,
     workdayStartMinute: row?.workday_start_minute ?? calendar.workdayStartMinute,
     workdayEndMinute: row?.workday_end_minute ?? calendar.workdayEndMinute,
+    holidays: row?.holidays ?? calendar.holidays ?? [],
     workdayMinutes: Math.max(
       1,
       (row?.workday_end_minute ?? calendar.workdayEndMinute) - (row?.workday_start_minute ?? calendar.workdayStartMinute),
@@ -79,14 +84,13 @@ export async function loadDashboardContext(client: Queryable): Promise<Dashboard
   };
 }
 
-/**
- * Where the SLA line is drawn on a wall-clock axis. Minutes and hours are exact. A business day is drawn
- * at 24 h, its wall-clock length for a lead that arrives mid-way through a working day followed by another
- * one; before a weekend it is longer, which the caption says. Whether each lead met its SLA is the
- * diagnosis's call (routing and first_action steps), not this line's.
- */
-export function slaLineMinutes(sla: SlaTarget): number {
-  if (sla.unit === "minutes") return sla.amount;
-  if (sla.unit === "hours") return sla.amount * 60;
-  return sla.amount * 1440;
+/** The working calendar the context's SLA lines are drawn in. */
+export function dashboardCalendar(context: DashboardContext): WorkingCalendar {
+  return {
+    timeZone: context.timeZone,
+    workdayStartMinute: context.workdayStartMinute,
+    workdayEndMinute: context.workdayEndMinute,
+    workingDays: context.workingDays,
+    holidays: context.holidays,
+  };
 }

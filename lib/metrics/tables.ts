@@ -1,6 +1,7 @@
 import { FIX_TYPE_LABELS, PRIORITY_LABELS } from "@/lib/diagnosis/labels";
 import { sourceLabel } from "@/lib/leads/labels";
-import { slaLineMinutes, type DashboardContext } from "@/lib/metrics/context";
+import { dashboardCalendar, type DashboardContext } from "@/lib/metrics/context";
+import { slaAllowanceMinutes } from "@/lib/metrics/sla-line";
 import type { FixImpact } from "@/lib/metrics/fixes";
 import { FUNNEL_STAGES, type FunnelRow } from "@/lib/metrics/funnel";
 import type { SourceReasons, TeamReasonQuality } from "@/lib/metrics/rejections";
@@ -41,9 +42,10 @@ export function funnelTable(rows: FunnelRow[]): TableData {
 }
 
 export function timeTrendTable(trend: TimeTrend, metric: TimeMetric, context: DashboardContext): TableData {
-  const slaOf = (priority: keyof DashboardContext["slas"]) => {
+  const calendar = dashboardCalendar(context);
+  const slaOf = (priority: keyof DashboardContext["slas"], week: string) => {
     const slas = context.slas[priority];
-    return slaLineMinutes(metric === "lead_to_owner" ? slas.owner : slas.firstAction);
+    return slaAllowanceMinutes(metric === "lead_to_owner" ? slas.owner : slas.firstAction, calendar, week);
   };
   return {
     columns: [
@@ -62,7 +64,7 @@ export function timeTrendTable(trend: TimeTrend, metric: TimeMetric, context: Da
         n: cell(point.n, point.href),
         median: cell(point.median),
         p90: cell(point.p90),
-        sla: cell(slaOf(point.priority)),
+        sla: cell(slaOf(point.priority, point.week)),
       })),
   };
 }

@@ -1,6 +1,6 @@
 import type { DiagnosisEvent, DiagnosisInput, DiagnosisLead, RelatedOutreach } from "@/lib/diagnosis/types";
 import { DEFAULT_SETTINGS } from "@/lib/diagnosis/defaults";
-import { settingsInForce, type DiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
+import { leadTypeInForce, rejectionReasonsInForce, settingsInForce, type DiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
 import { queryEach, type Queryable } from "@/lib/db/queryable";
 
 // Reads what the engine needs for a batch of leads in three set-based queries: the leads, their events,
@@ -70,7 +70,10 @@ const EVENTS_SQL = `
 // for the definitions first). Names come with the rows: evidence names people, never ids.
 const OUTREACH_SQL = `
   WITH settings AS (
-    SELECT make_interval(days => COALESCE($2::int, (SELECT duplicate_window_days FROM workspace_settings WHERE id = 1), $3::int)) AS win
+    SELECT make_interval(days => COALESCE($2::int,
+      (SELECT max(d) FROM (SELECT duplicate_window_days AS d FROM workspace_settings WHERE id = 1
+                           UNION ALL SELECT duplicate_window_days FROM workspace_settings_versions) windows),
+      $3::int)) AS win
   ),
   batch AS (SELECT id, email, account_domain FROM leads WHERE id = ANY($1::int[])),
   related AS (
@@ -122,7 +125,11 @@ export async function loadRelatedOutreach(
   leadIds: number[],
   definitions: DiagnosisDefinitions | null,
 ): Promise<OutreachRow[]> {
-  const windowDays = definitions ? definitions.settings.duplicateWindowDays : null;
+  // The widest window any lead may be judged by (an earlier one stays in force for earlier leads); the
+  // engine applies each lead's own window to what is read here.
+  const windowDays = definitions
+    ? Math.max(definitions.settings.duplicateWindowDays, ...definitions.settingsHistory.map((v) => v.settings.duplicateWindowDays))
+    : null;
   return (await client.query<OutreachRow>(OUTREACH_SQL, [leadIds, windowDays, DEFAULT_SETTINGS.duplicateWindowDays])).rows;
 }
 
@@ -134,13 +141,13 @@ export function buildDiagnosisInput(
   definitions: DiagnosisDefinitions,
   now: Date,
 ): DiagnosisInput {
-  const leadType = row.lead_type_id === null ? null : (definitions.leadTypesById.get(row.lead_type_id) ?? null);
+  const leadType = leadTypeInForce(definitions, row.lead_type_id, row.captured_at);
   return {
     lead: toDiagnosisLead(row, leadType?.key ?? null),
     events: events.map((event) => toDiagnosisEvent(event, definitions.userNames)),
     leadType,
-    settings: settingsInForce(definitions, row.captured_at),
-    rejectionReasons: definitions.rejectionReasons,
+    settings: settingsInForce(definitions, row.captured_at, row.owner_id),
+    rejectionReasons: rejectionReasonsInForce(definitions, row.captured_at),
     relatedOutreach: outreach.map((item) => ({
       leadId: String(item.other_lead_id),
       actorId: String(item.actor_id),

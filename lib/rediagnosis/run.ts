@@ -70,6 +70,11 @@ export interface RediagnoseAllResult {
   seconds: number;
 }
 
+/** Earlier leads may still be judged by an earlier, longer outcome window. */
+function widestOutcomeWindow(definitions: DiagnosisDefinitions): number {
+  return Math.max(definitions.settings.outcomeWindowDays, ...definitions.settingsHistory.map((v) => v.settings.outcomeWindowDays));
+}
+
 export async function rediagnoseAll(client: Queryable, options: RediagnoseAllOptions = {}): Promise<RediagnoseAllResult> {
   const started = performance.now();
   const now = options.now ?? new Date();
@@ -77,8 +82,7 @@ export async function rediagnoseAll(client: Queryable, options: RediagnoseAllOpt
   const definitions = await loadDiagnosisDefinitions(client);
   const alertRules = await loadAlertRules(client);
   const openOnly = options.onlyOpen ? `AND (outcome = 'open' OR captured_at > now() - make_interval(days => $3::int))` : "";
-  const params = (after: number) =>
-    options.onlyOpen ? [after, batchSize, definitions.settings.outcomeWindowDays + 1] : [after, batchSize];
+  const params = (after: number) => (options.onlyOpen ? [after, batchSize, widestOutcomeWindow(definitions) + 1] : [after, batchSize]);
 
   // Batches are claimed in id order by whichever worker is free; each keyset page is read once.
   let lastId = 0;

@@ -30,6 +30,20 @@ export interface FixOutcome {
   before: { leads: number; failing: number; rate: number | null };
   after: { leads: number; failing: number; rate: number | null };
   verdict: FixVerdict;
+  /**
+   * Definitions that changed between the start of the before window and the end of the after one without
+   * being applied to past leads: the two sides were judged by different definitions, so part of the
+   * difference may be the definition, not the fix. Empty when both sides were judged alike.
+   */
+  definitionChanges: DefinitionChange[];
+}
+
+export interface DefinitionChange {
+  /** "P1 SLA targets", "the calendar and windows", "Lisbon's holidays". */
+  what: string;
+  at: Date;
+  /** The failure points whose verdicts the change can move. */
+  affects: FailurePoint[] | "all";
 }
 
 interface FixRow {
@@ -51,7 +65,25 @@ export function fixVerdict(before: { rate: number | null }, after: { leads: numb
   return "unchanged";
 }
 
+// A version row is written when a change is saved without "apply to past leads too": its valid_until is
+// the moment the definitions judging newly captured leads changed.
+const DEFINITION_CHANGES_SQL = (since: Date) => sql`
+  SELECT upper(priority::text) || ' SLA targets' AS what, valid_until AS at, 'slow_timing' AS affects FROM priority_sla_versions WHERE valid_until >= ${since}::timestamptz
+  UNION ALL SELECT 'the calendar and windows', valid_until, NULL FROM workspace_settings_versions WHERE valid_until >= ${since}::timestamptz
+  UNION ALL SELECT t.name || '''s holidays', v.valid_until, 'slow_timing' FROM team_calendar_versions v JOIN teams t ON t.id = v.team_id
+    WHERE v.valid_until >= ${since}::timestamptz
+  ORDER BY at`;
+
+/** The changes between a fix's windows that can move the verdict it is judged on. */
+export function changesBetween(changes: DefinitionChange[], from: Date, to: Date, point: FailurePoint): DefinitionChange[] {
+  return changes.filter((change) => change.at >= from && change.at < to && (change.affects === "all" || change.affects.includes(point)));
+}
+
 export async function findFixOutcomes(client: Queryable, calendar: DimensionCalendar, now: Date): Promise<FixOutcome[]> {
+  const lookback = new Date(now.getTime() - (LOOKBACK_DAYS + OUTCOME_WINDOW_DAYS) * DAY_MS);
+  const changes: DefinitionChange[] = (
+    await runSql<{ what: string; at: Date; affects: FailurePoint | null }>(client, DEFINITION_CHANGES_SQL(lookback))
+  ).map((row) => ({ what: row.what, at: row.at, affects: row.affects ? [row.affects] : "all" }));
   const fixes = await runSql<FixRow>(
     client,
     sql`SELECT id, title, fix_type, failure_point, done_at, target_where FROM fixes
@@ -73,8 +105,10 @@ export async function findFixOutcomes(client: Queryable, calendar: DimensionCale
         return { leads, failing, rate: leads ? failing / leads : null };
       });
     const doneAt = fix.done_at;
-    const before = await window(new Date(doneAt.getTime() - OUTCOME_WINDOW_DAYS * DAY_MS), doneAt);
-    const after = await window(doneAt, new Date(Math.min(now.getTime(), doneAt.getTime() + OUTCOME_WINDOW_DAYS * DAY_MS)));
+    const start = new Date(doneAt.getTime() - OUTCOME_WINDOW_DAYS * DAY_MS);
+    const end = new Date(Math.min(now.getTime(), doneAt.getTime() + OUTCOME_WINDOW_DAYS * DAY_MS));
+    const before = await window(start, doneAt);
+    const after = await window(doneAt, end);
     outcomes.push({
       id: fix.id,
       title: fix.title,
@@ -87,6 +121,7 @@ export async function findFixOutcomes(client: Queryable, calendar: DimensionCale
       before,
       after,
       verdict: fixVerdict(before, after),
+      definitionChanges: changesBetween(changes, start, end, fix.failure_point),
     });
   }
   return outcomes;

@@ -2,6 +2,7 @@ import { formatDate } from "@/lib/time";
 import { changeInPoints, findingCause, findingFigures, findingTitle, percent } from "@/lib/report/format";
 import { HOW_FINDINGS_ARE_DECIDED } from "@/lib/report/method";
 import type { HandoffReport } from "@/lib/report/report";
+import type { FixOutcome } from "@/lib/report/fix-outcomes";
 
 // The report as Markdown, to paste into a meeting's notes or a ticket. Links are absolute, from `origin`.
 
@@ -53,11 +54,18 @@ export function renderReportMarkdown(report: HandoffReport, origin: string): str
     lines.push("## Did the fixes help?", "", "| fix | failure point | before | after | |", "|---|---|---:|---:|---|");
     for (const fix of report.fixes) {
       lines.push(
-        `| [${cell(fix.title)}](${origin}/fixes/${fix.id}) (${fix.fixTypeLabel}) | ${fix.failurePointLabel} | ${percent(fix.before.rate)} of ${fix.before.leads} | ${percent(fix.after.rate)} of ${fix.after.leads} | ${VERDICT_WORDS[fix.verdict]} |`,
+        `| [${cell(fix.title)}](${origin}/fixes/${fix.id}) (${fix.fixTypeLabel}) | ${fix.failurePointLabel} | ${percent(fix.before.rate)} of ${fix.before.leads} | ${percent(fix.after.rate)} of ${fix.after.leads} | ${VERDICT_WORDS[fix.verdict]}${definitionCaveat(fix)} |`,
       );
     }
     lines.push("");
   }
   lines.push("## How findings are decided", "", HOW_FINDINGS_ARE_DECIDED, "");
   return lines.join("\n");
+}
+
+/** " (judged by different definitions: P1 SLA targets changed 2026-11-20)", or nothing. */
+function definitionCaveat(fix: FixOutcome): string {
+  if (fix.definitionChanges.length === 0) return "";
+  const changes = fix.definitionChanges.map((change) => `${change.what} changed ${change.at.toISOString().slice(0, 10)}`).join("; ");
+  return ` (before and after judged by different definitions: ${cell(changes)})`;
 }

@@ -8,7 +8,8 @@ import { PRIORITY_LABELS } from "@/lib/diagnosis/labels";
 import { PRIORITIES } from "@/lib/diagnosis/vocabulary";
 import { formatSla } from "@/lib/definitions/queries";
 import { CHART_TEXT } from "@/lib/metrics/charts";
-import { slaLineMinutes } from "@/lib/metrics/context";
+import { dashboardCalendar } from "@/lib/metrics/context";
+import { slaAllowanceMinutes } from "@/lib/metrics/sla-line";
 import { weeksBetween } from "@/lib/time";
 import type { DoneFix } from "@/lib/metrics/fixes";
 import type { HistogramBar, TimeTrend } from "@/lib/metrics/response-times";
@@ -38,18 +39,19 @@ export async function TimeTrendSection({ metric, data, fixes, filter, context }:
   const text = CHART_TEXT[meta.chart];
   const weeks = weeksBetween(filter.from, filter.to, context.weekStartsOn);
   const priorities = filter.priorities.length ? PRIORITIES.filter((priority) => filter.priorities.includes(priority)) : PRIORITIES;
+  const calendar = dashboardCalendar(context);
   const panels: TrendPanel[] = priorities.map((priority) => {
     const sla = context.slas[priority][meta.sla];
     return {
       priority,
       label: PRIORITY_LABELS[priority],
-      slaMinutes: slaLineMinutes(sla),
       slaLabel: formatSla(sla.amount, sla.unit),
       points: weeks.map((week) => {
         const point = trend.points.find((candidate) => candidate.week === week && candidate.priority === priority);
+        const slaMinutes = slaAllowanceMinutes(sla, calendar, week);
         return point
-          ? { week, n: point.n, median: point.median, p90: point.p90, href: point.href }
-          : { week, n: 0, median: null, p90: null, href: null };
+          ? { week, n: point.n, median: point.median, p90: point.p90, href: point.href, slaMinutes }
+          : { week, n: 0, median: null, p90: null, href: null, slaMinutes };
       }),
     };
   });

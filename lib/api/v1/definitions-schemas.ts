@@ -57,6 +57,7 @@ export const definitionsResponseSchema = z
       workdayEnd: z.string().meta({ example: "17:00" }),
       workingDays: z.array(z.number().int().min(0).max(6)).meta({ description: "0 Sunday … 6 Saturday." }),
       weekStartsOn: z.number().int().min(0).max(6),
+      holidays: z.array(z.string()).meta({ description: "Local dates (YYYY-MM-DD) not worked.", example: ["2026-12-25"] }),
     }),
     windows: z.object({
       duplicateOutreachDays: z.number().int(),
@@ -73,6 +74,10 @@ export const definitionsResponseSchema = z
   .meta({ id: "Definitions" });
 
 const version = z.number().int().min(0).meta({ description: "The version you read: a record changed since is refused with 409." });
+const applyToPast = z.boolean().optional().meta({
+  description:
+    "Absent or false: leads captured before the change keep the definitions they were judged by (effective dating). True: every lead is re-judged by the new ones.",
+});
 const slaIn = z.object({ amount: z.number().int().min(1).max(10_000), unit: z.enum(SLA_UNITS) });
 const text = (max: number) =>
   z
@@ -83,7 +88,15 @@ const text = (max: number) =>
 export const definitionsChangeSchema = z
   .discriminatedUnion("change", [
     z
-      .object({ change: z.literal("sla"), priority: z.enum(PRIORITIES), version, owner: slaIn, decision: slaIn, firstAction: slaIn })
+      .object({
+        change: z.literal("sla"),
+        priority: z.enum(PRIORITIES),
+        version,
+        owner: slaIn,
+        decision: slaIn,
+        firstAction: slaIn,
+        applyToPast,
+      })
       .strict(),
     z
       .object({
@@ -106,6 +119,12 @@ export const definitionsChangeSchema = z
         reassignmentWarnCount: z.number().int().min(1).max(20),
         minimumSpecificDetailLength: z.number().int().min(1).max(500),
         inboundSources: z.array(text(64)).max(50),
+        holidays: z
+          .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD"))
+          .max(400)
+          .optional()
+          .meta({ description: "Local dates not worked. Absent: the stored holidays stay.", example: ["2026-12-25"] }),
+        applyToPast,
       })
       .strict(),
     z

@@ -11,6 +11,22 @@ import { stopBoss } from "@/lib/jobs/boss";
 // admin or revops token with definitions:write changes them through the settings page's own mutations.
 
 let workspace: ApiWorkspace;
+
+/** A valid workspace change (calendar and windows) without its version. */
+const WORKSPACE_CHANGE = {
+  change: "workspace",
+  timeZone: "UTC",
+  workdayStart: "09:00",
+  workdayEnd: "17:00",
+  workingDays: [1, 2, 3, 4, 5],
+  weekStartsOn: 1,
+  duplicateOutreachDays: 14,
+  stallDays: 7,
+  outcomeDays: 30,
+  reassignmentWarnCount: 2,
+  minimumSpecificDetailLength: 12,
+  inboundSources: ["website"],
+};
 beforeAll(async () => {
   workspace = await seedApiWorkspace();
 });
@@ -145,6 +161,31 @@ describe("POST /definitions/changes", () => {
       calendar: { timeZone: "Europe/Berlin", workdayStart: "08:00", workdayEnd: "16:30" },
       windows: { duplicateOutreachDays: 10, stallDays: 5, outcomeDays: 45 },
     });
+
+    // Effective dating by default: the calendar and windows leads were judged by until now are kept.
+    expect(await db.workspaceSettingsVersion.count()).toBeGreaterThan(0);
+  });
+
+  it("keeps the stored holidays when a workspace change leaves them out, and applies to the past only when asked", async () => {
+    const readNow = async () =>
+      (await call(getDefinitions as Handler, "GET", "/definitions", { token: workspace.tokens.adminRead }))
+        .json as unknown as Definitions & {
+        calendar: { holidays: string[] };
+      };
+    const first = await readNow();
+    const base = WORKSPACE_CHANGE;
+    const post = (body: object) =>
+      call(changeDefinitions as Handler, "POST", "/definitions/changes", { token: workspace.tokens.adminDefinitions, body });
+    const withHolidays = await post({ ...base, version: first.workspaceVersion, holidays: ["2026-12-25", "2026-12-24"] });
+    expect(withHolidays.status, JSON.stringify(withHolidays.json)).toBe(200);
+    expect((withHolidays.json.definitions as { calendar: { holidays: string[] } }).calendar.holidays).toEqual(["2026-12-24", "2026-12-25"]);
+
+    const second = await readNow();
+    const kept = await post({ ...base, version: second.workspaceVersion, stallDays: 6, applyToPast: true });
+    expect(kept.status, JSON.stringify(kept.json)).toBe(200);
+    expect((kept.json.definitions as { calendar: { holidays: string[] } }).calendar.holidays).toEqual(["2026-12-24", "2026-12-25"]);
+    // Applied to past leads too: no earlier calendar or windows survive to judge them.
+    expect(await db.workspaceSettingsVersion.count()).toBe(0);
   });
 
   it("refuses what the settings page refuses, with the API's field paths", async () => {
@@ -153,18 +194,12 @@ describe("POST /definitions/changes", () => {
     const bad = await call(changeDefinitions as Handler, "POST", "/definitions/changes", {
       token: workspace.tokens.adminDefinitions,
       body: {
-        change: "workspace",
+        ...WORKSPACE_CHANGE,
         version: read.workspaceVersion,
         timeZone: "Mars/Olympus",
         workdayStart: "17:00",
         workdayEnd: "09:00",
         workingDays: [1],
-        weekStartsOn: 1,
-        duplicateOutreachDays: 14,
-        stallDays: 7,
-        outcomeDays: 30,
-        reassignmentWarnCount: 2,
-        minimumSpecificDetailLength: 12,
         inboundSources: [],
       },
     });

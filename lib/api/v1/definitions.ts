@@ -12,6 +12,7 @@ import {
 } from "@/lib/definitions/mutations";
 import { getDefinitionsOverview, type SlaDefinition } from "@/lib/definitions/queries";
 import { formatClockTime } from "@/lib/definitions/schemas";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requestFullRediagnosis } from "@/lib/rediagnosis/jobs";
 
@@ -61,6 +62,7 @@ export async function readDefinitions(): Promise<Definitions> {
       workdayEnd: formatClockTime(workspace.workdayEndMinute),
       workingDays: workspace.workingDays,
       weekStartsOn: workspace.weekStartsOn,
+      holidays: workspace.holidays,
     },
     windows: {
       duplicateOutreachDays: workspace.duplicateWindowDays,
@@ -105,13 +107,20 @@ function mutationInput(change: DefinitionsChange): { run: (actorId: number) => P
         decisionSlaUnit: change.decision.unit,
         firstActionSlaAmount: change.firstAction.amount,
         firstActionSlaUnit: change.firstAction.unit,
+        applyToPast: change.applyToPast ?? false,
       };
       return { run: (actorId) => updatePrioritySla(actorId, input), subject: `${change.priority} SLA targets` };
     }
     case "workspace": {
-      const { change: _change, duplicateOutreachDays, stallDays, outcomeDays, ...rest } = change;
+      const { change: _change, duplicateOutreachDays, stallDays, outcomeDays, holidays, ...rest } = change;
       const input = { ...rest, duplicateWindowDays: duplicateOutreachDays, stallWindowDays: stallDays, outcomeWindowDays: outcomeDays };
-      return { run: (actorId) => updateWorkspaceSettings(actorId, input), subject: "workspace calendar and windows" };
+      // Holidays left out keep the stored ones rather than clearing them.
+      const keptHolidays = async () =>
+        holidays ?? (await db.workspaceSettings.findUnique({ where: { id: 1 }, select: { holidays: true } }))?.holidays ?? [];
+      return {
+        run: async (actorId) => updateWorkspaceSettings(actorId, { ...input, holidays: await keptHolidays() }),
+        subject: "workspace calendar and windows",
+      };
     }
     case "lead_type": {
       const { change: _change, id, ...input } = change;

@@ -4,11 +4,12 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { findObjectionDefinitions } from "@/lib/definitions/objections";
 import { getDefinitionsOverview } from "@/lib/definitions/queries";
+import { findTeamCalendars } from "@/lib/definitions/team-calendars";
 
 export const metadata: Metadata = { title: "Definitions" };
 
 export default async function DefinitionsPage() {
   const user = await requirePageUser("definitions.read");
-  const [definitions, objections] = await Promise.all([getDefinitionsOverview(), findObjectionDefinitions()]);
-  return <DefinitionsView definitions={definitions} objections={objections} canEdit={can(user.role, "definitions.edit")} />;
+  const [definitions, objections, teams] = await Promise.all([getDefinitionsOverview(), findObjectionDefinitions(), findTeamCalendars()]);
+  return <DefinitionsView definitions={definitions} objections={objections} teams={teams} canEdit={can(user.role, "definitions.edit")} />;
 }
