@@ -3,6 +3,7 @@ import { Card } from "@/components/ui/card";
 import { ConnectionActionButton } from "@/components/sync/connection-action-button";
 import { HubspotConnectForm } from "@/components/sync/hubspot-connect-form";
 import { ResyncRecordForm } from "@/components/sync/resync-record-form";
+import { ValueMappingForm } from "@/components/sync/value-mapping-form";
 import {
   pauseConnectionAction,
   resumeConnectionAction,
@@ -10,6 +11,7 @@ import {
   syncNowAction,
   testConnectionAction,
 } from "@/lib/sync/actions";
+import type { ConnectionMappingView } from "@/lib/sync/mapping";
 import type { ConnectionView, RunView } from "@/lib/sync/queries";
 import { formatDateTime, formatDuration } from "@/lib/time";
 
@@ -60,8 +62,17 @@ function RunLine({ run, timeZone }: { run: RunView; timeZone: string }) {
   );
 }
 
-export function ConnectionPanel({ connection, timeZone }: { connection: ConnectionView; timeZone: string }) {
+export function ConnectionPanel({
+  connection,
+  mapping,
+  timeZone,
+}: {
+  connection: ConnectionView;
+  mapping: ConnectionMappingView | undefined;
+  timeZone: string;
+}) {
   const revoked = connection.status === "revoked";
+  const unmapped = mapping?.rows.some((row) => row.unmappedRecords > 0 && row.own === null && row.preset === null) ?? false;
   return (
     <Card
       title={
@@ -149,6 +160,14 @@ export function ConnectionPanel({ connection, timeZone }: { connection: Connecti
         </div>
       ) : (
         <p className="text-sm text-slate-600">None.</p>
+      )}
+      {!revoked && mapping && (
+        <details className="mt-5" open={unmapped}>
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">Value mapping: status and lifecycle stage</summary>
+          <div className="mt-3">
+            <ValueMappingForm id={connection.id} rows={mapping.rows} reasonField={mapping.reasonField} />
+          </div>
+        </details>
       )}
       {!revoked && connection.provider === "hubspot" && (
         <details className="mt-5">

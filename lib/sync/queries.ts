@@ -36,6 +36,7 @@ export interface ConnectionView {
   runs: RunView[];
   issues: { recordId: string; kind: string; field: string; value: string; reason: string; seenAt: Date }[];
   issueCount: number;
+  valueMapping: unknown;
 }
 
 export async function listConnections(now = new Date()): Promise<ConnectionView[]> {
@@ -51,6 +52,7 @@ export async function listConnections(now = new Date()): Promise<ConnectionView[
       paused: true,
       backfillDoneAt: true,
       cursor: true,
+      valueMapping: true,
       runs: { orderBy: { startedAt: "desc" }, take: 5 },
       issues: {
         orderBy: [{ seenAt: "desc" }, { id: "asc" }],
@@ -89,6 +91,7 @@ export async function listConnections(now = new Date()): Promise<ConnectionView[
       runs,
       issues: connection.issues,
       issueCount: connection._count.issues,
+      valueMapping: connection.valueMapping,
     };
   });
 }

@@ -75,11 +75,20 @@ export async function searchModifiedSince(api: HubspotApi, since: Date, after: s
   };
 }
 
-export async function readContacts(api: HubspotApi, ids: readonly string[]): Promise<HubspotContact[]> {
+/** `extraProperties`: the connection's own fields (the rejection reason's property) read along with ours. */
+export async function readContacts(
+  api: HubspotApi,
+  ids: readonly string[],
+  extraProperties: readonly string[] = [],
+): Promise<HubspotContact[]> {
   if (ids.length === 0) return [];
   const response = await api.call((client) =>
     client.crm.contacts.batchApi.read(
-      { inputs: ids.map((id) => ({ id })), properties: CONTACT_PROPERTIES, propertiesWithHistory: HISTORY_PROPERTIES },
+      {
+        inputs: ids.map((id) => ({ id })),
+        properties: [...CONTACT_PROPERTIES, ...extraProperties],
+        propertiesWithHistory: HISTORY_PROPERTIES,
+      },
       false,
     ),
   );

@@ -77,7 +77,7 @@ export async function runHubspotSync(
     const people = await inTransaction((client) => resolveSyncPeople(client, SOURCE_SYSTEM, owners.map(ownerRef)));
 
     const readPage = async (ids: string[]): Promise<PageRead> => {
-      const contacts = await readContacts(api, ids);
+      const contacts = await readContacts(api, ids, mapping.reasonField ? [mapping.reasonField] : []);
       return {
         contacts,
         engagements: await readEngagements(
