@@ -95,19 +95,3 @@ export async function listConnections(now = new Date()): Promise<ConnectionView[
     };
   });
 }
-
-/** "Open in HubSpot": the CRM page of a synced lead, when its portal is known. */
-export async function crmLinkFor(sourceSystem: string, externalId: string): Promise<{ label: string; href: string } | null> {
-  if (sourceSystem !== "hubspot") return null;
-  const connection = await db.syncConnection.findFirst({
-    where: { provider: "hubspot", accountId: { not: null }, status: { not: "revoked" } },
-    select: { accountId: true },
-    orderBy: { id: "asc" },
-  });
-  if (!connection?.accountId) return null;
-  return { label: "Open in HubSpot", href: hubspotContactUrl(connection.accountId, externalId) };
-}
-
-export function hubspotContactUrl(portalId: string, contactId: string): string {
-  return `https://app.hubspot.com/contacts/${encodeURIComponent(portalId)}/record/0-1/${encodeURIComponent(contactId)}`;
-}
