@@ -72,7 +72,6 @@ export function ConnectionPanel({
   timeZone: string;
 }) {
   const revoked = connection.status === "revoked";
-  const unmapped = mapping?.rows.some((row) => row.unmappedRecords > 0 && row.own === null && row.preset === null) ?? false;
   return (
     <Card
       title={
@@ -161,14 +160,7 @@ export function ConnectionPanel({
       ) : (
         <p className="text-sm text-slate-600">None.</p>
       )}
-      {!revoked && mapping && (
-        <details className="mt-5" open={unmapped}>
-          <summary className="cursor-pointer text-sm font-medium text-brand-700">Value mapping: status and lifecycle stage</summary>
-          <div className="mt-3">
-            <ValueMappingForm id={connection.id} rows={mapping.rows} reasonField={mapping.reasonField} />
-          </div>
-        </details>
-      )}
+      {!revoked && mapping && <ValueMappingForm id={connection.id} rows={mapping.rows} reasonField={mapping.reasonField} />}
       {!revoked && connection.provider === "hubspot" && (
         <details className="mt-5">
           <summary className="cursor-pointer text-sm font-medium text-brand-700">Rotate credentials</summary>
