@@ -13,6 +13,7 @@ import {
 import {
   listContactIds,
   readArchivedContacts,
+  readContactCompanies,
   readContacts,
   readEngagements,
   readOwners,
@@ -77,7 +78,12 @@ export async function runHubspotSync(
     const people = await inTransaction((client) => resolveSyncPeople(client, SOURCE_SYSTEM, owners.map(ownerRef)));
 
     const readPage = async (ids: string[]): Promise<PageRead> => {
-      const contacts = await readContacts(api, ids, mapping.reasonField ? [mapping.reasonField] : []);
+      const read = await readContacts(api, ids, mapping.reasonField ? [mapping.reasonField] : []);
+      const companies = await readContactCompanies(
+        api,
+        read.map((contact) => contact.id),
+      );
+      const contacts = read.map((contact) => (companies.has(contact.id) ? { ...contact, company: companies.get(contact.id)! } : contact));
       return {
         contacts,
         engagements: await readEngagements(
