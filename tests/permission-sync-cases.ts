@@ -91,5 +91,11 @@ export const SYNC_ACTION_CASES: Record<string, ActionCase[]> = {
   pauseConnectionAction: [{ permission: manage, args: async (context) => [null, form({ id: await connection(context) })] }],
   resumeConnectionAction: [{ permission: manage, args: async (context) => [null, form({ id: await connection(context, true) })] }],
   syncNowAction: [{ permission: manage, args: async (context) => [null, form({ id: await connection(context) })] }],
+  saveMappingAction: [
+    {
+      permission: manage,
+      args: async (context) => [null, form({ id: await connection(context), "state:parked": "recycled", reasonField: "hs_reason" })],
+    },
+  ],
   resyncRecordAction: [{ permission: manage, args: async (context) => [null, form({ id: await connection(context), recordId: "101" })] }],
 };

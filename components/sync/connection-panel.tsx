@@ -3,6 +3,7 @@ import { Card } from "@/components/ui/card";
 import { ConnectionActionButton } from "@/components/sync/connection-action-button";
 import { HubspotConnectForm } from "@/components/sync/hubspot-connect-form";
 import { ResyncRecordForm } from "@/components/sync/resync-record-form";
+import { ValueMappingForm } from "@/components/sync/value-mapping-form";
 import {
   pauseConnectionAction,
   resumeConnectionAction,
@@ -10,6 +11,7 @@ import {
   syncNowAction,
   testConnectionAction,
 } from "@/lib/sync/actions";
+import type { ConnectionMappingView } from "@/lib/sync/mapping";
 import type { ConnectionView, RunView } from "@/lib/sync/queries";
 import { formatDateTime, formatDuration } from "@/lib/time";
 
@@ -60,7 +62,15 @@ function RunLine({ run, timeZone }: { run: RunView; timeZone: string }) {
   );
 }
 
-export function ConnectionPanel({ connection, timeZone }: { connection: ConnectionView; timeZone: string }) {
+export function ConnectionPanel({
+  connection,
+  mapping,
+  timeZone,
+}: {
+  connection: ConnectionView;
+  mapping: ConnectionMappingView | undefined;
+  timeZone: string;
+}) {
   const revoked = connection.status === "revoked";
   return (
     <Card
@@ -150,6 +160,7 @@ export function ConnectionPanel({ connection, timeZone }: { connection: Connecti
       ) : (
         <p className="text-sm text-slate-600">None.</p>
       )}
+      {!revoked && mapping && <ValueMappingForm id={connection.id} rows={mapping.rows} reasonField={mapping.reasonField} />}
       {!revoked && connection.provider === "hubspot" && (
         <details className="mt-5">
           <summary className="cursor-pointer text-sm font-medium text-brand-700">Rotate credentials</summary>

@@ -38,6 +38,8 @@ test("an admin connects HubSpot, watches the first sync and opens a synced lead 
         properties: { firstname: "Other", lastname: `Buyer${index}`, email: `other-${stamp}-${index}@buyer.example.com` },
       });
     }
+    // A status the preset does not know: listed as unmapped, then mapped on the page.
+    portal.setProperties(String(8_000_000_000 + stamp * 100 + 1), { hs_lead_status: "ON_ICE" }, minutes(90), { sourceType: "CRM_UI" });
 
     await signIn("admin");
     await page.goto("/settings/connections");
@@ -57,12 +59,21 @@ test("an admin connects HubSpot, watches the first sync and opens a synced lead 
       await expect(page.getByText("succeeded").first()).toBeVisible();
     }).toPass({ timeout: 45_000 });
 
+    // The status nobody mapped waits on the connection's value mapping (opened because of it); mapping it re-reads the records.
+    const mapping = page.getByRole("table", { name: "Status and lifecycle stage values" });
+    await expect(mapping.getByRole("row", { name: /ON_ICE\s*unmapped on 1 record/ })).toBeVisible();
+    await mapping.getByLabel("What ON_ICE means").selectOption({ label: "Recycled to nurture" });
+    await page.getByRole("button", { name: "Save mapping" }).click();
+    await expect(page.getByText("Mapping saved. Every record is being re-read")).toBeVisible();
+
     const [lead] = await queryE2e<{ id: number }>("SELECT id FROM leads WHERE source_system = 'hubspot' AND external_id = $1", [contactId]);
     expect(lead).toBeDefined();
     await page.goto(`/leads/${lead!.id}`);
     await expect(page.getByRole("heading", { name: `Grace Synced${stamp}` })).toBeVisible();
     const back = page.getByRole("link", { name: "Open in HubSpot" });
     await expect(back).toHaveAttribute("href", `https://app.hubspot.com/contacts/${portal.portalId}/record/0-1/${contactId}`);
+    // The owner as HubSpot names them, linked to the portal's owners.
+    await expect(page.getByRole("link", { name: `(HubSpot owner ${bo.id})` })).toBeVisible();
     for (const label of ["Assigned", "Reassigned", "Accepted"]) await expect(page.getByText(label, { exact: true }).first()).toBeVisible();
     // The timeline writes the channel after the type: "Contacted · call".
     await expect(page.getByText(/Contacted\s·\s*call/).first()).toBeVisible();

@@ -13,6 +13,7 @@ import {
   syncConnectionNow,
   testSavedConnection,
 } from "@/lib/sync/mutations";
+import { saveConnectionMapping } from "@/lib/sync/mapping";
 
 // Server actions of the connections page (admin and revenue operations, like the page).
 const PAGE = "/settings/connections";
@@ -95,5 +96,13 @@ export const resyncRecordAction = defineAction({
   write: async (user, _previous: Previous, formData: FormData) => ({
     data: undefined,
     message: `Record ${(await resyncRecord(user.id, fields(formData))).recordId} queued for a re-sync.`,
+  }),
+});
+
+export const saveMappingAction = defineAction({
+  ...common,
+  write: async (user, _previous: Previous, formData: FormData) => ({
+    data: undefined,
+    message: (await saveConnectionMapping(user.id, fields(formData))).message,
   }),
 });

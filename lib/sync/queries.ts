@@ -36,6 +36,7 @@ export interface ConnectionView {
   runs: RunView[];
   issues: { recordId: string; kind: string; field: string; value: string; reason: string; seenAt: Date }[];
   issueCount: number;
+  valueMapping: unknown;
 }
 
 export async function listConnections(now = new Date()): Promise<ConnectionView[]> {
@@ -51,6 +52,7 @@ export async function listConnections(now = new Date()): Promise<ConnectionView[
       paused: true,
       backfillDoneAt: true,
       cursor: true,
+      valueMapping: true,
       runs: { orderBy: { startedAt: "desc" }, take: 5 },
       issues: {
         orderBy: [{ seenAt: "desc" }, { id: "asc" }],
@@ -89,22 +91,7 @@ export async function listConnections(now = new Date()): Promise<ConnectionView[
       runs,
       issues: connection.issues,
       issueCount: connection._count.issues,
+      valueMapping: connection.valueMapping,
     };
   });
-}
-
-/** "Open in HubSpot": the CRM page of a synced lead, when its portal is known. */
-export async function crmLinkFor(sourceSystem: string, externalId: string): Promise<{ label: string; href: string } | null> {
-  if (sourceSystem !== "hubspot") return null;
-  const connection = await db.syncConnection.findFirst({
-    where: { provider: "hubspot", accountId: { not: null }, status: { not: "revoked" } },
-    select: { accountId: true },
-    orderBy: { id: "asc" },
-  });
-  if (!connection?.accountId) return null;
-  return { label: "Open in HubSpot", href: hubspotContactUrl(connection.accountId, externalId) };
-}
-
-export function hubspotContactUrl(portalId: string, contactId: string): string {
-  return `https://app.hubspot.com/contacts/${encodeURIComponent(portalId)}/record/0-1/${encodeURIComponent(contactId)}`;
 }

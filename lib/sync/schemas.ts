@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordId } from "@/lib/actions/input";
+import { LEAD_STATES } from "@/lib/import/lead-states";
 
 // The connections page's forms, checked in the browser and again by the actions. Secrets are accepted
 // here once and never sent back to the browser.
@@ -69,3 +70,33 @@ export const salesforceConnectionSchema = z.object({
   loginUrl: baseUrl,
 });
 export type SalesforceConnectionInput = z.infer<typeof salesforceConnectionSchema>;
+
+/** A mapping choice: a lead state, "" (says nothing about the handoff) or "preset" (no override: the preset decides, or the value stays unmapped). */
+export const MAPPING_PRESET = "preset";
+const mappingChoice = z.enum([...LEAD_STATES, "", MAPPING_PRESET], { error: "Choose what this value means from the list." });
+
+/** The mapping form: one `state:<value>` field per CRM value, the rejection-reason field, and whether to re-read every record. */
+export const connectionMappingFormSchema = z.preprocess(
+  (input) => {
+    if (typeof input !== "object" || input === null) return input;
+    const entries = Object.entries(input as Record<string, unknown>);
+    return {
+      ...Object.fromEntries(entries.filter(([name]) => !name.startsWith("state:"))),
+      states: Object.fromEntries(entries.filter(([name]) => name.startsWith("state:")).map(([name, value]) => [name.slice(6), value])),
+    };
+  },
+  connectionIdSchema.extend({
+    states: z.record(z.string().trim().min(1).max(200), mappingChoice),
+    reasonField: z
+      .string()
+      .trim()
+      .max(200, "A field name is at most 200 characters.")
+      .regex(/^[A-Za-z0-9_.]*$/, "A field's API name is letters, digits, dots and underscores (e.g. hs_lead_rejection_reason).")
+      .optional()
+      .transform((value) => value || undefined),
+    reread: z
+      .string()
+      .optional()
+      .transform((value) => value === "on"),
+  }),
+);

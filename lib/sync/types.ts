@@ -1,9 +1,9 @@
 import type { Channel, EventType } from "@/lib/diagnosis/vocabulary";
 import type { LeadUpsertInput } from "@/lib/leads/upsert";
 
-// What a CRM's records become, whatever the CRM: leads, timeline events and the people who acted, plus
-// the problems found on the way. The HubSpot and Salesforce mappings produce these; lib/sync/write.ts
-// stores them (people resolved, writes idempotent).
+// What a CRM's records become, whatever the CRM: leads, timeline events and the problems found on the
+// way. The HubSpot and Salesforce mappings produce these; lib/sync/write.ts stores them (writes
+// idempotent). The people who acted are the CRM's owners/users, read and resolved once per run.
 
 /** A person as the CRM names them: its owner/user id, and what else it knows. */
 export interface PersonRef {
@@ -48,11 +48,10 @@ export interface RemovedRecord {
 export interface MappedBatch {
   leads: LeadUpsertInput[];
   events: SyncEvent[];
-  people: PersonRef[];
   issues: SyncIssueInput[];
   removed: RemovedRecord[];
 }
 
 export function emptyBatch(): MappedBatch {
-  return { leads: [], events: [], people: [], issues: [], removed: [] };
+  return { leads: [], events: [], issues: [], removed: [] };
 }

@@ -52,3 +52,40 @@ export const STATE_EVENT: Record<LeadState, EventType | null> = {
   lost: "lost",
   recycled: "recycled",
 };
+
+/** One CRM value on the mapping form: what the preset says, what the connection says, and how many records were left unmapped by it. */
+export interface MappingRow {
+  key: string;
+  /** As the CRM spells it, when a record showed it; else the preset's key. */
+  label: string;
+  preset: LeadState | "" | null;
+  own: LeadState | "" | null;
+  unmappedRecords: number;
+}
+
+/** The values a connection's mapping form lists: the preset's, the connection's own, and every value a sync left unmapped. */
+export function mappingRows(
+  provider: "hubspot" | "salesforce",
+  mapping: ConnectionMapping,
+  unmapped: readonly { value: string; records: number }[],
+): MappingRow[] {
+  const rows = new Map<string, MappingRow>();
+  const row = (value: string) => {
+    const key = crmValueKey(value);
+    const existing = rows.get(key);
+    if (existing) return existing;
+    const created: MappingRow = { key, label: value, preset: null, own: null, unmappedRecords: 0 };
+    rows.set(key, created);
+    return created;
+  };
+  for (const [value, state] of Object.entries((PRESET_VALUES[provider].state ?? {}) as Record<string, LeadState | "">))
+    row(value).preset = state;
+  for (const [value, state] of Object.entries(mapping.states)) row(value).own = state;
+  for (const { value, records } of unmapped) {
+    const target = row(value);
+    target.label = value;
+    target.unmappedRecords += records;
+  }
+  // Values waiting for a decision first, then the rest alphabetically.
+  return [...rows.values()].sort((a, b) => Number(b.unmappedRecords > 0) - Number(a.unmappedRecords > 0) || a.key.localeCompare(b.key));
+}

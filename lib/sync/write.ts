@@ -7,10 +7,13 @@ import { rediagnoseLeads } from "@/lib/rediagnosis/run";
 import { resolvePeople } from "@/lib/people/resolve";
 import type { MappedBatch, PersonRef } from "@/lib/sync/types";
 
-// Stores one mapped batch inside the caller's transaction: people resolved, leads upserted by external
-// id, events written by (source system, external id), removed records marked, issues listed, then the
-// changed leads projected and re-diagnosed. Everything is keyed by the CRM's own ids, so writing the same
-// batch twice (a replay from an older cursor, a retried page) changes nothing.
+// Stores one mapped batch inside the caller's transaction: leads upserted by external id, events written
+// by (source system, external id), removed records marked, issues listed, then the changed leads
+// projected and re-diagnosed once for the whole batch. Each step is one set-based statement (or a few) per
+// batch, never one per row, so a sync writes several of the CRM's pages per transaction. Everything is
+// keyed by the CRM's own ids, so writing the same batch twice (a replay from an older cursor, a retried
+// page) changes nothing. The CRM's owners are resolved to people once per run (resolveSyncPeople), not per
+// batch: the owner list is the same for every page, and resolving it takes a lock other syncs wait on.
 
 export interface WriteCounts {
   leadsChanged: number;
@@ -19,16 +22,28 @@ export interface WriteCounts {
   changedLeadIds: number[];
 }
 
+/** The run's CRM people: Baton's user id and the CRM's name for each owner/user id. */
+export interface SyncPeople {
+  ids: ReadonlyMap<string, number>;
+  names: ReadonlyMap<string, string | null>;
+}
+
+/** CRM owners become people (users without sign-in unless one matches by email), one identity per owner id. */
+export async function resolveSyncPeople(client: Queryable, sourceSystem: string, refs: readonly PersonRef[]): Promise<SyncPeople> {
+  const resolved = await resolvePeople(client, sourceSystem, refs);
+  return {
+    ids: new Map(refs.flatMap((ref, index) => (resolved[index] ? [[ref.externalId, resolved[index]] as const] : []))),
+    names: new Map(refs.map((ref) => [ref.externalId, ref.name ?? null])),
+  };
+}
+
 export async function writeBatch(
   client: Queryable,
   sourceSystem: string,
   batch: MappedBatch,
+  { ids: people, names }: SyncPeople,
   scope: { connectionId: number; runId: number; recordIds: readonly string[] },
 ): Promise<WriteCounts> {
-  // CRM owners become people (users without sign-in unless one matches by email), one identity per owner id.
-  const resolved = await resolvePeople(client, sourceSystem, batch.people);
-  const people = new Map(batch.people.flatMap((ref, index) => (resolved[index] ? [[ref.externalId, resolved[index]] as const] : [])));
-  const names = new Map(batch.people.map((ref: PersonRef) => [ref.externalId, ref.name ?? null]));
   const upserted = await upsertLeads(client, sourceSystem, batch.leads);
   const leadIds = new Map(upserted.map((lead) => [lead.externalId, lead.id]));
 

@@ -58,6 +58,8 @@ export interface HubspotContact {
   updatedAt: Date;
   archived?: boolean;
   archivedAt?: Date;
+  /** The contact's associated company (read separately), the lead's account. */
+  company?: { domain: string | null; name: string | null };
 }
 export interface HubspotOwner {
   id: string;
@@ -218,9 +220,10 @@ export function mapContact(contact: HubspotContact, context: MappingContext, bat
     name: (name || email || `HubSpot contact ${id}`).slice(0, 300),
     email,
     phone: text(props.phone),
-    company: text(props.company),
+    company: text(props.company) ?? text(contact.company?.name),
     title: text(props.jobtitle),
-    website: text(props.website),
+    // The associated company's domain names the account when the email is free mail (as a website does).
+    website: text(contact.company?.domain) ?? text(props.website),
     capturedAt,
     originalSource: sourceOf(props.hs_analytics_source),
     sourceDetail: text(props.hs_analytics_source_data_1),

@@ -9,6 +9,7 @@ import {
   type HubspotEngagement,
   type HubspotOwner,
 } from "@/lib/sync/hubspot/map";
+import { SyncSourceError } from "@/lib/sync/source-errors";
 import type { RemovedRecord } from "@/lib/sync/types";
 
 // Reads from a HubSpot portal through the official client: pages of contact ids (the full list for a
@@ -75,11 +76,20 @@ export async function searchModifiedSince(api: HubspotApi, since: Date, after: s
   };
 }
 
-export async function readContacts(api: HubspotApi, ids: readonly string[]): Promise<HubspotContact[]> {
+/** `extraProperties`: the connection's own fields (the rejection reason's property) read along with ours. */
+export async function readContacts(
+  api: HubspotApi,
+  ids: readonly string[],
+  extraProperties: readonly string[] = [],
+): Promise<HubspotContact[]> {
   if (ids.length === 0) return [];
   const response = await api.call((client) =>
     client.crm.contacts.batchApi.read(
-      { inputs: ids.map((id) => ({ id })), properties: CONTACT_PROPERTIES, propertiesWithHistory: HISTORY_PROPERTIES },
+      {
+        inputs: ids.map((id) => ({ id })),
+        properties: [...CONTACT_PROPERTIES, ...extraProperties],
+        propertiesWithHistory: HISTORY_PROPERTIES,
+      },
       false,
     ),
   );
@@ -129,6 +139,48 @@ export async function readEngagements(
     }),
   );
   return perType.flat();
+}
+
+/**
+ * Each contact's company (the primary one, HubSpot's association type 1, else the first), whose domain is
+ * the lead's account for the duplicate-outreach rule. A token without the companies scope reads none: the
+ * account then comes from the contact's email domain, as before.
+ */
+export async function readContactCompanies(
+  api: HubspotApi,
+  contactIds: readonly string[],
+): Promise<Map<string, { domain: string | null; name: string | null }>> {
+  const companies = new Map<string, { domain: string | null; name: string | null }>();
+  if (contactIds.length === 0) return companies;
+  try {
+    const links = await api.call((client) =>
+      client.crm.associations.v4.batchApi.getPage("contacts", "companies", { inputs: contactIds.map((id) => ({ id })) }),
+    );
+    const companyOf = new Map<string, string>();
+    for (const result of links.results) {
+      const primary = result.to.find((target) => target.associationTypes.some((type) => type.typeId === 1)) ?? result.to[0];
+      if (primary) companyOf.set(result._from.id, String(primary.toObjectId));
+    }
+    const ids = [...new Set(companyOf.values())];
+    const read = new Map<string, { domain: string | null; name: string | null }>();
+    for (let start = 0; start < ids.length; start += 100) {
+      const page = await api.call((client) =>
+        client.crm.companies.batchApi.read(
+          { inputs: ids.slice(start, start + 100).map((id) => ({ id })), properties: ["domain", "name"], propertiesWithHistory: [] },
+          false,
+        ),
+      );
+      for (const company of page.results)
+        read.set(company.id, { domain: company.properties.domain ?? null, name: company.properties.name ?? null });
+    }
+    for (const [contactId, companyId] of companyOf) {
+      const company = read.get(companyId);
+      if (company) companies.set(contactId, company);
+    }
+  } catch (error) {
+    if (!(error instanceof SyncSourceError && error.kind === "scope")) throw error;
+  }
+  return companies;
 }
 
 /** Contacts the portal deleted (archived), so their leads are marked rather than left looking current. */

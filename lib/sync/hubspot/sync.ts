@@ -1,10 +1,19 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { HubspotApi, type HubspotCredentials } from "@/lib/sync/hubspot/client";
-import { mapContact, mapEngagement, ownerContext, ownerRef, SOURCE_SYSTEM, type MappingContext } from "@/lib/sync/hubspot/map";
+import {
+  mapContact,
+  mapEngagement,
+  ownerContext,
+  ownerRef,
+  SOURCE_SYSTEM,
+  type HubspotContact,
+  type MappingContext,
+} from "@/lib/sync/hubspot/map";
 import {
   listContactIds,
   readArchivedContacts,
+  readContactCompanies,
   readContacts,
   readEngagements,
   readOwners,
@@ -25,7 +34,7 @@ import {
 } from "@/lib/sync/store";
 import { emptyBatch, type MappedBatch } from "@/lib/sync/types";
 import { parseConnectionMapping, stateLookup } from "@/lib/sync/value-mapping";
-import { writeBatch } from "@/lib/sync/write";
+import { resolveSyncPeople, writeBatch } from "@/lib/sync/write";
 
 // One HubSpot sync pass. A backfill pages through every contact; an incremental sync searches the
 // contacts modified since the stored cursor; a record sync reads given ids (a webhook, "re-sync this
@@ -42,7 +51,17 @@ export interface SyncSummary {
   message: string | null;
 }
 
-export async function runHubspotSync(connectionId: number, kind: RunKind, recordIds: readonly string[] = []): Promise<SyncSummary> {
+/** HubSpot pages (of PAGE_SIZE contacts) a backfill writes per transaction: per-statement costs are paid per group, not per page. */
+export const PAGES_PER_WRITE = 10;
+
+type PageRead = { contacts: HubspotContact[]; engagements: Awaited<ReturnType<typeof readEngagements>> };
+
+export async function runHubspotSync(
+  connectionId: number,
+  kind: RunKind,
+  recordIds: readonly string[] = [],
+  { pagesPerWrite = PAGES_PER_WRITE }: { pagesPerWrite?: number } = {},
+): Promise<SyncSummary> {
   const { connection, credentials } = await loadConnection<HubspotCredentials>(connectionId);
   const api = new HubspotApi(credentials, connection.baseUrl, (fresh) => saveCredentials(connectionId, fresh));
   const run = await startRun(connectionId, kind);
@@ -56,10 +75,15 @@ export async function runHubspotSync(connectionId: number, kind: RunKind, record
       states: stateLookup("hubspot", mapping),
       ...(mapping.reasonField ? { reasonField: mapping.reasonField } : {}),
     };
-    const people = owners.map(ownerRef);
+    const people = await inTransaction((client) => resolveSyncPeople(client, SOURCE_SYSTEM, owners.map(ownerRef)));
 
-    const readPage = async (ids: string[]) => {
-      const contacts = await readContacts(api, ids);
+    const readPage = async (ids: string[]): Promise<PageRead> => {
+      const read = await readContacts(api, ids, mapping.reasonField ? [mapping.reasonField] : []);
+      const companies = await readContactCompanies(
+        api,
+        read.map((contact) => contact.id),
+      );
+      const contacts = read.map((contact) => (companies.has(contact.id) ? { ...contact, company: companies.get(contact.id)! } : contact));
       return {
         contacts,
         engagements: await readEngagements(
@@ -72,11 +96,10 @@ export async function runHubspotSync(connectionId: number, kind: RunKind, record
       ids: string[],
       after: { backfillAfter?: string | null; cursor?: Date | null },
       removed: MappedBatch["removed"] = [],
-      read?: Awaited<ReturnType<typeof readPage>>,
+      read?: PageRead,
     ) => {
       const { contacts, engagements } = read ?? (await readPage(ids));
       const batch = emptyBatch();
-      batch.people = people;
       batch.removed = removed;
       for (const contact of contacts) {
         try {
@@ -95,7 +118,7 @@ export async function runHubspotSync(connectionId: number, kind: RunKind, record
         ...engagements.map(({ engagement }) => `${engagement.type.slice(0, -1)}:${engagement.id}`),
       ];
       const counts = await inTransaction(async (client) => {
-        const written = await writeBatch(client, SOURCE_SYSTEM, batch, { connectionId, runId: run.id, recordIds });
+        const written = await writeBatch(client, SOURCE_SYSTEM, batch, people, { connectionId, runId: run.id, recordIds });
         await recordPage(client, {
           runId: run.id,
           connectionId,
@@ -117,17 +140,34 @@ export async function runHubspotSync(connectionId: number, kind: RunKind, record
       for (let start = 0; start < recordIds.length; start += 50) await writePage(recordIds.slice(start, start + 50), {});
     } else if (kind === "backfill") {
       await setTotal(run.id, api);
-      // The next page is read from HubSpot while this one is written to PostgreSQL.
-      const fetchPage = async (after: string | null) => {
-        const page: IdPage = await listContactIds(api, after);
-        return { page, read: await readPage(page.ids) };
+      // Several of HubSpot's pages are read side by side and written in one transaction (the cursor moves
+      // past all of them together), and the next group is read from HubSpot while this one is written.
+      const fetchGroup = async (after: string | null) => {
+        const ids: string[] = [];
+        const reads: Promise<PageRead>[] = [];
+        let next = after;
+        do {
+          const page: IdPage = await listContactIds(api, next);
+          ids.push(...page.ids);
+          const read = readPage(page.ids);
+          // A failed read surfaces from Promise.all below; until then it must not count as unhandled.
+          read.catch(() => undefined);
+          reads.push(read);
+          next = page.next;
+        } while (next && reads.length < pagesPerWrite);
+        const pages = await Promise.all(reads);
+        return {
+          ids,
+          next,
+          read: { contacts: pages.flatMap((page) => page.contacts), engagements: pages.flatMap((page) => page.engagements) },
+        };
       };
-      let current = await fetchPage(connection.backfillAfter);
+      let current = await fetchGroup(connection.backfillAfter);
       for (;;) {
-        const next = current.page.next ? fetchPage(current.page.next) : null;
-        // A failed prefetch surfaces when awaited below, after this page is safely written.
+        const next = current.next ? fetchGroup(current.next) : null;
+        // A failed prefetch surfaces when awaited below, after this group is safely written.
         next?.catch(() => undefined);
-        await writePage(current.page.ids, { backfillAfter: current.page.next }, [], current.read);
+        await writePage(current.ids, { backfillAfter: current.next }, [], current.read);
         if (!next) break;
         current = await next;
       }

@@ -27,7 +27,7 @@ import {
 } from "@/lib/sync/store";
 import { emptyBatch } from "@/lib/sync/types";
 import { parseConnectionMapping, stateLookup } from "@/lib/sync/value-mapping";
-import { writeBatch } from "@/lib/sync/write";
+import { resolveSyncPeople, writeBatch } from "@/lib/sync/write";
 
 // One Salesforce sync pass through jsforce: leads modified since the cursor (SystemModstamp), page by
 // page with queryMore, each page with its LeadHistory, Tasks and Events, written in one transaction
@@ -136,10 +136,11 @@ export async function runSalesforceSync(connectionId: number, kind: RunKind, rec
   const totals = { recordsRead: 0, leadsChanged: 0, eventsWritten: 0, issues: 0 };
   try {
     const users = await all(conn, `SELECT ${USER_FIELDS.join(", ")} FROM User`);
-    const people = users.map(userRef);
+    const userRefs = users.map(userRef);
+    const people = await inTransaction((client) => resolveSyncPeople(client, SOURCE_SYSTEM, userRefs));
     const mapping = parseConnectionMapping(connection.valueMapping);
     const context: SalesforceContext = {
-      users: new Map(people.map((person) => [person.externalId, person])),
+      users: new Map(userRefs.map((person) => [person.externalId, person])),
       states: stateLookup("salesforce", mapping),
     };
     const where =
@@ -155,7 +156,6 @@ export async function runSalesforceSync(connectionId: number, kind: RunKind, rec
         await all(conn, `SELECT ${EVENT_FIELDS.join(", ")} FROM Event WHERE WhoId IN (${quoted(ids)})`),
       ];
       const batch = emptyBatch();
-      batch.people = people;
       const historyOf = new Map<string, Row[]>();
       for (const row of history) historyOf.set(String(row.LeadId), [...(historyOf.get(String(row.LeadId)) ?? []), row]);
       for (const lead of leads) mapLead(lead, historyOf.get(String(lead.Id)) ?? [], context, batch);
@@ -166,7 +166,7 @@ export async function runSalesforceSync(connectionId: number, kind: RunKind, rec
         .filter((date) => !Number.isNaN(date.getTime()));
       const cursor = kind === "record" || reached.length === 0 ? null : new Date(Math.max(...reached.map((date) => date.getTime())));
       const counts = await inTransaction(async (client) => {
-        const written = await writeBatch(client, SOURCE_SYSTEM, batch, { connectionId, runId: run.id, recordIds: ids });
+        const written = await writeBatch(client, SOURCE_SYSTEM, batch, people, { connectionId, runId: run.id, recordIds: ids });
         await recordPage(client, {
           runId: run.id,
           connectionId,

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import { JsonServer, sendJson } from "@/lib/sync/testing/json-server";
 import { ENGAGEMENT_TYPES, type EngagementType } from "@/lib/sync/hubspot/map";
-import type { HubspotPortal, StoredContact, StoredEngagement } from "@/lib/sync/testing/hubspot-store";
+import type { HubspotPortal, StoredContact } from "@/lib/sync/testing/hubspot-store";
 
 // A local HubSpot that answers as HubSpot's published API reference says (CRM v3 objects, search and
 // batch read, v4 associations, owners, OAuth v1 token), including its failure shapes: 429 with
@@ -39,7 +39,7 @@ export class HubspotContractServer extends JsonServer {
     super();
   }
 
-  issueToken(scopes = ["crm.objects.contacts.read", "crm.objects.owners.read"]): string {
+  issueToken(scopes = ["crm.objects.contacts.read", "crm.objects.owners.read", "crm.objects.companies.read"]): string {
     const token = `pat-na1-${randomUUID()}`;
     this.tokens.set(token, { scopes });
     return token;
@@ -85,7 +85,9 @@ export class HubspotContractServer extends JsonServer {
       ? "crm.objects.owners.read"
       : path.startsWith("/account-info")
         ? null
-        : "crm.objects.contacts.read";
+        : /companies/.test(path)
+          ? "crm.objects.companies.read"
+          : "crm.objects.contacts.read";
     if (needs && !state.scopes.includes(needs)) return sendJson(response, 403, missingScope(needs));
 
     const json = body ? (JSON.parse(body) as Record<string, unknown>) : {};
@@ -107,10 +109,10 @@ export class HubspotContractServer extends JsonServer {
     if (request.method === "POST" && path === "/crm/v3/objects/contacts/search") return sendJson(response, 200, this.search(json));
     if (request.method === "POST" && path === "/crm/v3/objects/contacts/batch/read") return this.batchRead(json, response);
     const association = /^\/crm\/v4\/associations\/contacts\/(\w+)\/batch\/read$/.exec(path);
-    if (request.method === "POST" && association && isEngagementType(association[1]!))
+    if (request.method === "POST" && association && (isEngagementType(association[1]!) || association[1] === "companies"))
       return this.associations(association[1], json, response);
     const engagements = /^\/crm\/v3\/objects\/(\w+)\/batch\/read$/.exec(path);
-    if (request.method === "POST" && engagements && isEngagementType(engagements[1]!))
+    if (request.method === "POST" && engagements && (isEngagementType(engagements[1]!) || engagements[1] === "companies"))
       return this.batchReadEngagements(engagements[1], json, response);
     sendJson(response, 404, {
       status: "error",
@@ -218,18 +220,18 @@ export class HubspotContractServer extends JsonServer {
     );
   }
 
-  private associations(type: EngagementType, request: Record<string, unknown>, response: http.ServerResponse): void {
+  private associations(type: EngagementType | "companies", request: Record<string, unknown>, response: http.ServerResponse): void {
     const ids = ((request.inputs as { id: string }[] | undefined) ?? []).map((input) => String(input.id));
     const results: unknown[] = [];
     const errors: unknown[] = [];
     for (const id of ids) {
-      const linked = this.portal.engagementsOf(id, type);
+      const linked = type === "companies" ? this.portal.companiesOf(id) : this.portal.engagementsOf(id, type);
       if (linked.length === 0) {
         errors.push({
           status: "error",
           category: "OBJECT_NOT_FOUND",
           subCategory: "crm.associations.NO_ASSOCIATIONS_FOUND",
-          message: `No ${type.slice(0, -1)} is associated with contact ${id}.`,
+          message: `No ${type === "companies" ? "company" : type.slice(0, -1)} is associated with contact ${id}.`,
           context: { fromObjectId: [id] },
         });
         continue;
@@ -245,12 +247,17 @@ export class HubspotContractServer extends JsonServer {
     batchResponse(response, results, errors);
   }
 
-  private batchReadEngagements(type: EngagementType, request: Record<string, unknown>, response: http.ServerResponse): void {
+  /** Engagements and companies: the same batch-read shape. */
+  private batchReadEngagements(type: EngagementType | "companies", request: Record<string, unknown>, response: http.ServerResponse): void {
     const ids = ((request.inputs as { id: string }[] | undefined) ?? []).map((input) => String(input.id));
     const properties = (request.properties as string[]) ?? [];
     const found = ids
-      .map((id) => this.portal.engagements.get(id))
-      .filter((engagement): engagement is StoredEngagement => engagement?.type === type);
+      .map((id) =>
+        type === "companies"
+          ? ((company) => company && { ...company, type })(this.portal.companies.get(id))
+          : this.portal.engagements.get(id),
+      )
+      .filter((engagement): engagement is NonNullable<typeof engagement> => engagement?.type === type);
     batchResponse(
       response,
       found.map((engagement) => ({
@@ -274,7 +281,14 @@ export class HubspotContractServer extends JsonServer {
   }
 }
 
-const ASSOCIATION_TYPE_IDS: Record<EngagementType, number> = { calls: 193, emails: 197, meetings: 199, tasks: 203 };
+// HubSpot's defined association types, contact to object ("contact_to_company" is 279; 1 is the primary company).
+const ASSOCIATION_TYPE_IDS: Record<EngagementType | "companies", number> = {
+  calls: 193,
+  emails: 197,
+  meetings: 199,
+  tasks: 203,
+  companies: 1,
+};
 
 function isEngagementType(value: string): value is EngagementType {
   return (ENGAGEMENT_TYPES as readonly string[]).includes(value);

@@ -35,10 +35,20 @@ export interface StoredEngagement {
   updatedAt: Date;
 }
 
+/** A company (crm/v3/objects/companies), associated with contacts; its domain is the lead's account. */
+export interface StoredCompany {
+  id: string;
+  properties: Record<string, string>;
+  contactIds: string[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 export class HubspotPortal {
   readonly contacts = new Map<string, StoredContact>();
   readonly owners = new Map<string, StoredOwner>();
   readonly engagements = new Map<string, StoredEngagement>();
+  readonly companies = new Map<string, StoredCompany>();
   /** Merged-away contact id -> the surviving contact (HubSpot answers reads of the old id with the survivor). */
   readonly mergedInto = new Map<string, string>();
   private readonly byContact = new Map<string, StoredEngagement[]>();
@@ -93,6 +103,17 @@ export class HubspotPortal {
     // An association changes the contact's modification time, so incremental syncs see it.
     for (const contactId of contactIds) this.touch(this.contacts.get(contactId)!, at);
     return engagement;
+  }
+
+  addCompany(properties: Record<string, string>, contactIds: string[], at: Date): StoredCompany {
+    const company: StoredCompany = { id: String(this.nextId++), properties, contactIds, createdAt: at, updatedAt: at };
+    this.companies.set(company.id, company);
+    for (const contactId of contactIds) this.touch(this.contacts.get(contactId)!, at);
+    return company;
+  }
+
+  companiesOf(contactId: string): StoredCompany[] {
+    return [...this.companies.values()].filter((company) => company.contactIds.includes(contactId));
   }
 
   archive(contactId: string, at: Date): void {

@@ -12,7 +12,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { evaluateHandoffElements } from "@/lib/leads/handoff-elements";
 import { findLeadDetailPage } from "@/lib/leads/queries";
-import { crmLinkFor } from "@/lib/sync/queries";
+import { crmRecordFor } from "@/lib/sync/crm-record";
 import { findLeadSystemNotes } from "@/lib/notify/lead-notes";
 
 type Params = { params: Promise<{ id: string }> };
@@ -33,12 +33,12 @@ export default async function LeadPage({ params }: Params) {
   if (!detail) notFound();
   const { lead, timeZone, slaSummary, diagnosis } = detail;
   const elements = diagnosis ? evaluateHandoffElements(lead, diagnosis, slaSummary) : [];
-  const crmLink = await crmLinkFor(lead.sourceSystem, lead.externalId);
+  const crm = await crmRecordFor(lead.id);
 
   return (
     <div className="space-y-5">
       <Breadcrumb trail={[{ href: "/leads", label: "Leads" }]} current={lead.name} />
-      <LeadSummary lead={lead} diagnosis={diagnosis} timeZone={timeZone} crmLink={crmLink} />
+      <LeadSummary lead={lead} diagnosis={diagnosis} timeZone={timeZone} crm={crm} />
       <Card
         title="Diagnosis"
         description={diagnosis ? "Each step of the handoff, judged on this record's evidence. Choose a step to see why." : undefined}

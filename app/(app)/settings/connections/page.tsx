@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
+import { connectionMappings } from "@/lib/sync/mapping";
 import { listConnections } from "@/lib/sync/queries";
 
 export const metadata: Metadata = { title: "CRM connections" };
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: "CRM connections" };
 export default async function ConnectionsPage() {
   await requirePageUser("connections.manage");
   const [connections, timeZone] = await Promise.all([listConnections(), getWorkspaceTimeZone()]);
+  const mappings = await connectionMappings(connections);
   return (
     <>
       <PageHeader
@@ -21,7 +23,7 @@ export default async function ConnectionsPage() {
       />
       <div className="space-y-5">
         {connections.map((connection) => (
-          <ConnectionPanel key={connection.id} connection={connection} timeZone={timeZone} />
+          <ConnectionPanel key={connection.id} connection={connection} mapping={mappings.get(connection.id)} timeZone={timeZone} />
         ))}
         <Card title="Connect HubSpot" description="Baton tests the credentials before keeping them, and tells you exactly what failed.">
           <HubspotConnectForm />
