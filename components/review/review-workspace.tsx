@@ -71,7 +71,7 @@ export function ReviewWorkspace({
           </Card>
           <Card title="Diagnosis" description="Choose a step to see the evidence behind it.">
             {diagnosis ? (
-              <div className="[&_ol]:grid-cols-3!">
+              <div className="sm:[&_ol]:grid-cols-3!">
                 <DiagnosisStrip steps={diagnosis.steps} timeZone={timeZone} initialStep={diagnosis.firstBrokenStep} />
                 <SymptomList symptoms={diagnosis.symptoms} />
               </div>
