@@ -1,4 +1,5 @@
 import { AppNav } from "@/components/layout/app-nav";
+import { ShortcutsHelp } from "@/components/layout/shortcuts-help";
 import { requirePageUser } from "@/lib/auth/session";
 
 // Per-user pages: rendered on every request, never prerendered at build time.
@@ -10,6 +11,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     <div className="min-h-screen lg:flex">
       <AppNav user={user} />
       <main className="min-w-0 flex-1 px-4 py-4 sm:px-6 sm:py-6 lg:px-8">{children}</main>
+      <ShortcutsHelp />
     </div>
   );
 }

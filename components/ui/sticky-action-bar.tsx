@@ -2,8 +2,10 @@ import clsx from "clsx";
 
 // The decisions on the thing on screen, kept within reach: on a phone the bar sticks to the bottom of the
 // screen while its section is in view (a thumb's reach, above the home indicator); from lg up it sits in
-// the flow. `always` keeps it stuck at every width (the presenter's projector view). Place it in a
-// section with horizontal padding `px-4 sm:px-5` (the card padding) so its edge-to-edge background fits.
+// the flow. `always` keeps it stuck at every width (the presenter's projector view, where it is the page's
+// last element). Place it in a section with horizontal padding `px-4 sm:px-5` (the card padding) so its
+// edge-to-edge background fits. With a label it is a toolbar of buttons; without, a plain container
+// (for a form or region that names itself).
 
 export function StickyActionBar({
   label,
@@ -11,14 +13,14 @@ export function StickyActionBar({
   className,
   children,
 }: {
-  label: string;
+  label?: string;
   always?: boolean;
   className?: string;
   children: React.ReactNode;
 }) {
   return (
     <div
-      role="toolbar"
+      role={label ? "toolbar" : undefined}
       aria-label={label}
       data-sticky-action-bar=""
       className={clsx(
