@@ -10,7 +10,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div className="min-h-screen lg:flex">
       <AppNav user={user} />
-      <main className="min-w-0 flex-1 px-4 py-4 sm:px-6 sm:py-6 lg:px-8">{children}</main>
+      <main className="min-w-0 flex-1 px-4 py-4 break-words sm:px-6 sm:py-6 lg:px-8">{children}</main>
       <ShortcutsHelp />
     </div>
   );

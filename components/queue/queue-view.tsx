@@ -164,7 +164,7 @@ export function QueueView({
             <section
               id="queue-selected-lead"
               aria-label="Selected lead"
-              className="scroll-mt-16 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+              className="min-w-0 scroll-mt-16 space-y-4 rounded-lg border border-slate-200 bg-white p-4 [overflow-wrap:anywhere] shadow-sm sm:p-5"
             >
               <LeadBrief lead={selected} timeZone={queue.timeZone} now={now} />
               <DecisionBar lead={selected} canReassign={canReassign} userId={userId} active={mode} onOpen={open} />
