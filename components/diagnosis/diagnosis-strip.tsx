@@ -20,9 +20,11 @@ const STATUS_STYLE: Record<StepResult["status"], { cell: string; dot: string; to
 export function DiagnosisStrip({ steps, timeZone, initialStep }: { steps: StepResult[]; timeZone: string; initialStep?: string | null }) {
   const [selected, setSelected] = useState(initialStep ?? steps.find((step) => step.status !== "pass")?.step ?? steps[0]?.step);
   const current = steps.find((step) => step.step === selected);
+  // Sized by the space it is given (a container), not the screen: the lead page's full width, the review
+  // board's middle column and a phone each get the layout that fits them.
   return (
-    <div>
-      <ol className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6" aria-label="Diagnosis steps">
+    <div className="@container">
+      <ol className="grid grid-cols-1 gap-1.5 @sm:grid-cols-3 @sm:gap-2 @4xl:grid-cols-6" aria-label="Diagnosis steps">
         {steps.map((step, index) => {
           const style = STATUS_STYLE[step.status];
           const active = step.step === selected;
@@ -33,7 +35,7 @@ export function DiagnosisStrip({ steps, timeZone, initialStep }: { steps: StepRe
                 onClick={() => setSelected(step.step)}
                 aria-pressed={active}
                 className={clsx(
-                  "flex h-full w-full flex-col items-start rounded-md border p-2.5 text-left transition",
+                  "flex h-full w-full flex-wrap items-center gap-x-3 gap-y-1 rounded-md border px-2.5 py-2 text-left transition @sm:flex-col @sm:flex-nowrap @sm:items-start @sm:gap-0 @sm:py-2.5",
                   style.cell,
                   active ? "ring-2 ring-brand-500" : "hover:brightness-95",
                 )}
@@ -42,9 +44,9 @@ export function DiagnosisStrip({ steps, timeZone, initialStep }: { steps: StepRe
                   <span aria-hidden className={clsx("h-2 w-2 rounded-full", style.dot)} />
                   {index + 1}. {STEP_LABELS[step.step]}
                 </span>
-                <span className="mt-1 text-sm font-semibold text-slate-900">{STEP_STATUS_LABELS[step.status]}</span>
+                <span className="text-sm font-semibold text-slate-900 @sm:mt-1">{STEP_STATUS_LABELS[step.status]}</span>
                 {step.failurePoints.length > 0 && (
-                  <span className="mt-1 flex flex-wrap gap-1">
+                  <span className="flex flex-wrap gap-1 @sm:mt-1">
                     {step.failurePoints.map((point) => (
                       <Badge key={point} tone={style.tone}>
                         {FAILURE_POINT_LABELS[point]}
@@ -62,10 +64,11 @@ export function DiagnosisStrip({ steps, timeZone, initialStep }: { steps: StepRe
           <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{STEP_QUESTIONS[current.step]}</p>
           <p className="mt-1 text-sm text-slate-900">{current.summary}</p>
           {current.evidence.length > 0 ? (
-            <div className="mt-3 overflow-x-auto">
-              <table className="w-full min-w-[28rem] text-left text-xs">
+            <div className="mt-3 @lg:overflow-x-auto">
+              {/* In a narrow space each row is a small card (label, value, target stacked); a table where it fits. */}
+              <table className="block w-full text-left text-xs @lg:table @lg:min-w-[28rem]">
                 <caption className="sr-only">Evidence used</caption>
-                <thead className="text-slate-500">
+                <thead className="hidden text-slate-500 @lg:table-header-group">
                   <tr>
                     <th scope="col" className="py-1 pr-3 font-medium">
                       Evidence
@@ -78,7 +81,7 @@ export function DiagnosisStrip({ steps, timeZone, initialStep }: { steps: StepRe
                     </th>
                   </tr>
                 </thead>
-                <tbody className="divide-y divide-slate-100">
+                <tbody className="block divide-y divide-slate-100 @lg:table-row-group">
                   {current.evidence.map((item, index) => (
                     <EvidenceRow key={`${item.label}-${index}`} item={item} timeZone={timeZone} />
                   ))}
@@ -129,8 +132,8 @@ function EvidenceRow({ item, timeZone }: { item: Evidence; timeZone: string }) {
   const goal = target(item);
   const over = goal?.over !== null && goal?.over !== undefined && goal.over > 0;
   return (
-    <tr>
-      <td className="py-1.5 pr-3 text-slate-700">
+    <tr className="block py-1.5 @lg:table-row @lg:py-0">
+      <td className="block py-0.5 text-slate-700 @lg:table-cell @lg:py-1.5 @lg:pr-3">
         {item.label}
         {item.leadId && (
           <Link href={`/leads/${item.leadId}`} className="ml-1 font-medium text-brand-700 underline-offset-2 hover:underline">
@@ -138,10 +141,15 @@ function EvidenceRow({ item, timeZone }: { item: Evidence; timeZone: string }) {
           </Link>
         )}
       </td>
-      <td className={clsx("py-1.5 pr-3 tabular-nums", item.value === null ? "font-medium text-red-700" : "text-slate-900")}>
+      <td
+        className={clsx(
+          "block py-0.5 tabular-nums @lg:table-cell @lg:py-1.5 @lg:pr-3",
+          item.value === null ? "font-medium text-red-700" : "text-slate-900",
+        )}
+      >
         {value || "—"}
       </td>
-      <td className="py-1.5 text-slate-600 tabular-nums">
+      <td className="block py-0.5 text-slate-600 tabular-nums @lg:table-cell @lg:py-1.5">
         {goal && (
           <span className={clsx(item.minutes === undefined ? "text-slate-600" : over ? "font-medium text-red-700" : "text-emerald-700")}>
             target {goal.text}

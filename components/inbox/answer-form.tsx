@@ -52,7 +52,7 @@ export function AnswerForm({
       <FieldErrorText id={`${id}-error`} error={form.errorFor("answer")} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p id={`${id}-hint`} className="text-xs text-slate-500">
-          <Kbd>Enter</Kbd> sends, <Kbd>Shift</Kbd>+<Kbd>Enter</Kbd> adds a line. The lead goes back to its owner.
+          <Kbd>Ctrl</Kbd>/<Kbd>⌘</Kbd>+<Kbd>Enter</Kbd> sends. The lead goes back to its owner.
         </p>
         <Button type="submit" size="sm" disabled={form.pending}>
           {form.pending ? "Sending…" : "Send answer"}

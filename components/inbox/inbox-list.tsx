@@ -34,7 +34,7 @@ export function InboxList({ questions, timeZone, now }: { questions: InboxQuesti
           <li
             key={item.leadId}
             aria-label={`Question about ${item.leadName}`}
-            className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+            className="rounded-lg border border-slate-200 bg-white p-4 [overflow-wrap:anywhere] shadow-sm"
           >
             <div className="flex flex-wrap items-start justify-between gap-2">
               <div className="min-w-0">
@@ -91,7 +91,7 @@ export function InboxList({ questions, timeZone, now }: { questions: InboxQuesti
 export function RecentAnswers({ answers, timeZone }: { answers: InboxAnswer[]; timeZone: string }) {
   if (answers.length === 0) return <p className="text-sm text-slate-500">No answers yet.</p>;
   return (
-    <ul className="divide-y divide-slate-100 text-sm">
+    <ul className="divide-y divide-slate-100 text-sm [overflow-wrap:anywhere]">
       {answers.map((item) => (
         <li key={`${item.leadId}-${item.answeredAt}`} className="py-2">
           <p className="text-xs text-slate-500">

@@ -52,7 +52,7 @@ export function LeadSummary({
     ...buyerFeedbackFacts(lead).map(([label, value, hint]): [string, React.ReactNode] => [label, hint ? `${value}: “${hint}”` : value]),
   ];
   return (
-    <header className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <header className="rounded-lg border border-slate-200 bg-white p-4 [overflow-wrap:anywhere] shadow-sm sm:p-5">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">{lead.name}</h1>

@@ -2,6 +2,7 @@
 
 import clsx from "clsx";
 import { buttonClasses } from "@/components/ui/button";
+import { StickyActionBar } from "@/components/ui/sticky-action-bar";
 import { allowedModes, type Mode } from "@/components/queue/modes";
 import { Kbd } from "@/components/queue/shortcuts-legend";
 import type { QueueItem } from "@/lib/decisions/queue-queries";
@@ -16,7 +17,7 @@ const BUTTONS: { mode: Mode; label: string; key: string; variant: "primary" | "s
   { mode: "reassign", label: "Reassign", key: "o", variant: "secondary" },
 ];
 
-/** The decisions open to this lead, each with its shortcut. */
+/** The decisions open to this lead, each with its shortcut; within thumb's reach on a phone. */
 export function DecisionBar({
   lead,
   canReassign,
@@ -32,7 +33,7 @@ export function DecisionBar({
 }) {
   const allowed = allowedModes(lead, canReassign, userId);
   return (
-    <div role="toolbar" aria-label="Decide" className="flex flex-wrap gap-2 border-t border-slate-100 pt-4">
+    <StickyActionBar label="Decide">
       {BUTTONS.filter((button) => allowed.includes(button.mode)).map((button) => (
         <button
           key={button.mode}
@@ -42,9 +43,12 @@ export function DecisionBar({
           onClick={() => onOpen(button.mode)}
           className={clsx(buttonClasses(button.variant), active === button.mode && "ring-2 ring-brand-500 ring-offset-1")}
         >
-          {button.label} <Kbd>{button.key}</Kbd>
+          {button.label}{" "}
+          <span className="hidden md:contents">
+            <Kbd>{button.key}</Kbd>
+          </span>
         </button>
       ))}
-    </div>
+    </StickyActionBar>
   );
 }

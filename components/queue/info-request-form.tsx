@@ -51,7 +51,8 @@ export function InfoRequestForm({
         />
         <FieldErrorText id={`${id}-error`} error={form.errorFor("question")} />
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          It shows in marketing&apos;s inbox; their answer returns the lead to your queue. <Kbd>Enter</Kbd> sends.
+          It shows in marketing&apos;s inbox; their answer returns the lead to your queue. <Kbd>Ctrl</Kbd>/<Kbd>⌘</Kbd>+<Kbd>Enter</Kbd>{" "}
+          sends.
         </p>
       </div>
       <Refusal message={form.refusal} offerReload={form.refusedByServer} />

@@ -154,13 +154,18 @@ export function QueueView({
             onSelect={(id) => {
               select(items.findIndex((item) => item.id === id));
               setOpened(null);
+              revealOnPhone();
             }}
             now={now}
             showOwner={queue.scope !== "own"}
             listRef={list}
           />
           {selected && (
-            <section aria-label="Selected lead" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+            <section
+              id="queue-selected-lead"
+              aria-label="Selected lead"
+              className="min-w-0 scroll-mt-16 space-y-4 rounded-lg border border-slate-200 bg-white p-4 [overflow-wrap:anywhere] shadow-sm sm:p-5"
+            >
               <LeadBrief lead={selected} timeZone={queue.timeZone} now={now} />
               <DecisionBar lead={selected} canReassign={canReassign} userId={userId} active={mode} onOpen={open} />
               {mode && (
@@ -187,6 +192,12 @@ export function QueueView({
       )}
     </div>
   );
+}
+
+/** On a phone the lead sits below the list: a tap on a lead brings its details and decisions into view. */
+function revealOnPhone() {
+  if (!window.matchMedia("(max-width: 1023px)").matches) return;
+  requestAnimationFrame(() => document.getElementById("queue-selected-lead")?.scrollIntoView({ block: "start" }));
 }
 
 function QueueCounts({ items, now }: { items: QueueData["items"]; now: Date }) {

@@ -124,7 +124,7 @@ export function RejectForm(props: {
         />
         <FieldErrorText id={`${prefix}-detail-error`} error={form.errorFor("detail")} />
         <p id={`${prefix}-detail-hint`} className="mt-1 text-xs text-slate-500">
-          <Kbd>Enter</Kbd> rejects, <Kbd>Shift</Kbd>+<Kbd>Enter</Kbd> adds a line.
+          <Kbd>Ctrl</Kbd>/<Kbd>⌘</Kbd>+<Kbd>Enter</Kbd> rejects from here; <Kbd>Enter</Kbd> from any other field.
         </p>
       </div>
       <ReasonQualityMeter id={`${prefix}-quality`} feedback={quality} />

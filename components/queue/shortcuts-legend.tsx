@@ -1,4 +1,5 @@
-// The queue's keyboard shortcuts, always on screen so nobody has to guess them.
+// The queue's keyboard shortcuts, always on screen from tablet width up so nobody has to guess them
+// (hidden on phones, which have no keyboard to press them with).
 const SHORTCUTS: { keys: string[]; label: string; managers?: boolean }[] = [
   { keys: ["j", "k"], label: "next / previous" },
   { keys: ["a"], label: "accept" },
@@ -10,6 +11,7 @@ const SHORTCUTS: { keys: string[]; label: string; managers?: boolean }[] = [
   { keys: ["Tab"], label: "next list" },
   { keys: ["⌫"], label: "clear objection or signal" },
   { keys: ["Enter"], label: "confirm" },
+  { keys: ["Ctrl/⌘", "Enter"], label: "confirm from a text box" },
   { keys: ["Esc"], label: "cancel" },
 ];
 
@@ -26,7 +28,7 @@ export function ShortcutsLegend({ canReassign }: { canReassign: boolean }) {
     <div
       aria-label="Keyboard shortcuts"
       role="note"
-      className="flex flex-wrap items-center gap-x-4 gap-y-1.5 rounded-lg border border-slate-200 bg-white px-3 py-2 text-xs text-slate-600"
+      className="hidden flex-wrap items-center gap-x-4 gap-y-1.5 rounded-lg border border-slate-200 bg-white px-3 py-2 text-xs text-slate-600 md:flex"
     >
       <span className="font-medium text-slate-700">Keyboard</span>
       {SHORTCUTS.filter((shortcut) => !shortcut.managers || canReassign).map((shortcut) => (

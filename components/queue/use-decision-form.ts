@@ -48,11 +48,15 @@ export function useDecisionForm(options: {
   return { pending, submit, errorFor, refusal, refusedByServer, fieldErrors };
 }
 
-/** Enter confirms from any field but a button (which clicks itself); Shift+Enter keeps a new line in text areas. */
+/**
+ * The app's one submit convention: Enter confirms from a single-line field, Ctrl/⌘+Enter from a text area
+ * (where Enter writes a new line). Buttons click themselves; selects keep Enter for their own list.
+ */
 export function submitOnEnter(event: KeyboardEvent<HTMLFormElement>) {
   if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
   const target = event.target as HTMLElement;
   if (target.tagName === "BUTTON" || target.tagName === "A" || target.tagName === "SELECT") return;
+  if (target.tagName === "TEXTAREA" && !(event.ctrlKey || event.metaKey)) return;
   event.preventDefault();
   event.currentTarget.requestSubmit();
 }

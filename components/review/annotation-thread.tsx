@@ -10,12 +10,15 @@ export function AnnotationThread({
   notes,
   canWrite,
   timeZone,
+  singleLine = false,
 }: {
   leadId: number;
   side: ReviewSide;
   notes: ReviewAnnotation[];
   canWrite: boolean;
   timeZone: string;
+  /** A one-line composer that Enter saves (the presenter's quick note). */
+  singleLine?: boolean;
 }) {
   return (
     <section aria-label={`${SIDE_LABELS[side]} notes`} data-side={side}>
@@ -32,7 +35,7 @@ export function AnnotationThread({
         <p className="mt-2 text-sm text-slate-500">No {SIDE_LABELS[side].toLowerCase()} notes yet.</p>
       )}
       {canWrite ? (
-        <NoteComposer leadId={leadId} side={side} />
+        <NoteComposer leadId={leadId} side={side} singleLine={singleLine} />
       ) : (
         <p className="mt-3 text-xs text-slate-500">Only the {SIDE_LABELS[side].toLowerCase()} side writes here.</p>
       )}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition, type KeyboardEvent } from "react";
+import { useState, useTransition, type ChangeEvent, type KeyboardEvent } from "react";
 import { useDraft } from "@/components/review/use-draft";
 import { WriteStatus } from "@/components/review/write-status";
 import { Button } from "@/components/ui/button";
@@ -12,8 +12,11 @@ import { SIDE_LABELS, type ReviewSide } from "@/lib/review/sides";
 const controlClass =
   "block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500";
 
-/** Writes a note on one side. The text is a draft in localStorage until saved, so a reload keeps it. */
-export function NoteComposer({ leadId, side }: { leadId: number; side: ReviewSide }) {
+/**
+ * Writes a note on one side. The text is a draft in localStorage until saved, so a reload keeps it. The
+ * app's submit convention: a text area saves on Ctrl/⌘+Enter, the one-line variant (presenter) on Enter.
+ */
+export function NoteComposer({ leadId, side, singleLine = false }: { leadId: number; side: ReviewSide; singleLine?: boolean }) {
   const [draft, setDraft, clearDraft] = useDraft(`note:new:${leadId}:${side}`);
   const [result, setResult] = useState<ActionResult<number> | null>(null);
   const [pending, startTransition] = useTransition();
@@ -32,12 +35,22 @@ export function NoteComposer({ leadId, side }: { leadId: number; side: ReviewSid
     });
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
     if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
       event.preventDefault();
       save();
     }
   }
+
+  const field = {
+    id,
+    maxLength: MAX_NOTE_LENGTH,
+    value: body,
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setDraft(event.target.value),
+    placeholder: side === "marketing" ? "What context should have travelled with this lead?" : "What did sales see, do and need?",
+    className: controlClass,
+    "aria-describedby": `${id}-hint`,
+  };
 
   return (
     <form
@@ -50,20 +63,10 @@ export function NoteComposer({ leadId, side }: { leadId: number; side: ReviewSid
       <label htmlFor={id} className="block text-xs font-medium text-slate-700">
         Add a {SIDE_LABELS[side].toLowerCase()} note
       </label>
-      <textarea
-        id={id}
-        rows={3}
-        maxLength={MAX_NOTE_LENGTH}
-        value={body}
-        onChange={(event) => setDraft(event.target.value)}
-        onKeyDown={onKeyDown}
-        placeholder={side === "marketing" ? "What context should have travelled with this lead?" : "What did sales see, do and need?"}
-        className={controlClass}
-        aria-describedby={`${id}-hint`}
-      />
+      {singleLine ? <input {...field} /> : <textarea {...field} rows={3} onKeyDown={onKeyDown} />}
       <div className="flex items-center justify-between gap-2">
         <p id={`${id}-hint`} className="text-[11px] text-slate-500">
-          {draft ? "Draft kept on this device until you add it." : "Ctrl+Enter adds the note."}
+          {draft ? "Draft kept on this device until you add it." : `${singleLine ? "Enter" : "Ctrl/⌘+Enter"} adds the note.`}
         </p>
         <Button type="submit" size="sm" disabled={pending}>
           {pending ? "Adding…" : "Add note"}

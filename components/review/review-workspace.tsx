@@ -69,16 +69,7 @@ export function ReviewWorkspace({
           >
             <SlaClockRow clocks={slaClocks(diagnosis, now)} />
           </Card>
-          <Card title="Diagnosis" description="Choose a step to see the evidence behind it.">
-            {diagnosis ? (
-              <div className="[&_ol]:grid-cols-3!">
-                <DiagnosisStrip steps={diagnosis.steps} timeZone={timeZone} initialStep={diagnosis.firstBrokenStep} />
-                <SymptomList symptoms={diagnosis.symptoms} />
-              </div>
-            ) : (
-              <p className="text-sm text-slate-600">This lead has not been diagnosed yet.</p>
-            )}
-          </Card>
+          <WorkspaceDiagnosis diagnosis={diagnosis} timeZone={timeZone} />
           <Card title="Failure points" description="Confirm, add or overrule what the diagnosis found; agree on the root cause.">
             <FailurePointsPanel data={data} canTag={canTag} />
           </Card>
@@ -104,17 +95,40 @@ export function ReviewWorkspace({
         </Card>
       </div>
 
-      <Card title="Fixes" description="Every review ends with a specific fix: a field, a rule or a standard, with an owner and a due date.">
-        <LeadFixes
-          leadId={lead.id}
-          fixes={data.fixes}
-          citeableFixes={data.citeableFixes}
-          owners={data.owners}
-          rootCause={data.review?.rootCause ?? null}
-          canPropose={can(role, "fixes.propose")}
-          meetingId={meetingId}
-        />
-      </Card>
+      <WorkspaceFixes data={data} role={role} meetingId={meetingId} />
     </div>
+  );
+}
+
+/** The diagnosis strip and its symptoms, shared by the review board and the presenter. */
+export function WorkspaceDiagnosis({ diagnosis, timeZone }: { diagnosis: WorkspaceData["diagnosis"]; timeZone: string }) {
+  return (
+    <Card title="Diagnosis" description="Choose a step to see the evidence behind it.">
+      {diagnosis ? (
+        <div>
+          <DiagnosisStrip steps={diagnosis.steps} timeZone={timeZone} initialStep={diagnosis.firstBrokenStep} />
+          <SymptomList symptoms={diagnosis.symptoms} />
+        </div>
+      ) : (
+        <p className="text-sm text-slate-600">This lead has not been diagnosed yet.</p>
+      )}
+    </Card>
+  );
+}
+
+/** The lead's fixes (and the form to record one), shared by the review board and the presenter. */
+export function WorkspaceFixes({ data, role, meetingId }: { data: WorkspaceData; role: Role; meetingId?: number }) {
+  return (
+    <Card title="Fixes" description="Every review ends with a specific fix: a field, a rule or a standard, with an owner and a due date.">
+      <LeadFixes
+        leadId={data.lead.id}
+        fixes={data.fixes}
+        citeableFixes={data.citeableFixes}
+        owners={data.owners}
+        rootCause={data.review?.rootCause ?? null}
+        canPropose={can(role, "fixes.propose")}
+        meetingId={meetingId}
+      />
+    </Card>
   );
 }

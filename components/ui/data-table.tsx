@@ -13,6 +13,7 @@ import {
 } from "@tanstack/react-table";
 import clsx from "clsx";
 import { paginationSummary } from "@/components/ui/pagination-summary";
+import { cardBody, cardCell, cardHead, cardRow, cardTable } from "@/components/ui/table-cards";
 import { useAddressParams } from "@/components/ui/use-address-params";
 
 // One table for every list: server-side pagination and sorting, state in the URL (sort, page, size,
@@ -85,16 +86,16 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
               .map((column) => (
                 <label key={column.id} className="flex items-center gap-2 rounded px-1 py-1 text-sm hover:bg-slate-50">
                   <input type="checkbox" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} />
-                  {typeof column.columnDef.header === "string" ? column.columnDef.header : column.id}
+                  {headerText(column)}
                 </label>
               ))}
           </div>
         </details>
       </div>
       <div className={clsx("overflow-x-auto", pending && "opacity-60")}>
-        <table className="min-w-full text-sm">
+        <table className={clsx("min-w-full text-sm", cardTable)}>
           <caption className="sr-only">{caption}</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
+          <thead className={clsx("bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase", cardHead)}>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
@@ -126,11 +127,11 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
               </tr>
             ))}
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className={clsx("divide-y divide-slate-100", cardBody)}>
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="hover:bg-slate-50">
+              <tr key={row.id} className={clsx("hover:bg-slate-50", cardRow)}>
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="px-2.5 py-2 align-top">
+                  <td key={cell.id} data-label={headerText(cell.column)} className={clsx("px-2.5 py-2 align-top", cardCell)}>
                     <FlexRender cell={cell} />
                   </td>
                 ))}
@@ -177,4 +178,9 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
       </div>
     </div>
   );
+}
+
+/** A column's header as text: the Columns menu's label and, on a phone, the label beside each card value. */
+function headerText(column: { id: string; columnDef: { header?: unknown } }): string {
+  return typeof column.columnDef.header === "string" ? column.columnDef.header : column.id;
 }

@@ -1,5 +1,6 @@
 import clsx from "clsx";
 import { Fragment, type HTMLAttributes, type ReactNode } from "react";
+import { cardBody, cardCell, cardHead, cardRow, cardTable, cardWideCell } from "@/components/ui/table-cards";
 
 // The table every entity list shares (imports, meetings, fixes, tokens, audit, import problems): one
 // header style, one cell padding, a caption for screen readers. The lead lists, which page and sort in
@@ -36,12 +37,13 @@ export function EntityTable<Row>(props: {
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
     <div className={clsx("overflow-x-auto", framed && "rounded-lg border border-slate-200 bg-white shadow-sm", className)}>
-      <table className="min-w-full text-sm">
+      <table className={clsx("min-w-full text-sm", cardTable)}>
         <caption className="sr-only">{caption}</caption>
         <thead
           className={clsx(
             "bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase",
             stickyHeader && "sticky top-0",
+            cardHead,
           )}
         >
           <tr>
@@ -52,22 +54,26 @@ export function EntityTable<Row>(props: {
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className={clsx("divide-y divide-slate-100", cardBody)}>
           {rows.map((row) => {
             const { className: rowClass, ...attributes } = rowProps?.(row) ?? {};
             const panel = expanded?.(row);
             return (
               <Fragment key={rowKey(row)}>
-                <tr className={clsx("align-top hover:bg-slate-50", rowClass)} {...attributes}>
+                <tr className={clsx("align-top hover:bg-slate-50", cardRow, rowClass)} {...attributes}>
                   {columns.map((column) => (
-                    <td key={column.header} className={clsx("px-3 py-2", column.className)}>
+                    <td
+                      key={column.header}
+                      data-label={column.srOnly ? undefined : column.header}
+                      className={clsx("px-3 py-2", column.className, column.srOnly ? cardWideCell : cardCell)}
+                    >
                       {column.cell(row)}
                     </td>
                   ))}
                 </tr>
                 {panel && (
-                  <tr>
-                    <td colSpan={columns.length} className="bg-slate-50/60 px-3 py-3">
+                  <tr className={cardRow}>
+                    <td colSpan={columns.length} className={clsx("bg-slate-50/60 px-3 py-3", cardWideCell)}>
                       {panel}
                     </td>
                   </tr>

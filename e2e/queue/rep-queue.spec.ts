@@ -71,11 +71,12 @@ test("a rep accepts, rejects and asks from the keyboard; marketing's answer retu
   await expect(rejectForm.getByRole("radio", { name: /Not in our ideal customer profile/ })).toBeChecked();
   await expect(rejectForm.getByRole("textbox", { name: /Detail/ })).toBeFocused();
   await expect(rejectForm.getByText("0.5 of 1 · Partial")).toBeVisible();
-  await page.keyboard.press("Enter");
+  // In a text area Enter writes a new line; Ctrl+Enter sends (the app's one submit convention).
+  await page.keyboard.press("Control+Enter");
   await expect(rejectForm.getByText(/This reason needs a detail/)).toBeVisible();
   await page.keyboard.type("Six employees; our ideal customer profile starts at 50");
   await expect(rejectForm.getByText("1 of 1 · Specific")).toBeVisible();
-  await page.keyboard.press("Enter");
+  await page.keyboard.press("Control+Enter");
   await expect(status(page)).toContainText(`Rejected ${rejected!.name}. Reason quality 1 of 1 (specific).`);
 
   // Ask marketing about the third.
@@ -83,7 +84,7 @@ test("a rep accepts, rejects and asks from the keyboard; marketing's answer retu
   await page.keyboard.press("i");
   await expect(page.getByLabel("Question for marketing")).toBeFocused();
   await page.keyboard.type("Which webinar did they attend, and did they stay for pricing?");
-  await page.keyboard.press("Enter");
+  await page.keyboard.press("Control+Enter");
   await expect(status(page)).toContainText(`Asked marketing about ${asked!.name}`);
 
   const [acceptedRow] = await queryE2e<{ acceptance_status: string; next_action: string; events: string[] }>(
@@ -113,7 +114,7 @@ test("a rep accepts, rejects and asks from the keyboard; marketing's answer retu
   const question = marketing.getByRole("listitem", { name: `Question about ${asked!.name}` });
   await expect(question).toContainText("Which webinar did they attend, and did they stay for pricing?");
   await question.getByLabel("Your answer").fill("The RevOps webinar on 12 Nov; they stayed for the pricing Q&A.");
-  await question.getByLabel("Your answer").press("Enter");
+  await question.getByLabel("Your answer").press("Control+Enter");
   await expect(question.getByRole("status")).toContainText(`Answered the question on ${asked!.name}. It is back in Riley Chen's queue.`);
   await marketingContext.close();
 
