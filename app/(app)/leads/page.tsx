@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { DrillDownNote } from "@/components/dashboard/drill-down-note";
 import { LeadListView } from "@/components/leads/lead-list-view";
 import { LeadTable } from "@/components/leads/lead-table";
+import { ListToolbar } from "@/components/leads/list-toolbar";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
@@ -11,7 +12,7 @@ import { findLeadFilterOptions, findLeads } from "@/lib/leads/list-queries";
 export const metadata: Metadata = { title: "Leads" };
 
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser("leads.read");
+  const user = await requirePageUser("leads.read");
   const params = await searchParams;
   const query = parseLeadListQuery(params);
   const [{ rows, total, totalExact }, options, timeZone] = await Promise.all([
@@ -25,6 +26,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
       <LeadListView
         query={query}
         options={options}
+        toolbar={<ListToolbar list="leads" params={params} user={user} />}
         note={<DrillDownNote params={params} query={query} teams={options.teams} reasons={options.reasons} />}
       >
         <LeadTable

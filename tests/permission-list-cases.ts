@@ -1,0 +1,38 @@
+// Matrix cases for the lead lists' saved views (lib/saved-views/actions.ts) and their CSV export route.
+import { db } from "@/lib/db";
+import { form } from "@/tests/permission-action-cases";
+import type { ActionCase, CaseContext, RouteCase } from "@/tests/permission-cases";
+
+/** A view the actor owns, for the owner-only rename and delete. */
+async function ownView({ actor, world }: CaseContext) {
+  return db.savedView.create({
+    data: { ownerId: actor.id, list: "leads", name: world.unique("Matrix view"), params: "status=pending" },
+    select: { id: true, version: true },
+  });
+}
+
+export const SAVED_VIEW_ACTION_CASES: Record<string, ActionCase[]> = {
+  saveViewAction: [
+    {
+      permission: "leads.read",
+      args: async ({ world }) => [
+        null,
+        form({ list: "flagged", name: world.unique("Routing failures"), shared: "on", params: "fp=routing" }),
+      ],
+    },
+  ],
+  renameViewAction: [
+    {
+      permission: "leads.read",
+      args: async (context) => {
+        const view = await ownView(context);
+        return [null, form({ id: view.id, version: view.version, name: context.world.unique("Renamed view") })];
+      },
+    },
+  ],
+  deleteViewAction: [{ permission: "leads.read", args: async (context) => [null, form({ id: (await ownView(context)).id })] }],
+};
+
+export const LIST_ROUTE_CASES: Record<string, RouteCase[]> = {
+  "GET /api/leads/csv": [{ auth: "session", permission: "leads.export", request: async () => ({ query: "list=flagged&status=pending" }) }],
+};
