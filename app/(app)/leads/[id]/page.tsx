@@ -4,6 +4,7 @@ import { DiagnosisStrip } from "@/components/diagnosis/diagnosis-strip";
 import { SymptomList } from "@/components/diagnosis/symptom-list";
 import { HandoffElementsPanel } from "@/components/leads/handoff-elements-panel";
 import { EraseLeadButton } from "@/components/leads/erase-lead-button";
+import { LeadDecisionPanel } from "@/components/leads/lead-decision-panel";
 import { LeadSummary } from "@/components/leads/lead-summary";
 import { LeadTimeline } from "@/components/leads/lead-timeline";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -11,6 +12,7 @@ import { Card } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { evaluateHandoffElements } from "@/lib/leads/handoff-elements";
+import { findOwnerDecision } from "@/lib/decisions/queue-queries";
 import { findLeadDetailPage } from "@/lib/leads/queries";
 import { crmLinkFor } from "@/lib/sync/queries";
 import { findLeadSystemNotes } from "@/lib/notify/lead-notes";
@@ -33,12 +35,20 @@ export default async function LeadPage({ params }: Params) {
   if (!detail) notFound();
   const { lead, timeZone, slaSummary, diagnosis } = detail;
   const elements = diagnosis ? evaluateHandoffElements(lead, diagnosis, slaSummary) : [];
-  const crmLink = await crmLinkFor(lead.sourceSystem, lead.externalId);
+  const [crmLink, decision] = await Promise.all([
+    crmLinkFor(lead.sourceSystem, lead.externalId),
+    can(user.role, "leads.decide") ? findOwnerDecision(user, lead.id) : null,
+  ]);
 
   return (
     <div className="space-y-5">
       <Breadcrumb trail={[{ href: "/leads", label: "Leads" }]} current={lead.name} />
       <LeadSummary lead={lead} diagnosis={diagnosis} timeZone={timeZone} crmLink={crmLink} />
+      {decision && (
+        <Card title="Your decision" description="This lead waits on you, as in your queue.">
+          <LeadDecisionPanel decision={decision} userId={user.id} />
+        </Card>
+      )}
       <Card
         title="Diagnosis"
         description={diagnosis ? "Each step of the handoff, judged on this record's evidence. Choose a step to see why." : undefined}
