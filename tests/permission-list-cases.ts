@@ -1,4 +1,4 @@
-// Matrix cases for the lead lists' saved views (lib/saved-views/actions.ts) and their CSV export route.
+// Matrix cases for the lead lists (saved views, the CSV export) and the lead page's comments and following.
 import { db } from "@/lib/db";
 import { form } from "@/tests/permission-action-cases";
 import type { ActionCase, CaseContext, RouteCase } from "@/tests/permission-cases";
@@ -35,4 +35,24 @@ export const SAVED_VIEW_ACTION_CASES: Record<string, ActionCase[]> = {
 
 export const LIST_ROUTE_CASES: Record<string, RouteCase[]> = {
   "GET /api/leads/csv": [{ auth: "session", permission: "leads.export", request: async () => ({ query: "list=flagged&status=pending" }) }],
+};
+
+export const CONVERSATION_ACTION_CASES: Record<string, ActionCase[]> = {
+  addCommentAction: [
+    {
+      permission: "leads.read",
+      args: async ({ world }) => [null, form({ leadId: await world.anyLead(), body: `Matrix comment ${world.unique("c")}` })],
+    },
+  ],
+  setFollowingAction: [
+    {
+      permission: "leads.read",
+      args: async ({ actor, world }) => {
+        const leadId = await world.anyLead();
+        // Following changes something only when the actor did not follow yet.
+        await db.leadFollower.deleteMany({ where: { leadId, userId: actor.id } });
+        return [null, form({ leadId, follow: "on" })];
+      },
+    },
+  ],
 };

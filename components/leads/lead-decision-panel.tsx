@@ -38,6 +38,8 @@ export function LeadDecisionPanel({ decision, userId }: { decision: OwnerDecisio
     return () => window.removeEventListener("keydown", onKey);
   }, [lead, userId]);
 
+  const close = () => setMode(null);
+
   function done(result: DecisionSuccess) {
     setNotice(result.message ?? "Saved.");
     setMode(null);
@@ -52,21 +54,13 @@ export function LeadDecisionPanel({ decision, userId }: { decision: OwnerDecisio
       <DecisionBar lead={lead} canReassign={false} userId={userId} active={mode} onOpen={(next) => setMode(next)} />
       {mode && (
         <div key={`${mode}-${lead.id}-${lead.version}`} className="border-t border-slate-100 pt-4">
-          {mode === "accept" && <AcceptForm lead={lead} onDone={done} onCancel={() => setMode(null)} />}
+          {mode === "accept" && <AcceptForm lead={lead} onDone={done} onCancel={close} />}
           {mode === "reject" && (
-            <RejectForm
-              lead={lead}
-              reasons={decision.reasons}
-              objections={decision.objections}
-              minimumSpecificDetailLength={decision.minimumSpecificDetailLength}
-              onDone={done}
-              onCancel={() => setMode(null)}
-            />
+            // The workspace's reasons, objections and minimum detail, as the queue passes them.
+            <RejectForm {...decision} lead={lead} onDone={done} onCancel={close} />
           )}
-          {mode === "info" && <InfoRequestForm lead={lead} onDone={done} onCancel={() => setMode(null)} />}
-          {mode === "action" && (
-            <FirstActionForm lead={lead} objections={decision.objections} onDone={done} onCancel={() => setMode(null)} />
-          )}
+          {mode === "info" && <InfoRequestForm lead={lead} onDone={done} onCancel={close} />}
+          {mode === "action" && <FirstActionForm lead={lead} objections={decision.objections} onDone={done} onCancel={close} />}
         </div>
       )}
     </div>

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import Papa from "papaparse";
 import { queryE2e } from "../fixtures/database";
-import { expect, test } from "../fixtures/auth";
+import { expect, signInAs, test } from "../fixtures/auth";
 
 // Lists that export exactly their rows, keep named views, and a lead page its owner can decide on.
 
@@ -95,4 +95,36 @@ test("a viewer sees the list but no export, and the export route refuses them", 
   await expect(page.getByRole("link", { name: "Export CSV" })).toHaveCount(0);
   const response = await page.request.get("/api/leads/csv");
   expect(response.status()).toBe(403);
+});
+
+test("a comment with an @mention notifies the person mentioned, in their bell", async ({ page, signIn, browser }) => {
+  const [lead] = await queryE2e<{ id: number; name: string }>(
+    `INSERT INTO leads (source_system, external_id, name, captured_at, original_source, updated_at)
+     VALUES ('e2e', 'mention-' || $1::text, 'Mention Buyer ' || $1::text, now() - interval '2 hours', 'referral', now())
+     RETURNING id, name`,
+    [String(Date.now())],
+  );
+  const [manager] = await queryE2e<{ name: string }>("SELECT name FROM users WHERE email = 'manager@demo.baton.dev'");
+  await signIn("marketing");
+  await page.goto(`/leads/${lead!.id}`);
+  const form = page.getByRole("form", { name: "Add a comment" });
+  await form.getByRole("combobox", { name: "Mention" }).selectOption(manager!.name);
+  await form.getByRole("textbox", { name: "Comment" }).pressSequentially("did sales get the pricing question?");
+  await form.getByRole("textbox", { name: "Comment" }).press("Control+Enter");
+  await expect(form.getByRole("status")).toContainText(`${manager!.name} will be notified.`);
+  await expect(page.getByRole("list", { name: "Comments" })).toContainText(`@${manager!.name} did sales get the pricing question?`);
+  await expect(page.getByRole("button", { name: "Following" })).toBeVisible();
+
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const other = await context.newPage();
+  await signInAs(other, "manager");
+  await other.goto("/leads");
+  await other.getByRole("button", { name: /^Notifications/ }).click();
+  const notice = other
+    .getByRole("dialog", { name: "Notifications" })
+    .getByRole("link", { name: new RegExp(`mentioned you on ${lead!.name}`) });
+  await expect(notice.first()).toBeVisible({ timeout: 20_000 });
+  await notice.first().click();
+  await expect(other).toHaveURL(new RegExp(`/leads/${lead!.id}$`));
+  await context.close();
 });

@@ -4,6 +4,7 @@ import { DiagnosisStrip } from "@/components/diagnosis/diagnosis-strip";
 import { SymptomList } from "@/components/diagnosis/symptom-list";
 import { HandoffElementsPanel } from "@/components/leads/handoff-elements-panel";
 import { EraseLeadButton } from "@/components/leads/erase-lead-button";
+import { LeadConversation } from "@/components/leads/lead-conversation";
 import { LeadDecisionPanel } from "@/components/leads/lead-decision-panel";
 import { LeadSummary } from "@/components/leads/lead-summary";
 import { LeadTimeline } from "@/components/leads/lead-timeline";
@@ -13,6 +14,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { evaluateHandoffElements } from "@/lib/leads/handoff-elements";
 import { findOwnerDecision } from "@/lib/decisions/queue-queries";
+import { findLeadConversation } from "@/lib/lead-comments/queries";
 import { findLeadDetailPage } from "@/lib/leads/queries";
 import { crmLinkFor } from "@/lib/sync/queries";
 import { findLeadSystemNotes } from "@/lib/notify/lead-notes";
@@ -35,9 +37,10 @@ export default async function LeadPage({ params }: Params) {
   if (!detail) notFound();
   const { lead, timeZone, slaSummary, diagnosis } = detail;
   const elements = diagnosis ? evaluateHandoffElements(lead, diagnosis, slaSummary) : [];
-  const [crmLink, decision] = await Promise.all([
+  const [crmLink, decision, conversation] = await Promise.all([
     crmLinkFor(lead.sourceSystem, lead.externalId),
     can(user.role, "leads.decide") ? findOwnerDecision(user, lead.id) : null,
+    findLeadConversation(lead.id, user.id),
   ]);
 
   return (
@@ -72,6 +75,9 @@ export default async function LeadPage({ params }: Params) {
         description={`${lead.events.length} ${lead.events.length === 1 ? "event" : "events"}, oldest first. Times in ${timeZone}.`}
       >
         <LeadTimeline events={lead.events} notes={notes} timeZone={timeZone} />
+      </Card>
+      <Card title="Comments" description="Talk about this lead with the team. Follow it to hear of its decisions and comments.">
+        <LeadConversation leadId={lead.id} conversation={conversation} timeZone={timeZone} />
       </Card>
       {can(user.role, "leads.erase") && (
         <Card
