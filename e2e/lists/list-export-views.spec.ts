@@ -24,7 +24,7 @@ test("a list's CSV holds exactly the leads the filtered list shows, in its order
   await signIn("marketing");
   await page.goto(`/leads?source=${source}&sort=name.asc`);
   await expect(page.getByText(/^1–7 of 7$/)).toBeVisible();
-  const shown = await page.getByRole("table", { name: "Leads" }).locator("tbody tr td:first-child a").allInnerTexts();
+  const shown = await page.getByRole("table", { name: "Leads" }).locator('tbody tr a[href^="/leads/"]').allInnerTexts();
   expect(shown).toHaveLength(7);
 
   const download = page.waitForEvent("download");
@@ -52,7 +52,7 @@ test("a saved view reopens the list with its filters and sort; a private one sta
   await expect(page).toHaveURL(new RegExp(`source=${source}`));
   await expect(page).toHaveURL(/sort=name\.desc/);
   await expect(page.getByText(/^1–3 of 3$/)).toBeVisible();
-  const names = await page.getByRole("table", { name: "Leads" }).locator("tbody tr td:first-child a").allInnerTexts();
+  const names = await page.getByRole("table", { name: "Leads" }).locator('tbody tr a[href^="/leads/"]').allInnerTexts();
   expect(names).toEqual([...names].sort().reverse());
 
   const [stored] = await queryE2e<{ shared: boolean }>("SELECT shared FROM saved_views WHERE name = $1", [name]);
