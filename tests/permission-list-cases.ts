@@ -56,3 +56,19 @@ export const CONVERSATION_ACTION_CASES: Record<string, ActionCase[]> = {
     },
   ],
 };
+
+export const BULK_ACTION_CASES: Record<string, ActionCase[]> = {
+  tagLeadsForReviewAction: [
+    {
+      permission: "review.tag",
+      args: async ({ world }) => {
+        // A fresh lead each time, so the tag is always new and leaves its audit row.
+        const lead = await db.lead.create({
+          data: { sourceSystem: "matrix", externalId: world.unique("matrix-bulk"), name: "Bea Bulk", capturedAt: new Date() },
+          select: { id: true },
+        });
+        return [null, form({ leadIds: [lead.id], failurePoint: "slow_timing" })];
+      },
+    },
+  ],
+};

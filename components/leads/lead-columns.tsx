@@ -59,14 +59,14 @@ export function leadColumns(timeZone: string): DataTableColumn<LeadListRow>[] {
     {
       id: "originalSource",
       header: "Source",
-      cell: ({ row }) => <SourceCell source={row.original.originalSource} campaign={row.original.campaign} className="max-w-28" />,
+      cell: ({ row }) => <SourceCell source={row.original.originalSource} campaign={row.original.campaign} className="max-w-24" />,
     },
     {
       id: "owner",
       header: "Owner · type",
       enableSorting: false,
       cell: ({ row }) => (
-        <div className="max-w-32">
+        <div className="max-w-28">
           <p className="truncate">
             <OwnerName owner={row.original.owner} queue={row.original.queue} />
           </p>

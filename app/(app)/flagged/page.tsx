@@ -3,6 +3,7 @@ import { LeadListView } from "@/components/leads/lead-list-view";
 import { LeadTable } from "@/components/leads/lead-table";
 import { ListToolbar } from "@/components/leads/list-toolbar";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import { parseLeadListQuery, tableState } from "@/lib/lead-set/query";
@@ -32,6 +33,7 @@ export default async function FlaggedPage({ searchParams }: { searchParams: Prom
           totalExact={totalExact}
           {...tableState(query)}
           timeZone={timeZone}
+          bulkTag={can(user.role, "review.tag")}
           emptyMessage="No flagged leads match these filters."
         />
       </LeadListView>

@@ -4,6 +4,7 @@ import { LeadListView } from "@/components/leads/lead-list-view";
 import { LeadTable } from "@/components/leads/lead-table";
 import { ListToolbar } from "@/components/leads/list-toolbar";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import { parseLeadListQuery, tableState } from "@/lib/lead-set/query";
@@ -35,6 +36,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           totalExact={totalExact}
           {...tableState(query)}
           timeZone={timeZone}
+          bulkTag={can(user.role, "review.tag")}
           emptyMessage="No leads match these filters. Clear a filter or widen the date range."
         />
       </LeadListView>
