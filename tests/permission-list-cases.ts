@@ -34,6 +34,7 @@ export const SAVED_VIEW_ACTION_CASES: Record<string, ActionCase[]> = {
 };
 
 export const LIST_ROUTE_CASES: Record<string, RouteCase[]> = {
+  "GET /api/review/csv": [{ auth: "session", permission: "leads.export", request: async () => ({ query: "period=all&review=to_review" }) }],
   "GET /api/leads/csv": [{ auth: "session", permission: "leads.export", request: async () => ({ query: "list=flagged&status=pending" }) }],
 };
 

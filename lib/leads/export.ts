@@ -81,3 +81,14 @@ export async function exportLeadsCsv(query: LeadListQuery): Promise<{ csv: strin
   }
   return { csv: CSV_BOM + lines.join(""), rows };
 }
+
+/** A CSV file as a download answer: never cached, named. */
+export function csvDownload(csv: string, filename: string): Response {
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,6 +1,6 @@
 import { sessionRoute } from "@/lib/actions/route-guard";
 import { recordExport } from "@/lib/audit/exports";
-import { exportLeadsCsv } from "@/lib/leads/export";
+import { csvDownload, exportLeadsCsv } from "@/lib/leads/export";
 import { parseLeadExportQuery } from "@/lib/leads/export-query";
 
 // A lead list (Leads, Flagged, a dashboard drill-down) as CSV for the signed-in user: the list's own
@@ -13,13 +13,7 @@ export const GET = sessionRoute(
     const { csv, rows } = await exportLeadsCsv(query);
     const filename = `baton-${list}-${new Date().toISOString().slice(0, 10)}.csv`;
     await recordExport(user.id, "leads_csv", list, { list, filters: params, rows, filename });
-    return new Response(csv, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${filename}"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return csvDownload(csv, filename);
   },
   { forbidden: "Your role cannot export leads." },
 );
