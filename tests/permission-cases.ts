@@ -19,6 +19,7 @@ import { IMPORT_ACTION_CASES, IMPORT_ROUTE_CASES } from "@/tests/permission-impo
 import { PUBLIC_ROUTE_LIST, ROUTE_CASE_LIST } from "@/tests/permission-route-cases";
 import { SYNC_ACTION_CASES } from "@/tests/permission-sync-cases";
 import { ALERT_ACTION_CASES, NOTIFY_ACTION_CASES } from "@/tests/permission-alert-cases";
+import { BULK_ACTION_CASES, CONVERSATION_ACTION_CASES, LIST_ROUTE_CASES, SAVED_VIEW_ACTION_CASES } from "@/tests/permission-list-cases";
 
 export interface CaseContext {
   role: Role;
@@ -91,9 +92,12 @@ export const ACTION_CASES: ActionModuleCases = {
   "lib/notify/actions.ts": NOTIFY_ACTION_CASES,
   "lib/report/actions.ts": REPORT_ACTION_CASES,
   "lib/definitions/objection-actions.ts": OBJECTION_ACTION_CASES,
+  "lib/saved-views/actions.ts": SAVED_VIEW_ACTION_CASES,
+  "lib/lead-comments/actions.ts": CONVERSATION_ACTION_CASES,
+  "lib/review/bulk-actions.ts": BULK_ACTION_CASES,
 };
 
-export const ROUTE_CASES: RouteCases = { ...ROUTE_CASE_LIST, ...IMPORT_ROUTE_CASES };
+export const ROUTE_CASES: RouteCases = { ...ROUTE_CASE_LIST, ...IMPORT_ROUTE_CASES, ...LIST_ROUTE_CASES };
 export const PUBLIC_ROUTES: Record<string, PublicRoute> = PUBLIC_ROUTE_LIST;
 
 /** Whether the table lets `role` do the case: every governing action must allow it. */

@@ -5,13 +5,14 @@ import { Badge } from "@/components/ui/badge";
 import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
 import type { FailurePoint } from "@/lib/diagnosis/vocabulary";
 import { sourceLabel } from "@/lib/leads/labels";
+import { formatDate } from "@/lib/time";
 
 // Table cells a lead shows the same way on every list (the lead list, the Flagged view, the review board).
 
 /** The lead's name, linked, over one grey line of detail (email, company…). */
 export function LeadNameCell({ href, name, detail, missing }: { href: string; name: string; detail: string | null; missing: string }) {
   return (
-    <div className="max-w-56">
+    <div className="max-w-40">
       <Link href={href} className="font-medium text-brand-700 hover:underline">
         {name}
       </Link>
@@ -53,5 +54,15 @@ export function OwnerName({ owner, queue }: { owner: { name: string } | null; qu
     </span>
   ) : (
     <span className="text-slate-400">Unassigned</span>
+  );
+}
+
+/** A capture time on two lines, the day over the time, so the column stays narrow. */
+export function CapturedCell({ at, timeZone }: { at: Date | string; timeZone: string }) {
+  return (
+    <div className="whitespace-nowrap tabular-nums">
+      <p>{formatDate(at, timeZone)}</p>
+      <p className="text-xs text-slate-500">{new Intl.DateTimeFormat("en-GB", { timeStyle: "short", timeZone }).format(new Date(at))}</p>
+    </div>
   );
 }

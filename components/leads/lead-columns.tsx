@@ -1,6 +1,6 @@
 "use client";
 
-import { FailurePointBadges, LeadNameCell, OwnerName, SourceCell } from "@/components/leads/lead-cells";
+import { CapturedCell, FailurePointBadges, LeadNameCell, OwnerName, SourceCell } from "@/components/leads/lead-cells";
 import { Badge, type Tone } from "@/components/ui/badge";
 import type { DataTableColumn } from "@/components/ui/data-table";
 import { ACCEPTANCE_STATUS_LABELS } from "@/lib/leads/labels";
@@ -13,10 +13,9 @@ const STATUS_TONES: Record<LeadListRow["acceptanceStatus"], Tone> = {
   info_requested: "warn",
 };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
+// Sized to fit a 1280 px laptop beside the sidebar: two-line cells (company over title, date over time,
+// owner over lead type) instead of wide single-line ones, so Decision and Captured stay in view.
 export function leadColumns(timeZone: string): DataTableColumn<LeadListRow>[] {
-  const format = timeZone === "UTC" ? dateFormat : new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
   return [
     {
       id: "name",
@@ -30,7 +29,7 @@ export function leadColumns(timeZone: string): DataTableColumn<LeadListRow>[] {
       id: "company",
       header: "Company",
       cell: ({ row }) => (
-        <div className="max-w-48">
+        <div className="max-w-28">
           <p className="truncate" title={row.original.company ?? undefined}>
             {row.original.company ?? "—"}
           </p>
@@ -47,7 +46,7 @@ export function leadColumns(timeZone: string): DataTableColumn<LeadListRow>[] {
       header: "Diagnosis",
       cell: ({ row }) =>
         row.original.flagged ? (
-          <div className="flex w-52 flex-wrap gap-1">
+          <div className="flex w-32 flex-wrap gap-1">
             <Badge tone="bad" title="Flagged: a diagnosis step failed. Severity 0–100, high-intent leads weigh more.">
               Flagged · {row.original.severity}
             </Badge>
@@ -60,30 +59,26 @@ export function leadColumns(timeZone: string): DataTableColumn<LeadListRow>[] {
     {
       id: "originalSource",
       header: "Source",
-      cell: ({ row }) => <SourceCell source={row.original.originalSource} campaign={row.original.campaign} className="max-w-44" />,
-    },
-    {
-      id: "leadType",
-      header: "Lead type",
-      enableSorting: false,
-      cell: ({ row }) =>
-        row.original.leadType ? (
-          <div className="whitespace-nowrap">
-            <p>{row.original.leadType.name}</p>
-            {row.original.priority && <p className="text-xs text-slate-500">{row.original.priority.toUpperCase()}</p>}
-          </div>
-        ) : (
-          <Badge tone="warn">Unknown type</Badge>
-        ),
+      cell: ({ row }) => <SourceCell source={row.original.originalSource} campaign={row.original.campaign} className="max-w-24" />,
     },
     {
       id: "owner",
-      header: "Owner",
+      header: "Owner · type",
       enableSorting: false,
       cell: ({ row }) => (
-        <span className="whitespace-nowrap">
-          <OwnerName owner={row.original.owner} queue={row.original.queue} />
-        </span>
+        <div className="max-w-28">
+          <p className="truncate">
+            <OwnerName owner={row.original.owner} queue={row.original.queue} />
+          </p>
+          {row.original.leadType ? (
+            <p className="truncate text-xs text-slate-500" title={row.original.leadType.name}>
+              {row.original.leadType.name}
+              {row.original.priority ? ` · ${row.original.priority.toUpperCase()}` : ""}
+            </p>
+          ) : (
+            <p className="text-xs text-amber-700">Unknown type</p>
+          )}
+        </div>
       ),
     },
     {
@@ -96,7 +91,7 @@ export function leadColumns(timeZone: string): DataTableColumn<LeadListRow>[] {
     {
       id: "capturedAt",
       header: "Captured",
-      cell: ({ row }) => <span className="whitespace-nowrap tabular-nums">{format.format(new Date(row.original.capturedAt))}</span>,
+      cell: ({ row }) => <CapturedCell at={row.original.capturedAt} timeZone={timeZone} />,
     },
   ];
 }

@@ -1,12 +1,11 @@
 "use client";
 
-import { FailurePointBadges, LeadNameCell, OwnerName, SourceCell } from "@/components/leads/lead-cells";
+import { CapturedCell, FailurePointBadges, LeadNameCell, OwnerName, SourceCell } from "@/components/leads/lead-cells";
 import { Badge, type Tone } from "@/components/ui/badge";
 import type { DataTableColumn } from "@/components/ui/data-table";
 import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
 import type { BoardRow } from "@/lib/review/queries";
 import { REVIEW_STATUS_LABELS } from "@/lib/review/sides";
-import { formatDateTime } from "@/lib/time";
 
 const REVIEW_TONES: Record<keyof typeof REVIEW_STATUS_LABELS, Tone> = { to_review: "warn", reviewed: "good", skipped: "muted" };
 
@@ -26,7 +25,7 @@ export function boardColumns(timeZone: string, boardParams: string): DataTableCo
       id: "severity",
       header: "Diagnosis",
       cell: ({ row }) => (
-        <div className="flex w-56 flex-wrap gap-1">
+        <div className="flex w-36 flex-wrap gap-1">
           <Badge tone="bad">Severity {row.original.severity}</Badge>
           <FailurePointBadges points={row.original.failurePoints} />
         </div>
@@ -40,7 +39,7 @@ export function boardColumns(timeZone: string, boardParams: string): DataTableCo
         const status = row.original.review?.status ?? "to_review";
         const cause = row.original.review?.rootCause;
         return (
-          <div className="whitespace-nowrap">
+          <div className="max-w-32">
             <Badge tone={REVIEW_TONES[status]}>{REVIEW_STATUS_LABELS[status]}</Badge>
             {cause && <p className="mt-0.5 text-xs text-slate-600">Root cause: {FAILURE_POINT_LABELS[cause]}</p>}
           </div>
@@ -66,18 +65,18 @@ export function boardColumns(timeZone: string, boardParams: string): DataTableCo
     {
       id: "originalSource",
       header: "Source",
-      cell: ({ row }) => <SourceCell source={row.original.originalSource} campaign={row.original.campaign} className="max-w-40" />,
+      cell: ({ row }) => <SourceCell source={row.original.originalSource} campaign={row.original.campaign} className="max-w-28" />,
     },
     {
       id: "owner",
       header: "Owner",
       enableSorting: false,
       cell: ({ row }) => (
-        <div className="whitespace-nowrap">
-          <p>
+        <div className="max-w-32">
+          <p className="truncate">
             <OwnerName owner={row.original.owner} queue={row.original.queue} />
           </p>
-          <p className="text-xs text-slate-500">
+          <p className="truncate text-xs text-slate-500">
             {row.original.leadType?.name ?? "Unknown type"}
             {row.original.priority ? ` · ${row.original.priority.toUpperCase()}` : ""}
           </p>
@@ -87,7 +86,7 @@ export function boardColumns(timeZone: string, boardParams: string): DataTableCo
     {
       id: "capturedAt",
       header: "Captured",
-      cell: ({ row }) => <span className="whitespace-nowrap tabular-nums">{formatDateTime(row.original.capturedAt, timeZone)}</span>,
+      cell: ({ row }) => <CapturedCell at={row.original.capturedAt} timeZone={timeZone} />,
     },
   ];
 }

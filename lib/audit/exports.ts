@@ -4,7 +4,7 @@ import { currentOrigin } from "@/lib/auth/request-origin";
 import { db } from "@/lib/db";
 
 // Data leaving Baton as a file is audited: who took which export, with which filters, from where.
-export type ExportKind = "dashboard_csv" | "import_report_csv" | "meeting_summary";
+export type ExportKind = "dashboard_csv" | "import_report_csv" | "meeting_summary" | "leads_csv";
 
 export async function recordExport(
   actorId: number,

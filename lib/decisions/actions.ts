@@ -8,6 +8,7 @@ import type { ReasonQualityFeedback } from "@/lib/decisions/quality";
 import { answerInfoRequest, reassignLead } from "@/lib/decisions/team-mutations";
 import type { TeamActor } from "@/lib/actions/authorize";
 import { AppError } from "@/lib/errors";
+import { notifyDecision } from "@/lib/lead-comments/notices";
 
 // Server actions of the queue and the inbox: authenticate and check the role -> the mutation (which checks
 // ownership, validates, writes and re-diagnoses) -> revalidate the pages that show the lead.
@@ -23,6 +24,8 @@ function decision(permission: Action, mutation: Mutation) {
       if (typeof leadId !== "number" || !Number.isInteger(leadId) || leadId <= 0)
         throw new AppError("This form does not say which lead it is for. Reload the page.");
       const result = await mutation(user, leadId, input);
+      // The lead's followers hear of it (after the write commits; a failed notice never fails the decision).
+      await notifyDecision(result.leadId, user, result.message);
       return {
         data: { leadId: result.leadId, ...(result.quality ? { quality: result.quality } : {}) },
         message: result.message,

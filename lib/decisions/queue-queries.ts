@@ -136,11 +136,7 @@ export async function findQueue(actor: TeamActor, options: { ownerId?: number | 
     db.lead.findMany({ where: { AND: [AWAITING, ownerWhere] }, select: QUEUE_SELECT, orderBy: { capturedAt: "asc" }, take: MAX_QUEUE }),
     loadDiagnosisDefinitions(pool),
     getWorkspaceSettings(),
-    db.rejectionReason.findMany({
-      where: { active: true },
-      select: { code: true, label: true, requiresDetail: true, detailPrompt: true },
-      orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
-    }),
+    findActiveReasons(),
     findActiveObjections(),
   ]);
   // Each lead runs against the definitions in force at its capture (with its owner's team holidays), and
@@ -181,6 +177,39 @@ export async function findQueue(actor: TeamActor, options: { ownerId?: number | 
     now: now.toISOString(),
   };
 }
+
+function findActiveReasons(): Promise<ReasonOption[]> {
+  return db.rejectionReason.findMany({
+    where: { active: true },
+    select: { code: true, label: true, requiresDetail: true, detailPrompt: true },
+    orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
+  });
+}
+
+/** What the lead page needs to offer its owner the queue's decisions: the lead as the queue shows it, or null when nothing waits on them. */
+export async function findOwnerDecision(actor: TeamActor, leadId: number) {
+  const [row, definitions, settings, reasons, objections] = await Promise.all([
+    db.lead.findFirst({ where: { AND: [AWAITING, { id: leadId, ownerId: actor.id }] }, select: QUEUE_SELECT }),
+    loadDiagnosisDefinitions(pool),
+    getWorkspaceSettings(),
+    findActiveReasons(),
+    findActiveObjections(),
+  ]);
+  if (!row) return null;
+  return {
+    item: toQueueItem(
+      row,
+      settingsInForce(definitions, row.capturedAt, row.owner?.id),
+      leadTypeInForce(definitions, row.leadType?.id ?? null, row.capturedAt),
+    ),
+    reasons,
+    objections,
+    minimumSpecificDetailLength: settings.minimumSpecificDetailLength,
+    timeZone: settings.timeZone,
+  };
+}
+
+export type OwnerDecision = NonNullable<Awaited<ReturnType<typeof findOwnerDecision>>>;
 
 function toQueueItem(row: QueueRow, settings: Parameters<typeof queueSlaClock>[1], leadType: LeadTypeDefinition | null): QueueItem {
   const clock = queueSlaClock(

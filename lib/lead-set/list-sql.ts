@@ -82,14 +82,24 @@ interface Row {
   owner_email: string | null;
 }
 
-export async function findLeadPage(client: Queryable, query: LeadListQuery, context: MetricContext): Promise<LeadListRow[]> {
+export function findLeadPage(client: Queryable, query: LeadListQuery, context: MetricContext): Promise<LeadListRow[]> {
+  return findLeadRows(client, query, context, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+}
+
+/** Matching leads in the list's order, `limit` of them from `offset`: a page, or a batch of an export. */
+export async function findLeadRows(
+  client: Queryable,
+  query: LeadListQuery,
+  context: MetricContext,
+  window: { limit: number; offset: number },
+): Promise<LeadListRow[]> {
   const rows = await runSql<Row>(
     client,
     sql`SELECT l.id, l.source_system, l.external_id, l.name, l.email, l.company, l.title, l.captured_at, l.original_source, l.campaign,
           l.priority, l.queue, l.acceptance_status, l.outcome, l.flagged, l.severity, l.failure_points::text[] AS failure_points,
           lt.key AS lead_type_key, lt.name AS lead_type_name, u.id AS owner_id, u.name AS owner_name, u.email AS owner_email
         FROM ${LEADS_FROM} WHERE ${listFilter(query, context).where}
-        ORDER BY ${LEAD_SORT_SQL[query.sort][query.direction]} LIMIT ${query.pageSize}::int OFFSET ${(query.page - 1) * query.pageSize}::int`,
+        ORDER BY ${LEAD_SORT_SQL[query.sort][query.direction]} LIMIT ${window.limit}::int OFFSET ${window.offset}::int`,
   );
   return rows.map((row) => ({
     id: row.id,

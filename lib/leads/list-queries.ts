@@ -68,7 +68,7 @@ function inValues(field: "originalSource" | "campaign", values: string[]): Prism
   return { OR: [...(real.length ? [{ [field]: { in: real } }] : []), ...(none ? [{ [field]: null }] : [])] };
 }
 
-async function getMetricContext(): Promise<MetricContext> {
+export async function getMetricContext(): Promise<MetricContext> {
   const settings = await getWorkspaceSettings();
   return {
     timeZone: settings.timeZone,

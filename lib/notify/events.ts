@@ -6,7 +6,7 @@ import { recordNotifications, type NewNotification } from "@/lib/notify/record";
 // agenda published). Written right after the write commits, in a transaction of their own with their
 // sends' jobs; a failure here is logged and never fails the write that triggered it.
 
-async function notify(build: () => Promise<NewNotification[]>): Promise<void> {
+export async function notify(build: () => Promise<NewNotification[]>): Promise<void> {
   const client = await pool.connect().catch((error: unknown) => {
     console.error(`notify: no connection (${error instanceof Error ? error.message : String(error)})`);
     return null;

@@ -12,6 +12,8 @@ export const NOTIFICATION_KINDS = [
   "agenda_published",
   "digest",
   "weekly_report",
+  "mention",
+  "followed_lead",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -29,6 +31,8 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   agenda_published: "Meeting agenda published",
   digest: "Daily digest (managers)",
   weekly_report: "Weekly handoff report (only when you turn it on)",
+  mention: "Someone mentions me in a comment",
+  followed_lead: "Decisions and comments on leads I follow",
 };
 
 /** Kinds nobody gets until they ask for them; every other kind is on until turned off. */

@@ -41,7 +41,7 @@ export function boardOrder(query: BoardQuery): Prisma.LeadOrderByWithRelationInp
   return [BOARD_ORDER[query.list.sort]!(query.list.direction), { id: query.list.direction }];
 }
 
-const BOARD_ROW_SELECT = {
+export const BOARD_ROW_SELECT = {
   id: true,
   name: true,
   company: true,

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { DrillDownNote } from "@/components/dashboard/drill-down-note";
 import { LeadListView } from "@/components/leads/lead-list-view";
 import { LeadTable } from "@/components/leads/lead-table";
+import { ListToolbar } from "@/components/leads/list-toolbar";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import { parseLeadListQuery, tableState } from "@/lib/lead-set/query";
@@ -11,7 +13,7 @@ import { findLeadFilterOptions, findLeads } from "@/lib/leads/list-queries";
 export const metadata: Metadata = { title: "Leads" };
 
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser("leads.read");
+  const user = await requirePageUser("leads.read");
   const params = await searchParams;
   const query = parseLeadListQuery(params);
   const [{ rows, total, totalExact }, options, timeZone] = await Promise.all([
@@ -25,6 +27,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
       <LeadListView
         query={query}
         options={options}
+        toolbar={<ListToolbar list="leads" params={params} user={user} />}
         note={<DrillDownNote params={params} query={query} teams={options.teams} reasons={options.reasons} />}
       >
         <LeadTable
@@ -33,6 +36,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           totalExact={totalExact}
           {...tableState(query)}
           timeZone={timeZone}
+          bulkTag={can(user.role, "review.tag")}
           emptyMessage="No leads match these filters. Clear a filter or widen the date range."
         />
       </LeadListView>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { LeadListView } from "@/components/leads/lead-list-view";
 import { BoardHeader } from "@/components/review/board-header";
 import { BoardTable } from "@/components/review/board-table";
-import { ButtonLink } from "@/components/ui/button";
+import { buttonClasses, ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
@@ -23,11 +23,18 @@ export default async function ReviewBoardPage({ searchParams }: { searchParams: 
         title="Review board"
         description="Flagged leads to walk through side by side, most severe first. Open one to see marketing's and sales' sides, tag failure points and agree on a fix."
         actions={
-          can(user.role, "meetings.manage") && total > 0 ? (
-            <ButtonLink href={withParams("/meetings/new", boardSearchParams(query, { review: null, page: 1 }))}>
-              Plan a meeting from this board
-            </ButtonLink>
-          ) : undefined
+          <>
+            {can(user.role, "leads.export") && total > 0 && (
+              <a href={withParams("/api/review/csv", boardSearchParams(query))} className={buttonClasses("secondary")} download>
+                Export CSV
+              </a>
+            )}
+            {can(user.role, "meetings.manage") && total > 0 && (
+              <ButtonLink href={withParams("/meetings/new", boardSearchParams(query, { review: null, page: 1 }))}>
+                Plan a meeting from this board
+              </ButtonLink>
+            )}
+          </>
         }
       />
       {/* Keyed by the address: the date inputs show the board's actual period after every change. */}

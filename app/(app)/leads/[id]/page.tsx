@@ -4,6 +4,8 @@ import { DiagnosisStrip } from "@/components/diagnosis/diagnosis-strip";
 import { SymptomList } from "@/components/diagnosis/symptom-list";
 import { HandoffElementsPanel } from "@/components/leads/handoff-elements-panel";
 import { EraseLeadButton } from "@/components/leads/erase-lead-button";
+import { LeadConversation } from "@/components/leads/lead-conversation";
+import { LeadDecisionPanel } from "@/components/leads/lead-decision-panel";
 import { LeadSummary } from "@/components/leads/lead-summary";
 import { LeadTimeline } from "@/components/leads/lead-timeline";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -11,6 +13,8 @@ import { Card } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { evaluateHandoffElements } from "@/lib/leads/handoff-elements";
+import { findOwnerDecision } from "@/lib/decisions/queue-queries";
+import { findLeadConversation } from "@/lib/lead-comments/queries";
 import { findLeadDetailPage } from "@/lib/leads/queries";
 import { crmRecordFor } from "@/lib/sync/crm-record";
 import { findLeadSystemNotes } from "@/lib/notify/lead-notes";
@@ -33,12 +37,21 @@ export default async function LeadPage({ params }: Params) {
   if (!detail) notFound();
   const { lead, timeZone, slaSummary, diagnosis } = detail;
   const elements = diagnosis ? evaluateHandoffElements(lead, diagnosis, slaSummary) : [];
-  const crm = await crmRecordFor(lead.id);
+  const [crm, decision, conversation] = await Promise.all([
+    crmRecordFor(lead.id),
+    can(user.role, "leads.decide") ? findOwnerDecision(user, lead.id) : null,
+    findLeadConversation(lead.id, user.id),
+  ]);
 
   return (
     <div className="space-y-5">
       <Breadcrumb trail={[{ href: "/leads", label: "Leads" }]} current={lead.name} />
       <LeadSummary lead={lead} diagnosis={diagnosis} timeZone={timeZone} crm={crm} />
+      {decision && (
+        <Card title="Your decision" description="This lead waits on you, as in your queue.">
+          <LeadDecisionPanel decision={decision} userId={user.id} />
+        </Card>
+      )}
       <Card
         title="Diagnosis"
         description={diagnosis ? "Each step of the handoff, judged on this record's evidence. Choose a step to see why." : undefined}
@@ -62,6 +75,9 @@ export default async function LeadPage({ params }: Params) {
         description={`${lead.events.length} ${lead.events.length === 1 ? "event" : "events"}, oldest first. Times in ${timeZone}.`}
       >
         <LeadTimeline events={lead.events} notes={notes} timeZone={timeZone} />
+      </Card>
+      <Card title="Comments" description="Talk about this lead with the team. Follow it to hear of its decisions and comments.">
+        <LeadConversation leadId={lead.id} conversation={conversation} timeZone={timeZone} />
       </Card>
       {can(user.role, "leads.erase") && (
         <Card

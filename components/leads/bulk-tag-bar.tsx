@@ -1,0 +1,49 @@
+"use client";
+
+import { FormStatus, SaveButton } from "@/components/ui/form";
+import { useActionForm, validateWith } from "@/components/ui/use-action-form";
+import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
+import { FAILURE_POINTS } from "@/lib/diagnosis/vocabulary";
+import { tagLeadsForReviewAction } from "@/lib/review/bulk-actions";
+import { bulkTagFormValues, bulkTagSchema } from "@/lib/review/bulk-schemas";
+
+/** Above a list with rows selected: tag them all with one failure point for the review board. */
+export function BulkTagBar({ selected, onDone }: { selected: number[]; onDone: (message: string | undefined) => void }) {
+  const { state, pending, onSubmit, errorFor } = useActionForm({
+    action: tagLeadsForReviewAction,
+    validate: validateWith(bulkTagSchema, bulkTagFormValues),
+    onSuccess: (result) => onDone(result.message),
+  });
+  return (
+    <form
+      onSubmit={onSubmit}
+      aria-label="Bulk actions"
+      className="mb-2 flex flex-wrap items-center gap-2 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm"
+    >
+      {selected.map((id) => (
+        <input key={id} type="hidden" name="leadIds" value={id} />
+      ))}
+      <span className="font-medium text-slate-800">{selected.length} selected</span>
+      <label className="flex items-center gap-2 text-slate-700">
+        Tag for the review board as
+        <select
+          name="failurePoint"
+          defaultValue=""
+          className="rounded-md border border-slate-300 px-2 py-1"
+          aria-invalid={Boolean(errorFor("failurePoint"))}
+        >
+          <option value="" disabled>
+            failure point…
+          </option>
+          {FAILURE_POINTS.map((point) => (
+            <option key={point} value={point}>
+              {FAILURE_POINT_LABELS[point]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <SaveButton pending={pending} label="Tag selected" pendingLabel="Tagging…" />
+      <FormStatus state={state} />
+    </form>
+  );
+}
