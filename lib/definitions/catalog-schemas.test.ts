@@ -157,7 +157,9 @@ describe("rejection reason schemas", () => {
       detailPrompt: "Which region?",
       active: true,
       sortOrder: 11,
+      applyToPast: false,
     });
+    expect(rejectionReasonUpdateSchema.parse({ ...form, id: "4", version: "0", applyToPast: "on" }).applyToPast).toBe(true);
   });
 });
 
