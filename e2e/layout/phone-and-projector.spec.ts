@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { queryE2e } from "../fixtures/database";
+import { createRepLead } from "../fixtures/leads";
 import { expect, signInAs, test } from "../fixtures/auth";
 
 // Baton on the move and on a projector: the rep's screens fit a phone (390 px) and a laptop (1280 px)
@@ -8,26 +9,6 @@ import { expect, signInAs, test } from "../fixtures/auth";
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 800 };
-
-/** A lead of the demo rep's, assigned minutes ago and asked about, made for this test only. */
-async function createRepLead(label: string): Promise<{ id: number; name: string }> {
-  const stamp = `${label}-${Date.now()}`;
-  const [lead] = await queryE2e<{ id: number; name: string }>(
-    `INSERT INTO leads (source_system, external_id, name, email, company, title, captured_at, original_source, campaign, conversion_point, lead_type_id, owner_id, owner_assigned_at, buyer_message, updated_at)
-     SELECT 'e2e', 'layout-' || $1::text, 'Layout Buyer ' || $1::text, 'layout-' || $1::text || '@buyer.example',
-       'Northwind Regional Logistics and Warehousing Group', 'Vice President of Revenue Operations and Enablement',
-       now() - interval '25 minutes', 'webinar', 'e2e_layout_a_campaign_name_long_enough_to_wrap_on_a_phone', 'demo_form',
-       t.id, u.id, now() - interval '20 minutes',
-       'We route every inbound demo request by hand today and would like to see how the owner rules work for us.', now()
-     FROM users u CROSS JOIN lead_types t
-     WHERE u.email = 'rep@demo.baton.dev' AND t.active AND jsonb_array_length(t.acceptance_criteria) > 0
-     ORDER BY t.id LIMIT 1
-     RETURNING id, name`,
-    [stamp],
-  );
-  expect(lead, "a lead for the demo rep").toBeTruthy();
-  return lead!;
-}
 
 async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

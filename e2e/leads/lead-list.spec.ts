@@ -20,7 +20,11 @@ test("a sales rep filters the list by source, opens a lead and sees its timeline
   await page.getByRole("combobox", { name: "Source" }).selectOption("webinar");
   await expect(page).toHaveURL(/source=webinar/);
   await expect(page.getByText(new RegExp(`of ${webinarCount.toLocaleString("en")}$`))).toBeVisible();
-  const sourceCells = page.getByRole("row").locator("td:nth-child(4)");
+  // Found by its header: the list's columns move (a selection column, two-line cells).
+  const headers = await page.getByRole("columnheader").allInnerTexts();
+  const sourceColumn = headers.findIndex((header) => header.trim().startsWith("Source")) + 1;
+  expect(sourceColumn, "the list has a Source column").toBeGreaterThan(0);
+  const sourceCells = page.getByRole("row").locator(`td:nth-child(${sourceColumn})`);
   await expect(sourceCells.first()).toContainText("Webinar");
   for (const text of await sourceCells.allInnerTexts()) expect(text).toContain("Webinar");
 

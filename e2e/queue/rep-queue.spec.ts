@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { queryE2e } from "../fixtures/database";
+import { createRepLead } from "../fixtures/leads";
 import { expect, signInAs, test } from "../fixtures/auth";
 
 // A rep works their queue from the keyboard: accepts a lead logging a call and a next action, rejects one
@@ -126,8 +127,7 @@ test("a rep accepts, rejects and asks from the keyboard; marketing's answer retu
 });
 
 test("accepting takes two keystrokes: a, then Enter", async ({ page, signIn }) => {
-  const [lead] = await repPendingLeads(7, 1);
-  expect(lead, "the demo rep has another pending lead").toBeTruthy();
+  const lead = await createRepLead("two-keystrokes");
   await signIn("rep");
   await page.goto(`/queue?lead=${lead!.id}`);
   await expect(page.locator('[role="option"][aria-selected="true"]')).toHaveAttribute("data-lead-id", String(lead!.id));
