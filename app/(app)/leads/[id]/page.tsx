@@ -10,6 +10,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { tabTitle } from "@/lib/actions/tab-title";
 import { evaluateHandoffElements } from "@/lib/leads/handoff-elements";
 import { findLeadDetailPage } from "@/lib/leads/queries";
 import { crmLinkFor } from "@/lib/sync/queries";
@@ -23,7 +24,7 @@ function parseId(raw: string): number | null {
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = parseId((await params).id);
-  return { title: id ? `Lead ${id}` : "Lead" };
+  return { title: await tabTitle("lead", id, "Lead") };
 }
 
 export default async function LeadPage({ params }: Params) {
