@@ -8,8 +8,16 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await requirePageUser();
   return (
     <div className="flex min-h-screen">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
       <AppNav user={user} />
-      <main className="min-w-0 flex-1 px-6 py-6 lg:px-8">{children}</main>
+      <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-6 py-6 focus:outline-none lg:px-8">
+        {children}
+      </main>
     </div>
   );
 }

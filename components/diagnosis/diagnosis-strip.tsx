@@ -62,7 +62,8 @@ export function DiagnosisStrip({ steps, timeZone, initialStep }: { steps: StepRe
           <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{STEP_QUESTIONS[current.step]}</p>
           <p className="mt-1 text-sm text-slate-900">{current.summary}</p>
           {current.evidence.length > 0 ? (
-            <div className="mt-3 overflow-x-auto">
+            // Focusable so a keyboard user can scroll the evidence sideways on a narrow screen.
+            <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="Evidence used">
               <table className="w-full min-w-[28rem] text-left text-xs">
                 <caption className="sr-only">Evidence used</caption>
                 <thead className="text-slate-500">
