@@ -11,6 +11,8 @@ export interface PageCase {
   params?: (context: CaseContext) => Promise<Record<string, string>>;
   /** Pages that only redirect (the home page): where they send everyone. */
   redirectsTo?: string;
+  /** Where a visitor without a session goes when not to `redirectsTo` (a redirect that depends on the role). */
+  signedOutTo?: string;
 }
 
 const leadId = async ({ world }: CaseContext) => ({ id: String(await world.anyLead()) });
@@ -28,6 +30,7 @@ export const PAGE_CASES: Record<string, PageCase> = {
   "/audit": { permission: "audit.read" },
   "/dashboard": { permission: "dashboard.read" },
   "/feedback": { permission: "dashboard.read" },
+  "/forbidden": { permission: null },
   "/report": { permission: "dashboard.read" },
   "/fixes": { permission: "review.read" },
   "/fixes/[id]": { permission: "review.read", params: async ({ world }) => ({ id: String((await world.fix()).id) }) },
@@ -45,6 +48,8 @@ export const PAGE_CASES: Record<string, PageCase> = {
   "/queue": { permission: "queue.read" },
   "/review": { permission: "review.read" },
   "/review/[leadId]": { permission: "review.read", params: async ({ world }) => ({ leadId: String(await world.anyLead()) }) },
+  // Definitions are open to every role, so every role lands there first.
+  "/settings": { permission: null, redirectsTo: "/settings/definitions", signedOutTo: "/sign-in" },
   "/settings/account": { permission: "account.manage" },
   "/settings/definitions": { permission: "definitions.read" },
   "/settings/connections": { permission: "connections.manage" },
@@ -61,7 +66,6 @@ export const PAGE_CASES: Record<string, PageCase> = {
 /** Pages anyone may open, and why. */
 export const PUBLIC_PAGES: Record<string, string> = {
   "/sign-in": "Where a visitor without a session signs in.",
-  "/forbidden": "Explains a refusal; it shows no data.",
   "/reset-password": "Where someone who forgot their password asks for an emailed link.",
   "/set-password": "Where an invitation or reset link lets its holder choose a password.",
 };

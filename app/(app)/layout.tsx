@@ -9,8 +9,16 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await requirePageUser();
   return (
     <div className="min-h-screen lg:flex">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
       <AppNav user={user} />
-      <main className="min-w-0 flex-1 px-4 py-4 break-words sm:px-6 sm:py-6 lg:px-8">{children}</main>
+      <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-4 break-words focus:outline-none sm:px-6 sm:py-6 lg:px-8">
+        {children}
+      </main>
       <ShortcutsHelp />
     </div>
   );

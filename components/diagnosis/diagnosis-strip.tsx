@@ -64,7 +64,8 @@ export function DiagnosisStrip({ steps, timeZone, initialStep }: { steps: StepRe
           <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{STEP_QUESTIONS[current.step]}</p>
           <p className="mt-1 text-sm text-slate-900">{current.summary}</p>
           {current.evidence.length > 0 ? (
-            <div className="mt-3 @lg:overflow-x-auto">
+            // Focusable so a keyboard user can scroll the evidence sideways where it is a table.
+            <div className="mt-3 @lg:overflow-x-auto" tabIndex={0} role="region" aria-label="Evidence used">
               {/* In a narrow space each row is a small card (label, value, target stacked); a table where it fits. */}
               <table className="block w-full text-left text-xs @lg:table @lg:min-w-[28rem]">
                 <caption className="sr-only">Evidence used</caption>

@@ -106,7 +106,7 @@ function Reasons({ group, timeZone }: { group: FeedbackGroup; timeZone: string }
                     <span className="text-slate-500">
                       {" "}
                       — {example.decidedByName ?? "a rep"}, {formatDate(example.decidedAt, timeZone)},{" "}
-                      <Link href={`/leads/${example.leadId}`} className="hover:underline">
+                      <Link href={`/leads/${example.leadId}`} className="underline underline-offset-2">
                         {example.leadName}
                       </Link>
                     </span>

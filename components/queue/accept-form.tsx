@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { SourceSignalField } from "@/components/queue/buyer-feedback-fields";
-import { allMet, CriteriaChecklist } from "@/components/queue/criteria-checklist";
+import { CriteriaChecklist, everyCriterion } from "@/components/queue/criteria-checklist";
 import { FormButtons, Refusal, inputClass } from "@/components/queue/form-bits";
 import { NextActionFields } from "@/components/queue/next-action-fields";
 import { localToIso, submitOnEnter, useDecisionForm, type DecisionSuccess } from "@/components/queue/use-decision-form";
@@ -14,7 +14,7 @@ import { acceptDecisionSchema, FIRST_ACTION_CHANNELS } from "@/lib/decisions/sch
 const CHANNEL_LABELS = { call: "Call", email: "Email", meeting: "Meeting booked" } as const;
 
 /**
- * Accept: the criteria checklist (all met to start), optionally the first action just made and the next
+ * Accept: the criteria checklist (none ticked to start), optionally the first action just made and the next
  * step, and the optional source-quality signal. Opens with the confirm button focused, so `a` then Enter
  * accepts; Shift+Tab reaches the signal (its number picks one) on the way.
  */
@@ -27,7 +27,7 @@ export function AcceptForm({
   onDone: (result: DecisionSuccess) => void;
   onCancel: () => void;
 }) {
-  const [criteria, setCriteria] = useState(() => allMet(lead.criteria));
+  const [criteria, setCriteria] = useState(() => everyCriterion(lead.criteria, false));
   const [firstAction, setFirstAction] = useState<string>("none");
   const [note, setNote] = useState("");
   const [nextAction, setNextAction] = useState("");

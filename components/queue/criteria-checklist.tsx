@@ -5,8 +5,8 @@ import { FieldErrorText } from "@/components/queue/form-bits";
 
 /**
  * The lead type's acceptance criteria as a checklist. `mode` says what a tick means: on accept the rep
- * ticks the criteria the evidence shows are met (all ticked to start; untick what is missing); on reject
- * the rep ticks the criteria the lead fails. Either way every criterion is evaluated.
+ * ticks the criteria the evidence shows are met (none ticked to start, so accepting is a judgement, not a
+ * rubber stamp); on reject the rep ticks the criteria the lead fails. Either way every criterion is evaluated.
  */
 export function CriteriaChecklist(props: {
   idPrefix: string;
@@ -28,7 +28,7 @@ export function CriteriaChecklist(props: {
   return (
     <fieldset aria-describedby={listError ? `${idPrefix}-criteria-error` : undefined}>
       <legend className="text-xs font-medium text-slate-700">
-        {mode === "met" ? "Acceptance criteria met (untick what the evidence does not show)" : "Criteria it fails (tick each one)"}
+        {mode === "met" ? "Acceptance criteria met (tick each one the evidence shows)" : "Criteria it fails (tick each one)"}
       </legend>
       <ul className="mt-1.5 space-y-1">
         {criteria.map((criterion) => {
@@ -57,6 +57,7 @@ export function CriteriaChecklist(props: {
   );
 }
 
-export function allMet(criteria: AcceptanceCriterion[]): Record<string, boolean> {
-  return Object.fromEntries(criteria.map((criterion) => [criterion.id, true]));
+/** Every criterion with the same starting value: all met (nothing failing) for a rejection, none met for an acceptance. */
+export function everyCriterion(criteria: AcceptanceCriterion[], met: boolean): Record<string, boolean> {
+  return Object.fromEntries(criteria.map((criterion) => [criterion.id, met]));
 }

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { ObjectionFields, SourceSignalField } from "@/components/queue/buyer-feedback-fields";
-import { allMet, CriteriaChecklist } from "@/components/queue/criteria-checklist";
+import { CriteriaChecklist, everyCriterion } from "@/components/queue/criteria-checklist";
 import { described, FieldErrorText, FormButtons, inputClass, Refusal } from "@/components/queue/form-bits";
 import { ReasonQualityMeter } from "@/components/queue/reason-quality-meter";
 import { Kbd } from "@/components/queue/shortcuts-legend";
@@ -33,7 +33,7 @@ export function RejectForm(props: {
   const { lead, reasons, objections, minimumSpecificDetailLength, onDone, onCancel } = props;
   const [reasonCode, setReasonCode] = useState("");
   const [detail, setDetail] = useState("");
-  const [criteria, setCriteria] = useState(() => allMet(lead.criteria));
+  const [criteria, setCriteria] = useState(() => everyCriterion(lead.criteria, true));
   const [recycle, setRecycle] = useState<boolean | null>(null);
   const [objectionCode, setObjectionCode] = useState("");
   const [objectionDetail, setObjectionDetail] = useState("");

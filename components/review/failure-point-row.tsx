@@ -65,7 +65,7 @@ export function FailurePointRow({
     <li
       data-failure-point={point}
       data-state={tag?.verdict ?? (diagnosed ? "diagnosed" : "none")}
-      className={clsx("py-2", !active && !tag && "opacity-80")}
+      className={clsx("py-2", !active && !tag && "opacity-90")}
     >
       <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
         <div className="min-w-0">

@@ -65,7 +65,8 @@ export function SchemaFields({ schema, components, depth = 0 }: { schema: JsonSc
                     <span className="text-xs text-slate-500">{typeLabel(property, components)}</span>
                     {object.required?.includes(name) && <span className="text-xs font-medium text-amber-700">required</span>}
                   </dt>
-                  {(resolved.description || resolved.enum) && (
+                  {/* A nested object's fields sit inside the dd: a dl's groups hold only dt and dd. */}
+                  {(resolved.description || resolved.enum || childObject(property, components).length > 0) && (
                     <dd className="mt-0.5 text-xs leading-relaxed text-slate-600">
                       {resolved.description}
                       {resolved.enum && (
@@ -78,9 +79,9 @@ export function SchemaFields({ schema, components, depth = 0 }: { schema: JsonSc
                           ))}
                         </span>
                       )}
+                      <SchemaFields schema={property} components={components} depth={depth + 1} />
                     </dd>
                   )}
-                  <SchemaFields schema={property} components={components} depth={depth + 1} />
                 </div>
               );
             })}

@@ -275,6 +275,6 @@ describe.each(Object.entries(PAGE_CASES))("page %s", (page, pageCase) => {
   it("without a session: sent to sign in", async () => {
     const params = (await pageCase.params?.(context("admin"))) ?? {};
     state.session = null;
-    expect(await invokePage(file(), params)).toEqual({ kind: "redirect", url: pageCase.redirectsTo ?? "/sign-in" });
+    expect(await invokePage(file(), params)).toEqual({ kind: "redirect", url: pageCase.signedOutTo ?? pageCase.redirectsTo ?? "/sign-in" });
   });
 });

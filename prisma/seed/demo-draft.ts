@@ -7,6 +7,7 @@ import type { LeadTypeDefinition } from "../../lib/diagnosis/types.ts";
 import { CAPTURE_SYSTEM, buyerMessage, pickOffer, type DemoOffer } from "./demo-catalog.ts";
 import { clocksSafe } from "./demo-checks.ts";
 import { CAPTURE_WINDOW_DAYS, DAY, HOUR, sampleCaptureTime } from "./demo-clock.ts";
+import { waitingForDecision } from "./demo-fresh.ts";
 import { planLifecycle, type LifecycleInput } from "./demo-lifecycle.ts";
 import { makePhone, type DemoCompany, type DemoPerson } from "./demo-names.ts";
 import { MARKETERS, managerOf, repsOf, type DemoTeam } from "./demo-people.ts";
@@ -184,7 +185,11 @@ export function draftLead(
       mustTouch: scenario === "duplicate_outreach",
     };
     const result = planLifecycle(arng, input);
-    const happened = result.plan.happened();
+    const happened = waitingForDecision(
+      arng.fork("waiting"),
+      { scenario, capturedAt, priority: fields.leadTypeKey ? leadType.priority : "p3", anchor },
+      result.plan.happened(),
+    );
     const planted =
       (result.mustHappenBy === null || result.mustHappenBy.getTime() <= anchor.getTime()) &&
       (result.mustElapse === null || result.mustElapse.getTime() < anchor.getTime());

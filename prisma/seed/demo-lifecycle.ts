@@ -13,6 +13,13 @@ import { NEXT_ACTIONS, REASSIGN_REASONS, WEAK_REJECTIONS } from "./demo-texts.ts
 import { contacted, decisionAt, firstActionAt, infoThenDecide, parkedDue, rejectedEvent, verdict, workAccepted } from "./demo-work.ts";
 import type { Rng } from "./random.ts";
 
+/**
+ * A lead left waiting on its owner (undecided, or accepted and never touched) stays so only this long;
+ * older ones were handled late. A working team's queue is not weeks deep, and the demo's should not be.
+ */
+const LEFT_WAITING_MAX_DAYS = 8;
+const recent = (input: LifecycleInput): boolean => input.anchor.getTime() - input.capturedAt.getTime() <= LEFT_WAITING_MAX_DAYS * DAY;
+
 export interface LifecycleInput {
   scenario: DemoScenario;
   anchor: Date;
@@ -174,7 +181,7 @@ export function planLifecycle(rng: Rng, input: LifecycleInput): LifecycleResult 
       const decidedAt = decisionAt(rng, p, from);
       plan.add([event("accepted", decidedAt, owner, verdict(rng, input.criteria, null))]);
       const due = slaDeadline(firstAt, p, "firstAction");
-      if (rng.chance(0.6)) return { plan, mustHappenBy: decidedAt, mustElapse: plus(due, HOUR) };
+      if (rng.chance(0.6) && recent(input)) return { plan, mustHappenBy: decidedAt, mustElapse: plus(due, HOUR) };
       const lateAt = afterWorking(plusMinutes(due, p === "p1" ? rng.int(30, 600) : rng.int(240, 2880)), rng.int(0, 60));
       const end = plan.add([contacted(rng, p, lateAt, owner)], { setNext: { at: plusMinutes(lateAt, 1), actor: owner } });
       workAccepted(plan, rng, input, owner, end);
@@ -202,7 +209,7 @@ export function planLifecycle(rng: Rng, input: LifecycleInput): LifecycleResult 
       const touchAt = firstActionAt(rng, p, from);
       plan.add([contacted(rng, p, touchAt, owner)], { setNext: { at: plusMinutes(touchAt, 1), actor: owner } });
       const due = slaDeadline(firstAt, p, "decision");
-      if (rng.chance(0.5)) {
+      if (rng.chance(0.5) || !recent(input)) {
         const lateAt = afterWorking(plusMinutes(due, p === "p1" ? rng.int(30, 480) : rng.int(120, 2880)), rng.int(0, 45));
         if (rng.chance(0.15)) {
           plan.add([rejectedEvent(rng, input, owner, lateAt, "good")], { fulfils: rng.pick(NEXT_ACTIONS.decide) });

@@ -48,7 +48,7 @@ export default async function ApiDocsPage() {
         <ul className="grid gap-1 sm:grid-cols-2 xl:grid-cols-3">
           {operations.map(({ path, method, operation }) => (
             <li key={`${method} ${path}`}>
-              <a href={`#${operationId(method, path)}`} className="text-brand-700 hover:underline">
+              <a href={`#${operationId(method, path)}`} className="text-brand-700 underline underline-offset-2">
                 <span className="mr-1.5 font-mono text-xs text-slate-500 uppercase">{method}</span>
                 {path}
               </a>

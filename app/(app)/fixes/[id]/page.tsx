@@ -8,12 +8,15 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { tabTitle } from "@/lib/actions/tab-title";
 import { FIX_TYPE_LABELS } from "@/lib/diagnosis/labels";
 import { dueDay, findFixPage } from "@/lib/fixes/queries";
 import { routeId } from "@/lib/actions/route-guard";
 import { formatDateTime } from "@/lib/time";
 
-export const metadata: Metadata = { title: "Fix" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return { title: await tabTitle("fix", routeId((await params).id), "Fix") };
+}
 
 export default async function FixPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("review.read");

@@ -12,6 +12,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { tabTitle } from "@/lib/actions/tab-title";
 import { evaluateHandoffElements } from "@/lib/leads/handoff-elements";
 import { findOwnerDecision } from "@/lib/decisions/queue-queries";
 import { findLeadConversation } from "@/lib/lead-comments/queries";
@@ -27,7 +28,7 @@ function parseId(raw: string): number | null {
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = parseId((await params).id);
-  return { title: id ? `Lead ${id}` : "Lead" };
+  return { title: await tabTitle("lead", id, "Lead") };
 }
 
 export default async function LeadPage({ params }: Params) {

@@ -10,12 +10,15 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { tabTitle } from "@/lib/actions/tab-title";
 import { findMeetingPage } from "@/lib/meetings/queries";
 import { toLocalDateTime } from "@/lib/meetings/schedule";
 import { routeId } from "@/lib/actions/route-guard";
 import { formatDateTime } from "@/lib/time";
 
-export const metadata: Metadata = { title: "Meeting" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return { title: await tabTitle("meeting", routeId((await params).id), "Meeting") };
+}
 
 export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("review.read");

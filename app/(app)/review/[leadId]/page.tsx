@@ -4,13 +4,17 @@ import { ReviewLeadHeader } from "@/components/review/review-lead-header";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { tabTitle } from "@/lib/actions/tab-title";
 import { boardSearchParams } from "@/lib/review/board-query";
 import { findReviewPage } from "@/lib/review/queries";
 import { routeId } from "@/lib/actions/route-guard";
 
 type Props = { params: Promise<{ leadId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export const metadata: Metadata = { title: "Review lead" };
+export async function generateMetadata({ params }: { params: Promise<{ leadId: string }> }): Promise<Metadata> {
+  const name = await tabTitle("lead", routeId((await params).leadId), "");
+  return { title: name ? `${name} · review` : "Review lead" };
+}
 
 export default async function ReviewLeadPage({ params, searchParams }: Props) {
   const user = await requirePageUser("review.read");

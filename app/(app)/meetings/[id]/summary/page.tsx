@@ -6,11 +6,15 @@ import { SummaryView } from "@/components/meetings/summary-view";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { buttonClasses } from "@/components/ui/button";
 import { requirePageUser } from "@/lib/auth/session";
+import { tabTitle } from "@/lib/actions/tab-title";
 import { findMeetingSummary } from "@/lib/meetings/queries";
 import { routeId } from "@/lib/actions/route-guard";
 import { formatDateTime } from "@/lib/time";
 
-export const metadata: Metadata = { title: "Meeting summary" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const name = await tabTitle("meeting", routeId((await params).id), "");
+  return { title: name ? `${name} · summary` : "Meeting summary" };
+}
 
 export default async function MeetingSummaryPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageUser("review.read");

@@ -10,11 +10,15 @@ import { LiveRefresh } from "@/components/review/live-refresh";
 import { StickyActionBar } from "@/components/ui/sticky-action-bar";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { tabTitle } from "@/lib/actions/tab-title";
 import { findPresenterPage } from "@/lib/meetings/queries";
 import { routeId } from "@/lib/actions/route-guard";
 import { SIDE_ACTIONS, sideOfRole } from "@/lib/review/sides";
 
-export const metadata: Metadata = { title: "Meeting · presenter" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const name = await tabTitle("meeting", routeId((await params).id), "");
+  return { title: name ? `${name} · presenter` : "Meeting · presenter" };
+}
 
 export default async function PresentPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("review.read");
