@@ -74,14 +74,6 @@ export class PermissionWorld {
     return `${prefix}_${Date.now().toString(36)}_${this.counter}`;
   }
 
-  /** Whose pending leads the actor decides on: a rep their own, a manager their team's, operators anyone's. */
-  private ownerFilter(actor: SessionUser): Prisma.LeadWhereInput {
-    if (actor.role === "sales_rep") return { ownerId: actor.id };
-    if (actor.role === "sales_manager") return { owner: { teamId: actor.teamId } };
-    // Roles the table refuses (and operators, who may act on any lead): a lead a rep owns.
-    return { owner: { role: "sales_rep" } };
-  }
-
   private async claimLead(where: Prisma.LeadWhereInput): Promise<LeadForDecision> {
     const lead = await db.lead.findFirst({
       where: { ...where, id: { notIn: [...this.usedLeads] } },
@@ -100,9 +92,36 @@ export class PermissionWorld {
     };
   }
 
-  /** A pending lead, without an open question to marketing, that the actor may decide on. */
-  decidableLead(actor: SessionUser): Promise<LeadForDecision> {
-    return this.claimLead({ acceptanceStatus: "pending", infoRequests: { none: { status: "open" } }, ...this.ownerFilter(actor) });
+  /**
+   * A pending lead, without an open question to marketing, that the actor may decide on. Made for the
+   * case rather than taken from the demo: the matrix decides on more leads than the demo keeps pending.
+   */
+  async decidableLead(actor: SessionUser): Promise<LeadForDecision> {
+    // A rep decides on their own leads, a manager on their team's (the demo rep is on it), operators on anyone's.
+    const ownerId = actor.role === "sales_manager" && actor.teamId !== this.actors.sales_rep.teamId ? actor.id : this.actors.sales_rep.id;
+    const leadType = await db.leadType.findFirst({
+      where: { active: true, NOT: { acceptanceCriteria: { equals: [] } } },
+      orderBy: { id: "asc" },
+      select: { id: true, acceptanceCriteria: true },
+    });
+    const externalId = this.unique("matrix_lead");
+    const lead = await db.lead.create({
+      data: {
+        sourceSystem: "permission-matrix",
+        externalId,
+        name: `Matrix Lead ${externalId}`,
+        email: `${externalId}@buyer.example`,
+        capturedAt: new Date(Date.now() - 30 * 60_000),
+        leadTypeId: leadType?.id ?? null,
+        ownerId: actor.role === "sales_rep" ? actor.id : ownerId,
+        ownerAssignedAt: new Date(Date.now() - 20 * 60_000),
+      },
+      select: { id: true, version: true, ownerId: true },
+    });
+    this.usedLeads.add(lead.id);
+    this.caseLeads.push(lead.id);
+    const criteria = Array.isArray(leadType?.acceptanceCriteria) ? (leadType.acceptanceCriteria as { id: string }[]) : [];
+    return { ...lead, criteria: Object.fromEntries(criteria.map((criterion) => [criterion.id, true])) };
   }
 
   /** An accepted lead the actor owns: only a lead's owner logs its first action. */
@@ -125,11 +144,7 @@ export class PermissionWorld {
       () => null,
     );
     if (waiting) return waiting;
-    const lead = await this.claimLead({
-      acceptanceStatus: "pending",
-      infoRequests: { none: { status: "open" } },
-      owner: { role: "sales_rep" },
-    });
+    const lead = await this.decidableLead(this.actors.sales_rep);
     const owner = await db.user.findUniqueOrThrow({ where: { id: lead.ownerId ?? 0 }, select: USER_FIELDS });
     const asked = await requestLeadInfo(owner, lead.id, {
       version: lead.version,

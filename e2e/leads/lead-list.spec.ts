@@ -21,7 +21,8 @@ test("a sales rep filters the list by source, opens a lead and sees its timeline
   await expect(page).toHaveURL(/source=webinar/);
   await expect(page.getByText(new RegExp(`of ${webinarCount.toLocaleString("en")}$`))).toBeVisible();
   // Found by its header: the list's columns move (a selection column, two-line cells).
-  const headers = await page.getByRole("columnheader").allInnerTexts();
+  // textContent, not innerText: the headers are set in capitals by CSS, which innerText reports.
+  const headers = await page.getByRole("columnheader").allTextContents();
   const sourceColumn = headers.findIndex((header) => header.trim().startsWith("Source")) + 1;
   expect(sourceColumn, "the list has a Source column").toBeGreaterThan(0);
   const sourceCells = page.getByRole("row").locator(`td:nth-child(${sourceColumn})`);
