@@ -78,12 +78,12 @@ export function LeadConversation({ leadId, conversation, timeZone }: { leadId: n
         </Field>
         <div className="flex flex-wrap items-center gap-2">
           <SaveButton pending={comment.pending} label="Comment" pendingLabel="Sending…" />
-          <label className="flex items-center gap-2 text-sm text-slate-700">
+          <label className="flex min-w-0 items-center gap-2 text-sm text-slate-700">
             Mention
             <select
               value=""
               onChange={(event) => mention(event.target.value)}
-              className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+              className="min-w-0 rounded-md border border-slate-300 px-2 py-1 text-sm"
             >
               <option value="">someone…</option>
               {conversation.people.map((person) => (

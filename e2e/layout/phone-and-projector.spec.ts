@@ -17,6 +17,11 @@ async function horizontalOverflow(page: Page): Promise<number> {
 for (const viewport of [PHONE, LAPTOP]) {
   test(`the queue, a lead and the inbox fit ${viewport.width} px without sideways scrolling`, async ({ page, browser }) => {
     const lead = await createRepLead(`fit-${viewport.width}`);
+    // A person with a long name: the lead page's Mention list holds every person, and must not widen it.
+    await queryE2e(`INSERT INTO users (name, email, role, updated_at) VALUES ($1, $2, 'marketing', now()) ON CONFLICT (email) DO NOTHING`, [
+      "Maximiliana Concepción Rodríguez-Vanderbilt de la Fuente y Montenegro",
+      `long-name-${viewport.width}@buyer.example`,
+    ]);
     await page.setViewportSize(viewport);
     await signInAs(page, "rep");
 
