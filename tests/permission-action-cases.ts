@@ -277,6 +277,12 @@ export const USER_ACTION_CASES: Record<string, ActionCase[]> = {
   setUserActiveAction: [
     { permission: "users.manage", args: async ({ world }) => [null, form({ userId: await world.throwawayUser(), active: "false" })] },
   ],
+  mergePersonAction: [
+    {
+      permission: "users.manage",
+      args: async ({ world }) => [null, form({ userId: await world.throwawayCrmPerson(), intoUserId: await world.throwawayUser() })],
+    },
+  ],
   signOutUserEverywhereAction: [
     { permission: "users.manage", args: async ({ world }) => [null, form({ userId: await world.throwawayUser() })] },
   ],

@@ -237,6 +237,11 @@ export class PermissionWorld {
     ).id;
   }
 
+  /** A person without a sign-in, as an import or a CRM sync creates one. */
+  async throwawayCrmPerson(): Promise<number> {
+    return (await db.user.create({ data: { name: `CRM ${this.unique("person")}`, role: "sales_rep" }, select: { id: true } })).id;
+  }
+
   /** Gives the actor a password the test knows, for the forms that ask for the current one. */
   async setPassword(userId: number, password: string): Promise<void> {
     await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { controlBaseClass } from "@/components/ui/form";
 import { ConfirmActionForm } from "@/components/users/confirm-action-form";
+import { MergePersonForm } from "@/components/users/merge-person-form";
 import { OneTimePassword } from "@/components/users/one-time-password";
 import { StatusLine } from "@/components/users/status-line";
 import { useUserForm } from "@/components/users/use-user-form";
@@ -17,7 +18,20 @@ import type { UserListRow } from "@/lib/users/queries";
 const LAST_ADMIN = "Baton needs at least one active admin. Make someone else an admin first.";
 
 /** Role, sessions, password and access of one user. The server re-checks every rule shown here. */
-export function UserManagePanel({ user, self, lastActiveAdmin }: { user: UserListRow; self: boolean; lastActiveAdmin: boolean }) {
+export function UserManagePanel({
+  user,
+  self,
+  lastActiveAdmin,
+  people,
+  onMerged,
+}: {
+  user: UserListRow;
+  self: boolean;
+  lastActiveAdmin: boolean;
+  /** Everyone a person without a sign-in could be merged into. */
+  people: UserListRow[];
+  onMerged: (message: string) => void;
+}) {
   const [notice, setNotice] = useState<Pick<ActionResult, "ok" | "message"> | null>(null);
   const [grant, setGrant] = useState<OneTimePasswordData | null>(null);
   const userId = String(user.id);
@@ -70,6 +84,7 @@ export function UserManagePanel({ user, self, lastActiveAdmin }: { user: UserLis
           />
         )}
       </div>
+      {!user.canSignIn && !self && <MergePersonForm person={user} people={people} onMerged={onMerged} />}
       <p className="text-sm">
         <Link href={`/settings/users/${user.id}/sessions`} className="text-blue-700 underline">
           See and end {self ? "your" : `${user.name}'s`} open sessions

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { queryE2e } from "../fixtures/database";
+import { shoot } from "../fixtures/screenshots";
 import { expect, test } from "../fixtures/auth";
 
 // The admin's user management end to end: invite with a one-time password, the new person signs in
@@ -164,4 +165,34 @@ test("people who are not admins cannot open the users page or the audit log, but
   await expect(page).toHaveURL(/\/forbidden/);
   await page.goto("/settings/account");
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+});
+
+test("an admin merges a CRM owner without a sign-in into the rep they are, and the rep owns their leads", async ({ page, signIn }) => {
+  const stamp = `${Date.now()}`;
+  const [person] = await queryE2e<{ id: number; name: string }>(
+    `INSERT INTO users (name, role, updated_at) VALUES ($1, 'sales_rep', now()) RETURNING id, name`,
+    [`J. Merge ${stamp}`],
+  );
+  const [rep] = await queryE2e<{ id: number; name: string }>(`SELECT id, name FROM users WHERE email = 'rep@demo.baton.dev'`);
+  const [lead] = await queryE2e<{ id: number }>(
+    `INSERT INTO leads (source_system, external_id, name, captured_at, owner_id, owner_assigned_at, updated_at)
+     VALUES ('salesforce', $1, $2, now() - interval '2 hours', $3, now() - interval '1 hour', now()) RETURNING id`,
+    [`merge-${stamp}`, `Merge Buyer ${stamp}`, person!.id],
+  );
+
+  await signIn("admin");
+  await page.goto("/settings/users");
+  await expect(page.locator("tr").filter({ hasText: person!.name })).toContainText("no sign-in");
+  await page.getByRole("button", { name: `Manage ${person!.name}` }).click();
+  const merge = page.getByRole("form", { name: `Merge ${person!.name} into another person` });
+  await merge.getByLabel("Same person as…").selectOption({ label: `${rep!.name} (rep@demo.baton.dev)` });
+  await merge.getByRole("button", { name: "Merge…" }).click();
+  await expect(merge).toContainText("This cannot be undone.");
+  await shoot(page, "users-merge-person");
+  await merge.getByRole("button", { name: `Merge into ${rep!.name}` }).click();
+
+  await expect(page.getByRole("status").filter({ hasText: `${person!.name} was merged into ${rep!.name}: 1 lead` })).toBeVisible();
+  await expect(page.getByRole("button", { name: `Manage ${person!.name}` })).toHaveCount(0);
+  const [owner] = await queryE2e<{ owner_id: number }>(`SELECT owner_id FROM leads WHERE id = $1`, [lead!.id]);
+  expect(owner?.owner_id).toBe(rep!.id);
 });

@@ -4,6 +4,7 @@ import { defineAction } from "@/lib/actions/define";
 import { sendInvitationEmail } from "@/lib/users/password-links";
 import type { SessionUser } from "@/lib/auth/session";
 import { changeOwnPassword, signOutEverywhere } from "@/lib/users/account-mutations";
+import { mergePerson } from "@/lib/people/merge";
 import { readFields, type UserChangeData, type UserFormState, type OneTimePasswordData } from "@/lib/users/form-data";
 import {
   changeUserRole,
@@ -58,6 +59,15 @@ export const signOutUserEverywhereAction = defineAction({
   ...manageUsers,
   write: async (actor, _previous: UserFormState<UserChangeData>, formData: FormData) =>
     changeData(actor, await signOutUserEverywhere(actor, readFields(formData, ["userId"]))),
+});
+
+export const mergePersonAction = defineAction({
+  ...manageUsers,
+  revalidate: ["/settings/users", "/leads"],
+  write: async (actor, _previous: UserFormState<UserChangeData>, formData: FormData) => {
+    const merge = await mergePerson(actor, readFields(formData, ["userId", "intoUserId"]));
+    return { data: { signedOutSelf: false } satisfies UserChangeData, message: merge.message };
+  },
 });
 
 export const resetUserPasswordAction = defineAction({

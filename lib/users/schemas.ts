@@ -63,6 +63,14 @@ export const setActiveSchema = z.object({
   ),
 });
 export const userTargetSchema = z.object({ userId });
+/** Merging `userId` (a person without sign-in) into `intoUserId`: the same human known twice. */
+export const mergePersonSchema = z.object({
+  userId,
+  intoUserId: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: "Choose the person to merge into." }).int("Choose the person to merge into.").min(1).max(MAX_ID),
+  ),
+});
 export const revokeSessionSchema = z.object({
   userId,
   sessionId: z.uuid({ error: "This form does not say which session to end. Reload the page." }),
