@@ -66,6 +66,16 @@ for (const viewport of [PHONE, LAPTOP]) {
   });
 }
 
+test("revops's setup pages fit a phone: the wide tables scroll inside themselves", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await signInAs(page, "revops");
+  for (const path of ["/settings/definitions", "/import", "/settings/connections", "/dashboard", "/report"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await horizontalOverflow(page), `${path} overflow`).toBeLessThanOrEqual(0);
+  }
+});
+
 test("a rep accepts a lead on a phone from the sticky action bar", async ({ page }) => {
   const lead = await createRepLead("phone-accept");
   await page.setViewportSize(PHONE);
