@@ -10,6 +10,7 @@ import { DEFAULT_LEAD_TYPES, DEFAULT_REJECTION_REASONS } from "../../lib/diagnos
 import { PRIORITIES } from "../../lib/diagnosis/vocabulary.ts";
 import { insertDefinitions } from "./load-definitions.ts";
 import { generateDemoWorkspace } from "./demo-leads.ts";
+import { demoSourceSignal } from "./demo-signals.ts";
 import { DEMO_TEAMS, DEMO_USERS, hashDemoPassword } from "./demo-people.ts";
 import type { DemoEvent, DemoLead } from "./demo-types.ts";
 import { insertRows, isoOrNull, type Queryable } from "./sql-batch.ts";
@@ -161,6 +162,7 @@ async function insertWorkspace(
     },
   );
   const leadIds = idMap(leadRows, "external_id");
+  const signals = new Map(leads.map((lead) => [lead.externalId, demoSourceSignal(lead)]));
 
   await insertRows<DemoEvent>(
     db,
@@ -172,7 +174,7 @@ async function insertWorkspace(
       { name: "actor_id", type: "int", value: (e) => lookup(userIds, e.actorEmail, "user") },
       { name: "actor_name", type: "text", value: (e) => e.actorName },
       { name: "channel", type: '"Channel"', value: (e) => e.channel },
-      { name: "details", type: "jsonb", value: (e) => JSON.stringify(resolveDetails(e.details, userIds)) },
+      { name: "details", type: "jsonb", value: (e) => JSON.stringify(withSignal(resolveDetails(e.details, userIds), e, signals)) },
       { name: "source_system", type: "text", value: () => "demo" },
       { name: "external_id", type: "text", value: (e) => e.externalId },
       { name: "recorded_at", type: "timestamptz", value: (e) => e.occurredAt.toISOString() },
@@ -190,6 +192,12 @@ async function insertWorkspace(
     leads: leadRows.length,
     events: events.length,
   };
+}
+
+/** The decision event carries the rep's source signal, as a decision made in the app does. */
+function withSignal(details: DemoEvent["details"], event: DemoEvent, signals: Map<string, string | null>): DemoEvent["details"] {
+  const signal = event.type === "accepted" || event.type === "rejected" ? signals.get(event.leadExternalId) : null;
+  return signal ? { ...details, sourceSignal: signal } : details;
 }
 
 /** Owner references in details are emails in the generated data; the database stores user ids (as strings). */
@@ -231,6 +239,7 @@ function leadColumns(
     { name: "acceptance_status", type: '"AcceptanceStatus"', value: (l: DemoLead) => l.acceptanceStatus },
     { name: "decided_at", type: "timestamptz", value: (l: DemoLead) => isoOrNull(l.decidedAt) },
     { name: "decided_by_id", type: "int", value: (l: DemoLead) => lookup(userIds, l.decidedByEmail, "user") },
+    { name: "source_signal", type: '"SourceSignal"', value: (l: DemoLead) => demoSourceSignal(l) },
     { name: "rejection_reason_code", type: "text", value: (l: DemoLead) => l.rejectionReasonCode },
     { name: "rejection_detail", type: "text", value: (l: DemoLead) => l.rejectionDetail },
     { name: "next_action", type: "text", value: (l: DemoLead) => l.nextAction },
