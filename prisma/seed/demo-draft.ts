@@ -13,6 +13,7 @@ import { makePhone, type DemoCompany, type DemoPerson } from "./demo-names.ts";
 import { MARKETERS, managerOf, repsOf, type DemoTeam } from "./demo-people.ts";
 import { MARKETING_NOTES, fill } from "./demo-texts.ts";
 import type { PlannedEvent } from "./demo-timeline.ts";
+import { CAPTURE_DAY_WEIGHT } from "./demo-history.ts";
 import { DEMO_SCENARIOS, SCENARIO_SHARES, type DemoScenario } from "./demo-types.ts";
 import type { Rng } from "./random.ts";
 
@@ -31,6 +32,14 @@ const MIN_AGE_DAYS: Readonly<Record<DemoScenario, number>> = {
 };
 export const MAX_ATTEMPTS = 40;
 
+const captureDayWeight = (scenario: DemoScenario, back: number): number => CAPTURE_DAY_WEIGHT[scenario]?.(back) ?? 1;
+/** The capture days a scenario can use, each counted by its weight (the plain day count when unweighted). */
+function weightedDays(scenario: DemoScenario): number {
+  const days = Array.from({ length: CAPTURE_WINDOW_DAYS - MIN_AGE_DAYS[scenario] + 1 }, (_, i) => MIN_AGE_DAYS[scenario] + i);
+  const mean = days.reduce((sum, back) => sum + captureDayWeight(scenario, back), 0) / days.length;
+  return (CAPTURE_WINDOW_DAYS - MIN_AGE_DAYS[scenario]) * mean;
+}
+
 /**
  * Failure scenarios need time to play out, so they are never captured in their first MIN_AGE_DAYS.
  * Healthy and missing-context leads (which can be fresh) fill that gap so the daily volume stays
@@ -45,7 +54,7 @@ const FRESH_DAY_WEIGHTS: readonly number[] = (() => {
       1 -
         aged.reduce(
           (sum, s) =>
-            sum + (back >= MIN_AGE_DAYS[s] ? (SCENARIO_SHARES[s] * CAPTURE_WINDOW_DAYS) / (CAPTURE_WINDOW_DAYS - MIN_AGE_DAYS[s]) : 0),
+            sum + (back >= MIN_AGE_DAYS[s] ? (SCENARIO_SHARES[s] * CAPTURE_WINDOW_DAYS * captureDayWeight(s, back)) / weightedDays(s) : 0),
           0,
         ),
     ),
@@ -153,7 +162,11 @@ export function draftLead(
       : sampleCaptureTime(arng, anchor, {
           workingHoursOnly,
           minAgeMs: MIN_AGE_DAYS[scenario] * DAY + attempt * attempt * HOUR,
-          ...(FRESH_SCENARIOS.has(scenario) ? { dayWeight: freshDayWeight } : {}),
+          ...(FRESH_SCENARIOS.has(scenario)
+            ? { dayWeight: freshDayWeight }
+            : CAPTURE_DAY_WEIGHT[scenario]
+              ? { dayWeight: CAPTURE_DAY_WEIGHT[scenario] }
+              : {}),
         });
     const capturedAt = new Date(Math.floor(sampled.getTime() / 1000) * 1000);
     const input: LifecycleInput = {

@@ -11,6 +11,7 @@ import { PRIORITIES } from "../../lib/diagnosis/vocabulary.ts";
 import { insertDefinitions } from "./load-definitions.ts";
 import { generateDemoWorkspace } from "./demo-leads.ts";
 import { demoSourceSignal } from "./demo-signals.ts";
+import { planPastMeetings } from "./demo-history.ts";
 import { DEMO_TEAMS, DEMO_USERS, hashDemoPassword } from "./demo-people.ts";
 import type { DemoEvent, DemoLead } from "./demo-types.ts";
 import { insertRows, isoOrNull, type Queryable } from "./sql-batch.ts";
@@ -90,7 +91,7 @@ export async function loadDemoWorkspace(db: pg.Client | pg.PoolClient, options: 
       await db.query("ROLLBACK");
       return { seeded: false, reason: "the workspace already has users" };
     }
-    const counts = await insertWorkspace(db, workspace.leads, workspace.events, workspace.accounts, passwordHash);
+    const counts = await insertWorkspace(db, workspace.leads, workspace.events, workspace.accounts, passwordHash, options.anchor);
     await db.query("COMMIT");
     return { seeded: true, ...counts, durationMs: Math.round(performance.now() - started) };
   } catch (error) {
@@ -105,6 +106,7 @@ async function insertWorkspace(
   events: readonly DemoEvent[],
   accounts: ReadonlyArray<{ domain: string; name: string; createdAt: Date }>,
   passwordHash: string,
+  anchor: Date,
 ): Promise<LoadDemoCounts> {
   const now = new Date().toISOString();
   await insertDefinitions(db, now);
@@ -182,6 +184,8 @@ async function insertWorkspace(
     events,
   );
 
+  await insertPastMeetings(db, leads, leadIds, userIds, anchor);
+
   return {
     teams: DEMO_TEAMS.length,
     users: userRows.length,
@@ -192,6 +196,80 @@ async function insertWorkspace(
     leads: leadRows.length,
     events: events.length,
   };
+}
+
+/** The team's past meetings, each with its decisions and the fix it agreed, done since (demo-history.ts). */
+async function insertPastMeetings(
+  db: Queryable,
+  leads: readonly DemoLead[],
+  leadIds: Map<string, number>,
+  userIds: Map<string, number>,
+  anchor: Date,
+): Promise<void> {
+  for (const meeting of planPastMeetings(leads, anchor)) {
+    const user = (email: string) => lookup(userIds, email, "user");
+    const { rows } = await db.query<{ id: number }>(
+      `INSERT INTO meetings (title, scheduled_for, status, created_by_id, created_at, ended_at, updated_at)
+       VALUES ($1, $2, 'ended', $3, $4, $5, $5) RETURNING id`,
+      [
+        meeting.title,
+        meeting.scheduledFor,
+        user(meeting.createdByEmail),
+        new Date(meeting.scheduledFor.getTime() - 2 * 86_400_000),
+        meeting.endedAt,
+      ],
+    );
+    const meetingId = rows[0]!.id;
+    await insertRows(
+      db,
+      "meeting_attendees",
+      [
+        { name: "meeting_id", type: "int", value: () => meetingId },
+        { name: "user_id", type: "int", value: (email: string) => user(email) },
+      ],
+      meeting.attendeeEmails,
+    );
+    await insertRows(
+      db,
+      "meeting_items",
+      [
+        { name: "meeting_id", type: "int", value: () => meetingId },
+        { name: "lead_id", type: "int", value: (item) => lookup(leadIds, item.leadExternalId, "lead") },
+        { name: "position", type: "int", value: (item) => item.position },
+        { name: "decision", type: '"MeetingDecision"', value: (item) => item.decision },
+        { name: "decision_note", type: "text", value: (item) => item.decisionNote },
+        { name: "decided_by_id", type: "int", value: (item) => user(item.decidedByEmail) },
+        { name: "decided_at", type: "timestamptz", value: (item) => item.decidedAt.toISOString() },
+      ],
+      meeting.items,
+    );
+    const { fix } = meeting;
+    const fixRows = await db.query<{ id: number }>(
+      `INSERT INTO fixes (title, fix_type, description, failure_point, expected_metric, status, owner_id, done_at, meeting_id, created_by_id, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, 'done', $6, $7, $8, $9, $10, $7) RETURNING id`,
+      [
+        fix.title,
+        fix.fixType,
+        fix.description,
+        fix.failurePoint,
+        fix.expectedMetric,
+        user(fix.ownerEmail),
+        fix.doneAt,
+        meetingId,
+        user(fix.createdByEmail),
+        meeting.endedAt,
+      ],
+    );
+    await insertRows(
+      db,
+      "fix_leads",
+      [
+        { name: "fix_id", type: "int", value: () => fixRows.rows[0]!.id },
+        { name: "lead_id", type: "int", value: (externalId: string) => lookup(leadIds, externalId, "lead") },
+      ],
+      fix.leadExternalIds,
+    );
+  }
 }
 
 /** The decision event carries the rep's source signal, as a decision made in the app does. */
