@@ -89,10 +89,11 @@ describe("dropRestatements", () => {
   const sunday = { dimension: "capture_weekday", value: "0" } as const;
   const outside = { dimension: "capture_hours", value: "outside" } as const;
   const queue = { dimension: "queue", value: "Enterprise" } as const;
-  const finding = (where: GroupCounts["where"], lift: number) =>
-    ({ failurePoint: "slow_timing", where, lift }) as unknown as Parameters<typeof dropRestatements>[0][number];
+  const finding = (where: GroupCounts["where"], lift: number, leads = Math.round(lift * 100)) =>
+    ({ failurePoint: "slow_timing", where, lift, leads, failing: leads - 3 }) as unknown as Parameters<typeof dropRestatements>[0][number];
   const within = (inner: GroupCounts["where"][number], outer: GroupCounts["where"][number]) =>
-    inner.dimension === "capture_weekday" && outer.dimension === "capture_hours";
+    (inner.dimension === "capture_weekday" && outer.dimension === "capture_hours") ||
+    (inner.dimension === "owner" && outer.dimension === "team" && inner.value === null && outer.value === null);
 
   it("drops 'Enterprise on Sunday' when 'Enterprise outside working hours' says as much", () => {
     const broad = finding([queue, outside], 2.7);
@@ -102,6 +103,15 @@ describe("dropRestatements", () => {
   it("keeps the narrower finding when it is markedly more concentrated", () => {
     const narrow = finding([queue, sunday], 4);
     expect(dropRestatements([narrow, finding([queue, outside], 2.7)], within)).toHaveLength(2);
+  });
+
+  it("keeps one of two findings over exactly the same leads, under the narrower name ('no owner', not 'no team')", () => {
+    const noOwner = finding([{ dimension: "owner", value: null }], 12, 27);
+    const noTeam = finding([{ dimension: "team", value: null }], 12, 27);
+    expect(dropRestatements([noTeam, noOwner], within)).toEqual([noOwner]);
+    // Leads without a team are more than the unowned ones: the usual rule, the broader one stands.
+    const widerTeam = finding([{ dimension: "team", value: null }], 11.5, 31);
+    expect(dropRestatements([widerTeam, noOwner], within)).toEqual([widerTeam]);
   });
 });
 

@@ -160,7 +160,8 @@ export function emptyFailureCounts(): FailureCounts {
 /**
  * Drops a finding that only restates a broader one: same failure point, every value of it inside a value
  * of the other (e.g. "captured on Sunday" inside "captured outside working hours" when Sunday is not a
- * working day), and not markedly more concentrated (less than PAIR_LIFT_GAIN times its lift).
+ * working day), and not markedly more concentrated (less than PAIR_LIFT_GAIN times its lift). When the
+ * two hold exactly the same leads, the broader one goes instead: the narrower names them better.
  */
 export function dropRestatements(
   findings: readonly Concentration[],
@@ -173,5 +174,11 @@ export function dropRestatements(
     inner.where.length === outer.where.length &&
     inner.where.every((part) => outer.where.some((other) => same(part, other) || within(part, other))) &&
     !inner.where.every((part) => outer.where.some((other) => same(part, other)));
-  return findings.filter((finding) => !findings.some((outer) => inside(finding, outer) && finding.lift < outer.lift * PAIR_LIFT_GAIN));
+  // The same leads under two names ("no owner" and "no team"): the narrower name says what they are.
+  const sameLeads = (a: Concentration, b: Concentration) => a.leads === b.leads && a.failing === b.failing;
+  const kept = findings.filter(
+    (finding) =>
+      !findings.some((outer) => inside(finding, outer) && !sameLeads(finding, outer) && finding.lift < outer.lift * PAIR_LIFT_GAIN),
+  );
+  return kept.filter((outer) => !kept.some((inner) => inside(inner, outer) && sameLeads(inner, outer)));
 }

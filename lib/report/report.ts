@@ -109,13 +109,14 @@ export async function loadHandoffReport(
   const before = await countConcentrations(client, previous, context);
   const names = await findDimensionNames(client);
 
-  // A day the workspace does not work is wholly outside working hours.
-  const offDay = (inner: DimensionFilter, outer: DimensionFilter) =>
-    inner.dimension === "capture_weekday" &&
-    outer.dimension === "capture_hours" &&
-    outer.value === "outside" &&
-    !context.workingDays.includes(Number(inner.value));
-  const concentrations = dropRestatements(findConcentrations(counts.period, counts.groups), offDay);
+  // A day the workspace does not work is wholly outside working hours; a lead without an owner has no team.
+  const within = (inner: DimensionFilter, outer: DimensionFilter) =>
+    (inner.dimension === "capture_weekday" &&
+      outer.dimension === "capture_hours" &&
+      outer.value === "outside" &&
+      !context.workingDays.includes(Number(inner.value))) ||
+    (inner.dimension === "owner" && inner.value === null && outer.dimension === "team" && outer.value === null);
+  const concentrations = dropRestatements(findConcentrations(counts.period, counts.groups), within);
   const shown = concentrations.slice(0, MAX_FINDINGS);
   const exampleIds = new Map<Concentration, number[]>();
   for (const finding of shown)
