@@ -2,6 +2,7 @@
 // The review actions let every reader in and check the note's side or the tag permission inside the
 // mutation, so those cases name both actions of the table.
 import type { ActionCase } from "@/tests/permission-cases";
+import { form } from "@/tests/permission-action-cases";
 
 const SIDES = ["marketing", "sales"] as const;
 const SIDE_ACTION = { marketing: "review.annotate_marketing", sales: "review.annotate_sales" } as const;
@@ -151,6 +152,16 @@ export const MEETING_ACTION_CASES: Record<string, ActionCase[]> = {
       args: async ({ world }) => {
         const meeting = await world.meeting();
         return [{ meetingId: meeting.id, itemId: meeting.itemIds[1], direction: "up", version: meeting.version }];
+      },
+    },
+  ],
+  addToAgenda: [
+    {
+      permission: "meetings.manage",
+      args: async ({ world }) => {
+        const meeting = await world.meeting();
+        const lead = await world.decidableLead(world.admin);
+        return [null, form({ meetingId: meeting.id, leadIds: [lead.id] })];
       },
     },
   ],

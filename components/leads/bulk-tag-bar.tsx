@@ -7,7 +7,7 @@ import { FAILURE_POINTS } from "@/lib/diagnosis/vocabulary";
 import { tagLeadsForReviewAction } from "@/lib/review/bulk-actions";
 import { bulkTagFormValues, bulkTagSchema } from "@/lib/review/bulk-schemas";
 
-/** Above a list with rows selected: tag them all with one failure point for the review board. */
+/** In a list's bulk actions: tag the selected leads with one failure point for the review board. */
 export function BulkTagBar({ selected, onDone }: { selected: number[]; onDone: (message: string | undefined) => void }) {
   const { state, pending, onSubmit, errorFor } = useActionForm({
     action: tagLeadsForReviewAction,
@@ -15,16 +15,11 @@ export function BulkTagBar({ selected, onDone }: { selected: number[]; onDone: (
     onSuccess: (result) => onDone(result.message),
   });
   return (
-    <form
-      onSubmit={onSubmit}
-      aria-label="Bulk actions"
-      className="mb-2 flex flex-wrap items-center gap-2 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm"
-    >
+    <form onSubmit={onSubmit} aria-label="Tag for the review board" className="flex min-w-0 flex-wrap items-center gap-2">
       {selected.map((id) => (
         <input key={id} type="hidden" name="leadIds" value={id} />
       ))}
-      <span className="font-medium text-slate-800">{selected.length} selected</span>
-      <label className="flex items-center gap-2 text-slate-700">
+      <label className="flex min-w-0 items-center gap-2 text-slate-700">
         Tag for the review board as
         <select
           name="failurePoint"

@@ -1,10 +1,12 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { BulkAgendaForm } from "@/components/leads/bulk-agenda-form";
 import { BulkTagBar } from "@/components/leads/bulk-tag-bar";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { leadColumns } from "@/components/leads/lead-columns";
 import type { LeadListRow } from "@/lib/leads/list-queries";
+import type { ComingMeeting } from "@/lib/meetings/queries";
 
 interface LeadTableProps {
   rows: LeadListRow[];
@@ -18,6 +20,8 @@ interface LeadTableProps {
   emptyMessage: string;
   /** Rows can be selected and tagged for the review board together (roles that may tag). */
   bulkTag?: boolean;
+  /** Coming meetings the selected rows can be added to (roles that plan meetings); absent: no such action. */
+  meetings?: ComingMeeting[];
 }
 
 export function LeadTable({
@@ -31,28 +35,36 @@ export function LeadTable({
   timeZone,
   emptyMessage,
   bulkTag,
+  meetings,
 }: LeadTableProps) {
   const [selected, setSelected] = useState<number[]>([]);
   const [notice, setNotice] = useState<string | undefined>();
   // A selection belongs to the rows on screen: a new page or filter starts with none.
   const onScreen = new Set(rows.map((row) => row.id));
   const chosen = selected.filter((id) => onScreen.has(id));
+  const selectable = Boolean(bulkTag || meetings);
   const columns = useMemo(() => {
     const base = leadColumns(timeZone);
-    return bulkTag ? [selectColumn(rows, chosen, setSelected), ...base] : base;
-  }, [timeZone, bulkTag, rows, chosen]);
+    return selectable ? [selectColumn(rows, chosen, setSelected), ...base] : base;
+  }, [timeZone, selectable, rows, chosen]);
+  const done = (message: string | undefined) => {
+    setSelected([]);
+    setNotice(message);
+  };
   return (
     <>
-      {bulkTag && chosen.length > 0 && (
-        <BulkTagBar
-          selected={chosen}
-          onDone={(message) => {
-            setSelected([]);
-            setNotice(message);
-          }}
-        />
+      {selectable && chosen.length > 0 && (
+        <div
+          role="group"
+          aria-label="Bulk actions"
+          className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm"
+        >
+          <span className="font-medium text-slate-800">{chosen.length} selected</span>
+          {bulkTag && <BulkTagBar selected={chosen} onDone={done} />}
+          {meetings && <BulkAgendaForm selected={chosen} meetings={meetings} timeZone={timeZone} onDone={done} />}
+        </div>
       )}
-      {bulkTag && (
+      {selectable && (
         <p role="status" aria-live="polite" className={notice && chosen.length === 0 ? "mb-2 text-sm text-emerald-800" : "sr-only"}>
           {chosen.length === 0 ? notice : undefined}
         </p>

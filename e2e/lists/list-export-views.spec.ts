@@ -128,3 +128,28 @@ test("a comment with an @mention notifies the person mentioned, in their bell", 
   await expect(other).toHaveURL(new RegExp(`/leads/${lead!.id}$`));
   await context.close();
 });
+
+test("marketing puts two leads chosen on the list on a coming meeting's agenda", async ({ page, signIn }) => {
+  const { source, ids } = await leadsOfOwnSource(3);
+  const title = `Agenda from the list ${Date.now()}`;
+  const [meeting] = await queryE2e<{ id: number }>(
+    `INSERT INTO meetings (title, scheduled_for, created_by_id, updated_at)
+     SELECT $1, now() + interval '2 days', id, now() FROM users WHERE email = 'marketing@demo.baton.dev' RETURNING id`,
+    [title],
+  );
+  await signIn("marketing");
+  await page.goto(`/leads?source=${source}&sort=name.asc`);
+  await page.getByRole("checkbox", { name: "Select Export Lead 2" }).check();
+  await page.getByRole("checkbox", { name: "Select Export Lead 3" }).check();
+  const bulk = page.getByRole("group", { name: "Bulk actions" });
+  await expect(bulk).toContainText("2 selected");
+  const agendaForm = bulk.getByRole("form", { name: "Add to a meeting's agenda" });
+  await agendaForm.getByRole("combobox").selectOption(String(meeting!.id));
+  await agendaForm.getByRole("button", { name: "Add to agenda" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Added 2 leads to the agenda of “${title}”` })).toBeVisible();
+
+  const agenda = await queryE2e<{ lead_id: number }>(`SELECT lead_id FROM meeting_items WHERE meeting_id = $1 ORDER BY position`, [
+    meeting!.id,
+  ]);
+  expect(agenda.map((item) => item.lead_id).sort()).toEqual([ids[1], ids[2]].sort());
+});

@@ -2,6 +2,7 @@
 import "server-only";
 import { defineAction, type ChangedPage } from "@/lib/actions/define";
 import { decideAgendaItem } from "@/lib/meetings/decisions";
+import { addLeadsToAgenda } from "@/lib/meetings/agenda-add";
 import {
   createMeeting,
   endMeeting,
@@ -11,6 +12,7 @@ import {
   startMeeting,
   updateMeeting,
 } from "@/lib/meetings/mutations";
+import { agendaAddFormValues } from "@/lib/meetings/schemas";
 
 // Server actions of the meetings pages: authenticate and authorize, write (mutations.ts, decisions.ts),
 // revalidate. Everyone else on the meeting picks the change up through the polled stamp.
@@ -35,6 +37,25 @@ export const saveMeetingDetails = defineAction({
   write: async (user, input: unknown) => {
     const meeting = await updateMeeting(user, input);
     return { data: meeting.version, message: "Meeting details saved.", revalidate: meetingPages(meeting.id) };
+  },
+});
+
+/** From a list's selection: the leads join a coming meeting's agenda, after what is there. */
+export const addToAgenda = defineAction({
+  ...manage,
+  write: async (user, _previous: unknown, formData: FormData) => {
+    const { meeting, added, alreadyOn } = await addLeadsToAgenda(user, agendaAddFormValues(formData));
+    const leads = (n: number) => `${n} ${n === 1 ? "lead" : "leads"}`;
+    const already = alreadyOn ? ` (${leads(alreadyOn)} already on it)` : "";
+    return {
+      data: { meetingId: meeting.id },
+      message: added
+        ? `Added ${leads(added)} to the agenda of “${meeting.title}”${already}.`
+        : alreadyOn
+          ? `Nothing added: the ${leads(alreadyOn)} are already on the agenda of “${meeting.title}”.`
+          : "Nothing added: the selected leads no longer exist.",
+      revalidate: meetingPages(meeting.id),
+    };
   },
 });
 

@@ -81,6 +81,23 @@ export async function findMeetings() {
   return { meetings, timeZone };
 }
 
+export interface ComingMeeting {
+  id: number;
+  title: string;
+  scheduledFor: string;
+}
+
+/** Meetings whose agenda can still grow (planned or running), soonest first: the lists' "add to agenda". */
+export async function findComingMeetings(): Promise<ComingMeeting[]> {
+  const meetings = await db.meeting.findMany({
+    where: { status: { not: "ended" } },
+    orderBy: [{ scheduledFor: "asc" }, { id: "asc" }],
+    take: 50,
+    select: { id: true, title: true, scheduledFor: true },
+  });
+  return meetings.map((meeting) => ({ ...meeting, scheduledFor: meeting.scheduledFor.toISOString() }));
+}
+
 async function findMeetingRecord(id: number) {
   const meeting = await db.meeting.findUnique({ where: { id }, select: MEETING_SELECT });
   return meeting ? { ...meeting, items: toAgendaItems(meeting.items) } : null;

@@ -57,3 +57,21 @@ export const decisionSchema = z.object({
 });
 
 export type MeetingCreateInput = z.input<typeof meetingCreateSchema>;
+
+/** Leads chosen on a list, appended to a planned or running meeting's agenda. */
+export const agendaAddSchema = z.object({
+  meetingId: z.coerce
+    .number({ error: "Choose the meeting to add them to." })
+    .int("Choose the meeting to add them to.")
+    .min(1, "Choose the meeting to add them to.")
+    .max(2 ** 31 - 1),
+  leadIds: z
+    .array(recordId("lead"))
+    .min(1, "Select at least one lead.")
+    .max(MAX_AGENDA_ITEMS, `Add up to ${MAX_AGENDA_ITEMS} leads at a time.`)
+    .transform((ids) => [...new Set(ids)]),
+});
+
+export function agendaAddFormValues(formData: FormData) {
+  return { meetingId: formData.get("meetingId") || undefined, leadIds: formData.getAll("leadIds") };
+}

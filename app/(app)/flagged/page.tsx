@@ -8,6 +8,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import { parseLeadListQuery, tableState } from "@/lib/lead-set/query";
 import { findLeadFilterOptions, findLeads } from "@/lib/leads/list-queries";
+import { findComingMeetings } from "@/lib/meetings/queries";
 
 export const metadata: Metadata = { title: "Flagged leads" };
 
@@ -15,10 +16,11 @@ export default async function FlaggedPage({ searchParams }: { searchParams: Prom
   const user = await requirePageUser("leads.read");
   const params = await searchParams;
   const query = { ...parseLeadListQuery(params, { sort: "severity" }), flagged: true };
-  const [{ rows, total, totalExact }, options, timeZone] = await Promise.all([
+  const [{ rows, total, totalExact }, options, timeZone, meetings] = await Promise.all([
     findLeads(query),
     findLeadFilterOptions(),
     getWorkspaceTimeZone(),
+    can(user.role, "meetings.manage") ? findComingMeetings() : undefined,
   ]);
   return (
     <>
@@ -34,6 +36,7 @@ export default async function FlaggedPage({ searchParams }: { searchParams: Prom
           {...tableState(query)}
           timeZone={timeZone}
           bulkTag={can(user.role, "review.tag")}
+          meetings={meetings}
           emptyMessage="No flagged leads match these filters."
         />
       </LeadListView>

@@ -9,6 +9,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import { parseLeadListQuery, tableState } from "@/lib/lead-set/query";
 import { findLeadFilterOptions, findLeads } from "@/lib/leads/list-queries";
+import { findComingMeetings } from "@/lib/meetings/queries";
 
 export const metadata: Metadata = { title: "Leads" };
 
@@ -16,10 +17,11 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const user = await requirePageUser("leads.read");
   const params = await searchParams;
   const query = parseLeadListQuery(params);
-  const [{ rows, total, totalExact }, options, timeZone] = await Promise.all([
+  const [{ rows, total, totalExact }, options, timeZone, meetings] = await Promise.all([
     findLeads(query),
     findLeadFilterOptions(),
     getWorkspaceTimeZone(),
+    can(user.role, "meetings.manage") ? findComingMeetings() : undefined,
   ]);
   return (
     <>
@@ -37,6 +39,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           {...tableState(query)}
           timeZone={timeZone}
           bulkTag={can(user.role, "review.tag")}
+          meetings={meetings}
           emptyMessage="No leads match these filters. Clear a filter or widen the date range."
         />
       </LeadListView>
