@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import Papa from "papaparse";
 import { queryE2e } from "../fixtures/database";
+import { shoot } from "../fixtures/screenshots";
 import { expect, signInAs, test } from "../fixtures/auth";
 
 // Lists that export exactly their rows, keep named views, and a lead page its owner can decide on.
@@ -143,6 +144,7 @@ test("marketing puts two leads chosen on the list on a coming meeting's agenda",
   await page.getByRole("checkbox", { name: "Select Export Lead 3" }).check();
   const bulk = page.getByRole("group", { name: "Bulk actions" });
   await expect(bulk).toContainText("2 selected");
+  await shoot(page, "lead-list-bulk-actions");
   const agendaForm = bulk.getByRole("form", { name: "Add to a meeting's agenda" });
   await agendaForm.getByRole("combobox").selectOption(String(meeting!.id));
   await agendaForm.getByRole("button", { name: "Add to agenda" }).click();
