@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getDatabaseEnv } from "@/lib/env";
-import { ReplicaRouter, type LaggyReads } from "@/lib/db/replica";
+import { ReplicaRouter, type LaggyReads, type ReplicaStatus } from "@/lib/db/replica";
 
 // The one database client. Prisma and the few set-based SQL paths (diagnosis batches, metrics) share one
 // pg pool. Created on first use, so building the app needs no database, and cached on globalThis so
@@ -103,6 +103,11 @@ export async function forLaggyReads(): Promise<LaggyReads> {
     : { pool: connections.pool, prisma: connections.prisma, source: "primary" };
 }
 
+/** The replica's state for /api/metrics (checked now if the last check is stale); null without a replica. */
+export async function replicaStatus(): Promise<ReplicaStatus | null> {
+  return (await connect().replica?.router.status()) ?? null;
+}
+
 export type Db = PrismaClient;
 export type { Prisma } from "@/lib/generated/prisma/client";
-export type { LaggyReads } from "@/lib/db/replica";
+export type { LaggyReads, ReplicaStatus } from "@/lib/db/replica";

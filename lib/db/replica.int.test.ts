@@ -6,6 +6,7 @@ import { REPLICA_CHECK_INTERVAL_MS } from "@/lib/db/replica";
 import { findLeads } from "@/lib/leads/list-queries";
 import { parseLeadListQuery } from "@/lib/lead-set/query";
 import { loadChartCsv } from "@/lib/metrics/dashboard";
+import { collectMetrics } from "@/lib/operations/metrics";
 
 // A real primary and a real streaming replica (pg_basebackup -R): lag-tolerant reads (the lead list, a
 // dashboard chart's CSV) are served by the replica, writes land on the primary, and a replica that lags
@@ -79,6 +80,7 @@ describe("reads that tolerate lag, with a streaming replica", () => {
     expect(await reads.prisma.lead.count()).toBe(1);
     expect(await db.lead.count()).toBe(2);
     expect(await capturedOnDashboard()).toBe(1);
+    expect(await collectMetrics()).toMatch(/^baton_db_replica_serving 1$/m);
   });
 
   it("falls back to the primary, with a warning, once the replica lags past the bound", async () => {
@@ -91,6 +93,9 @@ describe("reads that tolerate lag, with a streaming replica", () => {
     expect(warned(`behind (DATABASE_REPLICA_MAX_LAG_SECONDS=${MAX_LAG_SECONDS})`)).toBe(true);
     expect(await names()).toEqual(["Ada Replicated", "Bea Primary-only"]);
     expect(await capturedOnDashboard()).toBe(2);
+    const metrics = await collectMetrics();
+    expect(metrics).toMatch(/^baton_db_replica_serving 0$/m);
+    expect(Number(/^baton_db_replica_lag_seconds (\S+)$/m.exec(metrics)?.[1])).toBeGreaterThan(MAX_LAG_SECONDS);
   });
 
   it("returns to the replica once it has caught up", async () => {

@@ -26,7 +26,15 @@ export interface DatabaseServer {
 
 /** Why the replica is not used: the kind decides when to log again, the reason says it. */
 type Problem = "unreachable" | "lagging" | "not a standby" | "lag unknown";
-type Health = { usable: true } | { usable: false; problem: Problem; reason: string };
+/** `lagSeconds`: as last measured (0 when caught up), absent when it could not be. */
+type Health = { usable: true; lagSeconds: number } | { usable: false; problem: Problem; reason: string; lagSeconds?: number };
+
+/** For /api/metrics: where lag-tolerant reads go now, the lag last measured and the replica pool's use. */
+export interface ReplicaStatus {
+  serving: boolean;
+  lagSeconds: number | null;
+  connections: { total: number; idle: number; waiting: number };
+}
 
 /** How long a measured state is trusted: at most one lag check per interval per instance. */
 export const REPLICA_CHECK_INTERVAL_MS = 2_000;
@@ -121,6 +129,16 @@ export class ReplicaRouter {
     return (await this.currentHealth()).usable ? this.replicaReads : this.primaryReads;
   }
 
+  async status(): Promise<ReplicaStatus> {
+    const health = await this.currentHealth();
+    const { totalCount, idleCount, waitingCount } = this.replica.pool;
+    return {
+      serving: health.usable,
+      lagSeconds: health.lagSeconds ?? null,
+      connections: { total: totalCount, idle: idleCount, waiting: waitingCount },
+    };
+  }
+
   private currentHealth(): Promise<Health> {
     if (this.health && Date.now() - this.checkedAt < REPLICA_CHECK_INTERVAL_MS) return Promise.resolve(this.health);
     // Concurrent requests share one check.
@@ -152,16 +170,17 @@ export class ReplicaRouter {
       );
       const state = rows[0];
       if (!state?.standby) return { usable: false, problem: "not a standby", reason: "it is not a standby (pg_is_in_recovery() is false)" };
-      if (state.caught_up) return { usable: true };
+      if (state.caught_up) return { usable: true, lagSeconds: 0 };
       if (state.replay_age_seconds === null) return { usable: false, problem: "lagging", reason: "it has replayed nothing yet" };
       if (state.replay_age_seconds > this.maxLagSeconds) {
         return {
           usable: false,
           problem: "lagging",
+          lagSeconds: state.replay_age_seconds,
           reason: `it is ${state.replay_age_seconds.toFixed(1)} s behind (DATABASE_REPLICA_MAX_LAG_SECONDS=${this.maxLagSeconds})`,
         };
       }
-      return { usable: true };
+      return { usable: true, lagSeconds: state.replay_age_seconds };
     } catch (error) {
       return { usable: false, problem: "unreachable", reason: `it is unreachable (${describe(error)})` };
     }
