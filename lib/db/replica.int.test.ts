@@ -12,7 +12,7 @@ import { collectMetrics } from "@/lib/operations/metrics";
 // dashboard chart's CSV) are served by the replica, writes land on the primary, and a replica that lags
 // past DATABASE_REPLICA_MAX_LAG_SECONDS or is stopped leaves those reads on the primary, with a warning.
 
-const MAX_LAG_SECONDS = 4;
+const MAX_LAG_SECONDS = 5;
 let pair: StreamingPair;
 const warnings = vi.spyOn(console, "warn");
 const notices = vi.spyOn(console, "info");

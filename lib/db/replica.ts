@@ -36,7 +36,8 @@ export interface ReplicaStatus {
   connections: { total: number; idle: number; waiting: number };
 }
 
-/** How long a measured state is trusted: at most one lag check per interval per instance. */
+/** How long a measured state is trusted: at most one lag check per interval per instance. The bound is
+ * thus kept to within about this interval. */
 export const REPLICA_CHECK_INTERVAL_MS = 2_000;
 const CHECK_TIMEOUT_MS = 2_000;
 
@@ -140,7 +141,8 @@ export class ReplicaRouter {
   }
 
   private currentHealth(): Promise<Health> {
-    if (this.health && Date.now() - this.checkedAt < REPLICA_CHECK_INTERVAL_MS) return Promise.resolve(this.health);
+    const age = Date.now() - this.checkedAt;
+    if (this.health && age < REPLICA_CHECK_INTERVAL_MS) return Promise.resolve(this.health);
     // Concurrent requests share one check.
     this.checking ??= this.check()
       .then((health) => {
@@ -150,6 +152,10 @@ export class ReplicaRouter {
       .finally(() => {
         this.checking = undefined;
       });
+    // While the check runs, reads need not wait for it (a replica that stopped answering takes
+    // CHECK_TIMEOUT_MS to say so) when the last state is still safe to act on: "use the primary" always
+    // is; "use the replica" only while recent, or a replica that fell behind during a quiet spell would serve.
+    if (this.health && (!this.health.usable || age < 2 * REPLICA_CHECK_INTERVAL_MS)) return Promise.resolve(this.health);
     return this.checking;
   }
 
