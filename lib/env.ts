@@ -16,12 +16,16 @@ const databaseSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(20),
   // A streaming replica for the reads that tolerate a few seconds of lag (lib/db/replica.ts): dashboards,
   // the report, lists, exports. Used only while it is reachable and at most this many seconds behind.
-  DATABASE_REPLICA_URL: z
-    .string()
-    .refine((value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol), {
-      message: "DATABASE_REPLICA_URL must be a postgresql:// URL",
-    })
-    .optional(),
+  // Empty (as compose files and service units often leave it) means no replica.
+  DATABASE_REPLICA_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .refine((value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol), {
+        message: "DATABASE_REPLICA_URL must be a postgresql:// URL",
+      })
+      .optional(),
+  ),
   DATABASE_REPLICA_MAX_LAG_SECONDS: z.coerce
     .number({ error: "DATABASE_REPLICA_MAX_LAG_SECONDS must be a number of seconds" })
     .positive("DATABASE_REPLICA_MAX_LAG_SECONDS must be more than 0")
