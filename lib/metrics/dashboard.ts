@@ -22,9 +22,9 @@ export interface DashboardData extends DashboardQueries {
 
 export async function readDashboardFilter(
   params: RawParams,
-  client?: Queryable,
+  client: Queryable,
 ): Promise<{ filter: DashboardFilter; context: DashboardContext }> {
-  const context = await loadDashboardContext(client ?? (await forLaggyReads()).pool);
+  const context = await loadDashboardContext(client);
   return { filter: parseDashboardFilter(params, todayIn(context.timeZone), context.weekStartsOn), context };
 }
 
