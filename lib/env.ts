@@ -14,6 +14,23 @@ const databaseSchema = z.object({
   // Connections per app instance. Under load a connection is held until Node gets round to the query's
   // result, so at 10 the pool, not PostgreSQL, capped throughput and pages failed waiting (npm run load).
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(20),
+  // A streaming replica for the reads that tolerate a few seconds of lag (lib/db/replica.ts): dashboards,
+  // the report, lists, exports. Used only while it is reachable and at most this many seconds behind.
+  // Empty (as compose files and service units often leave it) means no replica.
+  DATABASE_REPLICA_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .refine((value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol), {
+        message: "DATABASE_REPLICA_URL must be a postgresql:// URL",
+      })
+      .optional(),
+  ),
+  DATABASE_REPLICA_MAX_LAG_SECONDS: z.coerce
+    .number({ error: "DATABASE_REPLICA_MAX_LAG_SECONDS must be a number of seconds" })
+    .positive("DATABASE_REPLICA_MAX_LAG_SECONDS must be more than 0")
+    .max(3600, "DATABASE_REPLICA_MAX_LAG_SECONDS must be at most 3600")
+    .default(10),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

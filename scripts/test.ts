@@ -61,7 +61,11 @@ await runCli("test", async () => {
 
   if (suites.includes("e2e")) await ensureDebianPackage(CHROMIUM, "chromium", "the end-to-end tests run in it");
   if (suites.includes("integration"))
-    await ensureDebianPackage("/usr/bin/pg_dump", "postgresql-client", "the backup tests use pg_dump and pg_restore");
+    await ensureDebianPackage(
+      "/usr/bin/pg_dump",
+      "postgresql-client",
+      "the backup tests use pg_dump and pg_restore, the replica test pg_basebackup",
+    );
   if (suites.includes("typecheck")) {
     console.log("\n▶ Type check");
     add(

@@ -12,7 +12,9 @@ process.env.TEST_DATABASE_NAME = database.name;
 
 afterAll(async () => {
   // Close the app's pool if a test opened it (lib/db/index.ts caches it on globalThis), then drop the database.
-  const connections = (globalThis as { batonConnections?: { pool: { end: () => Promise<void> } } }).batonConnections;
+  type Closable = { end: () => Promise<void> };
+  const connections = (globalThis as { batonConnections?: { pool: Closable; replica?: { pool: Closable } } }).batonConnections;
   await connections?.pool.end().catch(() => undefined);
+  await connections?.replica?.pool.end().catch(() => undefined);
   await database.drop();
 });

@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getDatabaseEnv } from "@/lib/env";
+import { ReplicaRouter, type LaggyReads, type ReplicaStatus } from "@/lib/db/replica";
 
 // The one database client. Prisma and the few set-based SQL paths (diagnosis batches, metrics) share one
 // pg pool. Created on first use, so building the app needs no database, and cached on globalThis so
@@ -10,6 +11,8 @@ import { getDatabaseEnv } from "@/lib/env";
 interface Connections {
   pool: pg.Pool;
   prisma: PrismaClient;
+  /** With DATABASE_REPLICA_URL: the replica's pool and the router that decides per read (lib/db/replica.ts). */
+  replica?: { pool: pg.Pool; router: ReplicaRouter };
 }
 
 const globalForDb = globalThis as unknown as { batonConnections?: Connections };
@@ -47,19 +50,31 @@ class SerialTransactionsPg extends PrismaPg {
   }
 }
 
+// A replica that stops answering should cost a read little before it falls back to the primary.
+const REPLICA_CONNECTION_WAIT_MS = 2_000;
+
+function openPool(connectionString: string, size: number, waitMs: number, name: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max: size, connectionTimeoutMillis: waitMs, idleTimeoutMillis: 30_000 });
+  // An idle client dropped by a database restart must not crash the server: the pool replaces it.
+  pool.on("error", (error) => console.error(`${name}: ${error.message}`));
+  return pool;
+}
+
 function connect(): Connections {
   if (globalForDb.batonConnections) return globalForDb.batonConnections;
   const env = getDatabaseEnv();
-  const pool = new pg.Pool({
-    connectionString: env.DATABASE_URL,
-    max: env.DATABASE_POOL_SIZE,
-    connectionTimeoutMillis: CONNECTION_WAIT_MS,
-    idleTimeoutMillis: 30_000,
-  });
-  // An idle client dropped by a database restart must not crash the server: the pool replaces it.
-  pool.on("error", (error) => console.error(`database pool: ${error.message}`));
+  const pool = openPool(env.DATABASE_URL, env.DATABASE_POOL_SIZE, CONNECTION_WAIT_MS, "database pool");
   const prisma = new PrismaClient({ adapter: new SerialTransactionsPg(pool), transactionOptions: { maxWait: CONNECTION_WAIT_MS } });
-  globalForDb.batonConnections = { pool, prisma };
+  let replica: Connections["replica"];
+  if (env.DATABASE_REPLICA_URL) {
+    const replicaPool = openPool(env.DATABASE_REPLICA_URL, env.DATABASE_POOL_SIZE, REPLICA_CONNECTION_WAIT_MS, "database replica pool");
+    const replicaPrisma = new PrismaClient({ adapter: new PrismaPg(replicaPool) });
+    replica = {
+      pool: replicaPool,
+      router: new ReplicaRouter({ pool, prisma }, { pool: replicaPool, prisma: replicaPrisma }, env.DATABASE_REPLICA_MAX_LAG_SECONDS),
+    };
+  }
+  globalForDb.batonConnections = { pool, prisma, replica };
   return globalForDb.batonConnections;
 }
 
@@ -76,5 +91,23 @@ function lazy<T extends object>(pick: (connections: Connections) => T): T {
 export const db: PrismaClient = lazy((connections) => connections.prisma);
 export const pool: pg.Pool = lazy((connections) => connections.pool);
 
+/**
+ * The handle for reads that tolerate a few seconds of lag — dashboards, the report, lists, exports: the
+ * replica (DATABASE_REPLICA_URL) while it answers and keeps up, else the primary. Never for a write, nor
+ * for a read that must see a write just made (use `db` and `pool`).
+ */
+export async function forLaggyReads(): Promise<LaggyReads> {
+  const connections = connect();
+  return connections.replica
+    ? connections.replica.router.reads()
+    : { pool: connections.pool, prisma: connections.prisma, source: "primary" };
+}
+
+/** The replica's state for /api/metrics (checked now if the last check is stale); null without a replica. */
+export async function replicaStatus(): Promise<ReplicaStatus | null> {
+  return (await connect().replica?.router.status()) ?? null;
+}
+
 export type Db = PrismaClient;
 export type { Prisma } from "@/lib/generated/prisma/client";
+export type { LaggyReads, ReplicaStatus } from "@/lib/db/replica";

@@ -3,10 +3,13 @@ import type pg from "pg";
 /** A pg Pool, PoolClient or Client: the set-based diagnosis paths run on any of them. */
 export interface Queryable {
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+  /** Set by a wrapper over pools (the replica's, lib/db/replica.ts): each query gets its own connection. */
+  readonly concurrent?: boolean;
 }
 
 /** A Pool hands each query its own connection; a Client (or a pool's checked-out client) has one. */
 function isPool(client: Queryable): boolean {
+  if (client.concurrent) return true;
   const candidate = client as Partial<Pick<pg.Pool, "totalCount" | "connect">> & { release?: unknown };
   return typeof candidate.totalCount === "number" && typeof candidate.connect === "function" && candidate.release === undefined;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { pool } from "@/lib/db";
+import { forLaggyReads } from "@/lib/db";
 import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
 import { AppError } from "@/lib/errors";
 import { CSV_BOM, csvLine } from "@/lib/import/csv-export";
@@ -66,9 +66,9 @@ export class ExportTooLargeError extends AppError {
   }
 }
 
-/** The list's leads as CSV text (with a byte-order mark), and how many rows it holds. */
+/** The list's leads as CSV text (with a byte-order mark), and how many rows it holds. Lag-tolerant: the replica's when there is one. */
 export async function exportLeadsCsv(query: LeadListQuery): Promise<{ csv: string; rows: number }> {
-  const context = await getMetricContext();
+  const [context, { pool }] = await Promise.all([getMetricContext(), forLaggyReads()]);
   const matching = await countLeadsUpTo(pool, query, context, LEAD_EXPORT_CAP + 1);
   if (matching > LEAD_EXPORT_CAP) throw new ExportTooLargeError();
   const lines = [csvLine(HEADER)];

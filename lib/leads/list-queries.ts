@@ -1,5 +1,6 @@
 import "server-only";
-import { db, pool, type Prisma } from "@/lib/db";
+import { forLaggyReads, pool, type Prisma } from "@/lib/db";
+import type { Queryable } from "@/lib/db/queryable";
 import { getWorkspaceSettings, getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import { findSegmentLeadIds } from "@/lib/lead-set/drill-down";
 import { countLeadsUpTo, findLeadPage } from "@/lib/lead-set/list-sql";
@@ -8,7 +9,8 @@ import { cappedTotal, leadCountLimit, NONE_VALUE, type LeadListQuery } from "@/l
 import { zonedDayStart } from "@/lib/time";
 
 // The lead list's reads, for the leads, Flagged and review pages and the API: one page and a capped
-// count in SQL (lib/lead-set), the Prisma filter other views need, and the choices for the filters.
+// count in SQL (lib/lead-set), the Prisma filter other views need, and the choices for the filters. The
+// pages' list and choices tolerate a few seconds of lag: the replica's when there is one (lib/db/replica.ts).
 
 export type { LeadListRow } from "@/lib/lead-set/list-sql";
 
@@ -102,26 +104,29 @@ function needsContext(query: LeadListQuery): boolean {
  * when `totalExact`, else more than `total` leads match. In SQL (lib/leads/list-sql.ts), two queries side
  * by side. A dashboard drill-down (a segment) is counted exactly, as the chart showed it.
  */
-export async function findLeads(query: LeadListQuery) {
+export async function findLeads(query: LeadListQuery, given?: Queryable) {
   const context = needsContext(query) ? await getMetricContext() : NO_CONTEXT_NEEDED;
   const limit = query.segment || query.dimensions?.length ? null : leadCountLimit(query);
-  const [rows, counted] = await Promise.all([findLeadPage(pool, query, context), countLeadsUpTo(pool, query, context, limit)]);
+  const client = given ?? (await forLaggyReads()).pool;
+  const [rows, counted] = await Promise.all([findLeadPage(client, query, context), countLeadsUpTo(client, query, context, limit)]);
   return { rows, ...(limit === null ? { total: counted, totalExact: true } : cappedTotal(counted, limit)) };
 }
 
 /** Choices for the list's filters. */
 export async function findLeadFilterOptions() {
-  const [sources, leadTypes, owners, teams, reasons] = await Promise.all([
+  const { prisma: db, pool: client } = await forLaggyReads();
+  const [{ rows: sources }, leadTypes, owners, teams, reasons] = await Promise.all([
     // The distinct sources by skipping through the index on original_source, one probe per source: a
     // plain DISTINCT reads every lead (140 ms at a million, on every list page), this about 0.5 ms.
-    db.$queryRaw<{ source: string }[]>`
+    // Through the pool: Prisma's replica routing sends raw SQL to the primary.
+    client.query<{ source: string }>(`
       WITH RECURSIVE sources AS (
         (SELECT original_source FROM leads WHERE original_source IS NOT NULL ORDER BY original_source LIMIT 1)
         UNION ALL
         SELECT (SELECT l.original_source FROM leads l WHERE l.original_source > s.original_source ORDER BY l.original_source LIMIT 1)
         FROM sources s WHERE s.original_source IS NOT NULL
       )
-      SELECT original_source AS source FROM sources WHERE original_source IS NOT NULL LIMIT 200`,
+      SELECT original_source AS source FROM sources WHERE original_source IS NOT NULL LIMIT 200`),
     db.leadType.findMany({ select: { key: true, name: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
     db.user.findMany({
       where: { role: { in: ["sales_rep", "sales_manager"] }, active: true },

@@ -1,5 +1,6 @@
 import "server-only";
-import { pool } from "@/lib/db";
+import { forLaggyReads } from "@/lib/db";
+import type { Queryable } from "@/lib/db/queryable";
 import { CHART_TABLES } from "@/lib/metrics/chart-tables";
 import type { ChartId } from "@/lib/metrics/charts";
 import { loadDashboardContext, type DashboardContext } from "@/lib/metrics/context";
@@ -9,7 +10,8 @@ import { parseDashboardFilter, type DashboardFilter } from "@/lib/lead-set/filte
 import { todayIn } from "@/lib/time";
 
 // The dashboard page's one data call and the CSV download's: read the calendar, parse the filters from the
-// address, then query (every chart at once for the page, one chart for a download).
+// address, then query (every chart at once for the page, one chart for a download). Charts tolerate a few
+// seconds of lag: they read from the replica when there is one (lib/db/replica.ts).
 
 type RawParams = Record<string, string | string[] | undefined>;
 
@@ -18,19 +20,24 @@ export interface DashboardData extends DashboardQueries {
   context: DashboardContext;
 }
 
-export async function readDashboardFilter(params: RawParams): Promise<{ filter: DashboardFilter; context: DashboardContext }> {
-  const context = await loadDashboardContext(pool);
+export async function readDashboardFilter(
+  params: RawParams,
+  client: Queryable,
+): Promise<{ filter: DashboardFilter; context: DashboardContext }> {
+  const context = await loadDashboardContext(client);
   return { filter: parseDashboardFilter(params, todayIn(context.timeZone), context.weekStartsOn), context };
 }
 
 export async function loadDashboard(params: RawParams): Promise<DashboardData> {
-  const { filter, context } = await readDashboardFilter(params);
+  const { pool } = await forLaggyReads();
+  const { filter, context } = await readDashboardFilter(params, pool);
   return { filter, context, ...startDashboardQueries(pool, filter, context) };
 }
 
 /** One chart's numbers as CSV for the current filters (the chart's download). */
 export async function loadChartCsv(chart: ChartId, params: RawParams): Promise<{ csv: string; filename: string }> {
-  const { filter, context } = await readDashboardFilter(params);
+  const { pool } = await forLaggyReads();
+  const { filter, context } = await readDashboardFilter(params, pool);
   const table = await CHART_TABLES[chart](pool, filter, context);
   return { csv: toCsv(table), filename: `baton-${chart.replaceAll("_", "-")}-${filter.from}-to-${filter.to}.csv` };
 }

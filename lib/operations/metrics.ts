@@ -1,6 +1,6 @@
 import "server-only";
 import { requestMetricsText } from "@/lib/actions/request-metrics";
-import { pool } from "@/lib/db";
+import { pool, replicaStatus, type ReplicaStatus } from "@/lib/db";
 import { REDIAGNOSE_ALL, REDIAGNOSE_OPEN } from "@/lib/rediagnosis/jobs";
 
 // /api/metrics in Prometheus' text format: this instance's requests and connection pool, and the
@@ -32,8 +32,32 @@ async function queueRows(): Promise<QueueRow[] | null> {
   }
 }
 
+/** Only with DATABASE_REPLICA_URL: whether lag-tolerant reads go to the replica, its lag and its pool. */
+function replicaGauges(replica: ReplicaStatus | null): string[] {
+  if (!replica) return [];
+  return [
+    gauge("baton_db_replica_serving", "1 while lag-tolerant reads go to the read replica, 0 while they fall back to the primary.", [
+      { value: replica.serving ? 1 : 0 },
+    ]),
+    gauge(
+      "baton_db_replica_lag_seconds",
+      "How far the read replica was behind the primary at the last check (0 when caught up).",
+      replica.lagSeconds === null ? [] : [{ value: replica.lagSeconds }],
+    ),
+    gauge("baton_db_replica_pool_connections", "Connections of this instance's read replica pool, by state.", [
+      { labels: 'state="total"', value: replica.connections.total },
+      { labels: 'state="idle"', value: replica.connections.idle },
+      { labels: 'state="in_use"', value: replica.connections.total - replica.connections.idle },
+    ]),
+    gauge("baton_db_replica_pool_waiting_requests", "Queries of this instance waiting for a free read replica connection.", [
+      { value: replica.connections.waiting },
+    ]),
+  ];
+}
+
 export async function collectMetrics(): Promise<string> {
-  const queue = (await queueRows()) ?? [];
+  const [queued, replica] = await Promise.all([queueRows(), replicaStatus()]);
+  const queue = queued ?? [];
   const rediagnosis = queue.filter((row) => row.name === REDIAGNOSE_ALL || row.name === REDIAGNOSE_OPEN);
   const label = (row: QueueRow) => `queue="${row.name.replace(/["\\\n]/g, "_")}",state="${row.state}"`;
   return [
@@ -44,6 +68,7 @@ export async function collectMetrics(): Promise<string> {
       { labels: 'state="in_use"', value: pool.totalCount - pool.idleCount },
     ]),
     gauge("baton_db_pool_waiting_requests", "Queries of this instance waiting for a free connection.", [{ value: pool.waitingCount }]),
+    ...replicaGauges(replica),
     gauge(
       "baton_job_queue_depth",
       "Background jobs not finished yet (pg-boss), by queue and state.",

@@ -1,5 +1,5 @@
 import "server-only";
-import { pool } from "@/lib/db";
+import { forLaggyReads } from "@/lib/db";
 import { diagnoseLead } from "@/lib/diagnosis/diagnose";
 import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
 import { FAILURE_POINTS, type FailurePoint } from "@/lib/diagnosis/vocabulary";
@@ -99,9 +99,11 @@ async function loadExamples(client: Queryable, ids: number[]): Promise<Map<numbe
 
 export async function loadHandoffReport(
   params: Record<string, string | string[] | undefined>,
-  client: Queryable = pool,
+  given?: Queryable,
   now = new Date(),
 ): Promise<HandoffReport> {
+  // The report tolerates a few seconds of lag: the replica when there is one (lib/db/replica.ts).
+  const client = given ?? (await forLaggyReads()).pool;
   const context = await loadDashboardContext(client);
   const period = parseReportPeriod(params, context.timeZone, now);
   const previous = previousPeriod(period);

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { forLaggyReads } from "@/lib/db";
 import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
 import { CSV_BOM, csvLine } from "@/lib/import/csv-export";
 import { ExportTooLargeError, LEAD_EXPORT_CAP } from "@/lib/leads/export";
@@ -19,6 +19,8 @@ const MORE = ["Source", "Campaign", "Owner", "Lead type", "Priority", "Captured 
 export async function exportBoardCsv(params: RawParams): Promise<{ csv: string; rows: number }> {
   const query = parseBoardQuery(params, await getBoardCalendar());
   const where = await boardWhere(query);
+  // An export tolerates a few seconds of lag: the replica's when there is one.
+  const { prisma: db } = await forLaggyReads();
   if ((await db.lead.count({ where })) > LEAD_EXPORT_CAP) throw new ExportTooLargeError();
   const leads = await db.lead.findMany({ where, orderBy: boardOrder(query), select: BOARD_ROW_SELECT });
   const lines = leads.map((lead) => {

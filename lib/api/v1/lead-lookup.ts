@@ -81,6 +81,7 @@ export async function listLeadsForApi(validated: ListQuery, searchParams: URLSea
     leadTypes: (validated.type ?? []).map((code, index, all) => ({ path: all.length > 1 ? `type.${index}` : "type", code })),
   });
   const query = parseLeadListQuery(Object.fromEntries([...searchParams.keys()].map((key) => [key, searchParams.getAll(key)])));
-  const { rows, total, totalExact } = await findLeads(query);
+  // On the primary: an API client lists what it has just written.
+  const { rows, total, totalExact } = await findLeads(query, pool);
   return { total, totalExact, page: validated.page ?? 1, pageSize: query.pageSize, leads: rows.map(toLeadSummary) };
 }
