@@ -14,7 +14,8 @@ export async function measureRediagnosis(pool: pg.Pool, database: BenchDatabase,
     const rate = result.leads / result.seconds;
     figures.push({
       area: "diagnosis",
-      name: `${name}: ${result.changed.toLocaleString("en")} verdicts changed`,
+      name,
+      detail: `${result.changed.toLocaleString("en")} verdicts changed`,
       value: rate,
       unit: "leads/s",
       target: `< ${target.toFixed(0)} s for all (${(leads / target).toFixed(0)}/s)`,
