@@ -1,7 +1,7 @@
 // The benchmark's output: a table on the terminal and bench/results.json for machines.
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
-import { groupByKey, median, medianItem, type MachineLoad } from "../lib/runs.ts";
+import { busyWarning, describeReport, describeRuns, groupByKey, median, medianItem, type MachineLoad } from "../lib/runs.ts";
 import type { Timing } from "./measure.ts";
 
 export interface Comparison {
@@ -130,6 +130,16 @@ export interface RunRecord {
   commit: { short: string; dirty: boolean };
   runs: number;
   loads: MachineLoad[];
+}
+
+/** The lines above a report's tables: the commit, each run's machine load, and the warning when it was busy (returned, to repeat below). */
+export function printRunRecord(record: RunRecord): string | undefined {
+  console.log(`\n${describeReport({ commit: record.commit, runs: record.runs, date: new Date() })}`);
+  for (const line of describeRuns(record.loads)) console.log(line);
+  const warning = busyWarning(record.loads);
+  if (warning) console.log(warning);
+  console.log();
+  return warning;
 }
 
 export async function writeResults(

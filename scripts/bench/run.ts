@@ -24,8 +24,17 @@ import { measureLeadDetail } from "./lead-detail.ts";
 import { measureLeadList } from "./lead-list.ts";
 import { measureRediagnosis } from "./rediagnosis.ts";
 import { rediagnoseAll } from "../../lib/rediagnosis/run.ts";
-import { busyWarning, describeReport, describeRuns, gitCommit, repeatRuns, runsOption } from "../lib/runs.ts";
-import { medianComparisons, medianFigures, printComparisons, printFigures, writeResults, type Comparison, type Figure } from "./report.ts";
+import { gitCommit, repeatRuns, runsOption } from "../lib/runs.ts";
+import {
+  medianComparisons,
+  medianFigures,
+  printComparisons,
+  printFigures,
+  printRunRecord,
+  writeResults,
+  type Comparison,
+  type Figure,
+} from "./report.ts";
 
 const SCALES: Record<string, number> = { "10k": 10_000, "100k": 100_000, "1m": 1_000_000 };
 
@@ -195,15 +204,12 @@ await runCli("bench", async () => {
         ok: leads >= 1_000_000 ? totalSeconds < 1800 : undefined,
       });
 
-      console.log(`\n${describeReport({ commit, runs, date: new Date() })}`);
-      for (const line of describeRuns(measured.loads)) console.log(line);
-      const warning = busyWarning(measured.loads);
-      if (warning) console.log(warning);
-      console.log();
+      const record = { commit, runs, loads: measured.loads };
+      const warning = printRunRecord(record);
       printComparisons(comparisons);
       printFigures(figures);
       if (warning) console.log(`${warning}\n`);
-      await writeResults(scale, Number(counts.leads), Number(counts.events), { commit, runs, loads: measured.loads }, comparisons, figures);
+      await writeResults(scale, Number(counts.leads), Number(counts.events), record, comparisons, figures);
       console.log(`Wrote bench/results.json. Total elapsed: ${Math.floor(totalSeconds / 60)} min ${Math.round(totalSeconds % 60)} s`);
     } finally {
       await pool.end();
