@@ -23,14 +23,28 @@ export const LEAD_SORT_SQL: Record<LeadSortField, { asc: Sql; desc: Sql }> = {
 };
 
 /**
- * The list's filter (lib/lead-set/predicates.ts), with two changes that let PostgreSQL use the leads'
- * indexes at scale: lead type keys become ids before the scan (an InitPlan, so the index on lead_type_id
- * serves the count), and the count joins lead types and owners only when a filter reads them.
+ * The instant a calendar day starts in the workspace's time zone (or `days` later), in the statement
+ * itself: the same instants as zonedDayStart (lib/time.ts), DST gaps at midnight included, without a
+ * round trip for the settings before the list's queries. lead_rollup_time_zone() (a STABLE function, see
+ * its migration) is evaluated once per scan, so the bound is an index condition on captured_at, and the
+ * planner evaluates it while planning too, so it estimates the range from its real bounds.
+ */
+function workspaceDayStartSql(day: string, days: number): Sql {
+  return sql`((${day}::date + ${days}::int)::timestamp AT TIME ZONE lead_rollup_time_zone())`;
+}
+
+/**
+ * The list's filter (lib/lead-set/predicates.ts), with three changes that let PostgreSQL use the leads'
+ * indexes at scale without waiting for another query: lead type keys become ids before the scan (an
+ * InitPlan, so the index on lead_type_id serves the count), capture dates are bounded at the workspace's
+ * midnights in the statement itself, and the count joins lead types and owners only when a filter reads them.
  */
 function listFilter(query: LeadListQuery, context: MetricContext): { where: Sql; countFrom: Sql } {
-  const conditions = [leadFilterSql({ ...query, leadTypes: [] }, context)];
+  const conditions = [leadFilterSql({ ...query, leadTypes: [], from: undefined, to: undefined }, context)];
   if (query.leadTypes.length)
     conditions.push(sql`l.lead_type_id = ANY(ARRAY(SELECT id FROM lead_types WHERE key = ANY(${query.leadTypes}::text[])))`);
+  if (query.from) conditions.push(sql`l.captured_at >= ${workspaceDayStartSql(query.from, 0)}`);
+  if (query.to) conditions.push(sql`l.captured_at < ${workspaceDayStartSql(query.to, 1)}`);
   const readsJoins = Boolean(query.priorities?.length || query.teams?.length || query.noTeam || query.segment || query.dimensions?.length);
   return { where: and(conditions), countFrom: readsJoins ? LEADS_FROM : sql`leads l` };
 }

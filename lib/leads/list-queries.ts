@@ -83,7 +83,7 @@ export async function getMetricContext(): Promise<MetricContext> {
   };
 }
 
-/** The list's filter reads the workspace settings only for capture dates and segments: one round trip less. */
+/** The list's filter reads the workspace settings only for segments (capture dates read them in SQL): one round trip less. */
 const NO_CONTEXT_NEEDED: MetricContext = {
   timeZone: "UTC",
   weekStartsOn: 1,
@@ -94,9 +94,13 @@ const NO_CONTEXT_NEEDED: MetricContext = {
   workdayEndMinute: 0,
 };
 
-/** Whether the list's filter reads the workspace's definitions (dates, segments and dimensions are in its calendar). */
+/**
+ * Whether the list's filter reads the workspace's definitions (segments and dimensions are in its
+ * calendar). Capture dates are too, but the list's SQL reads the time zone itself (lib/lead-set/list-sql.ts):
+ * reading the settings first cost a round trip before the list's two queries could start.
+ */
 function needsContext(query: LeadListQuery): boolean {
-  return Boolean(query.from || query.to || query.segment || query.dimensions?.length);
+  return Boolean(query.segment || query.dimensions?.length);
 }
 
 /**

@@ -24,8 +24,38 @@ export function diagnoseForSaving(input: DiagnosisInput, alertRules: ReadonlyMap
   return { leadId: Number(input.lead.id), diagnosis: diagnoseLead(input), sla: leadSlaSchedule(input, alertRules) };
 }
 
+/**
+ * Where a re-diagnosis spends its time, in milliseconds summed over its batches: reading the leads and
+ * their timelines, the engine's JavaScript, writing the changed verdicts back, and folding the dashboard's
+ * daily figures. With two batches in flight reads and writes overlap the other batch's engine time, so the
+ * sum exceeds the wall time; the engine's is the Node process's own (one thread).
+ */
+export interface PhaseTimes {
+  readMs: number;
+  engineMs: number;
+  writeMs: number;
+  foldMs: number;
+}
+
+export function emptyPhaseTimes(): PhaseTimes {
+  return { readMs: 0, engineMs: 0, writeMs: 0, foldMs: 0 };
+}
+
+/** Runs `step`, adding its duration to `phases[phase]` when phases are measured. */
+async function timed<T>(phases: PhaseTimes | undefined, phase: keyof PhaseTimes, step: () => Promise<T> | T): Promise<T> {
+  if (!phases) return step();
+  const started = performance.now();
+  try {
+    return await step();
+  } finally {
+    phases[phase] += performance.now() - started;
+  }
+}
+
 export interface RediagnoseLeadsOptions {
   now?: Date;
+  /** Adds this call's time per phase (the benchmark's breakdown). */
+  phases?: PhaseTimes;
   definitions?: DiagnosisDefinitions;
   alertRules?: ReadonlyMap<Priority, AlertRule>;
   /**
@@ -41,16 +71,17 @@ export async function rediagnoseLeads(client: Queryable, leadIds: number[], opti
   const now = options.now ?? new Date();
   const definitions = options.definitions ?? (await loadDiagnosisDefinitions(client));
   const alertRules = options.alertRules ?? (await loadAlertRules(client));
-  const inputs = await loadDiagnosisInputs(client, leadIds, definitions, now);
+  const { phases } = options;
+  const inputs = await timed(phases, "readMs", () => loadDiagnosisInputs(client, leadIds, definitions, now));
   if (options.followRelated !== false) {
     const batch = new Set(leadIds);
     const related = [...new Set(inputs.flatMap((input) => input.relatedOutreach.map((r) => Number(r.leadId))))].filter(
       (id) => !batch.has(id),
     );
-    if (related.length > 0) inputs.push(...(await loadDiagnosisInputs(client, related, definitions, now)));
+    if (related.length > 0) inputs.push(...(await timed(phases, "readMs", () => loadDiagnosisInputs(client, related, definitions, now))));
   }
-  const diagnosed = inputs.map((input) => diagnoseForSaving(input, alertRules));
-  const changed = await saveDiagnoses(client, diagnosed, now);
+  const diagnosed = await timed(phases, "engineMs", () => inputs.map((input) => diagnoseForSaving(input, alertRules)));
+  const changed = await timed(phases, "writeMs", () => saveDiagnoses(client, diagnosed, now));
   return { diagnosed: diagnosed.length, changed };
 }
 
@@ -62,6 +93,8 @@ export interface RediagnoseAllOptions {
   /** Only leads whose diagnosis can still change: open outcome or captured recently. */
   onlyOpen?: boolean;
   onProgress?: (done: number) => void;
+  /** Adds the run's time per phase (the benchmark's breakdown). */
+  phases?: PhaseTimes;
 }
 
 export interface RediagnoseAllResult {
@@ -91,9 +124,8 @@ export async function rediagnoseAll(client: Queryable, options: RediagnoseAllOpt
   const claim = (): Promise<number[]> => {
     claiming = claiming.then(async () => {
       if (exhausted) return [];
-      const { rows } = await client.query<{ id: number }>(
-        `SELECT id FROM leads WHERE id > $1 ${openOnly} ORDER BY id LIMIT $2`,
-        params(lastId),
+      const { rows } = await timed(options.phases, "readMs", () =>
+        client.query<{ id: number }>(`SELECT id FROM leads WHERE id > $1 ${openOnly} ORDER BY id LIMIT $2`, params(lastId)),
       );
       if (rows.length < batchSize) exhausted = true;
       if (rows.length) lastId = rows[rows.length - 1]!.id;
@@ -106,7 +138,7 @@ export async function rediagnoseAll(client: Queryable, options: RediagnoseAllOpt
   let changed = 0;
   const worker = async () => {
     for (let ids = await claim(); ids.length > 0; ids = await claim()) {
-      const result = await rediagnoseLeads(client, ids, { now, definitions, alertRules, followRelated: false });
+      const result = await rediagnoseLeads(client, ids, { now, definitions, alertRules, followRelated: false, phases: options.phases });
       done += result.diagnosed;
       changed += result.changed;
       options.onProgress?.(done);
@@ -115,6 +147,6 @@ export async function rediagnoseAll(client: Queryable, options: RediagnoseAllOpt
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
   // Every write to leads appended its difference to the dashboard's daily figures (lead_rollup); this
   // run, and the open leads' run every ten minutes, merge them into one row per key again.
-  await client.query("SELECT lead_rollup_fold()");
+  await timed(options.phases, "foldMs", () => client.query("SELECT lead_rollup_fold()"));
   return { leads: done, changed, seconds: (performance.now() - started) / 1000 };
 }

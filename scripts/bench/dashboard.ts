@@ -2,7 +2,7 @@
 // the best hand-written SQL for the same figures (scripts/bench/dashboard-limits.ts), alternating, with
 // medians, p95 and the ratio; then the whole page's data, all queries at once as the page starts them.
 //
-//   DATABASE_URL=postgresql://… npx tsx --conditions=react-server scripts/bench/dashboard.ts [--runs 10]
+//   DATABASE_URL=postgresql://… npx tsx --conditions=react-server scripts/bench/dashboard.ts [--runs 3] [--repetitions 10]
 //
 // Works on any Baton database (the demo's, or `npm run bench`'s generated ones); the period is the
 // dashboard's default, the thirteen weeks up to today.
@@ -15,7 +15,16 @@ import { todayIn } from "../../lib/time.ts";
 import { CliError, runCli, wholeNumberOption } from "../lib/cli.ts";
 import { dashboardCases, periodBounds } from "./dashboard-cases.ts";
 import { compare } from "./measure.ts";
-import { printComparisons, printFigures, type Comparison, type Figure } from "./report.ts";
+import { gitCommit, repeatRuns, runsOption } from "../lib/runs.ts";
+import {
+  medianComparisons,
+  medianFigures,
+  printComparisons,
+  printFigures,
+  printRunRecord,
+  type Comparison,
+  type Figure,
+} from "./report.ts";
 
 const TARGET_MS = 1000;
 
@@ -43,7 +52,8 @@ export async function measureDashboard(pool: pg.Pool, runs: number): Promise<{ c
   const figures: Figure[] = [
     {
       area: "dashboard",
-      name: `whole page's data, median (${Number(leads.rows[0]?.count).toLocaleString("en")} leads in the period)`,
+      name: "whole page's data, median",
+      detail: `${Number(leads.rows[0]?.count).toLocaleString("en")} leads in the period`,
       value: whole.product.median,
       unit: "ms",
       target: `< ${TARGET_MS} ms`,
@@ -60,8 +70,9 @@ function loadAll(pool: pg.Pool, filter: DashboardFilter, context: DashboardConte
 const isMain = process.argv[1]?.endsWith("scripts/bench/dashboard.ts");
 if (isMain) {
   await runCli("bench:dashboard", async () => {
-    const { values } = parseArgs({ options: { runs: { type: "string", default: "10" } } });
-    const runs = wholeNumberOption(values.runs, 3, 200, "--runs must be a whole number from 3 to 200");
+    const { values } = parseArgs({ options: { runs: { type: "string" }, repetitions: { type: "string", default: "10" } } });
+    const runs = runsOption(values.runs);
+    const repetitions = wholeNumberOption(values.repetitions, 3, 200, "--repetitions must be a whole number from 3 to 200");
     if (!process.env.DATABASE_URL) throw new CliError("set DATABASE_URL to the database to measure");
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
     try {
@@ -71,11 +82,14 @@ if (isMain) {
         )
       ).rows[0]!;
       console.log(
-        `Dashboard benchmark at ${Number(counts.leads).toLocaleString("en")} leads, ${Number(counts.events).toLocaleString("en")} events, ${runs} runs\n`,
+        `Dashboard benchmark at ${Number(counts.leads).toLocaleString("en")} leads, ${Number(counts.events).toLocaleString("en")} events, ${runs} runs of ${repetitions} repetitions`,
       );
-      const { comparisons, figures } = await measureDashboard(pool, runs);
-      printComparisons(comparisons);
-      printFigures(figures);
+      const commit = gitCommit();
+      const measured = await repeatRuns(runs, () => measureDashboard(pool, repetitions));
+      const warning = printRunRecord({ commit, runs, loads: measured.loads });
+      printComparisons(medianComparisons(measured.results.map((result) => result.comparisons)));
+      printFigures(medianFigures(measured.results.map((result) => result.figures)));
+      if (warning) console.log(warning);
     } finally {
       await pool.end();
     }

@@ -23,7 +23,8 @@ export async function measureHandoffReport(client: pg.Pool, anchor: Date, runs: 
   return [
     {
       area: "report",
-      name: `4-week handoff report, median (${findings} findings)`,
+      name: "4-week handoff report, median",
+      detail: `${findings} findings`,
       value: timing.median,
       unit: "ms",
       target: atScale ? `< ${TARGET_MS} ms` : undefined,

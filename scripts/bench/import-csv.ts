@@ -207,7 +207,8 @@ export function importFigures(result: ImportResult): Figure[] {
     { area: "import", name: `${size}: check (dry run)`, value: result.rows / result.checkSeconds, unit: "rows/s" },
     {
       area: "import",
-      name: `${size}: import + diagnosis, committed (${result.importSeconds.toFixed(0)} s)`,
+      name: `${size}: import + diagnosis, committed`,
+      detail: `${result.importSeconds.toFixed(0)} s`,
       value: result.rows / result.importSeconds,
       unit: "rows/s",
       target: "every row created and diagnosed",

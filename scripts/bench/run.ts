@@ -1,7 +1,9 @@
-// `npm run bench -- --scale 10k|100k|1m [--fresh] [--runs N] [--skip-http] [--lighthouse] [--import-rows N] [--skip-ingest] [--only-alerts] [--sync-contacts N]`
+// `npm run bench -- --scale 10k|100k|1m [--fresh] [--runs N] [--repetitions N] [--skip-http] [--lighthouse] [--import-rows N] [--skip-ingest] [--skip-alerts] [--only-alerts] [--sync-contacts N]`
 // Generates (once) a dataset at that scale in PostgreSQL, then measures the product against the best
 // hand-written SQL for the same answers (the limit), and prints the figures with their ratios; then the
 // pages through the production server, CSV import and API ingestion (each on a database of its own).
+// Every measurement is made in --runs whole runs (3 by default) and printed as the median of them, with
+// the commit and the machine's load average in each, and a warning when the machine was busy.
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
@@ -22,7 +24,17 @@ import { measureLeadDetail } from "./lead-detail.ts";
 import { measureLeadList } from "./lead-list.ts";
 import { measureRediagnosis } from "./rediagnosis.ts";
 import { rediagnoseAll } from "../../lib/rediagnosis/run.ts";
-import { printComparisons, printFigures, writeResults, type Comparison, type Figure } from "./report.ts";
+import { gitCommit, repeatRuns, runsOption } from "../lib/runs.ts";
+import {
+  medianComparisons,
+  medianFigures,
+  printComparisons,
+  printFigures,
+  printRunRecord,
+  writeResults,
+  type Comparison,
+  type Figure,
+} from "./report.ts";
 
 const SCALES: Record<string, number> = { "10k": 10_000, "100k": 100_000, "1m": 1_000_000 };
 
@@ -54,12 +66,17 @@ await runCli("bench", async () => {
     options: {
       scale: { type: "string", default: "10k" },
       fresh: { type: "boolean", default: false },
-      runs: { type: "string", default: "10" },
+      // Whole runs of every measurement, reported as their median; and the timed repetitions of each query
+      // within a run (after two warm-ups), reported as their median and p95.
+      runs: { type: "string" },
+      repetitions: { type: "string", default: "10" },
       "skip-http": { type: "boolean", default: false },
       lighthouse: { type: "boolean", default: false },
       // The import is measured at the same size at every scale: its rate does not depend on the dataset.
       "import-rows": { type: "string", default: "100000" },
       "skip-ingest": { type: "boolean", default: false },
+      // The SLA alert burst takes about four minutes of wall time per run.
+      "skip-alerts": { type: "boolean", default: false },
       // Only the SLA alert burst (after the first diagnosis of a fresh dataset), e.g. on a shared machine.
       "only-alerts": { type: "boolean", default: false },
       // The CRM sync's backfill, from the HubSpot contract server (ten history entries and engagements each).
@@ -70,7 +87,8 @@ await runCli("bench", async () => {
   const scale = values.scale.toLowerCase();
   const leads = SCALES[scale];
   if (!leads) throw new CliError(`--scale must be one of ${Object.keys(SCALES).join(", ")}`);
-  const runs = wholeNumberOption(values.runs, 3, 200, "--runs must be a whole number from 3 to 200");
+  const runs = runsOption(values.runs);
+  const repetitions = wholeNumberOption(values.repetitions, 3, 200, "--repetitions must be a whole number from 3 to 200");
   const importRows = wholeNumberOption(
     values["import-rows"],
     1_000,
@@ -97,6 +115,8 @@ await runCli("bench", async () => {
     process.env.DATABASE_URL = database.url; // the product's own modules connect through lib/db/index.ts
     console.log(`Using ${describeTarget(database.url, cluster.dataDir)} (BATON_BENCH_PG_DIR, BATON_BENCH_PG_PORT)`);
     const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    // An idle connection cut when the benchmark's PostgreSQL stops must not crash the run after its report.
+    pool.on("error", (error) => console.error(`bench pool: ${error.message}`));
     try {
       const counts = (
         await pool.query<{ leads: string; events: string }>(
@@ -107,27 +127,41 @@ await runCli("bench", async () => {
         `\nBenchmark at ${Number(counts.leads).toLocaleString("en")} leads, ${Number(counts.events).toLocaleString("en")} events${database.generated ? ` (generated in ${database.generated.seconds.toFixed(0)} s)` : " (reused)"}\n`,
       );
       if (database.generated)
-        figures.push({ area: "dataset", name: "generation (set-based SQL)", value: database.generated.seconds, unit: "s" });
+        figures.push({
+          area: "dataset",
+          name: "generation (set-based SQL)",
+          value: database.generated.seconds,
+          unit: "s",
+          runs: 1,
+          spread: [database.generated.seconds, database.generated.seconds],
+        });
 
-      if (values["only-alerts"]) {
-        if (database.generated) await rediagnoseAll(pool, { now: new Date(Math.max(Date.now(), database.anchor.getTime())) });
-      } else {
-        console.log(`Diagnosis… (${elapsed()})`);
-        figures.push(...(await measureRediagnosis(pool, database, leads)));
-      }
-      console.log(`SLA alerts: 1,000 deadlines in one minute (about four minutes of wall time)… (${elapsed()})`);
-      figures.push(...(await measureAlerts(pool)));
-      if (!values["only-alerts"]) {
+      if (values["only-alerts"] && database.generated)
+        await rediagnoseAll(pool, { now: new Date(Math.max(Date.now(), database.anchor.getTime())) });
+      const commit = gitCommit();
+      const measured = await repeatRuns(runs, async (run) => {
+        const comparisons: Comparison[] = [];
+        const figures: Figure[] = [];
+        if (!values["only-alerts"]) {
+          console.log(`Diagnosis… (${elapsed()})`);
+          // The first diagnosis needs a dataset nobody diagnosed yet: only the first run after generating has one.
+          figures.push(...(await measureRediagnosis(pool, run === 1 ? database : { ...database, generated: null }, leads)));
+        }
+        if (!values["skip-alerts"]) {
+          console.log(`SLA alerts: 1,000 deadlines in one minute (about four minutes of wall time)… (${elapsed()})`);
+          figures.push(...(await measureAlerts(pool)));
+        }
+        if (values["only-alerts"]) return { comparisons, figures };
         console.log(`Lead list… (${elapsed()})`);
-        comparisons.push(...(await measureLeadList(pool, database.anchor, runs)));
+        comparisons.push(...(await measureLeadList(pool, database.anchor, repetitions)));
         console.log(`Lead detail… (${elapsed()})`);
-        const detail = await measureLeadDetail(pool, runs);
+        const detail = await measureLeadDetail(pool, repetitions);
         comparisons.push(...detail.comparisons);
         console.log(`Dashboard… (${elapsed()})`);
         // A failure here (a query disagreeing with its limit) is printed and the run goes on: one broken
         // figure must not cost the other measurements of a half-hour run.
         try {
-          const dashboard = await measureDashboard(pool, runs);
+          const dashboard = await measureDashboard(pool, repetitions);
           comparisons.push(...dashboard.comparisons);
           figures.push(...dashboard.figures);
         } catch (error) {
@@ -135,7 +169,7 @@ await runCli("bench", async () => {
           figures.push({ area: "dashboard", name: "not measured (see the error above)", value: Number.NaN, unit: "", ok: false });
         }
         console.log(`Handoff report… (${elapsed()})`);
-        figures.push(...(await measureHandoffReport(pool, database.anchor, runs, leads)));
+        figures.push(...(await measureHandoffReport(pool, database.anchor, repetitions, leads)));
         if (!values["skip-http"]) {
           console.log(`Pages through the production server${values.lighthouse ? " and Lighthouse" : ""}… (${elapsed()})`);
           try {
@@ -156,7 +190,10 @@ await runCli("bench", async () => {
           );
           figures.push(...syncFigures(await inOwnProcess<SyncResult>("crm-sync.ts", ["--contacts", String(syncContacts)])));
         }
-      }
+        return { comparisons, figures };
+      });
+      comparisons.push(...medianComparisons(measured.results.map((result) => result.comparisons)));
+      figures.push(...medianFigures(measured.results.map((result) => result.figures)));
       const totalSeconds = (performance.now() - started) / 1000;
       figures.push({
         area: "run",
@@ -167,10 +204,12 @@ await runCli("bench", async () => {
         ok: leads >= 1_000_000 ? totalSeconds < 1800 : undefined,
       });
 
-      console.log();
+      const record = { commit, runs, loads: measured.loads };
+      const warning = printRunRecord(record);
       printComparisons(comparisons);
       printFigures(figures);
-      await writeResults(scale, Number(counts.leads), Number(counts.events), comparisons, figures);
+      if (warning) console.log(`${warning}\n`);
+      await writeResults(scale, Number(counts.leads), Number(counts.events), record, comparisons, figures);
       console.log(`Wrote bench/results.json. Total elapsed: ${Math.floor(totalSeconds / 60)} min ${Math.round(totalSeconds % 60)} s`);
     } finally {
       await pool.end();

@@ -1,9 +1,11 @@
-// `npm run load [-- --users 100 --duration 60 --scale 100k]`
+// `npm run load [-- --users 100 --duration 60 --scale 100k --runs 3]`
 // 100 concurrent signed-in users for 60 seconds against the production server over the demo data scaled
 // to 100,000 leads (the benchmark's generated dataset, copied fresh for every run): a realistic mix of
 // lead list, lead detail, dashboard, review notes and decisions, each user one autocannon connection.
 // Prints requests, throughput, errors and p50/p95/p99 per kind, then checks that every acknowledged write
 // is in PostgreSQL. Exits non-zero on any error or lost write. A benchmark: the figures are printed, not judged.
+// The timed load runs --runs times (3 by default) against the same warm server; each figure printed is the
+// median of the runs, with the commit, the machine's load average per run and a warning when it was busy.
 import autocannon, { type Result } from "autocannon";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -12,10 +14,11 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { prepareBenchDatabase, startBenchCluster } from "../bench/cluster.ts";
 import { describeTarget } from "../db/database.ts";
-import { percentile } from "../bench/measure.ts";
 import { signIn, startProductionServer } from "../lib/app-server.ts";
 import { CliError, runCli, wholeNumberOption } from "../lib/cli.ts";
+import { busyWarning, describeReport, describeRuns, gitCommit, repeatRuns, runsOption, type MachineLoad } from "../lib/runs.ts";
 import { actionResult, KINDS, pageProblem, UserSession, type ActionIds, type Kind, type PlannedRequest, type Write } from "./mix.ts";
+import { formatRunTable, medianRun, summarizeRun, type RunSummary } from "./summary.ts";
 import { checkWrites, storedWrites } from "./verify.ts";
 import { copyDatabase, createLoadWorkspace, ensureDiagnosed } from "./workspace.ts";
 import pg from "pg";
@@ -40,6 +43,7 @@ await runCli("load", async () => {
       timeout: { type: "string", default: "60" },
       rate: { type: "string", default: "1" },
       instances: { type: "string" },
+      runs: { type: "string" },
     },
   });
   // --instances 2: the load-balancer checks (scripts/load/instances.ts) instead of the 100-user load.
@@ -52,6 +56,7 @@ await runCli("load", async () => {
   const duration = wholeNumberOption(values.duration, 5, 3600, "--duration must be whole seconds from 5 to 3600");
   const timeout = wholeNumberOption(values.timeout, 1, 300, "--timeout must be whole seconds from 1 to 300");
   const rate = wholeNumberOption(values.rate, 0, 100, "--rate must be whole requests per second per user from 0 (no pause) to 100");
+  const runs = runsOption(values.runs, 10);
   const leads = SCALES[values.scale.toLowerCase()];
   if (!leads) throw new CliError(`--scale must be one of ${Object.keys(SCALES).join(", ")}`);
 
@@ -95,28 +100,41 @@ await runCli("load", async () => {
       console.log(
         `\n${users} users (${Object.entries(roleCounts)
           .map(([role, n]) => `${n} ${role}`)
-          .join(", ")}) for ${duration} s against ${workspace.leadCount.toLocaleString("en")} leads…`,
+          .join(", ")}) for ${duration} s against ${workspace.leadCount.toLocaleString("en")} leads, ${runs} runs…`,
       );
-      const samples = Object.fromEntries(KINDS.map((kind) => [kind, [] as number[]])) as Record<Kind, number[]>;
+      // The same users carry on from run to run (a seller's decided leads stay decided); every write of
+      // every run is checked at the end.
       const problems: Problem[] = [];
       const acknowledged: Write[] = [];
-      const started = performance.now();
-      const loadBefore = os.loadavg()[0]!;
-      const results = await Promise.all(
-        sessions.map((session) => runUser(session, { base: server.base, duration, timeout, rate }, samples, problems, acknowledged)),
-      );
-      const seconds = (performance.now() - started) / 1000;
-      const machineLoad = [loadBefore, os.loadavg()[0]!] as const;
+      const commit = gitCommit();
+      const measured = await repeatRuns(runs, async () => {
+        const samples = Object.fromEntries(KINDS.map((kind) => [kind, [] as number[]])) as Record<Kind, number[]>;
+        const runProblems: Problem[] = [];
+        const started = performance.now();
+        const results = await Promise.all(
+          sessions.map((session) => runUser(session, { base: server.base, duration, timeout, rate }, samples, runProblems, acknowledged)),
+        );
+        const summary = summarizeRun(
+          samples,
+          runProblems.map((problem) => problem.kind),
+          (performance.now() - started) / 1000,
+        );
+        problems.push(...runProblems);
+        console.log(
+          `${summary.responses.toLocaleString("en")} responses, ${summary.requestsPerSecond.toFixed(1)} requests/s, ${runProblems.length} errors`,
+        );
+        return { summary, results };
+      });
 
       const stored = await storedWrites(url, runId);
       const check = checkWrites(acknowledged, stored);
 
       const failed = printReport({
-        results,
-        samples,
+        runs: measured.results.map((run) => run.summary),
+        loads: measured.loads,
+        commit,
+        results: measured.results.flatMap((run) => run.results),
         problems,
-        seconds,
-        machineLoad,
         check,
         users,
         duration,
@@ -266,17 +284,13 @@ function countBy(items: string[]): Record<string, number> {
   return counts;
 }
 
-function ms(value: number): string {
-  return Number.isNaN(value) ? "-" : `${value.toFixed(0)} ms`;
-}
-
 function printReport(input: {
+  runs: RunSummary[];
+  /** The machine's 1-minute load average around each run: other work shares these cores. */
+  loads: MachineLoad[];
+  commit: { short: string; dirty: boolean };
   results: Result[];
-  samples: Record<Kind, number[]>;
   problems: Problem[];
-  seconds: number;
-  /** The machine's 1-minute load average before and after: other work shares these cores. */
-  machineLoad: readonly [number, number];
   check: ReturnType<typeof checkWrites>;
   users: number;
   duration: number;
@@ -284,54 +298,29 @@ function printReport(input: {
   leadCount: number;
   signInSeconds: number;
 }): boolean {
-  const { results, samples, problems, seconds, check } = input;
+  const { results, problems, check } = input;
   const sum = (pick: (result: Result) => number) => results.reduce((total, result) => total + pick(result), 0);
-  const responses = KINDS.reduce((total, kind) => total + samples[kind].length, 0);
   const timeouts = sum((result) => result.timeouts);
   const non2xx = sum((result) => result.non2xx);
   const connectionErrors = sum((result) => result.errors) - timeouts;
+  const typical = medianRun(input.runs);
 
   console.log(
-    `\nLoad: ${input.users} users (${input.rate ? `at most ${input.rate} request/s each` : "back to back"}), ${input.duration} s, ${input.leadCount.toLocaleString("en")} leads, ${new Date().toISOString()}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GB`,
+    `\nLoad: ${input.users} users (${input.rate ? `at most ${input.rate} request/s each` : "back to back"}), ${input.duration} s, ${input.leadCount.toLocaleString("en")} leads, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GB`,
   );
-  console.log(
-    `Sign-in: ${input.users} users in ${input.signInSeconds.toFixed(1)} s, before the load. Machine load average ${input.machineLoad[0].toFixed(1)} before, ${input.machineLoad[1].toFixed(1)} after.\n`,
-  );
-  const rows: string[][] = [["kind", "requests", "share", "errors", "p50", "p95", "p99", "max"]];
-  const all: number[] = [];
-  for (const kind of KINDS) {
-    const sorted = [...samples[kind]].sort((a, b) => a - b);
-    all.push(...sorted);
-    const errors = problems.filter((problem) => problem.kind === kind).length;
-    rows.push([
-      kind,
-      String(sorted.length),
-      `${((100 * sorted.length) / Math.max(1, responses)).toFixed(0)} %`,
-      String(errors),
-      ms(percentile(sorted, 50)),
-      ms(percentile(sorted, 95)),
-      ms(percentile(sorted, 99)),
-      ms(sorted.at(-1) ?? Number.NaN),
-    ]);
-  }
-  all.sort((a, b) => a - b);
-  rows.push([
-    "all",
-    String(all.length),
-    "100 %",
-    String(problems.length),
-    ms(percentile(all, 50)),
-    ms(percentile(all, 95)),
-    ms(percentile(all, 99)),
-    ms(all.at(-1) ?? Number.NaN),
-  ]);
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  for (const row of rows)
-    console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  "));
+  console.log(describeReport({ commit: input.commit, runs: input.runs.length, date: new Date() }));
+  console.log(`Sign-in: ${input.users} users in ${input.signInSeconds.toFixed(1)} s, before the load.`);
+  for (const line of describeRuns(input.loads)) console.log(line);
+  const warning = busyWarning(input.loads);
+  if (warning) console.log(warning);
+  console.log();
+  for (const line of formatRunTable(typical)) console.log(line);
 
-  console.log(`\nResponses: ${responses.toLocaleString("en")} in ${seconds.toFixed(1)} s = ${(responses / seconds).toFixed(1)} requests/s`);
   console.log(
-    `Errors: ${problems.length} (autocannon counted non-2xx ${non2xx}, timeouts ${timeouts}, connection errors ${connectionErrors}; a write refused or an error page counts too)`,
+    `\nResponses: ${Math.round(typical.responses).toLocaleString("en")} in ${typical.seconds.toFixed(1)} s = ${typical.requestsPerSecond.toFixed(1)} requests/s (median of ${input.runs.length} runs: ${input.runs.map((run) => run.requestsPerSecond.toFixed(1)).join(", ")})`,
+  );
+  console.log(
+    `Errors in all runs: ${problems.length} (autocannon counted non-2xx ${non2xx}, timeouts ${timeouts}, connection errors ${connectionErrors}; a write refused or an error page counts too)`,
   );
   const grouped = countBy(problems.map((problem) => `${problem.kind}: ${problem.what}`));
   for (const [what, count] of Object.entries(grouped)
@@ -349,6 +338,7 @@ function printReport(input: {
   console.log(`Server log: ${SERVER_LOG}`);
 
   const failed = problems.length > 0 || check.lost.length > 0 || check.duplicated.length > 0;
+  if (warning) console.log(`\n${warning}`);
   console.log(failed ? "\nFAILED: errors or lost writes (see above)." : "\nOK: no errors, no lost write.");
   return failed;
 }
