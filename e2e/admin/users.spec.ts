@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { queryE2e } from "../fixtures/database";
 import { expect, test } from "../fixtures/auth";
+import { LAPTOP_AND_PHONE, shoot } from "../fixtures/screenshots";
 
 // The admin's user management end to end: invite with a one-time password, the new person signs in
 // with it, a role change ends their session at once, and the audit log shows each change. Every test
@@ -101,6 +102,7 @@ test("an admin invites a user, who signs in with the one-time password; a role c
     .filter({ hasText: /^role:/ });
   await expect(roleLine).toHaveText("role: Sales rep → Marketing");
   await expect(mine.nth(0)).toContainText(person.name);
+  await shoot(page, "audit-log", LAPTOP_AND_PHONE);
   await expect(page.locator("main")).not.toContainText("argon2");
 });
 
@@ -157,6 +159,23 @@ test("the last admin's own role and access cannot be taken away from the users p
   } finally {
     if (paused.length) await queryE2e(`UPDATE users SET active = true WHERE id = ANY($1::int[])`, [paused.map((row) => row.id)]);
   }
+});
+
+test("in the demo workspace an admin is offered 'Refresh demo data', which says what it does before it does it", async ({
+  page,
+  signIn,
+}) => {
+  await signIn("admin");
+  await page.goto("/settings/users");
+  const panel = page.locator("section").filter({ has: page.getByRole("heading", { name: "Demo data" }) });
+  await expect(panel).toContainText("This is the demo workspace");
+  await panel.getByRole("button", { name: "Refresh demo data…" }).click();
+  await expect(panel).toContainText("Every demo lead is generated again around now");
+  await expect(panel.getByRole("button", { name: "Refresh demo data", exact: true })).toBeVisible();
+  await shoot(page, "users-demo-data", LAPTOP_AND_PHONE);
+  // Cancelled, nothing happens: the other specs share this demo.
+  await panel.getByRole("button", { name: "Cancel" }).click();
+  await expect(panel.getByRole("button", { name: "Refresh demo data…" })).toBeVisible();
 });
 
 test("people who are not admins cannot open the users page or the audit log, but can open their account", async ({ page, signIn }) => {
