@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { inSeriesOrder, WRAPPED_TICK_HEIGHT, WrappedCategoryTick } from "@/components/dashboard/chart-axis";
 import { linkedBar, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount } from "@/components/dashboard/format";
 import { AXIS, STAGE_COLORS } from "@/components/dashboard/palette";
@@ -31,13 +32,11 @@ export function FunnelChart({ data }: { data: FunnelDatum[] }) {
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis
             dataKey="source"
-            tick={{ fontSize: AXIS.fontSize }}
+            tick={<WrappedCategoryTick />}
             stroke={AXIS.stroke}
             interval={0}
             tickLine={false}
-            angle={-30}
-            textAnchor="end"
-            height={62}
+            height={WRAPPED_TICK_HEIGHT}
           />
           <YAxis
             tick={{ fontSize: AXIS.fontSize }}
@@ -46,7 +45,7 @@ export function FunnelChart({ data }: { data: FunnelDatum[] }) {
             width={44}
             tickFormatter={(value: number) => formatCount(value)}
           />
-          <Tooltip formatter={(value) => formatCount(Number(value))} cursor={{ fill: "#f1f5f9" }} />
+          <Tooltip formatter={(value) => formatCount(Number(value))} itemSorter={inSeriesOrder} cursor={{ fill: "#f1f5f9" }} />
           <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} iconType="square" />
           {FUNNEL_STAGES.map((stage) => (
             <Bar

@@ -1,5 +1,6 @@
 "use client";
 
+import { FILTER_GRID } from "@/components/ui/form";
 import { useEffect, useId, useRef } from "react";
 import { ACCEPTANCE_STATUS_LABELS, sourceLabel } from "@/lib/leads/labels";
 import { useAddressParams } from "@/components/ui/use-address-params";
@@ -59,7 +60,7 @@ export function LeadFilters({ options, current, children }: LeadFiltersProps) {
     <form
       role="search"
       aria-label="Filter leads"
-      className="mb-4 grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm md:grid-cols-4 xl:grid-cols-8"
+      className={`mb-4 rounded-lg border border-slate-200 bg-white p-3 shadow-sm ${FILTER_GRID}`}
       onSubmit={(event) => {
         event.preventDefault();
         search.submitted(String(new FormData(event.currentTarget).get("q") ?? ""));
