@@ -9,7 +9,8 @@ import { auditFilterParams, formatCursor, type AuditListQuery } from "@/lib/audi
 import type { AuditPage } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/time";
 
-// The audit entries of one page, newest first, with links to the newer and older pages.
+// The audit entries of one page, newest first, with links to the newer and older pages. Each cell holds
+// one element: on a phone the row is a card whose cells are "label  value" grids.
 
 /** Records with a page of their own link there (a timeline event to its lead); others show their type and id. */
 function recordHref(entityType: string, entityId: string, after: unknown): string | null {
@@ -42,7 +43,7 @@ function columns(names: AuditNames): EntityColumn<AuditPage["rows"][number]>[] {
       header: "Who",
       className: "w-44",
       cell: (entry) => (
-        <>
+        <div className="min-w-0">
           {entry.actor ? (
             <>
               <p className="text-slate-900">{entry.actor.name}</p>
@@ -52,17 +53,17 @@ function columns(names: AuditNames): EntityColumn<AuditPage["rows"][number]>[] {
             <span className="text-slate-500">{entry.via ? "A deleted user" : "System"}</span>
           )}
           {entry.via && <p className="text-xs text-slate-500">{describeVia(entry.via)}</p>}
-        </>
+        </div>
       ),
     },
     {
       header: "Action",
       className: "w-44",
       cell: (entry) => (
-        <>
+        <div className="min-w-0">
           <p className="text-slate-900">{auditActionLabel(entry.action)}</p>
           <p className="font-mono text-xs break-all text-slate-500">{entry.action}</p>
-        </>
+        </div>
       ),
     },
     {
@@ -73,7 +74,7 @@ function columns(names: AuditNames): EntityColumn<AuditPage["rows"][number]>[] {
         const record = `${entry.entityType.replaceAll("_", " ")} #${entry.entityId}`;
         const label = recordLabel(entry, names);
         return (
-          <>
+          <div className="min-w-0">
             {href ? (
               <Link href={href} className="whitespace-nowrap text-brand-700 hover:underline">
                 {record}
@@ -86,7 +87,7 @@ function columns(names: AuditNames): EntityColumn<AuditPage["rows"][number]>[] {
                 {label}
               </p>
             )}
-          </>
+          </div>
         );
       },
     },

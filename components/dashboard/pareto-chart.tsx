@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { inSeriesOrder, WRAPPED_TICK_HEIGHT, WrappedCategoryTick } from "@/components/dashboard/chart-axis";
+import { inSeriesOrder, LEGEND_PROPS, WRAPPED_TICK_HEIGHT, WrappedCategoryTick } from "@/components/dashboard/chart-axis";
 import { linkedBar, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount, formatShare, formatShareTick } from "@/components/dashboard/format";
 import { AXIS, SERIES } from "@/components/dashboard/palette";
@@ -72,7 +72,7 @@ export function ParetoChart({ sources }: { sources: ParetoSource[] }) {
               itemSorter={inSeriesOrder}
               cursor={{ fill: "#f1f5f9" }}
             />
-            <Legend itemSorter={null} wrapperStyle={{ fontSize: 11 }} />
+            <Legend {...LEGEND_PROPS} />
             <Bar
               yAxisId="count"
               dataKey="count"

@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { inSeriesOrder } from "@/components/dashboard/chart-axis";
+import { inSeriesOrder, LEGEND_PROPS } from "@/components/dashboard/chart-axis";
 import { linkedDot, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatMinutes, formatMinutesTick, formatWeek } from "@/components/dashboard/format";
 import { AXIS, SERIES } from "@/components/dashboard/palette";
@@ -80,7 +80,7 @@ export function TimeTrendChart({ panels, markers, metricLabel }: { panels: Trend
                       }}
                       itemSorter={inSeriesOrder}
                     />
-                    <Legend itemSorter={null} wrapperStyle={{ fontSize: 11 }} iconType="plainline" />
+                    <Legend {...LEGEND_PROPS} iconType="plainline" />
                     {markers.map((marker) => (
                       <ReferenceLine
                         key={marker.id}

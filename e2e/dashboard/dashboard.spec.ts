@@ -52,7 +52,7 @@ test("the marketing lead narrows to one source and a date range, then opens the 
   await expect(statuses.first()).toContainText("Accepted");
 });
 
-test("the funnel reads level: whole source names under the bars, a legend and a tooltip in the funnel's order", async ({
+test("the funnel reads level: whole source names beside the bars, a legend and a tooltip in the funnel's order", async ({
   page,
   signIn,
 }) => {
@@ -60,19 +60,20 @@ test("the funnel reads level: whole source names under the bars, a legend and a 
   await signIn("marketing");
   await page.goto("/dashboard");
   const chart = page.getByTestId("funnel-chart");
-  const labels = chart.locator(".recharts-xAxis-tick-labels text");
-  await expect(labels.first()).toBeVisible();
-  const transforms = await labels.evaluateAll((nodes) => nodes.map((node) => node.getAttribute("transform") ?? ""));
+  const names = chart.locator(".recharts-yAxis-tick-labels text");
+  await expect(names.first()).toBeVisible();
+  const transforms = await names.evaluateAll((nodes) => nodes.map((node) => node.getAttribute("transform") ?? ""));
   expect(
     transforms.filter((transform) => transform.includes("rotate")),
     "no source name is turned",
   ).toEqual([]);
   // Wrapped onto lines, never cut short.
-  for (const text of await labels.allTextContents()) expect(text).not.toContain("…");
+  for (const text of await names.allTextContents()) expect(text).not.toContain("…");
   await expect(chart.locator(".recharts-legend-item-text")).toHaveText(stages);
 
+  // Over the first source's row: every stage, in the funnel's order (not alphabetical).
   const box = await chart.boundingBox();
-  await page.mouse.move(box!.x + box!.width * 0.12, box!.y + box!.height * 0.5);
+  await page.mouse.move(box!.x + box!.width * 0.6, box!.y + 28);
   await expect(chart.locator(".recharts-tooltip-item-name")).toHaveText(stages);
   await shoot(page, "dashboard", LAPTOP_AND_PHONE);
 });
