@@ -19,8 +19,12 @@ function legendName(value: string) {
 /** Spread on every <Legend>: series order (recharts sorts by name otherwise), readable names. */
 export const LEGEND_PROPS = { itemSorter: null, formatter: legendName, wrapperStyle: { fontSize: 11 } } as const;
 
-/** The axis height that fits three lines of wrapped category labels. */
-export const WRAPPED_TICK_HEIGHT = 48;
+/** At most this many lines per label; only a label longer still ends in "…". */
+const MAX_LINES = 4;
+/** The axis height that fits MAX_LINES of wrapped category labels. */
+export const WRAPPED_TICK_HEIGHT = 62;
+/** Text measures words by its style prop (a fontSize attribute would draw at one size and wrap at another). */
+const TICK_STYLE = { fontSize: AXIS.fontSize } as const;
 
 interface CategoryTickProps {
   /** "bottom": under its column (wrapped to the column's width); "left": beside its row (to the axis's width). */
@@ -34,18 +38,18 @@ interface CategoryTickProps {
   fill?: string;
 }
 
-/** A category label, level, wrapped onto up to three lines: under its column, or beside its row. */
+/** A category label, level, wrapped onto lines: under its column, or beside its row. */
 export function WrappedCategoryTick({ side = "bottom", x = 0, y = 0, payload, width = 0, visibleTicksCount = 1, fill }: CategoryTickProps) {
   const text = String(payload?.value ?? "");
   if (side === "left")
     return (
-      <Text x={x} y={y} width={width - 8} textAnchor="end" verticalAnchor="middle" maxLines={3} fontSize={AXIS.fontSize} fill={fill}>
+      <Text x={x} y={y} width={width - 8} textAnchor="end" verticalAnchor="middle" maxLines={MAX_LINES} style={TICK_STYLE} fill={fill}>
         {text}
       </Text>
     );
   const column = Math.max(40, width / Math.max(1, visibleTicksCount) - 6);
   return (
-    <Text x={x} y={y} width={column} textAnchor="middle" verticalAnchor="start" maxLines={3} fontSize={AXIS.fontSize} fill={fill}>
+    <Text x={x} y={y} width={column} textAnchor="middle" verticalAnchor="start" maxLines={MAX_LINES} style={TICK_STYLE} fill={fill}>
       {text}
     </Text>
   );

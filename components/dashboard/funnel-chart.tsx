@@ -52,7 +52,13 @@ export function FunnelChart({ data }: { data: FunnelDatum[] }) {
             stroke={AXIS.stroke}
             tickLine={false}
           />
-          <Tooltip formatter={(value) => formatCount(Number(value))} itemSorter={inSeriesOrder} cursor={{ fill: "#f1f5f9" }} />
+          <Tooltip
+            formatter={(value) => formatCount(Number(value))}
+            itemSorter={inSeriesOrder}
+            // The first stage's pale blue is a bar colour, not a text colour.
+            itemStyle={{ color: "#334155" }}
+            cursor={{ fill: "#f1f5f9" }}
+          />
           <Legend {...LEGEND_PROPS} iconType="square" />
           {FUNNEL_STAGES.map((stage) => (
             <Bar
