@@ -23,8 +23,11 @@ export const LEGEND_PROPS = { itemSorter: null, formatter: legendName, wrapperSt
 const MAX_LINES = 4;
 /** The axis height that fits MAX_LINES of wrapped category labels. */
 export const WRAPPED_TICK_HEIGHT = 62;
-/** Text measures words by its style prop (a fontSize attribute would draw at one size and wrap at another). */
-const TICK_STYLE = { fontSize: AXIS.fontSize } as const;
+/**
+ * Text measures words in a span styled by its style prop, so the size goes there, in px: a bare number
+ * (or a fontSize attribute) measured at the browser's 16 px and cut words that fit.
+ */
+const TICK_STYLE = { fontSize: `${AXIS.fontSize}px` } as const;
 
 interface CategoryTickProps {
   /** "bottom": under its column (wrapped to the column's width); "left": beside its row (to the axis's width). */
