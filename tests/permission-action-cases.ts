@@ -352,3 +352,10 @@ export const TOKEN_ACTION_CASES: Record<string, ActionCase[]> = {
     },
   ],
 };
+
+// ---- The demo workspace (lib/demo/actions.ts): (previousState) ------------------------------------------
+
+export const DEMO_ACTION_CASES: Record<string, ActionCase[]> = {
+  // The matrix runs on the demo: an admin's call regenerates its leads, which later cases claim afresh.
+  refreshDemoAction: [{ permission: "demo.refresh", args: async () => [null] }],
+};

@@ -9,6 +9,7 @@ import type { PermissionWorld } from "@/tests/permission-world";
 import {
   DECISION_ACTION_CASES,
   DEFINITION_ACTION_CASES,
+  DEMO_ACTION_CASES,
   LEAD_ACTION_CASES,
   TOKEN_ACTION_CASES,
   USER_ACTION_CASES,
@@ -95,6 +96,7 @@ export const ACTION_CASES: ActionModuleCases = {
   "lib/saved-views/actions.ts": SAVED_VIEW_ACTION_CASES,
   "lib/lead-comments/actions.ts": CONVERSATION_ACTION_CASES,
   "lib/review/bulk-actions.ts": BULK_ACTION_CASES,
+  "lib/demo/actions.ts": DEMO_ACTION_CASES,
 };
 
 export const ROUTE_CASES: RouteCases = { ...ROUTE_CASE_LIST, ...IMPORT_ROUTE_CASES, ...LIST_ROUTE_CASES };

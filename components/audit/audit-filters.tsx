@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { FILTER_GRID } from "@/components/ui/form";
 import { hasAuditFilters, type AuditListQuery } from "@/lib/audit/list-query";
 
 // A plain GET form: the filters land in the URL (shareable, back-button friendly) and it works without
@@ -21,7 +22,7 @@ export function AuditFilters({ query, actors, entityTypes }: AuditFiltersProps) 
       action="/audit"
       role="search"
       aria-label="Filter the audit log"
-      className="mb-4 grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm md:grid-cols-4 xl:grid-cols-[repeat(6,minmax(0,1fr))_auto]"
+      className={`mb-4 rounded-lg border border-slate-200 bg-white p-3 shadow-sm ${FILTER_GRID}`}
     >
       <label className={labelClass}>
         Who

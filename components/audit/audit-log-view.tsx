@@ -12,7 +12,7 @@ export function AuditLogView({ log, query }: { log: AuditLog; query: AuditListQu
         description={`Every change to Baton's records: who made it, when, and each field before and after. Entries are never edited or deleted. Times in ${log.timeZone}.`}
       />
       <AuditFilters query={query} actors={log.actors} entityTypes={log.entityTypes} />
-      <AuditTable page={log.page} query={query} timeZone={log.timeZone} />
+      <AuditTable page={log.page} query={query} names={log.names} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { FILTER_GRID } from "@/components/ui/form";
 import { PRIORITY_LABELS } from "@/lib/diagnosis/labels";
 import { PRIORITIES } from "@/lib/diagnosis/vocabulary";
 import { NONE_VALUE } from "@/lib/lead-set/none-value";
@@ -36,7 +37,7 @@ export function DashboardFilters({ options, current, today }: DashboardFiltersPr
       className="mb-6 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
       onSubmit={(event) => event.preventDefault()}
     >
-      <div className="grid grid-cols-2 items-end gap-3 md:grid-cols-4 xl:grid-cols-8">
+      <div className={FILTER_GRID}>
         <Field label="Captured from">
           <input
             key={current.from}

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { inSeriesOrder, LEGEND_PROPS } from "@/components/dashboard/chart-axis";
 import { linkedBar, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount, formatWeek } from "@/components/dashboard/format";
 import { AXIS, FAILURE_POINT_COLORS } from "@/components/dashboard/palette";
@@ -40,9 +41,10 @@ export function FailurePointsChart({ data }: { data: FailurePointWeek[] }) {
           <Tooltip
             labelFormatter={(week) => `Week of ${formatWeek(String(week))}`}
             formatter={(value) => formatCount(Number(value))}
+            itemSorter={inSeriesOrder}
             cursor={{ fill: "#f1f5f9" }}
           />
-          <Legend itemSorter={null} wrapperStyle={{ fontSize: 11 }} iconType="square" />
+          <Legend {...LEGEND_PROPS} iconType="square" />
           {FAILURE_POINTS.map((point) => (
             <Bar
               key={point}

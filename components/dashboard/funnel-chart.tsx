@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { inSeriesOrder, LEGEND_PROPS, WrappedCategoryTick } from "@/components/dashboard/chart-axis";
 import { linkedBar, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount } from "@/components/dashboard/format";
 import { AXIS, STAGE_COLORS } from "@/components/dashboard/palette";
@@ -12,6 +13,11 @@ export interface FunnelDatum {
   hrefs: Record<FunnelStage, string | null>;
 }
 
+/** Five stage bars and a gap per source. */
+const SOURCE_ROW_PX = 46;
+/** Room for a source name on two lines ("Content download", "Organic search"). */
+const SOURCE_AXIS_PX = 96;
+
 const STAGE_LABELS: Record<FunnelStage, string> = {
   captured: "Captured",
   assigned: "Assigned",
@@ -20,34 +26,40 @@ const STAGE_LABELS: Record<FunnelStage, string> = {
   won: "Won",
 };
 
-/** Grouped bars per source, one per funnel stage; each bar opens the list of its leads. */
+/** Per source, one bar per funnel stage; each bar opens the list of its leads. */
 export function FunnelChart({ data }: { data: FunnelDatum[] }) {
   const navigate = useDrillNavigate();
   const rows = data.map((datum) => ({ ...datum, ...datum.counts }));
+  // Sources down the side, bars across: every source name reads whole and level, however many there are.
   return (
-    <div className="h-80 w-full" data-testid="funnel-chart">
+    <div className="w-full" style={{ height: SOURCE_ROW_PX * rows.length + 72 }} data-testid="funnel-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} barGap={1} barCategoryGap="18%">
-          <CartesianGrid vertical={false} stroke="#e2e8f0" />
+        <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 12, bottom: 4, left: 4 }} barGap={1} barCategoryGap="14%">
+          <CartesianGrid horizontal={false} stroke="#e2e8f0" />
           <XAxis
-            dataKey="source"
-            tick={{ fontSize: AXIS.fontSize }}
-            stroke={AXIS.stroke}
-            interval={0}
-            tickLine={false}
-            angle={-30}
-            textAnchor="end"
-            height={62}
-          />
-          <YAxis
+            type="number"
             tick={{ fontSize: AXIS.fontSize }}
             stroke={AXIS.stroke}
             allowDecimals={false}
-            width={44}
             tickFormatter={(value: number) => formatCount(value)}
           />
-          <Tooltip formatter={(value) => formatCount(Number(value))} cursor={{ fill: "#f1f5f9" }} />
-          <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} iconType="square" />
+          <YAxis
+            type="category"
+            dataKey="source"
+            width={SOURCE_AXIS_PX}
+            interval={0}
+            tick={<WrappedCategoryTick side="left" />}
+            stroke={AXIS.stroke}
+            tickLine={false}
+          />
+          <Tooltip
+            formatter={(value) => formatCount(Number(value))}
+            itemSorter={inSeriesOrder}
+            // The first stage's pale blue is a bar colour, not a text colour.
+            itemStyle={{ color: "#334155" }}
+            cursor={{ fill: "#f1f5f9" }}
+          />
+          <Legend {...LEGEND_PROPS} iconType="square" />
           {FUNNEL_STAGES.map((stage) => (
             <Bar
               key={stage}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { inSeriesOrder, LEGEND_PROPS, WRAPPED_TICK_HEIGHT, WrappedCategoryTick } from "@/components/dashboard/chart-axis";
 import { linkedBar, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount, formatShare, formatShareTick } from "@/components/dashboard/format";
 import { AXIS, SERIES } from "@/components/dashboard/palette";
@@ -12,9 +13,6 @@ export interface ParetoSource {
   rejected: number;
   reasons: { label: string; count: number; href: string | null }[];
 }
-
-/** Axis labels stay short; the tooltip and the table carry the full reason. */
-const shorten = (label: string) => (label.length > 22 ? `${label.slice(0, 21)}…` : label);
 
 function withCumulativeShare(source: ParetoSource) {
   let running = 0;
@@ -49,18 +47,15 @@ export function ParetoChart({ sources }: { sources: ParetoSource[] }) {
       </label>
       <div className="h-80 w-full">
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 40 }}>
+          <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
             <CartesianGrid vertical={false} stroke="#e2e8f0" />
             <XAxis
               dataKey="label"
-              tick={{ fontSize: 10 }}
+              tick={<WrappedCategoryTick />}
               stroke={AXIS.stroke}
               interval={0}
-              angle={-30}
-              textAnchor="end"
-              height={96}
+              height={WRAPPED_TICK_HEIGHT}
               tickLine={false}
-              tickFormatter={shorten}
             />
             <YAxis yAxisId="count" allowDecimals={false} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} width={40} />
             <YAxis
@@ -74,8 +69,10 @@ export function ParetoChart({ sources }: { sources: ParetoSource[] }) {
             />
             <Tooltip
               formatter={(value, name) => (name === "Cumulative share" ? formatShare(Number(value)) : formatCount(Number(value)))}
+              itemSorter={inSeriesOrder}
               cursor={{ fill: "#f1f5f9" }}
             />
+            <Legend {...LEGEND_PROPS} />
             <Bar
               yAxisId="count"
               dataKey="count"

@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { inSeriesOrder, LEGEND_PROPS } from "@/components/dashboard/chart-axis";
 import { linkedDot, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatMinutes, formatMinutesTick, formatWeek } from "@/components/dashboard/format";
 import { AXIS, SERIES } from "@/components/dashboard/palette";
@@ -77,8 +78,9 @@ export function TimeTrendChart({ panels, markers, metricLabel }: { panels: Trend
                         if (name === "SLA") return [`${formatMinutes(point.slaMinutes)} of wall-clock time`, name];
                         return [`${formatMinutes(name === "Median" ? point.median : point.p90)} (${point.n} leads)`, name];
                       }}
+                      itemSorter={inSeriesOrder}
                     />
-                    <Legend itemSorter={null} wrapperStyle={{ fontSize: 11 }} iconType="plainline" />
+                    <Legend {...LEGEND_PROPS} iconType="plainline" />
                     {markers.map((marker) => (
                       <ReferenceLine
                         key={marker.id}

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { inSeriesOrder, LEGEND_PROPS } from "@/components/dashboard/chart-axis";
 import { linkedBar, linkedDot, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount, formatShare, formatShareTick, formatWeek } from "@/components/dashboard/format";
 import { AXIS, SERIES } from "@/components/dashboard/palette";
@@ -62,8 +63,9 @@ export function WeeklyRateChart({
             formatter={(value, name) =>
               name === rateLabel ? formatShare(value === null ? null : Number(value)) : formatCount(Number(value))
             }
+            itemSorter={inSeriesOrder}
           />
-          <Legend itemSorter={null} wrapperStyle={{ fontSize: 11 }} />
+          <Legend {...LEGEND_PROPS} />
           {markers.map((marker) => (
             <ReferenceLine
               key={marker.id}

@@ -1,5 +1,7 @@
 "use client";
 
+import { FILTER_GRID } from "@/components/ui/form";
+import { useEffect, useId, useRef } from "react";
 import { ACCEPTANCE_STATUS_LABELS, sourceLabel } from "@/lib/leads/labels";
 import { useAddressParams } from "@/components/ui/use-address-params";
 
@@ -11,9 +13,46 @@ interface LeadFiltersProps {
 }
 
 const selectClass = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm";
+/** A pause in typing this long searches; Enter searches at once. */
+const SEARCH_PAUSE_MS = 400;
+/** Shorter text matches too much of a large list to be worth a query per keystroke (Enter still runs it). */
+const SEARCH_MIN_LENGTH = 2;
+
+/** The search box's text reaches the address as the user types (after a pause) and at once on Enter. */
+function useSearchAsYouType(current: string | undefined, set: ReturnType<typeof useAddressParams>["set"]) {
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The latest navigation: a search that fires after another filter changed keeps that filter.
+  const latest = useRef({ current, set });
+  useEffect(() => {
+    latest.current = { current, set };
+  });
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const run = (text: string, how: { replace: boolean }) => {
+    const q = text.trim();
+    if (q !== (latest.current.current ?? "")) latest.current.set({ q }, how);
+  };
+  return {
+    typed: (text: string) => {
+      clearTimeout(timer.current);
+      if (text.trim().length > 0 && text.trim().length < SEARCH_MIN_LENGTH) return;
+      // Replace, not push: typing a name leaves one entry in the history, not one per pause.
+      timer.current = setTimeout(() => run(text, { replace: true }), SEARCH_PAUSE_MS);
+    },
+    submitted: (text: string) => {
+      clearTimeout(timer.current);
+      run(text, { replace: false });
+    },
+    cancel: () => clearTimeout(timer.current),
+  };
+}
 
 export function LeadFilters({ options, current, children }: LeadFiltersProps) {
-  const { apply, clear, pending } = useAddressParams();
+  const { apply, set, clear, pending } = useAddressParams();
+  const search = useSearchAsYouType(current.q, set);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const searchId = useId();
+  const hintId = useId();
 
   const hasFilters = Object.values(current).some(Boolean);
 
@@ -21,23 +60,32 @@ export function LeadFilters({ options, current, children }: LeadFiltersProps) {
     <form
       role="search"
       aria-label="Filter leads"
-      className="mb-4 grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm md:grid-cols-4 xl:grid-cols-8"
+      className={`mb-4 rounded-lg border border-slate-200 bg-white p-3 shadow-sm ${FILTER_GRID}`}
       onSubmit={(event) => {
         event.preventDefault();
-        apply("q", String(new FormData(event.currentTarget).get("q") ?? "").trim());
+        search.submitted(String(new FormData(event.currentTarget).get("q") ?? ""));
       }}
     >
       {children}
-      <label className="col-span-2 flex flex-col gap-1 text-xs font-medium text-slate-600">
-        Search
+      <div className="col-span-2 flex flex-col gap-1 text-xs font-medium text-slate-600">
+        <div className="flex items-baseline justify-between gap-2">
+          <label htmlFor={searchId}>Search</label>
+          <span id={hintId} className="font-normal text-slate-500">
+            Updates as you type
+          </span>
+        </div>
         <input
+          ref={searchBox}
+          id={searchId}
           name="q"
           type="search"
           defaultValue={current.q}
           placeholder="Name, email or company"
+          aria-describedby={hintId}
+          onChange={(event) => search.typed(event.target.value)}
           className="h-9 rounded-md border border-slate-300 px-2 text-sm"
         />
-      </label>
+      </div>
       <Select
         label="Source"
         value={current.source}
@@ -76,7 +124,15 @@ export function LeadFilters({ options, current, children }: LeadFiltersProps) {
       {(hasFilters || pending) && (
         <div className="col-span-full flex items-center gap-2">
           {hasFilters && (
-            <button type="button" onClick={clear} className="text-sm font-medium text-brand-700 hover:underline">
+            <button
+              type="button"
+              onClick={() => {
+                search.cancel();
+                if (searchBox.current) searchBox.current.value = "";
+                clear();
+              }}
+              className="text-sm font-medium text-brand-700 hover:underline"
+            >
               Clear filters
             </button>
           )}

@@ -34,13 +34,14 @@ export function RootCauseForm(props: {
   return (
     <form
       aria-label="Agreed root cause"
-      className="space-y-2"
+      className="@container space-y-2"
       onSubmit={(event) => {
         event.preventDefault();
         save((values) => saveRootCause({ leadId, ...values }));
       }}
     >
-      <div className="grid gap-2 sm:grid-cols-[minmax(0,12rem)_minmax(0,1fr)]">
+      {/* Side by side only where the panel (not the window) leaves the note a usable width. */}
+      <div className="grid gap-2 @lg:grid-cols-[minmax(0,15rem)_minmax(0,1fr)]">
         <div>
           <label htmlFor="root-cause" className="block text-xs font-medium text-slate-700">
             Agreed root cause

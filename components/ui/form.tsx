@@ -12,6 +12,12 @@ export const controlBaseClass =
   "block rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500 disabled:cursor-default disabled:bg-slate-50 disabled:text-slate-700 aria-[invalid=true]:border-red-400 aria-[invalid=true]:ring-red-300";
 export const controlClass = `${controlBaseClass} w-full`;
 
+/**
+ * A filter bar's grid: two columns on a phone, then as many 13 rem columns as fit, so a select is never
+ * narrower than its longest choice ("Vague acceptance criteria", a lead type's name) and clips it.
+ */
+export const FILTER_GRID = "grid grid-cols-2 items-end gap-3 sm:grid-cols-[repeat(auto-fill,minmax(13rem,1fr))]";
+
 export interface ControlProps {
   id: string;
   name: string;

@@ -13,15 +13,19 @@ export function useAddressParams(options: { keepPage?: boolean; scroll?: boolean
   const [pending, startTransition] = useTransition();
   const navigation = options.scroll === false ? { scroll: false } : undefined;
 
-  /** Sets the parameters (null or "" removes one) and navigates; a changed filter starts again at page 1. */
-  const set = (changes: Record<string, string | null>) => {
+  /**
+   * Sets the parameters (null or "" removes one) and navigates; a changed filter starts again at page 1.
+   * `replace` rewrites the current history entry instead of adding one (search as you type).
+   */
+  const set = (changes: Record<string, string | null>, how: { replace?: boolean } = {}) => {
     const next = new URLSearchParams(searchParams.toString());
     for (const [key, value] of Object.entries(changes)) {
       next.delete(key);
       if (value) next.set(key, value);
     }
     if (!options.keepPage) next.delete("page");
-    startTransition(() => router.push(`${pathname}?${next.toString()}`, navigation));
+    const href = `${pathname}?${next.toString()}`;
+    startTransition(() => (how.replace ? router.replace(href, navigation) : router.push(href, navigation)));
   };
   const apply = (key: string, value: string) => set({ [key]: value });
   /** Drops every parameter: the view's defaults. */

@@ -3,7 +3,15 @@ import { UsersTable } from "@/components/users/users-table";
 import { PageHeader } from "@/components/ui/page-header";
 import type { UsersOverview } from "@/lib/users/queries";
 
-export function UsersView({ overview, currentUserId, timeZone }: { overview: UsersOverview; currentUserId: number; timeZone: string }) {
+interface UsersViewProps {
+  overview: UsersOverview;
+  currentUserId: number;
+  timeZone: string;
+  /** "Refresh demo data", in the demo workspace only. */
+  demoPanel?: React.ReactNode;
+}
+
+export function UsersView({ overview, currentUserId, timeZone, demoPanel }: UsersViewProps) {
   const active = overview.users.filter((user) => user.active).length;
   return (
     <>
@@ -14,6 +22,7 @@ export function UsersView({ overview, currentUserId, timeZone }: { overview: Use
       <div className="space-y-4">
         <InviteUserPanel teams={overview.teams} />
         <UsersTable users={overview.users} currentUserId={currentUserId} timeZone={timeZone} />
+        {demoPanel}
       </div>
     </>
   );

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { queryE2e } from "../fixtures/database";
-import { shoot } from "../fixtures/screenshots";
 import { expect, test } from "../fixtures/auth";
+import { LAPTOP_AND_PHONE, shoot } from "../fixtures/screenshots";
 
 // The admin's user management end to end: invite with a one-time password, the new person signs in
 // with it, a role change ends their session at once, and the audit log shows each change. Every test
@@ -95,10 +95,14 @@ test("an admin invites a user, who signs in with the one-time password; a role c
   await expect(mine.nth(0)).toContainText("user.role_change");
   await expect(mine.nth(1)).toContainText("auth.sign_in");
   await expect(mine.nth(2)).toContainText("user.invite");
-  // The changed fields are listed at once; getByRole skips the folded full record.
-  const roleLine = mine.nth(0).getByRole("row", { name: /^role \(changed\)/ });
-  await expect(roleLine).toContainText("sales_rep");
-  await expect(roleLine).toContainText("marketing");
+  // The changed fields are listed at once, in words; getByRole skips the folded full record.
+  const roleLine = mine
+    .nth(0)
+    .getByRole("listitem")
+    .filter({ hasText: /^role:/ });
+  await expect(roleLine).toHaveText("role: Sales rep → Marketing");
+  await expect(mine.nth(0)).toContainText(person.name);
+  await shoot(page, "audit-log", LAPTOP_AND_PHONE);
   await expect(page.locator("main")).not.toContainText("argon2");
 });
 
@@ -155,6 +159,23 @@ test("the last admin's own role and access cannot be taken away from the users p
   } finally {
     if (paused.length) await queryE2e(`UPDATE users SET active = true WHERE id = ANY($1::int[])`, [paused.map((row) => row.id)]);
   }
+});
+
+test("in the demo workspace an admin is offered 'Refresh demo data', which says what it does before it does it", async ({
+  page,
+  signIn,
+}) => {
+  await signIn("admin");
+  await page.goto("/settings/users");
+  const panel = page.locator("section").filter({ has: page.getByRole("heading", { name: "Demo data" }) });
+  await expect(panel).toContainText("This is the demo workspace");
+  await panel.getByRole("button", { name: "Refresh demo data…" }).click();
+  await expect(panel).toContainText("Every demo lead is generated again around now");
+  await expect(panel.getByRole("button", { name: "Refresh demo data", exact: true })).toBeVisible();
+  await shoot(page, "users-demo-data", LAPTOP_AND_PHONE);
+  // Cancelled, nothing happens: the other specs share this demo.
+  await panel.getByRole("button", { name: "Cancel" }).click();
+  await expect(panel.getByRole("button", { name: "Refresh demo data…" })).toBeVisible();
 });
 
 test("people who are not admins cannot open the users page or the audit log, but can open their account", async ({ page, signIn }) => {

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { queryE2e } from "../fixtures/database";
 import { expect, test } from "../fixtures/auth";
+import { LAPTOP_AND_PHONE, shoot } from "../fixtures/screenshots";
 
 // The marketing lead's questions on the dashboard, answered against the seeded demo workspace. Read-only:
 // expected figures come from SQL written here, not from the app.
@@ -49,6 +50,32 @@ test("the marketing lead narrows to one source and a date range, then opens the 
   await expect(page.getByText(new RegExp(`^1–${Math.min(accepted, 50)} of ${accepted.toLocaleString("en")}$`))).toBeVisible();
   const statuses = page.getByRole("row").filter({ hasText: "Webinar" });
   await expect(statuses.first()).toContainText("Accepted");
+});
+
+test("the funnel reads level: whole source names beside the bars, a legend and a tooltip in the funnel's order", async ({
+  page,
+  signIn,
+}) => {
+  const stages = ["Captured", "Assigned", "Accepted", "Qualified", "Won"];
+  await signIn("marketing");
+  await page.goto("/dashboard");
+  const chart = page.getByTestId("funnel-chart");
+  const names = chart.locator(".recharts-yAxis-tick-labels text");
+  await expect(names.first()).toBeVisible();
+  const transforms = await names.evaluateAll((nodes) => nodes.map((node) => node.getAttribute("transform") ?? ""));
+  expect(
+    transforms.filter((transform) => transform.includes("rotate")),
+    "no source name is turned",
+  ).toEqual([]);
+  // Wrapped onto lines, never cut short.
+  for (const text of await names.allTextContents()) expect(text).not.toContain("…");
+  await expect(chart.locator(".recharts-legend-item-text")).toHaveText(stages);
+
+  // Over the first source's row: every stage, in the funnel's order (not alphabetical).
+  const box = await chart.boundingBox();
+  await page.mouse.move(box!.x + box!.width * 0.6, box!.y + 28);
+  await expect(chart.locator(".recharts-tooltip-item-name")).toHaveText(stages);
+  await shoot(page, "dashboard", LAPTOP_AND_PHONE);
 });
 
 test("a chart's numbers download as CSV with the same figures", async ({ page, signIn }) => {

@@ -1,5 +1,6 @@
 import { queryE2e } from "../fixtures/database";
 import { expect, test } from "../fixtures/auth";
+import { LAPTOP_AND_PHONE, shoot } from "../fixtures/screenshots";
 
 test("a sales rep filters the list by source, opens a lead and sees its timeline and missing handoff elements", async ({
   page,
@@ -45,6 +46,28 @@ test("a sales rep filters the list by source, opens a lead and sees its timeline
   await expect(context).not.toHaveAttribute("data-status", "present");
   await expect(context.getByText("Conversion point").first()).toBeVisible();
   await expect(context.getByText("Missing").first()).toBeVisible();
+});
+
+test("search runs as you type: a pause in typing puts the text in the address and lists the matching lead", async ({ page, signIn }) => {
+  const [target] = await queryE2e<{ id: number; name: string; email: string }>(
+    `SELECT id, name, email FROM leads WHERE email IS NOT NULL AND source_system = 'demo' ORDER BY captured_at DESC LIMIT 1`,
+  );
+  expect(target, "the demo data has a lead with an email").toBeTruthy();
+  await signIn("viewer");
+  await page.goto("/leads");
+  const search = page.getByRole("searchbox", { name: "Search" });
+  await expect(search).toHaveAccessibleDescription("Updates as you type");
+
+  await search.pressSequentially(target!.email, { delay: 15 });
+  await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe(target!.email);
+  await expect(page.getByRole("link", { name: target!.name }).first()).toBeVisible();
+  await expect(search).toBeFocused();
+  await expect(search).toHaveValue(target!.email);
+  await shoot(page, "lead-list-search", LAPTOP_AND_PHONE);
+
+  // Emptied, the search leaves the address too.
+  await search.fill("");
+  await expect.poll(() => new URL(page.url()).searchParams.has("q")).toBe(false);
 });
 
 test("invalid filter values in the address are ignored and the list still works", async ({ page, signIn }) => {

@@ -42,7 +42,14 @@ function isHidden(path: string): boolean {
   return path.split(".").some((segment) => HIDDEN_KEYS.test(segment));
 }
 
-export function diffAuditValues(before: unknown, after: unknown): DiffLine[] {
+/** How a field's value becomes text: by default as stored; the audit page reads ids as names (lib/audit/readable.ts). */
+export type AuditValueFormat = (key: string, value: unknown) => string;
+
+export function diffAuditValues(
+  before: unknown,
+  after: unknown,
+  format: AuditValueFormat = (_key, value) => formatAuditValue(value),
+): DiffLine[] {
   const hasBefore = before !== null && before !== undefined;
   const hasAfter = after !== null && after !== undefined;
   const beforeFields = hasBefore ? flatten(before) : new Map<string, unknown>();
@@ -53,7 +60,7 @@ export function diffAuditValues(before: unknown, after: unknown): DiffLine[] {
     const inBefore = beforeFields.has(key);
     const inAfter = afterFields.has(key);
     const hidden = isHidden(key);
-    const text = (value: unknown) => (hidden ? HIDDEN_VALUE : formatAuditValue(value));
+    const text = (value: unknown) => (hidden ? HIDDEN_VALUE : format(key, value));
     const line: DiffLine = {
       key,
       status: !inBefore

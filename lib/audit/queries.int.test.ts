@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import { parseAuditListQuery, type AuditListQuery } from "@/lib/audit/list-query";
-import { findAuditEntityTypes, findAuditEntries, type AuditEntryRow } from "@/lib/audit/queries";
+import { findAuditEntityTypes, findAuditEntries, getAuditLogView, type AuditEntryRow } from "@/lib/audit/queries";
+import { describeAuditLine, readableAuditLines } from "@/lib/audit/readable";
 import { zonedDayStart } from "@/lib/time";
 
 // The audit log's reads: every filter, keyset paging that visits every row exactly once in both
@@ -110,6 +111,33 @@ describe("findAuditEntries", () => {
     await db.user.delete({ where: { id: ghost.id } });
     const [row] = (await findAuditEntries({ entityType: "fix" }, 5)).rows;
     expect(row).toMatchObject({ actor: null, action: "fix.create", before: null, after: { title: "x" } });
+  });
+});
+
+describe("getAuditLogView", () => {
+  it("gives the names behind the entries' ids, so a reassignment reads 'owner: Alice → Bob'", async () => {
+    const team = await db.team.create({ data: { name: "Audit Readers" } });
+    await db.auditLog.create({
+      data: {
+        actorId: alice,
+        action: "lead.reassign_owner",
+        entityType: "lead",
+        entityId: "5",
+        before: { ownerId: alice, teamId: null, version: 3 },
+        after: { ownerId: bob, teamId: team.id, version: 4, reason: "Alice is away" },
+        at: new Date("2031-01-01T00:00:00Z"),
+      },
+    });
+    const view = await getAuditLogView(parseAuditListQuery({ action: "lead.reassign_owner" }));
+    const [entry] = view.page.rows;
+    // In the order PostgreSQL keeps jsonb keys (shorter first), as the page lists them.
+    expect(entry?.actor?.name).toBe("Alice");
+    expect(readableAuditLines(entry!.before, entry!.after, view.names).map(describeAuditLine)).toEqual([
+      "team: (empty) → Audit Readers",
+      "owner: Alice → Bob",
+      "version: 3 → 4",
+      "reason: Alice is away",
+    ]);
   });
 });
 

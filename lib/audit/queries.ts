@@ -4,6 +4,7 @@ import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import { zonedDayStart } from "@/lib/time";
 import { AUDIT_PAGE_SIZE, type AuditCursor, type AuditListQuery } from "@/lib/audit/list-query";
 import { splitVia, type AuditVia } from "@/lib/actions/audit-via";
+import type { AuditNames } from "@/lib/audit/readable";
 
 // Reads behind the audit log page. Newest first, paged by keyset on (at, id): the `at` index serves the
 // order, and no page ever scans the rows before it, so the log stays quick at millions of rows.
@@ -132,15 +133,20 @@ export interface AuditLogView {
   entityTypes: string[];
   actors: { id: number; name: string }[];
   timeZone: string;
+  /** People, teams and lead types by id: the entries' ids are shown as these names. */
+  names: AuditNames;
 }
 
-/** Everything the audit page shows: the page of entries and the filter choices. */
+/** Everything the audit page shows: the page of entries, the filter choices and the names behind ids. */
 export async function getAuditLogView(query: AuditListQuery): Promise<AuditLogView> {
-  const [page, entityTypes, actors, timeZone] = await Promise.all([
+  const [page, entityTypes, actors, teams, leadTypes, timeZone] = await Promise.all([
     findAuditEntries(query),
     findAuditEntityTypes(),
     db.user.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
+    db.team.findMany({ select: { id: true, name: true } }),
+    db.leadType.findMany({ select: { id: true, name: true } }),
     getWorkspaceTimeZone(),
   ]);
-  return { page, entityTypes, actors, timeZone };
+  const byId = (rows: { id: number; name: string }[]) => new Map(rows.map((row) => [row.id, row.name]));
+  return { page, entityTypes, actors, timeZone, names: { users: byId(actors), teams: byId(teams), leadTypes: byId(leadTypes), timeZone } };
 }

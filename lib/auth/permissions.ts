@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   "users.manage": ["admin"],
   "account.manage": everyone, // one's own password and sessions
   "audit.read": ["admin"],
+  "demo.refresh": ["admin"], // regenerate the demo workspace's leads around now (the demo only)
   "notifications.read": everyone, // one's own bell, counts and notification preferences
   "alerts.manage": operators, // alert rules, webhook endpoints, the delivery log and its replay
 } as const satisfies Record<string, readonly Role[]>;

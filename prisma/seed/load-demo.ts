@@ -3,6 +3,7 @@
  * handoff events) into the database in ONE transaction, with bulk inserts. It does not diagnose:
  * the caller runs the diagnosis afterwards. A workspace that already has users is left alone unless
  * `force`, which first empties the workspace tables.
+ * refreshDemoLeads: regenerates only the demo's leads for a new anchor, keeping everything else.
  */
 import { performance } from "node:perf_hooks";
 import type pg from "pg";
@@ -11,12 +12,25 @@ import { PRIORITIES } from "../../lib/diagnosis/vocabulary.ts";
 import { insertDefinitions } from "./load-definitions.ts";
 import { generateDemoWorkspace } from "./demo-leads.ts";
 import { demoSourceSignal } from "./demo-signals.ts";
-import { planPastMeetings } from "./demo-history.ts";
+import { DEMO_FIXES, planPastMeetings } from "./demo-history.ts";
 import { DEMO_TEAMS, DEMO_USERS, hashDemoPassword } from "./demo-people.ts";
 import type { DemoEvent, DemoLead } from "./demo-types.ts";
 import { insertRows, isoOrNull, type Queryable } from "./sql-batch.ts";
 
 export class SeedError extends Error {}
+
+/** The demo's generator seed: the same scenarios on every load, placed around each load's anchor. */
+export const DEMO_SEED = 20261124;
+
+/** The source system of the demo's own leads and events, which tells them apart from imported or synced ones. */
+export const DEMO_SOURCE_SYSTEM = "demo";
+
+/** The demo's reference time: the current hour, so timelines end "now" and stay comparable within the hour. */
+export function demoAnchor(now = new Date()): Date {
+  const anchor = new Date(now);
+  anchor.setUTCMinutes(0, 0, 0);
+  return anchor;
+}
 
 export interface LoadDemoOptions {
   seed: number | string;
@@ -129,8 +143,32 @@ async function insertWorkspace(
     DEMO_USERS,
     { returning: "id, email" },
   );
-  const userIds = idMap(userRows, "email");
+  const inserted = await insertLeadsAndEvents(db, { anchor, leads, events, accounts }, idMap(userRows, "email"));
 
+  return {
+    teams: DEMO_TEAMS.length,
+    users: userRows.length,
+    accounts: inserted.accounts,
+    leadTypes: DEFAULT_LEAD_TYPES.length,
+    rejectionReasons: DEFAULT_REJECTION_REASONS.length,
+    prioritySlas: PRIORITIES.length,
+    leads: inserted.leads,
+    events: inserted.events,
+  };
+}
+
+/** The demo's accounts, leads and their events, owned and acted on by the users in `userIds` (by email). */
+async function insertLeadsAndEvents(
+  db: Queryable,
+  workspace: {
+    anchor: Date;
+    leads: readonly DemoLead[];
+    events: readonly DemoEvent[];
+    accounts: ReadonlyArray<{ domain: string; name: string; createdAt: Date }>;
+  },
+  userIds: Map<string, number>,
+): Promise<{ accounts: number; leads: number; events: number }> {
+  const { leads, events, accounts } = workspace;
   await insertRows(
     db,
     "accounts",
@@ -177,25 +215,82 @@ async function insertWorkspace(
       { name: "actor_name", type: "text", value: (e) => e.actorName },
       { name: "channel", type: '"Channel"', value: (e) => e.channel },
       { name: "details", type: "jsonb", value: (e) => JSON.stringify(withSignal(resolveDetails(e.details, userIds), e, signals)) },
-      { name: "source_system", type: "text", value: () => "demo" },
+      { name: "source_system", type: "text", value: () => DEMO_SOURCE_SYSTEM },
       { name: "external_id", type: "text", value: (e) => e.externalId },
       { name: "recorded_at", type: "timestamptz", value: (e) => e.occurredAt.toISOString() },
     ],
     events,
   );
+  await insertPastMeetings(db, leads, leadIds, userIds, workspace.anchor);
+  return { accounts: accountIds.size, leads: leadRows.length, events: events.length };
+}
 
-  await insertPastMeetings(db, leads, leadIds, userIds, anchor);
+export interface DemoPeople {
+  /** The demo's people (by email) the workspace no longer has: its leads cannot be regenerated without them. */
+  missing: string[];
+  /** Whether any of them can still sign in (the published demo password works). */
+  anyActive: boolean;
+}
 
-  return {
-    teams: DEMO_TEAMS.length,
-    users: userRows.length,
-    accounts: accountIds.size,
-    leadTypes: DEFAULT_LEAD_TYPES.length,
-    rejectionReasons: DEFAULT_REJECTION_REASONS.length,
-    prioritySlas: PRIORITIES.length,
-    leads: leadRows.length,
-    events: events.length,
-  };
+export async function demoPeople(db: Pick<pg.Pool, "query">): Promise<DemoPeople> {
+  const emails = DEMO_USERS.map((u) => u.email);
+  const { rows } = await db.query<{ email: string; active: boolean }>("SELECT email, active FROM users WHERE email = ANY($1::text[])", [
+    emails,
+  ]);
+  const present = new Set(rows.map((row) => row.email));
+  return { missing: emails.filter((email) => !present.has(email)), anyActive: rows.some((row) => row.active) };
+}
+
+export interface RefreshDemoOptions {
+  seed: number | string;
+  /** The new "now" of the demo's leads. */
+  anchor: Date;
+  leadCount?: number;
+  /** Runs on the transaction's connection after the new leads are in and before the commit (the diagnosis, the audit row). */
+  beforeCommit?: (db: Queryable) => Promise<void>;
+}
+
+export interface RefreshDemoResult {
+  removed: number;
+  leads: number;
+  events: number;
+}
+
+/**
+ * Re-anchors the demo to a new "now": the demo's own leads (source system "demo") and everything hanging
+ * off them (timelines, reviews, tags, comments, agenda items) are replaced by the same scenarios
+ * generated around `anchor`, in one transaction. People, definitions, tokens, connections, meetings,
+ * fixes and leads from any other source stay as they are.
+ */
+export async function refreshDemoLeads(db: pg.PoolClient | pg.Client, options: RefreshDemoOptions): Promise<RefreshDemoResult> {
+  const workspace = generateDemoWorkspace({ seed: options.seed, anchor: options.anchor, leadCount: options.leadCount });
+  await db.query("BEGIN");
+  try {
+    await db.query("SELECT pg_advisory_xact_lock($1)", [SEED_LOCK_KEY]);
+    const { missing } = await demoPeople(db);
+    if (missing.length) throw new SeedError(`the demo's people are not all in the workspace (missing: ${missing.join(", ")})`);
+    const userIds = idMap(
+      (
+        await db.query<{ id: number; email: string }>("SELECT id, email FROM users WHERE email = ANY($1::text[])", [
+          DEMO_USERS.map((u) => u.email),
+        ])
+      ).rows,
+      "email",
+    );
+    // The demo's own past meetings and their fixes are dated from the anchor: they are made again with the leads.
+    const pastTitles = DEMO_FIXES.map((fix) => fix.meetingTitle);
+    await db.query("DELETE FROM fixes WHERE meeting_id IN (SELECT id FROM meetings WHERE title = ANY($1::text[]))", [pastTitles]);
+    await db.query("DELETE FROM meetings WHERE title = ANY($1::text[])", [pastTitles]);
+    // Cascades to the leads' events, reviews, annotations, tags, fix and agenda links, comments and alerts.
+    const removed = await db.query("DELETE FROM leads WHERE source_system = $1", [DEMO_SOURCE_SYSTEM]);
+    const inserted = await insertLeadsAndEvents(db, workspace, userIds);
+    await options.beforeCommit?.(db);
+    await db.query("COMMIT");
+    return { removed: removed.rowCount ?? 0, leads: inserted.leads, events: inserted.events };
+  } catch (error) {
+    await db.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
 }
 
 /** The team's past meetings, each with its decisions and the fix it agreed, done since (demo-history.ts). */
@@ -295,7 +390,7 @@ function leadColumns(
   lastEventAt: Map<string, Date>,
 ) {
   return [
-    { name: "source_system", type: "text", value: () => "demo" },
+    { name: "source_system", type: "text", value: () => DEMO_SOURCE_SYSTEM },
     { name: "external_id", type: "text", value: (l: DemoLead) => l.externalId },
     ...(["name", "email", "phone", "company", "title"] as const).map((k) => ({ name: k, type: "text", value: (l: DemoLead) => l[k] })),
     { name: "account_id", type: "int", value: (l: DemoLead) => lookup(accountIds, l.accountDomain, "account") },

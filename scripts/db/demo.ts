@@ -4,22 +4,15 @@ import pg from "pg";
 import { rediagnoseAll } from "../../lib/rediagnosis/run.ts";
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, DEMO_SIGN_INS } from "../../prisma/seed/demo-people.ts";
 import { browserUrl, isLoopback } from "../lib/listen.ts";
-import { loadDemoWorkspace } from "../../prisma/seed/load-demo.ts";
+import { DEMO_SEED, demoAnchor, loadDemoWorkspace } from "../../prisma/seed/load-demo.ts";
 
-export const DEMO_SEED = 20261124;
+export { DEMO_SEED, demoAnchor };
 
 export interface DemoResult {
   seeded: boolean;
   leads: number;
   events: number;
   seconds: number;
-}
-
-/** The demo's reference time: the current hour, so timelines end "now" and stay comparable within the hour. */
-export function demoAnchor(now = new Date()): Date {
-  const anchor = new Date(now);
-  anchor.setUTCMinutes(0, 0, 0);
-  return anchor;
 }
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -24,7 +24,8 @@ export async function FunnelSection({ data, filter, context }: SectionProps & { 
           : "No lead was captured in this period with these filters, so there is no funnel to show. Widen the dates or clear a filter."
       }
     >
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_auto] xl:items-start">
+      {/* Side by side only where the table leaves the chart room: below 2xl the chart spans the card. */}
+      <div className="grid gap-6 2xl:grid-cols-[minmax(0,1fr)_auto] 2xl:items-start">
         <FunnelChart data={named} />
         <FunnelTable rows={named} totals={totals} />
       </div>
