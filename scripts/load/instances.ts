@@ -1,8 +1,8 @@
 // `npm run load -- --instances 2`: two production app instances behind Debian's nginx over one PostgreSQL,
 // checked the way an IT team would check a load-balanced deployment: a session made on one instance works
-// on the other; the sign-in throttle and the API rate limit count across both; killing one instance in the
-// middle of a stream of writes loses no acknowledged write and the other keeps serving. Prints each check
-// and exits 1 when one fails. Needs the production build (built once, into .data/next-instances).
+// on the other; the sign-in throttle and the API rate limit count across both; a meeting moved on one reaches
+// a viewer on the other; a job runs once; killing one instance in the middle of a stream of writes loses no
+// acknowledged write and the other keeps serving. Prints each check and exits 1 when one fails. Needs the production build (built once, into .data/next-instances).
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtemp, writeFile } from "node:fs/promises";
@@ -16,6 +16,7 @@ import { describeTarget } from "../db/database.ts";
 import { findFreePort, startEmbeddedPostgres } from "../db/embedded-postgres.ts";
 import { loadAndDiagnoseDemo } from "../db/demo.ts";
 import { migrate } from "../db/migrate.ts";
+import { jobRunsOnce, liveUpdateAcrossInstances } from "./instance-checks.ts";
 
 const DIST_DIR = ".data/next-instances";
 const API_BUDGET = 30;
@@ -57,11 +58,14 @@ ${options.upstreams.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail
 `;
 }
 
-function startInstance(port: number, env: Record<string, string>): ChildProcess {
-  return spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    stdio: "ignore",
+/** Starts one instance; its output lines are kept in `lines`, to tell which instance ran a job. */
+function startInstance(port: number, env: Record<string, string>, lines: string[]): ChildProcess {
+  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, NODE_ENV: "production", BATON_DIST_DIR: DIST_DIR, ...env },
   });
+  for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk: Buffer) => lines.push(...chunk.toString().split("\n")));
+  return child;
 }
 
 async function postSignIn(base: string, email: string, password: string, userAgent: string): Promise<boolean> {
@@ -111,7 +115,8 @@ export async function runInstances(count: number): Promise<boolean> {
       NEXTAUTH_URL: front,
       API_REQUESTS_PER_MINUTE: String(API_BUDGET),
     };
-    for (const port of ports) children.push(startInstance(port, env));
+    const logs: string[][] = ports.map(() => []);
+    ports.forEach((port, index) => children.push(startInstance(port, env, logs[index]!)));
     const [a, b] = ports.map((port) => `http://127.0.0.1:${port}`) as [string, string];
     await Promise.all([waitUntilHealthy(a, 120), waitUntilHealthy(b, 120)]);
     await writeFile(path.join(dir, "nginx.conf"), nginxConfig({ dir, listen, upstreams: ports }));
@@ -151,7 +156,13 @@ export async function runInstances(count: number): Promise<boolean> {
       `${statuses.length} requests split over A and B: ${served} served, ${statuses.filter((status) => status === 429).length} refused with 429 (budget ${API_BUDGET}/min)`,
     );
 
-    // 4. Killing one instance mid-stream loses no acknowledged write; the other keeps serving. Each
+    // 4. A meeting moved on A reaches a viewer on B; 5. a job queued through A runs once, on one instance.
+    const live = await liveUpdateAcrossInstances(db, a, b);
+    check("live update across instances", live.ok, live.detail);
+    const job = await jobRunsOnce(db, a, b, logs);
+    check("a background job runs once", job.ok, job.detail);
+
+    // 6. Killing one instance mid-stream loses no acknowledged write; the other keeps serving. Each
     // sign-in through nginx writes a session row named by its User-Agent.
     const acknowledged: string[] = [];
     let failedAfterKill = 0;
