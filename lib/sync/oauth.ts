@@ -98,7 +98,8 @@ async function consumePendingState<P>(
 /** Step 1 for Salesforce: keeps the pending authorization and returns the login host's authorize page to send the admin to. */
 export async function startSalesforceAuthorization(actorId: number, input: unknown): Promise<string> {
   const parsed = parseInput(salesforceOauthStartSchema, input, "Some fields need attention. Nothing was started.");
-  const oauth2 = new OAuth2({ ...parsed, redirectUri: oauthRedirectUri("salesforce"), useVerifier: true });
+  const { clientId, clientSecret, loginUrl } = parsed;
+  const oauth2 = new OAuth2({ loginUrl, clientId, clientSecret, redirectUri: oauthRedirectUri("salesforce"), useVerifier: true });
   const state = await savePendingState(actorId, "salesforce", { ...parsed, codeVerifier: oauth2.codeVerifier! });
   return oauth2.getAuthorizationUrl({ scope: SALESFORCE_SCOPES, state, code_challenge_method: "S256" });
 }
