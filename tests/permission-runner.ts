@@ -65,8 +65,8 @@ export interface RouteResponse {
   status: number;
   /** The error message for the user: { error: { message } } (API) or { error: "…" } (session routes). */
   message: string | null;
-  /** Where a redirect sends the browser. */
-  location: string | null;
+  /** Where a redirect sends the browser (absent otherwise). */
+  location?: string;
 }
 
 /** Calls the route's exported handler as Next would: a Request and the dynamic segments as a promise. */
@@ -84,7 +84,7 @@ export async function callRoute(file: string, key: string, request: RouteRequest
     new Request(`http://localhost${url}${request.query ? `?${request.query}` : ""}`, { method, headers, body }),
     { params: Promise.resolve(params) },
   )) as Response;
-  return { status: response.status, message: await errorMessage(response), location: response.headers.get("location") };
+  return { status: response.status, message: await errorMessage(response), location: response.headers.get("location") ?? undefined };
 }
 
 async function errorMessage(response: Response): Promise<string | null> {
