@@ -5,6 +5,7 @@ import { encryptSecret } from "@/lib/sync/crypto";
 import { HubspotContractServer } from "@/lib/sync/testing/hubspot-server";
 import { HubspotPortal } from "@/lib/sync/testing/hubspot-store";
 import { SalesforceContractServer } from "@/lib/sync/testing/salesforce-server";
+import { getSessionId } from "@/lib/auth/session";
 import { startSalesforceAuthorization } from "@/lib/sync/oauth";
 import type { ActionCase, CaseContext, RouteCases } from "@/tests/permission-cases";
 
@@ -117,7 +118,8 @@ export const SYNC_ACTION_CASES: Record<string, ActionCase[]> = {
 };
 
 export const SYNC_ROUTE_CASES: RouteCases = {
-  // The callback as Salesforce sends the admin back: a code for an authorization this user started.
+  // The callback as Salesforce sends the admin back: a code for an authorization this user started in this
+  // session (the matrix signs in before it builds a session route's request).
   "GET /api/connections/[provider]/callback": [
     {
       auth: "session",
@@ -125,11 +127,15 @@ export const SYNC_ROUTE_CASES: RouteCases = {
       redirectsTo: "/settings/connections",
       request: async ({ actor, world }) => {
         const server = await salesforce();
-        const authorize = await startSalesforceAuthorization(actor.id, {
-          name: world.unique("Salesforce"),
-          ...SALESFORCE_APP,
-          loginUrl: server.url,
-        });
+        const sessionId = (await getSessionId()) ?? "no session: refused before the state is read";
+        const authorize = await startSalesforceAuthorization(
+          { userId: actor.id, sessionId },
+          {
+            name: world.unique("Salesforce"),
+            ...SALESFORCE_APP,
+            loginUrl: server.url,
+          },
+        );
         const consent = await fetch(authorize, { redirect: "manual" });
         return { params: { provider: "salesforce" }, query: new URL(consent.headers.get("location")!).searchParams.toString() };
       },

@@ -255,8 +255,8 @@ describe.each(Object.entries(ROUTE_CASES))("route %s", (key, variants) => {
       });
     } else {
       it.each(ROLES)(`%s${label}, signed in: as the table says`, async (role) => {
-        const request = await build(role);
         state.session = await freshSession(world.actors[role]);
+        const request = await build(role);
         const before = await writeCounts();
         await expectDecision(role, await callRoute(file(), key, request), before);
       });

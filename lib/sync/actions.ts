@@ -14,7 +14,7 @@ import {
   testSavedConnection,
 } from "@/lib/sync/mutations";
 import { saveConnectionMapping } from "@/lib/sync/mapping";
-import { startHubspotAuthorization, startSalesforceAuthorization } from "@/lib/sync/oauth";
+import { oauthActor, startHubspotAuthorization, startSalesforceAuthorization } from "@/lib/sync/oauth";
 
 // Server actions of the connections page (admin and revenue operations, like the page).
 const PAGE = "/settings/connections";
@@ -47,7 +47,7 @@ export const startSalesforceAuthorizationAction = defineAction({
   ...common,
   write: async (user, _previous: Previous, formData: FormData) => ({
     data: undefined,
-    redirectTo: await startSalesforceAuthorization(user.id, fields(formData)),
+    redirectTo: await startSalesforceAuthorization(await oauthActor(user), fields(formData)),
   }),
 });
 
@@ -55,7 +55,7 @@ export const startHubspotAuthorizationAction = defineAction({
   ...common,
   write: async (user, _previous: Previous, formData: FormData) => ({
     data: undefined,
-    redirectTo: await startHubspotAuthorization(user.id, fields(formData)),
+    redirectTo: await startHubspotAuthorization(await oauthActor(user), fields(formData)),
   }),
 });
 

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { decryptSecret } from "@/lib/sync/crypto";
 import { runHubspotSync } from "@/lib/sync/hubspot/sync";
-import { finishAuthorization, startHubspotAuthorization, startSalesforceAuthorization, type OauthProvider } from "@/lib/sync/oauth";
+import {
+  finishAuthorization,
+  startHubspotAuthorization,
+  startSalesforceAuthorization,
+  type OauthActor,
+  type OauthProvider,
+} from "@/lib/sync/oauth";
 import { runSalesforceSync } from "@/lib/sync/salesforce/sync";
 import { startHubspot } from "@/lib/sync/testing/hubspot-fixture";
 import type { HubspotContractServer } from "@/lib/sync/testing/hubspot-server";
@@ -15,7 +21,8 @@ import { SalesforceContractServer } from "@/lib/sync/testing/salesforce-server";
 let salesforce: SalesforceContractServer;
 let hubspot: HubspotContractServer;
 let adminId: number;
-let otherAdminId: number;
+let admin: OauthActor;
+let otherAdmin: OauthActor;
 const SF_APP = { clientId: "3MVG9-baton-consumer-key", clientSecret: "consumer-secret-0123" };
 const HS_APP = { clientId: "hs-client-0001", clientSecret: "hs-client-secret-0001" };
 
@@ -42,7 +49,9 @@ beforeAll(async () => {
   const contact = hubspot.portal.addContact({ createdAt: new Date(Date.UTC(2026, 2, 3, 9)), properties: { email: "hugo@oauth-flow.io" } });
   hubspot.portal.setProperties(contact.id, { hubspot_owner_id: owner.id }, new Date(Date.UTC(2026, 2, 3, 9, 5)), { sourceType: "CRM_UI" });
   adminId = (await db.user.create({ data: { name: "Ada Oauth", email: "ada.oauth@example.com", role: "admin" } })).id;
-  otherAdminId = (await db.user.create({ data: { name: "Otto Other", email: "otto.other@example.com", role: "admin" } })).id;
+  admin = { userId: adminId, sessionId: "session-ada-laptop" };
+  const otherId = (await db.user.create({ data: { name: "Otto Other", email: "otto.other@example.com", role: "admin" } })).id;
+  otherAdmin = { userId: otherId, sessionId: "session-otto" };
 });
 
 afterAll(async () => {
@@ -59,14 +68,13 @@ async function consent(authorizeUrl: string): Promise<URLSearchParams> {
 }
 
 const connectionCount = () => db.syncConnection.count();
-const startSalesforce = (userId = adminId) =>
-  startSalesforceAuthorization(userId, { name: "Salesforce (OAuth)", ...SF_APP, loginUrl: salesforce.url });
-const startHubspotFlow = (userId = adminId) =>
-  startHubspotAuthorization(userId, { name: "HubSpot (OAuth)", ...HS_APP, baseUrl: hubspot.url });
+const startSalesforce = (actor = admin) =>
+  startSalesforceAuthorization(actor, { name: "Salesforce (OAuth)", ...SF_APP, loginUrl: salesforce.url });
+const startHubspotFlow = (actor = admin) => startHubspotAuthorization(actor, { name: "HubSpot (OAuth)", ...HS_APP, baseUrl: hubspot.url });
 
-async function expectRefused(provider: OauthProvider, userId: number, params: URLSearchParams, message: RegExp): Promise<void> {
+async function expectRefused(provider: OauthProvider, actor: OauthActor, params: URLSearchParams, message: RegExp): Promise<void> {
   const before = await connectionCount();
-  const outcome = await finishAuthorization(provider, userId, params);
+  const outcome = await finishAuthorization(provider, actor, params);
   expect(outcome).toEqual({ ok: false, message: expect.stringMatching(message) });
   expect(outcome.message).toMatch(/Nothing was saved\.$/);
   expect(await connectionCount()).toBe(before);
@@ -75,10 +83,10 @@ async function expectRefused(provider: OauthProvider, userId: number, params: UR
 /** Connects once with a code, then brings that same code back under a fresh state of its own. */
 async function expectReusedCodeRefused(provider: OauthProvider, start: () => Promise<string>, message: RegExp): Promise<void> {
   const first = await consent(await start());
-  expect(await finishAuthorization(provider, adminId, first)).toMatchObject({ ok: true });
+  expect(await finishAuthorization(provider, admin, first)).toMatchObject({ ok: true });
   const second = await consent(await start());
   second.set("code", first.get("code")!);
-  await expectRefused(provider, adminId, second, message);
+  await expectRefused(provider, admin, second, message);
 }
 
 describe("Salesforce web-server flow", () => {
@@ -97,7 +105,7 @@ describe("Salesforce web-server flow", () => {
 
   it("stores the refresh token and instance URL encrypted, audited, and a sync then reads the org", async () => {
     const params = await consent(await startSalesforce());
-    const outcome = await finishAuthorization("salesforce", adminId, params);
+    const outcome = await finishAuthorization("salesforce", admin, params);
     expect(outcome).toMatchObject({
       ok: true,
       message: expect.stringMatching(/^Connected “Salesforce \(OAuth\)”\. .*first sync has started/),
@@ -122,21 +130,24 @@ describe("Salesforce web-server flow", () => {
   it("refuses a forged state, and a missing one", async () => {
     const params = await consent(await startSalesforce());
     params.set("state", "forged-state-forged-state-forged-state-0000");
-    await expectRefused("salesforce", adminId, params, /not one you started here/);
+    await expectRefused("salesforce", admin, params, /not one you started here/);
     params.delete("state");
-    await expectRefused("salesforce", adminId, params, /not one you started here/);
+    await expectRefused("salesforce", admin, params, /not one you started here/);
   });
 
-  it("binds the state to the admin who started it: another signed-in admin cannot finish it", async () => {
-    const params = await consent(await startSalesforce(adminId));
-    await expectRefused("salesforce", otherAdminId, params, /belongs to another session/);
+  it("binds the state to the admin and the session that started it: another admin, or another of the admin's sessions, cannot finish it", async () => {
+    const params = await consent(await startSalesforce(admin));
+    await expectRefused("salesforce", otherAdmin, params, /belongs to another user or browser session/);
+    await expectRefused("salesforce", { ...admin, sessionId: "session-ada-phone" }, params, /belongs to another user or browser session/);
+    // Refusing a stranger does not use the state up: the admin who started it still finishes.
+    expect(await finishAuthorization("salesforce", admin, params)).toMatchObject({ ok: true });
   });
 
   it("refuses an expired state, and any reuse of a state", async () => {
     const params = await consent(await startSalesforce());
     await db.syncOauthState.updateMany({ where: { userId: adminId }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await expectRefused("salesforce", adminId, params, /took longer than 10 minutes/);
-    await expectRefused("salesforce", adminId, params, /already used/);
+    await expectRefused("salesforce", admin, params, /took longer than 10 minutes/);
+    await expectRefused("salesforce", admin, params, /already used/);
   });
 
   it("says the admin declined when Salesforce answers access_denied", async () => {
@@ -144,7 +155,7 @@ describe("Salesforce web-server flow", () => {
     try {
       const params = await consent(await startSalesforce());
       expect(params.get("error")).toBe("access_denied");
-      await expectRefused("salesforce", adminId, params, /declined on its consent page/);
+      await expectRefused("salesforce", admin, params, /declined on its consent page/);
     } finally {
       salesforce.consent = "allow";
     }
@@ -184,7 +195,7 @@ describe("HubSpot public-app flow", () => {
     expect(authorize.searchParams.get("scope")!.split(" ")).toEqual(
       expect.arrayContaining(["oauth", "crm.objects.contacts.read", "crm.objects.owners.read", "crm.objects.companies.read"]),
     );
-    const outcome = await finishAuthorization("hubspot", adminId, await consent(authorize.toString()));
+    const outcome = await finishAuthorization("hubspot", admin, await consent(authorize.toString()));
     expect(outcome).toMatchObject({ ok: true, message: expect.stringMatching(/^Connected “HubSpot \(OAuth\)”\. Connected to portal/) });
     if (!outcome.ok) return;
     const connection = await db.syncConnection.findUniqueOrThrow({ where: { id: outcome.connectionId } });
@@ -198,10 +209,10 @@ describe("HubSpot public-app flow", () => {
   it("refuses a forged state and says when the admin declined", async () => {
     const params = await consent(await startHubspotFlow());
     params.set("state", "not-a-state");
-    await expectRefused("hubspot", adminId, params, /not one you started here/);
+    await expectRefused("hubspot", admin, params, /not one you started here/);
     hubspot.consent = "deny";
     try {
-      await expectRefused("hubspot", adminId, await consent(await startHubspotFlow()), /declined on its consent page/);
+      await expectRefused("hubspot", admin, await consent(await startHubspotFlow()), /declined on its consent page/);
     } finally {
       hubspot.consent = "allow";
     }

@@ -5,7 +5,9 @@ import { OAuth2 } from "jsforce";
 import { parseInput } from "@/lib/actions/input";
 import { recordAudit } from "@/lib/actions/audit";
 import { db, pool } from "@/lib/db";
+import { getSessionId, type SessionUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
+import { UnauthenticatedError } from "@/lib/errors";
 import { decryptSecret, encryptSecret } from "@/lib/sync/crypto";
 import type { HubspotCredentials } from "@/lib/sync/hubspot/client";
 import { testHubspotConnection } from "@/lib/sync/hubspot/test-connection";
@@ -15,11 +17,24 @@ import { hubspotOauthStartSchema, salesforceOauthStartSchema } from "@/lib/sync/
 
 // The OAuth authorization-code ("web server") flows that connect a CRM without pasting a refresh token.
 // Starting one keeps a pending row in PostgreSQL (any instance may receive the callback): the `state`
-// sent to the vendor is stored only as its hash, bound to the admin who started it, used once and
+// sent to the vendor is stored only as its hash, bound to the admin and the browser session that started
+// it, used once and
 // valid for ten minutes; the client secret and Salesforce's PKCE verifier wait in it encrypted. The
 // callback consumes the row before anything else, so a replayed or forged state finds nothing.
 
 export type OauthProvider = "hubspot" | "salesforce";
+/** Who is connecting: the signed-in user and their browser session (lib/auth/session.ts getSessionId). */
+export interface OauthActor {
+  userId: number;
+  sessionId: string;
+}
+/** The signed-in user in the session this request came with. */
+export async function oauthActor(user: SessionUser): Promise<OauthActor> {
+  const sessionId = await getSessionId();
+  if (!sessionId) throw new UnauthenticatedError();
+  return { userId: user.id, sessionId };
+}
+
 export type OauthOutcome = { ok: true; message: string; connectionId: number } | { ok: false; message: string };
 
 const STATE_LIFETIME_MS = 10 * 60_000;
@@ -53,7 +68,7 @@ function hashState(state: string): string {
   return createHash("sha256").update(state).digest("hex");
 }
 
-async function savePendingState(actorId: number, provider: OauthProvider, payload: PendingSalesforce | PendingHubspot): Promise<string> {
+async function savePendingState(actor: OauthActor, provider: OauthProvider, payload: PendingSalesforce | PendingHubspot): Promise<string> {
   const state = randomBytes(32).toString("base64url");
   const stateHash = hashState(state);
   await db.$transaction(async (tx) => {
@@ -63,13 +78,14 @@ async function savePendingState(actorId: number, provider: OauthProvider, payloa
       data: {
         stateHash,
         provider,
-        userId: actorId,
+        userId: actor.userId,
+        sessionId: actor.sessionId,
         payload: encryptSecret(JSON.stringify(payload)),
         expiresAt: new Date(Date.now() + STATE_LIFETIME_MS),
       },
     });
     await recordAudit(tx, {
-      actorId,
+      actorId: actor.userId,
       action: "connections.authorize",
       entityType: "sync_oauth_authorization",
       entityId: stateHash.slice(0, 16),
@@ -79,36 +95,36 @@ async function savePendingState(actorId: number, provider: OauthProvider, payloa
   return state;
 }
 
-/** Takes the pending row for this state and this user out of the table: it can answer one callback only. */
+/** Takes the pending row for this state, user and session out of the table: it can answer one callback only. */
 async function consumePendingState<P>(
   provider: OauthProvider,
-  userId: number,
+  actor: OauthActor,
   state: string | null,
 ): Promise<{ payload: P; expired: boolean } | null> {
   if (!state) return null;
   const { rows } = await pool.query<{ payload: string; expired: boolean }>(
-    `DELETE FROM sync_oauth_states WHERE state_hash = $1 AND provider = $2::"SyncProvider" AND user_id = $3
+    `DELETE FROM sync_oauth_states WHERE state_hash = $1 AND provider = $2::"SyncProvider" AND user_id = $3 AND session_id = $4
      RETURNING payload, expires_at < now() AS expired`,
-    [hashState(state), provider, userId],
+    [hashState(state), provider, actor.userId, actor.sessionId],
   );
   const row = rows[0];
   return row ? { payload: JSON.parse(decryptSecret(row.payload)) as P, expired: row.expired } : null;
 }
 
 /** Step 1 for Salesforce: keeps the pending authorization and returns the login host's authorize page to send the admin to. */
-export async function startSalesforceAuthorization(actorId: number, input: unknown): Promise<string> {
+export async function startSalesforceAuthorization(actor: OauthActor, input: unknown): Promise<string> {
   const parsed = parseInput(salesforceOauthStartSchema, input, "Some fields need attention. Nothing was started.");
   const { clientId, clientSecret, loginUrl } = parsed;
   const oauth2 = new OAuth2({ loginUrl, clientId, clientSecret, redirectUri: oauthRedirectUri("salesforce"), useVerifier: true });
-  const state = await savePendingState(actorId, "salesforce", { ...parsed, codeVerifier: oauth2.codeVerifier! });
+  const state = await savePendingState(actor, "salesforce", { ...parsed, codeVerifier: oauth2.codeVerifier! });
   return oauth2.getAuthorizationUrl({ scope: SALESFORCE_SCOPES, state, code_challenge_method: "S256" });
 }
 
 /** Step 1 for HubSpot: the same with the public app's install page. */
-export async function startHubspotAuthorization(actorId: number, input: unknown): Promise<string> {
+export async function startHubspotAuthorization(actor: OauthActor, input: unknown): Promise<string> {
   const parsed = parseInput(hubspotOauthStartSchema, input, "Some fields need attention. Nothing was started.");
   const baseUrl = parsed.baseUrl ?? null;
-  const state = await savePendingState(actorId, "hubspot", {
+  const state = await savePendingState(actor, "hubspot", {
     name: parsed.name,
     clientId: parsed.clientId,
     clientSecret: parsed.clientSecret,
@@ -125,24 +141,24 @@ export async function startHubspotAuthorization(actorId: number, input: unknown)
 }
 
 /** Step 2: the vendor sent the admin back. Checks the state, exchanges the code, tests and keeps the connection. */
-export async function finishAuthorization(provider: OauthProvider, userId: number, params: URLSearchParams): Promise<OauthOutcome> {
+export async function finishAuthorization(provider: OauthProvider, actor: OauthActor, params: URLSearchParams): Promise<OauthOutcome> {
   const vendor = VENDOR[provider];
   const refuse = (message: string): OauthOutcome => ({ ok: false, message: `${message} Nothing was saved.` });
-  const pending = await consumePendingState<PendingSalesforce | PendingHubspot>(provider, userId, params.get("state"));
+  const pending = await consumePendingState<PendingSalesforce | PendingHubspot>(provider, actor, params.get("state"));
   const error = params.get("error");
   if (error === "access_denied") return refuse(`Access to ${vendor} was declined on its consent page, so Baton cannot read it.`);
   if (error) return refuse(`${vendor} did not authorize Baton: ${params.get("error_description") || error}.`);
   if (!pending)
     return refuse(
-      `This ${vendor} authorization is not one you started here (it was already used, belongs to another session, or was altered). Start again with “Connect with ${vendor}”.`,
+      `This ${vendor} authorization is not one you started here (it was already used, belongs to another user or browser session, or was altered). Start again with “Connect with ${vendor}”.`,
     );
   if (pending.expired)
     return refuse(`This ${vendor} authorization took longer than 10 minutes and has expired. Start again with “Connect with ${vendor}”.`);
   const code = params.get("code");
   if (!code) return refuse(`${vendor} came back without an authorization code. Start again with “Connect with ${vendor}”.`);
   return provider === "salesforce"
-    ? finishSalesforce(userId, pending.payload as PendingSalesforce, code)
-    : finishHubspot(userId, pending.payload as PendingHubspot, code);
+    ? finishSalesforce(actor.userId, pending.payload as PendingSalesforce, code)
+    : finishHubspot(actor.userId, pending.payload as PendingHubspot, code);
 }
 
 async function finishSalesforce(actorId: number, pending: PendingSalesforce, code: string): Promise<OauthOutcome> {

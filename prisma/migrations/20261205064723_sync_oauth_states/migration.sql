@@ -3,6 +3,7 @@ CREATE TABLE "sync_oauth_states" (
     "state_hash" TEXT NOT NULL,
     "provider" "SyncProvider" NOT NULL,
     "user_id" INTEGER NOT NULL,
+    "session_id" TEXT NOT NULL,
     "payload" TEXT NOT NULL,
     "expires_at" TIMESTAMPTZ(3) NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
