@@ -18,7 +18,7 @@ import { FIX_ACTION_CASES, MEETING_ACTION_CASES, REVIEW_ACTION_CASES } from "@/t
 import { OBJECTION_ACTION_CASES, REPORT_ACTION_CASES } from "@/tests/permission-report-cases";
 import { IMPORT_ACTION_CASES, IMPORT_ROUTE_CASES } from "@/tests/permission-import-cases";
 import { PUBLIC_ROUTE_LIST, ROUTE_CASE_LIST } from "@/tests/permission-route-cases";
-import { SYNC_ACTION_CASES } from "@/tests/permission-sync-cases";
+import { SYNC_ACTION_CASES, SYNC_ROUTE_CASES } from "@/tests/permission-sync-cases";
 import { ALERT_ACTION_CASES, NOTIFY_ACTION_CASES } from "@/tests/permission-alert-cases";
 import { BULK_ACTION_CASES, CONVERSATION_ACTION_CASES, LIST_ROUTE_CASES, SAVED_VIEW_ACTION_CASES } from "@/tests/permission-list-cases";
 
@@ -66,6 +66,8 @@ export interface RouteCase {
   request: (context: CaseContext) => Promise<RouteRequest>;
   /** Why an allowed write leaves no audit entry; without it, an allowed POST must add one. */
   unaudited?: string;
+  /** For a route the browser is sent to (an OAuth callback): an allowed call answers 303 to this path. */
+  redirectsTo?: string;
 }
 
 /** Keyed "METHOD /api/path/[segment]", the route file's path under app/ with its exported method. */
@@ -99,7 +101,7 @@ export const ACTION_CASES: ActionModuleCases = {
   "lib/demo/actions.ts": DEMO_ACTION_CASES,
 };
 
-export const ROUTE_CASES: RouteCases = { ...ROUTE_CASE_LIST, ...IMPORT_ROUTE_CASES, ...LIST_ROUTE_CASES };
+export const ROUTE_CASES: RouteCases = { ...ROUTE_CASE_LIST, ...IMPORT_ROUTE_CASES, ...LIST_ROUTE_CASES, ...SYNC_ROUTE_CASES };
 export const PUBLIC_ROUTES: Record<string, PublicRoute> = PUBLIC_ROUTE_LIST;
 
 /** Whether the table lets `role` do the case: every governing action must allow it. */

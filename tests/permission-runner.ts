@@ -65,6 +65,8 @@ export interface RouteResponse {
   status: number;
   /** The error message for the user: { error: { message } } (API) or { error: "…" } (session routes). */
   message: string | null;
+  /** Where a redirect sends the browser (absent otherwise). */
+  location?: string;
 }
 
 /** Calls the route's exported handler as Next would: a Request and the dynamic segments as a promise. */
@@ -82,11 +84,11 @@ export async function callRoute(file: string, key: string, request: RouteRequest
     new Request(`http://localhost${url}${request.query ? `?${request.query}` : ""}`, { method, headers, body }),
     { params: Promise.resolve(params) },
   )) as Response;
-  return { status: response.status, message: await errorMessage(response) };
+  return { status: response.status, message: await errorMessage(response), location: response.headers.get("location") ?? undefined };
 }
 
 async function errorMessage(response: Response): Promise<string | null> {
-  if (response.ok) return null;
+  if (response.status < 400) return null;
   const text = await response.text();
   try {
     const body = JSON.parse(text) as { error?: string | { message?: string } };

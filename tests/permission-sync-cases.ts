@@ -1,11 +1,13 @@
-// Matrix cases for the CRM connections page (lib/sync/actions.ts): every action against a HubSpot contract
-// server started once for the matrix, on connections each case makes for itself.
+// Matrix cases for the CRM connections page (lib/sync/actions.ts) and its OAuth callback route: every
+// action against contract servers started once for the matrix, on connections each case makes for itself.
 import { db } from "@/lib/db";
 import { encryptSecret } from "@/lib/sync/crypto";
 import { HubspotContractServer } from "@/lib/sync/testing/hubspot-server";
 import { HubspotPortal } from "@/lib/sync/testing/hubspot-store";
 import { SalesforceContractServer } from "@/lib/sync/testing/salesforce-server";
-import type { ActionCase, CaseContext } from "@/tests/permission-cases";
+import { getSessionId } from "@/lib/auth/session";
+import { startSalesforceAuthorization } from "@/lib/sync/oauth";
+import type { ActionCase, CaseContext, RouteCases } from "@/tests/permission-cases";
 
 let started: Promise<HubspotContractServer> | undefined;
 function hubspot(): Promise<HubspotContractServer> {
@@ -17,11 +19,15 @@ function hubspot(): Promise<HubspotContractServer> {
   return started;
 }
 
+const SALESFORCE_APP = { clientId: "matrix-client", clientSecret: "matrix-secret" };
+const HUBSPOT_APP = { clientId: "matrix-hubspot-app", clientSecret: "matrix-hubspot-secret" };
+
 let salesforceStarted: Promise<SalesforceContractServer> | undefined;
 function salesforce(): Promise<SalesforceContractServer> {
   salesforceStarted ??= (async () => {
     const server = new SalesforceContractServer();
     await server.start();
+    server.registerApp(SALESFORCE_APP.clientId, SALESFORCE_APP.clientSecret);
     return server;
   })();
   return salesforceStarted;
@@ -68,13 +74,24 @@ export const SYNC_ACTION_CASES: Record<string, ActionCase[]> = {
           form({
             name: world.unique("Salesforce"),
             instanceUrl: server.url,
-            clientId: "matrix-client",
-            clientSecret: "matrix-secret",
-            refreshToken: server.issueRefreshToken("matrix-client"),
+            ...SALESFORCE_APP,
+            refreshToken: server.issueRefreshToken(SALESFORCE_APP.clientId),
             loginUrl: server.url,
           }),
         ];
       },
+    },
+  ],
+  startSalesforceAuthorizationAction: [
+    {
+      permission: manage,
+      args: async () => [null, form({ name: "Salesforce", ...SALESFORCE_APP, loginUrl: (await salesforce()).url })],
+    },
+  ],
+  startHubspotAuthorizationAction: [
+    {
+      permission: manage,
+      args: async () => [null, form({ name: "HubSpot", ...HUBSPOT_APP, baseUrl: (await hubspot()).url })],
     },
   ],
   rotateCredentialsAction: [
@@ -98,4 +115,30 @@ export const SYNC_ACTION_CASES: Record<string, ActionCase[]> = {
     },
   ],
   resyncRecordAction: [{ permission: manage, args: async (context) => [null, form({ id: await connection(context), recordId: "101" })] }],
+};
+
+export const SYNC_ROUTE_CASES: RouteCases = {
+  // The callback as Salesforce sends the admin back: a code for an authorization this user started in this
+  // session (the matrix signs in before it builds a session route's request).
+  "GET /api/connections/[provider]/callback": [
+    {
+      auth: "session",
+      permission: manage,
+      redirectsTo: "/settings/connections",
+      request: async ({ actor, world }) => {
+        const server = await salesforce();
+        const sessionId = (await getSessionId()) ?? "no session: refused before the state is read";
+        const authorize = await startSalesforceAuthorization(
+          { userId: actor.id, sessionId },
+          {
+            name: world.unique("Salesforce"),
+            ...SALESFORCE_APP,
+            loginUrl: server.url,
+          },
+        );
+        const consent = await fetch(authorize, { redirect: "manual" });
+        return { params: { provider: "salesforce" }, query: new URL(consent.headers.get("location")!).searchParams.toString() };
+      },
+    },
+  ],
 };

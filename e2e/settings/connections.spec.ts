@@ -81,3 +81,46 @@ test("an admin connects HubSpot, watches the first sync and opens a synced lead 
     await server.stop();
   }
 });
+
+test("an admin connects a HubSpot public app through its consent page, on a laptop and on a phone", async ({ page, signIn }) => {
+  const stamp = Date.now() % 1_000_000;
+  const portal = new HubspotPortal(7_500_000 + stamp);
+  portal.addContact({ createdAt: new Date(Date.now() - 86_400_000), properties: { email: `oauth-${stamp}@buyer.example.com` } });
+  const server = new HubspotContractServer(portal);
+  await server.start();
+  server.registerApp(`app-${stamp}`, `app-secret-${stamp}`);
+  try {
+    await signIn("admin");
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.goto("/settings/connections");
+      const card = page.locator("section").filter({ has: page.getByRole("heading", { name: "Connect with HubSpot (public app)" }) });
+      await expect(card.getByText(/\/api\/connections\/hubspot\/callback$/)).toBeVisible();
+      await expect(page.getByRole("button", { name: "Connect with Salesforce" })).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `no sideways scroll at ${viewport.width} px`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: test.info().outputPath(`connections-${viewport.width}.png`), fullPage: true });
+
+      const name = `HubSpot OAuth ${viewport.width} ${stamp}`;
+      await card.getByLabel("Connection name").fill(name);
+      await card.getByLabel("API address (optional)").fill(server.url);
+      await card.getByLabel("Client id").fill(`app-${stamp}`);
+      await card.getByLabel("Client secret").fill(`app-secret-${stamp}`);
+      await card.getByRole("button", { name: "Connect with HubSpot" }).click();
+      // The contract server's consent page sends the browser straight back to Baton's callback.
+      await expect(page).toHaveURL(/\/settings\/connections$/);
+      await expect(
+        page.getByRole("status").filter({ hasText: `Connected “${name}”. Connected to portal ${portal.portalId}` }),
+      ).toBeVisible();
+      await expect(page.getByRole("heading", { name })).toBeVisible();
+    }
+    // Shown once: the notice is gone after a reload.
+    await page.reload();
+    await expect(page.getByText(/^Connected “HubSpot OAuth/)).toHaveCount(0);
+  } finally {
+    await server.stop();
+  }
+});

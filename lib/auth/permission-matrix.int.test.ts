@@ -15,7 +15,15 @@ import {
   exportedMethods,
 } from "@/tests/permission-discovery";
 import { PAGE_CASES, PUBLIC_PAGES } from "@/tests/permission-page-cases";
-import { callRoute, freshSession, invokeAction, invokePage, writeCounts, type ActionOutcome } from "@/tests/permission-runner";
+import {
+  callRoute,
+  freshSession,
+  invokeAction,
+  invokePage,
+  writeCounts,
+  type ActionOutcome,
+  type RouteResponse,
+} from "@/tests/permission-runner";
 import { PermissionWorld } from "@/tests/permission-world";
 
 // The permission matrix (issue 9): every server action and every API route, called as a user of every
@@ -29,6 +37,11 @@ const state = vi.hoisted(() => ({ session: null as Session | null, forbidden: []
 vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
   getServerSession: async () => state.session,
+}));
+// Pages render here outside a request: no cookies came with it (the connections page reads its one-time notice).
+vi.mock("next/headers", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/headers")>()),
+  cookies: async () => ({ get: () => undefined }),
 }));
 vi.mock("next/cache", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/cache")>()),
@@ -198,9 +211,11 @@ describe.each(Object.entries(ROUTE_CASES))("route %s", (key, variants) => {
   const file = () => discoveredRoutes[key] ?? `(no route file for ${key})`;
   for (const testCase of variants) {
     const label = testCase.variant ? ` (${testCase.variant})` : "";
-    const expectDecision = async (role: Role, response: { status: number; message: string | null }, before?: Record<string, number>) => {
+    const expectDecision = async (role: Role, response: RouteResponse, before?: Record<string, number>) => {
       if (allowed(role, testCase.permission)) {
-        expect(response.status, `${role} is allowed ${key}${label}: ${response.message}`).toBeLessThan(300);
+        if (testCase.redirectsTo) expect(response, `${role} is sent on by ${key}${label}`).toMatchObject({ status: 303 });
+        if (testCase.redirectsTo) expect(new URL(response.location!).pathname).toBe(testCase.redirectsTo);
+        else expect(response.status, `${role} is allowed ${key}${label}: ${response.message}`).toBeLessThan(300);
         if (before && key.startsWith("POST ") && !testCase.unaudited)
           expect((await writeCounts()).audit_logs, `${role}'s ${key}${label} is in the audit log`).toBeGreaterThan(before.audit_logs!);
       } else {
@@ -240,8 +255,8 @@ describe.each(Object.entries(ROUTE_CASES))("route %s", (key, variants) => {
       });
     } else {
       it.each(ROLES)(`%s${label}, signed in: as the table says`, async (role) => {
-        const request = await build(role);
         state.session = await freshSession(world.actors[role]);
+        const request = await build(role);
         const before = await writeCounts();
         await expectDecision(role, await callRoute(file(), key, request), before);
       });

@@ -35,6 +35,12 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return { id: user.id, name: user.name, email: user.email, role: user.role, teamId: user.teamId };
 });
 
+/**
+ * The id of the signed-in browser session (a row of the user's sessions list), for a multi-step flow that
+ * only the same session may finish (a CRM's OAuth consent). Never sent to the browser.
+ */
+export const getSessionId = cache(async (): Promise<string | null> => (await getServerSession(authOptions()))?.sid ?? null);
+
 /** For pages: sends visitors without a session to sign-in. */
 export async function requirePageUser(action?: Action): Promise<SessionUser> {
   const user = await getSessionUser();

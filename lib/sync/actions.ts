@@ -14,6 +14,7 @@ import {
   testSavedConnection,
 } from "@/lib/sync/mutations";
 import { saveConnectionMapping } from "@/lib/sync/mapping";
+import { oauthActor, startHubspotAuthorization, startSalesforceAuthorization } from "@/lib/sync/oauth";
 
 // Server actions of the connections page (admin and revenue operations, like the page).
 const PAGE = "/settings/connections";
@@ -38,6 +39,23 @@ export const connectSalesforceAction = defineAction({
   write: async (user, _previous: Previous, formData: FormData) => ({
     data: undefined,
     message: (await connectSalesforce(user.id, fields(formData))).message,
+  }),
+});
+
+// "Connect with …": the browser leaves for the vendor's consent page and comes back to the callback route.
+export const startSalesforceAuthorizationAction = defineAction({
+  ...common,
+  write: async (user, _previous: Previous, formData: FormData) => ({
+    data: undefined,
+    redirectTo: await startSalesforceAuthorization(await oauthActor(user), fields(formData)),
+  }),
+});
+
+export const startHubspotAuthorizationAction = defineAction({
+  ...common,
+  write: async (user, _previous: Previous, formData: FormData) => ({
+    data: undefined,
+    redirectTo: await startHubspotAuthorization(await oauthActor(user), fields(formData)),
   }),
 });
 

@@ -41,28 +41,45 @@ export async function connectHubspot(actorId: number, input: unknown): Promise<{
   const parsed = parse(input);
   const credentials = credentialsOf(parsed);
   const test = await tested(credentials, parsed.baseUrl ?? null);
-  const connection = await db.$transaction(async (tx) => {
-    const created = await tx.syncConnection.create({
-      data: {
-        provider: "hubspot",
-        name: parsed.name,
-        credentials: encryptSecret(JSON.stringify(credentials)),
-        baseUrl: parsed.baseUrl ?? null,
-        accountId: test.accountId,
-        createdById: actorId,
-      },
+  const id = await storeNewConnection(actorId, {
+    provider: "hubspot",
+    name: parsed.name,
+    credentials,
+    baseUrl: parsed.baseUrl ?? null,
+    accountId: test.accountId,
+    audit: { auth: parsed.auth, accountId: test.accountId },
+  });
+  return { id, message: `${test.message} The first sync has started.` };
+}
+
+/** Keeps a tested connection (credentials encrypted), audits who connected what, and starts its first sync. */
+export async function storeNewConnection(
+  actorId: number,
+  connection: {
+    provider: "hubspot" | "salesforce";
+    name: string;
+    credentials: HubspotCredentials | SalesforceCredentials;
+    baseUrl: string | null;
+    accountId?: string | null;
+    audit: Record<string, unknown>;
+  },
+): Promise<number> {
+  const { provider, name, credentials, baseUrl, accountId = null, audit } = connection;
+  const created = await db.$transaction(async (tx) => {
+    const row = await tx.syncConnection.create({
+      data: { provider, name, credentials: encryptSecret(JSON.stringify(credentials)), baseUrl, accountId, createdById: actorId },
     });
     await recordAudit(tx, {
       actorId,
       action: "connections.create",
       entityType: "sync_connection",
-      entityId: created.id,
-      after: { provider: "hubspot", name: parsed.name, auth: parsed.auth, accountId: test.accountId },
+      entityId: row.id,
+      after: { provider, name, ...audit },
     });
-    return created;
+    return row;
   });
-  await requestSync({ connectionId: connection.id, kind: "backfill" });
-  return { id: connection.id, message: `${test.message} The first sync has started.` };
+  await requestSync({ connectionId: created.id, kind: "backfill" });
+  return created.id;
 }
 
 export async function connectSalesforce(actorId: number, input: unknown): Promise<{ id: number; message: string }> {
@@ -76,27 +93,14 @@ export async function connectSalesforce(actorId: number, input: unknown): Promis
   };
   const test = await testSalesforceConnection(credentials, parsed.instanceUrl);
   if (!test.ok) throw new AppError(`${test.message} Nothing was saved.`, 422);
-  const connection = await db.$transaction(async (tx) => {
-    const created = await tx.syncConnection.create({
-      data: {
-        provider: "salesforce",
-        name: parsed.name,
-        credentials: encryptSecret(JSON.stringify(credentials)),
-        baseUrl: parsed.instanceUrl,
-        createdById: actorId,
-      },
-    });
-    await recordAudit(tx, {
-      actorId,
-      action: "connections.create",
-      entityType: "sync_connection",
-      entityId: created.id,
-      after: { provider: "salesforce", name: parsed.name, instanceUrl: parsed.instanceUrl },
-    });
-    return created;
+  const id = await storeNewConnection(actorId, {
+    provider: "salesforce",
+    name: parsed.name,
+    credentials,
+    baseUrl: parsed.instanceUrl,
+    audit: { instanceUrl: parsed.instanceUrl },
   });
-  await requestSync({ connectionId: connection.id, kind: "backfill" });
-  return { id: connection.id, message: `${test.message} The first sync has started.` };
+  return { id, message: `${test.message} The first sync has started.` };
 }
 
 export async function rotateHubspotCredentials(actorId: number, input: unknown): Promise<{ message: string }> {

@@ -71,6 +71,43 @@ export const salesforceConnectionSchema = z.object({
 });
 export type SalesforceConnectionInput = z.infer<typeof salesforceConnectionSchema>;
 
+const connectionName = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((value) => value || fallback)
+    .refine((value) => value.length >= 2, "Name the connection (at least 2 characters).");
+
+/** "Connect with Salesforce": the connected app's consumer key and secret and where its users sign in. */
+export const salesforceOauthStartSchema = z.object({
+  name: connectionName("Salesforce"),
+  clientId: z.string().trim().min(4, "The connected app's consumer key is required.").max(300),
+  clientSecret: secret("The connected app's consumer secret"),
+  loginUrl: z
+    .string()
+    .trim()
+    .optional()
+    // A bare host (test.salesforce.com, yourcompany.my.salesforce.com) means its https address.
+    .transform((value) => (!value ? "https://login.salesforce.com" : /^[a-z]+:\/\//i.test(value) ? value : `https://${value}`))
+    .refine(
+      (value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol) && new URL(value).pathname.length <= 1,
+      "Enter the login host: login.salesforce.com, test.salesforce.com for a sandbox, or your My Domain (yourcompany.my.salesforce.com).",
+    )
+    .transform((value) => new URL(value).origin),
+});
+export type SalesforceOauthStartInput = z.infer<typeof salesforceOauthStartSchema>;
+
+/** "Connect with HubSpot": a public app's client id and secret; the API base only for a test server. */
+export const hubspotOauthStartSchema = z.object({
+  name: connectionName("HubSpot"),
+  clientId: z.string().trim().min(4, "The app's client id is required.").max(200),
+  clientSecret: secret("The app's client secret"),
+  baseUrl,
+});
+export type HubspotOauthStartInput = z.infer<typeof hubspotOauthStartSchema>;
+
 /** A mapping choice: a lead state, "" (says nothing about the handoff) or "preset" (no override: the preset decides, or the value stays unmapped). */
 export const MAPPING_PRESET = "preset";
 const mappingChoice = z.enum([...LEAD_STATES, "", MAPPING_PRESET], { error: "Choose what this value means from the list." });

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type http from "node:http";
-import { JsonServer, sendJson } from "@/lib/sync/testing/json-server";
+import { JsonServer, redirectBack, sendJson, type Consent } from "@/lib/sync/testing/json-server";
 import { ENGAGEMENT_TYPES, type EngagementType } from "@/lib/sync/hubspot/map";
 import type { HubspotPortal, StoredContact } from "@/lib/sync/testing/hubspot-store";
 
 // A local HubSpot that answers as HubSpot's published API reference says (CRM v3 objects, search and
-// batch read, v4 associations, owners, OAuth v1 token), including its failure shapes: 429 with
+// batch read, v4 associations, owners, OAuth: the install page's authorize redirect and the v1 token
+// endpoint's authorization_code and refresh_token grants), including its failure shapes: 429 with
 // Retry-After and the ten-secondly and daily policies, 401 for an expired or unknown token, 403 for a
 // missing scope. The official client is pointed at it through its basePath. Never a live portal.
 
@@ -34,6 +35,11 @@ export class HubspotContractServer extends JsonServer {
   /** Requests answered, by "METHOD path" (tests read how many pages were asked for). */
   readonly requests: string[] = [];
   private readonly faults: { path: RegExp; fault: Fault; remaining: number }[] = [];
+  /** Public apps: client id -> client secret. */
+  readonly apps = new Map<string, string>();
+  /** What the admin answers on the install page. */
+  consent: Consent = "allow";
+  private readonly codes = new Map<string, { clientId: string; redirectUri: string; scopes: string[] }>();
 
   constructor(readonly portal: HubspotPortal) {
     super();
@@ -50,6 +56,10 @@ export class HubspotContractServer extends JsonServer {
     const token = randomUUID();
     this.refreshTokens.set(token, { clientId, clientSecret });
     return token;
+  }
+
+  registerApp(clientId: string, clientSecret: string): void {
+    this.apps.set(clientId, clientSecret);
   }
 
   expire(token: string): void {
@@ -71,7 +81,11 @@ export class HubspotContractServer extends JsonServer {
     const path = url.pathname.replace(/\/$/, "");
     this.requests.push(`${request.method} ${path}`);
 
-    if (request.method === "POST" && path === "/oauth/v1/token") return this.token(new URLSearchParams(body), response);
+    if (request.method === "GET" && path === "/oauth/authorize") return this.authorize(url.searchParams, response);
+    if (request.method === "POST" && path === "/oauth/v1/token") {
+      const form = new URLSearchParams(body);
+      return form.get("grant_type") === "authorization_code" ? this.exchangeCode(form, response) : this.token(form, response);
+    }
 
     const state = this.tokens.get((request.headers.authorization ?? "").replace(/^Bearer /, ""));
     if (!state) return sendJson(response, 401, { ...UNKNOWN, correlationId: randomUUID() });
@@ -119,6 +133,46 @@ export class HubspotContractServer extends JsonServer {
       message: `Unknown path ${path}`,
       category: "OBJECT_NOT_FOUND",
       correlationId: randomUUID(),
+    });
+  }
+
+  /** The install page: back to the app's redirect URI with a one-time code for the scopes asked, or access_denied. */
+  private authorize(query: URLSearchParams, response: http.ServerResponse): void {
+    const clientId = query.get("client_id") ?? "";
+    const redirectUri = query.get("redirect_uri") ?? "";
+    if (!this.apps.has(clientId) || !URL.canParse(redirectUri))
+      return sendJson(response, 400, { status: "error", message: "Invalid client_id or redirect_uri", correlationId: randomUUID() });
+    const state: Record<string, string> = query.has("state") ? { state: query.get("state")! } : {};
+    if (this.consent === "deny") return redirectBack(response, redirectUri, { error: "access_denied", ...state });
+    const code = randomUUID();
+    this.codes.set(code, { clientId, redirectUri, scopes: (query.get("scope") ?? "").split(/[ +]/).filter(Boolean) });
+    redirectBack(response, redirectUri, { code, ...state });
+  }
+
+  /** The authorization_code grant: a code once, for the app and redirect URI it was issued to. */
+  private exchangeCode(form: URLSearchParams, response: http.ServerResponse): void {
+    const clientId = form.get("client_id") ?? "";
+    if (!this.apps.has(clientId) || this.apps.get(clientId) !== form.get("client_secret"))
+      return sendJson(response, 400, {
+        status: "BAD_CLIENT_ID",
+        message: "missing or invalid client id or secret",
+        correlationId: randomUUID(),
+      });
+    const issued = this.codes.get(form.get("code") ?? "");
+    this.codes.delete(form.get("code") ?? "");
+    if (!issued || issued.clientId !== clientId)
+      return sendJson(response, 400, { status: "BAD_AUTH_CODE", message: "missing or unknown auth code", correlationId: randomUUID() });
+    if (issued.redirectUri !== form.get("redirect_uri"))
+      return sendJson(response, 400, {
+        status: "BAD_REDIRECT_URI",
+        message: "redirect_uri does not match the one the code was issued for",
+        correlationId: randomUUID(),
+      });
+    sendJson(response, 200, {
+      token_type: "bearer",
+      refresh_token: this.issueRefreshToken(clientId, this.apps.get(clientId)!),
+      access_token: this.issueToken(issued.scopes),
+      expires_in: 1800,
     });
   }
 

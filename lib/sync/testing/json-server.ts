@@ -32,6 +32,17 @@ export function sendJson(response: http.ServerResponse, status: number, body: un
   response.end(JSON.stringify(body));
 }
 
+/** An OAuth authorize endpoint's answer: back to the app's redirect URI with these query parameters. */
+export function redirectBack(response: http.ServerResponse, redirectUri: string, params: Record<string, string>): void {
+  const target = new URL(redirectUri);
+  for (const [name, value] of Object.entries(params)) target.searchParams.set(name, value);
+  response.writeHead(302, { Location: target.toString() });
+  response.end();
+}
+
+/** Who the contract server's consent page answers for: the admin allows, or declines. */
+export type Consent = "allow" | "deny";
+
 function readBody(request: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

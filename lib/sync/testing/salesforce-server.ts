@@ -1,10 +1,12 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type http from "node:http";
-import { JsonServer, sendJson } from "@/lib/sync/testing/json-server";
+import { JsonServer, redirectBack, sendJson, type Consent } from "@/lib/sync/testing/json-server";
 
 // A local Salesforce org that answers the REST API as Salesforce's reference says: SOQL query with
 // queryMore paging (nextRecordsUrl), the Sforce-Limit-Info usage header, 401 INVALID_SESSION_ID for an
-// expired session, 403 REQUEST_LIMIT_EXCEEDED, and the OAuth token endpoint's refresh grant. It reads
+// expired session, 403 REQUEST_LIMIT_EXCEEDED, and OAuth: the web-server flow's authorize page (the
+// admin's consent answered by `consent`) and token endpoint (one-time codes, PKCE S256 verified,
+// invalid_grant as Salesforce words it) and the refresh grant. It reads
 // the handful of SOQL shapes the sync sends (SELECT fields FROM object [WHERE SystemModstamp >= t |
 // field IN (ids)] [ORDER BY ...]); jsforce is pointed at it through the instance URL.
 
@@ -22,6 +24,11 @@ export class SalesforceContractServer extends JsonServer {
   readonly sessions = new Map<string, { expired: boolean }>();
   readonly refreshTokens = new Map<string, string>();
   readonly requests: string[] = [];
+  /** Connected apps: consumer key -> consumer secret. */
+  readonly apps = new Map<string, string>();
+  /** What the admin answers on the consent page. */
+  consent: Consent = "allow";
+  private readonly codes = new Map<string, { clientId: string; redirectUri: string; challenge: string | null }>();
   apiUsed = 0;
   readonly apiLimit = 15_000;
   pageSize = 50;
@@ -44,6 +51,10 @@ export class SalesforceContractServer extends JsonServer {
     return token;
   }
 
+  registerApp(clientId: string, clientSecret: string): void {
+    this.apps.set(clientId, clientSecret);
+  }
+
   expire(token: string): void {
     this.sessions.get(token)!.expired = true;
   }
@@ -59,19 +70,14 @@ export class SalesforceContractServer extends JsonServer {
   protected async handle(request: http.IncomingMessage, response: http.ServerResponse, body: string): Promise<void> {
     const url = new URL(request.url ?? "/", "http://localhost");
     this.requests.push(`${request.method} ${url.pathname}`);
+    if (request.method === "GET" && url.pathname === "/services/oauth2/authorize") return this.authorize(url.searchParams, response);
     if (request.method === "POST" && url.pathname === "/services/oauth2/token") {
       const form = new URLSearchParams(body);
+      if (form.get("grant_type") === "authorization_code") return this.exchangeCode(form, response);
       if (form.get("grant_type") !== "refresh_token" || this.refreshTokens.get(form.get("refresh_token") ?? "") !== form.get("client_id")) {
         return sendJson(response, 400, { error: "invalid_grant", error_description: "expired access/refresh token" });
       }
-      return sendJson(response, 200, {
-        access_token: this.issueSession(),
-        instance_url: this.url,
-        id: `${this.url}/id/00D000000000001/005000000000001`,
-        token_type: "Bearer",
-        issued_at: String(Date.now()),
-        signature: "c2lnbmF0dXJl",
-      });
+      return sendJson(response, 200, this.tokenResponse());
     }
     const session = this.sessions.get((request.headers.authorization ?? "").replace(/^(Bearer|OAuth) /, ""));
     if (!session || session.expired)
@@ -90,6 +96,54 @@ export class SalesforceContractServer extends JsonServer {
       return sendJson(response, 200, this.page(more[1]!.split("-")[0]!, records, Number(more[1]!.split("-")[1])), usage);
     }
     sendJson(response, 404, [{ message: "The requested resource does not exist", errorCode: "NOT_FOUND" }]);
+  }
+
+  private tokenResponse(refreshToken?: string) {
+    return {
+      access_token: this.issueSession(),
+      ...(refreshToken ? { refresh_token: refreshToken, scope: "api refresh_token" } : {}),
+      instance_url: this.url,
+      id: `${this.url}/id/00D000000000001/005000000000001`,
+      token_type: "Bearer",
+      issued_at: String(Date.now()),
+      signature: "c2lnbmF0dXJl",
+    };
+  }
+
+  /** The consent page: an unknown consumer key is an error page; otherwise back to the app with a code, or access_denied. */
+  private authorize(query: URLSearchParams, response: http.ServerResponse): void {
+    const clientId = query.get("client_id") ?? "";
+    const redirectUri = query.get("redirect_uri") ?? "";
+    if (query.get("response_type") !== "code" || !this.apps.has(clientId) || !URL.canParse(redirectUri)) {
+      response.writeHead(400, { "Content-Type": "text/html;charset=UTF-8" });
+      response.end("<html><body>error=invalid_client_id&amp;error_description=client identifier invalid</body></html>");
+      return;
+    }
+    const state: Record<string, string> = query.has("state") ? { state: query.get("state")! } : {};
+    if (this.consent === "deny")
+      return redirectBack(response, redirectUri, { error: "access_denied", error_description: "end-user denied authorization", ...state });
+    const code = `aPrx${randomUUID().replace(/-/g, "")}`;
+    this.codes.set(code, { clientId, redirectUri, challenge: query.get("code_challenge") });
+    redirectBack(response, redirectUri, { code, ...state });
+  }
+
+  /** The authorization_code grant: each code once, for the app and redirect URI it was issued to, with the PKCE verifier. */
+  private exchangeCode(form: URLSearchParams, response: http.ServerResponse): void {
+    const clientId = form.get("client_id") ?? "";
+    if (!this.apps.has(clientId))
+      return sendJson(response, 400, { error: "invalid_client_id", error_description: "client identifier invalid" });
+    if (this.apps.get(clientId) !== form.get("client_secret"))
+      return sendJson(response, 400, { error: "invalid_client", error_description: "invalid client credentials" });
+    const issued = this.codes.get(form.get("code") ?? "");
+    this.codes.delete(form.get("code") ?? "");
+    if (!issued || issued.clientId !== clientId)
+      return sendJson(response, 400, { error: "invalid_grant", error_description: "invalid authorization code" });
+    if (issued.redirectUri !== form.get("redirect_uri"))
+      return sendJson(response, 400, { error: "redirect_uri_mismatch", error_description: "redirect_uri must match configuration" });
+    const verifier = form.get("code_verifier");
+    if (issued.challenge && (!verifier || createHash("sha256").update(verifier).digest("base64url") !== issued.challenge))
+      return sendJson(response, 400, { error: "invalid_grant", error_description: "invalid code verifier" });
+    sendJson(response, 200, this.tokenResponse(this.issueRefreshToken(clientId)));
   }
 
   private query(soql: string) {
