@@ -155,3 +155,22 @@ test("marketing puts two leads chosen on the list on a coming meeting's agenda",
   ]);
   expect(agenda.map((item) => item.lead_id).sort()).toEqual([ids[1], ids[2]].sort());
 });
+
+test("the review board keeps named views too, and one reopens the board as it was", async ({ page, signIn }) => {
+  const name = `Event board ${Date.now()}`;
+  await signIn("marketing");
+  await page.goto("/review?period=all&source=event");
+  await page.getByText(/^Saved views \(/).click();
+  await page.getByLabel("Save the current filters, columns and sort as").fill(name);
+  await page.getByRole("button", { name: "Save view" }).click();
+  await expect(page.getByText(`Saved “${name}”, visible to you only.`)).toBeVisible();
+
+  await page.goto("/review");
+  await page.getByText(/^Saved views \(/).click();
+  await page.getByRole("link", { name: new RegExp(name) }).click();
+  await expect(page).toHaveURL(/\/review\?/);
+  await expect(page).toHaveURL(/source=event/);
+  await expect(page).toHaveURL(/period=all/);
+  const [stored] = await queryE2e<{ list: string }>("SELECT list FROM saved_views WHERE name = $1", [name]);
+  expect(stored).toEqual({ list: "review" });
+});

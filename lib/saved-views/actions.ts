@@ -6,7 +6,7 @@ import { deleteView, renameView, saveView } from "@/lib/saved-views/mutations";
 import { savedViewFormValues } from "@/lib/saved-views/schemas";
 
 // Saved list views: whoever reads the lists may keep views of them (lib/saved-views/mutations.ts checks ownership).
-const LISTS = ["/leads", "/flagged"] as const;
+const LISTS = ["/leads", "/flagged", "/review"] as const;
 
 export const saveViewAction = defineAction({
   permission: "leads.read",

@@ -39,6 +39,19 @@ describe("saved views", () => {
     expect((await findSavedViews(ben, "flagged")).map((view) => view.name)).toEqual(["Routing failures"]);
   });
 
+  it("keeps views of the review board apart from the lead lists'", async () => {
+    await saveView(ana, {
+      list: "review",
+      name: "Event leads to review",
+      shared: "on",
+      params: "period=all&source=event&review=to_review",
+    });
+    expect((await findSavedViews(ben, "review")).map((view) => [view.name, view.params])).toEqual([
+      ["Event leads to review", "period=all&source=event&review=to_review"],
+    ]);
+    expect((await findSavedViews(ben, "leads")).map((view) => view.name)).not.toContain("Event leads to review");
+  });
+
   it("lets only the owner rename or delete, and refuses a name the owner already uses on that list", async () => {
     const view = await saveView(ben, { list: "leads", name: "Mine", shared: false, params: "owner=none" });
     const shared = (await findSavedViews(ben, "leads")).find((item) => item.name === "Team: awaiting decision")!;

@@ -5,11 +5,11 @@ import { isStorableText } from "@/lib/storable-text";
 
 // A saved view: one schema for the save and rename forms (checked in the browser) and their actions.
 
-export const SAVED_VIEW_LISTS = ["leads", "flagged"] as const;
+export const SAVED_VIEW_LISTS = ["leads", "flagged", "review"] as const;
 export type SavedViewList = (typeof SAVED_VIEW_LISTS)[number];
 
 /** The list page each saved view opens. */
-export const SAVED_VIEW_PATHS: Record<SavedViewList, string> = { leads: "/leads", flagged: "/flagged" };
+export const SAVED_VIEW_PATHS: Record<SavedViewList, string> = { leads: "/leads", flagged: "/flagged", review: "/review" };
 
 const name = z
   .string({ error: "Name the view." })

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { LeadListView } from "@/components/leads/lead-list-view";
+import { SavedViewsMenu } from "@/components/leads/saved-views-menu";
 import { BoardHeader } from "@/components/review/board-header";
 import { BoardTable } from "@/components/review/board-table";
 import { buttonClasses, ButtonLink } from "@/components/ui/button";
@@ -24,6 +25,13 @@ export default async function ReviewBoardPage({ searchParams }: { searchParams: 
         description="Flagged leads to walk through side by side, most severe first. Open one to see marketing's and sales' sides, tag failure points and agree on a fix."
         actions={
           <>
+            <SavedViewsMenu
+              list="review"
+              current={boardSearchParams(query, { page: 1 }).toString()}
+              userId={user.id}
+              size="md"
+              align="left"
+            />
             {can(user.role, "leads.export") && total > 0 && (
               <a href={withParams("/api/review/csv", boardSearchParams(query))} className={buttonClasses("secondary")} download>
                 Export CSV
