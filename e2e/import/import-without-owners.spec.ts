@@ -37,7 +37,7 @@ test("revops imports an export with no owner column and no names, sees the accou
   await page.getByRole("button", { name: "Save and check every row" }).click();
   await expect(page.getByRole("table", { name: "What the import would do" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole("list", { name: "Every row accounted for" })).toContainText(
-    "Leads: 3 rows read = 3 leads to create + 0 updated + 0 unchanged + 0 repeated + 0 refused",
+    "Leads: 3 rows read = 3 leads to create + 0 updated + 0 unchanged + 0 superseded + 0 refused",
   );
 
   await page.getByRole("button", { name: "Start the import" }).click();
