@@ -18,9 +18,9 @@ export const fileShapeSchema = z.object({
   headerRow: z.number().int().min(0).max(1),
   headers: z.array(z.string()),
   sampleRows: z.array(z.array(z.string())),
-  /** Distinct values (first rows) of columns with few of them: the value-mapping step lists these. */
+  /** Every distinct value, counted over the whole file, of columns with few of them: the value-mapping step lists these. */
   distinctValues: z.record(z.string(), z.array(z.object({ value: z.string(), count: z.number().int() }))).default({}),
-  /** Rows estimated from the size until a check counts them. */
+  /** Rows counted by the analysis (older jobs: estimated from the size until a check counted them). */
   rowEstimate: z.number().int().nonnegative(),
   rowCount: z.number().int().nonnegative().nullable().default(null),
 });
