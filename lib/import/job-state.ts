@@ -60,6 +60,8 @@ export const jobSummarySchema = z.object({
   files: z.partialRecord(z.enum(FILE_KINDS), countsSchema).optional(),
   check: z.object({ finishedAt: z.string() }).optional(),
   issues: z.object({ errors: z.number().int(), warnings: z.number().int(), stored: z.number().int() }).optional(),
+  /** The last check's warnings about the file as a whole (another source system, many new leads from a known file). */
+  warnings: z.array(z.string()).optional(),
   leadsDiagnosed: z.number().int().optional(),
   message: z.string().optional(),
   /** The pg-boss entry of the last queued run (lib/import/queue.ts checks it is still there). */

@@ -5,6 +5,7 @@ import type { FileCounts } from "@/lib/import/job-state";
 import type { ActivityRow, Sink } from "@/lib/import/pipeline";
 import { evidenceRecordedByActivity } from "@/lib/import/evidence-recorded";
 import { settlePeople } from "@/lib/import/people";
+import type { ForeignIdCounter } from "@/lib/import/reimport-warnings";
 import type { PendingEvent } from "@/lib/import/transform-cells";
 import { previewLeadUpserts, upsertLeads } from "@/lib/leads/upsert";
 import type { Queryable } from "@/lib/db/queryable";
@@ -31,11 +32,14 @@ async function leadIdsByExternalId(client: Queryable, sourceSystem: string, exte
   return new Map(rows.map((row) => [row.external_id, row.id]));
 }
 
-export function checkSink(client: Queryable, sourceSystem: string): Sink {
+/** `foreign` counts the leads to create whose id exists under another source system (the dry run's warning). */
+export function checkSink(client: Queryable, sourceSystem: string, foreign: ForeignIdCounter): Sink {
   return {
     async leads(leads, events, counts, owners) {
       await settlePeople(client, sourceSystem, { leads, owners, events }, "check");
-      for (const { action } of await previewLeadUpserts(client, sourceSystem, leads)) counts[action]++;
+      const previews = await previewLeadUpserts(client, sourceSystem, leads);
+      for (const { action } of previews) counts[action]++;
+      await foreign.count(previews.filter((preview) => preview.action === "created").map((preview) => preview.externalId));
       const existing = await existingEventIds(
         client,
         sourceSystem,
