@@ -47,6 +47,8 @@ export function DrillDownNote({ params, query, teams, reasons }: DrillDownNotePr
     ];
     chips.push({ key: "team", label: `Team: ${names.join(", ")}` });
   }
+  if (query.systems?.length) chips.push({ key: "system", label: `Source system: ${query.systems.join(", ")}` });
+  if (query.importId) chips.push({ key: "import", label: `Import #${query.importId}` });
   if (chips.length === 0) return null;
 
   const back = new URLSearchParams();

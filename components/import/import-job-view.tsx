@@ -79,7 +79,7 @@ export function ImportJobView({ data }: { data: ImportPageData }) {
                 : "Nothing changed: every lead and event in the file was already in Baton as it is."
             }
             actions={
-              <Link href="/leads?sort=capturedAt.desc" className="text-sm font-medium text-brand-700 hover:underline">
+              <Link href={`/leads?import=${job.id}`} className="text-sm font-medium text-brand-700 hover:underline">
                 Open the lead list
               </Link>
             }

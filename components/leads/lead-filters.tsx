@@ -34,7 +34,7 @@ export function LeadFilters({ options, current, children }: LeadFiltersProps) {
           name="q"
           type="search"
           defaultValue={current.q}
-          placeholder="Name, email or company"
+          placeholder="Name, email, company or CRM id"
           className="h-9 rounded-md border border-slate-300 px-2 text-sm"
         />
       </label>

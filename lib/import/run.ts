@@ -144,7 +144,7 @@ async function importInTransaction(client: pg.PoolClient, job: JobRow, input: Pi
     const allOrNothing = job.mode === "all_or_nothing";
     const counts: Partial<Record<FileKind, FileCounts>> = await runPipeline(
       input,
-      writeSink(client, job.source_system, () => !allOrNothing || tracker.errors === 0),
+      writeSink(client, job.id, job.source_system, () => !allOrNothing || tracker.errors === 0),
     );
     if (allOrNothing && tracker.errors > 0) {
       await client.query("ROLLBACK");

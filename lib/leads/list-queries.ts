@@ -15,6 +15,8 @@ export type { LeadListRow } from "@/lib/lead-set/list-sql";
 export async function buildLeadWhere(query: LeadListQuery): Promise<Prisma.LeadWhereInput> {
   const and: Prisma.LeadWhereInput[] = [];
   if (query.q) and.push({ searchText: { contains: query.q.toLowerCase() } });
+  if (query.systems?.length) and.push({ sourceSystem: { in: query.systems } });
+  if (query.importId) and.push({ importJobs: { some: { jobId: query.importId } } });
   if (query.sources.length) and.push(inValues("originalSource", query.sources));
   if (query.campaigns?.length) and.push(inValues("campaign", query.campaigns));
   if (query.priorities?.length) {
