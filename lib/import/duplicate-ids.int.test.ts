@@ -75,6 +75,29 @@ describe("duplicate ids inside one file", () => {
     expect(names.every((lead) => lead.name.endsWith("(renamed)"))).toBe(true);
   });
 
+  it("an id whose first row is refused is imported from its later row", async () => {
+    const text = [
+      "Lead ID,Name,Created",
+      "x-1,First Try,2024-02-30",
+      "x-1,Second Try,2025-03-14",
+      "y-1,Same,2025-03-14",
+      "y-1,Same,2025-03-14",
+    ];
+    const jobId = await uploadAndAnalyse(workspace.revopsId, [
+      { kind: "leads", name: "retry.csv", bytes: Buffer.from(text.join("\n") + "\n") },
+    ]);
+    await db.importJob.update({ where: { id: jobId }, data: { sourceSystem: "retry-dups" } });
+    const dryRun = readSummary((await runCheck(workspace.revopsId, jobId)).summary).files?.leads;
+    const job = await runImport(workspace.revopsId, jobId);
+    expect(readSummary(job.summary).files?.leads).toEqual(dryRun);
+    expect(dryRun).toMatchObject({ rows: 4, created: 2, duplicates: 1, failed: 1 });
+    const leads = await db.lead.findMany({ where: { sourceSystem: "retry-dups" }, orderBy: { externalId: "asc" }, select: { name: true } });
+    expect(leads.map((lead) => lead.name)).toEqual(["Second Try", "Same"]);
+    const issues = await issuesOf(jobId);
+    expect(issues.filter((found) => found.severity === "error").map((found) => found.row)).toEqual([2]);
+    expect(issues).toContainEqual(expect.objectContaining({ row: 4, message: "Repeated exactly in row 5: that row is imported." }));
+  });
+
   it("re-importing the file changes nothing and accounts for the same rows", async () => {
     const { counts } = await checkAndImport("sf-dups");
     expect(counts).toMatchObject({ rows: 8, created: 0, updated: 0, unchanged: 3, duplicates: 3, failed: 2 });

@@ -11,7 +11,7 @@ import { readCsvBatches, type CsvRow } from "@/lib/import/read-rows";
 import { SeenIds } from "@/lib/import/seen-ids";
 import { transformActivityRow } from "@/lib/import/transform-activity";
 import type { PendingEvent, TransformContext } from "@/lib/import/transform-cells";
-import { transformLeadRow } from "@/lib/import/transform-lead";
+import { leadIdOfRow, transformLeadRow } from "@/lib/import/transform-lead";
 import { hashCells } from "@/lib/import/values";
 import type { LeadUpsertInput } from "@/lib/leads/upsert";
 import type { PersonRef } from "@/lib/people/types";
@@ -178,14 +178,22 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
   return results;
 }
 
-/** A first pass over the leads file: the last row of each external id among the rows that can be imported. */
+/**
+ * A first pass over the leads file: the row of each external id that will be imported, its last
+ * importable row. Cheap for the usual file without repeats: only the id is read from each row, and only
+ * rows repeating an id already seen are transformed in full, to know whether they can be imported. An
+ * id's first row is recorded as is: if no later row of it is importable, it is the one (it is refused
+ * in the main pass when it is not importable either).
+ */
 async function lastRowOfEachId(input: PipelineInput, context: TransformContext): Promise<SeenIds> {
   const last = new SeenIds();
   for await (const batch of readCsvBatches(readFileParts(input.files, input.jobId, "leads"), input.settings.files.leads!, BATCH_SIZE)) {
     for (const { row, cells, truncated } of batch) {
       if (truncated) continue;
-      const { lead } = transformLeadRow(cells, row, context);
-      if (lead) last.record(lead.externalId, row, hashCells(cells));
+      const id = leadIdOfRow(cells, row, context);
+      if (id === null) continue;
+      if (!last.has(id)) last.record(id, row, hashCells(cells));
+      else if (transformLeadRow(cells, row, context).lead) last.record(id, row, hashCells(cells));
     }
   }
   return last;
