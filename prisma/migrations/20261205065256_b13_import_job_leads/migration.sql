@@ -1,3 +1,5 @@
+-- The leads each import carried. No foreign keys: checking them would lock the job's row for the whole
+-- import (cancelling locks it FOR UPDATE and would wait for the end) and every unchanged lead it carried.
 -- CreateTable
 CREATE TABLE "import_job_leads" (
     "job_id" INTEGER NOT NULL,
@@ -5,12 +7,3 @@ CREATE TABLE "import_job_leads" (
 
     CONSTRAINT "import_job_leads_pkey" PRIMARY KEY ("job_id","lead_id")
 );
-
--- CreateIndex
-CREATE INDEX "import_job_leads_lead_id_idx" ON "import_job_leads"("lead_id");
-
--- AddForeignKey
-ALTER TABLE "import_job_leads" ADD CONSTRAINT "import_job_leads_job_id_fkey" FOREIGN KEY ("job_id") REFERENCES "import_jobs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "import_job_leads" ADD CONSTRAINT "import_job_leads_lead_id_fkey" FOREIGN KEY ("lead_id") REFERENCES "leads"("id") ON DELETE CASCADE ON UPDATE CASCADE;
