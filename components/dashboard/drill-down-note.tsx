@@ -26,7 +26,8 @@ function without(params: RawParams, key: string): string {
 
 /**
  * Says why the lead list is narrowed when a dashboard chart sent people here (a segment, a campaign, a
- * priority, a team: filters the list's own bar does not show), each removable, with the way back.
+ * priority, a team: filters the list's own bar does not show), each removable, with the way back; and
+ * when an import's "Open the lead list" or a source-system link did (`import`, `system`).
  */
 export function DrillDownNote({ params, query, teams, reasons }: DrillDownNoteProps) {
   const reasonLabel = (code: string) => reasons.find((reason) => reason.code === code)?.label ?? code;
@@ -47,7 +48,11 @@ export function DrillDownNote({ params, query, teams, reasons }: DrillDownNotePr
     ];
     chips.push({ key: "team", label: `Team: ${names.join(", ")}` });
   }
+  if (query.systems?.length) chips.push({ key: "system", label: `Source system: ${query.systems.join(", ")}` });
+  if (query.importId) chips.push({ key: "import", label: `Import #${query.importId}` });
   if (chips.length === 0) return null;
+  // An import's lead list or a source system is not a dashboard drill-down: no way back to a chart.
+  const fromDashboard = chips.some((chip) => chip.key !== "system" && chip.key !== "import");
 
   const back = new URLSearchParams();
   for (const key of DASHBOARD_KEYS) {
@@ -60,7 +65,7 @@ export function DrillDownNote({ params, query, teams, reasons }: DrillDownNotePr
       className="mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-brand-100 bg-brand-50 px-3 py-2 text-sm"
       data-testid="drill-down-note"
     >
-      <span className="font-medium text-slate-700">Narrowed from the dashboard:</span>
+      <span className="font-medium text-slate-700">{fromDashboard ? "Narrowed from the dashboard:" : "Narrowed to:"}</span>
       {chips.map((chip) => (
         <span
           key={chip.key}
@@ -76,9 +81,11 @@ export function DrillDownNote({ params, query, teams, reasons }: DrillDownNotePr
           </Link>
         </span>
       ))}
-      <Link href={`/dashboard?${back.toString()}`} className="ml-auto text-xs font-medium text-brand-700 hover:underline">
-        ← Back to the dashboard
-      </Link>
+      {fromDashboard && (
+        <Link href={`/dashboard?${back.toString()}`} className="ml-auto text-xs font-medium text-brand-700 hover:underline">
+          ← Back to the dashboard
+        </Link>
+      )}
     </div>
   );
 }

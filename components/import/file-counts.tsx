@@ -28,7 +28,7 @@ export function FileCountsTable({ files, future }: { files: Partial<Record<FileK
               Unchanged
             </th>
             <th scope="col" className="px-3 py-2 text-right">
-              Repeated rows
+              Superseded or repeated rows
             </th>
             <th scope="col" className="px-3 py-2 text-right">
               Invalid rows

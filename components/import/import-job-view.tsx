@@ -79,7 +79,7 @@ export function ImportJobView({ data }: { data: ImportPageData }) {
                 : "Nothing changed: every lead and event in the file was already in Baton as it is."
             }
             actions={
-              <Link href="/leads?sort=capturedAt.desc" className="text-sm font-medium text-brand-700 hover:underline">
+              <Link href={`/leads?import=${job.id}`} className="text-sm font-medium text-brand-700 hover:underline">
                 Open the lead list
               </Link>
             }
@@ -93,6 +93,17 @@ export function ImportJobView({ data }: { data: ImportPageData }) {
             description="Every row was read and checked against what Baton already has; nothing was written."
           >
             <div className="space-y-5">
+              {job.summary.warnings && job.summary.warnings.length > 0 && (
+                <section aria-label="Before you import">
+                  <ul className="space-y-2">
+                    {job.summary.warnings.map((warning) => (
+                      <li key={warning} className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                        {warning}
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              )}
               <FileCountsTable files={job.summary.files!} future />
               <StartImportForm jobId={job.id} version={job.version} invalidRows={job.rowsFailed} again={job.status !== "validated"} />
             </div>

@@ -36,7 +36,7 @@ async function uploadFile(jobId: number, kind: FileKind, file: File, onBytes: (b
   }
 }
 
-export function UploadForm({ savedMappings }: { savedMappings: { id: number; name: string }[] }) {
+export function UploadForm({ savedMappings }: { savedMappings: { id: number; name: string; sourceSystem: string | null }[] }) {
   const router = useRouter();
   const prefix = useId();
   const [files, setFiles] = useState<Partial<Record<FileKind, File>>>({});
@@ -122,11 +122,11 @@ export function UploadForm({ savedMappings }: { savedMappings: { id: number; nam
               <option value="">No, detect the export</option>
               {savedMappings.map((mapping) => (
                 <option key={mapping.id} value={mapping.id}>
-                  {mapping.name}
+                  {mapping.sourceSystem ? `${mapping.name} (source system ${mapping.sourceSystem})` : mapping.name}
                 </option>
               ))}
             </select>
-            <p className="mt-1 text-xs text-slate-500">Last week&apos;s columns and values, for this week&apos;s file.</p>
+            <p className="mt-1 text-xs text-slate-500">Last week&apos;s columns, values and source system, for this week&apos;s file.</p>
           </div>
         )}
       </div>

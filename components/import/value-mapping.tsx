@@ -7,7 +7,7 @@ import type { FileShape } from "@/lib/import/job-state";
 import type { FileMapping } from "@/lib/import/mapping";
 import type { PresetId } from "@/lib/import/presets";
 import { PRESETS } from "@/lib/import/presets";
-import { valueKey } from "@/lib/import/values";
+import { MAX_DISTINCT, valueKey } from "@/lib/import/values";
 
 // The categorical columns' values and what each becomes: "Connected" -> accepted by sales, "-None-"
 // -> empty, "Riley Chen" -> that Baton user. Pre-filled from the preset and by matching names; the
@@ -101,8 +101,8 @@ export function ValueMapping(props: {
               </table>
             ) : (
               <p className="px-3 py-2 text-xs text-slate-500">
-                More than 50 different values in the first rows: each is matched by id, email or name, and unmatched ones are listed in the
-                check&apos;s report.
+                More than {MAX_DISTINCT} different values in the file: each is matched by id, email or name, and unmatched ones are listed
+                in the check&apos;s report.
               </p>
             )}
           </section>

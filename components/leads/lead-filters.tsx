@@ -80,7 +80,7 @@ export function LeadFilters({ options, current, children }: LeadFiltersProps) {
           name="q"
           type="search"
           defaultValue={current.q}
-          placeholder="Name, email or company"
+          placeholder="Name, email, company or CRM id"
           aria-describedby={hintId}
           onChange={(event) => search.typed(event.target.value)}
           className="h-9 rounded-md border border-slate-300 px-2 text-sm"

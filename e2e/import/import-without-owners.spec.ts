@@ -37,12 +37,18 @@ test("revops imports an export with no owner column and no names, sees the accou
   await page.getByRole("button", { name: "Save and check every row" }).click();
   await expect(page.getByRole("table", { name: "What the import would do" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole("list", { name: "Every row accounted for" })).toContainText(
-    "Leads: 3 rows read = 3 leads to create + 0 updated + 0 unchanged + 0 repeated + 0 refused",
+    "Leads: 3 rows read = 3 leads to create + 0 updated + 0 unchanged + 0 superseded + 0 refused",
   );
 
   await page.getByRole("button", { name: "Start the import" }).click();
   await expect(page.getByRole("heading", { name: "Imported" })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole("list", { name: "Every row accounted for" })).toContainText("Leads: 3 rows read = 3 leads created");
+
+  // "Open the lead list" opens exactly this import's leads (shown by their id: the file has no names).
+  await page.getByRole("link", { name: "Open the lead list" }).click();
+  await expect(page).toHaveURL(/\/leads\?import=\d+$/);
+  await expect(page.getByTestId("drill-down-note")).toContainText(/Narrowed to:\s*Import #\d+/);
+  for (const suffix of ["a1", "b2", "c3"]) await expect(page.getByRole("link", { name: `${run}${suffix}`, exact: true })).toBeVisible();
 
   await page.goto("/import");
   const coverage = page.getByRole("table", { name: "Evidence coverage by source system" });

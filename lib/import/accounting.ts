@@ -2,7 +2,9 @@ import { FILE_KIND_LABELS, type FileKind } from "@/lib/import/fields";
 import type { FileCounts } from "@/lib/import/job-state";
 
 // Every row accounted for, in one sentence per file, shared by the import page and the command line:
-// rows read = created + updated + unchanged + repeated + refused, leads (or activities) apart from events.
+// rows read = created + updated + unchanged + superseded (or repeated) + refused, leads (or activities)
+// apart from events. A leads row is superseded by a later row of the same id (the last row of an id is
+// imported); an activity row is repeated when it is the same activity as another.
 
 export const countOf = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
 
@@ -17,7 +19,7 @@ export function accountingSentence(kind: FileKind, counts: FileCounts, future = 
     created,
     `${counts.updated.toLocaleString("en")} updated`,
     `${counts.unchanged.toLocaleString("en")} unchanged`,
-    `${counts.duplicates.toLocaleString("en")} repeated`,
+    `${counts.duplicates.toLocaleString("en")} ${kind === "leads" ? "superseded" : "repeated"}`,
     `${counts.failed.toLocaleString("en")} refused`,
   ];
   const events = `${countOf(counts.eventsNew, "timeline event")} ${future ? "to add" : "new"}`;

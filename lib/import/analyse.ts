@@ -6,15 +6,14 @@ import { detectDateFormat, type DateFormat } from "@/lib/import/dates";
 import type { FileKind } from "@/lib/import/fields";
 import { listStoredFiles, readFileParts, readFileSample } from "@/lib/import/files";
 import type { FileShape } from "@/lib/import/job-state";
-import { readFirstRows } from "@/lib/import/read-rows";
+import { readCsvBatches, type ReadShape } from "@/lib/import/read-rows";
 import { sniffCsv, type Delimiter } from "@/lib/import/sniff";
-import { cleanCell, valueKey } from "@/lib/import/values";
+import { cleanCell, MAX_DISTINCT, valueKey } from "@/lib/import/values";
 
 // Looks at each uploaded file once: encoding, delimiter, headers, the first rows, the distinct values
-// of categorical columns (for the value-mapping step) and the date format of date-like columns.
+// of categorical columns over the whole file (for the value-mapping step), the exact row count and the
+// date format of date-like columns.
 
-export const ANALYSED_ROWS = 5_000;
-const MAX_DISTINCT = 50;
 const DATE_SAMPLES = 300;
 
 export interface FileAnalysis {
@@ -45,29 +44,15 @@ export async function analyseFile(
   }
   const csv = sniffCsv(text, { delimiter: overrides.delimiter });
   const shapeForRead = { encoding, delimiter: csv.delimiter, newline: csv.newline, headerRow: csv.headerRow };
-  const rows = await readFirstRows(readFileParts(pool, jobId, kind), shapeForRead, ANALYSED_ROWS);
-  if (rows.length === 0) throw new AppError(`"${stored.name}" has a header row but no data rows: there is nothing to import.`, 422);
+  const { rowCount, distinctValues, dateSamples } = await surveyColumns(readFileParts(pool, jobId, kind), shapeForRead, csv.headers.length);
+  if (rowCount === 0) throw new AppError(`"${stored.name}" has a header row but no data rows: there is nothing to import.`, 422);
 
-  const distinctValues: FileShape["distinctValues"] = {};
   const dateFormats: Record<string, DateFormat> = {};
   const ambiguousDates: string[] = [];
+  const valuesByHeader: FileShape["distinctValues"] = {};
   csv.headers.forEach((header, index) => {
-    const counts = new Map<string, { value: string; count: number }>();
-    const dateSamples: string[] = [];
-    let tooMany = false;
-    for (const { cells } of rows) {
-      const value = cleanCell(cells[index]);
-      if (!value) continue;
-      if (dateSamples.length < DATE_SAMPLES) dateSamples.push(value);
-      if (tooMany) continue;
-      const key = valueKey(value);
-      const entry = counts.get(key);
-      if (entry) entry.count++;
-      else counts.set(key, { value, count: 1 });
-      if (counts.size > MAX_DISTINCT) tooMany = true;
-    }
-    if (!tooMany && counts.size > 0) distinctValues[header] = [...counts.values()].sort((a, b) => b.count - a.count);
-    const detection = detectDateFormat(dateSamples);
+    if (distinctValues[index]) valuesByHeader[header] = distinctValues[index];
+    const detection = detectDateFormat(dateSamples[index]!);
     // Half the values is enough: a messy date column still gets the format most of its values use.
     if (detection.format && detection.matched >= Math.max(1, detection.samples * 0.5)) {
       dateFormats[header] = detection.format;
@@ -75,7 +60,6 @@ export async function analyseFile(
     }
   });
 
-  const complete = rows.length < ANALYSED_ROWS;
   return {
     shape: {
       name: stored.name,
@@ -87,18 +71,60 @@ export async function analyseFile(
       headerRow: csv.headerRow,
       headers: csv.headers,
       sampleRows: csv.sampleRows,
-      distinctValues,
-      rowEstimate: complete ? rows.length : estimateRows(stored.size, sample.bytes.byteLength, text, csv.newline),
-      rowCount: complete ? rows.length : null,
+      distinctValues: valuesByHeader,
+      rowEstimate: rowCount,
+      rowCount,
     },
     dateFormats,
     ambiguousDates,
   };
 }
 
-/** Rows in a large file, from the line breaks in its first bytes (the check counts them exactly). */
-function estimateRows(size: number, sampleBytes: number, sampleText: string, newline: string): number {
-  const lines = sampleText.split(newline).length - 1;
-  if (lines <= 1 || sampleBytes === 0) return 0;
-  return Math.max(0, Math.round((size / sampleBytes) * lines) - 1);
+interface ColumnSurvey {
+  rowCount: number;
+  /** Per column index: every distinct value with its count over the whole file, or undefined past MAX_DISTINCT. */
+  distinctValues: ({ value: string; count: number }[] | undefined)[];
+  dateSamples: string[][];
+}
+
+/**
+ * One streaming pass over the whole file: a value that first appears in row 90,000 must be listed (and
+ * mappable) with its full count. A column stops being counted once it has more than MAX_DISTINCT values
+ * (names, emails, ids are not categories), so the pass stays cheap on wide exports.
+ */
+async function surveyColumns(parts: AsyncIterable<Uint8Array>, shape: ReadShape, columns: number): Promise<ColumnSurvey> {
+  const counts = Array.from({ length: columns }, () => new Map<string, { value: string; count: number }>());
+  const dateSamples = Array.from({ length: columns }, (): string[] => []);
+  const counting = new Array<boolean>(columns).fill(true);
+  let live = Array.from({ length: columns }, (_, index) => index);
+  let rowCount = 0;
+  for await (const batch of readCsvBatches(parts, shape, 2_000)) {
+    for (const { cells } of batch) {
+      rowCount++;
+      for (const index of live) {
+        const raw = cells[index];
+        if (!raw) continue;
+        const value = cleanCell(raw);
+        if (!value) continue;
+        if (dateSamples[index]!.length < DATE_SAMPLES) dateSamples[index]!.push(value);
+        if (!counting[index]) continue;
+        const key = valueKey(value);
+        const entry = counts[index]!.get(key);
+        if (entry) entry.count++;
+        else counts[index]!.set(key, { value, count: 1 });
+        if (counts[index]!.size > MAX_DISTINCT) {
+          counting[index] = false;
+          counts[index]!.clear();
+        }
+      }
+    }
+    live = live.filter((index) => counting[index] || dateSamples[index]!.length < DATE_SAMPLES);
+  }
+  return {
+    rowCount,
+    distinctValues: counts.map((values, index) =>
+      counting[index] && values.size > 0 ? [...values.values()].sort((a, b) => b.count - a.count) : undefined,
+    ),
+    dateSamples,
+  };
 }

@@ -30,7 +30,7 @@ describe("npm run baton -- import", () => {
   it("a dry run prints what the import will do and writes nothing; the import then does exactly that", async () => {
     const dry = await command([leads, calls], { dryRun: true, sourceSystem: "zoho-cli" });
     expect(dry.output).toContain("dry run, nothing written");
-    expect(dry.output).toMatch(/Leads: 40 rows read = 40 leads created \+ 0 updated \+ 0 unchanged \+ 0 repeated \+ 0 refused/);
+    expect(dry.output).toMatch(/Leads: 40 rows read = 40 leads created \+ 0 updated \+ 0 unchanged \+ 0 superseded \+ 0 refused/);
     expect(await db.lead.count({ where: { sourceSystem: "zoho-cli" } })).toBe(0);
 
     const run = await command([leads, calls], { sourceSystem: "zoho-cli" });
@@ -57,7 +57,7 @@ describe("npm run baton -- import", () => {
     try {
       const result = await command([bad], { preset: "generic", sourceSystem: "cli-bad" });
       expect(result.code).toBe(1);
-      expect(result.output).toMatch(/Leads: 2 rows read = 1 lead created \+ 0 updated \+ 0 unchanged \+ 0 repeated \+ 1 refused/);
+      expect(result.output).toMatch(/Leads: 2 rows read = 1 lead created \+ 0 updated \+ 0 unchanged \+ 0 superseded \+ 1 refused/);
       expect(result.output).toContain('row 3, Create Date "2024-02-30": 2024-02-30 is not a real date');
       expect(await db.lead.count({ where: { sourceSystem: "cli-bad" } })).toBe(1);
     } finally {

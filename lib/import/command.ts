@@ -114,6 +114,7 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<n
       );
     }
     const summary = jobSummarySchema.parse(final.summary ?? {});
+    for (const warning of summary.warnings ?? []) options.print(`Warning: ${warning}`);
     for (const line of accountingLines(summary.files ?? {})) options.print(line);
     await printIssues(jobId, options.print);
     if (summary.message) options.print(summary.message);

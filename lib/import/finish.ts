@@ -9,7 +9,14 @@ import type { ProgressTracker } from "@/lib/import/progress";
 // A check leads to "validated" (or back to "mapped"); an import to succeeded, failed or cancelled.
 
 export type RunOutcome =
-  | { kind: "done"; files: Partial<Record<FileKind, FileCounts>>; diagnosed: number | null; tracker: ProgressTracker }
+  | {
+      kind: "done";
+      files: Partial<Record<FileKind, FileCounts>>;
+      diagnosed: number | null;
+      /** A check's re-import warnings (lib/import/reimport-warnings.ts); an import keeps its check's. */
+      warnings?: string[];
+      tracker: ProgressTracker;
+    }
   | { kind: "failed"; message: string; tracker?: ProgressTracker }
   | { kind: "cancelled"; tracker?: ProgressTracker };
 
@@ -41,6 +48,7 @@ export async function finishJob(jobId: number, actorId: number | null, run: "che
       summary.files = outcome.files;
       if (run === "check") {
         summary.check = { finishedAt: new Date().toISOString() };
+        summary.warnings = outcome.warnings ?? [];
         data.settings = countedRows(before.settings, outcome.files) as Prisma.InputJsonValue;
       } else summary.leadsDiagnosed = outcome.diagnosed ?? 0;
     }

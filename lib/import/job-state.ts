@@ -18,9 +18,9 @@ export const fileShapeSchema = z.object({
   headerRow: z.number().int().min(0).max(1),
   headers: z.array(z.string()),
   sampleRows: z.array(z.array(z.string())),
-  /** Distinct values (first rows) of columns with few of them: the value-mapping step lists these. */
+  /** Every distinct value, counted over the whole file, of columns with few of them: the value-mapping step lists these. */
   distinctValues: z.record(z.string(), z.array(z.object({ value: z.string(), count: z.number().int() }))).default({}),
-  /** Rows estimated from the size until a check counts them. */
+  /** Rows counted by the analysis (older jobs: estimated from the size until a check counted them). */
   rowEstimate: z.number().int().nonnegative(),
   rowCount: z.number().int().nonnegative().nullable().default(null),
 });
@@ -60,6 +60,8 @@ export const jobSummarySchema = z.object({
   files: z.partialRecord(z.enum(FILE_KINDS), countsSchema).optional(),
   check: z.object({ finishedAt: z.string() }).optional(),
   issues: z.object({ errors: z.number().int(), warnings: z.number().int(), stored: z.number().int() }).optional(),
+  /** The last check's warnings about the file as a whole (another source system, many new leads from a known file). */
+  warnings: z.array(z.string()).optional(),
   leadsDiagnosed: z.number().int().optional(),
   message: z.string().optional(),
   /** The pg-boss entry of the last queued run (lib/import/queue.ts checks it is still there). */

@@ -157,21 +157,20 @@ describe("inconsistent values and duplicates", () => {
     expect(leads.map((lead) => lead.acceptanceStatus)).toEqual(["accepted", "accepted", "accepted", "pending"]);
   });
 
-  it("imports a repeated row once and reports the repeat", async () => {
+  it("imports the last row of a repeated id and reports the earlier rows", async () => {
     const row = ["r-1", "Repeat Person", "repeat@dup.example", "Dup Co", "2025-03-14 09:05", "Website", "New", ""];
     const changed = ["r-1", "Repeat Person", "other@dup.example", "Dup Co", "2025-03-14 09:05", "Website", "New", ""];
     const { leads, job } = await importText(
       csv([HEADER, row, ["r-2", "Second", "second@dup.example", "Dup Co", "2025-03-14 09:05", "Website", "New", ""], row, changed]),
     );
     expect(leads.map((lead) => [lead.externalId, lead.email])).toEqual([
-      ["r-1", "repeat@dup.example"],
+      ["r-1", "other@dup.example"],
       ["r-2", "second@dup.example"],
     ]);
     expect(job).toMatchObject({ rowsCreated: 2, rowsSkipped: 2, rowsFailed: 0 });
     const issues = await issuesOf(job.id);
-    expect(issues).toContainEqual(expect.objectContaining({ row: 4, message: "Repeats row 2 exactly: skipped.", severity: "warning" }));
-    expect(issues).toContainEqual(
-      expect.objectContaining({ row: 5, message: "Same external id as row 2: skipped (the first row is imported).", severity: "warning" }),
-    );
+    const superseded = "Superseded by row 5, which has the same external id (the last row of an id is imported).";
+    expect(issues).toContainEqual(expect.objectContaining({ row: 2, message: superseded, severity: "warning" }));
+    expect(issues).toContainEqual(expect.objectContaining({ row: 4, message: superseded, severity: "warning" }));
   });
 });

@@ -63,7 +63,10 @@ export async function analyseImportJob(actorId: number, input: unknown): Promise
   const stored = await listStoredFiles(pool, jobId);
   if (stored.length === 0) throw new AppError("Upload at least one file first.", 422);
   const saved = savedMappingId
-    ? await db.importMapping.findUnique({ where: { id: savedMappingId }, select: { preset: true, columns: true, values: true } })
+    ? await db.importMapping.findUnique({
+        where: { id: savedMappingId },
+        select: { preset: true, sourceSystem: true, columns: true, values: true },
+      })
     : null;
   const analyses = new Map<FileKind, FileAnalysis>();
   try {
@@ -98,7 +101,7 @@ export async function analyseImportJob(actorId: number, input: unknown): Promise
       data: {
         status: "mapped",
         preset,
-        sourceSystem: PRESETS[preset].sourceSystem,
+        sourceSystem: saved?.sourceSystem ?? PRESETS[preset].sourceSystem,
         settings: settings as Prisma.InputJsonValue,
         mapping: mapping as Prisma.InputJsonValue,
         summary: {},

@@ -11,7 +11,7 @@ import { readCsvBatches, type CsvRow } from "@/lib/import/read-rows";
 import { SeenIds } from "@/lib/import/seen-ids";
 import { transformActivityRow } from "@/lib/import/transform-activity";
 import type { PendingEvent, TransformContext } from "@/lib/import/transform-cells";
-import { transformLeadRow } from "@/lib/import/transform-lead";
+import { leadIdOfRow, transformLeadRow } from "@/lib/import/transform-lead";
 import { hashCells } from "@/lib/import/values";
 import type { LeadUpsertInput } from "@/lib/leads/upsert";
 import type { PersonRef } from "@/lib/people/types";
@@ -70,8 +70,6 @@ type Prepared =
 export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Partial<Record<FileKind, FileCounts>>> {
   const { files, jobId, settings, tracker } = input;
   const index = buildChoiceIndex(input.choices);
-  // Duplicate rows: the first row per external id is kept (lib/import/seen-ids.ts).
-  const seenLeads = new SeenIds();
   const results: Partial<Record<FileKind, FileCounts>> = {};
   const compiled = new Map(
     kindsOf(settings).map((kind) => [
@@ -82,17 +80,21 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
   const unrecorded = unrecordedEvidenceOf(
     Object.fromEntries([...compiled].map(([kind, mapping]) => [kind, new Set(mapping.columns.map((column) => column.target.id))])),
   );
+  const contextOf = (kind: FileKind): TransformContext => ({
+    mapping: compiled.get(kind)!,
+    choices: index,
+    timeZone: settings.timeZone,
+    sourceSystem: input.sourceSystem,
+  });
+  // Duplicate ids: the last importable row of an id is imported, each earlier row is reported as
+  // superseded by it. Known before the first write, so the dry run and the import count alike.
+  const lastLeadRows = settings.files.leads ? await lastRowOfEachId(input, contextOf("leads")) : new SeenIds();
   for (const kind of kindsOf(settings)) {
     const shape = settings.files[kind]!;
     const counts = emptyCounts();
     results[kind] = counts;
     const fileId = input.fileIds[kind] ?? null;
-    const context: TransformContext = {
-      mapping: compiled.get(kind)!,
-      choices: index,
-      timeZone: settings.timeZone,
-      sourceSystem: input.sourceSystem,
-    };
+    const context = contextOf(kind);
     const report = (issues: RowIssue[]) => {
       tracker.report(issues, fileId);
       counts.warnings += issues.filter((found) => found.severity === "warning").length;
@@ -132,13 +134,12 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
           counts.failed++;
           continue;
         }
-        const hash = hashCells(cells);
-        const first = seenLeads.firstOrAdd(result.lead.externalId, row, hash);
-        if (first !== undefined) {
+        const last = lastLeadRows.get(result.lead.externalId);
+        if (last !== undefined && last.row !== row) {
           const message =
-            first.hash === hash
-              ? `Repeats row ${first.row} exactly: skipped.`
-              : `Same external id as row ${first.row}: skipped (the first row is imported).`;
+            last.hash === hashCells(cells)
+              ? `Repeated exactly in row ${last.row}: that row is imported.`
+              : `Superseded by row ${last.row}, which has the same external id (the last row of an id is imported).`;
           report([issue(row, context.mapping.first.get("externalId")?.header ?? null, result.lead.externalId, message, "warning")]);
           counts.duplicates++;
           continue;
@@ -153,7 +154,7 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
     const write = async (prepared: Prepared): Promise<void> => {
       if (prepared.kind === "leads") await sink.leads(prepared.leads, prepared.events, counts, prepared.owners, unrecorded);
       else {
-        const missing = await sink.activities(prepared.activities, seenLeads, counts, kind as Exclude<FileKind, "leads">);
+        const missing = await sink.activities(prepared.activities, lastLeadRows, counts, kind as Exclude<FileKind, "leads">);
         for (const lost of missing) {
           counts.failed++;
           const message = `No lead with the id "${lost.event.leadExternalId}" in the leads file or in Baton (source ${input.sourceSystem}).`;
@@ -175,6 +176,27 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
     if (writing) await writing;
   }
   return results;
+}
+
+/**
+ * A first pass over the leads file: the row of each external id that will be imported, its last
+ * importable row. Cheap for the usual file without repeats: only the id is read from each row, and only
+ * rows repeating an id already seen are transformed in full, to know whether they can be imported. An
+ * id's first row is recorded as is: if no later row of it is importable, it is the one (it is refused
+ * in the main pass when it is not importable either).
+ */
+async function lastRowOfEachId(input: PipelineInput, context: TransformContext): Promise<SeenIds> {
+  const last = new SeenIds();
+  for await (const batch of readCsvBatches(readFileParts(input.files, input.jobId, "leads"), input.settings.files.leads!, BATCH_SIZE)) {
+    for (const { row, cells, truncated } of batch) {
+      if (truncated) continue;
+      const id = leadIdOfRow(cells, row, context);
+      if (id === null) continue;
+      if (!last.has(id)) last.record(id, row, hashCells(cells));
+      else if (transformLeadRow(cells, row, context).lead) last.record(id, row, hashCells(cells));
+    }
+  }
+  return last;
 }
 
 function syncCounters(tracker: ProgressTracker, results: Partial<Record<FileKind, FileCounts>>): void {

@@ -130,7 +130,10 @@ export async function findImportIssues(jobId: number, options: { page: number; s
 }
 
 export async function findSavedMappings() {
-  return db.importMapping.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, preset: true, updatedAt: true } });
+  return db.importMapping.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, preset: true, sourceSystem: true, updatedAt: true },
+  });
 }
 
 export async function findImportChoices(): Promise<ChoiceContext> {

@@ -92,13 +92,3 @@ export async function* readCsvBatches(
     source.destroy();
   }
 }
-
-/** Reads the first rows of a file (the value-mapping step's distinct values). */
-export async function readFirstRows(parts: AsyncIterable<Uint8Array>, shape: ReadShape, limit: number): Promise<CsvRow[]> {
-  const rows: CsvRow[] = [];
-  for await (const batch of readCsvBatches(parts, shape, Math.min(limit, 1000))) {
-    rows.push(...batch);
-    if (rows.length >= limit) break;
-  }
-  return rows.slice(0, limit);
-}

@@ -159,7 +159,7 @@ export async function discardImportJob(actorId: number, input: unknown): Promise
 /** Saves the job's mapping under a name, for next week's export of the same CRM (same name: replaced). */
 export async function saveReusableMapping(actorId: number, input: unknown): Promise<{ id: number }> {
   const { jobId, name } = parseInput(saveReusableMappingSchema, input);
-  const job = await db.importJob.findUnique({ where: { id: jobId }, select: { mapping: true, preset: true } });
+  const job = await db.importJob.findUnique({ where: { id: jobId }, select: { mapping: true, preset: true, sourceSystem: true } });
   if (!job) throw new NotFoundError("That import");
   const mapping = mappingDocumentSchema.parse(job.mapping);
   const columns: Record<string, unknown> = {};
@@ -169,8 +169,17 @@ export async function saveReusableMapping(actorId: number, input: unknown): Prom
     values[kind] = { values: file.values, dateFormats: file.dateFormats };
   }
   return db.$transaction(async (tx) => {
-    const before = await tx.importMapping.findUnique({ where: { name }, select: { id: true, columns: true, values: true, preset: true } });
-    const data = { preset: job.preset ?? "generic", columns: columns as Prisma.InputJsonValue, values: values as Prisma.InputJsonValue };
+    const before = await tx.importMapping.findUnique({
+      where: { name },
+      select: { id: true, columns: true, values: true, preset: true, sourceSystem: true },
+    });
+    const data = {
+      preset: job.preset ?? "generic",
+      // The source system comes back with the mapping: next week's file must write under the same one.
+      sourceSystem: job.sourceSystem,
+      columns: columns as Prisma.InputJsonValue,
+      values: values as Prisma.InputJsonValue,
+    };
     const saved = before
       ? await tx.importMapping.update({ where: { id: before.id }, data: { ...data, version: { increment: 1 } }, select: { id: true } })
       : await tx.importMapping.create({ data: { ...data, name, createdById: actorId }, select: { id: true } });

@@ -8,6 +8,7 @@ import { readSettings, readSummary, type FileCounts } from "@/lib/import/job-sta
 import { mappingDocumentSchema } from "@/lib/import/mapping";
 import { runPipeline, type PipelineInput } from "@/lib/import/pipeline";
 import { ImportCancelled, ProgressTracker } from "@/lib/import/progress";
+import { ForeignIdCounter, reImportWarnings } from "@/lib/import/reimport-warnings";
 import { checkSink, TOUCHED_TABLE, writeSink } from "@/lib/import/sinks";
 import { loadDiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
 import { loadAlertRules } from "@/lib/alerts/rules";
@@ -105,9 +106,10 @@ async function execute(client: pg.PoolClient, job: JobRow, run: "check" | "impor
     const total = Object.values(settings.files).reduce((sum, file) => sum + (file.rowCount ?? file.rowEstimate), 0);
     tracker.counters.rowsTotal = total;
     await tracker.startPhase("reading", total);
+    const foreign = new ForeignIdCounter(client, job.source_system);
     const result =
       run === "check"
-        ? { counts: await runPipeline(input, checkSink(client, job.source_system)), diagnosed: null }
+        ? { counts: await runPipeline(input, checkSink(client, job.source_system, foreign)), diagnosed: null }
         : await importInTransaction(client, job, input, tracker);
     await tracker.flush(true);
     if (result === "rejected") {
@@ -117,7 +119,8 @@ async function execute(client: pg.PoolClient, job: JobRow, run: "check" | "impor
         tracker,
       };
     }
-    return { kind: "done", files: result.counts, diagnosed: result.diagnosed, tracker };
+    const warnings = run === "check" ? reImportWarnings(job.source_system, result.counts.leads, foreign.bySystem) : undefined;
+    return { kind: "done", files: result.counts, diagnosed: result.diagnosed, warnings, tracker };
   } catch (error) {
     if (error instanceof ImportCancelled) return { kind: "cancelled", tracker };
     console.error(`import ${job.id}:`, error);
@@ -141,7 +144,7 @@ async function importInTransaction(client: pg.PoolClient, job: JobRow, input: Pi
     const allOrNothing = job.mode === "all_or_nothing";
     const counts: Partial<Record<FileKind, FileCounts>> = await runPipeline(
       input,
-      writeSink(client, job.source_system, () => !allOrNothing || tracker.errors === 0),
+      writeSink(client, job.id, job.source_system, () => !allOrNothing || tracker.errors === 0),
     );
     if (allOrNothing && tracker.errors > 0) {
       await client.query("ROLLBACK");

@@ -1,14 +1,19 @@
 import { hashCells } from "@/lib/import/values";
 
-// The external ids already read from a leads file, with the row each first appeared in and a hash of
-// that row's cells: duplicates are spotted (and exact repeats told apart) across a whole file. A typed
-// open-addressing table of 64-bit id hashes costs 12 bytes a slot, about 25 MB for a million rows,
-// where a Map of strings would take four times that — the import must stay small for any file size.
+// The external ids of a leads file, with the last row each appears in and a hash of that row's cells:
+// duplicates are found (and exact repeats told apart) across a whole file. A typed open-addressing
+// table of 64-bit id hashes costs 12 bytes a slot, about 25 MB for a million rows, where a Map of
+// strings would take four times that — the import must stay small for any file size.
 // (Two different ids sharing a 64-bit hash in one file is a ~1 in 10^7 event for a million rows.)
 
 export interface SeenRow {
   row: number;
   hash: number;
+}
+
+/** Both halves as unsigned 32-bit numbers, as the Uint32Arrays give them back; the low half never 0 (an empty slot). */
+function keyOf(id: string): [high: number, low: number] {
+  return [hashCells([id]), (hashCells([id], 0x9747b28c) | 1) >>> 0];
 }
 
 export class SeenIds {
@@ -22,33 +27,37 @@ export class SeenIds {
     return this.used;
   }
 
-  /** The first row of this id, or undefined (and the id is recorded with this row and hash). */
-  firstOrAdd(id: string, row: number, hash: number): SeenRow | undefined {
+  /** Records this row (and its cells' hash) as the id's latest; returns the row it replaces, if any. */
+  record(id: string, row: number, hash: number): SeenRow | undefined {
     if ((this.used + 1) * 2 > this.rows.length) this.grow();
-    const high = hashCells([id]);
-    const low = hashCells([id], 0x9747b28c) | 1; // never 0: 0 marks an empty slot
-    const mask = this.rows.length - 1;
-    for (let slot = high & mask; ; slot = (slot + 1) & mask) {
-      if (this.keysLow[slot] === 0) {
-        this.keysHigh[slot] = high;
-        this.keysLow[slot] = low;
-        this.rows[slot] = row;
-        this.hashes[slot] = hash;
-        this.used++;
-        return undefined;
-      }
-      if (this.keysHigh[slot] === high && this.keysLow[slot] === low) return { row: this.rows[slot]!, hash: this.hashes[slot]! };
-    }
+    const slot = this.slotOf(id);
+    const [high, low] = keyOf(id);
+    const previous = this.keysLow[slot] === 0 ? undefined : { row: this.rows[slot]!, hash: this.hashes[slot]! };
+    if (previous === undefined) this.used++;
+    this.keysHigh[slot] = high;
+    this.keysLow[slot] = low;
+    this.rows[slot] = row;
+    this.hashes[slot] = hash >>> 0;
+    return previous;
+  }
+
+  /** The row last recorded for this id. */
+  get(id: string): SeenRow | undefined {
+    const slot = this.slotOf(id);
+    return this.keysLow[slot] === 0 ? undefined : { row: this.rows[slot]!, hash: this.hashes[slot]! };
   }
 
   has(id: string): boolean {
-    const high = hashCells([id]);
-    const low = hashCells([id], 0x9747b28c) | 1;
+    return this.get(id) !== undefined;
+  }
+
+  /** The id's slot, or the empty slot where it would go. */
+  private slotOf(id: string): number {
+    const [high, low] = keyOf(id);
     const mask = this.rows.length - 1;
-    for (let slot = high & mask; this.keysLow[slot] !== 0; slot = (slot + 1) & mask) {
-      if (this.keysHigh[slot] === high && this.keysLow[slot] === low) return true;
-    }
-    return false;
+    let slot = high & mask;
+    while (this.keysLow[slot] !== 0 && !(this.keysHigh[slot] === high && this.keysLow[slot] === low)) slot = (slot + 1) & mask;
+    return slot;
   }
 
   private grow(): void {

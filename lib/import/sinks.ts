@@ -5,6 +5,7 @@ import type { FileCounts } from "@/lib/import/job-state";
 import type { ActivityRow, Sink } from "@/lib/import/pipeline";
 import { evidenceRecordedByActivity } from "@/lib/import/evidence-recorded";
 import { settlePeople } from "@/lib/import/people";
+import type { ForeignIdCounter } from "@/lib/import/reimport-warnings";
 import type { PendingEvent } from "@/lib/import/transform-cells";
 import { previewLeadUpserts, upsertLeads } from "@/lib/leads/upsert";
 import type { Queryable } from "@/lib/db/queryable";
@@ -31,11 +32,14 @@ async function leadIdsByExternalId(client: Queryable, sourceSystem: string, exte
   return new Map(rows.map((row) => [row.external_id, row.id]));
 }
 
-export function checkSink(client: Queryable, sourceSystem: string): Sink {
+/** `foreign` counts the leads to create whose id exists under another source system (the dry run's warning). */
+export function checkSink(client: Queryable, sourceSystem: string, foreign: ForeignIdCounter): Sink {
   return {
     async leads(leads, events, counts, owners) {
       await settlePeople(client, sourceSystem, { leads, owners, events }, "check");
-      for (const { action } of await previewLeadUpserts(client, sourceSystem, leads)) counts[action]++;
+      const previews = await previewLeadUpserts(client, sourceSystem, leads);
+      for (const { action } of previews) counts[action]++;
+      await foreign.count(previews.filter((preview) => preview.action === "created").map((preview) => preview.externalId));
       const existing = await existingEventIds(
         client,
         sourceSystem,
@@ -135,8 +139,17 @@ function statisticsKeeper(client: Queryable) {
   };
 }
 
+/** The leads this import carried, whether it changed them or not: the lead list of the import (`?import=`). */
+async function recordCarried(client: Queryable, jobId: number, leadIds: number[]): Promise<void> {
+  if (leadIds.length)
+    await client.query("INSERT INTO import_job_leads (job_id, lead_id) SELECT $1, unnest($2::int[]) ON CONFLICT DO NOTHING", [
+      jobId,
+      [...new Set(leadIds)],
+    ]);
+}
+
 /** Writes inside the caller's transaction; `writing()` false (an all-or-nothing import that already failed) only validates. */
-export function writeSink(client: Queryable, sourceSystem: string, writing: () => boolean): Sink {
+export function writeSink(client: Queryable, jobId: number, sourceSystem: string, writing: () => boolean): Sink {
   const keepStatistics = statisticsKeeper(client);
   return {
     async leads(leads, events, counts, owners, unrecorded) {
@@ -144,6 +157,11 @@ export function writeSink(client: Queryable, sourceSystem: string, writing: () =
       await keepStatistics(leads.length);
       await settlePeople(client, sourceSystem, { leads, owners, events }, "write");
       const upserted = await upsertLeads(client, sourceSystem, leads);
+      await recordCarried(
+        client,
+        jobId,
+        upserted.map((lead) => lead.id),
+      );
       const gapsChanged = await recordUnrecordedEvidence(client, upserted, unrecorded);
       const ids = new Map(upserted.map((lead) => [lead.externalId, lead.id]));
       for (const { action } of upserted) counts[action]++;
@@ -168,6 +186,11 @@ export function writeSink(client: Queryable, sourceSystem: string, writing: () =
       const missing: ActivityRow[] = rows.filter(({ event }) => !ids.has(event.leadExternalId));
       if (!writing()) return missing;
       await keepStatistics(found.length);
+      await recordCarried(
+        client,
+        jobId,
+        found.map(({ event }) => ids.get(event.leadExternalId)!),
+      );
       await settlePeople(client, sourceSystem, { leads: [], owners: new Map(), events: found.map(({ event }) => event) }, "write");
       const written = await writeEvents(
         client,

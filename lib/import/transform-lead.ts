@@ -42,14 +42,24 @@ function earliest(dates: (Date | null)[]): Date | null {
   return valid.length ? new Date(Math.min(...valid.map((date) => date.getTime()))) : null;
 }
 
-export function transformLeadRow(cells: readonly string[], row: number, context: TransformContext): LeadRowResult {
-  const reader = new RowReader(cells, row, context);
+/** What identifies a leads row: its external id, else its email (normalised). Reads no other cell. */
+function identityOf(reader: RowReader) {
   const emailColumn = reader.column("email");
   const rawEmail = emailColumn ? reader.raw(emailColumn) : "";
   const email = rawEmail ? normalizeEmail(rawEmail) : null;
+  return { emailColumn, rawEmail, email, externalId: reader.text("externalId") ?? email };
+}
+
+/** The id a leads row would be imported under (if the row is valid): the cheap first look of lib/import/pipeline.ts. */
+export function leadIdOfRow(cells: readonly string[], row: number, context: TransformContext): string | null {
+  return identityOf(new RowReader(cells, row, context)).externalId;
+}
+
+export function transformLeadRow(cells: readonly string[], row: number, context: TransformContext): LeadRowResult {
+  const reader = new RowReader(cells, row, context);
+  const { emailColumn, rawEmail, email, externalId } = identityOf(reader);
   if (emailColumn && rawEmail && !email) reader.warn(emailColumn, rawEmail, "Not an email address: stored without email.");
 
-  const externalId = reader.text("externalId") ?? email;
   if (!externalId) {
     reader.report(
       reader.column("externalId") ?? null,

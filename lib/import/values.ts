@@ -43,6 +43,9 @@ export function cleanLongCell(raw: string | undefined): string {
   return PLACEHOLDER_VALUES.has(value.toLowerCase()) ? "" : value;
 }
 
+/** More different values than this in a column and it is not a category: its values are matched one by one. */
+export const MAX_DISTINCT = 100;
+
 /** The key a categorical value is mapped by: "  Contacted " and "contacted" are the same value. */
 export function valueKey(value: string): string {
   return cleanCell(value).toLowerCase();

@@ -192,5 +192,7 @@ export function leadFilterSql(filter: LeadFilter, context: MetricContext): Sql {
   if (filter.steps?.length) conditions.push(sql`l.step_issues @> ${filter.steps.map((step) => `${step.step}:${step.status}`)}::text[]`);
   if (filter.segment) conditions.push(segmentSql(filter.segment, context));
   for (const dimension of filter.dimensions ?? []) conditions.push(dimensionFilterSql(dimension, context));
+  if (filter.systems?.length) conditions.push(sql`l.source_system = ANY(${filter.systems}::text[])`);
+  if (filter.importId) conditions.push(sql`l.id IN (SELECT lead_id FROM import_job_leads WHERE job_id = ${filter.importId}::int)`);
   return conditions.length ? and(conditions) : sql`TRUE`;
 }

@@ -61,6 +61,9 @@ export interface LeadListQuery {
   segment?: Segment;
   /** Narrowed to one value of a dimension each (the handoff report's findings); see lib/metrics/dimensions.ts. */
   dimensions?: DimensionFilter[];
+  /** The source systems the leads were imported or synced from (`system=hubspot`). */
+  systems?: string[]; /** The leads one CSV import carried (`import=12`): "Open the lead list" after an import. */
+  importId?: number;
 }
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -182,6 +185,16 @@ export function parseLeadListQuery(params: RawParams, defaults: { sort: LeadSort
     noTeam: teams.includes("none"),
     segment: parseSegment(list(params, "segment")[0]),
     dimensions: dimensionFilters(list(params, "dim")),
+    // Repeated parameters only, like campaigns: a source system's name is free text.
+    systems: valid(text, list(params, "system")),
+    importId: valid(
+      z.coerce
+        .number()
+        .int()
+        .positive()
+        .max(2 ** 31 - 1),
+      all(params, "import"),
+    )[0],
   };
 }
 
@@ -227,6 +240,8 @@ export function leadListSearchParams(query: Partial<LeadListQuery>): URLSearchPa
   if (query.noTeam) params.append("team", "none");
   if (query.segment) params.set("segment", formatSegment(query.segment));
   for (const dimension of query.dimensions ?? []) params.append("dim", formatDimensionFilter(dimension));
+  for (const system of query.systems ?? []) params.append("system", system);
+  if (query.importId) params.set("import", String(query.importId));
   return params;
 }
 

@@ -17,6 +17,11 @@ export type { LeadListRow } from "@/lib/lead-set/list-sql";
 export async function buildLeadWhere(query: LeadListQuery): Promise<Prisma.LeadWhereInput> {
   const and: Prisma.LeadWhereInput[] = [];
   if (query.q) and.push({ searchText: { contains: query.q.toLowerCase() } });
+  if (query.systems?.length) and.push({ sourceSystem: { in: query.systems } });
+  if (query.importId) {
+    const carried = await db.importJobLead.findMany({ where: { jobId: query.importId }, select: { leadId: true } });
+    and.push({ id: { in: carried.map((row) => row.leadId) } });
+  }
   if (query.sources.length) and.push(inValues("originalSource", query.sources));
   if (query.campaigns?.length) and.push(inValues("campaign", query.campaigns));
   if (query.priorities?.length) {

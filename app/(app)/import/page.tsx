@@ -27,7 +27,9 @@ export default async function ImportPage() {
       />
       <div className="space-y-5">
         <Card title="New import" description="Files stay in Baton's database until the import runs, so any server can run it.">
-          <UploadForm savedMappings={savedMappings.map((mapping) => ({ id: mapping.id, name: mapping.name }))} />
+          <UploadForm
+            savedMappings={savedMappings.map((mapping) => ({ id: mapping.id, name: mapping.name, sourceSystem: mapping.sourceSystem }))}
+          />
         </Card>
         <Card title="Recent imports">
           <RecentImports jobs={jobs} timeZone={timeZone} />

@@ -26,7 +26,13 @@ const list = <T extends z.ZodType>(item: T) =>
 
 export const leadListQuerySchema = z
   .object({
-    q: z.string().trim().min(1).max(200).optional().meta(param("Search in name, email and company (not only whitespace).", "ada lovelace")),
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta(param("Search in name, email, company and external id (not only whitespace).", "ada lovelace")),
     source: list(z.string().min(1).max(200)).optional().meta(param("Original source; repeat the parameter for several.", "paid_search")),
     type: list(z.string().regex(/^[a-z0-9_]{1,60}$/, "lead type keys are lowercase letters, digits and _"))
       .optional()

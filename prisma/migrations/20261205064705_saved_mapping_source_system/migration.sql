@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "import_mappings" ADD COLUMN     "source_system" TEXT;
