@@ -1,5 +1,5 @@
 import "server-only";
-import { forLaggyReads, pool, type Prisma } from "@/lib/db";
+import { db, forLaggyReads, pool, type Prisma } from "@/lib/db";
 import type { Queryable } from "@/lib/db/queryable";
 import { getWorkspaceSettings, getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import { findSegmentLeadIds } from "@/lib/lead-set/drill-down";
