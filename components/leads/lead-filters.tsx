@@ -8,8 +8,8 @@ import { useAddressParams } from "@/components/ui/use-address-params";
 interface LeadFiltersProps {
   /** Extra filters of a view (the Flagged view's failure point and step), shown first. */
   children?: React.ReactNode;
-  options: { sources: string[]; leadTypes: { key: string; name: string }[]; owners: { id: number; name: string }[] };
-  current: { q?: string; source?: string; type?: string; owner?: string; status?: string; from?: string; to?: string };
+  options: { sources: string[]; systems?: string[]; leadTypes: { key: string; name: string }[]; owners: { id: number; name: string }[] };
+  current: { q?: string; system?: string; source?: string; type?: string; owner?: string; status?: string; from?: string; to?: string };
 }
 
 const selectClass = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm";
@@ -86,6 +86,15 @@ export function LeadFilters({ options, current, children }: LeadFiltersProps) {
           className="h-9 rounded-md border border-slate-300 px-2 text-sm"
         />
       </div>
+      {/* Where the leads came from (an import's or a CRM's name): only worth a control when there are several. */}
+      {(options.systems?.length ?? 0) > 1 && (
+        <Select
+          label="Source system"
+          value={current.system}
+          onChange={(value) => apply("system", value)}
+          options={options.systems!.map((system) => ({ value: system, label: system }))}
+        />
+      )}
       <Select
         label="Source"
         value={current.source}

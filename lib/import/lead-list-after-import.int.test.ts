@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { parseLeadListQuery } from "@/lib/lead-set/query";
-import { buildLeadWhere, findLeads } from "@/lib/leads/list-queries";
+import { buildLeadWhere, findLeadFilterOptions, findLeads } from "@/lib/leads/list-queries";
 import { runCheck, runImport, seedImportWorkspace, uploadAndAnalyse, type ImportWorkspace } from "@/lib/import/testing";
 
 // After an import, revops looks at what came in: "Open the lead list" shows exactly the import's leads
@@ -56,6 +56,8 @@ describe("the lead list after an import", () => {
     expect(await listed({ system: "list-crm-b" })).toEqual(["list-crm-b/B-200"]);
     expect(await listed({ system: "list-crm-a" })).toHaveLength(4);
     expect(await listed({ system: "list-crm-a", import: String(other) })).toEqual([]);
+    // The filter bar offers each system the leads came from.
+    expect((await findLeadFilterOptions()).systems).toEqual(expect.arrayContaining(["list-crm-a", "list-crm-b"]));
   });
 
   it("finds a lead by its CRM id in the search", async () => {

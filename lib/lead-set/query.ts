@@ -249,6 +249,7 @@ export function leadListSearchParams(query: Partial<LeadListQuery>): URLSearchPa
 export function filterBarValues(query: LeadListQuery) {
   return {
     q: query.q,
+    system: query.systems?.[0],
     source: query.sources[0],
     type: query.leadTypes[0],
     owner: query.unassigned ? "none" : query.owners[0]?.toString(),

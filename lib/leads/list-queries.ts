@@ -124,7 +124,7 @@ export async function findLeads(query: LeadListQuery, given?: Queryable) {
 /** Choices for the list's filters. */
 export async function findLeadFilterOptions() {
   const { prisma: db, pool: client } = await forLaggyReads();
-  const [{ rows: sources }, leadTypes, owners, teams, reasons] = await Promise.all([
+  const [{ rows: sources }, { rows: systems }, leadTypes, owners, teams, reasons] = await Promise.all([
     // The distinct sources by skipping through the index on original_source, one probe per source: a
     // plain DISTINCT reads every lead (140 ms at a million, on every list page), this about 0.5 ms.
     // Through the pool: Prisma's replica routing sends raw SQL to the primary.
@@ -136,6 +136,15 @@ export async function findLeadFilterOptions() {
         FROM sources s WHERE s.original_source IS NOT NULL
       )
       SELECT original_source AS source FROM sources WHERE original_source IS NOT NULL LIMIT 200`),
+    // The systems the leads came from (demo, hubspot, an import's name), the same way over (source_system, external_id).
+    client.query<{ system: string }>(`
+      WITH RECURSIVE systems AS (
+        (SELECT source_system FROM leads ORDER BY source_system LIMIT 1)
+        UNION ALL
+        SELECT (SELECT l.source_system FROM leads l WHERE l.source_system > s.source_system ORDER BY l.source_system LIMIT 1)
+        FROM systems s WHERE s.source_system IS NOT NULL
+      )
+      SELECT source_system AS system FROM systems WHERE source_system IS NOT NULL LIMIT 100`),
     db.leadType.findMany({ select: { key: true, name: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
     db.user.findMany({
       where: { role: { in: ["sales_rep", "sales_manager"] }, active: true },
@@ -145,5 +154,5 @@ export async function findLeadFilterOptions() {
     db.team.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db.rejectionReason.findMany({ select: { code: true, label: true } }),
   ]);
-  return { sources: sources.map((row) => row.source), leadTypes, owners, teams, reasons };
+  return { sources: sources.map((row) => row.source), systems: systems.map((row) => row.system), leadTypes, owners, teams, reasons };
 }
