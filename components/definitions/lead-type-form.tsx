@@ -2,7 +2,8 @@
 
 import { useId } from "react";
 import { CriteriaEditor } from "@/components/definitions/criteria-editor";
-import { CheckboxField, controlClass, Field, FormActions, RecordVersion } from "@/components/ui/form";
+import { DefinitionForm, FixedCodeField } from "@/components/definitions/definition-form";
+import { CheckboxField, controlClass, Field, FormActions } from "@/components/ui/form";
 import { useActionForm, validateWith } from "@/components/ui/use-action-form";
 import { addLeadType, previewLeadType, saveLeadType } from "@/lib/definitions/actions";
 import { EffectiveDateControls, useImpactPreview } from "@/components/definitions/effective-date-controls";
@@ -29,18 +30,7 @@ export function LeadTypeForm({ leadType, onDone }: { leadType?: LeadTypeDefiniti
   const title = creating ? "New lead type" : `Edit ${leadType.name}`;
 
   return (
-    <form
-      ref={formRef}
-      onSubmit={onSubmit}
-      onChange={clear}
-      noValidate
-      aria-labelledby={id("title")}
-      className="space-y-4 rounded-md border border-brand-100 bg-brand-50/40 p-4"
-    >
-      <h3 id={id("title")} className="text-sm font-semibold text-slate-900">
-        {title}
-      </h3>
-      <RecordVersion record={leadType} />
+    <DefinitionForm ref={formRef} id={id} title={title} record={leadType} onSubmit={onSubmit} onChange={clear}>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Field id={id("name")} name="name" label="Name" error={errorFor("name")}>
           {(control) => (
@@ -55,33 +45,17 @@ export function LeadTypeForm({ leadType, onDone }: { leadType?: LeadTypeDefiniti
             />
           )}
         </Field>
-        {creating ? (
-          <Field
-            id={id("key")}
-            name="key"
-            label="Key (optional)"
-            error={errorFor("key")}
-            help="Leave empty to make one from the name. Imports and the API use it; it cannot be changed later."
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                maxLength={64}
-                autoComplete="off"
-                spellCheck={false}
-                placeholder="e.g. demo_request"
-                className={`${controlClass} font-mono`}
-              />
-            )}
-          </Field>
-        ) : (
-          <div>
-            <p className="text-xs font-medium text-slate-700">Key</p>
-            <p className="mt-1 py-1.5 font-mono text-sm text-slate-800">{leadType.key}</p>
-            <p className="mt-1 text-xs text-slate-500">Fixed: imports and the API refer to it.</p>
-          </div>
-        )}
+        <FixedCodeField
+          id={id}
+          errorFor={errorFor}
+          name="key"
+          label={creating ? "Key (optional)" : "Key"}
+          code={leadType?.key}
+          optional
+          help="Leave empty to make one from the name. Imports and the API use it; it cannot be changed later."
+          fixedHelp="Fixed: imports and the API refer to it."
+          placeholder="e.g. demo_request"
+        />
         <Field id={id("intent")} name="intent" label="Intent" error={errorFor("intent")} help="Weighs how severe a broken handoff is.">
           {(control) => (
             <select {...control} defaultValue={leadType?.intent ?? "medium"} className={controlClass}>
@@ -117,6 +91,6 @@ export function LeadTypeForm({ leadType, onDone }: { leadType?: LeadTypeDefiniti
         <EffectiveDateControls kept="the priority, intent and criteria" preview={preview} previewing={previewing} impact={impact} />
       )}
       <FormActions pending={pending} saveLabel={creating ? "Add lead type" : "Save lead type"} onCancel={() => onDone()} state={state} />
-    </form>
+    </DefinitionForm>
   );
 }

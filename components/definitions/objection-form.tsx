@@ -1,7 +1,8 @@
 "use client";
 
 import { useId } from "react";
-import { AmountInput, CheckboxField, controlClass, Field, FormActions, RecordVersion } from "@/components/ui/form";
+import { CodedEntryFields, DefinitionForm } from "@/components/definitions/definition-form";
+import { CheckboxField, FormActions } from "@/components/ui/form";
 import { useActionForm, validateWith } from "@/components/ui/use-action-form";
 import { addObjection, saveObjection } from "@/lib/definitions/objection-actions";
 import { objectionCreateSchema, objectionUpdateSchema } from "@/lib/definitions/objection-schemas";
@@ -24,74 +25,19 @@ export function ObjectionForm(props: { objection?: ObjectionDefinitionRow; nextS
   const id = (name: string) => `${prefix}-${name}`;
 
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
-      aria-labelledby={id("title")}
-      className="space-y-4 rounded-md border border-brand-100 bg-brand-50/40 p-4"
-    >
-      <h3 id={id("title")} className="text-sm font-semibold text-slate-900">
-        {creating ? "New objection" : `Edit “${objection.label}”`}
-      </h3>
-      <RecordVersion record={objection} />
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto]">
-        {creating ? (
-          <Field
-            id={id("code")}
-            name="code"
-            label="Code"
-            error={errorFor("code")}
-            help="Stored on every decision and event that uses it, so it cannot be changed later."
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                required
-                maxLength={64}
-                autoComplete="off"
-                spellCheck={false}
-                placeholder="e.g. budget"
-                className={`${controlClass} font-mono`}
-              />
-            )}
-          </Field>
-        ) : (
-          <div>
-            <p className="text-xs font-medium text-slate-700">Code</p>
-            <p className="mt-1 py-1.5 font-mono text-sm text-slate-800">{objection.code}</p>
-            <p className="mt-1 text-xs text-slate-500">Fixed: past decisions store it.</p>
-          </div>
-        )}
-        <Field
-          id={id("label")}
-          name="label"
-          label="Label"
-          error={errorFor("label")}
-          help="What reps see when they record what the buyer objected to."
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              required
-              maxLength={120}
-              defaultValue={objection?.label}
-              placeholder="e.g. Budget"
-              className={controlClass}
-            />
-          )}
-        </Field>
-        <Field
-          id={id("sortOrder")}
-          name="sortOrder"
-          label="Order"
-          error={errorFor("sortOrder")}
-          help="Lower numbers come first (and get the lower number keys in the queue)."
-        >
-          {(control) => <AmountInput control={control} unit="" min={0} max={9_999} defaultValue={objection?.sortOrder ?? nextSortOrder} />}
-        </Field>
-      </div>
+    <DefinitionForm id={id} title={creating ? "New objection" : `Edit “${objection.label}”`} record={objection} onSubmit={onSubmit}>
+      <CodedEntryFields
+        id={id}
+        errorFor={errorFor}
+        entry={objection}
+        nextSortOrder={nextSortOrder}
+        codeHelp="Stored on every decision and event that uses it, so it cannot be changed later."
+        codeFixedHelp="Fixed: past decisions store it."
+        codePlaceholder="e.g. budget"
+        labelHelp="What reps see when they record what the buyer objected to."
+        labelPlaceholder="e.g. Budget"
+        orderHelp="Lower numbers come first (and get the lower number keys in the queue)."
+      />
       <CheckboxField
         id={id("requiresDetail")}
         name="requiresDetail"
@@ -107,6 +53,6 @@ export function ObjectionForm(props: { objection?: ObjectionDefinitionRow; nextS
         help="Turn off an objection reps should no longer pick; past decisions keep it."
       />
       <FormActions pending={pending} saveLabel={creating ? "Add objection" : "Save objection"} onCancel={() => onDone()} state={state} />
-    </form>
+    </DefinitionForm>
   );
 }

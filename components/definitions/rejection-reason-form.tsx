@@ -1,7 +1,8 @@
 "use client";
 
 import { useId } from "react";
-import { AmountInput, CheckboxField, controlClass, Field, FormActions, RecordVersion } from "@/components/ui/form";
+import { CodedEntryFields, DefinitionForm } from "@/components/definitions/definition-form";
+import { CheckboxField, controlClass, Field, FormActions } from "@/components/ui/form";
 import { useActionForm, validateWith } from "@/components/ui/use-action-form";
 import { addRejectionReason, previewRejectionReason, saveRejectionReason } from "@/lib/definitions/actions";
 import { EffectiveDateControls, useImpactPreview } from "@/components/definitions/effective-date-controls";
@@ -30,64 +31,26 @@ export function RejectionReasonForm(props: {
   const id = (name: string) => `${prefix}-${name}`;
 
   return (
-    <form
+    <DefinitionForm
       ref={formRef}
+      id={id}
+      title={creating ? "New rejection reason" : `Edit “${reason.label}”`}
+      record={reason}
       onSubmit={onSubmit}
       onChange={clear}
-      noValidate
-      aria-labelledby={id("title")}
-      className="space-y-4 rounded-md border border-brand-100 bg-brand-50/40 p-4"
     >
-      <h3 id={id("title")} className="text-sm font-semibold text-slate-900">
-        {creating ? "New rejection reason" : `Edit “${reason.label}”`}
-      </h3>
-      <RecordVersion record={reason} />
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto]">
-        {creating ? (
-          <Field
-            id={id("code")}
-            name="code"
-            label="Code"
-            error={errorFor("code")}
-            help="Stored on every rejection that uses it, so it cannot be changed later."
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                required
-                maxLength={64}
-                autoComplete="off"
-                spellCheck={false}
-                placeholder="e.g. not_icp"
-                className={`${controlClass} font-mono`}
-              />
-            )}
-          </Field>
-        ) : (
-          <div>
-            <p className="text-xs font-medium text-slate-700">Code</p>
-            <p className="mt-1 py-1.5 font-mono text-sm text-slate-800">{reason.code}</p>
-            <p className="mt-1 text-xs text-slate-500">Fixed: past rejections store it.</p>
-          </div>
-        )}
-        <Field id={id("label")} name="label" label="Label" error={errorFor("label")} help="What reps see when they pick a reason.">
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              required
-              maxLength={120}
-              defaultValue={reason?.label}
-              placeholder="e.g. Not in our ideal customer profile"
-              className={controlClass}
-            />
-          )}
-        </Field>
-        <Field id={id("sortOrder")} name="sortOrder" label="Order" error={errorFor("sortOrder")} help="Lower numbers are listed first.">
-          {(control) => <AmountInput control={control} unit="" min={0} max={9_999} defaultValue={reason?.sortOrder ?? nextSortOrder} />}
-        </Field>
-      </div>
+      <CodedEntryFields
+        id={id}
+        errorFor={errorFor}
+        entry={reason}
+        nextSortOrder={nextSortOrder}
+        codeHelp="Stored on every rejection that uses it, so it cannot be changed later."
+        codeFixedHelp="Fixed: past rejections store it."
+        codePlaceholder="e.g. not_icp"
+        labelHelp="What reps see when they pick a reason."
+        labelPlaceholder="e.g. Not in our ideal customer profile"
+        orderHelp="Lower numbers are listed first."
+      />
       <CheckboxField
         id={id("requiresDetail")}
         name="requiresDetail"
@@ -113,6 +76,6 @@ export function RejectionReasonForm(props: {
       />
       {!creating && <EffectiveDateControls kept="whether it needed detail" preview={preview} previewing={previewing} impact={impact} />}
       <FormActions pending={pending} saveLabel={creating ? "Add reason" : "Save reason"} onCancel={() => onDone()} state={state} />
-    </form>
+    </DefinitionForm>
   );
 }
