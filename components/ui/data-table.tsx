@@ -182,5 +182,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
 
 /** A column's header as text: the Columns menu's label and, on a phone, the label beside each card value. */
 function headerText(column: { id: string; columnDef: { header?: unknown } }): string {
-  return typeof column.columnDef.header === "string" ? column.columnDef.header : column.id;
+  if (typeof column.columnDef.header === "string") return column.columnDef.header;
+  // A header drawn by a function (the selection checkbox) is named by its id, as a label reads.
+  return column.id.charAt(0).toUpperCase() + column.id.slice(1);
 }
