@@ -141,7 +141,7 @@ export function SummaryView({ summary }: { summary: MeetingSummary }) {
           <ul className="space-y-1 text-sm">
             {buyerFeedback.map((item) => (
               <li key={item.leadId}>
-                <Link href={`/review/${item.leadId}`} className="text-brand-700 hover:underline">
+                <Link href={`/review/${item.leadId}`} className="text-brand-700 underline underline-offset-2">
                   {item.leadName}
                 </Link>
                 <span className="text-slate-600">
@@ -164,7 +164,7 @@ export function SummaryView({ summary }: { summary: MeetingSummary }) {
           <ul className="space-y-1 text-sm">
             {unresolved.map((item) => (
               <li key={item.leadId}>
-                <Link href={`/review/${item.leadId}`} className="text-brand-700 hover:underline">
+                <Link href={`/review/${item.leadId}`} className="text-brand-700 underline underline-offset-2">
                   {item.leadName}
                 </Link>
                 <span className="text-slate-600">

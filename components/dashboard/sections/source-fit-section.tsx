@@ -6,9 +6,10 @@ import { MIN_SIGNALS_FOR_FINDING, POOR_FIT_FINDING_SHARE, POOR_FIT_SIGNALS, SOUR
 import { sourceName } from "@/lib/metrics/tables";
 import type { SourceFitRow, SourceFitView } from "@/lib/metrics/source-fit";
 
-function Linked({ href, value }: { href: string | null; value: number }) {
+/** A count that opens its leads; `inText` (beside other text in its cell) underlines it, colour alone not telling it apart. */
+function Linked({ href, value, inText = false }: { href: string | null; value: number; inText?: boolean }) {
   return href && value > 0 ? (
-    <Link href={href} className="text-brand-700 hover:underline">
+    <Link href={href} className={inText ? "text-brand-700 underline underline-offset-2" : "text-brand-700 hover:underline"}>
       {formatCount(value)}
     </Link>
   ) : (
@@ -24,7 +25,8 @@ function Line({ row }: { row: SourceFitRow }) {
       </th>
       <td className="px-1.5 py-1.5 text-right tabular-nums">{formatShare(row.acceptRate)}</td>
       <td className="px-1.5 py-1.5 text-right tabular-nums">
-        <Linked href={row.hrefs.withSignal} value={row.withSignal} /> <span className="text-slate-400">/ {formatCount(row.decided)}</span>
+        <Linked href={row.hrefs.withSignal} value={row.withSignal} inText />{" "}
+        <span className="text-slate-400">/ {formatCount(row.decided)}</span>
       </td>
       <td className="px-1.5 py-1.5 text-right tabular-nums">
         <Linked href={row.hrefs.poorFit.good_fit} value={row.signals.good_fit} />
