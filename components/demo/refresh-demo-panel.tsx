@@ -16,7 +16,7 @@ export function RefreshDemoPanel({ newestCapture }: { newestCapture: string | nu
         <TwoStepButton
           align="start"
           label="Refresh demo data…"
-          note="Every demo lead is generated again around now. Reviews, tags, comments and agenda items on the old demo leads go with them; people, definitions, tokens, meetings, fixes and imported leads stay. Takes a few seconds."
+          note="Every demo lead is generated again around now. Reviews, tags, comments and agenda items on the old demo leads go with them; the demo's two past meetings and their fixes are made again; people, definitions, tokens, other meetings and fixes, and imported leads stay. Takes a few seconds."
           cancelLabel="Cancel"
           confirmLabel="Refresh demo data"
           pendingLabel="Refreshing…"

@@ -89,7 +89,7 @@ export function LeadFilters({ options, current, children }: LeadFiltersProps) {
       {/* Where the leads came from (an import's or a CRM's name): only worth a control when there are several. */}
       {(options.systems?.length ?? 0) > 1 && (
         <Select
-          label="Source system"
+          label="System (CRM or import)"
           value={current.system}
           onChange={(value) => apply("system", value)}
           options={options.systems!.map((system) => ({ value: system, label: system }))}

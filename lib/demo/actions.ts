@@ -13,7 +13,7 @@ export const refreshDemoAction = defineAction({
     const refreshed = await refreshDemo(user);
     return {
       data: undefined,
-      message: `Demo data refreshed: ${refreshed.leads.toLocaleString("en-US")} leads generated again around now, so queues show leads minutes and hours old. People, definitions, tokens, meetings and fixes were kept; reviews and comments on the old demo leads went with them.`,
+      message: `Demo data refreshed: ${refreshed.leads.toLocaleString("en-US")} leads generated again around now, so queues show leads minutes and hours old. The demo's two past meetings and their fixes were made again around now; people, definitions, tokens and your own meetings and fixes were kept; reviews and comments on the old demo leads went with them.`,
     };
   },
 });

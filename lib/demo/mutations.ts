@@ -6,9 +6,10 @@ import { AppError } from "@/lib/errors";
 import { rediagnoseAll } from "@/lib/rediagnosis/run";
 import { DEMO_SEED, demoAnchor, refreshDemoLeads } from "@/prisma/seed/load-demo";
 
-// "Refresh demo data": the demo's leads are generated again around the current hour (the same scenarios,
-// fresh queues minutes or hours old), diagnosed and audited in one transaction. People, definitions,
-// tokens, connections, meetings, fixes and leads from other sources stay, so nobody is signed out.
+// "Refresh demo data": the demo's leads, and its own past meetings and fixes, are generated again around
+// the current hour (the same scenarios, fresh queues minutes or hours old), diagnosed and audited in one
+// transaction. People, definitions, tokens, connections, other meetings and fixes, and leads from other
+// sources stay, so nobody is signed out.
 
 export interface RefreshedDemo {
   leads: number;

@@ -49,8 +49,21 @@ describe("refreshing the demo workspace", () => {
     const stale = await repQueueAges(REFRESHED_AT);
     expect(Math.min(...stale), `ages in hours before the refresh: ${hours(stale)}`).toBeGreaterThan(2 * DAY);
 
+    const pastBefore = await db.meeting.findMany({ orderBy: { scheduledFor: "asc" }, select: { scheduledFor: true } });
     const refreshed = await refreshDemo(admin, REFRESHED_AT);
     expect(refreshed.leads).toBeGreaterThan(1000);
+    // The demo's two past meetings, with their decisions and fixes, are made again: as long ago as before, from the new now.
+    const pastAfter = await db.meeting.findMany({
+      orderBy: { scheduledFor: "asc" },
+      select: { scheduledFor: true, items: { select: { decision: true } }, fixes: { select: { status: true } } },
+    });
+    expect(pastAfter.map((meeting) => meeting.scheduledFor.getTime() - pastBefore[0]!.scheduledFor.getTime())).toEqual(
+      pastBefore.map((meeting) => meeting.scheduledFor.getTime() - pastBefore[0]!.scheduledFor.getTime() + 3 * DAY),
+    );
+    for (const meeting of pastAfter) {
+      expect(meeting.items.filter((item) => item.decision === "confirmed_failure")).toHaveLength(3);
+      expect(meeting.fixes).toEqual([{ status: "done" }]);
+    }
 
     const fresh = await repQueueAges(REFRESHED_AT);
     expect(fresh.length, "the demo rep has a queue").toBeGreaterThanOrEqual(3);
