@@ -17,6 +17,7 @@ type Tx = Prisma.TransactionClient;
 
 /** A column that refers to users(id), and the other columns of each unique index it is part of. */
 interface UserReference {
+  /** SQL-ready names: PostgreSQL quotes them (regclass output, quote_ident) where they need it. */
   table: string;
   column: string;
   uniqueWith: string[][];
@@ -28,9 +29,9 @@ interface UserReference {
  */
 async function userReferences(tx: Tx): Promise<UserReference[]> {
   const rows = await tx.$queryRaw<{ table: string; column: string; unique_with: string }[]>`
-    SELECT c.conrelid::regclass::text AS "table", a.attname AS "column",
+    SELECT c.conrelid::regclass::text AS "table", quote_ident(a.attname) AS "column",
       (SELECT coalesce(json_agg(array(
-                SELECT att.attname FROM unnest(i.indkey::int2[]) AS k(attnum)
+                SELECT quote_ident(att.attname) FROM unnest(i.indkey::int2[]) AS k(attnum)
                 JOIN pg_attribute att ON att.attrelid = i.indrelid AND att.attnum = k.attnum
                 WHERE k.attnum <> a.attnum)), '[]'::json)
        FROM pg_index i
@@ -42,15 +43,12 @@ async function userReferences(tx: Tx): Promise<UserReference[]> {
   return rows.map((row) => ({ table: row.table, column: row.column, uniqueWith: JSON.parse(row.unique_with) as string[][] }));
 }
 
-const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
-
 /** Moves one reference column from `fromId` to `intoId`; rows that would then repeat one the kept person already has are dropped. */
 async function moveReference(tx: Tx, reference: UserReference, fromId: number, intoId: number): Promise<number> {
-  const table = quote(reference.table);
-  const column = quote(reference.column);
+  const { table, column } = reference;
   for (const others of reference.uniqueWith) {
     // e.g. both followed the same lead: the kept person's row stays, the merged one's goes.
-    const same = others.map((other) => `kept.${quote(other)} IS NOT DISTINCT FROM merged.${quote(other)}`);
+    const same = others.map((other) => `kept.${other} IS NOT DISTINCT FROM merged.${other}`);
     await tx.$executeRawUnsafe(
       `DELETE FROM ${table} merged WHERE merged.${column} = $1 AND EXISTS (SELECT 1 FROM ${table} kept WHERE kept.${column} = $2${same.map((condition) => ` AND ${condition}`).join("")})`,
       fromId,

@@ -8,20 +8,14 @@
  */
 import type { SourceSignal } from "../../lib/diagnosis/buyer-feedback.ts";
 import type { DemoLead } from "./demo-types.ts";
+import { hashSeed } from "./random.ts";
 
 const POOR_FIT: readonly SourceSignal[] = ["wrong_person", "wrong_company", "not_a_real_buyer"];
 /** Reps tap the signal on about three decisions in five. */
 const TAPPED_SHARE = 0.6;
 
-/** A stable number in [0, 1) for this text and purpose (FNV-1a). */
-function unitHash(text: string, purpose: string): number {
-  let hash = 0x811c9dc5;
-  for (const char of `${purpose}:${text}`) {
-    hash ^= char.codePointAt(0)!;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash / 2 ** 32;
-}
+/** A stable number in [0, 1) for this text and purpose. */
+const unitHash = (text: string, purpose: string): number => hashSeed(purpose, text) / 2 ** 32;
 
 export function demoSourceSignal(lead: Pick<DemoLead, "externalId" | "acceptanceStatus" | "originalSource">): SourceSignal | null {
   if (lead.acceptanceStatus !== "accepted" && lead.acceptanceStatus !== "rejected") return null;

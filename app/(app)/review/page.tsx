@@ -25,13 +25,8 @@ export default async function ReviewBoardPage({ searchParams }: { searchParams: 
         description="Flagged leads to walk through side by side, most severe first. Open one to see marketing's and sales' sides, tag failure points and agree on a fix."
         actions={
           <>
-            <SavedViewsMenu
-              list="review"
-              current={boardSearchParams(query, { page: 1 }).toString()}
-              userId={user.id}
-              size="md"
-              align="left"
-            />
+            {/* The saved view drops the page number itself. */}
+            <SavedViewsMenu list="review" current={boardParams} userId={user.id} size="md" align="left" />
             {can(user.role, "leads.export") && total > 0 && (
               <a href={withParams("/api/review/csv", boardSearchParams(query))} className={buttonClasses("secondary")} download>
                 Export CSV
