@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import Papa from "papaparse";
 import { queryE2e } from "../fixtures/database";
-import { shoot } from "../fixtures/screenshots";
+import { LAPTOP_AND_PHONE, shoot } from "../fixtures/screenshots";
 import { expect, signInAs, test } from "../fixtures/auth";
 
 // Lists that export exactly their rows, keep named views, and a lead page its owner can decide on.
@@ -164,6 +164,8 @@ test("the review board keeps named views too, and one reopens the board as it wa
   await page.getByLabel("Save the current filters, columns and sort as").fill(name);
   await page.getByRole("button", { name: "Save view" }).click();
   await expect(page.getByText(`Saved “${name}”, visible to you only.`)).toBeVisible();
+
+  await shoot(page, "review-board-saved-views", LAPTOP_AND_PHONE);
 
   await page.goto("/review");
   await page.getByText(/^Saved views \(/).click();
