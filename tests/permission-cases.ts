@@ -8,12 +8,12 @@ import type { TokenScope } from "@/lib/tokens/store";
 import type { PermissionWorld } from "@/tests/permission-world";
 import {
   DECISION_ACTION_CASES,
-  DEFINITION_ACTION_CASES,
   DEMO_ACTION_CASES,
   LEAD_ACTION_CASES,
   TOKEN_ACTION_CASES,
   USER_ACTION_CASES,
 } from "@/tests/permission-action-cases";
+import { DEFINITION_ACTION_CASES } from "@/tests/permission-definition-cases";
 import { FIX_ACTION_CASES, MEETING_ACTION_CASES, REVIEW_ACTION_CASES } from "@/tests/permission-review-cases";
 import { OBJECTION_ACTION_CASES, REPORT_ACTION_CASES } from "@/tests/permission-report-cases";
 import { IMPORT_ACTION_CASES, IMPORT_ROUTE_CASES } from "@/tests/permission-import-cases";

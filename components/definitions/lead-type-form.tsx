@@ -9,7 +9,7 @@ import { addLeadType, previewLeadType, saveLeadType } from "@/lib/definitions/ac
 import { EffectiveDateControls, useImpactPreview } from "@/components/definitions/effective-date-controls";
 import { readLeadTypeForm } from "@/lib/definitions/form-data";
 import type { LeadTypeDefinitionRow } from "@/lib/definitions/queries";
-import { leadTypeCreateSchema, leadTypeUpdateSchema } from "@/lib/definitions/schemas";
+import { leadTypeCreateSchema, leadTypeUpdateSchema } from "@/lib/definitions/catalog-schemas";
 import { INTENT_LABELS, PRIORITY_LABELS } from "@/lib/diagnosis/labels";
 import { INTENTS, PRIORITIES } from "@/lib/diagnosis/vocabulary";
 

@@ -8,7 +8,7 @@ import { addRejectionReason, previewRejectionReason, saveRejectionReason } from 
 import { EffectiveDateControls, useImpactPreview } from "@/components/definitions/effective-date-controls";
 import { readRejectionReasonForm } from "@/lib/definitions/form-data";
 import type { RejectionReasonDefinitionRow } from "@/lib/definitions/queries";
-import { rejectionReasonCreateSchema, rejectionReasonUpdateSchema } from "@/lib/definitions/schemas";
+import { rejectionReasonCreateSchema, rejectionReasonUpdateSchema } from "@/lib/definitions/catalog-schemas";
 
 const validateCreate = validateWith(rejectionReasonCreateSchema, readRejectionReasonForm);
 const validateUpdate = validateWith(rejectionReasonUpdateSchema, readRejectionReasonForm);

@@ -24,7 +24,8 @@ export function parseInput<S extends z.ZodType>(
   throw new ValidationError(toFieldErrors(result.error), message);
 }
 
-const MAX_ID = 2 ** 31 - 1;
+/** The largest id or version PostgreSQL's int column holds. */
+export const MAX_ID = 2 ** 31 - 1;
 
 /** A record's id as a form or action sends it (a 32-bit serial). */
 export const recordId = (what: string) =>

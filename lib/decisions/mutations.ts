@@ -1,33 +1,30 @@
 import "server-only";
 import { notifyInfoRequested } from "@/lib/notify/events";
-import { recordAudit } from "@/lib/actions/audit";
-import { db, type Prisma } from "@/lib/db";
+import { db } from "@/lib/db";
 import { authorize, type TeamActor } from "@/lib/actions/authorize";
 import {
-  assertKnownCriteria,
   assertMayAct,
   assertOpenForDecision,
   assertSameVersion,
-  auditView,
   loadDecisionContext,
   lockLead,
   refreshDiagnosis,
   updateGuardedLead,
-  type GuardedLead,
-  type Tx,
 } from "@/lib/decisions/lead-guard";
-import type { SourceSignal } from "@/lib/diagnosis/buyer-feedback";
 import { reasonQualityFeedback, type ReasonQualityFeedback } from "@/lib/decisions/quality";
-import {
-  acceptDecisionSchema,
-  firstActionSchema,
-  infoRequestSchema,
-  rejectDecisionSchema,
-  type FirstActionChannel,
-} from "@/lib/decisions/schemas";
+import { acceptDecisionSchema, firstActionSchema, infoRequestSchema, rejectDecisionSchema } from "@/lib/decisions/schemas";
 import type { AcceptanceStatus } from "@/lib/diagnosis/vocabulary";
 import { ForbiddenError, StaleWriteError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/actions/input";
+import {
+  ACTION_WORDS,
+  actionEvents,
+  assertAllCriteria,
+  audit,
+  objectionChanges,
+  objectionDetails,
+  signalDetails,
+} from "@/lib/decisions/decision-writes";
 
 // A rep's decisions on a lead: accept (with the criteria evaluated, optionally the first action and the
 // next one), reject (with a structured reason), ask marketing for information, and log the first action
@@ -46,78 +43,6 @@ export interface DecisionResult {
 }
 
 const DECIDERS_ONLY = "Only sales (the owner, their manager) or revenue operations can decide on a lead.";
-
-/** A decision that evaluates criteria must evaluate every criterion of the lead type. */
-function assertAllCriteria(lead: GuardedLead, criteria: Record<string, boolean>) {
-  assertKnownCriteria(lead, criteria);
-  const expected = Array.isArray(lead.leadType?.acceptanceCriteria)
-    ? (lead.leadType.acceptanceCriteria as { id?: unknown; label?: unknown }[])
-    : [];
-  const missing = expected.filter((criterion) => typeof criterion.id === "string" && typeof criteria[criterion.id] !== "boolean");
-  if (missing.length > 0) {
-    throw new ValidationError(
-      {
-        criteria: [
-          `Say for every acceptance criterion whether it is met. Missing: ${missing.map((criterion) => String(criterion.label ?? criterion.id)).join("; ")}.`,
-        ],
-      },
-      "Some fields need attention. Nothing was saved.",
-    );
-  }
-}
-
-/** The sales touch and the next step, as timeline events (a meeting logged is a booked meeting). */
-function actionEvents(
-  leadId: number,
-  actorId: number,
-  at: Date,
-  channel: FirstActionChannel | null,
-  note: string | null,
-  nextAction: string | null,
-  dueAt: Date | undefined,
-) {
-  const events: Prisma.HandoffEventCreateManyInput[] = [];
-  if (channel) {
-    events.push({
-      leadId,
-      actorId,
-      occurredAt: at,
-      type: channel === "meeting" ? "meeting_booked" : "contacted",
-      channel,
-      details: note ? { summary: note } : {},
-    });
-  }
-  if (nextAction && dueAt)
-    events.push({ leadId, actorId, occurredAt: at, type: "next_action_set", details: { nextAction, dueAt: dueAt.toISOString() } });
-  return events;
-}
-
-async function audit(tx: Tx, actor: TeamActor, action: string, before: GuardedLead, after: Record<string, unknown>) {
-  await recordAudit(tx, {
-    actorId: actor.id,
-    action: `lead.${action}`,
-    entityType: "lead",
-    entityId: before.id,
-    before: auditView(before),
-    after: { ...auditView(before), ...after, version: before.version + 1 },
-  });
-}
-
-/** Event details for an objection and a signal: present only when given, in the API's vocabulary. */
-function objectionDetails(values: { objectionCode: string | null; objectionDetail: string | null }) {
-  return values.objectionCode
-    ? { objectionCode: values.objectionCode, ...(values.objectionDetail ? { objectionDetail: values.objectionDetail } : {}) }
-    : {};
-}
-function signalDetails(signal: SourceSignal | null) {
-  return signal ? { sourceSignal: signal } : {};
-}
-/** The lead keeps the latest objection given (as the timeline projection does): none given changes nothing. */
-function objectionChanges(values: { objectionCode: string | null; objectionDetail: string | null }) {
-  return values.objectionCode ? { objectionCode: values.objectionCode, objectionDetail: values.objectionDetail } : {};
-}
-
-const ACTION_WORDS: Record<FirstActionChannel, string> = { call: "a call", email: "an email", meeting: "a booked meeting" };
 
 export async function acceptLead(actor: TeamActor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
   authorize(actor, "leads.decide", DECIDERS_ONLY);

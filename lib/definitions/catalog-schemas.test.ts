@@ -1,15 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { readLeadTypeForm, readWorkspaceSettingsForm } from "@/lib/definitions/form-data";
+import { formatClockTime, parseClockTime, splitSources } from "@/lib/definitions/schemas";
 import {
-  formatClockTime,
   leadTypeCreateSchema,
   leadTypeUpdateSchema,
-  parseClockTime,
   rejectionReasonCreateSchema,
   rejectionReasonUpdateSchema,
-  splitSources,
-} from "@/lib/definitions/schemas";
+} from "@/lib/definitions/catalog-schemas";
 import { toFieldErrors } from "@/lib/actions/input";
 import { slugify, withCriterionIds } from "@/lib/definitions/slugs";
 

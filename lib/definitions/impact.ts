@@ -1,14 +1,8 @@
 import "server-only";
 import { parseInput } from "@/lib/actions/input";
 import type { Queryable } from "@/lib/db/queryable";
-import {
-  leadTypeUpdateSchema,
-  rejectionReasonUpdateSchema,
-  prioritySlaSchema,
-  teamHolidaysSchema,
-  workspaceSettingsSchema,
-  type PrioritySlaValues,
-} from "@/lib/definitions/schemas";
+import { prioritySlaSchema, teamHolidaysSchema, workspaceSettingsSchema, type PrioritySlaValues } from "@/lib/definitions/schemas";
+import { leadTypeUpdateSchema, rejectionReasonUpdateSchema } from "@/lib/definitions/catalog-schemas";
 import { diagnoseLead } from "@/lib/diagnosis/diagnose";
 import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
 import { FAILURE_POINTS, type FailurePoint } from "@/lib/diagnosis/vocabulary";

@@ -9,16 +9,16 @@ import {
   SLA_SELECT,
   WORKSPACE_SELECT,
 } from "@/lib/definitions/queries";
+import { prioritySlaSchema, workspaceSettingsSchema } from "@/lib/definitions/schemas";
 import {
   leadTypeCreateSchema,
   leadTypeUpdateSchema,
-  prioritySlaSchema,
   rejectionReasonCreateSchema,
   rejectionReasonUpdateSchema,
-  workspaceSettingsSchema,
-} from "@/lib/definitions/schemas";
+} from "@/lib/definitions/catalog-schemas";
 import { parseInput } from "@/lib/actions/input";
 import { DEFAULT_SETTINGS } from "@/lib/diagnosis/defaults";
+import { slaColumns } from "@/lib/definitions/sla-columns";
 
 // The writes behind the definitions page: validate, then write in one transaction with optimistic
 // concurrency (the caller states the version it read; a row changed since is refused, never overwritten)
@@ -74,16 +74,10 @@ export async function updatePrioritySla(actorId: number, input: unknown) {
       if (version !== 0) throw staleWrite(what);
       const after = await tx.prioritySla.create({ data: { priority, ...fields, version: 1 }, select: SLA_SELECT });
       if (!applyToPast) {
-        const { owner, decision, firstAction } = DEFAULT_SETTINGS.slaByPriority[priority];
         await tx.prioritySlaVersion.create({
           data: {
             priority,
-            ownerSlaAmount: owner.amount,
-            ownerSlaUnit: owner.unit,
-            decisionSlaAmount: decision.amount,
-            decisionSlaUnit: decision.unit,
-            firstActionSlaAmount: firstAction.amount,
-            firstActionSlaUnit: firstAction.unit,
+            ...slaColumns(DEFAULT_SETTINGS.slaByPriority[priority]),
             validUntil: new Date(),
           },
         });

@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { checkbox, KEY_PATTERN, wholeNumber } from "@/lib/definitions/schemas";
+import { checkbox, KEY_PATTERN, recordId, version, wholeNumber } from "@/lib/definitions/schemas";
 
 // What a valid objection definition is, for the definitions form, its server action and mutation. Shaped
 // like the rejection reasons beside it: the code is stable (stored on decisions and events), the rest editable.
-
-const MAX_ID = 2 ** 31 - 1;
 
 const objectionFields = {
   label: z
@@ -27,8 +25,8 @@ export const objectionCreateSchema = z.object({
 
 /** The code is not editable: decisions and events store it. */
 export const objectionUpdateSchema = z.object({
-  id: wholeNumber(1, MAX_ID, "This form does not say which record to change. Reload the page and try again."),
-  version: wholeNumber(0, MAX_ID, "This form is missing the version it was opened at. Reload the page and try again."),
+  id: recordId,
+  version,
   ...objectionFields,
 });
 

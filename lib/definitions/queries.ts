@@ -3,6 +3,7 @@ import { cache } from "react";
 import { db, pool, type Prisma } from "@/lib/db";
 import { latestRediagnosis, type RediagnosisProgress } from "@/lib/rediagnosis/progress";
 import { DEFAULT_SETTINGS } from "@/lib/diagnosis/defaults";
+import { slaColumns } from "@/lib/definitions/sla-columns";
 import type { AcceptanceCriterion } from "@/lib/diagnosis/types";
 import { PRIORITIES, type Intent, type Priority, type SlaUnit } from "@/lib/diagnosis/vocabulary";
 
@@ -173,15 +174,9 @@ export function parseAcceptanceCriteria(value: unknown): AcceptanceCriterion[] {
 
 /** What the diagnosis uses when no row exists (lib/rediagnosis/definitions.ts falls back the same way). */
 export function defaultSla(priority: Priority): SlaDefinition {
-  const sla = DEFAULT_SETTINGS.slaByPriority[priority];
   return {
     priority,
-    ownerSlaAmount: sla.owner.amount,
-    ownerSlaUnit: sla.owner.unit,
-    decisionSlaAmount: sla.decision.amount,
-    decisionSlaUnit: sla.decision.unit,
-    firstActionSlaAmount: sla.firstAction.amount,
-    firstActionSlaUnit: sla.firstAction.unit,
+    ...slaColumns(DEFAULT_SETTINGS.slaByPriority[priority]),
     version: 0,
     saved: false,
   };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/diagnosis/business-time";
-import { INTENTS, PRIORITIES, SLA_UNITS } from "@/lib/diagnosis/vocabulary";
-import { slugify, withCriterionIds } from "@/lib/definitions/slugs";
+import { PRIORITIES, SLA_UNITS } from "@/lib/diagnosis/vocabulary";
+import { MAX_ID } from "@/lib/actions/input";
 
 // What a valid definition is, shared by the forms (checked before sending) and the server actions and
 // mutations (checked again before writing). Inputs are form-shaped (strings, "on" checkboxes); outputs
@@ -11,11 +11,9 @@ export const MAX_SLA_AMOUNT = 10_000;
 export const MAX_SLA_BUSINESS_DAYS = 365;
 export const MAX_WINDOW_DAYS = 365;
 export const MAX_CRITERIA = 20;
-const MAX_ID = 2 ** 31 - 1;
 
 /** Keys and codes: the stable ids imports, the API and stored decisions refer to. */
 export const KEY_PATTERN = /^[a-z][a-z0-9_]{1,63}$/;
-const CRITERION_ID_PATTERN = /^[a-z0-9]+(?:_[a-z0-9]+)*$/;
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
@@ -30,8 +28,8 @@ export function wholeNumber(min: number, max: number, message: string) {
 /** An HTML checkbox posts "on" when ticked and nothing otherwise; tests and the API may send booleans. */
 export const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 
-const version = wholeNumber(0, MAX_ID, "This form is missing the version it was opened at. Reload the page and try again.");
-const recordId = wholeNumber(1, MAX_ID, "This form does not say which record to change. Reload the page and try again.");
+export const version = wholeNumber(0, MAX_ID, "This form is missing the version it was opened at. Reload the page and try again.");
+export const recordId = wholeNumber(1, MAX_ID, "This form does not say which record to change. Reload the page and try again.");
 const days = (what: string) => wholeNumber(1, MAX_WINDOW_DAYS, `Enter the ${what} as a whole number of days from 1 to ${MAX_WINDOW_DAYS}.`);
 
 // ---- SLA targets per priority ----------------------------------------------------------------------
@@ -43,7 +41,7 @@ export const SLA_KINDS = [
 ] as const;
 
 /** Off (the default): leads captured before the save keep the definitions they were judged by. */
-const applyToPast = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
+export const applyToPast = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
 
 const slaAmount = (kind: string) => wholeNumber(1, MAX_SLA_AMOUNT, `Enter the ${kind} SLA as a whole number from 1 to 10,000.`);
 const slaUnit = (kind: string) => z.enum(SLA_UNITS, { error: `Choose minutes, hours or business days for the ${kind} SLA.` });
@@ -205,105 +203,7 @@ export const workspaceSettingsSchema = z
   })
   .transform(({ workdayStart, workdayEnd, ...rest }) => ({ ...rest, workdayStartMinute: workdayStart, workdayEndMinute: workdayEnd }));
 
-// ---- Lead types ------------------------------------------------------------------------------------
-
-const criterionSchema = z.object({
-  id: z.preprocess(
-    (value) => value ?? "",
-    z
-      .string()
-      .trim()
-      .max(64, "That criterion id is too long.")
-      .refine((id) => id === "" || CRITERION_ID_PATTERN.test(id), "That criterion id is not valid. Reload the page."),
-  ),
-  label: z
-    .string({ error: "Write the criterion, or remove this row." })
-    .trim()
-    .min(1, "Write the criterion, or remove this row.")
-    .max(200, "Keep each criterion under 200 characters."),
-});
-
-const acceptanceCriteria = z
-  .array(criterionSchema, { error: "Add at least one acceptance criterion." })
-  .min(1, "Add at least one acceptance criterion: it is the evidence sales checks before accepting.")
-  .max(MAX_CRITERIA, `Keep to ${MAX_CRITERIA} acceptance criteria or fewer.`)
-  .superRefine((criteria, ctx) => {
-    const seen = new Set<string>();
-    criteria.forEach((criterion, index) => {
-      const label = criterion.label.toLowerCase();
-      if (seen.has(label)) ctx.addIssue({ code: "custom", path: [index, "label"], message: "This criterion is already listed." });
-      seen.add(label);
-    });
-  })
-  .transform(withCriterionIds);
-
-const leadTypeFields = {
-  name: z
-    .string({ error: "Enter a name." })
-    .trim()
-    .min(1, "Enter a name, for example Demo request.")
-    .max(80, "Keep the name under 80 characters."),
-  intent: z.enum(INTENTS, { error: "Choose high, medium or low intent." }),
-  priority: z.enum(PRIORITIES, { error: "Choose priority P1, P2 or P3." }),
-  acceptanceCriteria,
-  active: checkbox,
-};
-
-export const leadTypeCreateSchema = z
-  .object({ key: z.preprocess((value) => value ?? "", z.string().trim()), ...leadTypeFields })
-  .transform((value, ctx) => {
-    const key = value.key || slugify(value.name);
-    if (!KEY_PATTERN.test(key)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["key"],
-        message: "Use 2 to 64 lowercase letters, digits and underscores, starting with a letter (for example demo_request).",
-      });
-      return z.NEVER;
-    }
-    return { ...value, key };
-  });
-
-/** The key is not editable: imports, the API and stored leads refer to it. */
-export const leadTypeUpdateSchema = z.object({ id: recordId, version, ...leadTypeFields, applyToPast });
-
-// ---- Rejection reasons -----------------------------------------------------------------------------
-
-const rejectionReasonFields = {
-  label: z
-    .string({ error: "Enter a label." })
-    .trim()
-    .min(1, "Enter the label reps will pick, for example Not in our ideal customer profile.")
-    .max(120, "Keep the label under 120 characters."),
-  requiresDetail: checkbox,
-  detailPrompt: z.preprocess(
-    (value) => value ?? "",
-    z
-      .string()
-      .trim()
-      .max(200, "Keep the detail prompt under 200 characters.")
-      .transform((prompt) => prompt || null),
-  ),
-  active: checkbox,
-  sortOrder: wholeNumber(0, 9_999, "Enter the order as a whole number from 0 to 9,999."),
-};
-
-export const rejectionReasonCreateSchema = z.object({
-  code: z
-    .string({ error: "Enter a code." })
-    .trim()
-    .regex(KEY_PATTERN, "Use 2 to 64 lowercase letters, digits and underscores, starting with a letter (for example not_icp)."),
-  ...rejectionReasonFields,
-});
-
-/** The code is not editable: rejected leads store it. */
-export const rejectionReasonUpdateSchema = z.object({ id: recordId, version, ...rejectionReasonFields, applyToPast });
-
 // ---- Types and errors ------------------------------------------------------------------------------
 
 export type PrioritySlaValues = z.output<typeof prioritySlaSchema>;
 export type WorkspaceSettingsValues = z.output<typeof workspaceSettingsSchema>;
-export type LeadTypeCreateValues = z.output<typeof leadTypeCreateSchema>;
-export type LeadTypeUpdateValues = z.output<typeof leadTypeUpdateSchema>;
-export type RejectionReasonCreateValues = z.output<typeof rejectionReasonCreateSchema>;
-export type RejectionReasonUpdateValues = z.output<typeof rejectionReasonUpdateSchema>;

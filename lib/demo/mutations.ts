@@ -4,7 +4,8 @@ import { pool } from "@/lib/db";
 import { demoWorkspaceStatus } from "@/lib/demo/queries";
 import { AppError } from "@/lib/errors";
 import { rediagnoseAll } from "@/lib/rediagnosis/run";
-import { DEMO_SEED, demoAnchor, refreshDemoLeads } from "@/prisma/seed/load-demo";
+import { DEMO_SEED, demoAnchor } from "@/prisma/seed/load-demo";
+import { refreshDemoLeads } from "@/prisma/seed/refresh-demo";
 
 // "Refresh demo data": the demo's leads, and its own past meetings and fixes, are generated again around
 // the current hour (the same scenarios, fresh queues minutes or hours old), diagnosed and audited in one

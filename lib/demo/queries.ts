@@ -1,6 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/db";
-import { DEMO_SOURCE_SYSTEM, demoPeople } from "@/prisma/seed/load-demo";
+import { DEMO_SOURCE_SYSTEM } from "@/prisma/seed/demo-rows";
+import { demoPeople } from "@/prisma/seed/refresh-demo";
 
 // Which workspace this is: the demo (loaded by `npm start` on an empty database or `npm run db:reset`) is
 // the one whose published demo people are all still there and can still sign in. Only then do admins get

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
-import { findLeadDetail, findLeadDetailPage, LEAD_DETAIL_SHAPE } from "@/lib/leads/queries";
+import { findLeadDetail, LEAD_DETAIL_SHAPE } from "@/lib/leads/queries";
+import { findLeadDetailPage } from "@/lib/leads/diagnosed-lead";
 import { diagnoseStoredLead } from "@/lib/rediagnosis/read";
 import { loadAndDiagnoseDemo } from "../../scripts/db/demo.ts";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_ID } from "@/lib/actions/input";
 import { ROLES } from "@/lib/auth/permissions";
 
 // What a valid user change is, shared by the forms (checked before sending), the server actions and the
@@ -7,7 +8,6 @@ import { ROLES } from "@/lib/auth/permissions";
 export const MIN_PASSWORD_LENGTH = 12;
 /** argon2 takes any length; the cap keeps a hostile request from making the server hash megabytes. */
 export const MAX_PASSWORD_LENGTH = 1024;
-const MAX_ID = 2 ** 31 - 1;
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 

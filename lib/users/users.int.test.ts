@@ -1,48 +1,18 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import type { Role } from "@/lib/auth/permissions";
+import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { changeUserRole, inviteUser, LastAdminError, resetUserPassword, setUserActive, signOutUserEverywhere } from "@/lib/users/mutations";
-import type { Actor } from "@/lib/actions/authorize";
+import { activeAdminCount, auditFor, createUser, currentTeamId, resetUserTables, sessionVersion } from "@/lib/users/test-fixtures";
 
 // The admin's user changes against a real, freshly migrated database: the last-admin rule (also under
-// concurrency), session revocation through session_version, argon2id temporary passwords, and the audit
-// trail, which must never hold a password hash.
+// concurrency), session revocation through session_version and argon2id temporary passwords. Who may
+// manage users, the audit trail and people without a sign-in are in user-access.int.test.ts.
 
 let teamId: number;
-
-async function createUser(email: string, role: Role, password = "a-long-enough-password"): Promise<Actor & { email: string }> {
-  const user = (await db.user.create({
-    data: { email, name: email.split("@")[0]!, role, passwordHash: await hashPassword(password), teamId },
-    select: { id: true, role: true, email: true },
-  })) as Actor & { email: string };
-  return user;
-}
-
-async function sessionVersion(id: number): Promise<number> {
-  return (await db.user.findUniqueOrThrow({ where: { id }, select: { sessionVersion: true } })).sessionVersion;
-}
-
-async function auditFor(id: number) {
-  return db.auditLog.findMany({
-    where: { entityType: "user", entityId: String(id) },
-    orderBy: { id: "asc" },
-    select: { actorId: true, action: true, before: true, after: true },
-  });
-}
-
-async function activeAdminCount(): Promise<number> {
-  return db.user.count({ where: { role: "admin", active: true } });
-}
-
 beforeEach(async () => {
-  // Each test starts from an empty user table, so the "last admin" is whoever the test makes admin.
-  await db.auditLog.deleteMany();
-  await db.signInAttempt.deleteMany();
-  await db.user.deleteMany();
-  await db.team.deleteMany();
-  teamId = (await db.team.create({ data: { name: "Inbound Sales" }, select: { id: true } })).id;
+  await resetUserTables();
+  teamId = currentTeamId();
 });
 
 describe("inviting a user", () => {
@@ -233,93 +203,5 @@ describe("deactivating, resetting and signing out", () => {
     await signOutUserEverywhere(admin, { userId: rep.id });
     expect(await sessionVersion(rep.id)).toBe(version + 1);
     expect((await auditFor(rep.id)).map((entry) => entry.action)).toEqual(["user.sign_out_everywhere"]);
-  });
-});
-
-describe("who may manage users", () => {
-  it("refuses every mutation to each non-admin role, and writes nothing", async () => {
-    await createUser("admin@example.com", "admin");
-    const target = await createUser("target@example.com", "viewer");
-    const version = await sessionVersion(target.id);
-    for (const role of ["revops", "marketing", "sales_rep", "sales_manager", "viewer"] as const) {
-      const actor = await createUser(`${role}@example.com`, role);
-      await expect(inviteUser(actor, { name: "X", email: `x-${role}@example.com`, role: "admin", teamId: "" })).rejects.toBeInstanceOf(
-        ForbiddenError,
-      );
-      await expect(changeUserRole(actor, { userId: target.id, role: "admin" })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(setUserActive(actor, { userId: target.id, active: false })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(resetUserPassword(actor, { userId: target.id })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(signOutUserEverywhere(actor, { userId: target.id })).rejects.toBeInstanceOf(ForbiddenError);
-    }
-    expect(await sessionVersion(target.id)).toBe(version);
-    expect(await db.user.count({ where: { email: { startsWith: "x-" } } })).toBe(0);
-    expect(await db.auditLog.count()).toBe(0);
-  });
-
-  it("refuses a deactivated admin whose request still carries the admin role", async () => {
-    const admin = await createUser("admin@example.com", "admin");
-    const former = await createUser("former@example.com", "admin");
-    await setUserActive(admin, { userId: former.id, active: false });
-    await expect(inviteUser(former, { name: "X", email: "x@example.com", role: "admin", teamId: "" })).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
-  });
-});
-
-describe("the audit trail", () => {
-  it("holds one row per change and never a password hash", async () => {
-    const admin = await createUser("admin@example.com", "admin");
-    const { user } = await inviteUser(admin, { name: "Bo", email: "bo@example.com", role: "viewer", teamId: "" });
-    await changeUserRole(admin, { userId: user.id, role: "marketing" });
-    await resetUserPassword(admin, { userId: user.id });
-    await signOutUserEverywhere(admin, { userId: user.id });
-    await setUserActive(admin, { userId: user.id, active: false });
-    await setUserActive(admin, { userId: user.id, active: true });
-
-    const trail = await auditFor(user.id);
-    expect(trail.map((entry) => entry.action)).toEqual([
-      "user.invite",
-      "user.role_change",
-      "user.password_reset",
-      "user.sign_out_everywhere",
-      "user.deactivate",
-      "user.reactivate",
-    ]);
-    expect(trail.every((entry) => entry.actorId === admin.id)).toBe(true);
-    const [all] = await db.$queryRaw<
-      { text: string }[]
-    >`SELECT coalesce(string_agg(coalesce(before::text, '') || ' ' || coalesce(after::text, ''), ' '), '') AS text FROM audit_logs`;
-    expect(all?.text).toContain("bo@example.com");
-    expect(all?.text).not.toMatch(/passwordHash|password_hash|\$argon2/);
-  });
-});
-
-describe("people without a sign-in", () => {
-  it("lists a CRM person as without sign-in, and inviting their email links them to a sign-in instead of refusing", async () => {
-    const admin = await createUser("boss@example.com", "admin");
-    const person = await db.user.create({ data: { email: "crm.owner@example.com", name: "CRM Owner", role: "sales_rep" } });
-    const { getUsersOverview } = await import("@/lib/users/queries");
-    expect((await getUsersOverview()).users.find((user) => user.id === person.id)).toMatchObject({
-      canSignIn: false,
-      email: "crm.owner@example.com",
-    });
-
-    const { user, temporaryPassword } = await inviteUser(admin, {
-      name: "Ignored",
-      email: "CRM.Owner@example.com",
-      role: "sales_manager",
-      teamId: "",
-    });
-    expect(user).toMatchObject({ id: person.id, name: "CRM Owner", role: "sales_manager" });
-    const stored = await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { passwordHash: true } });
-    expect(await verifyPassword(stored.passwordHash, temporaryPassword)).toBe(true);
-    expect((await getUsersOverview()).users.find((row) => row.id === person.id)?.canSignIn).toBe(true);
-    expect(await db.auditLog.count({ where: { action: "user.link_sign_in", entityId: String(person.id) } })).toBe(1);
-  });
-
-  it("refuses to set a password for a person known only by name: sign-in needs an email", async () => {
-    const admin = await createUser("boss2@example.com", "admin");
-    const person = await db.user.create({ data: { name: "Name Only", role: "sales_rep" } });
-    await expect(resetUserPassword(admin, { userId: person.id })).rejects.toThrow(/no email/);
   });
 });

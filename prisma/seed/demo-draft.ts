@@ -4,12 +4,15 @@
  */
 import { DEFAULT_LEAD_TYPES } from "../../lib/diagnosis/defaults.ts";
 import type { LeadTypeDefinition } from "../../lib/diagnosis/types.ts";
-import { CAPTURE_SYSTEM, buyerMessage, pickOffer, type DemoOffer } from "./demo-catalog.ts";
+import { CAPTURE_SYSTEM, pickOffer } from "./demo-catalog.ts";
+import { buyerMessage } from "./demo-messages.ts";
+import type { DemoOffer } from "./demo-offers.ts";
 import { clocksSafe } from "./demo-checks.ts";
 import { CAPTURE_WINDOW_DAYS, DAY, HOUR, sampleCaptureTime } from "./demo-clock.ts";
 import { waitingForDecision } from "./demo-fresh.ts";
 import { planLifecycle, type LifecycleInput } from "./demo-lifecycle.ts";
-import { makePhone, type DemoCompany, type DemoPerson } from "./demo-names.ts";
+import type { DemoCompany } from "./demo-companies.ts";
+import { makePhone, type DemoPerson } from "./demo-names.ts";
 import { MARKETERS, managerOf, repsOf, type DemoTeam } from "./demo-people.ts";
 import { MARKETING_NOTES, fill } from "./demo-texts.ts";
 import type { PlannedEvent } from "./demo-timeline.ts";

@@ -6,7 +6,8 @@
 import { pickOffer } from "./demo-catalog.ts";
 import { DAY, afterWorking, plus, sampleCaptureTime } from "./demo-clock.ts";
 import { MAX_ATTEMPTS, draftLead, must, pickRep, teamOf, type Buyer, type Draft } from "./demo-draft.ts";
-import { FREE_MAIL_DOMAINS, makeCompany, makeEmail, makePerson, type DemoCompany } from "./demo-names.ts";
+import { makeCompany, type DemoCompany } from "./demo-companies.ts";
+import { FREE_MAIL_DOMAINS, makeEmail, makePerson } from "./demo-names.ts";
 import { DEMO_TEAMS } from "./demo-people.ts";
 import { deriveLeadState } from "./demo-timeline.ts";
 import type { DemoAccount, DemoEvent, DemoLead, DemoWorkspace } from "./demo-types.ts";

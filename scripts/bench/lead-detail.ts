@@ -3,7 +3,7 @@
 // the same engine.
 import type pg from "pg";
 import { diagnoseLead } from "../../lib/diagnosis/diagnose.ts";
-import { findLeadDetailPage } from "../../lib/leads/queries.ts";
+import { findLeadDetailPage } from "../../lib/leads/diagnosed-lead.ts";
 import { loadDiagnosisDefinitions } from "../../lib/rediagnosis/definitions.ts";
 import { loadDiagnosisInputs } from "../../lib/rediagnosis/load-batch.ts";
 import { compare } from "./measure.ts";

@@ -5,14 +5,15 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import pg from "pg";
 import { CliError, runCli } from "../lib/cli.ts";
 import { signIn, startProductionServer, type ProductionServer } from "../lib/app-server.ts";
 import { ensureDebianPackage } from "../lib/debian.ts";
 import { findFreePort, startEmbeddedPostgres, type RunningPostgres } from "../db/embedded-postgres.ts";
 import { migrate } from "../db/migrate.ts";
 import { loadAndDiagnoseDemo } from "../db/demo.ts";
-import { sqlmapTargets, type ApiSamples, type SqlmapTarget } from "./targets.ts";
+import { ADMIN, collectSamples, createTokens, prepareApi } from "./scan-setup.ts";
+import { printSummary, summarize } from "./summary.ts";
+import { sqlmapTargets, type SqlmapTarget } from "./targets.ts";
 import { judgeSqlmap, judgeWapiti, type RunOutcome, type SqlmapResult, type WapitiResult } from "./reports.ts";
 
 const DIST_DIR = process.env.BATON_SCAN_DIST_DIR || ".next-scan";
@@ -22,7 +23,6 @@ const SQLMAP = "/usr/bin/sqlmap";
 const WAPITI = "/usr/bin/wapiti";
 // Debian's wapiti 3.0.4 crashes on any --exclude under Python 3.11; this runs it with that fixed.
 const WAPITI_RUNNER = ["/usr/bin/python3", "scripts/security/wapiti.py"] as const;
-const ADMIN = "admin@demo.baton.dev";
 
 function seconds(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -64,75 +64,6 @@ function runLogged(command: string, args: string[], logFile: string, budgetSecon
       log.end(() => resolve({ code, timedOut, seconds: (performance.now() - started) / 1000 }));
     });
   });
-}
-
-/** The ids and values the targets start from: real demo rows, so every request is valid before it is mutated. */
-async function collectSamples(databaseUrl: string): Promise<Omit<ApiSamples, "apiLeadExternalId">> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const one = async <T>(sql: string): Promise<T> => {
-      const { rows } = await client.query(sql);
-      if (!rows[0]) throw new CliError(`the demo data has nothing for: ${sql}`);
-      return rows[0] as T;
-    };
-    const lead = await one<{ id: number; source: string; owner: number }>(
-      "SELECT id, original_source AS source, owner_id AS owner FROM leads WHERE original_source IS NOT NULL AND owner_id IS NOT NULL ORDER BY id LIMIT 1",
-    );
-    const type = await one<{ key: string }>("SELECT t.key FROM lead_types t JOIN leads l ON l.lead_type_id = t.id ORDER BY t.id LIMIT 1");
-    const pending = await one<{ id: number; version: number }>(
-      "SELECT id, version FROM leads WHERE acceptance_status = 'pending' AND owner_id IS NOT NULL ORDER BY id LIMIT 1",
-    );
-    const asked = await one<{ id: number; version: number }>(
-      "SELECT id, version FROM leads WHERE acceptance_status = 'info_requested' ORDER BY id LIMIT 1",
-    );
-    const reason = await one<{ code: string }>("SELECT code FROM rejection_reasons WHERE active ORDER BY id LIMIT 1");
-    return {
-      leadId: lead.id,
-      source: lead.source,
-      ownerId: lead.owner,
-      leadType: type.key,
-      pending,
-      infoRequested: asked,
-      reasonCode: reason.code,
-    };
-  } finally {
-    await client.end();
-  }
-}
-
-async function createTokens(databaseUrl: string): Promise<{ read: string; write: string }> {
-  process.env.DATABASE_URL = databaseUrl;
-  const { db, pool } = await import("../../lib/db/index.ts");
-  const { createApiToken } = await import("../../lib/tokens/store.ts");
-  try {
-    const admin = await db.user.findUnique({ where: { email: ADMIN }, select: { id: true } });
-    if (!admin) throw new CliError(`the demo has no ${ADMIN}`);
-    const read = await createApiToken({ name: "security scan (read)", scope: "read", userId: admin.id });
-    const write = await createApiToken({ name: "security scan (write)", scope: "write", userId: admin.id });
-    return { read: read.token, write: write.token };
-  } finally {
-    await db.$disconnect();
-    await pool.end();
-  }
-}
-
-/** Checks both tokens work through the real routes and creates the lead the event target refers to. */
-async function prepareApi(base: string, tokens: { read: string; write: string }): Promise<string> {
-  const list = await fetch(`${base}/api/v1/leads?size=25`, { headers: { Authorization: `Bearer ${tokens.read}` } });
-  if (list.status !== 200)
-    throw new CliError(`the read token does not work: GET /api/v1/leads answered ${list.status} ${(await list.text()).slice(0, 200)}`);
-  const externalId = "scan-event-target";
-  const created = await fetch(`${base}/api/v1/leads`, {
-    method: "POST",
-    headers: { Authorization: `Bearer ${tokens.write}`, "Content-Type": "application/json" },
-    body: JSON.stringify({ externalId, name: "Event target", capturedAt: "2025-03-14T09:00:00Z" }),
-  });
-  if (created.status !== 201)
-    throw new CliError(
-      `the write token does not work: POST /api/v1/leads answered ${created.status} ${(await created.text()).slice(0, 200)}`,
-    );
-  return externalId;
 }
 
 function sqlmapArgs(target: SqlmapTarget, token: string, outputDir: string): string[] {
@@ -336,83 +267,3 @@ await runCli("security:scan", async () => {
     if (!stopping) await stopAll();
   }
 });
-
-interface Summary {
-  startedAt: string;
-  seconds: number;
-  reports: string;
-  passed: boolean;
-  sqlmap: {
-    targets: number;
-    clean: number;
-    injectable: string[];
-    incomplete: string[];
-    statusCounts: Record<string, number>;
-    results: SqlmapResult[];
-  };
-  wapiti: WapitiResult;
-  serverErrorLines: number;
-}
-
-function summarize(input: {
-  startedAt: Date;
-  seconds: number;
-  dir: string;
-  sqlmap: SqlmapResult[];
-  wapiti: WapitiResult;
-  serverErrors: number;
-}): Summary {
-  const statusCounts: Record<string, number> = {};
-  for (const result of input.sqlmap)
-    for (const [status, count] of Object.entries(result.statusCounts)) statusCounts[status] = (statusCounts[status] ?? 0) + count;
-  const injectable = input.sqlmap.filter((result) => result.verdict === "INJECTABLE").map((result) => result.label);
-  return {
-    startedAt: input.startedAt.toISOString(),
-    seconds: Math.round(input.seconds),
-    reports: input.dir,
-    // A 500 under sqlmap's payloads counts like wapiti's "Internal Server Error" anomaly (high severity).
-    passed:
-      injectable.length === 0 &&
-      !statusCounts["500"] &&
-      input.wapiti.failing.length === 0 &&
-      input.wapiti.ran &&
-      input.sqlmap.every((result) => result.verdict !== "ERROR"),
-    sqlmap: {
-      targets: input.sqlmap.length,
-      clean: input.sqlmap.filter((result) => result.verdict === "not injectable").length,
-      injectable,
-      incomplete: input.sqlmap
-        .filter((result) => result.verdict !== "not injectable" && result.verdict !== "INJECTABLE")
-        .map((result) => `${result.label}: ${result.verdict}${result.note ? ` (${result.note})` : ""}`),
-      statusCounts,
-      results: input.sqlmap,
-    },
-    wapiti: input.wapiti,
-    serverErrorLines: input.serverErrors,
-  };
-}
-
-function printSummary(summary: Summary) {
-  const { sqlmap, wapiti } = summary;
-  console.log(`\n── Security scan, ${summary.startedAt} (${Math.floor(summary.seconds / 60)} min ${summary.seconds % 60} s) ──`);
-  console.log(
-    `sqlmap: ${sqlmap.targets} targets, ${sqlmap.clean} not injectable, ${sqlmap.injectable.length} injectable, ${sqlmap.incomplete.length} incomplete; HTTP answers seen: ${
-      Object.entries(sqlmap.statusCounts)
-        .map(([status, count]) => `${status} x${count}`)
-        .join(", ") || "(none reported)"
-    }`,
-  );
-  for (const label of sqlmap.injectable) console.log(`  INJECTABLE: ${label}`);
-  if (sqlmap.statusCounts["500"]) console.log(`  FAIL: ${sqlmap.statusCounts["500"]} answers were 500 (see server.log)`);
-  for (const line of sqlmap.incomplete) console.log(`  incomplete: ${line}`);
-  console.log(
-    `wapiti: ${wapiti.ran ? `${wapiti.crawled} resources crawled, ${wapiti.vulnerabilities} findings, ${wapiti.anomalies} anomalies${wapiti.timedOut ? " (stopped at its time budget)" : ""}${wapiti.cutShort.length ? `; modules stopped at their attack time: ${wapiti.cutShort.join(", ")}` : ""}` : `did not run: ${wapiti.error}`}`,
-  );
-  for (const finding of wapiti.findings)
-    console.log(
-      `  ${wapiti.failing.includes(finding) ? "FAIL" : "info"} [${finding.level}] ${finding.category}: ${finding.method} ${finding.path}${finding.parameter ? ` (${finding.parameter})` : ""}`,
-    );
-  console.log(`server errors logged (⨯): ${summary.serverErrorLines}`);
-  console.log(`reports: ${summary.reports}`);
-  console.log(summary.passed ? "PASSED: no injection and no high-severity finding." : "FAILED: see the findings above.");
-}

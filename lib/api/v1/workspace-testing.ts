@@ -1,6 +1,6 @@
 // Shared setup for the /api/v1 integration tests: the import workspace (definitions, reps) plus an admin
 // and a revops user with tokens of each scope. Each test file gets its own database.
-import { createApiToken } from "@/lib/tokens/store";
+import { createApiToken, revokeApiToken } from "@/lib/tokens/store";
 import { db } from "@/lib/db";
 import { seedImportWorkspace, type ImportWorkspace } from "@/lib/import/testing";
 
@@ -44,3 +44,45 @@ export async function seedApiWorkspace(): Promise<ApiWorkspace> {
     },
   };
 }
+
+export type ScopeTokens = Record<"write" | "read" | "viewer" | "revoked" | "limited", string>;
+
+/**
+ * The import workspace plus one token of each kind the scope and error tests need: write and read for an
+ * admin, write for a viewer (whose role may not import), a revoked one, and one whose budget a test spends.
+ */
+export async function seedScopeTokens(): Promise<{ workspace: ImportWorkspace; tokens: ScopeTokens; limitedTokenId: number }> {
+  const workspace = await seedImportWorkspace();
+  const admin = await db.user.create({
+    data: { email: "admin@api.example", name: "Api Admin", role: "admin", passwordHash: "x" },
+    select: { id: true },
+  });
+  const viewer = await db.user.create({
+    data: { email: "viewer@api.example", name: "Api Viewer", role: "viewer", passwordHash: "x" },
+    select: { id: true },
+  });
+  const revoked = await createApiToken({ name: "old", scope: "write", userId: admin.id });
+  await revokeApiToken(revoked.id);
+  const limited = await createApiToken({ name: "busy", scope: "write", userId: admin.id });
+  return {
+    workspace,
+    limitedTokenId: limited.id,
+    tokens: {
+      write: (await createApiToken({ name: "crm sync", scope: "write", userId: admin.id })).token,
+      read: (await createApiToken({ name: "bi", scope: "read", userId: admin.id })).token,
+      viewer: (await createApiToken({ name: "viewer", scope: "write", userId: viewer.id })).token,
+      revoked: revoked.token,
+      limited: limited.token,
+    },
+  };
+}
+
+/** A lead as the write API takes it, from the "crm" source system. */
+export const crmLead = (externalId: string, extra: Record<string, unknown> = {}) => ({
+  sourceSystem: "crm",
+  externalId,
+  name: `Lead ${externalId}`,
+  email: `${externalId}@Buyer-Co.example`,
+  capturedAt: "2025-03-14T09:00:00Z",
+  ...extra,
+});

@@ -16,7 +16,7 @@ import { tabTitle } from "@/lib/actions/tab-title";
 import { evaluateHandoffElements } from "@/lib/leads/handoff-elements";
 import { findOwnerDecision } from "@/lib/decisions/queue-queries";
 import { findLeadConversation } from "@/lib/lead-comments/queries";
-import { findLeadDetailPage } from "@/lib/leads/queries";
+import { findLeadDetailPage } from "@/lib/leads/diagnosed-lead";
 import { crmRecordFor } from "@/lib/sync/crm-record";
 import { findLeadSystemNotes } from "@/lib/notify/lead-notes";
 

@@ -3,7 +3,7 @@ import { ApiError, fieldsFromZod } from "@/lib/api/v1/errors";
 import { leadIdParamsSchema } from "@/lib/api/v1/leads-schemas";
 import { toLeadDetail } from "@/lib/api/v1/leads-mapping";
 import { eraseLeadNow } from "@/lib/leads/erase";
-import { findDiagnosedLead } from "@/lib/leads/queries";
+import { findDiagnosedLead } from "@/lib/leads/diagnosed-lead";
 import { auditAuthorOf } from "@/lib/tokens/store";
 
 function leadIdOf(params: { id: string }): number {
