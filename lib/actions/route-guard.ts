@@ -2,41 +2,22 @@ import "server-only";
 import { can, type Action } from "@/lib/auth/permissions";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { AppError, ForbiddenError, UnauthenticatedError } from "@/lib/errors";
+import { errorBody, errorCode, errorFields, type ErrorField } from "@/lib/actions/error-body";
 import { timeRequest } from "@/lib/actions/request-metrics";
 
 // The route handlers the signed-in pages call from the browser (live-update polling, uploads, downloads)
 // use the session cookie, not an API token: one guard checks it and the permission table, and every
 // refusal answers in the API's one error shape, { error: { code, message, fields? } }.
 
-const CODES: Record<number, string> = {
-  400: "bad_request",
-  401: "unauthenticated",
-  403: "forbidden",
-  404: "not_found",
-  409: "conflict",
-  413: "payload_too_large",
-  422: "invalid",
-  429: "rate_limited",
-};
-
-export interface ErrorField {
-  path: string;
-  message: string;
-}
-
-/** The one error body: { error: { code, message, fields? } }, never cached. */
+/** The one error body (lib/actions/error-body.ts), never cached. */
 export function errorJson(status: number, message: string, fields?: ErrorField[]): Response {
-  const error = { code: CODES[status] ?? (status >= 500 ? "internal" : "error"), message, ...(fields?.length ? { fields } : {}) };
-  return Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
+  return Response.json(errorBody(errorCode(status), message, fields), { status, headers: { "Cache-Control": "no-store" } });
 }
 
 /** A thrown AppError answers with its status and message (field errors as fields); anything else is logged. */
 export function errorResponseOf(error: unknown): Response {
   if (error instanceof AppError) {
-    const fields = error.fieldErrors
-      ? Object.entries(error.fieldErrors).flatMap(([path, messages]) => messages.map((message) => ({ path, message })))
-      : undefined;
-    return errorJson(error.status, error.message, fields);
+    return errorJson(error.status, error.message, errorFields(error));
   }
   console.error(error);
   return errorJson(500, "Something went wrong on our side. Try again.");

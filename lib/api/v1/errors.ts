@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { errorBody, errorCode, errorFields, type ErrorBody } from "@/lib/actions/error-body";
 import { AppError } from "@/lib/errors";
 
-// Every API error has one shape: { error: { status, code, message, fields? } }, with field paths for
-// invalid payloads, so integrations can point at the exact input that was wrong.
+// Every API error has the one error body, { error: { code, message, fields? } } (lib/actions/error-body.ts),
+// with field paths for invalid payloads, so integrations can point at the exact input that was wrong.
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -15,14 +16,18 @@ export class ApiError extends Error {
   }
 }
 
-export const apiErrorSchema = z.object({
-  error: z.object({
-    status: z.number().int(),
-    code: z.string(),
-    message: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
+/** The error body as the OpenAPI document describes it; strict, so a key beyond these is a contract break. */
+export const apiErrorSchema = z
+  .object({
+    error: z
+      .object({
+        code: z.string(),
+        message: z.string(),
+        fields: z.array(z.object({ path: z.string(), message: z.string() }).strict()).optional(),
+      })
+      .strict(),
+  })
+  .strict() satisfies z.ZodType<ErrorBody>;
 
 export function fieldsFromZod(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.flatMap((issue) => {
@@ -34,35 +39,15 @@ export function fieldsFromZod(error: z.ZodError): { path: string; message: strin
   });
 }
 
-const CODES: Record<number, string> = {
-  400: "bad_request",
-  401: "unauthenticated",
-  403: "forbidden",
-  404: "not_found",
-  409: "conflict",
-  413: "payload_too_large",
-  422: "invalid",
-  429: "rate_limited",
-};
-
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) {
-    return Response.json(
-      { error: { status: error.status, code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } },
-      { status: error.status, headers: error.headers },
-    );
+    return Response.json(errorBody(error.code, error.message, error.fields), { status: error.status, headers: error.headers });
   }
   if (error instanceof z.ZodError)
     return errorResponse(new ApiError(422, "invalid", "The request has invalid fields.", fieldsFromZod(error)));
   if (error instanceof AppError) {
-    const fields = error.fieldErrors
-      ? Object.entries(error.fieldErrors).flatMap(([path, messages]) => messages.map((message) => ({ path, message })))
-      : undefined;
-    return errorResponse(new ApiError(error.status, CODES[error.status] ?? "error", error.message, fields));
+    return errorResponse(new ApiError(error.status, errorCode(error.status), error.message, errorFields(error)));
   }
   console.error(error);
-  return Response.json(
-    { error: { status: 500, code: "internal", message: "Something went wrong on our side. Nothing was saved; try again." } },
-    { status: 500 },
-  );
+  return Response.json(errorBody("internal", "Something went wrong on our side. Nothing was saved; try again."), { status: 500 });
 }

@@ -23,7 +23,7 @@ export async function call(handler: Handler, method: string, path: string, optio
     status: response.status,
     headers: response.headers,
     json: (text ? JSON.parse(text) : null) as Record<string, unknown> & {
-      error?: { status: number; code: string; message: string; fields?: { path: string; message: string }[] };
+      error?: { code: string; message: string; fields?: { path: string; message: string }[] };
     },
   };
 }
