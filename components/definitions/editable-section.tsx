@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { EntityTable, type EntityColumn } from "@/components/ui/entity-table";
 
 // A definitions table whose rows open one at a time for editing, with an "add" form above it and the
-// last save's notice beside the add button. Lead types and rejection reasons are both this.
+// last save's notice beside the add button. Lead types, rejection reasons and objections are all this.
 
 export type EditTarget = number | "new" | null;
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { ConfirmActionForm } from "@/components/users/confirm-action-form";
 import { StatusLine } from "@/components/users/status-line";
+import { EntityTable, type EntityColumn } from "@/components/ui/entity-table";
 import { PageHeader } from "@/components/ui/page-header";
 import type { ActionResult } from "@/lib/actions/result";
 import { formatDateTime } from "@/lib/time";
@@ -12,10 +13,43 @@ import type { UserSessionsPage } from "@/lib/users/queries";
 
 const METHOD_LABELS: Record<string, string> = { password: "Password", oidc: "Single sign-on" };
 
+type Session = UserSessionsPage["sessions"][number];
+
 /** One user's signed-in browsers, each of which an admin can end on its own. */
 export function UserSessionsView({ page }: { page: UserSessionsPage }) {
   const [notice, setNotice] = useState<Pick<ActionResult, "ok" | "message"> | null>(null);
   const { user, sessions, timeZone } = page;
+  const columns: EntityColumn<Session>[] = [
+    { header: "Signed in", className: "whitespace-nowrap", cell: (session) => formatDateTime(session.createdAt, timeZone) },
+    { header: "Last seen", className: "whitespace-nowrap text-slate-600", cell: (session) => formatDateTime(session.lastSeenAt, timeZone) },
+    {
+      header: "From",
+      cell: (session) => (
+        <>
+          <p>{session.ip}</p>
+          <p className="max-w-xs truncate text-xs text-slate-500" title={session.userAgent}>
+            {session.userAgent || "Unknown browser"}
+          </p>
+        </>
+      ),
+    },
+    { header: "How", cell: (session) => METHOD_LABELS[session.method] ?? session.method },
+    {
+      header: "Actions",
+      srOnly: true,
+      className: "text-right",
+      cell: (session) => (
+        <ConfirmActionForm
+          action={revokeUserSessionAction}
+          fields={{ userId: String(user.id), sessionId: session.id }}
+          label="End session"
+          danger
+          consequence={`The browser at ${session.ip} is signed out on its next request.`}
+          onResult={(result) => setNotice({ ok: result.ok, message: result.message ?? "" })}
+        />
+      ),
+    },
+  ];
   return (
     <>
       <PageHeader
@@ -31,55 +65,14 @@ export function UserSessionsView({ page }: { page: UserSessionsPage }) {
       {sessions.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">No open sessions.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Open sessions, newest first</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Signed in
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Last seen
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  From
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  How
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {sessions.map((session) => (
-                <tr key={session.id} className="align-top" data-session-id={session.id}>
-                  <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(session.createdAt, timeZone)}</td>
-                  <td className="px-3 py-2 whitespace-nowrap text-slate-600">{formatDateTime(session.lastSeenAt, timeZone)}</td>
-                  <td className="px-3 py-2">
-                    <p>{session.ip}</p>
-                    <p className="max-w-xs truncate text-xs text-slate-500" title={session.userAgent}>
-                      {session.userAgent || "Unknown browser"}
-                    </p>
-                  </td>
-                  <td className="px-3 py-2">{METHOD_LABELS[session.method] ?? session.method}</td>
-                  <td className="px-3 py-2 text-right">
-                    <ConfirmActionForm
-                      action={revokeUserSessionAction}
-                      fields={{ userId: String(user.id), sessionId: session.id }}
-                      label="End session"
-                      danger
-                      consequence={`The browser at ${session.ip} is signed out on its next request.`}
-                      onResult={(result) => setNotice({ ok: result.ok, message: result.message ?? "" })}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <EntityTable
+          caption="Open sessions, newest first"
+          rows={sessions}
+          columns={columns}
+          rowKey={(session) => session.id}
+          rowProps={(session) => ({ "data-session-id": session.id })}
+          framed
+        />
       )}
     </>
   );
