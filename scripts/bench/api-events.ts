@@ -4,28 +4,14 @@
 // throwaway PostgreSQL, with the diagnosis worker running alongside as in production, and prints events
 // per second, the latency of a batch, and how soon after the last batch every lead was diagnosed.
 // `npm run bench` runs it in a process of its own (--json writes the figures there), as import-csv.ts.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { CliError, runCli, wholeNumberOption } from "../lib/cli.ts";
-import { findFreePort, startEmbeddedPostgres } from "../db/embedded-postgres.ts";
+import { startThrowawayCluster } from "./cluster.ts";
 import { createTestDatabase } from "../../tests/databases.ts";
 import { percentile } from "./measure.ts";
 import type { Figure } from "./report.ts";
 
-const SETTINGS = [
-  "-c",
-  "shared_buffers=1GB",
-  "-c",
-  "work_mem=32MB",
-  "-c",
-  "max_wal_size=8GB",
-  "-c",
-  "checkpoint_timeout=30min",
-  "-c",
-  "synchronous_commit=off",
-];
 const BATCH = 1_000;
 const TYPES = [
   { type: "contacted", channel: "email" },
@@ -49,14 +35,7 @@ export interface ApiResult {
 
 /** Streams `batches` batches of 1,000 events over `leadsPerBatch` leads each into the real route handler. */
 export async function measureApiEvents(batches: number, leadsPerBatch: number): Promise<ApiResult> {
-  const directory = await mkdtemp(path.join(os.tmpdir(), "baton-bench-api-"));
-  const cluster = await startEmbeddedPostgres({
-    dataDir: path.join(directory, "pg"),
-    port: await findFreePort(),
-    database: "postgres",
-    persistent: false,
-    settings: SETTINGS,
-  });
+  const { cluster, discard } = await startThrowawayCluster("api");
   let result: ApiResult | undefined;
   try {
     const database = await createTestDatabase(cluster.url);
@@ -142,8 +121,7 @@ export async function measureApiEvents(batches: number, leadsPerBatch: number): 
     await pool.end();
     await database.drop().catch(() => undefined);
   } finally {
-    await cluster.stop();
-    await rm(directory, { recursive: true, force: true });
+    await discard();
   }
   return result!;
 }

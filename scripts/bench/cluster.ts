@@ -2,7 +2,10 @@
 // demo's), tuned like a small production server, with one database per scale that is generated once
 // and reused by later runs (--fresh regenerates it).
 import pg from "pg";
-import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "../db/embedded-postgres.ts";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { ensureDatabase, findFreePort, startEmbeddedPostgres, type RunningPostgres } from "../db/embedded-postgres.ts";
 import { migrate } from "../db/migrate.ts";
 import { generateBenchDataset } from "./dataset.ts";
 
@@ -94,4 +97,43 @@ export async function prepareBenchDatabase(
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/** The write benchmarks' cluster: tuned for bulk writes, and nothing in it is kept, so commits need not wait for the disk. */
+const THROWAWAY_SETTINGS = [
+  "-c",
+  "shared_buffers=1GB",
+  "-c",
+  "work_mem=32MB",
+  "-c",
+  "max_wal_size=8GB",
+  "-c",
+  "checkpoint_timeout=30min",
+  "-c",
+  "synchronous_commit=off",
+];
+
+/**
+ * A PostgreSQL cluster of its own in a temporary directory (where the benchmark may keep its files too), for
+ * one write benchmark; `discard` stops the cluster and deletes the directory.
+ */
+export async function startThrowawayCluster(
+  name: string,
+): Promise<{ cluster: RunningPostgres; directory: string; discard: () => Promise<void> }> {
+  const directory = await mkdtemp(path.join(os.tmpdir(), `baton-bench-${name}-`));
+  const cluster = await startEmbeddedPostgres({
+    dataDir: path.join(directory, "pg"),
+    port: await findFreePort(),
+    database: "postgres",
+    persistent: false,
+    settings: THROWAWAY_SETTINGS,
+  });
+  return {
+    cluster,
+    directory,
+    discard: async () => {
+      await cluster.stop();
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
 }

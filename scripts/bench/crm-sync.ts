@@ -6,27 +6,12 @@
 // (the sync's own footprint: it holds one page at a time), and the median time of an incremental sync
 // of 100 changed records. `npm run bench` runs it in a process of its own, as api-events.ts.
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { runCli, wholeNumberOption } from "../lib/cli.ts";
-import { findFreePort, startEmbeddedPostgres } from "../db/embedded-postgres.ts";
+import { startThrowawayCluster } from "./cluster.ts";
 import { createTestDatabase } from "../../tests/databases.ts";
 import type { Figure } from "./report.ts";
-
-const SETTINGS = [
-  "-c",
-  "shared_buffers=1GB",
-  "-c",
-  "work_mem=32MB",
-  "-c",
-  "max_wal_size=8GB",
-  "-c",
-  "checkpoint_timeout=30min",
-  "-c",
-  "synchronous_commit=off",
-];
 
 export interface SyncResult {
   contacts: number;
@@ -40,14 +25,7 @@ export interface SyncResult {
 }
 
 export async function measureCrmSync(contacts: number, runs: number): Promise<SyncResult> {
-  const directory = await mkdtemp(path.join(os.tmpdir(), "baton-bench-sync-"));
-  const cluster = await startEmbeddedPostgres({
-    dataDir: path.join(directory, "pg"),
-    port: await findFreePort(),
-    database: "postgres",
-    persistent: false,
-    settings: SETTINGS,
-  });
+  const { cluster, discard } = await startThrowawayCluster("sync");
   try {
     const database = await createTestDatabase(cluster.url);
     process.env.DATABASE_URL = database.url;
@@ -141,8 +119,7 @@ export async function measureCrmSync(contacts: number, runs: number): Promise<Sy
     await database.drop().catch(() => undefined);
     return { contacts, entries, backfillSeconds, leads, events, baselineRssMb, peakRssMb: peak, incrementalSeconds };
   } finally {
-    await cluster.stop();
-    await rm(directory, { recursive: true, force: true });
+    await discard();
   }
 }
 

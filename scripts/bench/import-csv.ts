@@ -5,31 +5,16 @@
 // a process of its own (--json writes the figures there): the product's modules hold one database per
 // process, and the peak memory is the importing process's own.
 import { createWriteStream } from "node:fs";
-import { mkdtemp, open, rm, stat, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { open, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { CliError, runCli, wholeNumberOption } from "../lib/cli.ts";
-import { findFreePort, startEmbeddedPostgres } from "../db/embedded-postgres.ts";
+import { startThrowawayCluster } from "./cluster.ts";
 import { createTestDatabase } from "../../tests/databases.ts";
 import type { Figure } from "./report.ts";
 
 // Tuned like a small production server (as the main benchmark's cluster): the defaults of a fresh
 // embedded cluster (128 MB of buffers, 1 GB of WAL between checkpoints) are not what an import runs on.
-const SETTINGS = [
-  "-c",
-  "shared_buffers=1GB",
-  "-c",
-  "work_mem=32MB",
-  "-c",
-  "maintenance_work_mem=512MB",
-  "-c",
-  "max_wal_size=8GB",
-  "-c",
-  "checkpoint_timeout=30min",
-  "-c",
-  "synchronous_commit=off",
-];
 
 const STATUSES = ["New", "Open", "In Progress", "Connected", "Attempted to Contact", "Unqualified", "Bad Timing", "Open Deal"];
 const SOURCES = ["Organic Search", "Paid Search", "Direct Traffic", "Referrals", "Social Media", "Email Marketing", "Offline Sources"];
@@ -102,14 +87,7 @@ export interface ImportResult {
 
 /** Generates a --rows export and imports it through the real pipeline on a throwaway PostgreSQL. */
 export async function measureCsvImport(rows: number): Promise<ImportResult> {
-  const directory = await mkdtemp(path.join(os.tmpdir(), "baton-bench-import-"));
-  const cluster = await startEmbeddedPostgres({
-    dataDir: path.join(directory, "pg"),
-    port: await findFreePort(),
-    database: "postgres",
-    persistent: false,
-    settings: SETTINGS,
-  });
+  const { cluster, directory, discard } = await startThrowawayCluster("import");
   let peakRss = process.memoryUsage().rss;
   let peakHeap = process.memoryUsage().heapUsed;
   const sampler = setInterval(() => {
@@ -180,8 +158,7 @@ export async function measureCsvImport(rows: number): Promise<ImportResult> {
   } finally {
     clearInterval(sampler);
     await endProductPool();
-    await cluster.stop();
-    await rm(directory, { recursive: true, force: true });
+    await discard();
   }
   return result!;
 }
