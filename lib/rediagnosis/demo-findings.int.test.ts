@@ -1,24 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { pool } from "@/lib/db";
 import { loadAndDiagnoseDemo, DEMO_SEED } from "../../scripts/db/demo.ts";
-import { generateDemoWorkspace, type DemoScenario } from "../../prisma/seed/demo-leads.ts";
-import type { FailurePoint } from "@/lib/diagnosis/vocabulary";
+import { generateDemoWorkspace } from "../../prisma/seed/demo-leads.ts";
+import { EXPECTED_FAILURES as EXPECTED } from "../../prisma/seed/demo-expected.ts";
 
 // Through the database path (load, set-based batches, stored summaries): every planted failure of the
 // demo data is found with its failure point, and healthy leads are not flagged.
-const EXPECTED: Record<DemoScenario, FailurePoint[]> = {
-  healthy: [],
-  missing_context: ["missing_context"],
-  left_in_queue: ["unclear_owner"],
-  slow_assignment: ["slow_timing"],
-  duplicate_outreach: ["unclear_owner"],
-  accepted_no_action: ["slow_timing"],
-  rejected_without_reason: ["weak_feedback"],
-  stalled_after_first_touch: ["missing_next_step"],
-  vague_acceptance: ["vague_acceptance"],
-  slow_decision: ["vague_acceptance"],
-};
-
 describe("the stored diagnosis of the demo workspace", () => {
   it("finds every planted failure with its failure point and flags no healthy lead", async () => {
     const anchor = new Date("2026-11-16T14:00:00Z");

@@ -5,22 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_REJECTION_REASONS, DEFAULT_SETTINGS, diagnoseLead, findLeadType } from "../../lib/diagnosis/index.ts";
-import type { DiagnosisEvent, DiagnosisInput, FailurePoint, RelatedOutreach } from "../../lib/diagnosis/types.ts";
+import type { DiagnosisEvent, DiagnosisInput, RelatedOutreach } from "../../lib/diagnosis/types.ts";
 import { DEMO_GRACE_MS } from "./demo-checks.ts";
-import { generateDemoWorkspace, type DemoLead, type DemoScenario, type DemoWorkspace } from "./demo-leads.ts";
-
-const EXPECTED: Readonly<Record<DemoScenario, FailurePoint[]>> = {
-  healthy: [],
-  missing_context: ["missing_context"],
-  left_in_queue: ["unclear_owner"],
-  slow_assignment: ["slow_timing"],
-  duplicate_outreach: ["unclear_owner"],
-  accepted_no_action: ["slow_timing"],
-  rejected_without_reason: ["weak_feedback"],
-  stalled_after_first_touch: ["missing_next_step"],
-  vague_acceptance: ["vague_acceptance"],
-  slow_decision: ["vague_acceptance"],
-};
+import { generateDemoWorkspace, type DemoLead, type DemoWorkspace } from "./demo-leads.ts";
+import { EXPECTED_FAILURES as EXPECTED } from "./demo-expected.ts";
 
 /** What the database layer hands the engine, built from the plain data (user emails serve as ids). */
 function diagnosisInputs(ws: DemoWorkspace, now: Date): Array<{ lead: DemoLead; input: DiagnosisInput }> {
