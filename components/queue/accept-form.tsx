@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { SourceSignalField } from "@/components/queue/buyer-feedback-fields";
 import { CriteriaChecklist, everyCriterion } from "@/components/queue/criteria-checklist";
-import { FormButtons, Refusal, inputClass } from "@/components/queue/form-bits";
+import { FormButtons, Refusal, TouchNoteField } from "@/components/queue/form-bits";
 import { NextActionFields } from "@/components/queue/next-action-fields";
 import { localToIso, submitOnEnter, useDecisionForm, type DecisionSuccess } from "@/components/queue/use-decision-form";
 import { acceptLeadAction } from "@/lib/decisions/actions";
@@ -95,20 +95,7 @@ export function AcceptForm({
         {form.errorFor("firstAction") && <p className="mt-1 text-xs text-red-700">{form.errorFor("firstAction")}</p>}
       </fieldset>
       {firstAction !== "none" && (
-        <div>
-          <label htmlFor={`${prefix}-note`} className="block text-xs font-medium text-slate-700">
-            What was said (optional)
-          </label>
-          <input
-            id={`${prefix}-note`}
-            type="text"
-            maxLength={2000}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            className={`${inputClass} mt-1`}
-            placeholder="e.g. Wants a demo for the ops team next week"
-          />
-        </div>
+        <TouchNoteField id={`${prefix}-note`} value={note} onChange={setNote} placeholder="e.g. Wants a demo for the ops team next week" />
       )}
       <NextActionFields
         idPrefix={prefix}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, type KeyboardEvent } from "react";
+import { useRef, useState, type KeyboardEvent } from "react";
 import { described, FieldErrorText, inputClass } from "@/components/queue/form-bits";
 import { Kbd } from "@/components/queue/shortcuts-legend";
 import { MAX_OBJECTION_DETAIL, SOURCE_SIGNAL_LABELS, SOURCE_SIGNALS, type SourceSignal } from "@/lib/diagnosis/buyer-feedback";
@@ -23,15 +23,27 @@ function groupKey(event: KeyboardEvent): number | "clear" | null {
 const optionClass =
   "flex items-center gap-2 rounded-md px-2 py-1 text-sm ring-1 ring-slate-200 has-[:checked]:bg-amber-50 has-[:checked]:ring-amber-400 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500";
 
-export function ObjectionFields(props: {
-  idPrefix: string;
-  objections: readonly ObjectionOption[];
+/** The buyer's objection as a form holds it while the rep decides: a code (or none) and its short text. */
+export interface ObjectionChoice {
   code: string;
   detail: string;
   onCode: (code: string) => void;
   onDetail: (detail: string) => void;
-  errorFor: (field: string) => string | undefined;
-}) {
+}
+
+export function useObjectionChoice(): ObjectionChoice {
+  const [code, onCode] = useState("");
+  const [detail, onDetail] = useState("");
+  return { code, detail, onCode, onDetail };
+}
+
+export function ObjectionFields(
+  props: ObjectionChoice & {
+    idPrefix: string;
+    objections: readonly ObjectionOption[];
+    errorFor: (field: string) => string | undefined;
+  },
+) {
   const { idPrefix, objections, code, detail, onCode, onDetail, errorFor } = props;
   const text = useRef<HTMLInputElement>(null);
   const picked = objections.find((objection) => objection.code === code);

@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { ObjectionFields } from "@/components/queue/buyer-feedback-fields";
-import { FormButtons, inputClass, Refusal } from "@/components/queue/form-bits";
+import { ObjectionFields, useObjectionChoice } from "@/components/queue/buyer-feedback-fields";
+import { FormButtons, Refusal, TouchNoteField } from "@/components/queue/form-bits";
 import { NextActionFields } from "@/components/queue/next-action-fields";
 import { localToIso, submitOnEnter, useDecisionForm, type DecisionSuccess } from "@/components/queue/use-decision-form";
 import { logFirstActionAction } from "@/lib/decisions/actions";
@@ -23,8 +23,7 @@ export function FirstActionForm(props: {
   const [note, setNote] = useState("");
   const [nextAction, setNextAction] = useState("");
   const [due, setDue] = useState("");
-  const [objectionCode, setObjectionCode] = useState("");
-  const [objectionDetail, setObjectionDetail] = useState("");
+  const objection = useObjectionChoice();
   const first = useRef<HTMLInputElement>(null);
   const form = useDecisionForm({ send: (input) => logFirstActionAction(lead.id, input), onDone });
   useEffect(() => first.current?.focus(), []);
@@ -43,8 +42,8 @@ export function FirstActionForm(props: {
           note,
           nextAction,
           nextActionDueAt: localToIso(due),
-          objectionCode,
-          objectionDetail,
+          objectionCode: objection.code,
+          objectionDetail: objection.detail,
         });
       }}
       className="space-y-4"
@@ -71,28 +70,8 @@ export function FirstActionForm(props: {
           ))}
         </div>
       </fieldset>
-      <div>
-        <label htmlFor={`${prefix}-note`} className="block text-xs font-medium text-slate-700">
-          What was said (optional)
-        </label>
-        <input
-          id={`${prefix}-note`}
-          type="text"
-          maxLength={2000}
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-          className={`${inputClass} mt-1`}
-        />
-      </div>
-      <ObjectionFields
-        idPrefix={prefix}
-        objections={objections}
-        code={objectionCode}
-        detail={objectionDetail}
-        onCode={setObjectionCode}
-        onDetail={setObjectionDetail}
-        errorFor={form.errorFor}
-      />
+      <TouchNoteField id={`${prefix}-note`} value={note} onChange={setNote} />
+      <ObjectionFields idPrefix={prefix} objections={objections} {...objection} errorFor={form.errorFor} />
       <NextActionFields
         idPrefix={prefix}
         nextAction={nextAction}

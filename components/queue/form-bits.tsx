@@ -51,6 +51,26 @@ export function LabelledField({
   );
 }
 
+/** What was said in a sales touch (a call, an email, a meeting), optional: asked when accepting and when logging the first touch. */
+export function TouchNoteField(props: { id: string; value: string; onChange: (note: string) => void; placeholder?: string }) {
+  return (
+    <div>
+      <label htmlFor={props.id} className="block text-xs font-medium text-slate-700">
+        What was said (optional)
+      </label>
+      <input
+        id={props.id}
+        type="text"
+        maxLength={2000}
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+        className={`${inputClass} mt-1`}
+        placeholder={props.placeholder}
+      />
+    </div>
+  );
+}
+
 /** aria props tying a control to its hint and error. */
 export function described(id: string, error: string | undefined, hint = false) {
   const ids = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ");

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { ObjectionFields, SourceSignalField } from "@/components/queue/buyer-feedback-fields";
+import { ObjectionFields, SourceSignalField, useObjectionChoice } from "@/components/queue/buyer-feedback-fields";
 import { CriteriaChecklist, everyCriterion } from "@/components/queue/criteria-checklist";
 import { described, FieldErrorText, FormButtons, inputClass, Refusal } from "@/components/queue/form-bits";
 import { ReasonQualityMeter } from "@/components/queue/reason-quality-meter";
@@ -35,8 +35,7 @@ export function RejectForm(props: {
   const [detail, setDetail] = useState("");
   const [criteria, setCriteria] = useState(() => everyCriterion(lead.criteria, true));
   const [recycle, setRecycle] = useState<boolean | null>(null);
-  const [objectionCode, setObjectionCode] = useState("");
-  const [objectionDetail, setObjectionDetail] = useState("");
+  const objection = useObjectionChoice();
   const [sourceSignal, setSourceSignal] = useState<SourceSignal | "">("");
   const firstReason = useRef<HTMLInputElement>(null);
   const detailBox = useRef<HTMLTextAreaElement>(null);
@@ -74,8 +73,8 @@ export function RejectForm(props: {
           detail,
           criteria,
           recycleSuggested,
-          objectionCode,
-          objectionDetail,
+          objectionCode: objection.code,
+          objectionDetail: objection.detail,
           sourceSignal,
         });
       }}
@@ -128,15 +127,7 @@ export function RejectForm(props: {
         </p>
       </div>
       <ReasonQualityMeter id={`${prefix}-quality`} feedback={quality} />
-      <ObjectionFields
-        idPrefix={prefix}
-        objections={objections}
-        code={objectionCode}
-        detail={objectionDetail}
-        onCode={setObjectionCode}
-        onDetail={setObjectionDetail}
-        errorFor={form.errorFor}
-      />
+      <ObjectionFields idPrefix={prefix} objections={objections} {...objection} errorFor={form.errorFor} />
       <SourceSignalField idPrefix={prefix} value={sourceSignal} onChange={setSourceSignal} errorFor={form.errorFor} />
       <CriteriaChecklist
         idPrefix={prefix}
