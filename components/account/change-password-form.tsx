@@ -1,8 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { controlClass, Field } from "@/components/ui/form";
-import { StatusLine } from "@/components/users/status-line";
+import { controlClass, Field, FormStatus } from "@/components/ui/form";
 import { validateWith } from "@/components/ui/use-action-form";
 import { useUserForm } from "@/components/users/use-user-form";
 import { Button } from "@/components/ui/button";
@@ -51,7 +50,7 @@ export function ChangePasswordForm() {
         <Button type="submit" size="sm" disabled={pending} aria-disabled={pending}>
           {pending ? "Changing…" : "Change password"}
         </Button>
-        <StatusLine state={state} />
+        <FormStatus state={state} />
       </div>
     </form>
   );

@@ -2,7 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import { useState, useTransition } from "react";
-import { StatusLine } from "@/components/users/status-line";
+import { FormStatus } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { signOutEverywhereAction } from "@/lib/users/actions";
 
@@ -29,7 +29,7 @@ export function SignOutEverywhereButton() {
         {pending ? "Signing out…" : "Sign out everywhere"}
       </Button>
       <p className="text-xs text-slate-500">Ends your sessions on every device and browser, this one included.</p>
-      <StatusLine state={error ? { ok: false, message: error } : null} />
+      <FormStatus state={error ? { ok: false, message: error } : null} />
     </div>
   );
 }

@@ -135,7 +135,7 @@ export function AmountInput({
 }
 
 /** The form's outcome, announced politely to screen readers; the region is always present. */
-export function FormStatus({ state, className }: { state: ActionResult<unknown> | null; className?: string }) {
+export function FormStatus({ state, className }: { state: Pick<ActionResult<unknown>, "ok" | "message"> | null; className?: string }) {
   return (
     <p
       role="status"

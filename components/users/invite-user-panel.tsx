@@ -1,9 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
-import { controlClass, Field } from "@/components/ui/form";
+import { controlClass, Field, FormStatus } from "@/components/ui/form";
 import { OneTimePassword } from "@/components/users/one-time-password";
-import { StatusLine } from "@/components/users/status-line";
 import { validateWith } from "@/components/ui/use-action-form";
 import { useUserForm } from "@/components/users/use-user-form";
 import { Button } from "@/components/ui/button";
@@ -111,7 +110,7 @@ function InviteForm({
         <Button type="button" variant="ghost" size="sm" onClick={onCancel} disabled={pending}>
           Cancel
         </Button>
-        <StatusLine state={state} />
+        <FormStatus state={state} />
       </div>
     </form>
   );

@@ -2,11 +2,10 @@
 
 import Link from "next/link";
 import { useId, useState } from "react";
-import { controlBaseClass } from "@/components/ui/form";
+import { controlBaseClass, FormStatus } from "@/components/ui/form";
 import { ConfirmActionForm } from "@/components/users/confirm-action-form";
 import { MergePersonForm } from "@/components/users/merge-person-form";
 import { OneTimePassword } from "@/components/users/one-time-password";
-import { StatusLine } from "@/components/users/status-line";
 import { useUserForm } from "@/components/users/use-user-form";
 import { Button } from "@/components/ui/button";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
@@ -91,7 +90,7 @@ export function UserManagePanel({
         </Link>
       </p>
       {grant && <OneTimePassword grant={grant} heading={`New temporary password for ${grant.name}:`} onDone={() => setGrant(null)} />}
-      <StatusLine state={notice} />
+      <FormStatus state={notice} />
     </div>
   );
 }

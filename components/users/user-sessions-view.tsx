@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { ConfirmActionForm } from "@/components/users/confirm-action-form";
-import { StatusLine } from "@/components/users/status-line";
+import { FormStatus } from "@/components/ui/form";
 import { EntityTable, type EntityColumn } from "@/components/ui/entity-table";
 import { PageHeader } from "@/components/ui/page-header";
 import type { ActionResult } from "@/lib/actions/result";
@@ -61,7 +61,7 @@ export function UserSessionsView({ page }: { page: UserSessionsPage }) {
           Back to users
         </Link>
       </p>
-      <StatusLine state={notice} />
+      <FormStatus state={notice} />
       {sessions.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">No open sessions.</p>
       ) : (

@@ -5,7 +5,7 @@ import { UserManagePanel } from "@/components/users/user-manage-panel";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EntityTable, type EntityColumn } from "@/components/ui/entity-table";
-import { StatusLine } from "@/components/users/status-line";
+import { FormStatus } from "@/components/ui/form";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/time";
 import type { UserListRow } from "@/lib/users/queries";
@@ -70,7 +70,7 @@ export function UsersTable({ users, currentUserId, timeZone }: { users: UserList
 
   return (
     <div className="space-y-2">
-      <StatusLine state={merged ? { ok: true, message: merged } : null} />
+      <FormStatus state={merged ? { ok: true, message: merged } : null} />
       <EntityTable
         caption="Users, active first"
         rows={users}
