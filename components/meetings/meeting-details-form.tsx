@@ -1,6 +1,7 @@
 "use client";
 
 import { AttendeePicker } from "@/components/meetings/attendee-picker";
+import { MeetingTitleFields } from "@/components/meetings/meeting-title-fields";
 import { useVersionedDraft } from "@/components/review/use-draft";
 import { WriteStatus } from "@/components/review/write-status";
 import { Button } from "@/components/ui/button";
@@ -15,9 +16,6 @@ interface Details {
   attendeeIds: number[];
   version: number;
 }
-
-const controlClass =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500";
 
 export function MeetingDetailsForm(props: {
   id: number;
@@ -39,32 +37,14 @@ export function MeetingDetailsForm(props: {
         save((values) => saveMeetingDetails({ id: props.id, ...values }));
       }}
     >
-      <div>
-        <label htmlFor="details-title" className="block text-xs font-medium text-slate-700">
-          Title
-        </label>
-        <input
-          id="details-title"
-          value={values.title}
-          maxLength={120}
-          onChange={(event) => edit({ title: event.target.value })}
-          className={controlClass}
-        />
-        {errors.title && <p className="mt-1 text-xs text-red-700">{errors.title[0]}</p>}
-      </div>
-      <div>
-        <label htmlFor="details-when" className="block text-xs font-medium text-slate-700">
-          Date and time ({props.timeZone})
-        </label>
-        <input
-          id="details-when"
-          type="datetime-local"
-          value={values.scheduledFor}
-          onChange={(event) => edit({ scheduledFor: event.target.value })}
-          className={controlClass}
-        />
-        {errors.scheduledFor && <p className="mt-1 text-xs text-red-700">{errors.scheduledFor[0]}</p>}
-      </div>
+      <MeetingTitleFields
+        idPrefix="details"
+        title={values.title}
+        scheduledFor={values.scheduledFor}
+        timeZone={props.timeZone}
+        errors={errors}
+        onChange={edit}
+      />
       <AttendeePicker
         users={props.users}
         selected={values.attendeeIds}

@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { AttendeePicker } from "@/components/meetings/attendee-picker";
+import { MeetingTitleFields, meetingControlClass } from "@/components/meetings/meeting-title-fields";
 import { useJsonDraft } from "@/components/review/use-draft";
 import { WriteStatus } from "@/components/review/write-status";
 import { Button } from "@/components/ui/button";
@@ -21,9 +22,6 @@ interface Values {
   size: string;
   onlyToReview: boolean;
 }
-
-const controlClass =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500";
 
 export function NewMeetingForm(props: {
   board: string;
@@ -60,34 +58,14 @@ export function NewMeetingForm(props: {
       }}
     >
       <div className="grid gap-3 md:grid-cols-[minmax(0,1fr)_16rem]">
-        <div>
-          <label htmlFor="meeting-title" className="block text-xs font-medium text-slate-700">
-            Title
-          </label>
-          <input
-            id="meeting-title"
-            value={values.title}
-            onChange={(event) => edit({ title: event.target.value })}
-            maxLength={120}
-            className={controlClass}
-            aria-invalid={errors.title ? true : undefined}
-          />
-          {errors.title && <p className="mt-1 text-xs text-red-700">{errors.title[0]}</p>}
-        </div>
-        <div>
-          <label htmlFor="meeting-when" className="block text-xs font-medium text-slate-700">
-            Date and time ({props.timeZone})
-          </label>
-          <input
-            id="meeting-when"
-            type="datetime-local"
-            value={values.scheduledFor}
-            onChange={(event) => edit({ scheduledFor: event.target.value })}
-            className={controlClass}
-            aria-invalid={errors.scheduledFor ? true : undefined}
-          />
-          {errors.scheduledFor && <p className="mt-1 text-xs text-red-700">{errors.scheduledFor[0]}</p>}
-        </div>
+        <MeetingTitleFields
+          idPrefix="meeting"
+          title={values.title}
+          scheduledFor={values.scheduledFor}
+          timeZone={props.timeZone}
+          errors={errors}
+          onChange={edit}
+        />
       </div>
       <AttendeePicker
         users={props.users}
@@ -124,7 +102,7 @@ export function NewMeetingForm(props: {
               max={MAX_AGENDA_ITEMS}
               value={values.size}
               onChange={(event) => edit({ size: event.target.value })}
-              className={`${controlClass} w-24`}
+              className={`${meetingControlClass} w-24`}
               aria-invalid={errors.size ? true : undefined}
             />
           </div>
