@@ -10,25 +10,20 @@ import { migrate } from "../db/migrate.ts";
 import { generateBenchDataset } from "./dataset.ts";
 
 export const DATASET_VERSION = "4";
+/** What every benchmark cluster sets: room to sort and write in bulk, and no waiting on the disk to commit. */
+const BULK_WRITES = ["-c", "work_mem=32MB", "-c", "max_wal_size=8GB", "-c", "checkpoint_timeout=30min", "-c", "synchronous_commit=off"];
 const SETTINGS = [
   "-c",
   "shared_buffers=2GB",
-  "-c",
-  "work_mem=32MB",
   "-c",
   "maintenance_work_mem=1GB",
   "-c",
   "effective_cache_size=12GB",
   "-c",
-  "max_wal_size=8GB",
-  "-c",
-  "checkpoint_timeout=30min",
-  "-c",
-  "synchronous_commit=off",
-  "-c",
   "random_page_cost=1.1",
   "-c",
   "max_connections=200",
+  ...BULK_WRITES,
 ];
 
 export async function startBenchCluster(): Promise<RunningPostgres> {
@@ -99,20 +94,8 @@ export async function prepareBenchDatabase(
   }
 }
 
-/** The write benchmarks' cluster: tuned for bulk writes, and nothing in it is kept, so commits need not wait for the disk. */
-const THROWAWAY_SETTINGS = [
-  "-c",
-  "shared_buffers=1GB",
-  "-c",
-  "work_mem=32MB",
-  "-c",
-  "max_wal_size=8GB",
-  "-c",
-  "checkpoint_timeout=30min",
-  "-c",
-  "synchronous_commit=off",
-];
-
+/** The write benchmarks' cluster: nothing in it is kept, and it shares the machine with the product's own. */
+const THROWAWAY_SETTINGS = ["-c", "shared_buffers=1GB", ...BULK_WRITES];
 /**
  * A PostgreSQL cluster of its own in a temporary directory (where the benchmark may keep its files too), for
  * one write benchmark; `discard` stops the cluster and deletes the directory.

@@ -129,22 +129,16 @@ export async function measureHttp(databaseUrl: string, leadId: number, withLight
         ["dashboard", "/dashboard"],
       ] as const) {
         const scores = await lighthouse(app, path);
-        figures.push({
-          area: "lighthouse",
-          name: `${name} performance`,
-          value: scores.performance,
-          unit: "/100",
-          target: ">= 90",
-          ok: scores.performance >= 90,
-        });
-        figures.push({
-          area: "lighthouse",
-          name: `${name} accessibility`,
-          value: scores.accessibility,
-          unit: "/100",
-          target: ">= 90",
-          ok: scores.accessibility >= 90,
-        });
+        for (const category of ["performance", "accessibility"] as const) {
+          figures.push({
+            area: "lighthouse",
+            name: `${name} ${category}`,
+            value: scores[category],
+            unit: "/100",
+            target: ">= 90",
+            ok: scores[category] >= 90,
+          });
+        }
       }
     }
   } finally {
