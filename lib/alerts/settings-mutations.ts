@@ -1,7 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "@/lib/actions/audit";
-import { db, pool } from "@/lib/db";
+import { db } from "@/lib/db";
+import { inTransaction } from "@/lib/db/transaction";
 import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
 import { alertRuleSchema, idSchema, webhookSchema } from "@/lib/alerts/settings-schemas";
 import { enqueueDeliveries } from "@/lib/notify/queue";
@@ -86,9 +87,7 @@ export async function removeWebhook(actorId: number, input: unknown): Promise<vo
 /** Sends a delivery again as a new one (the log keeps both); a webhook keeps its event, re-signed. */
 export async function replayDelivery(actorId: number, input: unknown): Promise<{ id: number }> {
   const { id } = parse(idSchema, input, "Nothing was sent.");
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return inTransaction(async (client) => {
     const { rows } = await client.query<{ id: number }>(
       `INSERT INTO deliveries (notification_id, webhook_id, channel, target, kind, lead_id, payload)
        SELECT notification_id, webhook_id, channel, target, kind, lead_id, payload FROM deliveries WHERE id = $1 AND channel <> 'in_app'
@@ -102,12 +101,6 @@ export async function replayDelivery(actorId: number, input: unknown): Promise<{
       [actorId, String(created.id), JSON.stringify({ replayOf: id })],
     );
     await enqueueDeliveries(client, [created.id]);
-    await client.query("COMMIT");
     return created;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { viaJson, type AuditAuthor } from "@/lib/actions/audit-via";
-import { pool } from "@/lib/db";
+import { inTransaction } from "@/lib/db/transaction";
 import type { Queryable } from "@/lib/db/queryable";
 
 // Erasing a person's lead (a GDPR request): the lead row and everything that hangs off it (events,
@@ -60,16 +60,5 @@ export async function eraseLead(client: Queryable, leadId: number, author: Audit
 
 /** eraseLead in a transaction of its own: all of it, or (on any error) nothing. */
 export async function eraseLeadNow(leadId: number, author: AuditAuthor): Promise<ErasedLead | null> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const erased = await eraseLead(client, leadId, author);
-    await client.query("COMMIT");
-    return erased;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  return inTransaction((client) => eraseLead(client, leadId, author));
 }

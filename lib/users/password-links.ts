@@ -2,7 +2,8 @@ import "server-only";
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { recordAudit } from "@/lib/actions/audit";
 import { hashPassword } from "@/lib/auth/password";
-import { db, pool } from "@/lib/db";
+import { db } from "@/lib/db";
+import { inTransaction } from "@/lib/db/transaction";
 import { getEnv, getMailEnv } from "@/lib/env";
 import { AppError, ValidationError } from "@/lib/errors";
 import { enqueueDeliveries } from "@/lib/notify/queue";
@@ -106,9 +107,7 @@ async function queueLinkEmail(
     purpose === "invite"
       ? `Hello ${user.name},\nyou have a Baton account (${user.email}). Choose your password with the link below; it works once, for 7 days.`
       : `Hello ${user.name},\nsomeone (hopefully you) asked to reset the password of ${user.email}. The link below works once, for one hour. If it was not you, ignore this email: your password stays as it is.`;
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  await inTransaction(async (client) => {
     const { rows } = await client.query<{ id: number }>(
       `INSERT INTO deliveries (channel, target, kind, payload) VALUES ('email', $1, $2, $3::jsonb) RETURNING id`,
       [user.email, purpose === "invite" ? "invitation" : "password_reset", JSON.stringify({ title, body, path })],
@@ -117,13 +116,7 @@ async function queueLinkEmail(
       client,
       rows.map((row) => row.id),
     );
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export async function sendInvitationEmail(userId: number, invitedBy: string): Promise<boolean> {
