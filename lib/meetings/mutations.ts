@@ -5,6 +5,7 @@ import { db, type Prisma } from "@/lib/db";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { buildAgenda, moveInOrder } from "@/lib/meetings/agenda";
+import { MEETING_STATE_SELECT } from "@/lib/meetings/queries";
 import { fromLocalDateTime } from "@/lib/meetings/schedule";
 import {
   agendaMoveSchema,
@@ -26,15 +27,7 @@ import { findAgendaCandidates, getBoardCalendar, paramsFromQueryString } from "@
 // on agenda items live in decisions.ts.
 
 type Tx = Prisma.TransactionClient;
-const MEETING_SELECT = {
-  id: true,
-  title: true,
-  scheduledFor: true,
-  status: true,
-  currentItemId: true,
-  endedAt: true,
-  version: true,
-} as const;
+const MEETING_SELECT = MEETING_STATE_SELECT;
 
 function meetingConflict(latest: { version: number; title: string } | null) {
   return new StaleRecordError("this meeting", {

@@ -37,7 +37,8 @@ const ITEM_SELECT = {
   },
 } as const satisfies Prisma.MeetingItemSelect;
 
-const MEETING_SELECT = {
+/** A meeting's own state, without its people and agenda: what the mutations check, change and audit. */
+export const MEETING_STATE_SELECT = {
   id: true,
   title: true,
   scheduledFor: true,
@@ -45,6 +46,10 @@ const MEETING_SELECT = {
   currentItemId: true,
   endedAt: true,
   version: true,
+} as const satisfies Prisma.MeetingSelect;
+
+const MEETING_SELECT = {
+  ...MEETING_STATE_SELECT,
   createdBy: { select: { name: true } },
   attendees: { select: { user: { select: { id: true, name: true, role: true } } }, orderBy: { user: { name: "asc" } } },
   items: { select: ITEM_SELECT, orderBy: [{ position: "asc" }, { id: "asc" }] },
