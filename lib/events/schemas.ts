@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_OBJECTION_DETAIL, OBJECTION_EVENT_TYPES, SIGNAL_EVENT_TYPES, SOURCE_SIGNALS } from "@/lib/diagnosis/buyer-feedback";
 import { CHANNELS, EVENT_TYPES } from "@/lib/diagnosis/vocabulary";
-import { SOURCE_SYSTEM, userRefSchema } from "@/lib/leads/upsert-schemas";
+import { EXTERNAL_ID, SOURCE_SYSTEM, userRefSchema } from "@/lib/leads/upsert-schemas";
 
 // POST /events: timeline facts appended in batches of up to 1,000, in the DOMAIN.md vocabulary. Shared
 // by the route, its writer and the OpenAPI document.
@@ -29,7 +29,7 @@ export const leadRefSchema = z
           .max(2 ** 31 - 1),
       })
       .strict(),
-    z.object({ sourceSystem: SOURCE_SYSTEM.default("api"), externalId: z.string().trim().min(1).max(200) }).strict(),
+    z.object({ sourceSystem: SOURCE_SYSTEM.default("api"), externalId: EXTERNAL_ID }).strict(),
   ])
   .meta({ id: "LeadRef", description: "The lead, by Baton id or by its source system and external id." });
 
@@ -69,16 +69,12 @@ export const eventInputSchema = z
     lead: leadRefSchema,
     type: z.enum(EVENT_TYPES),
     occurredAt: isoDateTime,
-    externalId: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .optional()
-      .meta({ description: "The event's id in its source system: a repeat is reported as a duplicate, not added." }),
+    externalId: EXTERNAL_ID.optional().meta({
+      description: "The event's id in its source system: a repeat is reported as a duplicate, not added.",
+    }),
     sourceSystem: SOURCE_SYSTEM.optional().meta({ description: "Defaults to the lead's source system." }),
     actor: z
-      .union([userRefSchema, z.object({ name: z.string().trim().min(1).max(200) }).strict()])
+      .union([userRefSchema, z.object({ name: EXTERNAL_ID }).strict()])
       .optional()
       .meta({ description: "Who acted: a Baton user by email, or a name." }),
     owner: userRefSchema.optional().meta({ description: "assigned, reassigned: the new owner." }),

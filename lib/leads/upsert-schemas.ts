@@ -10,6 +10,8 @@ export const SOURCE_SYSTEM = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/, "1–40 lowercase letters, digits, dots, dashes or underscores, e.g. hubspot")
   .meta({ description: "The system the record comes from; with externalId it identifies the lead.", example: "hubspot" });
+/** The id a source system gives a record (a lead, a person, an event): any text of 1–200 characters. */
+export const EXTERNAL_ID = z.string().trim().min(1).max(200);
 const isoDateTime = z.iso
   .datetime({ offset: true, error: "an ISO 8601 date-time with a time zone, e.g. 2025-03-14T09:05:00Z" })
   .meta({ format: "date-time" });
@@ -36,7 +38,7 @@ export const ownerRefSchema = z
       .strict(),
     z
       .object({
-        externalId: z.string().trim().min(1).max(200).meta({
+        externalId: EXTERNAL_ID.meta({
           description: "The person's id in the source system (a CRM owner id), as POST /people recorded it.",
           example: "owner-7781",
         }),
@@ -50,7 +52,7 @@ export type OwnerRef = z.infer<typeof ownerRefSchema>;
 export const leadUpsertSchema = z
   .object({
     sourceSystem: SOURCE_SYSTEM.default("api"),
-    externalId: z.string().trim().min(1).max(200).meta({ description: "The record's id in its source system.", example: "5101" }),
+    externalId: EXTERNAL_ID.meta({ description: "The record's id in its source system.", example: "5101" }),
     name: z.string().trim().min(1).max(300).optional().meta({ description: "Required when the lead is created." }),
     email: z.email().max(254).nullable().optional(),
     phone: text(100).optional(),

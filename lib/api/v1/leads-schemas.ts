@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SOURCE_SYSTEM } from "@/lib/leads/upsert-schemas";
+import { EXTERNAL_ID, SOURCE_SYSTEM } from "@/lib/leads/upsert-schemas";
 import { SOURCE_SIGNALS } from "@/lib/diagnosis/buyer-feedback";
 import { ACCEPTANCE_STATUSES, LEAD_SORT_FIELDS, PAGE_SIZES } from "@/lib/lead-set/query";
 import {
@@ -26,13 +26,7 @@ const list = <T extends z.ZodType>(item: T) =>
 
 export const leadListQuerySchema = z
   .object({
-    q: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .optional()
-      .meta(param("Search in name, email, company and external id (not only whitespace).", "ada lovelace")),
+    q: EXTERNAL_ID.optional().meta(param("Search in name, email, company and external id (not only whitespace).", "ada lovelace")),
     source: list(z.string().min(1).max(200)).optional().meta(param("Original source; repeat the parameter for several.", "paid_search")),
     type: list(z.string().regex(/^[a-z0-9_]{1,60}$/, "lead type keys are lowercase letters, digits and _"))
       .optional()
@@ -62,13 +56,7 @@ export const leadListQuerySchema = z
       .optional()
       .meta(param(`Leads per page: exactly one of ${PAGE_SIZES.join(", ")} (default 50).`, "50")),
     sourceSystem: SOURCE_SYSTEM.optional().meta(param("With externalId: find a lead by the id its source system gives it.", "hubspot")),
-    externalId: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .optional()
-      .meta(param("The lead's id in its source system; use with sourceSystem (default api).", "5101")),
+    externalId: EXTERNAL_ID.optional().meta(param("The lead's id in its source system; use with sourceSystem (default api).", "5101")),
   })
   .strict()
   .meta({ id: "LeadListQuery" });

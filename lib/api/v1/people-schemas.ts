@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
 import { param } from "@/lib/api/v1/leads-schemas";
-import { SOURCE_SYSTEM } from "@/lib/leads/upsert-schemas";
+import { EXTERNAL_ID, SOURCE_SYSTEM } from "@/lib/leads/upsert-schemas";
 
 // The people of the workspace (CRM owners, SDRs, event actors; with or without a Baton sign-in), as
 // GET/POST /people read and write them. Shared by the routes and the OpenAPI document.
@@ -35,15 +35,11 @@ export const PEOPLE_PAGE_SIZE = 100;
 export const peopleQuerySchema = z
   .object({
     sourceSystem: SOURCE_SYSTEM.optional().meta(param("With externalId: the person a source system knows by that id.", "hubspot")),
-    externalId: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .optional()
-      .meta(param("The person's id in the source system (a CRM owner id); use with sourceSystem.", "owner-7781")),
+    externalId: EXTERNAL_ID.optional().meta(
+      param("The person's id in the source system (a CRM owner id); use with sourceSystem.", "owner-7781"),
+    ),
     email: z.string().trim().min(3).max(254).optional().meta(param("Exact email, case-insensitive.", "riley.chen@example.com")),
-    q: z.string().trim().min(1).max(200).optional().meta(param("Part of the name or email.", "riley")),
+    q: EXTERNAL_ID.optional().meta(param("Part of the name or email.", "riley")),
     page: z.coerce
       .number()
       .int()
