@@ -1,26 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { authOptions } from "@/lib/auth/options";
-import { db, pool } from "@/lib/db";
+import { db } from "@/lib/db";
+import { inTransaction as withTransaction } from "@/lib/db/transaction";
 import { resolvePeople } from "@/lib/people/resolve";
 
 // CRM owners, SDRs and actors become people of the workspace: found by the CRM's id, linked to a sign-in
 // user by email, found again by name, or created without a sign-in, never dropped.
-
-async function withTransaction<T>(work: (client: import("pg").PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK");
-    throw error;
-  } finally {
-    client.release();
-  }
-}
 
 const resolve = (source: string, refs: Parameters<typeof resolvePeople>[2]) =>
   withTransaction((client) => resolvePeople(client, source, refs));
