@@ -5,6 +5,7 @@
  * hours, so a DST change moves them with the clock (Friday 10:00 + 1 business day = Monday 10:00 local).
  */
 import { TZDate } from "@date-fns/tz";
+import { DaySumsByKey, type DaySums } from "./day-sums";
 import type { SlaDuration, WorkingCalendar } from "./types";
 
 const MINUTE_MS = 60_000;
@@ -178,8 +179,9 @@ export function countWorkingMinutes(from: Date, to: Date, calendar: WorkingCalen
   const end = to.getTime();
   const openMs = cal.workdayStartMinute * MINUTE_MS;
   const closeMs = cal.workdayEndMinute * MINUTE_MS;
+  const limit = MAX_BUSINESS_DAYS * 7 + 14;
   let total = 0;
-  for (let i = 0; i < MAX_BUSINESS_DAYS * 7 + 14; i++) {
+  for (let i = 0; i < limit; i++) {
     const dayOpen = localInstant(day, openMs, cal.timeZone).getTime();
     if (dayOpen >= end) break;
     if (isWorkingDay(cal, day) && msOfDay < closeMs) {
@@ -189,8 +191,47 @@ export function countWorkingMinutes(from: Date, to: Date, calendar: WorkingCalen
     }
     day = nextLocalDay(day);
     msOfDay = 0;
+    if (i === 0) {
+      // The days that close before `to` count whole: summed from the calendar's running totals, the
+      // same amounts this loop would add one day at a time (closing times grow day by day).
+      const first = dayNumber(day);
+      const last = lastDayClosedBy(end, closeMs, cal.timeZone);
+      const whole = last >= first && last - first + 1 < limit ? wholeDays(cal, openMs, closeMs).sum(first, last) : null;
+      if (whole !== null) {
+        total += whole;
+        i += last - first + 1;
+        day = dayOf(last + 1);
+      }
+    }
   }
   return Math.round(total / 600) / 100;
+}
+
+const dayNumber = ({ year, month, day }: LocalDay): number => Date.UTC(year, month, day) / DAY_MS;
+
+function dayOf(number: number): LocalDay {
+  const date = new Date(number * DAY_MS);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth(), day: date.getUTCDate() };
+}
+
+/** The last local day whose closing time is at or before `end`. */
+function lastDayClosedBy(end: number, closeMs: number, timeZone: string): number {
+  let last = dayNumber(localDayAndTime(end, timeZone).day);
+  while (localInstant(dayOf(last), closeMs, timeZone).getTime() > end) last--;
+  while (localInstant(dayOf(last + 1), closeMs, timeZone).getTime() <= end) last++;
+  return last;
+}
+
+const wholeDayTables = new DaySumsByKey(64);
+
+/** Running totals of each whole day's working milliseconds in this calendar. */
+function wholeDays(cal: NormalizedCalendar, openMs: number, closeMs: number): DaySums {
+  const key = [cal.timeZone, openMs, closeMs, [...cal.workingDays].sort().join(","), [...cal.holidays].sort().join(",")].join("|");
+  return wholeDayTables.get(key, (number) => {
+    const day = dayOf(number);
+    if (!isWorkingDay(cal, day)) return 0;
+    return Math.max(0, localInstant(day, closeMs, cal.timeZone).getTime() - localInstant(day, openMs, cal.timeZone).getTime());
+  });
 }
 
 function sanitizeAmount(amount: number): number {

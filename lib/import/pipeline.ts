@@ -60,6 +60,11 @@ export interface PipelineInput {
   tracker: ProgressTracker;
   /** First stored part of each file: issues point at their file. */
   fileIds: Partial<Record<FileKind, number>>;
+  /**
+   * The check of this mapping found no external id on two importable rows of a lone leads file: every
+   * importable row is its id's last, so the import skips the pass that finds the last rows (run.ts).
+   */
+  noRepeatedIds?: boolean;
 }
 
 /** The rows of one batch turned into records, with its issues already reported. */
@@ -88,7 +93,7 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
   });
   // Duplicate ids: the last importable row of an id is imported, each earlier row is reported as
   // superseded by it. Known before the first write, so the dry run and the import count alike.
-  const lastLeadRows = settings.files.leads ? await lastRowOfEachId(input, contextOf("leads")) : new SeenIds();
+  const lastLeadRows = settings.files.leads && !input.noRepeatedIds ? await lastRowOfEachId(input, contextOf("leads")) : new SeenIds();
   for (const kind of kindsOf(settings)) {
     const shape = settings.files[kind]!;
     const counts = emptyCounts();

@@ -4,7 +4,7 @@ import { pool } from "@/lib/db";
 import { loadChoiceContext } from "@/lib/import/choice-context";
 import type { FileKind } from "@/lib/import/fields";
 import { finishJob, type RunOutcome } from "@/lib/import/finish";
-import { readSettings, readSummary, type FileCounts } from "@/lib/import/job-state";
+import { readSettings, readSummary, type FileCounts, type JobSettings } from "@/lib/import/job-state";
 import { mappingDocumentSchema } from "@/lib/import/mapping";
 import { runPipeline, type PipelineInput } from "@/lib/import/pipeline";
 import { ImportCancelled, ProgressTracker } from "@/lib/import/progress";
@@ -102,6 +102,7 @@ async function execute(client: pg.PoolClient, job: JobRow, run: "check" | "impor
       choices: await loadChoiceContext(client),
       tracker,
       fileIds: await firstPartIds(client, job.id),
+      noRepeatedIds: run === "import" && checkFoundNoRepeatedIds(job.summary, settings),
     };
     const total = Object.values(settings.files).reduce((sum, file) => sum + (file.rowCount ?? file.rowEstimate), 0);
     tracker.counters.rowsTotal = total;
@@ -131,6 +132,18 @@ async function execute(client: pg.PoolClient, job: JobRow, run: "check" | "impor
       tracker,
     };
   }
+}
+
+/**
+ * The import follows a finished check of the same file and mapping (a new mapping needs a new check).
+ * When that check superseded no row of a leads file uploaded alone, no importable row repeats an id
+ * and reading the file once more to find each id's last row would change nothing. Activity files look
+ * their leads up in that pass, so it stays whenever the job has one.
+ */
+export function checkFoundNoRepeatedIds(summaryValue: unknown, settings: JobSettings): boolean {
+  const summary = readSummary(summaryValue);
+  const kinds = Object.keys(settings.files);
+  return summary.check !== undefined && kinds.length === 1 && kinds[0] === "leads" && summary.files?.leads?.duplicates === 0;
 }
 
 async function importInTransaction(client: pg.PoolClient, job: JobRow, input: PipelineInput, tracker: ProgressTracker) {

@@ -201,6 +201,8 @@ export async function upsertLeads(client: Queryable, sourceSystem: string, input
     // list below leaves alone.
     const kept = REQUIRED_COLUMNS.filter((column) => !columns.includes(column));
     // Only the identity was sent: nothing to change on a lead that exists (a new one is refused earlier).
+    // The joins to stored leads also filter by `external_id = ANY($1)`, an index condition: joined to the
+    // input alone, the planner hashed every lead of the source for each batch once the table was large.
     const onConflict = columns.length
       ? `DO UPDATE SET ${columns.map((column) => `${column} = EXCLUDED.${column}`).join(", ")}, version = leads.version + 1, updated_at = now()
         WHERE (${columns.map((column) => `leads.${column}`).join(", ")}) IS DISTINCT FROM (${columns.map((column) => `EXCLUDED.${column}`).join(", ")})`
@@ -209,13 +211,13 @@ export async function upsertLeads(client: Queryable, sourceSystem: string, input
       upserted AS (
         INSERT INTO leads (source_system, external_id, ${[...columns, ...kept].join(", ")}, updated_at)
         SELECT ${source}, r.external_id, ${[...columns.map((column) => `r.${column}`), ...kept.map((column) => `stored.${column}`)].join(", ")}, now() FROM resolved r
-        LEFT JOIN leads stored ON stored.source_system = ${source} AND stored.external_id = r.external_id
+        LEFT JOIN leads stored ON stored.source_system = ${source} AND stored.external_id = r.external_id AND stored.external_id = ANY($1::text[])
         ON CONFLICT (source_system, external_id) ${onConflict}
         RETURNING id, external_id, (xmax = 0) AS inserted)
       SELECT id, external_id, CASE WHEN inserted THEN 'created' ELSE 'updated' END AS action FROM upserted
       UNION ALL
       SELECT l.id, l.external_id, 'unchanged' FROM leads l JOIN input r ON l.source_system = ${source} AND l.external_id = r.external_id
-      WHERE NOT EXISTS (SELECT 1 FROM upserted u WHERE u.id = l.id)`;
+      WHERE l.external_id = ANY($1::text[]) AND NOT EXISTS (SELECT 1 FROM upserted u WHERE u.id = l.id)`;
     const { rows } = await client.query<{ id: number; external_id: string; action: UpsertAction }>(sql, [
       ...statement.params,
       sourceSystem,
@@ -242,7 +244,8 @@ export async function previewLeadUpserts(
         CASE WHEN l.id IS NULL THEN 'created'
              ${compared.length ? `WHEN (${compared.map((column) => `l.${column}`).join(", ")}) IS DISTINCT FROM (${compared.map((column) => `r.${column}`).join(", ")}) THEN 'updated'` : ""}
              ELSE 'unchanged' END AS action
-      FROM resolved r LEFT JOIN leads l ON l.source_system = $${statement.params.length + 1} AND l.external_id = r.external_id`;
+      FROM resolved r LEFT JOIN leads l ON l.source_system = $${statement.params.length + 1} AND l.external_id = r.external_id
+        AND l.external_id = ANY($1::text[])`;
     const { rows } = await client.query<{ external_id: string; action: UpsertAction }>(sql, [...statement.params, sourceSystem]);
     for (const row of rows) results.push({ externalId: row.external_id, action: row.action });
   }

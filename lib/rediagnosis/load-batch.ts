@@ -75,7 +75,10 @@ const OUTREACH_SQL = `
                            UNION ALL SELECT duplicate_window_days FROM workspace_settings_versions) windows),
       $3::int)) AS win
   ),
-  batch AS (SELECT id, email, account_domain FROM leads WHERE id = ANY($1::int[])),
+  -- Only leads with outreach of their own can clash (the EXISTS below): the others need no related rows
+  -- (an import's new leads mostly have none, and an account's every other lead would be read for each).
+  batch AS (SELECT id, email, account_domain FROM leads l WHERE id = ANY($1::int[])
+    AND EXISTS (SELECT 1 FROM handoff_events own WHERE own.lead_id = l.id AND own.type IN ('contacted', 'meeting_booked') AND own.actor_id IS NOT NULL)),
   related AS (
     -- Two index-backed joins rather than one OR join: same buyer (email), then same account (domain).
     SELECT b.id AS lead_id, o.id AS other_lead_id, 'email' AS match

@@ -40,7 +40,9 @@ export async function saveDiagnoses(client: Queryable, batch: DiagnosedLead[], c
   if (batch.length === 0) return 0;
   const column = <T>(pick: (item: DiagnosedLead) => T) => batch.map(pick);
   // Rows whose summary did not change are not rewritten: re-diagnosing after a definition change
-  // touches only the leads whose verdict moved.
+  // touches only the leads whose verdict moved. `l.id = ANY($1)` gives the planner an index condition:
+  // joined to the unnest alone it hashed the whole table for each batch (an import's batches grew
+  // slower with every lead it had already written).
   const result = await client.query(
     `UPDATE leads AS l SET
        flagged = v.flagged, severity = v.severity, first_broken_step = v.first_broken_step::"DiagnosisStep",
@@ -57,7 +59,7 @@ export async function saveDiagnoses(client: Queryable, batch: DiagnosedLead[], c
                  $${SLA_PARAMS}::text[], $${SLA_PARAMS + 1}::timestamptz[], $${SLA_PARAMS + 2}::text[])
        AS v(id, flagged, severity, first_broken_step, failure_points, step_capture, step_routing, step_acceptance, step_first_action, step_qualification, step_outcome, owner_assigned_at, first_sales_action_at, step_issues, duplicate_outreach,
             sla_deadline_kind, sla_deadline_at, alert_moments)
-     WHERE l.id = v.id
+     WHERE l.id = v.id AND l.id = ANY($1::int[])
        AND (l.diagnosed_at IS NULL
          OR (l.sla_deadline_kind, l.sla_deadline_at, l.sla_next_alert_at) IS DISTINCT FROM (v.sla_deadline_kind, v.sla_deadline_at, ${NEXT_ALERT})
          OR (l.flagged, l.severity, l.first_broken_step::text, l.failure_points::text[], l.step_capture::text, l.step_routing::text, l.step_acceptance::text,
