@@ -61,7 +61,7 @@ export function LinkKeyPicker(props: {
         </label>
         <select
           id={`${prefix}-links`}
-          value={mapping.linksTo ?? EXTERNAL_ID}
+          value={mapping.linksTo && mapping.linksTo !== leadIdHeader ? mapping.linksTo : EXTERNAL_ID}
           disabled={disabled}
           onChange={(event) => setLinksTo(event.target.value)}
           className={`${controlClass} mt-1`}

@@ -75,7 +75,7 @@ export function ValueMapping(props: {
                         : [];
                     return (
                       <tr key={key}>
-                        <th scope="row" className="px-3 py-1.5 text-left font-normal text-slate-800">
+                        <th scope="row" className="px-3 py-1.5 text-left font-normal wrap-anywhere text-slate-800">
                           {value} <span className="text-xs text-slate-400">× {count.toLocaleString("en")}</span>
                         </th>
                         <td className="px-3 py-1.5 text-right">

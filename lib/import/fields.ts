@@ -18,7 +18,7 @@ export const FILE_KIND_LABELS: Record<FileKind, string> = {
   tasks: "Tasks",
   emails: "Emails",
   status_history: "Status history",
-  deals: "Deals (linked)",
+  deals: "Linked deals",
 };
 
 /** Which values a choice column maps onto (the value-mapping step). */

@@ -245,7 +245,7 @@ describe("npm run baton -- import with a deals file", () => {
     });
     const output = lines.join("\n");
     expect(code).toBe(1);
-    expect(output).toContain("Deals (linked): 6 rows read = 3 deals created + 0 updated + 0 unchanged + 1 repeated + 2 refused");
+    expect(output).toContain("Linked deals: 6 rows read = 3 deals created + 0 updated + 0 unchanged + 1 repeated + 2 refused");
     expect(output).toContain(
       'Key "0f8a5a8fb1e5b0c34fd80d4b5e0a4f1c" matches no lead in this upload or in Baton (source system olist-cli).',
     );

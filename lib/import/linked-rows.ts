@@ -110,7 +110,7 @@ export function prepareLinkedBatch(
           row,
           keyHeader,
           result.key,
-          `The same deal as row ${first}, which is the one attached (map a Deal id column if a lead has several deals).`,
+          `The same deal as row ${first}: the first row of a deal is the one used (map a Deal id column if a lead has several deals).`,
           "warning",
         ),
       );
