@@ -118,6 +118,8 @@ describe("a closed-deals file linked to the MQL file by mql_id", () => {
     const { id: savedId } = await saveReusableMapping(workspace.revopsId, { jobId: firstJob, name: "Olist funnel" });
     const eventsBefore = await db.handoffEvent.count();
     const jobId = await mappedUpload([mqls, deals], savedId);
+    const linkOf = async (id: number) => (await jobState(id)).mapping as { files: { deals: { columns: unknown; linksTo?: string } } };
+    expect((await linkOf(jobId)).files.deals).toEqual(expect.objectContaining((await linkOf(firstJob)).files.deals));
     const checked = await runCheck(workspace.revopsId, jobId);
     const expected = { rows: 6, created: 0, updated: 0, unchanged: 3, duplicates: 1, failed: 2, eventsNew: 0 };
     expect(countsOf(checked)).toMatchObject(expected);

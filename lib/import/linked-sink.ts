@@ -23,11 +23,11 @@ async function leadsInBaton(
   if (!byId.length && !byEmail.length) return found;
   // A lead identified by email in one source system is one lead; if an email names several, the oldest is the one.
   const { rows: leads } = await client.query<{ id: number; external_id: string; email: string | null }>(
-    `SELECT DISTINCT ON (coalesce(match, external_id)) id, external_id, match AS email FROM (
+    `SELECT DISTINCT ON (match IS NULL, coalesce(match, external_id)) id, external_id, match AS email FROM (
        SELECT id, external_id, NULL::text AS match FROM leads WHERE source_system = $1 AND external_id = ANY($2::text[])
        UNION ALL
        SELECT id, external_id, lower(email) FROM leads WHERE source_system = $1 AND lower(email) = ANY($3::text[])) l
-     ORDER BY coalesce(match, external_id), id`,
+     ORDER BY match IS NULL, coalesce(match, external_id), id`,
     [sourceSystem, byId, byEmail],
   );
   const ids = new Map(leads.filter((lead) => lead.email === null).map((lead) => [lead.external_id, lead]));
