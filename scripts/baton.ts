@@ -5,6 +5,7 @@
 //   token revoke --id ID
 //   import FILE [FILE…] [--preset hubspot|salesforce|zoho|generic] [--mapping NAME] [--source-system NAME]
 //          [--time-zone TZ] [--dry-run]                         imports CRM exports; exit 1 when a row was refused
+//          a file's kind comes from its headers or name; KIND=FILE says it (deals=closed.csv, calls=log.csv)
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { CliError, runCli, wholeNumberOption } from "./lib/cli.ts";
@@ -12,7 +13,7 @@ import { openDatabase } from "./db/database.ts";
 
 const USAGE =
   "usage: npm run baton -- token create --name NAME --scope read|write [--user EMAIL] [--integration NAME] [--expires-days N] [--definitions-write] | token list | token revoke --id ID\n" +
-  "       npm run baton -- import FILE [FILE…] [--preset hubspot|salesforce|zoho|generic] [--mapping NAME] [--source-system NAME] [--time-zone TZ] [--dry-run]";
+  "       npm run baton -- import [KIND=]FILE [FILE…] [--preset hubspot|salesforce|zoho|generic] [--mapping NAME] [--source-system NAME] [--time-zone TZ] [--dry-run]";
 
 await runCli("baton", async () => {
   const { positionals, values } = parseArgs({

@@ -19,7 +19,7 @@ export function FileCountsTable({ files, future }: { files: Partial<Record<FileK
               Rows
             </th>
             <th scope="col" className="px-3 py-2 text-right">
-              {future ? "Would create (leads or activities)" : "Created (leads or activities)"}
+              {future ? "Would create (leads, activities or deals)" : "Created (leads, activities or deals)"}
             </th>
             <th scope="col" className="px-3 py-2 text-right">
               {future ? "Would update" : "Updated"}

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { ColumnMapping } from "@/components/import/column-mapping";
+import { LinkKeyPicker } from "@/components/import/link-key-picker";
 import { MappingPreview } from "@/components/import/mapping-preview";
 import { ValueMapping } from "@/components/import/value-mapping";
 import { Button } from "@/components/ui/button";
@@ -79,6 +80,16 @@ export function MappingEditor(props: MappingEditorProps) {
                 · {shape.headers.length} columns · {Object.keys(fileMapping.columns).length} mapped
               </p>
             </header>
+            {kind === "deals" && (
+              <LinkKeyPicker
+                headers={shape.headers}
+                leadHeaders={settings.files.leads?.headers ?? null}
+                leadIdHeader={Object.entries(mapping.files.leads?.columns ?? {}).find(([, target]) => target === "externalId")?.[0] ?? null}
+                mapping={fileMapping}
+                disabled={disabled}
+                onChange={(next) => update(kind, next)}
+              />
+            )}
             <div>
               <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">Columns</h3>
               <ColumnMapping kind={kind} shape={shape} mapping={fileMapping} disabled={disabled} onChange={(next) => update(kind, next)} />

@@ -138,6 +138,18 @@ export function UploadForm({ savedMappings }: { savedMappings: { id: number; nam
           {ACTIVITY_KINDS.map((kind) => fileInput(kind, FILE_KIND_LABELS[kind], ACTIVITY_HELP[kind]))}
         </div>
       </details>
+      <details className="rounded-md border border-slate-200 px-4 py-3">
+        <summary className="cursor-pointer text-sm font-medium text-slate-800">
+          Linked file (optional): deals or opportunities from another system, keyed by the lead
+        </summary>
+        <div className="mt-4 grid gap-5 md:grid-cols-2">
+          {fileInput(
+            "deals",
+            "Deals file",
+            "One row per deal naming its lead (e.g. a closed-deals export keyed by the lead's id): its dates become qualified, opportunity, won or lost events with their owners.",
+          )}
+        </div>
+      </details>
       {busy && <ProgressBar label={busy.label} done={busy.done} total={busy.total} unit="bytes" />}
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={busy !== null}>

@@ -75,7 +75,7 @@ export function ValueMapping(props: {
                         : [];
                     return (
                       <tr key={key}>
-                        <th scope="row" className="px-3 py-1.5 text-left font-normal text-slate-800">
+                        <th scope="row" className="w-1/2 px-3 py-1.5 text-left font-normal wrap-anywhere text-slate-800">
                           {value} <span className="text-xs text-slate-400">× {count.toLocaleString("en")}</span>
                         </th>
                         <td className="px-3 py-1.5 text-right">
@@ -84,7 +84,7 @@ export function ValueMapping(props: {
                             value={chosen ?? ""}
                             disabled={disabled}
                             onChange={(event) => setValue(header, key, event.target.value)}
-                            className={`${controlBaseClass} w-64 max-w-full ${chosen === undefined ? "border-amber-400" : ""}`}
+                            className={`${controlBaseClass} w-full max-w-full sm:w-64 ${chosen === undefined ? "border-amber-400" : ""}`}
                           >
                             <option value="">{chosen === undefined ? "Not matched: leave empty" : "Leave empty"}</option>
                             {[...extra, ...options].map((option) => (

@@ -1,5 +1,6 @@
 import { expect, test } from "../fixtures/auth";
 import { queryE2e } from "../fixtures/database";
+import { LAPTOP_AND_PHONE, SCREENSHOT_DIR } from "../fixtures/screenshots";
 
 // Revenue operations imports a marketing-funnel export as exported (Olist's public MQL file shape: an id,
 // a first-contact date, a landing page and an origin; no owner column, no names): maps its columns on the
@@ -69,4 +70,64 @@ test("revops imports an export with no owner column and no names, sees the accou
   await page.getByRole("button", { name: "2. Routing Warning" }).click();
   await expect(page.getByText(/Not recorded in the source data: the owner/).first()).toBeVisible();
   await page.screenshot({ path: "test-results/lead-data-gap-1440.png", fullPage: true });
+});
+
+/** Olist's closed-deals shape: the MQL id it links by, the SDR and the closer (CRM user ids), the won date. */
+function closedDeals(run: string): Buffer {
+  const rows = [
+    "mql_id,seller_id,sdr_id,sr_id,won_date,business_segment,lead_type",
+    `${run}a1,2c43fb513632d29b3b58df74816f1b06,a8387c01a09e99ce014107505b92388c,${run}closer9,2018-02-26 19:58:54,pet,online_medium`,
+    `${run}zz,bbb7d7893a450660432ea6652310ebb7,09285259593c61296eef10c734121d5b,${run}closer9,2018-05-08 20:17:59,car_accessories,industry`,
+  ];
+  return Buffer.from(`${rows.join("\n")}\n`, "utf8");
+}
+
+test("revops imports an MQL file with its closed-deals file, and the won date lands on the lead's timeline", async ({ page, signIn }) => {
+  const run = `deal${Date.now().toString(36)}`;
+  await signIn("revops");
+  await page.goto("/import");
+  await page
+    .getByLabel("Leads file")
+    .setInputFiles({ name: "olist_marketing_qualified_leads_dataset.csv", mimeType: "text/csv", buffer: mqlExport(run) });
+  await page.getByText("Linked file (optional)").click();
+  await page
+    .getByLabel("Deals file")
+    .setInputFiles({ name: "olist_closed_deals_dataset.csv", mimeType: "text/csv", buffer: closedDeals(run) });
+  await page.getByRole("button", { name: "Upload and map columns" }).click();
+  await expect(page).toHaveURL(/\/import\/\d+$/, { timeout: 30_000 });
+
+  const leadsFile = page.getByRole("region", { name: /^Leads file:/ });
+  await leadsFile.getByLabel("Mapping for mql_id").selectOption({ label: "External id" });
+  await leadsFile.getByLabel("Mapping for first_contact_date").selectOption({ label: "Captured at" });
+  await leadsFile.getByLabel("Mapping for origin").selectOption({ label: "Original source" });
+
+  // The link, the won date and the closer are suggested from the headers; the user confirms what the key means.
+  const dealsFile = page.getByRole("region", { name: /^Linked deals file:/ });
+  await expect(dealsFile.getByLabel("Key column in this file")).toHaveValue("mql_id");
+  await dealsFile.getByLabel("Refers to, in the leads").selectOption({ label: "The lead's external id (mql_id)" });
+  await expect(dealsFile.getByLabel("Mapping for won_date")).toHaveValue("event:won");
+  await expect(dealsFile.getByLabel("Mapping for sr_id")).toHaveValue("actor:won");
+  if (SCREENSHOT_DIR)
+    for (const size of LAPTOP_AND_PHONE) {
+      await page.setViewportSize(size);
+      await dealsFile.screenshot({ path: `${SCREENSHOT_DIR}/import-linked-deals-mapping-${size.width}.png` });
+    }
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  await page.getByRole("button", { name: "Save and check every row" }).click();
+  const accounting = page.getByRole("list", { name: "Every row accounted for" });
+  await expect(accounting).toContainText(
+    "Linked deals: 2 rows read = 1 deal to create + 0 updated + 0 unchanged + 0 repeated + 1 refused",
+    { timeout: 30_000 },
+  );
+  await expect(page.getByText(`Key "${run}zz" matches no lead in this upload or in Baton`)).toBeVisible();
+
+  await page.getByRole("button", { name: "Start the import" }).click();
+  await expect(page.getByRole("heading", { name: "Imported" })).toBeVisible({ timeout: 60_000 });
+  await expect(accounting).toContainText("Linked deals: 2 rows read = 1 deal created + 0 updated + 0 unchanged + 0 repeated + 1 refused");
+
+  const [lead] = await queryE2e<{ id: number }>("SELECT id FROM leads WHERE external_id = $1", [`${run}a1`]);
+  await page.goto(`/leads/${lead!.id}`);
+  const timeline = page.getByRole("list", { name: "Timeline events" });
+  await expect(timeline.getByRole("listitem").filter({ hasText: "Won" })).toContainText(`${run}closer9`);
 });

@@ -13,7 +13,7 @@ export function rowsAddUp(counts: FileCounts): boolean {
 }
 
 export function accountingSentence(kind: FileKind, counts: FileCounts, future = false): string {
-  const [one, many] = kind === "leads" ? ["lead", "leads"] : ["activity", "activities"];
+  const [one, many] = kind === "leads" ? ["lead", "leads"] : kind === "deals" ? ["deal", "deals"] : ["activity", "activities"];
   const created = `${countOf(counts.created, one, many)} ${future ? "to create" : "created"}`;
   const parts = [
     created,

@@ -28,12 +28,21 @@ export interface ImportCommandOptions {
 
 const ISSUES_SHOWN = 20;
 
+/** `deals=closed.csv`: the file's kind said outright (any FILE_KINDS id), for names that do not say it. */
+function explicitKind(argument: string): { kind: FileKind | null; file: string } {
+  const match = /^([a-z_]+)=(.+)$/.exec(argument);
+  return match && (FILE_KINDS as readonly string[]).includes(match[1]!)
+    ? { kind: match[1] as FileKind, file: match[2]! }
+    : { kind: null, file: argument };
+}
+
 /** A file's kind: what its headers look like under the presets, else its name, else leads. */
 function kindOf(name: string, bytes: Buffer): FileKind {
   const headers = sniffCsv(bytes.subarray(0, 64 * 1024).toString("utf8")).headers;
   const detected = detectPreset(headers).kind;
   if (detected) return detected;
-  const lower = name.toLowerCase();
+  const lower = path.basename(name).toLowerCase();
+  if (/opportunit|potential/.test(lower)) return "deals";
   return FILE_KINDS.find((kind) => kind !== "leads" && lower.includes(kind.replace(/s$/, "").replace("_", " "))) ?? "leads";
 }
 
@@ -63,11 +72,12 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<n
   const { id: jobId } = await createImportJob(actorId);
   try {
     const kinds = new Set<FileKind>();
-    for (const file of options.files) {
+    for (const argument of options.files) {
+      const { kind: named, file } = explicitKind(argument);
       const bytes = await readFile(file).catch(() => {
         throw new AppError(`Cannot read ${file}.`);
       });
-      const kind = kindOf(file, bytes);
+      const kind = named ?? kindOf(file, bytes);
       if (kinds.has(kind))
         throw new AppError(`Two files look like ${FILE_KIND_LABELS[kind].toLowerCase()} files: import them one at a time.`);
       kinds.add(kind);

@@ -3,6 +3,7 @@ import { db, pool } from "@/lib/db";
 import {
   changeMapping,
   fixture,
+  OLIST_MQL_COLUMNS,
   jobState,
   runCheck,
   runImport,
@@ -26,12 +27,7 @@ beforeAll(async () => {
 async function mappedUpload(): Promise<number> {
   const jobId = await uploadAndAnalyse(workspace.revopsId, [file]);
   await changeMapping(workspace.revopsId, jobId, (mapping) => {
-    mapping.files.leads!.columns = {
-      mql_id: "externalId",
-      first_contact_date: "capturedAt",
-      landing_page_id: "conversionPoint",
-      origin: "originalSource",
-    };
+    mapping.files.leads!.columns = { ...OLIST_MQL_COLUMNS };
   });
   return jobId;
 }

@@ -1,12 +1,15 @@
 import { EVENT_TYPE_LABELS } from "@/lib/diagnosis/labels";
 import { EVENT_TYPES, type Channel, type EventType } from "@/lib/diagnosis/vocabulary";
+import { LINKED_TARGETS } from "@/lib/import/linked-fields";
 
 // What a column of an import file can become: a field of the lead, the date of a timeline event, or a
 // field of an activity (calls, meetings, …). Ids are stable: saved mappings and job settings store them.
 
-export const FILE_KINDS = ["leads", "calls", "meetings", "tasks", "emails", "status_history"] as const;
+// `deals` is a linked file (lib/import/linked-fields.ts): its rows attach dated events to the leads they name.
+export const FILE_KINDS = ["leads", "calls", "meetings", "tasks", "emails", "status_history", "deals"] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
-export const ACTIVITY_KINDS = FILE_KINDS.filter((kind) => kind !== "leads") as Exclude<FileKind, "leads">[];
+export type ActivityKind = Exclude<FileKind, "leads" | "deals">;
+export const ACTIVITY_KINDS = FILE_KINDS.filter((kind) => kind !== "leads" && kind !== "deals") as ActivityKind[];
 
 export const FILE_KIND_LABELS: Record<FileKind, string> = {
   leads: "Leads",
@@ -15,6 +18,7 @@ export const FILE_KIND_LABELS: Record<FileKind, string> = {
   tasks: "Tasks",
   emails: "Emails",
   status_history: "Status history",
+  deals: "Linked deals",
 };
 
 /** Which values a choice column maps onto (the value-mapping step). */
@@ -26,7 +30,7 @@ export interface TargetDefinition {
   id: string;
   label: string;
   kind: TargetKind;
-  group: "Lead" | "Timeline event" | "Activity";
+  group: "Lead" | "Timeline event" | "Activity" | "Linked file" | "Owner";
   choices?: ChoiceSet;
   help?: string;
 }
@@ -116,6 +120,7 @@ export const ACTIVITY_TARGETS: readonly TargetDefinition[] = [
 ];
 
 export function targetsFor(kind: FileKind): readonly TargetDefinition[] {
+  if (kind === "deals") return LINKED_TARGETS;
   return kind === "leads" ? [...LEAD_TARGETS, ...EVENT_TARGETS] : ACTIVITY_TARGETS;
 }
 
@@ -130,7 +135,7 @@ export function eventTypeOfTarget(id: string): EventType | null {
 }
 
 /** What one row of an activity file becomes when no "Type or status" column says otherwise. */
-export const ACTIVITY_DEFAULTS: Record<Exclude<FileKind, "leads">, { type: EventType | null; channel: Channel | null }> = {
+export const ACTIVITY_DEFAULTS: Record<ActivityKind, { type: EventType | null; channel: Channel | null }> = {
   calls: { type: "contacted", channel: "call" },
   emails: { type: "contacted", channel: "email" },
   meetings: { type: "meeting_booked", channel: "meeting" },
@@ -145,6 +150,10 @@ export function missingRequiredTargets(kind: FileKind, mapped: ReadonlySet<strin
     if (!mapped.has("externalId") && !mapped.has("email"))
       missing.push("Map a column to External id (or at least Email, which then identifies the lead).");
     if (!mapped.has("capturedAt")) missing.push("Map a column to Captured at (the CRM's create date): the SLA clocks start there.");
+  } else if (kind === "deals") {
+    if (!mapped.has("linkKey")) missing.push("Map a column to Key: it says which lead each row belongs to.");
+    if (![...mapped].some((target) => target.startsWith(EVENT_TARGET_PREFIX)))
+      missing.push("Map at least one date column to a timeline event (qualified, opportunity, won or lost).");
   } else {
     if (!mapped.has("leadExternalId")) missing.push("Map a column to Lead id: it links each activity to its lead.");
     if (!mapped.has("occurredAt")) missing.push("Map a column to Date.");

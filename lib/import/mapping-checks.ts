@@ -21,6 +21,12 @@ export function validateMapping(settings: JobSettings, mapping: MappingDocument)
       else if (!findTarget(kind, target))
         (problems[key] ??= []).push(`"${header}" is mapped to something a ${FILE_KIND_LABELS[kind].toLowerCase()} file cannot hold.`);
     }
+    if (file.linksTo && !settings.files.leads?.headers.includes(file.linksTo))
+      (problems[key] ??= []).push(
+        settings.files.leads
+          ? `The leads file has no column "${file.linksTo}" for the key to refer to.`
+          : `The key refers to the leads file's column "${file.linksTo}", but this import has no leads file: refer to the lead's external id.`,
+      );
     for (const target of duplicateTargets(file)) {
       (problems[key] ??= []).push(`Several columns are mapped to ${findTarget(kind, target)?.label ?? target}: keep one.`);
     }

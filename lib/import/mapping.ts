@@ -11,6 +11,8 @@ export const fileMappingSchema = z.object({
   columns: z.record(header, z.string().min(1).max(60)),
   values: z.record(header, z.record(z.string().max(300), z.string().max(200))).default({}),
   dateFormats: z.record(header, z.enum(DATE_FORMATS)).default({}),
+  /** A linked file (deals): the leads file's column its key refers to; absent, the lead's external id. */
+  linksTo: header.optional(),
 });
 export type FileMapping = z.infer<typeof fileMappingSchema>;
 

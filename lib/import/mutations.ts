@@ -8,6 +8,7 @@ import type { FileKind } from "@/lib/import/fields";
 import { listStoredFiles } from "@/lib/import/files";
 import { readSettings, type JobSettings } from "@/lib/import/job-state";
 import { emptyFileMapping, mappingDocumentSchema, type FileMapping, type MappingDocument } from "@/lib/import/mapping";
+import { suggestLinkedMapping } from "@/lib/import/linked-suggest";
 import { validateMapping } from "@/lib/import/mapping-checks";
 import { detectPreset, PRESETS, suggestColumns, type PresetId } from "@/lib/import/presets";
 import { analyseSchema, importSettingsSchema, saveMappingSchema } from "@/lib/import/schemas";
@@ -54,6 +55,7 @@ function suggestedMapping(kind: FileKind, analysis: FileAnalysis, preset: Preset
     columns: Object.keys(fromSaved).length ? fromSaved : suggestColumns(preset, kind, analysis.shape.headers),
     values: saved ? Object.fromEntries(Object.entries(saved.values).filter(([header]) => headers.has(header))) : {},
     dateFormats: { ...analysis.dateFormats, ...(saved?.dateFormats ?? {}) },
+    ...(saved?.linksTo ? { linksTo: saved.linksTo } : {}),
   };
 }
 
@@ -96,6 +98,11 @@ export async function analyseImportJob(actorId: number, input: unknown): Promise
       settings.files[kind] = analysis.shape;
       mapping.files[kind] = suggestedMapping(kind, analysis, preset, savedDocument?.files[kind]);
     }
+    if (settings.files.deals && !savedDocument?.files.deals)
+      mapping.files.deals = suggestLinkedMapping(settings.files.deals.headers, mapping.files.deals!, {
+        headers: settings.files.leads?.headers ?? [],
+        mapping: mapping.files.leads,
+      });
     await tx.importJob.update({
       where: { id: jobId },
       data: {
@@ -123,9 +130,14 @@ export async function analyseImportJob(actorId: number, input: unknown): Promise
 function savedMappingDocument(columns: unknown, values: unknown): MappingDocument | undefined {
   const files: Record<string, unknown> = {};
   const columnMap = (columns ?? {}) as Record<string, unknown>;
-  const valueMap = (values ?? {}) as Record<string, { values?: unknown; dateFormats?: unknown }>;
+  const valueMap = (values ?? {}) as Record<string, { values?: unknown; dateFormats?: unknown; linksTo?: unknown }>;
   for (const kind of Object.keys(columnMap))
-    files[kind] = { columns: columnMap[kind], values: valueMap[kind]?.values ?? {}, dateFormats: valueMap[kind]?.dateFormats ?? {} };
+    files[kind] = {
+      columns: columnMap[kind],
+      values: valueMap[kind]?.values ?? {},
+      dateFormats: valueMap[kind]?.dateFormats ?? {},
+      linksTo: valueMap[kind]?.linksTo,
+    };
   const parsed = mappingDocumentSchema.safeParse({ files });
   return parsed.success ? parsed.data : undefined;
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { buildChoiceIndex, type ChoiceContext } from "@/lib/import/choices";
 import { unrecordedEvidenceOf } from "@/lib/import/evidence-recorded";
-import type { FileKind } from "@/lib/import/fields";
+import type { ActivityKind, FileKind } from "@/lib/import/fields";
 import { readFileParts } from "@/lib/import/files";
 import { issue, type RowIssue } from "@/lib/import/issues";
 import { emptyCounts, kindsOf, type FileCounts, type JobSettings } from "@/lib/import/job-state";
+import { prepareLinkedBatch, readLeadsOfUpload, unknownKeyMessage, type LinkedRow } from "@/lib/import/linked-rows";
 import { compileMapping, emptyFileMapping, type MappingDocument } from "@/lib/import/mapping";
 import type { ProgressTracker } from "@/lib/import/progress";
 import { readCsvBatches, type CsvRow } from "@/lib/import/read-rows";
@@ -42,8 +43,10 @@ export interface Sink {
     rows: ActivityRow[],
     knownLeads: { has(externalId: string): boolean },
     counts: FileCounts,
-    kind: Exclude<FileKind, "leads">,
+    kind: ActivityKind,
   ): Promise<ActivityRow[]>;
+  /** A linked file's rows (lib/import/linked-sink.ts); returns the rows whose lead was found neither in the upload nor in Baton. */
+  linked(rows: LinkedRow[], knownLeads: { has(externalId: string): boolean }, counts: FileCounts): Promise<LinkedRow[]>;
 }
 
 export interface PipelineInput {
@@ -70,7 +73,8 @@ export interface PipelineInput {
 /** The rows of one batch turned into records, with its issues already reported. */
 type Prepared =
   | { kind: "leads"; rows: number; leads: LeadUpsertInput[]; events: PendingEvent[]; owners: Map<string, PersonRef> }
-  | { kind: "activities"; rows: number; activities: ActivityRow[] };
+  | { kind: "activities"; rows: number; activities: ActivityRow[] }
+  | { kind: "linked"; rows: number; linked: LinkedRow[] };
 
 export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Partial<Record<FileKind, FileCounts>>> {
   const { files, jobId, settings, tracker } = input;
@@ -94,6 +98,11 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
   // Duplicate ids: the last importable row of an id is imported, each earlier row is reported as
   // superseded by it. Known before the first write, so the dry run and the import count alike.
   const lastLeadRows = settings.files.leads && !input.noRepeatedIds ? await lastRowOfEachId(input, contextOf("leads")) : new SeenIds();
+  // A linked file's keys name leads of this upload's leads file (read once more, only when there is one).
+  const leadsOfUpload = settings.files.deals
+    ? await readLeadsOfUpload(files, jobId, settings, input.mapping, settings.files.leads ? contextOf("leads") : null)
+    : null;
+  const firstRowOfDeal = new Map<string, number>();
   for (const kind of kindsOf(settings)) {
     const shape = settings.files[kind]!;
     const counts = emptyCounts();
@@ -119,10 +128,17 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
           ),
         ]);
       }
+      if (kind === "deals") {
+        const linked = prepareLinkedBatch(batch, context, leadsOfUpload!, firstRowOfDeal);
+        report(linked.issues);
+        counts.failed += linked.refused;
+        counts.duplicates += linked.repeated;
+        return { kind: "linked", rows: all.length, linked: linked.rows };
+      }
       if (kind !== "leads") {
         const activities: ActivityRow[] = [];
         for (const { row, cells } of batch) {
-          const result = transformActivityRow(cells, row, kind, context);
+          const result = transformActivityRow(cells, row, kind as ActivityKind, context);
           report(result.issues);
           if (result.event) activities.push({ row, event: result.event });
           else counts.failed++;
@@ -158,8 +174,15 @@ export async function runPipeline(input: PipelineInput, sink: Sink): Promise<Par
 
     const write = async (prepared: Prepared): Promise<void> => {
       if (prepared.kind === "leads") await sink.leads(prepared.leads, prepared.events, counts, prepared.owners, unrecorded);
-      else {
-        const missing = await sink.activities(prepared.activities, lastLeadRows, counts, kind as Exclude<FileKind, "leads">);
+      else if (prepared.kind === "linked") {
+        for (const lost of await sink.linked(prepared.linked, leadsOfUpload!.importable, counts)) {
+          counts.failed++;
+          report([
+            issue(lost.row, context.mapping.first.get("linkKey")?.header ?? null, lost.key, unknownKeyMessage(lost, input.sourceSystem)),
+          ]);
+        }
+      } else {
+        const missing = await sink.activities(prepared.activities, lastLeadRows, counts, kind as ActivityKind);
         for (const lost of missing) {
           counts.failed++;
           const message = `No lead with the id "${lost.event.leadExternalId}" in the leads file or in Baton (source ${input.sourceSystem}).`;

@@ -166,7 +166,7 @@ export async function saveReusableMapping(actorId: number, input: unknown): Prom
   const values: Record<string, unknown> = {};
   for (const [kind, file] of Object.entries(mapping.files) as [FileKind, NonNullable<(typeof mapping.files)[FileKind]>][]) {
     columns[kind] = file.columns;
-    values[kind] = { values: file.values, dateFormats: file.dateFormats };
+    values[kind] = { values: file.values, dateFormats: file.dateFormats, ...(file.linksTo ? { linksTo: file.linksTo } : {}) };
   }
   return db.$transaction(async (tx) => {
     const before = await tx.importMapping.findUnique({

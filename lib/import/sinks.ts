@@ -4,6 +4,7 @@ import { projectEventsOntoLeads } from "@/lib/events/project";
 import type { FileCounts } from "@/lib/import/job-state";
 import type { ActivityRow, Sink } from "@/lib/import/pipeline";
 import { evidenceRecordedByActivity } from "@/lib/import/evidence-recorded";
+import { checkLinkedRows, writeLinkedRows } from "@/lib/import/linked-sink";
 import { settlePeople } from "@/lib/import/people";
 import type { ForeignIdCounter } from "@/lib/import/reimport-warnings";
 import type { PendingEvent } from "@/lib/import/transform-cells";
@@ -64,6 +65,7 @@ export function checkSink(client: Queryable, sourceSystem: string, foreign: Fore
       const kept = new Set(found);
       return rows.filter((row) => !kept.has(row));
     },
+    linked: (rows, knownLeads, counts) => checkLinkedRows(client, sourceSystem, rows, knownLeads, counts),
   };
 }
 
@@ -218,5 +220,12 @@ export function writeSink(client: Queryable, jobId: number, sourceSystem: string
       await remember(client, [...changedLeads, ...gapsFilled]);
       return missing;
     },
+    linked: (rows, _knownLeads, counts) =>
+      writeLinkedRows(client, sourceSystem, rows, counts, {
+        writing,
+        keepStatistics,
+        recordCarried: (leadIds) => recordCarried(client, jobId, leadIds),
+        remember: (leadIds) => remember(client, leadIds),
+      }),
   };
 }

@@ -18,6 +18,14 @@ export function fixture(name: string): Buffer {
   return readFileSync(path.join(FIXTURES, name));
 }
 
+/** How the Olist-shaped MQL fixture's columns map: no CRM preset knows them (the data-gap and linked-file tests). */
+export const OLIST_MQL_COLUMNS = {
+  mql_id: "externalId",
+  first_contact_date: "capturedAt",
+  landing_page_id: "conversionPoint",
+  origin: "originalSource",
+};
+
 export interface ImportWorkspace {
   revopsId: number;
   users: Record<"riley" | "jordan" | "emma", number>;

@@ -1,5 +1,5 @@
 import type { EventType } from "@/lib/diagnosis/vocabulary";
-import { ACTIVITY_DEFAULTS, type FileKind } from "@/lib/import/fields";
+import { ACTIVITY_DEFAULTS, type ActivityKind } from "@/lib/import/fields";
 import type { RowIssue } from "@/lib/import/issues";
 import { RowReader, type PendingEvent, type TransformContext } from "@/lib/import/transform-cells";
 import { cleanCell, hashCells } from "@/lib/import/values";
@@ -27,7 +27,7 @@ function contentKey(cells: readonly string[]): string {
 export function transformActivityRow(
   cells: readonly string[],
   row: number,
-  kind: Exclude<FileKind, "leads">,
+  kind: ActivityKind,
   context: TransformContext,
 ): ActivityRowResult {
   const reader = new RowReader(cells, row, context);
