@@ -3,6 +3,7 @@ import { Card } from "@/components/ui/card";
 import { ConnectionActionButton } from "@/components/sync/connection-action-button";
 import { HubspotConnectForm } from "@/components/sync/hubspot-connect-form";
 import { ResyncRecordForm } from "@/components/sync/resync-record-form";
+import { SalesforceJwtForm } from "@/components/sync/salesforce-jwt-form";
 import { ValueMappingForm } from "@/components/sync/value-mapping-form";
 import {
   pauseConnectionAction,
@@ -166,6 +167,14 @@ export function ConnectionPanel({
           <summary className="cursor-pointer text-sm font-medium text-brand-700">Rotate credentials</summary>
           <div className="mt-3">
             <HubspotConnectForm connectionId={connection.id} />
+          </div>
+        </details>
+      )}
+      {!revoked && connection.provider === "salesforce" && (
+        <details className="mt-5">
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">Rotate credentials (JWT bearer key)</summary>
+          <div className="mt-3">
+            <SalesforceJwtForm connectionId={connection.id} />
           </div>
         </details>
       )}

@@ -12,7 +12,7 @@ import { decryptSecret, encryptSecret } from "@/lib/sync/crypto";
 import type { HubspotCredentials } from "@/lib/sync/hubspot/client";
 import { testHubspotConnection } from "@/lib/sync/hubspot/test-connection";
 import { storeNewConnection } from "@/lib/sync/mutations";
-import { testSalesforceConnection, type SalesforceCredentials } from "@/lib/sync/salesforce/sync";
+import { testSalesforceConnection, type SalesforceCredentials } from "@/lib/sync/salesforce/client";
 import { hubspotOauthStartSchema, salesforceOauthStartSchema } from "@/lib/sync/schemas";
 
 // The OAuth authorization-code ("web server") flows that connect a CRM without pasting a refresh token.

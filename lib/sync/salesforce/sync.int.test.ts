@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { encryptSecret, decryptSecret } from "@/lib/sync/crypto";
-import { runSalesforceSync, type SalesforceCredentials } from "@/lib/sync/salesforce/sync";
+import type { SalesforceCredentials } from "@/lib/sync/salesforce/client";
+import { runSalesforceSync } from "@/lib/sync/salesforce/sync";
 import { SalesforceContractServer } from "@/lib/sync/testing/salesforce-server";
 
 // Salesforce through jsforce against the REST contract server: Lead + LeadHistory + Task/Event + User,
