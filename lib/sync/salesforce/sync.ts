@@ -1,7 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { SyncSummary } from "@/lib/sync/hubspot/sync";
+import type { Connection } from "jsforce";
 import {
+  ACCOUNT_FIELDS,
+  CONTACT_FIELDS,
   EVENT_FIELDS,
   HISTORY_FIELDS,
   LEAD_FIELDS,
@@ -35,6 +38,33 @@ import { resolveSyncPeople, writeBatch } from "@/lib/sync/write";
 // refresh token, or with a new JWT bearer assertion (lib/sync/salesforce/client.ts); the new token is stored
 // encrypted. API usage comes from the Sforce-Limit-Info header.
 
+/** The Accounts and Contacts a page's converted leads became (two queries, only when a lead on the page was converted). */
+async function readConversions(
+  conn: Connection,
+  leads: readonly Row[],
+  credentials: SalesforceCredentials,
+): Promise<{ accounts: Map<string, Row>; leadOfContact: Map<string, string> }> {
+  const converted = leads.filter((lead) => lead.IsConverted === true);
+  const idsOf = (field: string) => [...new Set(converted.map((lead) => lead[field]).filter((id): id is string => typeof id === "string"))];
+  const [accountIds, contactIds] = [idsOf("ConvertedAccountId"), idsOf("ConvertedContactId")];
+  const accounts = accountIds.length
+    ? await all(conn, `SELECT ${ACCOUNT_FIELDS.join(", ")} FROM Account WHERE Id IN (${quoted(accountIds)})`, credentials)
+    : [];
+  const contacts = contactIds.length
+    ? await all(conn, `SELECT ${CONTACT_FIELDS.join(", ")} FROM Contact WHERE Id IN (${quoted(contactIds)})`, credentials)
+    : [];
+  const known = new Set(contacts.map((contact) => String(contact.Id)));
+  return {
+    accounts: new Map(accounts.map((account) => [String(account.Id), account])),
+    // A contact since deleted or merged away has no activities to read.
+    leadOfContact: new Map(
+      converted
+        .filter((lead) => known.has(String(lead.ConvertedContactId)))
+        .map((lead) => [String(lead.ConvertedContactId), String(lead.Id)]),
+    ),
+  };
+}
+
 export async function runSalesforceSync(connectionId: number, kind: RunKind, recordIds: readonly string[] = []): Promise<SyncSummary> {
   const { connection, credentials } = await loadConnection<SalesforceCredentials>(connectionId);
   const conn = salesforceConnection(credentials, connection.baseUrl);
@@ -63,17 +93,20 @@ export async function runSalesforceSync(connectionId: number, kind: RunKind, rec
     )) {
       if (leads.length === 0) continue;
       const ids = leads.map((lead) => String(lead.Id));
+      const conversions = await readConversions(conn, leads, credentials);
+      const whoIds = [...ids, ...conversions.leadOfContact.keys()];
       const [history, tasks, events] = [
         await all(conn, `SELECT ${HISTORY_FIELDS.join(", ")} FROM LeadHistory WHERE LeadId IN (${quoted(ids)})`, credentials),
-        await all(conn, `SELECT ${TASK_FIELDS.join(", ")} FROM Task WHERE WhoId IN (${quoted(ids)})`, credentials),
-        await all(conn, `SELECT ${EVENT_FIELDS.join(", ")} FROM Event WHERE WhoId IN (${quoted(ids)})`, credentials),
+        await all(conn, `SELECT ${TASK_FIELDS.join(", ")} FROM Task WHERE WhoId IN (${quoted(whoIds)})`, credentials),
+        await all(conn, `SELECT ${EVENT_FIELDS.join(", ")} FROM Event WHERE WhoId IN (${quoted(whoIds)})`, credentials),
       ];
+      const pageContext: SalesforceContext = { ...context, ...conversions };
       const batch = emptyBatch();
       const historyOf = new Map<string, Row[]>();
       for (const row of history) historyOf.set(String(row.LeadId), [...(historyOf.get(String(row.LeadId)) ?? []), row]);
-      for (const lead of leads) mapLead(lead, historyOf.get(String(lead.Id)) ?? [], context, batch);
-      for (const task of tasks) mapActivity("Task", task, context, batch);
-      for (const event of events) mapActivity("Event", event, context, batch);
+      for (const lead of leads) mapLead(lead, historyOf.get(String(lead.Id)) ?? [], pageContext, batch);
+      for (const task of tasks) mapActivity("Task", task, pageContext, batch);
+      for (const event of events) mapActivity("Event", event, pageContext, batch);
       const reached = leads
         .map((lead) => new Date(String(lead.SystemModstamp).replace(/([+-]\d{2})(\d{2})$/, "$1:$2")))
         .filter((date) => !Number.isNaN(date.getTime()));

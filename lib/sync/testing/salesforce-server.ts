@@ -8,10 +8,18 @@ import { SalesforceLogin } from "@/lib/sync/testing/salesforce-login";
 // expired session, 403 REQUEST_LIMIT_EXCEEDED, and OAuth (the web-server flow, the refresh grant and
 // the JWT bearer grant: lib/sync/testing/salesforce-login.ts). It reads
 // the handful of SOQL shapes the sync sends (SELECT fields FROM object [WHERE SystemModstamp >= t |
-// field IN (ids)] [ORDER BY ...]); jsforce is pointed at it through the instance URL.
+// field IN (ids)] [ORDER BY ...]) on Lead (with its conversion fields), LeadHistory, Task, Event, User,
+// and the Account and Contact a lead was converted into; jsforce is pointed at it through the instance URL.
 
 export type SalesforceRecord = Record<string, string | number | boolean | null> & { Id: string };
 const VERSION = "62.0";
+const UNCONVERTED = {
+  IsConverted: false,
+  ConvertedDate: null,
+  ConvertedContactId: null,
+  ConvertedAccountId: null,
+  ConvertedOpportunityId: null,
+};
 
 export class SalesforceContractServer extends JsonServer {
   readonly objects = new Map<string, SalesforceRecord[]>([
@@ -20,6 +28,8 @@ export class SalesforceContractServer extends JsonServer {
     ["Task", []],
     ["Event", []],
     ["User", []],
+    ["Account", []],
+    ["Contact", []],
   ]);
   readonly sessions = new Map<string, { expired: boolean }>();
   readonly requests: string[] = [];
@@ -36,7 +46,9 @@ export class SalesforceContractServer extends JsonServer {
   private requestsUntilExpiry: number | null = null;
 
   add(object: string, record: SalesforceRecord): void {
-    this.objects.get(object)!.push(record);
+    // Salesforce answers a lead's conversion fields on every lead: false and nulls until it is converted.
+    const defaults = object === "Lead" ? UNCONVERTED : {};
+    this.objects.get(object)!.push({ ...defaults, ...record });
   }
 
   issueSession(): string {
