@@ -178,8 +178,8 @@ test("an admin connects Salesforce by a connected app's JWT bearer flow; a key t
     const panel = page.locator("section").filter({ has: page.getByRole("heading", { name: `Salesforce JWT ${stamp}` }) });
     await expect(async () => {
       await page.reload();
-      await expect(panel.getByText("First full sync")).toBeVisible();
-      await expect(panel.getByText("succeeded")).toBeVisible();
+      const run = panel.getByRole("listitem").filter({ hasText: "First full sync" });
+      await expect(run.getByText("succeeded")).toBeVisible();
     }).toPass({ timeout: 45_000 });
     expect(server.login.jwtGrants.filter((grant) => grant.ok).length).toBeGreaterThanOrEqual(1);
     await panel.getByText("Rotate credentials (JWT bearer key)").click();
