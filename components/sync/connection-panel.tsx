@@ -58,7 +58,8 @@ function RunLine({ run, timeZone }: { run: RunView; timeZone: string }) {
           <div className="h-1.5 rounded bg-brand-600" style={{ width: `${progress}%` }} />
         </div>
       )}
-      {run.message && <p className="mt-1 text-red-700">{run.message}</p>}
+      {/* A succeeded run's message is a note (API usage, an object the portal lacks), not an error. */}
+      {run.message && <p className={run.status === "succeeded" ? "mt-1 text-slate-600" : "mt-1 text-red-700"}>{run.message}</p>}
     </li>
   );
 }
