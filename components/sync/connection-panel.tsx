@@ -3,6 +3,7 @@ import { Card } from "@/components/ui/card";
 import { ConnectionActionButton } from "@/components/sync/connection-action-button";
 import { HubspotConnectForm } from "@/components/sync/hubspot-connect-form";
 import { ResyncRecordForm } from "@/components/sync/resync-record-form";
+import { SalesforceJwtForm } from "@/components/sync/salesforce-jwt-form";
 import { ValueMappingForm } from "@/components/sync/value-mapping-form";
 import {
   pauseConnectionAction,
@@ -57,7 +58,8 @@ function RunLine({ run, timeZone }: { run: RunView; timeZone: string }) {
           <div className="h-1.5 rounded bg-brand-600" style={{ width: `${progress}%` }} />
         </div>
       )}
-      {run.message && <p className="mt-1 text-red-700">{run.message}</p>}
+      {/* A succeeded run's message is a note (API usage, an object the portal lacks), not an error. */}
+      {run.message && <p className={run.status === "succeeded" ? "mt-1 text-slate-600" : "mt-1 text-red-700"}>{run.message}</p>}
     </li>
   );
 }
@@ -166,6 +168,14 @@ export function ConnectionPanel({
           <summary className="cursor-pointer text-sm font-medium text-brand-700">Rotate credentials</summary>
           <div className="mt-3">
             <HubspotConnectForm connectionId={connection.id} />
+          </div>
+        </details>
+      )}
+      {!revoked && connection.provider === "salesforce" && (
+        <details className="mt-5">
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">Rotate credentials (JWT bearer key)</summary>
+          <div className="mt-3">
+            <SalesforceJwtForm connectionId={connection.id} />
           </div>
         </details>
       )}

@@ -63,7 +63,7 @@ export function HubspotConnectForm({ connectionId }: { connectionId?: number }) 
             {secretInput(
               "Access token",
               "accessToken",
-              "Private app scopes: crm.objects.contacts.read, crm.objects.owners.read (and calls, emails, meetings, tasks read); crm.objects.companies.read for accounts.",
+              "Private app scopes: crm.objects.contacts.read, crm.objects.owners.read (and calls, emails, meetings, tasks read); crm.objects.companies.read for accounts; crm.objects.leads.read for the Leads object.",
             )}
             {secretInput("Client secret (optional)", "clientSecret", "Only for webhooks: Baton verifies HubSpot's v3 signature with it.")}
           </>

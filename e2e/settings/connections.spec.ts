@@ -1,7 +1,10 @@
+import { generateKeyPairSync } from "node:crypto";
 import { queryE2e } from "../fixtures/database";
+import { LAPTOP_AND_PHONE, shoot } from "../fixtures/screenshots";
 import { expect, test } from "../fixtures/auth";
 import { HubspotContractServer } from "../../lib/sync/testing/hubspot-server";
 import { HubspotPortal } from "../../lib/sync/testing/hubspot-store";
+import { SalesforceContractServer } from "../../lib/sync/testing/salesforce-server";
 
 // An admin connects HubSpot (the local contract server: no live portal is reachable from here), the first
 // sync runs with its progress on the page, and a synced lead shows its CRM history and a link back.
@@ -120,6 +123,71 @@ test("an admin connects a HubSpot public app through its consent page, on a lapt
     // Shown once: the notice is gone after a reload.
     await page.reload();
     await expect(page.getByText(/^Connected “HubSpot OAuth/)).toHaveCount(0);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("an admin connects Salesforce by a connected app's JWT bearer flow; a key that is not the app's is refused with the reason", async ({
+  page,
+  signIn,
+}) => {
+  const stamp = Date.now() % 1_000_000;
+  const username = `integration-${stamp}@acme-jwt.example`;
+  const appKey = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const strangerKey = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const pem = (pair: typeof appKey) => pair.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+  const server = new SalesforceContractServer();
+  await server.start();
+  server.login.registerSigningApp(`3MVG9-jwt-${stamp}`, appKey.publicKey, [username]);
+  server.add("User", { Id: "005000000000E2E", Name: `Jay Jwt${stamp}`, Email: `jay-${stamp}@e2e.example.com` });
+  const created = new Date(Date.now() - 86_400_000).toISOString().replace("Z", "+0000");
+  server.add("Lead", {
+    Id: `00Q0000${String(stamp).padStart(8, "0")}`,
+    LastName: `Bearer${stamp}`,
+    Email: `bearer-${stamp}@buyer.example.com`,
+    Status: "Open - Not Contacted",
+    OwnerId: "005000000000E2E",
+    CreatedDate: created,
+    SystemModstamp: created,
+  });
+  try {
+    await signIn("admin");
+    await page.goto("/settings/connections");
+    const card = page.locator("section").filter({ has: page.getByRole("heading", { name: "Connect with Salesforce" }) });
+    await card.getByText("Use a connected app’s JWT bearer flow").click();
+    const jwt = card.locator("details").filter({ hasText: "JWT bearer flow" });
+    const fill = async (key: string) => {
+      await jwt.getByLabel("Connection name").fill(`Salesforce JWT ${stamp}`);
+      await jwt.getByLabel("Consumer key").fill(`3MVG9-jwt-${stamp}`);
+      await jwt.getByLabel("Username").fill(username);
+      await jwt.getByLabel("Login URL").fill(server.url);
+      await jwt.getByLabel("Private key (PEM)").fill(key);
+    };
+    await fill(pem(strangerKey));
+    await jwt.scrollIntoViewIfNeeded();
+    await shoot(page, "connections-salesforce-jwt-form", LAPTOP_AND_PHONE);
+    await jwt.getByRole("button", { name: "Test and connect" }).click();
+    await expect(
+      jwt.getByText(/the private key does not match the certificate uploaded to the connected app.*Nothing was saved\./),
+    ).toBeVisible();
+
+    await fill(pem(appKey));
+    await jwt.getByRole("button", { name: "Test and connect" }).click();
+    await expect(jwt.getByText(`Connected to ${server.url} as ${username}: 1 users readable. The first sync has started.`)).toBeVisible();
+    const panel = page.locator("section").filter({ has: page.getByRole("heading", { name: `Salesforce JWT ${stamp}` }) });
+    await expect(async () => {
+      await page.reload();
+      const run = panel.getByRole("listitem").filter({ hasText: "First full sync" });
+      await expect(run.getByText("succeeded")).toBeVisible();
+    }).toPass({ timeout: 45_000 });
+    expect(server.login.jwtGrants.filter((grant) => grant.ok).length).toBeGreaterThanOrEqual(1);
+    await panel.getByText("Rotate credentials (JWT bearer key)").click();
+    await shoot(page, "connections-salesforce-jwt-connected", LAPTOP_AND_PHONE);
+    const [lead] = await queryE2e<{ id: number }>("SELECT id FROM leads WHERE source_system = 'salesforce' AND email = $1", [
+      `bearer-${stamp}@buyer.example.com`,
+    ]);
+    expect(lead).toBeDefined();
   } finally {
     await server.stop();
   }

@@ -61,6 +61,12 @@ export const PRESET_VALUES: Record<"hubspot" | "salesforce" | "zoho" | "generic"
       customer: "won",
       evangelist: "won",
       other: "",
+      // The Leads object's default pipeline stages (hs_pipeline_stage)
+      "new-stage-id": "pending",
+      "attempting-stage-id": "accepted",
+      "connected-stage-id": "accepted",
+      "qualified-stage-id": "qualified",
+      "unqualified-stage-id": "disqualified",
     },
     source: {
       ...COMMON_SOURCES,

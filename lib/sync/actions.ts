@@ -5,7 +5,6 @@ import type { ActionResult } from "@/lib/actions/result";
 import { AppError } from "@/lib/errors";
 import {
   connectHubspot,
-  connectSalesforce,
   resyncRecord,
   revokeConnection,
   rotateHubspotCredentials,
@@ -14,6 +13,7 @@ import {
   testSavedConnection,
 } from "@/lib/sync/mutations";
 import { saveConnectionMapping } from "@/lib/sync/mapping";
+import { connectSalesforce, connectSalesforceJwt, rotateSalesforceJwt } from "@/lib/sync/salesforce/connect";
 import { oauthActor, startHubspotAuthorization, startSalesforceAuthorization } from "@/lib/sync/oauth";
 
 // Server actions of the connections page (admin and revenue operations, like the page).
@@ -39,6 +39,22 @@ export const connectSalesforceAction = defineAction({
   write: async (user, _previous: Previous, formData: FormData) => ({
     data: undefined,
     message: (await connectSalesforce(user.id, fields(formData))).message,
+  }),
+});
+
+export const connectSalesforceJwtAction = defineAction({
+  ...common,
+  write: async (user, _previous: Previous, formData: FormData) => ({
+    data: undefined,
+    message: (await connectSalesforceJwt(user.id, fields(formData))).message,
+  }),
+});
+
+export const rotateSalesforceJwtAction = defineAction({
+  ...common,
+  write: async (user, _previous: Previous, formData: FormData) => ({
+    data: undefined,
+    message: (await rotateSalesforceJwt(user.id, fields(formData))).message,
   }),
 });
 

@@ -7,14 +7,8 @@ import { encryptSecret } from "@/lib/sync/crypto";
 import type { HubspotCredentials } from "@/lib/sync/hubspot/client";
 import { testHubspotConnection, type ConnectionTest } from "@/lib/sync/hubspot/test-connection";
 import { requestSync } from "@/lib/sync/jobs";
-import { testSalesforceConnection, type SalesforceCredentials } from "@/lib/sync/salesforce/sync";
-import {
-  connectionIdSchema,
-  hubspotConnectionSchema,
-  resyncRecordSchema,
-  salesforceConnectionSchema,
-  type HubspotConnectionInput,
-} from "@/lib/sync/schemas";
+import { testSalesforceConnection, type SalesforceCredentials } from "@/lib/sync/salesforce/client";
+import { connectionIdSchema, hubspotConnectionSchema, resyncRecordSchema, type HubspotConnectionInput } from "@/lib/sync/schemas";
 import { loadConnection } from "@/lib/sync/store";
 
 // Connecting, rotating, revoking, pausing and re-syncing. Credentials are tested before they are kept
@@ -80,27 +74,6 @@ export async function storeNewConnection(
   });
   await requestSync({ connectionId: created.id, kind: "backfill" });
   return created.id;
-}
-
-export async function connectSalesforce(actorId: number, input: unknown): Promise<{ id: number; message: string }> {
-  const parsed = parseInput(salesforceConnectionSchema, input);
-  const credentials: SalesforceCredentials = {
-    kind: "oauth",
-    clientId: parsed.clientId,
-    clientSecret: parsed.clientSecret,
-    refreshToken: parsed.refreshToken,
-    ...(parsed.loginUrl ? { loginUrl: parsed.loginUrl } : {}),
-  };
-  const test = await testSalesforceConnection(credentials, parsed.instanceUrl);
-  if (!test.ok) throw new AppError(`${test.message} Nothing was saved.`, 422);
-  const id = await storeNewConnection(actorId, {
-    provider: "salesforce",
-    name: parsed.name,
-    credentials,
-    baseUrl: parsed.instanceUrl,
-    audit: { instanceUrl: parsed.instanceUrl },
-  });
-  return { id, message: `${test.message} The first sync has started.` };
 }
 
 export async function rotateHubspotCredentials(actorId: number, input: unknown): Promise<{ message: string }> {

@@ -12,7 +12,7 @@ import { decryptSecret, encryptSecret } from "@/lib/sync/crypto";
 import type { HubspotCredentials } from "@/lib/sync/hubspot/client";
 import { testHubspotConnection } from "@/lib/sync/hubspot/test-connection";
 import { storeNewConnection } from "@/lib/sync/mutations";
-import { testSalesforceConnection, type SalesforceCredentials } from "@/lib/sync/salesforce/sync";
+import { testSalesforceConnection, type SalesforceCredentials } from "@/lib/sync/salesforce/client";
 import { hubspotOauthStartSchema, salesforceOauthStartSchema } from "@/lib/sync/schemas";
 
 // The OAuth authorization-code ("web server") flows that connect a CRM without pasting a refresh token.
@@ -41,6 +41,8 @@ const STATE_LIFETIME_MS = 10 * 60_000;
 const HUBSPOT_AUTHORIZE_URL = "https://app.hubspot.com/oauth/authorize";
 /** What the sync reads: contacts with their engagements, owners, companies; `oauth` every HubSpot app must ask for. */
 export const HUBSPOT_SCOPES = ["oauth", "crm.objects.contacts.read", "crm.objects.owners.read", "crm.objects.companies.read"];
+/** Asked for without requiring it: only portals with Sales Hub Professional or Enterprise have the Leads object. */
+export const HUBSPOT_OPTIONAL_SCOPES = ["crm.objects.leads.read"];
 /** REST API access and a refresh token for the syncs that run without the admin. */
 const SALESFORCE_SCOPES = "api refresh_token";
 const VENDOR: Record<OauthProvider, string> = { hubspot: "HubSpot", salesforce: "Salesforce" };
@@ -135,6 +137,7 @@ export async function startHubspotAuthorization(actor: OauthActor, input: unknow
     client_id: parsed.clientId,
     redirect_uri: oauthRedirectUri("hubspot"),
     scope: HUBSPOT_SCOPES.join(" "),
+    optional_scope: HUBSPOT_OPTIONAL_SCOPES.join(" "),
     state,
   }).toString();
   return authorize.toString();

@@ -80,23 +80,48 @@ const connectionName = (fallback: string) =>
     .transform((value) => value || fallback)
     .refine((value) => value.length >= 2, "Name the connection (at least 2 characters).");
 
+/** Where a Salesforce org's users sign in: a bare host (test.salesforce.com, yourcompany.my.salesforce.com) means its https address. */
+const salesforceLoginUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (!value ? "https://login.salesforce.com" : /^[a-z]+:\/\//i.test(value) ? value : `https://${value}`))
+  .refine(
+    (value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol) && new URL(value).pathname.length <= 1,
+    "Enter the login host: login.salesforce.com, test.salesforce.com for a sandbox, or your My Domain (yourcompany.my.salesforce.com).",
+  )
+  .transform((value) => new URL(value).origin);
+
 /** "Connect with Salesforce": the connected app's consumer key and secret and where its users sign in. */
 export const salesforceOauthStartSchema = z.object({
   name: connectionName("Salesforce"),
   clientId: z.string().trim().min(4, "The connected app's consumer key is required.").max(300),
   clientSecret: secret("The connected app's consumer secret"),
-  loginUrl: z
-    .string()
-    .trim()
-    .optional()
-    // A bare host (test.salesforce.com, yourcompany.my.salesforce.com) means its https address.
-    .transform((value) => (!value ? "https://login.salesforce.com" : /^[a-z]+:\/\//i.test(value) ? value : `https://${value}`))
-    .refine(
-      (value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol) && new URL(value).pathname.length <= 1,
-      "Enter the login host: login.salesforce.com, test.salesforce.com for a sandbox, or your My Domain (yourcompany.my.salesforce.com).",
-    )
-    .transform((value) => new URL(value).origin),
+  loginUrl: salesforceLoginUrl,
 });
+/** A connected app's JWT bearer flow: consumer key, the pre-authorized user, the login URL and the private key that signs. */
+const salesforceJwtFields = z.object({
+  clientId: z.string().trim().min(4, "The connected app's consumer key is required.").max(300),
+  username: z
+    .string({ error: "The Salesforce username is required." })
+    .trim()
+    .min(3, "The Salesforce username is required.")
+    .max(200)
+    .regex(/^[^\s@]+@[^\s@]+$/, "A Salesforce username looks like an email address (integration@yourcompany.com)."),
+  loginUrl: salesforceLoginUrl,
+  privateKey: z
+    .string({ error: "The private key is required." })
+    .trim()
+    .max(20_000, "The private key is too long: paste one PEM key.")
+    .regex(
+      /^-----BEGIN (RSA |ENCRYPTED )?PRIVATE KEY-----[\s\S]+-----END (RSA |ENCRYPTED )?PRIVATE KEY-----$/,
+      "Paste the private key in PEM form, from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY-----.",
+    ),
+});
+export const salesforceJwtConnectionSchema = salesforceJwtFields.extend({ name: connectionName("Salesforce") });
+export const salesforceJwtRotationSchema = salesforceJwtFields.extend(connectionIdSchema.shape);
+export type SalesforceJwtInput = z.infer<typeof salesforceJwtFields>;
+
 export type SalesforceOauthStartInput = z.infer<typeof salesforceOauthStartSchema>;
 
 /** "Connect with HubSpot": a public app's client id and secret; the API base only for a test server. */

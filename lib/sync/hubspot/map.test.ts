@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { mapContact, mapEngagement, ownerContext, type HubspotContact, type MappingContext } from "@/lib/sync/hubspot/map";
+import { mapEngagement } from "@/lib/sync/hubspot/engagements";
+import { mapContact, ownerContext, type HubspotContact, type MappingContext } from "@/lib/sync/hubspot/map";
 import { emptyBatch } from "@/lib/sync/types";
 import { stateLookup } from "@/lib/sync/value-mapping";
 

@@ -1,7 +1,6 @@
-import type { Channel, EventType } from "@/lib/diagnosis/vocabulary";
 import type { LeadState } from "@/lib/import/lead-states";
 import { PRESET_VALUES } from "@/lib/import/preset-values";
-import { cleanCell, cleanLongCell, slugifyValue } from "@/lib/import/values";
+import { cleanCell, slugifyValue } from "@/lib/import/values";
 import type { LeadUpsertInput } from "@/lib/leads/upsert";
 import type { MappedBatch, PersonRef, SyncEvent, SyncIssueInput } from "@/lib/sync/types";
 import { crmValueKey, STATE_EVENT, type StateLookup } from "@/lib/sync/value-mapping";
@@ -115,18 +114,62 @@ function actorOf(entry: HistoryValue, context: MappingContext): { actorExternalI
 }
 
 /** Oldest first (HubSpot lists history newest first); entries with the same timestamp keep their order. */
-function chronological(history: readonly HistoryValue[] | undefined): HistoryValue[] {
+export function chronological(history: readonly HistoryValue[] | undefined): HistoryValue[] {
   return [...(history ?? [])].reverse().sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
 }
 
-function parseDate(value: string | null | undefined): Date | null {
+export function parseDate(value: string | null | undefined): Date | null {
   if (!value) return null;
   const date = /^\d+$/.test(value) ? new Date(Number(value)) : new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-function text(value: string | null | undefined): string | null {
+export function text(value: string | null | undefined): string | null {
   return cleanCell(value ?? undefined) || null;
+}
+
+/**
+ * One state property's history through the value mapping: an event for each change into a state that
+ * records one. Unmapped values are listed as issues on the record, never guessed.
+ */
+export function stateHistoryEvents(
+  entries: readonly HistoryValue[],
+  property: string,
+  ids: { recordId: string; leadExternalId: string; externalIdPrefix: string },
+  context: MappingContext,
+  batch: MappedBatch,
+): SyncEvent[] {
+  const events: SyncEvent[] = [];
+  let previousState: LeadState | "" | undefined;
+  for (const entry of entries) {
+    const value = text(entry.value);
+    if (!value) continue;
+    const state = context.states(value);
+    if (state === undefined) {
+      batch.issues.push({
+        recordId: ids.recordId,
+        kind: "unmapped_value",
+        field: property,
+        value,
+        reason: `"${value}" (${property}) is not mapped to a handoff state: no event was written for it. Map it on the connection.`,
+      });
+      previousState = undefined;
+      continue;
+    }
+    if (state === previousState) continue;
+    previousState = state;
+    const type = state ? STATE_EVENT[state] : null;
+    if (!type) continue;
+    events.push({
+      leadExternalId: ids.leadExternalId,
+      type,
+      occurredAt: entry.timestamp,
+      ...actorOf(entry, context),
+      details: { crmField: property, crmValue: value },
+      externalId: `${ids.externalIdPrefix}:${property}:${entry.timestamp.getTime()}`,
+    });
+  }
+  return events;
 }
 
 /** One contact -> its lead, timeline and issues (people are collected by the batch). */
@@ -171,40 +214,20 @@ export function mapContact(contact: HubspotContact, context: MappingContext, bat
   let lastRejection: SyncEvent | null = null;
   let currentlyRejected = false;
   for (const property of STATE_PROPERTIES) {
-    let previousState: LeadState | "" | undefined;
     const history = chronological(contact.propertiesWithHistory?.[property]);
     const entries = history.length
       ? history
       : props[property]
         ? [{ value: props[property]!, timestamp: parseDate(props.lastmodifieddate) ?? contact.updatedAt, sourceType: "CRM_UI" }]
         : [];
-    for (const entry of entries) {
-      const value = text(entry.value);
-      if (!value) continue;
-      const state = context.states(value);
-      if (state === undefined) {
-        issue({
-          kind: "unmapped_value",
-          field: property,
-          value,
-          reason: `"${value}" (${property}) is not mapped to a handoff state: no event was written for it. Map it on the connection.`,
-        });
-        previousState = undefined;
-        continue;
-      }
-      if (state === previousState) continue;
-      previousState = state;
-      const type = state ? STATE_EVENT[state] : null;
-      if (!type) continue;
-      const recorded: SyncEvent = {
-        leadExternalId: id,
-        type,
-        occurredAt: entry.timestamp,
-        ...actorOf(entry, context),
-        details: { crmField: property, crmValue: value },
-        externalId: `contact:${id}:${property}:${entry.timestamp.getTime()}`,
-      };
-      if (type === "rejected") lastRejection = recorded;
+    for (const recorded of stateHistoryEvents(
+      entries,
+      property,
+      { recordId: id, leadExternalId: id, externalIdPrefix: `contact:${id}` },
+      context,
+      batch,
+    )) {
+      if (recorded.type === "rejected") lastRejection = recorded;
       batch.events.push(recorded);
     }
     const current = text(props[property]);
@@ -246,76 +269,4 @@ function sourceOf(value: string | null | undefined): string | null {
   if (!raw) return null;
   const known = (PRESET_VALUES.hubspot.source ?? {})[crmValueKey(raw)];
   return known ?? slugifyValue(raw);
-}
-
-const EMAIL_OUTGOING = new Set(["EMAIL", "FORWARDED_EMAIL"]);
-
-/** One engagement associated with a contact -> its timeline event (or none: an incoming email is the buyer's). */
-export function mapEngagement(engagement: HubspotEngagement, contactId: string, context: MappingContext, batch: MappedBatch): void {
-  const props = engagement.properties;
-  const ownerId = text(props.hubspot_owner_id);
-  const recordId = `${engagement.type.slice(0, -1)}:${engagement.id}`;
-  const at = parseDate(props.hs_timestamp);
-  if (!at) {
-    batch.issues.push({
-      recordId,
-      kind: "error",
-      field: "hs_timestamp",
-      value: props.hs_timestamp ?? "",
-      reason: "The activity has no valid timestamp: it was not added to the timeline.",
-    });
-    return;
-  }
-  const actorKnown = ownerId ? context.owners.has(ownerId) : false;
-  if (ownerId && !actorKnown) {
-    batch.issues.push({
-      recordId,
-      kind: "unknown_owner",
-      field: "hubspot_owner_id",
-      value: ownerId,
-      reason: `Owner ${ownerId} is not among the portal's owners: the activity is kept without a person.`,
-    });
-  }
-  const base = {
-    leadExternalId: contactId,
-    actorExternalId: actorKnown ? ownerId : null,
-    actorName: actorKnown ? null : ownerId ? `HubSpot owner ${ownerId}` : "HubSpot",
-    externalId: `${recordId}:contact:${contactId}`,
-  };
-  const contacted = (channel: Channel, details: Record<string, unknown>): SyncEvent => ({
-    ...base,
-    type: "contacted",
-    occurredAt: at,
-    channel,
-    details,
-  });
-  let out: SyncEvent | null = null;
-  if (engagement.type === "calls")
-    out = contacted("call", {
-      subject: text(props.hs_call_title),
-      direction: text(props.hs_call_direction),
-      status: text(props.hs_call_status),
-    });
-  else if (engagement.type === "emails") {
-    if (!EMAIL_OUTGOING.has(props.hs_email_direction ?? "EMAIL")) return;
-    out = contacted("email", { subject: text(props.hs_email_subject) });
-  } else if (engagement.type === "meetings") {
-    const type: EventType = "meeting_booked";
-    out = {
-      ...base,
-      type,
-      occurredAt: parseDate(props.hs_createdate) ?? at,
-      channel: "meeting",
-      details: { title: text(props.hs_meeting_title), startsAt: (parseDate(props.hs_meeting_start_time) ?? at).toISOString() },
-    };
-  } else {
-    const subject = cleanLongCell(props.hs_task_subject ?? undefined) || "Task";
-    out = {
-      ...base,
-      type: "next_action_set",
-      occurredAt: parseDate(props.hs_createdate) ?? at,
-      details: { nextAction: subject.slice(0, 500), dueAt: at.toISOString(), status: text(props.hs_task_status) },
-    };
-  }
-  batch.events.push(out);
 }

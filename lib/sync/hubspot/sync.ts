@@ -1,15 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { HubspotApi, type HubspotCredentials } from "@/lib/sync/hubspot/client";
+import { mapEngagement } from "@/lib/sync/hubspot/engagements";
 import {
-  mapContact,
-  mapEngagement,
-  ownerContext,
-  ownerRef,
-  SOURCE_SYSTEM,
-  type HubspotContact,
-  type MappingContext,
-} from "@/lib/sync/hubspot/map";
+  leadObjectUnavailable,
+  mapLeadRecord,
+  readContactLeads,
+  readLeadsModifiedSince,
+  type HubspotLeadRecord,
+} from "@/lib/sync/hubspot/leads";
+import { mapContact, ownerContext, ownerRef, SOURCE_SYSTEM, type HubspotContact, type MappingContext } from "@/lib/sync/hubspot/map";
 import {
   listContactIds,
   readArchivedContacts,
@@ -54,7 +54,7 @@ export interface SyncSummary {
 /** HubSpot pages (of PAGE_SIZE contacts) a backfill writes per transaction: per-statement costs are paid per group, not per page. */
 export const PAGES_PER_WRITE = 10;
 
-type PageRead = { contacts: HubspotContact[]; engagements: Awaited<ReturnType<typeof readEngagements>> };
+type PageRead = { contacts: HubspotContact[]; leads: HubspotLeadRecord[]; engagements: Awaited<ReturnType<typeof readEngagements>> };
 
 export async function runHubspotSync(
   connectionId: number,
@@ -76,6 +76,8 @@ export async function runHubspotSync(
       ...(mapping.reasonField ? { reasonField: mapping.reasonField } : {}),
     };
     const people = await inTransaction((client) => resolveSyncPeople(client, SOURCE_SYSTEM, owners.map(ownerRef)));
+    // Checked once a run: without the Leads object the run says so and syncs the contacts alone.
+    const leadObjectNote = await leadObjectUnavailable(api);
 
     const readPage = async (ids: string[]): Promise<PageRead> => {
       const read = await readContacts(api, ids, mapping.reasonField ? [mapping.reasonField] : []);
@@ -86,6 +88,12 @@ export async function runHubspotSync(
       const contacts = read.map((contact) => (companies.has(contact.id) ? { ...contact, company: companies.get(contact.id)! } : contact));
       return {
         contacts,
+        leads: leadObjectNote
+          ? []
+          : await readContactLeads(
+              api,
+              contacts.map((contact) => contact.id),
+            ),
         engagements: await readEngagements(
           api,
           contacts.map((contact) => contact.id),
@@ -98,7 +106,7 @@ export async function runHubspotSync(
       removed: MappedBatch["removed"] = [],
       read?: PageRead,
     ) => {
-      const { contacts, engagements } = read ?? (await readPage(ids));
+      const { contacts, leads, engagements } = read ?? (await readPage(ids));
       const batch = emptyBatch();
       batch.removed = removed;
       for (const contact of contacts) {
@@ -112,6 +120,7 @@ export async function runHubspotSync(
           });
         }
       }
+      for (const lead of leads) mapLeadRecord(lead, context, batch);
       for (const { contactId, engagement } of engagements) mapEngagement(engagement, contactId, context, batch);
       const recordIds = [
         ...contacts.map((contact) => contact.id),
@@ -159,7 +168,11 @@ export async function runHubspotSync(
         return {
           ids,
           next,
-          read: { contacts: pages.flatMap((page) => page.contacts), engagements: pages.flatMap((page) => page.engagements) },
+          read: {
+            contacts: pages.flatMap((page) => page.contacts),
+            leads: pages.flatMap((page) => page.leads),
+            engagements: pages.flatMap((page) => page.engagements),
+          },
         };
       };
       let current = await fetchGroup(connection.backfillAfter);
@@ -194,11 +207,16 @@ export async function runHubspotSync(
           after = null;
         } else after = page.next;
       }
+      // A lead object's stage change leaves its contact unmodified: its contacts are read again here.
+      if (!leadObjectNote) {
+        const contactIds = await readLeadsModifiedSince(api, connection.cursor ?? new Date(0));
+        for (let start = 0; start < contactIds.length; start += 50) await writePage(contactIds.slice(start, start + 50), {});
+      }
       await writePage([], {}, await readArchivedContacts(api));
     }
     await setConnectionStatus(connectionId, "ok", null);
-    await finishRun(run.id, "succeeded", null);
-    return { runId: run.id, status: "succeeded", ...totals, message: null };
+    await finishRun(run.id, "succeeded", leadObjectNote);
+    return { runId: run.id, status: "succeeded", ...totals, message: leadObjectNote };
   } catch (error) {
     const source = error instanceof SyncSourceError ? error : null;
     const message = source?.message ?? `The sync stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}`;

@@ -7,7 +7,10 @@ import { crmValueKey, STATE_EVENT, type StateLookup } from "@/lib/sync/value-map
 // Salesforce's objects -> Baton's leads, people and timeline. Pure, like the HubSpot mapping. LeadHistory
 // gives every owner and status change with its CreatedDate and the user who made it (CreatedById); the
 // lead's first owner is the old value of its first owner change (or its owner, if it never changed);
-// Task and Event rows whose WhoId is the lead are the owner's calls, emails, next steps and meetings.
+// Task and Event rows whose WhoId is the lead (or, once converted, its contact) are the owner's calls,
+// emails, next steps and meetings. A converted lead is qualified at its conversion (LeadHistory's
+// leadConverted row, else ConvertedDate), with its opportunity if one was made, and belongs to the
+// Account it was converted into: that account's website names the lead's account for duplicate outreach.
 
 export const SOURCE_SYSTEM = "salesforce";
 export const LEAD_FIELDS = [
@@ -24,16 +27,27 @@ export const LEAD_FIELDS = [
   "OwnerId",
   "CreatedDate",
   "SystemModstamp",
+  "IsConverted",
+  "ConvertedDate",
+  "ConvertedContactId",
+  "ConvertedAccountId",
+  "ConvertedOpportunityId",
 ];
 export const HISTORY_FIELDS = ["Id", "LeadId", "Field", "OldValue", "NewValue", "CreatedDate", "CreatedById"];
 export const TASK_FIELDS = ["Id", "WhoId", "OwnerId", "Subject", "TaskSubtype", "ActivityDate", "CreatedDate", "Status"];
 export const EVENT_FIELDS = ["Id", "WhoId", "OwnerId", "Subject", "StartDateTime", "CreatedDate"];
 export const USER_FIELDS = ["Id", "Name", "Email"];
+export const ACCOUNT_FIELDS = ["Id", "Name", "Website"];
+export const CONTACT_FIELDS = ["Id", "AccountId", "Email"];
 
 type Row = Record<string, unknown>;
 export interface SalesforceContext {
   users: ReadonlyMap<string, PersonRef>;
   states: StateLookup;
+  /** The Accounts this page's converted leads went into, by id. */
+  accounts?: ReadonlyMap<string, Row>;
+  /** A converted lead's Contact id -> the lead's id: activities logged on the contact stay on the lead's timeline. */
+  leadOfContact?: ReadonlyMap<string, string>;
 }
 
 const str = (value: unknown): string | null => (typeof value === "string" ? cleanCell(value) || null : null);
@@ -143,6 +157,9 @@ export function mapLead(lead: Row, history: readonly Row[], context: SalesforceC
       });
   }
 
+  mapConversion(lead, chronological, batch, actor);
+
+  const account = context.accounts?.get(str(lead.ConvertedAccountId) ?? "");
   const source = str(lead.LeadSource);
   const name = [str(lead.FirstName), str(lead.LastName)].filter(Boolean).join(" ");
   batch.leads.push({
@@ -150,9 +167,9 @@ export function mapLead(lead: Row, history: readonly Row[], context: SalesforceC
     name: (name || str(lead.Email) || `Salesforce lead ${id}`).slice(0, 300),
     email: str(lead.Email),
     phone: str(lead.Phone),
-    company: str(lead.Company),
+    company: str(account?.Name) ?? str(lead.Company),
     title: str(lead.Title),
-    website: str(lead.Website),
+    website: str(account?.Website) ?? str(lead.Website),
     capturedAt: createdAt,
     originalSource: source ? ((PRESET_VALUES.salesforce.source ?? {})[crmValueKey(source)] ?? slugifyValue(source)) : null,
   });
@@ -160,8 +177,9 @@ export function mapLead(lead: Row, history: readonly Row[], context: SalesforceC
 
 /** A Task (call, email or to-do) or an Event (meeting) on a lead -> its timeline event. */
 export function mapActivity(kind: "Task" | "Event", row: Row, context: SalesforceContext, batch: MappedBatch): void {
-  const leadId = str(row.WhoId);
-  if (!leadId) return;
+  const whoId = str(row.WhoId);
+  if (!whoId) return;
+  const leadId = context.leadOfContact?.get(whoId) ?? whoId;
   const ownerId = str(row.OwnerId);
   const known = ownerId && context.users.has(ownerId) ? ownerId : null;
   const createdAt = date(row.CreatedDate);
@@ -201,4 +219,49 @@ export function mapActivity(kind: "Task" | "Event", row: Row, context: Salesforc
     occurredAt: createdAt,
     details: { nextAction: (subject ?? "Task").slice(0, 500), ...(due ? { dueAt: new Date(`${due}T00:00:00Z`).toISOString() } : {}) },
   });
+}
+
+/**
+ * A converted lead's outcome: `qualified` when Salesforce converted it, by whoever converted it, and
+ * `opportunity_created` when the conversion made an opportunity. A status change already mapped to an
+ * opportunity ("Closed - Converted") is the same fact: it gets the opportunity's id rather than a twin.
+ */
+function mapConversion(lead: Row, chronological: readonly Row[], batch: MappedBatch, actor: (userId: unknown) => Partial<SyncEvent>): void {
+  if (lead.IsConverted !== true) return;
+  const id = String(lead.Id);
+  const row = chronological.find((entry) => entry.Field === "leadConverted");
+  const day = str(lead.ConvertedDate);
+  const at = date(row?.CreatedDate) ?? (day ? new Date(`${day}T00:00:00Z`) : null);
+  if (!at) return;
+  const links = {
+    crmContactId: str(lead.ConvertedContactId),
+    crmAccountId: str(lead.ConvertedAccountId),
+    ...(str(lead.ConvertedOpportunityId) ? { crmOpportunityId: str(lead.ConvertedOpportunityId) } : {}),
+  };
+  const by = row ? actor(row.CreatedById) : { actorName: "Salesforce" };
+  const own = batch.events.filter((event) => event.leadExternalId === id);
+  const opportunityId = str(lead.ConvertedOpportunityId);
+  const mapped = own.find((event) => event.type === "opportunity_created");
+  if (mapped && opportunityId) mapped.details = { ...mapped.details, crmOpportunityId: opportunityId };
+  const events: SyncEvent[] = [];
+  if (!own.some((event) => event.type === "qualified"))
+    events.push({
+      leadExternalId: id,
+      type: "qualified",
+      occurredAt: at,
+      ...by,
+      details: { converted: true, ...links },
+      externalId: `lead:${id}:converted`,
+    });
+  if (opportunityId && !mapped)
+    events.push({
+      leadExternalId: id,
+      type: "opportunity_created",
+      occurredAt: at,
+      ...by,
+      details: { crmOpportunityId: opportunityId },
+      externalId: `lead:${id}:converted:opportunity`,
+    });
+  // Qualified before the opportunity it led to, also when the status mapping wrote the opportunity first.
+  batch.events.splice(mapped ? batch.events.indexOf(mapped) : batch.events.length, 0, ...events);
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { encryptSecret, decryptSecret } from "@/lib/sync/crypto";
-import { runSalesforceSync, type SalesforceCredentials } from "@/lib/sync/salesforce/sync";
+import { decryptSecret } from "@/lib/sync/crypto";
+import type { SalesforceCredentials } from "@/lib/sync/salesforce/client";
+import { runSalesforceSync } from "@/lib/sync/salesforce/sync";
+import { connectSalesforceContract } from "@/lib/sync/testing/salesforce-fixture";
 import { SalesforceContractServer } from "@/lib/sync/testing/salesforce-server";
 
 // Salesforce through jsforce against the REST contract server: Lead + LeadHistory + Task/Event + User,
@@ -84,26 +86,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-async function connect(accessToken: string): Promise<number> {
-  const credentials: SalesforceCredentials = {
-    kind: "oauth",
-    clientId: "sf-client",
-    clientSecret: "sf-secret",
-    refreshToken: server.issueRefreshToken("sf-client"),
-    accessToken,
-    loginUrl: server.url,
-  };
-  return (
-    await db.syncConnection.create({
-      data: {
-        provider: "salesforce",
-        name: "Salesforce (contract server)",
-        credentials: encryptSecret(JSON.stringify(credentials)),
-        baseUrl: server.url,
-      },
-    })
-  ).id;
-}
+const connect = (accessToken: string) => connectSalesforceContract(server, accessToken);
 
 describe("Salesforce sync against the contract server", () => {
   let connectionId: number;

@@ -1,8 +1,10 @@
 import "server-only";
-import { Connection } from "jsforce";
 import { db } from "@/lib/db";
 import type { SyncSummary } from "@/lib/sync/hubspot/sync";
+import type { Connection } from "jsforce";
 import {
+  ACCOUNT_FIELDS,
+  CONTACT_FIELDS,
   EVENT_FIELDS,
   HISTORY_FIELDS,
   LEAD_FIELDS,
@@ -14,7 +16,7 @@ import {
   userRef,
   type SalesforceContext,
 } from "@/lib/sync/salesforce/map";
-import { SyncSourceError, withRetries } from "@/lib/sync/source-errors";
+import { all, classify, pages, quoted, salesforceConnection, type Row, type SalesforceCredentials } from "@/lib/sync/salesforce/client";
 import {
   finishRun,
   inTransaction,
@@ -33,97 +35,34 @@ import { resolveSyncPeople, writeBatch } from "@/lib/sync/write";
 // page with queryMore, each page with its LeadHistory, Tasks and Events, written in one transaction
 // with the cursor reached. The cursor alone makes a backfill resumable: a restart queries again from
 // the last committed SystemModstamp. jsforce refreshes an expired session (INVALID_SESSION_ID) with the
-// refresh token; the new token is stored encrypted. API usage comes from the Sforce-Limit-Info header.
+// refresh token, or with a new JWT bearer assertion (lib/sync/salesforce/client.ts); the new token is stored
+// encrypted. API usage comes from the Sforce-Limit-Info header.
 
-export interface SalesforceCredentials {
-  kind: "oauth";
-  clientId: string;
-  clientSecret: string;
-  refreshToken: string;
-  accessToken?: string;
-  /** Where tokens are refreshed: https://login.salesforce.com unless a sandbox or My Domain says otherwise. */
-  loginUrl?: string;
-}
-
-const VERSION = "62.0";
-type Row = Record<string, unknown>;
-
-export function classify(error: unknown): SyncSourceError {
-  if (error instanceof SyncSourceError) return error;
-  const { errorCode, name, message } = (error ?? {}) as { errorCode?: string; name?: string; message?: string };
-  const code = errorCode ?? name;
-  if (code === "INVALID_SESSION_ID" || code === "invalid_grant")
-    return new SyncSourceError(
-      "auth",
-      "Salesforce refused the session and its refresh (the connected app's access was revoked or the refresh token expired): reconnect Salesforce.",
-    );
-  if (code === "REQUEST_LIMIT_EXCEEDED")
-    return new SyncSourceError(
-      "daily_limit",
-      "Salesforce's daily API request limit is used up: the sync stopped and resumes from where it was when the org's 24-hour window frees requests.",
-    );
-  if (code === "INVALID_FIELD" || code === "INVALID_TYPE")
-    return new SyncSourceError("other", `Salesforce does not know a field or object the sync reads: ${message ?? code}.`);
-  if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|socket hang up/.test(message ?? ""))
-    return new SyncSourceError("unavailable", `Salesforce could not be reached (${message}).`);
-  return new SyncSourceError("other", `Salesforce answered: ${message ?? String(error)}`);
-}
-
-async function* pages(conn: Connection, soql: string): AsyncGenerator<Row[]> {
-  let result = await withRetries(() =>
-    conn.query<Row>(soql, { autoFetch: false }).then(
-      (value) => value,
-      (error: unknown) => Promise.reject(classify(error)),
-    ),
-  );
-  yield result.records;
-  while (!result.done && result.nextRecordsUrl) {
-    const locator = result.nextRecordsUrl;
-    result = await withRetries(() =>
-      conn.queryMore<Row>(locator).then(
-        (value) => value,
-        (error: unknown) => Promise.reject(classify(error)),
-      ),
-    );
-    yield result.records;
-  }
-}
-
-async function all(conn: Connection, soql: string): Promise<Row[]> {
-  const rows: Row[] = [];
-  for await (const page of pages(conn, soql)) rows.push(...page);
-  return rows;
-}
-
-const quoted = (ids: readonly string[]) => ids.map((id) => `'${id.replace(/[^A-Za-z0-9]/g, "")}'`).join(",");
-
-export function salesforceConnection(credentials: SalesforceCredentials, instanceUrl: string | null): Connection {
-  return new Connection({
-    instanceUrl: instanceUrl ?? undefined,
-    accessToken: credentials.accessToken ?? "",
-    refreshToken: credentials.refreshToken,
-    oauth2: {
-      clientId: credentials.clientId,
-      clientSecret: credentials.clientSecret,
-      loginUrl: credentials.loginUrl ?? "https://login.salesforce.com",
-    },
-    version: VERSION,
-  });
-}
-
-/** "Test connection": the users the sync maps to people, read once, or what failed. */
-export async function testSalesforceConnection(
+/** The Accounts and Contacts a page's converted leads became (two queries, only when a lead on the page was converted). */
+async function readConversions(
+  conn: Connection,
+  leads: readonly Row[],
   credentials: SalesforceCredentials,
-  instanceUrl: string,
-): Promise<{ ok: true; message: string } | { ok: false; message: string }> {
-  try {
-    const users = await salesforceConnection(credentials, instanceUrl).query<Row>(`SELECT ${USER_FIELDS.join(", ")} FROM User`, {
-      autoFetch: false,
-    });
-    return { ok: true, message: `Connected to ${instanceUrl}: ${users.totalSize} users readable.` };
-  } catch (error) {
-    return { ok: false, message: classify(error).message };
-  }
+): Promise<{ accounts: Map<string, Row>; leadOfContact: Map<string, string> }> {
+  const converted = leads.filter((lead) => lead.IsConverted === true);
+  const idsOf = (field: string) => [...new Set(converted.map((lead) => lead[field]).filter((id): id is string => typeof id === "string"))];
+  const [accountIds, contactIds] = [idsOf("ConvertedAccountId"), idsOf("ConvertedContactId")];
+  const accounts = accountIds.length
+    ? await all(conn, `SELECT ${ACCOUNT_FIELDS.join(", ")} FROM Account WHERE Id IN (${quoted(accountIds)})`, credentials)
+    : [];
+  const contacts = contactIds.length
+    ? await all(conn, `SELECT ${CONTACT_FIELDS.join(", ")} FROM Contact WHERE Id IN (${quoted(contactIds)})`, credentials)
+    : [];
+  const known = new Set(contacts.map((contact) => String(contact.Id)));
+  return {
+    accounts: new Map(accounts.map((account) => [String(account.Id), account])),
+    // A contact since deleted or merged away has no activities to read.
+    leadOfContact: new Map(
+      converted
+        .filter((lead) => known.has(String(lead.ConvertedContactId)))
+        .map((lead) => [String(lead.ConvertedContactId), String(lead.Id)]),
+    ),
+  };
 }
 
 export async function runSalesforceSync(connectionId: number, kind: RunKind, recordIds: readonly string[] = []): Promise<SyncSummary> {
@@ -135,7 +74,7 @@ export async function runSalesforceSync(connectionId: number, kind: RunKind, rec
   const run = await startRun(connectionId, kind);
   const totals = { recordsRead: 0, leadsChanged: 0, eventsWritten: 0, issues: 0 };
   try {
-    const users = await all(conn, `SELECT ${USER_FIELDS.join(", ")} FROM User`);
+    const users = await all(conn, `SELECT ${USER_FIELDS.join(", ")} FROM User`, credentials);
     const userRefs = users.map(userRef);
     const people = await inTransaction((client) => resolveSyncPeople(client, SOURCE_SYSTEM, userRefs));
     const mapping = parseConnectionMapping(connection.valueMapping);
@@ -147,20 +86,27 @@ export async function runSalesforceSync(connectionId: number, kind: RunKind, rec
       kind === "record"
         ? `Id IN (${quoted(recordIds)})`
         : `SystemModstamp >= ${(connection.cursor ?? new Date(0)).toISOString().replace(/\.\d{3}Z$/, "Z")}`;
-    for await (const leads of pages(conn, `SELECT ${LEAD_FIELDS.join(", ")} FROM Lead WHERE ${where} ORDER BY SystemModstamp, Id`)) {
+    for await (const leads of pages(
+      conn,
+      `SELECT ${LEAD_FIELDS.join(", ")} FROM Lead WHERE ${where} ORDER BY SystemModstamp, Id`,
+      credentials,
+    )) {
       if (leads.length === 0) continue;
       const ids = leads.map((lead) => String(lead.Id));
+      const conversions = await readConversions(conn, leads, credentials);
+      const whoIds = [...ids, ...conversions.leadOfContact.keys()];
       const [history, tasks, events] = [
-        await all(conn, `SELECT ${HISTORY_FIELDS.join(", ")} FROM LeadHistory WHERE LeadId IN (${quoted(ids)})`),
-        await all(conn, `SELECT ${TASK_FIELDS.join(", ")} FROM Task WHERE WhoId IN (${quoted(ids)})`),
-        await all(conn, `SELECT ${EVENT_FIELDS.join(", ")} FROM Event WHERE WhoId IN (${quoted(ids)})`),
+        await all(conn, `SELECT ${HISTORY_FIELDS.join(", ")} FROM LeadHistory WHERE LeadId IN (${quoted(ids)})`, credentials),
+        await all(conn, `SELECT ${TASK_FIELDS.join(", ")} FROM Task WHERE WhoId IN (${quoted(whoIds)})`, credentials),
+        await all(conn, `SELECT ${EVENT_FIELDS.join(", ")} FROM Event WHERE WhoId IN (${quoted(whoIds)})`, credentials),
       ];
+      const pageContext: SalesforceContext = { ...context, ...conversions };
       const batch = emptyBatch();
       const historyOf = new Map<string, Row[]>();
       for (const row of history) historyOf.set(String(row.LeadId), [...(historyOf.get(String(row.LeadId)) ?? []), row]);
-      for (const lead of leads) mapLead(lead, historyOf.get(String(lead.Id)) ?? [], context, batch);
-      for (const task of tasks) mapActivity("Task", task, context, batch);
-      for (const event of events) mapActivity("Event", event, context, batch);
+      for (const lead of leads) mapLead(lead, historyOf.get(String(lead.Id)) ?? [], pageContext, batch);
+      for (const task of tasks) mapActivity("Task", task, pageContext, batch);
+      for (const event of events) mapActivity("Event", event, pageContext, batch);
       const reached = leads
         .map((lead) => new Date(String(lead.SystemModstamp).replace(/([+-]\d{2})(\d{2})$/, "$1:$2")))
         .filter((date) => !Number.isNaN(date.getTime()));
@@ -192,7 +138,7 @@ export async function runSalesforceSync(connectionId: number, kind: RunKind, rec
     await finishRun(run.id, "succeeded", message);
     return { runId: run.id, status: "succeeded", ...totals, message };
   } catch (error) {
-    const source = classify(error);
+    const source = classify(error, credentials);
     if (source.kind === "auth" || source.kind === "scope") await setConnectionStatus(connectionId, "error", source.message);
     const status = source.kind === "daily_limit" ? "rate_limited" : "failed";
     await finishRun(run.id, status, source.message);

@@ -11,6 +11,21 @@ export interface StoredHistoryValue {
   sourceId?: string;
   updatedByUserId?: number;
 }
+export type HistorySource = Omit<StoredHistoryValue, "value" | "timestamp">;
+
+/** Sets values, each kept in the property's history newest first, as HubSpot lists it. */
+function record(
+  target: { properties: Record<string, string>; history: Record<string, StoredHistoryValue[]> },
+  values: Record<string, string>,
+  at: Date,
+  by: HistorySource,
+): void {
+  for (const [property, value] of Object.entries(values)) {
+    target.properties[property] = value;
+    (target.history[property] ??= []).unshift({ value, timestamp: at, ...by });
+  }
+}
+
 export interface StoredContact {
   id: string;
   properties: Record<string, string>;
@@ -44,7 +59,20 @@ export interface StoredCompany {
   updatedAt: Date;
 }
 
+/** A record of HubSpot's Leads object (objectType 0-136), with its property history, associated with a contact. */
+export interface StoredLead {
+  id: string;
+  properties: Record<string, string>;
+  history: Record<string, StoredHistoryValue[]>;
+  contactId: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 export class HubspotPortal {
+  /** Whether the portal has the Leads object (Sales Hub Professional or Enterprise); without it HubSpot answers 404. */
+  hasLeadObject = true;
+  readonly leads = new Map<string, StoredLead>();
   readonly contacts = new Map<string, StoredContact>();
   readonly owners = new Map<string, StoredOwner>();
   readonly engagements = new Map<string, StoredEngagement>();
@@ -74,19 +102,38 @@ export class HubspotPortal {
   }
 
   /** Changes properties at a time, by a user (or a workflow), recording history and the modification time. */
-  setProperties(
-    contactId: string,
-    values: Record<string, string>,
-    at: Date,
-    by: { sourceType: string; sourceId?: string; updatedByUserId?: number },
-  ): void {
+  setProperties(contactId: string, values: Record<string, string>, at: Date, by: HistorySource): void {
     const contact = this.contacts.get(contactId);
     if (!contact) throw new Error(`no contact ${contactId}`);
-    for (const [property, value] of Object.entries(values)) {
-      contact.properties[property] = value;
-      (contact.history[property] ??= []).unshift({ value, timestamp: at, ...by });
-    }
+    record(contact, values, at, by);
     this.touch(contact, at);
+  }
+
+  /** A lead (the Leads object) for a contact, in its pipeline's first stage unless told otherwise. */
+  addLead(contactId: string, properties: Record<string, string>, at: Date, by: HistorySource = { sourceType: "CRM_UI" }): StoredLead {
+    const id = String(this.nextId++);
+    const lead: StoredLead = { id, properties: {}, history: {}, contactId, createdAt: at, updatedAt: at };
+    this.leads.set(id, lead);
+    this.setLeadProperties(
+      id,
+      { hs_object_id: id, hs_pipeline: "lead-pipeline-id", hs_pipeline_stage: "new-stage-id", ...properties },
+      at,
+      by,
+    );
+    return lead;
+  }
+
+  /** Changes a lead's properties (its stage, its owner) with their history; the contact is not modified by it, as in HubSpot. */
+  setLeadProperties(leadId: string, values: Record<string, string>, at: Date, by: HistorySource): void {
+    const lead = this.leads.get(leadId)!;
+    record(lead, values, at, by);
+    if (at > lead.updatedAt) lead.updatedAt = at;
+    lead.properties.hs_lastmodifieddate = lead.updatedAt.toISOString();
+    lead.properties.hs_createdate = lead.createdAt.toISOString();
+  }
+
+  leadsOf(contactId: string): StoredLead[] {
+    return [...this.leads.values()].filter((lead) => lead.contactId === contactId);
   }
 
   addEngagement(type: EngagementType, contactIds: string[], properties: Record<string, string>, at: Date): StoredEngagement {

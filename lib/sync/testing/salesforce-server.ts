@@ -1,17 +1,25 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type http from "node:http";
-import { JsonServer, redirectBack, sendJson, type Consent } from "@/lib/sync/testing/json-server";
+import { JsonServer, sendJson, type Consent } from "@/lib/sync/testing/json-server";
+import { SalesforceLogin } from "@/lib/sync/testing/salesforce-login";
 
 // A local Salesforce org that answers the REST API as Salesforce's reference says: SOQL query with
 // queryMore paging (nextRecordsUrl), the Sforce-Limit-Info usage header, 401 INVALID_SESSION_ID for an
-// expired session, 403 REQUEST_LIMIT_EXCEEDED, and OAuth: the web-server flow's authorize page (the
-// admin's consent answered by `consent`) and token endpoint (one-time codes, PKCE S256 verified,
-// invalid_grant as Salesforce words it) and the refresh grant. It reads
+// expired session, 403 REQUEST_LIMIT_EXCEEDED, and OAuth (the web-server flow, the refresh grant and
+// the JWT bearer grant: lib/sync/testing/salesforce-login.ts). It reads
 // the handful of SOQL shapes the sync sends (SELECT fields FROM object [WHERE SystemModstamp >= t |
-// field IN (ids)] [ORDER BY ...]); jsforce is pointed at it through the instance URL.
+// field IN (ids)] [ORDER BY ...]) on Lead (with its conversion fields), LeadHistory, Task, Event, User,
+// and the Account and Contact a lead was converted into; jsforce is pointed at it through the instance URL.
 
 export type SalesforceRecord = Record<string, string | number | boolean | null> & { Id: string };
 const VERSION = "62.0";
+const UNCONVERTED = {
+  IsConverted: false,
+  ConvertedDate: null,
+  ConvertedContactId: null,
+  ConvertedAccountId: null,
+  ConvertedOpportunityId: null,
+};
 
 export class SalesforceContractServer extends JsonServer {
   readonly objects = new Map<string, SalesforceRecord[]>([
@@ -20,23 +28,27 @@ export class SalesforceContractServer extends JsonServer {
     ["Task", []],
     ["Event", []],
     ["User", []],
+    ["Account", []],
+    ["Contact", []],
   ]);
   readonly sessions = new Map<string, { expired: boolean }>();
-  readonly refreshTokens = new Map<string, string>();
   readonly requests: string[] = [];
-  /** Connected apps: consumer key -> consumer secret. */
-  readonly apps = new Map<string, string>();
-  /** What the admin answers on the consent page. */
-  consent: Consent = "allow";
-  private readonly codes = new Map<string, { clientId: string; redirectUri: string; challenge: string | null }>();
+  readonly login = new SalesforceLogin(
+    (refreshToken) => this.tokenResponse(refreshToken),
+    () => this.url,
+  );
   apiUsed = 0;
   readonly apiLimit = 15_000;
   pageSize = 50;
   private readonly cursors = new Map<string, Record<string, unknown>[]>();
   private limitExceeded = false;
+  /** API requests left before every live session expires (a session timing out in the middle of a sync). */
+  private requestsUntilExpiry: number | null = null;
 
   add(object: string, record: SalesforceRecord): void {
-    this.objects.get(object)!.push(record);
+    // Salesforce answers a lead's conversion fields on every lead: false and nulls until it is converted.
+    const defaults = object === "Lead" ? UNCONVERTED : {};
+    this.objects.get(object)!.push({ ...defaults, ...record });
   }
 
   issueSession(): string {
@@ -46,17 +58,33 @@ export class SalesforceContractServer extends JsonServer {
   }
 
   issueRefreshToken(clientId: string): string {
-    const token = randomUUID();
-    this.refreshTokens.set(token, clientId);
-    return token;
+    return this.login.issueRefreshToken(clientId);
+  }
+
+  get refreshTokens(): ReadonlyMap<string, string> {
+    return this.login.refreshTokens;
+  }
+
+  /** What the admin answers on the consent page. */
+  get consent(): Consent {
+    return this.login.consent;
+  }
+
+  set consent(answer: Consent) {
+    this.login.consent = answer;
   }
 
   registerApp(clientId: string, clientSecret: string): void {
-    this.apps.set(clientId, clientSecret);
+    this.login.apps.set(clientId, clientSecret);
   }
 
   expire(token: string): void {
     this.sessions.get(token)!.expired = true;
+  }
+
+  /** The `count`-th API request from now finds every session expired: it answers 401 INVALID_SESSION_ID. */
+  expireSessionsAfter(count: number): void {
+    this.requestsUntilExpiry = count;
   }
 
   exceedDailyLimit(exceeded = true): void {
@@ -70,14 +98,10 @@ export class SalesforceContractServer extends JsonServer {
   protected async handle(request: http.IncomingMessage, response: http.ServerResponse, body: string): Promise<void> {
     const url = new URL(request.url ?? "/", "http://localhost");
     this.requests.push(`${request.method} ${url.pathname}`);
-    if (request.method === "GET" && url.pathname === "/services/oauth2/authorize") return this.authorize(url.searchParams, response);
-    if (request.method === "POST" && url.pathname === "/services/oauth2/token") {
-      const form = new URLSearchParams(body);
-      if (form.get("grant_type") === "authorization_code") return this.exchangeCode(form, response);
-      if (form.get("grant_type") !== "refresh_token" || this.refreshTokens.get(form.get("refresh_token") ?? "") !== form.get("client_id")) {
-        return sendJson(response, 400, { error: "invalid_grant", error_description: "expired access/refresh token" });
-      }
-      return sendJson(response, 200, this.tokenResponse());
+    if (this.login.route(request, url, body, response)) return;
+    if (this.requestsUntilExpiry !== null && --this.requestsUntilExpiry <= 0) {
+      this.requestsUntilExpiry = null;
+      for (const session of this.sessions.values()) session.expired = true;
     }
     const session = this.sessions.get((request.headers.authorization ?? "").replace(/^(Bearer|OAuth) /, ""));
     if (!session || session.expired)
@@ -108,42 +132,6 @@ export class SalesforceContractServer extends JsonServer {
       issued_at: String(Date.now()),
       signature: "c2lnbmF0dXJl",
     };
-  }
-
-  /** The consent page: an unknown consumer key is an error page; otherwise back to the app with a code, or access_denied. */
-  private authorize(query: URLSearchParams, response: http.ServerResponse): void {
-    const clientId = query.get("client_id") ?? "";
-    const redirectUri = query.get("redirect_uri") ?? "";
-    if (query.get("response_type") !== "code" || !this.apps.has(clientId) || !URL.canParse(redirectUri)) {
-      response.writeHead(400, { "Content-Type": "text/html;charset=UTF-8" });
-      response.end("<html><body>error=invalid_client_id&amp;error_description=client identifier invalid</body></html>");
-      return;
-    }
-    const state: Record<string, string> = query.has("state") ? { state: query.get("state")! } : {};
-    if (this.consent === "deny")
-      return redirectBack(response, redirectUri, { error: "access_denied", error_description: "end-user denied authorization", ...state });
-    const code = `aPrx${randomUUID().replace(/-/g, "")}`;
-    this.codes.set(code, { clientId, redirectUri, challenge: query.get("code_challenge") });
-    redirectBack(response, redirectUri, { code, ...state });
-  }
-
-  /** The authorization_code grant: each code once, for the app and redirect URI it was issued to, with the PKCE verifier. */
-  private exchangeCode(form: URLSearchParams, response: http.ServerResponse): void {
-    const clientId = form.get("client_id") ?? "";
-    if (!this.apps.has(clientId))
-      return sendJson(response, 400, { error: "invalid_client_id", error_description: "client identifier invalid" });
-    if (this.apps.get(clientId) !== form.get("client_secret"))
-      return sendJson(response, 400, { error: "invalid_client", error_description: "invalid client credentials" });
-    const issued = this.codes.get(form.get("code") ?? "");
-    this.codes.delete(form.get("code") ?? "");
-    if (!issued || issued.clientId !== clientId)
-      return sendJson(response, 400, { error: "invalid_grant", error_description: "invalid authorization code" });
-    if (issued.redirectUri !== form.get("redirect_uri"))
-      return sendJson(response, 400, { error: "redirect_uri_mismatch", error_description: "redirect_uri must match configuration" });
-    const verifier = form.get("code_verifier");
-    if (issued.challenge && (!verifier || createHash("sha256").update(verifier).digest("base64url") !== issued.challenge))
-      return sendJson(response, 400, { error: "invalid_grant", error_description: "invalid code verifier" });
-    sendJson(response, 200, this.tokenResponse(this.issueRefreshToken(clientId)));
   }
 
   private query(soql: string) {

@@ -5,6 +5,7 @@ import { ConnectionPanel } from "@/components/sync/connection-panel";
 import { HubspotConnectForm } from "@/components/sync/hubspot-connect-form";
 import { OauthConnectForm } from "@/components/sync/oauth-connect-form";
 import { SalesforceConnectForm } from "@/components/sync/salesforce-connect-form";
+import { SalesforceJwtForm } from "@/components/sync/salesforce-jwt-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
@@ -41,6 +42,14 @@ export default async function ConnectionsPage() {
             <summary className="cursor-pointer text-sm font-medium text-slate-700">Paste a refresh token instead</summary>
             <div className="mt-4">
               <SalesforceConnectForm />
+            </div>
+          </details>
+          <details className="mt-3 border-t border-slate-200 pt-4">
+            <summary className="cursor-pointer text-sm font-medium text-slate-700">
+              Use a connected app’s JWT bearer flow (server to server)
+            </summary>
+            <div className="mt-4">
+              <SalesforceJwtForm />
             </div>
           </details>
         </Card>
