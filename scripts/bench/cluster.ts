@@ -7,6 +7,8 @@ import { migrate } from "../db/migrate.ts";
 import { generateBenchDataset } from "./dataset.ts";
 
 export const DATASET_VERSION = "4";
+/** The dataset sizes `--scale` names. */
+export const SCALES: Record<string, number> = { "10k": 10_000, "100k": 100_000, "1m": 1_000_000 };
 const SETTINGS = [
   "-c",
   "shared_buffers=2GB",
