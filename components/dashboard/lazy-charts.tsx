@@ -18,7 +18,8 @@ import type { WeeklyRateChart as WeeklyRatePlot } from "@/components/dashboard/w
 // The dashboard's charts, their code loaded once the page is up. The charting library is most of the
 // dashboard's JavaScript, and a chart draws nothing on the server anyway (it sizes itself to the width the
 // browser gives it), so the page, its tables, filters and links arrive and work without waiting for it.
-// Each chart keeps the height it will draw at while its code loads, so nothing below it moves.
+// Each chart keeps the height it will draw at while its code loads, so nothing below it moves. Every
+// dynamic() call spells out its options: Next requires an object literal there.
 
 function Loading() {
   return <div className="flex-1 animate-pulse rounded-md bg-slate-50" aria-hidden="true" />;
@@ -36,47 +37,63 @@ function reserved<P extends object>(Chart: ComponentType<P>, height: (props: P) 
   return ReservedChart;
 }
 
-/** Chart code loaded in the browser only, after the page; the reserved space pulses until it arrives. */
-const AFTER_THE_PAGE = { ssr: false, loading: Loading } as const;
 /** A chart whose height does not depend on its data. */
 const fixed = (px: number) => () => px;
 
 export const FunnelChart = reserved(
-  dynamic(() => import("@/components/dashboard/funnel-chart").then((module) => module.FunnelChart), AFTER_THE_PAGE),
+  dynamic(() => import("@/components/dashboard/funnel-chart").then((module) => module.FunnelChart), { ssr: false, loading: Loading }),
   (props: ComponentProps<typeof FunnelPlot>) => funnelHeight(props.data.length),
 );
 export const ReasonQualityTeamChart = reserved(
-  dynamic(() => import("@/components/dashboard/reason-quality-charts").then((module) => module.ReasonQualityTeamChart), AFTER_THE_PAGE),
+  dynamic(() => import("@/components/dashboard/reason-quality-charts").then((module) => module.ReasonQualityTeamChart), {
+    ssr: false,
+    loading: Loading,
+  }),
   (props: ComponentProps<typeof TeamQualityPlot>) => teamQualityHeight(props.data.length),
 );
 /** One row of fix cards: a title, two lines of text and a 112 px chart each. */
 export const FixImpactChart = reserved(
-  dynamic(() => import("@/components/dashboard/fix-impact-chart").then((module) => module.FixImpactChart), AFTER_THE_PAGE),
+  dynamic(() => import("@/components/dashboard/fix-impact-chart").then((module) => module.FixImpactChart), {
+    ssr: false,
+    loading: Loading,
+  }),
   (props: ComponentProps<typeof FixImpactPlot>) => (props.fixes.length ? 200 : 0),
 );
 /** A caption line above each priority's 208 px chart. */
 export const TimeTrendChart = reserved<ComponentProps<typeof TimeTrendPlot>>(
-  dynamic(() => import("@/components/dashboard/time-trend-chart").then((module) => module.TimeTrendChart), AFTER_THE_PAGE),
+  dynamic(() => import("@/components/dashboard/time-trend-chart").then((module) => module.TimeTrendChart), {
+    ssr: false,
+    loading: Loading,
+  }),
   fixed(228),
 );
 export const HistogramChart = reserved<ComponentProps<typeof HistogramPlot>>(
-  dynamic(() => import("@/components/dashboard/histogram-chart").then((module) => module.HistogramChart), AFTER_THE_PAGE),
+  dynamic(() => import("@/components/dashboard/histogram-chart").then((module) => module.HistogramChart), { ssr: false, loading: Loading }),
   fixed(240),
 );
 export const WeeklyRateChart = reserved<ComponentProps<typeof WeeklyRatePlot>>(
-  dynamic(() => import("@/components/dashboard/weekly-rate-chart").then((module) => module.WeeklyRateChart), AFTER_THE_PAGE),
+  dynamic(() => import("@/components/dashboard/weekly-rate-chart").then((module) => module.WeeklyRateChart), {
+    ssr: false,
+    loading: Loading,
+  }),
   fixed(256),
 );
 export const ReasonQualityWeeklyChart = reserved<ComponentProps<typeof WeeklyQualityPlot>>(
-  dynamic(() => import("@/components/dashboard/reason-quality-charts").then((module) => module.ReasonQualityWeeklyChart), AFTER_THE_PAGE),
+  dynamic(() => import("@/components/dashboard/reason-quality-charts").then((module) => module.ReasonQualityWeeklyChart), {
+    ssr: false,
+    loading: Loading,
+  }),
   fixed(256),
 );
 export const FailurePointsChart = reserved<ComponentProps<typeof FailurePointsPlot>>(
-  dynamic(() => import("@/components/dashboard/failure-points-chart").then((module) => module.FailurePointsChart), AFTER_THE_PAGE),
+  dynamic(() => import("@/components/dashboard/failure-points-chart").then((module) => module.FailurePointsChart), {
+    ssr: false,
+    loading: Loading,
+  }),
   fixed(288),
 );
 /** The source picker above a 320 px chart. */
 export const ParetoChart = reserved<ComponentProps<typeof ParetoPlot>>(
-  dynamic(() => import("@/components/dashboard/pareto-chart").then((module) => module.ParetoChart), AFTER_THE_PAGE),
+  dynamic(() => import("@/components/dashboard/pareto-chart").then((module) => module.ParetoChart), { ssr: false, loading: Loading }),
   fixed(360),
 );
