@@ -41,11 +41,11 @@ function reserved<P extends object>(Chart: ComponentType<P>, height: (props: P) 
 const fixed = (px: number) => () => px;
 
 export const FunnelChart = reserved(
-  dynamic(() => import("@/components/dashboard/funnel-chart").then((module) => module.FunnelChart), { ssr: false, loading: Loading }),
+  dynamic(() => import("@/components/dashboard/charts").then((module) => module.FunnelChart), { ssr: false, loading: Loading }),
   (props: ComponentProps<typeof FunnelPlot>) => funnelHeight(props.data.length),
 );
 export const ReasonQualityTeamChart = reserved(
-  dynamic(() => import("@/components/dashboard/reason-quality-charts").then((module) => module.ReasonQualityTeamChart), {
+  dynamic(() => import("@/components/dashboard/charts").then((module) => module.ReasonQualityTeamChart), {
     ssr: false,
     loading: Loading,
   }),
@@ -53,7 +53,7 @@ export const ReasonQualityTeamChart = reserved(
 );
 /** One row of fix cards: a title, two lines of text and a 112 px chart each. */
 export const FixImpactChart = reserved(
-  dynamic(() => import("@/components/dashboard/fix-impact-chart").then((module) => module.FixImpactChart), {
+  dynamic(() => import("@/components/dashboard/charts").then((module) => module.FixImpactChart), {
     ssr: false,
     loading: Loading,
   }),
@@ -61,32 +61,32 @@ export const FixImpactChart = reserved(
 );
 /** A caption line above each priority's 208 px chart. */
 export const TimeTrendChart = reserved<ComponentProps<typeof TimeTrendPlot>>(
-  dynamic(() => import("@/components/dashboard/time-trend-chart").then((module) => module.TimeTrendChart), {
+  dynamic(() => import("@/components/dashboard/charts").then((module) => module.TimeTrendChart), {
     ssr: false,
     loading: Loading,
   }),
   fixed(228),
 );
 export const HistogramChart = reserved<ComponentProps<typeof HistogramPlot>>(
-  dynamic(() => import("@/components/dashboard/histogram-chart").then((module) => module.HistogramChart), { ssr: false, loading: Loading }),
+  dynamic(() => import("@/components/dashboard/charts").then((module) => module.HistogramChart), { ssr: false, loading: Loading }),
   fixed(240),
 );
 export const WeeklyRateChart = reserved<ComponentProps<typeof WeeklyRatePlot>>(
-  dynamic(() => import("@/components/dashboard/weekly-rate-chart").then((module) => module.WeeklyRateChart), {
+  dynamic(() => import("@/components/dashboard/charts").then((module) => module.WeeklyRateChart), {
     ssr: false,
     loading: Loading,
   }),
   fixed(256),
 );
 export const ReasonQualityWeeklyChart = reserved<ComponentProps<typeof WeeklyQualityPlot>>(
-  dynamic(() => import("@/components/dashboard/reason-quality-charts").then((module) => module.ReasonQualityWeeklyChart), {
+  dynamic(() => import("@/components/dashboard/charts").then((module) => module.ReasonQualityWeeklyChart), {
     ssr: false,
     loading: Loading,
   }),
   fixed(256),
 );
 export const FailurePointsChart = reserved<ComponentProps<typeof FailurePointsPlot>>(
-  dynamic(() => import("@/components/dashboard/failure-points-chart").then((module) => module.FailurePointsChart), {
+  dynamic(() => import("@/components/dashboard/charts").then((module) => module.FailurePointsChart), {
     ssr: false,
     loading: Loading,
   }),
@@ -94,6 +94,6 @@ export const FailurePointsChart = reserved<ComponentProps<typeof FailurePointsPl
 );
 /** The source picker above a 320 px chart. */
 export const ParetoChart = reserved<ComponentProps<typeof ParetoPlot>>(
-  dynamic(() => import("@/components/dashboard/pareto-chart").then((module) => module.ParetoChart), { ssr: false, loading: Loading }),
+  dynamic(() => import("@/components/dashboard/charts").then((module) => module.ParetoChart), { ssr: false, loading: Loading }),
   fixed(360),
 );
