@@ -236,6 +236,17 @@ export const ROUTE_CASE_LIST: Record<string, RouteCase[]> = {
       },
     },
   ],
+  "GET /api/dashboard/table": [
+    {
+      auth: "session",
+      permission: "dashboard.read",
+      request: async () => {
+        // A chart's table view over the demo's history, as the dashboard asks for it.
+        const first = await db.lead.findFirstOrThrow({ orderBy: { capturedAt: "asc" }, select: { capturedAt: true } });
+        return { query: `chart=funnel&from=${first.capturedAt.toISOString().slice(0, 10)}` };
+      },
+    },
+  ],
 };
 
 export const PUBLIC_ROUTE_LIST: Record<string, PublicRoute> = {

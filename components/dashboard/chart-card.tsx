@@ -1,7 +1,7 @@
 "use client";
 
 import clsx from "clsx";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { ChartTable } from "@/components/dashboard/chart-table";
 import type { TableData } from "@/lib/metrics/table";
 
@@ -11,7 +11,8 @@ interface ChartCardProps {
   caption: string;
   /** The CSV of this chart's table, for the current filters. */
   csvHref: string;
-  table: TableData;
+  /** The same table as JSON, fetched when the table view first opens (not sent with the page). */
+  tableHref: string;
   /** Why there is nothing to show (set when the chart is empty). */
   emptyMessage?: string | null;
   /** Counted-apart figures and links shown under the chart in both views. */
@@ -20,9 +21,42 @@ interface ChartCardProps {
   children: React.ReactNode;
 }
 
+/** A table fetched for one address; null when that fetch failed. */
+type Fetched = { href: string; table: TableData | null };
+type TableState = { status: "loading" | "failed" } | { status: "loaded"; table: TableData };
+
+/** The chart's table, fetched once the table view opens, and again for new filters or after a failure (`retry`). */
+function useChartTable(href: string, open: boolean): { state: TableState; retry: () => void } {
+  const [fetched, setFetched] = useState<Fetched | null>(null);
+  const current = fetched?.href === href ? fetched : null;
+  useEffect(() => {
+    if (!open || current) return;
+    let cancelled = false;
+    fetch(href, { headers: { Accept: "application/json" } })
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`status ${response.status}`);
+        return ((await response.json()) as { table: TableData }).table;
+      })
+      .then(
+        (table) => !cancelled && setFetched({ href, table }),
+        () => !cancelled && setFetched({ href, table: null }),
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [open, href, current]);
+  const state: TableState = !current
+    ? { status: "loading" }
+    : current.table
+      ? { status: "loaded", table: current.table }
+      : { status: "failed" };
+  return { state, retry: () => setFetched(null) };
+}
+
 /** Title, caption, a chart/table switch, the CSV download and an empty state that says why. */
-export function ChartCard({ id, title, caption, csvHref, table, emptyMessage, footer, className, children }: ChartCardProps) {
+export function ChartCard({ id, title, caption, csvHref, tableHref, emptyMessage, footer, className, children }: ChartCardProps) {
   const [view, setView] = useState<"chart" | "table">("chart");
+  const table = useChartTable(tableHref, view === "table" && !emptyMessage);
   const headingId = `${id}-title`;
   return (
     <section
@@ -71,8 +105,19 @@ export function ChartCard({ id, title, caption, csvHref, table, emptyMessage, fo
           </p>
         ) : view === "chart" ? (
           children
+        ) : table.state.status === "loaded" ? (
+          <ChartTable table={table.state.table} caption={title} />
+        ) : table.state.status === "failed" ? (
+          <p role="alert" className="flex min-h-32 flex-wrap items-center justify-center gap-2 text-center text-sm text-slate-600">
+            The table could not be loaded.
+            <button type="button" onClick={table.retry} className="font-semibold text-brand-700 underline underline-offset-2">
+              Try again
+            </button>
+          </p>
         ) : (
-          <ChartTable table={table} caption={title} />
+          <p role="status" className="flex min-h-32 items-center justify-center text-sm text-slate-500">
+            Loading the table…
+          </p>
         )}
       </div>
       {footer && <footer className="border-t border-slate-100 px-4 py-2.5 text-xs text-slate-600">{footer}</footer>}

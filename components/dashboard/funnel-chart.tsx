@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { inSeriesOrder, LEGEND_PROPS, WrappedCategoryTick } from "@/components/dashboard/chart-axis";
 import { linkedBar, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount } from "@/components/dashboard/format";
+import { funnelHeight } from "@/components/dashboard/chart-heights";
 import { AXIS, STAGE_COLORS } from "@/components/dashboard/palette";
 import { FUNNEL_STAGES, type FunnelStage } from "@/lib/metrics/funnel-stages";
 
@@ -13,8 +14,6 @@ export interface FunnelDatum {
   hrefs: Record<FunnelStage, string | null>;
 }
 
-/** Five stage bars and a gap per source. */
-const SOURCE_ROW_PX = 46;
 /** Room for a source name on two lines ("Content download", "Organic search"). */
 const SOURCE_AXIS_PX = 96;
 
@@ -32,7 +31,7 @@ export function FunnelChart({ data }: { data: FunnelDatum[] }) {
   const rows = data.map((datum) => ({ ...datum, ...datum.counts }));
   // Sources down the side, bars across: every source name reads whole and level, however many there are.
   return (
-    <div className="w-full" style={{ height: SOURCE_ROW_PX * rows.length + 72 }} data-testid="funnel-chart">
+    <div className="w-full" style={{ height: funnelHeight(rows.length) }} data-testid="funnel-chart">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 12, bottom: 4, left: 4 }} barGap={1} barCategoryGap="14%">
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />

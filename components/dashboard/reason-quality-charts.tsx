@@ -13,6 +13,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { teamQualityHeight } from "@/components/dashboard/chart-heights";
 import { linkedBar, linkedDot, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount, formatScore, formatWeek } from "@/components/dashboard/format";
 import { AXIS, SERIES } from "@/components/dashboard/palette";
@@ -86,7 +87,7 @@ export interface QualityTeam {
 export function ReasonQualityTeamChart({ data }: { data: QualityTeam[] }) {
   const navigate = useDrillNavigate();
   return (
-    <div className="w-full" style={{ height: Math.max(160, 48 * data.length + 40) }}>
+    <div className="w-full" style={{ height: teamQualityHeight(data.length) }}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 40, bottom: 0, left: 8 }}>
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />

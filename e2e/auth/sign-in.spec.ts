@@ -28,6 +28,7 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
 // signed-in pages' routes) or without a token (the /api/v1 token API).
 const REFUSED: { method: "GET" | "POST"; path: string; file: string }[] = [
   { method: "GET", path: "/api/dashboard/csv?chart=funnel", file: "dashboard/csv" },
+  { method: "GET", path: "/api/dashboard/table?chart=funnel", file: "dashboard/table" },
   { method: "GET", path: "/api/connections/salesforce/callback?code=a-code&state=a-state", file: "connections/[provider]/callback" },
   { method: "GET", path: "/api/leads/csv?source=webinar", file: "leads/csv" },
   { method: "GET", path: "/api/review/csv?period=all", file: "review/csv" },

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { queryE2e } from "../fixtures/database";
 import { expect, test } from "../fixtures/auth";
 import { LAPTOP_AND_PHONE, shoot } from "../fixtures/screenshots";
+import { CHART_DRAWN_MS } from "../fixtures/charts";
 
 // The marketing lead's questions on the dashboard, answered against the seeded demo workspace. Read-only:
 // expected figures come from SQL written here, not from the app.
@@ -61,7 +62,7 @@ test("the funnel reads level: whole source names beside the bars, a legend and a
   await page.goto("/dashboard");
   const chart = page.getByTestId("funnel-chart");
   const names = chart.locator(".recharts-yAxis-tick-labels text");
-  await expect(names.first()).toBeVisible();
+  await expect(names.first()).toBeVisible({ timeout: CHART_DRAWN_MS });
   const transforms = await names.evaluateAll((nodes) => nodes.map((node) => node.getAttribute("transform") ?? ""));
   expect(
     transforms.filter((transform) => transform.includes("rotate")),

@@ -1,5 +1,6 @@
 import { queryE2e } from "../fixtures/database";
 import { SCREENSHOT_DIR as SHOTS, shoot } from "../fixtures/screenshots";
+import { CHART_DRAWN_MS } from "../fixtures/charts";
 import { expect, test } from "../fixtures/auth";
 
 // Revops changes definitions without rewriting history: the calendar form previews its impact on the last
@@ -43,6 +44,8 @@ test("revops previews a calendar change and gives a team its own holidays, effec
   expect(saved).toEqual({ holidays: ["2026-12-08", "2026-12-25"], versions: 1 });
 
   await page.goto("/dashboard");
-  await expect(page.locator("#chart-lead_to_owner_time").getByText("SLA", { exact: true }).first()).toBeVisible();
+  await expect(page.locator("#chart-lead_to_owner_time").getByText("SLA", { exact: true }).first()).toBeVisible({
+    timeout: CHART_DRAWN_MS,
+  });
   await shoot(page, "dashboard");
 });

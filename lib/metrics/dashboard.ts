@@ -5,13 +5,14 @@ import { CHART_TABLES } from "@/lib/metrics/chart-tables";
 import type { ChartId } from "@/lib/metrics/charts";
 import { loadDashboardContext, type DashboardContext } from "@/lib/metrics/context";
 import { toCsv } from "@/lib/metrics/csv";
+import type { TableData } from "@/lib/metrics/table";
 import { startDashboardQueries, type DashboardQueries } from "@/lib/metrics/dashboard-queries";
 import { parseDashboardFilter, type DashboardFilter } from "@/lib/lead-set/filters";
 import { todayIn } from "@/lib/time";
 
-// The dashboard page's one data call and the CSV download's: read the calendar, parse the filters from the
-// address, then query (every chart at once for the page, one chart for a download). Charts tolerate a few
-// seconds of lag: they read from the replica when there is one (lib/db/replica.ts).
+// The dashboard page's one data call, and one chart's table (its table view and CSV download): read the
+// calendar, parse the filters from the address, then query (every chart at once for the page, one chart
+// for a table). Charts tolerate a few seconds of lag: they read from the replica when there is one (lib/db/replica.ts).
 
 type RawParams = Record<string, string | string[] | undefined>;
 
@@ -34,10 +35,15 @@ export async function loadDashboard(params: RawParams): Promise<DashboardData> {
   return { filter, context, ...startDashboardQueries(pool, filter, context) };
 }
 
-/** One chart's numbers as CSV for the current filters (the chart's download). */
-export async function loadChartCsv(chart: ChartId, params: RawParams): Promise<{ csv: string; filename: string }> {
+/** One chart's numbers for the current filters: its table view (asked for when opened) and its CSV. */
+export async function loadChartTable(chart: ChartId, params: RawParams): Promise<{ table: TableData; filter: DashboardFilter }> {
   const { pool } = await forLaggyReads();
   const { filter, context } = await readDashboardFilter(params, pool);
-  const table = await CHART_TABLES[chart](pool, filter, context);
+  return { table: await CHART_TABLES[chart](pool, filter, context), filter };
+}
+
+/** One chart's numbers as CSV for the current filters (the chart's download). */
+export async function loadChartCsv(chart: ChartId, params: RawParams): Promise<{ csv: string; filename: string }> {
+  const { table, filter } = await loadChartTable(chart, params);
   return { csv: toCsv(table), filename: `baton-${chart.replaceAll("_", "-")}-${filter.from}-to-${filter.to}.csv` };
 }

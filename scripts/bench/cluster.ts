@@ -12,6 +12,8 @@ import { generateBenchDataset } from "./dataset.ts";
 export const DATASET_VERSION = "4";
 /** What every benchmark cluster sets: room to sort and write in bulk, and no waiting on the disk to commit. */
 const BULK_WRITES = ["-c", "work_mem=32MB", "-c", "max_wal_size=8GB", "-c", "checkpoint_timeout=30min", "-c", "synchronous_commit=off"];
+/** The dataset sizes `--scale` names. */
+export const SCALES: Record<string, number> = { "10k": 10_000, "100k": 100_000, "1m": 1_000_000 };
 const SETTINGS = [
   "-c",
   "shared_buffers=2GB",

@@ -13,7 +13,7 @@ import pg from "pg";
 import { CliError, runCli, wholeNumberOption } from "../lib/cli.ts";
 import { apiFigures, type ApiResult } from "./api-events.ts";
 import { syncFigures, type SyncResult } from "./crm-sync.ts";
-import { startBenchCluster, prepareBenchDatabase } from "./cluster.ts";
+import { SCALES, startBenchCluster, prepareBenchDatabase } from "./cluster.ts";
 import { measureAlerts } from "./alerts.ts";
 import { describeTarget } from "../db/database.ts";
 import { measureDashboard } from "./dashboard.ts";
@@ -35,8 +35,6 @@ import {
   type Comparison,
   type Figure,
 } from "./report.ts";
-
-const SCALES: Record<string, number> = { "10k": 10_000, "100k": 100_000, "1m": 1_000_000 };
 
 /**
  * Runs a standalone measurement script in a process of its own and reads the figures it writes: the
@@ -188,7 +186,7 @@ await runCli("bench", async () => {
         if (!values["skip-http"]) {
           console.log(`Pages through the production server${values.lighthouse ? " and Lighthouse" : ""}… (${elapsed()})`);
           try {
-            figures.push(...(await measureHttp(database.url, detail.leadId, values.lighthouse)));
+            figures.push(...(await measureHttp(database.url, detail.leadId, values.lighthouse, leads)));
           } catch (error) {
             // A build another process holds, a server that did not start: print it, keep the other figures.
             console.error(`  pages not measured: ${error instanceof Error ? error.message : String(error)}`);

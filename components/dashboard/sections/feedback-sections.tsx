@@ -1,11 +1,11 @@
 import { ChartCard } from "@/components/dashboard/chart-card";
-import { ParetoChart, type ParetoSource } from "@/components/dashboard/pareto-chart";
-import { ReasonQualityTeamChart } from "@/components/dashboard/reason-quality-charts";
-import { csvHref, type SectionProps } from "@/components/dashboard/sections/shared";
+import { ParetoChart, ReasonQualityTeamChart } from "@/components/dashboard/lazy-charts";
+import type { ParetoSource } from "@/components/dashboard/pareto-chart";
+import { csvHref, tableHref, type SectionProps } from "@/components/dashboard/sections/shared";
 import { CHART_TEXT } from "@/lib/metrics/charts";
 import { drillHref } from "@/lib/lead-set/filters";
 import type { SourceReasons, TeamReasonQuality } from "@/lib/metrics/rejections";
-import { paretoTable, sourceName, teamQualityTable } from "@/lib/metrics/tables";
+import { sourceName } from "@/lib/metrics/tables";
 
 /** Every source's reasons, plus all sources together (one lead has one source, so the sums are exact). */
 function withAllSources(sources: SourceReasons[], filter: SectionProps["filter"]): ParetoSource[] {
@@ -47,7 +47,7 @@ export async function ParetoSection({ data, filter, context }: SectionProps & { 
       title={text.title}
       caption={text.caption(context)}
       csvHref={csvHref("rejection_pareto", filter)}
-      table={paretoTable(sources)}
+      tableHref={tableHref("rejection_pareto", filter)}
       emptyMessage={sources.length ? null : "No lead in this selection was rejected, so there are no reasons to rank."}
     >
       <ParetoChart sources={withAllSources(sources, filter)} />
@@ -64,7 +64,7 @@ export async function ReasonQualityTeamSection({ data, filter, context }: Sectio
       title={text.title}
       caption={text.caption(context)}
       csvHref={csvHref("reason_quality_team", filter)}
-      table={teamQualityTable(teams)}
+      tableHref={tableHref("reason_quality_team", filter)}
       emptyMessage={teams.length ? null : "No lead in this selection was rejected, so there are no reasons to score."}
     >
       <ReasonQualityTeamChart

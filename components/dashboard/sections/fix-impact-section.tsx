@@ -1,11 +1,10 @@
 import { ChartCard } from "@/components/dashboard/chart-card";
-import { FixImpactChart } from "@/components/dashboard/fix-impact-chart";
-import { csvHref, type SectionProps } from "@/components/dashboard/sections/shared";
+import { FixImpactChart } from "@/components/dashboard/lazy-charts";
+import { csvHref, tableHref, type SectionProps } from "@/components/dashboard/sections/shared";
 import { FIX_TYPE_LABELS } from "@/lib/diagnosis/labels";
 import { FIX_METRIC_GOAL } from "@/lib/fixes/metrics";
 import { CHART_TEXT } from "@/lib/metrics/charts";
 import type { FixImpact } from "@/lib/metrics/fixes";
-import { fixImpactTable } from "@/lib/metrics/tables";
 import { WEEKLY_METRICS } from "@/lib/metrics/weekly";
 
 export async function FixImpactSection({ data, filter, context }: SectionProps & { data: Promise<FixImpact[]> }) {
@@ -17,7 +16,7 @@ export async function FixImpactSection({ data, filter, context }: SectionProps &
       title={text.title}
       caption={text.caption(context)}
       csvHref={csvHref("fix_impact", filter)}
-      table={fixImpactTable(fixes)}
+      tableHref={tableHref("fix_impact", filter)}
       emptyMessage={
         fixes.length
           ? null

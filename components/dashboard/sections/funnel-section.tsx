@@ -1,10 +1,10 @@
 import { ChartCard } from "@/components/dashboard/chart-card";
-import { FunnelChart } from "@/components/dashboard/funnel-chart";
+import { FunnelChart } from "@/components/dashboard/lazy-charts";
 import { FunnelTable, type FunnelTableRow } from "@/components/dashboard/funnel-table";
-import { csvHref, type SectionProps } from "@/components/dashboard/sections/shared";
+import { csvHref, tableHref, type SectionProps } from "@/components/dashboard/sections/shared";
 import { CHART_TEXT } from "@/lib/metrics/charts";
 import { funnelTotals, type FunnelRow } from "@/lib/metrics/funnel";
-import { funnelTable, sourceName } from "@/lib/metrics/tables";
+import { sourceName } from "@/lib/metrics/tables";
 
 export async function FunnelSection({ data, filter, context }: SectionProps & { data: Promise<FunnelRow[]> }) {
   const rows = await data;
@@ -17,7 +17,7 @@ export async function FunnelSection({ data, filter, context }: SectionProps & { 
       title={text.title}
       caption={text.caption(context)}
       csvHref={csvHref("funnel", filter)}
-      table={funnelTable(rows)}
+      tableHref={tableHref("funnel", filter)}
       emptyMessage={
         rows.length
           ? null

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { ChartCard } from "@/components/dashboard/chart-card";
 import { formatCount } from "@/components/dashboard/format";
-import { HistogramChart } from "@/components/dashboard/histogram-chart";
-import { csvHref, fixMarkers, type SectionProps } from "@/components/dashboard/sections/shared";
-import { TimeTrendChart, type TrendPanel } from "@/components/dashboard/time-trend-chart";
+import { HistogramChart, TimeTrendChart } from "@/components/dashboard/lazy-charts";
+import { csvHref, tableHref, fixMarkers, type SectionProps } from "@/components/dashboard/sections/shared";
+import type { TrendPanel } from "@/components/dashboard/time-trend-chart";
 import { PRIORITY_LABELS } from "@/lib/diagnosis/labels";
 import { PRIORITIES } from "@/lib/diagnosis/vocabulary";
 import { formatSla } from "@/lib/definitions/queries";
@@ -14,7 +14,6 @@ import { weeksBetween } from "@/lib/time";
 import type { DoneFix } from "@/lib/metrics/fixes";
 import type { HistogramBar, TimeTrend } from "@/lib/metrics/response-times";
 import { timeBucketLabel, timeBucketShortLabel, type TimeMetric } from "@/lib/lead-set/segments";
-import { histogramTable, timeTrendTable } from "@/lib/metrics/tables";
 
 const METRIC = {
   lead_to_owner: { chart: "lead_to_owner_time", histogram: "lead_to_owner_histogram", label: "Lead-to-owner time", sla: "owner" },
@@ -62,7 +61,7 @@ export async function TimeTrendSection({ metric, data, fixes, filter, context }:
       title={text.title}
       caption={text.caption(context)}
       csvHref={csvHref(meta.chart, filter)}
-      table={timeTrendTable(trend, metric, context)}
+      tableHref={tableHref(meta.chart, filter)}
       emptyMessage={
         measured
           ? null
@@ -107,7 +106,7 @@ export async function HistogramSection({
       title={text.title}
       caption={text.caption(context)}
       csvHref={csvHref(meta.histogram, filter)}
-      table={histogramTable(bars)}
+      tableHref={tableHref(meta.histogram, filter)}
       emptyMessage={
         total ? null : `No lead in this selection has a measured ${meta.label.toLowerCase()}, so there is no distribution to show.`
       }

@@ -10,11 +10,17 @@ export interface SectionProps {
   context: DashboardContext;
 }
 
-export function csvHref(chart: ChartId, filter: DashboardFilter): string {
+function chartAddress(kind: "csv" | "table", chart: ChartId, filter: DashboardFilter): string {
   const params = dashboardSearchParams(filter);
   params.set("chart", chart);
-  return `/api/dashboard/csv?${params.toString()}`;
+  return `/api/dashboard/${kind}?${params.toString()}`;
 }
+
+/** The chart's numbers as a CSV download, for the current filters. */
+export const csvHref = (chart: ChartId, filter: DashboardFilter) => chartAddress("csv", chart, filter);
+
+/** The chart's table, fetched when its table view opens. */
+export const tableHref = (chart: ChartId, filter: DashboardFilter) => chartAddress("table", chart, filter);
 
 /** Markers for a trend chart: the done fixes expected to move its metric, or naming no metric at all. */
 export function fixMarkers(fixes: DoneFix[], metrics: readonly FixMetric[]): FixMarker[] {

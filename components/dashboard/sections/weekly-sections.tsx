@@ -1,15 +1,13 @@
 import Link from "next/link";
 import { ChartCard } from "@/components/dashboard/chart-card";
-import { FailurePointsChart } from "@/components/dashboard/failure-points-chart";
 import { formatCount, formatShare } from "@/components/dashboard/format";
-import { ReasonQualityWeeklyChart } from "@/components/dashboard/reason-quality-charts";
-import { csvHref, fixMarkers, type SectionProps } from "@/components/dashboard/sections/shared";
-import { WeeklyRateChart } from "@/components/dashboard/weekly-rate-chart";
+import { FailurePointsChart, ReasonQualityWeeklyChart, WeeklyRateChart } from "@/components/dashboard/lazy-charts";
+import { csvHref, tableHref, fixMarkers, type SectionProps } from "@/components/dashboard/sections/shared";
 import { CHART_TEXT } from "@/lib/metrics/charts";
 import { drillHref } from "@/lib/lead-set/filters";
 import type { DoneFix } from "@/lib/metrics/fixes";
 import { rate } from "@/lib/db/run";
-import { duplicateTable, failurePointTable, noActionTable, reasonQualityWeeklyTable, type WeeklyPoint } from "@/lib/metrics/weekly-view";
+import type { WeeklyPoint } from "@/lib/metrics/weekly-view";
 
 interface WeeklyProps extends SectionProps {
   data: Promise<WeeklyPoint[]>;
@@ -28,7 +26,7 @@ export async function NoActionSection({ data, fixes, filter, context }: WeeklyPr
       title={text.title}
       caption={text.caption(context)}
       csvHref={csvHref("no_action_accepted", filter)}
-      table={noActionTable(points)}
+      tableHref={tableHref("no_action_accepted", filter)}
       emptyMessage={
         accepted ? null : "No lead in this selection has been accepted yet, so there is no accepted lead to check for a first action."
       }
@@ -71,7 +69,7 @@ export async function DuplicateSection({ data, fixes, filter, context }: WeeklyP
       title={text.title}
       caption={`${text.caption(context)} The window is ${context.duplicateWindowDays} days.`}
       csvHref={csvHref("duplicate_outreach_rate", filter)}
-      table={duplicateTable(points)}
+      tableHref={tableHref("duplicate_outreach_rate", filter)}
       emptyMessage={captured ? null : "No lead was captured in this period with these filters."}
     >
       <WeeklyRateChart
@@ -99,7 +97,7 @@ export async function FailurePointsSection({ data, filter, context }: SectionPro
       title={text.title}
       caption={text.caption(context)}
       csvHref={csvHref("failure_points_weekly", filter)}
-      table={failurePointTable(points)}
+      tableHref={tableHref("failure_points_weekly", filter)}
       emptyMessage={flagged ? null : "No lead in this selection is flagged: every diagnosis step passed or is still pending."}
     >
       <FailurePointsChart
@@ -119,7 +117,7 @@ export async function ReasonQualityWeeklySection({ data, fixes, filter, context 
       title={text.title}
       caption={text.caption(context)}
       csvHref={csvHref("reason_quality_weekly", filter)}
-      table={reasonQualityWeeklyTable(points)}
+      tableHref={tableHref("reason_quality_weekly", filter)}
       emptyMessage={rejected ? null : "No lead in this selection was rejected, so there are no reasons to score."}
     >
       <ReasonQualityWeeklyChart
