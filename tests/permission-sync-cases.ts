@@ -7,6 +7,8 @@ import { HubspotPortal } from "@/lib/sync/testing/hubspot-store";
 import { SalesforceContractServer } from "@/lib/sync/testing/salesforce-server";
 import { getSessionId } from "@/lib/auth/session";
 import { startSalesforceAuthorization } from "@/lib/sync/oauth";
+import { connectSalesforceJwt } from "@/lib/sync/salesforce/connect";
+import { generateKeyPairSync } from "node:crypto";
 import type { ActionCase, CaseContext, RouteCases } from "@/tests/permission-cases";
 
 let started: Promise<HubspotContractServer> | undefined;
@@ -22,12 +24,21 @@ function hubspot(): Promise<HubspotContractServer> {
 const SALESFORCE_APP = { clientId: "matrix-client", clientSecret: "matrix-secret" };
 const HUBSPOT_APP = { clientId: "matrix-hubspot-app", clientSecret: "matrix-hubspot-secret" };
 
+// A connected app with "Use digital signatures", for the JWT bearer flow.
+const SIGNING_KEY = generateKeyPairSync("rsa", { modulusLength: 2048 });
+const SIGNING_APP = {
+  clientId: "matrix-jwt-consumer-key",
+  username: "integration@matrix-jwt.example",
+  privateKey: SIGNING_KEY.privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+};
+
 let salesforceStarted: Promise<SalesforceContractServer> | undefined;
 function salesforce(): Promise<SalesforceContractServer> {
   salesforceStarted ??= (async () => {
     const server = new SalesforceContractServer();
     await server.start();
     server.registerApp(SALESFORCE_APP.clientId, SALESFORCE_APP.clientSecret);
+    server.login.registerSigningApp(SIGNING_APP.clientId, SIGNING_KEY.publicKey, [SIGNING_APP.username]);
     return server;
   })();
   return salesforceStarted;
@@ -79,6 +90,22 @@ export const SYNC_ACTION_CASES: Record<string, ActionCase[]> = {
             loginUrl: server.url,
           }),
         ];
+      },
+    },
+  ],
+  connectSalesforceJwtAction: [
+    {
+      permission: manage,
+      args: async ({ world }) => [null, form({ name: world.unique("Salesforce"), ...SIGNING_APP, loginUrl: (await salesforce()).url })],
+    },
+  ],
+  rotateSalesforceJwtAction: [
+    {
+      permission: manage,
+      args: async ({ world, actor }) => {
+        const loginUrl = (await salesforce()).url;
+        const { id } = await connectSalesforceJwt(actor.id, { name: world.unique("Salesforce"), ...SIGNING_APP, loginUrl });
+        return [null, form({ id, ...SIGNING_APP, loginUrl })];
       },
     },
   ],
