@@ -1,6 +1,6 @@
 import "server-only";
 import type pg from "pg";
-import { db, pool } from "@/lib/db";
+import { db } from "@/lib/db";
 import type { SyncConnection, SyncRun } from "@/lib/generated/prisma/client";
 import { decryptSecret, encryptSecret } from "@/lib/sync/crypto";
 
@@ -30,21 +30,8 @@ export async function setConnectionStatus(connectionId: number, status: "ok" | "
   await db.syncConnection.update({ where: { id: connectionId }, data: { status, statusMessage: message } });
 }
 
-/** Runs `work` in one transaction on one connection: a page's writes and the cursor that follows them commit together. */
-export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
+// A page's writes and the cursor that follows them commit together: one transaction, the ground floor's.
+export { inTransaction } from "@/lib/db/transaction";
 
 /** Adds a page's counts to its run and moves the connection's cursors, inside the page's transaction. */
 export async function recordPage(
