@@ -5,8 +5,9 @@
  * left, so the record always agrees with its timeline.
  */
 import type { DiagnosisEventDetails } from "../../lib/diagnosis/types.ts";
-import type { AcceptanceStatus, Channel, EventType, Outcome } from "../../lib/diagnosis/vocabulary.ts";
+import type { Channel, EventType, Outcome } from "../../lib/diagnosis/vocabulary.ts";
 import { afterWorking } from "./demo-clock.ts";
+import type { DemoLeadState } from "./demo-types.ts";
 import type { Rng } from "./random.ts";
 
 export interface PlannedEvent {
@@ -117,22 +118,6 @@ export class TimelinePlan {
   }
 }
 
-export interface DerivedLeadState {
-  ownerEmail: string | null;
-  queue: string | null;
-  ownerAssignedAt: Date | null;
-  firstSalesActionAt: Date | null;
-  acceptanceStatus: AcceptanceStatus;
-  decidedAt: Date | null;
-  decidedByEmail: string | null;
-  rejectionReasonCode: string | null;
-  rejectionDetail: string | null;
-  nextAction: string | null;
-  nextActionDueAt: Date | null;
-  outcome: Outcome;
-  outcomeAt: Date | null;
-}
-
 const OUTCOME_BY_EVENT: Partial<Record<EventType, Outcome>> = {
   qualified: "qualified",
   disqualified: "disqualified",
@@ -145,7 +130,7 @@ const OUTCOME_BY_EVENT: Partial<Record<EventType, Outcome>> = {
 const str = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
 
 /** The lead row fields, read off a time-ordered timeline the way the diagnosis reads it. */
-export function deriveLeadState(events: readonly PlannedEvent[]): DerivedLeadState {
+export function deriveLeadState(events: readonly PlannedEvent[]): DemoLeadState {
   let owner: string | null = null;
   let ownerAssignedAt: Date | null = null;
   let firstSalesActionAt: Date | null = null;

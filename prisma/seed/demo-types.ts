@@ -2,8 +2,8 @@
  * The plain-data shape of the generated demo workspace. Users are referred to by email (the key
  * the loader resolves to ids); nothing here touches the database.
  */
-import type { DiagnosisEventDetails } from "../../lib/diagnosis/types.ts";
-import type { AcceptanceStatus, Channel, EventType, Outcome, Priority } from "../../lib/diagnosis/vocabulary.ts";
+import type { DiagnosisEventDetails, DiagnosisLead } from "../../lib/diagnosis/types.ts";
+import type { AcceptanceStatus, Channel, EventType, Outcome } from "../../lib/diagnosis/vocabulary.ts";
 
 /**
  * Every lead is planted in exactly one scenario. `healthy` passes every rule of the diagnosis; each
@@ -54,27 +54,8 @@ export interface DemoAccount {
   createdAt: Date;
 }
 
-export interface DemoLead {
-  /** DEMO-000001…, in capture order; source_system is "demo". */
-  externalId: string;
-  scenario: DemoScenario;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  company: string | null;
-  title: string | null;
-  accountDomain: string | null;
-  capturedAt: Date;
-  originalSource: string | null;
-  sourceDetail: string | null;
-  campaign: string | null;
-  offer: string | null;
-  conversionPoint: string | null;
-  landingPage: string | null;
-  buyerMessage: string | null;
-  /** As recorded on the lead (null for some missing_context leads). */
-  leadTypeKey: string | null;
-  priority: Priority | null;
+/** The lead row fields its timeline decides, read off the events the way the diagnosis reads them (deriveLeadState). */
+export interface DemoLeadState {
   ownerEmail: string | null;
   queue: string | null;
   ownerAssignedAt: Date | null;
@@ -88,6 +69,29 @@ export interface DemoLead {
   nextActionDueAt: Date | null;
   outcome: Outcome;
   outcomeAt: Date | null;
+}
+
+/**
+ * Where and how the lead came in, typed as the diagnosis reads it; leadTypeKey is as recorded on the lead
+ * (null for some missing_context leads).
+ */
+type DemoCaptureContext = Pick<
+  DiagnosisLead,
+  "originalSource" | "campaign" | "offer" | "conversionPoint" | "landingPage" | "buyerMessage" | "leadTypeKey" | "priority"
+>;
+
+export interface DemoLead extends DemoCaptureContext, DemoLeadState {
+  /** DEMO-000001…, in capture order; source_system is "demo". */
+  externalId: string;
+  scenario: DemoScenario;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  company: string | null;
+  title: string | null;
+  accountDomain: string | null;
+  capturedAt: Date;
+  sourceDetail: string | null;
 }
 
 /**
