@@ -50,6 +50,23 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/**
+ * Events that do not show sales working the lead: capture, routing and assignment happen to it, marketing
+ * answers with info_provided, and scheduling a next action is not activity: a distant next step must not hide
+ * a drifting lead (DOMAIN "Stall": whatever next action is scheduled further ahead).
+ */
+const NOT_SALES_ACTIVITY: ReadonlySet<EventType> = new Set([
+  "captured",
+  "routed",
+  "assigned",
+  "reassigned",
+  "info_provided",
+  "next_action_set",
+]);
+
+/** Events that show sales is still working the lead. */
+export const SALES_ACTIVITY_TYPES: readonly EventType[] = EVENT_TYPES.filter((type) => !NOT_SALES_ACTIVITY.has(type));
+
 export const CHANNELS = ["call", "email", "meeting", "social", "other"] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -4,7 +4,7 @@
  * least DEMO_GRACE_MS away, so a lead diagnosed a little after the anchor (the app floors the
  * anchor to the hour, then diagnoses) still shows exactly the failure planted in it.
  */
-import type { Priority } from "../../lib/diagnosis/vocabulary.ts";
+import { SALES_ACTIVITY_TYPES, type Priority } from "../../lib/diagnosis/vocabulary.ts";
 import { DAY, HOUR, slaDeadline } from "./demo-clock.ts";
 import type { DemoScenario } from "./demo-types.ts";
 import type { PlannedEvent } from "./demo-timeline.ts";
@@ -28,21 +28,8 @@ export const DELIBERATELY_LATE: Readonly<Record<DemoScenario, readonly OpenClock
   slow_decision: ["decision"],
 };
 
-const ACTIVITY = new Set([
-  "accepted",
-  "rejected",
-  "info_requested",
-  "contacted",
-  "meeting_booked",
-  "next_action_set",
-  "qualified",
-  "disqualified",
-  "opportunity_created",
-  "won",
-  "lost",
-  "recycled",
-  "note",
-]);
+// Unlike the diagnosis, the demo's stall check also counts scheduling a next action as activity.
+const ACTIVITY = new Set<string>([...SALES_ACTIVITY_TYPES, "next_action_set"]);
 const CLOSED = new Set(["disqualified", "opportunity_created", "won", "lost", "recycled"]);
 
 /** Clocks open at the end of `events`, with the moment each runs out (a missing next action ran out at epoch). */

@@ -9,29 +9,9 @@ import { eventEvidence, fieldEvidence, iso, isBlank } from "../evidence";
 import { buildStepResult, notApplicable, type Finding } from "../step-result";
 import { eventsOfType, lastOf } from "../timeline";
 import type { DiagnosisEvent, Evidence, StepResult } from "../types";
-import type { EventType } from "../vocabulary";
+import { SALES_ACTIVITY_TYPES } from "../vocabulary";
 
 const DAY_MS = 86_400_000;
-
-/**
- * Events that show sales is still working the lead (marketing's info_provided and routing do not).
- * Scheduling a next action is not activity: a distant next step must not hide a drifting lead
- * (DOMAIN "Stall": whatever next action is scheduled further ahead).
- */
-const SALES_ACTIVITY_TYPES: readonly EventType[] = [
-  "accepted",
-  "rejected",
-  "info_requested",
-  "contacted",
-  "meeting_booked",
-  "qualified",
-  "disqualified",
-  "opportunity_created",
-  "won",
-  "lost",
-  "recycled",
-  "note",
-];
 
 /** Outcomes after which the handoff is over and a next step is no longer the handoff's business. */
 function isStillInPlay(ctx: DiagnosisContext): boolean {
