@@ -9,7 +9,7 @@ import { queryDashboardOptions } from "../../lib/metrics/options.ts";
 import { queryReasonQuality, queryRejectionPareto } from "../../lib/metrics/rejections.ts";
 import { queryResponseHistograms, queryResponseTrends } from "../../lib/metrics/response-times.ts";
 import { runSql } from "../../lib/db/run.ts";
-import { weeklySql } from "../../lib/metrics/weekly.ts";
+import { WEEKLY_COLUMNS, weeklySql } from "../../lib/metrics/weekly.ts";
 import {
   LIMIT_FUNNEL,
   LIMIT_HISTOGRAMS,
@@ -88,20 +88,6 @@ export function dashboardCases(pool: pg.Pool, filter: DashboardFilter, context: 
     rows: (figures) => figures.size,
   });
   const stages = ["captured", "assigned", "accepted", "qualified", "won"] as const;
-  const weeklyColumns = [
-    "captured",
-    "accepted",
-    "qualified",
-    "no_action_accepted",
-    "duplicate_outreach",
-    "flagged",
-    "fp_missing_context",
-    "fp_unclear_owner",
-    "fp_slow_timing",
-    "fp_vague_acceptance",
-    "fp_missing_next_step",
-    "fp_weak_feedback",
-  ];
 
   return [
     make(
@@ -172,13 +158,13 @@ export function dashboardCases(pool: pg.Pool, filter: DashboardFilter, context: 
         byKey(
           await runSql<Record<string, unknown>>(pool, weeklySql(filter, context)),
           (row) => String(row.week),
-          (row) => weeklyColumns.map((column) => row[column]),
+          (row) => WEEKLY_COLUMNS.map((column) => row[column]),
         ),
       async () =>
         byKey(
           await limit(limitWeekly(context)),
           (row) => String(row.week),
-          (row) => weeklyColumns.map((column) => row[column]),
+          (row) => WEEKLY_COLUMNS.map((column) => row[column]),
         ),
     ),
     make(

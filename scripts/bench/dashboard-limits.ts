@@ -5,6 +5,7 @@
 // last day; the percentiles, which no sum gives, read the leads, with $1 and $2 the period's bounds as
 // instants and $3 to $5 its weeks.
 import type { DashboardContext } from "../../lib/metrics/context.ts";
+import { WEEKLY_COLUMNS } from "../../lib/metrics/weekly.ts";
 
 const CAPTURED = "l.captured_at >= $1 AND l.captured_at < $2";
 /** The period's weeks as ranges ($3 names, $4 starts, $5 ends), each joined to its leads by an index range. */
@@ -49,24 +50,10 @@ const buckets = (metric: string) =>
   Array.from({ length: 7 }, (_, bucket) => `sum(${metric}_b${bucket}) AS ${metric}_b${bucket}`).join(", ");
 export const LIMIT_HISTOGRAMS = `SELECT ${buckets("lead_to_owner")}, ${buckets("owner_to_first_action")} FROM lead_rollup WHERE ${DAYS}`;
 
-const WEEKLY = [
-  "captured",
-  "accepted",
-  "qualified",
-  "no_action_accepted",
-  "duplicate_outreach",
-  "flagged",
-  "fp_missing_context",
-  "fp_unclear_owner",
-  "fp_slow_timing",
-  "fp_vague_acceptance",
-  "fp_missing_next_step",
-  "fp_weak_feedback",
-];
 /** Summed per day first, so the week is computed per day, not per rollup row. */
 export const limitWeekly = (context: DashboardContext) => `
-  SELECT ${week(context)} AS week, ${WEEKLY.map((column) => `sum(${column}) AS ${column}`).join(", ")}
-  FROM (SELECT day, ${WEEKLY.map((column) => `sum(${column}) AS ${column}`).join(", ")} FROM lead_rollup WHERE ${DAYS} GROUP BY day) d
+  SELECT ${week(context)} AS week, ${WEEKLY_COLUMNS.map((column) => `sum(${column}) AS ${column}`).join(", ")}
+  FROM (SELECT day, ${WEEKLY_COLUMNS.map((column) => `sum(${column}) AS ${column}`).join(", ")} FROM lead_rollup WHERE ${DAYS} GROUP BY day) d
   GROUP BY 1 HAVING sum(captured) > 0`;
 
 export const limitReasons = (context: DashboardContext) => `
