@@ -14,6 +14,7 @@ import { parseDashboardFilter, type DashboardFilter } from "../../lib/lead-set/f
 import { todayIn } from "../../lib/time.ts";
 import { CliError, runCli, wholeNumberOption } from "../lib/cli.ts";
 import { dashboardCases, periodBounds } from "./dashboard-cases.ts";
+import { countDatasetSize, describeDatasetSize } from "./dataset.ts";
 import { compare } from "./measure.ts";
 import { gitCommit, repeatRuns, runsOption } from "../lib/runs.ts";
 import {
@@ -76,13 +77,8 @@ if (isMain) {
     if (!process.env.DATABASE_URL) throw new CliError("set DATABASE_URL to the database to measure");
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
     try {
-      const counts = (
-        await pool.query<{ leads: string; events: string }>(
-          "SELECT (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM handoff_events) AS events",
-        )
-      ).rows[0]!;
       console.log(
-        `Dashboard benchmark at ${Number(counts.leads).toLocaleString("en")} leads, ${Number(counts.events).toLocaleString("en")} events, ${runs} runs of ${repetitions} repetitions`,
+        `Dashboard benchmark at ${describeDatasetSize(await countDatasetSize(pool))}, ${runs} runs of ${repetitions} repetitions`,
       );
       const commit = gitCommit();
       const measured = await repeatRuns(runs, () => measureDashboard(pool, repetitions));

@@ -216,3 +216,23 @@ export async function generateBenchDataset(
   );
   return { leads: Number(counts.rows[0]?.leads), events: Number(counts.rows[0]?.events), seconds: (performance.now() - started) / 1000 };
 }
+
+export interface DatasetSize {
+  leads: number;
+  events: number;
+}
+
+/** How large the measured database is: its leads and their timeline events. */
+export async function countDatasetSize(pool: pg.Pool): Promise<DatasetSize> {
+  const counts = (
+    await pool.query<{ leads: string; events: string }>(
+      "SELECT (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM handoff_events) AS events",
+    )
+  ).rows[0]!;
+  return { leads: Number(counts.leads), events: Number(counts.events) };
+}
+
+/** The size as a report's first line says it: "12,345 leads, 123,456 events". */
+export function describeDatasetSize(size: DatasetSize): string {
+  return `${size.leads.toLocaleString("en")} leads, ${size.events.toLocaleString("en")} events`;
+}

@@ -15,6 +15,7 @@ import { apiFigures, type ApiResult } from "./api-events.ts";
 import { syncFigures, type SyncResult } from "./crm-sync.ts";
 import { SCALES, startBenchCluster, prepareBenchDatabase } from "./cluster.ts";
 import { measureAlerts } from "./alerts.ts";
+import { countDatasetSize, describeDatasetSize } from "./dataset.ts";
 import { describeTarget } from "../db/database.ts";
 import { measureDashboard } from "./dashboard.ts";
 import { measureHandoffReport } from "./handoff-report.ts";
@@ -131,14 +132,9 @@ await runCli("bench", async () => {
     // An idle connection cut when the benchmark's PostgreSQL stops must not crash the run after its report.
     pool.on("error", (error) => console.error(`bench pool: ${error.message}`));
     try {
-      const counts = (
-        await pool.query<{ leads: string; events: string }>(
-          "SELECT (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM handoff_events) AS events",
-        )
-      ).rows[0]!;
-      console.log(
-        `\nBenchmark at ${Number(counts.leads).toLocaleString("en")} leads, ${Number(counts.events).toLocaleString("en")} events${database.generated ? ` (generated in ${database.generated.seconds.toFixed(0)} s)` : " (reused)"}\n`,
-      );
+      const size = await countDatasetSize(pool);
+      const generation = database.generated ? ` (generated in ${database.generated.seconds.toFixed(0)} s)` : " (reused)";
+      console.log(`\nBenchmark at ${describeDatasetSize(size)}${generation}\n`);
       if (database.generated)
         figures.push({
           area: "dataset",
@@ -222,7 +218,7 @@ await runCli("bench", async () => {
       printComparisons(comparisons);
       printFigures(figures);
       if (warning) console.log(`${warning}\n`);
-      await writeResults(scale, Number(counts.leads), Number(counts.events), record, comparisons, figures);
+      await writeResults(scale, size.leads, size.events, record, comparisons, figures);
       console.log(`Wrote bench/results.json. Total elapsed: ${Math.floor(totalSeconds / 60)} min ${Math.round(totalSeconds % 60)} s`);
     } finally {
       await pool.end();
