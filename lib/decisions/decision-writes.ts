@@ -55,6 +55,17 @@ export function actionEvents(
   return events;
 }
 
+/** One timeline event of the lead, recorded by the actor at `at` (the moment of the write). */
+export async function recordLeadEvent(
+  tx: Tx,
+  leadId: number,
+  actor: TeamActor,
+  at: Date,
+  event: Pick<Prisma.HandoffEventUncheckedCreateInput, "type" | "details">,
+): Promise<void> {
+  await tx.handoffEvent.create({ data: { leadId, actorId: actor.id, occurredAt: at, ...event } });
+}
+
 export async function audit(tx: Tx, actor: TeamActor, action: string, before: GuardedLead, after: Record<string, unknown>) {
   await recordAudit(tx, {
     actorId: actor.id,

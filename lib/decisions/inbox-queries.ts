@@ -1,23 +1,19 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
+import { CAPTURE_CONTEXT_SELECT, captureContextOf, type CaptureContext } from "@/lib/decisions/capture-context";
 import { getWorkspaceSettings } from "@/lib/definitions/queries";
 import type { AcceptanceStatus } from "@/lib/diagnosis/vocabulary";
 
 // Marketing's inbox: the questions sales asked about leads, oldest first (the longest wait on top), with
 // the capture context marketing needs to answer, and the latest answers for reference.
 
-export interface InboxQuestion {
+export interface InboxQuestion extends CaptureContext {
   leadId: number;
   leadName: string;
   leadVersion: number;
   company: string | null;
   title: string | null;
   acceptanceStatus: AcceptanceStatus;
-  originalSource: string | null;
-  campaign: string | null;
-  offer: string | null;
-  conversionPoint: string | null;
-  buyerMessage: string | null;
   leadTypeName: string | null;
   ownerName: string | null;
   question: string;
@@ -41,11 +37,7 @@ const LEAD_CONTEXT = {
   company: true,
   title: true,
   acceptanceStatus: true,
-  originalSource: true,
-  campaign: true,
-  offer: true,
-  conversionPoint: true,
-  buyerMessage: true,
+  ...CAPTURE_CONTEXT_SELECT,
   leadType: { select: { name: true } },
   owner: { select: { name: true } },
 } as const satisfies Prisma.LeadSelect;
@@ -60,11 +52,7 @@ function toQuestion(lead: LeadContext, question: string, askedByName: string, as
     company: lead.company,
     title: lead.title,
     acceptanceStatus: lead.acceptanceStatus,
-    originalSource: lead.originalSource,
-    campaign: lead.campaign,
-    offer: lead.offer,
-    conversionPoint: lead.conversionPoint,
-    buyerMessage: lead.buyerMessage,
+    ...captureContextOf(lead),
     leadTypeName: lead.leadType?.name ?? null,
     ownerName: lead.owner?.name ?? null,
     question,

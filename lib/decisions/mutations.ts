@@ -23,6 +23,7 @@ import {
   audit,
   objectionChanges,
   objectionDetails,
+  recordLeadEvent,
   signalDetails,
 } from "@/lib/decisions/decision-writes";
 
@@ -113,20 +114,15 @@ export async function rejectLead(actor: TeamActor, leadId: number, input: unknow
       ...(values.sourceSignal ? { sourceSignal: values.sourceSignal } : {}),
     };
     await updateGuardedLead(tx, lead, changes);
-    await tx.handoffEvent.create({
-      data: {
-        leadId,
-        actorId: actor.id,
-        occurredAt: now,
-        type: "rejected",
-        details: {
-          criteria: values.criteria,
-          reasonCode: values.reasonCode,
-          ...(values.detail ? { reasonDetail: values.detail } : {}),
-          recycleSuggested: values.recycleSuggested,
-          ...objectionDetails(values),
-          ...signalDetails(values.sourceSignal),
-        },
+    await recordLeadEvent(tx, leadId, actor, now, {
+      type: "rejected",
+      details: {
+        criteria: values.criteria,
+        reasonCode: values.reasonCode,
+        ...(values.detail ? { reasonDetail: values.detail } : {}),
+        recycleSuggested: values.recycleSuggested,
+        ...objectionDetails(values),
+        ...signalDetails(values.sourceSignal),
       },
     });
     await audit(tx, actor, "reject", lead, changes);
@@ -170,14 +166,9 @@ export async function requestLeadInfo(actor: TeamActor, leadId: number, input: u
       data: { leadId, question: values.question, askedById: actor.id, askedAt: now },
       select: { id: true },
     });
-    await tx.handoffEvent.create({
-      data: {
-        leadId,
-        actorId: actor.id,
-        occurredAt: now,
-        type: "info_requested",
-        details: { question: values.question, infoRequestId: request.id },
-      },
+    await recordLeadEvent(tx, leadId, actor, now, {
+      type: "info_requested",
+      details: { question: values.question, infoRequestId: request.id },
     });
     await audit(tx, actor, "request_info", lead, { ...changes, question: values.question });
     return lead;

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, pool, type Prisma } from "@/lib/db";
+import { CAPTURE_CONTEXT_SELECT, captureContextOf, type CaptureContext } from "@/lib/decisions/capture-context";
 import { leadScopeOf } from "@/lib/decisions/access";
 import type { TeamActor } from "@/lib/actions/authorize";
 import type { ObjectionOption, ReasonOption } from "@/lib/decisions/schemas";
@@ -17,7 +18,7 @@ import type { LeadTypeDefinition } from "@/lib/diagnosis/types";
 
 const MAX_QUEUE = 500;
 
-export interface QueueItem {
+export interface QueueItem extends CaptureContext {
   id: number;
   name: string;
   title: string | null;
@@ -27,11 +28,6 @@ export interface QueueItem {
   version: number;
   acceptanceStatus: AcceptanceStatus;
   capturedAt: string;
-  originalSource: string | null;
-  campaign: string | null;
-  offer: string | null;
-  conversionPoint: string | null;
-  buyerMessage: string | null;
   leadTypeName: string | null;
   criteria: AcceptanceCriterion[];
   owner: { id: number; name: string } | null;
@@ -79,11 +75,7 @@ const QUEUE_SELECT = {
   version: true,
   acceptanceStatus: true,
   capturedAt: true,
-  originalSource: true,
-  campaign: true,
-  offer: true,
-  conversionPoint: true,
-  buyerMessage: true,
+  ...CAPTURE_CONTEXT_SELECT,
   priority: true,
   ownerAssignedAt: true,
   leadType: { select: { id: true, name: true, priority: true, acceptanceCriteria: true } },
@@ -233,11 +225,7 @@ function toQueueItem(row: QueueRow, settings: Parameters<typeof queueSlaClock>[1
     version: row.version,
     acceptanceStatus: row.acceptanceStatus,
     capturedAt: row.capturedAt.toISOString(),
-    originalSource: row.originalSource,
-    campaign: row.campaign,
-    offer: row.offer,
-    conversionPoint: row.conversionPoint,
-    buyerMessage: row.buyerMessage,
+    ...captureContextOf(row),
     leadTypeName: row.leadType?.name ?? null,
     criteria: parseAcceptanceCriteria(leadType?.acceptanceCriteria),
     owner: row.owner,

@@ -18,6 +18,7 @@ import type { DecisionResult } from "@/lib/decisions/mutations";
 import { infoAnswerSchema, reassignSchema } from "@/lib/decisions/schemas";
 import { ForbiddenError, StaleWriteError, ValidationError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/time";
+import { recordLeadEvent } from "@/lib/decisions/decision-writes";
 import { parseInput } from "@/lib/actions/input";
 
 // The other people around a rep's decision: marketing answering the rep's question (which returns the
@@ -75,14 +76,9 @@ export async function answerInfoRequest(actor: TeamActor, leadId: number, input:
     if (count === 0) throw new StaleWriteError("Someone answered this question at the same moment. Nothing was saved.");
     const changes = lead.acceptanceStatus === "info_requested" ? { acceptanceStatus: "pending" as const } : {};
     await updateGuardedLead(tx, lead, changes);
-    await tx.handoffEvent.create({
-      data: {
-        leadId,
-        actorId: actor.id,
-        occurredAt: now,
-        type: "info_provided",
-        details: { question: request.question, answer: values.answer, infoRequestId: request.id },
-      },
+    await recordLeadEvent(tx, leadId, actor, now, {
+      type: "info_provided",
+      details: { question: request.question, answer: values.answer, infoRequestId: request.id },
     });
     await recordAudit(tx, {
       actorId: actor.id,
@@ -132,17 +128,12 @@ export async function reassignLead(actor: TeamActor, leadId: number, input: unkn
     if (owner.id === lead.ownerId)
       throw new ValidationError({ ownerId: [`${owner.name} already owns this lead.`] }, "Some fields need attention. Nothing was saved.");
     await updateGuardedLead(tx, lead, { ownerId: owner.id, ...(lead.ownerId === null ? { ownerAssignedAt: now } : {}) });
-    await tx.handoffEvent.create({
-      data: {
-        leadId,
-        actorId: actor.id,
-        occurredAt: now,
-        type: lead.ownerId === null ? "assigned" : "reassigned",
-        details: {
-          ownerId: String(owner.id),
-          ...(lead.ownerId !== null ? { fromOwnerId: String(lead.ownerId) } : {}),
-          reason: values.reason,
-        },
+    await recordLeadEvent(tx, leadId, actor, now, {
+      type: lead.ownerId === null ? "assigned" : "reassigned",
+      details: {
+        ownerId: String(owner.id),
+        ...(lead.ownerId !== null ? { fromOwnerId: String(lead.ownerId) } : {}),
+        reason: values.reason,
       },
     });
     await recordAudit(tx, {
