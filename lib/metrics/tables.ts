@@ -6,8 +6,8 @@ import type { FixImpact } from "@/lib/metrics/fixes";
 import { FUNNEL_STAGES, type FunnelRow } from "@/lib/metrics/funnel";
 import type { SourceReasons, TeamReasonQuality } from "@/lib/metrics/rejections";
 import type { HistogramBar, TimeTrend } from "@/lib/metrics/response-times";
-import { timeBucketLabel, type TimeMetric } from "@/lib/lead-set/segments";
-import { cell, typedCell, type TableData } from "@/lib/metrics/table";
+import { timeBucketLabel, type ReasonScore, type TimeMetric } from "@/lib/lead-set/segments";
+import { cell, typedCell, type TableCell, type TableColumn, type TableData } from "@/lib/metrics/table";
 import { WEEKLY_METRICS } from "@/lib/metrics/weekly";
 
 // Tables of the non-weekly charts (see weekly-view.ts for the weekly ones).
@@ -110,24 +110,33 @@ export function paretoTable(sources: SourceReasons[]): TableData {
   };
 }
 
+/** The columns of a reason-quality table after its first (the team, the week). */
+export const REASON_QUALITY_COLUMNS: TableColumn[] = [
+  { key: "rejected", label: "Rejections", kind: "count" },
+  { key: "mean", label: "Mean reason quality", kind: "score" },
+  { key: "score0", label: "Scored 0", kind: "count" },
+  { key: "score05", label: "Scored 0.5", kind: "count" },
+  { key: "score1", label: "Scored 1", kind: "count" },
+];
+
+/** The cells under REASON_QUALITY_COLUMNS, each count with its lead list where the chart has one. */
+export function reasonQualityCells(
+  quality: { rejected: number; mean: number | null; scores: Record<`${ReasonScore}`, number> },
+  hrefs: { rejected: string | null; scores?: Record<`${ReasonScore}`, string | null> },
+): Record<string, TableCell> {
+  return {
+    rejected: cell(quality.rejected, hrefs.rejected),
+    mean: cell(quality.mean),
+    score0: cell(quality.scores["0"], hrefs.scores?.["0"]),
+    score05: cell(quality.scores["0.5"], hrefs.scores?.["0.5"]),
+    score1: cell(quality.scores["1"], hrefs.scores?.["1"]),
+  };
+}
+
 export function teamQualityTable(teams: TeamReasonQuality[]): TableData {
   return {
-    columns: [
-      { key: "team", label: "Team", kind: "text" },
-      { key: "rejected", label: "Rejections", kind: "count" },
-      { key: "mean", label: "Mean reason quality", kind: "score" },
-      { key: "score0", label: "Scored 0", kind: "count" },
-      { key: "score05", label: "Scored 0.5", kind: "count" },
-      { key: "score1", label: "Scored 1", kind: "count" },
-    ],
-    rows: teams.map((team) => ({
-      team: cell(team.team),
-      rejected: cell(team.rejected, team.href),
-      mean: cell(team.mean),
-      score0: cell(team.scores["0"]),
-      score05: cell(team.scores["0.5"]),
-      score1: cell(team.scores["1"]),
-    })),
+    columns: [{ key: "team", label: "Team", kind: "text" }, ...REASON_QUALITY_COLUMNS],
+    rows: teams.map((team) => ({ team: cell(team.team), ...reasonQualityCells(team, { rejected: team.href }) })),
   };
 }
 

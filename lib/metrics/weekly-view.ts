@@ -5,7 +5,8 @@ import { drillHref, type DashboardFilter } from "@/lib/lead-set/filters";
 import { weeksBetween } from "@/lib/time";
 import { rate } from "@/lib/db/run";
 import { REASON_SCORES, type ReasonScore } from "@/lib/lead-set/segments";
-import { cell, type TableData } from "@/lib/metrics/table";
+import { cell, type TableColumn, type TableData } from "@/lib/metrics/table";
+import { REASON_QUALITY_COLUMNS, reasonQualityCells } from "@/lib/metrics/tables";
 import type { WeekSummary } from "@/lib/metrics/weekly";
 
 // The weekly charts' points: every week of the period (weeks without leads as zeros, their rates empty),
@@ -75,57 +76,65 @@ export function weeklyPoints(summaries: WeekSummary[], filter: DashboardFilter, 
   });
 }
 
-export function noActionTable(points: WeeklyPoint[]): TableData {
+const WEEK_COLUMN: TableColumn = { key: "week", label: "Capture week", kind: "date" };
+
+/** A column of a weekly share table: its key and label, and the point's field it shows. */
+interface ShareColumn<F> {
+  key: string;
+  label: string;
+  field: F;
+}
+
+/** A share chart's table: per week, how many leads there were, how many of them count, and that share. */
+function weeklyShareTable(
+  points: WeeklyPoint[],
+  whole: ShareColumn<"captured" | "accepted">,
+  part: ShareColumn<"noActionAccepted" | "duplicateOutreach">,
+  share: ShareColumn<"noActionShare" | "duplicateRate">,
+): TableData {
   return {
     columns: [
-      { key: "week", label: "Capture week", kind: "date" },
-      { key: "accepted", label: "Accepted", kind: "count" },
-      { key: "noAction", label: "No action within SLA", kind: "count" },
-      { key: "share", label: "Share of accepted", kind: "share" },
+      WEEK_COLUMN,
+      { key: whole.key, label: whole.label, kind: "count" },
+      { key: part.key, label: part.label, kind: "count" },
+      { key: share.key, label: share.label, kind: "share" },
     ],
     rows: points.map((point) => ({
       week: cell(point.week),
-      accepted: cell(point.accepted, point.hrefs.accepted),
-      noAction: cell(point.noActionAccepted, point.hrefs.noActionAccepted),
-      share: cell(point.noActionShare),
+      [whole.key]: cell(point[whole.field], point.hrefs[whole.field]),
+      [part.key]: cell(point[part.field], point.hrefs[part.field]),
+      [share.key]: cell(point[share.field]),
     })),
   };
 }
 
+export function noActionTable(points: WeeklyPoint[]): TableData {
+  return weeklyShareTable(
+    points,
+    { key: "accepted", label: "Accepted", field: "accepted" },
+    { key: "noAction", label: "No action within SLA", field: "noActionAccepted" },
+    { key: "share", label: "Share of accepted", field: "noActionShare" },
+  );
+}
+
 export function duplicateTable(points: WeeklyPoint[]): TableData {
-  return {
-    columns: [
-      { key: "week", label: "Capture week", kind: "date" },
-      { key: "captured", label: "Captured", kind: "count" },
-      { key: "duplicates", label: "Duplicate outreach", kind: "count" },
-      { key: "rate", label: "Duplicate outreach rate", kind: "share" },
-    ],
-    rows: points.map((point) => ({
-      week: cell(point.week),
-      captured: cell(point.captured, point.hrefs.captured),
-      duplicates: cell(point.duplicateOutreach, point.hrefs.duplicateOutreach),
-      rate: cell(point.duplicateRate),
-    })),
-  };
+  return weeklyShareTable(
+    points,
+    { key: "captured", label: "Captured", field: "captured" },
+    { key: "duplicates", label: "Duplicate outreach", field: "duplicateOutreach" },
+    { key: "rate", label: "Duplicate outreach rate", field: "duplicateRate" },
+  );
 }
 
 export function reasonQualityWeeklyTable(points: WeeklyPoint[]): TableData {
   return {
-    columns: [
-      { key: "week", label: "Capture week", kind: "date" },
-      { key: "rejected", label: "Rejections", kind: "count" },
-      { key: "mean", label: "Mean reason quality", kind: "score" },
-      { key: "score0", label: "Scored 0", kind: "count" },
-      { key: "score05", label: "Scored 0.5", kind: "count" },
-      { key: "score1", label: "Scored 1", kind: "count" },
-    ],
+    columns: [WEEK_COLUMN, ...REASON_QUALITY_COLUMNS],
     rows: points.map((point) => ({
       week: cell(point.week),
-      rejected: cell(point.rejected, point.hrefs.rejected),
-      mean: cell(point.reasonQuality),
-      score0: cell(point.reasonScores["0"], point.hrefs.reasonScores["0"]),
-      score05: cell(point.reasonScores["0.5"], point.hrefs.reasonScores["0.5"]),
-      score1: cell(point.reasonScores["1"], point.hrefs.reasonScores["1"]),
+      ...reasonQualityCells(
+        { rejected: point.rejected, mean: point.reasonQuality, scores: point.reasonScores },
+        { rejected: point.hrefs.rejected, scores: point.hrefs.reasonScores },
+      ),
     })),
   };
 }
@@ -133,7 +142,7 @@ export function reasonQualityWeeklyTable(points: WeeklyPoint[]): TableData {
 export function failurePointTable(points: WeeklyPoint[]): TableData {
   return {
     columns: [
-      { key: "week", label: "Capture week", kind: "date" },
+      WEEK_COLUMN,
       { key: "flagged", label: "Flagged leads", kind: "count" },
       ...FAILURE_POINTS.map((point) => ({ key: point, label: FAILURE_POINT_LABELS[point], kind: "count" as const })),
     ],
