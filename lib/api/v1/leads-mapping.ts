@@ -8,6 +8,16 @@ import type { LeadListRow } from "@/lib/leads/list-queries";
 type LeadSummary = z.infer<typeof leadSummarySchema>;
 type LeadDetailResponse = z.infer<typeof leadDetailSchema>;
 
+/** The lead type (by key), the priority and the owner, named the same in every API shape of a lead. */
+function typePriorityAndOwner(lead: Pick<LeadListRow, "leadType" | "priority" | "owner">) {
+  return {
+    leadType: lead.leadType?.key ?? null,
+    priority: lead.priority,
+    ownerId: lead.owner?.id ?? null,
+    owner: lead.owner ? { id: lead.owner.id, name: lead.owner.name, email: lead.owner.email } : null,
+  };
+}
+
 export function toLeadSummary(row: LeadListRow & { sourceSystem: string; externalId: string }): LeadSummary {
   return {
     id: row.id,
@@ -18,10 +28,7 @@ export function toLeadSummary(row: LeadListRow & { sourceSystem: string; externa
     company: row.company,
     capturedAt: row.capturedAt.toISOString(),
     originalSource: row.originalSource,
-    leadType: row.leadType?.key ?? null,
-    priority: row.priority,
-    ownerId: row.owner?.id ?? null,
-    owner: row.owner ? { id: row.owner.id, name: row.owner.name, email: row.owner.email } : null,
+    ...typePriorityAndOwner(row),
     acceptanceStatus: row.acceptanceStatus,
     flagged: row.flagged,
     severity: row.severity,
@@ -46,10 +53,7 @@ export function toLeadDetail(lead: LeadDetail, result: LeadDiagnosis | null, com
     conversionPoint: lead.conversionPoint,
     landingPage: lead.landingPage,
     buyerMessage: lead.buyerMessage,
-    leadType: lead.leadType?.key ?? null,
-    priority: lead.priority,
-    ownerId: lead.owner?.id ?? null,
-    owner: lead.owner ? { id: lead.owner.id, name: lead.owner.name, email: lead.owner.email } : null,
+    ...typePriorityAndOwner(lead),
     queue: lead.queue,
     acceptanceStatus: lead.acceptanceStatus,
     outcome: lead.outcome,
