@@ -98,6 +98,16 @@ export type AcceptanceStatus = (typeof ACCEPTANCE_STATUSES)[number];
 export const OUTCOMES = ["open", "qualified", "disqualified", "opportunity", "won", "lost", "recycled"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** The outcome each closing event records on the lead; any other event leaves the outcome as it was. */
+export const OUTCOME_OF_EVENT: Readonly<Partial<Record<EventType, Exclude<Outcome, "open">>>> = {
+  qualified: "qualified",
+  disqualified: "disqualified",
+  opportunity_created: "opportunity",
+  won: "won",
+  lost: "lost",
+  recycled: "recycled",
+};
+
 export const SLA_UNITS = ["minutes", "hours", "business_days"] as const;
 export type SlaUnit = (typeof SLA_UNITS)[number];
 

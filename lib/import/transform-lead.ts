@@ -1,5 +1,5 @@
 import type { SourceSignal } from "@/lib/diagnosis/buyer-feedback";
-import type { EventType, Priority } from "@/lib/diagnosis/vocabulary";
+import { OUTCOME_OF_EVENT, type EventType, type Priority } from "@/lib/diagnosis/vocabulary";
 import { eventTypeOfTarget } from "@/lib/import/fields";
 import type { RowIssue } from "@/lib/import/issues";
 import { combineStates, isLeadState, type LeadState } from "@/lib/import/lead-states";
@@ -27,14 +27,9 @@ const EVENT_STATE: Partial<Record<EventType, LeadState>> = {
   accepted: "accepted",
   rejected: "rejected",
   info_requested: "info_requested",
-  qualified: "qualified",
-  disqualified: "disqualified",
-  opportunity_created: "opportunity",
-  won: "won",
-  lost: "lost",
-  recycled: "recycled",
+  ...OUTCOME_OF_EVENT,
 };
-const OUTCOME_EVENTS = new Set<EventType>(["qualified", "disqualified", "opportunity_created", "won", "lost", "recycled"]);
+const OUTCOME_EVENTS = new Set(Object.keys(OUTCOME_OF_EVENT) as EventType[]);
 const DECISION_EVENTS = new Set<EventType>(["accepted", "rejected", "info_requested"]);
 
 function earliest(dates: (Date | null)[]): Date | null {

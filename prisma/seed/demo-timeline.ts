@@ -5,7 +5,7 @@
  * left, so the record always agrees with its timeline.
  */
 import type { DiagnosisEventDetails } from "../../lib/diagnosis/types.ts";
-import type { Channel, EventType, Outcome } from "../../lib/diagnosis/vocabulary.ts";
+import { OUTCOME_OF_EVENT, type Channel, type EventType } from "../../lib/diagnosis/vocabulary.ts";
 import { afterWorking } from "./demo-clock.ts";
 import type { DemoLeadState } from "./demo-types.ts";
 import type { Rng } from "./random.ts";
@@ -118,15 +118,6 @@ export class TimelinePlan {
   }
 }
 
-const OUTCOME_BY_EVENT: Partial<Record<EventType, Outcome>> = {
-  qualified: "qualified",
-  disqualified: "disqualified",
-  opportunity_created: "opportunity",
-  won: "won",
-  lost: "lost",
-  recycled: "recycled",
-};
-
 const str = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
 
 /** The lead row fields, read off a time-ordered timeline the way the diagnosis reads it. */
@@ -149,7 +140,7 @@ export function deriveLeadState(events: readonly PlannedEvent[]): DemoLeadState 
     } else if (e.type === "accepted" || e.type === "rejected") final = e;
     else if (e.type === "info_requested") info = e;
     else if (e.type === "next_action_set") next = e;
-    if (OUTCOME_BY_EVENT[e.type]) outcome = e;
+    if (OUTCOME_OF_EVENT[e.type]) outcome = e;
   }
   const decision = final ?? info;
   const rejected = final?.type === "rejected" ? final : null;
@@ -166,7 +157,7 @@ export function deriveLeadState(events: readonly PlannedEvent[]): DemoLeadState 
     rejectionDetail: str(rejected?.details.reasonDetail),
     nextAction: str(next?.details.nextAction),
     nextActionDueAt: due ? new Date(due) : null,
-    outcome: outcome ? (OUTCOME_BY_EVENT[outcome.type] ?? "open") : "open",
+    outcome: outcome ? (OUTCOME_OF_EVENT[outcome.type] ?? "open") : "open",
     outcomeAt: outcome?.at ?? null,
   };
 }
