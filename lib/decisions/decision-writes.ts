@@ -4,11 +4,32 @@ import type { TeamActor } from "@/lib/actions/authorize";
 import type { Prisma } from "@/lib/db";
 import { assertKnownCriteria, auditView, type GuardedLead, type Tx } from "@/lib/decisions/lead-guard";
 import type { FirstActionChannel } from "@/lib/decisions/schemas";
+import type { ReasonQualityFeedback } from "@/lib/decisions/quality";
 import type { SourceSignal } from "@/lib/diagnosis/buyer-feedback";
+import type { AcceptanceStatus } from "@/lib/diagnosis/vocabulary";
 import { ValidationError } from "@/lib/errors";
 
 // What a rep's decision writes beside the lead itself (lib/decisions/mutations.ts): the check that every
 // criterion was judged, the timeline events of a sales touch, objection and signal details, the audit row.
+
+export interface DecisionResult {
+  leadId: number;
+  leadName: string;
+  /** The lead's version after the write: the one to send with the next change. */
+  version: number;
+  acceptanceStatus: AcceptanceStatus;
+  message: string;
+  quality?: ReasonQualityFeedback;
+}
+
+/** What a decision answers: the lead as the write left it (one version on) and what to tell the user. */
+export function decisionResult(
+  lead: Pick<GuardedLead, "id" | "name" | "version">,
+  acceptanceStatus: AcceptanceStatus,
+  message: string,
+): DecisionResult {
+  return { leadId: lead.id, leadName: lead.name, version: lead.version + 1, acceptanceStatus, message };
+}
 
 /** A decision that evaluates criteria must evaluate every criterion of the lead type. */
 export function assertAllCriteria(lead: GuardedLead, criteria: Record<string, boolean>) {

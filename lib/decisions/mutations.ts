@@ -11,9 +11,8 @@ import {
   refreshDiagnosis,
   updateGuardedLead,
 } from "@/lib/decisions/lead-guard";
-import { reasonQualityFeedback, type ReasonQualityFeedback } from "@/lib/decisions/quality";
+import { reasonQualityFeedback } from "@/lib/decisions/quality";
 import { acceptDecisionSchema, firstActionSchema, infoRequestSchema, rejectDecisionSchema } from "@/lib/decisions/schemas";
-import type { AcceptanceStatus } from "@/lib/diagnosis/vocabulary";
 import { ForbiddenError, StaleWriteError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/actions/input";
 import {
@@ -23,6 +22,8 @@ import {
   audit,
   objectionChanges,
   objectionDetails,
+  decisionResult,
+  type DecisionResult,
   recordLeadEvent,
   signalDetails,
 } from "@/lib/decisions/decision-writes";
@@ -32,16 +33,6 @@ import {
 // on an accepted lead. Each: role check -> validate -> in one transaction: lock the lead, check ownership
 // and the stale-decision rule, write the lead, append the timeline events, audit -> re-diagnose.
 // No request context here: server actions, API routes and integration tests all call these.
-
-export interface DecisionResult {
-  leadId: number;
-  leadName: string;
-  /** The lead's version after the write: the one to send with the next change. */
-  version: number;
-  acceptanceStatus: AcceptanceStatus;
-  message: string;
-  quality?: ReasonQualityFeedback;
-}
 
 const DECIDERS_ONLY = "Only sales (the owner, their manager) or revenue operations can decide on a lead.";
 
@@ -85,13 +76,7 @@ export async function acceptLead(actor: TeamActor, leadId: number, input: unknow
   await refreshDiagnosis(leadId);
   const logged = values.firstAction ? ` Logged ${ACTION_WORDS[values.firstAction]}.` : "";
   const next = values.nextAction ? ` Next: ${values.nextAction}.` : values.firstAction ? "" : " Log the first action when you make it.";
-  return {
-    leadId,
-    leadName: lead.name,
-    version: lead.version + 1,
-    acceptanceStatus: "accepted",
-    message: `Accepted ${lead.name}.${logged}${next}`,
-  };
+  return decisionResult(lead, "accepted", `Accepted ${lead.name}.${logged}${next}`);
 }
 
 export async function rejectLead(actor: TeamActor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
@@ -134,14 +119,8 @@ export async function rejectLead(actor: TeamActor, leadId: number, input: unknow
   const nudge = quality.nudge
     ? ` Marketing sees the reason but not why: next time, ${quality.nudge.charAt(0).toLowerCase()}${quality.nudge.slice(1)}`
     : " Marketing can act on it.";
-  return {
-    leadId,
-    leadName: lead.name,
-    version: lead.version + 1,
-    acceptanceStatus: "rejected",
-    quality,
-    message: `Rejected ${lead.name}. Reason quality ${quality.score} of 1 (${quality.label.toLowerCase()}).${recycle}${nudge}`,
-  };
+  const message = `Rejected ${lead.name}. Reason quality ${quality.score} of 1 (${quality.label.toLowerCase()}).${recycle}${nudge}`;
+  return { ...decisionResult(lead, "rejected", message), quality };
 }
 
 export async function requestLeadInfo(actor: TeamActor, leadId: number, input: unknown, now = new Date()): Promise<DecisionResult> {
@@ -175,13 +154,7 @@ export async function requestLeadInfo(actor: TeamActor, leadId: number, input: u
   });
   await refreshDiagnosis(leadId);
   await notifyInfoRequested({ id: leadId, name: lead.name }, values.question, actor.name, actor.id);
-  return {
-    leadId,
-    leadName: lead.name,
-    version: lead.version + 1,
-    acceptanceStatus: "info_requested",
-    message: `Asked marketing about ${lead.name}. It comes back to your queue with the answer.`,
-  };
+  return decisionResult(lead, "info_requested", `Asked marketing about ${lead.name}. It comes back to your queue with the answer.`);
 }
 
 /** The owner's first sales touch on an accepted lead, with the next step. */
@@ -217,11 +190,5 @@ export async function logFirstAction(actor: TeamActor, leadId: number, input: un
     return lead;
   });
   await refreshDiagnosis(leadId);
-  return {
-    leadId,
-    leadName: lead.name,
-    version: lead.version + 1,
-    acceptanceStatus: lead.acceptanceStatus,
-    message: `Logged ${ACTION_WORDS[values.channel]} on ${lead.name}. Next: ${values.nextAction}.`,
-  };
+  return decisionResult(lead, lead.acceptanceStatus, `Logged ${ACTION_WORDS[values.channel]} on ${lead.name}. Next: ${values.nextAction}.`);
 }

@@ -14,11 +14,10 @@ import {
   refreshDiagnosis,
   updateGuardedLead,
 } from "@/lib/decisions/lead-guard";
-import type { DecisionResult } from "@/lib/decisions/mutations";
 import { infoAnswerSchema, reassignSchema } from "@/lib/decisions/schemas";
 import { ForbiddenError, StaleWriteError, ValidationError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/time";
-import { recordLeadEvent } from "@/lib/decisions/decision-writes";
+import { decisionResult, recordLeadEvent, type DecisionResult } from "@/lib/decisions/decision-writes";
 import { parseInput } from "@/lib/actions/input";
 
 // The other people around a rep's decision: marketing answering the rep's question (which returns the
@@ -93,13 +92,11 @@ export async function answerInfoRequest(actor: TeamActor, leadId: number, input:
   await refreshDiagnosis(leadId);
   await notifyInfoAnswered({ id: leadId, name: lead.name }, values.answer, actor.name, [lead.askedById, lead.ownerId], actor.id);
   const back = lead.acceptanceStatus === "info_requested" ? ` It is back in ${lead.owner?.name ?? "its owner"}'s queue.` : "";
-  return {
-    leadId,
-    leadName: lead.name,
-    version: lead.version + 1,
-    acceptanceStatus: lead.acceptanceStatus === "info_requested" ? "pending" : lead.acceptanceStatus,
-    message: `Answered the question on ${lead.name}.${back}`,
-  };
+  return decisionResult(
+    lead,
+    lead.acceptanceStatus === "info_requested" ? "pending" : lead.acceptanceStatus,
+    `Answered the question on ${lead.name}.${back}`,
+  );
 }
 
 /** A manager (their team) or revenue operations (anyone in sales) gives the lead to another owner. */
@@ -147,11 +144,5 @@ export async function reassignLead(actor: TeamActor, leadId: number, input: unkn
     return { ...lead, newOwnerName: owner.name };
   });
   await refreshDiagnosis(leadId);
-  return {
-    leadId,
-    leadName: lead.name,
-    version: lead.version + 1,
-    acceptanceStatus: lead.acceptanceStatus,
-    message: `Moved ${lead.name} to ${lead.newOwnerName}.`,
-  };
+  return decisionResult(lead, lead.acceptanceStatus, `Moved ${lead.name} to ${lead.newOwnerName}.`);
 }
