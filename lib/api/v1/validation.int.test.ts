@@ -17,18 +17,22 @@ let workspace: ApiWorkspace;
 let leadId = 0;
 beforeAll(async () => {
   workspace = await seedApiWorkspace();
-  const created = await call(postLead as Handler, "POST", "/leads", {
-    token: workspace.tokens.adminWrite,
-    body: {
-      sourceSystem: "crm",
-      externalId: "v-1",
-      name: "Vera Valid",
-      capturedAt: "2025-03-14T09:00:00Z",
-      owner: { email: "riley.chen@demo.example" },
-    },
+  const created = await postLeadAsAdmin({
+    sourceSystem: "crm",
+    externalId: "v-1",
+    name: "Vera Valid",
+    capturedAt: "2025-03-14T09:00:00Z",
+    owner: { email: "riley.chen@demo.example" },
   });
   leadId = Number(created.json.id);
 });
+
+// The calls the tests below repeat, with the admin's read or write token.
+const listAsAdmin = (path: string) => call(listLeads as Handler, "GET", path, { token: workspace.tokens.adminRead });
+const postLeadAsAdmin = (body: unknown) => call(postLead as Handler, "POST", "/leads", { token: workspace.tokens.adminWrite, body });
+const postBatchAsAdmin = (body: unknown) =>
+  call(postLeadBatch as Handler, "POST", "/leads/batch", { token: workspace.tokens.adminWrite, body });
+const postEventsAsAdmin = (body: unknown) => call(postEvents as Handler, "POST", "/events", { token: workspace.tokens.adminWrite, body });
 
 async function refused(response: Awaited<ReturnType<typeof call>>, paths: string[]) {
   expect(response.status, JSON.stringify(response.json)).toBe(422);
@@ -39,56 +43,28 @@ async function refused(response: Awaited<ReturnType<typeof call>>, paths: string
 
 describe("undefined codes are refused with 422 and the field path", () => {
   it("GET /leads: an undefined lead type", async () => {
-    await refused(await call(listLeads as Handler, "GET", "/leads?type=teleport_request", { token: workspace.tokens.adminRead }), ["type"]);
-    await refused(await call(listLeads as Handler, "GET", "/leads?type=demo_request&type=nope", { token: workspace.tokens.adminRead }), [
-      "type.1",
-    ]);
-    expect((await call(listLeads as Handler, "GET", "/leads?type=demo_request", { token: workspace.tokens.adminRead })).status).toBe(200);
+    await refused(await listAsAdmin("/leads?type=teleport_request"), ["type"]);
+    await refused(await listAsAdmin("/leads?type=demo_request&type=nope"), ["type.1"]);
+    expect((await listAsAdmin("/leads?type=demo_request")).status).toBe(200);
   });
 
   it("POST /leads and /leads/batch: lead type and rejection reason", async () => {
-    await refused(
-      await call(postLead as Handler, "POST", "/leads", {
-        token: workspace.tokens.adminWrite,
-        body: { sourceSystem: "crm", externalId: "v-1", leadType: "nope" },
-      }),
-      ["leadType"],
-    );
-    await refused(
-      await call(postLead as Handler, "POST", "/leads", {
-        token: workspace.tokens.adminWrite,
-        body: { sourceSystem: "crm", externalId: "v-1", rejectionReasonCode: "made_up" },
-      }),
-      ["rejectionReasonCode"],
-    );
-    await refused(
-      await call(postLeadBatch as Handler, "POST", "/leads/batch", {
-        token: workspace.tokens.adminWrite,
-        body: { leads: [{ sourceSystem: "crm", externalId: "v-1", leadType: "nope" }] },
-      }),
-      ["leads.0.leadType"],
-    );
+    await refused(await postLeadAsAdmin({ sourceSystem: "crm", externalId: "v-1", leadType: "nope" }), ["leadType"]);
+    await refused(await postLeadAsAdmin({ sourceSystem: "crm", externalId: "v-1", rejectionReasonCode: "made_up" }), [
+      "rejectionReasonCode",
+    ]);
+    await refused(await postBatchAsAdmin({ leads: [{ sourceSystem: "crm", externalId: "v-1", leadType: "nope" }] }), ["leads.0.leadType"]);
   });
 
   it("POST /events: event type, channel and reason code", async () => {
     const event = (extra: Record<string, unknown>) => ({
       events: [{ lead: { id: leadId }, type: "contacted", channel: "email", occurredAt: "2025-03-14T10:00:00Z", ...extra }],
     });
-    await refused(
-      await call(postEvents as Handler, "POST", "/events", { token: workspace.tokens.adminWrite, body: event({ type: "teleported" }) }),
-      ["events.0.type"],
-    );
-    await refused(
-      await call(postEvents as Handler, "POST", "/events", { token: workspace.tokens.adminWrite, body: event({ channel: "pigeon" }) }),
-      ["events.0.channel"],
-    );
-    await refused(
-      await call(postEvents as Handler, "POST", "/events", {
-        token: workspace.tokens.adminWrite,
-        body: event({ type: "rejected", channel: undefined, details: { reasonCode: "made_up" } }),
-      }),
-      ["events.0.details.reasonCode"],
-    );
+    await refused(await postEventsAsAdmin(event({ type: "teleported" })), ["events.0.type"]);
+    await refused(await postEventsAsAdmin(event({ channel: "pigeon" })), ["events.0.channel"]);
+    await refused(await postEventsAsAdmin(event({ type: "rejected", channel: undefined, details: { reasonCode: "made_up" } })), [
+      "events.0.details.reasonCode",
+    ]);
     expect(await db.handoffEvent.count({ where: { leadId } })).toBe(0);
   });
 
@@ -106,18 +82,11 @@ describe("undefined codes are refused with 422 and the field path", () => {
 
 describe("whitespace-only text where text is required", () => {
   it("is refused in lead names, search and event details", async () => {
+    await refused(await postLeadAsAdmin({ sourceSystem: "crm", externalId: "v-1", name: "   " }), ["name"]);
+    await refused(await listAsAdmin("/leads?q=%20%20"), ["q"]);
     await refused(
-      await call(postLead as Handler, "POST", "/leads", {
-        token: workspace.tokens.adminWrite,
-        body: { sourceSystem: "crm", externalId: "v-1", name: "   " },
-      }),
-      ["name"],
-    );
-    await refused(await call(listLeads as Handler, "GET", "/leads?q=%20%20", { token: workspace.tokens.adminRead }), ["q"]);
-    await refused(
-      await call(postEvents as Handler, "POST", "/events", {
-        token: workspace.tokens.adminWrite,
-        body: { events: [{ lead: { id: leadId }, type: "note", occurredAt: "2025-03-14T10:00:00Z", details: { notes: " \n\t " } }] },
+      await postEventsAsAdmin({
+        events: [{ lead: { id: leadId }, type: "note", occurredAt: "2025-03-14T10:00:00Z", details: { notes: " \n\t " } }],
       }),
       ["events.0.details.notes"],
     );
@@ -126,12 +95,8 @@ describe("whitespace-only text where text is required", () => {
 
 describe("page size", () => {
   it("takes exactly 25, 50 or 100", async () => {
-    for (const size of ["25", "50", "100"])
-      expect((await call(listLeads as Handler, "GET", `/leads?size=${size}`, { token: workspace.tokens.adminRead })).json.pageSize).toBe(
-        Number(size),
-      );
-    for (const size of ["0", "30", "101", "abc"])
-      await refused(await call(listLeads as Handler, "GET", `/leads?size=${size}`, { token: workspace.tokens.adminRead }), ["size"]);
+    for (const size of ["25", "50", "100"]) expect((await listAsAdmin(`/leads?size=${size}`)).json.pageSize).toBe(Number(size));
+    for (const size of ["0", "30", "101", "abc"]) await refused(await listAsAdmin(`/leads?size=${size}`), ["size"]);
   });
 });
 
@@ -145,18 +110,12 @@ describe("an unknown path", () => {
 
 describe("lookup by the CRM's id", () => {
   it("GET /leads?sourceSystem=…&externalId=… finds the lead, or none", async () => {
-    const found = await call(listLeads as Handler, "GET", "/leads?sourceSystem=crm&externalId=v-1", { token: workspace.tokens.adminRead });
+    const found = await listAsAdmin("/leads?sourceSystem=crm&externalId=v-1");
     expect(found.status).toBe(200);
     expect(found.json).toMatchObject({ total: 1, leads: [{ id: leadId, sourceSystem: "crm", externalId: "v-1", name: "Vera Valid" }] });
-    expect(
-      (await call(listLeads as Handler, "GET", "/leads?sourceSystem=hubspot&externalId=v-1", { token: workspace.tokens.adminRead })).json,
-    ).toMatchObject({ total: 0, leads: [] });
-    await refused(await call(listLeads as Handler, "GET", "/leads?sourceSystem=crm", { token: workspace.tokens.adminRead }), [
-      "externalId",
-    ]);
-    await refused(await call(listLeads as Handler, "GET", "/leads?externalId=v-1&status=pending", { token: workspace.tokens.adminRead }), [
-      "status",
-    ]);
+    expect((await listAsAdmin("/leads?sourceSystem=hubspot&externalId=v-1")).json).toMatchObject({ total: 0, leads: [] });
+    await refused(await listAsAdmin("/leads?sourceSystem=crm"), ["externalId"]);
+    await refused(await listAsAdmin("/leads?externalId=v-1&status=pending"), ["status"]);
   });
 
   it("POST /leads/lookup answers each pair in order, null when unknown, with a read token", async () => {
