@@ -1,7 +1,7 @@
 import "server-only";
 import { parseInput } from "@/lib/actions/input";
 import { recordAudit } from "@/lib/actions/audit";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { encryptSecret } from "@/lib/sync/crypto";
 import type { HubspotCredentials } from "@/lib/sync/hubspot/client";
@@ -83,19 +83,15 @@ export async function rotateHubspotCredentials(actorId: number, input: unknown):
   if (!existing) throw new NotFoundError("That connection");
   const credentials = credentialsOf(parsed);
   const test = await tested(credentials, existing.baseUrl);
-  await db.$transaction(async (tx) => {
-    await tx.syncConnection.update({
-      where: { id },
-      data: { credentials: encryptSecret(JSON.stringify(credentials)), status: "ok", statusMessage: null, accountId: test.accountId },
-    });
-    await recordAudit(tx, {
+  await db.$transaction((tx) =>
+    updateConnectionAudited(
+      tx,
       actorId,
-      action: "connections.rotate",
-      entityType: "sync_connection",
-      entityId: id,
-      after: { name: existing.name, auth: parsed.auth },
-    });
-  });
+      id,
+      { credentials: encryptSecret(JSON.stringify(credentials)), status: "ok", statusMessage: null, accountId: test.accountId },
+      { action: "connections.rotate", after: { name: existing.name, auth: parsed.auth } },
+    ),
+  );
   return { message: `New credentials saved. ${test.message}` };
 }
 
@@ -111,21 +107,17 @@ export async function testSavedConnection(actorId: number, input: unknown): Prom
           tested.ok ? { ...tested, accountId: null } : tested,
         )
       : await testHubspotConnection(credentials as HubspotCredentials, connection.baseUrl);
-  await db.$transaction(async (tx) => {
-    await tx.syncConnection.update({
-      where: { id },
-      data: result.ok
+  await db.$transaction((tx) =>
+    updateConnectionAudited(
+      tx,
+      actorId,
+      id,
+      result.ok
         ? { status: "ok", statusMessage: null, ...(result.accountId ? { accountId: result.accountId } : {}) }
         : { status: "error", statusMessage: result.message },
-    });
-    await recordAudit(tx, {
-      actorId,
-      action: "connections.test",
-      entityType: "sync_connection",
-      entityId: id,
-      after: { ok: result.ok, message: result.message },
-    });
-  });
+      { action: "connections.test", after: { ok: result.ok, message: result.message } },
+    ),
+  );
   return result;
 }
 
@@ -136,18 +128,13 @@ export async function revokeConnection(actorId: number, input: unknown): Promise
     if (!before) throw new NotFoundError("That connection");
     if (before.status === "revoked") throw new AppError(`“${before.name}” was already revoked.`, 409);
     // The ciphertext goes too: nothing of the credentials is left to decrypt.
-    await tx.syncConnection.update({
-      where: { id },
-      data: { status: "revoked", statusMessage: "Revoked: credentials deleted.", credentials: "", paused: true },
-    });
-    await recordAudit(tx, {
+    await updateConnectionAudited(
+      tx,
       actorId,
-      action: "connections.revoke",
-      entityType: "sync_connection",
-      entityId: id,
-      before,
-      after: { name: before.name, status: "revoked" },
-    });
+      id,
+      { status: "revoked", statusMessage: "Revoked: credentials deleted.", credentials: "", paused: true },
+      { action: "connections.revoke", before, after: { name: before.name, status: "revoked" } },
+    );
     return { name: before.name };
   });
 }
@@ -158,15 +145,13 @@ export async function setConnectionPaused(actorId: number, input: unknown, pause
     const before = await tx.syncConnection.findUnique({ where: { id }, select: { name: true, paused: true, status: true } });
     if (!before) throw new NotFoundError("That connection");
     if (before.status === "revoked") throw new AppError("This connection was revoked: connect again with new credentials.", 409);
-    await tx.syncConnection.update({ where: { id }, data: { paused } });
-    await recordAudit(tx, {
+    await updateConnectionAudited(
+      tx,
       actorId,
-      action: paused ? "connections.pause" : "connections.resume",
-      entityType: "sync_connection",
-      entityId: id,
-      before: { paused: before.paused },
-      after: { paused },
-    });
+      id,
+      { paused },
+      { action: paused ? "connections.pause" : "connections.resume", before: { paused: before.paused }, after: { paused } },
+    );
     return { name: before.name };
   });
 }
@@ -199,6 +184,18 @@ export async function resyncRecord(actorId: number, input: unknown): Promise<{ r
   );
   await requestSync({ connectionId: parsed.data.id, kind: "record", recordIds: [parsed.data.recordId] });
   return { recordId: parsed.data.recordId };
+}
+
+/** A connection's new values and the audit entry saying who changed them, in the caller's transaction. */
+async function updateConnectionAudited(
+  tx: Pick<Prisma.TransactionClient, "auditLog" | "syncConnection">,
+  actorId: number,
+  id: number,
+  data: Prisma.SyncConnectionUpdateInput,
+  audit: { action: string; before?: unknown; after: unknown },
+): Promise<void> {
+  await tx.syncConnection.update({ where: { id }, data });
+  await recordAudit(tx, { actorId, entityType: "sync_connection", entityId: id, ...audit });
 }
 
 function parseId(input: unknown): { id: number } {

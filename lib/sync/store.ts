@@ -3,11 +3,26 @@ import type pg from "pg";
 import { db } from "@/lib/db";
 import type { SyncConnection, SyncRun } from "@/lib/generated/prisma/client";
 import { decryptSecret, encryptSecret } from "@/lib/sync/crypto";
+import type { SourceErrorKind } from "@/lib/sync/source-errors";
 
 // The sync's rows: a connection with its credentials decrypted only here, in memory, for the run that
 // needs them; the run rows the status page and the backfill progress read.
 
 export type RunKind = SyncRun["kind"];
+
+/** What a run read and wrote, added up page by page. */
+export interface SyncTotals {
+  recordsRead: number;
+  leadsChanged: number;
+  eventsWritten: number;
+  issues: number;
+}
+
+export interface SyncSummary extends SyncTotals {
+  runId: number;
+  status: "succeeded" | "failed" | "rate_limited";
+  message: string | null;
+}
 
 export async function loadConnection<C>(connectionId: number): Promise<{ connection: SyncConnection; credentials: C }> {
   const connection = await db.syncConnection.findUniqueOrThrow({ where: { id: connectionId } });
@@ -61,4 +76,26 @@ export async function recordPage(
       page.connectionId,
       page.cursor.toISOString(),
     ]);
+}
+
+/**
+ * Ends a run, whichever CRM: a success clears the connection's error; bad credentials or a missing scope
+ * mark the connection so the page says what to fix; a daily limit ends the run as rate limited (the cursor
+ * stays where the last committed page left it).
+ */
+export async function endRun(
+  connectionId: number,
+  runId: number,
+  totals: SyncTotals,
+  outcome: { kind: "ok"; message: string | null } | { kind: SourceErrorKind; message: string },
+): Promise<SyncSummary> {
+  if (outcome.kind === "ok") {
+    await setConnectionStatus(connectionId, "ok", null);
+    await finishRun(runId, "succeeded", outcome.message);
+    return { runId, status: "succeeded", ...totals, message: outcome.message };
+  }
+  if (outcome.kind === "auth" || outcome.kind === "scope") await setConnectionStatus(connectionId, "error", outcome.message);
+  const status = outcome.kind === "daily_limit" ? "rate_limited" : "failed";
+  await finishRun(runId, status, outcome.message);
+  return { runId, status, ...totals, message: outcome.message };
 }

@@ -5,6 +5,7 @@ import { upsertLeads } from "@/lib/leads/upsert";
 import type { Queryable } from "@/lib/db/queryable";
 import { rediagnoseLeads } from "@/lib/rediagnosis/run";
 import { resolvePeople } from "@/lib/people/resolve";
+import { inTransaction, recordPage, type SyncTotals } from "@/lib/sync/store";
 import type { MappedBatch, PersonRef } from "@/lib/sync/types";
 
 // Stores one mapped batch inside the caller's transaction: leads upserted by external id, events written
@@ -98,6 +99,45 @@ export async function writeBatch(
     issues,
     changedLeadIds,
   };
+}
+
+/**
+ * One page (or group of pages) of a run, whichever CRM: the batch written, the run's counts added and the
+ * connection's cursors moved in one transaction, so a restart resumes at the first page not committed.
+ * The counts are added to `totals` once committed.
+ */
+export async function writeSyncPage(
+  sourceSystem: string,
+  batch: MappedBatch,
+  people: SyncPeople,
+  page: {
+    connectionId: number;
+    runId: number;
+    recordIds: readonly string[];
+    recordsRead: number;
+    backfillAfter?: string | null;
+    cursor?: Date | null;
+  },
+  totals: SyncTotals,
+): Promise<void> {
+  const { connectionId, runId, recordIds, recordsRead, ...after } = page;
+  const counts = await inTransaction(async (client) => {
+    const written = await writeBatch(client, sourceSystem, batch, people, { connectionId, runId, recordIds });
+    await recordPage(client, {
+      runId,
+      connectionId,
+      recordsRead,
+      leadsChanged: written.leadsChanged,
+      eventsWritten: written.eventsWritten,
+      errors: written.issues,
+      ...after,
+    });
+    return written;
+  });
+  totals.recordsRead += recordsRead;
+  totals.leadsChanged += counts.leadsChanged;
+  totals.eventsWritten += counts.eventsWritten;
+  totals.issues += counts.issues;
 }
 
 async function leadIdsOf(client: Queryable, sourceSystem: string, externalIds: string[]): Promise<Map<string, number>> {

@@ -23,33 +23,25 @@ import {
 } from "@/lib/sync/hubspot/read";
 import { SyncSourceError } from "@/lib/sync/source-errors";
 import {
-  finishRun,
+  endRun,
   inTransaction,
   loadConnection,
-  recordPage,
   saveCredentials,
-  setConnectionStatus,
   startRun,
   type RunKind,
+  type SyncSummary,
+  type SyncTotals,
 } from "@/lib/sync/store";
 import { emptyBatch, type MappedBatch } from "@/lib/sync/types";
 import { parseConnectionMapping, stateLookup } from "@/lib/sync/value-mapping";
-import { resolveSyncPeople, writeBatch } from "@/lib/sync/write";
+import { resolveSyncPeople, writeSyncPage } from "@/lib/sync/write";
 
 // One HubSpot sync pass. A backfill pages through every contact; an incremental sync searches the
 // contacts modified since the stored cursor; a record sync reads given ids (a webhook, "re-sync this
 // record"). Each page is read, mapped and written in one transaction together with the cursor that
 // follows it, so a crash or restart resumes at the first page not committed and never skips one.
 
-export interface SyncSummary {
-  runId: number;
-  status: "succeeded" | "failed" | "rate_limited";
-  recordsRead: number;
-  leadsChanged: number;
-  eventsWritten: number;
-  issues: number;
-  message: string | null;
-}
+export type { SyncSummary };
 
 /** HubSpot pages (of PAGE_SIZE contacts) a backfill writes per transaction: per-statement costs are paid per group, not per page. */
 export const PAGES_PER_WRITE = 10;
@@ -65,7 +57,7 @@ export async function runHubspotSync(
   const { connection, credentials } = await loadConnection<HubspotCredentials>(connectionId);
   const api = new HubspotApi(credentials, connection.baseUrl, (fresh) => saveCredentials(connectionId, fresh));
   const run = await startRun(connectionId, kind);
-  const totals = { recordsRead: 0, leadsChanged: 0, eventsWritten: 0, issues: 0 };
+  const totals: SyncTotals = { recordsRead: 0, leadsChanged: 0, eventsWritten: 0, issues: 0 };
   const startedAt = new Date();
   try {
     const owners = await readOwners(api);
@@ -126,23 +118,13 @@ export async function runHubspotSync(
         ...contacts.map((contact) => contact.id),
         ...engagements.map(({ engagement }) => `${engagement.type.slice(0, -1)}:${engagement.id}`),
       ];
-      const counts = await inTransaction(async (client) => {
-        const written = await writeBatch(client, SOURCE_SYSTEM, batch, people, { connectionId, runId: run.id, recordIds });
-        await recordPage(client, {
-          runId: run.id,
-          connectionId,
-          recordsRead: ids.length,
-          leadsChanged: written.leadsChanged,
-          eventsWritten: written.eventsWritten,
-          errors: written.issues,
-          ...after,
-        });
-        return written;
-      });
-      totals.recordsRead += ids.length;
-      totals.leadsChanged += counts.leadsChanged;
-      totals.eventsWritten += counts.eventsWritten;
-      totals.issues += counts.issues;
+      await writeSyncPage(
+        SOURCE_SYSTEM,
+        batch,
+        people,
+        { connectionId, runId: run.id, recordIds, recordsRead: ids.length, ...after },
+        totals,
+      );
     };
 
     if (kind === "record") {
@@ -214,17 +196,12 @@ export async function runHubspotSync(
       }
       await writePage([], {}, await readArchivedContacts(api));
     }
-    await setConnectionStatus(connectionId, "ok", null);
-    await finishRun(run.id, "succeeded", leadObjectNote);
-    return { runId: run.id, status: "succeeded", ...totals, message: leadObjectNote };
+    return await endRun(connectionId, run.id, totals, { kind: "ok", message: leadObjectNote });
   } catch (error) {
     const source = error instanceof SyncSourceError ? error : null;
     const message = source?.message ?? `The sync stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     if (!source) console.error(`sync: connection ${connectionId} run ${run.id}:`, error);
-    if (source && (source.kind === "auth" || source.kind === "scope")) await setConnectionStatus(connectionId, "error", message);
-    const status = source?.kind === "daily_limit" ? "rate_limited" : "failed";
-    await finishRun(run.id, status, message);
-    return { runId: run.id, status, ...totals, message };
+    return endRun(connectionId, run.id, totals, { kind: source?.kind ?? "other", message });
   }
 }
 

@@ -87,4 +87,15 @@ describe("POST /api/webhooks/hubspot", () => {
     }
     expect(await queuedSyncs()).toBe(0);
   });
+
+  it("answers a refusal in the one error body every route uses", async () => {
+    const unsigned = delivery("someone-elses-secret");
+    const refused = await POST(unsigned);
+    expect(await refused.json()).toEqual({
+      error: { code: "unauthenticated", message: "The signature does not verify for any connected portal." },
+    });
+    const notJson = await POST(new Request(unsigned.url, { method: "POST", headers: unsigned.headers, body: "not json" }));
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toEqual({ error: { code: "bad_request", message: "The body is not JSON." } });
+  });
 });

@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { SyncSummary } from "@/lib/sync/hubspot/sync";
 import type { Connection } from "jsforce";
 import {
   ACCOUNT_FIELDS,
@@ -18,18 +17,18 @@ import {
 } from "@/lib/sync/salesforce/map";
 import { all, classify, pages, quoted, salesforceConnection, type Row, type SalesforceCredentials } from "@/lib/sync/salesforce/client";
 import {
-  finishRun,
+  endRun,
   inTransaction,
   loadConnection,
-  recordPage,
   saveCredentials,
-  setConnectionStatus,
   startRun,
   type RunKind,
+  type SyncSummary,
+  type SyncTotals,
 } from "@/lib/sync/store";
 import { emptyBatch } from "@/lib/sync/types";
 import { parseConnectionMapping, stateLookup } from "@/lib/sync/value-mapping";
-import { resolveSyncPeople, writeBatch } from "@/lib/sync/write";
+import { resolveSyncPeople, writeSyncPage } from "@/lib/sync/write";
 
 // One Salesforce sync pass through jsforce: leads modified since the cursor (SystemModstamp), page by
 // page with queryMore, each page with its LeadHistory, Tasks and Events, written in one transaction
@@ -72,7 +71,7 @@ export async function runSalesforceSync(connectionId: number, kind: RunKind, rec
     void saveCredentials(connectionId, { ...credentials, accessToken });
   });
   const run = await startRun(connectionId, kind);
-  const totals = { recordsRead: 0, leadsChanged: 0, eventsWritten: 0, issues: 0 };
+  const totals: SyncTotals = { recordsRead: 0, leadsChanged: 0, eventsWritten: 0, issues: 0 };
   try {
     const users = await all(conn, `SELECT ${USER_FIELDS.join(", ")} FROM User`, credentials);
     const userRefs = users.map(userRef);
@@ -111,37 +110,22 @@ export async function runSalesforceSync(connectionId: number, kind: RunKind, rec
         .map((lead) => new Date(String(lead.SystemModstamp).replace(/([+-]\d{2})(\d{2})$/, "$1:$2")))
         .filter((date) => !Number.isNaN(date.getTime()));
       const cursor = kind === "record" || reached.length === 0 ? null : new Date(Math.max(...reached.map((date) => date.getTime())));
-      const counts = await inTransaction(async (client) => {
-        const written = await writeBatch(client, SOURCE_SYSTEM, batch, people, { connectionId, runId: run.id, recordIds: ids });
-        await recordPage(client, {
-          runId: run.id,
-          connectionId,
-          recordsRead: ids.length,
-          leadsChanged: written.leadsChanged,
-          eventsWritten: written.eventsWritten,
-          errors: written.issues,
-          cursor,
-        });
-        return written;
-      });
-      totals.recordsRead += ids.length;
-      totals.leadsChanged += counts.leadsChanged;
-      totals.eventsWritten += counts.eventsWritten;
-      totals.issues += counts.issues;
+      await writeSyncPage(
+        SOURCE_SYSTEM,
+        batch,
+        people,
+        { connectionId, runId: run.id, recordIds: ids, recordsRead: ids.length, cursor },
+        totals,
+      );
     }
     if (kind === "backfill") await db.syncConnection.update({ where: { id: connectionId }, data: { backfillDoneAt: new Date() } });
     const usage = conn.limitInfo?.apiUsage;
     const message = usage
       ? `Salesforce API usage: ${usage.used.toLocaleString("en-US")} of ${usage.limit.toLocaleString("en-US")} requests in the org's 24 hours.`
       : null;
-    await setConnectionStatus(connectionId, "ok", null);
-    await finishRun(run.id, "succeeded", message);
-    return { runId: run.id, status: "succeeded", ...totals, message };
+    return await endRun(connectionId, run.id, totals, { kind: "ok", message });
   } catch (error) {
     const source = classify(error, credentials);
-    if (source.kind === "auth" || source.kind === "scope") await setConnectionStatus(connectionId, "error", source.message);
-    const status = source.kind === "daily_limit" ? "rate_limited" : "failed";
-    await finishRun(run.id, status, source.message);
-    return { runId: run.id, status, ...totals, message: source.message };
+    return endRun(connectionId, run.id, totals, { kind: source.kind, message: source.message });
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import type { EngagementType } from "@/lib/sync/hubspot/map";
-import { JsonServer, sendJson, type Consent } from "@/lib/sync/testing/json-server";
+import { JsonServer, sendJson } from "@/lib/sync/testing/json-server";
 import { routeLeadObject } from "@/lib/sync/testing/hubspot-leads";
 import { HubspotLogin } from "@/lib/sync/testing/hubspot-login";
 import {
@@ -53,19 +53,6 @@ export class HubspotContractServer extends JsonServer {
 
   get refreshTokens(): ReadonlyMap<string, { clientId: string; clientSecret: string }> {
     return this.login.refreshTokens;
-  }
-
-  /** What the admin answers on the install page. */
-  get consent(): Consent {
-    return this.login.consent;
-  }
-
-  set consent(answer: Consent) {
-    this.login.consent = answer;
-  }
-
-  registerApp(clientId: string, clientSecret: string): void {
-    this.login.apps.set(clientId, clientSecret);
   }
 
   expire(token: string): void {

@@ -10,6 +10,21 @@ export abstract class JsonServer {
   protected abstract handle(request: http.IncomingMessage, response: http.ServerResponse, body: string): Promise<void>;
   /** The vendor's shape of an unexpected error's answer. */
   protected abstract internalError(error: unknown): unknown;
+  /** The vendor's sign-in side: the registered apps (client id -> secret) and the admin's consent answer. */
+  abstract readonly login: { consent: Consent; readonly apps: Map<string, string> };
+
+  /** What the admin answers on the consent page. */
+  get consent(): Consent {
+    return this.login.consent;
+  }
+
+  set consent(answer: Consent) {
+    this.login.consent = answer;
+  }
+
+  registerApp(clientId: string, clientSecret: string): void {
+    this.login.apps.set(clientId, clientSecret);
+  }
 
   async start(): Promise<string> {
     this.server = http.createServer((request, response) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type http from "node:http";
-import { JsonServer, sendJson, type Consent } from "@/lib/sync/testing/json-server";
+import { JsonServer, sendJson } from "@/lib/sync/testing/json-server";
 import { SalesforceLogin } from "@/lib/sync/testing/salesforce-login";
 
 // A local Salesforce org that answers the REST API as Salesforce's reference says: SOQL query with
@@ -63,19 +63,6 @@ export class SalesforceContractServer extends JsonServer {
 
   get refreshTokens(): ReadonlyMap<string, string> {
     return this.login.refreshTokens;
-  }
-
-  /** What the admin answers on the consent page. */
-  get consent(): Consent {
-    return this.login.consent;
-  }
-
-  set consent(answer: Consent) {
-    this.login.consent = answer;
-  }
-
-  registerApp(clientId: string, clientSecret: string): void {
-    this.login.apps.set(clientId, clientSecret);
   }
 
   expire(token: string): void {

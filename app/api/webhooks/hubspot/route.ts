@@ -1,6 +1,8 @@
+import { errorJson } from "@/lib/actions/route-guard";
 import { handleHubspotWebhook } from "@/lib/sync/hubspot/webhook";
 
-// HubSpot calls this with contact changes; no session: the v3 signature is the authentication.
+// HubSpot calls this with contact changes; no session: the v3 signature is the authentication. A refusal
+// answers in the one error body every route uses, { error: { code, message } }.
 export async function POST(request: Request): Promise<Response> {
   const outcome = await handleHubspotWebhook({
     method: "POST",
@@ -9,7 +11,5 @@ export async function POST(request: Request): Promise<Response> {
     signature: request.headers.get("x-hubspot-signature-v3"),
     timestamp: request.headers.get("x-hubspot-request-timestamp"),
   });
-  return outcome.status === 200
-    ? Response.json({ queued: outcome.queued.length })
-    : Response.json({ error: outcome.message }, { status: outcome.status });
+  return outcome.status === 200 ? Response.json({ queued: outcome.queued.length }) : errorJson(outcome.status, outcome.message);
 }
