@@ -1,6 +1,6 @@
 "use client";
 
-import { FilterDate, FilterSelect } from "@/components/ui/filter-controls";
+import { FilterDate, FilterSelect, ownerChoices } from "@/components/ui/filter-controls";
 import { FILTER_GRID } from "@/components/ui/form";
 import { PRIORITY_LABELS } from "@/lib/diagnosis/labels";
 import { PRIORITIES } from "@/lib/diagnosis/vocabulary";
@@ -97,10 +97,7 @@ export function DashboardFilters({ options, current, today }: DashboardFiltersPr
           label="Owner"
           value={current.owner}
           onChange={(value) => apply("owner", value)}
-          options={[
-            { value: "none", label: "Unassigned" },
-            ...options.owners.map((owner) => ({ value: String(owner.id), label: owner.name })),
-          ]}
+          options={ownerChoices(options.owners)}
         />
       </div>
       <div aria-live="polite" className="text-xs">

@@ -1,6 +1,6 @@
 "use client";
 
-import { FilterDate, FilterSelect } from "@/components/ui/filter-controls";
+import { FilterDate, FilterSelect, ownerChoices } from "@/components/ui/filter-controls";
 import { FILTER_GRID } from "@/components/ui/form";
 import { useEffect, useId, useRef } from "react";
 import { ACCEPTANCE_STATUS_LABELS, sourceLabel } from "@/lib/leads/labels";
@@ -111,10 +111,7 @@ export function LeadFilters({ options, current, children }: LeadFiltersProps) {
         label="Owner"
         value={current.owner}
         onChange={(value) => apply("owner", value)}
-        options={[
-          { value: "none", label: "Unassigned" },
-          ...options.owners.map((owner) => ({ value: String(owner.id), label: owner.name })),
-        ]}
+        options={ownerChoices(options.owners)}
       />
       <FilterSelect
         label="Decision"

@@ -75,3 +75,8 @@ export function FilterDate({
     </FilterField>
   );
 }
+
+/** The owner filter's choices: the unassigned leads ("none"), then each person by name. */
+export function ownerChoices(owners: readonly { id: number; name: string }[]) {
+  return [{ value: "none", label: "Unassigned" }, ...owners.map((owner) => ({ value: String(owner.id), label: owner.name }))];
+}
