@@ -3,27 +3,9 @@
 // bodies shaped like an operation's OpenAPI schema with hostile values planted at random places — so
 // most requests get past the first checks and exercise the deeper ones.
 import fc from "fast-check";
+import type { JsonSchema } from "@/components/tokens/schema-fields";
 
-export type JsonSchema = {
-  $ref?: string;
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  enum?: unknown[];
-  const?: unknown;
-  oneOf?: JsonSchema[];
-  anyOf?: JsonSchema[];
-  allOf?: JsonSchema[];
-  format?: string;
-  pattern?: string;
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  minItems?: number;
-  maxItems?: number;
-};
+export type { JsonSchema };
 
 export const HOSTILE_STRINGS = [
   "",

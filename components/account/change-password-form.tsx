@@ -1,10 +1,9 @@
 "use client";
 
 import { useId } from "react";
-import { controlClass, Field, FormStatus } from "@/components/ui/form";
+import { controlClass, Field, FormStatus, SaveButton } from "@/components/ui/form";
 import { validateWith } from "@/components/ui/use-action-form";
 import { useUserForm } from "@/components/users/use-user-form";
-import { Button } from "@/components/ui/button";
 import { changeOwnPasswordAction } from "@/lib/users/actions";
 import { readFields } from "@/lib/users/form-data";
 import { changeOwnPasswordSchema, MIN_PASSWORD_LENGTH } from "@/lib/users/schemas";
@@ -47,9 +46,7 @@ export function ChangePasswordForm() {
         </Field>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" size="sm" disabled={pending} aria-disabled={pending}>
-          {pending ? "Changing…" : "Change password"}
-        </Button>
+        <SaveButton pending={pending} label="Change password" pendingLabel="Changing…" />
         <FormStatus state={state} />
       </div>
     </form>

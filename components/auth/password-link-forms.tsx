@@ -81,38 +81,24 @@ export function SetPasswordForm({ token }: { token: string }) {
   }
   return (
     <form onSubmit={onSubmit} className="space-y-4">
-      <div>
-        <label htmlFor="new-password" className="block text-xs font-medium text-slate-700">
-          New password (at least 12 characters)
-        </label>
-        <input
-          id="new-password"
-          name="password"
-          type="password"
-          required
-          minLength={12}
-          autoComplete="new-password"
-          className={`${controlClass} mt-1`}
-        />
-      </div>
-      <div>
-        <label htmlFor="confirm-password" className="block text-xs font-medium text-slate-700">
-          The same again
-        </label>
-        <input
-          id="confirm-password"
-          name="confirm"
-          type="password"
-          required
-          minLength={12}
-          autoComplete="new-password"
-          className={`${controlClass} mt-1`}
-        />
-      </div>
+      <NewPasswordField id="new-password" name="password" label="New password (at least 12 characters)" />
+      <NewPasswordField id="confirm-password" name="confirm" label="The same again" />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Saving…" : "Set my password"}
       </Button>
       <Result outcome={outcome} />
     </form>
+  );
+}
+
+/** A new password (typed twice on this form): at least 12 characters, offered to the password manager. */
+function NewPasswordField({ id, name, label }: { id: string; name: string; label: string }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-xs font-medium text-slate-700">
+        {label}
+      </label>
+      <input id={id} name={name} type="password" required minLength={12} autoComplete="new-password" className={`${controlClass} mt-1`} />
+    </div>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
 
-import { Text } from "recharts";
-import { AXIS } from "@/components/dashboard/palette";
+import { ReferenceLine, Text } from "recharts";
+import { formatCount, formatWeek } from "@/components/dashboard/format";
+import { AXIS, SERIES } from "@/components/dashboard/palette";
+import type { FixMarker } from "@/components/dashboard/fix-markers";
 
 // What every chart's axes, legends and tooltips share: category labels set level and wrapped, not turned
 // 30° and cut to a few characters; legends in series order with their names in dark text (recharts paints
@@ -18,6 +20,39 @@ function legendName(value: string) {
 
 /** Spread on every <Legend>: series order (recharts sorts by name otherwise), readable names. */
 export const LEGEND_PROPS = { itemSorter: null, formatter: legendName, wrapperStyle: { fontSize: 11 } } as const;
+
+/** The tick text of every axis. */
+const AXIS_TICK = { fontSize: AXIS.fontSize } as const;
+
+/** Spread on the <XAxis> of a weekly chart: a tick per capture week, thinned out where they would crowd. */
+export function weekAxisProps(minTickGap = 12) {
+  return { dataKey: "week", tickFormatter: formatWeek, tick: AXIS_TICK, stroke: AXIS.stroke, minTickGap, tickLine: false } as const;
+}
+
+/** The tooltip title of a weekly chart. */
+export const weekTooltipLabel = (week: unknown) => `Week of ${formatWeek(String(week))}`;
+
+/** Spread on a <YAxis> of lead counts: whole numbers only, read with thousands separators. */
+export const COUNT_AXIS_PROPS = {
+  allowDecimals: false,
+  tick: AXIS_TICK,
+  stroke: AXIS.stroke,
+  tickFormatter: (value: number) => formatCount(value),
+} as const;
+
+/** Each fix as a dashed vertical line at the week it was done, labelled, on a weekly chart. */
+export function fixMarkerLines(markers: FixMarker[], yAxisId?: string) {
+  return markers.map((marker) => (
+    <ReferenceLine
+      key={marker.id}
+      yAxisId={yAxisId}
+      x={marker.week}
+      stroke={SERIES.fix}
+      strokeDasharray="2 2"
+      label={{ value: marker.label, position: "insideTopLeft", fontSize: 10, fill: SERIES.fix }}
+    />
+  ));
+}
 
 /** At most this many lines per label; only a label longer still ends in "…". */
 const MAX_LINES = 4;

@@ -1,5 +1,6 @@
 "use client";
 
+import { FilterDate, FilterSelect, ownerChoices } from "@/components/ui/filter-controls";
 import { FILTER_GRID } from "@/components/ui/form";
 import { PRIORITY_LABELS } from "@/lib/diagnosis/labels";
 import { PRIORITIES } from "@/lib/diagnosis/vocabulary";
@@ -23,6 +24,7 @@ interface DashboardFiltersProps {
   today: string;
 }
 
+/** Full width of its grid cell, and free to shrink below its longest choice. */
 const fieldClass = "h-9 w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 text-sm";
 
 /** The dashboard's filters, held in the address so a view can be shared and drill-downs keep them. */
@@ -38,65 +40,64 @@ export function DashboardFilters({ options, current, today }: DashboardFiltersPr
       onSubmit={(event) => event.preventDefault()}
     >
       <div className={FILTER_GRID}>
-        <Field label="Captured from">
-          <input
-            key={current.from}
-            type="date"
-            defaultValue={current.from}
-            max={current.to}
-            onChange={(event) => apply("from", event.target.value)}
-            className={fieldClass}
-          />
-        </Field>
-        <Field label="Captured to">
-          <input
-            key={current.to}
-            type="date"
-            defaultValue={current.to}
-            min={current.from}
-            max={today}
-            onChange={(event) => apply("to", event.target.value)}
-            className={fieldClass}
-          />
-        </Field>
-        <Choice
+        <FilterDate
+          key={current.from}
+          label="Captured from"
+          value={current.from}
+          max={current.to}
+          onChange={(value) => apply("from", value)}
+          className={fieldClass}
+        />
+        <FilterDate
+          key={current.to}
+          label="Captured to"
+          value={current.to}
+          min={current.from}
+          max={today}
+          onChange={(value) => apply("to", value)}
+          className={fieldClass}
+        />
+        <FilterSelect
+          className={fieldClass}
           label="Source"
           value={current.source}
           onChange={(value) => apply("source", value)}
           options={options.sources.map((source) => ({ value: source, label: source === NONE_VALUE ? "No source" : sourceLabel(source) }))}
         />
-        <Choice
+        <FilterSelect
+          className={fieldClass}
           label="Campaign"
           value={current.campaign}
           onChange={(value) => apply("campaign", value)}
           options={options.campaigns.map((campaign) => ({ value: campaign, label: campaign === NONE_VALUE ? "No campaign" : campaign }))}
         />
-        <Choice
+        <FilterSelect
+          className={fieldClass}
           label="Lead type"
           value={current.type}
           onChange={(value) => apply("type", value)}
           options={options.leadTypes.map((type) => ({ value: type.key, label: type.name }))}
         />
-        <Choice
+        <FilterSelect
+          className={fieldClass}
           label="Priority"
           value={current.priority}
           onChange={(value) => apply("priority", value)}
           options={PRIORITIES.map((priority) => ({ value: priority, label: PRIORITY_LABELS[priority] }))}
         />
-        <Choice
+        <FilterSelect
+          className={fieldClass}
           label="Team"
           value={current.team}
           onChange={(value) => apply("team", value)}
           options={[...options.teams.map((team) => ({ value: String(team.id), label: team.name })), { value: "none", label: "No team" }]}
         />
-        <Choice
+        <FilterSelect
+          className={fieldClass}
           label="Owner"
           value={current.owner}
           onChange={(value) => apply("owner", value)}
-          options={[
-            { value: "none", label: "Unassigned" },
-            ...options.owners.map((owner) => ({ value: String(owner.id), label: owner.name })),
-          ]}
+          options={ownerChoices(options.owners)}
         />
       </div>
       <div aria-live="polite" className="text-xs">
@@ -112,39 +113,5 @@ export function DashboardFilters({ options, current, today }: DashboardFiltersPr
         )}
       </div>
     </form>
-  );
-}
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-600">
-      {label}
-      {children}
-    </label>
-  );
-}
-
-function Choice({
-  label,
-  value,
-  onChange,
-  options,
-}: {
-  label: string;
-  value?: string;
-  onChange: (value: string) => void;
-  options: { value: string; label: string }[];
-}) {
-  return (
-    <Field label={label}>
-      <select value={value ?? ""} onChange={(event) => onChange(event.target.value)} className={fieldClass}>
-        <option value="">All</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </Field>
   );
 }

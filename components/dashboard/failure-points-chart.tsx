@@ -1,10 +1,10 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { inSeriesOrder, LEGEND_PROPS } from "@/components/dashboard/chart-axis";
+import { COUNT_AXIS_PROPS, inSeriesOrder, LEGEND_PROPS, weekAxisProps, weekTooltipLabel } from "@/components/dashboard/chart-axis";
 import { linkedBar, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount, formatWeek } from "@/components/dashboard/format";
-import { AXIS, FAILURE_POINT_COLORS } from "@/components/dashboard/palette";
+import { FAILURE_POINT_COLORS } from "@/components/dashboard/palette";
 import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
 import { FAILURE_POINTS, type FailurePoint } from "@/lib/diagnosis/vocabulary";
 
@@ -23,23 +23,10 @@ export function FailurePointsChart({ data }: { data: FailurePointWeek[] }) {
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          <XAxis
-            dataKey="week"
-            tickFormatter={formatWeek}
-            tick={{ fontSize: AXIS.fontSize }}
-            stroke={AXIS.stroke}
-            minTickGap={12}
-            tickLine={false}
-          />
-          <YAxis
-            allowDecimals={false}
-            tick={{ fontSize: AXIS.fontSize }}
-            stroke={AXIS.stroke}
-            width={40}
-            tickFormatter={(value: number) => formatCount(value)}
-          />
+          <XAxis {...weekAxisProps()} />
+          <YAxis {...COUNT_AXIS_PROPS} width={40} />
           <Tooltip
-            labelFormatter={(week) => `Week of ${formatWeek(String(week))}`}
+            labelFormatter={weekTooltipLabel}
             formatter={(value) => formatCount(Number(value))}
             itemSorter={inSeriesOrder}
             cursor={{ fill: "#f1f5f9" }}

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { COUNT_AXIS_PROPS } from "@/components/dashboard/chart-axis";
 import { linkedBar, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount } from "@/components/dashboard/format";
 import { AXIS, SERIES } from "@/components/dashboard/palette";
@@ -22,13 +23,7 @@ export function HistogramChart({ data, metricLabel }: { data: HistogramDatum[]; 
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="short" tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} interval={0} tickLine={false} />
-          <YAxis
-            allowDecimals={false}
-            tick={{ fontSize: AXIS.fontSize }}
-            stroke={AXIS.stroke}
-            width={44}
-            tickFormatter={(value: number) => formatCount(value)}
-          />
+          <YAxis {...COUNT_AXIS_PROPS} width={44} />
           <Tooltip
             labelFormatter={(_label, payload) => (payload?.[0]?.payload as HistogramDatum | undefined)?.range ?? ""}
             formatter={(value) => [formatCount(Number(value)), "Leads"]}

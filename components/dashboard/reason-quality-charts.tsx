@@ -1,19 +1,8 @@
 "use client";
 
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  LabelList,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { teamQualityHeight } from "@/components/dashboard/chart-heights";
+import { fixMarkerLines, weekAxisProps, weekTooltipLabel } from "@/components/dashboard/chart-axis";
 import { linkedBar, linkedDot, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount, formatScore, formatWeek } from "@/components/dashboard/format";
 import { AXIS, SERIES } from "@/components/dashboard/palette";
@@ -34,28 +23,13 @@ export function ReasonQualityWeeklyChart({ data, markers }: { data: QualityWeek[
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          <XAxis
-            dataKey="week"
-            tickFormatter={formatWeek}
-            tick={{ fontSize: AXIS.fontSize }}
-            stroke={AXIS.stroke}
-            minTickGap={12}
-            tickLine={false}
-          />
+          <XAxis {...weekAxisProps()} />
           <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} width={36} />
           <Tooltip
-            labelFormatter={(week) => `Week of ${formatWeek(String(week))}`}
+            labelFormatter={weekTooltipLabel}
             formatter={(value) => [formatScore(value === null ? null : Number(value)), "Mean quality"]}
           />
-          {markers.map((marker) => (
-            <ReferenceLine
-              key={marker.id}
-              x={marker.week}
-              stroke={SERIES.fix}
-              strokeDasharray="2 2"
-              label={{ value: marker.label, position: "insideTopLeft", fontSize: 10, fill: SERIES.fix }}
-            />
-          ))}
+          {fixMarkerLines(markers)}
           <Line
             dataKey="mean"
             name="Mean quality"

@@ -1,7 +1,7 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { inSeriesOrder, LEGEND_PROPS } from "@/components/dashboard/chart-axis";
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { fixMarkerLines, inSeriesOrder, LEGEND_PROPS, weekAxisProps, weekTooltipLabel } from "@/components/dashboard/chart-axis";
 import { linkedDot, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatMinutes, formatMinutesTick, formatWeek } from "@/components/dashboard/format";
 import { AXIS, SERIES } from "@/components/dashboard/palette";
@@ -53,14 +53,7 @@ export function TimeTrendChart({ panels, markers, metricLabel }: { panels: Trend
                 <ResponsiveContainer width="100%" height="100%">
                   <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
                     <CartesianGrid vertical={false} stroke="#e2e8f0" />
-                    <XAxis
-                      dataKey="week"
-                      tickFormatter={formatWeek}
-                      tick={{ fontSize: AXIS.fontSize }}
-                      stroke={AXIS.stroke}
-                      minTickGap={16}
-                      tickLine={false}
-                    />
+                    <XAxis {...weekAxisProps(16)} />
                     <YAxis
                       scale="log"
                       domain={[1, top]}
@@ -72,7 +65,7 @@ export function TimeTrendChart({ panels, markers, metricLabel }: { panels: Trend
                       width={36}
                     />
                     <Tooltip
-                      labelFormatter={(week) => `Week of ${formatWeek(String(week))}`}
+                      labelFormatter={weekTooltipLabel}
                       formatter={(_value, name, item) => {
                         const point = item.payload as (typeof data)[number];
                         if (name === "SLA") return [`${formatMinutes(point.slaMinutes)} of wall-clock time`, name];
@@ -81,15 +74,7 @@ export function TimeTrendChart({ panels, markers, metricLabel }: { panels: Trend
                       itemSorter={inSeriesOrder}
                     />
                     <Legend {...LEGEND_PROPS} iconType="plainline" />
-                    {markers.map((marker) => (
-                      <ReferenceLine
-                        key={marker.id}
-                        x={marker.week}
-                        stroke={SERIES.fix}
-                        strokeDasharray="2 2"
-                        label={{ value: marker.label, position: "insideTopLeft", fontSize: 10, fill: SERIES.fix }}
-                      />
-                    ))}
+                    {fixMarkerLines(markers)}
                     <Line
                       dataKey="medianPlot"
                       name="Median"

@@ -1,7 +1,14 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { inSeriesOrder, LEGEND_PROPS } from "@/components/dashboard/chart-axis";
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  COUNT_AXIS_PROPS,
+  fixMarkerLines,
+  inSeriesOrder,
+  LEGEND_PROPS,
+  weekAxisProps,
+  weekTooltipLabel,
+} from "@/components/dashboard/chart-axis";
 import { linkedBar, linkedDot, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount, formatShare, formatShareTick, formatWeek } from "@/components/dashboard/format";
 import { AXIS, SERIES } from "@/components/dashboard/palette";
@@ -33,22 +40,8 @@ export function WeeklyRateChart({
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          <XAxis
-            dataKey="week"
-            tickFormatter={formatWeek}
-            tick={{ fontSize: AXIS.fontSize }}
-            stroke={AXIS.stroke}
-            minTickGap={12}
-            tickLine={false}
-          />
-          <YAxis
-            yAxisId="count"
-            allowDecimals={false}
-            tick={{ fontSize: AXIS.fontSize }}
-            stroke={AXIS.stroke}
-            width={40}
-            tickFormatter={(value: number) => formatCount(value)}
-          />
+          <XAxis {...weekAxisProps()} />
+          <YAxis yAxisId="count" {...COUNT_AXIS_PROPS} width={40} />
           <YAxis
             yAxisId="rate"
             orientation="right"
@@ -59,23 +52,14 @@ export function WeeklyRateChart({
             tickFormatter={formatShareTick}
           />
           <Tooltip
-            labelFormatter={(week) => `Week of ${formatWeek(String(week))}`}
+            labelFormatter={weekTooltipLabel}
             formatter={(value, name) =>
               name === rateLabel ? formatShare(value === null ? null : Number(value)) : formatCount(Number(value))
             }
             itemSorter={inSeriesOrder}
           />
           <Legend {...LEGEND_PROPS} />
-          {markers.map((marker) => (
-            <ReferenceLine
-              key={marker.id}
-              yAxisId="count"
-              x={marker.week}
-              stroke={SERIES.fix}
-              strokeDasharray="2 2"
-              label={{ value: marker.label, position: "insideTopLeft", fontSize: 10, fill: SERIES.fix }}
-            />
-          ))}
+          {fixMarkerLines(markers, "count")}
           <Bar
             yAxisId="count"
             dataKey="count"

@@ -1,12 +1,38 @@
 "use client";
 
+import { useId } from "react";
 import { AmountInput, controlClass, Field, RecordVersion } from "@/components/ui/form";
+import { useActionForm, type FormAction, type Validate } from "@/components/ui/use-action-form";
 
-// The parts every definitions editor shares (lead types, rejection reasons, objections): the framed form
-// with its title and record version, and the stored code that can be typed once and never changed.
+// The parts every definitions editor shares (lead types, rejection reasons, objections): the wiring of add
+// and save, the framed form with its title and record version, and the stored code that can be typed once
+// and never changed.
 
 type FieldId = (name: string) => string;
 type ErrorFor = (name: string) => string | undefined;
+
+/**
+ * One editor that adds a definition (creating) or saves the one it was opened on, each checked first
+ * against its own schema, and closes through onDone after a save. `id(name)` is a field's id in this form.
+ */
+export function useDefinitionEditor<T>(options: {
+  creating: boolean;
+  add: FormAction<T>;
+  save: FormAction<T>;
+  validateCreate: Validate;
+  validateUpdate: Validate;
+  onDone: (message?: string) => void;
+}) {
+  const { creating, onDone } = options;
+  const form = useActionForm({
+    action: creating ? options.add : options.save,
+    validate: creating ? options.validateCreate : options.validateUpdate,
+    onSuccess: (result) => onDone(result.message),
+  });
+  const prefix = useId();
+  const id = (name: string) => `${prefix}-${name}`;
+  return { ...form, prefix, id };
+}
 
 /** The editor's frame: a titled form, labelled by its title, carrying the version it was opened at. */
 export function DefinitionForm({

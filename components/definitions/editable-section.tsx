@@ -79,3 +79,18 @@ export function EditableSection<Row extends { id: number; active: boolean }>(pro
 export function activeColumn<Row extends { active: boolean }>(): EntityColumn<Row> {
   return { header: "Status", cell: (row) => (row.active ? <Badge tone="good">Active</Badge> : <Badge tone="muted">Inactive</Badge>) };
 }
+
+/** A definition's name over the stored code that identifies it. */
+export function NameWithCode({ name, code }: { name: string; code: string }) {
+  return (
+    <>
+      <p className="font-medium text-slate-900">{name}</p>
+      <p className="font-mono text-xs text-slate-500">{code}</p>
+    </>
+  );
+}
+
+/** The list position a new entry takes: after the last one. */
+export function sortOrderAfter(entries: readonly { sortOrder: number }[]) {
+  return entries.reduce((max, entry) => Math.max(max, entry.sortOrder), 0) + 1;
+}

@@ -1,10 +1,9 @@
 "use client";
 
-import { useId } from "react";
 import { CriteriaEditor } from "@/components/definitions/criteria-editor";
-import { DefinitionForm, FixedCodeField } from "@/components/definitions/definition-form";
+import { DefinitionForm, FixedCodeField, useDefinitionEditor } from "@/components/definitions/definition-form";
 import { CheckboxField, controlClass, Field, FormActions } from "@/components/ui/form";
-import { useActionForm, validateWith } from "@/components/ui/use-action-form";
+import { validateWith } from "@/components/ui/use-action-form";
 import { addLeadType, previewLeadType, saveLeadType } from "@/lib/definitions/actions";
 import { EffectiveDateControls, useImpactPreview } from "@/components/definitions/effective-date-controls";
 import { readLeadTypeForm } from "@/lib/definitions/form-data";
@@ -19,14 +18,15 @@ const validateUpdate = validateWith(leadTypeUpdateSchema, readLeadTypeForm);
 /** Adds a lead type (no `leadType`) or edits one. Closes itself through onDone after a save. */
 export function LeadTypeForm({ leadType, onDone }: { leadType?: LeadTypeDefinitionRow; onDone: (message?: string) => void }) {
   const creating = !leadType;
-  const { state, pending, onSubmit, errorFor } = useActionForm({
-    action: creating ? addLeadType : saveLeadType,
-    validate: creating ? validateCreate : validateUpdate,
-    onSuccess: (result) => onDone(result.message),
+  const { state, pending, onSubmit, errorFor, id, prefix } = useDefinitionEditor({
+    creating,
+    add: addLeadType,
+    save: saveLeadType,
+    validateCreate,
+    validateUpdate,
+    onDone,
   });
   const { formRef, impact, previewing, preview, clear } = useImpactPreview(previewLeadType);
-  const prefix = useId();
-  const id = (name: string) => `${prefix}-${name}`;
   const title = creating ? "New lead type" : `Edit ${leadType.name}`;
 
   return (

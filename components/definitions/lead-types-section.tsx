@@ -1,6 +1,6 @@
 "use client";
 
-import { activeColumn, EditableSection } from "@/components/definitions/editable-section";
+import { activeColumn, EditableSection, NameWithCode } from "@/components/definitions/editable-section";
 import { LeadTypeForm } from "@/components/definitions/lead-type-form";
 import { Badge } from "@/components/ui/badge";
 import type { EntityColumn } from "@/components/ui/entity-table";
@@ -10,12 +10,7 @@ import { INTENT_LABELS, PRIORITY_LABELS } from "@/lib/diagnosis/labels";
 const COLUMNS: EntityColumn<LeadTypeDefinitionRow>[] = [
   {
     header: "Lead type",
-    cell: (type) => (
-      <>
-        <p className="font-medium text-slate-900">{type.name}</p>
-        <p className="font-mono text-xs text-slate-500">{type.key}</p>
-      </>
-    ),
+    cell: (type) => <NameWithCode name={type.name} code={type.key} />,
   },
   { header: "Intent", className: "whitespace-nowrap", cell: (type) => INTENT_LABELS[type.intent] },
   { header: "Priority", className: "whitespace-nowrap", cell: (type) => PRIORITY_LABELS[type.priority] },

@@ -1,9 +1,8 @@
 "use client";
 
-import { useId } from "react";
-import { CodedEntryFields, DefinitionForm } from "@/components/definitions/definition-form";
+import { CodedEntryFields, DefinitionForm, useDefinitionEditor } from "@/components/definitions/definition-form";
 import { CheckboxField, FormActions } from "@/components/ui/form";
-import { useActionForm, validateWith } from "@/components/ui/use-action-form";
+import { validateWith } from "@/components/ui/use-action-form";
 import { addObjection, saveObjection } from "@/lib/definitions/objection-actions";
 import { objectionCreateSchema, objectionUpdateSchema } from "@/lib/definitions/objection-schemas";
 import { readObjectionForm } from "@/lib/definitions/form-data";
@@ -16,13 +15,14 @@ const validateUpdate = validateWith(objectionUpdateSchema, readObjectionForm);
 export function ObjectionForm(props: { objection?: ObjectionDefinitionRow; nextSortOrder: number; onDone: (message?: string) => void }) {
   const { objection, nextSortOrder, onDone } = props;
   const creating = !objection;
-  const { state, pending, onSubmit, errorFor } = useActionForm({
-    action: creating ? addObjection : saveObjection,
-    validate: creating ? validateCreate : validateUpdate,
-    onSuccess: (result) => onDone(result.message),
+  const { state, pending, onSubmit, errorFor, id } = useDefinitionEditor({
+    creating,
+    add: addObjection,
+    save: saveObjection,
+    validateCreate,
+    validateUpdate,
+    onDone,
   });
-  const prefix = useId();
-  const id = (name: string) => `${prefix}-${name}`;
 
   return (
     <DefinitionForm id={id} title={creating ? "New objection" : `Edit “${objection.label}”`} record={objection} onSubmit={onSubmit}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { activeColumn, EditableSection } from "@/components/definitions/editable-section";
+import { activeColumn, EditableSection, NameWithCode, sortOrderAfter } from "@/components/definitions/editable-section";
 import { ObjectionForm } from "@/components/definitions/objection-form";
 import { Badge } from "@/components/ui/badge";
 import type { EntityColumn } from "@/components/ui/entity-table";
@@ -10,12 +10,7 @@ const COLUMNS: EntityColumn<ObjectionDefinitionRow>[] = [
   { header: "Order", className: "w-16 tabular-nums text-slate-500", cell: (objection) => objection.sortOrder },
   {
     header: "Objection",
-    cell: (objection) => (
-      <>
-        <p className="font-medium text-slate-900">{objection.label}</p>
-        <p className="font-mono text-xs text-slate-500">{objection.code}</p>
-      </>
-    ),
+    cell: (objection) => <NameWithCode name={objection.label} code={objection.code} />,
   },
   {
     header: "Short text",
@@ -27,7 +22,7 @@ const COLUMNS: EntityColumn<ObjectionDefinitionRow>[] = [
 
 /** The buyer objections reps pick from, in their display order; one row at a time opens for editing. */
 export function ObjectionsSection({ objections, canEdit }: { objections: ObjectionDefinitionRow[]; canEdit: boolean }) {
-  const nextSortOrder = objections.reduce((max, objection) => Math.max(max, objection.sortOrder), 0) + 1;
+  const nextSortOrder = sortOrderAfter(objections);
   return (
     <EditableSection
       caption="Buyer objections in the order reps see them"

@@ -1,9 +1,8 @@
 "use client";
 
-import { useId } from "react";
-import { CodedEntryFields, DefinitionForm } from "@/components/definitions/definition-form";
+import { CodedEntryFields, DefinitionForm, useDefinitionEditor } from "@/components/definitions/definition-form";
 import { CheckboxField, controlClass, Field, FormActions } from "@/components/ui/form";
-import { useActionForm, validateWith } from "@/components/ui/use-action-form";
+import { validateWith } from "@/components/ui/use-action-form";
 import { addRejectionReason, previewRejectionReason, saveRejectionReason } from "@/lib/definitions/actions";
 import { EffectiveDateControls, useImpactPreview } from "@/components/definitions/effective-date-controls";
 import { readRejectionReasonForm } from "@/lib/definitions/form-data";
@@ -21,14 +20,15 @@ export function RejectionReasonForm(props: {
 }) {
   const { reason, nextSortOrder, onDone } = props;
   const creating = !reason;
-  const { state, pending, onSubmit, errorFor } = useActionForm({
-    action: creating ? addRejectionReason : saveRejectionReason,
-    validate: creating ? validateCreate : validateUpdate,
-    onSuccess: (result) => onDone(result.message),
+  const { state, pending, onSubmit, errorFor, id } = useDefinitionEditor({
+    creating,
+    add: addRejectionReason,
+    save: saveRejectionReason,
+    validateCreate,
+    validateUpdate,
+    onDone,
   });
   const { formRef, impact, previewing, preview, clear } = useImpactPreview(previewRejectionReason);
-  const prefix = useId();
-  const id = (name: string) => `${prefix}-${name}`;
 
   return (
     <DefinitionForm

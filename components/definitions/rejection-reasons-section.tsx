@@ -1,6 +1,6 @@
 "use client";
 
-import { activeColumn, EditableSection } from "@/components/definitions/editable-section";
+import { activeColumn, EditableSection, NameWithCode, sortOrderAfter } from "@/components/definitions/editable-section";
 import { RejectionReasonForm } from "@/components/definitions/rejection-reason-form";
 import { Badge } from "@/components/ui/badge";
 import type { EntityColumn } from "@/components/ui/entity-table";
@@ -10,12 +10,7 @@ const COLUMNS: EntityColumn<RejectionReasonDefinitionRow>[] = [
   { header: "Order", className: "w-16 tabular-nums text-slate-500", cell: (reason) => reason.sortOrder },
   {
     header: "Reason",
-    cell: (reason) => (
-      <>
-        <p className="font-medium text-slate-900">{reason.label}</p>
-        <p className="font-mono text-xs text-slate-500">{reason.code}</p>
-      </>
-    ),
+    cell: (reason) => <NameWithCode name={reason.label} code={reason.code} />,
   },
   {
     header: "Detail",
@@ -31,7 +26,7 @@ const COLUMNS: EntityColumn<RejectionReasonDefinitionRow>[] = [
 
 /** The rejection-reason taxonomy in its display order; one row at a time opens for editing. */
 export function RejectionReasonsSection({ reasons, canEdit }: { reasons: RejectionReasonDefinitionRow[]; canEdit: boolean }) {
-  const nextSortOrder = reasons.reduce((max, reason) => Math.max(max, reason.sortOrder), 0) + 1;
+  const nextSortOrder = sortOrderAfter(reasons);
   return (
     <EditableSection
       caption="Rejection reasons in the order reps see them"

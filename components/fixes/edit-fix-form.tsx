@@ -1,9 +1,9 @@
 "use client";
 
 import { FixFields, type FixValues } from "@/components/fixes/fix-fields";
+import { DraftActions } from "@/components/review/draft-actions";
 import { useVersionedDraft } from "@/components/review/use-draft";
 import { WriteStatus } from "@/components/review/write-status";
-import { Button } from "@/components/ui/button";
 import { saveFix } from "@/lib/fixes/actions";
 import type { FixOwnerOption } from "@/lib/fixes/queries";
 import { FIX_STATUS_LABELS, FIX_STATUSES } from "@/lib/fixes/status";
@@ -65,17 +65,13 @@ export function EditFixForm({ id, saved, owners, canEdit }: { id: number; saved:
           }
         />
         {canEdit && (
-          <div className="flex items-center gap-2">
-            <Button type="submit" size="sm" disabled={pending || !draft}>
-              {pending ? "Saving…" : "Save fix"}
-            </Button>
-            {draft && (
-              <Button type="button" size="sm" variant="ghost" onClick={discard}>
-                Discard changes
-              </Button>
-            )}
-            {draft && <span className="text-xs text-slate-500">Unsaved changes are kept on this device.</span>}
-          </div>
+          <DraftActions
+            dirty={draft !== null}
+            pending={pending}
+            saveLabel="Save fix"
+            onDiscard={discard}
+            unsavedNote={<span className="text-xs text-slate-500">Unsaved changes are kept on this device.</span>}
+          />
         )}
       </fieldset>
       <WriteStatus result={result} className="mt-2" />

@@ -1,8 +1,9 @@
 "use client";
 
+import { FailurePointOptions } from "@/components/diagnosis/failure-point-options";
 import type { ReactNode } from "react";
-import { FAILURE_POINT_LABELS, FIX_TYPE_LABELS } from "@/lib/diagnosis/labels";
-import { FAILURE_POINTS, FIX_TYPES } from "@/lib/diagnosis/vocabulary";
+import { FIX_TYPE_LABELS } from "@/lib/diagnosis/labels";
+import { FIX_TYPES } from "@/lib/diagnosis/vocabulary";
 import { FIX_METRIC_GOAL, FIX_METRIC_LABELS, FIX_METRICS } from "@/lib/fixes/metrics";
 import type { FixOwnerOption } from "@/lib/fixes/queries";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
@@ -78,11 +79,7 @@ export function FixFields(props: {
         {label("failurePoint", "Failure point it addresses")}
         <select {...field("failurePoint")} className={controlClass}>
           <option value="">—</option>
-          {FAILURE_POINTS.map((point) => (
-            <option key={point} value={point}>
-              {FAILURE_POINT_LABELS[point]}
-            </option>
-          ))}
+          <FailurePointOptions />
         </select>
       </div>
       <div className="md:col-span-2">

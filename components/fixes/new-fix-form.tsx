@@ -1,7 +1,8 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { FixFields, type FixValues } from "@/components/fixes/fix-fields";
+import type { FixValues } from "@/components/fixes/fix-fields";
+import { FixProposalForm } from "@/components/fixes/fix-proposal-form";
 import { useJsonDraft } from "@/components/review/use-draft";
 import { WriteStatus } from "@/components/review/write-status";
 import { Button } from "@/components/ui/button";
@@ -71,39 +72,21 @@ export function NewFixForm({
   }
 
   return (
-    <form
-      aria-label="Record a fix"
-      className="rounded-md border border-brand-100 bg-brand-50/40 p-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save(draft);
+    <FixProposalForm
+      label="Record a fix"
+      idPrefix="fix-new"
+      values={draft}
+      onChange={setDraft}
+      owners={owners}
+      result={result}
+      pending={pending}
+      onSave={save}
+      cancelLabel="Discard"
+      onCancel={() => {
+        clearDraft();
+        setResult(null);
       }}
-    >
-      <FixFields
-        idPrefix="fix-new"
-        values={draft}
-        onChange={setDraft}
-        owners={owners}
-        errors={result?.ok === false ? result.fieldErrors : undefined}
-      />
-      <div className="mt-3 flex flex-wrap items-center gap-2">
-        <Button type="submit" size="sm" disabled={pending}>
-          {pending ? "Saving…" : "Save fix"}
-        </Button>
-        <Button
-          type="button"
-          size="sm"
-          variant="ghost"
-          onClick={() => {
-            clearDraft();
-            setResult(null);
-          }}
-        >
-          Discard
-        </Button>
-        <span className="text-[11px] text-slate-500">This lead is cited as evidence; cite more from their pages.</span>
-      </div>
-      <WriteStatus result={result} className="mt-2" />
-    </form>
+      evidenceNote={<span className="text-[11px] text-slate-500">This lead is cited as evidence; cite more from their pages.</span>}
+    />
   );
 }

@@ -7,6 +7,7 @@ import { targetsFor, type FileKind, type TargetDefinition } from "@/lib/import/f
 import type { FileShape } from "@/lib/import/job-state";
 import type { FileMapping } from "@/lib/import/mapping";
 import { cleanCell } from "@/lib/import/values";
+import { ColumnHeadings } from "@/components/ui/column-headings";
 
 // Each column of a file and what it becomes: a lead field, the date of a timeline event, or nothing.
 // Empty columns (most of a 178-column HubSpot export) are hidden unless asked for.
@@ -81,17 +82,7 @@ export function ColumnMapping(props: {
         <table className="min-w-full text-sm">
           <caption className="sr-only">Columns of the file and what they become</caption>
           <thead className="sticky top-0 z-10 bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Column
-              </th>
-              <th scope="col" className="px-3 py-2">
-                First values
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Becomes
-              </th>
-            </tr>
+            <ColumnHeadings cellClassName="px-3 py-2" headings={[{ label: "Column" }, { label: "First values" }, { label: "Becomes" }]} />
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((row) => (

@@ -1,6 +1,7 @@
 import { accountingSentence } from "@/lib/import/accounting";
 import { FILE_KIND_LABELS, type FileKind } from "@/lib/import/fields";
 import type { FileCounts } from "@/lib/import/job-state";
+import { ColumnHeadings } from "@/components/ui/column-headings";
 
 /** Per file: rows, what was (or would be) created, updated, left unchanged, skipped, and invalid rows. */
 export function FileCountsTable({ files, future }: { files: Partial<Record<FileKind, FileCounts>>; future: boolean }) {
@@ -11,32 +12,22 @@ export function FileCountsTable({ files, future }: { files: Partial<Record<FileK
       <table className="min-w-full text-sm">
         <caption className="sr-only">{future ? "What the import would do" : "What the import did"}</caption>
         <thead className="bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase">
-          <tr>
-            <th scope="col" className="px-3 py-2 text-left">
-              File
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Rows
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {future ? "Would create (leads, activities or deals)" : "Created (leads, activities or deals)"}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {future ? "Would update" : "Updated"}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Unchanged
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Superseded or repeated rows
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Invalid rows
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {future ? "New timeline events" : "Timeline events added"}
-            </th>
-          </tr>
+          <ColumnHeadings
+            cellClassName="px-3 py-2"
+            headings={[
+              { label: "File", className: "text-left" },
+              { label: "Rows", className: "text-right" },
+              {
+                label: future ? "Would create (leads, activities or deals)" : "Created (leads, activities or deals)",
+                className: "text-right",
+              },
+              { label: future ? "Would update" : "Updated", className: "text-right" },
+              { label: "Unchanged", className: "text-right" },
+              { label: "Superseded or repeated rows", className: "text-right" },
+              { label: "Invalid rows", className: "text-right" },
+              { label: future ? "New timeline events" : "Timeline events added", className: "text-right" },
+            ]}
+          />
         </thead>
         <tbody className="divide-y divide-slate-100">
           {entries.map(([kind, counts]) => (

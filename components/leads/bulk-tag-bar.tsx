@@ -1,9 +1,8 @@
 "use client";
 
+import { FailurePointOptions } from "@/components/diagnosis/failure-point-options";
 import { FormStatus, SaveButton } from "@/components/ui/form";
 import { useActionForm, validateWith } from "@/components/ui/use-action-form";
-import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
-import { FAILURE_POINTS } from "@/lib/diagnosis/vocabulary";
 import { tagLeadsForReviewAction } from "@/lib/review/bulk-actions";
 import { bulkTagFormValues, bulkTagSchema } from "@/lib/review/bulk-schemas";
 
@@ -30,11 +29,7 @@ export function BulkTagBar({ selected, onDone }: { selected: number[]; onDone: (
           <option value="" disabled>
             failure point…
           </option>
-          {FAILURE_POINTS.map((point) => (
-            <option key={point} value={point}>
-              {FAILURE_POINT_LABELS[point]}
-            </option>
-          ))}
+          <FailurePointOptions />
         </select>
       </label>
       <SaveButton pending={pending} label="Tag selected" pendingLabel="Tagging…" />

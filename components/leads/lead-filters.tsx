@@ -1,5 +1,6 @@
 "use client";
 
+import { FilterDate, FilterSelect, ownerChoices } from "@/components/ui/filter-controls";
 import { FILTER_GRID } from "@/components/ui/form";
 import { useEffect, useId, useRef } from "react";
 import { ACCEPTANCE_STATUS_LABELS, sourceLabel } from "@/lib/leads/labels";
@@ -12,7 +13,6 @@ interface LeadFiltersProps {
   current: { q?: string; system?: string; source?: string; type?: string; owner?: string; status?: string; from?: string; to?: string };
 }
 
-const selectClass = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm";
 /** A pause in typing this long searches; Enter searches at once. */
 const SEARCH_PAUSE_MS = 400;
 /** Shorter text matches too much of a large list to be worth a query per keystroke (Enter still runs it). */
@@ -88,48 +88,39 @@ export function LeadFilters({ options, current, children }: LeadFiltersProps) {
       </div>
       {/* Where the leads came from (an import's or a CRM's name): only worth a control when there are several. */}
       {(options.systems?.length ?? 0) > 1 && (
-        <Select
+        <FilterSelect
           label="System (CRM or import)"
           value={current.system}
           onChange={(value) => apply("system", value)}
           options={options.systems!.map((system) => ({ value: system, label: system }))}
         />
       )}
-      <Select
+      <FilterSelect
         label="Source"
         value={current.source}
         onChange={(value) => apply("source", value)}
         options={options.sources.map((source) => ({ value: source, label: sourceLabel(source) }))}
       />
-      <Select
+      <FilterSelect
         label="Lead type"
         value={current.type}
         onChange={(value) => apply("type", value)}
         options={options.leadTypes.map((type) => ({ value: type.key, label: type.name }))}
       />
-      <Select
+      <FilterSelect
         label="Owner"
         value={current.owner}
         onChange={(value) => apply("owner", value)}
-        options={[
-          { value: "none", label: "Unassigned" },
-          ...options.owners.map((owner) => ({ value: String(owner.id), label: owner.name })),
-        ]}
+        options={ownerChoices(options.owners)}
       />
-      <Select
+      <FilterSelect
         label="Decision"
         value={current.status}
         onChange={(value) => apply("status", value)}
         options={Object.entries(ACCEPTANCE_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
       />
-      <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-600">
-        Captured from
-        <input type="date" defaultValue={current.from} onChange={(event) => apply("from", event.target.value)} className={selectClass} />
-      </label>
-      <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-600">
-        Captured to
-        <input type="date" defaultValue={current.to} onChange={(event) => apply("to", event.target.value)} className={selectClass} />
-      </label>
+      <FilterDate label="Captured from" value={current.from} onChange={(value) => apply("from", value)} />
+      <FilterDate label="Captured to" value={current.to} onChange={(value) => apply("to", value)} />
       {(hasFilters || pending) && (
         <div className="col-span-full flex items-center gap-2">
           {hasFilters && (
@@ -149,31 +140,5 @@ export function LeadFilters({ options, current, children }: LeadFiltersProps) {
         </div>
       )}
     </form>
-  );
-}
-
-function Select({
-  label,
-  value,
-  onChange,
-  options,
-}: {
-  label: string;
-  value?: string;
-  onChange: (value: string) => void;
-  options: { value: string; label: string }[];
-}) {
-  return (
-    <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-600">
-      {label}
-      <select value={value ?? ""} onChange={(event) => onChange(event.target.value)} className={selectClass}>
-        <option value="">All</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }

@@ -2,9 +2,9 @@
 
 import { AttendeePicker } from "@/components/meetings/attendee-picker";
 import { MeetingTitleFields } from "@/components/meetings/meeting-title-fields";
+import { DraftActions } from "@/components/review/draft-actions";
 import { useVersionedDraft } from "@/components/review/use-draft";
 import { WriteStatus } from "@/components/review/write-status";
-import { Button } from "@/components/ui/button";
 import type { Role } from "@/lib/auth/permissions";
 import { saveMeetingDetails } from "@/lib/meetings/actions";
 
@@ -52,16 +52,7 @@ export function MeetingDetailsForm(props: {
         error={errors.attendeeIds?.[0]}
         compact
       />
-      <div className="flex items-center gap-2">
-        <Button type="submit" size="sm" disabled={pending || !draft}>
-          {pending ? "Saving…" : "Save details"}
-        </Button>
-        {draft && (
-          <Button type="button" size="sm" variant="ghost" onClick={discard}>
-            Discard changes
-          </Button>
-        )}
-      </div>
+      <DraftActions dirty={draft !== null} pending={pending} saveLabel="Save details" onDiscard={discard} />
       <WriteStatus result={result} />
     </form>
   );

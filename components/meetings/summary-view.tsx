@@ -137,48 +137,50 @@ export function SummaryView({ summary }: { summary: MeetingSummary }) {
         title={`What buyers objected to, and source fit (${buyerFeedback.length})`}
         description="The objection sales heard and whether the lead was what its source promised, for the leads on the agenda that carry either."
       >
-        {buyerFeedback.length ? (
-          <ul className="space-y-1 text-sm">
-            {buyerFeedback.map((item) => (
-              <li key={item.leadId}>
-                <Link href={`/review/${item.leadId}`} className="text-brand-700 underline underline-offset-2">
-                  {item.leadName}
-                </Link>
-                <span className="text-slate-600">
-                  {" "}
-                  · {sourceLabel(item.source)} · {describeBuyerFeedback(item)}
-                </span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-sm text-slate-500">No objection or source-quality signal was recorded on these leads.</p>
-        )}
+        <AgendaLeadList
+          items={buyerFeedback}
+          describe={(item) => `${sourceLabel(item.source)} · ${describeBuyerFeedback(item)}`}
+          empty="No objection or source-quality signal was recorded on these leads."
+        />
       </Card>
 
       <Card
         title={`Still unresolved (${unresolved.length})`}
         description="No decision yet, or more data needed: the next meeting picks these up."
       >
-        {unresolved.length ? (
-          <ul className="space-y-1 text-sm">
-            {unresolved.map((item) => (
-              <li key={item.leadId}>
-                <Link href={`/review/${item.leadId}`} className="text-brand-700 underline underline-offset-2">
-                  {item.leadName}
-                </Link>
-                <span className="text-slate-600">
-                  {" "}
-                  · {item.decision ? DECISION_LABELS[item.decision] : "no decision"}
-                  {item.decisionNote ? ` — ${item.decisionNote}` : ""}
-                </span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-sm text-slate-500">Every lead on the agenda got a decision.</p>
-        )}
+        <AgendaLeadList
+          items={unresolved}
+          describe={(item) =>
+            `${item.decision ? DECISION_LABELS[item.decision] : "no decision"}${item.decisionNote ? ` — ${item.decisionNote}` : ""}`
+          }
+          empty="Every lead on the agenda got a decision."
+        />
       </Card>
     </div>
+  );
+}
+
+/** Leads on the agenda, each a link to its review with a line about it; `empty` says why there are none. */
+function AgendaLeadList<Item extends { leadId: number; leadName: string }>({
+  items,
+  describe,
+  empty,
+}: {
+  items: readonly Item[];
+  describe: (item: Item) => string;
+  empty: string;
+}) {
+  if (items.length === 0) return <p className="text-sm text-slate-500">{empty}</p>;
+  return (
+    <ul className="space-y-1 text-sm">
+      {items.map((item) => (
+        <li key={item.leadId}>
+          <Link href={`/review/${item.leadId}`} className="text-brand-700 underline underline-offset-2">
+            {item.leadName}
+          </Link>
+          <span className="text-slate-600"> · {describe(item)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -4,10 +4,9 @@ import { useEffect, useRef, useState } from "react";
 import { SourceSignalField } from "@/components/queue/buyer-feedback-fields";
 import { CriteriaChecklist, everyCriterion } from "@/components/queue/criteria-checklist";
 import { FormButtons, Refusal, TouchNoteField } from "@/components/queue/form-bits";
-import { NextActionFields } from "@/components/queue/next-action-fields";
-import { localToIso, submitOnEnter, useDecisionForm, type DecisionSuccess } from "@/components/queue/use-decision-form";
+import { NextActionFields, useNextAction } from "@/components/queue/next-action-fields";
+import { localToIso, submitOnEnter, useDecisionForm, type DecisionFormProps } from "@/components/queue/use-decision-form";
 import { acceptLeadAction } from "@/lib/decisions/actions";
-import type { QueueItem } from "@/lib/decisions/queue-queries";
 import type { SourceSignal } from "@/lib/diagnosis/buyer-feedback";
 import { acceptDecisionSchema, FIRST_ACTION_CHANNELS } from "@/lib/decisions/schemas";
 
@@ -18,20 +17,11 @@ const CHANNEL_LABELS = { call: "Call", email: "Email", meeting: "Meeting booked"
  * step, and the optional source-quality signal. Opens with the confirm button focused, so `a` then Enter
  * accepts; Shift+Tab reaches the signal (its number picks one) on the way.
  */
-export function AcceptForm({
-  lead,
-  onDone,
-  onCancel,
-}: {
-  lead: QueueItem;
-  onDone: (result: DecisionSuccess) => void;
-  onCancel: () => void;
-}) {
+export function AcceptForm({ lead, onDone, onCancel }: DecisionFormProps) {
   const [criteria, setCriteria] = useState(() => everyCriterion(lead.criteria, false));
   const [firstAction, setFirstAction] = useState<string>("none");
   const [note, setNote] = useState("");
-  const [nextAction, setNextAction] = useState("");
-  const [due, setDue] = useState("");
+  const next = useNextAction();
   const [sourceSignal, setSourceSignal] = useState<SourceSignal | "">("");
   const confirm = useRef<HTMLButtonElement>(null);
   const form = useDecisionForm({ send: (input) => acceptLeadAction(lead.id, input), onDone });
@@ -52,8 +42,8 @@ export function AcceptForm({
           criteria,
           firstAction,
           firstActionNote: note,
-          nextAction,
-          nextActionDueAt: localToIso(due),
+          nextAction: next.nextAction,
+          nextActionDueAt: localToIso(next.due),
           sourceSignal,
         });
       }}
@@ -97,15 +87,7 @@ export function AcceptForm({
       {firstAction !== "none" && (
         <TouchNoteField id={`${prefix}-note`} value={note} onChange={setNote} placeholder="e.g. Wants a demo for the ops team next week" />
       )}
-      <NextActionFields
-        idPrefix={prefix}
-        nextAction={nextAction}
-        due={due}
-        onNextAction={setNextAction}
-        onDue={setDue}
-        errorFor={form.errorFor}
-        required={firstAction !== "none"}
-      />
+      <NextActionFields idPrefix={prefix} {...next} errorFor={form.errorFor} required={firstAction !== "none"} />
       <SourceSignalField idPrefix={prefix} value={sourceSignal} onChange={setSourceSignal} errorFor={form.errorFor} />
       <Refusal message={form.refusal} offerReload={form.refusedByServer} />
       <FormButtons pending={form.pending} label="Accept lead" onCancel={onCancel} confirmRef={confirm} />

@@ -3,26 +3,23 @@
 import { useEffect, useRef, useState } from "react";
 import { ObjectionFields, useObjectionChoice } from "@/components/queue/buyer-feedback-fields";
 import { FormButtons, Refusal, TouchNoteField } from "@/components/queue/form-bits";
-import { NextActionFields } from "@/components/queue/next-action-fields";
-import { localToIso, submitOnEnter, useDecisionForm, type DecisionSuccess } from "@/components/queue/use-decision-form";
+import { NextActionFields, useNextAction } from "@/components/queue/next-action-fields";
+import { localToIso, submitOnEnter, useDecisionForm, type DecisionFormProps } from "@/components/queue/use-decision-form";
 import { logFirstActionAction } from "@/lib/decisions/actions";
-import type { QueueItem } from "@/lib/decisions/queue-queries";
 import { FIRST_ACTION_CHANNELS, firstActionSchema, type ObjectionOption } from "@/lib/decisions/schemas";
 
 const CHANNEL_LABELS = { call: "Call", email: "Email", meeting: "Meeting booked" } as const;
 
 /** The first sales touch on an accepted lead, always with the next step; the buyer's objection if one came up. */
-export function FirstActionForm(props: {
-  lead: QueueItem;
-  objections: ObjectionOption[];
-  onDone: (result: DecisionSuccess) => void;
-  onCancel: () => void;
-}) {
+export function FirstActionForm(
+  props: DecisionFormProps & {
+    objections: ObjectionOption[];
+  },
+) {
   const { lead, objections, onDone, onCancel } = props;
   const [channel, setChannel] = useState<string>("call");
   const [note, setNote] = useState("");
-  const [nextAction, setNextAction] = useState("");
-  const [due, setDue] = useState("");
+  const next = useNextAction();
   const objection = useObjectionChoice();
   const first = useRef<HTMLInputElement>(null);
   const form = useDecisionForm({ send: (input) => logFirstActionAction(lead.id, input), onDone });
@@ -40,8 +37,8 @@ export function FirstActionForm(props: {
           version: lead.version,
           channel,
           note,
-          nextAction,
-          nextActionDueAt: localToIso(due),
+          nextAction: next.nextAction,
+          nextActionDueAt: localToIso(next.due),
           objectionCode: objection.code,
           objectionDetail: objection.detail,
         });
@@ -72,15 +69,7 @@ export function FirstActionForm(props: {
       </fieldset>
       <TouchNoteField id={`${prefix}-note`} value={note} onChange={setNote} />
       <ObjectionFields idPrefix={prefix} objections={objections} {...objection} errorFor={form.errorFor} />
-      <NextActionFields
-        idPrefix={prefix}
-        nextAction={nextAction}
-        due={due}
-        onNextAction={setNextAction}
-        onDue={setDue}
-        errorFor={form.errorFor}
-        required
-      />
+      <NextActionFields idPrefix={prefix} {...next} errorFor={form.errorFor} required />
       <Refusal message={form.refusal} offerReload={form.refusedByServer} />
       <FormButtons pending={form.pending} label="Log action" onCancel={onCancel} />
     </form>

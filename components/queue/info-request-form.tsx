@@ -3,21 +3,12 @@
 import { useEffect, useRef, useState } from "react";
 import { described, FieldErrorText, FormButtons, inputClass, Refusal } from "@/components/queue/form-bits";
 import { Kbd } from "@/components/queue/shortcuts-legend";
-import { submitOnEnter, useDecisionForm, type DecisionSuccess } from "@/components/queue/use-decision-form";
+import { submitOnEnter, useDecisionForm, type DecisionFormProps } from "@/components/queue/use-decision-form";
 import { requestLeadInfoAction } from "@/lib/decisions/actions";
-import type { QueueItem } from "@/lib/decisions/queue-queries";
 import { infoRequestSchema } from "@/lib/decisions/schemas";
 
 /** A specific question to marketing; the lead waits in the queue until the answer brings it back. */
-export function InfoRequestForm({
-  lead,
-  onDone,
-  onCancel,
-}: {
-  lead: QueueItem;
-  onDone: (result: DecisionSuccess) => void;
-  onCancel: () => void;
-}) {
+export function InfoRequestForm({ lead, onDone, onCancel }: DecisionFormProps) {
   const [question, setQuestion] = useState("");
   const box = useRef<HTMLTextAreaElement>(null);
   const form = useDecisionForm({ send: (input) => requestLeadInfoAction(lead.id, input), onDone });

@@ -1,6 +1,14 @@
 "use client";
 
+import { useState } from "react";
 import { described, inputClass, LabelledField } from "@/components/queue/form-bits";
+
+/** The next action and its due time (local, as typed) while a form is open; spread onto NextActionFields. */
+export function useNextAction() {
+  const [nextAction, onNextAction] = useState("");
+  const [due, onDue] = useState("");
+  return { nextAction, due, onNextAction, onDue };
+}
 
 /** What happens next and when, with quick picks for the usual due times. */
 export function NextActionFields(props: {

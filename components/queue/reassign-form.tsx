@@ -2,18 +2,16 @@
 
 import { useEffect, useRef, useState } from "react";
 import { described, FieldErrorText, FormButtons, inputClass, Refusal } from "@/components/queue/form-bits";
-import { submitOnEnter, useDecisionForm, type DecisionSuccess } from "@/components/queue/use-decision-form";
+import { submitOnEnter, useDecisionForm, type DecisionFormProps } from "@/components/queue/use-decision-form";
 import { reassignLeadAction } from "@/lib/decisions/actions";
-import type { QueueItem } from "@/lib/decisions/queue-queries";
 import { reassignSchema } from "@/lib/decisions/schemas";
 
 /** A manager moves the lead to someone else on the team; the reason goes on the timeline. */
-export function ReassignForm(props: {
-  lead: QueueItem;
-  assignees: { id: number; name: string }[];
-  onDone: (result: DecisionSuccess) => void;
-  onCancel: () => void;
-}) {
+export function ReassignForm(
+  props: DecisionFormProps & {
+    assignees: { id: number; name: string }[];
+  },
+) {
   const { lead, onDone, onCancel } = props;
   const assignees = props.assignees.filter((person) => person.id !== lead.owner?.id);
   const [ownerId, setOwnerId] = useState("");

@@ -6,10 +6,9 @@ import { CriteriaChecklist, everyCriterion } from "@/components/queue/criteria-c
 import { described, FieldErrorText, FormButtons, inputClass, Refusal } from "@/components/queue/form-bits";
 import { ReasonQualityMeter } from "@/components/queue/reason-quality-meter";
 import { Kbd } from "@/components/queue/shortcuts-legend";
-import { submitOnEnter, useDecisionForm, type DecisionSuccess } from "@/components/queue/use-decision-form";
+import { submitOnEnter, useDecisionForm, type DecisionFormProps } from "@/components/queue/use-decision-form";
 import { rejectLeadAction } from "@/lib/decisions/actions";
 import { reasonQualityFeedback } from "@/lib/decisions/quality";
-import type { QueueItem } from "@/lib/decisions/queue-queries";
 import type { SourceSignal } from "@/lib/diagnosis/buyer-feedback";
 import { rejectDecisionSchema, type ObjectionOption, type ReasonOption } from "@/lib/decisions/schemas";
 
@@ -22,14 +21,13 @@ const HOTKEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"];
  * then (optional, Tab to each) the buyer's objection and the source-quality signal, tick the failing
  * criteria, optionally suggest nurture. All without the mouse; the reason quality updates as you type.
  */
-export function RejectForm(props: {
-  lead: QueueItem;
-  reasons: ReasonOption[];
-  objections: ObjectionOption[];
-  minimumSpecificDetailLength: number;
-  onDone: (result: DecisionSuccess) => void;
-  onCancel: () => void;
-}) {
+export function RejectForm(
+  props: DecisionFormProps & {
+    reasons: ReasonOption[];
+    objections: ObjectionOption[];
+    minimumSpecificDetailLength: number;
+  },
+) {
   const { lead, reasons, objections, minimumSpecificDetailLength, onDone, onCancel } = props;
   const [reasonCode, setReasonCode] = useState("");
   const [detail, setDetail] = useState("");

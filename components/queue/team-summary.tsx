@@ -1,6 +1,7 @@
 import clsx from "clsx";
 import Link from "next/link";
 import type { RepLoad } from "@/lib/decisions/queue-queries";
+import { ColumnHeadings } from "@/components/ui/column-headings";
 
 /** Each person's queue at a glance, overdue first in mind; a name filters the queue to that person. */
 export function TeamSummary({ reps, ownerFilter, scope }: { reps: RepLoad[]; ownerFilter: number | null; scope: "team" | "all" }) {
@@ -14,20 +15,15 @@ export function TeamSummary({ reps, ownerFilter, scope }: { reps: RepLoad[]; own
       <table className="min-w-full text-sm">
         <caption className="sr-only">Open leads, overdue and waiting on marketing, per person</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              Owner
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              In queue
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Overdue
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Waiting on marketing
-            </th>
-          </tr>
+          <ColumnHeadings
+            cellClassName="px-3 py-2"
+            headings={[
+              { label: "Owner" },
+              { label: "In queue", className: "text-right" },
+              { label: "Overdue", className: "text-right" },
+              { label: "Waiting on marketing", className: "text-right" },
+            ]}
+          />
         </thead>
         <tbody className="divide-y divide-slate-100">
           <tr className={clsx(ownerFilter === null && "bg-brand-50")}>

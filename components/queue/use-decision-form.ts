@@ -4,8 +4,16 @@ import { useState, useTransition, type KeyboardEvent } from "react";
 import type { z } from "zod";
 import type { DecisionActionResult } from "@/lib/decisions/actions";
 import { toFieldErrors } from "@/lib/actions/input";
+import type { QueueItem } from "@/lib/decisions/queue-queries";
 
 export type DecisionSuccess = Extract<DecisionActionResult, { ok: true }>;
+
+/** What every decision form is opened with: the lead, and where a saved decision or a cancel goes. */
+export interface DecisionFormProps {
+  lead: QueueItem;
+  onDone: (result: DecisionSuccess) => void;
+  onCancel: () => void;
+}
 
 /**
  * One decision form: check the input against the server's schema in the browser, then call the server

@@ -2,8 +2,8 @@
 
 import { useState, useTransition } from "react";
 import Link from "next/link";
-import { FixFields, type FixValues } from "@/components/fixes/fix-fields";
-import { WriteStatus } from "@/components/review/write-status";
+import type { FixValues } from "@/components/fixes/fix-fields";
+import { FixProposalForm } from "@/components/fixes/fix-proposal-form";
 import { Button } from "@/components/ui/button";
 import type { FailurePoint, FixType } from "@/lib/diagnosis/vocabulary";
 import type { FixOwnerOption } from "@/lib/fixes/queries";
@@ -69,37 +69,29 @@ export function ProposeFixFromFinding({
   }
 
   return (
-    <form
-      aria-label="Propose a fix for this finding"
-      className="w-full rounded-md border border-brand-100 bg-brand-50/40 p-3"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <FixProposalForm
+      label="Propose a fix for this finding"
+      className="w-full"
+      idPrefix={`fix-${finding.failurePoint}-${finding.where.map((part) => part.dimension).join("-")}`}
+      values={values}
+      onChange={setValues}
+      owners={owners}
+      result={result}
+      pending={pending}
+      onSave={(proposed) =>
         startTransition(async () => {
-          const outcome = await proposeFixFromFinding(finding, values);
+          const outcome = await proposeFixFromFinding(finding, proposed);
           setResult(outcome);
           if (outcome.ok) setValues(null);
-        });
-      }}
-    >
-      <FixFields
-        idPrefix={`fix-${finding.failurePoint}-${finding.where.map((part) => part.dimension).join("-")}`}
-        values={values}
-        onChange={setValues}
-        owners={owners}
-        errors={result?.ok === false ? result.fieldErrors : undefined}
-      />
-      <div className="mt-3 flex flex-wrap items-center gap-2">
-        <Button type="submit" size="sm" disabled={pending}>
-          {pending ? "Saving…" : "Save fix"}
-        </Button>
-        <Button type="button" size="sm" variant="ghost" onClick={() => setValues(null)}>
-          Cancel
-        </Button>
+        })
+      }
+      cancelLabel="Cancel"
+      onCancel={() => setValues(null)}
+      evidenceNote={
         <span className="text-xs text-slate-600">
           The finding&apos;s failing leads (up to 200, most severe first) are cited as evidence.
         </span>
-      </div>
-      <WriteStatus result={result} className="mt-2" />
-    </form>
+      }
+    />
   );
 }

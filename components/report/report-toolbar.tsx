@@ -8,24 +8,8 @@ export function ReportToolbar({ from, to, markdownHref }: { from: string; to: st
   return (
     <div className="no-print mb-6 flex flex-wrap items-end gap-3">
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Report period">
-        <label className="min-w-0 text-sm">
-          <span className="block text-xs font-medium text-slate-600">From</span>
-          <input
-            type="date"
-            name="from"
-            defaultValue={from}
-            className="mt-1 w-40 max-w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-          />
-        </label>
-        <label className="min-w-0 text-sm">
-          <span className="block text-xs font-medium text-slate-600">To</span>
-          <input
-            type="date"
-            name="to"
-            defaultValue={to}
-            className="mt-1 w-40 max-w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-          />
-        </label>
+        <PeriodDate name="from" label="From" value={from} />
+        <PeriodDate name="to" label="To" value={to} />
         <Button type="submit" size="sm">
           Show
         </Button>
@@ -42,5 +26,20 @@ export function ReportToolbar({ from, to, markdownHref }: { from: string; to: st
         </Button>
       </div>
     </div>
+  );
+}
+
+/** One end of the report's period, sent with the form. */
+function PeriodDate({ name, label, value }: { name: string; label: string; value: string }) {
+  return (
+    <label className="min-w-0 text-sm">
+      <span className="block text-xs font-medium text-slate-600">{label}</span>
+      <input
+        type="date"
+        name={name}
+        defaultValue={value}
+        className="mt-1 w-40 max-w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+      />
+    </label>
   );
 }

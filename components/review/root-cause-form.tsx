@@ -1,10 +1,10 @@
 "use client";
 
+import { FailurePointOptions } from "@/components/diagnosis/failure-point-options";
 import { useVersionedDraft } from "@/components/review/use-draft";
 import { WriteStatus } from "@/components/review/write-status";
 import { Button } from "@/components/ui/button";
-import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
-import { FAILURE_POINTS, type FailurePoint } from "@/lib/diagnosis/vocabulary";
+import type { FailurePoint } from "@/lib/diagnosis/vocabulary";
 import { saveRootCause } from "@/lib/review/actions";
 
 // The root cause both teams agree on: one failure point and a line on why. Edited as a draft that keeps
@@ -54,11 +54,7 @@ export function RootCauseForm(props: {
             className={`${controlClass} mt-1`}
           >
             <option value="">Not agreed yet</option>
-            {FAILURE_POINTS.map((point) => (
-              <option key={point} value={point}>
-                {FAILURE_POINT_LABELS[point]}
-              </option>
-            ))}
+            <FailurePointOptions />
           </select>
         </div>
         <div>

@@ -10,9 +10,15 @@ import { connectHubspotAction, rotateCredentialsAction } from "@/lib/sync/action
  * Tested before they are kept; the fields are emptied afterwards and the secrets never come back.
  * With `connectionId` it rotates that connection's credentials instead of connecting a new one.
  */
+/** The two ways Baton can sign in to HubSpot, as offered. */
+const AUTH_CHOICES = [
+  { value: "private_app", label: "Private app token" },
+  { value: "oauth", label: "OAuth app" },
+] as const;
+
 export function HubspotConnectForm({ connectionId }: { connectionId?: number }) {
   const prefix = useId();
-  const [auth, setAuth] = useState<"private_app" | "oauth">("private_app");
+  const [auth, setAuth] = useState<(typeof AUTH_CHOICES)[number]["value"]>("private_app");
   const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(
     connectionId ? rotateCredentialsAction : connectHubspotAction,
     null,
@@ -30,28 +36,19 @@ export function HubspotConnectForm({ connectionId }: { connectionId?: number }) 
       <fieldset>
         <legend className="block text-xs font-medium text-slate-700">How Baton signs in to HubSpot</legend>
         <div className="mt-1 flex flex-wrap gap-4 py-1.5 text-sm text-slate-800">
-          <label className="flex items-center gap-2">
-            <input
-              type="radio"
-              name="auth"
-              value="private_app"
-              checked={auth === "private_app"}
-              onChange={() => setAuth("private_app")}
-              className="accent-brand-600"
-            />{" "}
-            Private app token
-          </label>
-          <label className="flex items-center gap-2">
-            <input
-              type="radio"
-              name="auth"
-              value="oauth"
-              checked={auth === "oauth"}
-              onChange={() => setAuth("oauth")}
-              className="accent-brand-600"
-            />{" "}
-            OAuth app
-          </label>
+          {AUTH_CHOICES.map((choice) => (
+            <label key={choice.value} className="flex items-center gap-2">
+              <input
+                type="radio"
+                name="auth"
+                value={choice.value}
+                checked={auth === choice.value}
+                onChange={() => setAuth(choice.value)}
+                className="accent-brand-600"
+              />{" "}
+              {choice.label}
+            </label>
+          ))}
         </div>
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">

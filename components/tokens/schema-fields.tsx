@@ -1,6 +1,7 @@
 // Renders a JSON Schema from the OpenAPI document as a readable field list: name, type, whether it is
 // required, allowed values and the description. $refs to components are followed (to a depth limit).
 
+/** The part of JSON Schema the OpenAPI document uses; the API fuzz test shapes its bodies by it too. */
 export type JsonSchema = {
   $ref?: string;
   type?: string | string[];
@@ -8,12 +9,18 @@ export type JsonSchema = {
   required?: string[];
   items?: JsonSchema;
   enum?: unknown[];
+  const?: unknown;
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
   description?: string;
   format?: string;
+  pattern?: string;
   minimum?: number;
   maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
   maxItems?: number;
   additionalProperties?: boolean | JsonSchema;
 };

@@ -5,8 +5,8 @@ import type { z } from "zod";
 import { toFieldErrors } from "@/lib/actions/input";
 import type { ActionResult } from "@/lib/actions/result";
 
-type FormAction<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
-type Validate = (formData: FormData) => Record<string, string[]> | null;
+export type FormAction<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
+export type Validate = (formData: FormData) => Record<string, string[]> | null;
 
 /** Checks a form against the same schema the server uses, so most mistakes are caught before sending. */
 export function validateWith(schema: z.ZodType, read: (formData: FormData) => unknown): Validate {

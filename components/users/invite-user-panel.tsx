@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { controlClass, Field, FormStatus } from "@/components/ui/form";
+import { controlClass, Field, FormStatus, SaveButton } from "@/components/ui/form";
 import { OneTimePassword } from "@/components/users/one-time-password";
 import { validateWith } from "@/components/ui/use-action-form";
 import { useUserForm } from "@/components/users/use-user-form";
@@ -104,9 +104,7 @@ function InviteForm({
         </Field>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" size="sm" disabled={pending} aria-disabled={pending}>
-          {pending ? "Inviting…" : "Invite"}
-        </Button>
+        <SaveButton pending={pending} label="Invite" pendingLabel="Inviting…" />
         <Button type="button" variant="ghost" size="sm" onClick={onCancel} disabled={pending}>
           Cancel
         </Button>

@@ -1,8 +1,7 @@
 import { ChartCard } from "@/components/dashboard/chart-card";
 import { ParetoChart, ReasonQualityTeamChart } from "@/components/dashboard/lazy-charts";
 import type { ParetoSource } from "@/components/dashboard/pareto-chart";
-import { csvHref, tableHref, type SectionProps } from "@/components/dashboard/sections/shared";
-import { CHART_TEXT } from "@/lib/metrics/charts";
+import { chartCardProps, type SectionProps } from "@/components/dashboard/sections/shared";
 import { drillHref } from "@/lib/lead-set/filters";
 import type { SourceReasons, TeamReasonQuality } from "@/lib/metrics/rejections";
 import { sourceName } from "@/lib/metrics/tables";
@@ -40,14 +39,9 @@ function withAllSources(sources: SourceReasons[], filter: SectionProps["filter"]
 
 export async function ParetoSection({ data, filter, context }: SectionProps & { data: Promise<SourceReasons[]> }) {
   const sources = await data;
-  const text = CHART_TEXT.rejection_pareto;
   return (
     <ChartCard
-      id="chart-rejection_pareto"
-      title={text.title}
-      caption={text.caption(context)}
-      csvHref={csvHref("rejection_pareto", filter)}
-      tableHref={tableHref("rejection_pareto", filter)}
+      {...chartCardProps("rejection_pareto", filter, context)}
       emptyMessage={sources.length ? null : "No lead in this selection was rejected, so there are no reasons to rank."}
     >
       <ParetoChart sources={withAllSources(sources, filter)} />
@@ -57,14 +51,9 @@ export async function ParetoSection({ data, filter, context }: SectionProps & { 
 
 export async function ReasonQualityTeamSection({ data, filter, context }: SectionProps & { data: Promise<TeamReasonQuality[]> }) {
   const teams: TeamReasonQuality[] = await data;
-  const text = CHART_TEXT.reason_quality_team;
   return (
     <ChartCard
-      id="chart-reason_quality_team"
-      title={text.title}
-      caption={text.caption(context)}
-      csvHref={csvHref("reason_quality_team", filter)}
-      tableHref={tableHref("reason_quality_team", filter)}
+      {...chartCardProps("reason_quality_team", filter, context)}
       emptyMessage={teams.length ? null : "No lead in this selection was rejected, so there are no reasons to score."}
     >
       <ReasonQualityTeamChart

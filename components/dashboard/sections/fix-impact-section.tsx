@@ -1,22 +1,16 @@
 import { ChartCard } from "@/components/dashboard/chart-card";
 import { FixImpactChart } from "@/components/dashboard/lazy-charts";
-import { csvHref, tableHref, type SectionProps } from "@/components/dashboard/sections/shared";
+import { chartCardProps, type SectionProps } from "@/components/dashboard/sections/shared";
 import { FIX_TYPE_LABELS } from "@/lib/diagnosis/labels";
 import { FIX_METRIC_GOAL } from "@/lib/fixes/metrics";
-import { CHART_TEXT } from "@/lib/metrics/charts";
 import type { FixImpact } from "@/lib/metrics/fixes";
 import { WEEKLY_METRICS } from "@/lib/metrics/weekly";
 
 export async function FixImpactSection({ data, filter, context }: SectionProps & { data: Promise<FixImpact[]> }) {
   const fixes = await data;
-  const text = CHART_TEXT.fix_impact;
   return (
     <ChartCard
-      id="chart-fix_impact"
-      title={text.title}
-      caption={text.caption(context)}
-      csvHref={csvHref("fix_impact", filter)}
-      tableHref={tableHref("fix_impact", filter)}
+      {...chartCardProps("fix_impact", filter, context)}
       emptyMessage={
         fixes.length
           ? null

@@ -1,23 +1,17 @@
 import { ChartCard } from "@/components/dashboard/chart-card";
 import { FunnelChart } from "@/components/dashboard/lazy-charts";
 import { FunnelTable, type FunnelTableRow } from "@/components/dashboard/funnel-table";
-import { csvHref, tableHref, type SectionProps } from "@/components/dashboard/sections/shared";
-import { CHART_TEXT } from "@/lib/metrics/charts";
+import { chartCardProps, type SectionProps } from "@/components/dashboard/sections/shared";
 import { funnelTotals, type FunnelRow } from "@/lib/metrics/funnel";
 import { sourceName } from "@/lib/metrics/tables";
 
 export async function FunnelSection({ data, filter, context }: SectionProps & { data: Promise<FunnelRow[]> }) {
   const rows = await data;
-  const text = CHART_TEXT.funnel;
   const totals: FunnelTableRow = { source: "All sources", ...funnelTotals(rows, filter) };
   const named = rows.map((row) => ({ ...row, source: sourceName(row.source) }));
   return (
     <ChartCard
-      id="chart-funnel"
-      title={text.title}
-      caption={text.caption(context)}
-      csvHref={csvHref("funnel", filter)}
-      tableHref={tableHref("funnel", filter)}
+      {...chartCardProps("funnel", filter, context)}
       emptyMessage={
         rows.length
           ? null

@@ -2,12 +2,11 @@ import Link from "next/link";
 import { ChartCard } from "@/components/dashboard/chart-card";
 import { formatCount } from "@/components/dashboard/format";
 import { HistogramChart, TimeTrendChart } from "@/components/dashboard/lazy-charts";
-import { csvHref, tableHref, fixMarkers, type SectionProps } from "@/components/dashboard/sections/shared";
+import { chartCardProps, fixMarkers, type SectionProps } from "@/components/dashboard/sections/shared";
 import type { TrendPanel } from "@/components/dashboard/time-trend-chart";
 import { PRIORITY_LABELS } from "@/lib/diagnosis/labels";
 import { PRIORITIES } from "@/lib/diagnosis/vocabulary";
 import { formatSla } from "@/lib/definitions/queries";
-import { CHART_TEXT } from "@/lib/metrics/charts";
 import { dashboardCalendar } from "@/lib/metrics/context";
 import { slaAllowanceMinutes } from "@/lib/metrics/sla-line";
 import { weeksBetween } from "@/lib/time";
@@ -35,7 +34,6 @@ export async function TimeTrendSection({ metric, data, fixes, filter, context }:
   const [trends, done] = await Promise.all([data, fixes]);
   const trend = trends[metric];
   const meta = METRIC[metric];
-  const text = CHART_TEXT[meta.chart];
   const weeks = weeksBetween(filter.from, filter.to, context.weekStartsOn);
   const priorities = filter.priorities.length ? PRIORITIES.filter((priority) => filter.priorities.includes(priority)) : PRIORITIES;
   const calendar = dashboardCalendar(context);
@@ -57,11 +55,7 @@ export async function TimeTrendSection({ metric, data, fixes, filter, context }:
   const measured = trend.points.some((point) => point.n > 0);
   return (
     <ChartCard
-      id={`chart-${meta.chart}`}
-      title={text.title}
-      caption={text.caption(context)}
-      csvHref={csvHref(meta.chart, filter)}
-      tableHref={tableHref(meta.chart, filter)}
+      {...chartCardProps(meta.chart, filter, context)}
       emptyMessage={
         measured
           ? null
@@ -98,15 +92,10 @@ export async function HistogramSection({
 }: SectionProps & { metric: TimeMetric; data: Promise<Record<TimeMetric, HistogramBar[]>> }) {
   const bars = (await data)[metric];
   const meta = METRIC[metric];
-  const text = CHART_TEXT[meta.histogram];
   const total = bars.reduce((sum, bar) => sum + bar.count, 0);
   return (
     <ChartCard
-      id={`chart-${meta.histogram}`}
-      title={text.title}
-      caption={text.caption(context)}
-      csvHref={csvHref(meta.histogram, filter)}
-      tableHref={tableHref(meta.histogram, filter)}
+      {...chartCardProps(meta.histogram, filter, context)}
       emptyMessage={
         total ? null : `No lead in this selection has a measured ${meta.label.toLowerCase()}, so there is no distribution to show.`
       }

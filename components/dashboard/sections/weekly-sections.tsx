@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ChartCard } from "@/components/dashboard/chart-card";
 import { formatCount, formatShare } from "@/components/dashboard/format";
 import { FailurePointsChart, ReasonQualityWeeklyChart, WeeklyRateChart } from "@/components/dashboard/lazy-charts";
-import { csvHref, tableHref, fixMarkers, type SectionProps } from "@/components/dashboard/sections/shared";
+import { chartCardProps, fixMarkers, type SectionProps } from "@/components/dashboard/sections/shared";
 import { CHART_TEXT } from "@/lib/metrics/charts";
 import { drillHref } from "@/lib/lead-set/filters";
 import type { DoneFix } from "@/lib/metrics/fixes";
@@ -16,17 +16,12 @@ interface WeeklyProps extends SectionProps {
 
 export async function NoActionSection({ data, fixes, filter, context }: WeeklyProps) {
   const [points, done] = await Promise.all([data, fixes]);
-  const text = CHART_TEXT.no_action_accepted;
   const accepted = points.reduce((sum, point) => sum + point.accepted, 0);
   const count = points.reduce((sum, point) => sum + point.noActionAccepted, 0);
   const all = drillHref(filter, { segment: { kind: "no_action_accepted" } });
   return (
     <ChartCard
-      id="chart-no_action_accepted"
-      title={text.title}
-      caption={text.caption(context)}
-      csvHref={csvHref("no_action_accepted", filter)}
-      tableHref={tableHref("no_action_accepted", filter)}
+      {...chartCardProps("no_action_accepted", filter, context)}
       emptyMessage={
         accepted ? null : "No lead in this selection has been accepted yet, so there is no accepted lead to check for a first action."
       }
@@ -61,15 +56,11 @@ export async function NoActionSection({ data, fixes, filter, context }: WeeklyPr
 
 export async function DuplicateSection({ data, fixes, filter, context }: WeeklyProps) {
   const [points, done] = await Promise.all([data, fixes]);
-  const text = CHART_TEXT.duplicate_outreach_rate;
   const captured = points.reduce((sum, point) => sum + point.captured, 0);
   return (
     <ChartCard
-      id="chart-duplicate_outreach_rate"
-      title={text.title}
-      caption={`${text.caption(context)} The window is ${context.duplicateWindowDays} days.`}
-      csvHref={csvHref("duplicate_outreach_rate", filter)}
-      tableHref={tableHref("duplicate_outreach_rate", filter)}
+      {...chartCardProps("duplicate_outreach_rate", filter, context)}
+      caption={`${CHART_TEXT.duplicate_outreach_rate.caption(context)} The window is ${context.duplicateWindowDays} days.`}
       emptyMessage={captured ? null : "No lead was captured in this period with these filters."}
     >
       <WeeklyRateChart
@@ -89,15 +80,10 @@ export async function DuplicateSection({ data, fixes, filter, context }: WeeklyP
 
 export async function FailurePointsSection({ data, filter, context }: SectionProps & { data: Promise<WeeklyPoint[]> }) {
   const points = await data;
-  const text = CHART_TEXT.failure_points_weekly;
   const flagged = points.reduce((sum, point) => sum + point.flagged, 0);
   return (
     <ChartCard
-      id="chart-failure_points_weekly"
-      title={text.title}
-      caption={text.caption(context)}
-      csvHref={csvHref("failure_points_weekly", filter)}
-      tableHref={tableHref("failure_points_weekly", filter)}
+      {...chartCardProps("failure_points_weekly", filter, context)}
       emptyMessage={flagged ? null : "No lead in this selection is flagged: every diagnosis step passed or is still pending."}
     >
       <FailurePointsChart
@@ -109,15 +95,10 @@ export async function FailurePointsSection({ data, filter, context }: SectionPro
 
 export async function ReasonQualityWeeklySection({ data, fixes, filter, context }: WeeklyProps) {
   const [points, done] = await Promise.all([data, fixes]);
-  const text = CHART_TEXT.reason_quality_weekly;
   const rejected = points.reduce((sum, point) => sum + point.rejected, 0);
   return (
     <ChartCard
-      id="chart-reason_quality_weekly"
-      title={text.title}
-      caption={text.caption(context)}
-      csvHref={csvHref("reason_quality_weekly", filter)}
-      tableHref={tableHref("reason_quality_weekly", filter)}
+      {...chartCardProps("reason_quality_weekly", filter, context)}
       emptyMessage={rejected ? null : "No lead in this selection was rejected, so there are no reasons to score."}
     >
       <ReasonQualityWeeklyChart
