@@ -3,7 +3,6 @@
 import dynamic from "next/dynamic";
 import type { ComponentProps, ComponentType } from "react";
 import { funnelHeight, teamQualityHeight } from "@/components/dashboard/chart-heights";
-import { useDrawWhenNear } from "@/components/dashboard/draw-queue";
 import type { FailurePointsChart as FailurePointsPlot } from "@/components/dashboard/failure-points-chart";
 import type { FixImpactChart as FixImpactPlot } from "@/components/dashboard/fix-impact-chart";
 import type { FunnelChart as FunnelPlot } from "@/components/dashboard/funnel-chart";
@@ -26,14 +25,12 @@ function Loading() {
   return <div className="flex-1 animate-pulse rounded-md bg-slate-50" aria-hidden="true" />;
 }
 
-/** The chart inside a box at least `height(props)` px tall (the space it takes once drawn), drawn when
- * near the viewport or when the browser is idle (components/dashboard/draw-queue.ts). */
+/** The chart inside a box at least `height(props)` px tall: the space it takes once drawn. */
 function reserved<P extends object>(Chart: ComponentType<P>, height: (props: P) => number) {
   function ReservedChart(props: P) {
-    const [box, draw] = useDrawWhenNear<HTMLDivElement>();
     return (
-      <div ref={box} className="flex flex-col" style={{ minHeight: height(props) }}>
-        {draw ? <Chart {...props} /> : <Loading />}
+      <div className="flex flex-col" style={{ minHeight: height(props) }}>
+        <Chart {...props} />
       </div>
     );
   }
