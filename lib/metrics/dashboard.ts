@@ -7,12 +7,15 @@ import { loadDashboardContext, type DashboardContext } from "@/lib/metrics/conte
 import { toCsv } from "@/lib/metrics/csv";
 import type { TableData } from "@/lib/metrics/table";
 import { startDashboardQueries, type DashboardQueries } from "@/lib/metrics/dashboard-queries";
+import { readDashboardDataVersion, rememberDashboardResult } from "@/lib/metrics/dashboard-memo";
 import { parseDashboardFilter, type DashboardFilter } from "@/lib/lead-set/filters";
 import { todayIn } from "@/lib/time";
 
 // The dashboard page's one data call, and one chart's table (its table view and CSV download): read the
 // calendar, parse the filters from the address, then query (every chart at once for the page, one chart
 // for a table). Charts tolerate a few seconds of lag: they read from the replica when there is one (lib/db/replica.ts).
+// The page's results are remembered per data version (lib/metrics/dashboard-memo.ts): the version is
+// read before anything else, so a result is never older than the version the request saw.
 
 type RawParams = Record<string, string | string[] | undefined>;
 
@@ -24,15 +27,31 @@ export interface DashboardData extends DashboardQueries {
 export async function readDashboardFilter(
   params: RawParams,
   client: Queryable,
+  version: string | null = null,
 ): Promise<{ filter: DashboardFilter; context: DashboardContext }> {
-  const context = await loadDashboardContext(client);
+  const context = await rememberDashboardResult(
+    client,
+    version,
+    "context",
+    () => loadDashboardContext(client),
+    (loading) => [loading],
+  );
   return { filter: parseDashboardFilter(params, todayIn(context.timeZone), context.weekStartsOn), context };
 }
 
+/** The page's data: remembered at the current data version, else queried (and remembered). */
 export async function loadDashboard(params: RawParams): Promise<DashboardData> {
   const { pool } = await forLaggyReads();
-  const { filter, context } = await readDashboardFilter(params, pool);
-  return { filter, context, ...startDashboardQueries(pool, filter, context) };
+  const version = await readDashboardDataVersion(pool);
+  const { filter, context } = await readDashboardFilter(params, pool, version);
+  const queries = rememberDashboardResult(
+    pool,
+    version,
+    `queries ${JSON.stringify(filter)}`,
+    () => startDashboardQueries(pool, filter, context),
+    (started) => Object.values(started),
+  );
+  return { filter, context, ...queries };
 }
 
 /** One chart's numbers for the current filters: its table view (asked for when opened) and its CSV. */
