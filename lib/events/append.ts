@@ -41,6 +41,8 @@ export interface WriteOptions {
    * statement is cheaper and only statuses and lead ids come back; every event then needs an external id.
    */
   ids?: boolean;
+  /** A table shaped like `handoff_events` (an import's staging table for the events of its new leads). */
+  into?: string;
 }
 
 export async function writeEvents(client: Queryable, events: readonly EventInput[], options: WriteOptions): Promise<WrittenEvent[]> {
@@ -101,8 +103,8 @@ async function writeChunk(
   const columns = "lead_id, type, occurred_at, actor_id, actor_name, channel, details, source_system, external_id, idempotency_key";
   const { rows } = await client.query<{ id: number; source_system: string; external_id: string | null; inserted: boolean }>(
     withIds
-      ? `INSERT INTO handoff_events AS e (id, ${columns}) SELECT * FROM unnest($11::int[], ${types}) ${conflict} RETURNING id, source_system, external_id, (xmax = 0) AS inserted`
-      : `INSERT INTO handoff_events AS e (${columns}) SELECT * FROM unnest(${types}) ${conflict} RETURNING id, source_system, external_id, (xmax = 0) AS inserted`,
+      ? `INSERT INTO ${options.into ?? "handoff_events"} AS e (id, ${columns}) SELECT * FROM unnest($11::int[], ${types}) ${conflict} RETURNING id, source_system, external_id, (xmax = 0) AS inserted`
+      : `INSERT INTO ${options.into ?? "handoff_events"} AS e (${columns}) SELECT * FROM unnest(${types}) ${conflict} RETURNING id, source_system, external_id, (xmax = 0) AS inserted`,
     withIds ? [...params, ids] : params,
   );
 

@@ -1,28 +1,15 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
-import {
-  changeMapping,
-  fixture,
-  OLIST_MQL_COLUMNS,
-  jobState,
-  runCheck,
-  runImport,
-  seedImportWorkspace,
-  uploadAndAnalyse,
-  type ImportWorkspace,
-} from "@/lib/import/testing";
+import { changeMapping, fixture, OLIST_MQL_COLUMNS, jobState, runCheck, runImport, uploadAndAnalyse } from "@/lib/import/testing";
+import { seededImportWorkspace } from "@/lib/import/test-workspace";
 import { diagnoseStoredLead } from "@/lib/rediagnosis/read";
 
 // A marketing-funnel export in the shape of Olist's public MQL file: an id, a first-contact date, a landing
 // page and an origin; no names, no emails, no owner, no sales columns. It imports as exported, and the
 // handoff steps it cannot show are "not recorded in the source data", not unclear_owner or slow_timing.
 
-let workspace: ImportWorkspace;
+const workspace = seededImportWorkspace();
 const file = { kind: "leads" as const, name: "olist_marketing_qualified_leads_dataset.csv", bytes: fixture("olist-shape-mqls.csv") };
-
-beforeAll(async () => {
-  workspace = await seedImportWorkspace();
-});
 
 async function mappedUpload(): Promise<number> {
   const jobId = await uploadAndAnalyse(workspace.revopsId, [file]);

@@ -1,25 +1,14 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { readSettings } from "@/lib/import/job-state";
-import {
-  changeMapping,
-  jobState,
-  runCheck,
-  runImport,
-  seedImportWorkspace,
-  uploadAndAnalyse,
-  type ImportWorkspace,
-} from "@/lib/import/testing";
+import { changeMapping, jobState, runCheck, runImport, uploadAndAnalyse } from "@/lib/import/testing";
+import { seededImportWorkspace } from "@/lib/import/test-workspace";
 
 // The value-mapping step lists every distinct value of a categorical column with its count over the
 // whole file: a status the CRM only started using late in the export (here from row 6,002 on) shows up
 // and can be mapped, like in a lead export sorted by creation date whose newest leads use a new stage.
 
-let workspace: ImportWorkspace;
-
-beforeAll(async () => {
-  workspace = await seedImportWorkspace();
-});
+const workspace = seededImportWorkspace();
 
 /** 6,500 leads: "New" and "Working" throughout, "Handed to AE" only in the last 500 rows. */
 function sortedExport(): Buffer {

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
 import { runImportCommand } from "@/lib/import/command";
 import { jobSummarySchema } from "@/lib/import/job-state";
@@ -13,11 +13,10 @@ import {
   jobState,
   runCheck,
   runImport,
-  seedImportWorkspace,
   uploadAndAnalyse,
-  type ImportWorkspace,
   type UploadedFile,
 } from "@/lib/import/testing";
+import { seededImportWorkspace } from "@/lib/import/test-workspace";
 import { diagnoseStoredLead } from "@/lib/rediagnosis/read";
 
 // Linked files from another system: a closed-deals export in the shape of Olist's (mql_id, sdr_id, sr_id,
@@ -25,15 +24,11 @@ import { diagnoseStoredLead } from "@/lib/rediagnosis/read";
 // become timeline events of the leads their keys name, acted by the owners they name; every row is
 // accounted for, the dry run counts what the import does, and importing them again adds nothing.
 
-let workspace: ImportWorkspace;
+const workspace = seededImportWorkspace();
 const mqls: UploadedFile = { kind: "leads", name: "olist_marketing_qualified_leads_dataset.csv", bytes: fixture("olist-shape-mqls.csv") };
 const deals: UploadedFile = { kind: "deals", name: "olist_closed_deals_dataset.csv", bytes: fixture("olist-shape-closed-deals.csv") };
 const WON_LEAD = "dac32acd4db4c29c230538b72f8dd87d";
 const SR_OF_WON_LEAD = "4ef15afb4b2723d8f3d81e51ec7afefe";
-
-beforeAll(async () => {
-  workspace = await seedImportWorkspace();
-});
 
 const countsOf = (job: { summary: unknown }) => jobSummarySchema.parse(job.summary).files?.deals;
 

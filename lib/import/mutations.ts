@@ -35,6 +35,23 @@ export async function loadJobForUpdate(tx: Prisma.TransactionClient, jobId: numb
   return job;
 }
 
+/** Changes a job and records the change in the audit log, in the caller's transaction; every change moves the job's version on. */
+export async function changeJob(
+  tx: Prisma.TransactionClient,
+  actorId: number,
+  jobId: number,
+  data: Prisma.ImportJobUpdateInput,
+  audit: { action: string; before: unknown; after: unknown },
+): Promise<{ version: number }> {
+  const updated = await tx.importJob.update({
+    where: { id: jobId },
+    data: { ...data, version: { increment: 1 } },
+    select: { version: true },
+  });
+  await recordAudit(tx, { actorId, entityType: "import_job", entityId: jobId, ...audit });
+  return updated;
+}
+
 export async function createImportJob(actorId: number): Promise<{ id: number }> {
   const timeZone = await getWorkspaceTimeZone();
   return db.$transaction(async (tx) => {
@@ -103,26 +120,24 @@ export async function analyseImportJob(actorId: number, input: unknown): Promise
         headers: settings.files.leads?.headers ?? [],
         mapping: mapping.files.leads,
       });
-    await tx.importJob.update({
-      where: { id: jobId },
-      data: {
+    await changeJob(
+      tx,
+      actorId,
+      jobId,
+      {
         status: "mapped",
         preset,
         sourceSystem: saved?.sourceSystem ?? PRESETS[preset].sourceSystem,
         settings: settings as Prisma.InputJsonValue,
         mapping: mapping as Prisma.InputJsonValue,
         summary: {},
-        version: { increment: 1 },
       },
-    });
-    await recordAudit(tx, {
-      actorId,
-      action: "import.analyse",
-      entityType: "import_job",
-      entityId: jobId,
-      before: { status: job.status },
-      after: { status: "mapped", preset, files: stored.map((file) => file.name) },
-    });
+      {
+        action: "import.analyse",
+        before: { status: job.status },
+        after: { status: "mapped", preset, files: stored.map((file) => file.name) },
+      },
+    );
     return { id: jobId, preset };
   });
 }
@@ -171,26 +186,24 @@ export async function updateImportSettings(actorId: number, input: unknown): Pro
       if (Object.keys(current.columns).length === 0)
         mapping.files[kind] = { ...current, columns: suggestColumns(values.preset, kind, settings.files[kind]!.headers) };
     }
-    await tx.importJob.update({
-      where: { id: values.jobId },
-      data: {
+    await changeJob(
+      tx,
+      actorId,
+      values.jobId,
+      {
         status: "mapped",
         sourceSystem: values.sourceSystem,
         preset: values.preset,
         settings: settings as Prisma.InputJsonValue,
         mapping: mapping as Prisma.InputJsonValue,
         summary: {},
-        version: { increment: 1 },
       },
-    });
-    await recordAudit(tx, {
-      actorId,
-      action: "import.settings",
-      entityType: "import_job",
-      entityId: values.jobId,
-      before: { sourceSystem: job.sourceSystem, timeZone: before.timeZone },
-      after: { sourceSystem: values.sourceSystem, timeZone: values.timeZone, preset: values.preset },
-    });
+      {
+        action: "import.settings",
+        before: { sourceSystem: job.sourceSystem, timeZone: before.timeZone },
+        after: { sourceSystem: values.sourceSystem, timeZone: values.timeZone, preset: values.preset },
+      },
+    );
   });
 }
 
@@ -202,20 +215,13 @@ export async function saveImportMapping(actorId: number, input: unknown): Promis
     if (!(EDITABLE_STATUSES as readonly string[]).includes(job.status)) throw new AppError("This import is running or finished.", 409);
     const problems = validateMapping(readSettings(job.settings), values.mapping);
     if (Object.keys(problems).length) throw new ValidationError(problems, "The mapping needs attention. Nothing was saved.");
-    const updated = await tx.importJob.update({
-      where: { id: values.jobId },
-      // A new mapping needs a new check: the last one's counts and report no longer apply.
-      data: { status: "mapped", mapping: values.mapping as Prisma.InputJsonValue, summary: {}, version: { increment: 1 } },
-      select: { version: true },
-    });
-    await recordAudit(tx, {
+    // A new mapping needs a new check: the last one's counts and report no longer apply.
+    return changeJob(
+      tx,
       actorId,
-      action: "import.map",
-      entityType: "import_job",
-      entityId: values.jobId,
-      before: job.mapping,
-      after: values.mapping,
-    });
-    return updated;
+      values.jobId,
+      { status: "mapped", mapping: values.mapping as Prisma.InputJsonValue, summary: {} },
+      { action: "import.map", before: job.mapping, after: values.mapping },
+    );
   });
 }

@@ -1,26 +1,14 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { mappingDocumentSchema } from "@/lib/import/mapping";
 import { saveReusableMapping } from "@/lib/import/run-mutations";
-import {
-  changeMapping,
-  fixture,
-  importFiles,
-  issuesOf,
-  jobState,
-  seedImportWorkspace,
-  uploadAndAnalyse,
-  type ImportWorkspace,
-} from "@/lib/import/testing";
+import { changeMapping, fixture, importFiles, issuesOf, jobState, uploadAndAnalyse } from "@/lib/import/testing";
+import { seededImportWorkspace } from "@/lib/import/test-workspace";
 
 // Each preset on a fixture in its CRM's real export format: detected by its headers, mapped without
 // help, imported, and every imported lead diagnosed.
 
-let workspace: ImportWorkspace;
-
-beforeAll(async () => {
-  workspace = await seedImportWorkspace();
-});
+const workspace = seededImportWorkspace();
 
 async function leadsOf(sourceSystem: string) {
   return db.lead.findMany({

@@ -9,15 +9,11 @@ import { mappingDocumentSchema, type MappingDocument } from "@/lib/import/mappin
 
 // Reads for the import pages and the report download.
 
-const JOB_SELECT = {
+/** What the progress panel polls: small, and the same shape the page renders first. */
+const PROGRESS_SELECT = {
   id: true,
   status: true,
   mode: true,
-  preset: true,
-  sourceSystem: true,
-  settings: true,
-  mapping: true,
-  summary: true,
   rowsTotal: true,
   rowsDone: true,
   rowsCreated: true,
@@ -26,10 +22,19 @@ const JOB_SELECT = {
   rowsFailed: true,
   cancelRequested: true,
   error: true,
+  summary: true,
+  version: true,
+} as const;
+
+const JOB_SELECT = {
+  ...PROGRESS_SELECT,
+  preset: true,
+  sourceSystem: true,
+  settings: true,
+  mapping: true,
   createdAt: true,
   startedAt: true,
   finishedAt: true,
-  version: true,
   createdBy: { select: { name: true } },
 } as const;
 
@@ -54,26 +59,8 @@ export async function findImportJob(id: number): Promise<ImportJobView | null> {
   };
 }
 
-/** What the progress panel polls: small, and the same shape the page renders first. */
 export async function findImportProgress(id: number) {
-  const job = await db.importJob.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      status: true,
-      mode: true,
-      rowsTotal: true,
-      rowsDone: true,
-      rowsCreated: true,
-      rowsUpdated: true,
-      rowsSkipped: true,
-      rowsFailed: true,
-      cancelRequested: true,
-      error: true,
-      summary: true,
-      version: true,
-    },
-  });
+  const job = await db.importJob.findUnique({ where: { id }, select: PROGRESS_SELECT });
   if (!job) return null;
   const summary = readSummary(job.summary);
   return {

@@ -7,7 +7,7 @@ import { readSettings, readSummary, type JobSummary } from "@/lib/import/job-sta
 import { mappingDocumentSchema } from "@/lib/import/mapping";
 import { missingForRun } from "@/lib/import/mapping-checks";
 import { parseInput } from "@/lib/actions/input";
-import { loadJobForUpdate } from "@/lib/import/mutations";
+import { changeJob, loadJobForUpdate } from "@/lib/import/mutations";
 import { jobRefSchema, saveReusableMappingSchema, startImportSchema } from "@/lib/import/schemas";
 
 // Queuing a check (dry run) or an import, cancelling one, and saving a mapping for next week's file.
@@ -26,24 +26,13 @@ export async function queueImportCheck(actorId: number, input: unknown): Promise
     if (job.status !== "mapped" && job.status !== "validated") throw new AppError("Only a mapped import can be checked.", 409);
     const problems = missingForRun(readSettings(job.settings), mappingDocumentSchema.parse(job.mapping));
     if (Object.keys(problems).length) throw new ValidationError(problems, "The mapping is not complete yet.");
-    await tx.importJob.update({
-      where: { id: jobId },
-      data: {
-        status: "queued",
-        cancelRequested: false,
-        error: null,
-        summary: queuedSummary(job.summary, "check") as Prisma.InputJsonValue,
-        version: { increment: 1 },
-      },
-    });
-    await recordAudit(tx, {
+    await changeJob(
+      tx,
       actorId,
-      action: "import.check.queue",
-      entityType: "import_job",
-      entityId: jobId,
-      before: { status: job.status },
-      after: { status: "queued" },
-    });
+      jobId,
+      { status: "queued", cancelRequested: false, error: null, summary: queuedSummary(job.summary, "check") as Prisma.InputJsonValue },
+      { action: "import.check.queue", before: { status: job.status }, after: { status: "queued" } },
+    );
     return { id: jobId };
   });
 }
@@ -60,9 +49,11 @@ export async function startImport(actorId: number, input: unknown): Promise<{ id
         job.status === "mapped" ? "Check the file first: the dry run shows what the import will do." : "This import cannot be started now.",
         409,
       );
-    await tx.importJob.update({
-      where: { id: jobId },
-      data: {
+    await changeJob(
+      tx,
+      actorId,
+      jobId,
+      {
         status: "queued",
         mode,
         cancelRequested: false,
@@ -70,17 +61,9 @@ export async function startImport(actorId: number, input: unknown): Promise<{ id
         startedAt: null,
         finishedAt: null,
         summary: queuedSummary(job.summary, "import") as Prisma.InputJsonValue,
-        version: { increment: 1 },
       },
-    });
-    await recordAudit(tx, {
-      actorId,
-      action: "import.start",
-      entityType: "import_job",
-      entityId: jobId,
-      before: { status: job.status },
-      after: { status: "queued", mode },
-    });
+      { action: "import.start", before: { status: job.status }, after: { status: "queued", mode } },
+    );
     return { id: jobId };
   });
 }

@@ -9,12 +9,8 @@ import { mappingDocumentSchema } from "@/lib/import/mapping";
 import { runPipeline, type PipelineInput } from "@/lib/import/pipeline";
 import { ImportCancelled, ProgressTracker } from "@/lib/import/progress";
 import { ForeignIdCounter, reImportWarnings } from "@/lib/import/reimport-warnings";
-import { checkSink, TOUCHED_TABLE, writeSink } from "@/lib/import/sinks";
-import { loadDiagnosisDefinitions } from "@/lib/rediagnosis/definitions";
-import { loadAlertRules } from "@/lib/alerts/rules";
-import { loadDiagnosisInputs } from "@/lib/rediagnosis/load-batch";
-import { diagnoseForSaving } from "@/lib/rediagnosis/run";
-import { saveDiagnoses } from "@/lib/rediagnosis/save-batch";
+import { checkSink, writeSink } from "@/lib/import/sinks";
+import { createImportTables, diagnoseImport, ImportDiagnosis } from "@/lib/import/diagnose";
 
 // Runs one queued check (dry run) or import. Whatever instance picks the job holds a session advisory
 // lock on it for the whole run: a second pick-up of the same job (a retry, a sweep) finds it locked and
@@ -28,9 +24,6 @@ import { saveDiagnoses } from "@/lib/rediagnosis/save-batch";
 // survive the rollback.
 
 export const IMPORT_LOCK_SPACE = 7_340_401;
-// Small enough that two batches in flight (one diagnosed, one loading) stay a few tens of MB even
-// when accounts have hundreds of leads (the duplicate-outreach evidence grows with them).
-const DIAGNOSIS_BATCH = 1_000;
 
 interface JobRow {
   id: number;
@@ -52,7 +45,16 @@ async function firstPartIds(client: pg.PoolClient, jobId: number): Promise<Parti
   return Object.fromEntries(rows.map((row) => [row.kind, row.id]));
 }
 
-export async function runImportJob(jobId: number): Promise<"finished" | "skipped"> {
+export interface RunOptions {
+  /**
+   * Stage a leads file's new leads and write each once, diagnosed (lib/import/diagnose.ts). Off writes
+   * them directly and diagnoses them in place afterwards, as imports once did: staged-leads.int.test.ts
+   * compares the two.
+   */
+  stageNewLeads?: boolean;
+}
+
+export async function runImportJob(jobId: number, options: RunOptions = {}): Promise<"finished" | "skipped"> {
   const client = await pool.connect();
   let locked = false;
   let broken = false;
@@ -76,7 +78,7 @@ export async function runImportJob(jobId: number): Promise<"finished" | "skipped
       [jobId],
     );
     await client.query("DELETE FROM import_issues WHERE job_id = $1", [jobId]);
-    const outcome = await execute(client, job, run);
+    const outcome = await execute(client, job, run, options);
     await finishJob(job.id, job.created_by_id, run, outcome);
     if (run === "import" && outcome.kind === "done") await cleanPendingLists(client);
     return "finished";
@@ -89,7 +91,7 @@ export async function runImportJob(jobId: number): Promise<"finished" | "skipped
   }
 }
 
-async function execute(client: pg.PoolClient, job: JobRow, run: "check" | "import"): Promise<RunOutcome> {
+async function execute(client: pg.PoolClient, job: JobRow, run: "check" | "import", options: RunOptions): Promise<RunOutcome> {
   const tracker = new ProgressTracker(job.id);
   try {
     const settings = readSettings(job.settings);
@@ -111,7 +113,7 @@ async function execute(client: pg.PoolClient, job: JobRow, run: "check" | "impor
     const result =
       run === "check"
         ? { counts: await runPipeline(input, checkSink(client, job.source_system, foreign)), diagnosed: null }
-        : await importInTransaction(client, job, input, tracker);
+        : await importInTransaction(client, job, input, tracker, options);
     await tracker.flush(true);
     if (result === "rejected") {
       return {
@@ -146,24 +148,35 @@ export function checkFoundNoRepeatedIds(summaryValue: unknown, settings: JobSett
   return summary.check !== undefined && kinds.length === 1 && kinds[0] === "leads" && summary.files?.leads?.duplicates === 0;
 }
 
-async function importInTransaction(client: pg.PoolClient, job: JobRow, input: PipelineInput, tracker: ProgressTracker) {
+async function importInTransaction(
+  client: pg.PoolClient,
+  job: JobRow,
+  input: PipelineInput,
+  tracker: ProgressTracker,
+  options: RunOptions,
+) {
   await client.query("BEGIN");
   try {
     // The lead table's GIN indexes (name/email/company search, failure points) queue new entries in a
     // pending list; the default 4 MB list makes every few batches stop to merge it. A larger list for
     // this transaction lets the import write at full speed; cleanPendingLists merges it after COMMIT.
     await client.query("SET LOCAL gin_pending_list_limit = '64MB'");
-    await client.query(`CREATE TEMP TABLE ${TOUCHED_TABLE} (id int PRIMARY KEY) ON COMMIT DROP`);
+    await createImportTables(client);
+    const diagnosis = new ImportDiagnosis(client);
     const allOrNothing = job.mode === "all_or_nothing";
     const counts: Partial<Record<FileKind, FileCounts>> = await runPipeline(
       input,
-      writeSink(client, job.id, job.source_system, () => !allOrNothing || tracker.errors === 0),
+      writeSink(client, job.id, job.source_system, {
+        writing: () => !allOrNothing || tracker.errors === 0,
+        stageNewLeads: options.stageNewLeads ?? true,
+        settleStaged: () => diagnosis.settleStaged(),
+      }),
     );
     if (allOrNothing && tracker.errors > 0) {
       await client.query("ROLLBACK");
       return "rejected" as const;
     }
-    const diagnosed = await diagnoseChanged(client, tracker);
+    const diagnosed = await diagnoseImport(client, diagnosis, tracker);
     await tracker.startPhase("finishing", 1);
     await tracker.flush(false); // the last chance to cancel: after COMMIT the import stands
     await client.query("COMMIT");
@@ -184,40 +197,4 @@ async function cleanPendingLists(client: pg.PoolClient): Promise<void> {
     await client
       .query("SELECT gin_clean_pending_list($1::regclass)", [index])
       .catch((error: unknown) => console.error(`import: cleaning ${index}`, error));
-}
-
-/**
- * Re-diagnoses the leads the import created or changed, inside the import's transaction. One query at a
- * time on the connection (pg must not be handed a query while it runs one), but Node is never idle
- * while PostgreSQL works: the next batch is diagnosed while the previous one is being saved (the save
- * is one statement, sent before the diagnosis starts).
- */
-async function diagnoseChanged(client: pg.PoolClient, tracker: ProgressTracker): Promise<number> {
-  const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${TOUCHED_TABLE}`);
-  await tracker.startPhase("diagnosing", rows[0]?.n ?? 0);
-  const definitions = await loadDiagnosisDefinitions(client);
-  const alertRules = await loadAlertRules(client);
-  const now = new Date();
-  const nextIds = async (after: number) =>
-    (
-      await client.query<{ id: number }>(`SELECT id FROM ${TOUCHED_TABLE} WHERE id > $1 ORDER BY id LIMIT $2`, [after, DIAGNOSIS_BATCH])
-    ).rows.map((row) => row.id);
-  const diagnose = async (ids: number[]) =>
-    (await loadDiagnosisInputs(client, ids, definitions, now)).map((input) => diagnoseForSaving(input, alertRules));
-
-  let ids = await nextIds(0);
-  let diagnosed = ids.length ? await diagnose(ids) : null;
-  let done = 0;
-  while (diagnosed) {
-    const following = ids.length === DIAGNOSIS_BATCH ? await nextIds(ids[ids.length - 1]!) : [];
-    const inputs = following.length ? await loadDiagnosisInputs(client, following, definitions, now) : null;
-    const saving = saveDiagnoses(client, diagnosed, now);
-    const next = inputs?.map((input) => diagnoseForSaving(input, alertRules)) ?? null;
-    await saving;
-    done += diagnosed.length;
-    await tracker.advance(diagnosed.length);
-    diagnosed = next;
-    ids = following;
-  }
-  return done;
 }

@@ -9,6 +9,7 @@ import { settlePeople } from "@/lib/import/people";
 import type { ForeignIdCounter } from "@/lib/import/reimport-warnings";
 import type { PendingEvent } from "@/lib/import/transform-cells";
 import { previewLeadUpserts, upsertLeads } from "@/lib/leads/upsert";
+import { rememberTouched, STAGED_EVENTS, STAGED_LEADS } from "@/lib/import/diagnose";
 import type { Queryable } from "@/lib/db/queryable";
 
 // The two ends of the pipeline. The check (dry run) reads what exists and counts what would change,
@@ -74,8 +75,6 @@ function toEventInput(event: PendingEvent, leadId: number, sourceSystem: string)
   return { ...rest, leadId, sourceSystem };
 }
 
-export const TOUCHED_TABLE = "import_touched";
-
 /**
  * A new lead takes the upload's unrecorded fields; a lead already known keeps a field recorded once any
  * source recorded it (next week's file without the column does not undo the calls imported since).
@@ -85,14 +84,15 @@ async function recordUnrecordedEvidence(
   client: Queryable,
   upserted: { id: number; action: string }[],
   unrecorded: readonly string[],
+  table = "leads",
 ): Promise<number[]> {
   if (!upserted.length) return [];
   const { rows } = await client.query<{ id: number }>(
     `WITH next AS (
        SELECT l.id, CASE WHEN l.id = ANY($2::int[]) THEN $3::text[]
                          ELSE ARRAY(SELECT f FROM unnest(coalesce(l.unrecorded_evidence, '{}')) f WHERE f = ANY($3::text[]) ORDER BY f) END AS fields
-         FROM leads l WHERE l.id = ANY($1::int[]))
-     UPDATE leads l SET unrecorded_evidence = next.fields FROM next
+         FROM ${table} l WHERE l.id = ANY($1::int[]))
+     UPDATE ${table} l SET unrecorded_evidence = next.fields FROM next
       WHERE l.id = next.id AND coalesce(l.unrecorded_evidence, '{}') IS DISTINCT FROM next.fields
      RETURNING l.id`,
     [upserted.map((lead) => lead.id), upserted.filter((lead) => lead.action === "created").map((lead) => lead.id), [...unrecorded].sort()],
@@ -111,9 +111,22 @@ async function fillEvidenceGaps(client: Queryable, leadIds: number[], recorded: 
   return rows.map((row) => row.id);
 }
 
-async function remember(client: Queryable, leadIds: Iterable<number>): Promise<void> {
-  const ids = [...new Set(leadIds)];
-  if (ids.length) await client.query(`INSERT INTO ${TOUCHED_TABLE} (id) SELECT unnest($1::int[]) ON CONFLICT DO NOTHING`, [ids]);
+const remember = rememberTouched;
+
+/**
+ * The batch's new leads can wait in the staging tables (diagnosed there, then written once) unless an
+ * event they carry is already stored (on a lead of another id): that event must be moved by the stored
+ * tables' own upsert, so such a rare batch is written directly, as every batch once was.
+ */
+async function canStage(client: Queryable, sourceSystem: string, events: PendingEvent[]): Promise<boolean> {
+  const stored = await existingEventIds(
+    client,
+    sourceSystem,
+    events.map((event) => event.externalId),
+  );
+  if (stored.size === 0) return true;
+  const leadsOfStored = [...new Set(events.filter((event) => stored.has(event.externalId)).map((event) => event.leadExternalId))];
+  return (await leadIdsByExternalId(client, sourceSystem, leadsOfStored)).size === leadsOfStored.length;
 }
 
 function countEvents(statuses: { status: string }[], counts: FileCounts): void {
@@ -150,35 +163,60 @@ async function recordCarried(client: Queryable, jobId: number, leadIds: number[]
     ]);
 }
 
-/** Writes inside the caller's transaction; `writing()` false (an all-or-nothing import that already failed) only validates. */
-export function writeSink(client: Queryable, jobId: number, sourceSystem: string, writing: () => boolean): Sink {
+/**
+ * Writes inside the caller's transaction; `writing()` false (an all-or-nothing import that already failed)
+ * only validates. New leads of a leads file are staged (lib/import/diagnose.ts) unless `stageNewLeads` is
+ * off; `settleStaged` moves them into `leads` before a file that looks leads up.
+ */
+export function writeSink(
+  client: Queryable,
+  jobId: number,
+  sourceSystem: string,
+  { writing, stageNewLeads, settleStaged }: { writing: () => boolean; stageNewLeads: boolean; settleStaged: () => Promise<unknown> },
+): Sink {
   const keepStatistics = statisticsKeeper(client);
   return {
     async leads(leads, events, counts, owners, unrecorded) {
       if (!writing()) return;
       await keepStatistics(leads.length);
       await settlePeople(client, sourceSystem, { leads, owners, events }, "write");
-      const upserted = await upsertLeads(client, sourceSystem, leads);
+      const stage = stageNewLeads && (await canStage(client, sourceSystem, events));
+      const upserted = await upsertLeads(client, sourceSystem, leads, stage ? STAGED_LEADS : undefined);
       await recordCarried(
         client,
         jobId,
         upserted.map((lead) => lead.id),
       );
-      const gapsChanged = await recordUnrecordedEvidence(client, upserted, unrecorded);
+      // Staged leads are all new, and diagnosed when they move: only the stored ones are remembered.
+      const isStaged = (lead: { action: string }) => stage && lead.action === "created";
+      const stored = upserted.filter((lead) => !isStaged(lead));
+      const gapsChanged = await recordUnrecordedEvidence(client, stored, unrecorded);
+      await recordUnrecordedEvidence(client, upserted.filter(isStaged), unrecorded, STAGED_LEADS);
       const ids = new Map(upserted.map((lead) => [lead.externalId, lead.id]));
+      const stagedIds = new Set(upserted.filter(isStaged).map((lead) => lead.id));
       for (const { action } of upserted) counts[action]++;
       const inputs = events.flatMap((event) =>
         ids.has(event.leadExternalId) ? [toEventInput(event, ids.get(event.leadExternalId)!, sourceSystem)] : [],
       );
-      const written = await writeEvents(client, inputs, { onConflict: "update", ids: false });
-      countEvents(written, counts);
+      const written = await writeEvents(
+        client,
+        inputs.filter((event) => !stagedIds.has(event.leadId)),
+        { onConflict: "update", ids: false },
+      );
+      const writtenStaged = await writeEvents(
+        client,
+        inputs.filter((event) => stagedIds.has(event.leadId)),
+        { onConflict: "update", ids: false, into: STAGED_EVENTS },
+      );
+      countEvents([...written, ...writtenStaged], counts);
       await remember(client, [
         ...gapsChanged,
-        ...upserted.filter((lead) => lead.action !== "unchanged").map((lead) => lead.id),
+        ...stored.filter((lead) => lead.action !== "unchanged").map((lead) => lead.id),
         ...written.filter((event) => event.status === "created" || event.status === "updated").map((event) => event.leadId),
       ]);
     },
     async activities(rows, _knownLeads, counts, kind) {
+      await settleStaged();
       const ids = await leadIdsByExternalId(
         client,
         sourceSystem,
@@ -220,12 +258,14 @@ export function writeSink(client: Queryable, jobId: number, sourceSystem: string
       await remember(client, [...changedLeads, ...gapsFilled]);
       return missing;
     },
-    linked: (rows, _knownLeads, counts) =>
-      writeLinkedRows(client, sourceSystem, rows, counts, {
+    linked: async (rows, _knownLeads, counts) => {
+      await settleStaged();
+      return writeLinkedRows(client, sourceSystem, rows, counts, {
         writing,
         keepStatistics,
         recordCarried: (leadIds) => recordCarried(client, jobId, leadIds),
         remember: (leadIds) => remember(client, leadIds),
-      }),
+      });
+    },
   };
 }

@@ -8,7 +8,7 @@ import type { FileKind } from "@/lib/import/fields";
 import { PART_BYTES, storeFilePart } from "@/lib/import/files";
 import { mappingDocumentSchema, type MappingDocument } from "@/lib/import/mapping";
 import { analyseImportJob, createImportJob, saveImportMapping } from "@/lib/import/mutations";
-import { runImportJob } from "@/lib/import/run";
+import { runImportJob, type RunOptions } from "@/lib/import/run";
 import { queueImportCheck, startImport } from "@/lib/import/run-mutations";
 import { insertDefinitions } from "@/prisma/seed/load-definitions";
 
@@ -96,9 +96,14 @@ export async function runCheck(actorId: number, jobId: number) {
   return jobState(jobId);
 }
 
-export async function runImport(actorId: number, jobId: number, mode: "valid_rows" | "all_or_nothing" = "valid_rows") {
+export async function runImport(
+  actorId: number,
+  jobId: number,
+  mode: "valid_rows" | "all_or_nothing" = "valid_rows",
+  options: RunOptions = {},
+) {
   await startImport(actorId, { jobId, version: (await jobState(jobId)).version, mode });
-  await runImportJob(jobId);
+  await runImportJob(jobId, options);
   return jobState(jobId);
 }
 

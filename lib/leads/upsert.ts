@@ -188,8 +188,17 @@ async function ensureAccounts(client: Queryable, rows: NormalizedRow[]): Promise
   );
 }
 
-/** Creates or updates leads of one source system by external id; returns every row's lead id and action. */
-export async function upsertLeads(client: Queryable, sourceSystem: string, inputs: readonly LeadUpsertInput[]): Promise<UpsertedLead[]> {
+/**
+ * Creates or updates leads of one source system by external id; returns every row's lead id and action.
+ * `stageNewInto`: a table shaped like `leads` (an import's temporary staging table) that takes the new
+ * leads instead, with their ids drawn from the leads' sequence; the caller moves them into `leads` later.
+ */
+export async function upsertLeads(
+  client: Queryable,
+  sourceSystem: string,
+  inputs: readonly LeadUpsertInput[],
+  stageNewInto?: string,
+): Promise<UpsertedLead[]> {
   const results: UpsertedLead[] = [];
   for (const group of groupByShape(inputs)) {
     await ensureAccounts(client, group.rows);
@@ -207,13 +216,18 @@ export async function upsertLeads(client: Queryable, sourceSystem: string, input
       ? `DO UPDATE SET ${columns.map((column) => `${column} = EXCLUDED.${column}`).join(", ")}, version = leads.version + 1, updated_at = now()
         WHERE (${columns.map((column) => `leads.${column}`).join(", ")}) IS DISTINCT FROM (${columns.map((column) => `EXCLUDED.${column}`).join(", ")})`
       : "DO NOTHING";
-    const sql = `WITH ${statement.resolvedSql},
-      upserted AS (
-        INSERT INTO leads (source_system, external_id, ${[...columns, ...kept].join(", ")}, updated_at)
+    const insertInto = (
+      table: string,
+    ) => `INSERT INTO ${table} (source_system, external_id, ${[...columns, ...kept].join(", ")}, updated_at)
         SELECT ${source}, r.external_id, ${[...columns.map((column) => `r.${column}`), ...kept.map((column) => `stored.${column}`)].join(", ")}, now() FROM resolved r
-        LEFT JOIN leads stored ON stored.source_system = ${source} AND stored.external_id = r.external_id AND stored.external_id = ANY($1::text[])
+        LEFT JOIN leads stored ON stored.source_system = ${source} AND stored.external_id = r.external_id AND stored.external_id = ANY($1::text[])`;
+    const sql = `WITH ${statement.resolvedSql},
+      ${stageNewInto ? `staged AS (${insertInto(stageNewInto)} WHERE stored.id IS NULL RETURNING id, external_id),` : ""}
+      upserted AS (
+        ${insertInto("leads")} ${stageNewInto ? "WHERE stored.id IS NOT NULL" : ""}
         ON CONFLICT (source_system, external_id) ${onConflict}
         RETURNING id, external_id, (xmax = 0) AS inserted)
+      ${stageNewInto ? "SELECT id, external_id, 'created' AS action FROM staged UNION ALL" : ""}
       SELECT id, external_id, CASE WHEN inserted THEN 'created' ELSE 'updated' END AS action FROM upserted
       UNION ALL
       SELECT l.id, l.external_id, 'unchanged' FROM leads l JOIN input r ON l.source_system = ${source} AND l.external_id = r.external_id

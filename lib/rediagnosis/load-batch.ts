@@ -52,23 +52,34 @@ export interface OutreachRow {
   match: RelatedOutreach["match"];
 }
 
-const LEADS_SQL = `
+/**
+ * Where the reads find leads and events: the tables themselves, or (an import's new leads, diagnosed
+ * before they are written) a relation that adds the rows staged in the import's transaction.
+ */
+export interface DiagnosisRelations {
+  leads: string;
+  events: string;
+}
+
+const STORED: DiagnosisRelations = { leads: "leads", events: "handoff_events" };
+
+const leadsSql = ({ leads }: DiagnosisRelations) => `
   SELECT l.id, l.captured_at, l.original_source, l.campaign, l.offer, l.conversion_point, l.landing_page, l.buyer_message,
          l.lead_type_id, l.priority, l.owner_id, u.name AS owner_name, l.queue, l.acceptance_status, l.rejection_reason_code,
          l.rejection_detail, l.next_action, l.next_action_due_at, l.outcome, l.email, l.account_domain,
          coalesce(l.unrecorded_evidence, '{}') AS unrecorded_evidence
-  FROM leads l LEFT JOIN users u ON u.id = l.owner_id
+  FROM ${leads} l LEFT JOIN users u ON u.id = l.owner_id
   WHERE l.id = ANY($1::int[])`;
 
-const EVENTS_SQL = `
+const eventsSql = ({ events }: DiagnosisRelations) => `
   SELECT id, lead_id, type, occurred_at, actor_id, actor_name, channel, details
-  FROM handoff_events WHERE lead_id = ANY($1::int[])`;
+  FROM ${events} e WHERE lead_id = ANY($1::int[])`;
 
 // Other leads' outreach that lies within the duplicate window of an outreach on this lead by someone else
 // (DOMAIN: the window is measured between the two outreaches, the same on both leads). The window is the
 // caller's ($2) or, when null, the one in force (read in the same query, so a detail page need not wait
 // for the definitions first). Names come with the rows: evidence names people, never ids.
-const OUTREACH_SQL = `
+const outreachSql = ({ leads, events }: DiagnosisRelations) => `
   WITH settings AS (
     SELECT make_interval(days => COALESCE($2::int,
       (SELECT max(d) FROM (SELECT duplicate_window_days AS d FROM workspace_settings WHERE id = 1
@@ -77,23 +88,23 @@ const OUTREACH_SQL = `
   ),
   -- Only leads with outreach of their own can clash (the EXISTS below): the others need no related rows
   -- (an import's new leads mostly have none, and an account's every other lead would be read for each).
-  batch AS (SELECT id, email, account_domain FROM leads l WHERE id = ANY($1::int[])
-    AND EXISTS (SELECT 1 FROM handoff_events own WHERE own.lead_id = l.id AND own.type IN ('contacted', 'meeting_booked') AND own.actor_id IS NOT NULL)),
+  batch AS (SELECT id, email, account_domain FROM ${leads} l WHERE id = ANY($1::int[])
+    AND EXISTS (SELECT 1 FROM ${events} own WHERE own.lead_id = l.id AND own.type IN ('contacted', 'meeting_booked') AND own.actor_id IS NOT NULL)),
   related AS (
     -- Two index-backed joins rather than one OR join: same buyer (email), then same account (domain).
     SELECT b.id AS lead_id, o.id AS other_lead_id, 'email' AS match
-    FROM batch b JOIN leads o ON b.email IS NOT NULL AND o.email = b.email AND o.id <> b.id
+    FROM batch b JOIN ${leads} o ON b.email IS NOT NULL AND o.email = b.email AND o.id <> b.id
     UNION
     SELECT b.id, o.id, 'account'
-    FROM batch b JOIN leads o ON b.account_domain IS NOT NULL AND o.account_domain = b.account_domain AND o.id <> b.id
+    FROM batch b JOIN ${leads} o ON b.account_domain IS NOT NULL AND o.account_domain = b.account_domain AND o.id <> b.id
       AND (b.email IS NULL OR o.email IS DISTINCT FROM b.email)
   )
   SELECT r.lead_id, r.other_lead_id, e.actor_id, COALESCE(u.name, e.actor_name) AS actor_name, e.channel, e.occurred_at, r.match
   FROM related r CROSS JOIN settings s
-  JOIN handoff_events e ON e.lead_id = r.other_lead_id AND e.type IN ('contacted', 'meeting_booked') AND e.actor_id IS NOT NULL
+  JOIN ${events} e ON e.lead_id = r.other_lead_id AND e.type IN ('contacted', 'meeting_booked') AND e.actor_id IS NOT NULL
   LEFT JOIN users u ON u.id = e.actor_id
   WHERE EXISTS (
-    SELECT 1 FROM handoff_events mine
+    SELECT 1 FROM ${events} mine
     WHERE mine.lead_id = r.lead_id AND mine.type IN ('contacted', 'meeting_booked') AND mine.actor_id IS NOT NULL
       AND mine.actor_id <> e.actor_id
       AND mine.occurred_at BETWEEN e.occurred_at - s.win AND e.occurred_at + s.win
@@ -104,12 +115,13 @@ export async function loadDiagnosisInputs(
   leadIds: number[],
   definitions: DiagnosisDefinitions,
   now: Date,
+  relations: DiagnosisRelations = STORED,
 ): Promise<DiagnosisInput[]> {
   if (leadIds.length === 0) return [];
   const [leads, events, outreach] = await queryEach(client, [
-    () => client.query<LeadRow>(LEADS_SQL, [leadIds]),
-    () => client.query<EventRow>(EVENTS_SQL, [leadIds]),
-    () => loadRelatedOutreach(client, leadIds, definitions),
+    () => client.query<LeadRow>(leadsSql(relations), [leadIds]),
+    () => client.query<EventRow>(eventsSql(relations), [leadIds]),
+    () => loadRelatedOutreach(client, leadIds, definitions, relations),
   ]);
 
   const eventsByLead = groupBy(events.rows, (row) => row.lead_id);
@@ -127,13 +139,14 @@ export async function loadRelatedOutreach(
   client: Queryable,
   leadIds: number[],
   definitions: DiagnosisDefinitions | null,
+  relations: DiagnosisRelations = STORED,
 ): Promise<OutreachRow[]> {
   // The widest window any lead may be judged by (an earlier one stays in force for earlier leads); the
   // engine applies each lead's own window to what is read here.
   const windowDays = definitions
     ? Math.max(definitions.settings.duplicateWindowDays, ...definitions.settingsHistory.map((v) => v.settings.duplicateWindowDays))
     : null;
-  return (await client.query<OutreachRow>(OUTREACH_SQL, [leadIds, windowDays, DEFAULT_SETTINGS.duplicateWindowDays])).rows;
+  return (await client.query<OutreachRow>(outreachSql(relations), [leadIds, windowDays, DEFAULT_SETTINGS.duplicateWindowDays])).rows;
 }
 
 /** One lead's engine input from rows already read (a detail page reuses its own record and timeline). */

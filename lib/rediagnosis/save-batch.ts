@@ -36,7 +36,8 @@ const NEXT_ALERT = `(SELECT min(m) FROM unnest(string_to_array(v.alert_moments, 
 
 const stepStatus = (diagnosis: LeadDiagnosis, step: string) => diagnosis.steps.find((result) => result.step === step)?.status ?? null;
 
-export async function saveDiagnoses(client: Queryable, batch: DiagnosedLead[], computedAt: Date): Promise<number> {
+/** `table`: where the leads are; an import saves its new leads' diagnoses on their staged rows (lib/import/diagnose.ts). */
+export async function saveDiagnoses(client: Queryable, batch: DiagnosedLead[], computedAt: Date, table = "leads"): Promise<number> {
   if (batch.length === 0) return 0;
   const column = <T>(pick: (item: DiagnosedLead) => T) => batch.map(pick);
   // Rows whose summary did not change are not rewritten: re-diagnosing after a definition change
@@ -44,7 +45,7 @@ export async function saveDiagnoses(client: Queryable, batch: DiagnosedLead[], c
   // joined to the unnest alone it hashed the whole table for each batch (an import's batches grew
   // slower with every lead it had already written).
   const result = await client.query(
-    `UPDATE leads AS l SET
+    `UPDATE ${table} AS l SET
        flagged = v.flagged, severity = v.severity, first_broken_step = v.first_broken_step::"DiagnosisStep",
        failure_points = v.failure_points::"FailurePoint"[],
        step_capture = v.step_capture::"StepStatus", step_routing = v.step_routing::"StepStatus",

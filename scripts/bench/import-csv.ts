@@ -1,9 +1,11 @@
-// `npx tsx --conditions=react-server scripts/bench/import-csv.ts [--rows 100000] [--json file]`
+// `npx tsx --conditions=react-server scripts/bench/import-csv.ts [--rows 100000] [--direct] [--json file]`
 // Imports a generated HubSpot-style leads export of --rows rows through the real pipeline (upload in
 // parts -> analyse -> check -> import in one transaction -> diagnosis), on a throwaway PostgreSQL, and
 // prints rows per second for each stage and the process's peak memory (RSS). `npm run bench` runs it in
 // a process of its own (--json writes the figures there): the product's modules hold one database per
-// process, and the peak memory is the importing process's own.
+// process, and the peak memory is the importing process's own. --direct writes the new leads straight
+// into `leads` and diagnoses them in place afterwards (the path before staging, lib/import/diagnose.ts),
+// to compare the two in alternating runs at similar load.
 import { createWriteStream } from "node:fs";
 import { open, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -86,7 +88,7 @@ export interface ImportResult {
 }
 
 /** Generates a --rows export and imports it through the real pipeline on a throwaway PostgreSQL. */
-export async function measureCsvImport(rows: number): Promise<ImportResult> {
+export async function measureCsvImport(rows: number, options: { direct?: boolean } = {}): Promise<ImportResult> {
   const { cluster, directory, discard } = await startThrowawayCluster("import");
   let peakRss = process.memoryUsage().rss;
   let peakHeap = process.memoryUsage().heapUsed;
@@ -134,7 +136,7 @@ export async function measureCsvImport(rows: number): Promise<ImportResult> {
     const check = seconds(started);
     if (checked.status !== "validated") throw new CliError(`the check ended ${checked.status}: ${checked.error ?? ""}`);
     started = performance.now();
-    const imported = await runImport(workspace.revopsId, jobId);
+    const imported = await runImport(workspace.revopsId, jobId, "valid_rows", { stageNewLeads: !options.direct });
     const total = seconds(started);
     if (imported.status !== "succeeded") throw new CliError(`the import ended ${imported.status}: ${imported.error ?? ""}`);
     const summary = (await jobState(jobId)).summary as { leadsDiagnosed?: number };
@@ -218,9 +220,11 @@ export function importFigures(result: ImportResult): Figure[] {
 const isMain = process.argv[1]?.endsWith("scripts/bench/import-csv.ts");
 if (isMain) {
   await runCli("bench:import", async () => {
-    const { values } = parseArgs({ options: { rows: { type: "string", default: "100000" }, json: { type: "string" } } });
+    const { values } = parseArgs({
+      options: { rows: { type: "string", default: "100000" }, direct: { type: "boolean" }, json: { type: "string" } },
+    });
     const rows = wholeNumberOption(values.rows, 1_000, 5_000_000, "--rows must be a whole number from 1,000 to 5,000,000");
-    const result = await measureCsvImport(rows);
+    const result = await measureCsvImport(rows, { direct: values.direct });
     printImport(result);
     if (values.json) await writeFile(values.json, JSON.stringify(result));
   });
