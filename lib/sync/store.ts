@@ -45,9 +45,6 @@ export async function setConnectionStatus(connectionId: number, status: "ok" | "
   await db.syncConnection.update({ where: { id: connectionId }, data: { status, statusMessage: message } });
 }
 
-// A page's writes and the cursor that follows them commit together: one transaction, the ground floor's.
-export { inTransaction } from "@/lib/db/transaction";
-
 /** Adds a page's counts to its run and moves the connection's cursors, inside the page's transaction. */
 export async function recordPage(
   client: pg.PoolClient,

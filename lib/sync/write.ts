@@ -5,7 +5,8 @@ import { upsertLeads } from "@/lib/leads/upsert";
 import type { Queryable } from "@/lib/db/queryable";
 import { rediagnoseLeads } from "@/lib/rediagnosis/run";
 import { resolvePeople } from "@/lib/people/resolve";
-import { inTransaction, recordPage, type SyncTotals } from "@/lib/sync/store";
+import { inTransaction } from "@/lib/db/transaction";
+import { recordPage, type SyncTotals } from "@/lib/sync/store";
 import type { MappedBatch, PersonRef } from "@/lib/sync/types";
 
 // Stores one mapped batch inside the caller's transaction: leads upserted by external id, events written

@@ -22,16 +22,8 @@ import {
   type IdPage,
 } from "@/lib/sync/hubspot/read";
 import { SyncSourceError } from "@/lib/sync/source-errors";
-import {
-  endRun,
-  inTransaction,
-  loadConnection,
-  saveCredentials,
-  startRun,
-  type RunKind,
-  type SyncSummary,
-  type SyncTotals,
-} from "@/lib/sync/store";
+import { inTransaction } from "@/lib/db/transaction";
+import { endRun, loadConnection, saveCredentials, startRun, type RunKind, type SyncSummary, type SyncTotals } from "@/lib/sync/store";
 import { emptyBatch, type MappedBatch } from "@/lib/sync/types";
 import { parseConnectionMapping, stateLookup } from "@/lib/sync/value-mapping";
 import { resolveSyncPeople, writeSyncPage } from "@/lib/sync/write";

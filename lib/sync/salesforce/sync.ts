@@ -16,16 +16,8 @@ import {
   type SalesforceContext,
 } from "@/lib/sync/salesforce/map";
 import { all, classify, pages, quoted, salesforceConnection, type Row, type SalesforceCredentials } from "@/lib/sync/salesforce/client";
-import {
-  endRun,
-  inTransaction,
-  loadConnection,
-  saveCredentials,
-  startRun,
-  type RunKind,
-  type SyncSummary,
-  type SyncTotals,
-} from "@/lib/sync/store";
+import { inTransaction } from "@/lib/db/transaction";
+import { endRun, loadConnection, saveCredentials, startRun, type RunKind, type SyncSummary, type SyncTotals } from "@/lib/sync/store";
 import { emptyBatch } from "@/lib/sync/types";
 import { parseConnectionMapping, stateLookup } from "@/lib/sync/value-mapping";
 import { resolveSyncPeople, writeSyncPage } from "@/lib/sync/write";
