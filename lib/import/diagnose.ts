@@ -102,42 +102,42 @@ export class ImportDiagnosis {
     // Over the two relations' union the planner hashes every outreach event of both for each batch (a
     // hash semi join for "has outreach of its own", its cost misjudged); the batch's reads are index
     // lookups by lead, so the reads of this loop are kept to nested loops.
+    // Reset on success only: after a failed statement the transaction is aborted (a RESET would fail and
+    // hide the first error), and its rollback ends the SET LOCAL anyway.
     await client.query("SET LOCAL enable_hashjoin = off");
     await client.query("SET LOCAL enable_mergejoin = off");
-    try {
-      return await this.inBatches(STAGED_LEADS, "true", WITH_STAGED, {
-        // Into the staged rows (a temporary table: no WAL, four indexes), so that the one INSERT into
-        // `leads` carries the diagnosis.
-        prepare: (diagnosed) => saveDiagnoses(client, diagnosed, now, STAGED_LEADS),
-        // A DELETE … RETURNING each: a lead or event is always in exactly one of the two relations the
-        // next batch's reads combine. The events follow their leads in a statement of their own (the
-        // foreign key check does not see leads inserted by the same statement).
-        commit: async (ids) => {
-          await client.query(
-            `WITH moved AS (DELETE FROM ${STAGED_LEADS} WHERE id = ANY($1::int[]) RETURNING *),
+    const diagnosedCount = await this.inBatches(STAGED_LEADS, "true", WITH_STAGED, {
+      // Into the staged rows (a temporary table: no WAL, four indexes), so that the one INSERT into
+      // `leads` carries the diagnosis.
+      prepare: (diagnosed) => saveDiagnoses(client, diagnosed, now, STAGED_LEADS),
+      // A DELETE … RETURNING each: a lead or event is always in exactly one of the two relations the
+      // next batch's reads combine. The events follow their leads in a statement of their own (the
+      // foreign key check does not see leads inserted by the same statement).
+      commit: async (ids) => {
+        await client.query(
+          `WITH moved AS (DELETE FROM ${STAGED_LEADS} WHERE id = ANY($1::int[]) RETURNING *),
                 inserted AS (INSERT INTO leads (${leadColumns}) SELECT ${leadColumns} FROM moved ORDER BY id RETURNING id)
            INSERT INTO ${TOUCHED_TABLE} (id, settled) SELECT id, true FROM inserted ON CONFLICT (id) DO NOTHING`,
-            [ids],
-          );
-          await client.query(
-            `WITH moved AS (DELETE FROM ${STAGED_EVENTS} WHERE lead_id = ANY($1::int[]) RETURNING *)
+          [ids],
+        );
+        await client.query(
+          `WITH moved AS (DELETE FROM ${STAGED_EVENTS} WHERE lead_id = ANY($1::int[]) RETURNING *)
            INSERT INTO handoff_events (${eventColumns}) SELECT ${eventColumns} FROM moved ORDER BY id`,
-            [ids],
-          );
-          moved += ids.length;
-          if (moved >= analyseAt) {
-            analyseAt = moved * 2;
-            await client.query("SET LOCAL default_statistics_target = 10");
-            await client.query(`ANALYZE leads, handoff_events, ${STAGED_LEADS}, ${STAGED_EVENTS}`);
-            await client.query("RESET default_statistics_target");
-          }
-          await onBatch(ids.length);
-        },
-      });
-    } finally {
-      await client.query("RESET enable_hashjoin");
-      await client.query("RESET enable_mergejoin");
-    }
+          [ids],
+        );
+        moved += ids.length;
+        if (moved >= analyseAt) {
+          analyseAt = moved * 2;
+          await client.query("SET LOCAL default_statistics_target = 10");
+          await client.query(`ANALYZE leads, handoff_events, ${STAGED_LEADS}, ${STAGED_EVENTS}`);
+          await client.query("RESET default_statistics_target");
+        }
+        await onBatch(ids.length);
+      },
+    });
+    await client.query("RESET enable_hashjoin");
+    await client.query("RESET enable_mergejoin");
+    return diagnosedCount;
   }
 
   /** Re-diagnoses, in place, the leads changed since they were last diagnosed. Returns how many. */
