@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import type { ComponentProps, ComponentType } from "react";
+import { useEffect, useRef, useState, type ComponentProps, type ComponentType } from "react";
 import { funnelHeight, teamQualityHeight } from "@/components/dashboard/chart-heights";
 import type { FailurePointsChart as FailurePointsPlot } from "@/components/dashboard/failure-points-chart";
 import type { FixImpactChart as FixImpactPlot } from "@/components/dashboard/fix-impact-chart";
@@ -18,19 +18,47 @@ import type { WeeklyRateChart as WeeklyRatePlot } from "@/components/dashboard/w
 // The dashboard's charts, their code loaded once the page is up. The charting library is most of the
 // dashboard's JavaScript, and a chart draws nothing on the server anyway (it sizes itself to the width the
 // browser gives it), so the page, its tables, filters and links arrive and work without waiting for it.
-// Each chart keeps the height it will draw at while its code loads, so nothing below it moves. Every
-// dynamic() call spells out its options: Next requires an object literal there.
+// Each chart keeps the height it will draw at while its code loads, so nothing below it moves. A chart is
+// drawn only once it comes near the screen (or the page is printed): the page holds thirteen, and drawing
+// them all at once kept the browser's main thread busy for about a second after the page arrived, while
+// most of them sat below the fold. Every dynamic() call spells out its options: Next requires an object
+// literal there.
 
 function Loading() {
   return <div className="flex-1 animate-pulse rounded-md bg-slate-50" aria-hidden="true" />;
 }
 
-/** The chart inside a box at least `height(props)` px tall: the space it takes once drawn. */
+/** How far below (or above) the screen a chart starts drawing, so that it is drawn by the time it is seen. */
+const DRAW_AHEAD = "300px 0px";
+
+/** True once the element has come within DRAW_AHEAD of the screen, or the page is about to print; it stays true. */
+function useNearScreen<E extends Element>() {
+  const ref = useRef<E>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (near || !element) return;
+    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && setNear(true), {
+      rootMargin: DRAW_AHEAD,
+    });
+    observer.observe(element);
+    const draw = () => setNear(true);
+    window.addEventListener("beforeprint", draw);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("beforeprint", draw);
+    };
+  }, [near]);
+  return { ref, near };
+}
+
+/** The chart inside a box at least `height(props)` px tall (the space it takes once drawn), drawn near the screen. */
 function reserved<P extends object>(Chart: ComponentType<P>, height: (props: P) => number) {
   function ReservedChart(props: P) {
+    const { ref, near } = useNearScreen<HTMLDivElement>();
     return (
-      <div className="flex flex-col" style={{ minHeight: height(props) }}>
-        <Chart {...props} />
+      <div ref={ref} className="flex flex-col" style={{ minHeight: height(props) }}>
+        {near ? <Chart {...props} /> : <Loading />}
       </div>
     );
   }

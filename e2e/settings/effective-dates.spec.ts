@@ -44,7 +44,10 @@ test("revops previews a calendar change and gives a team its own holidays, effec
   expect(saved).toEqual({ holidays: ["2026-12-08", "2026-12-25"], versions: 1 });
 
   await page.goto("/dashboard");
-  await expect(page.locator("#chart-lead_to_owner_time").getByText("SLA", { exact: true }).first()).toBeVisible({
+  // A chart draws once it comes near the screen (components/dashboard/lazy-charts.tsx).
+  const trend = page.locator("#chart-lead_to_owner_time");
+  await trend.scrollIntoViewIfNeeded();
+  await expect(trend.getByText("SLA", { exact: true }).first()).toBeVisible({
     timeout: CHART_DRAWN_MS,
   });
   await shoot(page, "dashboard");
