@@ -12,7 +12,11 @@ export const DELIVERY_RETRY = { retryLimit: 4, retryDelay: 15, retryBackoff: tru
 const globalForQueue = globalThis as unknown as { batonDeliveryQueue?: Promise<void> };
 
 export function ensureDeliveryQueue(boss: PgBoss): Promise<void> {
-  globalForQueue.batonDeliveryQueue ??= createQueue(boss, DELIVER_JOB, { policy: "standard", ...DELIVERY_RETRY, expireInSeconds: 120 }).catch((error: unknown) => {
+  globalForQueue.batonDeliveryQueue ??= createQueue(boss, DELIVER_JOB, {
+    policy: "standard",
+    ...DELIVERY_RETRY,
+    expireInSeconds: 120,
+  }).catch((error: unknown) => {
     globalForQueue.batonDeliveryQueue = undefined;
     throw error;
   });
