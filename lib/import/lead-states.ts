@@ -4,6 +4,9 @@ import { OUTCOME_LABELS } from "@/lib/leads/labels";
 // A CRM's lead status or lifecycle stage says two things Baton keeps apart: whether sales accepted the
 // lead (acceptance) and where it ended (outcome). Each file value maps onto one of these states.
 
+/** A state that names an outcome reads as that outcome does on the lead. */
+const { open: _open, ...closedOutcomeLabels } = OUTCOME_LABELS;
+
 export const LEAD_STATES = [
   "pending",
   "accepted",
@@ -18,13 +21,11 @@ export const LEAD_STATES = [
 ] as const;
 export type LeadState = (typeof LEAD_STATES)[number];
 
-const { open: _open, ...closedOutcomeLabels } = OUTCOME_LABELS;
 export const LEAD_STATE_LABELS: Record<LeadState, string> = {
   pending: "Awaiting sales decision",
   accepted: "Accepted by sales",
   info_requested: "Sales asked for information",
   rejected: "Rejected by sales",
-  // A state that names an outcome reads as that outcome does on the lead.
   ...closedOutcomeLabels,
 };
 
