@@ -16,7 +16,7 @@ import { paginationSummary } from "@/components/ui/pagination-summary";
 import { BodyCell, BodyRow, HeaderCell, Table } from "@/components/ui/table-core";
 import { useAddressParams } from "@/components/ui/use-address-params";
 
-// The paged lists' table (the leads): server-side pagination and sorting, state in the URL (sort, page,
+// The paged lead lists' table (leads, review board): server-side pagination and sorting, state in the URL (sort, page,
 // size, hide), column visibility, and loading / empty slots. Its rows and cells are the table core's.
 export const dataTableFeatures = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
 export type DataTableColumn<TData extends RowData> = ColumnDef<typeof dataTableFeatures, TData>;
