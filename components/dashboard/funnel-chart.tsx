@@ -6,7 +6,7 @@ import { linkedBar, useDrillNavigate } from "@/components/dashboard/chart-links"
 import { formatCount } from "@/components/dashboard/format";
 import { funnelHeight } from "@/components/dashboard/chart-heights";
 import { AXIS, GRID, STAGE_COLORS } from "@/components/dashboard/palette";
-import { FUNNEL_STAGES, type FunnelStage } from "@/lib/metrics/funnel-stages";
+import { FUNNEL_STAGE_LABELS, FUNNEL_STAGES, type FunnelStage } from "@/lib/metrics/funnel-stages";
 
 export interface FunnelDatum {
   source: string;
@@ -16,14 +16,6 @@ export interface FunnelDatum {
 
 /** Room for a source name on two lines ("Content download", "Organic search"). */
 const SOURCE_AXIS_PX = 96;
-
-const STAGE_LABELS: Record<FunnelStage, string> = {
-  captured: "Captured",
-  assigned: "Assigned",
-  accepted: "Accepted",
-  qualified: "Qualified",
-  won: "Won",
-};
 
 /** Per source, one bar per funnel stage; each bar opens the list of its leads. */
 export function FunnelChart({ data }: { data: FunnelDatum[] }) {
@@ -63,13 +55,13 @@ export function FunnelChart({ data }: { data: FunnelDatum[] }) {
             <Bar
               key={stage}
               dataKey={stage}
-              name={STAGE_LABELS[stage]}
+              name={FUNNEL_STAGE_LABELS[stage]}
               fill={STAGE_COLORS[stage]}
               isAnimationActive={false}
               shape={linkedBar<FunnelDatum>(
                 navigate,
                 (datum) => datum.hrefs[stage],
-                (datum, value) => `${STAGE_LABELS[stage]}, ${datum.source}: ${formatCount(value)} leads`,
+                (datum, value) => `${FUNNEL_STAGE_LABELS[stage]}, ${datum.source}: ${formatCount(value)} leads`,
               )}
             />
           ))}
