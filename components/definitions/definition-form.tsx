@@ -135,7 +135,7 @@ export function CodedEntryFields(props: {
   const { id, errorFor, entry } = props;
   return (
     <>
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto]">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto]">
         <FixedCodeField
           id={id}
           errorFor={errorFor}
@@ -160,7 +160,9 @@ export function CodedEntryFields(props: {
           )}
         </Field>
         <Field id={id("sortOrder")} name="sortOrder" label="Order" error={errorFor("sortOrder")} help={props.orderHelp}>
-          {(control) => <AmountInput control={control} unit="" min={0} max={9_999} defaultValue={entry?.sortOrder ?? props.nextSortOrder} />}
+          {(control) => (
+            <AmountInput control={control} unit="" min={0} max={9_999} defaultValue={entry?.sortOrder ?? props.nextSortOrder} />
+          )}
         </Field>
       </div>
       <CheckboxField

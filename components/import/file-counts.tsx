@@ -22,16 +22,25 @@ export function FileCountsTable({ files, future }: { files: Partial<Record<FileK
         rows={entries}
         rowKey={([kind]) => kind}
         columns={[
-          { header: "File", rowHeader: true, cell: ([kind]) => <span className="font-medium text-slate-900">{FILE_KIND_LABELS[kind]}</span> },
+          {
+            header: "File",
+            rowHeader: true,
+            cell: ([kind]) => <span className="font-medium text-slate-900">{FILE_KIND_LABELS[kind]}</span>,
+          },
           countColumn("Rows", (counts) => counts.rows),
-          countColumn(future ? "Would create (leads, activities or deals)" : "Created (leads, activities or deals)", (counts) => counts.created),
+          countColumn(
+            future ? "Would create (leads, activities or deals)" : "Created (leads, activities or deals)",
+            (counts) => counts.created,
+          ),
           countColumn(future ? "Would update" : "Updated", (counts) => counts.updated),
           countColumn("Unchanged", (counts) => counts.unchanged),
           countColumn("Superseded or repeated rows", (counts) => counts.duplicates),
           {
             header: "Invalid rows",
             className: "text-right tabular-nums",
-            cell: ([, counts]) => <span className={counts.failed ? "font-semibold text-red-700" : undefined}>{counts.failed.toLocaleString("en")}</span>,
+            cell: ([, counts]) => (
+              <span className={counts.failed ? "font-semibold text-red-700" : undefined}>{counts.failed.toLocaleString("en")}</span>
+            ),
           },
           countColumn(future ? "New timeline events" : "Timeline events added", (counts) => counts.eventsNew),
         ]}

@@ -36,7 +36,15 @@ export function MeetingDetailsForm(props: {
         save((values) => saveMeetingDetails({ id: props.id, ...values }));
       }}
     >
-      <MeetingFields idPrefix="details" values={values} users={props.users} timeZone={props.timeZone} errors={errors} onChange={edit} compact />
+      <MeetingFields
+        idPrefix="details"
+        values={values}
+        users={props.users}
+        timeZone={props.timeZone}
+        errors={errors}
+        onChange={edit}
+        compact
+      />
       <DraftActions dirty={draft !== null} pending={pending} saveLabel="Save details" onDiscard={discard} />
       <WriteStatus result={result} />
     </form>

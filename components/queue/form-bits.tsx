@@ -43,7 +43,13 @@ export function DecisionFormFrame(props: {
     >
       {props.children}
       <Refusal message={form.refusal} offerReload={form.refusedByServer} />
-      <FormButtons pending={form.pending} label={props.submitLabel} variant={props.variant} onCancel={props.onCancel} confirmRef={props.confirmRef} />
+      <FormButtons
+        pending={form.pending}
+        label={props.submitLabel}
+        variant={props.variant}
+        onCancel={props.onCancel}
+        confirmRef={props.confirmRef}
+      />
     </form>
   );
 }

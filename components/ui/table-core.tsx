@@ -72,7 +72,12 @@ export function BodyCell({
   className,
   ...attributes
 }: TdHTMLAttributes<HTMLTableCellElement> & { label: string | undefined; rowHeader?: boolean; compact?: boolean }) {
-  const classes = clsx(cellPadding(compact), rowHeader && "text-left font-normal", className, label === undefined ? cardWideCell : cardCell);
+  const classes = clsx(
+    cellPadding(compact),
+    rowHeader && "text-left font-normal",
+    className,
+    label === undefined ? cardWideCell : cardCell,
+  );
   if (rowHeader) return <th scope="row" data-label={label} className={classes} {...attributes} />;
   return <td data-label={label} className={classes} {...attributes} />;
 }
