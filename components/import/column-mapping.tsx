@@ -123,7 +123,7 @@ export function ColumnMapping(props: {
                   value={row.target}
                   disabled={disabled}
                   onChange={(event) => setTarget(row.header, event.target.value)}
-                  className={`${controlBaseClass} w-60`}
+                  className={`${controlBaseClass} w-60 max-w-full`}
                 >
                   <option value="">Not imported</option>
                   {targetGroups.map(([group, targets]) => (
@@ -142,7 +142,7 @@ export function ColumnMapping(props: {
                     value={mapping.dateFormats[row.header] ?? "iso"}
                     disabled={disabled}
                     onChange={(event) => setFormat(row.header, event.target.value as DateFormat)}
-                    className={`${controlBaseClass} w-52`}
+                    className={`${controlBaseClass} w-52 max-w-full`}
                   >
                     {DATE_FORMATS.map((format) => (
                       <option key={format} value={format}>
