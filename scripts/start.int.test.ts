@@ -1,8 +1,7 @@
 // `npm start` refuses, in one line and before building anything, to listen where it should not.
 import { spawnSync } from "node:child_process";
-import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../tests/databases.ts";
+import { createTestDatabase, queryOnce, type TestDatabase } from "../tests/databases.ts";
 import { findFreePort } from "./db/embedded-postgres.ts";
 
 const databases: TestDatabase[] = [];
@@ -31,12 +30,10 @@ describe("npm start: where it listens", () => {
   it("refuses to serve the demo workspace on every interface without BATON_DEMO_PUBLIC=1", async () => {
     const database = await createTestDatabase(inject("pgAdminUrl"));
     databases.push(database);
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    await client.query(
+    await queryOnce(
+      database.url,
       `INSERT INTO users (email, name, password_hash, role, updated_at) VALUES ('admin@demo.baton.dev', 'Demo admin', 'x', 'admin', now())`,
     );
-    await client.end();
 
     const result = await start({ HOST: "0.0.0.0", DATABASE_URL: database.url });
     expect(result.code).toBe(1);

@@ -19,6 +19,13 @@ const CHROMIUM = process.env.BATON_CHROMIUM ?? "/usr/bin/chromium";
 // A separate build folder keeps the tests from disturbing a running `npm start` (.next).
 const TEST_DIST_DIR = process.env.BATON_TEST_DIST_DIR || ".next-test";
 
+/** The suites that are one command over the whole tree: they pass or fail as one, by its exit code. */
+const WHOLE_TREE_CHECKS: { suite: Suite; title: string; command: string; args: string[] }[] = [
+  { suite: "typecheck", title: "Type check", command: "node_modules/.bin/tsc", args: ["--noEmit", "-p", "tsconfig.json"] },
+  { suite: "lint", title: "Lint", command: "node_modules/.bin/eslint", args: ["--max-warnings=0", "."] },
+  { suite: "format", title: "Formatting (prettier --check)", command: "node_modules/.bin/prettier", args: ["--check", "."] },
+];
+
 interface Tally {
   passed: number;
   failed: number;
@@ -66,32 +73,11 @@ await runCli("test", async () => {
       "postgresql-client",
       "the backup tests use pg_dump and pg_restore, the replica test pg_basebackup",
     );
-  if (suites.includes("typecheck")) {
-    console.log("\n▶ Type check");
-    add(
-      "typecheck",
-      (await run("node_modules/.bin/tsc", ["--noEmit", "-p", "tsconfig.json"])) === 0
-        ? { passed: 1, failed: 0, skipped: 0 }
-        : { passed: 0, failed: 1, skipped: 0 },
-    );
-  }
-  if (suites.includes("lint")) {
-    console.log("\n▶ Lint");
-    add(
-      "lint",
-      (await run("node_modules/.bin/eslint", ["--max-warnings=0", "."])) === 0
-        ? { passed: 1, failed: 0, skipped: 0 }
-        : { passed: 0, failed: 1, skipped: 0 },
-    );
-  }
-  if (suites.includes("format")) {
-    console.log("\n▶ Formatting (prettier --check)");
-    add(
-      "format",
-      (await run("node_modules/.bin/prettier", ["--check", "."])) === 0
-        ? { passed: 1, failed: 0, skipped: 0 }
-        : { passed: 0, failed: 1, skipped: 0 },
-    );
+  for (const check of WHOLE_TREE_CHECKS) {
+    if (!suites.includes(check.suite)) continue;
+    console.log(`\n▶ ${check.title}`);
+    const passed = (await run(check.command, check.args)) === 0;
+    add(check.suite, { passed: passed ? 1 : 0, failed: passed ? 0 : 1, skipped: 0 });
   }
 
   const needsDatabase = suites.some((suite) => suite === "integration" || suite === "e2e");

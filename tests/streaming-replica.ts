@@ -8,6 +8,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { findFreePort, startEmbeddedPostgres, type RunningPostgres } from "../scripts/db/embedded-postgres.ts";
+import { queryOnce } from "./databases.ts";
 
 const run = promisify(execFile);
 const REPLICATION_USER = "baton_replicator";
@@ -37,16 +38,6 @@ function runOptions(owner: { uid: number; gid: number } | undefined) {
 async function pgCtlPath(): Promise<string> {
   const binaries = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { pg_ctl: string };
   return binaries.pg_ctl;
-}
-
-async function queryOnce<R extends pg.QueryResultRow>(url: string, sql: string): Promise<R[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<R>(sql)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 /** pg_basebackup -R of the primary, started as a hot standby on a port of its own. */

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/alerts/action-form";
+import { EntityTable } from "@/components/ui/entity-table";
 import { replayDeliveryAction } from "@/lib/alerts/settings-actions";
 import { formatDateTime } from "@/lib/time";
 
@@ -25,55 +26,58 @@ const STATUS_CLASS: Record<string, string> = {
 };
 
 export function DeliveryLog({ deliveries, timeZone }: { deliveries: DeliveryRow[]; timeZone: string }) {
-  if (deliveries.length === 0) return <p className="text-sm text-slate-500">Nothing sent yet.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs text-slate-500">
-          <tr>
-            <th className="py-1 pr-3 font-medium">When</th>
-            <th className="py-1 pr-3 font-medium">Channel</th>
-            <th className="py-1 pr-3 font-medium">To</th>
-            <th className="py-1 pr-3 font-medium">What</th>
-            <th className="py-1 pr-3 font-medium">Outcome</th>
-            <th className="py-1 font-medium">
-              <span className="sr-only">Replay</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {deliveries.map((d) => (
-            <tr key={d.id} className="align-top">
-              <td className="py-1.5 pr-3 text-slate-600 tabular-nums">{formatDateTime(d.createdAt, timeZone)}</td>
-              <td className="py-1.5 pr-3">{d.channel}</td>
-              <td className="max-w-56 py-1.5 pr-3 break-all">{d.notification ? `${d.notification.user.name} (${d.target})` : d.target}</td>
-              <td className="py-1.5 pr-3">
-                {d.notification?.title ?? d.kind}
-                {d.leadId && (
-                  <>
-                    {" "}
-                    <Link href={`/leads/${d.leadId}`} className="text-brand-700 hover:underline">
-                      lead
-                    </Link>
-                  </>
-                )}
-              </td>
-              <td className={`py-1.5 pr-3 ${STATUS_CLASS[d.status] ?? ""}`}>
-                {d.status === "sent" && d.sentAt ? `delivered ${formatDateTime(d.sentAt, timeZone)}` : d.status}
-                {d.attempts > 1 && <span className="text-slate-500"> · {d.attempts} tries</span>}
-                {d.lastError && d.status !== "sent" && <span className="block text-xs text-slate-500">{d.lastError}</span>}
-              </td>
-              <td className="py-1.5">
-                {d.status !== "queued" && (
-                  <ActionForm action={replayDeliveryAction} submitLabel="Replay">
-                    <input type="hidden" name="id" value={d.id} />
-                  </ActionForm>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <EntityTable
+      caption="Sends by email, Slack and webhook, with their outcome"
+      rows={deliveries}
+      rowKey={(d) => d.id}
+      empty={<p className="text-sm text-slate-500">Nothing sent yet.</p>}
+      columns={[
+        { header: "When", cell: (d) => <span className="text-slate-600 tabular-nums">{formatDateTime(d.createdAt, timeZone)}</span> },
+        { header: "Channel", cell: (d) => d.channel },
+        {
+          header: "To",
+          className: "max-w-56 break-all",
+          cell: (d) => (d.notification ? `${d.notification.user.name} (${d.target})` : d.target),
+        },
+        {
+          header: "What",
+          // One element, so a phone card keeps the title and its link on one line beside the label.
+          cell: (d) => (
+            <span>
+              {d.notification?.title ?? d.kind}
+              {d.leadId && (
+                <>
+                  {" "}
+                  <Link href={`/leads/${d.leadId}`} className="text-brand-700 hover:underline">
+                    lead
+                  </Link>
+                </>
+              )}
+            </span>
+          ),
+        },
+        {
+          header: "Outcome",
+          cell: (d) => (
+            <span className={STATUS_CLASS[d.status]}>
+              {d.status === "sent" && d.sentAt ? `delivered ${formatDateTime(d.sentAt, timeZone)}` : d.status}
+              {d.attempts > 1 && <span className="text-slate-500"> · {d.attempts} tries</span>}
+              {d.lastError && d.status !== "sent" && <span className="block text-xs text-slate-500">{d.lastError}</span>}
+            </span>
+          ),
+        },
+        {
+          header: "Replay",
+          srOnly: true,
+          cell: (d) =>
+            d.status !== "queued" && (
+              <ActionForm action={replayDeliveryAction} submitLabel="Replay">
+                <input type="hidden" name="id" value={d.id} />
+              </ActionForm>
+            ),
+        },
+      ]}
+    />
   );
 }

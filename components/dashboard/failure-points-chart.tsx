@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { COUNT_AXIS_PROPS, inSeriesOrder, LEGEND_PROPS, weekAxisProps, weekTooltipLabel } from "@/components/dashboard/chart-axis";
 import { linkedBar, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount, formatWeek } from "@/components/dashboard/format";
-import { FAILURE_POINT_COLORS } from "@/components/dashboard/palette";
+import { FAILURE_POINT_COLORS, GRID } from "@/components/dashboard/palette";
 import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
 import { FAILURE_POINTS, type FailurePoint } from "@/lib/diagnosis/vocabulary";
 
@@ -22,14 +22,14 @@ export function FailurePointsChart({ data }: { data: FailurePointWeek[] }) {
     <div className="h-72 w-full">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
-          <CartesianGrid vertical={false} stroke="#e2e8f0" />
+          <CartesianGrid vertical={false} stroke={GRID.stroke} />
           <XAxis {...weekAxisProps()} />
           <YAxis {...COUNT_AXIS_PROPS} width={40} />
           <Tooltip
             labelFormatter={weekTooltipLabel}
             formatter={(value) => formatCount(Number(value))}
             itemSorter={inSeriesOrder}
-            cursor={{ fill: "#f1f5f9" }}
+            cursor={{ fill: GRID.hoverFill }}
           />
           <Legend {...LEGEND_PROPS} iconType="square" />
           {FAILURE_POINTS.map((point) => (

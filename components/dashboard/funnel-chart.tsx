@@ -5,8 +5,8 @@ import { inSeriesOrder, LEGEND_PROPS, WrappedCategoryTick } from "@/components/d
 import { linkedBar, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount } from "@/components/dashboard/format";
 import { funnelHeight } from "@/components/dashboard/chart-heights";
-import { AXIS, STAGE_COLORS } from "@/components/dashboard/palette";
-import { FUNNEL_STAGES, type FunnelStage } from "@/lib/metrics/funnel-stages";
+import { AXIS, GRID, STAGE_COLORS } from "@/components/dashboard/palette";
+import { FUNNEL_STAGE_LABELS, FUNNEL_STAGES, type FunnelStage } from "@/lib/metrics/funnel-stages";
 
 export interface FunnelDatum {
   source: string;
@@ -17,14 +17,6 @@ export interface FunnelDatum {
 /** Room for a source name on two lines ("Content download", "Organic search"). */
 const SOURCE_AXIS_PX = 96;
 
-const STAGE_LABELS: Record<FunnelStage, string> = {
-  captured: "Captured",
-  assigned: "Assigned",
-  accepted: "Accepted",
-  qualified: "Qualified",
-  won: "Won",
-};
-
 /** Per source, one bar per funnel stage; each bar opens the list of its leads. */
 export function FunnelChart({ data }: { data: FunnelDatum[] }) {
   const navigate = useDrillNavigate();
@@ -34,7 +26,7 @@ export function FunnelChart({ data }: { data: FunnelDatum[] }) {
     <div className="w-full" style={{ height: funnelHeight(rows.length) }} data-testid="funnel-chart">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 12, bottom: 4, left: 4 }} barGap={1} barCategoryGap="14%">
-          <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+          <CartesianGrid horizontal={false} stroke={GRID.stroke} />
           <XAxis
             type="number"
             tick={{ fontSize: AXIS.fontSize }}
@@ -56,20 +48,20 @@ export function FunnelChart({ data }: { data: FunnelDatum[] }) {
             itemSorter={inSeriesOrder}
             // The first stage's pale blue is a bar colour, not a text colour.
             itemStyle={{ color: "#334155" }}
-            cursor={{ fill: "#f1f5f9" }}
+            cursor={{ fill: GRID.hoverFill }}
           />
           <Legend {...LEGEND_PROPS} iconType="square" />
           {FUNNEL_STAGES.map((stage) => (
             <Bar
               key={stage}
               dataKey={stage}
-              name={STAGE_LABELS[stage]}
+              name={FUNNEL_STAGE_LABELS[stage]}
               fill={STAGE_COLORS[stage]}
               isAnimationActive={false}
               shape={linkedBar<FunnelDatum>(
                 navigate,
                 (datum) => datum.hrefs[stage],
-                (datum, value) => `${STAGE_LABELS[stage]}, ${datum.source}: ${formatCount(value)} leads`,
+                (datum, value) => `${FUNNEL_STAGE_LABELS[stage]}, ${datum.source}: ${formatCount(value)} leads`,
               )}
             />
           ))}

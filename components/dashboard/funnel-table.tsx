@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { formatCount, formatShare } from "@/components/dashboard/format";
-import { FUNNEL_STAGES, type FunnelStage } from "@/lib/metrics/funnel-stages";
+import { FUNNEL_STAGE_LABELS, FUNNEL_STAGES, type FunnelStage } from "@/lib/metrics/funnel-stages";
 
 export interface FunnelTableRow {
   source: string;
@@ -17,11 +17,7 @@ type SortKey = "source" | FunnelStage | "sourceToAcceptedRate" | "acceptedToQual
 
 const COLUMNS: { key: SortKey; label: string; title?: string }[] = [
   { key: "source", label: "Source" },
-  { key: "captured", label: "Captured" },
-  { key: "assigned", label: "Assigned" },
-  { key: "accepted", label: "Accepted" },
-  { key: "qualified", label: "Qualified" },
-  { key: "won", label: "Won" },
+  ...FUNNEL_STAGES.map((stage) => ({ key: stage, label: FUNNEL_STAGE_LABELS[stage] })),
   { key: "sourceToAcceptedRate", label: "Src → acc.", title: "source_to_accepted_rate: accepted ÷ captured" },
   { key: "acceptedToQualifiedRate", label: "Acc. → qual.", title: "accepted_to_qualified_rate: qualified ÷ accepted" },
 ];

@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { COUNT_AXIS_PROPS } from "@/components/dashboard/chart-axis";
 import { linkedBar, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount } from "@/components/dashboard/format";
-import { AXIS, SERIES } from "@/components/dashboard/palette";
+import { AXIS, GRID, SERIES } from "@/components/dashboard/palette";
 
 export interface HistogramDatum {
   range: string;
@@ -21,13 +21,13 @@ export function HistogramChart({ data, metricLabel }: { data: HistogramDatum[]; 
     <div className="h-60 w-full">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid vertical={false} stroke="#e2e8f0" />
+          <CartesianGrid vertical={false} stroke={GRID.stroke} />
           <XAxis dataKey="short" tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} interval={0} tickLine={false} />
           <YAxis {...COUNT_AXIS_PROPS} width={44} />
           <Tooltip
             labelFormatter={(_label, payload) => (payload?.[0]?.payload as HistogramDatum | undefined)?.range ?? ""}
             formatter={(value) => [formatCount(Number(value)), "Leads"]}
-            cursor={{ fill: "#f1f5f9" }}
+            cursor={{ fill: GRID.hoverFill }}
           />
           <Bar
             dataKey="count"

@@ -26,3 +26,5 @@ export const SERIES = {
   muted: "#94a3b8",
 } as const;
 export const AXIS = { stroke: "#94a3b8", fontSize: 11 } as const;
+/** The grid lines behind every chart, and the shade over the bar or column the pointer is on. */
+export const GRID = { stroke: "#e2e8f0", hoverFill: "#f1f5f9" } as const;

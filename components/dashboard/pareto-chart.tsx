@@ -5,7 +5,7 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, T
 import { inSeriesOrder, LEGEND_PROPS, WRAPPED_TICK_HEIGHT, WrappedCategoryTick } from "@/components/dashboard/chart-axis";
 import { linkedBar, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount, formatShare, formatShareTick } from "@/components/dashboard/format";
-import { AXIS, SERIES } from "@/components/dashboard/palette";
+import { AXIS, GRID, SERIES } from "@/components/dashboard/palette";
 
 export interface ParetoSource {
   key: string;
@@ -48,7 +48,7 @@ export function ParetoChart({ sources }: { sources: ParetoSource[] }) {
       <div className="h-80 w-full">
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
-            <CartesianGrid vertical={false} stroke="#e2e8f0" />
+            <CartesianGrid vertical={false} stroke={GRID.stroke} />
             <XAxis
               dataKey="label"
               tick={<WrappedCategoryTick />}
@@ -70,7 +70,7 @@ export function ParetoChart({ sources }: { sources: ParetoSource[] }) {
             <Tooltip
               formatter={(value, name) => (name === "Cumulative share" ? formatShare(Number(value)) : formatCount(Number(value)))}
               itemSorter={inSeriesOrder}
-              cursor={{ fill: "#f1f5f9" }}
+              cursor={{ fill: GRID.hoverFill }}
             />
             <Legend {...LEGEND_PROPS} />
             <Bar

@@ -5,7 +5,7 @@ import { teamQualityHeight } from "@/components/dashboard/chart-heights";
 import { fixMarkerLines, weekAxisProps, weekTooltipLabel } from "@/components/dashboard/chart-axis";
 import { linkedBar, linkedDot, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount, formatScore, formatWeek } from "@/components/dashboard/format";
-import { AXIS, SERIES } from "@/components/dashboard/palette";
+import { AXIS, GRID, SERIES } from "@/components/dashboard/palette";
 import type { FixMarker } from "@/components/dashboard/fix-markers";
 
 export interface QualityWeek {
@@ -22,7 +22,7 @@ export function ReasonQualityWeeklyChart({ data, markers }: { data: QualityWeek[
     <div className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid vertical={false} stroke="#e2e8f0" />
+          <CartesianGrid vertical={false} stroke={GRID.stroke} />
           <XAxis {...weekAxisProps()} />
           <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} width={36} />
           <Tooltip
@@ -64,10 +64,10 @@ export function ReasonQualityTeamChart({ data }: { data: QualityTeam[] }) {
     <div className="w-full" style={{ height: teamQualityHeight(data.length) }}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 40, bottom: 0, left: 8 }}>
-          <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+          <CartesianGrid horizontal={false} stroke={GRID.stroke} />
           <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} />
           <YAxis type="category" dataKey="team" width={110} tick={{ fontSize: AXIS.fontSize }} stroke={AXIS.stroke} />
-          <Tooltip formatter={(value) => [formatScore(Number(value)), "Mean quality"]} cursor={{ fill: "#f1f5f9" }} />
+          <Tooltip formatter={(value) => [formatScore(Number(value)), "Mean quality"]} cursor={{ fill: GRID.hoverFill }} />
           <Bar
             dataKey="mean"
             name="Mean quality"

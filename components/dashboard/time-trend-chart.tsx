@@ -4,7 +4,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { fixMarkerLines, inSeriesOrder, LEGEND_PROPS, weekAxisProps, weekTooltipLabel } from "@/components/dashboard/chart-axis";
 import { linkedDot, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatMinutes, formatMinutesTick, formatWeek } from "@/components/dashboard/format";
-import { AXIS, SERIES } from "@/components/dashboard/palette";
+import { AXIS, GRID, SERIES } from "@/components/dashboard/palette";
 import type { FixMarker } from "@/components/dashboard/fix-markers";
 
 export interface TrendPanel {
@@ -52,7 +52,7 @@ export function TimeTrendChart({ panels, markers, metricLabel }: { panels: Trend
               <div className="h-52">
                 <ResponsiveContainer width="100%" height="100%">
                   <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-                    <CartesianGrid vertical={false} stroke="#e2e8f0" />
+                    <CartesianGrid vertical={false} stroke={GRID.stroke} />
                     <XAxis {...weekAxisProps(16)} />
                     <YAxis
                       scale="log"

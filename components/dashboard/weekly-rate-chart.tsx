@@ -11,7 +11,7 @@ import {
 } from "@/components/dashboard/chart-axis";
 import { linkedBar, linkedDot, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount, formatShare, formatShareTick, formatWeek } from "@/components/dashboard/format";
-import { AXIS, SERIES } from "@/components/dashboard/palette";
+import { AXIS, GRID, SERIES } from "@/components/dashboard/palette";
 import type { FixMarker } from "@/components/dashboard/fix-markers";
 
 export interface WeeklyRateDatum {
@@ -39,7 +39,7 @@ export function WeeklyRateChart({
     <div className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
-          <CartesianGrid vertical={false} stroke="#e2e8f0" />
+          <CartesianGrid vertical={false} stroke={GRID.stroke} />
           <XAxis {...weekAxisProps()} />
           <YAxis yAxisId="count" {...COUNT_AXIS_PROPS} width={40} />
           <YAxis

@@ -1,12 +1,12 @@
 "use client";
 
 import { useId } from "react";
-import { AmountInput, controlClass, Field, RecordVersion } from "@/components/ui/form";
+import { AmountInput, CheckboxField, controlClass, Field, RecordVersion } from "@/components/ui/form";
 import { useActionForm, type FormAction, type Validate } from "@/components/ui/use-action-form";
 
 // The parts every definitions editor shares (lead types, rejection reasons, objections): the wiring of add
-// and save, the framed form with its title and record version, and the stored code that can be typed once
-// and never changed.
+// and save, the framed form with its title and record version, the stored code that can be typed once
+// and never changed, and the switch that retires a definition instead of deleting it.
 
 type FieldId = (name: string) => string;
 type ErrorFor = (name: string) => string | undefined;
@@ -114,11 +114,14 @@ export function FixedCodeField(props: {
   );
 }
 
-/** The code, label and list position of a reason or objection, side by side. */
+/**
+ * The code, label and list position of a reason or objection, side by side, and whether picking it asks
+ * the rep for a short text.
+ */
 export function CodedEntryFields(props: {
   id: FieldId;
   errorFor: ErrorFor;
-  entry?: { code: string; label: string; sortOrder: number };
+  entry?: { code: string; label: string; sortOrder: number; requiresDetail: boolean };
   nextSortOrder: number;
   codeHelp: string;
   codeFixedHelp: string;
@@ -126,36 +129,54 @@ export function CodedEntryFields(props: {
   labelHelp: string;
   labelPlaceholder: string;
   orderHelp: string;
+  detailLabel: string;
+  detailHelp: string;
 }) {
   const { id, errorFor, entry } = props;
   return (
-    <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto]">
-      <FixedCodeField
-        id={id}
-        errorFor={errorFor}
-        name="code"
-        label="Code"
-        code={entry?.code}
-        help={props.codeHelp}
-        fixedHelp={props.codeFixedHelp}
-        placeholder={props.codePlaceholder}
+    <>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto]">
+        <FixedCodeField
+          id={id}
+          errorFor={errorFor}
+          name="code"
+          label="Code"
+          code={entry?.code}
+          help={props.codeHelp}
+          fixedHelp={props.codeFixedHelp}
+          placeholder={props.codePlaceholder}
+        />
+        <Field id={id("label")} name="label" label="Label" error={errorFor("label")} help={props.labelHelp}>
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              required
+              maxLength={120}
+              defaultValue={entry?.label}
+              placeholder={props.labelPlaceholder}
+              className={controlClass}
+            />
+          )}
+        </Field>
+        <Field id={id("sortOrder")} name="sortOrder" label="Order" error={errorFor("sortOrder")} help={props.orderHelp}>
+          {(control) => (
+            <AmountInput control={control} unit="" min={0} max={9_999} defaultValue={entry?.sortOrder ?? props.nextSortOrder} />
+          )}
+        </Field>
+      </div>
+      <CheckboxField
+        id={id("requiresDetail")}
+        name="requiresDetail"
+        label={props.detailLabel}
+        defaultChecked={entry?.requiresDetail ?? false}
+        help={props.detailHelp}
       />
-      <Field id={id("label")} name="label" label="Label" error={errorFor("label")} help={props.labelHelp}>
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            required
-            maxLength={120}
-            defaultValue={entry?.label}
-            placeholder={props.labelPlaceholder}
-            className={controlClass}
-          />
-        )}
-      </Field>
-      <Field id={id("sortOrder")} name="sortOrder" label="Order" error={errorFor("sortOrder")} help={props.orderHelp}>
-        {(control) => <AmountInput control={control} unit="" min={0} max={9_999} defaultValue={entry?.sortOrder ?? props.nextSortOrder} />}
-      </Field>
-    </div>
+    </>
   );
+}
+
+/** Whether the definition can still be picked: turned off rather than deleted, so past records keep it. */
+export function ActiveField({ id, active, help }: { id: FieldId; active: boolean | undefined; help: string }) {
+  return <CheckboxField id={id("active")} name="active" label="Active" defaultChecked={active ?? true} help={help} />;
 }

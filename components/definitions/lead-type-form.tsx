@@ -1,8 +1,8 @@
 "use client";
 
 import { CriteriaEditor } from "@/components/definitions/criteria-editor";
-import { DefinitionForm, FixedCodeField, useDefinitionEditor } from "@/components/definitions/definition-form";
-import { CheckboxField, controlClass, Field, FormActions } from "@/components/ui/form";
+import { ActiveField, DefinitionForm, FixedCodeField, useDefinitionEditor } from "@/components/definitions/definition-form";
+import { controlClass, Field, FormActions } from "@/components/ui/form";
 import { validateWith } from "@/components/ui/use-action-form";
 import { addLeadType, previewLeadType, saveLeadType } from "@/lib/definitions/actions";
 import { EffectiveDateControls, useImpactPreview } from "@/components/definitions/effective-date-controls";
@@ -80,11 +80,9 @@ export function LeadTypeForm({ leadType, onDone }: { leadType?: LeadTypeDefiniti
         </Field>
       </div>
       <CriteriaEditor idPrefix={prefix} initial={leadType?.acceptanceCriteria ?? []} errorFor={errorFor} />
-      <CheckboxField
-        id={id("active")}
-        name="active"
-        label="Active"
-        defaultChecked={leadType?.active ?? true}
+      <ActiveField
+        id={id}
+        active={leadType?.active}
         help="Turn off a type you no longer use instead of removing it: its leads keep their history and diagnosis."
       />
       {!creating && (

@@ -1,7 +1,7 @@
 "use client";
 
-import { CodedEntryFields, DefinitionForm, useDefinitionEditor } from "@/components/definitions/definition-form";
-import { CheckboxField, FormActions } from "@/components/ui/form";
+import { ActiveField, CodedEntryFields, DefinitionForm, useDefinitionEditor } from "@/components/definitions/definition-form";
+import { FormActions } from "@/components/ui/form";
 import { validateWith } from "@/components/ui/use-action-form";
 import { addObjection, saveObjection } from "@/lib/definitions/objection-actions";
 import { objectionCreateSchema, objectionUpdateSchema } from "@/lib/definitions/objection-schemas";
@@ -37,21 +37,10 @@ export function ObjectionForm(props: { objection?: ObjectionDefinitionRow; nextS
         labelHelp="What reps see when they record what the buyer objected to."
         labelPlaceholder="e.g. Budget"
         orderHelp="Lower numbers come first (and get the lower number keys in the queue)."
+        detailLabel="Requires a short text"
+        detailHelp="Tick when the label alone says nothing (as “Other” does)."
       />
-      <CheckboxField
-        id={id("requiresDetail")}
-        name="requiresDetail"
-        label="Requires a short text"
-        defaultChecked={objection?.requiresDetail ?? false}
-        help="Tick when the label alone says nothing (as “Other” does)."
-      />
-      <CheckboxField
-        id={id("active")}
-        name="active"
-        label="Active"
-        defaultChecked={objection?.active ?? true}
-        help="Turn off an objection reps should no longer pick; past decisions keep it."
-      />
+      <ActiveField id={id} active={objection?.active} help="Turn off an objection reps should no longer pick; past decisions keep it." />
       <FormActions pending={pending} saveLabel={creating ? "Add objection" : "Save objection"} onCancel={() => onDone()} state={state} />
     </DefinitionForm>
   );

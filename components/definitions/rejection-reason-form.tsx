@@ -1,7 +1,7 @@
 "use client";
 
-import { CodedEntryFields, DefinitionForm, useDefinitionEditor } from "@/components/definitions/definition-form";
-import { CheckboxField, controlClass, Field, FormActions } from "@/components/ui/form";
+import { ActiveField, CodedEntryFields, DefinitionForm, useDefinitionEditor } from "@/components/definitions/definition-form";
+import { controlClass, Field, FormActions } from "@/components/ui/form";
 import { validateWith } from "@/components/ui/use-action-form";
 import { addRejectionReason, previewRejectionReason, saveRejectionReason } from "@/lib/definitions/actions";
 import { EffectiveDateControls, useImpactPreview } from "@/components/definitions/effective-date-controls";
@@ -50,13 +50,8 @@ export function RejectionReasonForm(props: {
         labelHelp="What reps see when they pick a reason."
         labelPlaceholder="e.g. Not in our ideal customer profile"
         orderHelp="Lower numbers are listed first."
-      />
-      <CheckboxField
-        id={id("requiresDetail")}
-        name="requiresDetail"
-        label="Requires detail"
-        defaultChecked={reason?.requiresDetail ?? false}
-        help="Tick when the code alone leaves marketing guessing (which rule failed, which record it duplicates). Without a specific detail the rejection counts as weak feedback."
+        detailLabel="Requires detail"
+        detailHelp="Tick when the code alone leaves marketing guessing (which rule failed, which record it duplicates). Without a specific detail the rejection counts as weak feedback."
       />
       <Field
         id={id("detailPrompt")}
@@ -67,13 +62,7 @@ export function RejectionReasonForm(props: {
       >
         {(control) => <input {...control} type="text" maxLength={200} defaultValue={reason?.detailPrompt ?? ""} className={controlClass} />}
       </Field>
-      <CheckboxField
-        id={id("active")}
-        name="active"
-        label="Active"
-        defaultChecked={reason?.active ?? true}
-        help="Turn off a reason reps should no longer use; past rejections keep it."
-      />
+      <ActiveField id={id} active={reason?.active} help="Turn off a reason reps should no longer use; past rejections keep it." />
       {!creating && <EffectiveDateControls kept="whether it needed detail" preview={preview} previewing={previewing} impact={impact} />}
       <FormActions pending={pending} saveLabel={creating ? "Add reason" : "Save reason"} onCancel={() => onDone()} state={state} />
     </DefinitionForm>

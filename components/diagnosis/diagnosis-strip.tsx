@@ -7,7 +7,6 @@ import { Badge } from "@/components/ui/badge";
 import { FAILURE_POINT_LABELS, STEP_LABELS, STEP_QUESTIONS, STEP_STATUS_LABELS } from "@/lib/diagnosis/labels";
 import type { Evidence, StepResult } from "@/lib/diagnosis/types";
 import { formatDuration } from "@/lib/time";
-import { ColumnHeadings } from "@/components/ui/column-headings";
 
 const STATUS_STYLE: Record<StepResult["status"], { cell: string; dot: string; tone: "good" | "warn" | "bad" | "neutral" | "muted" }> = {
   pass: { cell: "border-emerald-200 bg-emerald-50", dot: "bg-emerald-500", tone: "good" },
@@ -71,14 +70,17 @@ export function DiagnosisStrip({ steps, timeZone, initialStep }: { steps: StepRe
               <table className="block w-full text-left text-xs @lg:table @lg:min-w-[28rem]">
                 <caption className="sr-only">Evidence used</caption>
                 <thead className="hidden text-slate-500 @lg:table-header-group">
-                  <ColumnHeadings
-                    cellClassName="py-1 font-medium"
-                    headings={[
-                      { label: "Evidence", className: "pr-3" },
-                      { label: "Value", className: "pr-3" },
-                      { label: "Against target" },
-                    ]}
-                  />
+                  <tr>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      Evidence
+                    </th>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      Value
+                    </th>
+                    <th scope="col" className="py-1 font-medium">
+                      Against target
+                    </th>
+                  </tr>
                 </thead>
                 <tbody className="block divide-y divide-slate-100 @lg:table-row-group">
                   {current.evidence.map((item, index) => (

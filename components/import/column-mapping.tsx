@@ -7,7 +7,7 @@ import { targetsFor, type FileKind, type TargetDefinition } from "@/lib/import/f
 import type { FileShape } from "@/lib/import/job-state";
 import type { FileMapping } from "@/lib/import/mapping";
 import { cleanCell } from "@/lib/import/values";
-import { ColumnHeadings } from "@/components/ui/column-headings";
+import { EntityTable } from "@/components/ui/entity-table";
 
 // Each column of a file and what it becomes: a lead field, the date of a timeline event, or nothing.
 // Empty columns (most of a 178-column HubSpot export) are hidden unless asked for.
@@ -78,76 +78,84 @@ export function ColumnMapping(props: {
         </label>
         {hidden > 0 && <span className="text-xs text-slate-500">{hidden} columns hidden</span>}
       </div>
-      <div className="max-h-[32rem] overflow-auto rounded-md border border-slate-200">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">Columns of the file and what they become</caption>
-          <thead className="sticky top-0 z-10 bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
-            <ColumnHeadings cellClassName="px-3 py-2" headings={[{ label: "Column" }, { label: "First values" }, { label: "Becomes" }]} />
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((row) => (
-              <tr key={row.header} className={row.target ? "bg-white" : "bg-slate-50/40"}>
-                <th scope="row" className="max-w-56 px-3 py-2 text-left font-medium text-slate-900">
-                  <span className="break-words">{row.header}</span>
-                </th>
-                <td className="max-w-72 px-3 py-2 text-xs text-slate-600">
-                  {row.samples.length ? (
-                    row.samples.map((value) => (
-                      <span
-                        key={value}
-                        className="mr-1.5 inline-block max-w-full truncate rounded bg-slate-100 px-1.5 py-0.5 align-middle"
-                        title={value}
-                      >
-                        {value}
-                      </span>
-                    ))
-                  ) : (
-                    <span className="text-slate-400">empty</span>
-                  )}
-                </td>
-                <td className="px-3 py-2">
-                  <div className="flex flex-wrap items-center gap-2">
-                    <select
-                      aria-label={`Mapping for ${row.header}`}
-                      value={row.target}
-                      disabled={disabled}
-                      onChange={(event) => setTarget(row.header, event.target.value)}
-                      className={`${controlBaseClass} w-60`}
+      <EntityTable
+        caption="Columns of the file and what they become"
+        className="max-h-[32rem] overflow-y-auto rounded-md border border-slate-200"
+        stickyHeader
+        rows={rows}
+        rowKey={(row) => row.header}
+        rowProps={(row) => ({ className: row.target ? "bg-white" : "bg-slate-50/40" })}
+        empty={<p className="rounded-md border border-slate-200 px-3 py-6 text-center text-sm text-slate-500">No column matches.</p>}
+        columns={[
+          {
+            header: "Column",
+            rowHeader: true,
+            className: "max-w-56",
+            cell: (row) => <span className="font-medium break-words text-slate-900">{row.header}</span>,
+          },
+          {
+            header: "First values",
+            className: "max-w-72",
+            cell: (row) => (
+              <span className="text-xs text-slate-600">
+                {row.samples.length ? (
+                  row.samples.map((value) => (
+                    <span
+                      key={value}
+                      className="mr-1.5 inline-block max-w-full truncate rounded bg-slate-100 px-1.5 py-0.5 align-middle"
+                      title={value}
                     >
-                      <option value="">Not imported</option>
-                      {targetGroups.map(([group, targets]) => (
-                        <optgroup key={group} label={group === "Timeline event" ? "Timeline event (the column's date)" : group}>
-                          {targets.map((target) => (
-                            <option key={target.id} value={target.id}>
-                              {target.label}
-                            </option>
-                          ))}
-                        </optgroup>
+                      {value}
+                    </span>
+                  ))
+                ) : (
+                  <span className="text-slate-400">empty</span>
+                )}
+              </span>
+            ),
+          },
+          {
+            header: "Becomes",
+            cell: (row) => (
+              <div className="flex flex-wrap items-center gap-2">
+                <select
+                  aria-label={`Mapping for ${row.header}`}
+                  value={row.target}
+                  disabled={disabled}
+                  onChange={(event) => setTarget(row.header, event.target.value)}
+                  className={`${controlBaseClass} w-60 max-w-full`}
+                >
+                  <option value="">Not imported</option>
+                  {targetGroups.map(([group, targets]) => (
+                    <optgroup key={group} label={group === "Timeline event" ? "Timeline event (the column's date)" : group}>
+                      {targets.map((target) => (
+                        <option key={target.id} value={target.id}>
+                          {target.label}
+                        </option>
                       ))}
-                    </select>
-                    {isDate(row.target) && (
-                      <select
-                        aria-label={`Date format of ${row.header}`}
-                        value={mapping.dateFormats[row.header] ?? "iso"}
-                        disabled={disabled}
-                        onChange={(event) => setFormat(row.header, event.target.value as DateFormat)}
-                        className={`${controlBaseClass} w-52`}
-                      >
-                        {DATE_FORMATS.map((format) => (
-                          <option key={format} value={format}>
-                            {DATE_FORMAT_LABELS[format]}
-                          </option>
-                        ))}
-                      </select>
-                    )}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 && <p className="px-3 py-6 text-center text-sm text-slate-500">No column matches.</p>}
-      </div>
+                    </optgroup>
+                  ))}
+                </select>
+                {isDate(row.target) && (
+                  <select
+                    aria-label={`Date format of ${row.header}`}
+                    value={mapping.dateFormats[row.header] ?? "iso"}
+                    disabled={disabled}
+                    onChange={(event) => setFormat(row.header, event.target.value as DateFormat)}
+                    className={`${controlBaseClass} w-52 max-w-full`}
+                  >
+                    {DATE_FORMATS.map((format) => (
+                      <option key={format} value={format}>
+                        {DATE_FORMAT_LABELS[format]}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </div>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

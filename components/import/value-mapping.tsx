@@ -1,5 +1,6 @@
 "use client";
 
+import { EntityTable } from "@/components/ui/entity-table";
 import { controlBaseClass } from "@/components/ui/form";
 import { choiceOptions, matchChoice, type ChoiceIndex } from "@/lib/import/choices";
 import { findTarget, type ChoiceSet, type FileKind } from "@/lib/import/fields";
@@ -63,42 +64,50 @@ export function ValueMapping(props: {
               <p className="text-xs text-slate-500">{SET_HELP[set]}</p>
             </header>
             {values ? (
-              <table className="min-w-full text-sm">
-                <caption className="sr-only">Values of {header}</caption>
-                <tbody className="divide-y divide-slate-100">
-                  {values.map(({ value, count }) => {
-                    const key = valueKey(value);
-                    const chosen = matchChoice(set, value, index, mapping.values[header], PRESETS[preset].values[set]);
-                    const extra =
-                      chosen && !options.some((option) => option.value === chosen)
-                        ? [{ value: chosen, label: `${chosen} (as in the file)` }]
-                        : [];
-                    return (
-                      <tr key={key}>
-                        <th scope="row" className="w-1/2 px-3 py-1.5 text-left font-normal wrap-anywhere text-slate-800">
-                          {value} <span className="text-xs text-slate-400">× {count.toLocaleString("en")}</span>
-                        </th>
-                        <td className="px-3 py-1.5 text-right">
-                          <select
-                            aria-label={`Value ${value} of ${header}`}
-                            value={chosen ?? ""}
-                            disabled={disabled}
-                            onChange={(event) => setValue(header, key, event.target.value)}
-                            className={`${controlBaseClass} w-full max-w-full sm:w-64 ${chosen === undefined ? "border-amber-400" : ""}`}
-                          >
-                            <option value="">{chosen === undefined ? "Not matched: leave empty" : "Leave empty"}</option>
-                            {[...extra, ...options].map((option) => (
-                              <option key={option.value} value={option.value}>
-                                {option.label}
-                              </option>
-                            ))}
-                          </select>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <EntityTable
+                caption={`Values of ${header}`}
+                rows={values}
+                rowKey={({ value }) => valueKey(value)}
+                columns={[
+                  {
+                    header: "Value in the file",
+                    rowHeader: true,
+                    className: "w-1/2 wrap-anywhere",
+                    cell: ({ value, count }) => (
+                      <span className="text-slate-800">
+                        {value} <span className="text-xs text-slate-400">× {count.toLocaleString("en")}</span>
+                      </span>
+                    ),
+                  },
+                  {
+                    header: "Becomes",
+                    className: "text-right",
+                    cell: ({ value }) => {
+                      const chosen = matchChoice(set, value, index, mapping.values[header], PRESETS[preset].values[set]);
+                      const extra =
+                        chosen && !options.some((option) => option.value === chosen)
+                          ? [{ value: chosen, label: `${chosen} (as in the file)` }]
+                          : [];
+                      return (
+                        <select
+                          aria-label={`Value ${value} of ${header}`}
+                          value={chosen ?? ""}
+                          disabled={disabled}
+                          onChange={(event) => setValue(header, valueKey(value), event.target.value)}
+                          className={`${controlBaseClass} w-full max-w-full sm:w-64 ${chosen === undefined ? "border-amber-400" : ""}`}
+                        >
+                          <option value="">{chosen === undefined ? "Not matched: leave empty" : "Leave empty"}</option>
+                          {[...extra, ...options].map((option) => (
+                            <option key={option.value} value={option.value}>
+                              {option.label}
+                            </option>
+                          ))}
+                        </select>
+                      );
+                    },
+                  },
+                ]}
+              />
             ) : (
               <p className="px-3 py-2 text-xs text-slate-500">
                 More than {MAX_DISTINCT} different values in the file: each is matched by id, email or name, and unmatched ones are listed

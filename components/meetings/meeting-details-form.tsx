@@ -1,7 +1,6 @@
 "use client";
 
-import { AttendeePicker } from "@/components/meetings/attendee-picker";
-import { MeetingTitleFields } from "@/components/meetings/meeting-title-fields";
+import { MeetingFields } from "@/components/meetings/meeting-fields";
 import { DraftActions } from "@/components/review/draft-actions";
 import { useVersionedDraft } from "@/components/review/use-draft";
 import { WriteStatus } from "@/components/review/write-status";
@@ -37,19 +36,13 @@ export function MeetingDetailsForm(props: {
         save((values) => saveMeetingDetails({ id: props.id, ...values }));
       }}
     >
-      <MeetingTitleFields
+      <MeetingFields
         idPrefix="details"
-        title={values.title}
-        scheduledFor={values.scheduledFor}
+        values={values}
+        users={props.users}
         timeZone={props.timeZone}
         errors={errors}
         onChange={edit}
-      />
-      <AttendeePicker
-        users={props.users}
-        selected={values.attendeeIds}
-        onChange={(attendeeIds) => edit({ attendeeIds })}
-        error={errors.attendeeIds?.[0]}
         compact
       />
       <DraftActions dirty={draft !== null} pending={pending} saveLabel="Save details" onDiscard={discard} />

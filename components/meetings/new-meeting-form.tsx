@@ -1,8 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { AttendeePicker } from "@/components/meetings/attendee-picker";
-import { MeetingTitleFields, meetingControlClass } from "@/components/meetings/meeting-title-fields";
+import { MeetingFields, meetingControlClass } from "@/components/meetings/meeting-fields";
 import { useJsonDraft } from "@/components/review/use-draft";
 import { WriteStatus } from "@/components/review/write-status";
 import { Button } from "@/components/ui/button";
@@ -57,22 +56,7 @@ export function NewMeetingForm(props: {
         submit();
       }}
     >
-      <div className="grid gap-3 md:grid-cols-[minmax(0,1fr)_16rem]">
-        <MeetingTitleFields
-          idPrefix="meeting"
-          title={values.title}
-          scheduledFor={values.scheduledFor}
-          timeZone={props.timeZone}
-          errors={errors}
-          onChange={edit}
-        />
-      </div>
-      <AttendeePicker
-        users={props.users}
-        selected={values.attendeeIds}
-        onChange={(attendeeIds) => edit({ attendeeIds })}
-        error={errors.attendeeIds?.[0]}
-      />
+      <MeetingFields idPrefix="meeting" values={values} users={props.users} timeZone={props.timeZone} errors={errors} onChange={edit} />
       <fieldset className="rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-xs font-medium text-slate-700">Agenda</legend>
         <div className="space-y-1.5">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { FixStatusBadge } from "@/components/fixes/fix-status-badge";
 import { Card } from "@/components/ui/card";
+import { EntityTable } from "@/components/ui/entity-table";
 import { FAILURE_POINT_LABELS, FIX_TYPE_LABELS } from "@/lib/diagnosis/labels";
 import { metricLabel } from "@/lib/fixes/metrics";
 import { sourceLabel } from "@/lib/leads/labels";
@@ -12,8 +13,8 @@ import { formatDate } from "@/lib/time";
 // source, and what is still unresolved. Printable: the app's navigation and the buttons are hidden on
 // paper, tables avoid breaking rows across pages.
 
-const cell = "px-2 py-1.5 align-top";
-const head = "px-2 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
+/** A count column: right-aligned digits that line up. */
+const count = "text-right tabular-nums";
 const dueText = (day: string | null) => (day ? formatDate(`${day}T12:00:00Z`, "UTC") : "no date");
 
 export function SummaryView({ summary }: { summary: MeetingSummary }) {
@@ -52,84 +53,62 @@ export function SummaryView({ summary }: { summary: MeetingSummary }) {
         title={`Decisions (${items.length} leads)`}
         description={`Confirmed failures ${tally.decisions.confirmed_failure} · not a failure ${tally.decisions.not_a_failure} · needs more data ${tally.decisions.needs_more_data} · undecided ${tally.decisions.undecided}`}
       >
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">Decisions per lead</caption>
-          <thead>
-            <tr>
-              <th className={head}>#</th>
-              <th className={head}>Lead</th>
-              <th className={head}>Source</th>
-              <th className={head}>Failure points</th>
-              <th className={head}>Decision</th>
-              <th className={head}>Note</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {items.map((item) => (
-              <tr key={item.leadId}>
-                <td className={`${cell} text-slate-500 tabular-nums`}>{item.position}</td>
-                <td className={cell}>
-                  <Link href={`/review/${item.leadId}`} className="text-brand-700 hover:underline">
-                    {item.leadName}
-                  </Link>
-                </td>
-                <td className={cell}>{sourceLabel(item.source)}</td>
-                <td className={cell}>{item.failurePoints.map((point) => FAILURE_POINT_LABELS[point]).join(", ") || "—"}</td>
-                <td className={cell}>
+        <EntityTable
+          caption="Decisions per lead"
+          rows={items}
+          rowKey={(item) => item.leadId}
+          columns={[
+            { header: "#", cell: (item) => <span className="text-slate-500 tabular-nums">{item.position}</span> },
+            {
+              header: "Lead",
+              cell: (item) => (
+                <Link href={`/review/${item.leadId}`} className="text-brand-700 hover:underline">
+                  {item.leadName}
+                </Link>
+              ),
+            },
+            { header: "Source", cell: (item) => sourceLabel(item.source) },
+            { header: "Failure points", cell: (item) => item.failurePoints.map((point) => FAILURE_POINT_LABELS[point]).join(", ") || "—" },
+            {
+              header: "Decision",
+              cell: (item) => (
+                <span>
                   {item.decision ? DECISION_LABELS[item.decision] : <span className="text-slate-400">No decision</span>}
                   {item.decidedBy && <span className="block text-xs text-slate-500">{item.decidedBy}</span>}
-                </td>
-                <td className={`${cell} whitespace-pre-wrap text-slate-700`}>{item.decisionNote ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </span>
+              ),
+            },
+            { header: "Note", cell: (item) => <span className="whitespace-pre-wrap text-slate-700">{item.decisionNote ?? ""}</span> },
+          ]}
+        />
       </Card>
 
       <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2">
         <Card title="By failure point">
-          <table className="min-w-full text-sm">
-            <thead>
-              <tr>
-                <th className={head}>Failure point</th>
-                <th className={`${head} text-right`}>Confirmed</th>
-                <th className={`${head} text-right`}>On the agenda</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {tally.byFailurePoint.map((row) => (
-                <tr key={row.failurePoint}>
-                  <td className={cell}>{FAILURE_POINT_LABELS[row.failurePoint]}</td>
-                  <td className={`${cell} text-right tabular-nums`}>{row.confirmed}</td>
-                  <td className={`${cell} text-right tabular-nums`}>{row.total}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <EntityTable
+            caption="Leads per failure point"
+            rows={tally.byFailurePoint}
+            rowKey={(row) => row.failurePoint}
+            columns={[
+              { header: "Failure point", cell: (row) => FAILURE_POINT_LABELS[row.failurePoint] },
+              { header: "Confirmed", className: count, cell: (row) => row.confirmed },
+              { header: "On the agenda", className: count, cell: (row) => row.total },
+            ]}
+          />
         </Card>
         <Card title="By source">
-          <table className="min-w-full text-sm">
-            <thead>
-              <tr>
-                <th className={head}>Source</th>
-                <th className={`${head} text-right`}>Leads</th>
-                <th className={`${head} text-right`}>Confirmed</th>
-                <th className={`${head} text-right`}>Not a failure</th>
-                <th className={`${head} text-right`}>More data</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {bySource.map((row) => (
-                <tr key={row.source ?? "none"}>
-                  <td className={cell}>{sourceLabel(row.source)}</td>
-                  <td className={`${cell} text-right tabular-nums`}>{row.total}</td>
-                  <td className={`${cell} text-right tabular-nums`}>{row.confirmed_failure}</td>
-                  <td className={`${cell} text-right tabular-nums`}>{row.not_a_failure}</td>
-                  <td className={`${cell} text-right tabular-nums`}>{row.needs_more_data}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <EntityTable
+            caption="Decisions per source"
+            rows={bySource}
+            rowKey={(row) => row.source ?? "none"}
+            columns={[
+              { header: "Source", cell: (row) => sourceLabel(row.source) },
+              { header: "Leads", className: count, cell: (row) => row.total },
+              { header: "Confirmed", className: count, cell: (row) => row.confirmed_failure },
+              { header: "Not a failure", className: count, cell: (row) => row.not_a_failure },
+              { header: "More data", className: count, cell: (row) => row.needs_more_data },
+            ]}
+          />
         </Card>
       </div>
 

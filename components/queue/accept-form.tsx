@@ -3,14 +3,12 @@
 import { useEffect, useRef, useState } from "react";
 import { SourceSignalField } from "@/components/queue/buyer-feedback-fields";
 import { CriteriaChecklist, everyCriterion } from "@/components/queue/criteria-checklist";
-import { FormButtons, Refusal, TouchNoteField } from "@/components/queue/form-bits";
+import { ChannelChoice, DecisionFormFrame, TouchNoteField } from "@/components/queue/form-bits";
 import { NextActionFields, useNextAction } from "@/components/queue/next-action-fields";
-import { localToIso, submitOnEnter, useDecisionForm, type DecisionFormProps } from "@/components/queue/use-decision-form";
+import { localToIso, useDecisionForm, type DecisionFormProps } from "@/components/queue/use-decision-form";
 import { acceptLeadAction } from "@/lib/decisions/actions";
 import type { SourceSignal } from "@/lib/diagnosis/buyer-feedback";
-import { acceptDecisionSchema, FIRST_ACTION_CHANNELS } from "@/lib/decisions/schemas";
-
-const CHANNEL_LABELS = { call: "Call", email: "Email", meeting: "Meeting booked" } as const;
+import { acceptDecisionSchema } from "@/lib/decisions/schemas";
 
 /**
  * Accept: the criteria checklist (none ticked to start), optionally the first action just made and the next
@@ -31,12 +29,10 @@ export function AcceptForm({ lead, onDone, onCancel }: DecisionFormProps) {
   const prefix = `accept-${lead.id}`;
 
   return (
-    <form
-      aria-label={`Accept ${lead.name}`}
-      noValidate
-      onKeyDown={submitOnEnter}
-      onSubmit={(event) => {
-        event.preventDefault();
+    <DecisionFormFrame
+      label={`Accept ${lead.name}`}
+      form={form}
+      onSubmit={() =>
         form.submit(acceptDecisionSchema({ now: new Date() }), {
           version: lead.version,
           criteria,
@@ -45,9 +41,11 @@ export function AcceptForm({ lead, onDone, onCancel }: DecisionFormProps) {
           nextAction: next.nextAction,
           nextActionDueAt: localToIso(next.due),
           sourceSignal,
-        });
-      }}
-      className="space-y-4"
+        })
+      }
+      submitLabel="Accept lead"
+      onCancel={onCancel}
+      confirmRef={confirm}
     >
       <CriteriaChecklist
         idPrefix={prefix}
@@ -64,24 +62,7 @@ export function AcceptForm({ lead, onDone, onCancel }: DecisionFormProps) {
       )}
       <fieldset>
         <legend className="text-xs font-medium text-slate-700">First action already made (optional)</legend>
-        <div role="radiogroup" className="mt-1.5 flex flex-wrap gap-2">
-          {["none", ...FIRST_ACTION_CHANNELS].map((channel) => (
-            <label
-              key={channel}
-              className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm ring-1 ring-slate-200 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-500"
-            >
-              <input
-                type="radio"
-                name={`${prefix}-first-action`}
-                value={channel}
-                checked={firstAction === channel}
-                onChange={() => setFirstAction(channel)}
-                className="accent-brand-600"
-              />
-              {channel === "none" ? "Not yet" : CHANNEL_LABELS[channel as keyof typeof CHANNEL_LABELS]}
-            </label>
-          ))}
-        </div>
+        <ChannelChoice name={`${prefix}-first-action`} value={firstAction} onChange={setFirstAction} withNone />
         {form.errorFor("firstAction") && <p className="mt-1 text-xs text-red-700">{form.errorFor("firstAction")}</p>}
       </fieldset>
       {firstAction !== "none" && (
@@ -89,8 +70,6 @@ export function AcceptForm({ lead, onDone, onCancel }: DecisionFormProps) {
       )}
       <NextActionFields idPrefix={prefix} {...next} errorFor={form.errorFor} required={firstAction !== "none"} />
       <SourceSignalField idPrefix={prefix} value={sourceSignal} onChange={setSourceSignal} errorFor={form.errorFor} />
-      <Refusal message={form.refusal} offerReload={form.refusedByServer} />
-      <FormButtons pending={form.pending} label="Accept lead" onCancel={onCancel} confirmRef={confirm} />
-    </form>
+    </DecisionFormFrame>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { described, FieldErrorText, FormButtons, inputClass, Refusal } from "@/components/queue/form-bits";
+import { DecisionFormFrame, described, FieldErrorText, inputClass } from "@/components/queue/form-bits";
 import { Kbd } from "@/components/queue/shortcuts-legend";
-import { submitOnEnter, useDecisionForm, type DecisionFormProps } from "@/components/queue/use-decision-form";
+import { useDecisionForm, type DecisionFormProps } from "@/components/queue/use-decision-form";
 import { requestLeadInfoAction } from "@/lib/decisions/actions";
 import { infoRequestSchema } from "@/lib/decisions/schemas";
 
@@ -16,15 +16,13 @@ export function InfoRequestForm({ lead, onDone, onCancel }: DecisionFormProps) {
   const id = `info-${lead.id}-question`;
 
   return (
-    <form
-      aria-label={`Ask marketing about ${lead.name}`}
-      noValidate
-      onKeyDown={submitOnEnter}
-      onSubmit={(event) => {
-        event.preventDefault();
-        form.submit(infoRequestSchema, { version: lead.version, question });
-      }}
-      className="space-y-3"
+    <DecisionFormFrame
+      label={`Ask marketing about ${lead.name}`}
+      form={form}
+      onSubmit={() => form.submit(infoRequestSchema, { version: lead.version, question })}
+      submitLabel="Ask marketing"
+      onCancel={onCancel}
+      compact
     >
       <div>
         <label htmlFor={id} className="block text-xs font-medium text-slate-700">
@@ -46,8 +44,6 @@ export function InfoRequestForm({ lead, onDone, onCancel }: DecisionFormProps) {
           sends.
         </p>
       </div>
-      <Refusal message={form.refusal} offerReload={form.refusedByServer} />
-      <FormButtons pending={form.pending} label="Ask marketing" onCancel={onCancel} />
-    </form>
+    </DecisionFormFrame>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { described, FieldErrorText, FormButtons, inputClass, Refusal } from "@/components/queue/form-bits";
-import { submitOnEnter, useDecisionForm, type DecisionFormProps } from "@/components/queue/use-decision-form";
+import { DecisionFormFrame, described, FieldErrorText, inputClass } from "@/components/queue/form-bits";
+import { useDecisionForm, type DecisionFormProps } from "@/components/queue/use-decision-form";
 import { reassignLeadAction } from "@/lib/decisions/actions";
 import { reassignSchema } from "@/lib/decisions/schemas";
 
@@ -22,15 +22,13 @@ export function ReassignForm(
   const prefix = `reassign-${lead.id}`;
 
   return (
-    <form
-      aria-label={`Reassign ${lead.name}`}
-      noValidate
-      onKeyDown={submitOnEnter}
-      onSubmit={(event) => {
-        event.preventDefault();
-        form.submit(reassignSchema, { version: lead.version, ownerId, reason });
-      }}
-      className="space-y-3"
+    <DecisionFormFrame
+      label={`Reassign ${lead.name}`}
+      form={form}
+      onSubmit={() => form.submit(reassignSchema, { version: lead.version, ownerId, reason })}
+      submitLabel="Reassign"
+      onCancel={onCancel}
+      compact
     >
       <div className="grid gap-3 sm:grid-cols-[14rem_minmax(0,1fr)]">
         <div>
@@ -69,8 +67,6 @@ export function ReassignForm(
           <FieldErrorText id={`${prefix}-reason-error`} error={form.errorFor("reason")} />
         </div>
       </div>
-      <Refusal message={form.refusal} offerReload={form.refusedByServer} />
-      <FormButtons pending={form.pending} label="Reassign" onCancel={onCancel} />
-    </form>
+    </DecisionFormFrame>
   );
 }

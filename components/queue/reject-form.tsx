@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { ObjectionFields, SourceSignalField, useObjectionChoice } from "@/components/queue/buyer-feedback-fields";
 import { CriteriaChecklist, everyCriterion } from "@/components/queue/criteria-checklist";
-import { described, FieldErrorText, FormButtons, inputClass, Refusal } from "@/components/queue/form-bits";
+import { DecisionFormFrame, described, FieldErrorText, inputClass } from "@/components/queue/form-bits";
 import { ReasonQualityMeter } from "@/components/queue/reason-quality-meter";
 import { Kbd } from "@/components/queue/shortcuts-legend";
 import { submitOnEnter, useDecisionForm, type DecisionFormProps } from "@/components/queue/use-decision-form";
@@ -59,12 +59,11 @@ export function RejectForm(
   }
 
   return (
-    <form
-      aria-label={`Reject ${lead.name}`}
-      noValidate
+    <DecisionFormFrame
+      label={`Reject ${lead.name}`}
+      form={form}
       onKeyDown={pickByNumber}
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={() =>
         form.submit(rejectDecisionSchema({ reasons, objections, minimumSpecificDetailLength }), {
           version: lead.version,
           reasonCode,
@@ -74,9 +73,11 @@ export function RejectForm(
           objectionCode: objection.code,
           objectionDetail: objection.detail,
           sourceSignal,
-        });
-      }}
-      className="space-y-4"
+        })
+      }
+      submitLabel="Reject lead"
+      variant="danger"
+      onCancel={onCancel}
     >
       <fieldset aria-describedby={form.errorFor("reasonCode") ? `${prefix}-reason-error` : undefined}>
         <legend className="text-xs font-medium text-slate-700">
@@ -144,8 +145,6 @@ export function RejectForm(
         />
         Suggest recycling to marketing nurture
       </label>
-      <Refusal message={form.refusal} offerReload={form.refusedByServer} />
-      <FormButtons pending={form.pending} label="Reject lead" variant="danger" onCancel={onCancel} />
-    </form>
+    </DecisionFormFrame>
   );
 }

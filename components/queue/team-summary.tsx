@@ -1,61 +1,59 @@
 import clsx from "clsx";
 import Link from "next/link";
 import type { RepLoad } from "@/lib/decisions/queue-queries";
-import { ColumnHeadings } from "@/components/ui/column-headings";
+import { EntityTable } from "@/components/ui/entity-table";
+
+/** The first line sums every queue; its link clears the owner filter. */
+const EVERYONE = null;
+type SummaryLine = Omit<RepLoad, "id"> & { id: number | typeof EVERYONE };
+
+const count = "text-right tabular-nums";
 
 /** Each person's queue at a glance, overdue first in mind; a name filters the queue to that person. */
 export function TeamSummary({ reps, ownerFilter, scope }: { reps: RepLoad[]; ownerFilter: number | null; scope: "team" | "all" }) {
-  const total = reps.reduce((sum, rep) => sum + rep.open, 0);
-  const overdue = reps.reduce((sum, rep) => sum + rep.overdue, 0);
+  const sum = (pick: (rep: RepLoad) => number) => reps.reduce((total, rep) => total + pick(rep), 0);
+  const everyone: SummaryLine = {
+    id: EVERYONE,
+    name: "Everyone",
+    open: sum((rep) => rep.open),
+    overdue: sum((rep) => rep.overdue),
+    waiting: sum((rep) => rep.waiting),
+  };
   return (
-    <section
-      aria-label={scope === "team" ? "Your team's queues" : "Every sales queue"}
-      className="max-w-3xl overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm"
-    >
-      <table className="min-w-full text-sm">
-        <caption className="sr-only">Open leads, overdue and waiting on marketing, per person</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
-          <ColumnHeadings
-            cellClassName="px-3 py-2"
-            headings={[
-              { label: "Owner" },
-              { label: "In queue", className: "text-right" },
-              { label: "Overdue", className: "text-right" },
-              { label: "Waiting on marketing", className: "text-right" },
-            ]}
-          />
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          <tr className={clsx(ownerFilter === null && "bg-brand-50")}>
-            <th scope="row" className="px-3 py-1.5 text-left font-medium">
-              <Link href="/queue" aria-current={ownerFilter === null ? "true" : undefined} className="text-brand-700 hover:underline">
-                Everyone
+    <section aria-label={scope === "team" ? "Your team's queues" : "Every sales queue"} className="max-w-3xl">
+      <EntityTable<SummaryLine>
+        caption="Open leads, overdue and waiting on marketing, per person"
+        framed
+        rows={[everyone, ...reps]}
+        rowKey={(line) => line.id ?? "everyone"}
+        rowProps={(line) => ({ className: clsx(ownerFilter === line.id && "bg-brand-50") })}
+        columns={[
+          {
+            header: "Owner",
+            rowHeader: true,
+            cell: (line) => (
+              <Link
+                href={line.id === EVERYONE ? "/queue" : `/queue?rep=${line.id}`}
+                aria-current={ownerFilter === line.id ? "true" : undefined}
+                className={
+                  line.id === EVERYONE
+                    ? "font-medium text-brand-700 hover:underline"
+                    : "text-slate-800 hover:text-brand-700 hover:underline"
+                }
+              >
+                {line.name}
               </Link>
-            </th>
-            <td className="px-3 py-1.5 text-right tabular-nums">{total}</td>
-            <td className={clsx("px-3 py-1.5 text-right tabular-nums", overdue > 0 && "font-semibold text-red-700")}>{overdue}</td>
-            <td className="px-3 py-1.5 text-right tabular-nums">{reps.reduce((sum, rep) => sum + rep.waiting, 0)}</td>
-          </tr>
-          {reps.map((rep) => (
-            <tr key={rep.id} className={clsx(ownerFilter === rep.id && "bg-brand-50")}>
-              <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                <Link
-                  href={`/queue?rep=${rep.id}`}
-                  aria-current={ownerFilter === rep.id ? "true" : undefined}
-                  className="text-slate-800 hover:text-brand-700 hover:underline"
-                >
-                  {rep.name}
-                </Link>
-              </th>
-              <td className="px-3 py-1.5 text-right tabular-nums">{rep.open}</td>
-              <td className={clsx("px-3 py-1.5 text-right tabular-nums", rep.overdue > 0 && "font-semibold text-red-700")}>
-                {rep.overdue}
-              </td>
-              <td className="px-3 py-1.5 text-right tabular-nums">{rep.waiting}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+            ),
+          },
+          { header: "In queue", className: count, cell: (line) => line.open },
+          {
+            header: "Overdue",
+            className: count,
+            cell: (line) => <span className={clsx(line.overdue > 0 && "font-semibold text-red-700")}>{line.overdue}</span>,
+          },
+          { header: "Waiting on marketing", className: count, cell: (line) => line.waiting },
+        ]}
+      />
     </section>
   );
 }

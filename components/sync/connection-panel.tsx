@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { EntityTable } from "@/components/ui/entity-table";
 import { ConnectionActionButton } from "@/components/sync/connection-action-button";
 import { HubspotConnectForm } from "@/components/sync/hubspot-connect-form";
 import { ResyncRecordForm } from "@/components/sync/resync-record-form";
@@ -136,32 +137,19 @@ export function ConnectionPanel({
         <p className="text-sm text-slate-600">No run yet: the first full sync starts within a minute.</p>
       )}
       <h3 className="mt-5 text-sm font-semibold text-slate-900">Records the sync could not take as they are ({connection.issueCount})</h3>
-      {connection.issues.length ? (
-        <div className="overflow-x-auto">
-          <table className="mt-2 w-full text-left text-sm">
-            <thead className="text-xs text-slate-500">
-              <tr>
-                <th className="py-1 pr-3 font-medium">Record</th>
-                <th className="py-1 pr-3 font-medium">Problem</th>
-                <th className="py-1 pr-3 font-medium">Field and value</th>
-                <th className="py-1 font-medium">Reason</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {connection.issues.map((issue) => (
-                <tr key={`${issue.recordId}-${issue.kind}-${issue.field}-${issue.value}`}>
-                  <td className="py-1 pr-3 font-mono text-xs">{issue.recordId}</td>
-                  <td className="py-1 pr-3">{ISSUE_KIND[issue.kind] ?? issue.kind}</td>
-                  <td className="py-1 pr-3">{issue.field ? `${issue.field}: ${issue.value}` : "—"}</td>
-                  <td className="py-1 text-slate-700">{issue.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="text-sm text-slate-600">None.</p>
-      )}
+      <EntityTable
+        caption="Records the sync could not take as they are"
+        className="mt-2"
+        rows={connection.issues}
+        rowKey={(issue) => `${issue.recordId}-${issue.kind}-${issue.field}-${issue.value}`}
+        empty={<p className="text-sm text-slate-600">None.</p>}
+        columns={[
+          { header: "Record", cell: (issue) => <span className="font-mono text-xs">{issue.recordId}</span> },
+          { header: "Problem", cell: (issue) => ISSUE_KIND[issue.kind] ?? issue.kind },
+          { header: "Field and value", cell: (issue) => (issue.field ? `${issue.field}: ${issue.value}` : "—") },
+          { header: "Reason", cell: (issue) => <span className="text-slate-700">{issue.reason}</span> },
+        ]}
+      />
       {!revoked && mapping && <ValueMappingForm id={connection.id} rows={mapping.rows} reasonField={mapping.reasonField} />}
       {!revoked && connection.provider === "hubspot" && (
         <details className="mt-5">

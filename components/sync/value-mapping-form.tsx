@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useId, useState } from "react";
+import { EntityTable } from "@/components/ui/entity-table";
 import { CheckboxField, controlBaseClass, Field, FormStatus, SaveButton } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/actions/result";
 import { LEAD_STATE_LABELS, LEAD_STATES } from "@/lib/import/lead-states";
@@ -19,11 +20,14 @@ function presetOption(row: MappingRow) {
   return row.preset === null ? "Unmapped: list it, write no event" : `As the preset says: ${stateLabel(row.preset)}`;
 }
 
+/** A value the sync met on records that neither the connection nor the preset maps: those records got no status event. */
+const waitsForDecision = (row: MappingRow) => row.unmappedRecords > 0 && row.own === null && row.preset === null;
+
 export function ValueMappingForm({ id, rows, reasonField }: { id: number; rows: MappingRow[]; reasonField: string | null }) {
   const formId = useId();
   const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(saveMappingAction, null);
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
-  const waiting = rows.filter((row) => row.unmappedRecords > 0 && row.own === null && row.preset === null).length;
+  const waiting = rows.filter(waitsForDecision).length;
   // Open when values wait for a decision; after that the reader decides (a save must not fold it over its own message).
   const [open, setOpen] = useState(waiting > 0);
   return (
@@ -36,51 +40,48 @@ export function ValueMappingForm({ id, rows, reasonField }: { id: number; rows: 
             ? `${waiting} value${waiting === 1 ? "" : "s"} met by the sync ${waiting === 1 ? "is" : "are"} not mapped: ${waiting === 1 ? "its" : "their"} records got no status event. Choose what each means.`
             : "Every value the sync has met is mapped."}
         </p>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Status and lifecycle stage values</caption>
-            <thead className="text-xs text-slate-500">
-              <tr>
-                <th className="py-1 pr-3 font-medium">CRM value</th>
-                <th className="py-1 font-medium">Means in Baton</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((row) => {
-                const unmapped = row.unmappedRecords > 0 && row.own === null && row.preset === null;
-                return (
-                  <tr key={row.key} className={unmapped ? "bg-amber-50" : undefined}>
-                    <th scope="row" className="py-1.5 pr-3 font-normal text-slate-800">
-                      {row.label}
-                      {row.unmappedRecords > 0 && (
-                        <span className="ml-2 text-xs text-amber-800">
-                          unmapped on {row.unmappedRecords.toLocaleString("en-US")} record{row.unmappedRecords === 1 ? "" : "s"}
-                        </span>
-                      )}
-                    </th>
-                    <td className="py-1.5">
-                      <select
-                        name={`state:${row.key}`}
-                        aria-label={`What ${row.label} means`}
-                        defaultValue={row.own ?? MAPPING_PRESET}
-                        aria-invalid={fieldErrors?.[`states.${row.key}`] ? true : undefined}
-                        className={`${controlBaseClass} w-96 max-w-full ${unmapped ? "border-amber-400" : ""}`}
-                      >
-                        <option value={MAPPING_PRESET}>{presetOption(row)}</option>
-                        <option value="">{stateLabel("")}</option>
-                        {LEAD_STATES.map((leadState) => (
-                          <option key={leadState} value={leadState}>
-                            {LEAD_STATE_LABELS[leadState]}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <EntityTable
+          caption="Status and lifecycle stage values"
+          rows={rows}
+          rowKey={(row) => row.key}
+          rowProps={(row) => ({ className: waitsForDecision(row) ? "bg-amber-50" : undefined })}
+          columns={[
+            {
+              header: "CRM value",
+              rowHeader: true,
+              cell: (row) => (
+                <span className="text-slate-800">
+                  {row.label}
+                  {row.unmappedRecords > 0 && (
+                    <span className="ml-2 text-xs text-amber-800">
+                      unmapped on {row.unmappedRecords.toLocaleString("en-US")} record{row.unmappedRecords === 1 ? "" : "s"}
+                    </span>
+                  )}
+                </span>
+              ),
+            },
+            {
+              header: "Means in Baton",
+              cell: (row) => (
+                <select
+                  name={`state:${row.key}`}
+                  aria-label={`What ${row.label} means`}
+                  defaultValue={row.own ?? MAPPING_PRESET}
+                  aria-invalid={fieldErrors?.[`states.${row.key}`] ? true : undefined}
+                  className={`${controlBaseClass} w-96 max-w-full ${waitsForDecision(row) ? "border-amber-400" : ""}`}
+                >
+                  <option value={MAPPING_PRESET}>{presetOption(row)}</option>
+                  <option value="">{stateLabel("")}</option>
+                  {LEAD_STATES.map((leadState) => (
+                    <option key={leadState} value={leadState}>
+                      {LEAD_STATE_LABELS[leadState]}
+                    </option>
+                  ))}
+                </select>
+              ),
+            },
+          ]}
+        />
         <Field
           id={`${formId}-reason`}
           name="reasonField"

@@ -12,13 +12,10 @@ export function NewTokenPanel({ created, onDone }: { created: CreatedTokenData; 
       what="new API token"
       testId="new-api-token"
       secretClassName="text-sm break-all"
+      then="store it in your integration's secret store now."
       doneLabel="Done, I have stored it"
       onDone={onDone}
     >
-      <p className="text-sm text-slate-700">
-        <strong className="font-semibold">Shown only this once.</strong> Baton keeps only a hash of it: store it in your integration&apos;s
-        secret store now.
-      </p>
       <pre className="overflow-x-auto rounded-md bg-slate-900 px-3 py-2 text-xs text-slate-100">
         {`curl -H "Authorization: Bearer ${created.prefix}…" ${typeof window === "undefined" ? "" : window.location.origin}/api/v1/leads`}
       </pre>

@@ -13,11 +13,11 @@ import {
 } from "@tanstack/react-table";
 import clsx from "clsx";
 import { paginationSummary } from "@/components/ui/pagination-summary";
-import { cardBody, cardCell, cardHead, cardRow, cardTable } from "@/components/ui/table-cards";
+import { BodyCell, BodyRow, HeaderCell, Table } from "@/components/ui/table-core";
 import { useAddressParams } from "@/components/ui/use-address-params";
 
-// One table for every list: server-side pagination and sorting, state in the URL (sort, page, size,
-// hide), column visibility, and loading / empty slots.
+// The paged lead lists' table (leads, review board): server-side pagination and sorting, state in the URL (sort, page,
+// size, hide), column visibility, and loading / empty slots. Its rows and cells are the table core's.
 export const dataTableFeatures = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
 export type DataTableColumn<TData extends RowData> = ColumnDef<typeof dataTableFeatures, TData>;
 
@@ -93,53 +93,50 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
         </details>
       </div>
       <div className={clsx("overflow-x-auto", pending && "opacity-60")}>
-        <table className={clsx("min-w-full text-sm", cardTable)}>
-          <caption className="sr-only">{caption}</caption>
-          <thead className={clsx("bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase", cardHead)}>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      className="px-2.5 py-2 whitespace-nowrap"
-                      aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
-                    >
-                      {header.column.getCanSort() ? (
-                        <button
-                          type="button"
-                          onClick={header.column.getToggleSortingHandler()}
-                          className="inline-flex items-center gap-1 uppercase hover:text-slate-900"
-                        >
-                          <FlexRender header={header} />
-                          <span aria-hidden className="text-slate-400">
-                            {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
-                          </span>
-                        </button>
-                      ) : (
+        <Table
+          caption={caption}
+          empty={data.length === 0 ? emptyMessage : undefined}
+          head={table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                return (
+                  <HeaderCell
+                    key={header.id}
+                    compact
+                    className="whitespace-nowrap"
+                    aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
+                  >
+                    {header.column.getCanSort() ? (
+                      <button
+                        type="button"
+                        onClick={header.column.getToggleSortingHandler()}
+                        className="inline-flex items-center gap-1 uppercase hover:text-slate-900"
+                      >
                         <FlexRender header={header} />
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody className={clsx("divide-y divide-slate-100", cardBody)}>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={clsx("hover:bg-slate-50", cardRow)}>
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} data-label={headerText(cell.column)} className={clsx("px-2.5 py-2 align-top", cardCell)}>
-                    <FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {data.length === 0 && <div className="px-4 py-10 text-center text-sm text-slate-500">{emptyMessage}</div>}
+                        <span aria-hidden className="text-slate-400">
+                          {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                        </span>
+                      </button>
+                    ) : (
+                      <FlexRender header={header} />
+                    )}
+                  </HeaderCell>
+                );
+              })}
+            </tr>
+          ))}
+        >
+          {table.getRowModel().rows.map((row) => (
+            <BodyRow key={row.id}>
+              {row.getVisibleCells().map((cell) => (
+                <BodyCell key={cell.id} label={headerText(cell.column)} compact>
+                  <FlexRender cell={cell} />
+                </BodyCell>
+              ))}
+            </BodyRow>
+          ))}
+        </Table>
       </div>
       <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 px-4 py-2 text-sm">
         <label className="flex items-center gap-2 text-slate-600">

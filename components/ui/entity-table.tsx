@@ -1,11 +1,12 @@
 import clsx from "clsx";
 import { Fragment, type HTMLAttributes, type ReactNode } from "react";
-import { cardBody, cardCell, cardHead, cardRow, cardTable, cardWideCell } from "@/components/ui/table-cards";
+import { cardRow, cardWideCell } from "@/components/ui/table-cards";
+import { BodyCell, BodyRow, HeaderCell, Table } from "@/components/ui/table-core";
 
-// The table every entity list shares (imports, meetings, fixes, tokens, audit, import problems): one
-// header style, one cell padding, a caption for screen readers. The lead lists, which page and sort in
-// the address, use the data table (components/ui/data-table.tsx) with the same look. A server
-// component: its columns are plain functions of a row.
+// The table every entity list shares (imports, meetings, fixes, tokens, audit, import problems,
+// deliveries, sync issues): its look is the table core's (components/ui/table-core.tsx), which the lead
+// lists' data table (paged and sorted in the address) draws with too. No hooks: its columns are plain
+// functions of a row, so server and client components alike can use it.
 
 export interface EntityColumn<Row> {
   /** The header text; `srOnly` keeps it for screen readers only (an actions column). */
@@ -14,6 +15,8 @@ export interface EntityColumn<Row> {
   cell: (row: Row) => ReactNode;
   /** Classes of the column's cells and header (alignment, width, wrapping). */
   className?: string;
+  /** The cell names its row (a <th scope="row">), as the first column of a list usually does. */
+  rowHeader?: boolean;
 }
 
 export function EntityTable<Row>(props: {
@@ -37,52 +40,47 @@ export function EntityTable<Row>(props: {
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
     <div className={clsx("overflow-x-auto", framed && "rounded-lg border border-slate-200 bg-white shadow-sm", className)}>
-      <table className={clsx("min-w-full text-sm", cardTable)}>
-        <caption className="sr-only">{caption}</caption>
-        <thead
-          className={clsx(
-            "bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase",
-            stickyHeader && "sticky top-0",
-            cardHead,
-          )}
-        >
+      <Table
+        caption={caption}
+        stickyHeader={stickyHeader}
+        head={
           <tr>
             {columns.map((column) => (
-              <th key={column.header} scope="col" className={clsx("px-3 py-2", column.className)}>
-                {column.srOnly ? <span className="sr-only">{column.header}</span> : column.header}
-              </th>
+              <HeaderCell key={column.header} srOnly={column.srOnly} className={column.className}>
+                {column.header}
+              </HeaderCell>
             ))}
           </tr>
-        </thead>
-        <tbody className={clsx("divide-y divide-slate-100", cardBody)}>
-          {rows.map((row) => {
-            const { className: rowClass, ...attributes } = rowProps?.(row) ?? {};
-            const panel = expanded?.(row);
-            return (
-              <Fragment key={rowKey(row)}>
-                <tr className={clsx("align-top hover:bg-slate-50", cardRow, rowClass)} {...attributes}>
-                  {columns.map((column) => (
-                    <td
-                      key={column.header}
-                      data-label={column.srOnly ? undefined : column.header}
-                      className={clsx("px-3 py-2", column.className, column.srOnly ? cardWideCell : cardCell)}
-                    >
-                      {column.cell(row)}
-                    </td>
-                  ))}
+        }
+      >
+        {rows.map((row) => {
+          const { className: rowClass, ...attributes } = rowProps?.(row) ?? {};
+          const panel = expanded?.(row);
+          return (
+            <Fragment key={rowKey(row)}>
+              <BodyRow className={rowClass} {...attributes}>
+                {columns.map((column) => (
+                  <BodyCell
+                    key={column.header}
+                    label={column.srOnly ? undefined : column.header}
+                    rowHeader={column.rowHeader}
+                    className={column.className}
+                  >
+                    {column.cell(row)}
+                  </BodyCell>
+                ))}
+              </BodyRow>
+              {panel && (
+                <tr className={cardRow}>
+                  <td colSpan={columns.length} className={clsx("bg-slate-50/60 px-3 py-3", cardWideCell)}>
+                    {panel}
+                  </td>
                 </tr>
-                {panel && (
-                  <tr className={cardRow}>
-                    <td colSpan={columns.length} className={clsx("bg-slate-50/60 px-3 py-3", cardWideCell)}>
-                      {panel}
-                    </td>
-                  </tr>
-                )}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
+              )}
+            </Fragment>
+          );
+        })}
+      </Table>
     </div>
   );
 }

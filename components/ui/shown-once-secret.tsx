@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 /**
  * A secret Baton shows this once and keeps only a hash of (a new API token, a temporary password): focused
  * when it appears, with a copy button that falls back to selecting the text where the clipboard is refused,
- * what to do with it (`children`), and a button that closes it for good.
+ * the warning that it will not be shown again and what to do now (`then`), further advice (`children`),
+ * and a button that closes it for good.
  */
 export function ShownOnceSecret(props: {
   heading: React.ReactNode;
@@ -17,11 +18,13 @@ export function ShownOnceSecret(props: {
   testId: string;
   /** Type size and spacing of the secret (a token wraps anywhere, a password reads letter by letter). */
   secretClassName: string;
+  /** Ends the warning "Baton keeps only a hash of it, so …": what to do with the secret now. */
+  then: string;
   doneLabel: string;
   onDone: () => void;
-  children: React.ReactNode;
+  children?: React.ReactNode;
 }) {
-  const { heading, secret, what, testId, secretClassName, doneLabel, onDone, children } = props;
+  const { heading, secret, what, testId, secretClassName, then, doneLabel, onDone, children } = props;
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
   const panel = useRef<HTMLDivElement>(null);
   const secretRef = useRef<HTMLElement>(null);
@@ -73,6 +76,9 @@ export function ShownOnceSecret(props: {
               : ""}
         </span>
       </div>
+      <p className="text-sm text-slate-700">
+        <strong className="font-semibold">Shown only this once.</strong> Baton keeps only a hash of it, so {then}
+      </p>
       {children}
       <Button type="button" size="sm" onClick={onDone}>
         {doneLabel}

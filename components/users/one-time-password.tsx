@@ -15,18 +15,14 @@ export function OneTimePassword({ grant, heading, onDone }: { grant: OneTimePass
       what="temporary password"
       testId="temporary-password"
       secretClassName="text-base tracking-wide"
+      then="copy it now."
       doneLabel="Done, I have passed it on"
       onDone={onDone}
     >
-      <div className="space-y-1 text-sm text-slate-700">
-        <p>
-          <strong className="font-semibold">Shown only this once.</strong> Baton keeps only a hash of it, so copy it now.
-        </p>
-        <p>
-          Give it to {grant.name} securely: in person, by phone or in a password manager share, and never in the same message as their email
-          address ({grant.email}). They sign in with it and can choose their own password under “Your account”.
-        </p>
-      </div>
+      <p className="text-sm text-slate-700">
+        Give it to {grant.name} securely: in person, by phone or in a password manager share, and never in the same message as their email
+        address ({grant.email}). They sign in with it and can choose their own password under “Your account”.
+      </p>
     </ShownOnceSecret>
   );
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { pool } from "@/lib/db";
 import { sendDailyDigests } from "@/lib/alerts/digest";
 import { runAlertScheduler, SCHEDULER_BATCH } from "@/lib/alerts/scheduler";
-import { getBoss, retryOnDeadlock } from "@/lib/jobs/boss";
+import { createQueue, getBoss } from "@/lib/jobs/boss";
 import { attemptDelivery } from "@/lib/notify/deliver";
 import { DELIVER_JOB, ensureDeliveryQueue } from "@/lib/notify/queue";
 
@@ -71,9 +71,7 @@ export const DAILY_DIGEST = "daily-digest";
 /** The digest runs at the start of each working day in the workspace's zone (read at start-up). */
 export async function startDigestSchedule(): Promise<void> {
   const boss = await getBoss();
-  await retryOnDeadlock(() =>
-    boss.createQueue(DAILY_DIGEST, { name: DAILY_DIGEST, policy: "stately", retryLimit: 3, retryBackoff: true, expireInSeconds: 600 }),
-  );
+  await createQueue(boss, DAILY_DIGEST, { policy: "stately", retryLimit: 3, retryBackoff: true, expireInSeconds: 600 });
   await boss.work(DAILY_DIGEST, async () => {
     const sent = await sendDailyDigests(pool);
     console.log(`alerts: daily digest sent to ${sent.digests} managers; ${sent.fixesDue} fixes due today`);

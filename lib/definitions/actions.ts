@@ -17,7 +17,7 @@ import {
   updateRejectionReason,
   updateWorkspaceSettings,
 } from "@/lib/definitions/mutations";
-import { requestFullRediagnosis } from "@/lib/rediagnosis/jobs";
+import { tryRequestFullRediagnosis } from "@/lib/rediagnosis/jobs";
 import { pool } from "@/lib/db";
 import {
   describeImpact,
@@ -46,10 +46,7 @@ interface Change {
 /** Saves one definition; when it changed, revalidates the page and asks for every lead to be re-diagnosed. */
 async function applyDefinitionChange(change: Change): Promise<Written<undefined>> {
   if (!change.changed) return { data: undefined, message: "Nothing changed, so nothing was saved." };
-  try {
-    await requestFullRediagnosis(`definitions: ${change.subject}`);
-  } catch (error) {
-    console.error(error);
+  if ((await tryRequestFullRediagnosis(`definitions: ${change.subject}`)) === "not_started") {
     return {
       data: undefined,
       message:

@@ -1,7 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { pool } from "@/lib/db";
-import { getBoss, retryOnDeadlock } from "@/lib/jobs/boss";
+import { createQueue, getBoss } from "@/lib/jobs/boss";
 import { rediagnoseLeads } from "@/lib/rediagnosis/run";
 
 // The API's background work. Leads written through the API are re-diagnosed right behind the write: the
@@ -22,15 +22,7 @@ const globalForEvents = globalThis as unknown as {
 function ensureQueues(): Promise<void> {
   globalForEvents.batonEventQueues ??= (async () => {
     const boss = await getBoss();
-    await retryOnDeadlock(() =>
-      boss.createQueue(DIAGNOSE_LEADS, {
-        name: DIAGNOSE_LEADS,
-        policy: "standard",
-        retryLimit: 5,
-        retryBackoff: true,
-        expireInSeconds: 60 * 15,
-      }),
-    );
+    await createQueue(boss, DIAGNOSE_LEADS, { policy: "standard", retryLimit: 5, retryBackoff: true, expireInSeconds: 60 * 15 });
   })().catch((error: unknown) => {
     globalForEvents.batonEventQueues = undefined;
     throw error;

@@ -4,6 +4,7 @@ import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { addFixLead, createFix, removeFixLead, setFixStatus, updateFix } from "@/lib/fixes/mutations";
 import { findFixesPage } from "@/lib/fixes/queries";
 import { type Actor } from "@/lib/actions/authorize";
+import { createActor } from "@/lib/actions/testing";
 import { StaleRecordError } from "@/lib/actions/result";
 
 // Fixes are first-class records: proposed by either side, edited with optimistic concurrency, their
@@ -26,12 +27,10 @@ const baseFix = () => ({
 });
 
 beforeAll(async () => {
-  const make = (email: string, role: Actor["role"]) =>
-    db.user.create({ data: { email, name: email.split("@")[0]!, passwordHash: "x", role }, select: { id: true, role: true } });
   [marketer, manager, viewer] = await Promise.all([
-    make("mia@example.com", "marketing"),
-    make("mo@example.com", "sales_manager"),
-    make("vic@example.com", "viewer"),
+    createActor("mia@example.com", "marketing"),
+    createActor("mo@example.com", "sales_manager"),
+    createActor("vic@example.com", "viewer"),
   ]);
   leadIds = [];
   for (const n of [1, 2, 3]) {

@@ -1,7 +1,11 @@
 import type { AcceptanceStatus, Outcome } from "@/lib/diagnosis/vocabulary";
+import { OUTCOME_LABELS } from "@/lib/leads/labels";
 
 // A CRM's lead status or lifecycle stage says two things Baton keeps apart: whether sales accepted the
 // lead (acceptance) and where it ended (outcome). Each file value maps onto one of these states.
+
+/** A state that names an outcome reads as that outcome does on the lead. */
+const { open: _open, ...closedOutcomeLabels } = OUTCOME_LABELS;
 
 export const LEAD_STATES = [
   "pending",
@@ -22,12 +26,7 @@ export const LEAD_STATE_LABELS: Record<LeadState, string> = {
   accepted: "Accepted by sales",
   info_requested: "Sales asked for information",
   rejected: "Rejected by sales",
-  qualified: "Qualified",
-  disqualified: "Disqualified",
-  opportunity: "Opportunity",
-  won: "Won",
-  lost: "Lost",
-  recycled: "Recycled to nurture",
+  ...closedOutcomeLabels,
 };
 
 const STATE_MEANING: Record<LeadState, { acceptance: AcceptanceStatus; outcome: Outcome }> = {

@@ -1,6 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db";
-import { getBoss, retryOnDeadlock } from "@/lib/jobs/boss";
+import { createQueue, getBoss, retryOnDeadlock } from "@/lib/jobs/boss";
 import { IMPORT_LOCK_SPACE, runImportJob } from "@/lib/import/run";
 
 // Checks and imports run as pg-boss jobs: queued in PostgreSQL, picked by any app instance, kept across
@@ -21,12 +21,8 @@ const globalForImports = globalThis as unknown as {
 
 async function ensureQueues(): Promise<void> {
   const boss = await getBoss();
-  await retryOnDeadlock(() =>
-    boss.createQueue(IMPORT_QUEUE, { name: IMPORT_QUEUE, policy: "standard", retryLimit: 1, expireInSeconds: EXPIRE_SECONDS }),
-  );
-  await retryOnDeadlock(() =>
-    boss.createQueue(IMPORT_SWEEP, { name: IMPORT_SWEEP, policy: "stately", retryLimit: 0, expireInSeconds: 60 }),
-  );
+  await createQueue(boss, IMPORT_QUEUE, { policy: "standard", retryLimit: 1, expireInSeconds: EXPIRE_SECONDS });
+  await createQueue(boss, IMPORT_SWEEP, { policy: "stately", retryLimit: 0, expireInSeconds: 60 });
 }
 
 /** Hands a queued job to the workers and remembers the queue entry (the sweep checks it is still there). */

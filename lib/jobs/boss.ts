@@ -36,3 +36,8 @@ export async function retryOnDeadlock(work: () => Promise<void>): Promise<void> 
     }
   }
 }
+
+/** Creates queue `name` (an existing one is left as it is), retrying when another instance's boot deadlocks it. */
+export function createQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, "name">): Promise<void> {
+  return retryOnDeadlock(() => boss.createQueue(name, { name, ...options }));
+}

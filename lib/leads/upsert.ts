@@ -60,6 +60,11 @@ interface Column {
   cast?: string;
 }
 
+/** A column named as its field, in snake case (`capturedAt` is `captured_at`). */
+function sameNamedColumn(field: Field, array: Column["array"]): Column {
+  return { field, column: field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`), array };
+}
+
 const COLUMNS: Column[] = [
   { field: "name", column: "name", array: "text" },
   { field: "email", column: "email", array: "text" },
@@ -83,9 +88,9 @@ const COLUMNS: Column[] = [
       "objectionDetail",
       "nextAction",
     ] as const
-  ).map((field): Column => ({ field, column: field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`), array: "text" })),
-  ...(["capturedAt", "ownerAssignedAt", "firstSalesActionAt", "decidedAt", "nextActionDueAt", "outcomeAt"] as const).map(
-    (field): Column => ({ field, column: field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`), array: "timestamptz" }),
+  ).map((field) => sameNamedColumn(field, "text")),
+  ...(["capturedAt", "ownerAssignedAt", "firstSalesActionAt", "decidedAt", "nextActionDueAt", "outcomeAt"] as const).map((field) =>
+    sameNamedColumn(field, "timestamptz"),
   ),
   { field: "ownerId", column: "owner_id", array: "int" },
   { field: "priority", column: "priority", array: "text", cast: '"Priority"' },

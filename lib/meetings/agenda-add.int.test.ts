@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/actions/authorize";
+import { createActor } from "@/lib/actions/testing";
 import { db } from "@/lib/db";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { addLeadsToAgenda } from "@/lib/meetings/agenda-add";
@@ -28,9 +29,10 @@ const agenda = (meetingId: number) =>
   db.meetingItem.findMany({ where: { meetingId }, orderBy: { position: "asc" }, select: { leadId: true, position: true } });
 
 beforeAll(async () => {
-  const make = (email: string, role: Actor["role"]) =>
-    db.user.create({ data: { email, name: email.split("@")[0]!, passwordHash: "x", role }, select: { id: true, role: true } });
-  [marketer, rep] = await Promise.all([make("agenda-mia@example.com", "marketing"), make("agenda-sam@example.com", "sales_rep")]);
+  [marketer, rep] = await Promise.all([
+    createActor("agenda-mia@example.com", "marketing"),
+    createActor("agenda-sam@example.com", "sales_rep"),
+  ]);
   for (const key of ["a", "b", "c", "d"]) {
     const lead = await db.lead.create({
       data: { externalId: `agenda-add-${key}`, name: `Lead ${key}`, capturedAt: new Date("2026-12-01T10:00:00Z") },

@@ -7,6 +7,7 @@ import { createMeeting, endMeeting, goToAgendaItem, moveAgendaItem, removeAgenda
 import { findMeetingSummary, meetingStamp } from "@/lib/meetings/queries";
 import { renderSummaryCsv, renderSummaryMarkdown } from "@/lib/meetings/summary-render";
 import { type Actor } from "@/lib/actions/authorize";
+import { createActor } from "@/lib/actions/testing";
 import { StaleRecordError } from "@/lib/actions/result";
 
 // A meeting from board to summary against a real database: the agenda comes from the board's filters,
@@ -26,12 +27,10 @@ async function agenda(meetingId: number) {
 }
 
 beforeAll(async () => {
-  const make = (email: string, role: Actor["role"]) =>
-    db.user.create({ data: { email, name: email.split("@")[0]!, passwordHash: "x", role }, select: { id: true, role: true } });
   [manager, marketer, rep] = await Promise.all([
-    make("mo@example.com", "sales_manager"),
-    make("mia@example.com", "marketing"),
-    make("sam@example.com", "sales_rep"),
+    createActor("mo@example.com", "sales_manager"),
+    createActor("mia@example.com", "marketing"),
+    createActor("sam@example.com", "sales_rep"),
   ]);
   const rows: [string, number, string, string][] = [
     ["worst", 90, "webinar", "2025-05-06T10:00:00Z"],

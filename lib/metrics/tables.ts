@@ -4,6 +4,7 @@ import { dashboardCalendar, type DashboardContext } from "@/lib/metrics/context"
 import { slaAllowanceMinutes } from "@/lib/metrics/sla-line";
 import type { FixImpact } from "@/lib/metrics/fixes";
 import { FUNNEL_STAGES, type FunnelRow } from "@/lib/metrics/funnel";
+import { FUNNEL_STAGE_LABELS } from "@/lib/metrics/funnel-stages";
 import type { SourceReasons, TeamReasonQuality } from "@/lib/metrics/rejections";
 import type { HistogramBar, TimeTrend } from "@/lib/metrics/response-times";
 import { timeBucketLabel, type ReasonScore, type TimeMetric } from "@/lib/lead-set/segments";
@@ -16,19 +17,11 @@ export function sourceName(source: string | null): string {
   return source === null ? "No source" : sourceLabel(source);
 }
 
-export const STAGE_LABELS = {
-  captured: "Captured",
-  assigned: "Assigned",
-  accepted: "Accepted",
-  qualified: "Qualified",
-  won: "Won",
-} as const;
-
 export function funnelTable(rows: FunnelRow[]): TableData {
   return {
     columns: [
       { key: "source", label: "Source", kind: "text" },
-      ...FUNNEL_STAGES.map((stage) => ({ key: stage, label: STAGE_LABELS[stage], kind: "count" as const })),
+      ...FUNNEL_STAGES.map((stage) => ({ key: stage, label: FUNNEL_STAGE_LABELS[stage], kind: "count" as const })),
       { key: "sourceToAccepted", label: "Source-to-accepted rate", kind: "share" },
       { key: "acceptedToQualified", label: "Accepted-to-qualified rate", kind: "share" },
     ],

@@ -1,6 +1,6 @@
 import "server-only";
 import type PgBoss from "pg-boss";
-import { getBoss, retryOnDeadlock } from "@/lib/jobs/boss";
+import { createQueue, getBoss } from "@/lib/jobs/boss";
 import type { Queryable } from "@/lib/db/queryable";
 
 // Every send is a pg-boss job inserted in the same transaction as its delivery row: committed together
@@ -12,9 +12,11 @@ export const DELIVERY_RETRY = { retryLimit: 4, retryDelay: 15, retryBackoff: tru
 const globalForQueue = globalThis as unknown as { batonDeliveryQueue?: Promise<void> };
 
 export function ensureDeliveryQueue(boss: PgBoss): Promise<void> {
-  globalForQueue.batonDeliveryQueue ??= retryOnDeadlock(() =>
-    boss.createQueue(DELIVER_JOB, { name: DELIVER_JOB, policy: "standard", ...DELIVERY_RETRY, expireInSeconds: 120 }),
-  ).catch((error: unknown) => {
+  globalForQueue.batonDeliveryQueue ??= createQueue(boss, DELIVER_JOB, {
+    policy: "standard",
+    ...DELIVERY_RETRY,
+    expireInSeconds: 120,
+  }).catch((error: unknown) => {
     globalForQueue.batonDeliveryQueue = undefined;
     throw error;
   });

@@ -17,6 +17,20 @@ export async function requestFullRediagnosis(reason: string): Promise<void> {
   await boss.send(REDIAGNOSE_ALL, { reason });
 }
 
+/**
+ * The same, after a change that is already saved: a failure to queue is logged, not thrown, so the caller
+ * can still say the change was saved and that re-diagnosing has "not_started".
+ */
+export async function tryRequestFullRediagnosis(reason: string): Promise<"queued" | "not_started"> {
+  try {
+    await requestFullRediagnosis(reason);
+    return "queued";
+  } catch (error) {
+    console.error(error);
+    return "not_started";
+  }
+}
+
 export async function startRediagnosisWorkers(): Promise<void> {
   const boss = await getBoss();
   for (const name of [REDIAGNOSE_ALL, REDIAGNOSE_OPEN]) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db";
-import { getBoss, retryOnDeadlock } from "@/lib/jobs/boss";
+import { createQueue, getBoss } from "@/lib/jobs/boss";
 import { sendWeeklyReports } from "@/lib/report/weekly";
 
 // The weekly handoff report goes out at the start of the first working day of the week, in the workspace's
@@ -9,9 +9,7 @@ export const WEEKLY_REPORT = "weekly-handoff-report";
 
 export async function startWeeklyReportSchedule(): Promise<void> {
   const boss = await getBoss();
-  await retryOnDeadlock(() =>
-    boss.createQueue(WEEKLY_REPORT, { name: WEEKLY_REPORT, policy: "stately", retryLimit: 3, retryBackoff: true, expireInSeconds: 900 }),
-  );
+  await createQueue(boss, WEEKLY_REPORT, { policy: "stately", retryLimit: 3, retryBackoff: true, expireInSeconds: 900 });
   await boss.work(WEEKLY_REPORT, async () => {
     const { sent } = await sendWeeklyReports(pool);
     console.log(`report: weekly handoff report sent to ${sent} people`);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { type Actor } from "@/lib/actions/authorize";
+import { createActor } from "@/lib/actions/testing";
 import { StaleRecordError } from "@/lib/actions/result";
 import {
   addAnnotation,
@@ -24,14 +25,6 @@ let revops: Actor;
 let viewer: Actor;
 let leadId: number;
 
-async function user(email: string, role: Actor["role"]): Promise<Actor> {
-  const row = await db.user.create({
-    data: { email, name: email.split("@")[0]!, passwordHash: "not-a-real-hash", role },
-    select: { id: true, role: true },
-  });
-  return row;
-}
-
 async function audits(entityType: string, entityId: number | string) {
   return db.auditLog.findMany({
     where: { entityType, entityId: String(entityId) },
@@ -41,11 +34,11 @@ async function audits(entityType: string, entityId: number | string) {
 }
 
 beforeAll(async () => {
-  marketer = await user("mia@example.com", "marketing");
-  otherMarketer = await user("max@example.com", "marketing");
-  rep = await user("sam@example.com", "sales_rep");
-  revops = await user("rae@example.com", "revops");
-  viewer = await user("vic@example.com", "viewer");
+  marketer = await createActor("mia@example.com", "marketing");
+  otherMarketer = await createActor("max@example.com", "marketing");
+  rep = await createActor("sam@example.com", "sales_rep");
+  revops = await createActor("rae@example.com", "revops");
+  viewer = await createActor("vic@example.com", "viewer");
   const lead = await db.lead.create({
     data: {
       externalId: "review-1",

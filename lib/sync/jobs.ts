@@ -1,6 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db";
-import { getBoss, retryOnDeadlock } from "@/lib/jobs/boss";
+import { createQueue, getBoss, retryOnDeadlock } from "@/lib/jobs/boss";
 import { runHubspotSync, type SyncSummary } from "@/lib/sync/hubspot/sync";
 import { runSalesforceSync } from "@/lib/sync/salesforce/sync";
 import type { RunKind } from "@/lib/sync/store";
@@ -27,16 +27,8 @@ const globalForSync = globalThis as unknown as { batonSyncQueues?: Promise<void>
 function ensureQueues(): Promise<void> {
   globalForSync.batonSyncQueues ??= (async () => {
     const boss = await getBoss();
-    await retryOnDeadlock(() =>
-      boss.createQueue(SYNC_QUEUE, {
-        name: SYNC_QUEUE,
-        policy: "standard",
-        retryLimit: 3,
-        retryBackoff: true,
-        expireInSeconds: 60 * 60 * 4,
-      }),
-    );
-    await retryOnDeadlock(() => boss.createQueue(SYNC_TICK, { name: SYNC_TICK, policy: "stately", retryLimit: 0, expireInSeconds: 60 }));
+    await createQueue(boss, SYNC_QUEUE, { policy: "standard", retryLimit: 3, retryBackoff: true, expireInSeconds: 60 * 60 * 4 });
+    await createQueue(boss, SYNC_TICK, { policy: "stately", retryLimit: 0, expireInSeconds: 60 });
   })().catch((error: unknown) => {
     globalForSync.batonSyncQueues = undefined;
     throw error;

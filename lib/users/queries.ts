@@ -7,16 +7,11 @@ import type { Queryable } from "@/lib/db/queryable";
 
 // Reads behind the users page and the account page. Never selects password hashes.
 
+/** Who a user is and how they work here: the fields the users list shows. */
+const USER_PROFILE_SELECT = { id: true, name: true, email: true, role: true, teamId: true, active: true } as const;
+
 /** The user fields that audit rows and pages may show: everything except the password hash. */
-export const USER_SELECT = {
-  id: true,
-  name: true,
-  email: true,
-  role: true,
-  teamId: true,
-  active: true,
-  sessionVersion: true,
-} as const;
+export const USER_SELECT = { ...USER_PROFILE_SELECT, sessionVersion: true } as const;
 
 export interface UserListRow {
   id: number;
@@ -43,17 +38,7 @@ export async function getUsersOverview(): Promise<UsersOverview> {
   const [users, teams] = await Promise.all([
     db.user.findMany({
       orderBy: [{ active: "desc" }, { name: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        role: true,
-        teamId: true,
-        active: true,
-        createdAt: true,
-        passwordHash: true,
-        team: { select: { name: true } },
-      },
+      select: { ...USER_PROFILE_SELECT, createdAt: true, passwordHash: true, team: { select: { name: true } } },
     }),
     db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);

@@ -1,9 +1,8 @@
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../tests/databases.ts";
+import { createTestDatabase, queryOnce, type TestDatabase } from "../../tests/databases.ts";
 import { loadAndDiagnoseDemo } from "./demo.ts";
 import { backupDatabase, restoreDatabase } from "./backup.ts";
 
@@ -11,16 +10,6 @@ const databases: TestDatabase[] = [];
 afterAll(async () => {
   await Promise.all(databases.map((database) => database.drop()));
 });
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 // What must survive a backup: every lead, event and annotation, to the byte.
 const FINGERPRINT = `
@@ -34,13 +23,13 @@ describe("npm run db:backup and db:restore", () => {
     const source = await createTestDatabase(inject("pgAdminUrl"));
     databases.push(source);
     await loadAndDiagnoseDemo(source.url, { anchor: new Date("2026-11-02T10:00:00Z") });
-    await query(
+    await queryOnce(
       source.url,
       `INSERT INTO annotations (lead_id, side, body, author_id, updated_at)
        SELECT l.id, 'marketing', 'Came from the pricing page; the form lost the plan they picked', u.id, now()
        FROM (SELECT id FROM leads ORDER BY id LIMIT 3) l, (SELECT id FROM users WHERE role = 'marketing' LIMIT 1) u`,
     );
-    const before = (await query(source.url, FINGERPRINT))[0];
+    const before = (await queryOnce(source.url, FINGERPRINT))[0];
     expect(Number(before?.leads)).toBe(2000);
     expect(Number(before?.annotations)).toBe(3);
 
@@ -50,8 +39,8 @@ describe("npm run db:backup and db:restore", () => {
     databases.push(target);
     await restoreDatabase(target.url, file);
 
-    expect((await query(target.url, FINGERPRINT))[0]).toEqual(before);
-    const migrations = await query<{ count: string }>(target.url, `SELECT count(*) FROM "_prisma_migrations"`);
+    expect((await queryOnce(target.url, FINGERPRINT))[0]).toEqual(before);
+    const migrations = await queryOnce<{ count: string }>(target.url, `SELECT count(*) FROM "_prisma_migrations"`);
     expect(Number(migrations[0]?.count)).toBeGreaterThan(0);
   });
 

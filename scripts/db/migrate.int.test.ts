@@ -1,9 +1,8 @@
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../tests/databases.ts";
+import { createTestDatabase, queryOnce, type TestDatabase } from "../../tests/databases.ts";
 import { describeCatalog } from "../../tests/catalog.ts";
 import { MigrationError, migrate, readMigrations } from "./migrate.ts";
 import { MIGRATIONS_DIR, diffSchemas, readSchemaFile } from "./schema-engine.ts";
@@ -18,16 +17,6 @@ afterAll(async () => {
   await Promise.all(databases.map((database) => database.drop()));
 });
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 describe("npm run db:migrate", () => {
   it("applies every migration once; applying again is a no-op", async () => {
     const { url } = await freshDatabase();
@@ -40,7 +29,7 @@ describe("npm run db:migrate", () => {
     expect(second.applied).toEqual([]);
     expect(second.alreadyApplied).toBe(migrations.length);
     expect(await describeCatalog(url)).toEqual(catalogAfterFirst);
-    const history = await query<{ count: string }>(url, `SELECT count(*) FROM "_prisma_migrations"`);
+    const history = await queryOnce<{ count: string }>(url, `SELECT count(*) FROM "_prisma_migrations"`);
     expect(Number(history[0]?.count)).toBe(migrations.length);
   });
 
@@ -48,7 +37,7 @@ describe("npm run db:migrate", () => {
     const { url } = await freshDatabase();
     await migrate(url);
     const [first] = await readMigrations();
-    const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+    const rows = await queryOnce<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
       url,
       `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY started_at LIMIT 1`,
     );
@@ -80,9 +69,9 @@ describe("npm run db:migrate", () => {
     await writeFile(path.join(broken, "migration.sql"), `CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;\n`);
 
     await expect(migrate(url, dir)).rejects.toThrow(/99990101000000_broken failed and was rolled back/);
-    const leftovers = await query(url, `SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'`);
+    const leftovers = await queryOnce(url, `SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'`);
     expect(leftovers).toHaveLength(0);
-    const recorded = await query(url, `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '99990101000000_broken'`);
+    const recorded = await queryOnce(url, `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '99990101000000_broken'`);
     expect(recorded).toHaveLength(0);
   });
 
@@ -93,14 +82,14 @@ describe("npm run db:migrate", () => {
     // The reference: the SQL Prisma's own schema engine writes for schema.prisma from scratch.
     const reference = await freshDatabase();
     const sql = await diffSchemas(reference.url, null, (await readSchemaFile()).content);
-    await query(reference.url, sql);
+    await queryOnce(reference.url, sql);
 
     const [actual, expected] = await Promise.all([describeCatalog(migrated.url), describeCatalog(reference.url)]);
     expect(actual.columns.length).toBeGreaterThan(50);
     expect(actual.indexes.length).toBeGreaterThan(10);
     expect(actual).toEqual(expected);
     // The one thing Prisma cannot declare, hand-written in its migration: search_text is generated.
-    const generated = await query<{ column_name: string }>(
+    const generated = await queryOnce<{ column_name: string }>(
       migrated.url,
       `SELECT column_name FROM information_schema.columns WHERE table_name = 'leads' AND is_generated = 'ALWAYS'`,
     );

@@ -4,24 +4,14 @@ import { spawnSync } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort, startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres.ts";
 import { migrate } from "./migrate.ts";
+import { queryOnce } from "../../tests/databases.ts";
 import { backupDatabase } from "./backup.ts";
 
 let first: RunningPostgres;
 let second: RunningPostgres;
-
-async function sql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 async function cluster(label: string): Promise<RunningPostgres> {
   const dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), `baton-target-${label}-`)), "postgres");
@@ -34,7 +24,7 @@ async function cluster(label: string): Promise<RunningPostgres> {
   });
   await migrate(running.url);
   // One admin and one token whose name says which cluster it lives in.
-  await sql(
+  await queryOnce(
     running.url,
     `WITH u AS (INSERT INTO users (email, name, password_hash, role, updated_at) VALUES ('admin@${label}.test', 'Admin', 'x', 'admin', now()) RETURNING id)
      INSERT INTO api_tokens (name, prefix, token_hash, scope, created_by_id) SELECT 'token-of-${label}', 'bt_${label}', md5('${label}'), 'read', id FROM u`,
@@ -108,11 +98,11 @@ describe("npm run db:restore", () => {
     expect(refused.stderr).toContain(
       `the database baton at 127.0.0.1:${first.port} (embedded, data in ${first.dataDir}) is not empty: nothing restored`,
     );
-    expect(await sql(first.url, "SELECT name FROM api_tokens")).toEqual([{ name: "token-of-first" }]);
+    expect(await queryOnce(first.url, "SELECT name FROM api_tokens")).toEqual([{ name: "token-of-first" }]);
 
     const forced = run("scripts/db/backup-cli.ts", ["restore", file, "--force"], env);
     expect(forced.stderr).toBe(`Using database baton at 127.0.0.1:${first.port} (embedded, data in ${first.dataDir})\n`);
     expect(forced.code).toBe(0);
-    expect(await sql(first.url, "SELECT name FROM api_tokens")).toEqual([{ name: "token-of-second" }]);
+    expect(await queryOnce(first.url, "SELECT name FROM api_tokens")).toEqual([{ name: "token-of-second" }]);
   });
 });

@@ -68,9 +68,17 @@ export async function startProductionServer(options: ProductionServerOptions): P
   }
 }
 
-/** Signs in through next-auth's credentials form; returns the session cookie as "name=value". */
-export async function signIn(base: string, email: string, password = "baton-demo"): Promise<string> {
-  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
+/**
+ * Posts next-auth's credentials form (with `headers` on both requests, e.g. a User-Agent); the session
+ * cookie as "name=value", or null when the sign-in was refused.
+ */
+export async function postCredentials(
+  base: string,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<string | null> {
+  const csrfResponse = await fetch(`${base}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
   const csrfCookie = csrfResponse.headers
     .getSetCookie()
@@ -79,13 +87,19 @@ export async function signIn(base: string, email: string, password = "baton-demo
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
+    headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   const session = response.headers
     .getSetCookie()
     .map((cookie) => cookie.split(";")[0])
     .find((cookie) => cookie?.includes("session-token"));
+  return session ?? null;
+}
+
+/** Signs in through next-auth's credentials form; returns the session cookie as "name=value". */
+export async function signIn(base: string, email: string, password = "baton-demo"): Promise<string> {
+  const session = await postCredentials(base, email, password);
   if (!session) throw new Error(`could not sign in as ${email}`);
   return session;
 }

@@ -11,7 +11,7 @@ import path from "node:path";
 import pg from "pg";
 import { CliError } from "../lib/cli.ts";
 import { ensureProductionBuild } from "../lib/build.ts";
-import { signIn, waitUntilHealthy } from "../lib/app-server.ts";
+import { postCredentials, signIn, waitUntilHealthy } from "../lib/app-server.ts";
 import { describeTarget } from "../db/database.ts";
 import { findFreePort, startEmbeddedPostgres } from "../db/embedded-postgres.ts";
 import { loadAndDiagnoseDemo } from "../db/demo.ts";
@@ -68,20 +68,9 @@ function startInstance(port: number, env: Record<string, string>, lines: string[
   return child;
 }
 
+/** Whether the credentials sign in; `userAgent` marks the attempt (and names the session row it writes). */
 async function postSignIn(base: string, email: string, password: string, userAgent: string): Promise<boolean> {
-  const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { "User-Agent": userAgent } });
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers
-    .getSetCookie()
-    .map((line) => line.split(";")[0])
-    .join("; ");
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, "User-Agent": userAgent },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  return response.headers.getSetCookie().some((line) => line.includes("session-token="));
+  return (await postCredentials(base, email, password, { "User-Agent": userAgent })) !== null;
 }
 
 export async function runInstances(count: number): Promise<boolean> {

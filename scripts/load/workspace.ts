@@ -8,29 +8,28 @@ import { rediagnoseAll } from "../../lib/rediagnosis/run.ts";
 
 export type LoadRole = "sales_rep" | "sales_manager" | "marketing";
 
-/** Of every 20 users: 11 reps, 3 managers, 6 marketers (the load keeps this mix at any user count). */
-const ROLE_CYCLE: LoadRole[] = [
-  "sales_rep",
-  "marketing",
-  "sales_rep",
-  "sales_manager",
-  "sales_rep",
-  "marketing",
-  "sales_rep",
-  "sales_rep",
-  "marketing",
-  "sales_rep",
-  "sales_manager",
-  "sales_rep",
-  "marketing",
-  "sales_rep",
-  "sales_rep",
-  "marketing",
-  "sales_rep",
-  "sales_manager",
-  "marketing",
-  "sales_rep",
-];
+/** Of every 20 users: 11 reps, 3 managers, 6 marketers; and what their names call each. */
+const LOAD_ROLES: Record<LoadRole, { share: number; title: string }> = {
+  sales_rep: { share: 11, title: "Rep" },
+  sales_manager: { share: 3, title: "Manager" },
+  marketing: { share: 6, title: "Marketer" },
+};
+
+/**
+ * The roles of `count` users, interleaved so that any number of users keeps the mix (smooth weighted
+ * round-robin: each role earns its share per user; the one with most credit is next and pays the total).
+ */
+function loadRoles(count: number): LoadRole[] {
+  const roles = Object.keys(LOAD_ROLES) as LoadRole[];
+  const total = roles.reduce((sum, role) => sum + LOAD_ROLES[role].share, 0);
+  const credit: Record<LoadRole, number> = { sales_rep: 0, sales_manager: 0, marketing: 0 };
+  return Array.from({ length: count }, () => {
+    for (const role of roles) credit[role] += LOAD_ROLES[role].share;
+    const next = roles.reduce((best, role) => (credit[role] > credit[best] ? role : best));
+    credit[next] -= total;
+    return next;
+  });
+}
 
 export interface DecisionLead {
   id: number;
@@ -104,7 +103,7 @@ export async function createLoadWorkspace(
   await client.connect();
   try {
     const passwordHash = await hashPassword(options.password);
-    const roles = Array.from({ length: options.count }, (_, index) => ROLE_CYCLE[index % ROLE_CYCLE.length]!);
+    const roles = loadRoles(options.count);
     const sellers = roles.filter((role) => role !== "marketing").length;
 
     const { rows: pending } = await client.query<{ id: number; version: number; acceptance_criteria: unknown }>(
@@ -130,7 +129,7 @@ export async function createLoadWorkspace(
     for (const [index, role] of roles.entries()) {
       const number = String(index + 1).padStart(3, "0");
       const email = `load-${role.replace("_", "-")}-${number}@load.baton.dev`;
-      const name = `Load ${role === "sales_rep" ? "Rep" : role === "sales_manager" ? "Manager" : "Marketer"} ${number}`;
+      const name = `Load ${LOAD_ROLES[role].title} ${number}`;
       const { rows } = await client.query<{ id: number }>(
         `INSERT INTO users (email, name, password_hash, role, updated_at) VALUES ($1, $2, $3, $4::"Role", now()) RETURNING id`,
         [email, name, passwordHash, role],

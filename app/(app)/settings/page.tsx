@@ -1,15 +1,13 @@
 import { redirect } from "next/navigation";
+import { NAV } from "@/components/layout/nav-items";
 import { can, type Action } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 
-// In the order the sidebar's Setup section lists them; one's own account is open to everyone, so every
-// role lands somewhere.
+// The settings pages in the order the sidebar's Setup section lists them, then the two reached from
+// elsewhere (notifications from the bell, one's account from the sidebar's foot). One's own account is
+// open to everyone, so every role lands somewhere.
 const SETTINGS_PAGES: { href: string; action: Action }[] = [
-  { href: "/settings/definitions", action: "definitions.read" },
-  { href: "/settings/users", action: "users.manage" },
-  { href: "/settings/connections", action: "connections.manage" },
-  { href: "/settings/tokens", action: "tokens.manage" },
-  { href: "/settings/alerts", action: "alerts.manage" },
+  ...NAV.flatMap((section) => section.items).filter((item) => item.href.startsWith("/settings/")),
   { href: "/settings/notifications", action: "notifications.read" },
   { href: "/settings/account", action: "account.manage" },
 ];

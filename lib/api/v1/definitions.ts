@@ -14,7 +14,7 @@ import { getDefinitionsOverview, type SlaDefinition } from "@/lib/definitions/qu
 import { formatClockTime } from "@/lib/definitions/schemas";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { requestFullRediagnosis } from "@/lib/rediagnosis/jobs";
+import { tryRequestFullRediagnosis } from "@/lib/rediagnosis/jobs";
 
 // The workspace's definitions for integrations: read from the same query as the settings page, changed
 // through the same mutations (validation, optimistic versions, audit), then every lead re-diagnosed —
@@ -158,15 +158,6 @@ export async function changeDefinitions(actorId: number, change: DefinitionsChan
     }
     throw error;
   }
-  let rediagnosis: "queued" | "not_needed" | "not_started" = "not_needed";
-  if (changed) {
-    try {
-      await requestFullRediagnosis(`definitions via API: ${subject}`);
-      rediagnosis = "queued";
-    } catch (error) {
-      console.error(error);
-      rediagnosis = "not_started";
-    }
-  }
+  const rediagnosis = changed ? await tryRequestFullRediagnosis(`definitions via API: ${subject}`) : "not_needed";
   return { changed, rediagnosis, definitions: await readDefinitions() };
 }

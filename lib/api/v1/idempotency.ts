@@ -4,7 +4,7 @@ import type pg from "pg";
 import { ApiError } from "@/lib/api/v1/errors";
 import type { TokenPrincipal } from "@/lib/tokens/store";
 import { pool } from "@/lib/db";
-import { getBoss, retryOnDeadlock } from "@/lib/jobs/boss";
+import { createQueue, getBoss, retryOnDeadlock } from "@/lib/jobs/boss";
 import { stableStringify } from "@/lib/diagnosis/timeline";
 
 // Writes through the API run in one transaction, and with an Idempotency-Key header they run at most
@@ -105,9 +105,7 @@ const globalForPurge = globalThis as unknown as { batonPurgeWorker?: Promise<voi
 export function startIdempotencyPurge(): Promise<void> {
   globalForPurge.batonPurgeWorker ??= (async () => {
     const boss = await getBoss();
-    await retryOnDeadlock(() =>
-      boss.createQueue(IDEMPOTENCY_PURGE, { name: IDEMPOTENCY_PURGE, policy: "stately", retryLimit: 1, expireInSeconds: 60 * 10 }),
-    );
+    await createQueue(boss, IDEMPOTENCY_PURGE, { policy: "stately", retryLimit: 1, expireInSeconds: 60 * 10 });
     await boss.work(IDEMPOTENCY_PURGE, async () => {
       const purged = await purgeIdempotentRequests();
       if (purged) console.log(`api: forgot ${purged} idempotency keys older than their retention`);

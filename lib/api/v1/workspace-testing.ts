@@ -4,6 +4,15 @@ import { createApiToken, revokeApiToken } from "@/lib/tokens/store";
 import { db } from "@/lib/db";
 import { seedImportWorkspace, type ImportWorkspace } from "@/lib/import/testing";
 
+/** Who holds the tests' tokens: an admin, and a viewer (whose role may not write). */
+async function createAdminAndViewer(domain: string): Promise<{ admin: { id: number }; viewer: { id: number } }> {
+  const person = (role: "admin" | "viewer", name: string) =>
+    db.user.create({ data: { email: `${role}@${domain}`, name, role, passwordHash: "x" }, select: { id: true } });
+  const admin = await person("admin", "Api Admin");
+  const viewer = await person("viewer", "Api Viewer");
+  return { admin, viewer };
+}
+
 export interface ApiWorkspace extends ImportWorkspace {
   adminId: number;
   tokens: {
@@ -18,14 +27,7 @@ export interface ApiWorkspace extends ImportWorkspace {
 
 export async function seedApiWorkspace(): Promise<ApiWorkspace> {
   const workspace = await seedImportWorkspace();
-  const admin = await db.user.create({
-    data: { email: "admin@api-v1.example", name: "Api Admin", role: "admin", passwordHash: "x" },
-    select: { id: true },
-  });
-  const viewer = await db.user.create({
-    data: { email: "viewer@api-v1.example", name: "Api Viewer", role: "viewer", passwordHash: "x" },
-    select: { id: true },
-  });
+  const { admin, viewer } = await createAdminAndViewer("api-v1.example");
   const token = async (name: string, scope: "read" | "write", userId: number) => (await createApiToken({ name, scope, userId })).token;
   return {
     ...workspace,
@@ -53,14 +55,7 @@ export type ScopeTokens = Record<"write" | "read" | "viewer" | "revoked" | "limi
  */
 export async function seedScopeTokens(): Promise<{ workspace: ImportWorkspace; tokens: ScopeTokens; limitedTokenId: number }> {
   const workspace = await seedImportWorkspace();
-  const admin = await db.user.create({
-    data: { email: "admin@api.example", name: "Api Admin", role: "admin", passwordHash: "x" },
-    select: { id: true },
-  });
-  const viewer = await db.user.create({
-    data: { email: "viewer@api.example", name: "Api Viewer", role: "viewer", passwordHash: "x" },
-    select: { id: true },
-  });
+  const { admin, viewer } = await createAdminAndViewer("api.example");
   const revoked = await createApiToken({ name: "old", scope: "write", userId: admin.id });
   await revokeApiToken(revoked.id);
   const limited = await createApiToken({ name: "busy", scope: "write", userId: admin.id });
