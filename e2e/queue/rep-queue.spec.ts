@@ -5,22 +5,7 @@ import { expect, signInAs, test } from "../fixtures/auth";
 
 // A rep works their queue from the keyboard: accepts a lead logging a call and a next action, rejects one
 // with a structured reason and detail, asks marketing about a third; marketing answers and the lead comes
-// back to the rep. Leads are the demo rep's own pending ones, picked at an offset no other area uses.
-
-interface QueueLead {
-  id: number;
-  name: string;
-}
-
-async function repPendingLeads(offset: number, count: number): Promise<QueueLead[]> {
-  return queryE2e<QueueLead>(
-    `SELECT l.id, l.name FROM leads l JOIN users u ON u.id = l.owner_id
-     JOIN lead_types t ON t.id = l.lead_type_id AND jsonb_array_length(t.acceptance_criteria) > 0
-     WHERE u.email = 'rep@demo.baton.dev' AND l.acceptance_status = 'pending' AND l.outcome = 'open'
-     ORDER BY l.id LIMIT $1 OFFSET $2`,
-    [count, offset],
-  );
-}
+// back to the rep. Each test makes the rep's leads it decides, so no other spec's decisions can use them up.
 
 /** Moves the queue's selection with j/k until the lead is selected. */
 async function selectWithKeyboard(page: Page, leadId: number) {
@@ -39,8 +24,9 @@ const selectedLead = (page: Page) => page.getByRole("region", { name: "Selected 
 const status = (page: Page) => page.getByRole("status").filter({ hasText: /\S/ }).first();
 
 test("a rep accepts, rejects and asks from the keyboard; marketing's answer returns the lead", async ({ page, signIn, browser }) => {
-  const [accepted, rejected, asked] = await repPendingLeads(4, 3);
-  expect(asked, "the demo rep has enough pending leads").toBeTruthy();
+  const accepted = await createRepLead("keyboard-accept");
+  const rejected = await createRepLead("keyboard-reject");
+  const asked = await createRepLead("keyboard-ask");
 
   await signIn("rep");
   await page.goto("/queue");
@@ -49,10 +35,10 @@ test("a rep accepts, rejects and asks from the keyboard; marketing's answer retu
   await page.getByRole("listbox", { name: "Leads in the queue" }).focus();
 
   // Accept, logging a call and the next action.
-  await selectWithKeyboard(page, accepted!.id);
-  await expect(selectedLead(page).getByRole("heading", { name: accepted!.name })).toBeVisible();
+  await selectWithKeyboard(page, accepted.id);
+  await expect(selectedLead(page).getByRole("heading", { name: accepted.name })).toBeVisible();
   await page.keyboard.press("a");
-  const acceptForm = page.getByRole("form", { name: `Accept ${accepted!.name}` });
+  const acceptForm = page.getByRole("form", { name: `Accept ${accepted.name}` });
   await expect(acceptForm.getByRole("button", { name: /Accept lead/ })).toBeFocused();
   await acceptForm.getByRole("radio", { name: "Not yet" }).press("ArrowRight");
   await expect(acceptForm.getByRole("radio", { name: "Call" })).toBeChecked();
@@ -60,13 +46,13 @@ test("a rep accepts, rejects and asks from the keyboard; marketing's answer retu
   await acceptForm.getByLabel("Next action").fill("Send the proposal");
   await acceptForm.getByRole("button", { name: "Tomorrow 9:00" }).press("Enter");
   await acceptForm.getByLabel("Next action").press("Enter");
-  await expect(status(page)).toContainText(`Accepted ${accepted!.name}. Logged a call. Next: Send the proposal.`);
-  await expect(page.locator(`[data-lead-id="${accepted!.id}"]`)).toHaveCount(0);
+  await expect(status(page)).toContainText(`Accepted ${accepted.name}. Logged a call. Next: Send the proposal.`);
+  await expect(page.locator(`[data-lead-id="${accepted.id}"]`)).toHaveCount(0);
 
   // Reject with a structured reason: the empty detail is refused, then the nudge turns into a 1.
-  await selectWithKeyboard(page, rejected!.id);
+  await selectWithKeyboard(page, rejected.id);
   await page.keyboard.press("r");
-  const rejectForm = page.getByRole("form", { name: `Reject ${rejected!.name}` });
+  const rejectForm = page.getByRole("form", { name: `Reject ${rejected.name}` });
   await expect(rejectForm.getByRole("radio").first()).toBeFocused();
   await page.keyboard.press("1");
   await expect(rejectForm.getByRole("radio", { name: /Not in our ideal customer profile/ })).toBeChecked();
@@ -78,19 +64,19 @@ test("a rep accepts, rejects and asks from the keyboard; marketing's answer retu
   await page.keyboard.type("Six employees; our ideal customer profile starts at 50");
   await expect(rejectForm.getByText("1 of 1 · Specific")).toBeVisible();
   await page.keyboard.press("Control+Enter");
-  await expect(status(page)).toContainText(`Rejected ${rejected!.name}. Reason quality 1 of 1 (specific).`);
+  await expect(status(page)).toContainText(`Rejected ${rejected.name}. Reason quality 1 of 1 (specific).`);
 
   // Ask marketing about the third.
-  await selectWithKeyboard(page, asked!.id);
+  await selectWithKeyboard(page, asked.id);
   await page.keyboard.press("i");
   await expect(page.getByLabel("Question for marketing")).toBeFocused();
   await page.keyboard.type("Which webinar did they attend, and did they stay for pricing?");
   await page.keyboard.press("Control+Enter");
-  await expect(status(page)).toContainText(`Asked marketing about ${asked!.name}`);
+  await expect(status(page)).toContainText(`Asked marketing about ${asked.name}`);
 
   const [acceptedRow] = await queryE2e<{ acceptance_status: string; next_action: string; events: string[] }>(
     `SELECT acceptance_status, next_action, ARRAY(SELECT type || coalesce(':' || channel, '') FROM handoff_events e WHERE e.lead_id = l.id AND e.actor_id IS NOT NULL AND e.occurred_at > now() - interval '1 hour' ORDER BY e.id)::text[] AS events FROM leads l WHERE id = $1`,
-    [accepted!.id],
+    [accepted.id],
   );
   expect(acceptedRow).toEqual({
     acceptance_status: "accepted",
@@ -99,7 +85,7 @@ test("a rep accepts, rejects and asks from the keyboard; marketing's answer retu
   });
   const [rejectedRow] = await queryE2e<{ acceptance_status: string; rejection_reason_code: string; rejection_detail: string }>(
     `SELECT acceptance_status, rejection_reason_code, rejection_detail FROM leads WHERE id = $1`,
-    [rejected!.id],
+    [rejected.id],
   );
   expect(rejectedRow).toEqual({
     acceptance_status: "rejected",
@@ -112,16 +98,16 @@ test("a rep accepts, rejects and asks from the keyboard; marketing's answer retu
   const marketing = await marketingContext.newPage();
   await signInAs(marketing, "marketing");
   await marketing.goto("/inbox");
-  const question = marketing.getByRole("listitem", { name: `Question about ${asked!.name}` });
+  const question = marketing.getByRole("listitem", { name: `Question about ${asked.name}` });
   await expect(question).toContainText("Which webinar did they attend, and did they stay for pricing?");
   await question.getByLabel("Your answer").fill("The RevOps webinar on 12 Nov; they stayed for the pricing Q&A.");
   await question.getByLabel("Your answer").press("Control+Enter");
-  await expect(question.getByRole("status")).toContainText(`Answered the question on ${asked!.name}. It is back in Riley Chen's queue.`);
+  await expect(question.getByRole("status")).toContainText(`Answered the question on ${asked.name}. It is back in Riley Chen's queue.`);
   await marketingContext.close();
 
   // Back with the rep: awaiting a decision again, with the answer shown.
-  await page.goto(`/queue?lead=${asked!.id}`);
-  await expect(page.locator(`[data-lead-id="${asked!.id}"]`)).toContainText("Marketing answered");
+  await page.goto(`/queue?lead=${asked.id}`);
+  await expect(page.locator(`[data-lead-id="${asked.id}"]`)).toContainText("Marketing answered");
   await expect(selectedLead(page)).toContainText("The RevOps webinar on 12 Nov; they stayed for the pricing Q&A.");
   await expect(selectedLead(page).getByRole("button", { name: /Accept/ })).toBeVisible();
 });
