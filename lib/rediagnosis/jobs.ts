@@ -1,6 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db";
-import { getBoss } from "@/lib/jobs/boss";
+import { createQueue, getBoss } from "@/lib/jobs/boss";
 import { recordRediagnosisRequest, runRequestedRediagnosis } from "@/lib/rediagnosis/progress";
 import { rediagnoseAll } from "@/lib/rediagnosis/run";
 
@@ -34,7 +34,7 @@ export async function tryRequestFullRediagnosis(reason: string): Promise<"queued
 export async function startRediagnosisWorkers(): Promise<void> {
   const boss = await getBoss();
   for (const name of [REDIAGNOSE_ALL, REDIAGNOSE_OPEN]) {
-    await boss.createQueue(name, { name, policy: "stately", retryLimit: 2, expireInSeconds: 60 * 30 });
+    await createQueue(boss, name, { policy: "stately", retryLimit: 2, expireInSeconds: 60 * 30 });
   }
   await boss.work(REDIAGNOSE_ALL, async () => {
     const result = await runRequestedRediagnosis(pool);
