@@ -42,9 +42,10 @@ export async function saveAlertRule(actorId: number, input: unknown): Promise<vo
     });
     await recordAudit(tx, { actorId, action: "alerts.rule", entityType: "alert_rule", entityId: rule.priority, before, after: data });
   });
-  // Each lead's next alert moment follows the rules: the open leads' next re-diagnosis recomputes it.
-  const { requestFullRediagnosis } = await import("@/lib/rediagnosis/jobs");
-  await requestFullRediagnosis("alert rules changed");
+  // Each lead's next alert moment follows the rules: re-diagnosing recomputes it. The rule is saved either
+  // way, and if the run cannot be queued now the scheduled re-diagnosis of open leads picks it up.
+  const { tryRequestFullRediagnosis } = await import("@/lib/rediagnosis/jobs");
+  await tryRequestFullRediagnosis("alert rules changed");
 }
 
 export async function createWebhook(actorId: number, input: unknown): Promise<{ id: number }> {
