@@ -102,6 +102,29 @@ test("a chart's numbers download as CSV with the same figures", async ({ page, s
   expect(paidSearch?.[3]).toBe(bySource[0]?.accepted);
 });
 
+test("a chart far down the page draws when scrolled to, and every chart draws for printing", async ({ page, signIn }) => {
+  await signIn("marketing");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const openDashboard = async () => {
+    await page.goto("/dashboard");
+    await expect(page.getByTestId("funnel-chart").locator(".recharts-surface").first()).toBeVisible({ timeout: CHART_DRAWN_MS });
+  };
+  // Charts wait for the screen (components/dashboard/lazy-charts.tsx): those far below the fold are not drawn yet.
+  await openDashboard();
+  const pareto = page.locator("#chart-rejection_pareto");
+  await expect(pareto.locator(".recharts-surface")).toHaveCount(0);
+  await pareto.scrollIntoViewIfNeeded();
+  await expect(pareto.locator(".recharts-surface").first()).toBeVisible({ timeout: CHART_DRAWN_MS });
+
+  // The browser announces printing with "beforeprint" (Ctrl+P): the printed page must hold every chart.
+  await openDashboard();
+  const team = page.locator("#chart-reason_quality_team .recharts-surface");
+  await expect(team).toHaveCount(0);
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await expect(team.first()).toBeAttached({ timeout: CHART_DRAWN_MS });
+  await expect(pareto.locator(".recharts-surface").first()).toBeAttached();
+});
+
 test("the CSV download needs a session", async ({ request }) => {
   const response = await request.get("/api/dashboard/csv?chart=funnel", { maxRedirects: 0 });
   expect(response.status()).toBe(401);
