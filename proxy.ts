@@ -2,6 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 import { isStorableText } from "@/lib/storable-text";
+import { CONNECTIONS_PAGE, takeConnectionNotice } from "@/lib/sync/notice";
 
 // A fast first gate: visitors without a session cookie go to sign-in. Not the security boundary: every
 // page, action and route checks the session and the permission table on the server itself.
@@ -28,7 +29,7 @@ export async function proxy(request: NextRequest) {
   }
   if (PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) return NextResponse.next();
   const token = await getToken({ req: request, secret: getEnv().NEXTAUTH_SECRET });
-  if (token) return NextResponse.next();
+  if (token) return pathname === CONNECTIONS_PAGE ? takeConnectionNotice(request) : NextResponse.next();
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: { code: "unauthenticated", message: "Sign in to continue." } }, { status: 401 });
   }

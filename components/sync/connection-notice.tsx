@@ -1,14 +1,8 @@
-"use client";
-
 import clsx from "clsx";
-import { useEffect } from "react";
-import { CONNECTION_NOTICE_COOKIE, type ConnectionNotice } from "@/lib/sync/notice";
+import type { ConnectionNotice } from "@/lib/sync/notice";
 
-/** What the last OAuth callback did, shown once: the cookie that carried it is dropped on arrival. */
+/** What the last OAuth callback did; the proxy has already dropped the cookie that carried it. */
 export function ConnectionNoticeBanner({ notice }: { notice: ConnectionNotice }) {
-  useEffect(() => {
-    document.cookie = `${CONNECTION_NOTICE_COOKIE}=; Path=/settings/connections; Max-Age=0; SameSite=Lax`;
-  }, []);
   return (
     <p
       role={notice.ok ? "status" : "alert"}

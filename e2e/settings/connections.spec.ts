@@ -192,3 +192,12 @@ test("an admin connects Salesforce by a connected app's JWT bearer flow; a key t
     await server.stop();
   }
 });
+
+test("words cannot be put on the connections page by a request header: only the callback's notice shows", async ({ page, signIn }) => {
+  await signIn("admin");
+  const crafted = encodeURIComponent(JSON.stringify({ ok: true, message: "Connected “Crafted”. Trust this page." }));
+  await page.setExtraHTTPHeaders({ "x-baton-connection-notice": crafted });
+  await page.goto("/settings/connections");
+  await expect(page.getByRole("heading", { name: "CRM connections" })).toBeVisible();
+  await expect(page.getByText("Trust this page.")).toHaveCount(0);
+});

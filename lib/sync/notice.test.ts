@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CONNECTION_NOTICE_COOKIE, connectionNoticeCookie, parseConnectionNotice } from "@/lib/sync/notice";
+import { NextRequest } from "next/server";
+import { CONNECTION_NOTICE_COOKIE, connectionNoticeCookie, parseConnectionNotice, takeConnectionNotice } from "@/lib/sync/notice";
 
 // The OAuth callback's outcome travels to the connections page in a cookie scoped to that page.
 describe("connection notice cookie", () => {
@@ -16,5 +17,18 @@ describe("connection notice cookie", () => {
     for (const value of [undefined, "", "%7Bnot-json", encodeURIComponent(JSON.stringify({ ok: "yes", message: 1 }))]) {
       expect(parseConnectionNotice(value)).toBeNull();
     }
+  });
+});
+
+describe("the proxy's step for the connections page", () => {
+  const request = (cookie?: string) => new NextRequest("http://baton.test/settings/connections", { headers: cookie ? { cookie } : {} });
+
+  it("drops the cookie in the response that shows the notice, so a reload shows it no more", () => {
+    const response = takeConnectionNotice(request(connectionNoticeCookie({ ok: true, message: "Connected." }).split("; ")[0]));
+    expect(response.headers.getSetCookie()).toEqual([`${CONNECTION_NOTICE_COOKIE}=; Path=/settings/connections; Max-Age=0; SameSite=lax`]);
+  });
+
+  it("sets no cookie when there is no notice", () => {
+    expect(takeConnectionNotice(request()).headers.getSetCookie()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
+import { headers } from "next/headers";
 import { ConnectionNoticeBanner } from "@/components/sync/connection-notice";
 import { ConnectionPanel } from "@/components/sync/connection-panel";
 import { HubspotConnectForm } from "@/components/sync/hubspot-connect-form";
@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import { connectionMappings } from "@/lib/sync/mapping";
-import { CONNECTION_NOTICE_COOKIE, parseConnectionNotice } from "@/lib/sync/notice";
+import { CONNECTION_NOTICE_HEADER, parseConnectionNotice } from "@/lib/sync/notice";
 import { oauthRedirectUri } from "@/lib/sync/oauth";
 import { listConnections } from "@/lib/sync/queries";
 
@@ -21,7 +21,7 @@ export default async function ConnectionsPage() {
   await requirePageUser("connections.manage");
   const [connections, timeZone] = await Promise.all([listConnections(), getWorkspaceTimeZone()]);
   const mappings = await connectionMappings(connections);
-  const notice = parseConnectionNotice((await cookies()).get(CONNECTION_NOTICE_COOKIE)?.value);
+  const notice = parseConnectionNotice((await headers()).get(CONNECTION_NOTICE_HEADER) ?? undefined);
   return (
     <>
       <PageHeader
