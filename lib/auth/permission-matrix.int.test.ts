@@ -38,10 +38,10 @@ vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
   getServerSession: async () => state.session,
 }));
-// Pages render here outside a request: no cookies came with it (the connections page reads its one-time notice).
+// Pages render here outside a request: no headers came with it (the connections page reads its one-time notice there).
 vi.mock("next/headers", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/headers")>()),
-  cookies: async () => ({ get: () => undefined }),
+  headers: async () => new Headers(),
 }));
 vi.mock("next/cache", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/cache")>()),
