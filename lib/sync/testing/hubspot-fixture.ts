@@ -13,8 +13,11 @@ export async function startHubspot(portal = new HubspotPortal()): Promise<Hubspo
   return server;
 }
 
+/** A server's address and portal: a contract server here, or one served by another process (the benchmark's). */
+type PortalAddress = { url: string; portal: { portalId: number } };
+
 export async function createHubspotConnection(
-  server: HubspotContractServer,
+  server: PortalAddress,
   credentials: HubspotCredentials,
   valueMapping: object = {},
 ): Promise<number> {
