@@ -5,12 +5,13 @@
 // acknowledged write and the other keeps serving. Prints each check and exits 1 when one fails. Needs the production build (built once, into .data/next-instances).
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { CliError } from "../lib/cli.ts";
 import { ensureProductionBuild } from "../lib/build.ts";
+import { startNginx } from "../lib/nginx.ts";
 import { postCredentials, signIn, waitUntilHealthy } from "../lib/app-server.ts";
 import { describeTarget } from "../db/database.ts";
 import { findFreePort, startEmbeddedPostgres } from "../db/embedded-postgres.ts";
@@ -20,43 +21,6 @@ import { jobRunsOnce, liveUpdateAcrossInstances } from "./instance-checks.ts";
 
 const DIST_DIR = ".data/next-instances";
 const API_BUDGET = 30;
-
-/** The nginx configuration docs/OPERATIONS.md documents, with this run's ports and folders. */
-export function nginxConfig(options: { dir: string; listen: number; upstreams: number[] }): string {
-  return `${process.getuid?.() === 0 ? "user root;\n" : ""}worker_processes 1;
-daemon off;
-pid ${options.dir}/nginx.pid;
-error_log ${options.dir}/error.log warn;
-events { worker_connections 512; }
-http {
-  access_log off;
-  client_body_temp_path ${options.dir}/body;
-  proxy_temp_path ${options.dir}/proxy;
-  fastcgi_temp_path ${options.dir}/fastcgi;
-  uwsgi_temp_path ${options.dir}/uwsgi;
-  scgi_temp_path ${options.dir}/scgi;
-  upstream baton {
-${options.upstreams.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=10s;`).join("\n")}
-    keepalive 16;
-  }
-  server {
-    listen 127.0.0.1:${options.listen};
-    client_max_body_size 20m;
-    location / {
-      proxy_pass http://baton;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_read_timeout 120s;
-      # A dead instance: nginx tries the next one, for requests that are safe to repeat only (its default).
-      proxy_next_upstream error timeout http_502 http_503;
-    }
-  }
-}
-`;
-}
 
 /** Starts one instance; its output lines are kept in `lines`, to tell which instance ran a job. */
 function startInstance(port: number, env: Record<string, string>, lines: string[]): ChildProcess {
@@ -108,10 +72,7 @@ export async function runInstances(count: number): Promise<boolean> {
     ports.forEach((port, index) => children.push(startInstance(port, env, logs[index]!)));
     const [a, b] = ports.map((port) => `http://127.0.0.1:${port}`) as [string, string];
     await Promise.all([waitUntilHealthy(a, 120), waitUntilHealthy(b, 120)]);
-    await writeFile(path.join(dir, "nginx.conf"), nginxConfig({ dir, listen, upstreams: ports }));
-    const nginx = spawn("nginx", ["-c", path.join(dir, "nginx.conf"), "-p", dir], { stdio: "inherit" });
-    children.push(nginx);
-    await waitUntilHealthy(front, 30);
+    children.push(await startNginx({ dir, listen, upstreams: ports }));
     console.log(`Two instances (${a}, ${b}) behind nginx on ${front}\n`);
 
     // 1. A session made on one instance works on the other.

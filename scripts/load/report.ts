@@ -4,7 +4,7 @@ import type { Result } from "autocannon";
 import os from "node:os";
 import { busyWarning, describeReport, describeRuns, type MachineLoad } from "../lib/runs.ts";
 import type { Kind } from "./mix.ts";
-import { formatRunTable, medianRun, type RunSummary } from "./summary.ts";
+import { capacityOf, formatRunTable, medianRun, type CapacityStep, type RunSummary } from "./summary.ts";
 import type { checkWrites } from "./verify.ts";
 
 export interface Problem {
@@ -27,22 +27,17 @@ export function printReport(input: {
   problems: Problem[];
   check: ReturnType<typeof checkWrites>;
   users: number;
+  instances: number;
   duration: number;
   rate: number;
   leadCount: number;
   signInSeconds: number;
   serverLog: string;
 }): boolean {
-  const { results, problems, check } = input;
-  const sum = (pick: (result: Result) => number) => results.reduce((total, result) => total + pick(result), 0);
-  const timeouts = sum((result) => result.timeouts);
-  const non2xx = sum((result) => result.non2xx);
-  const connectionErrors = sum((result) => result.errors) - timeouts;
+  const { problems, check } = input;
   const typical = medianRun(input.runs);
 
-  console.log(
-    `\nLoad: ${input.users} users (${input.rate ? `at most ${input.rate} request/s each` : "back to back"}), ${input.duration} s, ${input.leadCount.toLocaleString("en")} leads, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GB`,
-  );
+  console.log(`\nLoad: ${input.users} users, ${describeSetup(input)}`);
   console.log(describeReport({ commit: input.commit, runs: input.runs.length, date: new Date() }));
   console.log(`Sign-in: ${input.users} users in ${input.signInSeconds.toFixed(1)} s, before the load.`);
   for (const line of describeRuns(input.loads)) console.log(line);
@@ -52,8 +47,32 @@ export function printReport(input: {
   for (const line of formatRunTable(typical)) console.log(line);
 
   console.log(
-    `\nResponses: ${Math.round(typical.responses).toLocaleString("en")} in ${typical.seconds.toFixed(1)} s = ${typical.requestsPerSecond.toFixed(1)} requests/s (median of ${input.runs.length} runs: ${input.runs.map((run) => run.requestsPerSecond.toFixed(1)).join(", ")})`,
+    `\nReads p95 ${typical.byKind.reads.p95.toFixed(0)} ms (target under 1,000 ms), writes p95 ${typical.byKind.writes.p95.toFixed(0)} ms (target under 2,000 ms).`,
   );
+  console.log(
+    `Responses: ${Math.round(typical.responses).toLocaleString("en")} in ${typical.seconds.toFixed(1)} s = ${typical.requestsPerSecond.toFixed(1)} requests/s (median of ${input.runs.length} runs: ${input.runs.map((run) => run.requestsPerSecond.toFixed(1)).join(", ")})`,
+  );
+  printErrorsAndWrites(input.results, problems, check);
+  console.log(`Server log: ${input.serverLog}`);
+
+  const failed = problems.length > 0 || check.lost.length > 0 || check.duplicated.length > 0;
+  if (warning) console.log(`\n${warning}`);
+  console.log(failed ? "\nFAILED: errors or lost writes (see above)." : "\nOK: no errors, no lost write.");
+  return failed;
+}
+
+/** How the load was offered and served, after the user count. */
+function describeSetup(input: { rate: number; duration: number; leadCount: number; instances: number }): string {
+  const server = input.instances > 1 ? `${input.instances} app instances behind nginx` : "one app instance";
+  return `${input.rate ? `at most ${input.rate} request/s each` : "back to back"}, ${input.duration} s, ${input.leadCount.toLocaleString("en")} leads, ${server}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GB`;
+}
+
+/** The errors of every run grouped, then every acknowledged write checked against PostgreSQL. */
+function printErrorsAndWrites(results: Result[], problems: Problem[], check: ReturnType<typeof checkWrites>): void {
+  const sum = (pick: (result: Result) => number) => results.reduce((total, result) => total + pick(result), 0);
+  const timeouts = sum((result) => result.timeouts);
+  const non2xx = sum((result) => result.non2xx);
+  const connectionErrors = sum((result) => result.errors) - timeouts;
   console.log(
     `Errors in all runs: ${problems.length} (autocannon counted non-2xx ${non2xx}, timeouts ${timeouts}, connection errors ${connectionErrors}; a write refused or an error page counts too)`,
   );
@@ -70,10 +89,54 @@ export function printReport(input: {
   if (check.unacknowledged)
     console.log(`  stored without an acknowledgment (in flight when the run ended, or timed out): ${check.unacknowledged}`);
   for (const write of check.lost.slice(0, 5)) console.log(`  LOST: ${write.kind} ${write.marker} on lead ${write.leadId}`);
-  console.log(`Server log: ${input.serverLog}`);
+}
 
-  const failed = problems.length > 0 || check.lost.length > 0 || check.duplicated.length > 0;
-  if (warning) console.log(`\n${warning}`);
+/**
+ * `--capacity`: one line per step of the ladder, then the headline (the most requests a second served
+ * with p95 at or under the limit). Returns whether the run failed (errors or lost writes, as the load).
+ */
+export function printCapacityReport(input: {
+  steps: CapacityStep[];
+  loads: MachineLoad[];
+  commit: { short: string; dirty: boolean };
+  results: Result[];
+  problems: Problem[];
+  check: ReturnType<typeof checkWrites>;
+  instances: number;
+  duration: number;
+  rate: number;
+  limitMs: number;
+  leadCount: number;
+  serverLog: string;
+}): boolean {
+  console.log(`\nCapacity: ${input.steps.length} steps of users, ${describeSetup(input)}`);
+  console.log(describeReport({ commit: input.commit, runs: input.steps.length, date: new Date() }));
+  const rows = [["users", "requests/s", "p50", "p95", "reads p95", "writes p95", "errors", "load average (before, peak, after)"]];
+  input.steps.forEach(({ users, summary }, index) => {
+    const load = input.loads[index]!;
+    rows.push([
+      String(users),
+      summary.requestsPerSecond.toFixed(1),
+      `${summary.byKind.all.p50.toFixed(0)} ms`,
+      `${summary.byKind.all.p95.toFixed(0)} ms`,
+      `${summary.byKind.reads.p95.toFixed(0)} ms`,
+      `${summary.byKind.writes.p95.toFixed(0)} ms`,
+      String(summary.byKind.all.errors),
+      `${load.before.toFixed(1)}, ${load.peak.toFixed(1)}, ${load.after.toFixed(1)}`,
+    ]);
+  });
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  for (const row of rows)
+    console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  "));
+  const best = capacityOf(input.steps, input.limitMs);
+  console.log(
+    best
+      ? `\nCAPACITY: ${best.summary.requestsPerSecond.toFixed(1)} requests/s at p95 ${best.summary.byKind.all.p95.toFixed(0)} ms (≤ ${input.limitMs} ms), with ${best.users} users.`
+      : `\nCAPACITY: below the lightest step: ${input.steps[0]?.users ?? 0} users already saw p95 over ${input.limitMs} ms or errors.`,
+  );
+  printErrorsAndWrites(input.results, input.problems, input.check);
+  console.log(`Server log: ${input.serverLog}`);
+  const failed = input.problems.length > 0 || input.check.lost.length > 0 || input.check.duplicated.length > 0;
   console.log(failed ? "\nFAILED: errors or lost writes (see above)." : "\nOK: no errors, no lost write.");
   return failed;
 }

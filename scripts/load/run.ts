@@ -13,12 +13,13 @@ import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { prepareBenchDatabase, startBenchCluster } from "../bench/cluster.ts";
 import { describeTarget } from "../db/database.ts";
-import { signIn, startProductionServer } from "../lib/app-server.ts";
+import { signIn } from "../lib/app-server.ts";
+import { startBehindNginx } from "../lib/nginx.ts";
 import { CliError, runCli, wholeNumberOption } from "../lib/cli.ts";
-import { gitCommit, repeatRuns, runsOption } from "../lib/runs.ts";
+import { gitCommit, repeatRuns, runsOption, type MachineLoad } from "../lib/runs.ts";
 import { actionResult, KINDS, pageProblem, UserSession, type ActionIds, type Kind, type PlannedRequest, type Write } from "./mix.ts";
-import { countBy, printReport, type Problem } from "./report.ts";
-import { summarizeRun } from "./summary.ts";
+import { countBy, printCapacityReport, printReport, type Problem } from "./report.ts";
+import { capacityLadder, summarizeRun, type CapacityStep } from "./summary.ts";
 import { checkWrites, storedWrites } from "./verify.ts";
 import { copyDatabase, createLoadWorkspace, ensureDiagnosed } from "./workspace.ts";
 import pg from "pg";
@@ -27,6 +28,8 @@ const SCALES: Record<string, number> = { "10k": 10_000, "100k": 100_000 };
 const DIST_DIR = ".next-load";
 const PASSWORD = "load-test-password";
 const SERVER_LOG = ".data/load-server.log";
+/** The issue's capacity definition: requests a second served with p95 at or under one second. */
+const CAPACITY_P95_MS = 1000;
 
 await runCli("load", async () => {
   const { values } = parseArgs({
@@ -38,6 +41,10 @@ await runCli("load", async () => {
       timeout: { type: "string", default: "60" },
       rate: { type: "string", default: "1" },
       instances: { type: "string" },
+      // Several production instances behind nginx for the timed load (the app keeps nothing in process memory).
+      "app-instances": { type: "string", default: "1" },
+      // A ladder of user counts instead of one count: prints the capacity (requests/s at p95 <= 1 s).
+      capacity: { type: "boolean", default: false },
       runs: { type: "string" },
     },
   });
@@ -52,6 +59,7 @@ await runCli("load", async () => {
   const timeout = wholeNumberOption(values.timeout, 1, 300, "--timeout must be whole seconds from 1 to 300");
   const rate = wholeNumberOption(values.rate, 0, 100, "--rate must be whole requests per second per user from 0 (no pause) to 100");
   const runs = runsOption(values.runs, 10);
+  const appInstances = wholeNumberOption(values["app-instances"], 1, 4, "--app-instances must be a whole number from 1 to 4");
   const leads = SCALES[values.scale.toLowerCase()];
   if (!leads) throw new CliError(`--scale must be one of ${Object.keys(SCALES).join(", ")}`);
 
@@ -71,7 +79,8 @@ await runCli("load", async () => {
     const detailLeadIds = await sampleLeadIds(url, 5000);
 
     await writeFile(SERVER_LOG, "");
-    const server = await startProductionServer({ databaseUrl: url, distDir: DIST_DIR, logFile: SERVER_LOG });
+    const server = await startBehindNginx({ databaseUrl: url, distDir: DIST_DIR, logFile: SERVER_LOG }, appInstances);
+    if (appInstances > 1) console.log(`${appInstances} production instances behind nginx on ${server.base}.`);
     try {
       const actions = await actionIds(DIST_DIR);
 
@@ -102,12 +111,12 @@ await runCli("load", async () => {
       const problems: Problem[] = [];
       const acknowledged: Write[] = [];
       const commit = gitCommit();
-      const measured = await repeatRuns(runs, async () => {
+      const runWith = async (active: UserSession[]) => {
         const samples = Object.fromEntries(KINDS.map((kind) => [kind, [] as number[]])) as Record<Kind, number[]>;
         const runProblems: Problem[] = [];
         const started = performance.now();
         const results = await Promise.all(
-          sessions.map((session) => runUser(session, { base: server.base, duration, timeout, rate }, samples, runProblems, acknowledged)),
+          active.map((session) => runUser(session, { base: server.base, duration, timeout, rate }, samples, runProblems, acknowledged)),
         );
         const summary = summarizeRun(
           samples,
@@ -116,10 +125,43 @@ await runCli("load", async () => {
         );
         problems.push(...runProblems);
         console.log(
-          `${summary.responses.toLocaleString("en")} responses, ${summary.requestsPerSecond.toFixed(1)} requests/s, ${runProblems.length} errors`,
+          `${active.length} users: ${summary.responses.toLocaleString("en")} responses, ${summary.requestsPerSecond.toFixed(1)} requests/s, p95 ${summary.byKind.all.p95.toFixed(0)} ms, ${runProblems.length} errors`,
         );
         return { summary, results };
-      });
+      };
+
+      if (values.capacity) {
+        // Lightest first; past the first step slower than the limit, heavier steps only queue longer.
+        const steps: CapacityStep[] = [];
+        const loads: MachineLoad[] = [];
+        const results: Result[] = [];
+        for (const count of capacityLadder(users)) {
+          const measured = await repeatRuns(1, () => runWith(sessions.slice(0, count)));
+          const { summary, results: stepResults } = measured.results[0]!;
+          steps.push({ users: count, summary });
+          loads.push(...measured.loads);
+          results.push(...stepResults);
+          if (summary.byKind.all.p95 > CAPACITY_P95_MS) break;
+        }
+        const check = checkWrites(acknowledged, await storedWrites(url, runId));
+        const failed = printCapacityReport({
+          steps,
+          loads,
+          commit,
+          results,
+          problems,
+          check,
+          duration,
+          rate,
+          instances: appInstances,
+          limitMs: CAPACITY_P95_MS,
+          leadCount: workspace.leadCount,
+          serverLog: SERVER_LOG,
+        });
+        if (failed) process.exitCode = 1;
+        return;
+      }
+      const measured = await repeatRuns(runs, () => runWith(sessions));
 
       const stored = await storedWrites(url, runId);
       const check = checkWrites(acknowledged, stored);
@@ -132,6 +174,7 @@ await runCli("load", async () => {
         problems,
         check,
         users,
+        instances: appInstances,
         duration,
         rate,
         leadCount: workspace.leadCount,

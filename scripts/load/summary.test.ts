@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRunTable, medianRun, summarizeRun } from "./summary.ts";
+import { capacityLadder, capacityOf, formatRunTable, medianRun, summarizeRun } from "./summary.ts";
 
 const samples = (list: number[], detail: number[] = []) => ({
   "lead list": list,
@@ -30,5 +30,38 @@ describe("load run summaries", () => {
     expect(table[0]?.split(/\s{2,}/)).toEqual(["kind", "requests", "share", "errors", "p50", "p95", "p99", "max"]);
     expect(table[1]?.split(/\s{2,}/)).toEqual(["lead list", "2", "100 %", "0", "200 ms", "200 ms", "200 ms", "200 ms"]);
     expect(table.at(-1)?.startsWith("all")).toBe(true);
+  });
+
+  it("reports reads and writes apart, each against its own target", () => {
+    const run = summarizeRun(
+      { "lead list": [100, 300], "lead detail": [200], dashboard: [], annotation: [1500], decision: [2500] },
+      ["decision"],
+      1,
+    );
+    expect(run.byKind.reads).toMatchObject({ requests: 3, errors: 0, max: 300 });
+    expect(run.byKind.writes).toMatchObject({ requests: 2, errors: 1, max: 2500 });
+    expect(run.byKind.all.requests).toBe(5);
+  });
+
+  it("takes as capacity the most requests a second served with p95 within the limit and no errors", () => {
+    const step = (users: number, times: number[], seconds: number, errors: string[] = []) => ({
+      users,
+      summary: summarizeRun(samples(times), errors as never[], seconds),
+    });
+    const steps = [
+      step(10, [100, 200], 1),
+      step(20, [300, 900, 400], 1),
+      step(40, [500, 1800, 600, 700], 1),
+      step(30, [100, 100, 100, 100], 1, ["lead list"]),
+    ];
+    expect(capacityOf(steps)?.users).toBe(20);
+    expect(capacityOf(steps, 2000)?.users).toBe(40);
+    expect(capacityOf([step(10, [1500], 1)])).toBeNull();
+  });
+
+  it("climbs the ladder up to the users asked for, which is always the last step", () => {
+    expect(capacityLadder(100)).toEqual([10, 20, 30, 40, 60, 80, 100]);
+    expect(capacityLadder(50)).toEqual([10, 20, 30, 40, 50]);
+    expect(capacityLadder(5)).toEqual([5]);
   });
 });

@@ -12,8 +12,16 @@ export interface KindFigures {
   max: number;
 }
 
+/** The issue's two latency targets are per group: reads (pages) p95 under 1 s, writes p95 under 2 s. */
+export const GROUPS = {
+  reads: ["lead list", "lead detail", "dashboard"],
+  writes: ["annotation", "decision"],
+} as const satisfies Record<string, readonly Kind[]>;
+type Row = Kind | keyof typeof GROUPS | "all";
+const ROWS: readonly Row[] = [...KINDS, "reads", "writes", "all"];
+
 export interface RunSummary {
-  byKind: Record<Kind | "all", KindFigures>;
+  byKind: Record<Row, KindFigures>;
   responses: number;
   seconds: number;
   requestsPerSecond: number;
@@ -33,12 +41,15 @@ function figures(samples: number[], errors: number): KindFigures {
 
 /** One run: response times per kind (ms), the kinds of its problems, and its length in seconds. */
 export function summarizeRun(samples: Record<Kind, number[]>, problemKinds: Kind[], seconds: number): RunSummary {
-  const byKind = {} as Record<Kind | "all", KindFigures>;
-  for (const kind of KINDS) byKind[kind] = figures(samples[kind], problemKinds.filter((problem) => problem === kind).length);
-  byKind.all = figures(
-    KINDS.flatMap((kind) => samples[kind]),
-    problemKinds.length,
-  );
+  const byKind = {} as Record<Row, KindFigures>;
+  const of = (kinds: readonly Kind[]) =>
+    figures(
+      kinds.flatMap((kind) => samples[kind]),
+      problemKinds.filter((problem) => kinds.includes(problem)).length,
+    );
+  for (const kind of KINDS) byKind[kind] = of([kind]);
+  for (const [group, kinds] of Object.entries(GROUPS)) byKind[group as keyof typeof GROUPS] = of(kinds);
+  byKind.all = of(KINDS);
   const responses = byKind.all.requests;
   return { byKind, responses, seconds, requestsPerSecond: responses / seconds };
 }
@@ -46,8 +57,8 @@ export function summarizeRun(samples: Record<Kind, number[]>, problemKinds: Kind
 /** Every figure as the median of the runs' (requests and errors too: a typical run, not their sum). */
 export function medianRun(runs: readonly RunSummary[]): RunSummary {
   const pick = (read: (run: RunSummary) => number) => median(runs.map(read));
-  const byKind = {} as Record<Kind | "all", KindFigures>;
-  for (const kind of [...KINDS, "all"] as const) {
+  const byKind = {} as Record<Row, KindFigures>;
+  for (const kind of ROWS) {
     byKind[kind] = {
       requests: pick((run) => run.byKind[kind].requests),
       errors: pick((run) => run.byKind[kind].errors),
@@ -70,7 +81,7 @@ const ms = (value: number) => (Number.isNaN(value) ? "-" : `${value.toFixed(0)} 
 /** The table: one line per kind and one for all, each figure the median of the runs. */
 export function formatRunTable(summary: RunSummary): string[] {
   const rows: string[][] = [["kind", "requests", "share", "errors", "p50", "p95", "p99", "max"]];
-  for (const kind of [...KINDS, "all"] as const) {
+  for (const kind of ROWS) {
     const row = summary.byKind[kind];
     rows.push([
       kind,
@@ -87,4 +98,28 @@ export function formatRunTable(summary: RunSummary): string[] {
   return rows.map((row) =>
     row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  "),
   );
+}
+
+/** A step of the capacity ladder: so many users, one run. */
+export interface CapacityStep {
+  users: number;
+  summary: RunSummary;
+}
+
+/**
+ * The load's headline: the most requests a second served with p95 at or under `p95LimitMs` (all requests),
+ * over the ladder's steps; null when even the lightest step was slower.
+ */
+export function capacityOf(steps: readonly CapacityStep[], p95LimitMs = 1000): CapacityStep | null {
+  let best: CapacityStep | null = null;
+  for (const step of steps)
+    if (step.summary.byKind.all.p95 <= p95LimitMs && step.summary.byKind.all.errors === 0)
+      if (!best || step.summary.requestsPerSecond > best.summary.requestsPerSecond) best = step;
+  return best;
+}
+
+/** The capacity ladder: 10, 20, 30, 40, 60, 80, 100, 150, 200… users, up to `users` (always the last step). */
+export function capacityLadder(users: number): number[] {
+  const ladder = [10, 20, 30, 40, 60, 80, 100, 150, 200, 300, 400, 500].filter((count) => count < users);
+  return [...ladder, users];
 }
