@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import type { RediagnosisProgress } from "@/lib/rediagnosis/progress";
+import { formatDateTime } from "@/lib/time";
 
 const REFRESH_MS = 2000;
 
@@ -17,7 +18,7 @@ export function RediagnosisStatus({ progress, timeZone }: { progress: Rediagnosi
     return () => clearInterval(timer);
   }, [running, router]);
   if (!progress) return null;
-  const time = (date: Date) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
+  const time = (date: Date) => formatDateTime(date, timeZone);
   const text = progress.finishedAt
     ? `Re-diagnosis done ${time(progress.finishedAt)}: ${progress.done.toLocaleString("en-GB")} leads judged by the definitions in force (${progress.reason.replace(/^definitions: /, "")}).`
     : progress.startedAt && progress.total !== null

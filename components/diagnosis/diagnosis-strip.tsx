@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { FAILURE_POINT_LABELS, STEP_LABELS, STEP_QUESTIONS, STEP_STATUS_LABELS } from "@/lib/diagnosis/labels";
 import type { Evidence, StepResult } from "@/lib/diagnosis/types";
-import { formatDuration } from "@/lib/time";
+import { formatDateTime, formatDuration } from "@/lib/time";
 
 const STATUS_STYLE: Record<StepResult["status"], { cell: string; dot: string; tone: "good" | "warn" | "bad" | "neutral" | "muted" }> = {
   pass: { cell: "border-emerald-200 bg-emerald-50", dot: "bg-emerald-500", tone: "good" },
@@ -119,12 +119,11 @@ function target(item: Evidence): { text: string; over: number | null } | null {
 }
 
 function EvidenceRow({ item, timeZone }: { item: Evidence; timeZone: string }) {
-  const format = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
   const value =
     item.minutes !== undefined
       ? measured(item)
       : item.at
-        ? format.format(new Date(item.at))
+        ? formatDateTime(item.at, timeZone)
         : item.value === null
           ? "Missing"
           : item.value !== undefined
@@ -161,7 +160,7 @@ function EvidenceRow({ item, timeZone }: { item: Evidence; timeZone: string }) {
                 : ""}
           </span>
         )}
-        {item.deadline && <span className="ml-1 text-slate-500">deadline {format.format(new Date(item.deadline))}</span>}
+        {item.deadline && <span className="ml-1 text-slate-500">deadline {formatDateTime(item.deadline, timeZone)}</span>}
       </td>
     </tr>
   );

@@ -10,6 +10,7 @@ import { compileMapping, type FileMapping } from "@/lib/import/mapping";
 import type { PresetId } from "@/lib/import/presets";
 import { transformActivityRow } from "@/lib/import/transform-activity";
 import { transformLeadRow } from "@/lib/import/transform-lead";
+import { formatDateTime } from "@/lib/time";
 import { transformLinkedRow } from "@/lib/import/transform-linked";
 import { ACCEPTANCE_STATUS_LABELS, OUTCOME_LABELS } from "@/lib/leads/labels";
 
@@ -29,8 +30,7 @@ export function MappingPreview(props: {
 }) {
   const { kind, shape, mapping, preset, index, timeZone, sourceSystem } = props;
   const context = { mapping: compileMapping(kind, shape.headers, mapping, preset), choices: index, timeZone, sourceSystem };
-  const format = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
-  const when = (date: Date | null | undefined) => (date ? format.format(date) : "—");
+  const when = (date: Date | null | undefined) => (date ? formatDateTime(date, timeZone) : "—");
   const userName = (id: number | null | undefined) =>
     id ? (index.context.users.find((user) => user.id === id)?.name ?? `user ${id}`) : "—";
   const actorOf = (event: { actorId: number | null; actorName: string | null } | null | undefined) =>

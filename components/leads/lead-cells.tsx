@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { FAILURE_POINT_LABELS } from "@/lib/diagnosis/labels";
 import type { FailurePoint } from "@/lib/diagnosis/vocabulary";
 import { sourceLabel } from "@/lib/leads/labels";
-import { formatDate } from "@/lib/time";
+import { formatDate, formatTime } from "@/lib/time";
 
 // Table cells a lead shows the same way on every list (the lead list, the Flagged view, the review board).
 
@@ -62,7 +62,7 @@ export function CapturedCell({ at, timeZone }: { at: Date | string; timeZone: st
   return (
     <div className="whitespace-nowrap tabular-nums">
       <p>{formatDate(at, timeZone)}</p>
-      <p className="text-xs text-slate-500">{new Intl.DateTimeFormat("en-GB", { timeStyle: "short", timeZone }).format(new Date(at))}</p>
+      <p className="text-xs text-slate-500">{formatTime(at, timeZone)}</p>
     </div>
   );
 }

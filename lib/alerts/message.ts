@@ -1,5 +1,6 @@
 import type { Priority, SlaClockKind } from "@/lib/diagnosis";
 import type { AlertStage } from "@/lib/alerts/stages";
+import { dateTimeFormat } from "@/lib/time";
 
 // The words of an SLA alert: the subject names the lead (the fixed point other checks rely on), the
 // body carries the lead's evidence line and what is owed by when.
@@ -21,7 +22,7 @@ const CLOCK: Record<SlaClockKind, string> = {
 };
 
 export function formatMoment(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
+  return dateTimeFormat("en-GB", {
     timeZone,
     weekday: "short",
     day: "numeric",
