@@ -41,7 +41,11 @@ export async function startProductionServer(options: ProductionServerOptions): P
   const port = await findFreePort();
   const base = `http://127.0.0.1:${port}`;
   const log = options.logFile ? openSync(options.logFile, "a") : undefined;
-  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // BATON_PROFILE_SERVER=dir: the server writes a V8 CPU profile there when it stops (profile before guessing;
+  // Node refuses --cpu-prof in NODE_OPTIONS, so it goes on the command line).
+  const profile = process.env.BATON_PROFILE_SERVER ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BATON_PROFILE_SERVER}`] : [];
+  const command = ["node", [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"]] as const;
+  const child: ChildProcess = spawn(command[0], command[1], {
     stdio: log !== undefined ? ["ignore", log, log] : "ignore",
     env: {
       ...process.env,
