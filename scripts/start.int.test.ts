@@ -1,7 +1,8 @@
 // `npm start` refuses, in one line and before building anything, to listen where it should not.
 import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { createTestDatabase, queryOnce, type TestDatabase } from "../tests/databases.ts";
+import { queryOnce } from "../tests/connections.ts";
+import { createTestDatabase, type TestDatabase } from "../tests/databases.ts";
 import { findFreePort } from "./db/embedded-postgres.ts";
 
 const databases: TestDatabase[] = [];

@@ -1,7 +1,7 @@
 // A readable description of a database's schema from PostgreSQL's catalogs: tables, columns (type,
 // nullability, default), enums, indexes, constraints and extensions. Two databases with equal
 // descriptions have the same schema.
-import pg from "pg";
+import { withClient } from "../scripts/db/with-client.ts";
 
 const QUERIES = {
   columns: `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length, datetime_precision
@@ -19,12 +19,8 @@ const QUERIES = {
 export type Catalog = Record<keyof typeof QUERIES, Record<string, unknown>[]>;
 
 export async function describeCatalog(url: string): Promise<Catalog> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  return withClient(url, async (client) => {
     const entries = await Promise.all(Object.entries(QUERIES).map(async ([key, sql]) => [key, (await client.query(sql)).rows] as const));
     return Object.fromEntries(entries) as Catalog;
-  } finally {
-    await client.end();
-  }
+  });
 }

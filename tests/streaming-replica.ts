@@ -8,7 +8,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { findFreePort, startEmbeddedPostgres, type RunningPostgres } from "../scripts/db/embedded-postgres.ts";
-import { queryOnce } from "./databases.ts";
+import { queryOnce } from "./connections.ts";
 
 const run = promisify(execFile);
 const REPLICATION_USER = "baton_replicator";

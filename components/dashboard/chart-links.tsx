@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
-import { Rectangle, type BarShapeProps } from "recharts";
+import { Line, Rectangle, type BarShapeProps } from "recharts";
 
 // Chart elements as links: an SVG <a> with the lead list's address, so a bar or point is focusable,
 // opens in a new tab on a modified click, and navigates in the app on a plain click.
@@ -71,4 +71,35 @@ export function linkedDot<T>(
     );
   }
   return LinkedDot;
+}
+
+/**
+ * A weekly series drawn as a line whose points link to their leads. Every dashboard trend draws its lines
+ * alike: 2px, a gap for a week without data, no animation. Called inline, not as a component, so the chart
+ * receives the Line itself.
+ */
+export function linkedLine<T>(
+  navigate: Navigate,
+  series: {
+    dataKey: string;
+    name: string;
+    color: string;
+    /** The axis a chart with two of them draws the line against. */
+    yAxisId?: string;
+    href: (datum: T) => string | null | undefined;
+    label: (datum: T) => string;
+  },
+) {
+  return (
+    <Line
+      {...(series.yAxisId === undefined ? {} : { yAxisId: series.yAxisId })}
+      dataKey={series.dataKey}
+      name={series.name}
+      stroke={series.color}
+      strokeWidth={2}
+      isAnimationActive={false}
+      connectNulls={false}
+      dot={linkedDot(navigate, series.href, series.label, series.color)}
+    />
+  );
 }

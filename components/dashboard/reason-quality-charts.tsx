@@ -1,9 +1,9 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, LabelList, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { teamQualityHeight } from "@/components/dashboard/chart-heights";
 import { fixMarkerLines, weekAxisProps, weekTooltipLabel } from "@/components/dashboard/chart-axis";
-import { linkedBar, linkedDot, useDrillNavigate } from "@/components/dashboard/chart-links";
+import { linkedBar, linkedLine, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount, formatScore, formatWeek } from "@/components/dashboard/format";
 import { AXIS, GRID, SERIES } from "@/components/dashboard/palette";
 import type { FixMarker } from "@/components/dashboard/fix-markers";
@@ -30,20 +30,14 @@ export function ReasonQualityWeeklyChart({ data, markers }: { data: QualityWeek[
             formatter={(value) => [formatScore(value === null ? null : Number(value)), "Mean quality"]}
           />
           {fixMarkerLines(markers)}
-          <Line
-            dataKey="mean"
-            name="Mean quality"
-            stroke={SERIES.median}
-            strokeWidth={2}
-            isAnimationActive={false}
-            connectNulls={false}
-            dot={linkedDot(
-              navigate,
-              (datum: QualityWeek) => datum.href,
-              (datum) => `Reason quality, week of ${formatWeek(datum.week)}: ${formatScore(datum.mean)} over ${datum.rejected} rejections`,
-              SERIES.median,
-            )}
-          />
+          {linkedLine(navigate, {
+            dataKey: "mean",
+            name: "Mean quality",
+            color: SERIES.median,
+            href: (datum: QualityWeek) => datum.href,
+            label: (datum) =>
+              `Reason quality, week of ${formatWeek(datum.week)}: ${formatScore(datum.mean)} over ${datum.rejected} rejections`,
+          })}
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { fixMarkerLines, inSeriesOrder, LEGEND_PROPS, weekAxisProps, weekTooltipLabel } from "@/components/dashboard/chart-axis";
-import { linkedDot, useDrillNavigate } from "@/components/dashboard/chart-links";
+import { linkedLine, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatMinutes, formatMinutesTick, formatWeek } from "@/components/dashboard/format";
 import { AXIS, GRID, SERIES } from "@/components/dashboard/palette";
 import type { FixMarker } from "@/components/dashboard/fix-markers";
@@ -75,24 +75,20 @@ export function TimeTrendChart({ panels, markers, metricLabel }: { panels: Trend
                     />
                     <Legend {...LEGEND_PROPS} iconType="plainline" />
                     {fixMarkerLines(markers)}
-                    <Line
-                      dataKey="medianPlot"
-                      name="Median"
-                      stroke={SERIES.median}
-                      strokeWidth={2}
-                      connectNulls={false}
-                      isAnimationActive={false}
-                      dot={linkedDot(navigate, (point: TrendPanel["points"][number]) => point.href, dotLabel("median"), SERIES.median)}
-                    />
-                    <Line
-                      dataKey="p90Plot"
-                      name="p90"
-                      stroke={SERIES.p90}
-                      strokeWidth={2}
-                      connectNulls={false}
-                      isAnimationActive={false}
-                      dot={linkedDot(navigate, (point: TrendPanel["points"][number]) => point.href, dotLabel("p90"), SERIES.p90)}
-                    />
+                    {linkedLine(navigate, {
+                      dataKey: "medianPlot",
+                      name: "Median",
+                      color: SERIES.median,
+                      href: (point: TrendPanel["points"][number]) => point.href,
+                      label: dotLabel("median"),
+                    })}
+                    {linkedLine(navigate, {
+                      dataKey: "p90Plot",
+                      name: "p90",
+                      color: SERIES.p90,
+                      href: (point: TrendPanel["points"][number]) => point.href,
+                      label: dotLabel("p90"),
+                    })}
                     {/* A step per week: a business-day SLA allows more wall-clock time in a week with a holiday. */}
                     <Line
                       dataKey="slaPlot"

@@ -1,6 +1,6 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, CartesianGrid, ComposedChart, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import {
   COUNT_AXIS_PROPS,
   fixMarkerLines,
@@ -9,7 +9,7 @@ import {
   weekAxisProps,
   weekTooltipLabel,
 } from "@/components/dashboard/chart-axis";
-import { linkedBar, linkedDot, useDrillNavigate } from "@/components/dashboard/chart-links";
+import { linkedBar, linkedLine, useDrillNavigate } from "@/components/dashboard/chart-links";
 import { formatCount, formatShare, formatShareTick, formatWeek } from "@/components/dashboard/format";
 import { AXIS, GRID, SERIES } from "@/components/dashboard/palette";
 import type { FixMarker } from "@/components/dashboard/fix-markers";
@@ -68,21 +68,14 @@ export function WeeklyRateChart({
             isAnimationActive={false}
             shape={linkedBar<WeeklyRateDatum>(navigate, (datum) => datum.href, label)}
           />
-          <Line
-            yAxisId="rate"
-            dataKey="rate"
-            name={rateLabel}
-            stroke={SERIES.line}
-            strokeWidth={2}
-            isAnimationActive={false}
-            connectNulls={false}
-            dot={linkedDot(
-              navigate,
-              (datum: WeeklyRateDatum) => datum.href,
-              (datum) => `${rateLabel}, week of ${formatWeek(datum.week)}: ${formatShare(datum.rate)}`,
-              SERIES.line,
-            )}
-          />
+          {linkedLine(navigate, {
+            yAxisId: "rate",
+            dataKey: "rate",
+            name: rateLabel,
+            color: SERIES.line,
+            href: (datum: WeeklyRateDatum) => datum.href,
+            label: (datum) => `${rateLabel}, week of ${formatWeek(datum.week)}: ${formatShare(datum.rate)}`,
+          })}
         </ComposedChart>
       </ResponsiveContainer>
     </div>

@@ -1,4 +1,4 @@
-import pg from "pg";
+import { withE2eClient } from "../fixtures/database";
 import { expect, test } from "../fixtures/auth";
 
 // The bell in the navigation: a p1 lead that nobody owns reaches its owner SLA's warnings while the
@@ -6,9 +6,7 @@ import { expect, test } from "../fixtures/auth";
 // server's own scheduler), and clicking it opens the lead.
 
 async function plantUnownedP1Lead(name: string): Promise<number> {
-  const client = new pg.Client({ connectionString: process.env.BATON_E2E_DATABASE_URL });
-  await client.connect();
-  try {
+  return withE2eClient(async (client) => {
     // Captured 13 minutes ago into the Inbound Sales queue: its 50 % and 80 % warnings (7.5 and 12
     // minutes into the 15-minute owner SLA) are due. The scheduler reads the lead as it is; the column
     // only tells it to look now, as a re-diagnosis would.
@@ -24,9 +22,7 @@ async function plantUnownedP1Lead(name: string): Promise<number> {
       [id],
     );
     return id;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 test("a new SLA alert shows in the manager's bell live, and opens the lead", async ({ page, signIn }) => {

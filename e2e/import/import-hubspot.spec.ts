@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
-import { queryE2e } from "../fixtures/database";
+import { queryE2e, withE2eClient } from "../fixtures/database";
 import { expect, test } from "../fixtures/auth";
 
 // Revenue operations brings a HubSpot contacts export in: the preset is recognised, one column mapping
@@ -100,18 +99,17 @@ test("revops imports a HubSpot export, adjusts a mapping and a value, watches th
 
   // Three rows import in milliseconds, faster than the page can show a bar. Holding back writes to the
   // leads table keeps the import running until the progress bar has been seen; then it finishes.
-  const blocker = new pg.Client({ connectionString: process.env.BATON_E2E_DATABASE_URL });
-  await blocker.connect();
-  try {
+  await withE2eClient(async (blocker) => {
     await blocker.query("BEGIN");
-    await blocker.query("LOCK TABLE leads IN SHARE MODE");
-    await page.getByRole("button", { name: "Start the import" }).click();
-    await expect(page.getByRole("progressbar")).toBeVisible();
-    await expect(page.getByText("You can leave this page: the import keeps running")).toBeVisible();
-  } finally {
-    await blocker.query("COMMIT").catch(() => undefined);
-    await blocker.end();
-  }
+    try {
+      await blocker.query("LOCK TABLE leads IN SHARE MODE");
+      await page.getByRole("button", { name: "Start the import" }).click();
+      await expect(page.getByRole("progressbar")).toBeVisible();
+      await expect(page.getByText("You can leave this page: the import keeps running")).toBeVisible();
+    } finally {
+      await blocker.query("COMMIT").catch(() => undefined);
+    }
+  });
   await expect(page.getByRole("heading", { name: "Imported" })).toBeVisible({ timeout: 60_000 });
   await expect(
     page.getByRole("table", { name: "What the import did" }).getByRole("row", { name: /Leads/ }).getByRole("cell").nth(1),

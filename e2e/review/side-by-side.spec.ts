@@ -1,9 +1,10 @@
 import type { Browser, Page } from "@playwright/test";
-import { queryE2e } from "../fixtures/database";
+import { createFlaggedLead } from "../fixtures/leads";
 import { expect, signInAs, test, type DemoUser } from "../fixtures/auth";
 
 // A marketer and a sales rep review the same lead side by side, each in their own browser: each writes on
-// their own side and sees the other's note appear without reloading (the page polls for changes).
+// their own side and sees the other's note appear without reloading (the page polls for changes). Each
+// test makes its own flagged lead, so no other spec's notes or the demo data's order can reach it.
 
 async function openAs(browser: Browser, user: DemoUser, path: string): Promise<Page> {
   const context = await browser.newContext();
@@ -14,16 +15,14 @@ async function openAs(browser: Browser, user: DemoUser, path: string): Promise<P
 }
 
 test("a marketer and a sales rep annotate the same lead and each sees the other's note live", async ({ browser }) => {
-  // A flagged lead only this spec writes notes on (an offset reserved for the review area).
-  const [lead] = await queryE2e<{ id: number; name: string }>(`SELECT id, name FROM leads WHERE flagged ORDER BY id LIMIT 1 OFFSET 71`);
-  expect(lead, "the demo data has flagged leads").toBeTruthy();
+  const lead = await createFlaggedLead("side-by-side");
   const stamp = Date.now();
   const marketingText = `Webinar title never reached the CRM (${stamp})`;
   const salesText = `Called without knowing which webinar (${stamp})`;
 
-  const marketer = await openAs(browser, "marketing", `/review/${lead!.id}`);
-  const rep = await openAs(browser, "rep", `/review/${lead!.id}`);
-  for (const page of [marketer, rep]) await expect(page.getByRole("heading", { name: lead!.name, level: 1 })).toBeVisible();
+  const marketer = await openAs(browser, "marketing", `/review/${lead.id}`);
+  const rep = await openAs(browser, "rep", `/review/${lead.id}`);
+  for (const page of [marketer, rep]) await expect(page.getByRole("heading", { name: lead.name, level: 1 })).toBeVisible();
 
   // Each side writes only its own side: the rep has no marketing composer, the marketer no sales one.
   await expect(rep.locator("#note-composer-marketing")).toHaveCount(0);

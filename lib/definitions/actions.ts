@@ -9,15 +9,6 @@ import {
   readWorkspaceSettingsForm,
   type DefinitionFormState,
 } from "@/lib/definitions/form-data";
-import {
-  createLeadType,
-  createRejectionReason,
-  updateLeadType,
-  updatePrioritySla,
-  updateRejectionReason,
-  updateWorkspaceSettings,
-} from "@/lib/definitions/mutations";
-import { tryRequestFullRediagnosis } from "@/lib/rediagnosis/jobs";
 import { pool } from "@/lib/db";
 import {
   describeImpact,
@@ -28,25 +19,18 @@ import {
   previewWorkspaceChange,
   type SlaImpact,
 } from "@/lib/definitions/impact";
-import { updateTeamHolidays } from "@/lib/definitions/team-calendars";
+import { saveDefinition, type DefinitionWrite } from "@/lib/definitions/save";
 
-// Server actions of the definitions page. Each one: authenticate and authorize -> validate and write
-// (lib/definitions/mutations.ts) -> revalidate -> ask for every lead to be re-diagnosed, because every
-// diagnosis is computed from these definitions.
+// Server actions of the definitions page. Each save: authenticate and authorize -> validate, write and ask
+// for every lead to be re-diagnosed (lib/definitions/save.ts, as the API does) -> revalidate.
 
 const PAGE = "/settings/definitions";
 const editDefinitions = { permission: "definitions.edit" } as const;
 
-interface Change {
-  changed: boolean;
-  /** Names the change in the re-diagnosis job, e.g. "p1 SLA targets". */
-  subject: string;
-}
-
-/** Saves one definition; when it changed, revalidates the page and asks for every lead to be re-diagnosed. */
-async function applyDefinitionChange(change: Change): Promise<Written<undefined>> {
-  if (!change.changed) return { data: undefined, message: "Nothing changed, so nothing was saved." };
-  if ((await tryRequestFullRediagnosis(`definitions: ${change.subject}`)) === "not_started") {
+/** What the page says after a save (lib/definitions/save.ts writes it and asks for the re-diagnosis). */
+function savedMessage({ changed, rediagnosis }: Awaited<ReturnType<typeof saveDefinition>>): Written<undefined> {
+  if (!changed) return { data: undefined, message: "Nothing changed, so nothing was saved." };
+  if (rediagnosis === "not_started") {
     return {
       data: undefined,
       message:
@@ -55,6 +39,15 @@ async function applyDefinitionChange(change: Change): Promise<Written<undefined>
     };
   }
   return { data: undefined, message: "Saved. Re-diagnosing all leads in the background.", revalidate: [PAGE] };
+}
+
+/** Saves one definition from its form; when it changed, revalidates the page and asks for every lead to be re-diagnosed. */
+function saveAction(write: DefinitionWrite, read: (formData: FormData) => unknown) {
+  return defineAction({
+    ...editDefinitions,
+    write: async (user, _previous: DefinitionFormState, formData: FormData) =>
+      savedMessage(await saveDefinition(user.id, write, read(formData), "definitions")),
+  });
 }
 
 /** A change's impact on the last weeks' leads, computed before saving: re-judged in memory, nothing written. */
@@ -68,13 +61,7 @@ function previewAction<Input>(preview: (client: typeof pool, input: Input) => Pr
   });
 }
 
-export const savePrioritySla = defineAction({
-  ...editDefinitions,
-  write: async (user, _previous: DefinitionFormState, formData: FormData) => {
-    const { changed, record } = await updatePrioritySla(user.id, readPrioritySlaForm(formData));
-    return applyDefinitionChange({ changed, subject: `${record.priority} SLA targets` });
-  },
-});
+export const savePrioritySla = saveAction("sla", readPrioritySlaForm);
 
 /** The impact of an SLA change on the last weeks' leads, before it is saved (nothing is written). */
 export const previewPrioritySla = previewAction(previewSlaChange, readPrioritySlaForm);
@@ -82,21 +69,9 @@ export const previewPrioritySla = previewAction(previewSlaChange, readPrioritySl
 /** The impact of a calendar or window change on the last weeks' leads, before it is saved (nothing is written). */
 export const previewWorkspaceSettings = previewAction(previewWorkspaceChange, readWorkspaceSettingsForm);
 
-export const saveWorkspaceSettings = defineAction({
-  ...editDefinitions,
-  write: async (user, _previous: DefinitionFormState, formData: FormData) => {
-    const { changed } = await updateWorkspaceSettings(user.id, readWorkspaceSettingsForm(formData));
-    return applyDefinitionChange({ changed, subject: "workspace calendar and windows" });
-  },
-});
+export const saveWorkspaceSettings = saveAction("workspace", readWorkspaceSettingsForm);
 
-export const saveTeamHolidays = defineAction({
-  ...editDefinitions,
-  write: async (user, _previous: DefinitionFormState, formData: FormData) => {
-    const { changed, teamName } = await updateTeamHolidays(user.id, readTeamHolidaysForm(formData));
-    return applyDefinitionChange({ changed, subject: `${teamName} holidays` });
-  },
-});
+export const saveTeamHolidays = saveAction("team_holidays", readTeamHolidaysForm);
 
 /** The impact of a team's holiday change on the last weeks' leads, before it is saved (nothing is written). */
 export const previewTeamHolidays = previewAction(previewTeamHolidaysChange, readTeamHolidaysForm);
@@ -107,34 +82,10 @@ export const previewLeadType = previewAction(previewLeadTypeChange, readLeadType
 /** The impact of a rejection reason change (whether it needs detail) on the last weeks' leads, before saving. */
 export const previewRejectionReason = previewAction(previewReasonChange, readRejectionReasonForm);
 
-export const addLeadType = defineAction({
-  ...editDefinitions,
-  write: async (user, _previous: DefinitionFormState, formData: FormData) => {
-    const { changed, record } = await createLeadType(user.id, readLeadTypeForm(formData));
-    return applyDefinitionChange({ changed, subject: `lead type ${record.key} added` });
-  },
-});
+export const addLeadType = saveAction("add_lead_type", readLeadTypeForm);
 
-export const saveLeadType = defineAction({
-  ...editDefinitions,
-  write: async (user, _previous: DefinitionFormState, formData: FormData) => {
-    const { changed, record } = await updateLeadType(user.id, readLeadTypeForm(formData));
-    return applyDefinitionChange({ changed, subject: `lead type ${record.key}` });
-  },
-});
+export const saveLeadType = saveAction("lead_type", readLeadTypeForm);
 
-export const addRejectionReason = defineAction({
-  ...editDefinitions,
-  write: async (user, _previous: DefinitionFormState, formData: FormData) => {
-    const { changed, record } = await createRejectionReason(user.id, readRejectionReasonForm(formData));
-    return applyDefinitionChange({ changed, subject: `rejection reason ${record.code} added` });
-  },
-});
+export const addRejectionReason = saveAction("add_reason", readRejectionReasonForm);
 
-export const saveRejectionReason = defineAction({
-  ...editDefinitions,
-  write: async (user, _previous: DefinitionFormState, formData: FormData) => {
-    const { changed, record } = await updateRejectionReason(user.id, readRejectionReasonForm(formData));
-    return applyDefinitionChange({ changed, subject: `rejection reason ${record.code}` });
-  },
-});
+export const saveRejectionReason = saveAction("reason", readRejectionReasonForm);

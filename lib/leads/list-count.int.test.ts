@@ -1,9 +1,9 @@
-import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
 import { parseLeadListQuery } from "@/lib/lead-set/query";
 import { buildLeadWhere, findLeadFilterOptions, findLeads } from "@/lib/leads/list-queries";
 import { generateBenchDataset } from "../../scripts/bench/dataset.ts";
+import { withClient } from "../../scripts/db/with-client.ts";
 
 // The list counts at most 10,000 matches (or up to the page shown): past that it says "more than", and
 // paging still reaches every lead. The list runs in SQL (lib/lead-set/list-sql.ts); it must show the same
@@ -11,13 +11,9 @@ import { generateBenchDataset } from "../../scripts/bench/dataset.ts";
 const LEADS = 12_000;
 
 beforeAll(async () => {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await generateBenchDataset(client, LEADS, new Date("2026-11-16T14:00:00Z"), () => undefined);
-  } finally {
-    await client.end();
-  }
+  await withClient(process.env.DATABASE_URL, (client) =>
+    generateBenchDataset(client, LEADS, new Date("2026-11-16T14:00:00Z"), () => undefined),
+  );
 }, 120_000);
 
 const count = async (where: string, args: unknown[] = []) =>

@@ -1,6 +1,6 @@
 import "server-only";
-import { recordAudit } from "@/lib/actions/audit";
 import { authorize, type Actor } from "@/lib/actions/authorize";
+import { auditMeeting } from "@/lib/meetings/audit";
 import { parseInput } from "@/lib/actions/input";
 import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -40,13 +40,7 @@ export async function addLeadsToAgenda(actor: Actor, input: unknown): Promise<Ag
     if (fresh.length) {
       await tx.meetingItem.createMany({ data: fresh.map((leadId, index) => ({ meetingId, leadId, position: last + index + 1 })) });
       await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "meetings.agenda.add",
-        entityType: "meeting",
-        entityId: meetingId,
-        after: { added: fresh },
-      });
+      await auditMeeting(tx, actor, "meetings.agenda.add", meetingId, { after: { added: fresh } });
     }
     return {
       meeting: { id: meeting.id, title: meeting.title },

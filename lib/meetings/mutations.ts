@@ -1,6 +1,5 @@
 import "server-only";
 import { notifyAgendaPublished } from "@/lib/notify/events";
-import { recordAudit } from "@/lib/actions/audit";
 import { db, type Prisma } from "@/lib/db";
 import { getWorkspaceTimeZone } from "@/lib/definitions/queries";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -16,6 +15,7 @@ import {
   meetingUpdateSchema,
 } from "@/lib/meetings/schemas";
 import { authorize, type Actor } from "@/lib/actions/authorize";
+import { auditMeeting } from "@/lib/meetings/audit";
 import { parseInput } from "@/lib/actions/input";
 import { StaleRecordError } from "@/lib/actions/result";
 import { parseBoardQuery } from "@/lib/review/board-query";
@@ -65,11 +65,7 @@ export async function createMeeting(actor: Actor, input: unknown) {
       },
       select: MEETING_SELECT,
     });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "meetings.meeting.create",
-      entityType: "meeting",
-      entityId: after.id,
+    await auditMeeting(tx, actor, "meetings.meeting.create", after.id, {
       after: { ...after, attendeeIds: values.attendeeIds, agenda: leadIds, strategy: values.strategy, board: values.board },
     });
     return after;
@@ -104,11 +100,7 @@ export async function updateMeeting(actor: Actor, input: unknown) {
     await tx.meetingAttendee.deleteMany({ where: { meetingId: id } });
     await tx.meetingAttendee.createMany({ data: attendeeIds.map((userId) => ({ meetingId: id, userId })) });
     const after = await bump(tx, id, version, { title, scheduledFor: fromLocalDateTime(scheduledFor, timeZone) });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "meetings.meeting.update",
-      entityType: "meeting",
-      entityId: id,
+    await auditMeeting(tx, actor, "meetings.meeting.update", id, {
       before: { ...before, attendeeIds: beforeAttendees },
       after: { ...after, attendeeIds },
     });
@@ -140,14 +132,7 @@ export async function moveAgendaItem(actor: Actor, input: unknown) {
     const after = moveInOrder(before, itemId, direction);
     await writeOrder(tx, after);
     const updated = await bump(tx, meetingId, version);
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "meetings.agenda.reorder",
-      entityType: "meeting",
-      entityId: meetingId,
-      before: { order: before },
-      after: { order: after },
-    });
+    await auditMeeting(tx, actor, "meetings.agenda.reorder", meetingId, { before: { order: before }, after: { order: after } });
     return updated;
   });
 }
@@ -173,11 +158,7 @@ export async function removeAgendaItem(actor: Actor, input: unknown) {
       rest.map((other) => other.id),
     );
     const updated = await bump(tx, meetingId, version, { currentItemId: current });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "meetings.agenda.remove",
-      entityType: "meeting",
-      entityId: meetingId,
+    await auditMeeting(tx, actor, "meetings.agenda.remove", meetingId, {
       before: { item },
       after: { order: rest.map((other) => other.id) },
     });
@@ -194,7 +175,7 @@ export async function startMeeting(actor: Actor, input: unknown) {
     const first = (await agendaOrder(tx, id))[0];
     if (!first) throw new ValidationError({ form: ["The agenda is empty: add leads before starting."] });
     const after = await bump(tx, id, version, { status: "running", endedAt: null, currentItemId: before.currentItemId ?? first.id });
-    await recordAudit(tx, { actorId: actor.id, action: "meetings.meeting.start", entityType: "meeting", entityId: id, before, after });
+    await auditMeeting(tx, actor, "meetings.meeting.start", id, { before, after });
     return after;
   });
 }
@@ -206,7 +187,7 @@ export async function endMeeting(actor: Actor, input: unknown) {
     const before = await lockedMeeting(tx, id, version);
     if (before.status === "ended") return before;
     const after = await bump(tx, id, version, { status: "ended", endedAt: new Date() });
-    await recordAudit(tx, { actorId: actor.id, action: "meetings.meeting.end", entityType: "meeting", entityId: id, before, after });
+    await auditMeeting(tx, actor, "meetings.meeting.end", id, { before, after });
     return after;
   });
 }
@@ -226,11 +207,7 @@ export async function goToAgendaItem(actor: Actor, input: unknown) {
       throw new NotFoundError("That agenda item");
     if (before.currentItemId === itemId) return before;
     const after = await tx.meeting.update({ where: { id: meetingId }, data: { currentItemId: itemId }, select: MEETING_SELECT });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "meetings.meeting.navigate",
-      entityType: "meeting",
-      entityId: meetingId,
+    await auditMeeting(tx, actor, "meetings.meeting.navigate", meetingId, {
       before: { currentItemId: before.currentItemId },
       after: { currentItemId: itemId },
     });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postLeadBatch } from "@/app/api/v1/leads/batch/route";
 import { POST as postEvents } from "@/app/api/v1/events/route";
+import { createActor } from "@/lib/actions/testing";
 import { createApiToken } from "@/lib/tokens/store";
 import { db, pool } from "@/lib/db";
 import { rejectLead } from "@/lib/decisions/mutations";
@@ -27,10 +28,7 @@ afterAll(() => stopBoss());
 
 beforeAll(async () => {
   workspace = await seedImportWorkspace();
-  const admin = await db.user.create({
-    data: { email: "admin@rollup.example", name: "Rollup Admin", role: "admin", passwordHash: "x" },
-    select: { id: true },
-  });
+  const admin = await createActor("admin@rollup.example", "admin");
   token = (await createApiToken({ name: "crm", scope: "write", userId: admin.id })).token;
 });
 

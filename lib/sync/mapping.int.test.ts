@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { createActor } from "@/lib/actions/testing";
 import { db } from "@/lib/db";
 import { runHubspotSync } from "@/lib/sync/hubspot/sync";
 import { connectionMappings, saveConnectionMapping } from "@/lib/sync/mapping";
@@ -30,7 +31,7 @@ beforeAll(async () => {
         updatedByUserId: owner.userId,
       });
   }
-  adminId = (await db.user.create({ data: { email: "admin.mapping@example.com", name: "Ad Min", passwordHash: "x", role: "admin" } })).id;
+  adminId = (await createActor("admin.mapping@example.com", "admin")).id;
   connectionId = await createHubspotConnection(server, { kind: "private_app", accessToken: server.issueToken() });
   expect(await runHubspotSync(connectionId, "backfill")).toMatchObject({ status: "succeeded", recordsRead: 3 });
 });

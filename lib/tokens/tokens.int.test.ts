@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { createActor } from "@/lib/actions/testing";
 import { authenticateToken } from "@/lib/tokens/store";
 import { db } from "@/lib/db";
 import { AppError, ValidationError } from "@/lib/errors";
@@ -11,12 +12,7 @@ import { listApiTokens } from "@/lib/tokens/queries";
 let adminId: number;
 
 beforeAll(async () => {
-  adminId = (
-    await db.user.create({
-      data: { email: "admin@tokens.example", name: "Token Admin", role: "admin", passwordHash: "x" },
-      select: { id: true },
-    })
-  ).id;
+  adminId = (await createActor("admin@tokens.example", "admin")).id;
 });
 
 describe("API tokens", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LEAD_TYPES } from "../../lib/diagnosis/defaults.ts";
+import { OUTCOME_OF_EVENT } from "../../lib/diagnosis/vocabulary.ts";
 import { DEMO_SOURCES } from "./demo-catalog.ts";
 import { DEMO_SCENARIOS, SCENARIO_SHARES, generateDemoWorkspace, scenarioCounts, type DemoEvent } from "./demo-leads.ts";
 import { DEMO_USERS } from "./demo-people.ts";
@@ -62,14 +63,8 @@ describe("generateDemoWorkspace", () => {
   });
 
   it("keeps each lead row consistent with its timeline", () => {
-    const outcomeOf: Record<string, string> = {
-      qualified: "qualified",
-      disqualified: "disqualified",
-      opportunity_created: "opportunity",
-      won: "won",
-      lost: "lost",
-      recycled: "recycled",
-    };
+    // The outcome an event sets is the domain's rule (the import and the API follow it too).
+    const outcomeOf: Readonly<Partial<Record<string, string>>> = OUTCOME_OF_EVENT;
     for (const lead of leads) {
       const list = timeline(lead.externalId);
       const owners = list.filter((e) => e.type === "assigned" || e.type === "reassigned");

@@ -2,7 +2,8 @@ import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { createTestDatabase, queryOnce, type TestDatabase } from "../../tests/databases.ts";
+import { queryOnce } from "../../tests/connections.ts";
+import { createTestDatabase, type TestDatabase } from "../../tests/databases.ts";
 import { loadAndDiagnoseDemo } from "./demo.ts";
 import { backupDatabase, restoreDatabase } from "./backup.ts";
 

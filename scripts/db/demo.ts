@@ -4,6 +4,7 @@ import pg from "pg";
 import { rediagnoseAll } from "../../lib/rediagnosis/run.ts";
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, DEMO_SIGN_INS } from "../../prisma/seed/demo-people.ts";
 import { browserUrl, isLoopback } from "../lib/listen.ts";
+import { withClient } from "./with-client.ts";
 import { DEMO_SEED, demoAnchor, loadDemoWorkspace } from "../../prisma/seed/load-demo.ts";
 
 export { DEMO_SEED, demoAnchor };
@@ -13,16 +14,6 @@ export interface DemoResult {
   leads: number;
   events: number;
   seconds: number;
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 export async function loadAndDiagnoseDemo(url: string, options: { force?: boolean; anchor?: Date; now?: Date } = {}): Promise<DemoResult> {

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort, startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres.ts";
 import { migrate } from "./migrate.ts";
-import { queryOnce } from "../../tests/databases.ts";
+import { queryOnce } from "../../tests/connections.ts";
 import { backupDatabase } from "./backup.ts";
 
 let first: RunningPostgres;

@@ -2,19 +2,11 @@ import "server-only";
 import type { z } from "zod";
 import { ApiError } from "@/lib/api/v1/errors";
 import type { DefinitionsChange, definitionsResponseSchema } from "@/lib/api/v1/definitions-schemas";
-import {
-  createLeadType,
-  createRejectionReason,
-  updateLeadType,
-  updatePrioritySla,
-  updateRejectionReason,
-  updateWorkspaceSettings,
-} from "@/lib/definitions/mutations";
 import { getDefinitionsOverview, type SlaDefinition } from "@/lib/definitions/queries";
+import { saveDefinition, type DefinitionWrite } from "@/lib/definitions/save";
 import { formatClockTime } from "@/lib/definitions/schemas";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { tryRequestFullRediagnosis } from "@/lib/rediagnosis/jobs";
 
 // The workspace's definitions for integrations: read from the same query as the settings page, changed
 // through the same mutations (validation, optimistic versions, audit), then every lead re-diagnosed —
@@ -89,7 +81,8 @@ const API_PATHS: Record<string, string> = {
   outcomeWindowDays: "outcomeDays",
 };
 
-function mutationInput(change: DefinitionsChange): { run: (actorId: number) => Promise<{ changed: boolean }>; subject: string } {
+/** The settings page's write for a change, with its input as the settings forms name it. */
+async function definitionWrite(change: DefinitionsChange): Promise<{ write: DefinitionWrite; input: unknown }> {
   const needsVersion = (id: number | undefined, version: number | undefined) => {
     if (id !== undefined && version === undefined)
       throw new ApiError(422, "invalid", "A change to an existing record needs the version you read.", [
@@ -109,25 +102,20 @@ function mutationInput(change: DefinitionsChange): { run: (actorId: number) => P
         firstActionSlaUnit: change.firstAction.unit,
         applyToPast: change.applyToPast ?? false,
       };
-      return { run: (actorId) => updatePrioritySla(actorId, input), subject: `${change.priority} SLA targets` };
+      return { write: "sla", input };
     }
     case "workspace": {
       const { change: _change, duplicateOutreachDays, stallDays, outcomeDays, holidays, ...rest } = change;
       const input = { ...rest, duplicateWindowDays: duplicateOutreachDays, stallWindowDays: stallDays, outcomeWindowDays: outcomeDays };
       // Holidays left out keep the stored ones rather than clearing them.
-      const keptHolidays = async () =>
+      const keptHolidays =
         holidays ?? (await db.workspaceSettings.findUnique({ where: { id: 1 }, select: { holidays: true } }))?.holidays ?? [];
-      return {
-        run: async (actorId) => updateWorkspaceSettings(actorId, { ...input, holidays: await keptHolidays() }),
-        subject: "workspace calendar and windows",
-      };
+      return { write: "workspace", input: { ...input, holidays: keptHolidays } };
     }
     case "lead_type": {
       const { change: _change, id, ...input } = change;
       needsVersion(id, change.version);
-      if (id === undefined)
-        return { run: (actorId) => createLeadType(actorId, input), subject: `lead type ${input.key ?? input.name} added` };
-      return { run: (actorId) => updateLeadType(actorId, { ...input, id }), subject: `lead type ${id}` };
+      return id === undefined ? { write: "add_lead_type", input } : { write: "lead_type", input: { ...input, id } };
     }
     case "reason": {
       const { change: _change, id, ...input } = change;
@@ -135,19 +123,19 @@ function mutationInput(change: DefinitionsChange): { run: (actorId: number) => P
       if (id === undefined) {
         if (!input.code)
           throw new ApiError(422, "invalid", "A new reason needs a code.", [{ path: "code", message: "is required for a new reason" }]);
-        return { run: (actorId) => createRejectionReason(actorId, input), subject: `rejection reason ${input.code} added` };
+        return { write: "add_reason", input };
       }
-      return { run: (actorId) => updateRejectionReason(actorId, { ...input, id }), subject: `reason ${id}` };
+      return { write: "reason", input: { ...input, id } };
     }
   }
 }
 
 /** Applies one change as the token's user; answers with the definitions as they now stand. */
 export async function changeDefinitions(actorId: number, change: DefinitionsChange) {
-  const { run, subject } = mutationInput(change);
-  let changed: boolean;
+  const { write, input } = await definitionWrite(change);
+  let saved: Awaited<ReturnType<typeof saveDefinition>>;
   try {
-    ({ changed } = await run(actorId));
+    saved = await saveDefinition(actorId, write, input, "definitions via API");
   } catch (error) {
     // The settings forms' field names, translated to the paths of this request.
     if (error instanceof AppError && error.fieldErrors) {
@@ -158,6 +146,5 @@ export async function changeDefinitions(actorId: number, change: DefinitionsChan
     }
     throw error;
   }
-  const rediagnosis = changed ? await tryRequestFullRediagnosis(`definitions via API: ${subject}`) : "not_needed";
-  return { changed, rediagnosis, definitions: await readDefinitions() };
+  return { ...saved, definitions: await readDefinitions() };
 }

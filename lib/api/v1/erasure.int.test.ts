@@ -3,7 +3,7 @@ import { POST as postEvents } from "@/app/api/v1/events/route";
 import { DELETE as eraseLead, GET as getLead } from "@/app/api/v1/leads/[id]/route";
 import { POST as postLead } from "@/app/api/v1/leads/route";
 import { call, type Handler } from "@/lib/api/v1/testing";
-import { seedApiWorkspace, type ApiWorkspace } from "@/lib/api/v1/workspace-testing";
+import { crmLead, seedApiWorkspace, type ApiWorkspace } from "@/lib/api/v1/workspace-testing";
 import { db, pool } from "@/lib/db";
 import { addAnnotation } from "@/lib/review/mutations";
 
@@ -116,23 +116,11 @@ describe("DELETE /leads/{id}", () => {
   it("leaves other leads alone", async () => {
     const keep = await call(postLead as Handler, "POST", "/leads", {
       token: workspace.tokens.adminWrite,
-      body: {
-        sourceSystem: "crm",
-        externalId: "keep-1",
-        name: "Kept Person",
-        email: "kept@example.com",
-        capturedAt: "2025-03-14T09:00:00Z",
-      },
+      body: crmLead("keep-1", { name: "Kept Person", email: "kept@example.com" }),
     });
     const gone = await call(postLead as Handler, "POST", "/leads", {
       token: workspace.tokens.adminWrite,
-      body: {
-        sourceSystem: "crm",
-        externalId: "gone-1",
-        name: "Gone Person",
-        email: "gone@example.com",
-        capturedAt: "2025-03-14T09:00:00Z",
-      },
+      body: crmLead("gone-1", { name: "Gone Person", email: "gone@example.com" }),
     });
     expect(
       (
