@@ -60,8 +60,8 @@ describe("load run summaries", () => {
   });
 
   it("climbs the ladder up to the users asked for, which is always the last step", () => {
-    expect(capacityLadder(100)).toEqual([10, 20, 30, 40, 60, 80, 100]);
-    expect(capacityLadder(50)).toEqual([10, 20, 30, 40, 50]);
-    expect(capacityLadder(5)).toEqual([5]);
+    expect(capacityLadder(100)).toEqual([1, 2, 5, 10, 20, 30, 40, 60, 80, 100]);
+    expect(capacityLadder(50)).toEqual([1, 2, 5, 10, 20, 30, 40, 50]);
+    expect(capacityLadder(1)).toEqual([1]);
   });
 });

@@ -118,8 +118,11 @@ export function capacityOf(steps: readonly CapacityStep[], p95LimitMs = 1000): C
   return best;
 }
 
-/** The capacity ladder: 10, 20, 30, 40, 60, 80, 100, 150, 200… users, up to `users` (always the last step). */
+/**
+ * The capacity ladder: 1, 2, 5, 10, 20, 30, 40, 60, 80, 100, 150, 200… users, up to `users` (always the last
+ * step). It starts at one user: on two shared cores ten users can already be past the limit.
+ */
 export function capacityLadder(users: number): number[] {
-  const ladder = [10, 20, 30, 40, 60, 80, 100, 150, 200, 300, 400, 500].filter((count) => count < users);
+  const ladder = [1, 2, 5, 10, 20, 30, 40, 60, 80, 100, 150, 200, 300, 400, 500].filter((count) => count < users);
   return [...ladder, users];
 }
