@@ -8,8 +8,7 @@
 // median of the runs, with the commit, the machine's load average per run and a warning when it was busy.
 import autocannon, { type Result } from "autocannon";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { prepareBenchDatabase, startBenchCluster } from "../bench/cluster.ts";
 import { describeTarget } from "../db/database.ts";
@@ -17,12 +16,12 @@ import { signIn } from "../lib/app-server.ts";
 import { startBehindNginx } from "../lib/nginx.ts";
 import { CliError, runCli, wholeNumberOption } from "../lib/cli.ts";
 import { gitCommit, repeatRuns, runsOption, type MachineLoad } from "../lib/runs.ts";
-import { actionResult, KINDS, pageProblem, UserSession, type ActionIds, type Kind, type PlannedRequest, type Write } from "./mix.ts";
+import { actionResult, KINDS, pageProblem, UserSession, type Kind, type PlannedRequest, type Write } from "./mix.ts";
 import { countBy, printCapacityReport, printReport, type Problem } from "./report.ts";
 import { capacityLadder, summarizeRun, type CapacityStep } from "./summary.ts";
 import { checkWrites, storedWrites } from "./verify.ts";
+import { actionIds, sampleLeadIds, warmUp } from "./setup.ts";
 import { copyDatabase, createLoadWorkspace, ensureDiagnosed } from "./workspace.ts";
-import pg from "pg";
 
 const SCALES: Record<string, number> = { "10k": 10_000, "100k": 100_000 };
 const DIST_DIR = ".next-load";
@@ -189,46 +188,6 @@ await runCli("load", async () => {
     await cluster.stop();
   }
 });
-
-async function sampleLeadIds(url: string, count: number): Promise<number[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: number }>("SELECT id FROM leads ORDER BY hashint4(id + 13) LIMIT $1", [count]);
-    return rows.map((row) => row.id);
-  } finally {
-    await client.end();
-  }
-}
-
-/** The ids the build gave the server actions the load calls, from its server-reference manifest. */
-async function actionIds(distDir: string): Promise<ActionIds> {
-  const path = `${distDir}/server/server-reference-manifest.json`;
-  if (!existsSync(path)) throw new CliError(`${path} is missing: the build did not finish`);
-  const manifest = JSON.parse(await readFile(path, "utf8")) as { node: Record<string, { filename?: string; exportedName?: string }> };
-  const find = (filename: string, exportedName: string) => {
-    const id = Object.entries(manifest.node).find(([, entry]) => entry.filename === filename && entry.exportedName === exportedName)?.[0];
-    if (!id) throw new CliError(`the build has no server action ${exportedName} in ${filename}`);
-    return id;
-  };
-  return {
-    addNote: find("lib/review/actions.ts", "addNote"),
-    accept: find("lib/decisions/actions.ts", "acceptLeadAction"),
-    reject: find("lib/decisions/actions.ts", "rejectLeadAction"),
-    requestInfo: find("lib/decisions/actions.ts", "requestLeadInfoAction"),
-  };
-}
-
-/** A few reads first, so the run measures the server warm (compiled pages, filled caches), as users meet it. */
-async function warmUp(base: string, sessions: UserSession[]) {
-  for (const session of sessions.slice(0, 5)) {
-    for (let i = 0; i < 6; i++) {
-      const request = session.next();
-      if (request.method !== "GET") continue;
-      await (await fetch(`${base}${request.path}`, { headers: request.headers, redirect: "manual" })).arrayBuffer();
-    }
-  }
-}
 
 /**
  * One user: one keep-alive connection, one request at a time (at most `rate` a second), for `duration`
