@@ -103,7 +103,9 @@ await runCli("load", async () => {
       console.log(
         `\n${users} users (${Object.entries(roleCounts)
           .map(([role, n]) => `${n} ${role}`)
-          .join(", ")}) for ${duration} s against ${workspace.leadCount.toLocaleString("en")} leads, ${runs} runs…`,
+          .join(", ")}) against ${workspace.leadCount.toLocaleString("en")} leads, ${
+          values.capacity ? `the first ${capacityLadder(users).join(", ")} of them for ${duration} s each` : `${runs} runs of ${duration} s`
+        }…`,
       );
       // The same users carry on from run to run (a seller's decided leads stay decided); every write of
       // every run is checked at the end.
