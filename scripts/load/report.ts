@@ -18,23 +18,22 @@ export function countBy(items: string[]): Record<string, number> {
   return counts;
 }
 
-export function printReport(input: {
-  runs: RunSummary[];
+/** What every load report is given, whichever mode ran. */
+interface RunRecord {
   /** The machine's 1-minute load average around each run: other work shares these cores. */
   loads: MachineLoad[];
   commit: { short: string; dirty: boolean };
   results: Result[];
   problems: Problem[];
   check: ReturnType<typeof checkWrites>;
-  users: number;
   instances: number;
   duration: number;
   rate: number;
   leadCount: number;
-  signInSeconds: number;
   serverLog: string;
-}): boolean {
-  const { problems, check } = input;
+}
+
+export function printReport(input: RunRecord & { runs: RunSummary[]; users: number; signInSeconds: number }): boolean {
   const typical = medianRun(input.runs);
 
   console.log(`\nLoad: ${input.users} users, ${describeSetup(input)}`);
@@ -52,13 +51,7 @@ export function printReport(input: {
   console.log(
     `Responses: ${Math.round(typical.responses).toLocaleString("en")} in ${typical.seconds.toFixed(1)} s = ${typical.requestsPerSecond.toFixed(1)} requests/s (median of ${input.runs.length} runs: ${input.runs.map((run) => run.requestsPerSecond.toFixed(1)).join(", ")})`,
   );
-  printErrorsAndWrites(input.results, problems, check);
-  console.log(`Server log: ${input.serverLog}`);
-
-  const failed = problems.length > 0 || check.lost.length > 0 || check.duplicated.length > 0;
-  if (warning) console.log(`\n${warning}`);
-  console.log(failed ? "\nFAILED: errors or lost writes (see above)." : "\nOK: no errors, no lost write.");
-  return failed;
+  return printOutcome(input, warning);
 }
 
 /** How the load was offered and served, after the user count. */
@@ -67,8 +60,11 @@ function describeSetup(input: { rate: number; duration: number; leadCount: numbe
   return `${input.rate ? `at most ${input.rate} request/s each` : "back to back"}, ${input.duration} s, ${input.leadCount.toLocaleString("en")} leads, ${server}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GB`;
 }
 
-/** The errors of every run grouped, then every acknowledged write checked against PostgreSQL. */
-function printErrorsAndWrites(results: Result[], problems: Problem[], check: ReturnType<typeof checkWrites>): void {
+/**
+ * The report's end: the errors of every run grouped, every acknowledged write checked against PostgreSQL,
+ * the verdict. Returns whether the run failed (any error or lost write).
+ */
+function printOutcome({ results, problems, check, serverLog }: RunRecord, warning?: string): boolean {
   const sum = (pick: (result: Result) => number) => results.reduce((total, result) => total + pick(result), 0);
   const timeouts = sum((result) => result.timeouts);
   const non2xx = sum((result) => result.non2xx);
@@ -89,26 +85,19 @@ function printErrorsAndWrites(results: Result[], problems: Problem[], check: Ret
   if (check.unacknowledged)
     console.log(`  stored without an acknowledgment (in flight when the run ended, or timed out): ${check.unacknowledged}`);
   for (const write of check.lost.slice(0, 5)) console.log(`  LOST: ${write.kind} ${write.marker} on lead ${write.leadId}`);
+  console.log(`Server log: ${serverLog}`);
+
+  const failed = problems.length > 0 || check.lost.length > 0 || check.duplicated.length > 0;
+  if (warning) console.log(`\n${warning}`);
+  console.log(failed ? "\nFAILED: errors or lost writes (see above)." : "\nOK: no errors, no lost write.");
+  return failed;
 }
 
 /**
  * `--capacity`: one line per step of the ladder, then the headline (the most requests a second served
  * with p95 at or under the limit). Returns whether the run failed (errors or lost writes, as the load).
  */
-export function printCapacityReport(input: {
-  steps: CapacityStep[];
-  loads: MachineLoad[];
-  commit: { short: string; dirty: boolean };
-  results: Result[];
-  problems: Problem[];
-  check: ReturnType<typeof checkWrites>;
-  instances: number;
-  duration: number;
-  rate: number;
-  limitMs: number;
-  leadCount: number;
-  serverLog: string;
-}): boolean {
+export function printCapacityReport(input: RunRecord & { steps: CapacityStep[]; limitMs: number }): boolean {
   console.log(`\nCapacity: ${input.steps.length} steps of users, ${describeSetup(input)}`);
   console.log(describeReport({ commit: input.commit, runs: input.steps.length, date: new Date() }));
   const rows = [["users", "requests/s", "p50", "p95", "reads p95", "writes p95", "errors", "load average (before, peak, after)"]];
@@ -134,9 +123,5 @@ export function printCapacityReport(input: {
       ? `\nCAPACITY: ${best.summary.requestsPerSecond.toFixed(1)} requests/s at p95 ${best.summary.byKind.all.p95.toFixed(0)} ms (≤ ${input.limitMs} ms), with ${best.users} users.`
       : `\nCAPACITY: below the lightest step: ${input.steps[0]?.users ?? 0} users already saw p95 over ${input.limitMs} ms or errors.`,
   );
-  printErrorsAndWrites(input.results, input.problems, input.check);
-  console.log(`Server log: ${input.serverLog}`);
-  const failed = input.problems.length > 0 || input.check.lost.length > 0 || input.check.duplicated.length > 0;
-  console.log(failed ? "\nFAILED: errors or lost writes (see above)." : "\nOK: no errors, no lost write.");
-  return failed;
+  return printOutcome(input);
 }
